@@ -1,0 +1,47 @@
+"""One exception family. The CLI turns any ToolkitError into `error: …` and exit 1.
+
+Every message names the file it is about, so one line on stderr is enough.
+"""
+
+from __future__ import annotations
+
+
+class ToolkitError(Exception):
+    """Base of every error teikit raises on purpose."""
+
+    def __init__(self, message: str, *, path: str | None = None):
+        self.path = path
+        self.message = message
+        super().__init__(f"{path}: {message}" if path else message)
+
+
+class IngestError(ToolkitError):
+    """The source article cannot be read or decoded or has no usable text."""
+
+
+class RecogniseError(ToolkitError):
+    """A recogniser or its model cannot be loaded or run."""
+
+
+class EncodeError(ToolkitError):
+    """The TEI tree cannot be built from the article."""
+
+
+class ValidationError(ToolkitError):
+    """A document is not valid (raised by validate.validate)."""
+
+    def __init__(self, message: str, *, path: str | None = None, errors=()):
+        super().__init__(message, path=path)
+        self.errors = list(errors)
+
+
+class RenderError(ToolkitError):
+    """A stylesheet cannot be compiled or applied."""
+
+
+class DepositError(ToolkitError):
+    """A deposit package cannot be made or does not verify."""
+
+
+class UnsafeXMLError(ToolkitError):
+    """The document uses DTD, external entity or entity-expansion features we refuse."""

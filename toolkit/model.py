@@ -1,0 +1,103 @@
+"""The data that flows between stages: an Article from ingest, Mentions from recognise.
+
+Offsets are character offsets into `Article.text`, the NFC-normalised text of
+the article's blocks joined by blank lines, so a recogniser sees the whole
+article at once (names found early are known later) and encode can map each
+mention back to the block that holds it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+BLOCK_SEPARATOR = "\n\n"
+
+# Block kinds, in the order they may appear in an article.
+HEAD = "head"          # the article's title
+LEAD = "lead"          # a lead / sapo paragraph
+PARAGRAPH = "p"
+CAPTION = "caption"    # a photo caption whose photo is not in the source
+BYLINE = "byline"      # the author line
+CREDIT = "credit"      # a source credit such as "Theo TTXVN" or "(Nguồn: …)"
+BLOCK_KINDS = (HEAD, LEAD, PARAGRAPH, CAPTION, BYLINE, CREDIT)
+
+# Mention types.
+PERSON = "person"
+ORG = "org"
+PLACE = "place"
+DATE = "date"
+ROLE = "role"
+ABBR = "abbr"
+MENTION_TYPES = (PERSON, ORG, PLACE, DATE, ROLE, ABBR)
+NAME_TYPES = (PERSON, ORG, PLACE)
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str
+    text: str
+    start: int  # offset of text[0] in Article.text
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True)
+class SourceMeta:
+    """What is known of the original publication; a NAME.meta.json sidecar overrides guesses."""
+
+    url: str | None = None
+    publisher: str | None = None  # the site or paper
+    licence: str | None = None
+    language: str = "vi"
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    name: str            # the source file name, e.g. 000_x.txt
+    stem: str            # the file name without extension; output files are <stem>.xml
+    sha256: str          # of the source bytes, before any decoding
+    title: str
+    date: str | None     # ISO 8601 publication date, if the source gives one
+    date_text: str | None  # the date as printed in the source
+    author: str | None
+    blocks: tuple[Block, ...]
+    meta: SourceMeta = field(default_factory=SourceMeta)
+
+    @property
+    def text(self) -> str:
+        return BLOCK_SEPARATOR.join(b.text for b in self.blocks)
+
+
+def join_blocks(kinds_and_texts) -> tuple[Block, ...]:
+    """Blocks with their offsets, from (kind, text) pairs in reading order."""
+    blocks, pos = [], 0
+    for kind, text in kinds_and_texts:
+        blocks.append(Block(kind, text, pos))
+        pos += len(text) + len(BLOCK_SEPARATOR)
+    return tuple(blocks)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One marked span. Spans may nest (an org inside a role) but never cross.
+
+    key: the entity's canonical name for persons, orgs and places (all mentions
+    of one entity share it within an article and across a corpus); the expansion
+    for abbreviations; the role's normal form for roles; '' for dates.
+    attrs: for dates the TEI attributes (when, from, to, notBefore, notAfter, dur).
+    resp: the recogniser that found it ('rules', 'crf', ...); cert in [0, 1].
+    """
+
+    start: int
+    end: int
+    type: str
+    key: str = ""
+    attrs: tuple[tuple[str, str], ...] = ()
+    resp: str = "rules"
+    cert: float = 0.9
+
+    def surface(self, text: str) -> str:
+        return text[self.start:self.end]

@@ -1,0 +1,84 @@
+"""Every XML name teikit reads or writes, in Clark notation, in one place."""
+
+from __future__ import annotations
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+RNG_NS = "http://relaxng.org/ns/structure/1.0"
+SCH_NS = "http://purl.oclc.org/dsdl/schematron"
+SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+TEIKIT_NS = "https://teikit.org/ns/1.0"
+
+NSMAP = {None: TEI_NS}
+XPATH_NS = {"tei": TEI_NS, "xml": XML_NS}
+
+
+def tei(local: str) -> str:
+    return f"{{{TEI_NS}}}{local}"
+
+
+XML_ID = f"{{{XML_NS}}}id"
+XML_LANG = f"{{{XML_NS}}}lang"
+
+# Elements, named once so a typo is an AttributeError rather than silent bad XML.
+TEI = tei("TEI")
+TEI_HEADER = tei("teiHeader")
+FILE_DESC = tei("fileDesc")
+TITLE_STMT = tei("titleStmt")
+TITLE = tei("title")
+AUTHOR = tei("author")
+RESP_STMT = tei("respStmt")
+RESP = tei("resp")
+NAME = tei("name")
+PUBLICATION_STMT = tei("publicationStmt")
+PUBLISHER = tei("publisher")
+AVAILABILITY = tei("availability")
+LICENCE = tei("licence")
+IDNO = tei("idno")
+SOURCE_DESC = tei("sourceDesc")
+BIBL = tei("bibl")
+REF = tei("ref")
+ENCODING_DESC = tei("encodingDesc")
+APP_INFO = tei("appInfo")
+APPLICATION = tei("application")
+LABEL = tei("label")
+PROJECT_DESC = tei("projectDesc")
+PROFILE_DESC = tei("profileDesc")
+LANG_USAGE = tei("langUsage")
+LANGUAGE = tei("language")
+REVISION_DESC = tei("revisionDesc")
+CHANGE = tei("change")
+TEXT = tei("text")
+BODY = tei("body")
+DIV = tei("div")
+HEAD = tei("head")
+P = tei("p")
+FIGURE = tei("figure")
+BYLINE = tei("byline")
+DOC_AUTHOR = tei("docAuthor")
+TRAILER = tei("trailer")
+PERS_NAME = tei("persName")
+ORG_NAME = tei("orgName")
+PLACE_NAME = tei("placeName")
+ROLE_NAME = tei("roleName")
+DATE = tei("date")
+CHOICE = tei("choice")
+ABBR = tei("abbr")
+EXPAN = tei("expan")
+STAND_OFF = tei("standOff")
+LIST_PERSON = tei("listPerson")
+PERSON = tei("person")
+LIST_ORG = tei("listOrg")
+ORG = tei("org")
+LIST_PLACE = tei("listPlace")
+PLACE = tei("place")
+NOTE = tei("note")
+P_ATTR = "p"
+
+# Inline name element -> (register list element, register entry element, id prefix).
+REGISTER = {
+    PERS_NAME: (LIST_PERSON, PERSON, "pers"),
+    ORG_NAME: (LIST_ORG, ORG, "org"),
+    PLACE_NAME: (LIST_PLACE, PLACE, "place"),
+}
