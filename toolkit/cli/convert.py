@@ -1,0 +1,5 @@
+"""CLI for convert (being written)."""
+
+
+def register(app) -> None:
+    return None

@@ -1,0 +1,48 @@
+"""File-system helpers shared by every stage: input discovery and atomic writes."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import ToolkitError
+
+
+class MissingInputError(ToolkitError):
+    """A path named on the command line does not exist (a usage error: exit 2)."""
+
+
+def collect_files(paths, suffixes: tuple[str, ...]) -> list[Path]:
+    """Files named directly, plus files with one of `suffixes` found under directories.
+
+    Directories are walked in sorted order so batch output is deterministic;
+    sidecar files such as NAME.meta.json are never taken for articles.
+    """
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.name.endswith(suffixes) and not child.name.endswith(".meta.json"):
+                    found.append(child)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise MissingInputError("no such file or directory", path=str(path))
+    return found
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename: never a half-written file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

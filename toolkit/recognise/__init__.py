@@ -1,0 +1,5 @@
+"""Recognisers: find persons, organisations, places, dates, roles and abbreviations."""
+
+from .base import Context, Recogniser
+
+__all__ = ["Context", "Recogniser"]

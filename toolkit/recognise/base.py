@@ -1,0 +1,40 @@
+"""The interface every recogniser implements, and how their results are combined.
+
+A recogniser takes the whole text of one article (or any text) and returns
+Mentions with character offsets into exactly that text. It is pure: the same
+text and context give the same mentions, so conversion stays reproducible.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+from ..model import Mention
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a recogniser may know beyond the text itself.
+
+    reference_date: the article's ISO publication date, to give a year to
+      partial dates such as "31/7" (None: leave them as --MM-DD).
+    author: the byline's author, a person for certain.
+    known_names: (surface, type) pairs found elsewhere in the corpus in a
+      first pass, so a name found once with a title is marked everywhere.
+    """
+
+    reference_date: str | None = None
+    author: str | None = None
+    known_names: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+
+
+@runtime_checkable
+class Recogniser(Protocol):
+    #: short ASCII name; encode writes resp="#ner-<name>" and declares it in appInfo
+    name: str
+    version: str
+
+    def find(self, text: str, context: Context = Context()) -> list[Mention]:
+        """Mentions in `text`, sorted by (start, -end); spans nest but never cross."""
+        ...

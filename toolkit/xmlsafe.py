@@ -1,0 +1,59 @@
+"""The one way teikit parses XML it did not write itself.
+
+Input documents may be hostile: a DOCTYPE is refused outright, so no external
+entity is resolved, no DTD is fetched, and no entity-expansion bomb can grow.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from .errors import UnsafeXMLError, ToolkitError
+
+
+class NotWellFormedError(ToolkitError):
+    """The XML parser rejected the document; carries the parser's line and column."""
+
+    def __init__(self, message: str, *, path: str | None, line: int, column: int):
+        super().__init__(message, path=path)
+        self.line = line
+        self.column = column
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_blank_text=False,
+    )
+
+
+def parse_bytes(data: bytes, *, path: str | None = None) -> etree._ElementTree:
+    """Parse bytes; refuse any DOCTYPE (DTDs and entities have no place in TEI we accept)."""
+    head = data[:4096].lstrip()
+    if b"<!DOCTYPE" in data[:65536] or b"<!ENTITY" in data[:65536] or b"<!doctype" in head:
+        line = data[: data.find(b"<!")].count(b"\n") + 1 if b"<!" in data else 1
+        raise UnsafeXMLError(f"line {line}: DOCTYPE or entity declarations are refused (no DTDs, no external entities)", path=path)
+    try:
+        root = etree.fromstring(data, _parser(), base_url=path)
+    except etree.XMLSyntaxError as exc:
+        line, column = exc.position if exc.position else (0, 0)
+        raise NotWellFormedError(f"not well-formed: {exc.msg}", path=path, line=line, column=column) from None
+    tree = root.getroottree()
+    if tree.docinfo.doctype:
+        raise UnsafeXMLError("DOCTYPE declarations are refused", path=path)
+    return tree
+
+
+def parse_file(path) -> etree._ElementTree:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ToolkitError(f"cannot read: {exc.strerror}", path=str(path)) from None
+    return parse_bytes(data, path=str(path))
