@@ -1,0 +1,78 @@
+"""Bytes to clean text: decoding with a clear word on what the bytes really are,
+NFC, and white space folded the way the encoder expects.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..errors import IngestError
+
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "UTF-32 (big-endian byte-order mark)"),
+    (b"\xff\xfe\x00\x00", "UTF-32 (little-endian byte-order mark)"),
+    (b"\xfe\xff", "UTF-16 (big-endian byte-order mark)"),
+    (b"\xff\xfe", "UTF-16 (little-endian byte-order mark)"),
+)
+
+# Spaces that news sites scatter through their text (no-break, figure, narrow,
+# ideographic) count as one ordinary space; zero-width ones vanish.
+_SPACE_CHARS = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v"
+_SPACE_TABLE = {ord(c): " " for c in _SPACE_CHARS}
+_SPACE_TABLE.update({ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_MULTISPACE_RE = re.compile(r" {2,}")
+
+
+def decode(data: bytes, path: str) -> str:
+    """Decode UTF-8 (a UTF-8 byte-order mark is allowed); name anything else."""
+    if not data.strip():
+        raise IngestError("empty file (no text to convert)", path=path)
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            raise IngestError(f"encoded as {name}, expected UTF-8; re-save the file as UTF-8", path=path)
+    if b"\x00" in data:
+        where = data.index(b"\x00")
+        if _looks_like_utf16(data):
+            raise IngestError("encoded as UTF-16 (no byte-order mark), expected UTF-8; re-save the file as UTF-8", path=path)
+        raise IngestError(f"binary data, not text (NUL byte at offset {where})", path=path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        hint = _legacy_hint(data)
+        raise IngestError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}){hint}", path=path) from None
+    if _CONTROL_RE.search(text.replace("\r", "").replace("\n", "")):
+        controls = len(_CONTROL_RE.findall(text.replace("\r", "")))
+        if controls > max(8, len(text) // 100):
+            raise IngestError(f"binary data, not text ({controls} control characters)", path=path)
+    return text
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    sample = data[:2000]
+    return sample[1::2].count(0) > len(sample) // 4 or sample[0::2].count(0) > len(sample) // 4
+
+
+def _legacy_hint(data: bytes) -> str:
+    """Vietnamese text that is not UTF-8 is nearly always Windows-1258 or TCVN3."""
+    high = sum(1 for b in data if b >= 0x80)
+    if high and high * 20 > len(data) // 10:
+        return "; it looks like a legacy Vietnamese encoding such as Windows-1258, re-save the file as UTF-8"
+    return "; re-save the file as UTF-8"
+
+
+def clean_line(line: str) -> str:
+    """One line as the encoder keeps it: spaces folded, controls dropped, ends stripped."""
+    line = _CONTROL_RE.sub("", line.translate(_SPACE_TABLE))
+    return _MULTISPACE_RE.sub(" ", line).strip()
+
+
+def normalise(text: str) -> str:
+    """NFC and one kind of line ending; white space inside lines is left to clean_line."""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def is_placeholder(raw_line: str) -> bool:
+    """A line of nothing but (no-break) spaces: where a scraped page had a photo."""
+    return bool(raw_line) and not raw_line.strip(_SPACE_CHARS + " \u200b\ufeff")

@@ -1,0 +1,189 @@
+"""Find the parts of a plain-text news article by position and shape.
+
+Scraped news text has a stable anatomy: a title first (perhaps after a date
+line), paragraphs, perhaps photo captions right after a photo's place-holder
+line, and at the very end a byline and/or source credit, often followed by the
+site's navigation. None of these is found by listing strings of any one site:
+- a date line is a line that is nothing but a date (dateline.py);
+- the tail is the run of short lines with no sentence punctuation at the end,
+  walked backwards from the last line; in it a credit has the form "Theo X" /
+  "(Nguồn: X)", a byline the form of a personal name, and the rest is navigation;
+- a caption follows a place-holder line (only no-break spaces) or carries a
+  photo credit ("Ảnh: …");
+- a lead paragraph opens with an agency tag such as "TTO - " or "(Chinhphu.vn) - ".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dateline import parse_date_line
+from .decode import clean_line, is_placeholder
+from ..model import BYLINE, CAPTION, CREDIT, LEAD, PARAGRAPH
+
+_SENTENCE_END_RE = re.compile(r"[.!?…:;][\"”’)\]»]*$|[\"”’)\]»]$")
+_CREDIT_RE = re.compile(r"^\(?\s*(?:theo|nguồn|source)\b\s*:?\s*(?P<who>[^()]{2,80}?)\s*\)?\.?$", re.IGNORECASE)
+_TRAILING_CREDIT_RE = re.compile(
+    r"(?<=[.!?…\"”])\s+(?P<credit>\(?(?:Theo|Nguồn:?)\s+[^.!?()]{2,60}\)?\.?)$"
+)
+_PHOTO_RE = re.compile(r"(?:^|[\s(])(?:ảnh|photo|nguồn ảnh|ảnh minh họa|ảnh minh hoạ)\s*:|\(ảnh\b|ảnh minh h[oọ]ạ?", re.IGNORECASE)
+_AGENCY_LEAD_RE = re.compile(r"^(?:\([^()\s][^()]{0,28}\)|[A-ZĐ][A-Za-zĐđ.]{1,15})\s*[-–—]\s+\S")
+_BYLINE_PREFIX_RE = re.compile(r"^(?:tác giả|bài(?:\s*(?:,|và)\s*ảnh)?|bài và ảnh|pv|phóng viên|nhóm pv)\s*:\s*", re.IGNORECASE)
+_BYLINE_SUFFIX_RE = re.compile(r"\s*(?:\((?:[^()]{1,40})\)|[-–/]\s*[A-ZĐ][A-Za-zĐđ.]{1,12})\s*$")
+_AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|\s[-–]\s|\svà\s)\s*")
+_BREADCRUMB_RE = re.compile(r"\s[>»›]\s|^\s*[>»›]")
+
+TAIL_MAX_WORDS = 20
+TAIL_MAX_CHARS = 150
+CAPTION_MAX_CHARS = 300
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str            # cleaned
+    after_photo: bool    # the raw line before it held only (no-break) spaces
+
+
+@dataclass(frozen=True)
+class Layout:
+    title: str
+    date: str | None
+    date_text: str | None
+    author: str | None
+    blocks: tuple[tuple[str, str], ...]  # (kind, text) after the title, in reading order
+
+
+class EmptyArticle(Exception):
+    """No title or no text: the caller turns this into an IngestError naming the file."""
+
+
+def lay_out(text: str) -> Layout:
+    lines = _lines(text)
+    lines = _drop_leading_breadcrumbs(lines)
+    date = date_text = None
+    for i, line in enumerate(lines[:3]):
+        parsed = parse_date_line(line.text)
+        if parsed:
+            date, date_text = parsed
+            del lines[i]
+            break
+    if not lines:
+        raise EmptyArticle("no title and no text")
+    title, body = lines[0].text, lines[1:]
+    if not body:
+        title, rest = _split_one_line_article(title)
+        if not rest:
+            raise EmptyArticle("only a title, no article text")
+        body = [Line(rest, False)]
+    body, tail = _split_tail(body)
+    if date is None:
+        for line in tail:
+            parsed = parse_date_line(line.text)
+            if parsed:
+                date, date_text = parsed
+                break
+    blocks = [(_body_kind(i, line), line.text) for i, line in enumerate(body)]
+    blocks[-1:] = _detach_trailing_credit(*blocks[-1])
+    author = None
+    for line in tail:
+        if parse_date_line(line.text):
+            continue
+        if _CREDIT_RE.match(line.text):
+            blocks.append((CREDIT, line.text))
+        elif author is None and (name := byline_author(line.text)):
+            author = name
+            blocks.append((BYLINE, line.text))
+        # anything else in the tail is site navigation: dropped
+    return Layout(title, date, date_text, author, tuple(blocks))
+
+
+def _lines(text: str) -> list[Line]:
+    """Non-empty cleaned lines; hard-wrapped lines (no end punctuation, next starts
+    in lower case, no blank line between) are joined back into their paragraph."""
+    out: list[Line] = []
+    previous_raw = ""
+    joinable = False
+    for raw in text.split("\n"):
+        cleaned = clean_line(raw)
+        if not cleaned:
+            previous_raw, joinable = raw, False
+            continue
+        if joinable and cleaned[0].islower():
+            out[-1] = Line(f"{out[-1].text} {cleaned}", out[-1].after_photo)
+        else:
+            out.append(Line(cleaned, is_placeholder(previous_raw)))
+        joinable = not _SENTENCE_END_RE.search(out[-1].text)
+        previous_raw = raw
+    return out
+
+
+def _drop_leading_breadcrumbs(lines: list[Line]) -> list[Line]:
+    while lines and _BREADCRUMB_RE.search(lines[0].text) and not _SENTENCE_END_RE.search(lines[0].text):
+        lines = lines[1:]
+    return lines
+
+
+def _split_one_line_article(line: str) -> tuple[str, str]:
+    """A file of one long line: its first sentence is the title."""
+    match = re.search(r"[.!?](?=\s+[A-ZĐÀ-Ỹ\"“])", line)
+    if len(line) < 200 or not match:
+        return line, ""
+    return line[: match.start() + 1].rstrip("."), line[match.end():].strip()
+
+
+def _is_tail_line(text: str) -> bool:
+    if _CREDIT_RE.match(text) or parse_date_line(text):
+        return True
+    return (len(text) <= TAIL_MAX_CHARS and len(text.split()) <= TAIL_MAX_WORDS
+            and not _SENTENCE_END_RE.search(text))
+
+
+def _split_tail(body: list[Line]) -> tuple[list[Line], list[Line]]:
+    cut = len(body)
+    while cut > 1 and _is_tail_line(body[cut - 1].text):
+        cut -= 1
+    return body[:cut], body[cut:]
+
+
+def _body_kind(index: int, line: Line) -> str:
+    if _PHOTO_RE.search(line.text) and len(line.text) <= CAPTION_MAX_CHARS:
+        return CAPTION
+    if line.after_photo and len(line.text) <= CAPTION_MAX_CHARS and _sentences(line.text) <= 2:
+        return CAPTION
+    if index == 0 and _AGENCY_LEAD_RE.match(line.text):
+        return LEAD
+    return PARAGRAPH
+
+
+def _sentences(text: str) -> int:
+    return max(1, len(re.findall(r"[.!?…](?:\s|$)", text)))
+
+
+def _detach_trailing_credit(kind: str, text: str) -> list[tuple[str, str]]:
+    """A one-line body often ends in its credit: "… kết thúc. Theo TTXVN"."""
+    match = _TRAILING_CREDIT_RE.search(text)
+    if kind != PARAGRAPH or not match:
+        return [(kind, text)]
+    return [(kind, text[: match.start()].rstrip()), (CREDIT, match.group("credit"))]
+
+
+def byline_author(text: str) -> str | None:
+    """The author's name when the line has the shape of a byline, else None."""
+    core = _BYLINE_PREFIX_RE.sub("", text)
+    core = _BYLINE_SUFFIX_RE.sub("", core).strip(" .-–")
+    names = [part for part in _AUTHOR_SPLIT_RE.split(core) if part]
+    if not names or not all(_is_personal_name(n) for n in names):
+        return None
+    return ", ".join(_title_case(n) for n in names)
+
+
+def _is_personal_name(text: str) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    return all(w[0].isupper() and w.replace(".", "").isalpha() for w in words)
+
+
+def _title_case(name: str) -> str:
+    return " ".join(w.capitalize() if w.isupper() and len(w) > 1 else w for w in name.split())
