@@ -1,0 +1,132 @@
+"""encode: an Article and its Mentions → a TEI P5 tree (see docs/encoding.md).
+
+Public entry: `encode(article, mentions, options)`; `serialise(tree)` gives the
+bytes written to disk. Both are deterministic: no clock, no randomness, dict
+order fixed by first mention.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from .. import names as N
+from ..errors import EncodeError
+from ..model import (BYLINE, CAPTION, CREDIT, HEAD, LEAD, NAME_TYPES, ORG, PERSON, PLACE,
+                     Article, Mention)
+from ..options import ConvertOptions
+from .header import build_header
+from .ids import disambiguated, document_id, entity_id
+from .inline import DOC_AUTHOR, InlineWriter
+
+_PREFIX = {PERSON: "pers", ORG: "org", PLACE: "place"}
+_REGISTER = {PERSON: (N.LIST_PERSON, N.PERSON, N.PERS_NAME),
+             ORG: (N.LIST_ORG, N.ORG, N.ORG_NAME),
+             PLACE: (N.LIST_PLACE, N.PLACE, N.PLACE_NAME)}
+RECOGNISER_LABELS = {"rules": "rules and gazetteers", "crf": "trained CRF model", "combined": "rules and trained CRF model"}
+
+__all__ = ["encode", "serialise"]
+
+
+def encode(article: Article, mentions: list[Mention], options: ConvertOptions = ConvertOptions(),
+           authority=None) -> etree._ElementTree:
+    """authority(type, key) → [(idno type, value)] for register entries, e.g. Wikidata ids."""
+    doc_id = document_id(article.stem)
+    ids = _entity_ids(mentions)
+    referenced: dict[tuple[str, str], None] = {}
+
+    def ref_for(m: Mention) -> str:
+        referenced.setdefault((m.type, m.key), None)
+        return ids[(m.type, m.key)]
+
+    writer = InlineWriter(ref_for, set())
+    div = etree.Element(N.DIV, type="article")
+    for block in article.blocks:
+        inside = [m for m in mentions if block.start <= m.start and m.end <= block.end]
+        target = _block_element(div, block.kind)
+        if block.kind == BYLINE:
+            inside.append(_author_span(article, block))
+        writer.fill(target, block.text, block.start, inside)
+        div[-1].tail = "\n"
+    if not len(div):
+        raise EncodeError("the article has no text", path=article.name)
+
+    root = etree.Element(N.TEI, nsmap=N.NSMAP)
+    root.set(N.XML_LANG, article.meta.language)
+    root.set(N.XML_ID, doc_id)
+    recognisers = sorted(writer.resp_ids)
+    header = build_header(article, doc_id, options, [
+        (r, f"teikit-{r}", RECOGNISER_LABELS.get(r.removeprefix("ner-"), r)) for r in recognisers])
+    root.append(header)
+    text = etree.SubElement(root, N.TEXT)
+    body = etree.SubElement(text, N.BODY)
+    body.append(div)
+    div.text = "\n"
+    stand_off = _stand_off(referenced, ids, mentions, article.text, authority)
+    if stand_off is not None:
+        root.append(stand_off)
+    etree.indent(header, space="  ", level=1)
+    if stand_off is not None:
+        etree.indent(stand_off, space="  ", level=1)
+    root.text, header.tail, text.tail = "\n  ", "\n  ", "\n" if stand_off is None else "\n  "
+    text.text, body.text, body.tail, div.tail = "\n", "\n", "\n", "\n"
+    if stand_off is not None:
+        stand_off.tail = "\n"
+    return etree.ElementTree(root)
+
+
+def serialise(tree: etree._ElementTree) -> bytes:
+    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8") + b"\n"
+
+
+def _block_element(div, kind: str) -> etree._Element:
+    if kind == HEAD:
+        return etree.SubElement(div, N.HEAD)
+    if kind == CAPTION:
+        return etree.SubElement(etree.SubElement(div, N.FIGURE), N.HEAD)
+    if kind == BYLINE:
+        return etree.SubElement(div, N.BYLINE)
+    if kind == CREDIT:
+        return etree.SubElement(div, N.TRAILER, type="credit")
+    paragraph = etree.SubElement(div, N.P)
+    if kind == LEAD:
+        paragraph.set("rend", "lead")
+    return paragraph
+
+
+def _author_span(article: Article, block) -> Mention:
+    """docAuthor around the author's name(s) in the byline, else around the whole line."""
+    line = block.text.lower()
+    names = [n.lower() for n in (article.author or "").split(", ") if n]
+    first = line.find(names[0]) if names else -1
+    last = line.rfind(names[-1]) if names else -1
+    if first < 0 or last < first:
+        return Mention(block.start, block.end, DOC_AUTHOR)
+    return Mention(block.start + first, block.start + last + len(names[-1]), DOC_AUTHOR)
+
+
+def _entity_ids(mentions) -> dict[tuple[str, str], str]:
+    keys = sorted({(m.type, m.key) for m in mentions if m.type in NAME_TYPES})
+    plain = {k: entity_id(_PREFIX[k[0]], k[1]) for k in keys}
+    taken: dict[str, int] = {}
+    for value in plain.values():
+        taken[value] = taken.get(value, 0) + 1
+    return {k: (v if taken[v] == 1 else disambiguated(_PREFIX[k[0]], k[1])) for k, v in plain.items()}
+
+
+def _stand_off(referenced, ids, mentions, text: str, authority):
+    if not referenced:
+        return None
+    stand_off = etree.Element(N.STAND_OFF)
+    for kind in (PERSON, ORG, PLACE):
+        keys = [key for (t, key) in referenced if t == kind]
+        if not keys:
+            continue
+        list_tag, entry_tag, name_tag = _REGISTER[kind]
+        listing = etree.SubElement(stand_off, list_tag)
+        for key in keys:
+            entry = etree.SubElement(listing, entry_tag)
+            entry.set(N.XML_ID, ids[(kind, key)])
+            etree.SubElement(entry, name_tag).text = key
+            for id_type, value in (authority(kind, key) if authority else ()):
+                etree.SubElement(entry, N.IDNO, type=id_type).text = value
+    return stand_off

@@ -1,0 +1,116 @@
+"""Mentions → nested inline TEI elements inside one block of text.
+
+Mentions nest but must never cross; a recogniser should not produce crossing
+spans, and any that slip through are dropped here so the output is always
+well-formed TEI. Text between elements is kept to the character.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from .. import names as N
+from ..model import ABBR, DATE, ORG, PERSON, PLACE, ROLE, Mention
+
+DOC_AUTHOR = "docAuthor"  # an encoder-made span: the author's name in a byline
+
+# Which element wraps which when two spans cover the same characters.
+_OUTER_FIRST = {DOC_AUTHOR: 0, ROLE: 1, ORG: 2, PERSON: 3, PLACE: 4, DATE: 5, ABBR: 6}
+_ELEMENT = {PERSON: N.PERS_NAME, ORG: N.ORG_NAME, PLACE: N.PLACE_NAME, ROLE: N.ROLE_NAME, DATE: N.DATE}
+_DATE_ATTRS = ("when", "from", "to", "notBefore", "notAfter", "dur")
+_RANK_RE = re.compile(r"(?:tướng|đại tá|thượng tá|trung tá|thiếu tá|đại úy|thượng úy|trung úy|thiếu úy|đại uý|thượng uý|trung uý|thiếu uý)$", re.IGNORECASE)
+_HONORIFIC_RE = re.compile(r"^(?:ông|bà|anh|chị|cô|chú|bác|em|đồng chí|ngài|mr\.?|mrs\.?|ms\.?|dr\.?)$", re.IGNORECASE)
+
+
+@dataclass
+class _Node:
+    mention: Mention
+    children: list["_Node"] = field(default_factory=list)
+
+
+def nest(mentions) -> list[_Node]:
+    """Properly nested trees of mentions; crossing or same-kind-nested spans are dropped."""
+    roots: list[_Node] = []
+    stack: list[_Node] = []
+    seen = set()
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end, _OUTER_FIRST[m.type])):
+        if m.end <= m.start or (m.start, m.end, m.type) in seen:
+            continue
+        while stack and stack[-1].mention.end <= m.start:
+            stack.pop()
+        if stack:
+            parent = stack[-1].mention
+            if m.end > parent.end or parent.type == ABBR:
+                continue
+            if any(node.mention.type == m.type for node in stack):
+                continue
+        seen.add((m.start, m.end, m.type))
+        node = _Node(m)
+        (stack[-1].children if stack else roots).append(node)
+        stack.append(node)
+    return roots
+
+
+class InlineWriter:
+    """Writes text with mentions into an element; `ref_for(mention)` gives @ref."""
+
+    def __init__(self, ref_for, resp_ids: set[str]):
+        self._ref_for = ref_for
+        self.resp_ids = resp_ids  # collects the recognisers actually used
+
+    def fill(self, parent: etree._Element, text: str, offset: int, mentions) -> None:
+        self._fill(parent, text, offset, nest(mentions))
+
+    def _fill(self, parent, text: str, offset: int, nodes: list[_Node]) -> None:
+        pos, last = offset, None
+        for node in nodes:
+            m = node.mention
+            last = _append_text(parent, last, text[pos - offset:m.start - offset])
+            element = self._element(parent, m)
+            if m.type == ABBR:
+                etree.SubElement(element, N.ABBR).text = text[m.start - offset:m.end - offset]
+                etree.SubElement(element, N.EXPAN).text = m.key
+            else:
+                self._fill(element, text[m.start - offset:m.end - offset], m.start, node.children)
+            last, pos = element, m.end
+        _append_text(parent, last, text[pos - offset:])
+
+    def _element(self, parent, m: Mention) -> etree._Element:
+        if m.type == DOC_AUTHOR:
+            return etree.SubElement(parent, N.DOC_AUTHOR)
+        element = etree.SubElement(parent, N.CHOICE if m.type == ABBR else _ELEMENT[m.type])
+        if m.type in (PERSON, ORG, PLACE):
+            element.set("ref", "#" + self._ref_for(m))
+        elif m.type == ROLE:
+            element.set("type", role_type(m.key or ""))
+        elif m.type == DATE:
+            for name, value in m.attrs:
+                if name in _DATE_ATTRS:
+                    element.set(name, value)
+        resp = f"ner-{m.resp}"
+        self.resp_ids.add(resp)
+        element.set("resp", "#" + resp)
+        element.set("cert", format_cert(m.cert))
+        return element
+
+
+def _append_text(parent, last, text: str):
+    if text:
+        if last is None:
+            parent.text = (parent.text or "") + text
+        else:
+            last.tail = (last.tail or "") + text
+    return last
+
+
+def role_type(role: str) -> str:
+    if _HONORIFIC_RE.match(role.strip()):
+        return "honorific"
+    return "rank" if _RANK_RE.search(role.strip()) else "office"
+
+
+def format_cert(cert: float) -> str:
+    return f"{min(max(cert, 0.0), 1.0):.2f}"
