@@ -1,5 +1,101 @@
-"""CLI for the ner stage (being written; registers nothing yet)."""
+"""`teikit ner`: train an entity model, extract entities, score them against gold."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .common import guarded
+
+ner_app = typer.Typer(
+    name="ner",
+    help="Entity recognition: train a CRF model from corrected TEI or JSON lines, extract, evaluate.",
+    no_args_is_help=True,
+    add_completion=False,
+)
 
 
-def register(app) -> None:
-    return None
+class InputFormat(str, Enum):
+    text = "text"
+    jsonl = "jsonl"
+
+
+class RecogniserName(str, Enum):
+    rules = "rules"
+    crf = "crf"
+    combined = "combined"
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@ner_app.command("train")
+def train_command(
+    data: List[Path] = typer.Argument(..., help="Training data: TEI files (.xml) with persName/orgName/placeName/date markup, JSON-lines files (.jsonl) with entities, or folders holding them."),
+    output: Path = typer.Option(..., "--output", "-o", help="Model folder to write (model.crfsuite + meta.json)."),
+    max_iterations: int = typer.Option(150, "--max-iterations", min=1, help="L-BFGS iterations (fewer: faster, rougher)."),
+    c1: float = typer.Option(0.05, "--c1", min=0.0, help="L1 regularisation weight."),
+    c2: float = typer.Option(0.01, "--c2", min=0.0, help="L2 regularisation weight."),
+) -> None:
+    """Train a CRF entity model; the folder it writes is what `teikit convert --model` reads."""
+    from ..ner import TrainOptions, load_annotated, train
+    from ..ner import rulesbridge
+
+    with guarded():
+        docs = load_annotated(data)
+        report = train(docs, output, rules=rulesbridge.default_rules(), gazetteers=rulesbridge.default_gazetteers(),
+                       options=TrainOptions(max_iterations=max_iterations, c1=c1, c2=c2))
+    counts = ", ".join(f"{n} {label}" for label, n in report.entities.items())
+    typer.echo(f"trained on {report.documents} documents, {report.tokens} tokens ({counts}) into {output}", err=True)
+
+
+@ner_app.command("extract")
+def extract_command(
+    files: List[Path] = typer.Argument(..., help="Input files (or folders of .txt / .jsonl files)."),
+    output: Path = typer.Option(..., "--output", "-o", help="JSON-lines file to write: one {id, text, entities} per input document."),
+    input_format: InputFormat = typer.Option(InputFormat.text, "--input-format", help="text: each file is one document, id = file name; jsonl: one {id, text} per line."),
+    model: Optional[Path] = typer.Option(None, "--model", help="A model folder from `teikit ner train`: rules plus the model (rules only without it)."),
+    recogniser: Optional[RecogniserName] = typer.Option(None, "--recogniser", help="Pick one recogniser: rules, crf (model alone) or combined; default: combined with --model, rules without."),
+) -> None:
+    """Find persName/orgName/placeName/date spans in texts and write them as JSON lines."""
+    from ..ner import extract, read_inputs, write_jsonl
+    from ..recognise.registry import load_recogniser
+
+    with guarded():
+        docs = read_inputs(files, input_format.value)
+        chosen = load_recogniser(str(model) if model else None, name=recogniser.value if recogniser else None)
+        results = extract(docs, chosen)
+        write_jsonl(output, results)
+    total = sum(len(d.entities) for d in results)
+    typer.echo(f"{total} entities in {len(results)} documents ({chosen.name}) written to {output}", err=True)
+
+
+@ner_app.command("evaluate")
+def evaluate_command(
+    gold: Path = typer.Argument(..., help="Gold annotations: a JSON-lines file, a TEI file, or a folder of them."),
+    pred: Path = typer.Argument(..., help="Predictions to score: a JSON-lines file (from `teikit ner extract`), a TEI file, or a folder of them."),
+    errors: int = typer.Option(0, "--errors", min=0, help="List the N worst errors (missed, spurious, wrong type, wrong boundary) with context."),
+    report_format: ReportFormat = typer.Option(ReportFormat.text, "--format", help="text: a table; json: every figure, machine-readable."),
+) -> None:
+    """Score predictions against gold: precision, recall, F1 per label and micro-averaged, exact and overlap matches.
+
+    Documents pair by id, else by identical text; every gold document needs a prediction.
+    """
+    from ..ner import evaluate, format_report, load_annotated
+
+    with guarded():
+        report = evaluate(load_annotated([gold]), load_annotated([pred]), pred_name=str(pred))
+    if report_format is ReportFormat.json:
+        typer.echo(json.dumps(report.to_dict(max_errors=errors), ensure_ascii=False, sort_keys=True, indent=2))
+    else:
+        typer.echo(format_report(report, max_errors=errors))
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(ner_app, name="ner")

@@ -1,0 +1,144 @@
+"""Token features for the CRF: form, shape, affixes, gazetteers, neighbours, and the rules' opinion.
+
+FEATURE_SET_VERSION is stored in every model's meta.json; change it whenever
+the features below change, so an old model is refused rather than silently
+fed features it never saw.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Mention
+from .labels import MENTION_TYPE_TO_LABEL
+from .tokens import Token
+
+FEATURE_SET_VERSION = "1"
+GAZETTEER_KINDS = ("family", "place", "orghead", "role")
+_MAX_PHRASE = 8
+
+
+@dataclass(frozen=True)
+class Gazetteers:
+    """Lower-cased phrases (tuples of syllables) per kind: family names, places, org head words, roles."""
+
+    phrases: dict = field(default_factory=dict)  # kind -> frozenset[tuple[str, ...]]
+
+    @classmethod
+    def from_lists(cls, lists: dict) -> "Gazetteers":
+        phrases = {}
+        for kind, entries in lists.items():
+            phrases[kind] = frozenset(
+                tuple(t.text.lower() for t in _tokens_of(entry)) for entry in entries if entry and entry.strip()
+            )
+        return cls(phrases)
+
+    def size(self) -> dict:
+        return {kind: len(self.phrases.get(kind, ())) for kind in GAZETTEER_KINDS}
+
+
+def _tokens_of(text: str):
+    from .tokens import tokenize
+
+    return tokenize(text)
+
+
+def _shape(word: str) -> str:
+    shape = re.sub(r"[^\W\d_]", lambda m: "X" if m.group().isupper() else "x", word)
+    shape = re.sub(r"\d", "d", shape)
+    return re.sub(r"(.)\1+", r"\1\1", shape)[:6]
+
+
+def _case(word: str) -> str:
+    if word.isdigit():
+        return "digit"
+    if not any(c.isalpha() for c in word):
+        return "punct"
+    if word.isupper():
+        return "upper" if len(word) > 1 else "init"
+    if word[0].isupper():
+        return "init"
+    return "lower" if word.islower() else "mixed"
+
+
+def gazetteer_tags(lowered: list[str], gaz: Gazetteers) -> list[list[str]]:
+    """Per token, 'B-kind'/'I-kind' for the longest gazetteer phrase of each kind covering it."""
+    tags: list[list[str]] = [[] for _ in lowered]
+    for kind in GAZETTEER_KINDS:
+        entries = gaz.phrases.get(kind)
+        if not entries:
+            continue
+        i = 0
+        while i < len(lowered):
+            for n in range(min(_MAX_PHRASE, len(lowered) - i), 0, -1):
+                if tuple(lowered[i:i + n]) in entries:
+                    tags[i].append("B-" + kind)
+                    for k in range(i + 1, i + n):
+                        tags[k].append("I-" + kind)
+                    i += n
+                    break
+            else:
+                i += 1
+    return tags
+
+
+def rules_tags(tokens: list[Token], mentions: list[Mention]) -> list[tuple[str, str]]:
+    """Per token, the rules recogniser's (name/date tag, role/abbr tag) in BIO form.
+
+    The name tag follows the outermost person/org/place/date mention covering the
+    token; role and abbreviation marks are a separate feature because they nest
+    around or inside names.
+    """
+    names = sorted(((m.start, m.end, MENTION_TYPE_TO_LABEL[m.type]) for m in mentions if m.type in MENTION_TYPE_TO_LABEL),
+                   key=lambda s: (s[0], -s[1]))
+    other = sorted(((m.start, m.end, m.type) for m in mentions if m.type not in MENTION_TYPE_TO_LABEL),
+                   key=lambda s: (s[0], -s[1]))
+    result = []
+    for tok in tokens:
+        result.append((_cover(names, tok), _cover(other, tok)))
+    return result
+
+
+def _cover(spans, tok: Token) -> str:
+    """BIO tag from the first (outermost) span covering the token's first character."""
+    for start, end, label in spans:
+        if start > tok.start:
+            break
+        if tok.start < end:
+            return ("B-" if start == tok.start else "I-") + label
+    return "O"
+
+
+def sequence_features(tokens: list[Token], mentions: list[Mention], gaz: Gazetteers) -> list[list[str]]:
+    """One list of binary feature strings per token."""
+    lowered = [t.text.lower() for t in tokens]
+    cases = [_case(t.text) for t in tokens]
+    gaz_tags = gazetteer_tags(lowered, gaz)
+    rule_tags = rules_tags(tokens, mentions)
+    n = len(tokens)
+    out = []
+    for i, tok in enumerate(tokens):
+        word, low = tok.text, lowered[i]
+        feats = ["bias", "w=" + low, "shape=" + _shape(word), "case=" + cases[i],
+                 "p2=" + low[:2], "p3=" + low[:3], "s2=" + low[-2:], "s3=" + low[-3:],
+                 "r=" + rule_tags[i][0], "rr=" + rule_tags[i][1]]
+        feats.extend("g=" + g for g in gaz_tags[i])
+        if i == 0:
+            feats.append("BOS")
+        if i == n - 1:
+            feats.append("EOS")
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < n:
+                feats.append(f"{off}:w={lowered[j]}")
+                feats.append(f"{off}:case={cases[j]}")
+                if abs(off) == 1:
+                    feats.append(f"{off}:r={rule_tags[j][0]}")
+                    feats.append(f"{off}:rr={rule_tags[j][1]}")
+                    feats.extend(f"{off}:g={g}" for g in gaz_tags[j])
+                    feats.append(f"{off}:bi={lowered[min(i, j)]}|{lowered[max(i, j)]}")
+            else:
+                feats.append(f"{off}:pad")
+        out.append(feats)
+    return out

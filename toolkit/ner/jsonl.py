@@ -1,0 +1,91 @@
+"""Annotated documents and the JSON-lines format they travel in.
+
+One line per document: {"id", "text", "entities": [[start, end, label], ...]},
+offsets are character offsets into "text" (after NFC). Lines are written with
+sorted keys and ensure_ascii=False so the same documents give the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import RecogniseError
+from ..fsutil import write_atomic
+from .labels import normalise_label
+from .spans import Span, sort_spans
+from .textnorm import nfc_with_offsets
+
+
+@dataclass(frozen=True)
+class NerDoc:
+    id: str
+    text: str
+    entities: tuple[Span, ...] = field(default_factory=tuple)
+
+    def to_json(self) -> str:
+        record = {"id": self.id, "text": self.text, "entities": [list(e) for e in self.entities]}
+        return json.dumps(record, ensure_ascii=False, sort_keys=True)
+
+
+def doc_from_record(record, *, where: str, default_id: str, need_entities: bool) -> NerDoc:
+    """A NerDoc from one decoded JSON line: labels mapped, unknown labels dropped, text in NFC."""
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise RecogniseError(f"{where}: expected an object with a string \"text\"")
+    raw_entities = record.get("entities")
+    if raw_entities is None:
+        if need_entities:
+            raise RecogniseError(f"{where}: no \"entities\" list")
+        raw_entities = []
+    if not isinstance(raw_entities, list):
+        raise RecogniseError(f"{where}: \"entities\" must be a list")
+    text = record["text"]
+    spans: list[Span] = []
+    for item in raw_entities:
+        if (not isinstance(item, (list, tuple)) or len(item) < 3 or not isinstance(item[0], int)
+                or not isinstance(item[1], int) or isinstance(item[0], bool) or isinstance(item[1], bool)):
+            raise RecogniseError(f"{where}: entity {item!r} is not [start, end, label]")
+        start, end, raw_label = item[0], item[1], item[2]
+        if not 0 <= start < end <= len(text):
+            raise RecogniseError(f"{where}: entity {list(item)!r} is outside the text (length {len(text)})")
+        label = normalise_label(raw_label)
+        if label is not None:
+            spans.append((start, end, label))
+    try:
+        text, spans = nfc_with_offsets(text, spans)
+    except ValueError as exc:
+        raise RecogniseError(f"{where}: {exc}") from None
+    doc_id = record.get("id", default_id)
+    return NerDoc(str(doc_id), text, tuple(sort_spans(spans)))
+
+
+def read_jsonl(path, *, need_entities: bool = True) -> list[NerDoc]:
+    """Every document in a JSON-lines file; blank lines are skipped; a line's id defaults to FILE:LINE."""
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise RecogniseError("not UTF-8 text", path=str(path)) from None
+    except OSError as exc:
+        raise RecogniseError(f"cannot read: {exc.strerror}", path=str(path)) from None
+    docs = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise RecogniseError(f"line {number}: not JSON ({exc.msg})", path=str(path)) from None
+        try:
+            docs.append(doc_from_record(record, where=f"line {number}", default_id=f"{path.name}:{number}",
+                                        need_entities=need_entities))
+        except RecogniseError as exc:
+            raise RecogniseError(exc.message, path=str(path)) from None
+    return docs
+
+
+def write_jsonl(path, docs) -> None:
+    """All documents, one line each, written atomically."""
+    data = "".join(doc.to_json() + "\n" for doc in docs)
+    write_atomic(Path(path), data.encode("utf-8"))

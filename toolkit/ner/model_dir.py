@@ -1,0 +1,54 @@
+"""The on-disk model directory: model.crfsuite plus meta.json, checked before use.
+
+A model directory is self-contained and loads offline. meta.json records the
+format, the feature set the model was trained with, its tag set, the rules
+recogniser and gazetteers behind its features, a summary of the training
+data, and the sha256 of model.crfsuite so a truncated or swapped file is
+refused with a clear message instead of crashing the tagger.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from ..errors import RecogniseError
+from .features import FEATURE_SET_VERSION
+
+MODEL_FILE = "model.crfsuite"
+META_FILE = "meta.json"
+MODEL_FORMAT = "teikit-ner-crf"
+MODEL_FORMAT_VERSION = 1
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def read_meta(model_dir) -> dict:
+    """meta.json of `model_dir`, after checking the directory is a usable model; RecogniseError if not."""
+    model_dir = Path(model_dir)
+    where = str(model_dir)
+    if not model_dir.is_dir():
+        raise RecogniseError("model directory does not exist", path=where)
+    meta_path, model_path = model_dir / META_FILE, model_dir / MODEL_FILE
+    if not meta_path.is_file():
+        raise RecogniseError(f"not a teikit model directory: {META_FILE} is missing", path=where)
+    if not model_path.is_file():
+        raise RecogniseError(f"corrupt model: {MODEL_FILE} is missing", path=where)
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise RecogniseError(f"corrupt model: {META_FILE} is not valid JSON", path=where) from None
+    if not isinstance(meta, dict) or meta.get("format") != MODEL_FORMAT:
+        raise RecogniseError(f"not a teikit model directory: {META_FILE} has no format \"{MODEL_FORMAT}\"", path=where)
+    if meta.get("format_version") != MODEL_FORMAT_VERSION:
+        raise RecogniseError(f"model format version {meta.get('format_version')!r} is not supported "
+                             f"(this teikit reads {MODEL_FORMAT_VERSION})", path=where)
+    if meta.get("feature_set_version") != FEATURE_SET_VERSION:
+        raise RecogniseError(f"model was trained with feature set {meta.get('feature_set_version')!r}, "
+                             f"this teikit computes feature set {FEATURE_SET_VERSION!r}: retrain it", path=where)
+    if file_sha256(model_path) != meta.get("model_sha256"):
+        raise RecogniseError(f"corrupt model: {MODEL_FILE} does not match the checksum in {META_FILE}", path=where)
+    return meta

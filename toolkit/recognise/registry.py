@@ -1,0 +1,34 @@
+"""Load a recogniser by name or model directory: the one entry point convert and ner use."""
+
+from __future__ import annotations
+
+from ..errors import RecogniseError
+from .base import Recogniser
+
+RECOGNISER_NAMES = ("rules", "crf", "combined")
+
+
+def load_recogniser(model_dir: str | None = None, *, name: str | None = None) -> Recogniser:
+    """The default rules recogniser when `model_dir` is None, else rules + model ("combined").
+
+    `name` picks one explicitly: "rules", "crf" (the model alone) or "combined";
+    the last two need a model directory. RecogniseError for a missing or corrupt model.
+    """
+    from ..ner import rulesbridge
+
+    name = name or ("combined" if model_dir else "rules")
+    if name not in RECOGNISER_NAMES:
+        raise RecogniseError(f"unknown recogniser {name!r} (choose from {', '.join(RECOGNISER_NAMES)})")
+    rules = rulesbridge.default_rules()
+    if name == "rules":
+        return rules
+    if not model_dir:
+        raise RecogniseError(f"the {name} recogniser needs a model directory")
+    from .crf import CrfRecogniser
+
+    model = CrfRecogniser(model_dir, rules=rules)
+    if name == "crf":
+        return model
+    from .combined import CombinedRecogniser
+
+    return CombinedRecogniser(rules, model)
