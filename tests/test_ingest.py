@@ -1,0 +1,169 @@
+"""ingest: decoding, the article's anatomy, sidecars, and every kind of bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from toolkit.errors import IngestError
+from toolkit.ingest import ingest_bytes, ingest_file
+from toolkit.model import BYLINE, CAPTION, CREDIT, HEAD, LEAD, PARAGRAPH
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_03d31ed0a32cd011.txt"
+SHARED = Path(os.environ.get("TEIKIT_SHARED", ROOT.parent / "shared"))
+EXPECTED = json.loads((SHARED / "seeds" / "000_03d31ed0a32cd011.expected.json").read_text(encoding="utf-8"))
+
+PARA = "Sáng nay, hội nghị đã diễn ra tại thủ đô với sự tham dự của nhiều đại biểu trong và ngoài nước."
+PARA2 = "Các đại biểu đã thảo luận nhiều nội dung quan trọng về phát triển kinh tế và xã hội của đất nước."
+
+
+def kinds(article):
+    return [b.kind for b in article.blocks]
+
+
+def article(text: str, name="a.txt"):
+    return ingest_bytes(text.encode("utf-8"), name)
+
+
+def test_seed_header_matches_expected():
+    a = ingest_file(SEED)
+    assert a.title == EXPECTED["header"]["title"]
+    assert a.date == EXPECTED["header"]["published"]
+    assert a.author == EXPECTED["header"]["author"]
+
+
+def test_seed_drops_boilerplate_and_keeps_paragraphs():
+    a = ingest_file(SEED)
+    for line in EXPECTED["boilerplate_not_in_text"]:
+        assert line not in a.text
+    assert kinds(a).count(PARAGRAPH) >= EXPECTED["paragraphs_min"]
+    caption = [b.text for b in a.blocks if b.kind == CAPTION]
+    assert caption and caption[0].startswith(EXPECTED["caption"]["text_starts"])
+    assert kinds(a)[0] == HEAD and kinds(a)[-1] == BYLINE
+
+
+def test_offsets_point_into_the_joined_text():
+    a = ingest_file(SEED)
+    for block in a.blocks:
+        assert a.text[block.start:block.end] == block.text
+
+
+def test_no_break_and_double_spaces_are_folded():
+    a = article(f"Tiêu đề bài viết\n\n\u00a0{PARA.replace(' ', '  ', 3)}\u00a0\u00a0và\u202fthêm.\n")
+    assert "\u00a0" not in a.text and "  " not in a.text and "\u202f" not in a.text
+
+
+def test_date_before_title():
+    a = article(f"Thứ Tư, 05/03/2024 - 08:30\nHội nghị bàn về kinh tế số\n\n{PARA}\n\n{PARA2}\n")
+    assert a.title == "Hội nghị bàn về kinh tế số"
+    assert (a.date, a.date_text) == ("2024-03-05", "05/03/2024")
+
+
+def test_no_date_and_no_byline():
+    a = article(f"Hội nghị bàn về kinh tế số\n\n{PARA}\n\n{PARA2}\n")
+    assert a.date is None and a.author is None
+    assert kinds(a) == [HEAD, PARAGRAPH, PARAGRAPH]
+
+
+@pytest.mark.parametrize("credit", ["Theo TTXVN", "(Nguồn: Báo Nhân Dân)", "Nguồn: VnExpress"])
+def test_source_credit_at_the_end(credit):
+    a = article(f"Hội nghị bàn về kinh tế số\n\n{PARA}\n\n{PARA2}\n\n{credit}\nChia sẻ\nBình luận\n")
+    assert kinds(a)[-1] == CREDIT and a.blocks[-1].text == credit
+    assert "Chia sẻ" not in a.text and "Bình luận" not in a.text
+
+
+def test_lead_paragraph_with_agency_tag():
+    a = article(f"Hội nghị bàn về kinh tế số\n\nTTO - {PARA}\n\n{PARA2}\n")
+    assert kinds(a)[1] == LEAD
+    b = article(f"Hội nghị bàn về kinh tế số\n\n(Chinhphu.vn) - {PARA}\n\n{PARA2}\n")
+    assert kinds(b)[1] == LEAD
+
+
+def test_one_line_body_with_glued_credit():
+    a = article(f"Hội nghị bàn về kinh tế số\n{PARA} {PARA2} Theo TTXVN\n")
+    assert kinds(a) == [HEAD, PARAGRAPH, CREDIT]
+    assert a.blocks[-1].text == "Theo TTXVN"
+
+
+def test_whole_article_on_one_line_takes_first_sentence_as_title():
+    a = article(f"Hội nghị bàn về kinh tế số diễn ra thành công. {PARA} {PARA2} {PARA}")
+    assert a.title == "Hội nghị bàn về kinh tế số diễn ra thành công"
+    assert kinds(a) == [HEAD, PARAGRAPH]
+
+
+def test_hard_wrapped_lines_are_joined():
+    a = article("Tiêu đề\n\nDòng đầu của đoạn văn bị ngắt\ngiữa chừng vì độ rộng cố định.\n\n" + PARA)
+    assert a.blocks[1].text == "Dòng đầu của đoạn văn bị ngắt giữa chừng vì độ rộng cố định."
+
+
+def test_caption_by_photo_credit():
+    a = article(f"Tiêu đề\n\n{PARA}\n\nCác đại biểu dự hội nghị. (Ảnh: TTXVN)\n\n{PARA2}\n")
+    assert kinds(a) == [HEAD, PARAGRAPH, CAPTION, PARAGRAPH]
+
+
+def test_all_caps_byline_gives_a_title_cased_author():
+    a = article(f"Tiêu đề\n\n{PARA}\n\nNGUYỄN VĂN AN\n")
+    assert a.author == "Nguyễn Văn An" and kinds(a)[-1] == BYLINE
+
+
+def test_sidecar_overrides_guesses(tmp_path):
+    (tmp_path / "x.txt").write_text(f"Tiêu đề\n\n01/02/2020\n{PARA}\n\nTrần Văn Bình\n", encoding="utf-8")
+    (tmp_path / "x.meta.json").write_text(json.dumps(
+        {"url": "https://example.org/a", "publisher": "Báo Mẫu", "author": "Lê Thị Cúc", "licence": "CC0"}), encoding="utf-8")
+    a = ingest_file(tmp_path / "x.txt")
+    assert a.author == "Lê Thị Cúc" and a.meta.url == "https://example.org/a"
+    assert a.meta.publisher == "Báo Mẫu" and a.meta.licence == "CC0" and a.date == "2020-02-01"
+
+
+@pytest.mark.parametrize("content, message", [
+    ("{not json", "not valid JSON (line 1, column 2): Expecting property name enclosed in double quotes"),
+    ("[1]", "must hold a JSON object"),
+    ('{"colour": "red"}', "unknown key 'colour' (known: author, date, language, licence, publisher, title, url)"),
+    ('{"date": "31/7/2013"}', "'date' must be an ISO date YYYY-MM-DD, not '31/7/2013'"),
+])
+def test_bad_sidecar(tmp_path, content, message):
+    (tmp_path / "x.txt").write_text(f"Tiêu đề\n\n{PARA}\n", encoding="utf-8")
+    (tmp_path / "x.meta.json").write_text(content, encoding="utf-8")
+    with pytest.raises(IngestError) as err:
+        ingest_file(tmp_path / "x.txt")
+    assert str(err.value) == f"{tmp_path / 'x.meta.json'}: {message}"
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"", "empty file (no text to convert)"),
+    (b"  \n\n \t\n", "empty file (no text to convert)"),
+    ("Tiêu đề\n\nNội dung.".encode("utf-16"), "encoded as UTF-16 (little-endian byte-order mark), expected UTF-8; re-save the file as UTF-8"),
+    ("Tiêu đề\n\nNội dung.".encode("utf-16-le"), "encoded as UTF-16 (no byte-order mark), expected UTF-8; re-save the file as UTF-8"),
+    (bytes(range(256)), "binary data, not text (NUL byte at offset 0)"),
+    ("Tiêu đề bài viết về kinh tế\n\nNội dung bài viết.".encode("cp1258", errors="replace"),
+     "not valid UTF-8 (byte 0xea at offset 2); it looks like a legacy Vietnamese encoding such as Windows-1258, re-save the file as UTF-8"),
+    ("Chỉ có tiêu đề\n".encode(), "only a title, no article text"),
+])
+def test_bad_input_names_file_and_problem(tmp_path, data, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(data)
+    with pytest.raises(IngestError) as err:
+        ingest_file(path)
+    assert str(err.value) == f"{path}: {message}"
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"x" * 1001)
+    with pytest.raises(IngestError, match=r"big.txt: too large for a news article \(1,001 bytes; the limit is 1,000\)"):
+        ingest_file(path, max_bytes=1000)
+
+
+def test_utf8_bom_is_accepted():
+    a = ingest_bytes(b"\xef\xbb\xbf" + f"Tiêu đề\n\n{PARA}\n".encode(), "bom.txt")
+    assert a.title == "Tiêu đề"
+
+
+def test_checksum_is_of_the_source_bytes():
+    import hashlib
+    data = SEED.read_bytes()
+    assert ingest_file(SEED).sha256 == hashlib.sha256(data).hexdigest()
