@@ -1,5 +1,94 @@
-"""CLI for the deposit stage (being written; registers nothing yet)."""
+"""CLI for the deposit stage: `teikit deposit make` and `teikit deposit verify`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from ..deposit import DepositOptions, InvalidTEIError, make_package, verify_package
+from .common import EXIT_FAILED, error_line, guarded
+
+deposit_app = typer.Typer(
+    name="deposit",
+    help="Package TEI as a BagIt 1.0 archival deposit, and verify such a package.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+FORMAT_CHOICES = ("dir", "zip", "tar.gz")
+
+
+def _check_format(value: Optional[str]) -> Optional[str]:
+    if value is not None and value not in FORMAT_CHOICES:
+        raise typer.BadParameter(f"must be one of: {', '.join(FORMAT_CHOICES)}")
+    return value
+
+
+def _check_day(value: Optional[str]) -> Optional[str]:
+    if value is not None:
+        try:
+            if dt.date.fromisoformat(value).isoformat() != value:
+                raise ValueError
+        except ValueError:
+            raise typer.BadParameter("must be a date YYYY-MM-DD") from None
+    return value
+
+
+@deposit_app.command("make")
+def make(
+    paths: List[Path] = typer.Argument(..., help="TEI files (*.xml), or directories searched for them."),
+    output: Path = typer.Option(..., "--output", "-o", help="The package to write: a directory, NAME.zip or NAME.tar.gz."),
+    fmt: Optional[str] = typer.Option(None, "--format", callback=_check_format, help="dir, zip or tar.gz (default: from the --output suffix, else dir)."),
+    editions: bool = typer.Option(True, "--editions/--no-editions", help="Include HTML and plain-text editions under data/editions/."),
+    allow_invalid: bool = typer.Option(False, "--allow-invalid", help="Package TEI that fails validation; recorded in bag-info.txt and the validation report."),
+    bagging_date: Optional[str] = typer.Option(None, "--bagging-date", callback=_check_day, help="Bagging-Date YYYY-MM-DD (default: the newest article date in the TEI headers; never the clock)."),
+    source_organization: Optional[str] = typer.Option(None, "--source-organization", help="Source-Organization in bag-info.txt."),
+    contact_name: Optional[str] = typer.Option(None, "--contact-name", help="Contact-Name in bag-info.txt."),
+    contact_email: Optional[str] = typer.Option(None, "--contact-email", help="Contact-Email in bag-info.txt."),
+    external_identifier: Optional[str] = typer.Option(None, "--external-identifier", help="External-Identifier in bag-info.txt (default: the package name)."),
+    external_description: Optional[str] = typer.Option(None, "--external-description", help="External-Description in bag-info.txt (default: a sentence on what the package holds)."),
+) -> None:
+    """Make a BagIt 1.0 package of TEI, schema, editions, Dublin Core metadata and a validation report."""
+    options = DepositOptions(
+        format=fmt, editions=editions, allow_invalid=allow_invalid, bagging_date=bagging_date,
+        source_organization=source_organization, contact_name=contact_name, contact_email=contact_email,
+        external_identifier=external_identifier, external_description=external_description,
+    )
+    with guarded():
+        try:
+            result = make_package(paths, output, options)
+        except InvalidTEIError as exc:
+            for finding in exc.findings:
+                typer.echo(str(finding), err=True)
+            raise
+    if result.invalid_files:
+        typer.echo(f"warning: packaged {len(result.invalid_files)} invalid TEI file(s) (--allow-invalid): {', '.join(result.invalid_files)}", err=True)
+    typer.echo(
+        f"{result.package}: {result.format} package of {result.articles} article(s), "
+        f"{result.payload_files} payload files ({result.payload_bytes} bytes), Bagging-Date {result.bagging_date}"
+    )
+
+
+@deposit_app.command("verify")
+def verify(
+    package: Path = typer.Argument(..., help="A package made by `deposit make`: a directory, .zip or .tar.gz."),
+) -> None:
+    """Check completeness, fixity (sha256, sha512) and TEI validity against the schema inside the package."""
+    with guarded():
+        result = verify_package(package)
+    if not result.ok:
+        for problem in result.problems:
+            error_line(f"{package}: {problem}")
+        typer.echo(f"{package}: {len(result.problems)} problem(s)", err=True)
+        raise typer.Exit(EXIT_FAILED)
+    typer.echo(
+        f"{package}: intact: {result.payload_files} payload files match their sha256 and sha512 checksums; "
+        f"{result.tei_files} TEI file(s) valid against the packaged schema"
+    )
 
 
 def register(app) -> None:
-    return None
+    app.add_typer(deposit_app, name="deposit")

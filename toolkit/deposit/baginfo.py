@@ -1,0 +1,86 @@
+"""The tag files teikit writes itself after bagit.make_bag.
+
+bagit-python 1.9 writes `BagIt-Version: 0.97`, today's date unless told
+otherwise, and tag manifests in directory-listing order. A deposit must be
+BagIt 1.0 and byte-reproducible, so bagit.txt, bag-info.txt and the tag
+manifests are rewritten here in a fixed order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+CHECKSUMS = ("sha256", "sha512")
+_BREAKS = re.compile(r"[\r\n]+")
+# bag-info.txt order: the reserved elements as RFC 8493 lists them, then ours.
+INFO_ORDER = (
+    "Source-Organization", "Organization-Address", "Contact-Name", "Contact-Phone", "Contact-Email",
+    "External-Description", "Bagging-Date", "External-Identifier", "Bag-Size", "Payload-Oxum",
+    "Bag-Group-Identifier", "Bag-Count", "Internal-Sender-Identifier", "Internal-Sender-Description",
+    "Bag-Software-Agent",
+)
+
+
+def render_info(info: dict[str, str | list[str]]) -> str:
+    keys = [k for k in INFO_ORDER if k in info] + sorted(k for k in info if k not in INFO_ORDER)
+    lines = []
+    for key in keys:
+        values = info[key] if isinstance(info[key], list) else [info[key]]
+        for value in values:
+            # A line break inside a value would start a new (forged) element.
+            lines.append(f"{key}: " + _BREAKS.sub(" ", str(value)))
+    return "\n".join(lines) + "\n"
+
+
+def parse_info(text: str) -> dict[str, list[str]]:
+    """bag-info.txt as key -> values (continuation lines folded in)."""
+    info: dict[str, list[str]] = {}
+    last = None
+    for line in text.splitlines():
+        if line[:1] in (" ", "\t") and last:
+            info[last][-1] += " " + line.strip()
+        elif ":" in line:
+            key, value = line.split(":", 1)
+            last = key.strip()
+            info.setdefault(last, []).append(value.strip())
+    return info
+
+
+def digests(path: Path, algorithms=CHECKSUMS) -> dict[str, str]:
+    hashers = {alg: hashlib.new(alg) for alg in algorithms}
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            for hasher in hashers.values():
+                hasher.update(block)
+    return {alg: h.hexdigest() for alg, h in hashers.items()}
+
+
+def finish_tag_files(bag: Path, info: dict) -> None:
+    """Write bagit.txt (1.0) and bag-info.txt, then the tag manifests over every tag file."""
+    (bag / "bagit.txt").write_text(BAGIT_TXT, encoding="utf-8", newline="\n")
+    (bag / "bag-info.txt").write_text(render_info(info), encoding="utf-8", newline="\n")
+    for old in bag.glob("tagmanifest-*.txt"):
+        old.unlink()
+    tag_files = sorted(
+        p.relative_to(bag).as_posix() for p in bag.rglob("*")
+        if p.is_file() and not p.relative_to(bag).as_posix().startswith("data/") and not p.name.startswith("tagmanifest-")
+    )
+    sums = {name: digests(bag / name) for name in tag_files}
+    for alg in CHECKSUMS:
+        lines = "".join(f"{sums[name][alg]}  {name}\n" for name in tag_files)
+        (bag / f"tagmanifest-{alg}.txt").write_text(lines, encoding="utf-8", newline="\n")
+
+
+def human_size(n: int) -> str:
+    """Bag-Size: an approximate, human-readable size (decimal units)."""
+    if n < 1000:
+        return f"{n} bytes"
+    size, unit = float(n), "bytes"
+    for unit in ("KB", "MB", "GB", "TB"):
+        size /= 1000
+        if size < 1000:
+            break
+    return f"{size:.1f} {unit}"

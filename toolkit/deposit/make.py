@@ -1,0 +1,233 @@
+"""`make_package`: TEI files -> a BagIt 1.0 deposit (directory, zip or tar.gz).
+
+The bag is assembled in a staging directory beside the target, bagged with
+bagit.make_bag, its tag files rewritten for BagIt 1.0 and reproducibility
+(baginfo.py), then renamed into place or serialised atomically: a failure at
+any step leaves no package behind.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import logging
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import bagit
+
+from .. import __version__
+from ..errors import DepositError
+from ..fsutil import collect_files
+from ..xmlsafe import parse_file
+from . import stages
+from .archive import FORMATS, base_name, format_of, write_archive
+from .baginfo import CHECKSUMS, finish_tag_files, human_size
+from .metadata import metadata_csv, newest_day, read_record
+from .options import DepositOptions
+from .safenames import assign_names, contained
+
+TEI_DIR, SCHEMA_DIR, METADATA_DIR = "tei", "schema", "metadata"
+HTML_DIR, TXT_DIR = "editions/html", "editions/txt"
+
+
+class InvalidTEIError(DepositError):
+    """Some input TEI is invalid and --allow-invalid was not given; `findings` says why."""
+
+    def __init__(self, message: str, findings):
+        super().__init__(message)
+        self.findings = list(findings)
+
+
+@dataclass(frozen=True)
+class PackageResult:
+    package: Path
+    format: str
+    articles: int
+    payload_files: int
+    payload_bytes: int
+    bagging_date: str
+    invalid_files: tuple[str, ...]  # inputs packaged although invalid (only with allow_invalid)
+
+
+@dataclass(frozen=True)
+class _Article:
+    source: Path
+    name: str  # the safe file name inside data/tei/
+    tree: object
+    findings: tuple
+
+    @property
+    def payload_path(self) -> str:
+        return f"data/{TEI_DIR}/{self.name}"
+
+
+def gather_inputs(paths) -> list[Path]:
+    """Regular *.xml files named or found under directories; never a symlink, never twice."""
+    found, seen = [], set()
+    for raw in paths:
+        root = Path(raw)
+        for path in collect_files([root], (".xml",)):
+            if path.is_symlink():
+                raise DepositError("is a symbolic link; a deposit takes only regular files (name the file it points to)", path=str(path))
+            real = path.resolve()
+            if root.is_dir() and not real.is_relative_to(root.resolve()):
+                raise DepositError(f"resolves outside {root}", path=str(path))
+            if real not in seen:
+                seen.add(real)
+                found.append(path)
+    if not found:
+        raise DepositError("no TEI files (*.xml) found", path=", ".join(str(p) for p in paths))
+    return found
+
+
+def make_package(paths, output, options: DepositOptions = DepositOptions()) -> PackageResult:
+    """Package the TEI files under `paths` as a BagIt deposit at `output`."""
+    output = Path(output)
+    fmt = options.format or format_of(output)
+    if fmt not in FORMATS:
+        raise DepositError(f"unknown package format {fmt!r} (choose {', '.join(FORMATS)})", path=str(output))
+    if output.is_dir() or (fmt == "dir" and output.exists()):
+        raise DepositError("already exists; a package is never written over a directory", path=str(output))
+    schema = Path(options.schema_dir) if options.schema_dir else stages.schema_dir()
+    checker = stages.SchemaChecker(schema / "teikit.rng", schema / "teikit.sch")
+
+    inputs = gather_inputs(paths)
+    names = assign_names(inputs, ".xml")
+    articles = []
+    for path in inputs:
+        tree = parse_file(path)
+        articles.append(_Article(path, names[path], tree, tuple(checker.check(tree, str(path)))))
+    articles.sort(key=lambda a: a.name)
+    invalid = [a for a in articles if a.findings]
+    if invalid and not options.allow_invalid:
+        files = ", ".join(str(a.source) for a in invalid)
+        raise InvalidTEIError(
+            f"refusing to package {len(invalid)} invalid TEI file(s) of {len(articles)}: {files} (fix them, or use --allow-invalid)",
+            [f for a in invalid for f in a.findings],
+        )
+    records = [read_record(a.tree, a.payload_path) for a in articles]
+    bagging_date = options.bagging_date or newest_day(records)
+    if bagging_date is None:
+        raise DepositError("no article has a full publication date (YYYY-MM-DD) to date the bag; give --bagging-date", path=str(output))
+    mtime = _epoch(bagging_date)
+
+    name = base_name(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{name}.", suffix=".staging"))
+    try:
+        bag = staging / name
+        bag.mkdir()
+        _write_payload(bag, articles, records, schema, options)
+        info = _bag_info(output, articles, invalid, bagging_date, options)
+        with _quiet_bagit():
+            made = bagit.make_bag(str(bag), bag_info=dict(info), checksums=list(CHECKSUMS), processes=1)
+        info["Payload-Oxum"] = made.info["Payload-Oxum"]
+        payload_bytes, payload_files = (int(n) for n in info["Payload-Oxum"].split("."))
+        info["Bag-Size"] = human_size(payload_bytes)
+        finish_tag_files(bag, info)
+        if fmt == "dir":
+            os.rename(bag, output)
+        else:
+            write_archive(bag, output, fmt, mtime)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return PackageResult(output, fmt, len(articles), payload_files, payload_bytes, bagging_date, tuple(str(a.source) for a in invalid))
+
+
+def _epoch(day: str) -> int:
+    try:
+        return calendar.timegm(dt.date.fromisoformat(day).timetuple())
+    except ValueError:
+        raise DepositError(f"bagging date {day!r} is not a date YYYY-MM-DD") from None
+
+
+def _write(bag: Path, relative: str, data: bytes) -> None:
+    target = contained(bag, relative)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+
+
+def _write_payload(bag: Path, articles, records, schema: Path, options: DepositOptions) -> None:
+    # Written at the bag root: make_bag moves everything into data/.
+    for article in articles:
+        _write(bag, f"{TEI_DIR}/{article.name}", article.source.read_bytes())  # the master, byte for byte
+    for schema_file in stages.SCHEMA_FILES:
+        source = schema / schema_file
+        if not source.is_file():
+            raise DepositError("schema file missing", path=str(source))
+        _write(bag, f"{SCHEMA_DIR}/{schema_file}", source.read_bytes())
+    if options.editions:
+        editions = stages.Editions()
+        for article in articles:
+            stem = article.name.removesuffix(".xml")
+            _write(bag, f"{HTML_DIR}/{stem}.html", editions.html(article.tree, tei_href=f"../../{TEI_DIR}/{article.name}"))
+            _write(bag, f"{TXT_DIR}/{stem}.txt", editions.text(article.tree))
+    _write(bag, f"{METADATA_DIR}/metadata.csv", metadata_csv(records))
+    _write(bag, f"{METADATA_DIR}/validation-report.json", validation_report(articles, options.allow_invalid))
+
+
+def validation_report(articles, allow_invalid: bool) -> bytes:
+    """The validation of every TEI file at packaging time, named by its place in the bag."""
+    files = [
+        {
+            "file": a.payload_path,
+            "source_name": a.source.name,
+            "valid": not a.findings,
+            "errors": [{"line": f.line, "column": f.column, "rule": f.rule, "message": f.message} for f in a.findings],
+        }
+        for a in articles
+    ]
+    report = {
+        "generator": f"teikit {__version__}",
+        "schema": {"relaxng": f"data/{SCHEMA_DIR}/teikit.rng", "schematron": f"data/{SCHEMA_DIR}/teikit.sch"},
+        "allow_invalid": allow_invalid,
+        "summary": {
+            "files": len(files),
+            "valid": sum(f["valid"] for f in files),
+            "invalid": sum(not f["valid"] for f in files),
+            "errors": sum(len(f["errors"]) for f in files),
+        },
+        "files": files,
+    }
+    return (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _bag_info(output: Path, articles, invalid, bagging_date: str, options: DepositOptions) -> dict:
+    holds = "TEI P5 masters, the project schema (ODD, RELAX NG, Schematron)"
+    if options.editions:
+        holds += ", HTML and plain-text editions"
+    description = options.external_description or (
+        f"{len(articles)} news article(s) as TEI P5 made with teikit {__version__}: {holds}, "
+        "Dublin Core metadata (metadata.csv) and a validation report."
+    )
+    info = {
+        "Source-Organization": options.source_organization,
+        "Contact-Name": options.contact_name,
+        "Contact-Email": options.contact_email,
+        "External-Description": description,
+        "External-Identifier": options.external_identifier or base_name(output),
+        "Bagging-Date": bagging_date,
+        "Bag-Software-Agent": [f"teikit {__version__}", f"bagit.py v{bagit.VERSION} <{bagit.PROJECT_URL}>"],
+    }
+    if options.allow_invalid:
+        info["Teikit-Allow-Invalid"] = "true"
+        info["Teikit-Invalid-Files"] = str(len(invalid))
+    return {k: v for k, v in info.items() if v}
+
+
+@contextmanager
+def _quiet_bagit():
+    """bagit logs through the root logger's last-resort handler; keep stderr for our own lines."""
+    logger = logging.getLogger("bagit")
+    old = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(old)

@@ -1,0 +1,63 @@
+"""Payload file names: NFC, ASCII-safe, collision-free, and never outside the package.
+
+An input's name comes from whoever made the file; it must not decide where a
+package writes. Names are reduced to `[A-Za-z0-9._-]` (diacritics stripped
+after NFC/NFKD), and every write goes through `contained()` which resolves the
+target and checks that it stays under the package root.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+from ..errors import DepositError
+
+MAX_STEM = 100  # keeps archive member names well inside tar's 255-byte limit
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+# Letters NFKD does not decompose into base + combining mark.
+_FOLD = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"})
+
+
+def slugify_stem(name: str, *, fallback: str = "article") -> str:
+    """An ASCII-safe stem for a file name (without its suffix)."""
+    text = unicodedata.normalize("NFC", name).translate(_FOLD)
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = _UNSAFE.sub("-", text)
+    text = re.sub(r"-{2,}", "-", text)
+    # No hidden files, no '.'/'..', no leading option-like dash.
+    text = text.strip(".-_ ")
+    text = re.sub(r"\.{2,}", ".", text)
+    return text[:MAX_STEM].rstrip(".-") or fallback
+
+
+def assign_names(paths, suffix: str) -> dict[Path, str]:
+    """Input path -> unique safe file name (stem + `suffix`), in input order.
+
+    Collisions are resolved in the order the inputs were given (`name-2`,
+    `name-3`, …), compared case-insensitively so the package also unpacks on
+    case-insensitive file systems.
+    """
+    taken: set[str] = set()
+    names: dict[Path, str] = {}
+    for path in paths:
+        stem = slugify_stem(Path(path).name.removesuffix(suffix) if Path(path).name.endswith(suffix) else Path(path).stem)
+        candidate, n = stem, 1
+        while candidate.lower() in taken:
+            n += 1
+            candidate = f"{stem}-{n}"
+        taken.add(candidate.lower())
+        names[Path(path)] = candidate + suffix
+    return names
+
+
+def contained(root: Path, relative: str) -> Path:
+    """`root/relative`, refusing absolute paths, '..' and anything resolving outside `root`."""
+    if not relative or os.path.isabs(relative) or "\\" in relative or any(p in ("", ".", "..") for p in relative.split("/")):
+        raise DepositError(f"unsafe path in package: {relative!r}", path=str(root))
+    target = (root / relative).resolve()
+    if not target.is_relative_to(root.resolve()):
+        raise DepositError(f"path escapes the package: {relative!r}", path=str(root))
+    return target
