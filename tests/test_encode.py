@@ -1,0 +1,162 @@
+"""encode: text kept to the character, proper nesting, register, ids, determinism."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from toolkit import names as N
+from toolkit.encode import encode, serialise
+from toolkit.encode.ids import document_id, entity_id, slug
+from toolkit.encode.inline import nest, role_type
+from toolkit.ingest import ingest_bytes
+from toolkit.model import Mention
+from toolkit.options import ConvertOptions
+
+NS = N.XPATH_NS
+TEXT = ("Họp bàn kinh tế\n\n12/03/2021\n"
+        "Sáng 12/3/2021, Bộ trưởng Bộ Tài chính Nguyễn Văn An làm việc tại Đà Nẵng với Ủy ban nhân dân (UBND) thành phố.\n\n"
+        "Ông Nguyễn Văn An đề nghị UBND sớm báo cáo.\n\nTrần Thị Bích\n")
+
+
+def sample():
+    a = ingest_bytes(TEXT.encode(), "bai-01.txt")
+    t = a.text
+
+    def at(s, n=0, **kw):
+        i = -1
+        for _ in range(n + 1):
+            i = t.index(s, i + 1)
+        return i, i + len(s)
+
+    m = []
+    s, e = at("12/3/2021"); m.append(Mention(s, e, "date", "", (("when", "2021-03-12"),)))
+    s, e = at("Bộ trưởng Bộ Tài chính"); m.append(Mention(s, e, "role", "Bộ trưởng"))
+    s, e = at("Bộ Tài chính"); m.append(Mention(s, e, "org", "Bộ Tài chính", cert=0.95))
+    for n in (0, 1):
+        s, e = at("Nguyễn Văn An", n); m.append(Mention(s, e, "person", "Nguyễn Văn An"))
+    s, e = at("Đà Nẵng"); m.append(Mention(s, e, "place", "Đà Nẵng"))
+    s, e = at("Ủy ban nhân dân"); m.append(Mention(s, e, "org", "Ủy ban nhân dân"))
+    for n in (0, 1):
+        s, e = at("UBND", n); m.append(Mention(s, e, "org", "Ủy ban nhân dân")); m.append(Mention(s, e, "abbr", "Ủy ban nhân dân"))
+    s, e = at("Trần Thị Bích"); m.append(Mention(s, e, "person", "Trần Thị Bích", resp="crf", cert=0.734))
+    return a, m
+
+
+def text_without_expan(element) -> str:
+    """The text an element holds in the source: everything but choice/expan."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag != N.EXPAN:
+            parts.append(text_without_expan(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def block_texts(tree) -> list[str]:
+    div = tree.find(".//tei:div[@type='article']", NS)
+    blocks = [child.find("tei:head", NS) if child.tag == N.FIGURE else child for child in div]
+    return [text_without_expan(b) for b in blocks]
+
+
+def test_text_is_kept_to_the_character():
+    a, m = sample()
+    tree = encode(a, m)
+    assert block_texts(tree) == [b.text for b in a.blocks]
+
+
+def test_nesting_role_org_abbr_and_docauthor():
+    a, m = sample()
+    root = encode(a, m).getroot()
+    role = root.find(".//tei:roleName", NS)
+    assert role.get("type") == "office" and role.find("tei:orgName", NS).text == "Bộ Tài chính"
+    choice = root.findall(".//tei:orgName/tei:choice", NS)
+    assert [c.findtext("tei:abbr", namespaces=NS) for c in choice] == ["UBND", "UBND"]
+    assert {c.findtext("tei:expan", namespaces=NS) for c in choice} == {"Ủy ban nhân dân"}
+    author = root.find(".//tei:byline/tei:docAuthor/tei:persName", NS)
+    assert author.text == "Trần Thị Bích" and author.get("resp") == "#ner-crf" and author.get("cert") == "0.73"
+
+
+def test_register_lists_referenced_entities_in_first_mention_order():
+    a, m = sample()
+    root = encode(a, m).getroot()
+    assert [p.get(N.XML_ID) for p in root.iterfind(".//tei:listPerson/tei:person", NS)] == [
+        "pers-nguyen-van-an", "pers-tran-thi-bich"]
+    assert [o.get(N.XML_ID) for o in root.iterfind(".//tei:listOrg/tei:org", NS)] == [
+        "org-bo-tai-chinh", "org-uy-ban-nhan-dan"]
+    refs = {r.get("ref")[1:] for r in root.iterfind(".//tei:text//*[@ref]", NS)}
+    ids = {e.get(N.XML_ID) for e in root.iterfind(".//tei:standOff//*[@xml:id]", NS)}
+    assert refs == ids
+
+
+def test_recognisers_are_declared_in_appinfo():
+    a, m = sample()
+    root = encode(a, m).getroot()
+    declared = {x.get(N.XML_ID) for x in root.iterfind(".//tei:appInfo/tei:application", NS)}
+    assert declared == {"teikit", "ner-rules", "ner-crf"}
+    used = {e.get("resp") for e in root.iter() if e.get("resp")}
+    assert used == {"#ner-rules", "#ner-crf"}
+
+
+def test_header_has_source_date_checksum_and_no_clock():
+    a, m = sample()
+    root = encode(a, m).getroot()
+    bibl = root.find(".//tei:sourceDesc/tei:bibl", NS)
+    assert bibl.find("tei:date", NS).get("when") == "2021-03-12"
+    assert bibl.find("tei:idno[@type='sha256']", NS).text == a.sha256
+    assert root.find(".//tei:change", NS).get("when") is None
+    dated = encode(a, m, ConvertOptions(conversion_date="2026-01-02")).getroot()
+    assert dated.find(".//tei:change", NS).get("when") == "2026-01-02"
+
+
+def test_output_is_byte_identical_across_runs_and_mention_order():
+    a, m = sample()
+    assert serialise(encode(a, m)) == serialise(encode(a, list(reversed(m))))
+
+
+def test_crossing_and_same_kind_nested_spans_are_dropped():
+    a = [Mention(0, 10, "org", "A"), Mention(5, 15, "person", "B"), Mention(2, 4, "org", "C"),
+         Mention(2, 4, "person", "D"), Mention(0, 10, "org", "A")]
+    roots = nest(a)
+    assert [(n.mention.key, [c.mention.key for c in n.children]) for n in roots] == [("A", ["D"])]
+
+
+def test_nothing_nests_inside_an_abbreviation():
+    roots = nest([Mention(0, 4, "abbr", "X"), Mention(0, 2, "place", "Y")])
+    assert [(n.mention.type, n.children) for n in roots] == [("abbr", [])]
+
+
+def test_ids_are_ascii_deterministic_and_bounded():
+    assert slug("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam") == "uy-ban-trung-uong-mat-tran-to-quoc-viet-nam"
+    assert entity_id("place", "Đà Nẵng") == "place-da-nang"
+    long = slug("Ban Chỉ đạo " + "phòng chống thiên tai và tìm kiếm cứu nạn " * 3)
+    assert len(long) == 60 and long == slug("Ban Chỉ đạo " + "phòng chống thiên tai và tìm kiếm cứu nạn " * 3)
+    assert document_id("bài 1 (copy)") == "doc-bai-1--copy-"
+
+
+def test_names_folding_to_one_slug_get_distinct_ids():
+    a = ingest_bytes("Tiêu đề\n\nHà Nội và Hà Nôi là hai cách viết.\n".encode(), "x.txt")
+    t = a.text
+    m = [Mention(t.index("Hà Nội"), t.index("Hà Nội") + 6, "place", "Hà Nội"),
+         Mention(t.index("Hà Nôi"), t.index("Hà Nôi") + 6, "place", "Hà Nôi")]
+    ids = [p.get(N.XML_ID) for p in encode(a, m).getroot().iterfind(".//tei:place", NS)]
+    assert len(set(ids)) == 2 and all(i.startswith("place-ha-noi-") for i in ids)
+
+
+def test_role_types():
+    assert role_type("Đại tướng") == "rank"
+    assert role_type("Thượng tá") == "rank"
+    assert role_type("đồng chí") == "honorific"
+    assert role_type("Phó Chủ tịch") == "office"
+
+
+def test_authority_ids_go_into_the_register():
+    a, m = sample()
+    root = encode(a, m, authority=lambda kind, key: [("wikidata", "Q25282")] if key == "Đà Nẵng" else []).getroot()
+    assert root.find(".//tei:place/tei:idno[@type='wikidata']", NS).text == "Q25282"
+
+
+def test_serialisation_is_utf8_with_declaration_and_final_newline():
+    a, m = sample()
+    data = serialise(encode(a, m))
+    assert data.startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n<TEI") and data.endswith(b"</TEI>\n")
+    assert etree.fromstring(data).get(N.XML_ID) == "doc-bai-01"
