@@ -1,5 +1,45 @@
-"""CLI for the validate stage (being written; registers nothing yet)."""
+"""`teikit validate`: RELAX NG + Schematron over files and directories, one line per error."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from ..fsutil import collect_files
+from .common import EXIT_FAILED, EXIT_OK, guarded, progress
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    json = "json"
 
 
 def register(app) -> None:
-    return None
+    @app.command("validate")
+    def validate_command(
+        paths: list[Path] = typer.Argument(
+            ..., metavar="PATH...", help="TEI files, or directories searched for *.xml (recursively).", show_default=False
+        ),
+        report_format: ReportFormat = typer.Option(
+            ReportFormat.text, "--format", help="text: one line per error and a summary; json: a per-file report."
+        ),
+    ) -> None:
+        """Validate TEI documents against the teikit schema (RELAX NG) and rules (Schematron).
+
+        Exit status: 0 all valid, 1 any invalid or not well-formed, 2 usage error.
+        """
+        from ..validate import Report, default_validator
+
+        with guarded():
+            files = collect_files(paths, (".xml",))
+            validator = default_validator()
+            report = Report(tuple(validator.validate_file(f) for f in progress(files, "Validating")))
+        if report_format is ReportFormat.json:
+            typer.echo(report.to_json(), nl=False)
+        else:
+            for issue in report.issues:
+                typer.echo(str(issue))
+            typer.echo(report.summary())
+        raise typer.Exit(EXIT_OK if report.valid else EXIT_FAILED)

@@ -1,0 +1,77 @@
+"""What validation finds: one Issue per problem, a FileResult per document, a Report per run."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem in one file. Line and column are 1-based; 0 means the engine gave none.
+
+    rule is a stable id: a Schematron assert id (e.g. `ref-resolves`), `rng-element`,
+    `rng-attribute` or `rng-value` for the RELAX NG schema, `xml-syntax` for a document
+    that is not well-formed, `xml-unsafe` for one refused before parsing, `io-error`
+    for one that cannot be read.
+    """
+
+    file: str
+    line: int
+    column: int
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: error: [{self.rule}] {self.message}"
+
+    def to_dict(self) -> dict:
+        return {"line": self.line, "column": self.column, "rule": self.rule, "message": self.message}
+
+
+@dataclass(frozen=True)
+class FileResult:
+    file: str
+    issues: tuple[Issue, ...]
+
+    @property
+    def valid(self) -> bool:
+        return not self.issues
+
+    def to_dict(self) -> dict:
+        return {"file": self.file, "valid": self.valid, "errors": [i.to_dict() for i in self.issues]}
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of validating several files, in the order they were given."""
+
+    files: tuple[FileResult, ...]
+
+    @property
+    def valid(self) -> bool:
+        return all(f.valid for f in self.files)
+
+    @property
+    def issues(self) -> tuple[Issue, ...]:
+        return tuple(i for f in self.files for i in f.issues)
+
+    def counts(self) -> dict:
+        valid = sum(1 for f in self.files if f.valid)
+        return {
+            "files": len(self.files),
+            "valid": valid,
+            "invalid": len(self.files) - valid,
+            "errors": len(self.issues),
+        }
+
+    def summary(self) -> str:
+        c = self.counts()
+        return f"{c['files']} files, {c['valid']} valid, {c['invalid']} invalid, {c['errors']} errors"
+
+    def to_dict(self) -> dict:
+        return {"summary": self.counts(), "files": [f.to_dict() for f in self.files]}
+
+    def to_json(self) -> str:
+        """Deterministic JSON (stable key order, UTF-8 text kept readable)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,175 @@
+"""Validate TEI documents against the project schema (RELAX NG) and rules (Schematron).
+
+Schemas are compiled once per Validator; `default_validator()` keeps one per
+process, so a batch pays the compile cost once.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator, Union
+
+from lxml import etree
+
+from ..errors import ToolkitError, UnsafeXMLError, ValidationError
+from ..xmlsafe import NotWellFormedError, parse_bytes
+from .issues import FileResult, Issue, Report
+from .schematron import SchematronRules
+
+Source = Union[str, os.PathLike, bytes, etree._ElementTree, etree._Element]
+
+# The schema/ folder of the project; TEIKIT_SCHEMA_DIR points elsewhere (e.g. a deposit copy).
+SCHEMA_DIR = Path(os.environ.get("TEIKIT_SCHEMA_DIR") or Path(__file__).resolve().parents[2] / "schema")
+RNG_NAME = "teikit.rng"
+SCH_NAME = "teikit.sch"
+
+_UNSAFE_MARKERS = (b"<!DOCTYPE", b"<!doctype", b"<!ENTITY")
+_DUPLICATE_ID = re.compile(r"ID (\S+) already defined")
+_SUBJECT = re.compile(r"(?:[Ee]lement|for element) (\S+?)[ :,]")
+_EXTRA = re.compile(r"extra content: (\S+)")
+
+
+class Validator:
+    """RELAX NG + Schematron, compiled once. Not thread-safe: one per thread."""
+
+    def __init__(self, rng_path: str | os.PathLike | None = None, sch_path: str | os.PathLike | None = None):
+        started = time.perf_counter()
+        self.rng_path = Path(rng_path) if rng_path else SCHEMA_DIR / RNG_NAME
+        self.sch_path = Path(sch_path) if sch_path else SCHEMA_DIR / SCH_NAME
+        try:
+            rng_doc = etree.parse(str(self.rng_path), etree.XMLParser(resolve_entities=False, no_network=True))
+            self._rng = etree.RelaxNG(rng_doc)
+        except (OSError, etree.LxmlError) as exc:
+            raise ToolkitError(f"cannot compile the RELAX NG schema: {exc}", path=str(self.rng_path)) from None
+        self._rules = SchematronRules(self.sch_path)
+        self.compile_seconds = time.perf_counter() - started
+
+    # ------------------------------------------------------------------ public API
+
+    def iter_errors(self, source: Source, *, name: str | None = None) -> Iterator[Issue]:
+        """Every issue in one document (a path, bytes, or a parsed tree), in document order per engine."""
+        loaded = _load(source, name)
+        if isinstance(loaded, Issue):
+            yield loaded
+            return
+        tree, file = loaded
+        yield from self._relaxng(tree, file)
+        yield from self._rules.check(tree, file)
+
+    def is_valid(self, source: Source, *, name: str | None = None) -> bool:
+        return next(self.iter_errors(source, name=name), None) is None
+
+    def validate(self, source: Source, *, name: str | None = None) -> None:
+        """Raise ValidationError (with .errors, the Issues) unless the document is valid."""
+        issues = list(self.iter_errors(source, name=name))
+        if issues:
+            first = issues[0]
+            count = f"{len(issues)} error{'s' if len(issues) != 1 else ''}"
+            raise ValidationError(
+                f"not valid: {count}, first at line {first.line}: [{first.rule}] {first.message}",
+                path=first.file,
+                errors=issues,
+            )
+
+    def validate_paths(self, paths: Iterable[str | os.PathLike]) -> Report:
+        """Validate files (already collected; see fsutil.collect_files), one result per file."""
+        return Report(tuple(self.validate_file(path) for path in paths))
+
+    def validate_file(self, path: str | os.PathLike) -> FileResult:
+        file = str(path)
+        return FileResult(file, tuple(self.iter_errors(Path(path), name=file)))
+
+    # ------------------------------------------------------------------ engines
+
+    def _relaxng(self, tree: etree._ElementTree, file: str) -> list[Issue]:
+        if self._rng.validate(tree):
+            return []
+        issues: list[Issue] = []
+        previous_subject = None
+        for entry in self._rng.error_log:
+            extra = _EXTRA.search(entry.message)
+            # libxml2 reports a bad child, then "parent has extra content: child" for
+            # each ancestor: keep the first, innermost report only.
+            if extra and previous_subject == extra.group(1):
+                previous_subject = _subject(entry.message)
+                continue
+            previous_subject = _subject(entry.message)
+            issues.append(Issue(file, entry.line or 0, entry.column or 0, _rng_rule(entry.type_name), entry.message.strip()))
+        return issues
+
+
+def _subject(message: str) -> str | None:
+    match = _SUBJECT.search(message + " ")
+    return match.group(1) if match else None
+
+
+def _rng_rule(type_name: str) -> str:
+    if "ATTR" in type_name:
+        return "rng-attribute"
+    if any(key in type_name for key in ("DATA", "VALUE", "LIST", "TEXTWRONG")):
+        return "rng-value"
+    return "rng-element"
+
+
+def _load(source: Source, name: str | None) -> tuple[etree._ElementTree, str] | Issue:
+    """A tree and the file name to report, or the Issue that stops validation before it starts."""
+    if isinstance(source, etree._Element):
+        source = source.getroottree()
+    if isinstance(source, etree._ElementTree):
+        return source, name or source.docinfo.URL or "<tree>"
+    if isinstance(source, (bytes, bytearray)):
+        file, data = name or "<bytes>", bytes(source)
+    else:
+        file = name or str(source)
+        try:
+            data = Path(source).read_bytes()
+        except OSError as exc:
+            return Issue(file, 0, 0, "io-error", f"cannot read: {exc.strerror}")
+    try:
+        return parse_bytes(data, path=file), file
+    except UnsafeXMLError as exc:
+        line, column = _position_of_markup(data)
+        return Issue(file, line, column, "xml-unsafe", exc.message)
+    except NotWellFormedError as exc:
+        duplicate = _DUPLICATE_ID.search(exc.message)
+        if duplicate:  # libxml2 refuses a repeated xml:id while parsing: report it as the rule it breaks
+            message = f'xml:id "{duplicate.group(1)}" is used more than once: every xml:id must be unique in the document.'
+            return Issue(file, exc.line, exc.column, "id-unique", message)
+        return Issue(file, exc.line, exc.column, "xml-syntax", exc.message)
+
+
+def _position_of_markup(data: bytes) -> tuple[int, int]:
+    """Line and column (1-based) of the first DOCTYPE/ENTITY declaration."""
+    hits = [i for i in (data.find(m) for m in _UNSAFE_MARKERS) if i >= 0]
+    if not hits:
+        return 1, 1
+    at = min(hits)
+    line = data.count(b"\n", 0, at) + 1
+    column = at - (data.rfind(b"\n", 0, at) + 1) + 1
+    return line, column
+
+
+@lru_cache(maxsize=1)
+def default_validator() -> Validator:
+    """The process-wide Validator for the project schema (compiled on first use)."""
+    return Validator()
+
+
+def iter_errors(source: Source, *, name: str | None = None) -> Iterator[Issue]:
+    return default_validator().iter_errors(source, name=name)
+
+
+def is_valid(source: Source, *, name: str | None = None) -> bool:
+    return default_validator().is_valid(source, name=name)
+
+
+def validate(source: Source, *, name: str | None = None) -> None:
+    default_validator().validate(source, name=name)
+
+
+def validate_paths(paths: Iterable[str | os.PathLike]) -> Report:
+    return default_validator().validate_paths(paths)
