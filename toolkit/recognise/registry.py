@@ -19,11 +19,15 @@ def load_recogniser(model_dir: str | None = None, *, name: str | None = None) ->
     name = name or ("combined" if model_dir else "rules")
     if name not in RECOGNISER_NAMES:
         raise RecogniseError(f"unknown recogniser {name!r} (choose from {', '.join(RECOGNISER_NAMES)})")
+    if name != "rules" and not model_dir:
+        raise RecogniseError(f"the {name} recogniser needs a model directory")
+    if name != "rules":
+        from ..ner.model_dir import read_meta
+
+        read_meta(model_dir)  # a broken model folder is reported before anything else is loaded
     rules = rulesbridge.default_rules()
     if name == "rules":
         return rules
-    if not model_dir:
-        raise RecogniseError(f"the {name} recogniser needs a model directory")
     from .crf import CrfRecogniser
 
     model = CrfRecogniser(model_dir, rules=rules)

@@ -1,0 +1,109 @@
+"""NER figures: characters per second of each recogniser, seconds to train on N articles.
+
+    .venv/bin/python benchmarks/ner.py [--articles 500] [--max-iterations 150]
+
+Synthetic annotated articles are made by replicating the annotated training
+sample (tests/data/ner/train_sample.jsonl) with variations: every entity is
+replaced by another surface of the same label seen in the sample, offsets
+recomputed. Without the sample, the rules recogniser's own output over the
+test articles stands in as annotation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from toolkit.ner import NerDoc, TrainOptions, extract, read_jsonl, train  # noqa: E402
+from toolkit.ner import rulesbridge  # noqa: E402
+from toolkit.recognise.combined import CombinedRecogniser  # noqa: E402
+from toolkit.recognise.crf import CrfRecogniser  # noqa: E402
+
+SAMPLE = ROOT / "tests" / "data" / "ner" / "train_sample.jsonl"
+ARTICLES = ROOT / "tests" / "data" / "articles"
+
+
+def seed_docs(rules) -> list[NerDoc]:
+    if SAMPLE.is_file():
+        return read_jsonl(SAMPLE)
+    texts = [NerDoc(p.name, p.read_text(encoding="utf-8")) for p in sorted(ARTICLES.glob("*.txt"))]
+    return extract(texts, rules)
+
+
+def vary(docs: list[NerDoc], count: int, seed: int = 7) -> list[NerDoc]:
+    """`count` articles: sample documents with each entity swapped for another of its label."""
+    rng = random.Random(seed)
+    pools: dict[str, list[str]] = {}
+    for doc in docs:
+        for s, e, label in doc.entities:
+            pools.setdefault(label, []).append(doc.text[s:e])
+    for label in pools:
+        pools[label] = sorted(set(pools[label]))
+    out = []
+    for i in range(count):
+        doc = docs[i % len(docs)]
+        parts, spans, pos, length = [], [], 0, 0
+        for s, e, label in sorted(doc.entities):
+            if s < pos:
+                continue
+            parts.append(doc.text[pos:s])
+            length += s - pos
+            surface = rng.choice(pools[label]) if i >= len(docs) else doc.text[s:e]
+            spans.append((length, length + len(surface), label))
+            parts.append(surface)
+            length += len(surface)
+            pos = e
+        parts.append(doc.text[pos:])
+        out.append(NerDoc(f"syn{i}", "".join(parts), tuple(spans)))
+    return out
+
+
+def chars_per_second(recogniser, docs: list[NerDoc]) -> float:
+    chars = sum(len(d.text) for d in docs)
+    start = time.perf_counter()
+    for doc in docs:
+        recogniser.find(doc.text)
+    return chars / (time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=500, help="synthetic articles to train on")
+    parser.add_argument("--max-iterations", type=int, default=TrainOptions.max_iterations)
+    parser.add_argument("--speed-articles", type=int, default=100, help="articles each recogniser tags")
+    args = parser.parse_args()
+
+    rules = rulesbridge.default_rules()
+    gazetteers = rulesbridge.default_gazetteers()
+    base = seed_docs(rules)
+    docs = vary(base, args.articles)
+    chars = sum(len(d.text) for d in docs)
+    print(f"data: {len(docs)} synthetic articles from {len(base)} "
+          f"{'annotated sample' if SAMPLE.is_file() else 'rules-annotated'} documents, {chars} characters, "
+          f"{sum(len(d.entities) for d in docs)} entities")
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        report = train(docs, tmp, rules=rules, gazetteers=gazetteers,
+                       options=TrainOptions(max_iterations=args.max_iterations))
+        seconds = time.perf_counter() - start
+        size = (Path(tmp) / "model.crfsuite").stat().st_size
+        print(f"train: {seconds:.1f} s for {report.documents} articles, {report.tokens} tokens, "
+              f"max_iterations={args.max_iterations}; model.crfsuite {size / 1024:.0f} KiB")
+        crf = CrfRecogniser(tmp, rules=rules, gazetteers=gazetteers)
+        combined = CombinedRecogniser(rules, crf)
+        speed_docs = docs[:args.speed_articles]
+        for recogniser in (rules, crf, combined):
+            recogniser.find(speed_docs[0].text)  # warm caches (gazetteer loading) before timing
+            cps = chars_per_second(recogniser, speed_docs)
+            print(f"speed: {recogniser.name:<9} {cps:>10,.0f} characters/s over {len(speed_docs)} articles")
+
+
+if __name__ == "__main__":
+    main()
