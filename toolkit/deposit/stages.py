@@ -62,7 +62,7 @@ class SchemaChecker:
     def check(self, tree, name: str) -> list[Finding]:
         """Every error in `tree`, reported against `name` (the caller's file name)."""
         if self._validator is not None:
-            return [Finding(name, i.line, i.column, i.rule, i.message) for i in self._validator.iter_errors(tree)]
+            return [Finding(name, i.line, i.column, i.rule, i.message) for i in self._validator.iter_errors(tree, name=name)]
         findings = []
         if not self._rng.validate(tree):
             for e in self._rng.error_log:
@@ -83,7 +83,7 @@ def _stage_validator(rng: Path, sch: Path):
         from ..validate import Validator  # noqa: PLC0415 - optional until the stage lands
     except ImportError:
         return None
-    return Validator(rng=rng, sch=sch)
+    return Validator(rng_path=rng, sch_path=sch)
 
 
 def _compile(factory, path: Path):
