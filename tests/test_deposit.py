@@ -298,3 +298,20 @@ def test_symlinked_inputs_are_refused(tmp_path):
     assert result.exit_code == 1
     assert result.stderr == f"error: {src / 'sneaky.xml'}: is a symbolic link; a deposit takes only regular files (name the file it points to)\n"
     assert not (tmp_path / "out").exists()
+
+
+def test_schema_lookup_fails_clearly_when_schema_is_missing(tmp_path, monkeypatch):
+    import toolkit
+
+    monkeypatch.setattr(toolkit, "__file__", str(tmp_path / "toolkit" / "__init__.py"))
+    with pytest.raises(DepositError) as caught:
+        stages.schema_dir()
+    assert str(caught.value) == (
+        f"{tmp_path / 'schema'}: project schema not found (missing teikit.odd, teikit.rng, teikit.sch); "
+        "is teikit installed from its source tree?"
+    )
+
+
+def test_fixture_articles_are_tei_conformant(assert_tei_all_valid):
+    for name in ARTICLES:
+        assert_tei_all_valid(DATA / name)

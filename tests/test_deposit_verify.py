@@ -257,3 +257,19 @@ def test_tar_members_are_sorted_and_fixed(tmp_path):
         assert member.mode == (0o755 if member.isdir() else 0o644)
         assert member.isdir() or member.isfile()
     assert gzip.decompress(raw)  # a whole, readable stream
+
+
+def test_verify_uses_the_schema_inside_the_package(tmp_path):
+    """A package whose schema no longer accepts its TEI fails, though its checksums were recomputed."""
+    def stricter_schema(bag: Path) -> None:
+        (bag / "data/schema/teikit.rng").write_text(
+            '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><element name="nothing"><empty/></element></start></grammar>\n',
+            encoding="utf-8",
+        )
+        bagit.Bag(str(bag)).save(manifests=True)
+
+    package, bagit_valid = tamper(tmp_path, "zip", stricter_schema)
+    assert bagit_valid is True
+    problems = verify_package(package).problems
+    assert [p.path.split(":")[0] for p in problems] == ["data/tei/art-one.xml", "data/tei/art-two.xml"]
+    assert all(p.message.startswith("invalid TEI: [rng-element]") for p in problems)
