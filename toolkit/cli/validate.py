@@ -20,7 +20,7 @@ def register(app) -> None:
     @app.command("validate")
     def validate_command(
         paths: list[Path] = typer.Argument(
-            ..., metavar="PATH...", help="TEI files, or directories searched for *.xml (recursively).", show_default=False
+            ..., metavar="PATH", help="TEI files, or directories searched for *.xml (recursively).", show_default=False
         ),
         report_format: ReportFormat = typer.Option(
             ReportFormat.text, "--format", help="text: one line per error and a summary; json: a per-file report."

@@ -28,9 +28,14 @@ RNG_NAME = "teikit.rng"
 SCH_NAME = "teikit.sch"
 
 _UNSAFE_MARKERS = (b"<!DOCTYPE", b"<!doctype", b"<!ENTITY")
+_LINE_PREFIX = re.compile(r"^line \d+: ")
 _DUPLICATE_ID = re.compile(r"ID (\S+) already defined")
-_SUBJECT = re.compile(r"(?:[Ee]lement|for element) (\S+?)[ :,]")
-_EXTRA = re.compile(r"extra content: (\S+)")
+_RNG_FOLLOW_ONS = frozenset({
+    "RELAXNG_ERR_EXTRACONTENT",
+    "RELAXNG_ERR_CONTENTVALID",
+    "RELAXNG_ERR_INTEREXTRA",
+    "RELAXNG_ERR_NOELEM",
+})
 
 
 class Validator:
@@ -88,23 +93,17 @@ class Validator:
     def _relaxng(self, tree: etree._ElementTree, file: str) -> list[Issue]:
         if self._rng.validate(tree):
             return []
+        entries = list(self._rng.error_log)
         issues: list[Issue] = []
-        previous_subject = None
-        for entry in self._rng.error_log:
-            extra = _EXTRA.search(entry.message)
-            # libxml2 reports a bad child, then "parent has extra content: child" for
-            # each ancestor: keep the first, innermost report only.
-            if extra and previous_subject == extra.group(1):
-                previous_subject = _subject(entry.message)
+        for index, entry in enumerate(entries):
+            # libxml2 follows a real problem with generic reports on each ancestor
+            # ("p has extra content", "Extra element in interleave", …): keep the
+            # first report and every specific one, drop the follow-ons.
+            if issues and entry.type_name in _RNG_FOLLOW_ONS:
                 continue
-            previous_subject = _subject(entry.message)
-            issues.append(Issue(file, entry.line or 0, entry.column or 0, _rng_rule(entry.type_name), entry.message.strip()))
+            line = entry.line or next((e.line for e in entries[index + 1:] if e.line), 0)
+            issues.append(Issue(file, line, entry.column or 0, _rng_rule(entry.type_name), entry.message.strip()))
         return issues
-
-
-def _subject(message: str) -> str | None:
-    match = _SUBJECT.search(message + " ")
-    return match.group(1) if match else None
 
 
 def _rng_rule(type_name: str) -> str:
@@ -133,7 +132,7 @@ def _load(source: Source, name: str | None) -> tuple[etree._ElementTree, str] | 
         return parse_bytes(data, path=file), file
     except UnsafeXMLError as exc:
         line, column = _position_of_markup(data)
-        return Issue(file, line, column, "xml-unsafe", exc.message)
+        return Issue(file, line, column, "xml-unsafe", _LINE_PREFIX.sub("", exc.message))
     except NotWellFormedError as exc:
         duplicate = _DUPLICATE_ID.search(exc.message)
         if duplicate:  # libxml2 refuses a repeated xml:id while parsing: report it as the rule it breaks

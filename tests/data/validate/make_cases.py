@@ -1,0 +1,287 @@
+"""Write the invalid fixtures in invalid/ and manifest.json from valid.xml.
+
+Each case is one small, named mutation of valid.xml and the rule ids it must
+trigger, each with a marker: the expected line is the first line of the mutated
+document holding the marker. Run it after editing valid.xml or a case:
+
+    .venv/bin/python tests/data/validate/make_cases.py
+
+The expectations are written here by hand, from the rule each mutation breaks;
+they are not read back from the validator.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+# name: (what it breaks, [(old, new, occurrences)], [(rule id, line marker)])
+CASES = {
+    # ---- Schematron: references and register
+    "ref-unresolved": (
+        "a persName points to a register id that does not exist",
+        [('<persName ref="#pers-vu-trong-kim" resp="#ner-rules" cert="0.9">Vũ Trọng Kim</persName>, <orgName',
+          '<persName ref="#pers-vu-trong-kimm" resp="#ner-rules" cert="0.9">Vũ Trọng Kim</persName>, <orgName', 1)],
+        [("ref-resolves", "#pers-vu-trong-kimm")],
+    ),
+    "ref-wrong-kind": (
+        "an orgName points to a person entry",
+        [('Bộ trưởng <orgName ref="#org-bo-cong-an"', 'Bộ trưởng <orgName ref="#pers-vu-trong-kim"', 1)],
+        [("ref-kind", 'Bộ trưởng <orgName ref="#pers-vu-trong-kim"')],
+    ),
+    "ref-to-application": (
+        "a placeName points to an application, not a place",
+        [('<placeName ref="#place-ha-noi"', '<placeName ref="#teikit"', 1)],
+        [("ref-kind", '<placeName ref="#teikit"'), ("register-referenced", 'xml:id="place-ha-noi"')],
+    ),
+    "register-unreferenced": (
+        "a register entry no mention points to",
+        [('</listPerson>', '  <person xml:id="pers-nguyen-van-a"><persName>Nguyễn Văn A</persName></person>\n    </listPerson>', 1)],
+        [("register-referenced", 'xml:id="pers-nguyen-van-a"')],
+    ),
+    # ---- identifiers
+    "id-duplicate": (
+        "two register entries share an xml:id (refused while parsing a file)",
+        [('<person xml:id="pers-vu-trong-kim">', '<person xml:id="pers-tran-dai-quang">', 1)],
+        [("id-unique", '<person xml:id="pers-tran-dai-quang"><persName>Vũ')],
+    ),
+    "id-form-register": (
+        "a register id without its kind prefix",
+        [('org-bo-cong-an', 'organisation-bo-cong-an', 3)],
+        [("id-form", 'xml:id="organisation-bo-cong-an"')],
+    ),
+    "id-form-register-case": (
+        "a register slug with capitals",
+        [('place-ha-noi', 'place-Ha-Noi', 2)],
+        [("id-form", 'xml:id="place-Ha-Noi"')],
+    ),
+    "id-form-document": (
+        "the document id lacks the doc- prefix",
+        [('doc-000_03d31ed0a32cd011', 'article-000_03d31ed0a32cd011', 2)],
+        [("id-form", "<TEI ")],
+    ),
+    "id-form-application": (
+        "an application id with capitals and _",
+        [('ner-rules', 'NER_rules', 24)],
+        [("id-form", 'xml:id="NER_rules"')],
+    ),
+    # ---- dates
+    "date-not-calendar": (
+        "30 February",
+        [('<date when="2012"', '<date when="2013-02-30"', 1)],
+        [("rng-element", '<date when="2013-02-30"'), ("date-iso", '<date when="2013-02-30"')],
+    ),
+    "date-month-day-invalid": (
+        "a --MM-DD value with day 31 in a 30-day month",
+        [('<date when="--09-02"', '<date when="--09-31"', 1)],
+        [("rng-element", '"--09-31"'), ("date-iso", '"--09-31"')],
+    ),
+    "date-month-13": (
+        "a bound in month 13",
+        [('notAfter="2013-12-31"', 'notAfter="2013-13"', 1)],
+        [("rng-element", 'notAfter="2013-13"'), ("date-iso", 'notAfter="2013-13"')],
+    ),
+    "date-revision-when": (
+        "change/@when not a date",
+        [('<change who="#teikit">', '<change who="#teikit" when="2013-02-29">', 1)],
+        [("rng-attribute", "<change "), ("date-iso", "<change ")],
+    ),
+    "date-month-first": (
+        "a day-first date normalised month first",
+        [('<date when="2011-12-01"', '<date when="2011-01-12"', 1)],
+        [("date-text-agrees", '<date when="2011-01-12"')],
+    ),
+    "date-header-disagrees": (
+        "the source date's value disagrees with its text",
+        [('<date when="2013-07-31">31/07/2013</date>', '<date when="2013-07-30">31/07/2013</date>', 1)],
+        [("date-text-agrees", '<date when="2013-07-30">')],
+    ),
+    "date-range-reversed": (
+        "a range that ends before it starts",
+        [('from="2003-07" to="2013-07"', 'from="2013-07" to="2003-07"', 1)],
+        [("date-range-order", 'from="2013-07" to="2003-07"')],
+    ),
+    "date-bounds-reversed": (
+        "notBefore after notAfter",
+        [('<date notAfter="2013-12-31"', '<date notBefore="2014" notAfter="2013-12-31"', 1)],
+        [("date-bounds-order", 'notBefore="2014"')],
+    ),
+    # ---- header
+    "header-no-title": (
+        "an empty title",
+        [('<title>Đẩy mạnh phong trào toàn dân bảo vệ an ninh Tổ quốc trong tình hình mới</title>\n        <author>',
+          '<title> </title>\n        <author>', 1)],
+        [("header-title", "<TEI ")],
+    ),
+    "header-source-untitled": (
+        "the source bibl has an empty title",
+        [('<bibl type="source">\n          <title>Đẩy mạnh phong trào toàn dân bảo vệ an ninh Tổ quốc trong tình hình mới</title>',
+          '<bibl type="source">\n          <title/>', 1)],
+        [("header-source", "<TEI ")],
+    ),
+    "header-sha256-short": (
+        "a sha256 of 63 hex digits",
+        [('3b2a1f0e9d</idno>', '3b2a1f0e9</idno>', 1)],
+        [("header-sha256", "<TEI ")],
+    ),
+    "header-sha256-uppercase": (
+        "a sha256 in capitals",
+        [('5f0c3c7b1f4bb0b1b0a8f3a51f1d0c6a2d4e0d1c9c3b7a8e6f5d4c3b2a1f0e9d', '5F0C3C7B1F4BB0B1B0A8F3A51F1D0C6A2D4E0D1C9C3B7A8E6F5D4C3B2A1F0E9D', 1)],
+        [("header-sha256", "<TEI ")],
+    ),
+    "header-sha256-missing": (
+        "no sha256 idno",
+        [('\n          <idno type="sha256">5f0c3c7b1f4bb0b1b0a8f3a51f1d0c6a2d4e0d1c9c3b7a8e6f5d4c3b2a1f0e9d</idno>', '', 1)],
+        [("rng-element", '<bibl type="source">'), ("header-sha256", "<TEI ")],
+    ),
+    "header-language-mismatch": (
+        "langUsage declares English for a Vietnamese text",
+        [('<language ident="vi">Vietnamese</language>', '<language ident="en">English</language>', 1)],
+        [("header-language", "<TEI ")],
+    ),
+    "header-idno-mismatch": (
+        "the edition idno differs from the document id",
+        [('<idno type="teikit">doc-000_03d31ed0a32cd011</idno>', '<idno type="teikit">doc-000</idno>', 1)],
+        [("header-idno", "<TEI ")],
+    ),
+    "header-no-profile": (
+        "profileDesc left out",
+        [('    <profileDesc>\n      <langUsage><language ident="vi">Vietnamese</language></langUsage>\n    </profileDesc>\n', '', 1)],
+        [("rng-element", "<revisionDesc>"), ("header-language", "<TEI ")],
+    ),
+    # ---- inline markup
+    "name-empty": (
+        "an empty persName in the byline",
+        [('cert="0.9">Phạm Linh</persName></docAuthor>', 'cert="0.9"> </persName></docAuthor>', 1)],
+        [("name-not-empty", "<byline>")],
+    ),
+    "name-nested-same-kind": (
+        "a persName inside a persName",
+        [('<persName ref="#pers-pham-linh" resp="#ner-rules" cert="0.9">Phạm Linh</persName></docAuthor>',
+          '<persName ref="#pers-pham-linh" resp="#ner-rules" cert="0.9">Phạm <persName ref="#pers-pham-linh" resp="#ner-rules" cert="0.9">Linh</persName></persName></docAuthor>', 1)],
+        [("name-nesting", "<byline>")],
+    ),
+    "choice-empty-abbr": (
+        "a choice whose abbr is empty",
+        [('(<choice resp="#ner-rules" cert="0.9"><abbr>MTTQVN</abbr>', '(<choice resp="#ner-rules" cert="0.9"><abbr/>', 1)],
+        [("choice-abbr-expan", "<abbr/>")],
+    ),
+    "choice-order": (
+        "expan before abbr",
+        [('(<choice resp="#ner-rules" cert="0.9"><abbr>MTTQVN</abbr><expan>Mặt trận Tổ quốc Việt Nam</expan></choice>)',
+          '(<choice resp="#ner-rules" cert="0.9"><expan>Mặt trận Tổ quốc Việt Nam</expan><abbr>MTTQVN</abbr></choice>)', 1)],
+        [("rng-element", "<expan>Mặt trận Tổ quốc Việt Nam</expan><abbr>"), ("choice-abbr-expan", "<expan>Mặt trận Tổ quốc Việt Nam</expan><abbr>")],
+    ),
+    # ---- responsibility and certainty
+    "resp-undeclared": (
+        "markup attributed to a recogniser not declared in appInfo",
+        [('<roleName type="rank" resp="#ner-rules"', '<roleName type="rank" resp="#ner-crf"', 1)],
+        [("resp-application", 'resp="#ner-crf"')],
+    ),
+    "change-who-undeclared": (
+        "a change by someone not declared",
+        [('<change who="#teikit">', '<change who="#somebody">', 1)],
+        [("resp-application", "<change ")],
+    ),
+    "cert-out-of-range": (
+        "cert above 1",
+        [('cert="0.8"', 'cert="1.5"', 1)],
+        [("rng-attribute", 'cert="1.5"'), ("cert-range", 'cert="1.5"')],
+    ),
+    "cert-missing": (
+        "machine markup without its certainty",
+        [('<roleName type="rank" resp="#ner-rules" cert="0.9">', '<roleName type="rank" resp="#ner-rules">', 1)],
+        [("cert-missing", '<roleName type="rank" resp="#ner-rules">')],
+    ),
+    "cert-without-resp": (
+        "a certainty nobody claims",
+        [('<roleName type="rank" resp="#ner-rules" cert="0.9">', '<roleName type="rank" cert="0.9">', 1)],
+        [("rng-attribute", '<roleName type="rank" cert="0.9">'), ("cert-needs-resp", '<roleName type="rank" cert="0.9">')],
+    ),
+    # ---- RELAX NG shape
+    "rng-unknown-element": (
+        "an element outside the customisation (hi) in a paragraph",
+        [('tổng kết <date dur', 'tổng <hi>kết</hi> <date dur', 1)],
+        [("rng-element", "<hi>")],
+    ),
+    "rng-role-type": (
+        "roleName/@type outside rank|office|honorific",
+        [('<roleName type="honorific"', '<roleName type="title"', 1)],
+        [("rng-attribute", '<roleName type="title"')],
+    ),
+    "rng-name-without-ref": (
+        "an inline placeName with no @ref",
+        [('<placeName ref="#place-ha-noi" resp="#ner-rules" cert="0.9">Hà Nội</placeName>',
+          '<placeName resp="#ner-rules" cert="0.9">Hà Nội</placeName>', 1)],
+        [("rng-element", "<placeName resp"), ("register-referenced", 'xml:id="place-ha-noi"')],
+    ),
+    "rng-key-attribute": (
+        "@key instead of @ref on a persName",
+        [('<persName ref="#pers-pham-linh" resp="#ner-rules" cert="0.9">', '<persName ref="#pers-pham-linh" key="pham-linh" resp="#ner-rules" cert="0.9">', 1)],
+        [("rng-element", 'key="pham-linh"')],
+    ),
+    "rng-div-type": (
+        "the article div typed as a chapter",
+        [('<div type="article">', '<div type="chapter">', 1)],
+        [("rng-attribute", '<div type="chapter">')],
+    ),
+    "rng-entry-without-id": (
+        "a register entry without xml:id",
+        [('<place xml:id="place-ha-noi">', '<place>', 1)],
+        [("rng-attribute", "<place>"), ("ref-resolves", '<placeName ref="#place-ha-noi"')],
+    ),
+    "rng-date-two-values": (
+        "a date with both @when and @from",
+        [('<date when="2012" resp', '<date when="2012" from="2012" resp', 1)],
+        [("rng-element", 'from="2012" resp')],
+    ),
+    "rng-paragraph-after-byline": (
+        "a paragraph after the byline",
+        [('<trailer type="credit">Theo TTXVN</trailer>', '<p>Theo TTXVN</p>', 1)],
+        [("rng-element", '<div type="article">')],
+    ),
+    # ---- well-formedness
+    "xml-syntax-mismatched-tag": (
+        "a start tag closed by the wrong end tag",
+        [('<trailer type="credit">Theo TTXVN</trailer>', '<trailer type="credit">Theo TTXVN</trailr>', 1)],
+        [("xml-syntax", "</trailr>")],
+    ),
+}
+
+
+def mutate(text: str, edits) -> str:
+    for old, new, count in edits:
+        found = text.count(old)
+        if found != count:
+            raise SystemExit(f"expected {count} of {old!r} in valid.xml, found {found}")
+        text = text.replace(old, new)
+    return text
+
+
+def line_of(text: str, marker: str) -> int:
+    at = text.find(marker)
+    if at < 0:
+        raise SystemExit(f"marker {marker!r} not in the mutated document")
+    return text.count("\n", 0, at) + 1
+
+
+def main() -> None:
+    valid = (HERE / "valid.xml").read_text(encoding="utf-8")
+    out = HERE / "invalid"
+    out.mkdir(exist_ok=True)
+    manifest = {"valid": ["valid.xml"], "invalid": {}}
+    for name, (about, edits, expect) in CASES.items():
+        text = mutate(valid, edits)
+        path = out / f"{name}.xml"
+        path.write_text(text, encoding="utf-8")
+        manifest["invalid"][f"invalid/{name}.xml"] = {
+            "about": about,
+            "errors": [{"rule": rule, "line": line_of(text, marker)} for rule, marker in expect],
+        }
+    (HERE / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,119 @@
+"""The library API: sources (path, bytes, tree), results, reports, errors."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from toolkit.errors import ToolkitError, ValidationError
+from toolkit.names import PERSON, XML_ID
+from toolkit.validate import (
+    FileResult,
+    Issue,
+    Report,
+    Validator,
+    default_validator,
+    is_valid,
+    iter_errors,
+    validate,
+    validate_paths,
+)
+from toolkit.xmlsafe import parse_file
+
+DATA = Path(__file__).parent / "data" / "validate"
+VALID = DATA / "valid.xml"
+BAD_DATE = DATA / "invalid" / "date-month-first.xml"
+
+
+def test_issue_str_and_dict():
+    issue = Issue("a.xml", 3, 7, "ref-kind", "bad ref")
+    assert str(issue) == "a.xml:3:7: error: [ref-kind] bad ref"
+    assert issue.to_dict() == {"line": 3, "column": 7, "rule": "ref-kind", "message": "bad ref"}
+    with pytest.raises(AttributeError):
+        issue.line = 4  # frozen
+
+
+def test_default_validator_is_compiled_once():
+    assert default_validator() is default_validator()
+    assert default_validator().compile_seconds > 0
+
+
+def test_path_str_bytes_and_tree_agree():
+    tree = parse_file(BAD_DATE)
+    by_path = list(iter_errors(BAD_DATE))
+    by_str = list(iter_errors(str(BAD_DATE)))
+    by_tree = list(iter_errors(tree))
+    by_bytes = list(iter_errors(BAD_DATE.read_bytes(), name=str(BAD_DATE)))
+    assert by_path == by_str == by_tree == by_bytes
+    assert [(i.rule, i.line) for i in by_path] == [("date-text-agrees", 47)]
+    assert by_path[0].message == (
+        'The date "01/12/2011" is day first, so its value is when="2011-12-01", but the element has when="2011-01-12".'
+    )
+    assert list(iter_errors(tree.getroot())) == by_tree
+
+
+def test_is_valid_and_validate():
+    assert is_valid(VALID) and is_valid(parse_file(VALID))
+    assert not is_valid(BAD_DATE)
+    validate(VALID)
+    with pytest.raises(ValidationError) as caught:
+        validate(BAD_DATE)
+    err = caught.value
+    assert [i.rule for i in err.errors] == ["date-text-agrees"]
+    assert str(err).startswith(f"{BAD_DATE}: not valid: 1 error, first at line 47: [date-text-agrees] The date")
+
+
+def test_tree_built_in_memory_with_duplicate_ids_is_caught_by_schematron():
+    # a file with a repeated xml:id is refused by the parser; a tree the encoder builds is not
+    tree = parse_file(VALID)
+    persons = tree.getroot().findall(f".//{PERSON}")
+    persons[1].set(XML_ID, persons[0].get(XML_ID))
+    rules = {i.rule for i in iter_errors(tree)}
+    assert "id-unique" in rules
+
+
+def test_tree_without_file_name_and_unparsed_lines():
+    root = copy.deepcopy(parse_file(BAD_DATE).getroot())
+    built = etree.fromstring(etree.tostring(root))  # no URL, lines from the reserialised text
+    (issue,) = iter_errors(built)
+    assert issue.file == "<tree>" and issue.rule == "date-text-agrees"
+    (named,) = iter_errors(built, name="out/x.xml")
+    assert named.file == "out/x.xml"
+
+
+def test_unreadable_and_unsafe_sources(tmp_path):
+    (missing,) = iter_errors(tmp_path / "nope.xml")
+    assert missing.rule == "io-error" and missing.message.startswith("cannot read:")
+    (unsafe,) = iter_errors(b'<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n<x>&e;</x>')
+    assert (unsafe.file, unsafe.line, unsafe.column, unsafe.rule) == ("<bytes>", 2, 1, "xml-unsafe")
+    (broken,) = iter_errors(b"<TEI>\n  <p>\n</TEI>")
+    assert (broken.rule, broken.line) == ("xml-syntax", 3)
+
+
+def test_validate_paths_report(tmp_path):
+    report = validate_paths([VALID, BAD_DATE])
+    assert isinstance(report, Report) and not report.valid
+    assert [f.valid for f in report.files] == [True, False]
+    assert report.summary() == "2 files, 1 valid, 1 invalid, 1 errors"
+    data = json.loads(report.to_json())
+    assert data["summary"] == {"files": 2, "valid": 1, "invalid": 1, "errors": 1}
+    assert data["files"][0] == {"file": str(VALID), "valid": True, "errors": []}
+    assert data["files"][1]["errors"][0]["rule"] == "date-text-agrees"
+    assert report.to_json() == validate_paths([VALID, BAD_DATE]).to_json()  # deterministic
+    assert FileResult("x", ()).valid
+
+
+def test_broken_schema_paths_raise_toolkit_error(tmp_path):
+    with pytest.raises(ToolkitError, match="cannot compile the RELAX NG schema"):
+        Validator(rng_path=tmp_path / "missing.rng")
+    bad_sch = tmp_path / "bad.sch"
+    bad_sch.write_text(
+        "<schema xmlns='http://purl.oclc.org/dsdl/schematron' queryBinding='xslt'><pattern>"
+        "<rule context='tei:p['><assert test='1'>x</assert></rule></pattern></schema>"
+    )
+    with pytest.raises(ToolkitError, match="cannot compile the Schematron rules"):
+        Validator(sch_path=bad_sch)

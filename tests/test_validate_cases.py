@@ -1,0 +1,72 @@
+"""Every fixture in tests/data/validate/manifest.json gives exactly the rule ids and lines listed."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from toolkit.validate import iter_errors
+
+DATA = Path(__file__).parent / "data" / "validate"
+MANIFEST = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))
+SCHEMATRON_RULES = {
+    "ref-resolves", "ref-kind", "register-referenced", "id-unique", "id-form", "date-iso",
+    "date-text-agrees", "date-range-order", "date-bounds-order", "header-title", "header-source",
+    "header-sha256", "header-language", "header-idno", "name-not-empty", "name-nesting",
+    "choice-abbr-expan", "resp-application", "cert-missing", "cert-range", "cert-needs-resp",
+}
+
+
+def test_valid_fixture_has_no_issues():
+    assert list(iter_errors(DATA / "valid.xml")) == []
+
+
+def test_manifest_has_enough_cases_and_files_match():
+    on_disk = {f"invalid/{p.name}" for p in (DATA / "invalid").glob("*.xml")}
+    assert on_disk == set(MANIFEST["invalid"])
+    assert len(on_disk) >= 25
+
+
+def test_every_schematron_rule_is_exercised():
+    listed = {e["rule"] for spec in MANIFEST["invalid"].values() for e in spec["errors"]}
+    assert SCHEMATRON_RULES <= listed
+    assert {"rng-element", "rng-attribute", "xml-syntax"} <= listed
+
+
+@pytest.mark.parametrize("name", sorted(MANIFEST["invalid"]))
+def test_invalid_case(name):
+    expected = {(e["rule"], e["line"]) for e in MANIFEST["invalid"][name]["errors"]}
+    issues = list(iter_errors(DATA / name))
+    assert {(i.rule, i.line) for i in issues} == expected, "\n".join(map(str, issues))
+    for issue in issues:
+        assert issue.file == str(DATA / name)
+        assert issue.message and "\n" not in issue.message
+
+
+def test_schematron_rule_ids_match_the_schema():
+    text = (DATA.parents[2] / "schema" / "teikit.sch").read_text(encoding="utf-8")
+    import re
+
+    assert set(re.findall(r'<assert id="([^"]+)"', text)) == SCHEMATRON_RULES
+
+
+def test_not_well_formed_reports_parser_position():
+    (issue,) = iter_errors(DATA / "invalid" / "xml-syntax-mismatched-tag.xml")
+    # line 49: `        <trailer type="credit">Theo TTXVN</trailr>`; libxml2 points just past `</trailr>`
+    assert (issue.rule, issue.line, issue.column) == ("xml-syntax", 49, 51)
+    assert "Opening and ending tag mismatch: trailer" in issue.message
+
+
+@pytest.mark.parametrize(
+    "name, line",
+    [("external-entity.xml", 2), ("billion-laughs.xml", 2), ("external-dtd.xml", 3)],
+)
+def test_hostile_documents_are_refused_fast(name, line):
+    started = time.perf_counter()
+    issues = list(iter_errors(DATA / "hostile" / name))
+    assert time.perf_counter() - started < 2
+    assert [(i.rule, i.line, i.column) for i in issues] == [("xml-unsafe", line, 1)]
+    assert "root:" not in issues[0].message and "lol" not in issues[0].message
