@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 import shutil
 import stat
 import tarfile
@@ -273,3 +274,14 @@ def test_verify_uses_the_schema_inside_the_package(tmp_path):
     problems = verify_package(package).problems
     assert [p.path.split(":")[0] for p in problems] == ["data/tei/art-one.xml", "data/tei/art-two.xml"]
     assert all(p.message.startswith("invalid TEI: [rng-element]") for p in problems)
+
+
+def test_links_and_fifos_in_a_directory_package_are_problems_never_read(tmp_path):
+    package = build(tmp_path, "dir")
+    (package / "data" / "link.txt").symlink_to("/etc/hostname")
+    os.mkfifo(package / "data" / "pipe")  # hashing it would block forever
+    problems = [str(p) for p in verify_package(package).problems]
+    assert problems == [
+        "data/link.txt: symbolic link: not allowed in a package",
+        "data/pipe: not a regular file: not allowed in a package",
+    ]

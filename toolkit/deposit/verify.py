@@ -112,9 +112,15 @@ def check_fixity(root: Path) -> tuple[list[Problem], int]:
         match = _MANIFEST.match(name)
         if match:
             manifests[match.group(1) or ""][match.group(2)] = _read_manifest(root, name, problems)
-    on_disk = _files(root)
-    for link in (p for p in on_disk if (root / p).is_symlink()):
-        problems.append(Problem(link, "symbolic link: not allowed in a package"))
+    on_disk = []
+    for path in _files(root):
+        # Never hash through a link or from a FIFO/device: it could read outside the bag or block.
+        if (root / path).is_symlink():
+            problems.append(Problem(path, "symbolic link: not allowed in a package"))
+        elif not (root / path).is_file():
+            problems.append(Problem(path, "not a regular file: not allowed in a package"))
+        else:
+            on_disk.append(path)
     payload = {p for p in on_disk if p.startswith("data/")}
     tags = {p for p in on_disk if not p.startswith("data/") and not p.startswith("tagmanifest-")}
     problems += _compare(root, manifests[""], payload, "", "checksum mismatch", "the file changed since packaging")
