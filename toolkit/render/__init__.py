@@ -1,0 +1,15 @@
+"""Render stage: TEI to HTML and plain-text editions and a corpus site (XSLT 3.0, saxonche).
+
+    from toolkit.render import default_renderer, render_paths, build_site
+    html = default_renderer().html("tei/x.xml", tei_href="../tei/x.xml")
+    report = render_paths(["tei/"], "dist/txt", "txt", abbr="keep")
+    report = build_site(["tei/"], "dist/html")
+"""
+
+from .batch import FORMATS, Failure, RenderReport, build_site, render_paths, tei_href
+from .renderer import ABBR_MODES, REGISTER_FILES, Renderer, SourceDocument, default_renderer
+
+__all__ = [
+    "ABBR_MODES", "FORMATS", "REGISTER_FILES", "Failure", "RenderReport", "Renderer",
+    "SourceDocument", "build_site", "default_renderer", "render_paths", "tei_href",
+]

@@ -1,0 +1,156 @@
+"""Renderer: the edition stylesheets compiled once, applied to many documents.
+
+Input is parsed once with toolkit.xmlsafe (the only parser for input XML),
+checked to be TEI, and handed to Saxon as text; the resulting Saxon document
+can be rendered to HTML and text without parsing again (see `load`).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+
+from .. import names, xmlsafe
+from ..errors import RenderError, ToolkitError
+from . import saxon
+
+ABBR_MODES = ("keep", "expand")
+REGISTER_TYPES = ("person", "org", "place")
+REGISTER_FILES = {"person": "persons.html", "org": "organisations.html", "place": "places.html"}
+HTML_DOCTYPE = "<!DOCTYPE html>\n"
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """A TEI document ready for the stylesheets: its Saxon node and where it came from."""
+
+    name: str            # for messages: the path, or "<tree>"
+    stem: str            # output pages are <stem>.html / <stem>.txt
+    path: Path | None
+    node: object         # saxonche PyXdmNode (document node)
+
+
+class Renderer:
+    """HTML, text and corpus-page stylesheets, compiled once (see default_renderer)."""
+
+    def __init__(self, xslt_dir: Path | str | None = None):
+        self.xslt_dir = Path(xslt_dir) if xslt_dir else saxon.XSLT_DIR
+        started = time.perf_counter()
+        self._html = saxon.compile_stylesheet(self.xslt_dir / "html" / "tei-to-html.xsl")
+        self._text = saxon.compile_stylesheet(self.xslt_dir / "txt" / "tei-to-txt.xsl")
+        self._site = saxon.compile_stylesheet(self.xslt_dir / "site" / "corpus.xsl")
+        self.compile_seconds = time.perf_counter() - started
+        # Assets are read once and passed in, so no transform touches the disk.
+        assets = self.xslt_dir / "html" / "assets"
+        for executable in (self._html, self._site):
+            for param, file in (("css", "edition.css"), ("highlight-js", "highlight.js"), ("sort-js", "sort.js")):
+                try:
+                    text = (assets / file).read_text(encoding="utf-8")
+                except OSError as exc:
+                    raise RenderError(f"cannot read: {exc.strerror}", path=str(assets / file)) from None
+                executable.set_parameter(param, saxon.string_value(text))
+
+    # -- input ---------------------------------------------------------------
+
+    def load(self, source) -> SourceDocument:
+        """A path, an lxml tree/element or a SourceDocument, ready to render (parsed once)."""
+        if isinstance(source, SourceDocument):
+            return source
+        if isinstance(source, (str, os.PathLike)):
+            path = Path(source)
+            try:
+                tree = xmlsafe.parse_file(path)
+            except ToolkitError as exc:
+                raise RenderError(exc.message, path=exc.path or str(path)) from None
+            name, stem = str(path), path.stem
+        elif isinstance(source, (etree._ElementTree, etree._Element)):
+            tree = source if isinstance(source, etree._ElementTree) else source.getroottree()
+            path, name = None, "<tree>"
+            stem = _stem_from_tree(tree)
+        else:
+            raise TypeError(f"cannot render a {type(source).__name__}")
+        root = tree.getroot()
+        if root.tag != names.TEI:
+            raise RenderError(f"not a TEI document: the root element is {root.tag}, not {names.TEI}", path=name)
+        text = etree.tostring(root, encoding="unicode")
+        return SourceDocument(name=name, stem=stem, path=path, node=saxon.parse_text(text, name=name))
+
+    # -- outputs -------------------------------------------------------------
+
+    def html(self, source, *, tei_href: str | None = None, registers_href: str = "registers/",
+             index_href: str = "index.html") -> str:
+        """One article page. tei_href: relative link to the TEI master (None: no link);
+        registers_href / index_href: relative links to the corpus pages ('' leaves them out)."""
+        doc = self.load(source)
+        self._html.set_parameter("tei-href", saxon.string_value(tei_href or ""))
+        self._html.set_parameter("registers-href", saxon.string_value(registers_href))
+        self._html.set_parameter("index-href", saxon.string_value(index_href))
+        out = self._run(lambda: self._html.transform_to_string(xdm_node=doc.node), doc.name)
+        return _html_document(out)
+
+    def text(self, source, *, abbr: str = "keep") -> str:
+        """The plain-text edition; abbr='keep' prints abbreviations, 'expand' their expansions."""
+        if abbr not in ABBR_MODES:
+            raise ValueError(f"abbr must be one of {ABBR_MODES}, not {abbr!r}")
+        doc = self.load(source)
+        self._text.set_parameter("abbr", saxon.string_value(abbr))
+        out = self._run(lambda: self._text.transform_to_string(xdm_node=doc.node), doc.name)
+        return out if out.endswith("\n") else out + "\n"
+
+    def index_page(self, docs) -> str:
+        """index.html of a corpus (SourceDocuments with distinct stems)."""
+        self._set_corpus(docs)
+        return _html_document(self._run(lambda: self._site.call_template_returning_string("index-page"), "index.html"))
+
+    def register_page(self, docs, entity_type: str) -> str:
+        """registers/<persons|organisations|places>.html of a corpus."""
+        if entity_type not in REGISTER_TYPES:
+            raise ValueError(f"entity_type must be one of {REGISTER_TYPES}, not {entity_type!r}")
+        self._set_corpus(docs)
+        self._site.set_parameter("type", saxon.string_value(entity_type))
+        page = REGISTER_FILES[entity_type]
+        return _html_document(self._run(lambda: self._site.call_template_returning_string("register-page"), page))
+
+    # -- helpers -------------------------------------------------------------
+
+    def _set_corpus(self, docs) -> None:
+        docs = list(docs)
+        self._site.set_parameter("docs", saxon.node_array(d.node for d in docs))
+        self._site.set_parameter("stems", saxon.string_array(d.stem for d in docs))
+
+    @staticmethod
+    def _run(transform, name: str) -> str:
+        from saxonche import PySaxonApiError
+
+        try:
+            out = transform()
+        except PySaxonApiError as exc:
+            raise RenderError(f"transformation failed: {saxon.saxon_message(exc)}", path=name) from None
+        if out is None:
+            raise RenderError("transformation produced no output", path=name)
+        return out
+
+
+def _stem_from_tree(tree) -> str:
+    """A stem for a tree without a file: its root xml:id without the 'doc-' prefix."""
+    ident = tree.getroot().get(names.XML_ID) or "document"
+    return ident[4:] if ident.startswith("doc-") else ident
+
+
+def _html_document(out: str) -> str:
+    # Saxon writes the HTML5 doctype in capitals; the edition uses the customary form.
+    if out[:15].upper() == "<!DOCTYPE HTML>":
+        out = out[15:].lstrip("\n")
+    out = HTML_DOCTYPE + out
+    return out if out.endswith("\n") else out + "\n"
+
+
+@lru_cache(maxsize=1)
+def default_renderer() -> Renderer:
+    """The process-wide Renderer over the project's xslt/ (compiled on first call)."""
+    return Renderer()

@@ -1,0 +1,135 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Typed helper functions about entities and mentions, shared by all outputs. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tk="https://teikit.org/ns/1.0"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <!-- The kinds of register, in the order pages and indexes list them. -->
+  <xsl:variable name="tk:register-types" as="xs:string+" select="'person', 'org', 'place'"/>
+
+  <!-- Entity type of an element: person | org | place | date | role, or () for anything else.
+       A map on the local name: much cheaper than a chain of self:: tests, and this runs per mention. -->
+  <xsl:function name="tk:entity-type" as="xs:string?">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="if (namespace-uri($element) eq $tk:tei-ns) then $tk:types(local-name($element)) else ()"/>
+  </xsl:function>
+
+  <xsl:variable name="tk:tei-ns" as="xs:string" select="'http://www.tei-c.org/ns/1.0'"/>
+  <xsl:variable name="tk:types" as="map(xs:string, xs:string)" select="map{
+    'persName': 'person', 'person': 'person', 'orgName': 'org', 'org': 'org',
+    'placeName': 'place', 'place': 'place', 'date': 'date', 'roleName': 'role'}"/>
+
+  <!-- The register page (file name) that lists entities of a type. -->
+  <xsl:function name="tk:register-file" as="xs:string">
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="map{'person': 'persons.html', 'org': 'organisations.html',
+                              'place': 'places.html'}($type)"/>
+  </xsl:function>
+
+  <!-- The register id a name points to: "#pers-x" gives "pers-x". -->
+  <xsl:function name="tk:ref-id" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="replace(normalize-space($name/@ref), '^#', '')"/>
+  </xsl:function>
+
+  <!-- The TEI element a node belongs to (one document may sit in a corpus wrapper). -->
+  <xsl:function name="tk:tei" as="element(TEI)?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="$node/ancestor-or-self::TEI[1]"/>
+  </xsl:function>
+
+  <!-- Every mention in the text of the register entry with this id, in document order. -->
+  <xsl:function name="tk:mentions" as="element()*">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="key('tk:mentions', generate-id($tei) || ' #' || $id, root($tei))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:mention-count" as="xs:integer">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="count(tk:mentions($tei, $id))"/>
+  </xsl:function>
+
+  <!-- Every highlighted element of one type in the text of a document. -->
+  <xsl:function name="tk:of-type" as="element()*">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="key('tk:by-type', generate-id($tei) || ' ' || $type, root($tei))"/>
+  </xsl:function>
+
+  <!-- The register entry (person, org, place) a name points to, if the document has it. -->
+  <xsl:function name="tk:entry" as="element()?">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="tei" select="tk:tei($name)"/>
+    <xsl:sequence select="key('tk:entry', generate-id($tei) || ' ' || tk:ref-id($name), root($name))[1]"/>
+  </xsl:function>
+
+  <!--
+    A stable id for a mention, unique in its document and the same in every
+    output (article page, corpus registers): names get "<register id>-m<n>",
+    dates and roles "date-<n>" and "role-<n>", n counting from 1 in document order.
+  -->
+  <xsl:function name="tk:mention-id" as="xs:string">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:sequence select="tk:mention-ids(tk:tei($mention))(generate-id($mention))"/>
+  </xsl:function>
+
+  <!-- Every mention id of a document at once (one pass; cached per document),
+       keyed by generate-id() of the mention. -->
+  <xsl:function name="tk:mention-ids" as="map(xs:string, xs:string)" cache="yes">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:map>
+      <xsl:for-each-group select="$tei/text//(persName | orgName | placeName)[@ref]" group-by="tk:ref-id(.)">
+        <xsl:variable name="id" select="current-grouping-key()"/>
+        <xsl:for-each select="current-group()">
+          <xsl:map-entry key="generate-id(.)" select="$id || '-m' || position()"/>
+        </xsl:for-each>
+      </xsl:for-each-group>
+      <xsl:for-each-group select="$tei/text//(persName | orgName | placeName)[not(@ref)], $tei/text//(date | roleName)"
+                          group-by="tk:entity-type(.)">
+        <xsl:variable name="type" select="current-grouping-key()"/>
+        <xsl:for-each select="current-group()">
+          <xsl:map-entry key="generate-id(.)" select="$type || '-' || position()"/>
+        </xsl:for-each>
+      </xsl:for-each-group>
+    </xsl:map>
+  </xsl:function>
+
+  <!-- The canonical name of a register entry (its first name child). -->
+  <xsl:function name="tk:entry-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="tk:normalize(string(($entry/persName, $entry/orgName, $entry/placeName)[1]))"/>
+  </xsl:function>
+
+  <!-- The language of a node: the nearest xml:lang, else 'en'. -->
+  <xsl:function name="tk:lang" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="(($node/ancestor-or-self::*/@xml:lang)[last()]/string(), 'en')[. ne ''][1]"/>
+  </xsl:function>
+
+  <!-- White space (including no-break and other Unicode spaces) folded to single spaces and trimmed.
+       translate + normalize-space rather than a regex: this runs for every label and is far cheaper. -->
+  <xsl:function name="tk:normalize" as="xs:string">
+    <xsl:param name="text" as="xs:string?"/>
+    <xsl:sequence select="normalize-space(translate($text, $tk:spaces, $tk:blanks))"/>
+  </xsl:function>
+
+  <xsl:variable name="tk:spaces" as="xs:string"
+      select="'&#xA0;&#x1680;&#x2000;&#x2001;&#x2002;&#x2003;&#x2004;&#x2005;&#x2006;&#x2007;&#x2008;&#x2009;&#x200A;&#x202F;&#x205F;&#x3000;&#x85;&#x2028;&#x2029;'"/>
+  <xsl:variable name="tk:blanks" as="xs:string" select="string-join((1 to string-length($tk:spaces)) ! ' ')"/>
+
+  <!-- The reading text of nodes: every text node except those in expansions
+       (the only text not in the source), normalised. -->
+  <xsl:function name="tk:plain" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:sequence select="tk:normalize(
+        if (exists($nodes/descendant-or-self::expan))
+        then string-join($nodes/descendant-or-self::text()[not(ancestor::expan)])
+        else string-join($nodes ! string(.)))"/>
+  </xsl:function>
+
+</xsl:stylesheet>

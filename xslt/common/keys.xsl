@@ -1,0 +1,30 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Keyed look-ups, so that counting and listing mentions stays linear in the
+  size of a document (and of a corpus, when many documents share one tree).
+  Every key value starts with generate-id() of the enclosing TEI element: the
+  same keys then work for one document and for a corpus wrapper holding many.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tk="https://teikit.org/ns/1.0"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <!-- Name mentions in the text, by document and @ref ("#pers-x"). -->
+  <xsl:key name="tk:mentions"
+           match="text//persName[@ref] | text//orgName[@ref] | text//placeName[@ref]"
+           use="generate-id(ancestor::TEI[1]) || ' ' || @ref"/>
+
+  <!-- Every highlighted mention in the text, by document and entity type. -->
+  <xsl:key name="tk:by-type"
+           match="text//persName | text//orgName | text//placeName | text//roleName | text//date"
+           use="generate-id(ancestor::TEI[1]) || ' ' || tk:entity-type(.)"/>
+
+  <!-- Register entries by document and xml:id. -->
+  <xsl:key name="tk:entry"
+           match="standOff//person[@xml:id] | standOff//org[@xml:id] | standOff//place[@xml:id]"
+           use="generate-id(ancestor::TEI[1]) || ' ' || @xml:id"/>
+
+</xsl:stylesheet>

@@ -1,0 +1,43 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The words the editions print around the text, per language. Vietnamese for
+  documents in 'vi', English for every other language. Override $tk:labels in
+  an importing stylesheet to add a language.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tk="https://teikit.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <xsl:variable name="tk:labels" as="map(xs:string, map(xs:string, xs:string))" select="map{
+    'vi': map{
+      'person': 'Nhân vật', 'org': 'Tổ chức', 'place': 'Địa danh', 'date': 'Thời gian', 'role': 'Chức danh',
+      'date-line': 'Ngày', 'author': 'Tác giả', 'source': 'Nguồn', 'licence': 'Giấy phép',
+      'publisher': 'Xuất bản', 'checksum': 'SHA-256 của bản gốc', 'tei': 'Tệp TEI', 'photo': 'Ảnh',
+      'credit': 'Nguồn tin', 'highlight': 'Tô sáng', 'entities': 'Chỉ mục trong bài',
+      'mentions': 'lần nhắc', 'corpus': 'Kho bài viết', 'articles': 'Bài viết', 'title': 'Tiêu đề',
+      'registers': 'Danh mục', 'sort-newest': 'Mới nhất trước', 'sort-oldest': 'Cũ nhất trước',
+      'from': 'từ', 'to': 'đến', 'not-before': 'không trước', 'not-after': 'không sau',
+      'no-date': 'không rõ ngày', 'in-article': 'trong bài', 'wikidata': 'Wikidata',
+      'register-intro': 'Mỗi mục liệt kê các bài viết và từng lần nhắc đến trong bài.'},
+    'en': map{
+      'person': 'Persons', 'org': 'Organisations', 'place': 'Places', 'date': 'Dates', 'role': 'Roles',
+      'date-line': 'Date', 'author': 'Author', 'source': 'Source', 'licence': 'Licence',
+      'publisher': 'Publisher', 'checksum': 'SHA-256 of the source', 'tei': 'TEI file', 'photo': 'Photo',
+      'credit': 'Credit', 'highlight': 'Highlight', 'entities': 'Index of this article',
+      'mentions': 'mentions', 'corpus': 'Articles', 'articles': 'Articles', 'title': 'Title',
+      'registers': 'Registers', 'sort-newest': 'Newest first', 'sort-oldest': 'Oldest first',
+      'from': 'from', 'to': 'to', 'not-before': 'not before', 'not-after': 'not after',
+      'no-date': 'undated', 'in-article': 'in', 'wikidata': 'Wikidata',
+      'register-intro': 'Each entry lists the articles and every mention in them.'}
+  }"/>
+
+  <xsl:function name="tk:label" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:variable name="table" select="if (starts-with($lang, 'vi')) then $tk:labels('vi') else $tk:labels('en')"/>
+    <xsl:sequence select="($table($key), $tk:labels('en')($key), $key)[1]"/>
+  </xsl:function>
+
+</xsl:stylesheet>

@@ -1,0 +1,133 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The article page: head, metadata header, highlight control, text, index. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tk="https://teikit.org/ns/1.0"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:mode name="tk:meta" on-no-match="shallow-skip"/>
+
+  <xsl:template match="/TEI">
+    <xsl:variable name="lang" select="tk:lang(.)"/>
+    <xsl:variable name="article" select="text/body/div[@type = 'article'][1]"/>
+    <xsl:variable name="title" select="tk:plain(teiHeader/fileDesc/titleStmt/title[1])"/>
+    <html lang="{$lang}">
+      <xsl:call-template name="tk:html-head">
+        <xsl:with-param name="title" select="$title"/>
+      </xsl:call-template>
+      <body>
+        <xsl:call-template name="tk:site-nav">
+          <xsl:with-param name="index-href" select="$index-href"/>
+          <xsl:with-param name="registers-href" select="$registers-href"/>
+          <xsl:with-param name="lang" select="$lang"/>
+        </xsl:call-template>
+        <main>
+          <article id="article" class="edition hl-person hl-org hl-place hl-date hl-role">
+            <header class="doc-header">
+              <h1>
+                <xsl:choose>
+                  <xsl:when test="$article/head">
+                    <xsl:apply-templates select="$article/head[1]/node()" mode="tk:html"/>
+                  </xsl:when>
+                  <xsl:otherwise>{$title}</xsl:otherwise>
+                </xsl:choose>
+              </h1>
+              <xsl:apply-templates select="teiHeader" mode="tk:meta"/>
+            </header>
+            <xsl:call-template name="tk:highlight-controls">
+              <xsl:with-param name="lang" select="$lang"/>
+            </xsl:call-template>
+            <div class="text">
+              <xsl:apply-templates select="text/body/node()" mode="tk:html"/>
+            </div>
+            <xsl:call-template name="tk:entity-index">
+              <xsl:with-param name="lang" select="$lang"/>
+            </xsl:call-template>
+          </article>
+        </main>
+        <xsl:call-template name="tk:footer">
+          <xsl:with-param name="lang" select="$lang"/>
+        </xsl:call-template>
+        <script>{$highlight-js}</script>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- Metadata: date, author, source, checksum, licence, TEI master. -->
+  <xsl:template match="teiHeader" mode="tk:meta">
+    <xsl:variable name="lang" select="tk:lang(.)"/>
+    <xsl:variable name="bibl" select="fileDesc/sourceDesc/bibl[1]"/>
+    <xsl:variable name="date" select="$bibl/date[1]"/>
+    <dl class="meta">
+      <xsl:if test="$date">
+        <dt>{tk:label('date-line', $lang)}</dt>
+        <dd>
+          <xsl:choose>
+            <xsl:when test="exists(tk:datetime($date))">
+              <time class="pubdate" datetime="{tk:datetime($date)}">{tk:date-label($date, $lang)}</time>
+            </xsl:when>
+            <xsl:otherwise>{tk:date-label($date, $lang)}</xsl:otherwise>
+          </xsl:choose>
+          <xsl:if test="normalize-space($date)"><xsl:text> </xsl:text><span class="printed">({tk:normalize($date)})</span></xsl:if>
+        </dd>
+      </xsl:if>
+      <xsl:if test="fileDesc/titleStmt/author">
+        <dt>{tk:label('author', $lang)}</dt>
+        <dd class="author">{string-join(fileDesc/titleStmt/author ! tk:plain(.), ', ')}</dd>
+      </xsl:if>
+      <xsl:if test="$bibl">
+        <dt>{tk:label('source', $lang)}</dt>
+        <dd class="source">
+          <cite>{tk:plain($bibl/title[1])}</cite>
+          <xsl:if test="$bibl/publisher">, {tk:plain($bibl/publisher[1])}</xsl:if>
+          <xsl:for-each select="$bibl/ref[@target][1]">
+            <xsl:text>. </xsl:text>
+            <a class="source-link" href="{@target}">{(tk:normalize(.)[.], string(@target))[1]}</a>
+          </xsl:for-each>
+        </dd>
+      </xsl:if>
+      <xsl:for-each select="$bibl/idno[@type = 'sha256'][1]">
+        <dt>{tk:label('checksum', $lang)}</dt>
+        <dd><code class="checksum">{normalize-space(.)}</code></dd>
+      </xsl:for-each>
+      <xsl:for-each select="fileDesc/publicationStmt">
+        <xsl:if test="availability/licence | publisher">
+          <dt>{tk:label('licence', $lang)}</dt>
+          <dd class="licence">
+            <xsl:for-each select="availability/licence[1]">
+              <xsl:choose>
+                <xsl:when test="@target"><a rel="license" href="{@target}">{tk:plain(.)}</a></xsl:when>
+                <xsl:otherwise>{tk:plain(.)}</xsl:otherwise>
+              </xsl:choose>
+            </xsl:for-each>
+            <xsl:if test="availability/licence and publisher"> · </xsl:if>
+            <xsl:if test="publisher">{tk:plain(publisher[1])}</xsl:if>
+          </dd>
+        </xsl:if>
+      </xsl:for-each>
+      <xsl:if test="$tei-href">
+        <dt>{tk:label('tei', $lang)}</dt>
+        <dd><a class="tei-link" type="application/tei+xml" href="{$tei-href}">{tokenize($tei-href, '/')[last()]}</a></dd>
+      </xsl:if>
+    </dl>
+  </xsl:template>
+
+  <!-- One checkbox per entity type present; hidden until the script shows it,
+       so a page read without scripts shows every highlight and no dead control. -->
+  <xsl:template name="tk:highlight-controls">
+    <xsl:param name="lang" as="xs:string" required="yes"/>
+    <xsl:variable name="tei" select="/TEI"/>
+    <form class="hl-controls" hidden="hidden">
+      <fieldset>
+        <legend>{tk:label('highlight', $lang)}</legend>
+        <xsl:for-each select="('person', 'org', 'place', 'date', 'role')[exists(tk:of-type($tei, .))]">
+          <label class="switch ent-{.}"><input type="checkbox" checked="checked" data-type="{.}"/> {tk:label(., $lang)}</label>
+        </xsl:for-each>
+      </fieldset>
+    </form>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,65 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  What every HTML page of the edition shares: the document head with the
+  inline style sheet (no network resources), and the site navigation.
+  Imported by html/tei-to-html.xsl and site/corpus.xsl.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tk="https://teikit.org/ns/1.0"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <!-- The style sheet and scripts, inlined into every page. The Python renderer
+       reads the files once and passes them in; run standalone, the stylesheet
+       reads them itself. -->
+  <xsl:param name="css" as="xs:string"
+             select="unparsed-text(resolve-uri('assets/edition.css', static-base-uri()))"/>
+  <xsl:param name="highlight-js" as="xs:string"
+             select="unparsed-text(resolve-uri('assets/highlight.js', static-base-uri()))"/>
+  <xsl:param name="sort-js" as="xs:string"
+             select="unparsed-text(resolve-uri('assets/sort.js', static-base-uri()))"/>
+
+  <xsl:template name="tk:html-head">
+    <xsl:param name="title" as="xs:string" required="yes"/>
+    <head>
+      <meta charset="utf-8"/>
+      <meta name="viewport" content="width=device-width, initial-scale=1"/>
+      <meta name="generator" content="teikit"/>
+      <title>{$title}</title>
+      <style>{$css}</style>
+    </head>
+  </xsl:template>
+
+  <!-- Links to the corpus index and registers; $base is the relative path to the site root. -->
+  <xsl:template name="tk:site-nav">
+    <xsl:param name="index-href" as="xs:string" required="yes"/>
+    <xsl:param name="registers-href" as="xs:string" required="yes"/>
+    <xsl:param name="lang" as="xs:string" required="yes"/>
+    <xsl:param name="current" as="xs:string" select="''"/>
+    <xsl:if test="$index-href or $registers-href">
+      <nav class="site-nav" aria-label="{tk:label('corpus', $lang)}">
+        <ul>
+          <xsl:if test="$index-href">
+            <li><a href="{$index-href}"><xsl:if test="$current = 'index'"><xsl:attribute
+              name="aria-current" select="'page'"/></xsl:if>{tk:label('corpus', $lang)}</a></li>
+          </xsl:if>
+          <xsl:if test="$registers-href">
+            <xsl:for-each select="$tk:register-types">
+              <li><a href="{$registers-href}{tk:register-file(.)}"><xsl:if test="$current = ."><xsl:attribute
+                name="aria-current" select="'page'"/></xsl:if>{tk:label(., $lang)}</a></li>
+            </xsl:for-each>
+          </xsl:if>
+        </ul>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="tk:footer">
+    <xsl:param name="lang" as="xs:string" required="yes"/>
+    <footer class="site-footer"><p>teikit · TEI P5</p></footer>
+  </xsl:template>
+
+</xsl:stylesheet>
