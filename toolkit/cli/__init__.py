@@ -35,10 +35,11 @@ def _root(
 from . import convert as _convert  # noqa: E402
 from . import validate as _validate  # noqa: E402
 from . import render as _render  # noqa: E402
+from . import build as _build  # noqa: E402
 from . import deposit as _deposit  # noqa: E402
 from . import ner as _ner  # noqa: E402
 
-for _module in (_convert, _validate, _render, _deposit, _ner):
+for _module in (_convert, _validate, _render, _build, _deposit, _ner):
     _module.register(app)
 
 
