@@ -1,0 +1,109 @@
+"""Helpers for the render tests: strict HTML5 parsing, canonical HTML, link checks, goldens."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import html5lib
+import pytest
+from lxml import etree
+
+from toolkit import names
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "tests" / "data" / "render"
+SAMPLE = DATA / "sample.xml"
+GOLDEN = DATA / "golden"
+UPDATE_GOLDENS = os.environ.get("TEIKIT_UPDATE_GOLDENS") == "1"
+H = "{http://www.w3.org/1999/xhtml}"
+
+
+def parse_html(text: str, name: str = "<page>"):
+    """Parse as HTML5 with html5lib in strict mode: any parse error fails the test."""
+    parser = html5lib.HTMLParser(strict=True, tree=html5lib.getTreeBuilder("lxml"), namespaceHTMLElements=True)
+    try:
+        return parser.parse(text)
+    except html5lib.html5parser.ParseError as exc:
+        raise AssertionError(f"{name}: HTML5 parse error: {exc}") from None
+
+
+def canonical_html(text: str) -> str:
+    """A whitespace-normalised outline of a page: one line per element with its
+    sorted attributes and its own text; style and script bodies left out
+    (they are assets, not rendering)."""
+    tree = parse_html(text)
+    lines: list[str] = []
+
+    def norm(s):
+        return " ".join((s or "").split())
+
+    def walk(el, depth):
+        tag = el.tag.replace(H, "") if isinstance(el.tag, str) else "#comment"
+        attrs = " ".join(f'{k}="{v}"' for k, v in sorted(el.attrib.items()))
+        text = "" if tag in ("style", "script") else norm(el.text)
+        lines.append(f"{'  ' * depth}<{tag}{' ' + attrs if attrs else ''}>{text}")
+        for child in el:
+            walk(child, depth + 1)
+            if norm(child.tail):
+                lines.append(f"{'  ' * (depth + 1)}#text {norm(child.tail)}")
+
+    walk(tree.getroot(), 0)
+    return "\n".join(lines) + "\n"
+
+
+def check_golden(name: str, actual: str) -> None:
+    """Compare with tests/data/render/golden/NAME; TEIKIT_UPDATE_GOLDENS=1 rewrites it."""
+    path = GOLDEN / name
+    if UPDATE_GOLDENS:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+        pytest.skip(f"golden rewritten: {path}")
+    if not path.is_file():
+        pytest.fail(f"missing golden {path}: run with TEIKIT_UPDATE_GOLDENS=1 once and review it")
+    expected = path.read_text(encoding="utf-8")
+    assert actual == expected, f"output differs from {path} (TEIKIT_UPDATE_GOLDENS=1 to accept a deliberate change)"
+
+
+def page_ids(tree) -> set[str]:
+    return {el.get("id") for el in tree.iter() if isinstance(el.tag, str) and el.get("id")}
+
+
+def broken_links(site_dir: Path) -> list[str]:
+    """Every relative href/src in every .html under site_dir whose file or #fragment is missing."""
+    site_dir = Path(site_dir)
+    pages = {p.resolve(): parse_html(p.read_text(encoding="utf-8"), str(p)) for p in site_dir.rglob("*.html")}
+    ids = {p: page_ids(t) for p, t in pages.items()}
+    problems = []
+    for page, tree in pages.items():
+        for el in tree.iter():
+            if not isinstance(el.tag, str):
+                continue
+            for attr in ("href", "src"):
+                link = el.get(attr)
+                if not link:
+                    continue
+                parts = urlsplit(link)
+                if parts.scheme or parts.netloc:
+                    continue  # external (source URL, licence, Wikidata): not part of the site
+                target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+                if not target.exists():
+                    problems.append(f"{page.name}: {link}: no such file")
+                    continue
+                if parts.fragment and target.suffix == ".html":
+                    if unquote(parts.fragment) not in ids.get(target, set()):
+                        problems.append(f"{page.name}: {link}: no such id")
+    return problems
+
+
+def body_blocks(tei_path: Path) -> list[str]:
+    """The reading text of every block of the article (expansions left out), whitespace-normalised."""
+    tree = etree.parse(str(tei_path), etree.XMLParser(resolve_entities=False, no_network=True))
+    ns = {"t": names.TEI_NS}
+    blocks = tree.xpath("//t:text//t:div[@type='article']//*[self::t:head or self::t:p or self::t:byline or self::t:trailer]", namespaces=ns)
+    out = []
+    for block in blocks:
+        text = "".join(block.xpath(".//text()[not(ancestor::t:expan)]", namespaces=ns))
+        out.append(" ".join(text.split()))
+    return out

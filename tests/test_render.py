@@ -1,0 +1,331 @@
+"""Render stage: article HTML and text editions through the library API."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from toolkit.errors import RenderError
+from toolkit.render import Renderer, default_renderer, render_paths
+from toolkit.render.batch import tei_href
+
+from render_helpers import GOLDEN, SAMPLE, body_blocks, canonical_html, check_golden, parse_html, H
+
+SEED_TEI = Path(__file__).resolve().parents[1] / "tei" / "000_03d31ed0a32cd011.xml"
+
+
+@pytest.fixture(scope="module")
+def renderer() -> Renderer:
+    return default_renderer()
+
+
+@pytest.fixture(scope="module")
+def page(renderer):
+    return renderer.html(SAMPLE, tei_href="../../tei/sample.xml")
+
+
+@pytest.fixture(scope="module")
+def tree(page):
+    return parse_html(page, "sample.html")
+
+
+def _by_id(tree, ident):
+    found = tree.xpath(f"//*[@id='{ident}']")
+    assert len(found) == 1, f"id {ident} occurs {len(found)} times"
+    return found[0]
+
+
+def _text(el) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+# -- HTML -------------------------------------------------------------------
+
+def test_fixture_is_valid_tei(assert_tei_all_valid):
+    assert_tei_all_valid(SAMPLE)
+
+
+def test_default_renderer_is_compiled_once():
+    assert default_renderer() is default_renderer()
+
+
+def test_html_is_html5_with_language_and_charset(page, tree):
+    assert page.startswith("<!DOCTYPE html>\n")
+    assert page.endswith("\n")
+    root = tree.getroot()
+    assert root.get("lang") == "vi"
+    assert tree.xpath("//h:meta[@charset='utf-8']", namespaces={"h": H[1:-1]})
+
+
+def test_html_has_no_network_resources(page, tree):
+    for el in tree.iter():
+        if isinstance(el.tag, str) and el.tag in (f"{H}script", f"{H}img", f"{H}link", f"{H}iframe"):
+            assert not el.get("src") and not el.get("href"), etree.tostring(el)
+    assert "@import" not in page and "url(" not in page
+    assert "@media print" in page and "@media (max-width" in page
+
+
+def test_html_metadata(tree):
+    ns = {"h": H[1:-1]}
+    assert _text(tree.xpath("//h:title", namespaces=ns)[0]) == "Đẩy mạnh phong trào toàn dân bảo vệ an ninh Tổ quốc trong tình hình mới"
+    time = tree.xpath("//h:time[@class='pubdate']", namespaces=ns)[0]
+    assert time.get("datetime") == "2013-07-31" and _text(time) == "ngày 31 tháng 7 năm 2013"
+    assert _text(tree.xpath("//h:dd[@class='author']", namespaces=ns)[0]) == "Phạm Linh"
+    source = tree.xpath("//h:a[@class='source-link']", namespaces=ns)[0]
+    assert source.get("href") == "https://example.org/news/sample"
+    assert tree.xpath("//h:code[@class='checksum']", namespaces=ns)[0].text.startswith("3f1c0e0b")
+    assert tree.xpath("//h:a[@rel='license']", namespaces=ns)[0].get("href") == "https://creativecommons.org/licenses/by/4.0/"
+    assert tree.xpath("//h:a[@class='tei-link']", namespaces=ns)[0].get("href") == "../../tei/sample.xml"
+
+
+def test_tei_link_left_out_without_href(renderer):
+    assert "tei-link" not in renderer.html(SAMPLE)
+
+
+def test_names_are_typed_linked_and_identified(tree):
+    first = _by_id(tree, "pers-tran-dai-quang-m1")
+    assert first.tag == f"{H}a" and "ent-person" in first.get("class").split()
+    assert first.get("href") == "registers/persons.html#pers-tran-dai-quang"
+    assert _by_id(tree, "place-ha-noi-m1").get("href") == "registers/places.html#place-ha-noi"
+    assert _by_id(tree, "org-bo-cong-an-m2").get("href") == "registers/organisations.html#org-bo-cong-an"
+    # A name inside a name cannot be a second link (HTML forbids nested links).
+    inner = _by_id(tree, "org-uy-ban-trung-uong-mat-tran-to-quoc-viet-nam-m1")
+    assert inner.tag == f"{H}span" and inner.getparent().get("id") == "org-ban-thuong-truc-m1"
+    role = _by_id(tree, "role-2")
+    assert "ent-role" in role.get("class") and "role-office" in role.get("class")
+    date = _by_id(tree, "date-1")
+    assert date.tag == f"{H}time" and date.get("datetime") == "2013-07-31"
+    assert date.get("title") == "ngày 31 tháng 7 năm 2013"
+    duration = _by_id(tree, "date-3")
+    assert duration.tag == f"{H}span" and duration.get("title") == "10 năm"
+
+
+def test_abbreviation_expansion_only_in_title(tree):
+    abbrs = tree.xpath("//h:abbr", namespaces={"h": H[1:-1]})
+    assert {(a.text, a.get("title")) for a in abbrs} >= {("MTTQVN", "Mặt trận Tổ quốc Việt Nam"), ("CAND", "Công an nhân dân")}
+    text = _text(tree.xpath("//*[@class='text']")[0])
+    assert "Ủy ban Trung ương MTTQVN." in text
+    assert "MTTQVNMặt" not in text and "Thông tấn xã" not in text  # TTXVN's expansion is never printed
+
+
+def test_text_spacing_is_untouched(tree):
+    text = _text(tree.xpath("//*[@class='text']")[0])
+    assert "Dự buổi làm việc có Đại tướng Trần Đại Quang, Bộ trưởng Bộ Công an; đồng chí Vũ Trọng Kim," in text
+    assert "“bảo vệ ANTQ” & giữ gìn trật tự <an toàn> xã hội./." in text
+
+
+def test_page_contains_every_block(tree):
+    text = _text(tree.getroot())
+    for block in body_blocks(SAMPLE):
+        assert block in text
+
+
+def test_blocks_figure_byline_credit(tree):
+    ns = {"h": H[1:-1]}
+    caption = tree.xpath("//h:figure/h:figcaption", namespaces=ns)[0]
+    assert _text(caption) == "Ảnh: Đại tướng Trần Đại Quang và đồng chí Vũ Trọng Kim ký Chương trình phối hợp."
+    assert _text(tree.xpath("//h:p[@class='byline']", namespaces=ns)[0]) == "Phạm Linh"
+    assert _text(tree.xpath("//h:p[contains(@class,'credit')]", namespaces=ns)[0]) == "Theo TTXVN"
+    assert tree.xpath("//h:p[@class='lead']", namespaces=ns)
+
+
+def test_entity_index_counts_and_links(tree):
+    section = _by_id(tree, "entities")
+    items = {(_text(li.xpath("./*[1]")[0])): li for li in section.iter(f"{H}li")}
+    quang = items["Trần Đại Quang"]
+    assert "(3 lần nhắc)" in _text(quang)
+    assert [a.get("href") for a in quang.xpath(".//*[@class='mention-links']/*")] == [
+        "#pers-tran-dai-quang-m1", "#pers-tran-dai-quang-m2", "#pers-tran-dai-quang-m3"]
+    assert "(1 lần nhắc)" in _text(items["Việt Nam"])
+    assert "(1 lần nhắc)" in _text(items["ngày 31 tháng 7 năm 2013"])
+    assert "(2 lần nhắc)" in _text(items["Đại tướng"])
+    ids = {el.get("id") for el in tree.iter() if isinstance(el.tag, str) and el.get("id")}
+    for a in section.iter(f"{H}a"):
+        if a.get("href", "").startswith("#"):
+            assert a.get("href")[1:] in ids
+
+
+def test_mention_ids_are_unique(tree):
+    ids = [el.get("id") for el in tree.iter() if isinstance(el.tag, str) and el.get("id")]
+    assert len(ids) == len(set(ids))
+
+
+def test_highlight_controls_hidden_without_script(tree):
+    form = tree.xpath("//*[@class='hl-controls']")[0]
+    assert form.get("hidden") is not None
+    types = [i.get("data-type") for i in form.iter(f"{H}input")]
+    assert types == ["person", "org", "place", "date", "role"]
+    article = _by_id(tree, "article")
+    assert {"hl-person", "hl-org", "hl-place", "hl-date", "hl-role"} <= set(article.get("class").split())
+
+
+def test_links_can_be_switched_off(renderer):
+    page = renderer.html(SAMPLE, registers_href="", index_href="")
+    tree = parse_html(page)
+    assert not tree.xpath("//*[contains(@href, 'registers/')]")
+    assert _by_id(tree, "pers-tran-dai-quang-m1").tag == f"{H}span"
+
+
+def test_html_golden(page):
+    check_golden("sample.html.txt", canonical_html(page))
+
+
+def test_html_is_deterministic(renderer, page):
+    assert renderer.html(SAMPLE, tei_href="../../tei/sample.xml") == page
+
+
+def test_html_from_lxml_tree_equals_from_path(renderer, page):
+    tree = etree.parse(str(SAMPLE))
+    assert renderer.html(tree, tei_href="../../tei/sample.xml") == page
+    assert renderer.html(tree.getroot(), tei_href="../../tei/sample.xml") == page
+
+
+def test_one_load_serves_both_outputs(renderer, page):
+    doc = renderer.load(SAMPLE)
+    assert renderer.html(doc, tei_href="../../tei/sample.xml") == page
+    assert renderer.text(doc) == renderer.text(SAMPLE)
+
+
+# -- text -------------------------------------------------------------------
+
+def test_text_edition_shape(renderer):
+    text = renderer.text(SAMPLE)
+    lines = text.split("\n")
+    assert lines[0] == "Đẩy mạnh phong trào toàn dân bảo vệ an ninh Tổ quốc trong tình hình mới"
+    assert lines[1] == "Ngày: ngày 31 tháng 7 năm 2013"
+    assert lines[2] == "Tác giả: Phạm Linh"
+    assert lines[3] == ""
+    assert text.endswith("Theo TTXVN\n") and not text.endswith("\n\n")
+    assert "\n\n[Ảnh: Đại tướng Trần Đại Quang và đồng chí Vũ Trọng Kim ký Chương trình phối hợp.]\n\n" in text
+    assert "<" not in text.replace("<an toàn>", "")
+    assert "  " not in text and "\n\n\n" not in text
+
+
+def test_text_carries_every_block(renderer):
+    text = renderer.text(SAMPLE)
+    for block in body_blocks(SAMPLE):
+        assert block in text
+    assert "Mặt trận Tổ quốc Việt Nam (MTTQVN)" in text
+    assert "Thông tấn xã" not in text
+
+
+def test_text_expand(renderer):
+    text = renderer.text(SAMPLE, abbr="expand")
+    assert "Phó Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam." in text
+    assert "lực lượng Công an nhân dân luôn “bảo vệ an ninh Tổ quốc”" in text
+    assert "Theo Thông tấn xã Việt Nam\n" in text
+    # Where the abbreviation is being defined it stays as written.
+    assert "Công an nhân dân (CAND) phối hợp" in text
+    assert "Mặt trận Tổ quốc Việt Nam (MTTQVN) đã họp" in text
+
+
+def test_text_goldens(renderer):
+    check_golden("sample.txt", renderer.text(SAMPLE))
+
+
+def test_text_expand_golden(renderer):
+    check_golden("sample.expand.txt", renderer.text(SAMPLE, abbr="expand"))
+
+
+def test_text_rejects_unknown_abbr_mode(renderer):
+    with pytest.raises(ValueError, match="abbr must be one of"):
+        renderer.text(SAMPLE, abbr="shout")
+
+
+def test_english_document_gets_english_words(renderer, tmp_path):
+    data = SAMPLE.read_text(encoding="utf-8").replace('xml:lang="vi"', 'xml:lang="en"')
+    path = tmp_path / "en.xml"
+    path.write_text(data, encoding="utf-8")
+    text = renderer.text(path)
+    assert text.split("\n")[1:3] == ["Date: 31 July 2013", "Author: Phạm Linh"]
+    assert "[Photo: " in text
+    assert '<html lang="en">' in renderer.html(path)
+
+
+# -- errors -----------------------------------------------------------------
+
+def test_not_well_formed_names_the_file(renderer, tmp_path):
+    bad = tmp_path / "broken.xml"
+    bad.write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'><teiHeader>", encoding="utf-8")
+    with pytest.raises(RenderError) as info:
+        renderer.html(bad)
+    assert str(info.value).startswith(f"{bad}: not well-formed:")
+
+
+def test_doctype_is_refused(renderer, tmp_path):
+    bad = tmp_path / "dtd.xml"
+    bad.write_text('<!DOCTYPE TEI [<!ENTITY x "y">]><TEI xmlns="http://www.tei-c.org/ns/1.0"/>', encoding="utf-8")
+    with pytest.raises(RenderError, match=re.escape(f"{bad}: line 1: DOCTYPE or entity declarations are refused")):
+        renderer.text(bad)
+
+
+def test_not_tei_is_refused(renderer, tmp_path):
+    bad = tmp_path / "other.xml"
+    bad.write_text("<html/>", encoding="utf-8")
+    with pytest.raises(RenderError) as info:
+        renderer.text(bad)
+    assert str(info.value) == f"{bad}: not a TEI document: the root element is html, not {{http://www.tei-c.org/ns/1.0}}TEI"
+
+
+def test_missing_file(renderer, tmp_path):
+    with pytest.raises(RenderError, match=re.escape(f"{tmp_path / 'gone.xml'}: cannot read: No such file or directory")):
+        renderer.html(tmp_path / "gone.xml")
+
+
+def test_bad_stylesheet_directory(tmp_path):
+    with pytest.raises(RenderError, match="stylesheet not found"):
+        Renderer(tmp_path)
+
+
+def test_broken_stylesheet_names_it(tmp_path):
+    xslt = tmp_path / "xslt"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "xslt", xslt)
+    (xslt / "txt" / "tei-to-txt.xsl").write_text("<xsl:stylesheet version='3.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'><xsl:bogus/></xsl:stylesheet>")
+    with pytest.raises(RenderError, match=re.escape(f"{xslt / 'txt' / 'tei-to-txt.xsl'}: cannot compile stylesheet:")):
+        Renderer(xslt)
+
+
+# -- batch ------------------------------------------------------------------
+
+def test_render_paths_continues_past_bad_files(tmp_path):
+    src = tmp_path / "tei"
+    src.mkdir()
+    shutil.copy(SAMPLE, src / "a.xml")
+    (src / "b.xml").write_text("<nope", encoding="utf-8")
+    shutil.copy(SAMPLE, src / "c.xml")
+    out = tmp_path / "out"
+    report = render_paths([src], out, "txt")
+    assert [p.name for p in report.written] == ["a.txt", "c.txt"]
+    assert len(report.failures) == 1 and report.failures[0].path == src / "b.xml"
+    assert report.failures[0].message.startswith(f"{src / 'b.xml'}: not well-formed:")
+    assert not report.ok
+    assert (out / "a.txt").read_text(encoding="utf-8") == default_renderer().text(SAMPLE)
+    assert not list(out.glob(".*.tmp"))
+
+
+def test_render_paths_html_links_tei_relatively(tmp_path):
+    out = tmp_path / "dist" / "html"
+    report = render_paths([SAMPLE], out, "html")
+    assert report.ok and report.written == [out / "sample.html"]
+    page = (out / "sample.html").read_text(encoding="utf-8")
+    assert f'href="{tei_href(SAMPLE, out)}"' in page
+    assert (out / tei_href(SAMPLE, out)).resolve() == SAMPLE.resolve()
+
+
+def test_render_paths_rejects_unknown_format(tmp_path):
+    with pytest.raises(ValueError, match="fmt must be one of"):
+        render_paths([SAMPLE], tmp_path, "pdf")
+
+
+@pytest.mark.skipif(not SEED_TEI.is_file(), reason="the encoder has not written tei/000_03d31ed0a32cd011.xml yet")
+def test_seed_tei_renders_completely(renderer):
+    text = renderer.text(SEED_TEI)
+    for block in body_blocks(SEED_TEI):
+        assert block in text
+    assert "<" not in text
+    page = renderer.html(SEED_TEI)
+    parse_html(page, str(SEED_TEI))

@@ -1,0 +1,133 @@
+"""Corpus site: index, registers merged across documents, every page HTML5, every link resolving."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from toolkit.render import build_site, default_renderer
+
+from render_helpers import H, SAMPLE, broken_links, parse_html
+
+NS = {"h": H[1:-1]}
+
+
+def _second_article(tmp_path):
+    """A second document sharing some register entries, older, with another person."""
+    data = SAMPLE.read_text(encoding="utf-8")
+    data = data.replace('<date when="2013-07-31">31/07/2013</date>', '<date when="2012-05-02">02/05/2012</date>', 1)
+    data = data.replace("<title>Đẩy mạnh phong trào", "<title>Bài thứ hai: phong trào", 2)
+    data = data.replace('ref="#pers-pham-linh"', 'ref="#pers-le-van-a"').replace(
+        '<person xml:id="pers-pham-linh"><persName>Phạm Linh</persName></person>',
+        '<person xml:id="pers-le-van-a"><persName>Lê Văn A</persName></person>')
+    path = tmp_path / "tei" / "second.xml"
+    path.write_text(data, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("site")
+    (tmp / "tei").mkdir()
+    shutil.copy(SAMPLE, tmp / "tei" / "first.xml")
+    _second_article(tmp)
+    (tmp / "tei" / "zbroken.xml").write_text("<TEI", encoding="utf-8")
+    out = tmp / "dist" / "html"
+    report = build_site([tmp / "tei"], out)
+    return tmp, out, report
+
+
+def _page(path):
+    return parse_html(path.read_text(encoding="utf-8"), str(path))
+
+
+def test_site_layout_and_failures(site):
+    tmp, out, report = site
+    assert sorted(p.relative_to(out).as_posix() for p in report.written) == [
+        "first.html", "index.html", "registers/organisations.html", "registers/persons.html",
+        "registers/places.html", "second.html"]
+    assert [f.path.name for f in report.failures] == ["zbroken.xml"]
+
+
+def test_every_page_is_html5(site):
+    _, out, _ = site
+    pages = sorted(out.rglob("*.html"))
+    assert len(pages) == 6
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert text.startswith("<!DOCTYPE html>\n"), page
+        _page(page)
+
+
+def test_every_internal_link_and_fragment_resolves(site):
+    _, out, _ = site
+    assert broken_links(out) == []
+
+
+def test_broken_link_checker_finds_breakage(site, tmp_path):
+    _, out, _ = site
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy)
+    page = copy / "first.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("#pers-tran-dai-quang-m2", "#nowhere"), encoding="utf-8")
+    (copy / "registers" / "places.html").unlink()
+    problems = broken_links(copy)
+    assert any("#nowhere: no such id" in p for p in problems)
+    assert any("registers/places.html: no such file" in p for p in problems)
+
+
+def test_index_lists_articles_newest_first(site):
+    _, out, _ = site
+    tree = _page(out / "index.html")
+    rows = tree.xpath("//h:table[@class='articles']/h:tbody/h:tr", namespaces=NS)
+    assert [r.get("data-date") for r in rows] == ["2013-07-31", "2012-05-02"]
+    links = [r.xpath(".//h:td[@class='title']/h:a/@href", namespaces=NS)[0] for r in rows]
+    assert links == ["first.html", "second.html"]
+    assert rows[1].xpath("string(.//h:time)", namespaces=NS) == "ngày 2 tháng 5 năm 2012"
+    assert tree.xpath("//h:button[@id='sort-date']/@hidden", namespaces=NS)
+
+
+def test_registers_merge_entries_across_documents(site):
+    _, out, _ = site
+    tree = _page(out / "registers" / "persons.html")
+    entries = tree.xpath("//h:ul[@class='register']/h:li", namespaces=NS)
+    ids = [e.get("id") for e in entries]
+    assert ids.count("pers-tran-dai-quang") == 1
+    assert {"pers-pham-linh", "pers-le-van-a", "pers-vu-trong-kim"} <= set(ids)
+    quang = entries[ids.index("pers-tran-dai-quang")]
+    articles = quang.xpath(".//h:ul[@class='occurrences']/h:li", namespaces=NS)
+    assert len(articles) == 2
+    mentions = quang.xpath(".//h:a[@class='mention']/@href", namespaces=NS)
+    assert sorted(mentions) == sorted(f"../{stem}.html#pers-tran-dai-quang-m{n}" for stem in ("first", "second") for n in (1, 2, 3))
+    assert "(6 lần nhắc)" in "".join(quang.itertext())
+    linh = entries[ids.index("pers-pham-linh")]
+    assert linh.xpath(".//h:a[@class='article']/@href", namespaces=NS) == ["../first.html"]
+    wikidata = quang.xpath(".//h:a[@class='authority']/@href", namespaces=NS)
+    assert wikidata == ["https://www.wikidata.org/wiki/Q1063536"]
+
+
+def test_register_pages_by_type(site):
+    _, out, _ = site
+    places = [li.get("id") for li in _page(out / "registers" / "places.html").xpath("//h:ul[@class='register']/h:li", namespaces=NS)]
+    assert places == ["place-ha-noi", "place-viet-nam"]
+    orgs = [li.get("id") for li in _page(out / "registers" / "organisations.html").xpath("//h:ul[@class='register']/h:li", namespaces=NS)]
+    assert "org-bo-cong-an" in orgs and not any(i.startswith("pers-") for i in orgs)
+
+
+def test_site_is_deterministic(site):
+    tmp, out, _ = site
+    again = out.parent / "again"  # same depth: the relative TEI links are the same
+    build_site([tmp / "tei"], again)
+    for page in out.rglob("*.html"):
+        assert (again / page.relative_to(out)).read_bytes() == page.read_bytes(), page
+
+
+def test_duplicate_stem_is_reported(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    shutil.copy(SAMPLE, tmp_path / "a" / "same.xml")
+    shutil.copy(SAMPLE, tmp_path / "b" / "same.xml")
+    report = build_site([tmp_path / "a", tmp_path / "b"], tmp_path / "out", renderer=default_renderer())
+    assert [f.message for f in report.failures] == [
+        f"{tmp_path / 'b' / 'same.xml'}: same page name as {tmp_path / 'a' / 'same.xml'}: same.html"]
