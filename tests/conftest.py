@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from toolkit.xmlsafe import parse_file
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -37,7 +39,7 @@ def assert_tei_all_valid(tei_all):
     def check(source) -> None:
         if isinstance(source, (str, os.PathLike)):
             name = str(source)
-            tree = etree.parse(name, etree.XMLParser(resolve_entities=False, no_network=True))
+            tree = parse_file(name)
         else:
             tree = source.getroottree() if isinstance(source, etree._Element) else source
             name = tree.docinfo.URL or "<tree>"
