@@ -45,7 +45,7 @@
   <xsl:function name="tk:mentions" as="element()*">
     <xsl:param name="tei" as="element(TEI)"/>
     <xsl:param name="id" as="xs:string"/>
-    <xsl:sequence select="key('tk:mentions', generate-id($tei) || ' #' || $id, root($tei))"/>
+    <xsl:sequence select="key('tk:mentions', generate-id($tei) || ' ' || $id, root($tei))"/>
   </xsl:function>
 
   <xsl:function name="tk:mention-count" as="xs:integer">

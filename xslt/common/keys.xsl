@@ -12,10 +12,10 @@
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
-  <!-- Name mentions in the text, by document and @ref ("#pers-x"). -->
+  <!-- Name mentions in the text, by document and the register id they point to. -->
   <xsl:key name="tk:mentions"
            match="text//persName[@ref] | text//orgName[@ref] | text//placeName[@ref]"
-           use="generate-id(ancestor::TEI[1]) || ' ' || @ref"/>
+           use="generate-id(ancestor::TEI[1]) || ' ' || tk:ref-id(.)"/>
 
   <!-- Every highlighted mention in the text, by document and entity type. -->
   <xsl:key name="tk:by-type"
