@@ -102,14 +102,28 @@ class Validator:
             if issues and entry.type_name in _RNG_FOLLOW_ONS:
                 continue
             line = entry.line or next((e.line for e in entries[index + 1:] if e.line), 0)
-            issues.append(Issue(file, line, entry.column or 0, _rng_rule(entry.type_name), entry.message.strip()))
+            message = entry.message.strip()
+            where = _element_name(tree, entry.path)
+            if where and where not in message:  # "Error validating datatype token": say where
+                message = f"{message} (in {where})"
+            issues.append(Issue(file, line, entry.column or 0, _rng_rule(entry.type_name), message))
         return issues
+
+
+def _element_name(tree: etree._ElementTree, path: str | None) -> str | None:
+    if not path:
+        return None
+    try:
+        found = tree.xpath(path)
+    except etree.XPathError:
+        return None
+    return etree.QName(found[0]).localname if found and isinstance(found[0], etree._Element) else None
 
 
 def _rng_rule(type_name: str) -> str:
     if "ATTR" in type_name:
         return "rng-attribute"
-    if any(key in type_name for key in ("DATA", "VALUE", "LIST", "TEXTWRONG")):
+    if any(key in type_name for key in ("DATA", "VALUE", "TYPEVAL", "LIST", "TEXTWRONG")):
         return "rng-value"
     return "rng-element"
 

@@ -242,6 +242,17 @@ CASES = {
         [('<trailer type="credit">Theo TTXVN</trailer>', '<p>Theo TTXVN</p>', 1)],
         [("rng-element", '<div type="article">')],
     ),
+    "rng-authority-id-spaces": (
+        "an authority identifier with a space",
+        [('<idno type="wikidata">Q1858</idno>', '<idno type="wikidata">Q 1858</idno>', 1)],
+        [("rng-value", "Q 1858")],
+    ),
+    "rng-language-tag": (
+        "xml:lang that is not a BCP 47 tag",
+        [('xml:lang="vi"', 'xml:lang="vi_VN"', 1), ('<language ident="vi">', '<language ident="vi_VN">', 1)],
+        [("rng-value", "<TEI "), ("rng-attribute", "<TEI "),
+         ("rng-value", '<language ident="vi_VN">'), ("rng-attribute", '<language ident="vi_VN">')],
+    ),
     # ---- well-formedness
     "xml-syntax-mismatched-tag": (
         "a start tag closed by the wrong end tag",
