@@ -10,6 +10,7 @@ import pytest
 from lxml import etree
 
 from toolkit.errors import ToolkitError, ValidationError
+from toolkit.fsutil import MissingInputError
 from toolkit.names import PERSON, XML_ID
 from toolkit.validate import (
     FileResult,
@@ -105,6 +106,18 @@ def test_validate_paths_report(tmp_path):
     assert data["files"][1]["errors"][0]["rule"] == "date-text-agrees"
     assert report.to_json() == validate_paths([VALID, BAD_DATE]).to_json()  # deterministic
     assert FileResult("x", ()).valid
+
+
+def test_validate_paths_walks_directories_and_refuses_missing_paths(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.xml").write_bytes(BAD_DATE.read_bytes())
+    (tmp_path / "a.xml").write_bytes(VALID.read_bytes())
+    (tmp_path / "notes.txt").write_text("not TEI")
+    report = validate_paths([tmp_path])
+    assert [Path(f.file).relative_to(tmp_path).as_posix() for f in report.files] == ["a.xml", "sub/b.xml"]
+    assert report.summary() == "2 files, 1 valid, 1 invalid, 1 errors"
+    with pytest.raises(MissingInputError):
+        validate_paths([tmp_path / "missing"])
 
 
 def test_broken_schema_paths_raise_toolkit_error(tmp_path):

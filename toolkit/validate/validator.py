@@ -16,6 +16,7 @@ from typing import Iterable, Iterator, Union
 from lxml import etree
 
 from ..errors import ToolkitError, UnsafeXMLError, ValidationError
+from ..fsutil import collect_files
 from ..xmlsafe import NotWellFormedError, parse_bytes
 from .issues import FileResult, Issue, Report
 from .schematron import SchematronRules
@@ -81,8 +82,11 @@ class Validator:
             )
 
     def validate_paths(self, paths: Iterable[str | os.PathLike]) -> Report:
-        """Validate files (already collected; see fsutil.collect_files), one result per file."""
-        return Report(tuple(self.validate_file(path) for path in paths))
+        """Validate files, and *.xml under directories (sorted), one result per file.
+
+        Raises fsutil.MissingInputError for a path that does not exist.
+        """
+        return Report(tuple(self.validate_file(path) for path in collect_files(paths, (".xml",))))
 
     def validate_file(self, path: str | os.PathLike) -> FileResult:
         file = str(path)
