@@ -124,7 +124,7 @@
       <fieldset>
         <legend>{tk:label('highlight', $lang)}</legend>
         <xsl:for-each select="('person', 'org', 'place', 'date', 'role')[exists(tk:of-type($tei, .))]">
-          <label class="switch ent-{.}"><input type="checkbox" checked="checked" data-type="{.}"/> {tk:label(., $lang)}</label>
+          <label class="switch sw-{.}"><input type="checkbox" checked="checked" data-type="{.}"/> {tk:label(., $lang)}</label>
         </xsl:for-each>
       </fieldset>
     </form>

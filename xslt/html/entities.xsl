@@ -25,7 +25,7 @@
           <xsl:variable name="of-type" select="$entries[tk:entity-type(.) = $type]
                                                [exists(tk:mentions($tei, @xml:id))]"/>
           <xsl:if test="exists($of-type)">
-            <h3 class="ent-{$type}">{tk:label($type, $lang)}</h3>
+            <h3 class="idx-{$type}">{tk:label($type, $lang)}</h3>
             <ul class="entity-list">
               <xsl:for-each select="$of-type">
                 <xsl:call-template name="tk:index-item">
@@ -43,7 +43,7 @@
           <xsl:variable name="type" select="."/>
           <xsl:variable name="of-type" select="tk:of-type($tei, $type)"/>
           <xsl:if test="exists($of-type)">
-            <h3 class="ent-{$type}">{tk:label($type, $lang)}</h3>
+            <h3 class="idx-{$type}">{tk:label($type, $lang)}</h3>
             <ul class="entity-list">
               <!-- Dates grouped by what they mean, roles by what they say. -->
               <xsl:for-each-group select="$of-type"

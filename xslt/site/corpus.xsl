@@ -139,7 +139,7 @@
             <xsl:variable name="id" select="current-grouping-key()"/>
             <xsl:variable name="mentions" select="current-group() ! tk:mentions(tk:tei(.), $id)"/>
             <li id="{$id}">
-              <h2 class="ent-{$type}">{tk:entry-name(current-group()[1])}</h2>
+              <h2 class="idx-{$type}">{tk:entry-name(current-group()[1])}</h2>
               <xsl:text> </xsl:text>
               <span class="count">({count($mentions)} {tk:label('mentions', $site-lang)})</span>
               <xsl:for-each-group select="current-group()/idno[@type = 'wikidata']" group-by="normalize-space(.)">
