@@ -1,0 +1,207 @@
+"""Dates in Vietnamese text, normalised to ISO 8601.
+
+Forms (numeric dates are always day first, as Vietnamese writes them):
+
+- "31/7/2013", "01/12/2011", "31-7-2013", "31.7.2013"       when=YYYY-MM-DD  cert 0.95
+- "ngày 31 tháng 7 năm 2013"                                when=YYYY-MM-DD  cert 0.95
+- "tháng 7 năm 2013", "tháng 7/2013"                        when=YYYY-MM     cert 0.9
+- "năm 2012", "Năm 2012"                                    when=YYYY        cert 0.9
+- "31/7", "31-7", "31 - 7", "31.7" after a cue word (ngày, sáng, chiều, tối,
+  hôm, từ, đến, và, …; for "/" also "(" and ","): the year comes from the
+  reference date, moved one year back or forward when the month lies more than
+  six months after or before the reference month (a paper in January writing
+  "28/12" means last December)                            cert 0.8; without a
+  reference date when=--MM-DD                              cert 0.7
+- "tháng 7" alone: YYYY-MM from the reference date, else --MM   cert 0.6
+- lists "ngày 20, 21 và 24/7": one mention per day
+- ranges "từ 1/7 đến 5/7/2013", "20-24/7", "2011–2015", "năm 2011-2015":
+  one mention with from/to                                 cert 0.85
+- durations "10 năm", "3 tháng", "5 ngày", "2 tuần": dur=P10Y …   cert 0.6
+
+Never a date: ordinals ("lần thứ 7", "thứ 7"), bare numbers, phone numbers,
+document numbers ("09-CT/TW", "15/2020/NĐ-CP": a date glued to a slash and
+letters is part of a number), impossible dates (32/13).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import DATE
+from .spans import Candidate
+
+PRIORITY = 95
+RANGE_PRIORITY = 97
+
+_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_END = r"(?![\w%]|[/.\-–]\w)"
+
+_FULL_NUMERIC = re.compile(r"(?<![\w/.\-])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})" + _END)
+_FULL_TEXT = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*,?\s+năm\s+(\d{4}))?" + _END, re.I)
+_MONTH_YEAR = re.compile(r"\btháng\s+(\d{1,2})(?:\s+năm\s+|\s*[/.\-]\s*)(\d{4})" + _END, re.I)
+_MONTH = re.compile(r"\btháng\s+(\d{1,2})(?!\s*[/.\-]\s*\d)(?!\s+năm\s+\d)" + _END, re.I)
+_YEAR = re.compile(r"\bnăm\s+(\d{4})" + _END, re.I)
+_YEAR_RANGE = re.compile(r"(?:\bnăm\s+)?(?<![\w/.\-])(\d{4})\s*[–—\-]\s*(\d{4})" + _END, re.I)
+_DAY_RANGE = re.compile(r"(?<![\w/.\-])(\d{1,2})\s*[–—\-]\s*(\d{1,2})\s*/\s*(\d{1,2})(?:/(\d{4}))?" + _END)
+_PARTIAL = re.compile(r"(?<![\w/.\-,])(\d{1,2})(\s?[/–\-]\s?|\.)(\d{1,2})" + _END)
+_LIST = re.compile(r"\bngày\s+(\d{1,2}(?:\s*,\s*\d{1,2})*)\s*(?:,|\svà)\s*(\d{1,2})\s*/\s*(\d{1,2})(?:/(\d{4}))?" + _END,
+                   re.I)
+_DURATION = re.compile(r"(?<![\w/.,\-])(\d{1,3})\s+(năm|tháng|ngày|tuần)(?!\s*\d)(?!\w)", re.I)
+_DUR_UNIT = {"năm": "Y", "tháng": "M", "ngày": "D", "tuần": "W"}
+
+_WORD_CUE = re.compile(r"(?:\b(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|khuya|từ|đến|tới|vào|và|qua|trước|sau|tuần)\s*)$",
+                       re.I)
+_SLASH_CUE = re.compile(r"[(,–\-]\s*$")
+_NOT_DURATION = re.compile(r"(?:\b(?:thứ|số|lần|ngày|tháng)\s*)$", re.I)
+_RANGE_LINK = re.compile(r"^\s*(?:đến|tới|-|–|—)\s*(?:ngày\s*)?$", re.I)
+_RANGE_FROM = re.compile(r"\btừ\s+(?:ngày\s+)?$", re.I)
+
+
+def valid(day: int, month: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= _DAYS[month - 1]
+
+
+def _leap_ok(year: int, month: int, day: int) -> bool:
+    return not (month == 2 and day == 29) or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
+
+
+def _plausible_year(year: int) -> bool:
+    return 1000 <= year <= 2199
+
+
+class _Reference:
+    def __init__(self, iso: str | None):
+        m = re.match(r"(\d{4})(?:-(\d{2}))?", iso or "")
+        self.year = int(m.group(1)) if m else None
+        self.month = int(m.group(2)) if m and m.group(2) else None
+
+    def year_for(self, month: int) -> int | None:
+        if self.year is None:
+            return None
+        if self.month is not None and month - self.month > 6:
+            return self.year - 1
+        if self.month is not None and self.month - month > 6:
+            return self.year + 1
+        return self.year
+
+
+def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str:
+    if year is None:
+        return f"--{month:02d}-{day:02d}" if day else f"--{month:02d}"
+    if month is None:
+        return f"{year:04d}"
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+class _Found:
+    """A single date before it becomes a Candidate: kept so ranges can join two."""
+
+    __slots__ = ("start", "end", "year", "month", "day", "year_given", "cert")
+
+    def __init__(self, start, end, year, month, day, year_given, cert):
+        self.start, self.end, self.year, self.month, self.day = start, end, year, month, day
+        self.year_given, self.cert = year_given, cert
+
+    def when(self) -> str:
+        return _iso(self.year, self.month, self.day)
+
+    def order(self):
+        return (self.year or 0, self.month or 0, self.day or 0)
+
+
+def _day_month(found, start, end, day, month, year, ref, cert_ref=0.8, cert_none=0.7):
+    if not valid(day, month):
+        return
+    if year is not None:
+        if _plausible_year(year) and _leap_ok(year, month, day):
+            found.append(_Found(start, end, year, month, day, True, 0.95))
+        return
+    guess = ref.year_for(month)
+    if guess is not None and not _leap_ok(guess, month, day):
+        return
+    found.append(_Found(start, end, guess, month, day, False, cert_ref if guess is not None else cert_none))
+
+
+def find_dates(text: str, reference_date: str | None = None) -> list[Candidate]:
+    ref = _Reference(reference_date)
+    found: list[_Found] = []
+    for m in _FULL_NUMERIC.finditer(text):
+        _day_month(found, m.start(), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4)), ref)
+    for m in _FULL_TEXT.finditer(text):
+        year = int(m.group(3)) if m.group(3) else None
+        _day_month(found, m.start(), m.end(), int(m.group(1)), int(m.group(2)), year, ref, 0.85, 0.75)
+    for m in _MONTH_YEAR.finditer(text):
+        month, year = int(m.group(1)), int(m.group(2))
+        if 1 <= month <= 12 and _plausible_year(year):
+            found.append(_Found(m.start(), m.end(), year, month, None, True, 0.9))
+    for m in _MONTH.finditer(text):
+        month = int(m.group(1))
+        if 1 <= month <= 12:
+            found.append(_Found(m.start(), m.end(), ref.year_for(month), month, None, False, 0.6))
+    for m in _YEAR.finditer(text):
+        year = int(m.group(1))
+        if _plausible_year(year):
+            found.append(_Found(m.start(), m.end(), year, None, None, True, 0.9))
+    for m in _PARTIAL.finditer(text):
+        before = text[max(0, m.start() - 12):m.start()]
+        slash = m.group(2).strip() == "/"
+        if _WORD_CUE.search(before) or (slash and (_SLASH_CUE.search(before) or m.start() == 0
+                                                   or text[m.start() - 1] == "\n")):
+            _day_month(found, m.start(), m.end(), int(m.group(1)), int(m.group(3)), None, ref)
+    for m in _LIST.finditer(text):
+        month = int(m.group(3))
+        year = int(m.group(4)) if m.group(4) else None
+        base = m.start(1)
+        for day in re.finditer(r"\d{1,2}", m.group(1)):
+            _day_month(found, base + day.start(), base + day.end(), int(day.group()), month, year, ref)
+        _day_month(found, m.start(2), m.end(), int(m.group(2)), month, year, ref)
+
+    out = [Candidate(f.start, f.end, DATE, "", f.cert, PRIORITY, (("when", f.when()),)) for f in found]
+    out += _ranges(text, found, ref)
+    out += _durations(text)
+    return out
+
+
+def _ranges(text: str, found: list[_Found], ref: _Reference) -> list[Candidate]:
+    out = []
+    for m in _YEAR_RANGE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if _plausible_year(a) and _plausible_year(b) and a < b:
+            out.append(_range(m.start(), m.end(), _iso(a), _iso(b)))
+    for m in _DAY_RANGE.finditer(text):
+        d1, d2, month = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        year = int(m.group(4)) if m.group(4) else ref.year_for(month)
+        if d1 < d2 and valid(d1, month) and valid(d2, month) and (year is None or _plausible_year(year)):
+            out.append(_range(m.start(), m.end(), _iso(year, month, d1), _iso(year, month, d2)))
+    singles = sorted(found, key=lambda f: (f.start, -f.end))
+    for a, b in zip(singles, singles[1:]):
+        if a.end > b.start or not _RANGE_LINK.match(text[a.end:b.start]):
+            continue
+        if (a.day is None) != (b.day is None) or (a.month is None) != (b.month is None):
+            continue
+        window = text[max(0, a.start - 12):a.start]
+        lead = _RANGE_FROM.search(window)
+        start = a.start - len(window) + lead.start() if lead else a.start
+        year_a = a.year
+        if not a.year_given and b.year_given:
+            year_a = b.year if a.month is None or b.month is None or a.month <= b.month else b.year - 1
+        first = _Found(a.start, a.end, year_a, a.month, a.day, a.year_given, a.cert)
+        if first.year is not None and b.year is not None and first.order() >= b.order():
+            continue
+        out.append(_range(start, b.end, first.when(), b.when()))
+    return out
+
+
+def _range(start: int, end: int, frm: str, to: str) -> Candidate:
+    return Candidate(start, end, DATE, "", 0.85, RANGE_PRIORITY, (("from", frm), ("to", to)))
+
+
+def _durations(text: str) -> list[Candidate]:
+    out = []
+    for m in _DURATION.finditer(text):
+        count = int(m.group(1))
+        if count == 0 or _NOT_DURATION.search(text[max(0, m.start() - 8):m.start()]):
+            continue
+        unit = _DUR_UNIT[m.group(2).lower()]
+        out.append(Candidate(m.start(), m.end(), DATE, "", 0.6, PRIORITY - 2, (("dur", f"P{count}{unit}"),)))
+    return out

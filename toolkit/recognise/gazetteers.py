@@ -1,0 +1,214 @@
+"""The rules' gazetteers: TSV files under toolkit/data/gazetteers/, loaded once per process.
+
+Each file starts with `#` comment lines (what it holds and where it comes
+from), then a header line naming the columns, then one entry per line. A
+phrase is looked up by its first syllable and then compared syllable by
+syllable, longest entry first (`PhraseIndex.match_at`), so a lookup costs one
+dict access for the vast majority of tokens.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import RecogniseError
+from .tokens import Tokens, exact_key, phrase_key
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteers"
+
+
+def read_tsv(name: str, directory: Path = DATA_DIR) -> list[dict[str, str]]:
+    """Rows of a gazetteer file as dicts keyed by the header's column names."""
+    path = directory / name
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RecogniseError(f"cannot read gazetteer: {exc}", path=str(path)) from None
+    rows, header = [], None
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = cells
+            continue
+        if len(cells) > len(header) or not cells[0].strip():
+            raise RecogniseError(f"line {number}: expected at most {len(header)} tab-separated columns "
+                                 f"with a non-empty first one", path=str(path))
+        cells += [""] * (len(header) - len(cells))
+        rows.append({h: c.strip() for h, c in zip(header, cells)})
+    if header is None:
+        raise RecogniseError("no header line", path=str(path))
+    return rows
+
+
+class PhraseIndex:
+    """Phrases keyed by first syllable; the longest one matching at a token wins."""
+
+    def __init__(self, case_sensitive: bool = False):
+        self.case_sensitive = case_sensitive
+        self._by_first: dict[str, list[tuple[tuple, object]]] = {}
+
+    def add(self, phrase: str, value) -> None:
+        key = exact_key(phrase) if self.case_sensitive else phrase_key(phrase)
+        if not key:
+            return
+        bucket = self._by_first.setdefault(key[0], [])
+        bucket[:] = [(k, v) for k, v in bucket if k != key] + [(key, value)]
+        bucket.sort(key=lambda kv: -len(kv[0]))
+
+    def __contains__(self, first: str) -> bool:
+        return first in self._by_first
+
+    def matches_at(self, toks: Tokens, i: int):
+        """(token count, value) of every entry matching at token i, longest first."""
+        words = toks.words if self.case_sensitive else toks.low
+        bucket = self._by_first.get(words[i])
+        if not bucket:
+            return
+        gaps, n = toks.gaps, toks.n
+        for key, value in bucket:
+            size = (len(key) + 1) // 2
+            if i + size > n:
+                continue
+            for k in range(1, size):
+                if gaps[i + k - 1] != key[2 * k - 1] or words[i + k] != key[2 * k]:
+                    break
+            else:
+                yield size, value
+
+    def match_at(self, toks: Tokens, i: int):
+        return next(self.matches_at(toks, i), None)
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str
+    wikidata: str
+
+
+@dataclass(frozen=True)
+class Org:
+    name: str
+    wikidata: str
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str
+    kind: str          # rank | office | honorific
+    needs_org: bool
+
+
+@dataclass(frozen=True)
+class Head:
+    name: str
+    nest: bool
+    lone: bool
+    ambiguous: bool
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    abbr: str
+    expansion: str
+    kind: str          # org | place | other
+
+
+class Gazetteers:
+    """Every list the rules use, indexed for matching at a token."""
+
+    def __init__(self, directory: Path = DATA_DIR):
+        self.family_names = frozenset(phrase_key(r["name"])[0] for r in read_tsv("family_names.tsv", directory))
+        self.person_cues = PhraseIndex()
+        for row in read_tsv("person_cues.tsv", directory):
+            self.person_cues.add(row["cue"], row["case"] == "any")
+        self.places = PhraseIndex()
+        self.place_list: list[Place] = []
+        for row in read_tsv("places.tsv", directory):
+            place = Place(row["name"], row["kind"], row["wikidata"])
+            self.place_list.append(place)
+            for surface in [row["name"]] + _aliases(row["aliases"]):
+                self.places.add(surface, place)
+        self.orgs = PhraseIndex()
+        self.org_list: list[Org] = []
+        for row in read_tsv("orgs.tsv", directory):
+            org = Org(row["name"], row["wikidata"])
+            self.org_list.append(org)
+            for surface in [row["name"]] + _aliases(row["aliases"]):
+                self.orgs.add(surface, org)
+        self.org_names = {phrase_key(o.name): o for o in self.org_list}
+        self.heads = PhraseIndex()
+        self.head_list: list[Head] = []
+        for row in read_tsv("org_heads.tsv", directory):
+            head = Head(row["head"], row["nest"] == "yes", row["lone"] == "yes", row["ambiguous"] == "yes")
+            self.head_list.append(head)
+            self.heads.add(head.name, head)
+        self.roles = PhraseIndex()
+        self.role_list: list[Role] = []
+        for row in read_tsv("roles.tsv", directory):
+            role = Role(row["role"], row["kind"], row["needs_org"] == "yes")
+            self.role_list.append(role)
+            self.roles.add(role.name, role)
+        self.abbreviations = PhraseIndex(case_sensitive=True)
+        self.abbreviation_list: list[Abbreviation] = []
+        for row in read_tsv("abbreviations.tsv", directory):
+            entry = Abbreviation(row["abbr"], row["expansion"], row["kind"] or "other")
+            self.abbreviation_list.append(entry)
+            self.abbreviations.add(entry.abbr, entry)
+        self.admin_words = PhraseIndex()
+        for word in ADMIN_WORDS:
+            self.admin_words.add(word, word)
+        self.function_words = frozenset(FUNCTION_WORDS)
+
+    def role_kind(self, role: str) -> str | None:
+        """rank / office / honorific of the longest listed role `role` starts with."""
+        toks = Tokens(role)
+        found = self.roles.match_at(toks, 0) if toks.n else None
+        return found[1].kind if found else None
+
+
+# Words naming an administrative level before a place name ("tỉnh Hà Tĩnh").
+ADMIN_WORDS = ("tỉnh", "thành phố", "TP", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn",
+               "thôn", "làng", "bản", "ấp", "đặc khu")
+# Lower-case words that never end a name's word: a capitalised syllable followed by one of
+# these is a whole word ("Bộ Công Thương cho biết" stops before "cho").
+FUNCTION_WORDS = (
+    "và", "với", "của", "cho", "đã", "sẽ", "đang", "là", "có", "được", "bị", "về", "tại", "ở", "trong",
+    "ngoài", "trên", "dưới", "các", "những", "này", "đó", "kia", "khi", "để", "theo", "từ", "đến", "tới",
+    "nhưng", "thì", "mà", "vẫn", "cũng", "luôn", "không", "chưa", "đều", "vừa", "mới", "rất", "hơn",
+    "nhất", "cùng", "như", "qua", "sau", "trước", "vào", "ra", "lên", "xuống", "hay", "hoặc", "nên",
+    "vì", "do", "bởi", "nếu", "còn", "lại", "thêm", "chỉ", "ngày", "tháng", "năm", "sáng", "chiều",
+    "tối", "ông", "bà", "anh", "chị", "kiêm", "nhằm", "giữa", "cả", "tiếp", "thứ",
+    "người", "nói", "biết", "phải", "tổ", "thực", "đề", "tiến", "tham", "dự", "họp",
+    "ký", "làm", "gồm",
+)
+
+
+def _aliases(cell: str) -> list[str]:
+    return [a.strip() for a in cell.split("|") if a.strip()]
+
+
+@lru_cache(maxsize=1)
+def default_gazetteers() -> Gazetteers:
+    return Gazetteers()
+
+
+def gazetteer_lists() -> dict[str, list[str]]:
+    """Plain phrase lists per kind, for features of trainable recognisers (ner/features.py)."""
+    gaz = default_gazetteers()
+    places = [p.name for p in gaz.place_list]
+    return {
+        "family": sorted(_first_syllables(gaz)),
+        "place": places,
+        "orghead": [h.name for h in gaz.head_list],
+        "role": [r.name for r in gaz.role_list],
+    }
+
+
+def _first_syllables(gaz: Gazetteers):
+    rows = read_tsv("family_names.tsv")
+    return {r["name"] for r in rows}

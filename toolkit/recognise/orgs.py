@@ -1,0 +1,186 @@
+"""Organisations: listed names, head word + name, acronyms, quoted committee names.
+
+Rules, in the order they are tried at a capitalised token:
+
+1. a listed organisation (orgs.tsv), extended by a name that follows
+   ("Mặt trận Tổ quốc Việt Nam tỉnh Hà Tĩnh"): cert 0.9;
+2. an acronym that stands for an organisation (learned as "Công an nhân dân
+   (CAND)" or listed: UBND, TTXVN, WHO …), extended the same way ("UBND tỉnh
+   Hà Tĩnh", "MTTQ Việt Nam"): cert 0.9, keyed by the expansion;
+3. a head word (org_heads.tsv: Bộ, Ban, Ủy ban, Sở, Công ty …) followed by
+   a name: cert 0.8. Vietnamese capitalises the first syllable of each proper
+   part, so the name is a run of words, each a capitalised syllable, an
+   acronym or a known place, optionally completed by ONE lower-case syllable
+   that is not a function word ("Bộ Công an", "Ban Bí thư", "Sở Y tế Hà Nội",
+   "Đảng ủy Công an Trung ương"), and "tỉnh/huyện/xã … X". The run stops
+   before a personal name ("Bộ Công an Trần Văn A"), a rank, a line break
+   or punctuation. A head that is also a common word ("Tổ chức" to organise)
+   needs two capitalised syllables when it opens a sentence;
+4. a head word followed by a quoted name: 'Ban chỉ đạo “Thực hiện …”' is
+   the organisation, keyed "Ban Chỉ đạo Thực hiện …" (abbreviations inside
+   written out): cert 0.8;
+5. for heads marked lone (Ban Chỉ đạo, Ban Tổ chức …): once the article has
+   named exactly one such body, the bare head refers to it: cert 0.6.
+
+Keys: the listed canonical name if the (expanded) name is listed, else the
+name with abbreviations written out and the head in its listed spelling, so
+"Ủy ban Trung ương MTTQVN" and "Uỷ ban Trung ương Mặt trận Tổ quốc Việt
+Nam" share one key. A head inside a longer name may begin a nested
+organisation when marked nest ("Ban Thường trực Ủy ban Trung ương …").
+"""
+
+from __future__ import annotations
+
+from ..model import ORG
+from .scan import Scan, Span
+from .spans import Candidate
+from .tokens import phrase_key
+
+LISTED, ACRONYM, HEADED, LONE = 90, 88, 85, 84
+MAX_NAME = 14
+_QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’"}
+
+
+def continue_name(scan: Scan, k: int) -> int:
+    """End token of the name that may follow a head ending before token k (k when none)."""
+    toks, gaz = scan.toks, scan.gaz
+    end, n = k, toks.n
+    while end < n and end > 0 and toks.gaps[end - 1] == " " and end - k < MAX_NAME:
+        low = toks.low[end]
+        if low in gaz.admin_words and not toks.title(end):
+            size = gaz.admin_words.match_at(toks, end)
+            nxt = end + size[0] if size else end + 1
+            if size and nxt < n and toks.joined(nxt - 1) and toks.cap(nxt):
+                end = nxt
+                continue
+            break
+        if not toks.cap(end) or scan.person_at(end):
+            break
+        role = scan.role_at(end)
+        if role and role[1].kind != "office":
+            break  # "Bộ Công an Đại tướng …": a rank starts a new phrase
+        place = scan.places_at.get(end)
+        if place:
+            end += place[0]
+            continue
+        abbr = scan.abbrs.match_at(toks, end)
+        if abbr:
+            end += abbr[0]
+            continue
+        end += 1
+        if toks.acronym(end - 1):
+            continue
+        if (end < n and toks.joined(end - 1) and toks.lower(end) and low not in gaz.admin_words
+                and toks.low[end] not in gaz.function_words and toks.low[end] not in gaz.admin_words):
+            end += 1
+    return end
+
+
+def org_key(scan: Scan, i: int, j: int, head_size: int = 0, head_name: str = "") -> str:
+    expanded = scan.abbrs.expand(scan.toks, i, j)
+    listed = scan.gaz.org_names.get(phrase_key(expanded))
+    if listed:
+        return listed.name
+    if head_name:
+        rest = scan.abbrs.expand(scan.toks, i + head_size, j) if j > i + head_size else ""
+        return f"{head_name} {rest}".strip()
+    return expanded
+
+
+def _quoted(scan: Scan, h: int):
+    """(end char, inner token span) of a quoted name right after the head ending before token h."""
+    toks = scan.toks
+    if h >= toks.n or h == 0:
+        return None
+    opener = toks.gaps[h - 1]
+    if not opener or opener[-1] not in _QUOTES or len(opener) > 1:
+        return None
+    closer = _QUOTES[opener[-1]]
+    close = toks.folded.find(closer, toks.starts[h], toks.starts[h] + 300)
+    if close < 0 or "\n" in toks.folded[toks.starts[h]:close]:
+        return None
+    j = h
+    while j < toks.n and toks.ends[j] <= close:
+        j += 1
+    return (close + 1, j) if j > h else None
+
+
+def find_orgs(scan: Scan) -> list[Candidate]:
+    toks, gaz = scan.toks, scan.gaz
+    headed: list[Span] = []       # head-rule spans, to tell nested heads from outer ones
+    lone_heads: list[tuple[int, int, object]] = []
+    quoted_keys: dict[str, set[str]] = {}
+    pending: list[tuple[Span, int, object]] = []
+    for d in scan.abbrs.definitions:
+        if d.kind == "org":
+            start, end = toks.span(d.exp_start, d.exp_end)
+            key = org_key(scan, d.exp_start, d.exp_end)
+            scan.add_org(Span(d.exp_start, d.exp_end, start, end, key, 0.95, LISTED))
+    for i in range(toks.n):
+        if not toks.cap(i):
+            continue
+        listed = gaz.orgs.match_at(toks, i) if toks.low[i] in gaz.orgs else None
+        if listed:
+            size, org = listed
+            end = continue_name(scan, i + size)
+            key = org.name if end == i + size else org_key(scan, i, end, size, org.name)
+            scan.add_org(Span(i, end, *toks.span(i, end), key, 0.9, LISTED))
+            continue
+        abbr = scan.abbrs.match_at(toks, i)
+        if abbr and abbr[1].kind == "org":
+            size, entry = abbr
+            end = continue_name(scan, i + size)
+            key = org_key(scan, i, end)
+            scan.add_org(Span(i, end, *toks.span(i, end), key, 0.95 if entry.learned else 0.9, ACRONYM))
+            continue
+        head = scan.head_at(i)
+        if not head:
+            continue
+        size, h = head
+        if any(s.i < i < s.j for s in headed[-3:]) and not h.nest:
+            continue
+        quoted = _quoted(scan, i + size)
+        if quoted:
+            end_char, j = quoted
+            key = f"{h.name} {scan.abbrs.expand(toks, i + size, j)}"
+            span = Span(i, j, toks.starts[i], end_char, key, 0.8, HEADED, h.name)
+            scan.add_org(span)
+            headed.append(span)
+            quoted_keys.setdefault(h.name, set()).add(key)
+            continue
+        end = continue_name(scan, i + size)
+        caps = sum(1 for k in range(i + size, end) if toks.cap(k))
+        if end == i + size or (h.ambiguous and toks.sentence_start(i) and caps < 2):
+            if h.lone:
+                lone_heads.append((i, size, h))
+            continue
+        span = Span(i, end, *toks.span(i, end), org_key(scan, i, end, size, h.name), 0.8, HEADED, h.name)
+        headed.append(span)
+        if h.lone:
+            pending.append((span, size, h))  # decided below: a name of its own or a reference
+        else:
+            scan.add_org(span)
+    for span, size, h in pending:
+        if quoted_keys.get(h.name):
+            lone_heads.append((span.i, size, h))  # the quoted name is the body's name; this refers to it
+        else:
+            scan.add_org(span)
+    _lone_references(scan, lone_heads, quoted_keys)
+    return [Candidate(s.start, s.end, ORG, s.key, s.cert, s.priority) for s in scan.orgs]
+
+
+def _lone_references(scan: Scan, lone_heads, quoted_keys) -> None:
+    """A bare "Ban Chỉ đạo" refers to the one steering committee the article has named."""
+    toks = scan.toks
+    named: dict[str, set[str]] = {}
+    for s in scan.orgs:
+        if s.kind:
+            named.setdefault(s.kind, set()).add(s.key)
+    for i, size, h in lone_heads:
+        keys = quoted_keys.get(h.name) or named.get(h.name, set())
+        if len(keys) != 1:
+            continue
+        if any(s.i == i and s.kind == h.name and s.j > i + size for s in scan.orgs):
+            continue  # this occurrence is the naming one
+        key = next(iter(keys))
+        scan.add_org(Span(i, i + size, *toks.span(i, i + size), key, 0.6, LONE, h.name))

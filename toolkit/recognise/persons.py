@@ -1,0 +1,140 @@
+"""Persons: Vietnamese names by family name, any name after a title, and later mentions.
+
+1. A family name (family_names.tsv) then one to three capitalised syllables,
+   outside organisations and not the start of a listed place ("Hà Nội" is a
+   place, "Hà Thị Liên" a person): cert 0.85, 0.9 after a title.
+2. After a title, rank, office or honorific (roles.tsv, person_cues.tsv:
+   "Tổng thống", "ông", "bà", "đồng chí" …) one to four capitalised words, any
+   script, hyphenated parts allowed ("Donald Trump", "Kim Jong-un"), that are
+   not an organisation, place or role: cert 0.7. One word alone ("ông
+   Quang") is the person already named in full whose last word it is, when
+   exactly one is (cert 0.75); otherwise a name of its own (cert 0.5).
+3. Every later occurrence of a full name already found (with or without a
+   title) is that person: cert 0.85. A foreign name's last word alone
+   ("Trump") refers to it when unambiguous: cert 0.6.
+4. The byline's author (Context.author) is a person wherever written: 0.95.
+Keys: the full name as first written (tone placement folded, spaces folded).
+Document names ("Chương trình phối hợp", "Nghị quyết Liên tịch") are never
+persons: they start with no family name and follow no title.
+"""
+
+from __future__ import annotations
+
+from ..model import PERSON
+from .gazetteers import PhraseIndex
+from .scan import Scan
+from .spans import Candidate
+
+KNOWN, FOUND = 100, 75
+MAX_GIVEN = 3
+MAX_CUED = 4
+
+
+def _blocked(scan: Scan) -> list[bool]:
+    """Tokens inside an organisation or a listed place of two or more syllables."""
+    blocked = [False] * scan.toks.n
+    for s in scan.orgs:
+        for k in range(s.i, min(s.j, scan.toks.n)):
+            blocked[k] = True
+    for i, (size, _) in scan.places_at.items():
+        if size > 1:
+            for k in range(i, i + size):
+                blocked[k] = True
+    return blocked
+
+
+def _stop(scan: Scan, k: int) -> bool:
+    """Token k begins something other than a name (an office, an organisation)."""
+    return bool(scan.role_at(k) or scan.head_at(k) or k in scan.orgs_at)
+
+
+def find_persons(scan: Scan, author: str | None = None) -> list[Candidate]:
+    toks, gaz = scan.toks, scan.gaz
+    blocked = _blocked(scan)
+    cues = set(scan.person_cues)
+    for i in range(toks.n - 1):
+        if toks.low[i] in gaz.person_cues and toks.joined(i):
+            hit = gaz.person_cues.match_at(toks, i)
+            if hit and (hit[1] or toks.cap(i)):
+                cues.add(i + hit[0])
+    found: list[tuple[int, int, float]] = []  # full names (i, j, cert)
+    short: list[int] = []                     # one-word names after a title
+    i = 0
+    while i < toks.n:
+        if blocked[i] or not toks.cap(i):
+            i += 1
+            continue
+        if scan.person_at(i) and not _stop(scan, i):
+            k = i + 1
+            while k < toks.n and k - i <= MAX_GIVEN and toks.joined(k - 1) and toks.title(k) and not _stop(scan, k):
+                k += 1
+            if k > i + 1 and not any(blocked[i:k]):
+                found.append((i, k, 0.9 if i in cues else 0.85))
+                i = k
+                continue
+        if i in cues and not _stop(scan, i) and i not in scan.places_at and not scan.abbrs.match_at(toks, i):
+            k = i + 1
+            while k < toks.n and k - i < MAX_CUED and not blocked[k] and not _stop(scan, k) and k not in scan.places_at:
+                gap = toks.gaps[k - 1]
+                if (gap == " " and toks.cap(k) and not toks.acronym(k)) or (gap == "-" and toks.words[k].isalpha()):
+                    k += 1
+                else:
+                    break
+            if k > i + 1:
+                found.append((i, k, 0.7))
+            else:
+                short.append(i)
+            i = k
+            continue
+        i += 1
+    return _with_later_mentions(scan, found, short, blocked, author)
+
+
+def _with_later_mentions(scan: Scan, found, short, blocked, author) -> list[Candidate]:
+    toks = scan.toks
+    names = PhraseIndex()
+    keys: dict[str, str] = {}
+    out = []
+    if author and author.strip():
+        names.add(author, " ".join(author.split()))
+    for i, j, cert in found:
+        key = toks.surface(i, j)
+        keys.setdefault(key.lower(), key)
+        names.add(key, keys[key.lower()])
+        out.append(Candidate(*toks.span(i, j), PERSON, keys[key.lower()], cert, FOUND))
+    by_last: dict[str, set[str]] = {}
+    foreign: set[str] = set()
+    for key in set(keys.values()) | ({" ".join(author.split())} if author and author.strip() else set()):
+        parts = key.split()
+        by_last.setdefault(parts[-1].lower(), set()).add(key)
+        if parts[0].lower() not in scan.gaz.family_names:
+            foreign.add(key)
+    taken = {(i, j) for i, j, _ in found}
+    for i in range(toks.n):  # every occurrence of a known full name
+        if toks.low[i] not in names or blocked[i]:
+            continue
+        hit = names.match_at(toks, i)
+        if hit and (i, i + hit[0]) not in taken and toks.cap(i):
+            size, key = hit
+            cert = 0.95 if author and key == " ".join(author.split()) else 0.85
+            out.append(Candidate(*toks.span(i, i + size), PERSON, key, cert, KNOWN if cert > 0.9 else FOUND))
+            taken.add((i, i + size))
+    for i in short:
+        keys_for = by_last.get(toks.low[i], set())
+        if len(keys_for) == 1:
+            out.append(Candidate(*toks.span(i, i + 1), PERSON, next(iter(keys_for)), 0.75, FOUND))
+        elif not (i + 1 < toks.n and toks.joined(i) and toks.lower(i + 1)):
+            # a capitalised word run on by a lower-case one is a common noun ("Phong trào …")
+            out.append(Candidate(*toks.span(i, i + 1), PERSON, toks.surface(i, i + 1), 0.5, FOUND - 5))
+    last_words = {k: v for k, v in by_last.items() if len(v) == 1 and next(iter(v)) in foreign}
+    if last_words:
+        starts = {i for i, _ in taken} | set(short)
+        for i in range(toks.n):
+            key_set = last_words.get(toks.low[i])
+            if key_set and toks.title(i) and not blocked[i] and i not in starts and not _inside(taken, i):
+                out.append(Candidate(*toks.span(i, i + 1), PERSON, next(iter(key_set)), 0.6, FOUND - 5))
+    return out
+
+
+def _inside(taken, i: int) -> bool:
+    return any(a <= i < b for a, b in taken)

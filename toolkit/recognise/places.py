@@ -1,0 +1,70 @@
+"""Places: the gazetteer (provinces, cities, districts, countries, world cities, regions) and cues.
+
+- A gazetteer place (places.tsv, its aliases, tone placement folded) whose
+  last syllable is capitalised: cert 0.9, keyed by the listed name ("Mỹ" and
+  "Hoa Kỳ" share "Hoa Kỳ"). A one-syllable name opening a sentence before a
+  lower-case word ("Pháp luật …", "Anh cho biết …") is a common word, skipped.
+- "tại X", "ở X" with X one to four capitalised syllables that are not an
+  organisation, a person or a listed place: cert 0.6. A lone capitalised
+  syllable followed by a lower-case one ("tại Hội nghị") is a common noun.
+- "tỉnh X", "huyện X", "xã X", "thành phố X" … with X capitalised: cert 0.7.
+Keys of unlisted places are their folded text.
+"""
+
+from __future__ import annotations
+
+from ..model import PLACE
+from .scan import Scan
+from .spans import Candidate
+
+GAZETTEER, ADMIN_CUE, CUE = 70, 55, 50
+_CUES = frozenset({"tại", "ở"})
+MAX_CUED = 4
+
+
+def find_places(scan: Scan) -> list[Candidate]:
+    toks, gaz = scan.toks, scan.gaz
+    out = []
+    for i, (size, place) in scan.places_at.items():
+        start, end = toks.span(i, i + size)
+        out.append(Candidate(start, end, PLACE, place.name, 0.9, GAZETTEER))
+    for i in range(toks.n - 1):
+        low = toks.low[i]
+        if not toks.joined(i):
+            continue
+        if low in _CUES:
+            k, cert, prio = i + 1, 0.6, CUE
+            admin = gaz.admin_words.match_at(toks, k) if toks.low[k] in gaz.admin_words else None
+            if admin and not toks.title(k):
+                k += admin[0]
+                cert, prio = 0.7, ADMIN_CUE
+                if k >= toks.n or not toks.joined(k - 1):
+                    continue
+        elif low in gaz.admin_words and not toks.title(i):
+            admin = gaz.admin_words.match_at(toks, i)
+            if not admin or i + admin[0] >= toks.n or not toks.joined(i + admin[0] - 1):
+                continue
+            k, cert, prio = i + admin[0], 0.7, ADMIN_CUE
+        else:
+            continue
+        end = _cued_name(scan, k)
+        if end is None:
+            continue
+        if prio == CUE and end - k == 1 and end < toks.n and toks.joined(end - 1) and toks.lower(end):
+            continue
+        start, stop = toks.span(k, end)
+        out.append(Candidate(start, stop, PLACE, toks.surface(k, end), cert, prio))
+    return out
+
+
+def _cued_name(scan: Scan, k: int) -> int | None:
+    """End of a run of capitalised syllables at token k that nothing else has claimed."""
+    toks = scan.toks
+    if not toks.title(k) or k in scan.places_at or k in scan.orgs_at or scan.person_at(k) or scan.head_at(k):
+        return None
+    if scan.role_at(k) or scan.abbrs.match_at(toks, k):
+        return None
+    end = k + 1
+    while end < toks.n and end - k < MAX_CUED and toks.joined(end - 1) and toks.title(end):
+        end += 1
+    return end

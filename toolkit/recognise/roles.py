@@ -1,0 +1,69 @@
+"""Roles: ranks, offices and honorific titles (roles.tsv), with the body they belong to.
+
+The longest listed role at a token is taken ("Phó Chủ tịch" over "Chủ
+tịch"), shortened when it would cut into an organisation ("Trưởng Ban Chỉ
+đạo": the role word is "Trưởng", the org "Ban Chỉ đạo"). An organisation
+right after the role is taken into the role's span and nested in it ("Bộ
+trưởng Bộ Công an"), and so is a place after an office ("Tổng thống Mỹ").
+Roles marked needs_org ("Ủy viên", "Trưởng", "Phó") are roles only with that
+organisation. Key: the listed spelling of the role, then the organisation's
+or place's key. cert 0.9 when capitalised, 0.7 in lower case (then only
+before a capitalised word). The token after a role is a cue for a person.
+"""
+
+from __future__ import annotations
+
+from ..model import ROLE
+from .scan import Scan, Span
+from .spans import Candidate
+
+PRIORITY = 80
+
+
+def role_kind(role_key: str) -> str:
+    """rank | office | honorific of a role mention's key (for roleName/@type)."""
+    from .gazetteers import default_gazetteers
+
+    return default_gazetteers().role_kind(role_key) or "office"
+
+
+def find_roles(scan: Scan) -> list[Candidate]:
+    toks, gaz = scan.toks, scan.gaz
+    out = []
+    for i in range(toks.n):
+        if toks.low[i] not in gaz.roles:
+            continue
+        chosen = None
+        for size, role in gaz.roles.matches_at(toks, i):
+            end = i + size
+            near = [s for s in scan.orgs if s.i < end and i < s.j]
+            if any(not (s.i <= i and end <= s.j) and not (i <= s.i and s.j <= end) for s in near):
+                continue  # would cut into an organisation: try a shorter role
+            chosen = size, role
+            break
+        if chosen is None or any(s.i <= i and i + chosen[0] <= s.j for s in near):
+            continue  # none fits, or the role word is part of an organisation's name ("Ban Bí thư")
+        size, role = chosen
+        end = i + size
+        capital = toks.cap(i)
+        start_char, end_char = toks.span(i, end)
+        key = role.name
+        follows = end < toks.n and toks.joined(end - 1)
+        org = scan.orgs_at.get(end) if follows else None
+        place = scan.places_at.get(end) if follows else None
+        if org:
+            end, end_char, key = org.j, org.end, f"{role.name} {org.key}"
+        elif place and role.kind == "office":
+            end = end + place[0]
+            end_char = toks.ends[end - 1]
+            key = f"{role.name} {place[1].name}"
+        elif role.needs_org:
+            continue
+        if not capital and not (org or (follows and toks.cap(end))):
+            continue
+        if end < toks.n and toks.joined(end - 1):
+            scan.person_cues.add(end)
+        cert = 0.9 if capital else 0.7
+        scan.roles.append(Span(i, end, start_char, end_char, key, cert, PRIORITY, role.kind))
+        out.append(Candidate(start_char, end_char, ROLE, key, cert, PRIORITY))
+    return out

@@ -1,0 +1,97 @@
+"""What the rules share while reading one text: tokens, gazetteer hits, spans found so far."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .abbreviations import AbbreviationTable
+from .gazetteers import Gazetteers
+from .tokens import Tokens
+
+
+@dataclass
+class Span:
+    """A name found by a rule, in tokens [i, j) and characters [start, end)."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    key: str
+    cert: float
+    priority: int
+    kind: str = ""
+
+
+class Scan:
+    def __init__(self, text: str, gaz: Gazetteers):
+        self.text = text
+        self.gaz = gaz
+        self.toks = toks = Tokens(text)
+        self.places_at = self._places(toks, gaz)
+        self.abbrs = AbbreviationTable(toks, gaz, self.is_org_name)
+        self.orgs: list[Span] = []
+        self.orgs_at: dict[int, Span] = {}      # token -> longest org starting there
+        self.roles: list[Span] = []
+        self.person_cues: set[int] = set()      # tokens right after a title, rank or honorific
+
+    @staticmethod
+    def _places(toks: Tokens, gaz: Gazetteers) -> dict:
+        """token -> (size, Place) of the longest gazetteer place starting there."""
+        found = {}
+        places, low = gaz.places, toks.low
+        for i in range(toks.n):
+            if low[i] not in places:
+                continue
+            for size, place in places.matches_at(toks, i):
+                if not toks.cap(i + size - 1):
+                    continue  # a proper name ends capitalised ("thành phố Hồ Chí Minh", "châu Âu")
+                if size == 1 and toks.sentence_start(i) and i + 1 < toks.n and toks.joined(i) and toks.lower(i + 1):
+                    continue  # "Pháp luật …", "Anh cho biết …": a common word opening a sentence
+                found[i] = (size, place)
+                break
+        return found
+
+    # --- questions about a token ---------------------------------------------------
+
+    def head_at(self, i: int):
+        """(size, Head) when token i begins an organisation head word, else None."""
+        toks = self.toks
+        if not toks.cap(i) or toks.low[i] not in self.gaz.heads:
+            return None
+        hit = self.gaz.heads.match_at(toks, i)
+        if hit is None:
+            return None
+        role = self.role_at(i)
+        if role and role[0] > hit[0]:
+            return None  # "Bộ trưởng" is an office, not the ministry "Bộ …"
+        return hit
+
+    def role_at(self, i: int):
+        if self.toks.low[i] not in self.gaz.roles:
+            return None
+        return self.gaz.roles.match_at(self.toks, i)
+
+    def person_at(self, i: int) -> bool:
+        """Does a Vietnamese personal name (family name + capitalised syllable) start at token i?"""
+        toks = self.toks
+        if toks.low[i] not in self.gaz.family_names or not toks.title(i):
+            return False
+        if i + 1 >= toks.n or not toks.joined(i) or not toks.title(i + 1):
+            return False
+        place = self.places_at.get(i)
+        return not (place and place[0] >= 2)
+
+    def is_org_name(self, toks: Tokens, i: int, j: int) -> bool:
+        """Is tokens[i:j] an organisation's name (a listed one, or a head word and a name)?"""
+        hit = self.gaz.orgs.match_at(toks, i)
+        if hit and hit[0] == j - i:
+            return True
+        head = self.head_at(i) if toks is self.toks else None
+        return bool(head) and head[0] < j - i
+
+    def add_org(self, span: Span) -> None:
+        self.orgs.append(span)
+        best = self.orgs_at.get(span.i)
+        if best is None or span.end > best.end:
+            self.orgs_at[span.i] = span

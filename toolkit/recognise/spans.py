@@ -1,0 +1,72 @@
+"""Choose, among candidate spans that may overlap, a set that nests but never crosses.
+
+Every rule proposes `Candidate`s with a priority. `resolve` takes them best
+first (priority, then the longer span, then the earlier one) and keeps a
+candidate only if, against everything kept so far, it is disjoint or properly
+nested in a way the encoding allows (`INSIDE`: an org may hold orgs, places and
+abbreviations; a role may hold an org, a place or an abbreviation; a name may
+hold an abbreviation). Spans that cross, and a second mention with the same
+(start, end, type), are dropped. The result is sorted by (start, -end) with
+the outer element first when two share a span.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+from dataclasses import dataclass
+
+from ..model import ABBR, DATE, ORG, PERSON, PLACE, ROLE, Mention
+
+# container type -> types that may sit inside it
+INSIDE = {
+    ORG: frozenset({ORG, PLACE, ABBR}),
+    ROLE: frozenset({ORG, PLACE, ABBR}),
+    PERSON: frozenset({ABBR}),
+    PLACE: frozenset({ABBR}),
+    DATE: frozenset(),
+    ABBR: frozenset(),
+}
+OUTER_FIRST = {ROLE: 0, ORG: 1, PERSON: 2, PLACE: 3, DATE: 4, ABBR: 5}
+# No rule proposes a span longer than this; it bounds the search for overlaps.
+MAX_SPAN = 400
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    type: str
+    key: str
+    cert: float
+    priority: int
+    attrs: tuple[tuple[str, str], ...] = ()
+
+    def mention(self, resp: str) -> Mention:
+        return Mention(self.start, self.end, self.type, self.key, self.attrs, resp, round(self.cert, 2))
+
+
+def compatible(a: Candidate, b: Candidate) -> bool:
+    if a.end <= b.start or b.end <= a.start:
+        return True
+    if a.start == b.start and a.end == b.end:
+        return a.type != b.type and (b.type in INSIDE[a.type] or a.type in INSIDE[b.type])
+    if a.start <= b.start and b.end <= a.end:
+        return b.type in INSIDE[a.type]
+    if b.start <= a.start and a.end <= b.end:
+        return a.type in INSIDE[b.type]
+    return False  # they cross
+
+
+def resolve(candidates, resp: str) -> list[Mention]:
+    order = sorted(candidates, key=lambda c: (-c.priority, c.start - c.end, c.start, OUTER_FIRST[c.type], c.key))
+    kept: list[tuple[int, int, Candidate]] = []  # (start, index, candidate), sorted by start
+    for number, cand in enumerate(order):
+        if cand.end <= cand.start or cand.end - cand.start > MAX_SPAN:
+            continue
+        lo = bisect_left(kept, (cand.start - MAX_SPAN,))
+        hi = bisect_left(kept, (cand.end,))
+        if all(compatible(other, cand) for _, _, other in kept[lo:hi]):
+            insort(kept, (cand.start, number, cand))
+    chosen = [c for _, _, c in kept]
+    chosen.sort(key=lambda c: (c.start, -c.end, OUTER_FIRST[c.type]))
+    return [c.mention(resp) for c in chosen]
