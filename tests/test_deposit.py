@@ -213,11 +213,8 @@ def test_missing_input_and_existing_directory(tmp_path):
 @pytest.mark.parametrize("name", ["out", "out.zip", "out.tar.gz"])
 def test_a_failure_midway_leaves_nothing(tmp_path, monkeypatch, name):
     class Broken:
-        def html(self, tree, tei_href):
-            raise RenderError("stylesheet failed", path="art-one.xml")
-
-        def text(self, tree):
-            raise AssertionError("not reached")
+        def render(self, tree, source, tei_href):
+            raise RenderError("stylesheet failed", path=str(source))
 
     monkeypatch.setattr(stages, "Editions", Broken)
     (tmp_path / "target").mkdir()
@@ -315,3 +312,20 @@ def test_schema_lookup_fails_clearly_when_schema_is_missing(tmp_path, monkeypatc
 def test_fixture_articles_are_tei_conformant(assert_tei_all_valid):
     for name in ARTICLES:
         assert_tei_all_valid(DATA / name)
+
+
+def test_editions_are_included_by_default(tmp_path):
+    bag = tmp_path / "bag"
+    src = corpus(tmp_path / "in")
+    shutil.move(src / "art-one.xml", src / "Bài một.xml")  # the edition names follow the safe TEI name
+    result = make_package([src], bag)
+    assert tree_listing(bag / "data" / "editions") == ["html/Bai-mot.html", "html/art-two.html", "txt/Bai-mot.txt", "txt/art-two.txt"]
+    html = (bag / "data/editions/html/Bai-mot.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and 'href="../../tei/Bai-mot.xml"' in html
+    assert "Hội nghị tổng kết công tác năm" in html
+    assert str(tmp_path) not in html  # no input path leaks into the package
+    text = (bag / "data/editions/txt/Bai-mot.txt").read_text(encoding="utf-8")
+    assert "Ngày 15/1/2014, tại Hà Nội, Bộ Tài chính tổ chức hội nghị." in text
+    assert result.payload_files == 11
+    assert bagit.Bag(str(bag)).validate()
+    assert verify_package(bag).ok

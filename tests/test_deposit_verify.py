@@ -285,3 +285,14 @@ def test_links_and_fifos_in_a_directory_package_are_problems_never_read(tmp_path
         "data/link.txt: symbolic link: not allowed in a package",
         "data/pipe: not a regular file: not allowed in a package",
     ]
+
+
+def test_archives_with_editions_are_byte_identical(tmp_path):
+    from toolkit.deposit import DepositOptions
+
+    builds = []
+    for where in ("one", "two/deeper"):
+        package = tmp_path / where / "pkg.tar.gz"
+        make_package([corpus(tmp_path / where / "in")], package, DepositOptions())
+        builds.append(package.read_bytes())
+    assert builds[0] == builds[1]

@@ -166,8 +166,9 @@ def _write_payload(bag: Path, articles, records, schema: Path, options: DepositO
         editions = stages.Editions()
         for article in articles:
             stem = article.name.removesuffix(".xml")
-            _write(bag, f"{HTML_DIR}/{stem}.html", editions.html(article.tree, tei_href=f"../../{TEI_DIR}/{article.name}"))
-            _write(bag, f"{TXT_DIR}/{stem}.txt", editions.text(article.tree))
+            html, text = editions.render(article.tree, article.source, tei_href=f"../../{TEI_DIR}/{article.name}")
+            _write(bag, f"{HTML_DIR}/{stem}.html", html)
+            _write(bag, f"{TXT_DIR}/{stem}.txt", text)
     _write(bag, f"{METADATA_DIR}/metadata.csv", metadata_csv(records))
     _write(bag, f"{METADATA_DIR}/validation-report.json", validation_report(articles, options.allow_invalid))
 

@@ -5,7 +5,7 @@ API is one edit here, and the rest of the deposit code sees only:
 
     schema_dir()                      the project's schema/ folder
     SchemaChecker(rng, sch).check(tree, name) -> [Finding]
-    Editions().html(tree, tei_href) / .text(tree) -> bytes
+    Editions().render(tree, source, tei_href) -> (html bytes, text bytes)
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import toolkit
 
-from ..errors import DepositError
+from ..errors import DepositError, RenderError
 from ..validate import Validator
 
 SCHEMA_FILES = ("teikit.odd", "teikit.rng", "teikit.sch")
@@ -62,18 +62,17 @@ class Editions:
     """HTML and plain-text editions through the render stage (compiled once, used many times)."""
 
     def __init__(self):
-        try:
-            from ..render import default_renderer  # noqa: PLC0415 - optional until the stage lands
-        except ImportError:
-            raise DepositError("the render stage is not installed; use --no-editions") from None
+        from ..render import default_renderer  # noqa: PLC0415 - saxonche loads only when editions are wanted
+
         self._renderer = default_renderer()
 
-    def html(self, tree, tei_href: str) -> bytes:
-        return _as_bytes(self._renderer.html(tree, tei_href=tei_href))
-
-    def text(self, tree) -> bytes:
-        return _as_bytes(self._renderer.text(tree))
-
-
-def _as_bytes(result) -> bytes:
-    return result if isinstance(result, bytes) else str(result).encode("utf-8")
+    def render(self, tree, source: Path, tei_href: str) -> tuple[bytes, bytes]:
+        """(HTML page, text edition) of one article. Rendered from the tree, so no input path
+        leaks into the output; the package has no corpus pages, so those links are left out."""
+        try:
+            doc = self._renderer.load(tree)
+            html = self._renderer.html(doc, tei_href=tei_href, registers_href="", index_href="")
+            text = self._renderer.text(doc)
+        except RenderError as exc:
+            raise RenderError(exc.message, path=str(source)) from None
+        return html.encode("utf-8"), text.encode("utf-8")
