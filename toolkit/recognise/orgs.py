@@ -25,8 +25,11 @@ Rules, in the order they are tried at a capitalised token:
 Keys: the listed canonical name if the (expanded) name is listed, else the
 name with abbreviations written out and the head in its listed spelling, so
 "Ủy ban Trung ương MTTQVN" and "Uỷ ban Trung ương Mặt trận Tổ quốc Việt
-Nam" share one key. A head inside a longer name may begin a nested
-organisation when marked nest ("Ban Thường trực Ủy ban Trung ương …").
+Nam" share one key. Organisations do not nest (TEI names never hold a name of
+their kind): the longest wins, except that a sub-body head directly followed by
+an organisation that may own sub-bodies (heads marked nest, listed names,
+acronyms) gives way to it: in "Ban Thường trực Ủy ban Trung ương MTTQVN" the
+organisation marked is "Ủy ban Trung ương MTTQVN".
 """
 
 from __future__ import annotations
@@ -36,7 +39,11 @@ from .scan import Scan, Span
 from .spans import Candidate
 from .tokens import phrase_key
 
-LISTED, ACRONYM, HEADED, LONE = 90, 88, 85, 84
+# One priority for every named organisation, so of two nested ones the longer is kept
+# ("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam" over the "Mặt trận …" inside it);
+# the rules differ in cert. Back-references give way to any name.
+LISTED = ACRONYM = HEADED = 88
+LONE = 84
 MAX_NAME = 14
 _QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’"}
 
@@ -105,6 +112,20 @@ def _quoted(scan: Scan, h: int):
     return (close + 1, j) if j > h else None
 
 
+def _owner_follows(scan: Scan, k: int) -> bool:
+    """Does an organisation that may own sub-bodies start at token k, right after a head?"""
+    toks = scan.toks
+    if k >= toks.n or not toks.joined(k - 1) or not toks.cap(k):
+        return False
+    if toks.low[k] in scan.gaz.orgs and scan.gaz.orgs.match_at(toks, k):
+        return True
+    abbr = scan.abbrs.match_at(toks, k)
+    if abbr and abbr[1].kind == "org":
+        return True
+    head = scan.head_at(k)
+    return bool(head and head[1].nest and continue_name(scan, k + head[0]) > k + head[0])
+
+
 def find_orgs(scan: Scan) -> list[Candidate]:
     toks, gaz = scan.toks, scan.gaz
     headed: list[Span] = []       # head-rule spans, to tell nested heads from outer ones
@@ -137,7 +158,7 @@ def find_orgs(scan: Scan) -> list[Candidate]:
         if not head:
             continue
         size, h = head
-        if any(s.i < i < s.j for s in headed[-3:]) and not h.nest:
+        if any(s.i < i < s.j for s in headed[-3:]):
             continue
         quoted = _quoted(scan, i + size)
         if quoted:
@@ -147,6 +168,8 @@ def find_orgs(scan: Scan) -> list[Candidate]:
             scan.add_org(span)
             headed.append(span)
             quoted_keys.setdefault(h.name, set()).add(key)
+            continue
+        if _owner_follows(scan, i + size):
             continue
         end = continue_name(scan, i + size)
         caps = sum(1 for k in range(i + size, end) if toks.cap(k))

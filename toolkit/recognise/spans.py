@@ -3,9 +3,10 @@
 Every rule proposes `Candidate`s with a priority. `resolve` takes them best
 first (priority, then the longer span, then the earlier one) and keeps a
 candidate only if, against everything kept so far, it is disjoint or properly
-nested in a way the encoding allows (`INSIDE`: an org may hold orgs, places and
+nested in a way the encoding allows (`INSIDE`: an org may hold places and
 abbreviations; a role may hold an org, a place or an abbreviation; a name may
-hold an abbreviation). Spans that cross, and a second mention with the same
+hold an abbreviation; a name never holds a name of its own kind, so of two
+nested organisations the one kept first wins). Spans that cross, and a second mention with the same
 (start, end, type), are dropped. The result is sorted by (start, -end) with
 the outer element first when two share a span.
 """
@@ -19,7 +20,7 @@ from ..model import ABBR, DATE, ORG, PERSON, PLACE, ROLE, Mention
 
 # container type -> types that may sit inside it
 INSIDE = {
-    ORG: frozenset({ORG, PLACE, ABBR}),
+    ORG: frozenset({PLACE, ABBR}),
     ROLE: frozenset({ORG, PLACE, ABBR}),
     PERSON: frozenset({ABBR}),
     PLACE: frozenset({ABBR}),
