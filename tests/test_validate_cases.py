@@ -16,7 +16,7 @@ SCHEMATRON_RULES = {
     "ref-resolves", "ref-kind", "register-referenced", "id-unique", "id-form", "date-iso",
     "date-text-agrees", "date-range-order", "date-bounds-order", "header-title", "header-source",
     "header-sha256", "header-language", "header-idno", "name-not-empty", "name-nesting",
-    "choice-abbr-expan", "resp-application", "cert-missing", "cert-range", "cert-needs-resp",
+    "choice-abbr-expan", "resp-application", "who-application", "cert-missing", "cert-range", "cert-needs-resp",
 }
 
 

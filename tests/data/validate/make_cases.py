@@ -183,7 +183,7 @@ CASES = {
     "change-who-undeclared": (
         "a change by someone not declared",
         [('<change who="#teikit">', '<change who="#somebody">', 1)],
-        [("resp-application", "<change ")],
+        [("who-application", "<change ")],
     ),
     "cert-out-of-range": (
         "cert above 1",
