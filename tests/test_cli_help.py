@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import click
 import pytest
 import typer.main
 from typer.testing import CliRunner
@@ -13,9 +12,11 @@ from toolkit.cli import app
 runner = CliRunner()
 
 
-def walk(command: click.Command, path=()):
+def walk(command, path=()):
+    """Every command under `command` (typer's click-style command objects, duck-typed:
+    newer typer versions carry their own copy of click)."""
     yield path, command
-    if isinstance(command, click.Group):
+    if getattr(command, "commands", None):
         for name, sub in sorted(command.commands.items()):
             yield from walk(sub, path + (name,))
 
@@ -34,7 +35,7 @@ def test_the_expected_commands_exist():
 def test_command_has_help_and_every_option_is_documented(path, command):
     assert (command.help or "").strip(), f"`teikit {' '.join(path)}` has no help text"
     for param in command.params:
-        if isinstance(param, click.Option) and not param.hidden and param.name != "help":
+        if param.param_type_name == "option" and not param.hidden and param.name != "help":
             assert (param.help or "").strip(), f"`teikit {' '.join(path)}` option {param.opts[0]} has no help"
     result = runner.invoke(app, [*path, "--help"])
     assert result.exit_code == 0 and "Usage:" in result.output
