@@ -24,7 +24,7 @@ import bagit
 from .. import __version__
 from ..errors import DepositError
 from ..fsutil import collect_files
-from ..xmlsafe import parse_file
+from ..xmlsafe import parse_bytes
 from . import stages
 from .archive import FORMATS, base_name, format_of, write_archive
 from .baginfo import CHECKSUMS, finish_tag_files, human_size
@@ -59,6 +59,7 @@ class PackageResult:
 class _Article:
     source: Path
     name: str  # the safe file name inside data/tei/
+    data: bytes
     tree: object
     findings: tuple
 
@@ -95,35 +96,37 @@ def make_package(paths, output, options: DepositOptions = DepositOptions()) -> P
     if output.is_dir() or (fmt == "dir" and output.exists()):
         raise DepositError("already exists; a package is never written over a directory", path=str(output))
     schema = Path(options.schema_dir) if options.schema_dir else stages.schema_dir()
-    checker = stages.SchemaChecker(schema / "teikit.rng", schema / "teikit.sch")
-
     inputs = gather_inputs(paths)
     names = assign_names(inputs, ".xml")
-    articles = []
-    for path in inputs:
-        tree = parse_file(path)
-        articles.append(_Article(path, names[path], tree, tuple(checker.check(tree, str(path)))))
-    articles.sort(key=lambda a: a.name)
-    invalid = [a for a in articles if a.findings]
-    if invalid and not options.allow_invalid:
-        files = ", ".join(str(a.source) for a in invalid)
-        raise InvalidTEIError(
-            f"refusing to package {len(invalid)} invalid TEI file(s) of {len(articles)}: {files} (fix them, or use --allow-invalid)",
-            [f for a in invalid for f in a.findings],
-        )
-    records = [read_record(a.tree, a.payload_path) for a in articles]
-    bagging_date = options.bagging_date or newest_day(records)
-    if bagging_date is None:
-        raise DepositError("no article has a full publication date (YYYY-MM-DD) to date the bag; give --bagging-date", path=str(output))
-    mtime = _epoch(bagging_date)
 
     name = base_name(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{name}.", suffix=".staging"))
     try:
-        bag = staging / name
-        bag.mkdir()
-        _write_payload(bag, articles, records, schema, options)
+        bag = staging / name  # written at the bag root: make_bag moves everything into data/
+        _copy_schema(schema, bag)
+        # Validate against the very bytes being packaged, so the report and the schema agree.
+        checker = stages.SchemaChecker(bag / SCHEMA_DIR / "teikit.rng", bag / SCHEMA_DIR / "teikit.sch")
+        articles = []
+        for path in inputs:
+            data = _read(path)  # read once: what is validated is what is packaged
+            tree = parse_bytes(data, path=str(path))
+            articles.append(_Article(path, names[path], data, tree, tuple(checker.check(tree, str(path)))))
+        articles.sort(key=lambda a: a.name)
+        invalid = [a for a in articles if a.findings]
+        if invalid and not options.allow_invalid:
+            files = ", ".join(str(a.source) for a in invalid)
+            raise InvalidTEIError(
+                f"refusing to package {len(invalid)} invalid TEI file(s) of {len(articles)}: {files} (fix them, or use --allow-invalid)",
+                [f for a in invalid for f in a.findings],
+            )
+        records = [read_record(a.tree, a.payload_path) for a in articles]
+        bagging_date = options.bagging_date or newest_day(records)
+        if bagging_date is None:
+            raise DepositError("no article has a full publication date (YYYY-MM-DD) to date the bag; give --bagging-date", path=str(output))
+        mtime = _epoch(bagging_date)
+
+        _write_payload(bag, articles, records, options)
         info = _bag_info(output, articles, invalid, bagging_date, options)
         with _quiet_bagit():
             made = bagit.make_bag(str(bag), bag_info=dict(info), checksums=list(CHECKSUMS), processes=1)
@@ -147,21 +150,30 @@ def _epoch(day: str) -> int:
         raise DepositError(f"bagging date {day!r} is not a date YYYY-MM-DD") from None
 
 
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise DepositError(f"cannot read: {exc.strerror}", path=str(path)) from None
+
+
 def _write(bag: Path, relative: str, data: bytes) -> None:
     target = contained(bag, relative)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
 
 
-def _write_payload(bag: Path, articles, records, schema: Path, options: DepositOptions) -> None:
-    # Written at the bag root: make_bag moves everything into data/.
-    for article in articles:
-        _write(bag, f"{TEI_DIR}/{article.name}", article.source.read_bytes())  # the master, byte for byte
+def _copy_schema(schema: Path, bag: Path) -> None:
     for schema_file in stages.SCHEMA_FILES:
         source = schema / schema_file
         if not source.is_file():
             raise DepositError("schema file missing", path=str(source))
         _write(bag, f"{SCHEMA_DIR}/{schema_file}", source.read_bytes())
+
+
+def _write_payload(bag: Path, articles, records, options: DepositOptions) -> None:
+    for article in articles:
+        _write(bag, f"{TEI_DIR}/{article.name}", article.data)  # the master, byte for byte
     if options.editions:
         editions = stages.Editions()
         for article in articles:
