@@ -160,3 +160,33 @@ def test_a_large_article_converts(tmp_path):
     big.write_text("Bài rất dài\n\n" + paragraph * 400, encoding="utf-8")
     report = convert_paths([big], tmp_path / "out")
     assert report.ok, report.failures
+
+
+class Crashing:
+    name, version = "broken", "0"
+
+    def find(self, text, context=None):
+        raise TypeError("cannot unpack")
+
+
+def test_a_recogniser_bug_costs_the_markup_not_the_article(tmp_path, assert_tei_all_valid):
+    report = convert_paths([SEED], tmp_path, recogniser=Crashing())
+    assert report.ok and report.warnings == [
+        f"{SEED}: the broken recogniser failed (TypeError: cannot unpack); written without entity markup"]
+    tree = parse(tmp_path / "000_03d31ed0a32cd011.xml")
+    assert not tree.getroot().findall(".//{http://www.tei-c.org/ns/1.0}persName")
+    assert_tei_all_valid(tree)
+
+
+def test_markup_that_fails_validation_is_dropped_with_a_warning(tmp_path):
+    from toolkit.validate.issues import Issue
+
+    class RefusesMarkup:
+        def iter_errors(self, tree):
+            if tree.getroot().find(".//{http://www.tei-c.org/ns/1.0}standOff") is not None:
+                yield Issue("x", 9, 1, "test-rule", "markup refused")
+
+    report = convert_paths([SEED], tmp_path, validator=RefusesMarkup())
+    assert report.warnings == [f"{SEED}: its entity markup is invalid (test-rule: markup refused); "
+                               "written without entity markup"]
+    assert (tmp_path / "000_03d31ed0a32cd011.xml").is_file()

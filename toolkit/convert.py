@@ -42,6 +42,7 @@ class ConvertFailure:
 class ConvertReport:
     written: list[Path] = field(default_factory=list)
     failures: list[ConvertFailure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # "<file>: <what was given up>"
 
     @property
     def ok(self) -> bool:
@@ -63,6 +64,30 @@ def convert_article(article: Article, recogniser: Recogniser, options: ConvertOp
                     known_names: frozenset = frozenset()) -> etree._ElementTree:
     mentions = recogniser.find(article.text, context_for(article, known_names))
     return encode(article, mentions, options, authority=_authority())
+
+
+def _convert_checked(article: Article, source: Path, recogniser, options, known, validator, warnings):
+    """The article's TEI, valid. Should the recogniser fail or its markup make the
+    document invalid (a bug, not bad input), the text is still worth keeping: it
+    is encoded without machine markup and the loss is reported as a warning."""
+    try:
+        tree = convert_article(article, recogniser, options, known)
+        problems = list(validator.iter_errors(tree)) if validator is not None else []
+        if not problems:
+            return tree
+        reason = f"its entity markup is invalid ({problems[0].rule}: {problems[0].message})"
+    except ToolkitError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any recogniser bug must not cost the article
+        reason = f"the {getattr(recogniser, 'name', '?')} recogniser failed ({type(exc).__name__}: {exc})"
+    tree = encode(article, [], options)
+    problems = list(validator.iter_errors(tree)) if validator is not None else []
+    if problems:
+        raise ToolkitError(f"the TEI made from it is invalid: {problems[0].rule}: {problems[0].message}"
+                           f" ({len(problems)} error{'s' if len(problems) > 1 else ''}); nothing written",
+                           path=str(source))
+    warnings.append(f"{source}: {reason}; written without entity markup")
+    return tree
 
 
 def names_in(article: Article, recogniser: Recogniser) -> set[tuple[str, str]]:
@@ -103,18 +128,15 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
             continue
         articles.append((source, None if len(sources) > 1 else article))
         if len(sources) > 1:
-            known |= names_in(article, recogniser)
+            try:
+                known |= names_in(article, recogniser)
+            except Exception:  # noqa: BLE001 - reported when the article itself is converted
+                pass
     shared = frozenset(known)
     for source, article in progress(articles, "converting"):
         try:
             article = article or ingest_file(source)
-            tree = convert_article(article, recogniser, options, shared)
-            if validator is not None:
-                problems = list(validator.iter_errors(tree))
-                if problems:
-                    raise ToolkitError(f"the TEI made from it is invalid: {problems[0].rule}: {problems[0].message}"
-                                       f" ({len(problems)} error{'s' if len(problems) > 1 else ''}); nothing written",
-                                       path=str(source))
+            tree = _convert_checked(article, source, recogniser, options, shared, validator, report.warnings)
             target = out_dir / f"{article.stem}.xml"
             write_atomic(target, serialise(tree))
             report.written.append(target)

@@ -30,6 +30,8 @@ def convert(
                              model_dir=str(model) if model else None, validate=not no_validate)
     with guarded():
         report = convert_paths(paths, out_dir, options, progress=progress)
+    for warning in report.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     for failure in report.failures:
         error_line(failure.message)
     total = len(report.written) + len(report.failures)
