@@ -48,8 +48,12 @@ MAX_NAME = 14
 _QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’"}
 
 
-def continue_name(scan: Scan, k: int) -> int:
-    """End token of the name that may follow a head ending before token k (k when none)."""
+def continue_name(scan: Scan, k: int, after_head: bool = False) -> int:
+    """End token of the name that may follow a head (or a whole name) ending before token k.
+
+    Right after a bare head word a personal name is the body's name ("Bệnh viện
+    Bạch Mai"); after a name that is already whole it starts a new phrase.
+    """
     toks, gaz = scan.toks, scan.gaz
     end, n = k, toks.n
     while end < n and end > 0 and toks.gaps[end - 1] == " " and end - k < MAX_NAME:
@@ -61,8 +65,8 @@ def continue_name(scan: Scan, k: int) -> int:
                 end = nxt
                 continue
             break
-        if not toks.cap(end) or scan.person_at(end):
-            break
+        if not toks.cap(end) or ((end > k or not after_head) and scan.person_at(end)):
+            break  # a personal name right after the head names the body ("Bệnh viện Bạch Mai")
         role = scan.role_at(end)
         if role and role[1].kind != "office":
             break  # "Bộ Công an Đại tướng …": a rank starts a new phrase
@@ -128,7 +132,6 @@ def _owner_follows(scan: Scan, k: int) -> bool:
 
 def find_orgs(scan: Scan) -> list[Candidate]:
     toks, gaz = scan.toks, scan.gaz
-    headed: list[Span] = []       # head-rule spans, to tell nested heads from outer ones
     lone_heads: list[tuple[int, int, object]] = []
     quoted_keys: dict[str, set[str]] = {}
     pending: list[tuple[Span, int, object]] = []
@@ -158,27 +161,25 @@ def find_orgs(scan: Scan) -> list[Candidate]:
         if not head:
             continue
         size, h = head
-        if any(s.i < i < s.j for s in headed[-3:]):
-            continue
+        if any(s.i < i < s.j for s in scan.orgs[-4:]):
+            continue  # inside a name already found: organisations do not nest
         quoted = _quoted(scan, i + size)
         if quoted:
             end_char, j = quoted
             key = f"{h.name} {scan.abbrs.expand(toks, i + size, j)}"
             span = Span(i, j, toks.starts[i], end_char, key, 0.8, HEADED, h.name)
             scan.add_org(span)
-            headed.append(span)
             quoted_keys.setdefault(h.name, set()).add(key)
             continue
         if _owner_follows(scan, i + size):
             continue
-        end = continue_name(scan, i + size)
+        end = continue_name(scan, i + size, after_head=h.nest)
         caps = sum(1 for k in range(i + size, end) if toks.cap(k))
         if end == i + size or (h.ambiguous and toks.sentence_start(i) and caps < 2):
             if h.lone:
                 lone_heads.append((i, size, h))
             continue
         span = Span(i, end, *toks.span(i, end), org_key(scan, i, end, size, h.name), 0.8, HEADED, h.name)
-        headed.append(span)
         if h.lone:
             pending.append((span, size, h))  # decided below: a name of its own or a reference
         else:

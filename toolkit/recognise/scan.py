@@ -46,7 +46,8 @@ class Scan:
             for size, place in places.matches_at(toks, i):
                 if not toks.cap(i + size - 1):
                     continue  # a proper name ends capitalised ("thành phố Hồ Chí Minh", "châu Âu")
-                if size == 1 and toks.sentence_start(i) and i + 1 < toks.n and toks.joined(i) and toks.lower(i + 1):
+                if size == 1 and toks.sentence_start(i) and i + 1 < toks.n and toks.joined(i) and toks.lower(i + 1) \
+                        and (toks.low[i + 1] not in gaz.function_words or toks.low[i] in gaz.person_cues):
                     continue  # "Pháp luật …", "Anh cho biết …": a common word opening a sentence
                 found[i] = (size, place)
                 break

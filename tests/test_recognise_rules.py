@@ -1,0 +1,417 @@
+"""The rules recogniser, rule by rule: small cases, negatives, and properties of its output."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from toolkit.errors import RecogniseError
+from toolkit.model import ABBR, DATE, ORG, PERSON, PLACE, ROLE
+from toolkit.recognise.base import Context, Recogniser
+from toolkit.recognise.gazetteers import Gazetteers, gazetteer_lists, read_tsv
+from toolkit.recognise.rules import RulesRecogniser, default_recogniser
+from toolkit.recognise.tokens import fold
+
+REF = Context(reference_date="2013-07-31")
+
+
+def found(text, context=Context()):
+    """(type, surface, key, attrs) of every mention."""
+    return [(m.type, text[m.start:m.end], m.key, dict(m.attrs)) for m in default_recogniser().find(text, context)]
+
+
+def of(text, kind, context=Context()):
+    return [(s, k, a) for t, s, k, a in found(text, context) if t == kind]
+
+
+def surfaces(text, kind, context=Context()):
+    return [s for s, _, _ in of(text, kind, context)]
+
+
+def when(text, context=Context()):
+    return [(s, a.get("when")) for s, _, a in of(text, DATE, context)]
+
+
+# --- the recogniser as a component ------------------------------------------------------
+
+def test_it_is_a_recogniser_with_a_cached_default():
+    r = default_recogniser()
+    assert isinstance(r, Recogniser)
+    assert (r.name, r.version) == ("rules", "0.1.0")
+    assert default_recogniser() is r
+    assert r.find("") == [] and r.find("   \n\n ") == []
+
+
+def test_every_mention_says_it_came_from_the_rules():
+    for m in default_recogniser().find("Sáng 31/7/2013, Bộ trưởng Trần Đại Quang đến Hà Nội (UBND)."):
+        assert m.resp == "rules" and 0 < m.cert <= 1
+
+
+# --- dates ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("Chiều 31/7/2013, tại", "31/7/2013", "2013-07-31"),
+    ("ngày 01/12/2011 của", "01/12/2011", "2011-12-01"),
+    ("hôm 31-7-2013 có", "31-7-2013", "2013-07-31"),
+    ("hôm 31.7.2013 có", "31.7.2013", "2013-07-31"),
+    ("Năm 2012, Ban", "Năm 2012", "2012"),
+    ("trong năm 2012 này", "năm 2012", "2012"),
+    ("vào ngày 2 tháng 9 năm 1945 tại", "ngày 2 tháng 9 năm 1945", "1945-09-02"),
+    ("từ tháng 7 năm 2013 đã", "tháng 7 năm 2013", "2013-07"),
+    ("trong tháng 7/2013 đã", "tháng 7/2013", "2013-07"),
+    ("ngày 29/2/2012 là", "29/2/2012", "2012-02-29"),
+])
+def test_full_dates_are_day_first_iso(text, surface, value):
+    assert (surface, value) in when(text)
+
+
+@pytest.mark.parametrize("text, value_with_ref, value_without", [
+    ("Sáng 20/7, đoàn đến", "2013-07-20", "--07-20"),
+    ("Chiều 3-8 đoàn đến", "2013-08-03", "--08-03"),
+    ("tối 3 - 8 đoàn đến", "2013-08-03", "--08-03"),
+    ("ngày 3.8 đoàn đến", "2013-08-03", "--08-03"),
+])
+def test_partial_dates_take_the_reference_year_or_stay_partial(text, value_with_ref, value_without):
+    assert [v for _, v in when(text, REF)] == [value_with_ref]
+    assert [v for _, v in when(text)] == [value_without]
+
+
+def test_a_partial_date_far_from_the_reference_month_is_in_the_neighbouring_year():
+    january = Context(reference_date="2014-01-03")
+    december = Context(reference_date="2013-12-28")
+    assert when("Ngày 28/12, hội nghị", january) == [("28/12", "2013-12-28")]
+    assert when("Ngày 5/1, hội nghị", december) == [("5/1", "2014-01-05")]
+
+
+def test_each_day_of_a_list_is_its_own_date():
+    assert when("vào các ngày 20, 21 và 24/7 vừa qua", REF) == [
+        ("20", "2013-07-20"), ("21", "2013-07-21"), ("24/7", "2013-07-24")]
+
+
+@pytest.mark.parametrize("text, surface, frm, to", [
+    ("giai đoạn 2011-2015, các", "2011-2015", "2011", "2015"),
+    ("giai đoạn 2011–2015, các", "2011–2015", "2011", "2015"),
+    ("trong năm 2011 - 2015 các", "năm 2011 - 2015", "2011", "2015"),
+    ("từ ngày 1/8 đến ngày 5/8/2013 ở", "từ ngày 1/8 đến ngày 5/8/2013", "2013-08-01", "2013-08-05"),
+    ("diễn ra 20-24/7/2013 ở", "20-24/7/2013", "2013-07-20", "2013-07-24"),
+    ("từ năm 2001 đến năm 2010 có", "từ năm 2001 đến năm 2010", "2001", "2010"),
+])
+def test_ranges_have_from_and_to(text, surface, frm, to):
+    dates = of(text, DATE)
+    assert [(s, a) for s, _, a in dates] == [(surface, {"from": frm, "to": to})]
+
+
+def test_a_backwards_range_is_not_a_range():
+    assert not [a for _, _, a in of("giai đoạn 2015-2011", DATE) if "from" in a]
+
+
+def test_durations_have_dur():
+    assert [(s, a) for s, _, a in of("Tổng kết 10 năm thực hiện, sau 3 tháng và 2 tuần", DATE)] == [
+        ("10 năm", {"dur": "P10Y"}), ("3 tháng", {"dur": "P3M"}), ("2 tuần", {"dur": "P2W"})]
+
+
+@pytest.mark.parametrize("text", [
+    "Hội nghị lần thứ 7 của Ban Chấp hành",
+    "vào thứ 7 tuần này",
+    "Chỉ thị 09-CT/TW của Ban Bí thư",
+    "Nghị định 15/2020/NĐ-CP của Chính phủ",
+    "Thông tư 01/12/2011/TT-BCA được ban hành",
+    "gọi số 0912.345.678 hoặc 024.3825.4321",
+    "ngày 32/13/2020 không có",
+    "ngày 31/4 không có",
+    "ngày 29/2/2013 không có",
+    "có 15 người, tỷ số 2 - 1, tăng 31.7%",
+    "tỷ lệ 1/2 số hộ",
+])
+def test_never_a_date(text):
+    assert of(text, DATE) == []
+
+
+# --- abbreviations ----------------------------------------------------------------------
+
+def test_abbreviations_defined_in_the_text_are_marked_at_every_use():
+    text = ("Mặt trận Tổ quốc Việt Nam (MTTQVN) và phong trào bảo vệ an ninh Tổ quốc (ANTQ). "
+            "Ủy ban Trung ương MTTQVN bàn về ANTQ; lực lượng Công an nhân dân (CAND) và CAND.")
+    abbrs = of(text, ABBR)
+    assert [(s, k) for s, k, _ in abbrs] == [
+        ("MTTQVN", "Mặt trận Tổ quốc Việt Nam"), ("ANTQ", "an ninh Tổ quốc"),
+        ("MTTQVN", "Mặt trận Tổ quốc Việt Nam"), ("ANTQ", "an ninh Tổ quốc"),
+        ("CAND", "Công an nhân dân"), ("CAND", "Công an nhân dân")]
+
+
+def test_a_definition_must_fit_the_initials():
+    text = "Hội thảo về kinh tế (ABC) và Giáo dục và Đào tạo (GD&ĐT) rồi GD&ĐT."
+    assert [(s, k) for s, k, _ in of(text, ABBR)] == [("GD&ĐT", "Giáo dục và Đào tạo")] * 2
+
+
+def test_a_definition_in_the_text_overrides_the_list():
+    assert {k for _, k, _ in of("tin của TTXVN", ABBR)} == {"Thông tấn xã Việt Nam"}
+    text = "công ty Tân Trào Xanh Việt Nam (TTXVN) và TTXVN"
+    assert [k for _, k, _ in of(text, ABBR)] == ["Tân Trào Xanh Việt Nam"] * 2
+
+
+def test_listed_abbreviations_and_glued_codes():
+    text = "UBND TP.HCM và HĐND; Chỉ thị 09-CT/TW."
+    assert [(s, k) for s, k, _ in of(text, ABBR)] == [
+        ("UBND", "Ủy ban nhân dân"), ("TP.HCM", "Thành phố Hồ Chí Minh"), ("HĐND", "Hội đồng nhân dân")]
+
+
+def test_an_acronym_of_an_organisation_is_an_org_and_an_abbr_over_one_span():
+    text = "lực lượng Công an nhân dân (CAND) và của CAND."
+    ms = found(text)
+    spans = [(t, s, k) for t, s, k, _ in ms if s == "CAND"]
+    assert spans == [(ORG, "CAND", "Công an nhân dân"), (ABBR, "CAND", "Công an nhân dân")] * 2
+    assert (ORG, "Công an nhân dân", "Công an nhân dân") in [(t, s, k) for t, s, k, _ in ms]
+
+
+# --- organisations ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, surface, key", [
+    ("họp với Bộ Công an luôn", "Bộ Công an", "Bộ Công an"),
+    ("của Ban Bí thư về", "Ban Bí thư", "Ban Bí thư"),
+    ("Ban Chấp hành Trung ương (khóa XI)", "Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương"),
+    ("Đảng ủy Công an Trung ương và", "Đảng ủy Công an Trung ương", "Đảng ủy Công an Trung ương"),
+    ("làm việc với Sở Y tế Hà Nội cho", "Sở Y tế Hà Nội", "Sở Y tế Hà Nội"),
+    ("ký với Công ty Cổ phần Vinamilk về", "Công ty Cổ phần Vinamilk", "Công ty Cổ phần Vinamilk"),
+    ("đến Sở Nội vụ tỉnh Nghệ An để", "Sở Nội vụ tỉnh Nghệ An", "Sở Nội vụ tỉnh Nghệ An"),
+    ("gặp Uỷ ban nhân dân tỉnh Khánh Hoà hôm", "Uỷ ban nhân dân tỉnh Khánh Hoà", "Ủy ban nhân dân tỉnh Khánh Hòa"),
+    ("gặp UBND tỉnh Hà Tĩnh hôm", "UBND tỉnh Hà Tĩnh", "Ủy ban nhân dân tỉnh Hà Tĩnh"),
+    ("cùng MTTQ Việt Nam, các", "MTTQ Việt Nam", "Mặt trận Tổ quốc Việt Nam"),
+    ("Bộ Công Thương cho biết", "Bộ Công Thương", "Bộ Công Thương"),
+])
+def test_organisations_by_head_word_list_and_acronym(text, surface, key):
+    assert (surface, key) in [(s, k) for s, k, _ in of(text, ORG)]
+
+
+def test_full_and_abbreviated_names_share_one_key():
+    text = ("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam (MTTQVN) họp. "
+            "Phó Chủ tịch Ủy ban Trung ương MTTQVN và Uỷ ban Trung ương Mặt trận Tổ quốc Việt Nam.")
+    keys = {s: k for s, k, _ in of(text, ORG)}
+    assert keys["Ủy ban Trung ương MTTQVN"] == keys["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"] \
+        == keys["Uỷ ban Trung ương Mặt trận Tổ quốc Việt Nam"] == "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"
+
+
+def test_a_quoted_committee_and_its_later_bare_head():
+    text = ("Ban chỉ đạo “Thực hiện phong trào bảo vệ an ninh Tổ quốc” (ANTQ) họp. "
+            "Trưởng Ban Chỉ đạo phát biểu; Ban chỉ đạo “Thực hiện phong trào bảo vệ ANTQ” các cấp.")
+    orgs = of(text, ORG)
+    assert {k for _, k, _ in orgs} == {"Ban Chỉ đạo Thực hiện phong trào bảo vệ an ninh Tổ quốc"}
+    assert [s for s, _, _ in orgs] == ["Ban chỉ đạo “Thực hiện phong trào bảo vệ an ninh Tổ quốc”", "Ban Chỉ đạo",
+                                       "Ban chỉ đạo “Thực hiện phong trào bảo vệ ANTQ”"]
+
+
+def test_a_bare_committee_head_without_a_named_one_is_not_marked():
+    assert of("Ban chỉ đạo các cấp đã họp.", ORG) == []
+
+
+def test_a_sub_body_head_gives_way_to_the_organisation_it_belongs_to():
+    orgs = surfaces("Bộ Công an và Ban Thường trực Ủy ban Trung ương MTTQ đã ký.", ORG)
+    assert orgs == ["Bộ Công an", "Ủy ban Trung ương MTTQ"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tổ chức Hội nghị tổng kết vào cuối năm.",
+    "Báo cáo cho thấy kinh tế tăng trưởng.",
+    "Bộ trưởng cho biết như vậy.",
+    "Trường hợp này được xem xét.",
+    "Hội nghị diễn ra sáng nay.",
+])
+def test_common_words_that_look_like_heads_are_not_organisations(text):
+    assert of(text, ORG) == []
+
+
+# --- roles ------------------------------------------------------------------------------
+
+def test_an_office_takes_in_the_organisation_that_follows():
+    text = "Bộ trưởng Bộ Công an Trần Đại Quang"
+    ms = found(text)
+    assert (ROLE, "Bộ trưởng Bộ Công an", "Bộ trưởng Bộ Công an", {}) in ms
+    assert (ORG, "Bộ Công an", "Bộ Công an", {}) in ms
+    assert (PERSON, "Trần Đại Quang", "Trần Đại Quang", {}) in ms
+
+
+@pytest.mark.parametrize("text, roles", [
+    ("Đại tướng Trần Đại Quang, Ủy viên Bộ Chính trị", ["Đại tướng", "Ủy viên Bộ Chính trị"]),
+    ("Phó Chủ tịch kiêm Tổng thư ký", ["Phó Chủ tịch", "Tổng thư ký"]),
+    ("Thượng tướng Lê Quý Vương, Thứ trưởng", ["Thượng tướng", "Thứ trưởng"]),
+    ("Tổng thống Mỹ Barack Obama", ["Tổng thống Mỹ"]),
+    ("đồng chí Vũ Trọng Kim", ["đồng chí"]),
+    ("Ủy viên đã họp; Trưởng nhóm nói", []),
+])
+def test_roles(text, roles):
+    assert surfaces(text, ROLE) == roles
+
+
+def test_a_role_word_inside_an_organisation_name_is_not_a_role():
+    assert of("Ban Bí thư đã ban hành", ROLE) == []
+
+
+def test_role_word_before_a_committee_is_cut_to_fit():
+    text = "Ban chỉ đạo “Phòng chống thiên tai” họp; ông A là Phó trưởng Ban chỉ đạo."
+    assert "Phó trưởng Ban chỉ đạo" in surfaces(text, ROLE)
+
+
+# --- persons ----------------------------------------------------------------------------
+
+def test_vietnamese_names_with_and_without_titles_and_later_mentions():
+    text = ("Đại tướng Trần Đại Quang và bà Hà Thị Liên dự. Nguyễn Văn An phát biểu. "
+            "Sau đó, ông Quang nhấn mạnh, Trần Đại Quang nói.")
+    persons = [(s, k) for s, k, _ in of(text, PERSON)]
+    assert persons == [("Trần Đại Quang", "Trần Đại Quang"), ("Hà Thị Liên", "Hà Thị Liên"),
+                       ("Nguyễn Văn An", "Nguyễn Văn An"), ("Quang", "Trần Đại Quang"),
+                       ("Trần Đại Quang", "Trần Đại Quang")]
+
+
+def test_a_given_name_shared_by_two_people_is_not_resolved():
+    text = "Nguyễn Văn Quang và Trần Đại Quang dự. Ông Quang nói."
+    keys = [k for s, k, _ in of(text, PERSON) if s == "Quang"]
+    assert keys in ([], ["Quang"])
+
+
+def test_foreign_names_after_a_title_and_later_by_surname():
+    text = "Tổng thống Donald Trump gặp Thủ tướng Angela Merkel. Ông Trump nói; Donald Trump và Merkel."
+    persons = [(s, k) for s, k, _ in of(text, PERSON)]
+    assert persons == [("Donald Trump", "Donald Trump"), ("Angela Merkel", "Angela Merkel"),
+                       ("Trump", "Donald Trump"), ("Donald Trump", "Donald Trump"), ("Merkel", "Angela Merkel")]
+
+
+def test_the_author_is_a_person():
+    text = "Bài viết.\n\nPhóng viên Lan Chi"
+    assert (("Lan Chi", "Lan Chi") in [(s, k) for s, k, _ in of(text, PERSON, Context(author="Lan Chi"))])
+
+
+def test_known_names_are_marked_everywhere():
+    known = frozenset({("Hiroshi Fukada", PERSON), ("Vinamilk", ORG), ("Vân Đồn", PLACE)})
+    text = "Hiroshi Fukada đến Vân Đồn và gặp Vinamilk."
+    ctx = Context(known_names=known)
+    assert [(t, s) for t, s, _, _ in found(text, ctx)] == [
+        (PERSON, "Hiroshi Fukada"), (PLACE, "Vân Đồn"), (ORG, "Vinamilk")]
+
+
+@pytest.mark.parametrize("text", [
+    "Chương trình phối hợp được ký kết.",
+    "Nghị quyết Liên tịch giữa hai bên.",
+    "Tổng kết 10 năm thực hiện. Tập trung đẩy mạnh. Nhiều mô hình.",
+    "Lý do là như vậy. Tại Hội nghị, các đại biểu.",
+    "Phong trào toàn dân bảo vệ an ninh.",
+])
+def test_sentence_initial_capitalised_common_words_are_not_persons(text):
+    assert of(text, PERSON) == []
+
+
+def test_a_family_name_that_begins_a_place_is_the_place():
+    ms = found("Hà Thị Liên đến Hà Nội và Cao Bằng.")
+    assert [(t, s) for t, s, _, _ in ms] == [(PERSON, "Hà Thị Liên"), (PLACE, "Hà Nội"), (PLACE, "Cao Bằng")]
+
+
+def test_no_person_inside_an_organisation_name():
+    assert of("Bệnh viện Bạch Mai tiếp nhận.", PERSON) == []
+    assert surfaces("Bệnh viện Bạch Mai tiếp nhận.", ORG) == ["Bệnh viện Bạch Mai"]
+
+
+# --- places -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, surface, key", [
+    ("tại Hà Nội, Bộ", "Hà Nội", "Hà Nội"),
+    ("người dân TP.HCM đã", "TP.HCM", "Thành phố Hồ Chí Minh"),
+    ("ở thành phố Hồ Chí Minh có", "thành phố Hồ Chí Minh", "Thành phố Hồ Chí Minh"),
+    ("Mỹ và Hoa Kỳ", "Mỹ", "Hoa Kỳ"),
+    ("quan hệ với Trung Quốc và Nhật Bản", "Nhật Bản", "Nhật Bản"),
+    ("tỉnh Thanh Hoá có", "Thanh Hoá", "Thanh Hóa"),
+    ("về Huế hôm qua", "Huế", "Huế"),
+    ("Thủ tướng Anh phát biểu", "Anh", "Vương quốc Anh"),
+    ("các nước châu Âu", "châu Âu", "Châu Âu"),
+    ("ở Bà Rịa – Vũng Tàu có", "Bà Rịa – Vũng Tàu", "Bà Rịa - Vũng Tàu"),
+    ("tại Nhà Trắng, ông", "Nhà Trắng", "Nhà Trắng"),
+    ("về huyện Mường Lát để", "Mường Lát", "Mường Lát"),
+])
+def test_places(text, surface, key):
+    assert (surface, key) in [(s, k) for s, k, _ in of(text, PLACE)]
+
+
+@pytest.mark.parametrize("text", [
+    "Pháp luật quy định rõ.",
+    "Anh cho biết sẽ về.",
+    "Tại Hội nghị các đại biểu.",
+    "ở Trụ sở Bộ.",
+])
+def test_common_words_are_not_places(text):
+    assert of(text, PLACE) == []
+
+
+def test_the_gazetteers_cover_the_63_and_the_34_provincial_units():
+    rows = read_tsv("places.tsv")
+    assert sum("63" in r["admin"].split("|") for r in rows) == 63
+    assert sum("34" in r["admin"].split("|") for r in rows) == 34
+    assert {r["name"]: r["wikidata"] for r in rows}["Hà Nội"] == "Q1858"
+
+
+# --- output properties ------------------------------------------------------------------
+
+_PIECES = [
+    "Bộ trưởng Bộ Công an", "Trần Đại Quang", "ông Quang", "Ủy ban Trung ương MTTQVN", "Mặt trận Tổ quốc Việt Nam (MTTQVN)",
+    "ngày 31/7/2013", "20 - 24/7", "từ 1/7 đến 5/7", "Sở Y tế Hà Nội", "tại Hà Nội", "UBND tỉnh Hà Tĩnh",
+    "Ban chỉ đạo “Thực hiện phong trào”", "Ban chỉ đạo", "Tổng thống Donald Trump", "và", ",", "đã", "các", "năm 2012",
+    "Công an nhân dân (CAND)", "CAND", "Phó Chủ tịch", "Thủ tướng Chính phủ", "Trưởng Ban Chỉ đạo", "lần thứ 7",
+    "Hà Thị Liên", "TP.HCM", "10 năm", "Đại tướng", "Bộ Chính trị", "Ủy viên", "(", ")", "“", "”", ".", "\n\n",
+]
+
+
+def _sentences(seed: int, count: int = 60):
+    rng = random.Random(seed)
+    for _ in range(count):
+        yield " ".join(rng.choice(_PIECES) for _ in range(rng.randint(3, 25)))
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_spans_never_cross_and_are_sorted_and_unique(seed):
+    for text in _sentences(seed):
+        mentions = default_recogniser().find(text, REF)
+        assert mentions == sorted(mentions, key=lambda m: (m.start, -m.end))
+        assert len({(m.start, m.end, m.type) for m in mentions}) == len(mentions)
+        for a in mentions:
+            assert 0 <= a.start < a.end <= len(text)
+            assert a.type in (PERSON, ORG, PLACE, DATE, ROLE, ABBR)
+            for b in mentions:
+                assert not (a.start < b.start < a.end < b.end), (text, a, b)
+                if a is not b and a.start <= b.start and b.end <= a.end and a.type == b.type:
+                    pytest.fail(f"{a} holds {b} of its own kind in {text!r}")
+
+
+def test_it_is_deterministic_and_independent_of_earlier_calls():
+    texts = list(_sentences(7, 20))
+    first = [default_recogniser().find(t, REF) for t in texts]
+    fresh = RulesRecogniser()
+    assert [fresh.find(t, REF) for t in reversed(texts)] == list(reversed(first))
+
+
+def test_tone_folding_keeps_offsets():
+    text = "Uỷ ban tỉnh Thanh Hoá, khoẻ, quý, hoàn"
+    assert len(fold(text)) == len(text)
+    assert fold(text) == "Ủy ban tỉnh Thanh Hóa, khỏe, quý, hoàn"
+
+
+# --- gazetteer files --------------------------------------------------------------------
+
+def test_gazetteer_lists_feed_the_trainable_recogniser():
+    lists = gazetteer_lists()
+    assert "Nguyễn" in lists["family"] and "Hà Nội" in lists["place"]
+    assert "Bộ" in lists["orghead"] and "Bộ trưởng" in lists["role"]
+
+
+def test_a_broken_gazetteer_is_reported_with_its_file(tmp_path):
+    for name in ("family_names.tsv", "person_cues.tsv", "places.tsv", "orgs.tsv", "org_heads.tsv",
+                 "roles.tsv", "abbreviations.tsv"):
+        (tmp_path / name).write_text("# nothing\n", encoding="utf-8")
+    with pytest.raises(RecogniseError) as err:
+        Gazetteers(tmp_path)
+    assert str(err.value) == f"{tmp_path / 'family_names.tsv'}: no header line"
+    (tmp_path / "family_names.tsv").write_text("name\nA\tB\n", encoding="utf-8")
+    with pytest.raises(RecogniseError) as err:
+        Gazetteers(tmp_path)
+    assert str(err.value).endswith("family_names.tsv: line 2: expected at most 1 tab-separated columns "
+                                   "with a non-empty first one")
+    with pytest.raises(RecogniseError) as err:
+        Gazetteers(tmp_path / "missing")
+    assert "cannot read gazetteer" in str(err.value)
