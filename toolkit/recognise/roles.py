@@ -36,7 +36,7 @@ def find_roles(scan: Scan) -> list[Candidate]:
         chosen = None
         for size, role in gaz.roles.matches_at(toks, i):
             end = i + size
-            near = [s for s in scan.orgs if s.i < end and i < s.j]
+            near = scan.orgs_overlapping(i, end)
             if any(not (s.i <= i and end <= s.j) and not (i <= s.i and s.j <= end) for s in near):
                 continue  # would cut into an organisation: try a shorter role
             chosen = size, role

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .abbreviations import AbbreviationTable
 from .gazetteers import Gazetteers
 from .tokens import Tokens
+
+
+# No organisation's name is longer than this many tokens (a quoted name runs to 300 characters).
+MAX_ORG_TOKENS = 120
 
 
 @dataclass
@@ -32,6 +37,8 @@ class Scan:
         self.abbrs = AbbreviationTable(toks, gaz, self.is_org_name)
         self.orgs: list[Span] = []
         self.orgs_at: dict[int, Span] = {}      # token -> longest org starting there
+        self._sorted: list[Span] | None = None
+        self._starts: list[int] = []
         self.roles: list[Span] = []
         self.person_cues: set[int] = set()      # tokens right after a title, rank or honorific
 
@@ -91,7 +98,17 @@ class Scan:
         head = self.head_at(i) if toks is self.toks else None
         return bool(head) and head[0] < j - i
 
+    def orgs_overlapping(self, i: int, j: int) -> list[Span]:
+        """Organisations sharing a token with tokens [i, j)."""
+        if self._sorted is None:
+            self._sorted = sorted(self.orgs, key=lambda s: (s.i, s.j))
+            self._starts = [s.i for s in self._sorted]
+        lo = bisect_left(self._starts, i - MAX_ORG_TOKENS)
+        hi = bisect_left(self._starts, j)
+        return [s for s in self._sorted[lo:hi] if s.j > i]
+
     def add_org(self, span: Span) -> None:
+        self._sorted = None
         self.orgs.append(span)
         best = self.orgs_at.get(span.i)
         if best is None or span.end > best.end:
