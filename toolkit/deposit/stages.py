@@ -4,19 +4,19 @@ Keeping the adapter thin and in one module means a change in another stage's
 API is one edit here, and the rest of the deposit code sees only:
 
     schema_dir()                      the project's schema/ folder
-    SchemaChecker(rng, sch).check(tree, name) -> [Finding]
+    SchemaChecker(rng, sch).check(tree, name) -> [Finding]   (the validate stage's Issue)
+    report_dict([(name, findings), …]) -> the validate stage's report as a dict
     Editions().render(tree, source, tei_href) -> (html bytes, text bytes)
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import toolkit
 
 from ..errors import DepositError, RenderError
-from ..validate import Validator
+from ..validate import FileResult, Issue, Report, Validator
 
 SCHEMA_FILES = ("teikit.odd", "teikit.rng", "teikit.sch")
 
@@ -30,18 +30,12 @@ def schema_dir() -> Path:
     return folder
 
 
-@dataclass(frozen=True)
-class Finding:
-    """A validation error, in the validate stage's shape."""
+Finding = Issue  # file, line, column, rule, message; str() is `file:line:col: error: [rule] msg`
 
-    file: str
-    line: int
-    column: int
-    rule: str
-    message: str
 
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: error: [{self.rule}] {self.message}"
+def report_dict(results) -> dict:
+    """The validate stage's machine-readable report of (file name, findings) pairs."""
+    return Report(tuple(FileResult(name, tuple(findings)) for name, findings in results)).to_dict()
 
 
 class SchemaChecker:
@@ -55,7 +49,7 @@ class SchemaChecker:
 
     def check(self, tree, name: str) -> list[Finding]:
         """Every error in `tree`, reported against `name` (the caller's file name)."""
-        return [Finding(name, i.line, i.column, i.rule, i.message) for i in self._validator.iter_errors(tree, name=name)]
+        return list(self._validator.iter_errors(tree, name=name))
 
 
 class Editions:
