@@ -5,7 +5,7 @@
 Synthetic annotated articles are made by replicating the annotated training
 sample (tests/data/ner/train_sample.jsonl) with variations: every entity is
 replaced by another surface of the same label seen in the sample, offsets
-recomputed. Without the sample, the rules recogniser's own output over the
+recomputed, twelve such texts to an article (about 1,000 characters). Without the sample, the rules recogniser's own output over the
 test articles stands in as annotation.
 """
 
@@ -37,31 +37,41 @@ def seed_docs(rules) -> list[NerDoc]:
     return extract(texts, rules)
 
 
-def vary(docs: list[NerDoc], count: int, seed: int = 7) -> list[NerDoc]:
-    """`count` articles: sample documents with each entity swapped for another of its label."""
+def _varied(doc: NerDoc, rng: random.Random, pools: dict) -> tuple[str, list]:
+    """The document's text with each entity swapped for a random surface of its label."""
+    parts, spans, pos, length = [], [], 0, 0
+    for s, e, label in sorted(doc.entities):
+        if s < pos:
+            continue
+        parts.append(doc.text[pos:s])
+        length += s - pos
+        surface = rng.choice(pools[label])
+        spans.append((length, length + len(surface), label))
+        parts.append(surface)
+        length += len(surface)
+        pos = e
+    parts.append(doc.text[pos:])
+    return "".join(parts), spans
+
+
+def vary(docs: list[NerDoc], count: int, per_article: int = 12, seed: int = 7) -> list[NerDoc]:
+    """`count` articles of `per_article` varied sample documents each, in paragraphs of three."""
     rng = random.Random(seed)
     pools: dict[str, list[str]] = {}
     for doc in docs:
         for s, e, label in doc.entities:
             pools.setdefault(label, []).append(doc.text[s:e])
-    for label in pools:
-        pools[label] = sorted(set(pools[label]))
+    pools = {label: sorted(set(surfaces)) for label, surfaces in pools.items()}
     out = []
     for i in range(count):
-        doc = docs[i % len(docs)]
-        parts, spans, pos, length = [], [], 0, 0
-        for s, e, label in sorted(doc.entities):
-            if s < pos:
-                continue
-            parts.append(doc.text[pos:s])
-            length += s - pos
-            surface = rng.choice(pools[label]) if i >= len(docs) else doc.text[s:e]
-            spans.append((length, length + len(surface), label))
-            parts.append(surface)
-            length += len(surface)
-            pos = e
-        parts.append(doc.text[pos:])
-        out.append(NerDoc(f"syn{i}", "".join(parts), tuple(spans)))
+        text, spans = "", []
+        for k in range(per_article):
+            piece, piece_spans = _varied(rng.choice(docs), rng, pools)
+            if k:
+                text += "\n\n" if k % 3 == 0 else " "
+            spans.extend((s + len(text), e + len(text), label) for s, e, label in piece_spans)
+            text += piece
+        out.append(NerDoc(f"syn{i}", text, tuple(spans)))
     return out
 
 
