@@ -143,3 +143,11 @@ def test_feature_set_mismatch_asks_for_retraining(model_dir, tmp_path):
 def test_missing_model_folder(tmp_path):
     with pytest.raises(RecogniseError, match=r"nowhere: model directory does not exist"):
         CrfRecogniser(tmp_path / "nowhere", rules=DateRules(), gazetteers=GAZ)
+
+
+def test_model_path_that_is_a_file_is_refused(tmp_path):
+    target = tmp_path / "model"
+    target.write_text("x", encoding="utf-8")
+    with pytest.raises(RecogniseError) as info:
+        train(DOCS, target, rules=DateRules(), gazetteers=GAZ)
+    assert str(info.value) == f"{target}: exists and is not a directory"

@@ -63,6 +63,8 @@ def train(docs: list[NerDoc], model_dir, *, rules: Recogniser, gazetteers: Gazet
     model_dir = Path(model_dir)
     if not docs:
         raise RecogniseError("no training documents", path=str(model_dir))
+    if model_dir.exists() and not model_dir.is_dir():
+        raise RecogniseError("exists and is not a directory", path=str(model_dir))
     trainer = pycrfsuite.Trainer(verbose=False)
     trainer.set_params({"c1": options.c1, "c2": options.c2, "max_iterations": options.max_iterations,
                         "feature.minfreq": options.min_freq, "feature.possible_transitions": True})
@@ -78,10 +80,11 @@ def train(docs: list[NerDoc], model_dir, *, rules: Recogniser, gazetteers: Gazet
             tag_set.update(yseq)
     if not entity_counts:
         raise RecogniseError("the training data has no persName/orgName/placeName/date entities", path=str(model_dir))
-    if model_dir.exists() and not model_dir.is_dir():
-        raise RecogniseError("exists and is not a directory", path=str(model_dir))
-    model_dir.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=model_dir, prefix=f".{MODEL_FILE}.", suffix=".tmp")
+    try:
+        model_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=model_dir, prefix=f".{MODEL_FILE}.", suffix=".tmp")
+    except OSError as exc:
+        raise RecogniseError(f"cannot write the model: {exc.strerror}", path=str(model_dir)) from None
     os.close(fd)
     try:
         trainer.train(tmp)

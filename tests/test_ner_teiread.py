@@ -1,0 +1,52 @@
+"""teikit's own TEI output reads back as the text the recogniser saw and the spans it marked,
+so corrected output files are training data as they stand."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from typer.testing import CliRunner
+
+from toolkit.cli import app
+from toolkit.convert import context_for, convert_article
+from toolkit.ingest import ingest_file
+from toolkit.ner.extract import mentions_to_entities
+from toolkit.ner.teiread import read_tei
+from toolkit.recognise.registry import load_recogniser
+
+ARTICLES = sorted((Path(__file__).parent / "data" / "articles").glob("a0[1-4]*.txt"))
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory):
+    rules = load_recogniser(None)
+    out = tmp_path_factory.mktemp("tei")
+    expected = {}
+    for path in ARTICLES:
+        article = ingest_file(path)
+        tree = convert_article(article, rules)
+        target = out / f"{article.stem}.xml"
+        target.write_bytes(etree.tostring(tree, encoding="UTF-8", xml_declaration=True))
+        expected[target.name] = (article.text, set(mentions_to_entities(rules.find(article.text, context_for(article)))))
+    return out, expected
+
+
+def test_teikit_output_reads_back_exactly(converted):
+    out, expected = converted
+    for name, (text, spans) in expected.items():
+        doc = read_tei(out / name)
+        assert doc.text == text
+        assert set(doc.entities) == spans
+        assert spans  # the articles do have names
+
+
+def test_train_from_tei_folder_counts_its_markup(converted, tmp_path):
+    out, expected = converted
+    result = CliRunner().invoke(app, ["ner", "train", str(out), "-o", str(tmp_path / "m"), "--max-iterations", "10"])
+    assert result.exit_code == 0, result.output
+    meta = json.loads((tmp_path / "m" / "meta.json").read_text(encoding="utf-8"))
+    assert meta["training"]["documents"] == len(ARTICLES)
+    assert sum(meta["training"]["entities"].values()) == sum(len(s) for _, s in expected.values())
