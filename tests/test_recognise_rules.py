@@ -415,3 +415,8 @@ def test_a_broken_gazetteer_is_reported_with_its_file(tmp_path):
     with pytest.raises(RecogniseError) as err:
         Gazetteers(tmp_path / "missing")
     assert "cannot read gazetteer" in str(err.value)
+
+
+def test_a_known_name_whose_first_word_only_matches_is_not_marked():
+    ctx = Context(known_names=frozenset({("Hiroshi Fukada", PERSON)}))
+    assert found("Hiroshi Tanaka đến.", ctx) == []

@@ -169,6 +169,11 @@ class AbbreviationTable:
                 k += 1
             if k < j:
                 gap = toks.gaps[k - 1]
-                parts.append(" " if gap in (" ", None) else (" - " if gap == "-" and " " in
-                             toks.folded[toks.ends[k - 1]:toks.starts[k]] else gap))
+                spaced = " " in toks.folded[toks.ends[k - 1]:toks.starts[k]]
+                if gap in (" ", None):
+                    parts.append(" ")
+                elif gap in (",", ";", ":"):
+                    parts.append(gap + " ")
+                else:
+                    parts.append(f" {gap} " if spaced and gap == "-" else gap)
         return re.sub(r"\s+", " ", "".join(parts)).strip()

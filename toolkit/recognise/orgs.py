@@ -56,8 +56,13 @@ def continue_name(scan: Scan, k: int, after_head: bool = False) -> int:
     """
     toks, gaz = scan.toks, scan.gaz
     end, n = k, toks.n
-    while end < n and end > 0 and toks.gaps[end - 1] == " " and end - k < MAX_NAME:
+    while end < n and end > 0 and end - k < MAX_NAME:
+        if toks.gaps[end - 1] != " " and not (end > k and toks.gaps[end - 1] == "," and _listed_part(scan, end)):
+            break  # (a comma is crossed only inside "Sở Văn hóa, Thể thao và Du lịch …")
         low = toks.low[end]
+        if low == "và" and end > k and _joined_part(scan, end + 1):
+            end += 1  # "Đài Phát thanh và Truyền hình": "và" joins two fields of one name
+            continue
         if low in gaz.admin_words and not toks.title(end):
             size = gaz.admin_words.match_at(toks, end)
             nxt = end + size[0] if size else end + 1
@@ -85,6 +90,29 @@ def continue_name(scan: Scan, k: int, after_head: bool = False) -> int:
                 and toks.low[end] not in gaz.function_words and toks.low[end] not in gaz.admin_words):
             end += 1
     return end
+
+
+def _joined_part(scan: Scan, k: int, after_comma: bool = False) -> bool:
+    """Can token k continue a name after "và" (capitalised, not a new body, person or place)?"""
+    toks = scan.toks
+    if k >= toks.n or not (after_comma or toks.joined(k - 1)) or not toks.title(k):
+        return False
+    if scan.head_at(k) or scan.person_at(k) or k in scan.places_at or scan.role_at(k):
+        return False
+    return not (toks.low[k] in scan.gaz.orgs and scan.gaz.orgs.match_at(toks, k))
+
+
+def _listed_part(scan: Scan, k: int) -> bool:
+    """After a comma: a field of the name when a "và" + field follows within a few words."""
+    toks = scan.toks
+    if not _joined_part(scan, k, after_comma=True):
+        return False
+    for m in range(k + 1, min(k + 5, toks.n - 1)):
+        if toks.gaps[m - 1] not in (" ", ","):
+            return False
+        if toks.low[m] == "và":
+            return _joined_part(scan, m + 1)
+    return False
 
 
 def org_key(scan: Scan, i: int, j: int, head_size: int = 0, head_name: str = "") -> str:

@@ -30,17 +30,18 @@ MAX_GIVEN = 3
 MAX_CUED = 4
 
 
-def _blocked(scan: Scan) -> list[bool]:
-    """Tokens inside an organisation or a listed place of two or more syllables."""
-    blocked = [False] * scan.toks.n
+def _blocked(scan: Scan) -> tuple[list[bool], list[bool]]:
+    """Tokens inside an organisation; tokens inside a listed place of two or more syllables."""
+    in_org = [False] * scan.toks.n
     for s in scan.orgs:
         for k in range(s.i, min(s.j, scan.toks.n)):
-            blocked[k] = True
+            in_org[k] = True
+    in_place = [False] * scan.toks.n
     for i, (size, _) in scan.places_at.items():
         if size > 1:
             for k in range(i, i + size):
-                blocked[k] = True
-    return blocked
+                in_place[k] = True
+    return in_org, in_place
 
 
 def _stop(scan: Scan, k: int) -> bool:
@@ -50,7 +51,8 @@ def _stop(scan: Scan, k: int) -> bool:
 
 def find_persons(scan: Scan, author: str | None = None) -> list[Candidate]:
     toks, gaz = scan.toks, scan.gaz
-    blocked = _blocked(scan)
+    in_org, in_place = _blocked(scan)
+    blocked = [a or b for a, b in zip(in_org, in_place)]
     cues = set(scan.person_cues)
     for i in range(toks.n - 1):
         if toks.low[i] in gaz.person_cues and toks.joined(i):
@@ -68,7 +70,7 @@ def find_persons(scan: Scan, author: str | None = None) -> list[Candidate]:
             k = i + 1
             while k < toks.n and k - i <= MAX_GIVEN and toks.joined(k - 1) and toks.title(k) and not _stop(scan, k):
                 k += 1
-            if k > i + 1 and not any(blocked[i:k]):
+            if k > i + 1 and not any(in_org[i:k]):  # "Đỗ Hà Nam": a place inside a name is part of it
                 found.append((i, k, 0.9 if i in cues else 0.85))
                 i = k
                 continue

@@ -87,7 +87,10 @@ def _known(scan: Scan, known_names: frozenset) -> list[Candidate]:
     for i in range(toks.n):
         if toks.low[i] not in index or not toks.cap(i):
             continue
-        size, (kind, surface) = index.match_at(toks, i)
+        hit = index.match_at(toks, i)
+        if hit is None:
+            continue
+        size, (kind, surface) = hit
         start, end = toks.span(i, i + size)
         if kind == ORG:
             key = org_key(scan, i, i + size)

@@ -3,8 +3,8 @@
 Every rule proposes `Candidate`s with a priority. `resolve` takes them best
 first (priority, then the longer span, then the earlier one) and keeps a
 candidate only if, against everything kept so far, it is disjoint or properly
-nested in a way the encoding allows (`INSIDE`: an org may hold places and
-abbreviations; a role may hold an org, a place or an abbreviation; a name may
+nested in a way the encoding allows (`INSIDE`: an org may hold abbreviations
+(a place in an org's name is part of the name, not a mention of the place); a role may hold an org, a place or an abbreviation; a name may
 hold an abbreviation; a name never holds a name of its own kind, so of two
 nested organisations the one kept first wins). Spans that cross, and a second mention with the same
 (start, end, type), are dropped. The result is sorted by (start, -end) with
@@ -20,7 +20,7 @@ from ..model import ABBR, DATE, ORG, PERSON, PLACE, ROLE, Mention
 
 # container type -> types that may sit inside it
 INSIDE = {
-    ORG: frozenset({PLACE, ABBR}),
+    ORG: frozenset({ABBR}),
     ROLE: frozenset({ORG, PLACE, ABBR}),
     PERSON: frozenset({ABBR}),
     PLACE: frozenset({ABBR}),
