@@ -14,7 +14,7 @@ from ..model import Mention
 from .labels import MENTION_TYPE_TO_LABEL
 from .tokens import Token
 
-FEATURE_SET_VERSION = "1"
+FEATURE_SET_VERSION = "2"
 GAZETTEER_KINDS = ("family", "place", "orghead", "role")
 _MAX_PHRASE = 8
 
@@ -110,19 +110,39 @@ def _cover(spans, tok: Token) -> str:
     return "O"
 
 
+def _capital_runs(cases: list[str]) -> list[str]:
+    """Where each token sits in a run of capitalised syllables: B/I of a run of 2+, S alone, O not capitalised."""
+    out = ["O"] * len(cases)
+    i = 0
+    while i < len(cases):
+        if cases[i] not in ("init", "upper"):
+            i += 1
+            continue
+        j = i
+        while j < len(cases) and cases[j] in ("init", "upper"):
+            j += 1
+        out[i] = "S" if j - i == 1 else "B"
+        for k in range(i + 1, j):
+            out[k] = "I"
+        i = j
+    return out
+
+
 def sequence_features(tokens: list[Token], mentions: list[Mention], gaz: Gazetteers) -> list[list[str]]:
     """One list of binary feature strings per token."""
     lowered = [t.text.lower() for t in tokens]
     cases = [_case(t.text) for t in tokens]
     gaz_tags = gazetteer_tags(lowered, gaz)
     rule_tags = rules_tags(tokens, mentions)
+    runs = _capital_runs(cases)
     n = len(tokens)
     out = []
     for i, tok in enumerate(tokens):
         word, low = tok.text, lowered[i]
         feats = ["bias", "w=" + low, "shape=" + _shape(word), "case=" + cases[i],
                  "p2=" + low[:2], "p3=" + low[:3], "s2=" + low[-2:], "s3=" + low[-3:],
-                 "r=" + rule_tags[i][0], "rr=" + rule_tags[i][1]]
+                 "r=" + rule_tags[i][0], "rr=" + rule_tags[i][1],
+                 "run=" + runs[i]]
         feats.extend("g=" + g for g in gaz_tags[i])
         if i == 0:
             feats.append("BOS")
