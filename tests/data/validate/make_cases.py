@@ -163,6 +163,12 @@ CASES = {
           '<persName ref="#pers-pham-linh" resp="#ner-rules" cert="0.9">Phạm <persName ref="#pers-pham-linh" resp="#ner-rules" cert="0.9">Linh</persName></persName></docAuthor>', 1)],
         [("name-nesting", "<byline>")],
     ),
+    "org-nested-in-org": (
+        "an orgName inside an orgName",
+        [('Bộ trưởng <orgName ref="#org-bo-cong-an" resp="#ner-rules" cert="0.9">Bộ Công an</orgName>',
+          'Bộ trưởng <orgName ref="#org-bo-cong-an" resp="#ner-rules" cert="0.9">Bộ <orgName ref="#org-bo-cong-an" resp="#ner-rules" cert="0.9">Công an</orgName></orgName>', 1)],
+        [("name-nesting", "Bộ <orgName")],
+    ),
     "choice-empty-abbr": (
         "a choice whose abbr is empty",
         [('(<choice resp="#ner-rules" cert="0.9"><abbr>MTTQVN</abbr>', '(<choice resp="#ner-rules" cert="0.9"><abbr/>', 1)],
