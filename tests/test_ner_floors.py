@@ -20,19 +20,21 @@ GOLD = DATA / "gold.jsonl"
 SAMPLE = DATA / "train_sample.jsonl"
 runner = CliRunner()
 
-# Default rules recogniser, measured: exact P 0.871 R 0.767 F1 0.816; overlap F1 0.872;
-# exact F1 persName 0.767, orgName 0.701, placeName 0.870, date 0.921.
+# Default rules recogniser, measured at commit bf84673: exact P 0.900 R 0.780 F1 0.836;
+# overlap F1 0.879; exact F1 persName 0.800, orgName 0.727, placeName 0.896, date 0.921.
+# (Date ranges marked as one from/to span, "từ ngày 3 đến 7/8/2023", score 0.883 for dates:
+# the gold marks each end; the date floor allows for that.)
 RULES_FLOORS = {
-    ("exact", "micro", "precision"): 0.85,
-    ("exact", "micro", "recall"): 0.74,
-    ("exact", "micro", "f1"): 0.79,
-    ("overlap", "micro", "f1"): 0.85,
-    ("exact", "persName", "f1"): 0.74,
-    ("exact", "orgName", "f1"): 0.67,
-    ("exact", "placeName", "f1"): 0.84,
-    ("exact", "date", "f1"): 0.89,
+    ("exact", "micro", "precision"): 0.86,
+    ("exact", "micro", "recall"): 0.76,
+    ("exact", "micro", "f1"): 0.81,
+    ("overlap", "micro", "f1"): 0.86,
+    ("exact", "persName", "f1"): 0.77,
+    ("exact", "orgName", "f1"): 0.70,
+    ("exact", "placeName", "f1"): 0.87,
+    ("exact", "date", "f1"): 0.86,
 }
-# Rules + a model trained on train_sample.jsonl (60 texts), measured: exact F1 0.847, overlap F1 0.903.
+# Rules + a model trained on train_sample.jsonl (60 texts), measured: exact F1 0.851, overlap F1 0.900.
 COMBINED_FLOORS = {("exact", "micro", "f1"): 0.82, ("overlap", "micro", "f1"): 0.87}
 
 
