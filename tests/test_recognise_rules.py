@@ -420,3 +420,31 @@ def test_a_broken_gazetteer_is_reported_with_its_file(tmp_path):
 def test_a_known_name_whose_first_word_only_matches_is_not_marked():
     ctx = Context(known_names=frozenset({("Hiroshi Fukada", PERSON)}))
     assert found("Hiroshi Tanaka đến.", ctx) == []
+
+
+@pytest.mark.parametrize("text, surface, frm, to", [
+    ("diễn ra từ ngày 21 đến 23/2/2024 tại", "từ ngày 21 đến 23/2/2024", "2024-02-21", "2024-02-23"),
+    ("trong quý I/2024 đạt", "quý I/2024", "2024-01-01", "2024-03-31"),
+    ("trong quý 4 năm 2023 đạt", "quý 4 năm 2023", "2023-10-01", "2023-12-31"),
+])
+def test_day_ranges_and_quarters(text, surface, frm, to):
+    assert [(s, a) for s, _, a in of(text, DATE)] == [(surface, {"from": frm, "to": to})]
+
+
+def test_an_acronym_after_an_organisation_name_is_defined_even_when_english():
+    text = "Theo Hiệp hội Lương thực Việt Nam (VFA), giá tăng. VFA cho biết; Chủ tịch Fed Jerome Powell và Cục Dự trữ Liên bang Mỹ (Fed)."
+    orgs = [(s, k) for s, k, _ in of(text, ORG)]
+    assert ("VFA", "Hiệp hội Lương thực Việt Nam") in orgs
+    assert orgs.count(("Fed", "Cục Dự trữ Liên bang Mỹ")) == 2
+    assert ("Jerome Powell", "Jerome Powell") in [(s, k) for s, k, _ in of(text, PERSON)]
+
+
+def test_a_definition_may_leave_a_trailing_country_out_of_the_letters():
+    text = "Ngân hàng Nhà nước Việt Nam (NHNN) cho biết NHNN sẽ"
+    assert [(s, k) for s, k, _ in of(text, ABBR)] == [("NHNN", "Ngân hàng Nhà nước Việt Nam")] * 2
+
+
+def test_organisation_names_joining_fields():
+    text = "Đài Phát thanh và Truyền hình Hà Nội và Sở Văn hóa, Thể thao và Du lịch Bắc Ninh; Bộ Y tế, Bộ Tài chính và Bộ Công Thương."
+    assert surfaces(text, ORG) == ["Đài Phát thanh và Truyền hình Hà Nội", "Sở Văn hóa, Thể thao và Du lịch Bắc Ninh",
+                                   "Bộ Y tế", "Bộ Tài chính", "Bộ Công Thương"]

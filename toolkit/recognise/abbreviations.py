@@ -65,8 +65,9 @@ def _fits(words: list[str], letters: list[str]) -> bool:
 class AbbreviationTable:
     """The abbreviations of one article: learned definitions over the curated list."""
 
-    def __init__(self, toks: Tokens, gaz: Gazetteers, is_org_name):
+    def __init__(self, toks: Tokens, gaz: Gazetteers, is_org_name, places_at=None):
         self.gaz = gaz
+        self.places_at = places_at or {}
         self.learned = PhraseIndex(case_sensitive=True)
         self.definitions: list[Defined] = []
         seen: set[str] = set()
@@ -76,7 +77,7 @@ class AbbreviationTable:
             letters = _letters(abbr)
             if len(letters) < 2 or abbr in seen:
                 continue
-            found = self._expansion_before(toks, m.start(), letters)
+            found = self._expansion_before(toks, m.start(), letters, self.places_at)
             if found is None:
                 continue
             i, j = found
@@ -94,8 +95,12 @@ class AbbreviationTable:
             self.learned.add(abbr, entry)
 
     @staticmethod
-    def _expansion_before(toks: Tokens, paren: int, letters: list[str]):
-        """Token span (i, j) of the syllables right before `paren` whose initials spell `letters`."""
+    def _expansion_before(toks: Tokens, paren: int, letters: list[str], places_at=None):
+        """Token span (i, j) of the syllables right before `paren` whose initials spell `letters`.
+
+        A trailing country or place may stand outside the letters: "Ngân hàng Nhà
+        nước Việt Nam (NHNN)" expands to the whole name.
+        """
         from bisect import bisect_right
 
         j = bisect_right(toks.ends, paren)  # tokens 0..j-1 end before the parenthesis
@@ -104,13 +109,25 @@ class AbbreviationTable:
         between = toks.folded[toks.ends[j - 1]:paren]
         if between.strip(" " + _CLOSERS):
             return None
-        for size in range(len(letters), min(MAX_EXPANSION, j) + 1):
-            i = j - size
-            if size > 1 and toks.gaps[i] not in (" ", "-"):
-                break
-            if _fits(toks.words[i:j], letters):
-                return i, j
+        ends = [(j, j)]
+        for start, (size, _) in (places_at or {}).items():
+            if start + size == j and start > 0 and toks.joined(start - 1):
+                ends.append((start, j))
+        for last, whole in ends:
+            for size in range(len(letters), min(MAX_EXPANSION, last) + 1):
+                i = last - size
+                if size > 1 and toks.gaps[i] not in (" ", "-"):
+                    break
+                if _fits(toks.words[i:last], letters):
+                    return i, whole
         return None
+
+    def learn(self, abbr: str, expansion: str, kind: str) -> Defined:
+        """Add a definition found by another rule ("Hiệp hội Lương thực Việt Nam (VFA)")."""
+        entry = Defined(abbr, expansion, kind, True)
+        self.definitions.append(entry)
+        self.learned.add(abbr, entry)
+        return entry
 
     def match_at(self, toks: Tokens, i: int):
         """(token count, Defined) of the abbreviation written at token i, or None."""

@@ -14,8 +14,9 @@ Forms (numeric dates are always day first, as Vietnamese writes them):
   reference date when=--MM-DD                              cert 0.7
 - "tháng 7" alone: YYYY-MM from the reference date, else --MM   cert 0.6
 - lists "ngày 20, 21 và 24/7": one mention per day
-- ranges "từ 1/7 đến 5/7/2013", "20-24/7", "2011–2015", "năm 2011-2015":
-  one mention with from/to                                 cert 0.85
+- ranges "từ 1/7 đến 5/7/2013", "từ ngày 21 đến 23/2/2024", "20-24/7",
+  "2011–2015", "năm 2011-2015", quarters "quý I/2024": one mention with
+  from/to                                                  cert 0.85
 - durations "10 năm", "3 tháng", "5 ngày", "2 tuần": dur=P10Y …   cert 0.6
 
 Never a date: ordinals ("lần thứ 7", "thứ 7"), bare numbers, phone numbers,
@@ -46,6 +47,10 @@ _DAY_RANGE = re.compile(r"(?<![\w/.\-])(\d{1,2})\s*[–—\-]\s*(\d{1,2})\s*/\s*
 _PARTIAL = re.compile(r"(?<![\w/.\-,])(\d{1,2})(\s?[/–\-]\s?|\.)(\d{1,2})" + _END)
 _LIST = re.compile(r"\bngày\s+(\d{1,2}(?:\s*,\s*\d{1,2})*)\s*(?:,|\svà)\s*(\d{1,2})\s*/\s*(\d{1,2})(?:/(\d{4}))?" + _END,
                    re.I)
+_DAY_TO_DATE = re.compile(r"\btừ\s+(?:ngày\s+)?(\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})"
+                          r"(?:/(\d{4}))?" + _END, re.I)
+_QUARTER = re.compile(r"\bquý\s+(I{1,3}|IV|[1-4])\s*(?:/|\s+năm\s+)\s*(\d{4})" + _END, re.I)
+_QUARTER_MONTHS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _DURATION = re.compile(r"(?<![\w/.,\-])(\d{1,3})\s+(năm|tháng|ngày|tuần)(?!\s*\d)(?!\w)", re.I)
 _DUR_UNIT = {"năm": "Y", "tháng": "M", "ngày": "D", "tuần": "W"}
 
@@ -168,6 +173,16 @@ def _ranges(text: str, found: list[_Found], ref: _Reference) -> list[Candidate]:
         a, b = int(m.group(1)), int(m.group(2))
         if _plausible_year(a) and _plausible_year(b) and a < b:
             out.append(_range(m.start(), m.end(), _iso(a), _iso(b)))
+    for m in _DAY_TO_DATE.finditer(text):
+        d1, d2, month = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        year = int(m.group(4)) if m.group(4) else ref.year_for(month)
+        if d1 < d2 and valid(d1, month) and valid(d2, month) and (year is None or _plausible_year(year)):
+            out.append(_range(m.start(), m.end(), _iso(year, month, d1), _iso(year, month, d2)))
+    for m in _QUARTER.finditer(text):
+        quarter, year = _QUARTER_MONTHS[m.group(1).upper()], int(m.group(2))
+        if _plausible_year(year):
+            first, last = 3 * quarter - 2, 3 * quarter
+            out.append(_range(m.start(), m.end(), _iso(year, first, 1), _iso(year, last, _DAYS[last - 1])))
     for m in _DAY_RANGE.finditer(text):
         d1, d2, month = int(m.group(1)), int(m.group(2)), int(m.group(3))
         year = int(m.group(4)) if m.group(4) else ref.year_for(month)

@@ -183,7 +183,7 @@ FUNCTION_WORDS = (
     "nhất", "cùng", "như", "qua", "sau", "trước", "vào", "ra", "lên", "xuống", "hay", "hoặc", "nên",
     "vì", "do", "bởi", "nếu", "còn", "lại", "thêm", "chỉ", "ngày", "tháng", "năm", "sáng", "chiều",
     "tối", "ông", "bà", "anh", "chị", "kiêm", "nhằm", "giữa", "cả", "tiếp", "thứ",
-    "người", "nói", "biết", "phải", "tổ", "thực", "đề", "tiến", "tham", "dự", "họp",
+    "người", "nói", "biết", "phải", "tổ", "đề", "tiến", "tham", "dự", "họp",
     "ký", "làm", "gồm",
 )
 

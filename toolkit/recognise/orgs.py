@@ -34,6 +34,8 @@ organisation marked is "Ủy ban Trung ương MTTQVN".
 
 from __future__ import annotations
 
+import re
+
 from ..model import ORG
 from .scan import Scan, Span
 from .spans import Candidate
@@ -48,11 +50,13 @@ MAX_NAME = 14
 _QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’"}
 
 
-def continue_name(scan: Scan, k: int, after_head: bool = False) -> int:
+def continue_name(scan: Scan, k: int, after_head: bool = False, places_only: bool = False) -> int:
     """End token of the name that may follow a head (or a whole name) ending before token k.
 
     Right after a bare head word a personal name is the body's name ("Bệnh viện
     Bạch Mai"); after a name that is already whole it starts a new phrase.
+    places_only: after a whole name or an acronym only a place may follow
+    ("UBND tỉnh Hà Tĩnh", "MTTQ Việt Nam"), not any capitalised word.
     """
     toks, gaz = scan.toks, scan.gaz
     end, n = k, toks.n
@@ -79,6 +83,8 @@ def continue_name(scan: Scan, k: int, after_head: bool = False) -> int:
         if place:
             end += place[0]
             continue
+        if places_only:
+            break
         abbr = scan.abbrs.match_at(toks, end)
         if abbr:
             end += abbr[0]
@@ -174,14 +180,14 @@ def find_orgs(scan: Scan) -> list[Candidate]:
         listed = gaz.orgs.match_at(toks, i) if toks.low[i] in gaz.orgs else None
         if listed:
             size, org = listed
-            end = continue_name(scan, i + size)
+            end = continue_name(scan, i + size, places_only=True)
             key = org.name if end == i + size else org_key(scan, i, end, size, org.name)
             scan.add_org(Span(i, end, *toks.span(i, end), key, 0.9, LISTED))
             continue
         abbr = scan.abbrs.match_at(toks, i)
         if abbr and abbr[1].kind == "org":
             size, entry = abbr
-            end = continue_name(scan, i + size)
+            end = continue_name(scan, i + size, places_only=True)
             key = org_key(scan, i, end)
             scan.add_org(Span(i, end, *toks.span(i, end), key, 0.95 if entry.learned else 0.9, ACRONYM))
             continue
@@ -218,6 +224,7 @@ def find_orgs(scan: Scan) -> list[Candidate]:
         else:
             scan.add_org(span)
     _lone_references(scan, lone_heads, quoted_keys)
+    _named_acronyms(scan)
     return [Candidate(s.start, s.end, ORG, s.key, s.cert, s.priority) for s in scan.orgs]
 
 
@@ -236,3 +243,36 @@ def _lone_references(scan: Scan, lone_heads, quoted_keys) -> None:
             continue  # this occurrence is the naming one
         key = next(iter(keys))
         scan.add_org(Span(i, i + size, *toks.span(i, i + size), key, 0.6, LONE, h.name))
+
+
+_SHORT_NAME = re.compile(r"\(\s*([A-ZĐ][A-Za-zĐ0-9&.\-]*[A-Za-z0-9])\s*\)")
+
+
+def _named_acronyms(scan: Scan) -> None:
+    """An organisation's name then "(ACRONYM)" defines the acronym even when the initials
+    do not fit, as with English ones: "Hiệp hội Lương thực Việt Nam (VFA)", "Cục Dự trữ
+    Liên bang Mỹ (Fed)". Every later use is that organisation (cert 0.85)."""
+    toks = scan.toks
+    ends = {s.end: s for s in scan.orgs if s.priority == LISTED}
+    known = {d.abbr for d in scan.abbrs.definitions}
+    learned = []
+    for m in _SHORT_NAME.finditer(toks.folded):
+        short = m.group(1)
+        before = toks.folded[:m.start()].rstrip(" ")
+        org = ends.get(len(before))
+        if org is None or short in known or len(short) < 2 or not short.isascii():
+            continue
+        known.add(short)
+        learned.append(scan.abbrs.learn(short, org.key, "org"))
+    if not learned:
+        return
+    taken = {s.i for s in scan.orgs}
+    for i in range(toks.n):
+        if i in taken or not toks.cap(i):
+            continue
+        hit = scan.abbrs.match_at(toks, i)
+        if hit and hit[1] in learned:
+            size, entry = hit
+            end = continue_name(scan, i + size, places_only=True)
+            key = entry.expansion if end == i + size else f"{entry.expansion} {scan.abbrs.expand(toks, i + size, end)}"
+            scan.add_org(Span(i, end, *toks.span(i, end), key, 0.85, ACRONYM))

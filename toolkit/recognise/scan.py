@@ -34,7 +34,7 @@ class Scan:
         self.gaz = gaz
         self.toks = toks = Tokens(text)
         self.places_at = self._places(toks, gaz)
-        self.abbrs = AbbreviationTable(toks, gaz, self.is_org_name)
+        self.abbrs = AbbreviationTable(toks, gaz, self.is_org_name, self.places_at)
         self.orgs: list[Span] = []
         self.orgs_at: dict[int, Span] = {}      # token -> longest org starting there
         self._sorted: list[Span] | None = None
