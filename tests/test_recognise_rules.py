@@ -448,3 +448,20 @@ def test_organisation_names_joining_fields():
     text = "Đài Phát thanh và Truyền hình Hà Nội và Sở Văn hóa, Thể thao và Du lịch Bắc Ninh; Bộ Y tế, Bộ Tài chính và Bộ Công Thương."
     assert surfaces(text, ORG) == ["Đài Phát thanh và Truyền hình Hà Nội", "Sở Văn hóa, Thể thao và Du lịch Bắc Ninh",
                                    "Bộ Y tế", "Bộ Tài chính", "Bộ Công Thương"]
+
+
+def test_later_mentions_by_the_last_syllables_of_a_name():
+    text = "HLV Philippe Troussier gọi Nguyễn Quang Hải. Quang Hải ghi bàn, thầy trò Troussier thắng; tặng cho Hải."
+    assert [(s, k) for s, k, _ in of(text, PERSON)] == [
+        ("Philippe Troussier", "Philippe Troussier"), ("Nguyễn Quang Hải", "Nguyễn Quang Hải"),
+        ("Quang Hải", "Nguyễn Quang Hải"), ("Troussier", "Philippe Troussier"), ("Hải", "Nguyễn Quang Hải")]
+
+
+def test_a_given_name_run_on_by_a_lower_case_syllable_is_not_the_person():
+    assert surfaces("Hà Thị Liên ký Nghị quyết Liên tịch.", PERSON) == ["Hà Thị Liên"]
+
+
+def test_an_ambassador_to_a_country():
+    text = "Đại sứ Hoa Kỳ tại Việt Nam Marc Knapper đến."
+    assert of(text, ROLE) == [("Đại sứ Hoa Kỳ tại Việt Nam", "Đại sứ Hoa Kỳ tại Việt Nam", {})]
+    assert surfaces(text, PERSON) == ["Marc Knapper"]

@@ -10,8 +10,12 @@
    Quang") is the person already named in full whose last word it is, when
    exactly one is (cert 0.75); otherwise a name of its own (cert 0.5).
 3. Every later occurrence of a full name already found (with or without a
-   title) is that person: cert 0.85. A foreign name's last word alone
-   ("Trump") refers to it when unambiguous: cert 0.6.
+   title) is that person: cert 0.85, and so are the last two syllables of a
+   Vietnamese name of three ("Quang Hải" for "Nguyễn Quang Hải") when only one
+   person has them. A name's last word alone refers to it when unambiguous:
+   a foreign one anywhere ("Trump", cert 0.6), a Vietnamese given name only
+   inside a sentence, not next to another capitalised word and not run on by
+   a lower-case syllable ("Nghị quyết Liên tịch" is no "Liên") (cert 0.55).
 4. The byline's author (Context.author) is a person wherever written: 0.95.
 Keys: the full name as first written (tone placement folded, spaces folded).
 Document names ("Chương trình phối hợp", "Nghị quyết Liên tịch") are never
@@ -105,12 +109,18 @@ def _with_later_mentions(scan: Scan, found, short, blocked, author) -> list[Cand
         names.add(key, keys[key.lower()])
         out.append(Candidate(*toks.span(i, j), PERSON, keys[key.lower()], cert, FOUND))
     by_last: dict[str, set[str]] = {}
+    by_tail: dict[str, set[str]] = {}
     foreign: set[str] = set()
-    for key in set(keys.values()) | ({" ".join(author.split())} if author and author.strip() else set()):
+    for key in sorted(set(keys.values()) | ({" ".join(author.split())} if author and author.strip() else set())):
         parts = key.split()
         by_last.setdefault(parts[-1].lower(), set()).add(key)
         if parts[0].lower() not in scan.gaz.family_names:
             foreign.add(key)
+        elif len(parts) >= 3:
+            by_tail.setdefault(" ".join(parts[-2:]), set()).add(key)
+    for tail, owners in by_tail.items():  # "Quang Hải" for "Nguyễn Quang Hải", when only one
+        if len(owners) == 1:
+            names.add(tail, next(iter(owners)))
     taken = {(i, j) for i, j, _ in found}
     for i in range(toks.n):  # every occurrence of a known full name
         if toks.low[i] not in names or blocked[i]:
@@ -128,14 +138,23 @@ def _with_later_mentions(scan: Scan, found, short, blocked, author) -> list[Cand
         elif not (i + 1 < toks.n and toks.joined(i) and toks.lower(i + 1)):
             # a capitalised word run on by a lower-case one is a common noun ("Phong trào …")
             out.append(Candidate(*toks.span(i, i + 1), PERSON, toks.surface(i, i + 1), 0.5, FOUND - 5))
-    last_words = {k: v for k, v in by_last.items() if len(v) == 1 and next(iter(v)) in foreign}
+    last_words = {k: v for k, v in by_last.items() if len(v) == 1}
     if last_words:
         starts = {i for i, _ in taken} | set(short)
         for i in range(toks.n):
             key_set = last_words.get(toks.low[i])
-            if key_set and toks.title(i) and not blocked[i] and i not in starts and not _inside(taken, i):
-                out.append(Candidate(*toks.span(i, i + 1), PERSON, next(iter(key_set)), 0.6, FOUND - 5))
+            if not key_set or not toks.title(i) or blocked[i] or i in starts or _inside(taken, i):
+                continue
+            key = next(iter(key_set))
+            if key not in foreign and (toks.sentence_start(i) or _in_capitalised_run(toks, i)
+                                       or (i + 1 < toks.n and toks.joined(i) and toks.lower(i + 1))):
+                continue  # a Vietnamese given name alone is too often part of a word ("Liên tịch")
+            out.append(Candidate(*toks.span(i, i + 1), PERSON, key, 0.6 if key in foreign else 0.55, FOUND - 5))
     return out
+
+
+def _in_capitalised_run(toks, i: int) -> bool:
+    return (i > 0 and toks.joined(i - 1) and toks.cap(i - 1)) or (i + 1 < toks.n and toks.joined(i) and toks.cap(i + 1))
 
 
 def _inside(taken, i: int) -> bool:

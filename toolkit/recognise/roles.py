@@ -55,8 +55,12 @@ def find_roles(scan: Scan) -> list[Candidate]:
             end, end_char, key = org.j, org.end, f"{role.name} {org.key}"
         elif place and role.kind == "office":
             end = end + place[0]
-            end_char = toks.ends[end - 1]
             key = f"{role.name} {place[1].name}"
+            there = scan.places_at.get(end + 1) if end + 1 < toks.n and toks.low[end] == "tại" else None
+            if there and toks.joined(end - 1) and toks.joined(end):  # "Đại sứ Hoa Kỳ tại Việt Nam"
+                key = f"{key} tại {there[1].name}"
+                end = end + 1 + there[0]
+            end_char = toks.ends[end - 1]
         elif role.needs_org:
             continue
         if not capital and not (org or (follows and toks.cap(end))):
