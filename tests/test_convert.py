@@ -155,7 +155,7 @@ def test_a_10_mb_file_is_refused_with_a_clear_line(tmp_path):
 
 
 def test_a_large_article_converts(tmp_path):
-    paragraph = (SEED.read_text(encoding="utf-8").split("\n")[4] + "\n\n")
+    paragraph = max(SEED.read_text(encoding="utf-8").split("\n"), key=len) + "\n\n"
     big = tmp_path / "big.txt"
     big.write_text("Bài rất dài\n\n" + paragraph * 400, encoding="utf-8")
     report = convert_paths([big], tmp_path / "out")
