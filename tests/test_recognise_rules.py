@@ -465,3 +465,19 @@ def test_an_ambassador_to_a_country():
     text = "Đại sứ Hoa Kỳ tại Việt Nam Marc Knapper đến."
     assert of(text, ROLE) == [("Đại sứ Hoa Kỳ tại Việt Nam", "Đại sứ Hoa Kỳ tại Việt Nam", {})]
     assert surfaces(text, PERSON) == ["Marc Knapper"]
+
+
+def test_a_name_after_a_title_that_ends_a_longer_name_is_that_person():
+    text = "tiền vệ Nguyễn Quang Hải và HLV Quang Hải"
+    assert {k for _, k, _ in of(text, PERSON)} == {"Nguyễn Quang Hải"}
+
+
+@pytest.mark.parametrize("text, orgs, persons", [
+    ("Trường THPT Chu Văn An và", ["Trường THPT Chu Văn An"], []),
+    ("Chủ tịch UBND huyện Tiên Du Nguyễn Văn Khoa cho biết", ["UBND huyện Tiên Du"], ["Nguyễn Văn Khoa"]),
+    ("Tòa án nhân dân TP.HCM xét xử", ["Tòa án nhân dân TP.HCM"], []),
+    ("Phó Bí thư Thường trực Thành ủy Nguyễn Thị Tuyến dự", [], ["Nguyễn Thị Tuyến"]),
+    ("Đoàn đại biểu Quốc hội thành phố Hà Nội", ["Quốc hội"], []),
+])
+def test_org_names_and_the_persons_next_to_them(text, orgs, persons):
+    assert (surfaces(text, ORG), surfaces(text, PERSON)) == (orgs, persons)

@@ -109,6 +109,7 @@ class Head:
     nest: bool
     lone: bool
     ambiguous: bool
+    person_named: bool
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,8 @@ class Gazetteers:
         self.heads = PhraseIndex()
         self.head_list: list[Head] = []
         for row in read_tsv("org_heads.tsv", directory):
-            head = Head(row["head"], row["nest"] == "yes", row["lone"] == "yes", row["ambiguous"] == "yes")
+            head = Head(row["head"], row["nest"] == "yes", row["lone"] == "yes", row["ambiguous"] == "yes",
+                        row["person_named"] == "yes")
             self.head_list.append(head)
             self.heads.add(head.name, head)
         self.roles = PhraseIndex()

@@ -2,11 +2,10 @@
 
 Rules, in the order they are tried at a capitalised token:
 
-1. a listed organisation (orgs.tsv), extended by a name that follows
-   ("Mặt trận Tổ quốc Việt Nam tỉnh Hà Tĩnh"): cert 0.9;
+1. a listed organisation (orgs.tsv), as listed: cert 0.9;
 2. an acronym that stands for an organisation (learned as "Công an nhân dân
-   (CAND)" or listed: UBND, TTXVN, WHO …), extended the same way ("UBND tỉnh
-   Hà Tĩnh", "MTTQ Việt Nam"): cert 0.9, keyed by the expansion;
+   (CAND)" or listed: UBND, TTXVN, WHO …), extended by a place ("UBND tỉnh
+   Hà Tĩnh", "UBND huyện Tiên Du", "MTTQ Việt Nam"): cert 0.9, keyed by the expansion;
 3. a head word (org_heads.tsv: Bộ, Ban, Ủy ban, Sở, Công ty …) followed by
    a name: cert 0.8. Vietnamese capitalises the first syllable of each proper
    part, so the name is a run of words, each a capitalised syllable, an
@@ -64,6 +63,10 @@ def continue_name(scan: Scan, k: int, after_head: bool = False, places_only: boo
         if toks.gaps[end - 1] != " " and not (end > k and toks.gaps[end - 1] == "," and _listed_part(scan, end)):
             break  # (a comma is crossed only inside "Sở Văn hóa, Thể thao và Du lịch …")
         low = toks.low[end]
+        place = scan.places_at.get(end)
+        if place:
+            end += place[0]
+            continue
         if low == "và" and end > k and _joined_part(scan, end + 1):
             end += 1  # "Đài Phát thanh và Truyền hình": "và" joins two fields of one name
             continue
@@ -72,17 +75,19 @@ def continue_name(scan: Scan, k: int, after_head: bool = False, places_only: boo
             nxt = end + size[0] if size else end + 1
             if size and nxt < n and toks.joined(nxt - 1) and toks.cap(nxt):
                 end = nxt
+                if places_only and nxt not in scan.places_at:  # "UBND huyện Tiên Du": a place by its level
+                    while end < n and toks.title(end) and not scan.person_at(end) and end - nxt < 4:
+                        end += 1
+                        if not toks.joined(end - 1):
+                            break
                 continue
             break
-        if not toks.cap(end) or ((end > k or not after_head) and scan.person_at(end)):
+        named_after = after_head and all(toks.acronym(x) for x in range(k, end))  # "Trường THPT Chu Văn An"
+        if not toks.cap(end) or (not named_after and scan.person_at(end)):
             break  # a personal name right after the head names the body ("Bệnh viện Bạch Mai")
         role = scan.role_at(end)
         if role and role[1].kind != "office":
             break  # "Bộ Công an Đại tướng …": a rank starts a new phrase
-        place = scan.places_at.get(end)
-        if place:
-            end += place[0]
-            continue
         if places_only:
             break
         abbr = scan.abbrs.match_at(toks, end)
@@ -179,10 +184,8 @@ def find_orgs(scan: Scan) -> list[Candidate]:
             continue
         listed = gaz.orgs.match_at(toks, i) if toks.low[i] in gaz.orgs else None
         if listed:
-            size, org = listed
-            end = continue_name(scan, i + size, places_only=True)
-            key = org.name if end == i + size else org_key(scan, i, end, size, org.name)
-            scan.add_org(Span(i, end, *toks.span(i, end), key, 0.9, LISTED))
+            size, org = listed  # a listed name is whole ("Quốc hội", not "Quốc hội thành phố Hà Nội")
+            scan.add_org(Span(i, i + size, *toks.span(i, i + size), org.name, 0.9, LISTED))
             continue
         abbr = scan.abbrs.match_at(toks, i)
         if abbr and abbr[1].kind == "org":
@@ -207,7 +210,7 @@ def find_orgs(scan: Scan) -> list[Candidate]:
             continue
         if _owner_follows(scan, i + size):
             continue
-        end = continue_name(scan, i + size, after_head=h.nest)
+        end = continue_name(scan, i + size, after_head=h.person_named)
         caps = sum(1 for k in range(i + size, end) if toks.cap(k))
         if end == i + size or (h.ambiguous and toks.sentence_start(i) and caps < 2):
             if h.lone:

@@ -103,8 +103,13 @@ def _with_later_mentions(scan: Scan, found, short, blocked, author) -> list[Cand
     out = []
     if author and author.strip():
         names.add(author, " ".join(author.split()))
+    fulls = sorted({toks.surface(i, j) for i, j, _ in found}, key=lambda k: (-len(k.split()), k))
     for i, j, cert in found:
         key = toks.surface(i, j)
+        longer = [f for f in fulls if f.lower().endswith(" " + key.lower())
+                  and f.split()[0].lower() in scan.gaz.family_names]
+        if len(longer) == 1:  # "Quang Hải" after a title is "Nguyễn Quang Hải" named elsewhere
+            key = longer[0]
         keys.setdefault(key.lower(), key)
         names.add(key, keys[key.lower()])
         out.append(Candidate(*toks.span(i, j), PERSON, keys[key.lower()], cert, FOUND))
