@@ -481,3 +481,9 @@ def test_a_name_after_a_title_that_ends_a_longer_name_is_that_person():
 ])
 def test_org_names_and_the_persons_next_to_them(text, orgs, persons):
     assert (surfaces(text, ORG), surfaces(text, PERSON)) == (orgs, persons)
+
+
+def test_a_known_name_keeps_the_key_the_rules_give_it_here():
+    ctx = Context(known_names=frozenset({("Quang Hải", PERSON)}))
+    text = "tiền vệ Nguyễn Quang Hải ghi bàn. Quang Hải nói."
+    assert {k for _, k, _ in of(text, PERSON, ctx)} == {"Nguyễn Quang Hải"}

@@ -63,11 +63,13 @@ class RulesRecogniser:
         candidates: list[Candidate] = find_dates(text, context.reference_date)
         candidates += find_orgs(scan)
         candidates += find_roles(scan)
-        candidates += find_persons(scan, context.author)
+        persons = find_persons(scan, context.author)
+        candidates += persons
         candidates += find_places(scan)
         candidates += scan.abbrs.candidates(scan.toks)
         if context.known_names:
-            candidates += _known(scan, context.known_names)
+            keys = {(c.start, c.end, c.type): c.key for c in candidates if c.type in NAME_TYPES}
+            candidates += _known(scan, context.known_names, keys)
         return resolve(candidates, self.name)
 
 
@@ -80,8 +82,9 @@ def _known_index(known_names: frozenset) -> PhraseIndex:
     return index
 
 
-def _known(scan: Scan, known_names: frozenset) -> list[Candidate]:
-    """Names found elsewhere in the corpus, marked wherever written here, with this text's keys."""
+def _known(scan: Scan, known_names: frozenset, keys: dict) -> list[Candidate]:
+    """Names found elsewhere in the corpus, marked wherever written here, with this text's keys
+    (a span the rules already named keeps the rules' key: "Quang Hải" stays "Nguyễn Quang Hải")."""
     index = _known_index(known_names)
     toks, out = scan.toks, []
     for i in range(toks.n):
@@ -99,6 +102,7 @@ def _known(scan: Scan, known_names: frozenset) -> list[Candidate]:
             key = listed[1].name if listed and listed[0] == size else toks.surface(i, i + size)
         else:
             key = toks.surface(i, i + size)
+        key = keys.get((start, end, kind), key)
         out.append(Candidate(start, end, kind, key, 0.8, KNOWN_PRIORITY if kind == PERSON else KNOWN_PRIORITY - 1))
     return out
 
