@@ -8,9 +8,9 @@ two characters and never changes the length, so offsets into the folded text
 are offsets into the original.
 
 Between two tokens lies a *gap*; its class is " " for plain spaces, "" for
-nothing (as in "TP.HCM" after the dot is handled: the class there is "."),
-"-" for a dash with or without spaces, None when the gap holds a line break
-(a name never runs across blocks), else the punctuation without spaces.
+nothing at all, "-" for a dash with or without spaces, None when the gap holds
+a line break (a name never runs across blocks), else the punctuation without
+its spaces ("." in "TP.HCM" and in "TP. HCM", "," after a comma).
 """
 
 from __future__ import annotations
