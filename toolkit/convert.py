@@ -5,13 +5,14 @@ Public entries: `convert_article` (an Article in memory → a TEI tree) and
 
 Across a batch, names found in one article are looked for in all (a person
 named once with a title is marked wherever the bare name appears): a first
-pass gathers the names, the second encodes with that knowledge. The first pass
-keeps only the set of names, so memory grows with the number of distinct
-names, not with the corpus.
+pass gathers the names, the second encodes with that knowledge. Memory grows
+with the number of distinct names, not with the corpus.
 """
 
 from __future__ import annotations
 
+import pickle
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -66,39 +67,70 @@ def convert_article(article: Article, recogniser: Recogniser, options: ConvertOp
     return encode(article, mentions, options, authority=_authority())
 
 
-def _convert_checked(article: Article, source: Path, recogniser, options, known, validator, warnings):
-    """The article's TEI, valid. Should the recogniser fail or its markup make the
-    document invalid (a bug, not bad input), the text is still worth keeping: it
-    is encoded without machine markup and the loss is reported as a warning."""
+def shareable_names(text: str, mentions) -> set[tuple[str, str]]:
+    """(surface, type) of the names worth looking for in other articles."""
+    found = set()
+    for m in mentions:
+        surface = text[m.start:m.end]
+        if m.type in NAME_TYPES and (m.type != PERSON or len(surface.split()) >= _MIN_SHARED_WORDS):
+            found.add((surface, m.type))
+    return found
+
+
+class _CorpusNames:
+    """Names found across a batch, and a quick test of whether an article holds
+    one that its own recognition missed (only then is it recognised again)."""
+
+    _EDGE = ",.;:!?()[]“”\"'‘’«»"
+
+    def __init__(self, names: set[tuple[str, str]]):
+        self.names = frozenset(names)
+        self.surfaces = {surface for surface, _ in names}
+        self.longest = max((len(s.split()) for s in self.surfaces), default=0)
+
+    def missed_in(self, text: str, mentions) -> bool:
+        if not self.surfaces:
+            return False
+        own = {text[m.start:m.end] for m in mentions}
+        words = text.split()
+        for i, word in enumerate(words):
+            if not word[:1].isupper():
+                continue
+            for n in range(1, min(self.longest, len(words) - i) + 1):
+                candidate = " ".join(words[i:i + n]).strip(self._EDGE)
+                if candidate in self.surfaces and candidate not in own:
+                    return True
+        return False
+
+
+def _recognise(article: Article, recogniser: Recogniser, known: frozenset = frozenset()):
+    """(mentions, None), or (None, why) when the recogniser itself failed."""
     try:
-        tree = convert_article(article, recogniser, options, known)
-        problems = list(validator.iter_errors(tree)) if validator is not None else []
-        if not problems:
-            return tree
-        reason = f"its entity markup is invalid ({problems[0].rule}: {problems[0].message})"
+        return recogniser.find(article.text, context_for(article, known)), None
     except ToolkitError:
         raise
     except Exception as exc:  # noqa: BLE001 - any recogniser bug must not cost the article
-        reason = f"the {getattr(recogniser, 'name', '?')} recogniser failed ({type(exc).__name__}: {exc})"
+        return None, f"the {getattr(recogniser, 'name', '?')} recogniser failed ({type(exc).__name__}: {exc})"
+
+
+def _encode_checked(article: Article, source: Path, mentions, failure: str | None, options, validator, warnings):
+    """The article's TEI, valid. Should the recogniser have failed, or its markup
+    make the document invalid (a bug, not bad input), the text is still worth
+    keeping: it is encoded without machine markup and the loss is a warning."""
+    if mentions is not None:
+        tree = encode(article, mentions, options, authority=_authority())
+        problems = list(validator.iter_errors(tree)) if validator is not None else []
+        if not problems:
+            return tree
+        failure = f"its entity markup is invalid ({problems[0].rule}: {problems[0].message})"
     tree = encode(article, [], options)
     problems = list(validator.iter_errors(tree)) if validator is not None else []
     if problems:
         raise ToolkitError(f"the TEI made from it is invalid: {problems[0].rule}: {problems[0].message}"
                            f" ({len(problems)} error{'s' if len(problems) > 1 else ''}); nothing written",
                            path=str(source))
-    warnings.append(f"{source}: {reason}; written without entity markup")
+    warnings.append(f"{source}: {failure}; written without entity markup")
     return tree
-
-
-def names_in(article: Article, recogniser: Recogniser) -> set[tuple[str, str]]:
-    """(surface, type) of the persons, organisations and places an article names."""
-    text = article.text
-    found = set()
-    for m in recogniser.find(text, context_for(article)):
-        surface = text[m.start:m.end]
-        if m.type in NAME_TYPES and (m.type != PERSON or len(surface.split()) >= _MIN_SHARED_WORDS):
-            found.add((surface, m.type))
-    return found
 
 
 def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOptions(), *,
@@ -109,6 +141,11 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
     A file that fails is reported and skipped; nothing is written for it, and
     the rest of the batch goes on. Written files are valid (unless
     options.validate is False): an invalid result is a failure, not a file.
+
+    The first pass ingests and recognises each article and spools the result to
+    a temporary file, so memory holds only the set of names found; the second
+    reads it back, recognises again only the articles that hold a name found
+    elsewhere but not in them, then encodes, validates and writes.
     """
     sources = collect_files(paths, SOURCE_SUFFIXES)
     out_dir = Path(out_dir)
@@ -118,30 +155,33 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
 
         validator = default_validator()
     report = ConvertReport()
-    articles: list[tuple[Path, Article]] = []
-    known: set[tuple[str, str]] = set()
-    for source in progress(sources, "reading"):
-        try:
-            article = ingest_file(source)
-        except ToolkitError as exc:
-            report.failures.append(ConvertFailure(source, str(exc)))
-            continue
-        articles.append((source, None if len(sources) > 1 else article))
-        if len(sources) > 1:
+    with tempfile.TemporaryFile() as spool:
+        known: set[tuple[str, str]] = set()
+        spooled = 0
+        for source in progress(sources, "reading"):
             try:
-                known |= names_in(article, recogniser)
-            except Exception:  # noqa: BLE001 - reported when the article itself is converted
-                pass
-    shared = frozenset(known)
-    for source, article in progress(articles, "converting"):
-        try:
-            article = article or ingest_file(source)
-            tree = _convert_checked(article, source, recogniser, options, shared, validator, report.warnings)
-            target = out_dir / f"{article.stem}.xml"
-            write_atomic(target, serialise(tree))
-            report.written.append(target)
-        except ToolkitError as exc:
-            report.failures.append(ConvertFailure(source, str(exc)))
+                article = ingest_file(source)
+            except ToolkitError as exc:
+                report.failures.append(ConvertFailure(source, str(exc)))
+                continue
+            mentions, failure = _recognise(article, recogniser)
+            if mentions is not None:
+                known |= shareable_names(article.text, mentions)
+            pickle.dump((source, article, mentions, failure), spool, protocol=pickle.HIGHEST_PROTOCOL)
+            spooled += 1
+        spool.seek(0)
+        corpus = _CorpusNames(known if spooled > 1 else set())
+        for _ in progress(range(spooled), "converting"):
+            source, article, mentions, failure = pickle.load(spool)
+            try:
+                if mentions is not None and corpus.missed_in(article.text, mentions):
+                    mentions, failure = _recognise(article, recogniser, corpus.names)
+                tree = _encode_checked(article, source, mentions, failure, options, validator, report.warnings)
+                target = out_dir / f"{article.stem}.xml"
+                write_atomic(target, serialise(tree))
+                report.written.append(target)
+            except ToolkitError as exc:
+                report.failures.append(ConvertFailure(source, str(exc)))
     return report
 
 
