@@ -190,3 +190,24 @@ def test_markup_that_fails_validation_is_dropped_with_a_warning(tmp_path):
     assert report.warnings == [f"{SEED}: its entity markup is invalid (test-rule: markup refused); "
                                "written without entity markup"]
     assert (tmp_path / "000_03d31ed0a32cd011.xml").is_file()
+
+
+def test_an_internal_error_costs_one_file_not_the_batch(tmp_path, monkeypatch):
+    import toolkit.convert as convert_module
+
+    real_encode = convert_module.encode
+
+    def fragile(article, *args, **kwargs):
+        if article.stem == "boom":
+            raise RuntimeError("unexpected")
+        return real_encode(article, *args, **kwargs)
+
+    monkeypatch.setattr(convert_module, "encode", fragile)
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(SEED, src / "boom.txt")
+    shutil.copy(SEED, src / "fine.txt")
+    report = convert_paths([src], tmp_path / "out")
+    assert [f.message for f in report.failures] == [
+        f"{src / 'boom.txt'}: internal error, please report it (RuntimeError: unexpected)"]
+    assert [p.name for p in report.written] == ["fine.xml"]

@@ -167,3 +167,8 @@ def test_checksum_is_of_the_source_bytes():
     import hashlib
     data = SEED.read_bytes()
     assert ingest_file(SEED).sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_code_points_xml_forbids_are_dropped():
+    a = article(f"Tiêu đề\ufffe\n\n{PARA}\uffff\x0b\n")
+    assert "\ufffe" not in a.text and "\uffff" not in a.text and "\x0b" not in a.text

@@ -182,6 +182,9 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
                 report.written.append(target)
             except ToolkitError as exc:
                 report.failures.append(ConvertFailure(source, str(exc)))
+            except Exception as exc:  # noqa: BLE001 - a bug must cost one file, not the batch
+                report.failures.append(ConvertFailure(
+                    source, f"{source}: internal error, please report it ({type(exc).__name__}: {exc})"))
     return report
 
 

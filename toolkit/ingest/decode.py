@@ -21,7 +21,9 @@ _BOMS = (
 _SPACE_CHARS = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v"
 _SPACE_TABLE = {ord(c): " " for c in _SPACE_CHARS}
 _SPACE_TABLE.update({ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# C0 controls and the two code points XML 1.0 forbids outright: a scraped page
+# may carry them, an XML document may not.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 _MULTISPACE_RE = re.compile(r" {2,}")
 
 
