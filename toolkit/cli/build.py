@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 import typer
 
@@ -21,6 +22,9 @@ def build(
     dist: Path = typer.Option(Path("dist"), "--dist", help="Folder for editions and the deposit package."),
     deposit: bool = typer.Option(True, "--deposit/--no-deposit", help="Also make the BagIt deposit package."),
     package_format: str = typer.Option("zip", "--package-format", help="Deposit package format: dir, zip or tar.gz."),
+    publisher: str = typer.Option(ConvertOptions.publisher, "--publisher", help="Publisher of the edition: TEI header and the package's Source-Organization."),
+    contact_name: Optional[str] = typer.Option(None, "--contact-name", help="Contact-Name for the deposit package's bag-info.txt."),
+    contact_email: Optional[str] = typer.Option(None, "--contact-email", help="Contact-Email for the deposit package's bag-info.txt."),
 ) -> None:
     """Convert, validate, render and package a corpus: SEEDS → TEI → dist/html, dist/txt, dist/deposit.
 
@@ -33,7 +37,7 @@ def build(
 
     failures: list[str] = []
     with guarded():
-        converted = convert_paths([seeds], tei_dir, ConvertOptions(), progress=progress)
+        converted = convert_paths([seeds], tei_dir, ConvertOptions(publisher=publisher), progress=progress)
         failures += [f.message for f in converted.failures]
         typer.echo(f"convert:  {len(converted.written)} TEI files in {tei_dir}", err=True)
 
@@ -54,7 +58,9 @@ def build(
                 import shutil
 
                 shutil.rmtree(target)
-            result = make_package([tei_dir], target, DepositOptions(format=package_format))
+            result = make_package([tei_dir], target, DepositOptions(
+                format=package_format, source_organization=publisher,
+                contact_name=contact_name, contact_email=contact_email))
             typer.echo(f"deposit:  {result.package} ({result.articles} articles, "
                        f"{result.payload_files} files, bagged {result.bagging_date})", err=True)
     for message in failures:

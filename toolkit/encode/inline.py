@@ -85,7 +85,8 @@ class InlineWriter:
         if m.type in (PERSON, ORG, PLACE):
             element.set("ref", "#" + self._ref_for(m))
         elif m.type == ROLE:
-            element.set("type", role_type(m.key or ""))
+            # A recogniser that knows the kind says so in attrs; else guess from the words.
+            element.set("type", dict(m.attrs).get("type") or role_type(m.key or ""))
         elif m.type == DATE:
             for name, value in m.attrs:
                 if name in _DATE_ATTRS:
