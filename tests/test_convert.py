@@ -211,3 +211,17 @@ def test_an_internal_error_costs_one_file_not_the_batch(tmp_path, monkeypatch):
     assert [f.message for f in report.failures] == [
         f"{src / 'boom.txt'}: internal error, please report it (RuntimeError: unexpected)"]
     assert [p.name for p in report.written] == ["fine.xml"]
+
+
+def test_byline_with_words_around_the_name_and_dates_without_year_are_valid(tmp_path, assert_tei_all_valid):
+    src = tmp_path / "x.txt"
+    src.write_text("Tin ngắn về mùa mưa bão\n\nTrong tháng 9 và tháng 10, nhiều cơn bão đổ bộ vào miền Trung, "
+                   "theo Trung tâm Dự báo khí tượng thủy văn quốc gia.\n\nBài, ảnh: Nguyễn Văn An\n", encoding="utf-8")
+    report = convert_paths([src], tmp_path / "out")
+    assert report.ok and not report.warnings, (report.failures, report.warnings)
+    tree = parse(tmp_path / "out" / "x.xml")
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    assert tree.xpath("string(//t:byline)", namespaces=ns) == "Bài, ảnh: Nguyễn Văn An"
+    assert tree.xpath("string(//t:byline/t:docAuthor)", namespaces=ns) == "Nguyễn Văn An"
+    assert "--09" in tree.xpath("//t:date/@when", namespaces=ns)
+    assert_tei_all_valid(tree)

@@ -172,3 +172,8 @@ def test_checksum_is_of_the_source_bytes():
 def test_code_points_xml_forbids_are_dropped():
     a = article(f"Tiêu đề\ufffe\n\n{PARA}\uffff\x0b\n")
     assert "\ufffe" not in a.text and "\uffff" not in a.text and "\x0b" not in a.text
+
+
+def test_a_body_of_captions_only_is_text():
+    a = article("Tiêu đề\n\nCác đại biểu dự hội nghị. (Ảnh: TTXVN)\n")
+    assert kinds(a) == [HEAD, PARAGRAPH]

@@ -84,6 +84,9 @@ def lay_out(text: str) -> Layout:
                 date, date_text = parsed
                 break
     blocks = [(_body_kind(i, line), line.text) for i, line in enumerate(body)]
+    if not any(kind in (PARAGRAPH, LEAD) for kind, _ in blocks):
+        # Captions only make sense beside paragraphs: without any, they are the text.
+        blocks = [(PARAGRAPH, text) for _, text in blocks]
     blocks[-1:] = _detach_trailing_credit(*blocks[-1])
     author = None
     for line in tail:
