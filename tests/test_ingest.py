@@ -177,3 +177,11 @@ def test_code_points_xml_forbids_are_dropped():
 def test_a_body_of_captions_only_is_text():
     a = article("Tiêu đề\n\nCác đại biểu dự hội nghị. (Ảnh: TTXVN)\n")
     assert kinds(a) == [HEAD, PARAGRAPH]
+
+
+def test_breadcrumbs_above_the_title_are_dropped_but_never_the_article():
+    a = article(f"Trang chủ » Thời sự » Chính trị\nHội nghị bàn về kinh tế số\n\n{PARA}\n")
+    assert a.title == "Hội nghị bàn về kinh tế số"
+    one_line = f"Hội nghị bàn về kinh tế số » thành công. {PARA} {PARA2} {PARA}"
+    b = article(one_line)
+    assert b.title == "Hội nghị bàn về kinh tế số » thành công"

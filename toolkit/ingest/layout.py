@@ -122,7 +122,9 @@ def _lines(text: str) -> list[Line]:
 
 
 def _drop_leading_breadcrumbs(lines: list[Line]) -> list[Line]:
-    while lines and _BREADCRUMB_RE.search(lines[0].text) and not _SENTENCE_END_RE.search(lines[0].text):
+    """"Trang chủ » Tin tức" above the title; never a long line, never the last one."""
+    while (len(lines) > 1 and len(lines[0].text) <= TAIL_MAX_CHARS and _BREADCRUMB_RE.search(lines[0].text)
+           and not _SENTENCE_END_RE.search(lines[0].text)):
         lines = lines[1:]
     return lines
 
