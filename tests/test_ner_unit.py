@@ -126,3 +126,15 @@ def test_tokens_split_punctuation_and_round_trip_bio():
              (text.index("Bộ"), text.index("an)") + 2, "orgName")]
     tags = bio_tags(tokens, spans)
     assert [(s, e, label) for s, e, label, _, _ in spans_from_tags(tokens, tags)] == spans
+
+
+@pytest.mark.parametrize("record", [
+    {"text": "Ông Nguyễn Văn An đến Huế.", "label": [[4, 17, "PER"], [22, 25, "LOC"]]},
+    {"text": "Ông Nguyễn Văn An đến Huế.", "spans": [{"start": 4, "end": 17, "label": "PERSON"},
+                                                 {"start": 22, "end": 25, "label": "LOCATION", "token_start": 5}]},
+])
+def test_annotation_tool_exports_are_read(record):
+    from toolkit.ner.jsonl import doc_from_record
+
+    doc = doc_from_record(record, where="x.jsonl:1", default_id="x", need_entities=True)
+    assert list(doc.entities) == [(4, 17, "persName"), (22, 25, "placeName")]

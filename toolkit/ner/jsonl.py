@@ -29,11 +29,28 @@ class NerDoc:
         return json.dumps(record, ensure_ascii=False, sort_keys=True)
 
 
+# Where annotation tools put the spans: spaCy/teikit "entities", doccano "label",
+# Prodigy "spans" (objects with start, end, label).
+ENTITY_KEYS = ("entities", "label", "spans")
+
+
+def _as_triple(item):
+    """(start, end, label) from [start, end, label, ...] or {"start", "end", "label"}."""
+    if isinstance(item, dict):
+        item = (item.get("start"), item.get("end"), item.get("label"))
+    if not isinstance(item, (list, tuple)) or len(item) < 3:
+        return None
+    start, end, label = item[0], item[1], item[2]
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)):
+        return None
+    return start, end, label
+
+
 def doc_from_record(record, *, where: str, default_id: str, need_entities: bool) -> NerDoc:
     """A NerDoc from one decoded JSON line: labels mapped, unknown labels dropped, text in NFC."""
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         raise RecogniseError(f"{where}: expected an object with a string \"text\"")
-    raw_entities = record.get("entities")
+    raw_entities = next((record[key] for key in ENTITY_KEYS if record.get(key) is not None), None)
     if raw_entities is None:
         if need_entities:
             raise RecogniseError(f"{where}: no \"entities\" list")
@@ -43,12 +60,12 @@ def doc_from_record(record, *, where: str, default_id: str, need_entities: bool)
     text = record["text"]
     spans: list[Span] = []
     for item in raw_entities:
-        if (not isinstance(item, (list, tuple)) or len(item) < 3 or not isinstance(item[0], int)
-                or not isinstance(item[1], int) or isinstance(item[0], bool) or isinstance(item[1], bool)):
+        triple = _as_triple(item)
+        if triple is None:
             raise RecogniseError(f"{where}: entity {item!r} is not [start, end, label]")
-        start, end, raw_label = item[0], item[1], item[2]
+        start, end, raw_label = triple
         if not 0 <= start < end <= len(text):
-            raise RecogniseError(f"{where}: entity {list(item)!r} is outside the text (length {len(text)})")
+            raise RecogniseError(f"{where}: entity {list(triple)!r} is outside the text (length {len(text)})")
         label = normalise_label(raw_label)
         if label is not None:
             spans.append((start, end, label))
