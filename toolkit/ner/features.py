@@ -14,7 +14,7 @@ from ..model import Mention
 from .labels import MENTION_TYPE_TO_LABEL
 from .tokens import Token
 
-FEATURE_SET_VERSION = "2"
+FEATURE_SET_VERSION = "3"
 GAZETTEER_KINDS = ("family", "place", "orghead", "role")
 _MAX_PHRASE = 8
 
@@ -128,6 +128,66 @@ def _capital_runs(cases: list[str]) -> list[str]:
     return out
 
 
+def _run_spans(runs: list[str]) -> list[tuple[int, int] | None]:
+    """Per token, the (start, end) token indices of the capitalised run it is in, or None."""
+    out: list[tuple[int, int] | None] = [None] * len(runs)
+    i = 0
+    while i < len(runs):
+        if runs[i] == "O":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(runs) and runs[j] == "I":
+            j += 1
+        for k in range(i, j):
+            out[k] = (i, j)
+        i = j
+    return out
+
+
+def _quoted(tokens: list[Token]) -> list[bool]:
+    """Whether each token sits between an opening and a closing quotation mark."""
+    inside, flags = False, []
+    for tok in tokens:
+        if tok.text in _QUOTES:
+            inside = not inside
+            flags.append(False)
+        else:
+            flags.append(inside)
+    return flags
+
+
+_QUOTES = frozenset('"“”«»')
+
+
+def _run_features(i: int, span, lowered: list[str], cases: list[str], gaz_tags, rule_tags) -> list[str]:
+    """What the whole capitalised run says about each of its tokens.
+
+    A name's type is mostly decided by its first syllable (Bệnh viện, Trường,
+    Công ty, a family name) and by the lower-case word just before it (ông,
+    tại, xã, huyện); in a linear-chain CRF a token deep inside a long run
+    cannot see those, so every token of the run gets them.
+    """
+    if span is None:
+        return []
+    start, end = span
+    length = end - start
+    feats = [f"rl={min(length, 6)}", f"rp={min(i - start, 5)}", f"rq={min(end - 1 - i, 5)}",
+             "rf=" + lowered[start], "rz=" + lowered[end - 1]]
+    feats.extend("rfg=" + g for g in gaz_tags[start])
+    if start > 0:
+        feats.append("rb=" + lowered[start - 1])
+        if start > 1:
+            feats.append("rbb=" + lowered[start - 2] + "|" + lowered[start - 1])
+    else:
+        feats.append("rb=BOS")
+    feats.append("ra=" + (lowered[end] if end < len(lowered) else "EOS"))
+    feats.append("rr0=" + rule_tags[start][0])
+    if any(c == "upper" for c in cases[start:end]):
+        feats.append("rcaps")
+    return feats
+
+
 def sequence_features(tokens: list[Token], mentions: list[Mention], gaz: Gazetteers) -> list[list[str]]:
     """One list of binary feature strings per token."""
     lowered = [t.text.lower() for t in tokens]
@@ -135,17 +195,24 @@ def sequence_features(tokens: list[Token], mentions: list[Mention], gaz: Gazette
     gaz_tags = gazetteer_tags(lowered, gaz)
     rule_tags = rules_tags(tokens, mentions)
     runs = _capital_runs(cases)
+    run_spans = _run_spans(runs)
+    quoted = _quoted(tokens)
     n = len(tokens)
     out = []
     for i, tok in enumerate(tokens):
         word, low = tok.text, lowered[i]
-        feats = ["bias", "w=" + low, "shape=" + _shape(word), "case=" + cases[i],
+        feats = ["bias", "w=" + low, "W=" + word, "shape=" + _shape(word), "case=" + cases[i],
                  "p2=" + low[:2], "p3=" + low[:3], "s2=" + low[-2:], "s3=" + low[-3:],
                  "r=" + rule_tags[i][0], "rr=" + rule_tags[i][1],
                  "run=" + runs[i]]
         feats.extend("g=" + g for g in gaz_tags[i])
+        feats.extend(_run_features(i, run_spans[i], lowered, cases, gaz_tags, rule_tags))
+        if quoted[i]:
+            feats.append("quoted")
         if i == 0:
             feats.append("BOS")
+        elif i == 1 or lowered[i - 1] in (".", ":", "-", "–"):
+            feats.append("sentstart")
         if i == n - 1:
             feats.append("EOS")
         for off in (-2, -1, 1, 2):
@@ -153,11 +220,14 @@ def sequence_features(tokens: list[Token], mentions: list[Mention], gaz: Gazette
             if 0 <= j < n:
                 feats.append(f"{off}:w={lowered[j]}")
                 feats.append(f"{off}:case={cases[j]}")
+                feats.append(f"{off}:r={rule_tags[j][0]}")
+                feats.extend(f"{off}:g={g}" for g in gaz_tags[j])
                 if abs(off) == 1:
-                    feats.append(f"{off}:r={rule_tags[j][0]}")
                     feats.append(f"{off}:rr={rule_tags[j][1]}")
-                    feats.extend(f"{off}:g={g}" for g in gaz_tags[j])
                     feats.append(f"{off}:bi={lowered[min(i, j)]}|{lowered[max(i, j)]}")
+                else:
+                    k = i + off // 2
+                    feats.append(f"{off}:bi={lowered[min(k, j)]}|{lowered[max(k, j)]}")
             else:
                 feats.append(f"{off}:pad")
         out.append(feats)
