@@ -25,14 +25,18 @@
   <!-- The register page (file name) that lists entities of a type. -->
   <xsl:function name="tk:register-file" as="xs:string">
     <xsl:param name="type" as="xs:string"/>
-    <xsl:sequence select="map{'person': 'persons.html', 'org': 'organisations.html',
-                              'place': 'places.html'}($type)"/>
+    <xsl:sequence select="$tk:register-files($type)"/>
   </xsl:function>
+
+  <xsl:variable name="tk:register-files" as="map(xs:string, xs:string)"
+      select="map{'person': 'persons.html', 'org': 'organisations.html', 'place': 'places.html'}"/>
 
   <!-- The register id a name points to: "#pers-x" gives "pers-x". -->
   <xsl:function name="tk:ref-id" as="xs:string">
     <xsl:param name="name" as="element()"/>
-    <xsl:sequence select="replace(normalize-space($name/@ref), '^#', '')"/>
+    <!-- Not replace(…, '^#', ''): this runs per mention and a regex costs more. -->
+    <xsl:variable name="ref" select="normalize-space($name/@ref)"/>
+    <xsl:sequence select="if (starts-with($ref, '#')) then substring($ref, 2) else $ref"/>
   </xsl:function>
 
   <!-- The TEI element a node belongs to (one document may sit in a corpus wrapper). -->

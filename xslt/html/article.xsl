@@ -3,6 +3,7 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tk="https://teikit.org/ns/1.0"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all"
@@ -14,6 +15,16 @@
     <xsl:variable name="lang" select="tk:lang(.)"/>
     <xsl:variable name="article" select="text/body/div[@type = 'article'][1]"/>
     <xsl:variable name="title" select="tk:plain(teiHeader/fileDesc/titleStmt/title[1])"/>
+    <!-- Worked out once per page, not per mention (see inline.xsl and entities.xsl). -->
+    <xsl:variable name="mentions" as="element()*" select="text//(persName | orgName | placeName | roleName | date)"/>
+    <xsl:variable name="types" as="xs:string*" select="distinct-values($mentions ! $tk:types(local-name()))"/>
+    <xsl:variable name="entries" as="element()*" select="standOff//(person | org | place)[@xml:id]"/>
+    <xsl:variable name="entry-names" as="map(xs:string, xs:string)"
+        select="map:merge($entries ! map{string(@xml:id): tk:entry-name(.)}, map{'duplicates': 'use-first'})"/>
+    <!-- Labels in the page's language, unless some of the text is in another. -->
+    <xsl:variable name="one-lang" as="xs:boolean" select="empty(text//@xml:lang)"/>
+    <xsl:variable name="title-suffix" as="map(xs:string, xs:string)"
+        select="if ($one-lang) then map:merge($tk:register-types ! map{.: ' · ' || tk:label(., $lang)}) else map{}"/>
     <html lang="{$lang}">
       <xsl:call-template name="tk:html-head">
         <xsl:with-param name="title" select="$title"/>
@@ -30,7 +41,10 @@
               <h1>
                 <xsl:choose>
                   <xsl:when test="$article/head">
-                    <xsl:apply-templates select="$article/head[1]/node()" mode="tk:html"/>
+                    <xsl:apply-templates select="$article/head[1]/node()" mode="tk:html">
+                      <xsl:with-param name="tk:entry-names" tunnel="yes" select="$entry-names"/>
+                      <xsl:with-param name="tk:title-suffix" tunnel="yes" select="$title-suffix"/>
+                    </xsl:apply-templates>
                   </xsl:when>
                   <xsl:otherwise>{$title}</xsl:otherwise>
                 </xsl:choose>
@@ -39,12 +53,20 @@
             </header>
             <xsl:call-template name="tk:highlight-controls">
               <xsl:with-param name="lang" select="$lang"/>
+              <xsl:with-param name="types" select="$types"/>
             </xsl:call-template>
             <div class="text">
-              <xsl:apply-templates select="text/body/node()" mode="tk:html"/>
+              <xsl:apply-templates select="text/body/node()" mode="tk:html">
+                <xsl:with-param name="tk:entry-names" tunnel="yes" select="$entry-names"/>
+                <xsl:with-param name="tk:title-suffix" tunnel="yes" select="$title-suffix"/>
+                <xsl:with-param name="tk:lang" tunnel="yes" select="$lang[$one-lang]"/>
+              </xsl:apply-templates>
             </div>
             <xsl:call-template name="tk:entity-index">
               <xsl:with-param name="lang" select="$lang"/>
+              <xsl:with-param name="mentions" select="$mentions"/>
+              <xsl:with-param name="entries" select="$entries"/>
+              <xsl:with-param name="entry-names" select="$entry-names"/>
             </xsl:call-template>
           </article>
         </main>
@@ -119,11 +141,12 @@
        so a page read without scripts shows every highlight and no dead control. -->
   <xsl:template name="tk:highlight-controls">
     <xsl:param name="lang" as="xs:string" required="yes"/>
-    <xsl:variable name="tei" select="/TEI"/>
+    <!-- The entity types that occur in the text. -->
+    <xsl:param name="types" as="xs:string*" required="yes"/>
     <form class="hl-controls" hidden="hidden">
       <fieldset>
         <legend>{tk:label('highlight', $lang)}</legend>
-        <xsl:for-each select="('person', 'org', 'place', 'date', 'role')[exists(tk:of-type($tei, .))]">
+        <xsl:for-each select="('person', 'org', 'place', 'date', 'role')[. = $types]">
           <label class="switch sw-{.}"><input type="checkbox" checked="checked" data-type="{.}"/> {tk:label(., $lang)}</label>
         </xsl:for-each>
       </fieldset>
