@@ -35,7 +35,7 @@ def test_model_spans_that_cross_repeat_or_nest_badly_are_dropped():
         Mention(15, 25, "person", resp="crf", cert=0.9),  # crosses the role
         Mention(30, 36, "org", resp="crf", cert=0.9),     # same span as a trusted place
         Mention(26, 36, "org", resp="crf", cert=0.9),     # wraps the place: an org may hold a place
-        Mention(28, 36, "place", resp="crf", cert=0.9),   # a place around a place: same kind
+        Mention(28, 36, "place", resp="crf", cert=0.5),   # an unsure place around a place: same kind
         Mention(41, 45, "person", resp="crf", cert=0.9),  # a person inside a date
         Mention(40, 50, "person", resp="crf", cert=0.9),  # equal to the date
     ]
@@ -49,3 +49,22 @@ def test_combination_is_independent_of_input_order():
     rules = [Mention(0, 5, "date"), Mention(10, 16, "place", cert=0.95)]
     model = [Mention(20, 30, "org", resp="crf", cert=0.7), Mention(8, 18, "org", resp="crf", cert=0.6)]
     assert combine(rules, model) == combine(list(reversed(rules)), list(reversed(model)))
+
+
+def test_a_sure_model_name_around_trusted_names_replaces_them():
+    rules = [
+        Mention(0, 18, "org", key="Ngân hàng Nhà nước", cert=0.95),  # listed, but the name goes on
+        Mention(30, 40, "person", key="Kim Đồng", cert=0.9),
+        Mention(50, 56, "place", key="Hà Nội", cert=0.95),
+    ]
+    model = [
+        Mention(0, 44, "org", resp="crf", cert=0.8),      # sure: replaces the shorter org
+        Mention(24, 40, "org", resp="crf", cert=0.5),     # unsure: the trusted person stays
+        Mention(46, 56, "org", resp="crf", cert=0.9),     # an org may hold a place: nested, both kept
+    ]
+    result = combine(rules, model)
+    assert [(m.start, m.end, m.type, m.resp) for m in result] == [
+        (0, 44, "org", "crf"), (46, 56, "org", "crf"), (50, 56, "place", "rules")]
+    # crossing a trusted name is never allowed, however sure the model is
+    crossing = combine([Mention(10, 20, "org", cert=0.95)], [Mention(15, 30, "org", resp="crf", cert=0.99)])
+    assert [(m.start, m.end) for m in crossing] == [(10, 20)]

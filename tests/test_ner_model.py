@@ -60,7 +60,7 @@ def model_dir(tmp_path_factory):
 
 
 def test_model_folder_is_self_contained_and_described(model_dir):
-    assert sorted(p.name for p in model_dir.iterdir()) == ["meta.json", "model.crfsuite"]
+    assert sorted(p.name for p in model_dir.iterdir()) == ["lowercase-words.txt", "meta.json", "model.crfsuite"]
     meta = json.loads((model_dir / "meta.json").read_text(encoding="utf-8"))
     assert meta["format"] == "teikit-ner-crf" and meta["format_version"] == 1
     assert meta["labels"] == ["persName", "orgName", "placeName", "date"]
@@ -68,6 +68,10 @@ def test_model_folder_is_self_contained_and_described(model_dir):
     assert meta["training"]["entities"] == {"date": 32, "orgName": 32, "persName": 32, "placeName": 32}
     assert meta["rules"] == {"name": "rules", "version": "0.0.1"}
     assert meta["params"]["max_iterations"] == 40
+    words = (model_dir / "lowercase-words.txt").read_text(encoding="utf-8").split()
+    # lower-case in every text; names and the sentence-initial "Ngày" are capitalised, never listed
+    assert {"ông", "đến", "làm", "việc", "với"} <= set(words) and not {"nguyễn", "ngày"} & set(words)
+    assert words == sorted(words) and meta["lowercase_words"]["count"] == len(words)
 
 
 def test_crf_learns_the_training_data_and_certs_are_marginals(model_dir):
@@ -92,8 +96,8 @@ def test_model_generalises_to_an_unseen_name(model_dir):
 
 def test_training_twice_gives_the_same_model(model_dir, tmp_path):
     train(DOCS, tmp_path, rules=DateRules(), gazetteers=GAZ, options=TrainOptions(max_iterations=40))
-    assert (tmp_path / "model.crfsuite").read_bytes() == (model_dir / "model.crfsuite").read_bytes()
-    assert (tmp_path / "meta.json").read_bytes() == (model_dir / "meta.json").read_bytes()
+    for name in ("model.crfsuite", "meta.json", "lowercase-words.txt"):
+        assert (tmp_path / name).read_bytes() == (model_dir / name).read_bytes(), name
 
 
 def test_combined_keeps_rules_dates_and_model_names(model_dir):
@@ -118,11 +122,14 @@ def test_training_without_entities_is_refused(tmp_path):
      "corrupt model: model.crfsuite does not match the checksum in meta.json"),
     (lambda d: (d / "meta.json").write_text('{"format": "other"}', encoding="utf-8"),
      'not a teikit model directory: meta.json has no format "teikit-ner-crf"'),
+    (lambda d: (d / "lowercase-words.txt").unlink(), "corrupt model: lowercase-words.txt is missing"),
+    (lambda d: (d / "lowercase-words.txt").write_text("nguyễn\n", encoding="utf-8"),
+     "corrupt model: lowercase-words.txt does not match the checksum in meta.json"),
 ])
 def test_broken_model_folders_are_refused(model_dir, tmp_path, damage, message):
     broken = tmp_path / "broken"
     broken.mkdir()
-    for name in ("meta.json", "model.crfsuite"):
+    for name in ("meta.json", "model.crfsuite", "lowercase-words.txt"):
         (broken / name).write_bytes((model_dir / name).read_bytes())
     damage(broken)
     with pytest.raises(RecogniseError) as info:

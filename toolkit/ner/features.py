@@ -158,9 +158,20 @@ def _quoted(tokens: list[Token]) -> list[bool]:
 
 
 _QUOTES = frozenset('"“”«»')
+# Words of address that stand before a personal name (and start a capitalised
+# run when a sentence begins with them): general Vietnamese, not a gazetteer.
+HONORIFICS = frozenset("ông bà anh chị em cô chú bác cụ cháu thầy".split())
 
 
-def _run_features(i: int, span, lowered: list[str], cases: list[str], gaz_tags, rule_tags) -> list[str]:
+def lowercase_words(texts) -> set[str]:
+    """Syllables written in lower case somewhere in `texts`: ordinary words, not names."""
+    words: set[str] = set()
+    for text in texts:
+        words.update(t.text for t in _tokens_of(text) if t.text.islower() and not any(c.isdigit() for c in t.text))
+    return words
+
+
+def _run_features(i: int, span, lowered: list[str], cases: list[str], gaz_tags, rule_tags, common) -> list[str]:
     """What the whole capitalised run says about each of its tokens.
 
     A name's type is mostly decided by its first syllable (Bệnh viện, Trường,
@@ -175,6 +186,12 @@ def _run_features(i: int, span, lowered: list[str], cases: list[str], gaz_tags, 
     feats = [f"rl={min(length, 6)}", f"rp={min(i - start, 5)}", f"rq={min(end - 1 - i, 5)}",
              "rf=" + lowered[start], "rz=" + lowered[end - 1]]
     feats.extend("rfg=" + g for g in gaz_tags[start])
+    if lowered[start] in common:
+        feats.append("rflc")
+    if lowered[start] in HONORIFICS:
+        feats.append("rfhon")
+    unknown = sum(1 for k in range(start, end) if lowered[k] not in common)
+    feats.append(f"rnew={min(unknown, 3)}")
     if start > 0:
         feats.append("rb=" + lowered[start - 1])
         if start > 1:
@@ -188,8 +205,14 @@ def _run_features(i: int, span, lowered: list[str], cases: list[str], gaz_tags, 
     return feats
 
 
-def sequence_features(tokens: list[Token], mentions: list[Mention], gaz: Gazetteers) -> list[list[str]]:
-    """One list of binary feature strings per token."""
+def sequence_features(tokens: list[Token], mentions: list[Mention], gaz: Gazetteers,
+                      common: frozenset | set = frozenset()) -> list[list[str]]:
+    """One list of binary feature strings per token.
+
+    `common` holds syllables known as ordinary lower-case words (from the
+    training corpus, kept in the model folder, plus the text being tagged): a
+    capitalised syllable that is also a common word is less likely a name.
+    """
     lowered = [t.text.lower() for t in tokens]
     cases = [_case(t.text) for t in tokens]
     gaz_tags = gazetteer_tags(lowered, gaz)
@@ -206,7 +229,11 @@ def sequence_features(tokens: list[Token], mentions: list[Mention], gaz: Gazette
                  "r=" + rule_tags[i][0], "rr=" + rule_tags[i][1],
                  "run=" + runs[i]]
         feats.extend("g=" + g for g in gaz_tags[i])
-        feats.extend(_run_features(i, run_spans[i], lowered, cases, gaz_tags, rule_tags))
+        feats.extend(_run_features(i, run_spans[i], lowered, cases, gaz_tags, rule_tags, common))
+        if low in HONORIFICS:
+            feats.append("hon")
+        if cases[i] in ("init", "upper") and low in common:
+            feats.append("lc")
         if quoted[i]:
             feats.append("quoted")
         if i == 0:

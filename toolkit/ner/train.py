@@ -16,10 +16,14 @@ from .. import __version__
 from ..errors import RecogniseError
 from ..fsutil import write_atomic
 from ..recognise.base import Context, Recogniser
-from .features import FEATURE_SET_VERSION, Gazetteers, sequence_features
+from .features import FEATURE_SET_VERSION, Gazetteers, lowercase_words, sequence_features
 from .jsonl import NerDoc
 from .labels import LABELS
 from .model_dir import META_FILE, MODEL_FILE, MODEL_FORMAT, MODEL_FORMAT_VERSION, file_sha256
+
+# Syllables the training texts write in lower case (a feature: see features.sequence_features).
+WORDS_FILE = "lowercase-words.txt"
+WORDS_MIN_COUNT = 2  # a word seen once may be a typo or a name's stray syllable
 from .spans import outermost
 from .tokens import bio_tags, sequences
 
@@ -49,12 +53,21 @@ def _corpus_sha256(docs: list[NerDoc]) -> str:
     return digest.hexdigest()
 
 
-def build_items(doc: NerDoc, rules: Recogniser, gaz: Gazetteers):
+def build_items(doc: NerDoc, rules: Recogniser, gaz: Gazetteers, common: frozenset = frozenset()):
     """(features, tags) per paragraph of one document."""
     mentions = rules.find(doc.text, Context())
     spans = outermost(doc.entities)
+    known = common | lowercase_words([doc.text])
     for tokens in sequences(doc.text):
-        yield sequence_features(tokens, mentions, gaz), bio_tags(tokens, spans)
+        yield sequence_features(tokens, mentions, gaz, known), bio_tags(tokens, spans)
+
+
+def common_words(docs: list[NerDoc]) -> frozenset:
+    """Syllables written in lower case in at least WORDS_MIN_COUNT training documents."""
+    counts = Counter()
+    for doc in docs:
+        counts.update(lowercase_words([doc.text]))
+    return frozenset(word for word, n in counts.items() if n >= WORDS_MIN_COUNT)
 
 
 def train(docs: list[NerDoc], model_dir, *, rules: Recogniser, gazetteers: Gazetteers,
@@ -71,9 +84,10 @@ def train(docs: list[NerDoc], model_dir, *, rules: Recogniser, gazetteers: Gazet
     n_seq = n_tok = 0
     tag_set: set[str] = set()
     entity_counts = Counter()
+    common = common_words(docs)
     for doc in docs:
         entity_counts.update(label for _, _, label in outermost(doc.entities))
-        for xseq, yseq in build_items(doc, rules, gazetteers):
+        for xseq, yseq in build_items(doc, rules, gazetteers, common):
             trainer.append(xseq, yseq)
             n_seq += 1
             n_tok += len(yseq)
@@ -93,6 +107,8 @@ def train(docs: list[NerDoc], model_dir, *, rules: Recogniser, gazetteers: Gazet
         os.replace(tmp, model_dir / MODEL_FILE)
     finally:
         Path(tmp).unlink(missing_ok=True)
+    words_bytes = "".join(word + "\n" for word in sorted(common)).encode("utf-8")
+    write_atomic(model_dir / WORDS_FILE, words_bytes)
     tags = tuple(sorted(tag_set))
     meta = {
         "format": MODEL_FORMAT,
@@ -104,6 +120,8 @@ def train(docs: list[NerDoc], model_dir, *, rules: Recogniser, gazetteers: Gazet
         "tags": list(tags),
         "rules": {"name": rules.name, "version": rules.version},
         "gazetteers": gazetteers.size(),
+        "lowercase_words": {"file": WORDS_FILE, "count": len(common), "min_documents": WORDS_MIN_COUNT,
+                            "sha256": hashlib.sha256(words_bytes).hexdigest()},
         "params": {"algorithm": "lbfgs", "c1": options.c1, "c2": options.c2,
                    "max_iterations": options.max_iterations, "min_freq": options.min_freq},
         "training": {"documents": len(docs), "sequences": n_seq, "tokens": n_tok,

@@ -19,6 +19,8 @@ from .base import Context, Recogniser
 # Below this cert a rules person/org/place is a guess the model should make instead.
 TRUSTED_NAME_CERT = 0.85
 ALWAYS_TRUSTED = (DATE, ROLE, ABBR)
+# A model org/place at least this sure replaces the trusted names strictly inside it.
+WIDER_MODEL_CERT = 0.6
 # (outer type, inner type) pairs a model span may form with a trusted span.
 NESTABLE = {
     (ROLE, ORG), (ROLE, PLACE), (ORG, PLACE),
@@ -48,11 +50,41 @@ def _fits(candidate: Mention, kept: list[Mention]) -> bool:
     return True
 
 
+def _swallowed(candidate: Mention, kept: list[Mention]) -> list[Mention]:
+    """Trusted rules names strictly inside a model name that the encoding would not let it nest.
+
+    Names run longer than the rules' lists: `Ngân hàng Nhà nước chi nhánh tỉnh X`
+    around the listed `Ngân hàng Nhà nước`, `Trường Tiểu học X Y` around a name
+    the rules took for a person. When the model is sure of the longer name it
+    wins (the annotation keeps the outermost name); measured on
+    tests/data/ner2 (benchmarks/ner.py --curve).
+    """
+    if candidate.type not in (ORG, PLACE) or candidate.cert < WIDER_MODEL_CERT:
+        return []
+    inside = []
+    for other in kept:
+        if other.type not in (PERSON, ORG, PLACE) or other.resp == candidate.resp:
+            continue
+        if candidate.end <= other.start or other.end <= candidate.start:
+            continue
+        if not (candidate.start <= other.start and other.end <= candidate.end) or \
+                (candidate.start, candidate.end) == (other.start, other.end):
+            return []  # crossing or repeating: the trusted span stands
+        if (candidate.type, other.type) not in NESTABLE:
+            inside.append(other)
+    return inside
+
+
 def combine(rule_mentions: list[Mention], model_mentions: list[Mention]) -> list[Mention]:
     """Trusted rules mentions plus the model's names that fit them, in (start, -end) order."""
     kept = [m for m in rule_mentions if trusted(m)]
     for mention in sorted(model_mentions, key=lambda m: (m.start, -m.end, m.type)):
-        if mention.type in (PERSON, ORG, PLACE) and _fits(mention, kept):
+        if mention.type not in (PERSON, ORG, PLACE):
+            continue
+        swallowed = _swallowed(mention, kept)
+        trial = [m for m in kept if m not in swallowed] if swallowed else kept
+        if _fits(mention, trial):
+            kept = trial
             kept.append(mention)
     return sorted(kept, key=lambda m: (m.start, -m.end, m.type))
 

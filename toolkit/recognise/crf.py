@@ -7,6 +7,7 @@ tokens' tags (the model is only as sure of a span as of its weakest token).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pycrfsuite
 from .. import __version__
 from ..errors import RecogniseError
 from ..model import DATE, Mention
-from ..ner.features import Gazetteers, sequence_features
+from ..ner.features import Gazetteers, lowercase_words, sequence_features
 from ..ner.labels import LABEL_TO_MENTION_TYPE
 from ..ner.model_dir import MODEL_FILE, read_meta
 from ..ner.tokens import sequences, spans_from_tags
@@ -42,6 +43,7 @@ class CrfRecogniser:
         except (ValueError, OSError) as exc:
             raise RecogniseError(f"corrupt model: {MODEL_FILE} cannot be opened ({exc})", path=str(self.model_dir)) from None
         self._labels = set(self._tagger.labels())
+        self.common_words = _read_words(self.model_dir, self.meta)
 
     def find(self, text: str, context: Context = Context()) -> list[Mention]:
         return self.find_with_rules(text, self.rules.find(text, context))
@@ -50,8 +52,9 @@ class CrfRecogniser:
         """Tag `text` given the rules' mentions of it (the model's strongest features)."""
         keys = {(m.type, text[m.start:m.end]): m for m in rule_mentions}
         found: list[Mention] = []
+        known = self.common_words | lowercase_words([text])
         for tokens in sequences(text):
-            self._tagger.set(sequence_features(tokens, rule_mentions, self.gazetteers))
+            self._tagger.set(sequence_features(tokens, rule_mentions, self.gazetteers, known))
             tags = self._tagger.tag()
             for start, end, label, first, last in spans_from_tags(tokens, tags):
                 mtype = LABEL_TO_MENTION_TYPE.get(label)
@@ -70,3 +73,22 @@ class CrfRecogniser:
         else:
             key, attrs = (twin.key if twin and twin.key else _SPACE.sub(" ", surface)), ()
         return Mention(start, end, mtype, key=key, attrs=attrs, resp="crf", cert=round(float(cert), 3))
+
+
+def _read_words(model_dir: Path, meta: dict) -> frozenset:
+    """The model's list of lower-case words, checked against meta.json."""
+    info = meta.get("lowercase_words")
+    where = str(model_dir)
+    if not isinstance(info, dict) or not isinstance(info.get("file"), str) or "/" in info["file"]:
+        raise RecogniseError("corrupt model: meta.json does not describe the lower-case word list", path=where)
+    path = model_dir / info["file"]
+    try:
+        data = path.read_bytes()
+    except OSError:
+        raise RecogniseError(f"corrupt model: {info['file']} is missing", path=where) from None
+    if hashlib.sha256(data).hexdigest() != info.get("sha256"):
+        raise RecogniseError(f"corrupt model: {info['file']} does not match the checksum in meta.json", path=where)
+    try:
+        return frozenset(data.decode("utf-8").split())
+    except UnicodeDecodeError:
+        raise RecogniseError(f"corrupt model: {info['file']} is not UTF-8", path=where) from None
