@@ -67,6 +67,8 @@ class AbbreviationTable:
 
     def __init__(self, toks: Tokens, gaz: Gazetteers, is_org_name, places_at=None):
         self.gaz = gaz
+        self.toks = toks
+        self._at: dict | None = None  # token -> match_at's answer for self.toks, made on first use
         self.places_at = places_at or {}
         self.learned = PhraseIndex(case_sensitive=True)
         self.definitions: list[Defined] = []
@@ -127,10 +129,32 @@ class AbbreviationTable:
         entry = Defined(abbr, expansion, kind, True)
         self.definitions.append(entry)
         self.learned.add(abbr, entry)
+        self._at = None
         return entry
 
     def match_at(self, toks: Tokens, i: int):
         """(token count, Defined) of the abbreviation written at token i, or None."""
+        if toks is self.toks:
+            return self.found().get(i)
+        return self._match(toks, i)
+
+    def found(self) -> dict:
+        """token -> (token count, Defined) for every abbreviation written in the text.
+
+        Worked out once (and again after `learn`): the rules ask about the same
+        tokens many times, and only tokens that begin a listed or learned
+        abbreviation need a look.
+        """
+        if self._at is None:
+            toks, learned, listed = self.toks, self.learned.first, self.gaz.abbreviations.first
+            self._at = {}
+            for i in [i for i, w in enumerate(toks.words) if w in learned or w in listed]:
+                hit = self._match(toks, i)
+                if hit:
+                    self._at[i] = hit
+        return self._at
+
+    def _match(self, toks: Tokens, i: int):
         if not toks.words[i][0].isupper():
             return None
         if i > 0 and toks.glue[i - 1]:
@@ -157,16 +181,16 @@ class AbbreviationTable:
 
     def candidates(self, toks: Tokens) -> list[Candidate]:
         out = []
-        i = 0
-        while i < toks.n:
-            hit = self.match_at(toks, i) if toks.words[i][0].isupper() else None
-            if hit is None:
-                i += 1
+        after = 0
+        found = self.found() if toks is self.toks else {i: self._match(toks, i) for i in range(toks.n)}
+        for i in sorted(found):
+            hit = found[i]
+            if hit is None or i < after:
                 continue
             size, entry = hit
             start, end = toks.span(i, i + size)
             out.append(Candidate(start, end, ABBR, entry.expansion, 0.95 if entry.learned else 0.9, PRIORITY))
-            i += size
+            after = i + size
         return out
 
     def expand(self, toks: Tokens, i: int, j: int) -> str:

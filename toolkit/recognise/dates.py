@@ -127,33 +127,82 @@ def _day_month(found, start, end, day, month, year, ref, cert_ref=0.8, cert_none
     found.append(_Found(start, end, guess, month, day, False, cert_ref if guess is not None else cert_none))
 
 
+_DIGITS = re.compile(r"\d+")
+# Every date form holds a digit, starts at most _BEFORE characters before its first one
+# ("quý III năm 2024", "Từ ngày 21") and ends, lookaheads included, at most _AFTER after
+# its last one ("5 tháng" + two characters), white space aside.
+_BEFORE, _AFTER = 20, 16
+
+
+def _digit_windows(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the stretches of text within reach of a digit, merged when they touch.
+
+    The patterns run only there (most of an article has no digit), which makes dates
+    several times cheaper; lookbehinds still see the text before a window's start, and
+    a window's end is moved past any white space so no lookahead is cut short.
+    """
+    windows: list[list[int]] = []
+    size = len(text)
+    for m in _DIGITS.finditer(text):
+        start, end = max(0, m.start() - _BEFORE), min(size, m.end() + _AFTER)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    out = []
+    for start, end in windows:
+        while end < size and text[end].isspace():
+            end += 1
+        out.append((start, end))
+    return out
+
+
+class _Windows(list):
+    """The digit windows of one text, and its lower-cased form for keyword checks."""
+
+    def __init__(self, text: str):
+        super().__init__(_digit_windows(text))
+        self.lowered = text.lower() if self else ""
+
+
+def _each(pattern: re.Pattern, text: str, windows: _Windows, keyword: str = ""):
+    """Matches of `pattern` in the windows; none when the pattern's keyword is nowhere in the text."""
+    if keyword and keyword not in windows.lowered:
+        return
+    for start, end in windows:
+        yield from pattern.finditer(text, start, end)
+
+
 def find_dates(text: str, reference_date: str | None = None) -> list[Candidate]:
     ref = _Reference(reference_date)
+    windows = _Windows(text)
+    if not windows:
+        return []
     found: list[_Found] = []
-    for m in _FULL_NUMERIC.finditer(text):
+    for m in _each(_FULL_NUMERIC, text, windows):
         _day_month(found, m.start(), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4)), ref)
-    for m in _FULL_TEXT.finditer(text):
+    for m in _each(_FULL_TEXT, text, windows, "tháng"):
         year = int(m.group(3)) if m.group(3) else None
         _day_month(found, m.start(), m.end(), int(m.group(1)), int(m.group(2)), year, ref, 0.85, 0.75)
-    for m in _MONTH_YEAR.finditer(text):
+    for m in _each(_MONTH_YEAR, text, windows, "tháng"):
         month, year = int(m.group(1)), int(m.group(2))
         if 1 <= month <= 12 and _plausible_year(year):
             found.append(_Found(m.start(), m.end(), year, month, None, True, 0.9))
-    for m in _MONTH.finditer(text):
+    for m in _each(_MONTH, text, windows, "tháng"):
         month = int(m.group(1))
         if 1 <= month <= 12:
             found.append(_Found(m.start(), m.end(), ref.year_for(month), month, None, False, 0.6))
-    for m in _YEAR.finditer(text):
+    for m in _each(_YEAR, text, windows, "năm"):
         year = int(m.group(1))
         if _plausible_year(year):
             found.append(_Found(m.start(), m.end(), year, None, None, True, 0.9))
-    for m in _PARTIAL.finditer(text):
+    for m in _each(_PARTIAL, text, windows):
         before = text[max(0, m.start() - 12):m.start()]
         slash = m.group(2).strip() == "/"
         if _WORD_CUE.search(before) or (slash and (_SLASH_CUE.search(before) or m.start() == 0
                                                    or text[m.start() - 1] == "\n")):
             _day_month(found, m.start(), m.end(), int(m.group(1)), int(m.group(3)), None, ref)
-    for m in _LIST.finditer(text):
+    for m in _each(_LIST, text, windows, "ngày"):
         month = int(m.group(3))
         year = int(m.group(4)) if m.group(4) else None
         base = m.start(1)
@@ -162,28 +211,28 @@ def find_dates(text: str, reference_date: str | None = None) -> list[Candidate]:
         _day_month(found, m.start(2), m.end(), int(m.group(2)), month, year, ref)
 
     out = [Candidate(f.start, f.end, DATE, "", f.cert, PRIORITY, (("when", f.when()),)) for f in found]
-    out += _ranges(text, found, ref)
-    out += _durations(text)
+    out += _ranges(text, found, ref, windows)
+    out += _durations(text, windows)
     return out
 
 
-def _ranges(text: str, found: list[_Found], ref: _Reference) -> list[Candidate]:
+def _ranges(text: str, found: list[_Found], ref: _Reference, windows) -> list[Candidate]:
     out = []
-    for m in _YEAR_RANGE.finditer(text):
+    for m in _each(_YEAR_RANGE, text, windows):
         a, b = int(m.group(1)), int(m.group(2))
         if _plausible_year(a) and _plausible_year(b) and a < b:
             out.append(_range(m.start(), m.end(), _iso(a), _iso(b)))
-    for m in _DAY_TO_DATE.finditer(text):
+    for m in _each(_DAY_TO_DATE, text, windows, "từ"):
         d1, d2, month = int(m.group(1)), int(m.group(2)), int(m.group(3))
         year = int(m.group(4)) if m.group(4) else ref.year_for(month)
         if d1 < d2 and valid(d1, month) and valid(d2, month) and (year is None or _plausible_year(year)):
             out.append(_range(m.start(), m.end(), _iso(year, month, d1), _iso(year, month, d2)))
-    for m in _QUARTER.finditer(text):
+    for m in _each(_QUARTER, text, windows, "quý"):
         quarter, year = _QUARTER_MONTHS[m.group(1).upper()], int(m.group(2))
         if _plausible_year(year):
             first, last = 3 * quarter - 2, 3 * quarter
             out.append(_range(m.start(), m.end(), _iso(year, first, 1), _iso(year, last, _DAYS[last - 1])))
-    for m in _DAY_RANGE.finditer(text):
+    for m in _each(_DAY_RANGE, text, windows):
         d1, d2, month = int(m.group(1)), int(m.group(2)), int(m.group(3))
         year = int(m.group(4)) if m.group(4) else ref.year_for(month)
         if d1 < d2 and valid(d1, month) and valid(d2, month) and (year is None or _plausible_year(year)):
@@ -211,9 +260,9 @@ def _range(start: int, end: int, frm: str, to: str) -> Candidate:
     return Candidate(start, end, DATE, "", 0.85, RANGE_PRIORITY, (("from", frm), ("to", to)))
 
 
-def _durations(text: str) -> list[Candidate]:
+def _durations(text: str, windows) -> list[Candidate]:
     out = []
-    for m in _DURATION.finditer(text):
+    for m in _each(_DURATION, text, windows):
         count = int(m.group(1))
         if count == 0 or _NOT_DURATION.search(text[max(0, m.start() - 8):m.start()]):
             continue

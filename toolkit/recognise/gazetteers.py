@@ -45,42 +45,49 @@ def read_tsv(name: str, directory: Path = DATA_DIR) -> list[dict[str, str]]:
 
 
 class PhraseIndex:
-    """Phrases keyed by first syllable; the longest one matching at a token wins."""
+    """Phrases keyed by first syllable; the longest one matching at a token wins.
+
+    `first` maps a first syllable to its entries, longest first, each as
+    (key list, token count, value); the key list alternates syllables and gap
+    classes like Tokens.seq, so an entry matches when one list slice equals it.
+    """
 
     def __init__(self, case_sensitive: bool = False):
         self.case_sensitive = case_sensitive
-        self._by_first: dict[str, list[tuple[tuple, object]]] = {}
+        self.first: dict[str, list[tuple[list, int, object]]] = {}
 
     def add(self, phrase: str, value) -> None:
         key = exact_key(phrase) if self.case_sensitive else phrase_key(phrase)
         if not key:
             return
-        bucket = self._by_first.setdefault(key[0], [])
-        bucket[:] = [(k, v) for k, v in bucket if k != key] + [(key, value)]
-        bucket.sort(key=lambda kv: -len(kv[0]))
+        entry = list(key)
+        bucket = self.first.setdefault(key[0], [])
+        bucket[:] = [e for e in bucket if e[0] != entry] + [(entry, (len(key) + 1) // 2, value)]
+        bucket.sort(key=lambda e: -e[1])
 
     def __contains__(self, first: str) -> bool:
-        return first in self._by_first
+        return first in self.first
 
-    def matches_at(self, toks: Tokens, i: int):
+    def matches_at(self, toks: Tokens, i: int) -> list:
         """(token count, value) of every entry matching at token i, longest first."""
-        words = toks.words if self.case_sensitive else toks.low
-        bucket = self._by_first.get(words[i])
+        bucket = self.first.get((toks.words if self.case_sensitive else toks.low)[i])
         if not bucket:
-            return
-        gaps, n = toks.gaps, toks.n
-        for key, value in bucket:
-            size = (len(key) + 1) // 2
-            if i + size > n:
-                continue
-            for k in range(1, size):
-                if gaps[i + k - 1] != key[2 * k - 1] or words[i + k] != key[2 * k]:
-                    break
-            else:
-                yield size, value
+            return []
+        seq = toks.word_seq() if self.case_sensitive else toks.low_seq()
+        a = 2 * i
+        return [(size, value) for entry, size, value in bucket if size == 1 or seq[a:a + 2 * size - 1] == entry]
 
     def match_at(self, toks: Tokens, i: int):
-        return next(self.matches_at(toks, i), None)
+        """(token count, value) of the longest entry matching at token i, or None."""
+        bucket = self.first.get((toks.words if self.case_sensitive else toks.low)[i])
+        if not bucket:
+            return None
+        seq = toks.word_seq() if self.case_sensitive else toks.low_seq()
+        a = 2 * i
+        for entry, size, value in bucket:
+            if size == 1 or seq[a:a + 2 * size - 1] == entry:
+                return size, value
+        return None
 
 
 @dataclass(frozen=True)

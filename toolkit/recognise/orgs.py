@@ -179,10 +179,8 @@ def find_orgs(scan: Scan) -> list[Candidate]:
             start, end = toks.span(d.exp_start, d.exp_end)
             key = org_key(scan, d.exp_start, d.exp_end)
             scan.add_org(Span(d.exp_start, d.exp_end, start, end, key, 0.95, LISTED))
-    for i in range(toks.n):
-        if not toks.cap(i):
-            continue
-        listed = gaz.orgs.match_at(toks, i) if toks.low[i] in gaz.orgs else None
+    for i in [i for i, cap in enumerate(toks.caps) if cap]:
+        listed = gaz.orgs.match_at(toks, i) if toks.low[i] in gaz.orgs.first else None
         if listed:
             size, org = listed  # a listed name is whole ("Quốc hội", not "Quốc hội thành phố Hà Nội")
             scan.add_org(Span(i, i + size, *toks.span(i, i + size), org.name, 0.9, LISTED))
@@ -270,11 +268,10 @@ def _named_acronyms(scan: Scan) -> None:
     if not learned:
         return
     taken = {s.i for s in scan.orgs}
-    for i in range(toks.n):
-        if i in taken or not toks.cap(i):
+    for i, hit in sorted(scan.abbrs.found().items()):
+        if i in taken or not toks.caps[i]:
             continue
-        hit = scan.abbrs.match_at(toks, i)
-        if hit and hit[1] in learned:
+        if hit[1] in learned:
             size, entry = hit
             end = continue_name(scan, i + size, places_only=True)
             key = entry.expansion if end == i + size else f"{entry.expansion} {scan.abbrs.expand(toks, i + size, end)}"

@@ -58,8 +58,8 @@ def find_persons(scan: Scan, author: str | None = None) -> list[Candidate]:
     in_org, in_place = _blocked(scan)
     blocked = [a or b for a, b in zip(in_org, in_place)]
     cues = set(scan.person_cues)
-    for i in range(toks.n - 1):
-        if toks.low[i] in gaz.person_cues and toks.joined(i):
+    for i in toks.where(gaz.person_cues.first):
+        if i < toks.n - 1 and toks.joined(i):
             hit = gaz.person_cues.match_at(toks, i)
             if hit and (hit[1] or toks.cap(i)):
                 cues.add(i + hit[0])
@@ -127,8 +127,8 @@ def _with_later_mentions(scan: Scan, found, short, blocked, author) -> list[Cand
         if len(owners) == 1:
             names.add(tail, next(iter(owners)))
     taken = {(i, j) for i, j, _ in found}
-    for i in range(toks.n):  # every occurrence of a known full name
-        if toks.low[i] not in names or blocked[i]:
+    for i in toks.where(names.first):  # every occurrence of a known full name
+        if blocked[i]:
             continue
         hit = names.match_at(toks, i)
         if hit and (i, i + hit[0]) not in taken and toks.cap(i):
@@ -146,7 +146,7 @@ def _with_later_mentions(scan: Scan, found, short, blocked, author) -> list[Cand
     last_words = {k: v for k, v in by_last.items() if len(v) == 1}
     if last_words:
         starts = {i for i, _ in taken} | set(short)
-        for i in range(toks.n):
+        for i in toks.where(last_words):
             key_set = last_words.get(toks.low[i])
             if not key_set or not toks.title(i) or blocked[i] or i in starts or _inside(taken, i):
                 continue

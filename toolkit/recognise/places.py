@@ -28,9 +28,9 @@ def find_places(scan: Scan) -> list[Candidate]:
     for i, (size, place) in scan.places_at.items():
         start, end = toks.span(i, i + size)
         out.append(Candidate(start, end, PLACE, place.name, 0.9, GAZETTEER))
-    for i in range(toks.n - 1):
+    for i in toks.where(_CUES | gaz.admin_words.first.keys()):
         low = toks.low[i]
-        if not toks.joined(i):
+        if i == toks.n - 1 or not toks.joined(i):
             continue
         if low in _CUES:
             k, cert, prio = i + 1, 0.6, CUE

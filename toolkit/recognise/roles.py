@@ -30,9 +30,7 @@ def role_kind(role_key: str) -> str:
 def find_roles(scan: Scan) -> list[Candidate]:
     toks, gaz = scan.toks, scan.gaz
     out = []
-    for i in range(toks.n):
-        if toks.low[i] not in gaz.roles:
-            continue
+    for i in toks.where(gaz.roles.first):
         chosen = None
         for size, role in gaz.roles.matches_at(toks, i):
             end = i + size

@@ -87,8 +87,8 @@ def _known(scan: Scan, known_names: frozenset, keys: dict) -> list[Candidate]:
     (a span the rules already named keeps the rules' key: "Quang Hải" stays "Nguyễn Quang Hải")."""
     index = _known_index(known_names)
     toks, out = scan.toks, []
-    for i in range(toks.n):
-        if toks.low[i] not in index or not toks.cap(i):
+    for i in toks.where(index.first):
+        if not toks.caps[i]:
             continue
         hit = index.match_at(toks, i)
         if hit is None:

@@ -47,9 +47,7 @@ class Scan:
         """token -> (size, Place) of the longest gazetteer place starting there."""
         found = {}
         places, low = gaz.places, toks.low
-        for i in range(toks.n):
-            if low[i] not in places:
-                continue
+        for i in toks.where(places.first):
             for size, place in places.matches_at(toks, i):
                 if not toks.cap(i + size - 1):
                     continue  # a proper name ends capitalised ("thành phố Hồ Chí Minh", "châu Âu")

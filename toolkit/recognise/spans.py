@@ -61,13 +61,16 @@ def compatible(a: Candidate, b: Candidate) -> bool:
 def resolve(candidates, resp: str) -> list[Mention]:
     order = sorted(candidates, key=lambda c: (-c.priority, c.start - c.end, c.start, OUTER_FIRST[c.type], c.key))
     kept: list[tuple[int, int, Candidate]] = []  # (start, index, candidate), sorted by start
+    reach = 0  # the longest span kept so far: nothing kept that starts further back can overlap
     for number, cand in enumerate(order):
-        if cand.end <= cand.start or cand.end - cand.start > MAX_SPAN:
+        length = cand.end - cand.start
+        if length <= 0 or length > MAX_SPAN:
             continue
-        lo = bisect_left(kept, (cand.start - MAX_SPAN,))
+        lo = bisect_left(kept, (cand.start - reach,))
         hi = bisect_left(kept, (cand.end,))
         if all(compatible(other, cand) for _, _, other in kept[lo:hi]):
             insort(kept, (cand.start, number, cand))
+            reach = max(reach, length)
     chosen = [c for _, _, c in kept]
     chosen.sort(key=lambda c: (c.start, -c.end, OUTER_FIRST[c.type]))
     return [c.mention(resp) for c in chosen]

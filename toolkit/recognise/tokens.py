@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from itertools import accumulate
 
 _TONES = ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
 
@@ -33,10 +35,11 @@ def _fold_table() -> dict[str, str]:
 
 
 _FOLD = _fold_table()
-# Only at the end of a syllable ("hoàn" keeps its mark on a) and never after q
-# ("quý": u belongs to the consonant).
-_FOLD_RE = re.compile(r"(?<![qQ])(?:" + "|".join(sorted(_FOLD, key=len, reverse=True)) + r")(?!\w)")
-_TOKEN_RE = re.compile(r"\w+")
+# Only at the end of a syllable ("hoàn" keeps its mark on a) and never after q ("quý": u
+# belongs to the consonant). The q test is done in _unfolded, not by a lookbehind, so the
+# pattern starts with a character set and the regex engine skips to its candidates quickly.
+_FOLD_RE = re.compile("(?:" + "|".join(sorted(_FOLD, key=len, reverse=True)) + r")(?!\w)")
+_WORDS_RE = re.compile(r"(\w+)")
 _DASHES = frozenset("-–—")
 # Gap text that glues two tokens into one written unit ("TP.HCM", "GD&ĐT", "09-CT/TW").
 _GLUE = frozenset({"", ".", "-", "/", "&", "_", "'", "’"})
@@ -45,7 +48,11 @@ _SENTENCE_END = frozenset(".!?…:;“\"«(")
 
 def fold(text: str) -> str:
     """`text` with one tone-mark placement (same length, same offsets)."""
-    return _FOLD_RE.sub(lambda m: _FOLD[m.group()], text)
+    def _unfolded(m):
+        at = m.start()
+        return m.group() if at and text[at - 1] in "qQ" else _FOLD[m.group()]
+
+    return _FOLD_RE.sub(_unfolded, text)
 
 
 def gap_class(gap: str) -> str | None:
@@ -61,35 +68,98 @@ def gap_class(gap: str) -> str | None:
     return stripped
 
 
-class Tokens:
-    """The syllable tokens of one text: parallel lists indexed by token number."""
+class _GapClasses(dict):
+    """gap text -> gap_class, remembered (news text has few distinct gaps)."""
 
-    __slots__ = ("text", "folded", "starts", "ends", "words", "low", "gaps", "glue", "n")
+    def __missing__(self, gap: str):
+        value = gap_class(gap)
+        if len(gap) < 8:
+            self[gap] = value
+        return value
+
+
+_GAP_CLASSES = _GapClasses()
+
+
+class Tokens:
+    """The syllable tokens of one text: parallel lists indexed by token number.
+
+    Made once per text with one regex split; what the rules ask of every token
+    (lower case, capitalised, name-like) is computed here once, as lists, so the
+    rules' loops index lists instead of calling methods.
+    """
+
+    __slots__ = ("text", "folded", "starts", "ends", "words", "low", "gaps", "glue", "n",
+                 "caps", "titles", "_low_seq", "_word_seq", "_positions")
 
     def __init__(self, text: str):
         self.text = text
         self.folded = folded = fold(text)
-        matches = list(_TOKEN_RE.finditer(folded))
-        self.starts = [m.start() for m in matches]
-        self.ends = [m.end() for m in matches]
-        self.words = [m.group() for m in matches]
-        self.low = [w.lower() for w in self.words]
-        self.n = n = len(matches)
-        starts, ends = self.starts, self.ends
-        raw = [folded[ends[i]:starts[i + 1]] for i in range(n - 1)]
-        self.gaps = [gap_class(g) for g in raw] + [None]
-        self.glue = [g in _GLUE for g in raw] + [False]
+        parts = _WORDS_RE.split(folded)  # gap, word, gap, word, …, gap
+        self.words = words = parts[1::2]
+        self.n = n = len(words)
+        offsets = list(accumulate(map(len, parts)))
+        self.starts = offsets[0:2 * n:2]
+        self.ends = offsets[1::2]
+        self.low = [w.lower() for w in words]
+        raw = parts[2:-1:2]
+        self.gaps = list(map(_GAP_CLASSES.__getitem__, raw))
+        self.gaps.append(None)
+        self.glue = [g in _GLUE for g in raw]
+        self.glue.append(False)
+        self.caps = [w[0].isupper() for w in words]
+        self.titles = [c and (len(w) == 1 or w[1:].islower()) for c, w in zip(self.caps, words)]
+        self._low_seq = self._word_seq = self._positions = None
+
+    def where(self, firsts) -> list[int]:
+        """Sorted numbers of the tokens whose lower-case form is in `firsts` (a dict or set,
+        such as a PhraseIndex's `first`): the only tokens where a gazetteer can match, found
+        by one set intersection instead of a look at every token."""
+        positions = self._positions
+        if positions is None:
+            positions = self._positions = {}
+            for i, w in enumerate(self.low):
+                at = positions.get(w)
+                if at is None:
+                    positions[w] = [i]
+                else:
+                    at.append(i)
+        # a dict's keys view, not the dict, so the smaller side is the one iterated
+        hits = positions.keys() & (firsts.keys() if isinstance(firsts, dict) else firsts)
+        if not hits:
+            return []
+        if len(hits) == 1:
+            return positions[next(iter(hits))]
+        out = [i for w in hits for i in positions[w]]
+        out.sort()
+        return out
+
+    def low_seq(self) -> list:
+        """[low 0, gap 0, low 1, gap 1, …]: a phrase key matches at token i when
+        low_seq()[2i:2i+len(key)] equals it (gazetteers.PhraseIndex)."""
+        if self._low_seq is None:
+            seq = [None] * (2 * self.n)
+            seq[0::2], seq[1::2] = self.low, self.gaps
+            self._low_seq = seq
+        return self._low_seq
+
+    def word_seq(self) -> list:
+        """Like low_seq() with the words as written (case-sensitive lookups)."""
+        if self._word_seq is None:
+            seq = [None] * (2 * self.n)
+            seq[0::2], seq[1::2] = self.words, self.gaps
+            self._word_seq = seq
+        return self._word_seq
 
     # --- questions the rules ask -------------------------------------------------
 
     def cap(self, i: int) -> bool:
         """Starts with a capital letter."""
-        return self.words[i][0].isupper()
+        return self.caps[i]
 
     def title(self, i: int) -> bool:
         """Capitalised like a name syllable: "Quang", "Đại" (not "MTTQVN", not "31")."""
-        w = self.words[i]
-        return w[0].isupper() and (len(w) == 1 or w[1:].islower())
+        return self.titles[i]
 
     def acronym(self, i: int) -> bool:
         w = self.words[i]
@@ -117,6 +187,7 @@ class Tokens:
         return " ".join(self.folded[self.starts[i]:self.ends[j - 1]].split())
 
 
+@lru_cache(maxsize=4096)
 def phrase_key(phrase: str) -> tuple:
     """A phrase as (syllable, gap, syllable, …), lower-cased and folded, for gazetteer lookups."""
     toks = Tokens(unicodedata.normalize("NFC", phrase))
@@ -128,6 +199,7 @@ def phrase_key(phrase: str) -> tuple:
     return tuple(key)
 
 
+@lru_cache(maxsize=1024)
 def exact_key(phrase: str) -> tuple:
     """Like phrase_key but keeping case (for abbreviations: "TP" is not "tp")."""
     toks = Tokens(unicodedata.normalize("NFC", phrase))
