@@ -1,6 +1,12 @@
 """NER figures: characters per second of each recogniser, seconds to train on N articles.
 
-    .venv/bin/python benchmarks/ner.py [--articles 500] [--max-iterations 150]
+    .venv/bin/python benchmarks/ner.py [--articles 500] [--max-iterations 150] [--sample FILE.jsonl]
+    .venv/bin/python benchmarks/ner.py --curve   # learning curve on tests/data/ner2
+
+The learning curve trains on the first 25%, 50% and 100% of
+tests/data/ner2/train.jsonl and scores rules, crf and combined on
+tests/data/ner2/test.jsonl (exact F1 per label; micro over persName, orgName,
+placeName).
 
 Synthetic annotated articles are made by replicating the annotated training
 sample (tests/data/ner/train_sample.jsonl) with variations: every entity is
@@ -21,18 +27,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from toolkit.ner import NerDoc, TrainOptions, extract, read_jsonl, train  # noqa: E402
+from toolkit.ner import NerDoc, Score, TrainOptions, evaluate, extract, read_jsonl, train  # noqa: E402
 from toolkit.ner import rulesbridge  # noqa: E402
 from toolkit.recognise.combined import CombinedRecogniser  # noqa: E402
 from toolkit.recognise.crf import CrfRecogniser  # noqa: E402
 
 SAMPLE = ROOT / "tests" / "data" / "ner" / "train_sample.jsonl"
+NER2 = ROOT / "tests" / "data" / "ner2"
+NAMES = ("persName", "orgName", "placeName")
 ARTICLES = ROOT / "tests" / "data" / "articles"
 
 
-def seed_docs(rules) -> list[NerDoc]:
-    if SAMPLE.is_file():
-        return read_jsonl(SAMPLE)
+def seed_docs(rules, sample: Path = SAMPLE) -> list[NerDoc]:
+    if sample.is_file():
+        return read_jsonl(sample)
     texts = [NerDoc(p.name, p.read_text(encoding="utf-8")) for p in sorted(ARTICLES.glob("*.txt"))]
     return extract(texts, rules)
 
@@ -83,20 +91,47 @@ def chars_per_second(recogniser, docs: list[NerDoc]) -> float:
     return chars / (time.perf_counter() - start)
 
 
+def figures(report) -> str:
+    names = sum((report.exact[label] for label in NAMES), Score())
+    per_label = " ".join(f"{label} {report.exact[label].f1:.3f}" for label in (*NAMES, "date"))
+    return f"names micro F1 {names.f1:.3f} (P {names.precision:.3f} R {names.recall:.3f}); {per_label}"
+
+
+def learning_curve(rules, gazetteers, max_iterations: int) -> None:
+    train_docs, test_docs = read_jsonl(NER2 / "train.jsonl"), read_jsonl(NER2 / "test.jsonl")
+    print(f"test: {len(test_docs)} texts of {NER2 / 'test.jsonl'}")
+    print(f"rules           {figures(evaluate(test_docs, extract(test_docs, rules)))}")
+    for share in (0.25, 0.5, 1.0):
+        subset = train_docs[:round(len(train_docs) * share)]
+        with tempfile.TemporaryDirectory() as tmp:
+            start = time.perf_counter()
+            train(subset, tmp, rules=rules, gazetteers=gazetteers, options=TrainOptions(max_iterations=max_iterations))
+            seconds = time.perf_counter() - start
+            crf = CrfRecogniser(tmp, rules=rules, gazetteers=gazetteers)
+            for recogniser in (crf, CombinedRecogniser(rules, crf)):
+                report = evaluate(test_docs, extract(test_docs, recogniser))
+                print(f"{len(subset):>3} {recogniser.name:<11} {figures(report)}  (train {seconds:.1f} s)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=500, help="synthetic articles to train on")
     parser.add_argument("--max-iterations", type=int, default=TrainOptions.max_iterations)
     parser.add_argument("--speed-articles", type=int, default=100, help="articles each recogniser tags")
+    parser.add_argument("--sample", type=Path, default=SAMPLE, help="annotated JSONL the synthetic articles vary")
+    parser.add_argument("--curve", action="store_true", help="print the learning curve on tests/data/ner2 instead")
     args = parser.parse_args()
 
     rules = rulesbridge.default_rules()
     gazetteers = rulesbridge.default_gazetteers()
-    base = seed_docs(rules)
+    if args.curve:
+        learning_curve(rules, gazetteers, args.max_iterations)
+        return
+    base = seed_docs(rules, args.sample)
     docs = vary(base, args.articles)
     chars = sum(len(d.text) for d in docs)
     print(f"data: {len(docs)} synthetic articles from {len(base)} "
-          f"{'annotated sample' if SAMPLE.is_file() else 'rules-annotated'} documents, {chars} characters, "
+          f"{'annotated sample' if args.sample.is_file() else 'rules-annotated'} documents, {chars} characters, "
           f"{sum(len(d.entities) for d in docs)} entities")
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
