@@ -179,7 +179,10 @@ def find_orgs(scan: Scan) -> list[Candidate]:
             start, end = toks.span(d.exp_start, d.exp_end)
             key = org_key(scan, d.exp_start, d.exp_end)
             scan.add_org(Span(d.exp_start, d.exp_end, start, end, key, 0.95, LISTED))
-    for i in [i for i, cap in enumerate(toks.caps) if cap]:
+    # only where a listed name, an abbreviation or a head word can begin
+    starts = set(toks.where(gaz.orgs.first)) | scan.abbrs.found().keys() | set(toks.where(gaz.heads.first))
+    caps = toks.caps
+    for i in sorted(i for i in starts if caps[i]):
         listed = gaz.orgs.match_at(toks, i) if toks.low[i] in gaz.orgs.first else None
         if listed:
             size, org = listed  # a listed name is whole ("Quốc hội", not "Quốc hội thành phố Hà Nội")

@@ -65,10 +65,11 @@ def find_persons(scan: Scan, author: str | None = None) -> list[Candidate]:
                 cues.add(i + hit[0])
     found: list[tuple[int, int, float]] = []  # full names (i, j, cert)
     short: list[int] = []                     # one-word names after a title
-    i = 0
-    while i < toks.n:
-        if blocked[i] or not toks.cap(i):
-            i += 1
+    after = 0  # tokens before this are inside a name already found
+    caps = toks.caps
+    # a name starts at a family name or right after a title
+    for i in sorted(cues.union(toks.where(gaz.family_names))):
+        if i < after or i >= toks.n or blocked[i] or not caps[i]:
             continue
         if scan.person_at(i) and not _stop(scan, i):
             k = i + 1
@@ -76,7 +77,7 @@ def find_persons(scan: Scan, author: str | None = None) -> list[Candidate]:
                 k += 1
             if k > i + 1 and not any(in_org[i:k]):  # "Đỗ Hà Nam": a place inside a name is part of it
                 found.append((i, k, 0.9 if i in cues else 0.85))
-                i = k
+                after = k
                 continue
         if i in cues and not _stop(scan, i) and i not in scan.places_at and not scan.abbrs.match_at(toks, i):
             k = i + 1
@@ -90,9 +91,7 @@ def find_persons(scan: Scan, author: str | None = None) -> list[Candidate]:
                 found.append((i, k, 0.7))
             else:
                 short.append(i)
-            i = k
-            continue
-        i += 1
+            after = k
     return _with_later_mentions(scan, found, short, blocked, author)
 
 
