@@ -18,6 +18,32 @@
     <!-- Worked out once per page, not per mention (see inline.xsl and entities.xsl). -->
     <xsl:variable name="mentions" as="element()*" select="text//(persName | orgName | placeName | roleName | date)"/>
     <xsl:variable name="types" as="xs:string*" select="distinct-values($mentions ! $tk:types(local-name()))"/>
+    <!-- register id -> its mentions in document order; the n-th has the id "<register id>-m<n>". -->
+    <xsl:variable name="by-ref" as="map(xs:string, element()+)">
+      <xsl:map>
+        <xsl:for-each-group select="$mentions[@ref][self::persName or self::orgName or self::placeName]"
+                            group-by="tk:ref-id(.)">
+          <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
+        </xsl:for-each-group>
+      </xsl:map>
+    </xsl:variable>
+    <!-- generate-id() of a mention -> its id, as tk:mention-id gives it (dates and roles "<type>-<n>"). -->
+    <xsl:variable name="ids" as="map(xs:string, xs:string)">
+      <xsl:map>
+        <xsl:for-each select="map:keys($by-ref)">
+          <xsl:variable name="ref" select="."/>
+          <xsl:for-each select="$by-ref($ref)">
+            <xsl:map-entry key="generate-id()" select="$ref || '-m' || position()"/>
+          </xsl:for-each>
+        </xsl:for-each>
+        <xsl:for-each select="$mentions[self::date]">
+          <xsl:map-entry key="generate-id()" select="'date-' || position()"/>
+        </xsl:for-each>
+        <xsl:for-each select="$mentions[self::roleName]">
+          <xsl:map-entry key="generate-id()" select="'role-' || position()"/>
+        </xsl:for-each>
+      </xsl:map>
+    </xsl:variable>
     <xsl:variable name="entries" as="element()*" select="standOff//(person | org | place)[@xml:id]"/>
     <xsl:variable name="entry-names" as="map(xs:string, xs:string)"
         select="map:merge($entries ! map{string(@xml:id): tk:entry-name(.)}, map{'duplicates': 'use-first'})"/>
@@ -44,6 +70,7 @@
                     <xsl:apply-templates select="$article/head[1]/node()" mode="tk:html">
                       <xsl:with-param name="tk:entry-names" tunnel="yes" select="$entry-names"/>
                       <xsl:with-param name="tk:title-suffix" tunnel="yes" select="$title-suffix"/>
+                      <xsl:with-param name="tk:ids" tunnel="yes" select="$ids"/>
                     </xsl:apply-templates>
                   </xsl:when>
                   <xsl:otherwise>{$title}</xsl:otherwise>
@@ -60,6 +87,7 @@
                 <xsl:with-param name="tk:entry-names" tunnel="yes" select="$entry-names"/>
                 <xsl:with-param name="tk:title-suffix" tunnel="yes" select="$title-suffix"/>
                 <xsl:with-param name="tk:lang" tunnel="yes" select="$lang[$one-lang]"/>
+                <xsl:with-param name="tk:ids" tunnel="yes" select="$ids"/>
               </xsl:apply-templates>
             </div>
             <xsl:call-template name="tk:entity-index">
@@ -67,6 +95,8 @@
               <xsl:with-param name="mentions" select="$mentions"/>
               <xsl:with-param name="entries" select="$entries"/>
               <xsl:with-param name="entry-names" select="$entry-names"/>
+              <xsl:with-param name="by-ref" select="$by-ref"/>
+              <xsl:with-param name="ids" select="$ids"/>
             </xsl:call-template>
           </article>
         </main>

@@ -6,44 +6,20 @@
   Text nodes are copied as they are: no space is ever added or lost.
 
   Speed matters here (every mention of every article passes through): what is
-  the same for the whole page (language, labels, register names) is worked out
-  once in the /TEI template and reaches these templates as tunnel parameters,
-  and mention numbers come from accumulators (one pass over the document)
-  rather than from counting or look-ups per mention.
+  the same for the whole page (language, labels, register names, every
+  mention's id) is worked out once in the /TEI template and reaches these
+  templates as tunnel parameters. Without them (a customisation applying this
+  mode elsewhere) the templates work each value out per mention.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
-    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tk="https://teikit.org/ns/1.0"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all"
     expand-text="yes">
 
   <xsl:mode name="tk:html" on-no-match="text-only-copy"/>
-
-  <!-- Mention numbers, counted in document order as tk:mention-id counts them:
-       names with a register entry per register id, other names, dates and
-       roles per entity type. accumulator-before() on a mention gives the
-       count including that mention. -->
-  <xsl:accumulator name="tk:ref-n" as="map(xs:string, xs:integer)" initial-value="map{}">
-    <xsl:accumulator-rule match="text//persName[@ref] | text//orgName[@ref] | text//placeName[@ref]"
-        select="let $ref := tk:ref-id(.) return map:put($value, $ref, ($value($ref), 0)[1] + 1)"/>
-  </xsl:accumulator>
-  <xsl:accumulator name="tk:type-n" as="map(xs:string, xs:integer)" initial-value="map{}">
-    <xsl:accumulator-rule match="text//persName[not(@ref)] | text//orgName[not(@ref)] | text//placeName[not(@ref)]
-                                 | text//date | text//roleName"
-        select="let $type := $tk:types(local-name()) return map:put($value, $type, ($value($type), 0)[1] + 1)"/>
-  </xsl:accumulator>
-
-  <!-- The id of the context mention, the same as tk:mention-id(.) gives. -->
-  <xsl:function name="tk:html-mention-id" as="xs:string">
-    <xsl:param name="mention" as="element()"/>
-    <xsl:sequence select="if ($mention/@ref)
-        then (let $ref := tk:ref-id($mention) return $ref || '-m' || $mention/accumulator-before('tk:ref-n')($ref))
-        else (let $type := $tk:types(local-name($mention))
-              return $type || '-' || $mention/accumulator-before('tk:type-n')($type))"/>
-  </xsl:function>
 
   <!-- Blocks. -->
   <xsl:template match="div" mode="tk:html">
@@ -95,14 +71,16 @@
        Tunnel parameters (set in article.xsl): $tk:entry-names, register id ->
        canonical name; $tk:title-suffix, entity type -> " · <type label>" (left
        empty when the text changes language, so each name finds its own);
+       $tk:ids, generate-id() of a mention -> its id (tk:mention-id);
        $tk:in-name, true inside a name. -->
   <xsl:template match="persName[@ref] | orgName[@ref] | placeName[@ref]" mode="tk:html">
     <xsl:param name="tk:entry-names" as="map(xs:string, xs:string)" tunnel="yes" select="map{}"/>
     <xsl:param name="tk:title-suffix" as="map(xs:string, xs:string)" tunnel="yes" select="map{}"/>
+    <xsl:param name="tk:ids" as="map(xs:string, xs:string)?" tunnel="yes" select="()"/>
     <xsl:param name="tk:in-name" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="type" select="$tk:types(local-name())"/>
     <xsl:variable name="ref" select="tk:ref-id(.)"/>
-    <xsl:variable name="id" select="$ref || '-m' || accumulator-before('tk:ref-n')($ref)"/>
+    <xsl:variable name="id" select="if (exists($tk:ids)) then $tk:ids(generate-id()) else tk:mention-id(.)"/>
     <xsl:variable name="title" select="($tk:entry-names($ref), tk:plain(.))[1]
         || ($tk:title-suffix($type), ' · ' || tk:label($type, tk:lang(.)))[1]"/>
     <xsl:choose>
@@ -127,7 +105,8 @@
   </xsl:template>
 
   <xsl:template match="roleName" mode="tk:html">
-    <span class="ent ent-role{@type ! (' role-' || .)}" id="role-{accumulator-before('tk:type-n')('role')}">
+    <xsl:param name="tk:ids" as="map(xs:string, xs:string)?" tunnel="yes" select="()"/>
+    <span class="ent ent-role{@type ! (' role-' || .)}" id="{if (exists($tk:ids)) then $tk:ids(generate-id()) else tk:mention-id(.)}">
       <xsl:call-template name="tk:machine-attrs"/>
       <xsl:apply-templates mode="tk:html"/>
     </span>
@@ -136,11 +115,12 @@
   <xsl:template match="date" mode="tk:html">
     <!-- The page's language, or () when the text changes language. -->
     <xsl:param name="tk:lang" as="xs:string?" tunnel="yes" select="()"/>
+    <xsl:param name="tk:ids" as="map(xs:string, xs:string)?" tunnel="yes" select="()"/>
     <xsl:variable name="datetime" select="tk:datetime(.)"/>
     <xsl:variable name="label" select="tk:date-label(., ($tk:lang, tk:lang(.))[1])"/>
     <xsl:element name="{if (exists($datetime)) then 'time' else 'span'}">
       <xsl:attribute name="class" select="'ent ent-date'"/>
-      <xsl:attribute name="id" select="'date-' || accumulator-before('tk:type-n')('date')"/>
+      <xsl:attribute name="id" select="if (exists($tk:ids)) then $tk:ids(generate-id()) else tk:mention-id(.)"/>
       <xsl:if test="exists($datetime)"><xsl:attribute name="datetime" select="$datetime"/></xsl:if>
       <xsl:if test="$label"><xsl:attribute name="title" select="$label"/></xsl:if>
       <xsl:call-template name="tk:machine-attrs"/>

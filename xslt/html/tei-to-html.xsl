@@ -27,9 +27,7 @@
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
               include-content-type="no"/>
 
-  <!-- The unnamed mode only picks up the document; everything else has its own mode.
-       As the initial mode it makes the mention-numbering accumulators (inline.xsl)
-       available on the source document. -->
-  <xsl:mode on-no-match="shallow-skip" use-accumulators="tk:ref-n tk:type-n"/>
+  <!-- The unnamed mode only picks up the document; everything else has its own mode. -->
+  <xsl:mode on-no-match="shallow-skip"/>
 
 </xsl:stylesheet>
