@@ -195,6 +195,10 @@ class AbbreviationTable:
 
     def expand(self, toks: Tokens, i: int, j: int) -> str:
         """The folded text of tokens i..j-1 with every abbreviation in it written out."""
+        if toks is self.toks and toks.gaps[i:j - 1].count(" ") == j - 1 - i:
+            found = self.found()
+            if not any(k in found for k in range(i, j)):
+                return " ".join(toks.words[i:j])  # the usual case: plain words and spaces
         parts: list[str] = []
         k = i
         while k < j:

@@ -38,18 +38,36 @@ _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _END = r"(?![\w%]|[/.\-–]\w)"
 
 _FULL_NUMERIC = re.compile(r"(?<![\w/.\-])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})" + _END)
-_FULL_TEXT = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*,?\s+năm\s+(\d{4}))?" + _END, re.I)
-_MONTH_YEAR = re.compile(r"\btháng\s+(\d{1,2})(?:\s+năm\s+|\s*[/.\-]\s*)(\d{4})" + _END, re.I)
-_MONTH = re.compile(r"\btháng\s+(\d{1,2})(?!\s*[/.\-]\s*\d)(?!\s+năm\s+\d)" + _END, re.I)
-_YEAR = re.compile(r"\bnăm\s+(\d{4})" + _END, re.I)
-_YEAR_RANGE = re.compile(r"(?:\bnăm\s+)?(?<![\w/.\-])(\d{4})\s*[–—\-]\s*(\d{4})" + _END, re.I)
+
+
+class _Keyed:
+    """A pattern that starts with a lower-case keyword, compiled twice: case-sensitive for
+    the lower-cased text (the regex engine then jumps from one occurrence of the keyword to
+    the next, several times faster) and case-insensitive for a text whose lower-case form
+    has another length (offsets would not carry over). "kw(?<!\\wkw)" is "\\bkw" written
+    so that the keyword comes first."""
+
+    def __init__(self, keyword: str, rest: str):
+        self.keyword = keyword
+        source = f"{keyword}(?<!\\w{keyword})" + rest
+        self.lower = re.compile(source)
+        self.any_case = re.compile(source, re.I)
+
+
+_FULL_TEXT = _Keyed("ngày", r"\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*,?\s+năm\s+(\d{4}))?" + _END)
+_MONTH_YEAR = _Keyed("tháng", r"\s+(\d{1,2})(?:\s+năm\s+|\s*[/.\-]\s*)(\d{4})" + _END)
+_MONTH = _Keyed("tháng", r"\s+(\d{1,2})(?!\s*[/.\-]\s*\d)(?!\s+năm\s+\d)" + _END)
+_YEAR = _Keyed("năm", r"\s+(\d{4})" + _END)
+# "năm 2011-2015": the optional "năm" is looked for before the years (_YEAR_WORD), which keeps
+# the pattern starting with digits
+_YEAR_RANGE = re.compile(r"(?<![\w/.\-])(\d{4})\s*[–—\-]\s*(\d{4})" + _END)
+_YEAR_WORD = re.compile(r"(?<!\w)năm\s+$", re.I)
 _DAY_RANGE = re.compile(r"(?<![\w/.\-])(\d{1,2})\s*[–—\-]\s*(\d{1,2})\s*/\s*(\d{1,2})(?:/(\d{4}))?" + _END)
 _PARTIAL = re.compile(r"(?<![\w/.\-,])(\d{1,2})(\s?[/–\-]\s?|\.)(\d{1,2})" + _END)
-_LIST = re.compile(r"\bngày\s+(\d{1,2}(?:\s*,\s*\d{1,2})*)\s*(?:,|\svà)\s*(\d{1,2})\s*/\s*(\d{1,2})(?:/(\d{4}))?" + _END,
-                   re.I)
-_DAY_TO_DATE = re.compile(r"\btừ\s+(?:ngày\s+)?(\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})"
-                          r"(?:/(\d{4}))?" + _END, re.I)
-_QUARTER = re.compile(r"\bquý\s+(I{1,3}|IV|[1-4])\s*(?:/|\s+năm\s+)\s*(\d{4})" + _END, re.I)
+_LIST = _Keyed("ngày", r"\s+(\d{1,2}(?:\s*,\s*\d{1,2})*)\s*(?:,|\svà)\s*(\d{1,2})\s*/\s*(\d{1,2})(?:/(\d{4}))?" + _END)
+_DAY_TO_DATE = _Keyed("từ", r"\s+(?:ngày\s+)?(\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})"
+                            r"(?:/(\d{4}))?" + _END)
+_QUARTER = _Keyed("quý", r"\s+(i{1,3}|iv|[1-4])\s*(?:/|\s+năm\s+)\s*(\d{4})" + _END)
 _QUARTER_MONTHS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _DURATION = re.compile(r"(?<![\w/.,\-])(\d{1,3})\s+(năm|tháng|ngày|tuần)(?!\s*\d)(?!\w)", re.I)
 _DUR_UNIT = {"năm": "Y", "tháng": "M", "ngày": "D", "tuần": "W"}
@@ -158,15 +176,20 @@ def _digit_windows(text: str) -> list[tuple[int, int]]:
 
 
 class _Windows(list):
-    """The digit windows of one text, and its lower-cased form for keyword checks."""
+    """The digit windows of one text, and its lower-cased form for keyword patterns."""
 
     def __init__(self, text: str):
         super().__init__(_digit_windows(text))
         self.lowered = text.lower() if self else ""
+        self.same_length = len(self.lowered) == len(text)
 
 
-def _each(pattern: re.Pattern, text: str, windows: _Windows, keyword: str = ""):
-    """Matches of `pattern` in the windows; none when the pattern's keyword is nowhere in the text."""
+def _each(pattern, text: str, windows: _Windows, keyword: str = ""):
+    """Matches of `pattern` (a regex or a _Keyed) in the windows; none when its keyword is
+    nowhere in the text."""
+    if isinstance(pattern, _Keyed):
+        keyword = pattern.keyword
+        pattern, text = (pattern.lower, windows.lowered) if windows.same_length else (pattern.any_case, text)
     if keyword and keyword not in windows.lowered:
         return
     for start, end in windows:
@@ -181,18 +204,18 @@ def find_dates(text: str, reference_date: str | None = None) -> list[Candidate]:
     found: list[_Found] = []
     for m in _each(_FULL_NUMERIC, text, windows):
         _day_month(found, m.start(), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4)), ref)
-    for m in _each(_FULL_TEXT, text, windows, "tháng"):
+    for m in _each(_FULL_TEXT, text, windows):
         year = int(m.group(3)) if m.group(3) else None
         _day_month(found, m.start(), m.end(), int(m.group(1)), int(m.group(2)), year, ref, 0.85, 0.75)
-    for m in _each(_MONTH_YEAR, text, windows, "tháng"):
+    for m in _each(_MONTH_YEAR, text, windows):
         month, year = int(m.group(1)), int(m.group(2))
         if 1 <= month <= 12 and _plausible_year(year):
             found.append(_Found(m.start(), m.end(), year, month, None, True, 0.9))
-    for m in _each(_MONTH, text, windows, "tháng"):
+    for m in _each(_MONTH, text, windows):
         month = int(m.group(1))
         if 1 <= month <= 12:
             found.append(_Found(m.start(), m.end(), ref.year_for(month), month, None, False, 0.6))
-    for m in _each(_YEAR, text, windows, "năm"):
+    for m in _each(_YEAR, text, windows):
         year = int(m.group(1))
         if _plausible_year(year):
             found.append(_Found(m.start(), m.end(), year, None, None, True, 0.9))
@@ -202,7 +225,7 @@ def find_dates(text: str, reference_date: str | None = None) -> list[Candidate]:
         if _WORD_CUE.search(before) or (slash and (_SLASH_CUE.search(before) or m.start() == 0
                                                    or text[m.start() - 1] == "\n")):
             _day_month(found, m.start(), m.end(), int(m.group(1)), int(m.group(3)), None, ref)
-    for m in _each(_LIST, text, windows, "ngày"):
+    for m in _each(_LIST, text, windows):
         month = int(m.group(3))
         year = int(m.group(4)) if m.group(4) else None
         base = m.start(1)
@@ -221,13 +244,16 @@ def _ranges(text: str, found: list[_Found], ref: _Reference, windows) -> list[Ca
     for m in _each(_YEAR_RANGE, text, windows):
         a, b = int(m.group(1)), int(m.group(2))
         if _plausible_year(a) and _plausible_year(b) and a < b:
-            out.append(_range(m.start(), m.end(), _iso(a), _iso(b)))
-    for m in _each(_DAY_TO_DATE, text, windows, "từ"):
+            before = text[max(0, m.start() - 30):m.start()]
+            word = _YEAR_WORD.search(before)
+            start = m.start() - len(before) + word.start() if word else m.start()
+            out.append(_range(start, m.end(), _iso(a), _iso(b)))
+    for m in _each(_DAY_TO_DATE, text, windows):
         d1, d2, month = int(m.group(1)), int(m.group(2)), int(m.group(3))
         year = int(m.group(4)) if m.group(4) else ref.year_for(month)
         if d1 < d2 and valid(d1, month) and valid(d2, month) and (year is None or _plausible_year(year)):
             out.append(_range(m.start(), m.end(), _iso(year, month, d1), _iso(year, month, d2)))
-    for m in _each(_QUARTER, text, windows, "quý"):
+    for m in _each(_QUARTER, text, windows):
         quarter, year = _QUARTER_MONTHS[m.group(1).upper()], int(m.group(2))
         if _plausible_year(year):
             first, last = 3 * quarter - 2, 3 * quarter

@@ -47,47 +47,63 @@ def read_tsv(name: str, directory: Path = DATA_DIR) -> list[dict[str, str]]:
 class PhraseIndex:
     """Phrases keyed by first syllable; the longest one matching at a token wins.
 
-    `first` maps a first syllable to its entries, longest first, each as
-    (key list, token count, value); the key list alternates syllables and gap
-    classes like Tokens.seq, so an entry matches when one list slice equals it.
+    `first` maps a first syllable to its entries grouped by length, longest
+    first: [(token count, {key: value})], each key a tuple alternating
+    syllables and gap classes like Tokens.low_seq(), so the entries of one
+    length match at a token when one slice of that list is a key.
     """
 
     def __init__(self, case_sensitive: bool = False):
         self.case_sensitive = case_sensitive
-        self.first: dict[str, list[tuple[list, int, object]]] = {}
+        self.first: dict[str, list[tuple[int, dict[tuple, object]]]] = {}
 
     def add(self, phrase: str, value) -> None:
+        """Add (or replace) the entry for `phrase`."""
         key = exact_key(phrase) if self.case_sensitive else phrase_key(phrase)
         if not key:
             return
-        entry = list(key)
-        bucket = self.first.setdefault(key[0], [])
-        bucket[:] = [e for e in bucket if e[0] != entry] + [(entry, (len(key) + 1) // 2, value)]
-        bucket.sort(key=lambda e: -e[1])
+        size = (len(key) + 1) // 2
+        groups = self.first.setdefault(key[0], [])
+        for length, entries in groups:
+            if length == size:
+                entries.pop(key, None)
+                entries[key] = value
+                return
+        groups.append((size, {key: value}))
+        groups.sort(key=lambda g: -g[0])
 
     def __contains__(self, first: str) -> bool:
         return first in self.first
 
     def matches_at(self, toks: Tokens, i: int) -> list:
         """(token count, value) of every entry matching at token i, longest first."""
-        bucket = self.first.get((toks.words if self.case_sensitive else toks.low)[i])
-        if not bucket:
+        groups = self.first.get((toks.words if self.case_sensitive else toks.low)[i])
+        if not groups:
             return []
         seq = toks.word_seq() if self.case_sensitive else toks.low_seq()
         a = 2 * i
-        return [(size, value) for entry, size, value in bucket if size == 1 or seq[a:a + 2 * size - 1] == entry]
+        out = []
+        for size, entries in groups:
+            value = entries.get(tuple(seq[a:a + 2 * size - 1]), _NONE)
+            if value is not _NONE:
+                out.append((size, value))
+        return out
 
     def match_at(self, toks: Tokens, i: int):
         """(token count, value) of the longest entry matching at token i, or None."""
-        bucket = self.first.get((toks.words if self.case_sensitive else toks.low)[i])
-        if not bucket:
+        groups = self.first.get((toks.words if self.case_sensitive else toks.low)[i])
+        if not groups:
             return None
         seq = toks.word_seq() if self.case_sensitive else toks.low_seq()
         a = 2 * i
-        for entry, size, value in bucket:
-            if size == 1 or seq[a:a + 2 * size - 1] == entry:
+        for size, entries in groups:
+            value = entries.get(tuple(seq[a:a + 2 * size - 1]), _NONE)
+            if value is not _NONE:
                 return size, value
         return None
+
+
+_NONE = object()
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from ..model import PERSON
 from .gazetteers import PhraseIndex
 from .scan import Scan
 from .spans import Candidate
+from .tokens import phrase_key
 
 KNOWN, FOUND = 100, 75
 MAX_GIVEN = 3
@@ -103,15 +104,23 @@ def _with_later_mentions(scan: Scan, found, short, blocked, author) -> list[Cand
     if author and author.strip():
         names.add(author, " ".join(author.split()))
     fulls = sorted({toks.surface(i, j) for i, j, _ in found}, key=lambda k: (-len(k.split()), k))
+    family = [(f.lower(), f) for f in fulls if f.split()[0].lower() in scan.gaz.family_names]
+    longest: dict[str, str] = {}   # a name as written -> the one full name it ends, if one
+    added: dict[tuple, str] = {}   # phrase key -> the value last added to `names`
     for i, j, cert in found:
         key = toks.surface(i, j)
-        longer = [f for f in fulls if f.lower().endswith(" " + key.lower())
-                  and f.split()[0].lower() in scan.gaz.family_names]
-        if len(longer) == 1:  # "Quang Hải" after a title is "Nguyễn Quang Hải" named elsewhere
-            key = longer[0]
-        keys.setdefault(key.lower(), key)
-        names.add(key, keys[key.lower()])
-        out.append(Candidate(*toks.span(i, j), PERSON, keys[key.lower()], cert, FOUND))
+        if key not in longest:
+            ending = " " + key.lower()
+            longer = [f for low, f in family if low.endswith(ending)]
+            # "Quang Hải" after a title is "Nguyễn Quang Hải" named elsewhere
+            longest[key] = longer[0] if len(longer) == 1 else key
+        key = longest[key]
+        value = keys.setdefault(key.lower(), key)
+        phrase = phrase_key(key)
+        if added.get(phrase) != value:
+            names.add(key, value)
+            added[phrase] = value
+        out.append(Candidate(*toks.span(i, j), PERSON, value, cert, FOUND))
     by_last: dict[str, set[str]] = {}
     by_tail: dict[str, set[str]] = {}
     foreign: set[str] = set()
