@@ -103,7 +103,7 @@
         <xsl:call-template name="tk:footer">
           <xsl:with-param name="lang" select="$lang"/>
         </xsl:call-template>
-        <script>{$highlight-js}</script>
+        <script><xsl:value-of select="$highlight-js" disable-output-escaping="yes"/></script>
       </body>
     </html>
   </xsl:template>
@@ -137,7 +137,7 @@
           <xsl:if test="$bibl/publisher">, {tk:plain($bibl/publisher[1])}</xsl:if>
           <xsl:for-each select="$bibl/ref[@target][1]">
             <xsl:text>. </xsl:text>
-            <a class="source-link" href="{@target}">{(tk:normalize(.)[.], string(@target))[1]}</a>
+            <a class="source-link" href="{escape-html-uri(@target)}">{(tk:normalize(.)[.], string(@target))[1]}</a>
           </xsl:for-each>
         </dd>
       </xsl:if>
@@ -151,7 +151,7 @@
           <dd class="licence">
             <xsl:for-each select="availability/licence[1]">
               <xsl:choose>
-                <xsl:when test="@target"><a rel="license" href="{@target}">{tk:plain(.)}</a></xsl:when>
+                <xsl:when test="@target"><a rel="license" href="{escape-html-uri(@target)}">{tk:plain(.)}</a></xsl:when>
                 <xsl:otherwise>{tk:plain(.)}</xsl:otherwise>
               </xsl:choose>
             </xsl:for-each>
@@ -162,7 +162,7 @@
       </xsl:for-each>
       <xsl:if test="$tei-href">
         <dt>{tk:label('tei', $lang)}</dt>
-        <dd><a class="tei-link" type="application/tei+xml" href="{$tei-href}">{tokenize($tei-href, '/')[last()]}</a></dd>
+        <dd><a class="tei-link" type="application/tei+xml" href="{escape-html-uri($tei-href)}">{tokenize($tei-href, '/')[last()]}</a></dd>
       </xsl:if>
     </dl>
   </xsl:template>
@@ -173,11 +173,11 @@
     <xsl:param name="lang" as="xs:string" required="yes"/>
     <!-- The entity types that occur in the text. -->
     <xsl:param name="types" as="xs:string*" required="yes"/>
-    <form class="hl-controls" hidden="hidden">
+    <form class="hl-controls" hidden="">
       <fieldset>
         <legend>{tk:label('highlight', $lang)}</legend>
         <xsl:for-each select="('person', 'org', 'place', 'date', 'role')[. = $types]">
-          <label class="switch sw-{.}"><input type="checkbox" checked="checked" data-type="{.}"/> {tk:label(., $lang)}</label>
+          <label class="switch sw-{.}"><input type="checkbox" checked="" data-type="{.}"/> {tk:label(., $lang)}</label>
         </xsl:for-each>
       </fieldset>
     </form>

@@ -21,6 +21,8 @@
              select="unparsed-text(resolve-uri('assets/highlight.js', static-base-uri()))"/>
   <xsl:param name="sort-js" as="xs:string"
              select="unparsed-text(resolve-uri('assets/sort.js', static-base-uri()))"/>
+  <!-- Pages written with the xhtml method (the article page) would otherwise escape
+       "<", ">" and "&" in style and script contents, which HTML reads literally. -->
 
   <xsl:template name="tk:html-head">
     <xsl:param name="title" as="xs:string" required="yes"/>
@@ -29,7 +31,7 @@
       <meta name="viewport" content="width=device-width, initial-scale=1"/>
       <meta name="generator" content="teikit"/>
       <title>{$title}</title>
-      <style>{$css}</style>
+      <style><xsl:value-of select="$css" disable-output-escaping="yes"/></style>
     </head>
   </xsl:template>
 
@@ -43,12 +45,12 @@
       <nav class="site-nav" aria-label="{tk:label('corpus', $lang)}">
         <ul>
           <xsl:if test="$index-href">
-            <li><a href="{$index-href}"><xsl:if test="$current = 'index'"><xsl:attribute
+            <li><a href="{escape-html-uri($index-href)}"><xsl:if test="$current = 'index'"><xsl:attribute
               name="aria-current" select="'page'"/></xsl:if>{tk:label('corpus', $lang)}</a></li>
           </xsl:if>
           <xsl:if test="$registers-href">
             <xsl:for-each select="$tk:register-types">
-              <li><a href="{$registers-href}{tk:register-file(.)}"><xsl:if test="$current = ."><xsl:attribute
+              <li><a href="{escape-html-uri($registers-href)}{tk:register-file(.)}"><xsl:if test="$current = ."><xsl:attribute
                 name="aria-current" select="'page'"/></xsl:if>{tk:label(., $lang)}</a></li>
             </xsl:for-each>
           </xsl:if>

@@ -37,17 +37,18 @@
           <xsl:variable name="type" select="."/>
           <xsl:variable name="of-type" select="$entries[$tk:types(local-name()) = $type][map:contains($by-ref, @xml:id)]"/>
           <xsl:if test="exists($of-type)">
-            <xsl:variable name="register" select="if ($registers-href) then $registers-href || $tk:register-files($type) || '#' else ''"/>
+            <xsl:variable name="register" select="if ($registers-href) then $tk:registers-uri || $tk:register-files($type) || '#' else ''"/>
             <h3 class="idx-{$type}">{tk:label($type, $lang)}</h3>
             <ul class="entity-list">
               <!-- Written out here rather than through a named template: this
                    runs for every entry of every page. -->
               <xsl:for-each select="$of-type">
                 <xsl:variable name="id" select="string(@xml:id)"/>
+                <xsl:variable name="uri-id" select="escape-html-uri($id)"/>
                 <xsl:variable name="of-entry" select="$by-ref($id)"/>
                 <li>
                   <xsl:choose>
-                    <xsl:when test="$register"><a class="entry-name" href="{$register}{$id}">{$entry-names($id)}</a></xsl:when>
+                    <xsl:when test="$register"><a class="entry-name" href="{$register}{$uri-id}">{$entry-names($id)}</a></xsl:when>
                     <xsl:otherwise><span class="entry-name">{$entry-names($id)}</span></xsl:otherwise>
                   </xsl:choose>
                   <xsl:text> </xsl:text>
@@ -56,7 +57,7 @@
                   <span class="mention-links">
                     <xsl:for-each select="$of-entry">
                       <xsl:if test="position() ne 1"><xsl:text> </xsl:text></xsl:if>
-                      <a href="#{$id}-m{position()}" title="{tk:plain(.)}">{position()}</a>
+                      <a href="#{$uri-id}-m{position()}" title="{tk:plain(.)}">{position()}</a>
                     </xsl:for-each>
                   </span>
                 </li>

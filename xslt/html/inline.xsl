@@ -81,12 +81,15 @@
     <xsl:variable name="type" select="$tk:types(local-name())"/>
     <xsl:variable name="ref" select="tk:ref-id(.)"/>
     <xsl:variable name="id" select="if (exists($tk:ids)) then $tk:ids(generate-id()) else tk:mention-id(.)"/>
-    <xsl:variable name="title" select="($tk:entry-names($ref), tk:plain(.))[1]
-        || ($tk:title-suffix($type), ' · ' || tk:label($type, tk:lang(.)))[1]"/>
+    <!-- if/else rather than (a, b)[1], which would work out b as well. -->
+    <xsl:variable name="name" select="$tk:entry-names($ref)"/>
+    <xsl:variable name="suffix" select="$tk:title-suffix($type)"/>
+    <xsl:variable name="title" select="(if (exists($name)) then $name else tk:plain(.))
+        || (if (exists($suffix)) then $suffix else ' · ' || tk:label($type, tk:lang(.)))"/>
     <xsl:choose>
       <xsl:when test="$registers-href and not($tk:in-name)">
         <a class="ent ent-{$type}" id="{$id}" title="{$title}"
-           href="{$registers-href}{$tk:register-files($type)}#{$ref}">
+           href="{$tk:registers-uri}{$tk:register-files($type)}#{escape-html-uri($ref)}">
           <xsl:call-template name="tk:machine-attrs"/>
           <xsl:apply-templates mode="tk:html">
             <xsl:with-param name="tk:in-name" tunnel="yes" select="true()"/>
