@@ -71,6 +71,9 @@ class Scan:
         role = self.role_at(i)
         if role and role[0] > hit[0]:
             return None  # "Bộ trưởng" is an office, not the ministry "Bộ …"
+        place = self.places_at.get(i)
+        if place and place[0] > hit[0]:
+            return None  # "Hội An" is a listed town, not an association "Hội …"
         return hit
 
     def role_at(self, i: int):
