@@ -99,7 +99,40 @@ def test_each_day_of_a_list_is_its_own_date():
 ])
 def test_ranges_have_from_and_to(text, surface, frm, to):
     dates = of(text, DATE)
-    assert [(s, a) for s, _, a in dates] == [(surface, {"from": frm, "to": to})]
+    assert [(s, _tei(a)) for s, _, a in dates] == [(surface, {"from": frm, "to": to})]
+
+
+def _tei(attrs):
+    """The date attributes encode writes (not the range's "ends")."""
+    return {k: v for k, v in attrs.items() if k != "ends"}
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("từ ngày 1/1/2020 đến 31/12/2020, toàn", ["1/1/2020", "31/12/2020"]),
+    ("thăm Việt Nam từ ngày 12 đến 13/12/2023.", ["12", "13/12/2023"]),
+    ("từ ngày 10 tháng 10 đến ngày 14 tháng 10 năm 2020 gây", ["ngày 10 tháng 10", "ngày 14 tháng 10 năm 2020"]),
+    ("từ năm 2001 đến năm 2010 có", ["năm 2001", "năm 2010"]),
+    ("giai đoạn 2021–2025 của", []),
+    ("trong quý I/2024 đạt", []),
+    ("diễn ra 20-24/7/2013 ở", []),
+])
+def test_a_range_written_as_two_dates_records_their_spans(text, ends):
+    from toolkit.recognise.dates import range_ends
+
+    [date] = [m for m in default_recogniser().find(text) if m.type == DATE]
+    assert [text[date.start + a:date.start + b] for a, b in range_ends(date.attrs)] == ends
+
+
+def test_flat_ner_output_splits_a_range_into_its_two_dates_and_tei_keeps_one():
+    from toolkit.ner.extract import extract_doc, mentions_to_entities
+    from toolkit.ner.jsonl import NerDoc
+
+    text = "Từ 1/1/2020 đến 31/12/2020, giai đoạn 2021–2025, sáng ngày 5/4/2023."
+    doc = extract_doc(NerDoc("x", text), default_recogniser())
+    assert [text[s:e] for s, e, label in doc.entities if label == "date"] == [
+        "1/1/2020", "31/12/2020", "2021–2025", "5/4/2023"]
+    mentions = default_recogniser().find(text)
+    assert [text[s:e] for s, e, _ in mentions_to_entities(mentions)][:1] == ["Từ 1/1/2020 đến 31/12/2020"]
 
 
 def test_a_backwards_range_is_not_a_range():
@@ -428,7 +461,7 @@ def test_a_known_name_whose_first_word_only_matches_is_not_marked():
     ("trong quý 4 năm 2023 đạt", "quý 4 năm 2023", "2023-10-01", "2023-12-31"),
 ])
 def test_day_ranges_and_quarters(text, surface, frm, to):
-    assert [(s, a) for s, _, a in of(text, DATE)] == [(surface, {"from": frm, "to": to})]
+    assert [(s, _tei(a)) for s, _, a in of(text, DATE)] == [(surface, {"from": frm, "to": to})]
 
 
 def test_an_acronym_after_an_organisation_name_is_defined_even_when_english():

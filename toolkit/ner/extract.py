@@ -8,8 +8,9 @@ from pathlib import Path
 
 from ..errors import RecogniseError
 from ..fsutil import collect_files
-from ..model import Mention
+from ..model import DATE, Mention
 from ..recognise.base import Context, Recogniser
+from ..recognise.dates import range_ends
 from .jsonl import NerDoc, doc_from_record
 from .labels import MENTION_TYPE_TO_LABEL
 from .spans import Span, outermost
@@ -17,14 +18,31 @@ from .spans import Span, outermost
 INPUT_FORMATS = ("text", "jsonl")
 
 
-def mentions_to_entities(mentions: list[Mention]) -> list[Span]:
+def mentions_to_entities(mentions: list[Mention], split_ranges: bool = False) -> list[Span]:
     """person/org/place/date mentions as persName/orgName/placeName/date spans, outermost only;
-    roles and abbreviations are dropped."""
-    return outermost((m.start, m.end, MENTION_TYPE_TO_LABEL[m.type]) for m in mentions if m.type in MENTION_TYPE_TO_LABEL)
+    roles and abbreviations are dropped.
+
+    split_ranges: a date range written as two dates ("từ 1/1/2020 đến 31/12/2020",
+    "từ ngày 12 đến 13/12/2023") gives its two dates, without "từ"/"đến", as gold
+    annotations mark it (TEI keeps it one <date from= to=>); a range written as one
+    expression ("2021–2025", "quý I/2024") stays one span.
+    """
+    spans = []
+    for m in mentions:
+        label = MENTION_TYPE_TO_LABEL.get(m.type)
+        if label is None:
+            continue
+        ends = range_ends(m.attrs) if split_ranges and m.type == DATE else []
+        if ends:
+            spans += [(m.start + a, m.start + b, label) for a, b in ends]
+        else:
+            spans.append((m.start, m.end, label))
+    return outermost(spans)
 
 
 def extract_doc(doc: NerDoc, recogniser: Recogniser) -> NerDoc:
-    return NerDoc(doc.id, doc.text, tuple(mentions_to_entities(recogniser.find(doc.text, Context()))))
+    mentions = recogniser.find(doc.text, Context())
+    return NerDoc(doc.id, doc.text, tuple(mentions_to_entities(mentions, split_ranges=True)))
 
 
 def extract(docs, recogniser: Recogniser) -> list[NerDoc]:

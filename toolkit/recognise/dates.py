@@ -252,7 +252,8 @@ def _ranges(text: str, found: list[_Found], ref: _Reference, windows) -> list[Ca
         d1, d2, month = int(m.group(1)), int(m.group(2)), int(m.group(3))
         year = int(m.group(4)) if m.group(4) else ref.year_for(month)
         if d1 < d2 and valid(d1, month) and valid(d2, month) and (year is None or _plausible_year(year)):
-            out.append(_range(m.start(), m.end(), _iso(year, month, d1), _iso(year, month, d2)))
+            ends = ((m.start(1), m.end(1)), (m.start(2), m.end()))
+            out.append(_range(m.start(), m.end(), _iso(year, month, d1), _iso(year, month, d2), ends))
     for m in _each(_QUARTER, text, windows):
         quarter, year = _QUARTER_MONTHS[m.group(1).upper()], int(m.group(2))
         if _plausible_year(year):
@@ -264,6 +265,13 @@ def _ranges(text: str, found: list[_Found], ref: _Reference, windows) -> list[Ca
         if d1 < d2 and valid(d1, month) and valid(d2, month) and (year is None or _plausible_year(year)):
             out.append(_range(m.start(), m.end(), _iso(year, month, d1), _iso(year, month, d2)))
     singles = sorted(found, key=lambda f: (f.start, -f.end))
+    # a date inside another ("tháng 10" in "ngày 10 tháng 10") is no end of a range
+    outer, reach = [], -1
+    for f in singles:
+        if f.end > reach:
+            outer.append(f)
+            reach = f.end
+    singles = outer
     for a, b in zip(singles, singles[1:]):
         if a.end > b.start or not _RANGE_LINK.match(text[a.end:b.start]):
             continue
@@ -278,12 +286,27 @@ def _ranges(text: str, found: list[_Found], ref: _Reference, windows) -> list[Ca
         first = _Found(a.start, a.end, year_a, a.month, a.day, a.year_given, a.cert)
         if first.year is not None and b.year is not None and first.order() >= b.order():
             continue
-        out.append(_range(start, b.end, first.when(), b.when()))
+        out.append(_range(start, b.end, first.when(), b.when(), ((a.start, a.end), (b.start, b.end))))
     return out
 
 
-def _range(start: int, end: int, frm: str, to: str) -> Candidate:
-    return Candidate(start, end, DATE, "", 0.85, RANGE_PRIORITY, (("from", frm), ("to", to)))
+def _range(start: int, end: int, frm: str, to: str, ends=None) -> Candidate:
+    """A range; `ends`, for one written as two dates ("từ 1/1/2020 đến 31/12/2020", not
+    "2021–2025"), are their spans, kept as attrs["ends"] = "a-b c-d" relative to `start`
+    (encode writes only the TEI attributes; flat NER output splits the range there)."""
+    attrs = (("from", frm), ("to", to))
+    if ends:
+        attrs += (("ends", " ".join(f"{a - start}-{b - start}" for a, b in ends)),)
+    return Candidate(start, end, DATE, "", 0.85, RANGE_PRIORITY, attrs)
+
+
+def range_ends(attrs) -> list[tuple[int, int]]:
+    """The spans, relative to the mention's start, of the two dates a range is written as;
+    [] for a range written as one expression ("2021–2025", "quý I/2024", "20-24/7")."""
+    ends = dict(attrs).get("ends")
+    if not ends:
+        return []
+    return [(int(a), int(b)) for a, b in (part.split("-") for part in ends.split())]
 
 
 def _durations(text: str, windows) -> list[Candidate]:
