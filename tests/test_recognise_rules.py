@@ -452,7 +452,8 @@ def test_a_broken_gazetteer_is_reported_with_its_file(tmp_path):
 
 def test_a_known_name_whose_first_word_only_matches_is_not_marked():
     ctx = Context(known_names=frozenset({("Hiroshi Fukada", PERSON)}))
-    assert found("Hiroshi Tanaka đến.", ctx) == []
+    # (the foreign-name rule takes the whole name as a person of its own)
+    assert found("Hiroshi Tanaka đến.", ctx) == [(PERSON, "Hiroshi Tanaka", "Hiroshi Tanaka", {})]
 
 
 @pytest.mark.parametrize("text, surface, frm, to", [
@@ -520,3 +521,41 @@ def test_a_known_name_keeps_the_key_the_rules_give_it_here():
     ctx = Context(known_names=frozenset({("Quang Hải", PERSON)}))
     text = "tiền vệ Nguyễn Quang Hải ghi bàn. Quang Hải nói."
     assert {k for _, k, _ in of(text, PERSON, ctx)} == {"Nguyễn Quang Hải"}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Emmanuel Macron đến Bắc Kinh hôm 5/4.", ["Emmanuel Macron"]),
+    ("Tay vợt Lý Hoàng Nam thua Kei Nishikori sau ba séc.", ["Lý Hoàng Nam", "Kei Nishikori"]),
+    ("V.League sau khi chiêu mộ Filip Nguyễn.", ["Filip Nguyễn"]),
+    ("các cầu thủ như Jay Idzes, Ragnar Oratmangoen đều", ["Jay Idzes", "Ragnar Oratmangoen"]),
+    ("HLV Shin Tae-yong cho biết", ["Shin Tae-yong"]),
+    ("chấm dứt hợp đồng với ông Troussier theo thỏa thuận", ["Troussier"]),
+    # not persons: firms, clubs, storms, places, Vietnamese words before a foreign one
+    ("giải Premier League và Coca Cola tài trợ", []),
+    ("Bão Gaemi đổ bộ vào đảo", []),
+    ("đến North Carolina hôm qua", []),
+    ("Tập đoàn Vietnam Airlines Group báo lãi", []),
+    ("Ông Phong trào thi đua", []),
+])
+def test_foreign_names_without_a_title(text, names):
+    assert surfaces(text, PERSON) == names
+
+
+@pytest.mark.parametrize("word, foreign", [
+    ("Macron", True), ("Nishikori", True), ("Shin", True), ("Filip", True),
+    ("Kim", False), ("Nguyễn", False), ("Nghiêng", False), ("Quý", False), ("Kei", False),
+])
+def test_foreign_word_is_spelled_like_no_vietnamese_syllable(word, foreign):
+    from toolkit.recognise.persons import foreign_word
+
+    assert foreign_word(word) is foreign
+
+
+@pytest.mark.parametrize("text, place", [
+    ("du khách đến phố cổ Hội An đón", "Hội An"),
+    ("dạo quanh Hồ Gươm buổi sáng", "Hồ Gươm"),
+    ("15 xã của Ninh Hòa từ", "Ninh Hòa"),
+])
+def test_towns_and_landmarks_are_places(text, place):
+    assert surfaces(text, PLACE) == [place]
+    assert surfaces(text, PERSON) == [] and surfaces(text, ORG) == []

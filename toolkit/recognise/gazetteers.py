@@ -184,6 +184,7 @@ class Gazetteers:
             entry = Abbreviation(row["abbr"], row["expansion"], row["kind"] or "other")
             self.abbreviation_list.append(entry)
             self.abbreviations.add(entry.abbr, entry)
+        self.not_names = frozenset(r["word"].lower() for r in read_tsv("not_names.tsv", directory))
         self.admin_words = PhraseIndex()
         for word in ADMIN_WORDS:
             self.admin_words.add(word, word)

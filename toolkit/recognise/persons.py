@@ -24,6 +24,10 @@ persons: they start with no family name and follow no title.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from functools import lru_cache
+
 from ..model import PERSON
 from .gazetteers import PhraseIndex
 from .scan import Scan
@@ -33,6 +37,18 @@ from .tokens import phrase_key
 KNOWN, FOUND = 100, 75
 MAX_GIVEN = 3
 MAX_CUED = 4
+MAX_FOREIGN = 3
+_TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+# onset, vowel nucleus (one to three vowels), coda: the shape of every Vietnamese syllable
+_VI_SYLLABLE = re.compile(r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx])?"
+                          r"[aăâeêioôơuưy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+
+
+@lru_cache(maxsize=8192)
+def foreign_word(word: str) -> bool:
+    """A word no Vietnamese syllable is spelled like ("Macron", "Nishikori", "Shin"; not "Kim")."""
+    bare = unicodedata.normalize("NFC", unicodedata.normalize("NFD", word.lower()).translate(_TONE_MARKS))
+    return word.isalpha() and not _VI_SYLLABLE.fullmatch(bare)
 
 
 def _blocked(scan: Scan) -> tuple[list[bool], list[bool]]:
@@ -93,7 +109,53 @@ def find_persons(scan: Scan, author: str | None = None) -> list[Candidate]:
             else:
                 short.append(i)
             after = k
+    found += _foreign_names(scan, blocked, found)
     return _with_later_mentions(scan, found, short, blocked, author)
+
+
+def _foreign_names(scan: Scan, blocked, found) -> list[tuple[int, int, float]]:
+    """Two or three capitalised Latin-script words, one at least spelled like no Vietnamese
+    syllable, standing alone (no capitalised word joined before or after), none of them a
+    place, organisation, role, abbreviation or a word of firm and event names (not_names.tsv):
+    a foreign person named without a title ("Emmanuel Macron đến …", "thua Kei Nishikori")
+    (cert 0.6). The first word is a foreign one or an unmarked one ("Kei"), not a Vietnamese
+    word such as "Bão" (storm) or "Ông"."""
+    toks, gaz = scan.toks, scan.gaz
+    taken = [False] * toks.n
+    for i, j, _ in found:
+        for k in range(i, j):
+            taken[k] = True
+    titles, words, gaps = toks.titles, toks.words, toks.gaps
+    out = []
+    after = 0
+    for i in [i for i, t in enumerate(titles) if t]:
+        if i < after or taken[i] or blocked[i]:
+            continue
+        if i > 0 and gaps[i - 1] in (" ", "-") and toks.caps[i - 1] and not toks.acronym(i - 1):
+            continue  # inside a longer capitalised run
+        k, count = i, 0
+        while k < toks.n:
+            if k > i and gaps[k - 1] == "-" and words[k].isalpha():
+                k += 1  # "Tae-yong", "Jong-un"
+                continue
+            if k > i and (gaps[k - 1] != " " or not titles[k]):
+                break
+            count += 1
+            k += 1
+        after = k
+        if not 2 <= count <= MAX_FOREIGN or any(taken[i:k]) or any(blocked[i:k]):
+            continue
+        if k < toks.n and gaps[k - 1] in (" ", "-") and toks.caps[k]:
+            continue  # runs on into an acronym or number-like word ("Galaxy S24")
+        names = [words[x] for x in range(i, k)]
+        if not any(foreign_word(w) for w in names) or any(w.lower() in gaz.not_names for w in names):
+            continue
+        if not names[0].isascii() and not foreign_word(names[0]):
+            continue  # a Vietnamese word before a foreign one: "Bão Gaemi" (a storm), "Ông Knapper"
+        if any(x in scan.places_at or _stop(scan, x) or scan.abbrs.match_at(toks, x) for x in range(i, k)):
+            continue
+        out.append((i, k, 0.6))
+    return out
 
 
 def _with_later_mentions(scan: Scan, found, short, blocked, author) -> list[Candidate]:
@@ -148,8 +210,9 @@ def _with_later_mentions(scan: Scan, found, short, blocked, author) -> list[Cand
         keys_for = by_last.get(toks.low[i], set())
         if len(keys_for) == 1:
             out.append(Candidate(*toks.span(i, i + 1), PERSON, next(iter(keys_for)), 0.75, FOUND))
-        elif not (i + 1 < toks.n and toks.joined(i) and toks.lower(i + 1)):
-            # a capitalised word run on by a lower-case one is a common noun ("Phong trào …")
+        elif foreign_word(toks.words[i]) or not (i + 1 < toks.n and toks.joined(i) and toks.lower(i + 1)):
+            # a capitalised word run on by a lower-case one is a common noun ("Phong trào …"),
+            # unless it is spelled like no Vietnamese word ("ông Troussier theo …")
             out.append(Candidate(*toks.span(i, i + 1), PERSON, toks.surface(i, i + 1), 0.5, FOUND - 5))
     last_words = {k: v for k, v in by_last.items() if len(v) == 1}
     if last_words:
