@@ -186,7 +186,11 @@ def find_orgs(scan: Scan) -> list[Candidate]:
         listed = gaz.orgs.match_at(toks, i) if toks.low[i] in gaz.orgs.first else None
         if listed:
             size, org = listed  # a listed name is whole ("Quốc hội", not "Quốc hội thành phố Hà Nội")
-            scan.add_org(Span(i, i + size, *toks.span(i, i + size), org.name, 0.9, LISTED))
+            key, end = org.name, i + size
+            country = scan.places_at.get(end) if toks.joined(end - 1) else None
+            if country and country[1].kind == "country":  # but for a country's: "Quốc hội Lào"
+                key, end = f"{org.name} {country[1].name}", end + country[0]
+            scan.add_org(Span(i, end, *toks.span(i, end), key, 0.9, LISTED))
             continue
         abbr = scan.abbrs.match_at(toks, i)
         if abbr and abbr[1].kind == "org":
