@@ -559,3 +559,30 @@ def test_foreign_word_is_spelled_like_no_vietnamese_syllable(word, foreign):
 def test_towns_and_landmarks_are_places(text, place):
     assert surfaces(text, PLACE) == [place]
     assert surfaces(text, PERSON) == [] and surfaces(text, ORG) == []
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Trung tâm Dự báo khí tượng thủy văn quốc gia cho biết bão số 3", "Trung tâm Dự báo khí tượng thủy văn quốc gia"),
+    ("ký quyết định thành lập Ban Chỉ đạo quốc gia về phát triển điện hạt nhân, do", "Ban Chỉ đạo quốc gia về phát triển điện hạt nhân"),
+    ("Ban Chỉ đạo quốc gia về phòng, chống thiên tai yêu cầu các tỉnh", "Ban Chỉ đạo quốc gia về phòng, chống thiên tai"),
+    ("Trung tâm Kiểm soát bệnh tật tỉnh Khánh Hòa phun hóa chất diệt muỗi", "Trung tâm Kiểm soát bệnh tật tỉnh Khánh Hòa"),
+    ("Năm 2012, Ban Chỉ đạo Phong trào toàn dân bảo vệ an ninh Tổ quốc các cấp", "Ban Chỉ đạo Phong trào toàn dân bảo vệ an ninh Tổ quốc"),
+    ("Tổ công tác triển khai Đề án 06 của Chính phủ họp.", "Tổ công tác triển khai Đề án 06 của Chính phủ"),
+    ("Bảo tàng Lịch sử Quốc gia khai mạc trưng bày", "Bảo tàng Lịch sử Quốc gia"),
+])
+def test_long_names_after_strong_heads_run_over_lower_case_words(text, org):
+    assert surfaces(text, ORG) == [org]
+
+
+@pytest.mark.parametrize("text", [
+    "Trung tâm thương mại lớn nhất đã mở cửa",   # a common noun: no capitalised word, no place
+    "Ủy ban nhân dân đã họp bàn",
+    "Hội đồng thẩm định nhà nước họp",
+])
+def test_a_strong_head_with_only_lower_case_words_is_no_long_name(text):
+    assert surfaces(text, ORG) == []
+
+
+def test_a_listed_body_of_a_country_takes_the_country_in():
+    assert surfaces("Bộ Ngoại giao Trung Quốc cho biết; đoàn Quốc hội Lào tại Hà Nội", ORG) == [
+        "Bộ Ngoại giao Trung Quốc", "Quốc hội Lào"]

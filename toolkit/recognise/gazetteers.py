@@ -133,6 +133,7 @@ class Head:
     lone: bool
     ambiguous: bool
     person_named: bool
+    long: bool = False  # may be followed by a long, partly lower-case name (longnames.py)
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ class Gazetteers:
         self.head_list: list[Head] = []
         for row in read_tsv("org_heads.tsv", directory):
             head = Head(row["head"], row["nest"] == "yes", row["lone"] == "yes", row["ambiguous"] == "yes",
-                        row["person_named"] == "yes")
+                        row["person_named"] == "yes", row.get("long") == "yes")
             self.head_list.append(head)
             self.heads.add(head.name, head)
         self.roles = PhraseIndex()

@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 
 from ..model import ORG
+from .longnames import long_name_end
 from .scan import Scan, Span
 from .spans import Candidate
 from .tokens import phrase_key
@@ -216,8 +217,11 @@ def find_orgs(scan: Scan) -> list[Candidate]:
         if _owner_follows(scan, i + size):
             continue
         end = continue_name(scan, i + size, after_head=h.person_named)
+        longer = long_name_end(scan, i + size, end, toks.sentence_start(i), h.ambiguous) if h.long else None
         caps = sum(1 for k in range(i + size, end) if toks.cap(k))
-        if end == i + size or (h.ambiguous and toks.sentence_start(i) and caps < 2):
+        if longer:
+            end = longer
+        elif end == i + size or (h.ambiguous and toks.sentence_start(i) and caps < 2):
             if h.lone:
                 lone_heads.append((i, size, h))
             continue
