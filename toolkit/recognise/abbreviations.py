@@ -148,7 +148,9 @@ class AbbreviationTable:
         if self._at is None:
             toks, learned, listed = self.toks, self.learned.first, self.gaz.abbreviations.first
             self._at = {}
-            for i in [i for i, w in enumerate(toks.words) if w in learned or w in listed]:
+            words = toks.words
+            lowered = self.gaz.abbreviation_firsts.union(w.lower() for w in learned)
+            for i in [i for i in toks.where(lowered) if words[i] in learned or words[i] in listed]:
                 hit = self._match(toks, i)
                 if hit:
                     self._at[i] = hit

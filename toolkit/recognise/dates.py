@@ -145,11 +145,13 @@ def _day_month(found, start, end, day, month, year, ref, cert_ref=0.8, cert_none
     found.append(_Found(start, end, guess, month, day, False, cert_ref if guess is not None else cert_none))
 
 
-_DIGITS = re.compile(r"\d+")
 # Every date form holds a digit, starts at most _BEFORE characters before its first one
 # ("quý III năm 2024", "Từ ngày 21") and ends, lookaheads included, at most _AFTER after
 # its last one ("5 tháng" + two characters), white space aside.
 _BEFORE, _AFTER = 20, 16
+# digits, and further digits after at most _BEFORE + _AFTER other characters: the windows of
+# such a cluster touch, so the cluster is one window
+_DIGIT_CLUSTERS = re.compile(r"\d(?:\D{0,%d}\d)*" % (_BEFORE + _AFTER))
 
 
 def _digit_windows(text: str) -> list[tuple[int, int]]:
@@ -159,16 +161,10 @@ def _digit_windows(text: str) -> list[tuple[int, int]]:
     several times cheaper; lookbehinds still see the text before a window's start, and
     a window's end is moved past any white space so no lookahead is cut short.
     """
-    windows: list[list[int]] = []
     size = len(text)
-    for m in _DIGITS.finditer(text):
-        start, end = max(0, m.start() - _BEFORE), min(size, m.end() + _AFTER)
-        if windows and start <= windows[-1][1]:
-            windows[-1][1] = end
-        else:
-            windows.append([start, end])
     out = []
-    for start, end in windows:
+    for m in _DIGIT_CLUSTERS.finditer(text):
+        start, end = max(0, m.start() - _BEFORE), min(size, m.end() + _AFTER)
         while end < size and text[end].isspace():
             end += 1
         out.append((start, end))

@@ -185,6 +185,8 @@ class Gazetteers:
             entry = Abbreviation(row["abbr"], row["expansion"], row["kind"] or "other")
             self.abbreviation_list.append(entry)
             self.abbreviations.add(entry.abbr, entry)
+        # lower-cased first words of the abbreviations, to find them with Tokens.where
+        self.abbreviation_firsts = frozenset(w.lower() for w in self.abbreviations.first)
         self.not_names = frozenset(r["word"].lower() for r in read_tsv("not_names.tsv", directory))
         self.admin_words = PhraseIndex()
         for word in ADMIN_WORDS:
