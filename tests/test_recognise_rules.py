@@ -586,3 +586,11 @@ def test_a_strong_head_with_only_lower_case_words_is_no_long_name(text):
 def test_a_listed_body_of_a_country_takes_the_country_in():
     assert surfaces("Bộ Ngoại giao Trung Quốc cho biết; đoàn Quốc hội Lào tại Hà Nội", ORG) == [
         "Bộ Ngoại giao Trung Quốc", "Quốc hội Lào"]
+
+
+def test_a_given_name_alone_as_a_clause_subject_is_the_person():
+    text = ("Trần Thị Mai khai nhận đã chuyển tiền. Mai cho biết bị đe dọa. Tại tòa, Mai khai nhận. "
+            "Lý Hoàng Nam thắng ở miền Nam có nắng.")
+    assert [(s, k) for s, k, _ in of(text, PERSON)] == [
+        ("Trần Thị Mai", "Trần Thị Mai"), ("Mai", "Trần Thị Mai"), ("Mai", "Trần Thị Mai"),
+        ("Lý Hoàng Nam", "Lý Hoàng Nam")]   # "miền Nam": a noun before it, no subject

@@ -222,11 +222,28 @@ def _with_later_mentions(scan: Scan, found, short, blocked, author) -> list[Cand
             if not key_set or not toks.title(i) or blocked[i] or i in starts or _inside(taken, i):
                 continue
             key = next(iter(key_set))
-            if key not in foreign and (toks.sentence_start(i) or _in_capitalised_run(toks, i)
-                                       or (i + 1 < toks.n and toks.joined(i) and toks.lower(i + 1))):
+            if key not in foreign and not _subject(scan, i) and (
+                    toks.sentence_start(i) or _in_capitalised_run(toks, i)
+                    or (i + 1 < toks.n and toks.joined(i) and toks.lower(i + 1))):
                 continue  # a Vietnamese given name alone is too often part of a word ("Liên tịch")
             out.append(Candidate(*toks.span(i, i + 1), PERSON, key, 0.6 if key in foreign else 0.55, FOUND - 5))
     return out
+
+
+# Verbs of saying and admitting that follow a person named by the given name alone.
+_SAYS = frozenset({"khai", "kể", "chia", "thừa", "tâm", "bày", "nhớ", "tiết", "nhận", "cười", "bộc", "trả", "giải"})
+
+
+def _subject(scan: Scan, i: int) -> bool:
+    """Is the given name at token i a clause's subject: after a sentence start, punctuation or
+    a function word, and before a function word or a verb of saying ("Tại tòa, Hùng khai
+    nhận …", "Mai cho biết …", "…", Khôi nói")? Not "miền Nam có": a noun comes before."""
+    toks, words = scan.toks, scan.gaz.function_words
+    if _in_capitalised_run(toks, i) or i + 1 >= toks.n or not toks.joined(i):
+        return False
+    if toks.low[i + 1] not in words and toks.low[i + 1] not in _SAYS:
+        return False
+    return i == 0 or toks.gaps[i - 1] != " " or toks.low[i - 1] in words
 
 
 def _in_capitalised_run(toks, i: int) -> bool:
