@@ -6,20 +6,29 @@ and returns Mentions sorted by (start, -end), nesting but never crossing.
 How it decides, in order (each module's docstring has the details and the
 cert values it gives):
 
-1. tokens.py   - syllable tokens; tone placement folded (hoà = hòa) so the
-                 gazetteers and the keys see one spelling;
+1. tokens.py   - syllable tokens, made once per text by one regex split, with
+                 per-token lists (lower case, capitalised, name-like) the
+                 rules index instead of re-scanning; tone placement folded
+                 (hoà = hòa) so the gazetteers and the keys see one spelling;
+                 Tokens.where gives the only tokens where a gazetteer can
+                 match (one set intersection), so rules skip the rest;
 2. abbreviations.py - "Full Name (ABBR)" definitions whose initials fit,
                  over a curated list (cert 0.95 learned, 0.9 listed);
 3. dates.py    - numeric day-first and worded dates, partial dates with the
-                 reference year, lists, ranges, durations (0.6-0.95);
-4. orgs.py     - listed names (0.9), acronyms of organisations (0.9), head
-                 word + capitalised name (0.8), quoted committee names (0.8),
+                 reference year, lists, ranges, durations (0.6-0.95); the
+                 patterns run only near digits; a range written as two dates
+                 records their spans (attrs "ends") for flat NER output;
+4. orgs.py     - listed names (0.9; a country after one is taken in),
+                 acronyms of organisations (0.9), head word + capitalised
+                 name (0.8), long names over lower-case words after strong
+                 heads (longnames.py, 0.8), quoted committee names (0.8),
                  bare "Ban Chỉ đạo" back-references (0.6);
 5. roles.py    - ranks, offices, honorifics, taking in the organisation that
                  follows (0.9 capitalised, 0.7 lower case);
 6. persons.py  - family name + given names (0.85), names after a title
-                 (0.7), later mentions of a name found (0.85, given name
-                 after a title 0.75), the author (0.95);
+                 (0.7), foreign names without a title (0.6), later mentions
+                 of a name found (0.85, given name after a title 0.75, given
+                 name alone as a clause's subject 0.55), the author (0.95);
 7. places.py   - gazetteer (0.9), "tỉnh X" (0.7), "tại X" / "ở X" (0.6);
 8. Context.known_names: each surface marked wherever written (0.8);
 9. spans.py    - one consistent set: higher priority first (known names,
