@@ -3,7 +3,6 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
-    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tk="https://teikit.org/ns/1.0"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all"
@@ -12,45 +11,13 @@
   <xsl:mode name="tk:meta" on-no-match="shallow-skip"/>
 
   <xsl:template match="/TEI">
+    <!-- The per-page values (page.xsl) are those of the global context item. -->
+    <xsl:if test="not(. is $tk:page)">
+      <xsl:message terminate="yes" error-code="tk:page">tei-to-html.xsl renders the document it is given (its global context item), not another</xsl:message>
+    </xsl:if>
     <xsl:variable name="lang" select="tk:lang(.)"/>
     <xsl:variable name="article" select="text/body/div[@type = 'article'][1]"/>
     <xsl:variable name="title" select="tk:plain(teiHeader/fileDesc/titleStmt/title[1])"/>
-    <!-- Worked out once per page, not per mention (see inline.xsl and entities.xsl). -->
-    <xsl:variable name="mentions" as="element()*" select="text//(persName | orgName | placeName | roleName | date)"/>
-    <xsl:variable name="types" as="xs:string*" select="distinct-values($mentions ! $tk:types(local-name()))"/>
-    <!-- register id -> its mentions in document order; the n-th has the id "<register id>-m<n>". -->
-    <xsl:variable name="by-ref" as="map(xs:string, element()+)">
-      <xsl:map>
-        <xsl:for-each-group select="$mentions[@ref][self::persName or self::orgName or self::placeName]"
-                            group-by="tk:ref-id(.)">
-          <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
-        </xsl:for-each-group>
-      </xsl:map>
-    </xsl:variable>
-    <!-- generate-id() of a mention -> its id, as tk:mention-id gives it (dates and roles "<type>-<n>"). -->
-    <xsl:variable name="ids" as="map(xs:string, xs:string)">
-      <xsl:map>
-        <xsl:for-each select="map:keys($by-ref)">
-          <xsl:variable name="ref" select="."/>
-          <xsl:for-each select="$by-ref($ref)">
-            <xsl:map-entry key="generate-id()" select="$ref || '-m' || position()"/>
-          </xsl:for-each>
-        </xsl:for-each>
-        <xsl:for-each select="$mentions[self::date]">
-          <xsl:map-entry key="generate-id()" select="'date-' || position()"/>
-        </xsl:for-each>
-        <xsl:for-each select="$mentions[self::roleName]">
-          <xsl:map-entry key="generate-id()" select="'role-' || position()"/>
-        </xsl:for-each>
-      </xsl:map>
-    </xsl:variable>
-    <xsl:variable name="entries" as="element()*" select="standOff//(person | org | place)[@xml:id]"/>
-    <xsl:variable name="entry-names" as="map(xs:string, xs:string)"
-        select="map:merge($entries ! map{string(@xml:id): tk:entry-name(.)}, map{'duplicates': 'use-first'})"/>
-    <!-- Labels in the page's language, unless some of the text is in another. -->
-    <xsl:variable name="one-lang" as="xs:boolean" select="empty(text//@xml:lang)"/>
-    <xsl:variable name="title-suffix" as="map(xs:string, xs:string)"
-        select="if ($one-lang) then map:merge($tk:register-types ! map{.: ' · ' || tk:label(., $lang)}) else map{}"/>
     <html lang="{$lang}">
       <xsl:call-template name="tk:html-head">
         <xsl:with-param name="title" select="$title"/>
@@ -67,11 +34,7 @@
               <h1>
                 <xsl:choose>
                   <xsl:when test="$article/head">
-                    <xsl:apply-templates select="$article/head[1]/node()" mode="tk:html">
-                      <xsl:with-param name="tk:entry-names" tunnel="yes" select="$entry-names"/>
-                      <xsl:with-param name="tk:title-suffix" tunnel="yes" select="$title-suffix"/>
-                      <xsl:with-param name="tk:ids" tunnel="yes" select="$ids"/>
-                    </xsl:apply-templates>
+                    <xsl:apply-templates select="$article/head[1]/node()" mode="tk:html"/>
                   </xsl:when>
                   <xsl:otherwise>{$title}</xsl:otherwise>
                 </xsl:choose>
@@ -80,23 +43,13 @@
             </header>
             <xsl:call-template name="tk:highlight-controls">
               <xsl:with-param name="lang" select="$lang"/>
-              <xsl:with-param name="types" select="$types"/>
+              <xsl:with-param name="types" select="$tk:page-types"/>
             </xsl:call-template>
             <div class="text">
-              <xsl:apply-templates select="text/body/node()" mode="tk:html">
-                <xsl:with-param name="tk:entry-names" tunnel="yes" select="$entry-names"/>
-                <xsl:with-param name="tk:title-suffix" tunnel="yes" select="$title-suffix"/>
-                <xsl:with-param name="tk:lang" tunnel="yes" select="$lang[$one-lang]"/>
-                <xsl:with-param name="tk:ids" tunnel="yes" select="$ids"/>
-              </xsl:apply-templates>
+              <xsl:apply-templates select="text/body/node()" mode="tk:html"/>
             </div>
             <xsl:call-template name="tk:entity-index">
               <xsl:with-param name="lang" select="$lang"/>
-              <xsl:with-param name="mentions" select="$mentions"/>
-              <xsl:with-param name="entries" select="$entries"/>
-              <xsl:with-param name="entry-names" select="$entry-names"/>
-              <xsl:with-param name="by-ref" select="$by-ref"/>
-              <xsl:with-param name="ids" select="$ids"/>
             </xsl:call-template>
           </article>
         </main>

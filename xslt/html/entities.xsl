@@ -17,25 +17,19 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <!-- $mentions: every name, role and date in the text, in document order;
-       $entries: the register entries (standOff), $entry-names: id -> canonical name;
-       $by-ref: register id -> its mentions; $ids: generate-id() of a mention -> its id. -->
+  <!-- The index of the page's document (page.xsl). -->
   <xsl:template name="tk:entity-index">
     <xsl:param name="lang" as="xs:string" required="yes"/>
-    <xsl:param name="mentions" as="element()*" required="yes"/>
-    <xsl:param name="entries" as="element()*" required="yes"/>
-    <xsl:param name="entry-names" as="map(xs:string, xs:string)" required="yes"/>
-    <xsl:param name="by-ref" as="map(xs:string, element()+)" required="yes"/>
-    <xsl:param name="ids" as="map(xs:string, xs:string)" required="yes"/>
-    <xsl:variable name="dates" select="$mentions[self::date]"/>
-    <xsl:variable name="roles" select="$mentions[self::roleName]"/>
-    <xsl:if test="exists($entries) or exists($dates) or exists($roles)">
+    <xsl:variable name="dates" select="$tk:page-mentions[self::date]"/>
+    <xsl:variable name="roles" select="$tk:page-mentions[self::roleName]"/>
+    <xsl:variable name="by-ref" select="$tk:page-by-ref"/>
+    <xsl:if test="exists($tk:page-entries) or exists($dates) or exists($roles)">
       <section class="entities" id="entities" aria-labelledby="entities-heading">
         <h2 id="entities-heading">{tk:label('entities', $lang)}</h2>
         <xsl:variable name="count-suffix" select="' ' || tk:label('mentions', $lang) || ')'"/>
         <xsl:for-each select="$tk:register-types">
           <xsl:variable name="type" select="."/>
-          <xsl:variable name="of-type" select="$entries[$tk:types(local-name()) = $type][map:contains($by-ref, @xml:id)]"/>
+          <xsl:variable name="of-type" select="$tk:page-entries[$tk:types(local-name()) = $type][map:contains($by-ref, @xml:id)]"/>
           <xsl:if test="exists($of-type)">
             <xsl:variable name="register" select="if ($registers-href) then $tk:registers-uri || $tk:register-files($type) || '#' else ''"/>
             <h3 class="idx-{$type}">{tk:label($type, $lang)}</h3>
@@ -48,8 +42,8 @@
                 <xsl:variable name="of-entry" select="$by-ref($id)"/>
                 <li>
                   <xsl:choose>
-                    <xsl:when test="$register"><a class="entry-name" href="{$register}{$uri-id}">{$entry-names($id)}</a></xsl:when>
-                    <xsl:otherwise><span class="entry-name">{$entry-names($id)}</span></xsl:otherwise>
+                    <xsl:when test="$register"><a class="entry-name" href="{$register}{$uri-id}">{$tk:page-entry-names($id)}</a></xsl:when>
+                    <xsl:otherwise><span class="entry-name">{$tk:page-entry-names($id)}</span></xsl:otherwise>
                   </xsl:choose>
                   <xsl:text> </xsl:text>
                   <span class="count">({count($of-entry)}{$count-suffix}</span>
@@ -57,7 +51,7 @@
                   <span class="mention-links">
                     <xsl:for-each select="$of-entry">
                       <xsl:if test="position() ne 1"><xsl:text> </xsl:text></xsl:if>
-                      <a href="#{$uri-id}-m{position()}" title="{tk:plain(.)}">{position()}</a>
+                      <a href="#{$uri-id}-m{position()}" title="{if (.//expan) then tk:plain(.) else normalize-space(translate(., $tk:spaces, $tk:blanks))}">{position()}</a>
                     </xsl:for-each>
                   </span>
                 </li>
@@ -74,7 +68,10 @@
               <!-- Dates grouped by what they mean, roles by what they say. A
                    date or role's id is "<type>-<n>", n its place among all of its type. -->
               <xsl:for-each-group select="$of-type"
-                  group-by="if ($type = 'date') then (tk:date-label(., $lang)[.], tk:plain(.))[1] else tk:plain(.)">
+                  group-by="if ($type = 'role') then tk:plain(.)
+                            else (let $label := if ($tk:page-one-lang) then $tk:page-mention(generate-id())[2]
+                                                else tk:date-label(., $lang)
+                                  return if ($label) then $label else tk:plain(.))">
                 <li>
                   <span class="entry-name">{current-grouping-key()}</span>
                   <xsl:text> </xsl:text>
@@ -83,7 +80,7 @@
                   <span class="mention-links">
                     <xsl:for-each select="current-group()">
                       <xsl:if test="position() ne 1"><xsl:text> </xsl:text></xsl:if>
-                      <a href="#{$ids(generate-id())}" title="{tk:plain(.)}">{position()}</a>
+                      <a href="#{$tk:page-mention(generate-id())[1]}" title="{if ($type = 'role') then current-grouping-key() else tk:plain(.)}">{position()}</a>
                     </xsl:for-each>
                   </span>
                 </li>

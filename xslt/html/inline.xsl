@@ -5,11 +5,9 @@
   stable id per mention; choice becomes <abbr title="expansion">.
   Text nodes are copied as they are: no space is ever added or lost.
 
-  Speed matters here (every mention of every article passes through): what is
-  the same for the whole page (language, labels, register names, every
-  mention's id) is worked out once in the /TEI template and reaches these
-  templates as tunnel parameters. Without them (a customisation applying this
-  mode elsewhere) the templates work each value out per mention.
+  Speed matters here (every mention of every article passes through): each
+  mention's id, title and link are worked out once per page (page.xsl) and
+  only looked up here.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -67,63 +65,54 @@
 
   <!-- Names: a link to the register entry, unless inside another name (HTML
        forbids nested links; the inner name is still classed, id'd and listed
-       in the page's index, which links to the register).
-       Tunnel parameters (set in article.xsl): $tk:entry-names, register id ->
-       canonical name; $tk:title-suffix, entity type -> " · <type label>" (left
-       empty when the text changes language, so each name finds its own);
-       $tk:ids, generate-id() of a mention -> its id (tk:mention-id);
-       $tk:in-name, true inside a name. -->
+       in the page's index, which links to the register). Id, title and href
+       come from $tk:page-mention (page.xsl), else from tk:name-attrs. -->
   <xsl:template match="persName[@ref] | orgName[@ref] | placeName[@ref]" mode="tk:html">
-    <xsl:param name="tk:entry-names" as="map(xs:string, xs:string)" tunnel="yes" select="map{}"/>
-    <xsl:param name="tk:title-suffix" as="map(xs:string, xs:string)" tunnel="yes" select="map{}"/>
-    <xsl:param name="tk:ids" as="map(xs:string, xs:string)?" tunnel="yes" select="()"/>
-    <xsl:param name="tk:in-name" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="type" select="$tk:types(local-name())"/>
-    <xsl:variable name="ref" select="tk:ref-id(.)"/>
-    <xsl:variable name="id" select="if (exists($tk:ids)) then $tk:ids(generate-id()) else tk:mention-id(.)"/>
-    <!-- if/else rather than (a, b)[1], which would work out b as well. -->
-    <xsl:variable name="name" select="$tk:entry-names($ref)"/>
-    <xsl:variable name="suffix" select="$tk:title-suffix($type)"/>
-    <xsl:variable name="title" select="(if (exists($name)) then $name else tk:plain(.))
-        || (if (exists($suffix)) then $suffix else ' · ' || tk:label($type, tk:lang(.)))"/>
+    <xsl:variable name="pre" select="$tk:page-mention(generate-id())"/>
+    <xsl:variable name="attrs" select="if (exists($pre)) then $pre else tk:name-attrs(.)"/>
     <xsl:choose>
-      <xsl:when test="$registers-href and not($tk:in-name)">
-        <a class="ent ent-{$type}" id="{$id}" title="{$title}"
-           href="{$tk:registers-uri}{$tk:register-files($type)}#{escape-html-uri($ref)}">
+      <xsl:when test="$registers-href and empty(ancestor::*[@ref][self::persName or self::orgName or self::placeName])">
+        <a class="ent ent-{$tk:types(local-name())}" id="{$attrs[1]}" title="{$attrs[2]}" href="{$attrs[3]}">
           <xsl:call-template name="tk:machine-attrs"/>
-          <xsl:apply-templates mode="tk:html">
-            <xsl:with-param name="tk:in-name" tunnel="yes" select="true()"/>
-          </xsl:apply-templates>
+          <xsl:apply-templates mode="tk:html"/>
         </a>
       </xsl:when>
       <xsl:otherwise>
-        <span class="ent ent-{$type}" id="{$id}" title="{$title}">
+        <span class="ent ent-{$tk:types(local-name())}" id="{$attrs[1]}" title="{$attrs[2]}">
           <xsl:call-template name="tk:machine-attrs"/>
-          <xsl:apply-templates mode="tk:html">
-            <xsl:with-param name="tk:in-name" tunnel="yes" select="true()"/>
-          </xsl:apply-templates>
+          <xsl:apply-templates mode="tk:html"/>
         </span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
+  <!-- (id, title, href) of a name, worked out on its own. -->
+  <xsl:function name="tk:name-attrs" as="xs:string+">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="type" select="tk:entity-type($name)"/>
+    <xsl:variable name="entry" select="tk:entry($name)"/>
+    <xsl:sequence select="tk:mention-id($name),
+        (if ($entry) then tk:entry-name($entry) else tk:plain($name)) || ' · ' || tk:label($type, tk:lang($name)),
+        $tk:registers-uri || tk:register-file($type) || '#' || escape-html-uri(tk:ref-id($name))"/>
+  </xsl:function>
+
   <xsl:template match="roleName" mode="tk:html">
-    <xsl:param name="tk:ids" as="map(xs:string, xs:string)?" tunnel="yes" select="()"/>
-    <span class="ent ent-role{@type ! (' role-' || .)}" id="{if (exists($tk:ids)) then $tk:ids(generate-id()) else tk:mention-id(.)}">
+    <span class="ent ent-role{@type ! (' role-' || .)}" id="{let $id := $tk:page-mention(generate-id()) return if (exists($id)) then $id else tk:mention-id(.)}">
       <xsl:call-template name="tk:machine-attrs"/>
       <xsl:apply-templates mode="tk:html"/>
     </span>
   </xsl:template>
 
   <xsl:template match="date" mode="tk:html">
-    <!-- The page's language, or () when the text changes language. -->
-    <xsl:param name="tk:lang" as="xs:string?" tunnel="yes" select="()"/>
-    <xsl:param name="tk:ids" as="map(xs:string, xs:string)?" tunnel="yes" select="()"/>
-    <xsl:variable name="datetime" select="tk:datetime(.)"/>
-    <xsl:variable name="label" select="tk:date-label(., ($tk:lang, tk:lang(.))[1])"/>
+    <!-- (id, label, datetime?) -->
+    <xsl:variable name="pre" select="$tk:page-mention(generate-id())"/>
+    <xsl:variable name="attrs" select="if (exists($pre)) then $pre
+        else (tk:mention-id(.), tk:date-label(., tk:lang(.)), tk:datetime(.))"/>
+    <xsl:variable name="label" select="$attrs[2]"/>
+    <xsl:variable name="datetime" select="$attrs[3]"/>
     <xsl:element name="{if (exists($datetime)) then 'time' else 'span'}">
       <xsl:attribute name="class" select="'ent ent-date'"/>
-      <xsl:attribute name="id" select="if (exists($tk:ids)) then $tk:ids(generate-id()) else tk:mention-id(.)"/>
+      <xsl:attribute name="id" select="$attrs[1]"/>
       <xsl:if test="exists($datetime)"><xsl:attribute name="datetime" select="$datetime"/></xsl:if>
       <xsl:if test="$label"><xsl:attribute name="title" select="$label"/></xsl:if>
       <xsl:call-template name="tk:machine-attrs"/>

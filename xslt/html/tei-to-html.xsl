@@ -13,6 +13,7 @@
 
   <xsl:import href="../common/common.xsl"/>
   <xsl:import href="chrome.xsl"/>
+  <xsl:include href="page.xsl"/>
   <xsl:include href="article.xsl"/>
   <xsl:include href="inline.xsl"/>
   <xsl:include href="entities.xsl"/>

@@ -1,0 +1,80 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  What the article page needs per mention, worked out once per page.
+
+  The document being rendered is the global context item, so these are global
+  variables: Saxon evaluates each once per transformation, and reading a global
+  variable costs far less than a tunnel parameter (every mention of every
+  article passes through inline.xsl and entities.xsl, so this matters).
+
+  Templates look a mention up by generate-id(); a node of any other document
+  (a customisation rendering more than one) finds nothing there and the
+  templates fall back to working its values out with the functions of common/.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:tk="https://teikit.org/ns/1.0"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <xsl:variable name="tk:page" as="element(TEI)?" select="/TEI"/>
+  <xsl:variable name="tk:page-lang" as="xs:string" select="($tk:page ! tk:lang(.), 'en')[1]"/>
+  <!-- Labels can be shared by the whole page unless some of its text is in another language. -->
+  <xsl:variable name="tk:page-one-lang" as="xs:boolean" select="empty($tk:page/text//@xml:lang)"/>
+
+  <!-- Every name, role and date in the text, in document order. -->
+  <xsl:variable name="tk:page-mentions" as="element()*"
+      select="$tk:page/text//(persName | orgName | placeName | roleName | date)"/>
+  <!-- The entity types that occur in the text. -->
+  <xsl:variable name="tk:page-types" as="xs:string*"
+      select="distinct-values($tk:page-mentions ! $tk:types(local-name()))"/>
+  <!-- The register entries, and register id -> canonical name (the first entry with that id). -->
+  <xsl:variable name="tk:page-entries" as="element()*" select="$tk:page/standOff//(person | org | place)[@xml:id]"/>
+  <xsl:variable name="tk:page-entry-names" as="map(xs:string, xs:string)"
+      select="map:merge($tk:page-entries ! map{string(@xml:id): tk:entry-name(.)}, map{'duplicates': 'use-first'})"/>
+
+  <!-- register id -> its mentions in document order; the n-th has the id "<register id>-m<n>". -->
+  <xsl:variable name="tk:page-by-ref" as="map(xs:string, element()+)">
+    <xsl:map>
+      <xsl:for-each-group select="$tk:page-mentions[@ref][self::persName or self::orgName or self::placeName]"
+                          group-by="tk:ref-id(.)">
+        <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
+      </xsl:for-each-group>
+    </xsl:map>
+  </xsl:variable>
+
+  <!-- generate-id() of a mention ->
+         names:  (id, title, href)   as tk:name-attrs gives them
+         dates:  (id, label, datetime?)
+         roles:  (id)
+       ids as tk:mention-id gives them. -->
+  <xsl:variable name="tk:page-mention" as="map(xs:string, xs:string*)">
+    <xsl:variable name="suffix" as="map(xs:string, xs:string)"
+        select="map:merge($tk:register-types ! map{.: ' · ' || tk:label(., $tk:page-lang)})"/>
+    <xsl:map>
+      <xsl:for-each select="map:keys($tk:page-by-ref)">
+        <xsl:variable name="ref" select="."/>
+        <xsl:variable name="name" select="$tk:page-entry-names($ref)"/>
+        <xsl:variable name="uri-ref" select="escape-html-uri($ref)"/>
+        <xsl:for-each select="$tk:page-by-ref($ref)">
+          <xsl:variable name="type" select="$tk:types(local-name())"/>
+          <xsl:map-entry key="generate-id()" select="
+              $ref || '-m' || position(),
+              (if (exists($name)) then $name else tk:plain(.))
+                || (if ($tk:page-one-lang) then $suffix($type) else ' · ' || tk:label($type, tk:lang(.))),
+              $tk:registers-uri || $tk:register-files($type) || '#' || $uri-ref"/>
+        </xsl:for-each>
+      </xsl:for-each>
+      <xsl:for-each select="$tk:page-mentions[self::date]">
+        <xsl:map-entry key="generate-id()" select="'date-' || position(),
+            tk:date-label(., if ($tk:page-one-lang) then $tk:page-lang else tk:lang(.)), tk:datetime(.)"/>
+      </xsl:for-each>
+      <xsl:for-each select="$tk:page-mentions[self::roleName]">
+        <xsl:map-entry key="generate-id()" select="'role-' || position()"/>
+      </xsl:for-each>
+    </xsl:map>
+  </xsl:variable>
+
+</xsl:stylesheet>
