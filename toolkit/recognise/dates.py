@@ -259,7 +259,8 @@ def _ranges(text: str, found: list[_Found], ref: _Reference, windows) -> list[Ca
         d1, d2, month = int(m.group(1)), int(m.group(2)), int(m.group(3))
         year = int(m.group(4)) if m.group(4) else ref.year_for(month)
         if d1 < d2 and valid(d1, month) and valid(d2, month) and (year is None or _plausible_year(year)):
-            out.append(_range(m.start(), m.end(), _iso(year, month, d1), _iso(year, month, d2)))
+            ends = ((m.start(1), m.end(1)), (m.start(2), m.end()))  # "20-24/7": "20" and "24/7"
+            out.append(_range(m.start(), m.end(), _iso(year, month, d1), _iso(year, month, d2), ends))
     singles = sorted(found, key=lambda f: (f.start, -f.end))
     # a date inside another ("tháng 10" in "ngày 10 tháng 10") is no end of a range
     outer, reach = [], -1
@@ -297,8 +298,8 @@ def _range(start: int, end: int, frm: str, to: str, ends=None) -> Candidate:
 
 
 def range_ends(attrs) -> list[tuple[int, int]]:
-    """The spans, relative to the mention's start, of the two dates a range is written as;
-    [] for a range written as one expression ("2021–2025", "quý I/2024", "20-24/7")."""
+    """The spans, relative to the mention's start, of the two dates a range is written as
+    ("từ 1/7 đến 5/7/2013", "20-24/7"); [] for one expression ("2021–2025", "quý I/2024")."""
     ends = dict(attrs).get("ends")
     if not ends:
         return []
