@@ -45,26 +45,44 @@
     </xsl:map>
   </xsl:variable>
 
+  <!-- (title, href) of a name pointing to register id $ref. -->
+  <xsl:function name="tk:page-name-attrs" as="xs:string+">
+    <xsl:param name="name" as="element()"/>
+    <xsl:param name="ref" as="xs:string"/>
+    <xsl:variable name="type" select="$tk:types(local-name($name))"/>
+    <xsl:variable name="entry-name" select="$tk:page-entry-names($ref)"/>
+    <xsl:sequence select="
+        (if (exists($entry-name)) then $entry-name else tk:plain($name))
+          || (if ($tk:page-one-lang) then $tk:page-title-suffix($type) else ' · ' || tk:label($type, tk:lang($name))),
+        $tk:registers-uri || $tk:register-files($type) || '#' || escape-html-uri($ref)"/>
+  </xsl:function>
+
+  <!-- entity type -> " · <type label>", the end of a name's title. (Global, not
+       local to tk:page-mention: Saxon may inline a local variable into the loop
+       that uses it and work it out again per mention.) -->
+  <xsl:variable name="tk:page-title-suffix" as="map(xs:string, xs:string)"
+      select="map:merge($tk:register-types ! map{.: ' · ' || tk:label(., $tk:page-lang)})"/>
+
   <!-- generate-id() of a mention ->
          names:  (id, title, href)   as tk:name-attrs gives them
          dates:  (id, label, datetime?)
          roles:  (id)
        ids as tk:mention-id gives them. -->
   <xsl:variable name="tk:page-mention" as="map(xs:string, xs:string*)">
-    <xsl:variable name="suffix" as="map(xs:string, xs:string)"
-        select="map:merge($tk:register-types ! map{.: ' · ' || tk:label(., $tk:page-lang)})"/>
     <xsl:map>
       <xsl:for-each select="map:keys($tk:page-by-ref)">
         <xsl:variable name="ref" select="."/>
-        <xsl:variable name="name" select="$tk:page-entry-names($ref)"/>
-        <xsl:variable name="uri-ref" select="escape-html-uri($ref)"/>
-        <xsl:for-each select="$tk:page-by-ref($ref)">
-          <xsl:variable name="type" select="$tk:types(local-name())"/>
-          <xsl:map-entry key="generate-id()" select="
-              $ref || '-m' || position(),
-              (if (exists($name)) then $name else tk:plain(.))
-                || (if ($tk:page-one-lang) then $suffix($type) else ' · ' || tk:label($type, tk:lang(.))),
-              $tk:registers-uri || $tk:register-files($type) || '#' || $uri-ref"/>
+        <xsl:variable name="group" select="$tk:page-by-ref($ref)"/>
+        <!-- Title and href once per entry, for the kind of name its first mention
+             is (every mention, in a valid document), when the title depends on
+             neither the mention's text nor its language; else per mention. -->
+        <xsl:variable name="kind" select="node-name($group[1])"/>
+        <xsl:variable name="first" as="xs:string+" select="tk:page-name-attrs($group[1], $ref)"/>
+        <xsl:variable name="shared" as="xs:string*"
+            select="$first[$tk:page-one-lang and exists($tk:page-entry-names($ref))]"/>
+        <xsl:for-each select="$group">
+          <xsl:map-entry key="generate-id()" select="$ref || '-m' || position(),
+              if (exists($shared) and node-name(.) eq $kind) then $shared else tk:page-name-attrs(., $ref)"/>
         </xsl:for-each>
       </xsl:for-each>
       <xsl:for-each select="$tk:page-mentions[self::date]">
