@@ -595,3 +595,28 @@ def test_a_given_name_alone_as_a_clause_subject_is_the_person():
     assert [(s, k) for s, k, _ in of(text, PERSON)] == [
         ("Trần Thị Mai", "Trần Thị Mai"), ("Mai", "Trần Thị Mai"), ("Mai", "Trần Thị Mai"),
         ("Lý Hoàng Nam", "Lý Hoàng Nam")]   # "miền Nam": a noun before it, no subject
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Cục Cảnh sát giao thông xử lý", "Cục Cảnh sát giao thông"),
+    ("Tổng cục Thể dục thể thao đặt mục tiêu", "Tổng cục Thể dục thể thao"),
+    ("theo Hiệp hội Chế biến và Xuất khẩu thủy sản Việt Nam.", "Hiệp hội Chế biến và Xuất khẩu thủy sản Việt Nam"),
+])
+def test_field_nouns_in_lower_case_continue_an_org_name(text, org):
+    assert surfaces(text, ORG) == [org]
+
+
+def test_korean_given_names_keep_their_hyphenated_syllable():
+    assert surfaces("Huấn luyện viên Kim Sang-sik ra mắt", PERSON) == ["Kim Sang-sik"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("trận thắng 3-1 trên sân Thiên Trường.", "Thiên Trường"),
+    ("cướp giật trên phố Hàng Bài.", "Hàng Bài"),
+])
+def test_a_generic_place_noun_announces_a_place(text, place):
+    assert surfaces(text, PLACE) == [place]
+
+
+def test_a_generic_noun_before_a_lower_case_word_announces_nothing():
+    assert surfaces("nộp hồ sơ tại cơ quan", PLACE) == []

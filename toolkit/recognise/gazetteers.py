@@ -187,6 +187,7 @@ class Gazetteers:
             self.abbreviations.add(entry.abbr, entry)
         # lower-cased first words of the abbreviations, to find them with Tokens.where
         self.abbreviation_firsts = frozenset(w.lower() for w in self.abbreviations.first)
+        self.org_fields = frozenset(tuple(phrase_key(r["field"])[::2]) for r in read_tsv("org_fields.tsv", directory))
         self.not_names = frozenset(r["word"].lower() for r in read_tsv("not_names.tsv", directory))
         self.admin_words = PhraseIndex()
         for word in ADMIN_WORDS:

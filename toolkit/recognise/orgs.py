@@ -101,6 +101,10 @@ def continue_name(scan: Scan, k: int, after_head: bool = False, places_only: boo
         if (end < n and toks.joined(end - 1) and toks.lower(end) and low not in gaz.admin_words
                 and toks.low[end] not in gaz.function_words and toks.low[end] not in gaz.admin_words):
             end += 1
+        # field nouns in lower case go on the name: "Cục Cảnh sát giao thông", "… Thể dục thể thao"
+        while (end + 1 < n and toks.joined(end - 1) and toks.joined(end) and toks.lower(end) and toks.lower(end + 1)
+               and (toks.low[end], toks.low[end + 1]) in gaz.org_fields):
+            end += 2
     return end
 
 

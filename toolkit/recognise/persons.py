@@ -92,6 +92,9 @@ def find_persons(scan: Scan, author: str | None = None) -> list[Candidate]:
             k = i + 1
             while k < toks.n and k - i <= MAX_GIVEN and toks.joined(k - 1) and toks.title(k) and not _stop(scan, k):
                 k += 1
+            while k > i + 1 and k < toks.n and toks.gaps[k - 1] == "-" and toks.words[k].isalpha() \
+                    and toks.words[k].islower():
+                k += 1  # Korean given names: "Kim Sang-sik", "Park Hang-seo"
             if k > i + 1 and not any(in_org[i:k]):  # "Đỗ Hà Nam": a place inside a name is part of it
                 found.append((i, k, 0.9 if i in cues else 0.85))
                 after = k

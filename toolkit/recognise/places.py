@@ -8,6 +8,8 @@
   organisation, a person or a listed place: cert 0.6. A lone capitalised
   syllable followed by a lower-case one ("tại Hội nghị") is a common noun.
 - "tỉnh X", "huyện X", "xã X", "thành phố X" … with X capitalised: cert 0.7.
+- "sân X", "phố X", "bang X", "đảo X" … (generic nouns in lower case) the same
+  way as "tại X": cert 0.6; the noun stays outside the name.
 Keys of unlisted places are their folded text.
 """
 
@@ -19,6 +21,9 @@ from .spans import Candidate
 
 GAZETTEER, ADMIN_CUE, CUE = 70, 55, 50
 _CUES = frozenset({"tại", "ở"})
+# Generic nouns, written in lower case, before the name of a place of their kind: the
+# name after them is a place ("sân Thiên Trường", "phố Hàng Bài", "bang Pennsylvania").
+_PLACE_NOUNS = frozenset({"bang", "đảo", "phố", "đường", "sân", "cảng", "vịnh", "núi", "đèo", "sông", "hồ"})
 MAX_CUED = 4
 
 
@@ -28,7 +33,7 @@ def find_places(scan: Scan) -> list[Candidate]:
     for i, (size, place) in scan.places_at.items():
         start, end = toks.span(i, i + size)
         out.append(Candidate(start, end, PLACE, place.name, 0.9, GAZETTEER))
-    for i in toks.where(_CUES | gaz.admin_words.first.keys()):
+    for i in toks.where(_CUES | _PLACE_NOUNS | gaz.admin_words.first.keys()):
         low = toks.low[i]
         if i == toks.n - 1 or not toks.joined(i):
             continue
@@ -45,6 +50,8 @@ def find_places(scan: Scan) -> list[Candidate]:
             if not admin or i + admin[0] >= toks.n or not toks.joined(i + admin[0] - 1):
                 continue
             k, cert, prio = i + admin[0], 0.7, ADMIN_CUE
+        elif low in _PLACE_NOUNS and toks.lower(i):
+            k, cert, prio = i + 1, 0.6, CUE
         else:
             continue
         end = _cued_name(scan, k)
