@@ -149,12 +149,10 @@ def _day_month(found, start, end, day, month, year, ref, cert_ref=0.8, cert_none
 # ("quý III năm 2024", "Từ ngày 21") and ends, lookaheads included, at most _AFTER after
 # its last one ("5 tháng" + two characters), white space aside.
 _BEFORE, _AFTER = 20, 16
-# digits, and further digits after at most _BEFORE + _AFTER other characters: the windows of
-# such a cluster touch, so the cluster is one window
-_DIGIT_CLUSTERS = re.compile(r"\d(?:\D{0,%d}\d)*" % (_BEFORE + _AFTER))
+_DIGITS = re.compile(r"\d+")
 
 
-def _digit_windows(text: str) -> list[tuple[int, int]]:
+def _digit_windows(text: str, runs: list[tuple[int, int]], before: int) -> list[tuple[int, int]]:
     """(start, end) of the stretches of text within reach of a digit, merged when they touch.
 
     The patterns run only there (most of an article has no digit), which makes dates
@@ -162,9 +160,15 @@ def _digit_windows(text: str) -> list[tuple[int, int]]:
     a window's end is moved past any white space so no lookahead is cut short.
     """
     size = len(text)
+    merged: list[list[int]] = []
+    for first, last in runs:
+        start, end = max(0, first - before), min(size, last + _AFTER)
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = end
+        else:
+            merged.append([start, end])
     out = []
-    for m in _DIGIT_CLUSTERS.finditer(text):
-        start, end = max(0, m.start() - _BEFORE), min(size, m.end() + _AFTER)
+    for start, end in merged:
         while end < size and text[end].isspace():
             end += 1
         out.append((start, end))
@@ -172,22 +176,28 @@ def _digit_windows(text: str) -> list[tuple[int, int]]:
 
 
 class _Windows(list):
-    """The digit windows of one text, and its lower-cased form for keyword patterns."""
+    """The digit windows of one text (for keyword patterns; `from_digits` for patterns
+    that start with a digit), and its lower-cased form for keyword patterns."""
 
     def __init__(self, text: str):
-        super().__init__(_digit_windows(text))
+        runs = [m.span() for m in _DIGITS.finditer(text)]
+        super().__init__(_digit_windows(text, runs, _BEFORE))
+        # patterns that start with a digit need no reach before it (a lookbehind still looks)
+        self.from_digits = _digit_windows(text, runs, 0)
         self.lowered = text.lower() if self else ""
         self.same_length = len(self.lowered) == len(text)
 
 
-def _each(pattern, text: str, windows: _Windows, keyword: str = ""):
-    """Matches of `pattern` (a regex or a _Keyed) in the windows; none when its keyword is
-    nowhere in the text."""
+def _each(pattern, text: str, windows: _Windows):
+    """Matches of `pattern` (a regex starting with a digit, or a _Keyed) in the windows;
+    none when a _Keyed's keyword is nowhere in the text."""
     if isinstance(pattern, _Keyed):
         keyword = pattern.keyword
         pattern, text = (pattern.lower, windows.lowered) if windows.same_length else (pattern.any_case, text)
-    if keyword and keyword not in windows.lowered:
-        return
+        if keyword not in windows.lowered:
+            return
+    else:
+        windows = windows.from_digits  # every other pattern starts with a digit
     for start, end in windows:
         yield from pattern.finditer(text, start, end)
 
