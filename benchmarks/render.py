@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/render.py [--docs 1000] [--tei PATH]
 
-Generates N documents from one TEI file (the seed's TEI if present, else the
-test fixture) with varied xml:ids and register ids, then times, per document:
+Generates N documents from the TEI files in tei/ (taken in turn; the test
+fixture if tei/ has none) with varied xml:ids and register ids, then times, per document:
 loading (xmlsafe parse + hand-over to Saxon, once for both outputs), the HTML
 page, and the text edition. Stylesheet compilation is reported apart.
 """
@@ -22,14 +22,21 @@ from toolkit import xmlsafe
 from toolkit.render import Renderer
 
 REPO = Path(__file__).resolve().parents[1]
-CANDIDATES = [REPO / "tei" / "000_03d31ed0a32cd011.xml", REPO / "tests" / "data" / "render" / "sample.xml"]
+FIXTURE = REPO / "tests" / "data" / "render" / "sample.xml"
 
 
-def variants(data: bytes, count: int) -> list[etree._ElementTree]:
-    """`count` copies with distinct document ids and register ids (so keys differ per document)."""
-    text = data.decode("utf-8")
+def default_sources() -> list[Path]:
+    """The project's TEI files (tei/*.xml), else the render test fixture."""
+    return sorted((REPO / "tei").glob("*.xml")) or [FIXTURE]
+
+
+def variants(sources, count: int) -> list[etree._ElementTree]:
+    """`count` copies of the sources, taken in turn, with distinct document ids and
+    register ids (so keys differ per document)."""
+    texts = [Path(p).read_bytes().decode("utf-8") for p in sources]
     trees = []
     for i in range(count):
+        text = texts[i % len(texts)]
         varied = re.sub(r'(xml:id|ref)="(#?)(doc|pers|org|place)-([^"]*)"',
                         lambda m: f'{m.group(1)}="{m.group(2)}{m.group(3)}-{m.group(4)}-{i % 97}"', text)
         trees.append(xmlsafe.parse_bytes(varied.encode("utf-8"), path=f"bench-{i}.xml"))
@@ -39,18 +46,20 @@ def variants(data: bytes, count: int) -> list[etree._ElementTree]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=1000, help="documents to render (default 1000)")
-    parser.add_argument("--tei", type=Path, default=None, help="TEI file to vary (default: seed TEI or fixture)")
+    parser.add_argument("--tei", type=Path, action="append", default=None,
+                        help="TEI file to vary; repeat for several (default: tei/*.xml, else the test fixture)")
     args = parser.parse_args()
-    source = args.tei or next(p for p in CANDIDATES if p.is_file())
+    sources = args.tei or default_sources()
 
     started = time.perf_counter()
     renderer = Renderer()
     print(f"stylesheets compiled (html, txt, site) in {(time.perf_counter() - started) * 1000:.0f} ms "
           f"(includes starting Saxon)")
 
-    trees = variants(source.read_bytes(), args.docs)
-    print(f"source: {source.relative_to(REPO) if source.is_relative_to(REPO) else source} "
-          f"({source.stat().st_size} bytes), {len(trees)} variants")
+    trees = variants(sources, args.docs)
+    names = ", ".join(f"{p.resolve().relative_to(REPO) if p.resolve().is_relative_to(REPO) else p} ({p.stat().st_size} bytes)"
+                      for p in sources)
+    print(f"source: {names}; {len(trees)} variants")
 
     # Warm up (first transforms pay for lazy initialisation inside Saxon).
     for tree in trees[:20]:
@@ -83,7 +92,7 @@ def main() -> None:
     report("html + text", [a + b for a, b in zip(html_t, text_t)])
     report("load + html + text", [a + b + c for a, b, c in zip(load_t, html_t, text_t)])
 
-    # Path input as the CLI uses it: read + xmlsafe parse + Saxon, per output.
+    # The corpus pages over every loaded document (not part of the per-document figures).
     t0 = time.perf_counter()
     site_index = renderer.index_page(docs)
     t1 = time.perf_counter()

@@ -16,6 +16,7 @@ from toolkit.render.batch import tei_href
 from render_helpers import GOLDEN, SAMPLE, body_blocks, canonical_html, check_golden, parse_html, H
 
 SEED_TEI = Path(__file__).resolve().parents[1] / "tei" / "000_03d31ed0a32cd011.xml"
+REPO_XSLT = Path(__file__).resolve().parents[1] / "xslt"
 
 
 @pytest.fixture(scope="module")
@@ -244,6 +245,43 @@ def test_english_document_gets_english_words(renderer, tmp_path):
     assert text.split("\n")[1:3] == ["Date: 31 July 2013", "Author: Phạm Linh"]
     assert "[Photo: " in text
     assert '<html lang="en">' in renderer.html(path)
+
+
+def test_names_in_a_passage_of_another_language_get_its_labels(renderer, tmp_path):
+    # Labels are shared by the whole page only when the text is in one language.
+    data = SAMPLE.read_text(encoding="utf-8").replace("<p>", '<p xml:lang="en">', 1)
+    assert 'xml:lang="en"' in data
+    path = tmp_path / "mixed.xml"
+    path.write_text(data, encoding="utf-8")
+    tree = parse_html(renderer.html(path))
+    first_p = tree.xpath("//h:div[@class='text']/h:p[not(@class)][1]", namespaces={"h": H[1:-1]})[0]
+    titles = [a.get("title") for a in first_p.iter(f"{H}a") if a.get("title")]
+    assert titles and all(t.endswith((" · Persons", " · Organisations", " · Places")) for t in titles)
+    others = [a.get("title") for a in tree.iter(f"{H}a") if "ent" in (a.get("class") or "").split()
+              and a.get("title") not in titles]
+    assert others and all(t.endswith((" · Nhân vật", " · Tổ chức", " · Địa danh")) for t in others)
+
+
+def test_non_ascii_ids_and_paths_are_escaped_in_links_only(renderer, tmp_path):
+    # The page escapes URI attributes itself (the serializer is told not to).
+    data = SAMPLE.read_text(encoding="utf-8").replace("pers-tran-dai-quang", "pers-trần")
+    path = tmp_path / "ids.xml"
+    path.write_text(data, encoding="utf-8")
+    page = renderer.html(path, tei_href="../tei/bài 1.xml", registers_href="../sổ/")
+    tree = parse_html(page)
+    mention = _by_id(tree, "pers-trần-m1")
+    assert mention.get("href") == "../s%E1%BB%95/persons.html#pers-tr%E1%BA%A7n"
+    assert tree.xpath("//h:a[@class='tei-link']", namespaces={"h": H[1:-1]})[0].get("href") == "../tei/b%C3%A0i 1.xml"
+    index_links = [a.get("href") for a in _by_id(tree, "entities").iter(f"{H}a")]
+    assert "#pers-tr%E1%BA%A7n-m2" in index_links
+
+
+def test_style_and_script_are_written_as_they_are(page):
+    # Written with the xhtml method, they would otherwise have "&", "<", ">" escaped.
+    css = (REPO_XSLT / "html" / "assets" / "edition.css").read_text(encoding="utf-8")
+    js = (REPO_XSLT / "html" / "assets" / "highlight.js").read_text(encoding="utf-8")
+    assert any(c in css + js for c in "<>&")
+    assert f"<style>{css}</style>" in page and f"<script>{js}</script>" in page
 
 
 # -- errors -----------------------------------------------------------------
