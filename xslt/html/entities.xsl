@@ -4,9 +4,10 @@
   register (standOff), then its dates and roles, each with the number of
   mentions and a link back to every mention in the text.
 
-  The mentions are grouped once (one xsl:for-each-group over all names) rather
-  than looked up per entry; a name's n-th mention has the id "<register id>-m<n>"
-  (see tk:mention-id), so the links need no look-up either.
+  The mentions are grouped once per page ($tk:page-by-ref in page.xsl, one
+  xsl:for-each-group over all names) rather than looked up per entry; a name's
+  n-th mention has the id "<register id>-m<n>" (see tk:mention-id), so its
+  links need no look-up either.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
