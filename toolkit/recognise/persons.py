@@ -52,17 +52,16 @@ def foreign_word(word: str) -> bool:
 
 
 def _blocked(scan: Scan) -> tuple[list[bool], list[bool]]:
-    """Tokens inside an organisation; tokens inside a listed place of two or more syllables."""
-    in_org = [False] * scan.toks.n
+    """Tokens inside an organisation; those and tokens inside a listed place of two or more syllables."""
+    n = scan.toks.n
+    in_org = [False] * n
     for s in scan.orgs:
-        for k in range(s.i, min(s.j, scan.toks.n)):
-            in_org[k] = True
-    in_place = [False] * scan.toks.n
+        in_org[s.i:min(s.j, n)] = [True] * (min(s.j, n) - s.i)
+    blocked = in_org.copy()
     for i, (size, _) in scan.places_at.items():
         if size > 1:
-            for k in range(i, i + size):
-                in_place[k] = True
-    return in_org, in_place
+            blocked[i:i + size] = [True] * size
+    return in_org, blocked
 
 
 def _stop(scan: Scan, k: int) -> bool:
@@ -72,8 +71,7 @@ def _stop(scan: Scan, k: int) -> bool:
 
 def find_persons(scan: Scan, author: str | None = None) -> list[Candidate]:
     toks, gaz = scan.toks, scan.gaz
-    in_org, in_place = _blocked(scan)
-    blocked = [a or b for a, b in zip(in_org, in_place)]
+    in_org, blocked = _blocked(scan)
     cues = set(scan.person_cues)
     for i in toks.where(gaz.person_cues.first):
         if i < toks.n - 1 and toks.joined(i):

@@ -187,25 +187,26 @@ class Tokens:
         return " ".join(self.folded[self.starts[i]:self.ends[j - 1]].split())
 
 
+def _key(phrase: str, lower: bool) -> tuple:
+    """(syllable, gap class, syllable, …) of a phrase, as Tokens would give them, without
+    building Tokens (names found in an article are keyed by the hundred)."""
+    parts = _WORDS_RE.split(fold(unicodedata.normalize("NFC", phrase)))
+    n = len(parts) // 2
+    if not n:
+        return ()
+    key: list = [None] * (2 * n - 1)
+    key[0::2] = [w.lower() for w in parts[1::2]] if lower else parts[1::2]
+    key[1::2] = [_GAP_CLASSES[g] for g in parts[2:-1:2]]
+    return tuple(key)
+
+
 @lru_cache(maxsize=4096)
 def phrase_key(phrase: str) -> tuple:
     """A phrase as (syllable, gap, syllable, …), lower-cased and folded, for gazetteer lookups."""
-    toks = Tokens(unicodedata.normalize("NFC", phrase))
-    key: list = []
-    for i in range(toks.n):
-        if i:
-            key.append(toks.gaps[i - 1])
-        key.append(toks.low[i])
-    return tuple(key)
+    return _key(phrase, True)
 
 
 @lru_cache(maxsize=1024)
 def exact_key(phrase: str) -> tuple:
     """Like phrase_key but keeping case (for abbreviations: "TP" is not "tp")."""
-    toks = Tokens(unicodedata.normalize("NFC", phrase))
-    key: list = []
-    for i in range(toks.n):
-        if i:
-            key.append(toks.gaps[i - 1])
-        key.append(toks.words[i])
-    return tuple(key)
+    return _key(phrase, False)
