@@ -620,3 +620,14 @@ def test_a_generic_place_noun_announces_a_place(text, place):
 
 def test_a_generic_noun_before_a_lower_case_word_announces_nothing():
     assert surfaces("nộp hồ sơ tại cơ quan", PLACE) == []
+
+
+def test_a_long_name_ends_at_its_abbreviation_in_parentheses():
+    text = "Trung tâm Kiểm soát bệnh tật (CDC) cho biết. Theo CDC, số ca tăng."
+    assert surfaces(text, ORG) == ["Trung tâm Kiểm soát bệnh tật", "CDC", "CDC"]
+    assert {k for _, k, _ in of(text, ORG)} == {"Trung tâm Kiểm soát bệnh tật"}
+
+
+def test_a_listed_name_inside_a_headed_name_is_whole():
+    assert surfaces("Theo Tổ chức Nông lương Liên hợp quốc (FAO), giá tăng.", ORG)[0] == \
+        "Tổ chức Nông lương Liên hợp quốc"

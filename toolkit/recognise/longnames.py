@@ -8,6 +8,7 @@ quốc gia về phòng, chống thiên tai". After a head marked long (org_heads
 the name runs on, word by word, until
 
 - a line break or punctuation (but "phòng, chống": prevention and control);
+  before "(ABBR)" the words so far are the whole name;
 - a function word ("cho", "các", "của" …; "về" only in "quốc gia về …",
   a national committee on something; "của" + a listed organisation is taken in:
   "Tổ công tác … của Chính phủ");
@@ -48,11 +49,13 @@ def long_name_end(scan: Scan, head_end: int, end: int, sentence_start: bool, amb
     toks, gaz = scan.toks, scan.gaz
     low, n = toks.low, toks.n
     k, good = head_end, head_end
-    caps, place_end, tail_end, about = 0, False, False, -1
+    caps, place_end, tail_end, about, defined = 0, False, False, -1, False
     while k < n and k - head_end < MAX_LONG:
         if k > head_end:
             gap = toks.gaps[k - 1]
             if gap != " " and not (gap == "," and low[k - 1] == "phòng" and low[k] == "chống"):
+                if gap == "(" and toks.caps[k] and (caps or about >= 0):
+                    good, defined = k, True  # "Trung tâm Kiểm soát bệnh tật (CDC)": the name ends here
                 break
         w = low[k]
         if about >= 0 and k - about > MAX_ABOUT:
@@ -75,6 +78,9 @@ def long_name_end(scan: Scan, head_end: int, end: int, sentence_start: bool, amb
                         break
                 good, place_end = k, True
             break
+        if w == "và" and k + 1 < n and toks.joined(k) and toks.titles[k + 1] and caps:
+            k += 1  # "Kiểm soát và Phòng ngừa dịch bệnh": "và" joins two fields
+            continue
         if w in gaz.function_words and not toks.caps[k]:
             if w == "về" and k - head_end >= 2 and (low[k - 2], low[k - 1]) == ("quốc", "gia") and about < 0:
                 about = k
@@ -111,6 +117,6 @@ def long_name_end(scan: Scan, head_end: int, end: int, sentence_start: bool, amb
         return None
     if about < 0 and not caps and not place_end:
         return None
-    if ambiguous and sentence_start and about < 0 and caps < 2 and not (caps and (tail_end or place_end)):
+    if ambiguous and sentence_start and about < 0 and caps < 2 and not (caps and (tail_end or place_end or defined)):
         return None
     return good

@@ -91,6 +91,10 @@ def continue_name(scan: Scan, k: int, after_head: bool = False, places_only: boo
             break  # "Bộ Công an Đại tướng …": a rank starts a new phrase
         if places_only:
             break
+        listed = gaz.orgs.match_at(toks, end) if end > k and low in gaz.orgs.first else None
+        if listed:
+            end += listed[0]  # a listed name inside is whole: "… Nông lương Liên hợp quốc"
+            continue
         abbr = scan.abbrs.match_at(toks, end)
         if abbr:
             end += abbr[0]
