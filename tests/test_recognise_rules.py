@@ -536,7 +536,7 @@ def test_a_known_name_keeps_the_key_the_rules_give_it_here():
     ("Bão Gaemi đổ bộ vào đảo", []),
     ("đến North Carolina hôm qua", []),
     ("Tập đoàn Vietnam Airlines Group báo lãi", []),
-    ("Ông Phong trào thi đua", []),
+    ("Chủ tịch Phong trào thi đua", []),
 ])
 def test_foreign_names_without_a_title(text, names):
     assert surfaces(text, PERSON) == names
@@ -631,3 +631,30 @@ def test_a_long_name_ends_at_its_abbreviation_in_parentheses():
 def test_a_listed_name_inside_a_headed_name_is_whole():
     assert surfaces("Theo Tổ chức Nông lương Liên hợp quốc (FAO), giá tăng.", ORG)[0] == \
         "Tổ chức Nông lương Liên hợp quốc"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("tai nạn trên đường Võ Văn Kiệt.", "Võ Văn Kiệt"),
+    ("Đường Nguyễn Trãi ngập sâu sau mưa.", "Nguyễn Trãi"),
+    ("người dân xã Trà Leng cho biết", "Trà Leng"),
+    ("ông Nguyễn Văn An ở xã Mỹ Thành cho biết", "Mỹ Thành"),
+])
+def test_a_place_named_after_a_person_is_a_place(text, place):
+    assert place in surfaces(text, PLACE) and place not in surfaces(text, PERSON)
+
+
+def test_a_person_after_an_org_and_its_level_stays_a_person():
+    text = "Chủ tịch Ủy ban nhân dân (UBND) thành phố Trần Sỹ Thanh; Chủ tịch UBND thành phố Trần Sỹ Thanh nói"
+    assert surfaces(text, PERSON) == ["Trần Sỹ Thanh", "Trần Sỹ Thanh"] and surfaces(text, PLACE) == []
+
+
+def test_a_word_after_ong_ba_is_a_name_even_before_a_lower_case_word():
+    assert surfaces("Ông Kiên bị đình chỉ; đơn của bà Mai chiều qua.", PERSON) == ["Kiên", "Mai"]
+
+
+def test_anh_before_a_full_name_is_no_country():
+    assert surfaces("Anh Nguyễn Văn Nam cứu ba người", PLACE) == []
+
+
+def test_an_admin_level_ends_an_org_name_at_the_place():
+    assert surfaces("Trung tâm Y tế huyện Mộc Châu phát hiện ổ dịch", ORG) == ["Trung tâm Y tế huyện Mộc Châu"]

@@ -60,6 +60,7 @@ def continue_name(scan: Scan, k: int, after_head: bool = False, places_only: boo
     """
     toks, gaz = scan.toks, scan.gaz
     end, n = k, toks.n
+    admin = False  # past "tỉnh/huyện/xã …": what follows is a place's name, no lower-case word
     while end < n and end > 0 and end - k < MAX_NAME:
         if toks.gaps[end - 1] != " " and not (end > k and toks.gaps[end - 1] == "," and _listed_part(scan, end)):
             break  # (a comma is crossed only inside "Sở Văn hóa, Thể thao và Du lịch …")
@@ -75,7 +76,7 @@ def continue_name(scan: Scan, k: int, after_head: bool = False, places_only: boo
             size = gaz.admin_words.match_at(toks, end)
             nxt = end + size[0] if size else end + 1
             if size and nxt < n and toks.joined(nxt - 1) and toks.cap(nxt):
-                end = nxt
+                end, admin = nxt, True
                 if places_only and nxt not in scan.places_at:  # "UBND huyện Tiên Du": a place by its level
                     while end < n and toks.title(end) and not scan.person_at(end) and end - nxt < 4:
                         end += 1
@@ -102,7 +103,7 @@ def continue_name(scan: Scan, k: int, after_head: bool = False, places_only: boo
         end += 1
         if toks.acronym(end - 1):
             continue
-        if (end < n and toks.joined(end - 1) and toks.lower(end) and low not in gaz.admin_words
+        if (not admin and end < n and toks.joined(end - 1) and toks.lower(end) and low not in gaz.admin_words
                 and toks.low[end] not in gaz.function_words and toks.low[end] not in gaz.admin_words):
             end += 1
         # field nouns in lower case go on the name: "Cục Cảnh sát giao thông", "… Thể dục thể thao"

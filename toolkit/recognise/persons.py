@@ -73,11 +73,13 @@ def find_persons(scan: Scan, author: str | None = None) -> list[Candidate]:
     toks, gaz = scan.toks, scan.gaz
     in_org, blocked = _blocked(scan)
     cues = set(scan.person_cues)
+    honorific = set()  # tokens right after "ông", "bà", "anh" …: a capitalised word there is a name
     for i in toks.where(gaz.person_cues.first):
         if i < toks.n - 1 and toks.joined(i):
             hit = gaz.person_cues.match_at(toks, i)
             if hit and (hit[1] or toks.cap(i)):
                 cues.add(i + hit[0])
+                honorific.add(i + hit[0])
     found: list[tuple[int, int, float]] = []  # full names (i, j, cert)
     short: list[int] = []                     # one-word names after a title
     after = 0  # tokens before this are inside a name already found
@@ -111,7 +113,7 @@ def find_persons(scan: Scan, author: str | None = None) -> list[Candidate]:
                 short.append(i)
             after = k
     found += _foreign_names(scan, blocked, found)
-    return _with_later_mentions(scan, found, short, blocked, author)
+    return _with_later_mentions(scan, found, short, blocked, author, honorific)
 
 
 def _foreign_names(scan: Scan, blocked, found) -> list[tuple[int, int, float]]:
@@ -159,7 +161,7 @@ def _foreign_names(scan: Scan, blocked, found) -> list[tuple[int, int, float]]:
     return out
 
 
-def _with_later_mentions(scan: Scan, found, short, blocked, author) -> list[Candidate]:
+def _with_later_mentions(scan: Scan, found, short, blocked, author, honorific=frozenset()) -> list[Candidate]:
     toks = scan.toks
     names = PhraseIndex()
     keys: dict[str, str] = {}
@@ -211,9 +213,11 @@ def _with_later_mentions(scan: Scan, found, short, blocked, author) -> list[Cand
         keys_for = by_last.get(toks.low[i], set())
         if len(keys_for) == 1:
             out.append(Candidate(*toks.span(i, i + 1), PERSON, next(iter(keys_for)), 0.75, FOUND))
-        elif foreign_word(toks.words[i]) or not (i + 1 < toks.n and toks.joined(i) and toks.lower(i + 1)):
-            # a capitalised word run on by a lower-case one is a common noun ("Phong trào …"),
-            # unless it is spelled like no Vietnamese word ("ông Troussier theo …")
+        elif foreign_word(toks.words[i]) or i in honorific or not (
+                i + 1 < toks.n and toks.joined(i) and toks.lower(i + 1)):
+            # a capitalised word run on by a lower-case one is a common noun ("Chủ tịch Phong
+            # trào …"), unless after "ông", "bà" … ("ông Kiên bị …") or spelled like no
+            # Vietnamese word ("ông Troussier theo …")
             out.append(Candidate(*toks.span(i, i + 1), PERSON, toks.surface(i, i + 1), 0.5, FOUND - 5))
     last_words = {k: v for k, v in by_last.items() if len(v) == 1}
     if last_words:

@@ -10,6 +10,9 @@
 - "tỉnh X", "huyện X", "xã X", "thành phố X" … with X capitalised: cert 0.7.
 - "sân X", "phố X", "bang X", "đảo X" … (generic nouns in lower case) the same
   way as "tại X": cert 0.6; the noun stays outside the name.
+- after a level or a generic noun, a personal name is the place's name ("đường
+  Võ Văn Kiệt", "xã Trà Leng", "Đường Nguyễn Trãi" at a sentence start): it
+  wins over the person rules.
 Keys of unlisted places are their folded text.
 """
 
@@ -20,10 +23,13 @@ from .scan import Scan
 from .spans import Candidate
 
 GAZETTEER, ADMIN_CUE, CUE = 70, 55, 50
+NAMED_AFTER = 80  # a place named after a person ("đường Võ Văn Kiệt"): above the person rules
 _CUES = frozenset({"tại", "ở"})
 # Generic nouns, written in lower case, before the name of a place of their kind: the
 # name after them is a place ("sân Thiên Trường", "phố Hàng Bài", "bang Pennsylvania").
 _PLACE_NOUNS = frozenset({"bang", "đảo", "phố", "đường", "sân", "cảng", "vịnh", "núi", "đèo", "sông", "hồ"})
+# ... also capitalised at a sentence start when a personal name follows ("Đường Nguyễn Trãi ngập")
+_STREETS = frozenset({"đường", "phố"})
 MAX_CUED = 4
 
 
@@ -33,11 +39,22 @@ def find_places(scan: Scan) -> list[Candidate]:
     for i, (size, place) in scan.places_at.items():
         start, end = toks.span(i, i + size)
         out.append(Candidate(start, end, PLACE, place.name, 0.9, GAZETTEER))
+    listed = {x for at, (size, _) in scan.places_at.items() for x in range(at, at + size)}
     for i in toks.where(_CUES | _PLACE_NOUNS | gaz.admin_words.first.keys()):
         low = toks.low[i]
         if i == toks.n - 1 or not toks.joined(i):
             continue
+        if i in listed:
+            continue  # the word is part of a listed name: "thành phố Hồ Chí Minh", "Hồ Gươm"
+        if i > 0 and low in _PLACE_NOUNS and toks.low[i - 1] in gaz.admin_words.first \
+                and (gaz.admin_words.match_at(toks, i - 1) or (0,))[0] > 1:
+            continue  # "phố" in "thành phố": the level was looked at one word before
+        # after a level or a generic noun a personal name is the place's name, but not after
+        # an organisation's name: "Chủ tịch UBND thành phố Trần Sỹ Thanh" is a person
+        gap = toks.gaps[i - 1] if i else None
+        named = gap in (None, ",", ".", ";", ":", "-") or (gap == " " and toks.lower(i - 1))
         if low in _CUES:
+            named = False
             k, cert, prio = i + 1, 0.6, CUE
             admin = gaz.admin_words.match_at(toks, k) if toks.low[k] in gaz.admin_words else None
             if admin and not toks.title(k):
@@ -50,13 +67,16 @@ def find_places(scan: Scan) -> list[Candidate]:
             if not admin or i + admin[0] >= toks.n or not toks.joined(i + admin[0] - 1):
                 continue
             k, cert, prio = i + admin[0], 0.7, ADMIN_CUE
-        elif low in _PLACE_NOUNS and toks.lower(i):
+        elif low in _PLACE_NOUNS and (toks.lower(i) or (
+                low in _STREETS and toks.sentence_start(i) and scan.person_at(i + 1))):
             k, cert, prio = i + 1, 0.6, CUE
         else:
             continue
-        end = _cued_name(scan, k)
+        end = _cued_name(scan, k, named)
         if end is None:
             continue
+        if named and (k in scan.places_at or any(scan.person_at(x) for x in range(k, end))):
+            prio = NAMED_AFTER  # "xã Trà Leng", "huyện Nam Trà My"; "xã Mỹ Thành" (not "Mỹ")
         if prio == CUE and end - k == 1 and end < toks.n and toks.joined(end - 1) and toks.lower(end):
             continue
         start, stop = toks.span(k, end)
@@ -64,14 +84,20 @@ def find_places(scan: Scan) -> list[Candidate]:
     return out
 
 
-def _cued_name(scan: Scan, k: int) -> int | None:
-    """End of a run of capitalised syllables at token k that nothing else has claimed."""
+def _cued_name(scan: Scan, k: int, named: bool = False) -> int | None:
+    """End of a run of capitalised syllables at token k that nothing else has claimed
+    (named: a personal name may be the place's name)."""
     toks = scan.toks
-    if not toks.title(k) or k in scan.places_at or k in scan.orgs_at or scan.person_at(k) or scan.head_at(k):
+    if not toks.title(k) or k in scan.orgs_at or scan.head_at(k):
+        return None
+    if (scan.person_at(k) or k in scan.places_at) and not named:
         return None
     if scan.role_at(k) or scan.abbrs.match_at(toks, k):
         return None
     end = k + 1
     while end < toks.n and end - k < MAX_CUED and toks.joined(end - 1) and toks.title(end):
         end += 1
+    listed = scan.places_at.get(k)
+    if listed and listed[0] >= end - k:
+        return None  # the listed place itself ("tỉnh Quảng Ninh")
     return end
