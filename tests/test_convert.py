@@ -78,8 +78,8 @@ def test_every_further_article_converts_valid(converted_articles, assert_tei_all
 
 # Floors measured on the independent articles (expectations written before the
 # recogniser ran on them); raise them as the recogniser improves, never lower.
-ARTICLE_FLOOR = 0.70
-CORPUS_FLOOR = 0.85
+ARTICLE_FLOOR = 0.90  # measured: lowest article 0.926 (a08)
+CORPUS_FLOOR = 0.95  # measured: 583 of 599 checks, 0.973
 
 
 def test_further_articles_meet_their_expectations(converted_articles):
