@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import unicodedata
-from pathlib import Path
 
 from ..errors import RecogniseError
 from ..fsutil import collect_files
 from ..model import DATE, PLACE, Mention
 from ..recognise.base import Context, Recogniser
 from ..recognise.dates import range_ends
-from .jsonl import NerDoc, doc_from_record
+from .jsonl import NerDoc, read_jsonl
 from .labels import MENTION_TYPE_TO_LABEL
 from .spans import Span, outermost
 
@@ -91,26 +89,8 @@ def read_text_inputs(paths) -> list[NerDoc]:
 
 def read_jsonl_inputs(paths) -> list[NerDoc]:
     """Documents from JSON lines {"id", "text"}; a line without id gets FILE:LINE; entities are ignored."""
-    docs = []
-    for path in collect_files(paths, (".jsonl",)):
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except (UnicodeDecodeError, OSError):
-            raise RecogniseError("cannot read as UTF-8 text", path=str(path)) from None
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise RecogniseError(f"line {number}: not JSON ({exc.msg})", path=str(path)) from None
-            try:
-                doc = doc_from_record(record if not isinstance(record, dict) else {**record, "entities": []},
-                                      where=f"line {number}", default_id=f"{Path(path).name}:{number}", need_entities=False)
-            except RecogniseError as exc:
-                raise RecogniseError(exc.message, path=str(path)) from None
-            docs.append(doc)
-    return docs
+    return [doc for path in collect_files(paths, (".jsonl",))
+            for doc in read_jsonl(path, need_entities=False, keep_entities=False)]
 
 
 def read_inputs(paths, input_format: str = "text") -> list[NerDoc]:

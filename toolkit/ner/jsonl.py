@@ -77,8 +77,10 @@ def doc_from_record(record, *, where: str, default_id: str, need_entities: bool)
     return NerDoc(str(doc_id), text, tuple(sort_spans(spans)))
 
 
-def read_jsonl(path, *, need_entities: bool = True) -> list[NerDoc]:
-    """Every document in a JSON-lines file; blank lines are skipped; a line's id defaults to FILE:LINE."""
+def read_jsonl(path, *, need_entities: bool = True, keep_entities: bool = True) -> list[NerDoc]:
+    """Every document in a JSON-lines file; blank lines are skipped; a line's id defaults to FILE:LINE.
+
+    keep_entities=False reads only id and text (input to tag: any spans in it are ignored)."""
     path = Path(path)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -94,6 +96,8 @@ def read_jsonl(path, *, need_entities: bool = True) -> list[NerDoc]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise RecogniseError(f"line {number}: not JSON ({exc.msg})", path=str(path)) from None
+        if not keep_entities and isinstance(record, dict):
+            record = {key: value for key, value in record.items() if key not in ENTITY_KEYS}
         try:
             docs.append(doc_from_record(record, where=f"line {number}", default_id=f"{path.name}:{number}",
                                         need_entities=need_entities))
