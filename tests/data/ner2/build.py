@@ -4,7 +4,8 @@ source.txt holds one item per line, ``ID<TAB>TOPIC<TAB>TEXT``, entities inline a
 ``[[LABEL:surface]]`` with LABEL one of PER, ORG, LOC, DATE (the ner tools map them
 to persName/orgName/placeName/date). ``#`` lines and blank lines are comments.
 The split is fixed: every 4th item (n004, n008, ...) goes to test.jsonl, the rest
-to train.jsonl, so each topic block contributes to both.
+to train.jsonl, so each topic block contributes to both. Parsing and checking
+are those of ../ner/build_gold.py, so both corpora follow one format.
 
 Run:  python tests/data/ner2/build.py          (rewrites both JSONL files)
       python tests/data/ner2/build.py --check  (exit 1 if they are stale)
@@ -12,71 +13,16 @@ Run:  python tests/data/ner2/build.py          (rewrites both JSONL files)
 
 from __future__ import annotations
 
-import json
-import re
 import sys
-import unicodedata
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-MARK = re.compile(r"\[\[([A-Za-z]+):([^\[\]]+?)\]\]")
+sys.path.insert(0, str(HERE.parent / "ner"))
+
+from build_gold import SourceError, build, render  # noqa: E402
+
 LABELS = {"PER", "ORG", "LOC", "DATE"}
 TEST_EVERY = 4
-
-
-class SourceError(ValueError):
-    pass
-
-
-def parse_line(line: str, where: str) -> dict:
-    fields = line.split("\t")
-    if len(fields) != 3:
-        raise SourceError(f"{where}: expected ID<TAB>TOPIC<TAB>TEXT, got {len(fields)} fields")
-    item_id, topic, marked = fields
-    if not unicodedata.is_normalized("NFC", marked):
-        raise SourceError(f"{where}: text is not NFC")
-    parts, entities, surfaces, position, length = [], [], [], 0, 0
-    for match in MARK.finditer(marked):
-        plain = marked[position:match.start()]
-        parts.append(plain)
-        length += len(plain)
-        label, surface = match.group(1), match.group(2)
-        if label not in LABELS:
-            raise SourceError(f"{where}: label {label!r} not allowed")
-        if surface != surface.strip():
-            raise SourceError(f"{where}: surface {surface!r} has outer spaces")
-        entities.append([length, length + len(surface), label])
-        surfaces.append(surface)
-        parts.append(surface)
-        length += len(surface)
-        position = match.end()
-    parts.append(marked[position:])
-    text = "".join(parts)
-    if "[[" in text or "]]" in text:
-        raise SourceError(f"{where}: malformed entity mark")
-    for (start, end, label), surface in zip(entities, surfaces):
-        if text[start:end] != surface:
-            raise SourceError(f"{where}: span {start}:{end} is {text[start:end]!r}, not {surface!r}")
-        for edge in (start - 1, end):
-            if 0 <= edge < len(text) and text[edge].isalnum():
-                raise SourceError(f"{where}: {surface!r} does not end on a word boundary")
-    if not entities:
-        raise SourceError(f"{where}: no entities")
-    return {"id": item_id, "topic": topic, "text": text, "entities": entities}
-
-
-def build(source: Path) -> list[dict]:
-    items, seen_ids, seen_texts = [], set(), set()
-    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        item = parse_line(line, f"{source.name}:{number}")
-        if item["id"] in seen_ids or item["text"] in seen_texts:
-            raise SourceError(f"{source.name}:{number}: duplicate id or text")
-        seen_ids.add(item["id"])
-        seen_texts.add(item["text"])
-        items.append(item)
-    return items
 
 
 def split(items: list[dict]) -> tuple[list[dict], list[dict]]:
@@ -85,13 +31,9 @@ def split(items: list[dict]) -> tuple[list[dict], list[dict]]:
     return train, test
 
 
-def render(items: list[dict]) -> str:
-    return "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items)
-
-
 def main(argv: list[str]) -> int:
     check = "--check" in argv
-    train, test = split(build(HERE / "source.txt"))
+    train, test = split(build(HERE / "source.txt", LABELS))
     stale = []
     for name, items in (("train.jsonl", train), ("test.jsonl", test)):
         rendered = render(items)
