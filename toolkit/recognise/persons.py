@@ -2,7 +2,7 @@
 
 1. A family name (family_names.tsv) then one to three capitalised syllables,
    outside organisations and not the start of a listed place ("Hà Nội" is a
-   place, "Hà Thị Liên" a person): cert 0.85, 0.9 after a title.
+   place, "Hà Thị Mai" a person): cert 0.85, 0.9 after a title.
 2. After a title, rank, office or honorific (roles.tsv, person_cues.tsv:
    "Tổng thống", "ông", "bà", "đồng chí" …) one to four capitalised words, any
    script, hyphenated parts allowed ("Donald Trump", "Kim Jong-un"), that are
