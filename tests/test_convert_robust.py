@@ -69,3 +69,29 @@ def test_every_variant_is_tei_all_valid_and_keeps_its_text(variants, tmp_path, a
         text, _ = flatten(tree.getroot().find(".//{http://www.tei-c.org/ns/1.0}div"))
         article = ingest_file(source)
         assert text.split("\n")[:-1] == [b.text for b in article.blocks], source.name
+
+
+def test_every_variant_renders_complete_and_linked(variants, tmp_path):
+    """What a reader gets from odd articles: pages that parse, hold all the text, link right."""
+    from render_helpers import body_blocks, broken_links, parse_html
+
+    from toolkit.render import build_site, render_paths
+
+    tei = tmp_path / "tei"
+    convert_paths([variants], tei)
+    site = build_site([tei], tmp_path / "html")
+    texts = render_paths([tei], tmp_path / "txt", "txt")
+    assert site.ok and texts.ok, site.failures + texts.failures
+    for page in sorted((tmp_path / "html").rglob("*.html")):
+        parse_html(page.read_text(encoding="utf-8"), page.name)
+    assert broken_links(tmp_path / "html") == []
+    for tei_file in sorted(tei.glob("*.xml")):
+        text = (tmp_path / "txt" / f"{tei_file.stem}.txt").read_text(encoding="utf-8")
+        page = (tmp_path / "html" / f"{tei_file.stem}.html").read_text(encoding="utf-8")
+        blocks = body_blocks(tei_file)
+        for block in blocks:
+            assert block in text, (tei_file.name, block[:80])
+        # no markup residue: every '<' in the edition is one the article's own text holds
+        # (the title may be printed twice: as the edition's title and as the article's head)
+        assert text.count("<") <= sum(block.count("<") for block in blocks) + blocks[0].count("<"), tei_file.name
+        assert page.count("<html") == 1
