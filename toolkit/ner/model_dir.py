@@ -5,6 +5,12 @@ format, the feature set the model was trained with, its tag set, the rules
 recogniser and gazetteers behind its features, a summary of the training
 data, and the sha256 of model.crfsuite so a truncated or swapped file is
 refused with a clear message instead of crashing the tagger.
+
+It may also record, per label, which source `combined` takes that label from
+(the policy training chose on a held-out part of the data; see
+toolkit.ner.train.choose_policy). A model without one (trained before
+policies existed, same format version) gets DEFAULT_POLICY: what `combined`
+always did.
 """
 
 from __future__ import annotations
@@ -20,6 +26,15 @@ MODEL_FILE = "model.crfsuite"
 META_FILE = "meta.json"
 MODEL_FORMAT = "teikit-ner-crf"
 MODEL_FORMAT_VERSION = 1
+
+# Where `combined` takes a label's spans from: "rules" (the rules' spans of it,
+# trusted or not), "model" (the model's), "combined" (trusted rules plus model
+# spans that fit). Dates are never "model": only the rules' dates carry @when.
+POLICIES = ("rules", "model", "combined")
+LABEL_POLICIES = {"persName": POLICIES, "orgName": POLICIES, "placeName": POLICIES,
+                  "date": ("rules", "combined")}
+# What `combined` did before policies were learned: names combined, dates from the rules alone.
+DEFAULT_POLICY = {"persName": "combined", "orgName": "combined", "placeName": "combined", "date": "rules"}
 
 
 def file_sha256(path: Path) -> str:
@@ -51,4 +66,16 @@ def read_meta(model_dir) -> dict:
                              f"this teikit computes feature set {FEATURE_SET_VERSION!r}: retrain it", path=where)
     if file_sha256(model_path) != meta.get("model_sha256"):
         raise RecogniseError(f"corrupt model: {MODEL_FILE} does not match the checksum in {META_FILE}", path=where)
+    read_policy(meta, where)  # a malformed policy is refused on loading, not on first use
     return meta
+
+
+def read_policy(meta: dict, where: str = "") -> dict:
+    """label -> policy from meta.json; DEFAULT_POLICY when it records none; RecogniseError if malformed."""
+    policy = meta.get("policy")
+    if policy is None:
+        return dict(DEFAULT_POLICY)
+    if not isinstance(policy, dict) or any(label not in LABEL_POLICIES for label in policy) or \
+            any(policy[label] not in LABEL_POLICIES[label] for label in policy):
+        raise RecogniseError(f"corrupt model: {META_FILE} has an invalid policy {policy!r}", path=where)
+    return {**DEFAULT_POLICY, **policy}

@@ -8,12 +8,23 @@ added only where it fits the trusted markup: it may not cross a trusted span,
 repeat one, or nest with a trusted name of the same kind, and it may nest
 only in the ways the encoding allows (`NESTABLE`). Every mention keeps the
 resp of the recogniser that found it and its cert.
+
+That is the "combined" policy. A model folder may record another per label,
+chosen at training time on held-out annotated data (toolkit.ner.train): a
+user's conventions may differ from the rules' (what is an organisation,
+whether "thành phố" belongs to a place), and then the rules' sure names are
+the wrong ones to trust. "rules" keeps every rules span of the label and no
+model span of it; "model" keeps the model's spans of the label and none of
+the rules'. The other labels go on as before, so the result still nests
+without crossing and does not depend on the order of the input.
 """
 
 from __future__ import annotations
 
 from .. import __version__
 from ..model import ABBR, DATE, ORG, PERSON, PLACE, ROLE, Mention
+from ..ner.labels import MENTION_TYPE_TO_LABEL
+from ..ner.model_dir import DEFAULT_POLICY, read_policy
 from .base import Context, Recogniser
 
 # Below this cert a rules person/org/place is a guess the model should make instead.
@@ -50,14 +61,15 @@ def _fits(candidate: Mention, kept: list[Mention]) -> bool:
     return True
 
 
-def _swallowed(candidate: Mention, kept: list[Mention]) -> list[Mention]:
+def _swallowed(candidate: Mention, kept: list[Mention], pinned: frozenset = frozenset()) -> list[Mention]:
     """Trusted rules names strictly inside a model name that the encoding would not let it nest.
 
     Names run longer than the rules' lists: `Ngân hàng Nhà nước chi nhánh tỉnh X`
     around the listed `Ngân hàng Nhà nước`, `Trường Tiểu học X Y` around a name
     the rules took for a person. When the model is sure of the longer name it
     wins (the annotation keeps the outermost name); measured on
-    tests/data/ner2 (benchmarks/ner.py --curve).
+    tests/data/ner2 (benchmarks/ner.py --curve). Names of a `pinned` type
+    (policy "rules") are never replaced: the model span must fit around them.
     """
     if candidate.type not in (ORG, PLACE) or candidate.cert < WIDER_MODEL_CERT:
         return []
@@ -67,7 +79,7 @@ def _swallowed(candidate: Mention, kept: list[Mention]) -> list[Mention]:
             continue
         if candidate.end <= other.start or other.end <= candidate.start:
             continue
-        if not (candidate.start <= other.start and other.end <= candidate.end) or \
+        if other.type in pinned or not (candidate.start <= other.start and other.end <= candidate.end) or \
                 (candidate.start, candidate.end) == (other.start, other.end):
             return []  # crossing or repeating: the trusted span stands
         if (candidate.type, other.type) not in NESTABLE:
@@ -75,13 +87,31 @@ def _swallowed(candidate: Mention, kept: list[Mention]) -> list[Mention]:
     return inside
 
 
-def combine(rule_mentions: list[Mention], model_mentions: list[Mention]) -> list[Mention]:
-    """Trusted rules mentions plus the model's names that fit them, in (start, -end) order."""
-    kept = [m for m in rule_mentions if trusted(m)]
+def _by_type(policy: dict | None) -> dict:
+    """Mention type -> policy, from a label -> policy dict (DEFAULT_POLICY for None)."""
+    policy = DEFAULT_POLICY if policy is None else {**DEFAULT_POLICY, **policy}
+    return {mtype: policy[label] for mtype, label in MENTION_TYPE_TO_LABEL.items()}
+
+
+def _kept_rule(mention: Mention, policy: str | None) -> bool:
+    if policy is None or policy == "combined":  # roles and abbreviations have no policy: trusted
+        return trusted(mention)
+    return policy == "rules"
+
+
+def combine(rule_mentions: list[Mention], model_mentions: list[Mention], policy: dict | None = None) -> list[Mention]:
+    """Rules mentions the policy keeps plus the model's names that fit them, in (start, -end) order.
+
+    `policy`: label -> "rules" | "model" | "combined" (model_dir.LABEL_POLICIES);
+    labels it leaves out, or None, follow DEFAULT_POLICY.
+    """
+    by_type = _by_type(policy)
+    pinned = frozenset(mtype for mtype, p in by_type.items() if p == "rules")
+    kept = [m for m in rule_mentions if _kept_rule(m, by_type.get(m.type))]
     for mention in sorted(model_mentions, key=lambda m: (m.start, -m.end, m.type)):
-        if mention.type not in (PERSON, ORG, PLACE):
+        if by_type.get(mention.type) not in ("model", "combined"):
             continue
-        swallowed = _swallowed(mention, kept)
+        swallowed = _swallowed(mention, kept, pinned)
         trial = [m for m in kept if m not in swallowed] if swallowed else kept
         if _fits(mention, trial):
             kept = trial
@@ -93,11 +123,19 @@ class CombinedRecogniser:
     name = "combined"
     version = __version__
 
-    def __init__(self, rules: Recogniser, model):
-        """`model` is a CrfRecogniser (it needs the rules' mentions as features)."""
+    def __init__(self, rules: Recogniser, model, policy: dict | None = None):
+        """`model` is a CrfRecogniser (it needs the rules' mentions as features).
+
+        `policy` (label -> "rules" | "model" | "combined") defaults to the one the
+        model folder records (model.meta), else DEFAULT_POLICY.
+        """
         self.rules = rules
         self.model = model
+        if policy is None:
+            meta = getattr(model, "meta", None) or {}
+            policy = read_policy(meta, str(getattr(model, "model_dir", "")))
+        self.policy = {**DEFAULT_POLICY, **policy}
 
     def find(self, text: str, context: Context = Context()) -> list[Mention]:
         rule_mentions = self.rules.find(text, context)
-        return combine(rule_mentions, self.model.find_with_rules(text, rule_mentions))
+        return combine(rule_mentions, self.model.find_with_rules(text, rule_mentions), self.policy)
