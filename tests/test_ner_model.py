@@ -68,6 +68,8 @@ def test_model_folder_is_self_contained_and_described(model_dir):
     assert meta["training"]["entities"] == {"date": 32, "orgName": 32, "persName": 32, "placeName": 32}
     assert meta["rules"] == {"name": "rules", "version": "0.0.1"}
     assert meta["params"]["max_iterations"] == 40
+    # 32 documents: a policy chosen by cross-validation, one for each label (tests/test_ner_policy.py)
+    assert sorted(meta["policy"]) == sorted(meta["policy_scores"]) == ["date", "orgName", "persName", "placeName"]
     words = (model_dir / "lowercase-words.txt").read_text(encoding="utf-8").split()
     # lower-case in every text; names and the sentence-initial "Ngày" are capitalised, never listed
     assert {"ông", "đến", "làm", "việc", "với"} <= set(words) and not {"nguyễn", "ngày"} & set(words)
