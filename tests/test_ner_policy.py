@@ -102,7 +102,9 @@ def test_combined_recogniser_applies_the_models_policy(model_dir):
 
 
 def test_training_with_a_policy_is_deterministic(model_dir, tmp_path):
-    train(DOCS, tmp_path, rules=StubRules(), gazetteers=GAZ, options=OPTIONS)
+    report = train(DOCS, tmp_path, rules=StubRules(), gazetteers=GAZ, options=OPTIONS)
+    assert report.policy_line() == ("combined policy: persName rules, orgName combined, placeName model, "
+                                    "date rules (chosen by 2-fold cross-validation)")
     for name in ("model.crfsuite", "meta.json", "lowercase-words.txt"):
         assert (tmp_path / name).read_bytes() == (model_dir / name).read_bytes(), name
 
@@ -112,6 +114,8 @@ def test_too_few_documents_keep_the_default_policy(tmp_path):
     meta = _meta(tmp_path)
     assert report.policy == meta["policy"] == DEFAULT_POLICY and not report.policy_chosen
     assert meta["policy_scores"] == {}
+    assert report.policy_line() == ("combined policy: persName combined, orgName combined, placeName combined, "
+                                    "date rules (default: fewer than 20 documents)")
     assert meta["policy_selection"] == {"method": "default", "reason": "fewer than 20 documents: too few to hold "
                                         "any out; names combined, dates from the rules"}
 

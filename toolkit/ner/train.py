@@ -68,6 +68,13 @@ class TrainReport:
     policy: dict = field(default_factory=dict)   # label -> "rules" | "model" | "combined"
     policy_chosen: bool = False                   # False: too few documents, the default policy
 
+    def policy_line(self) -> str:
+        """One line for the user: which source `combined` takes each label from, and why."""
+        chosen = ", ".join(f"{label} {source}" for label, source in self.policy.items())
+        how = (f"chosen by {POLICY_FOLDS}-fold cross-validation" if self.policy_chosen
+               else f"default: fewer than {POLICY_MIN_DOCUMENTS} documents")
+        return f"combined policy: {chosen} ({how})"
+
 
 def _corpus_sha256(docs: list[NerDoc]) -> str:
     digest = hashlib.sha256()
