@@ -183,3 +183,14 @@ def test_combine_default_policy_is_todays_behaviour_and_order_free():
                                              (25, 45, "org", "crf"), (50, 59, "date", "rules")]
     for policy in ({"placeName": "model", "persName": "rules"}, {"orgName": "model", "date": "combined"}):
         assert combine(RULES, MODEL, policy) == combine(RULES[::-1], MODEL[::-1], policy)
+
+
+def test_a_half_without_entities_keeps_the_default_policy(tmp_path):
+    # the odd documents are empty: the model of the even half would have nothing to learn from
+    docs = [DOCS[i] if i % 2 == 0 else NerDoc(f"e{i}", "") for i in range(20)]
+    report = train(docs, tmp_path, rules=StubRules(), gazetteers=GAZ, options=OPTIONS)
+    meta = _meta(tmp_path)
+    assert meta["policy"] == DEFAULT_POLICY and meta["policy_scores"] == {}
+    assert meta["policy_selection"]["reason"] == ("the documents of one cross-validation half have no entities; "
+                                                  "names combined, dates from the rules")
+    assert report.policy_line().endswith("(default: one cross-validation half has no entities)")

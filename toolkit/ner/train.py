@@ -72,7 +72,8 @@ class TrainReport:
         """One line for the user: which source `combined` takes each label from, and why."""
         chosen = ", ".join(f"{label} {source}" for label, source in self.policy.items())
         how = (f"chosen by {POLICY_FOLDS}-fold cross-validation" if self.policy_chosen
-               else f"default: fewer than {POLICY_MIN_DOCUMENTS} documents")
+               else "default: " + ("one cross-validation half has no entities" if self.documents >= POLICY_MIN_DOCUMENTS
+                                   else f"fewer than {POLICY_MIN_DOCUMENTS} documents"))
         return f"combined policy: {chosen} ({how})"
 
 
@@ -171,15 +172,18 @@ def train(docs: list[NerDoc], model_dir, *, rules: Recogniser, gazetteers: Gazet
     if not any(outermost(doc.entities) for doc in docs):
         raise RecogniseError("the training data has no persName/orgName/placeName/date entities", path=str(model_dir))
     mentions = [rules.find(doc.text, Context()) for doc in docs]  # once: the dev model uses them too
-    if len(docs) >= POLICY_MIN_DOCUMENTS:
+    # A fold model needs entities to learn from (crfsuite crashes on no sequences at all).
+    halves_annotated = all(any(outermost(docs[i].entities) for i in train_idx) for train_idx, _ in _folds(len(docs)))
+    if len(docs) >= POLICY_MIN_DOCUMENTS and halves_annotated:
         policy, scores = choose_policy(docs, mentions, rules=rules, gazetteers=gazetteers, options=options)
         selection = {"method": "cross-validation", "folds": POLICY_FOLDS, "fold_of_document": f"index % {POLICY_FOLDS}",
                      "measure": "exact F1 of the label over the held-out documents",
                      "ties": {label: list(order) for label, order in TIE_ORDER.items()}}
     else:
         policy, scores = dict(DEFAULT_POLICY), {}
-        selection = {"method": "default", "reason": f"fewer than {POLICY_MIN_DOCUMENTS} documents: too few to "
-                                                    "hold any out; names combined, dates from the rules"}
+        why = (f"fewer than {POLICY_MIN_DOCUMENTS} documents: too few to hold any out" if len(docs) < POLICY_MIN_DOCUMENTS
+               else "the documents of one cross-validation half have no entities")
+        selection = {"method": "default", "reason": f"{why}; names combined, dates from the rules"}
     extra = {"policy": policy, "policy_scores": scores, "policy_selection": selection}
     report = _train_model(docs, mentions, model_dir, rules=rules, gazetteers=gazetteers, options=options, extra=extra)
     return TrainReport(**{**report.__dict__, "policy": policy, "policy_chosen": bool(scores)})
