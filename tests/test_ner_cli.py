@@ -35,6 +35,10 @@ def test_train_writes_a_model_folder_and_says_what_it_learned(trained):
     assert meta["params"]["max_iterations"] == 15
     assert f"trained on {len(docs)} documents" in result.output
     assert str(model) in result.output
+    policy = meta["policy"]
+    assert result.output.splitlines()[1].startswith(
+        f"combined policy: persName {policy['persName']}, orgName {policy['orgName']}, "
+        f"placeName {policy['placeName']}, date {policy['date']}")
 
 
 def _write_texts(folder: Path) -> list[Path]:

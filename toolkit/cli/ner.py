@@ -53,6 +53,7 @@ def train_command(
                        options=TrainOptions(max_iterations=max_iterations, c1=c1, c2=c2))
     counts = ", ".join(f"{n} {label}" for label, n in report.entities.items())
     typer.echo(f"trained on {report.documents} documents, {report.tokens} tokens ({counts}) into {output}", err=True)
+    typer.echo(report.policy_line(), err=True)
 
 
 @ner_app.command("extract")
