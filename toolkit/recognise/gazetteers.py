@@ -134,6 +134,7 @@ class Head:
     ambiguous: bool
     person_named: bool
     long: bool = False  # may be followed by a long, partly lower-case name (longnames.py)
+    levelled: bool = False  # exists at each administrative level: "Hội Nông dân tỉnh" is a name
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,8 @@ class Gazetteers:
         self.head_list: list[Head] = []
         for row in read_tsv("org_heads.tsv", directory):
             head = Head(row["head"], row["nest"] == "yes", row["lone"] == "yes", row["ambiguous"] == "yes",
-                        row["person_named"] == "yes", row.get("long") == "yes")
+                        row["person_named"] == "yes", row.get("long") == "yes",
+                        row.get("levelled") == "yes")
             self.head_list.append(head)
             self.heads.add(head.name, head)
         self.roles = PhraseIndex()

@@ -14,7 +14,15 @@ Rules, in the order they are tried at a capitalised token:
    "Đảng ủy Công an Trung ương"), and "tỉnh/huyện/xã … X". The run stops
    before a personal name ("Bộ Công an Trần Văn A"), a rank, a line break
    or punctuation. A head that is also a common word ("Tổ chức" to organise)
-   needs two capitalised syllables when it opens a sentence;
+   needs two capitalised syllables when it opens a sentence. After two
+   capitalised words no lower-case syllable follows but a name's tail or field
+   ("Bệnh viện Từ Dũ khuyến cáo": the verb is not the name's). A school's level
+   words (THPT, Chuyên, Tiểu học …) still let a personal name name the body
+   ("Trường THPT Chuyên Lê Hồng Phong"). A unit's name followed directly by its
+   parent (a head that may own sub-bodies, with its name or alone: "Tỉnh ủy")
+   takes the parent in ("Ban Dân vận Tỉnh ủy Sóc Trăng"); hyphen-joined parts
+   are one name ("Sân khấu - Điện ảnh"); a body that exists at every level
+   (heads marked levelled) takes a bare level word ("Hội Nông dân tỉnh");
 4. a head word followed by a quoted name: 'Ban chỉ đạo “Thực hiện …”' is
    the organisation, keyed "Ban Chỉ đạo Thực hiện …" (abbreviations inside
    written out): cert 0.8;
@@ -36,7 +44,7 @@ from __future__ import annotations
 import re
 
 from ..model import ORG
-from .longnames import long_name_end
+from .longnames import TAILS, long_name_end
 from .scan import Scan, Span
 from .spans import Candidate
 from .tokens import phrase_key
@@ -48,21 +56,33 @@ LISTED = ACRONYM = HEADED = 88
 LONE = 84
 MAX_NAME = 14
 _QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’"}
+# Words of a school's level between its head and the person it is named after
+# ("Trường THPT Chuyên Lê Hồng Phong", "Trường Tiểu học Kim Đồng", "Trường Mầm non Hoa Sen").
+_SCHOOL_WORDS = frozenset({"tiểu", "học", "chuyên", "mầm", "non", "trung", "cơ", "sở", "phổ", "thông",
+                           "năng", "khiếu", "dân", "lập", "quốc", "tế"})
 
 
-def continue_name(scan: Scan, k: int, after_head: bool = False, places_only: bool = False) -> int:
+def continue_name(scan: Scan, k: int, after_head: bool = False, places_only: bool = False,
+                  levelled: bool = False, depth: int = 0) -> int:
     """End token of the name that may follow a head (or a whole name) ending before token k.
 
     Right after a bare head word a personal name is the body's name ("Bệnh viện
     Bạch Mai"); after a name that is already whole it starts a new phrase.
     places_only: after a whole name or an acronym only a place may follow
     ("UBND tỉnh Hà Tĩnh", "MTTQ Việt Nam"), not any capitalised word.
+    levelled: the body exists at each administrative level, so a bare level word
+    ends its name ("Hội Nông dân tỉnh").
+    A unit's name directly followed by its parent body (a head that may own
+    sub-bodies + its name) takes the parent in: "Ban Dân vận Tỉnh ủy Sóc Trăng".
+    Parts joined by a hyphen are one name: "Đại học Sân khấu - Điện ảnh Hà Nội".
     """
     toks, gaz = scan.toks, scan.gaz
     end, n = k, toks.n
     admin = False  # past "tỉnh/huyện/xã …": what follows is a place's name, no lower-case word
     while end < n and end > 0 and end - k < MAX_NAME:
-        if toks.gaps[end - 1] != " " and not (end > k and toks.gaps[end - 1] == "," and _listed_part(scan, end)):
+        gap = toks.gaps[end - 1]
+        if gap != " " and not (end > k and gap == "," and _listed_part(scan, end)) \
+                and not (end > k and gap == "-" and not places_only and _hyphen_part(scan, end)):
             break  # (a comma is crossed only inside "Sở Văn hóa, Thể thao và Du lịch …")
         low = toks.low[end]
         place = scan.places_at.get(end)
@@ -83,13 +103,24 @@ def continue_name(scan: Scan, k: int, after_head: bool = False, places_only: boo
                         if not toks.joined(end - 1):
                             break
                 continue
+            if levelled and end > k and size and not (nxt < n and toks.cap(nxt)):
+                end = nxt  # a bare level: "Hội Nông dân tỉnh", "Hội Liên hiệp Phụ nữ huyện"
             break
-        named_after = after_head and all(toks.acronym(x) for x in range(k, end))  # "Trường THPT Chu Văn An"
+        if end > k and not places_only and depth == 0:
+            parent = scan.head_at(end)
+            if parent and parent[1].nest and not parent[1].ambiguous:
+                parent_end = continue_name(scan, end + parent[0], depth=1)
+                if parent_end > end + parent[0]:
+                    return parent_end  # "Ban Dân vận Tỉnh ủy Sóc Trăng": the parent ends the name
+                if parent[0] > 1 and toks.lower(end + parent[0] - 1):
+                    return end + parent[0]  # a parent named by its head alone: "Ban Dân vận Tỉnh ủy"
+        # "Trường THPT Chu Văn An", "Trường THPT Chuyên Lê Hồng Phong", "Trường Tiểu học Kim Đồng"
+        named_after = after_head and all(toks.acronym(x) or toks.low[x] in _SCHOOL_WORDS for x in range(k, end))
         if not toks.cap(end) or (not named_after and scan.person_at(end)):
             break  # a personal name right after the head names the body ("Bệnh viện Bạch Mai")
         role = scan.role_at(end)
-        if role and role[1].kind != "office":
-            break  # "Bộ Công an Đại tướng …": a rank starts a new phrase
+        if role and (role[1].kind != "office" or end > k and _person_after(scan, end + role[0])):
+            break  # "Bộ Công an Đại tướng …", "Ban Dân vận Bộ trưởng Nguyễn Văn A": a new phrase
         if places_only:
             break
         listed = gaz.orgs.match_at(toks, end) if end > k and low in gaz.orgs.first else None
@@ -103,14 +134,40 @@ def continue_name(scan: Scan, k: int, after_head: bool = False, places_only: boo
         end += 1
         if toks.acronym(end - 1):
             continue
+        # one lower-case syllable completes a capitalised one ("Bộ Công an", "Sở Y tế"), but not a
+        # name that already ends in two capitalised words: "Bệnh viện Từ Dũ khuyến cáo" is a verb
         if (not admin and end < n and toks.joined(end - 1) and toks.lower(end) and low not in gaz.admin_words
-                and toks.low[end] not in gaz.function_words and toks.low[end] not in gaz.admin_words):
+                and toks.low[end] not in gaz.function_words and toks.low[end] not in gaz.admin_words
+                and not (end - 2 >= k and toks.title(end - 2) and toks.title(end - 1)
+                         and not _name_goes_on(scan, end - 1))):
             end += 1
         # field nouns in lower case go on the name: "Cục Cảnh sát giao thông", "… Thể dục thể thao"
         while (end + 1 < n and toks.joined(end - 1) and toks.joined(end) and toks.lower(end) and toks.lower(end + 1)
                and (toks.low[end], toks.low[end + 1]) in gaz.org_fields):
             end += 2
     return end
+
+
+def _name_goes_on(scan: Scan, k: int) -> bool:
+    """After two capitalised words, does the lower-case syllable after token k still belong to the
+    name? Only as a name's usual tail or field ("Bệnh viện Nhi Trung ương") or when a capitalised
+    word follows it ("Bệnh viện Bệnh Nhiệt đới Trung ương"); else it is the verb of the sentence."""
+    toks = scan.toks
+    pair = (toks.low[k], toks.low[k + 1])
+    if pair in TAILS or pair in scan.gaz.org_fields:
+        return True
+    return k + 2 < toks.n and toks.joined(k + 1) and toks.title(k + 2)
+
+
+def _person_after(scan: Scan, k: int) -> bool:
+    """Does a personal name follow at token k (a family name + a capitalised syllable)?"""
+    return k < scan.toks.n and scan.toks.joined(k - 1) and scan.person_at(k)
+
+
+def _hyphen_part(scan: Scan, k: int) -> bool:
+    """After a hyphen inside a name: a capitalised part of it ("Sân khấu - Điện ảnh"), not a
+    place, person, role, new body or listed name ("Bệnh viện Bạch Mai - Hà Nội" ends before it)."""
+    return _joined_part(scan, k, after_comma=True)
 
 
 def _joined_part(scan: Scan, k: int, after_comma: bool = False) -> bool:
@@ -225,9 +282,10 @@ def find_orgs(scan: Scan) -> list[Candidate]:
             continue
         if _owner_follows(scan, i + size):
             continue
-        end = continue_name(scan, i + size, after_head=h.person_named)
+        end = continue_name(scan, i + size, after_head=h.person_named, levelled=h.levelled)
         longer = long_name_end(scan, i + size, end, toks.sentence_start(i), h.ambiguous) if h.long else None
-        caps = sum(1 for k in range(i + size, end) if toks.cap(k))
+        # a level word closing a levelled body's name counts as a second word ("Hội Nông dân tỉnh")
+        caps = sum(1 for k in range(i + size, end) if toks.cap(k) or h.levelled and toks.low[k] in gaz.admin_words)
         if longer:
             end = longer
         elif end == i + size or (h.ambiguous and toks.sentence_start(i) and caps < 2):

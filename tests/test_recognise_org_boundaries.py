@@ -1,0 +1,129 @@
+"""Where organisation names begin and end in Vietnamese news: schools named after a person,
+units followed by their parent body, continuations of a name, clubs, lower-case heads, and
+names that must stop before a verb. Each rule with cases it must take and cases it must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.model import ORG, PERSON, PLACE
+from toolkit.recognise.rules import default_recogniser
+
+
+def of(text, kind):
+    return [text[m.start:m.end] for m in default_recogniser().find(text) if m.type == kind]
+
+
+# --- 1. bodies named after a person ------------------------------------------------------
+
+@pytest.mark.parametrize("text, org", [
+    ("Học sinh Trường Tiểu học Kim Đồng tham gia lễ khai giảng.", "Trường Tiểu học Kim Đồng"),
+    ("Trường THPT Chuyên Lê Hồng Phong đạt giải nhất.", "Trường THPT Chuyên Lê Hồng Phong"),
+    ("Em học tại Trường THCS Nguyễn Du từ năm 2020.", "Trường THCS Nguyễn Du"),
+    ("Đại học Tôn Đức Thắng xếp hạng cao.", "Đại học Tôn Đức Thắng"),
+    ("Trường Mầm non Hoa Sen khai giảng sớm.", "Trường Mầm non Hoa Sen"),
+])
+def test_a_school_named_after_a_person_is_one_org_and_no_person(text, org):
+    assert of(text, ORG) == [org]
+    assert of(text, PERSON) == []
+
+
+def test_a_person_after_a_body_that_is_not_named_after_people_stays_a_person():
+    text = "Bộ Công an Trần Văn Sơn phát biểu."
+    assert of(text, ORG) == ["Bộ Công an"]
+    assert of(text, PERSON) == ["Trần Văn Sơn"]
+
+
+def test_a_person_after_a_school_name_that_is_whole_stays_a_person():
+    text = "Trường Đại học Bách khoa Nguyễn Văn An phát biểu."
+    assert "Nguyễn Văn An" in of(text, PERSON)
+
+
+# --- 2. a unit followed directly by its parent body ----------------------------------------
+
+@pytest.mark.parametrize("text, org", [
+    ("Ban Dân vận Tỉnh ủy Sóc Trăng tổ chức hội nghị.", "Ban Dân vận Tỉnh ủy Sóc Trăng"),
+    ("Phòng Cảnh sát giao thông Công an tỉnh Nghệ An xử phạt 20 trường hợp.",
+     "Phòng Cảnh sát giao thông Công an tỉnh Nghệ An"),
+    ("Văn phòng Chính phủ thông báo kết luận.", "Văn phòng Chính phủ"),
+])
+def test_a_unit_and_its_parent_are_one_org(text, org):
+    assert of(text, ORG) == [org]
+
+
+def test_a_parent_after_a_comma_or_va_is_another_org():
+    assert of("Ban Dân vận, Tỉnh ủy Sóc Trăng tổ chức hội nghị.", ORG) == ["Ban Dân vận", "Tỉnh ủy Sóc Trăng"]
+
+
+def test_a_parent_named_by_its_head_alone_is_taken_in():
+    assert of("Ban Dân vận Tỉnh ủy tổ chức hội nghị.", ORG) == ["Ban Dân vận Tỉnh ủy"]
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Cơ quan Cảnh sát điều tra Bộ Công an đã khởi tố vụ án.", "Cơ quan Cảnh sát điều tra Bộ Công an"),
+    ("Theo Cơ quan Cảnh sát điều tra Công an tỉnh Bình Dương, nghi phạm bị bắt.",
+     "Cơ quan Cảnh sát điều tra Công an tỉnh Bình Dương"),
+])
+def test_an_investigating_agency_and_its_police_are_one_org(text, org):
+    assert of(text, ORG) == [org]
+
+
+def test_a_common_word_head_before_a_lower_case_word_is_no_org():
+    assert of("Cơ quan chức năng đã vào cuộc.", ORG) == []
+
+
+def test_an_office_and_the_person_after_it_are_not_a_parent():
+    text = "Ban Dân vận Bộ trưởng Nguyễn Văn An phát biểu."
+    assert of(text, ORG) == ["Ban Dân vận"]
+    assert of(text, PERSON) == ["Nguyễn Văn An"]
+
+
+# --- 3. continuations that belong to the name ----------------------------------------------
+
+@pytest.mark.parametrize("text, org", [
+    ("Hội Nông dân tỉnh tổ chức hội thảo.", "Hội Nông dân tỉnh"),
+    ("Hội Nông dân thành phố tổ chức hội thảo.", "Hội Nông dân thành phố"),
+    ("Hội Liên hiệp Phụ nữ huyện Tiên Du trao quà.", "Hội Liên hiệp Phụ nữ huyện Tiên Du"),
+])
+def test_a_body_at_each_level_takes_its_level_word(text, org):
+    assert of(text, ORG) == [org]
+
+
+@pytest.mark.parametrize("text", ["Hội nghị tỉnh được tổ chức.", "Bộ Công an tỉnh táo trước thủ đoạn mới."])
+def test_a_level_word_after_a_common_word_or_a_body_of_one_level_is_no_name(text):
+    assert not any(o.endswith("tỉnh") for o in of(text, ORG))
+
+
+def test_parts_joined_by_a_hyphen_are_one_name():
+    text = "Trường Đại học Sân khấu - Điện ảnh Hà Nội tuyển sinh."
+    assert of(text, ORG) == ["Trường Đại học Sân khấu - Điện ảnh Hà Nội"]
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Bệnh viện Bạch Mai - Hà Nội tiếp nhận bệnh nhân.", "Bệnh viện Bạch Mai"),
+    ("Bộ Y tế - cơ quan quản lý ngành cho biết.", "Bộ Y tế"),
+    ("Sở Y tế - Giám đốc Nguyễn Văn An cho biết.", "Sở Y tế"),
+])
+def test_a_hyphen_before_a_place_a_lower_case_word_or_a_role_ends_the_name(text, org):
+    assert of(text, ORG) == [org]
+
+
+# --- 6. a name that ended in capitalised words stops before a verb -------------------------
+
+@pytest.mark.parametrize("text, org", [
+    ("Bệnh viện Từ Dũ khuyến cáo sản phụ đi khám.", "Bệnh viện Từ Dũ"),
+    ("Bệnh viện Chợ Rẫy ghép thận thành công.", "Bệnh viện Chợ Rẫy"),
+    ("Bệnh viện K tiếp nhận bệnh nhân.", "Bệnh viện K"),
+])
+def test_a_lower_case_verb_does_not_continue_a_name(text, org):
+    assert of(text, ORG) == [org]
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Bộ Công an khuyến cáo người dân.", "Bộ Công an"),
+    ("Sở Y tế Hà Nội ghi nhận thêm ca bệnh.", "Sở Y tế Hà Nội"),
+    ("Bệnh viện Nhi Trung ương quá tải.", "Bệnh viện Nhi Trung ương"),
+    ("Bệnh viện Bệnh Nhiệt đới Trung ương tiếp nhận bệnh nhân.", "Bệnh viện Bệnh Nhiệt đới Trung ương"),
+])
+def test_one_lower_case_syllable_still_completes_a_capitalised_word(text, org):
+    assert of(text, ORG) == [org]
