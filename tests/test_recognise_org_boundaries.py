@@ -127,3 +127,78 @@ def test_a_lower_case_verb_does_not_continue_a_name(text, org):
 ])
 def test_one_lower_case_syllable_still_completes_a_capitalised_word(text, org):
     assert of(text, ORG) == [org]
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Ngân hàng Nhà nước chi nhánh tỉnh Quảng Ninh cho biết tín dụng tăng.",
+     "Ngân hàng Nhà nước chi nhánh tỉnh Quảng Ninh"),
+    ("Ngân hàng Agribank chi nhánh Tây Hà Nội cho biết.", "Ngân hàng Agribank chi nhánh Tây Hà Nội"),
+    ("Công ty Điện lực Hà Nội chi nhánh Đông Anh cho biết.", "Công ty Điện lực Hà Nội chi nhánh Đông Anh"),
+])
+def test_a_branch_of_a_bank_or_company_belongs_to_its_name(text, org):
+    assert of(text, ORG) == [org]
+
+
+@pytest.mark.parametrize("text", [
+    "Ngân hàng Nhà nước chi nhánh mới khai trương.",
+    "Ngân hàng Nhà nước chi nhánh của tỉnh hoạt động tốt.",
+])
+def test_a_branch_without_a_name_is_no_part_of_the_name(text):
+    assert of(text, ORG) == ["Ngân hàng Nhà nước"]
+
+
+# --- 4. clubs and teams ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, org", [
+    ("Bắc Ninh FC thắng 2-0.", "Bắc Ninh FC"),
+    ("Hà Nội thắng FC Seoul 2-1.", "FC Seoul"),
+    ("CLB Hà Nội giành chiến thắng.", "CLB Hà Nội"),
+])
+def test_a_name_with_fc_or_clb_is_a_club_not_a_place(text, org):
+    assert org in of(text, ORG)
+    assert not any(p in org for p in of(text, PLACE))
+
+
+@pytest.mark.parametrize("text, clubs", [
+    ("Inter Miami chiêu mộ Messi.", ["Inter Miami"]),
+    ("Real Madrid thắng Manchester City 3-2.", ["Real Madrid", "Manchester City"]),
+    ("Messi ghi bàn cho Barcelona tối qua.", ["Barcelona"]),
+])
+def test_listed_foreign_clubs_win_over_their_cities(text, clubs):
+    assert of(text, ORG) == clubs
+    assert of(text, PLACE) == []
+
+
+@pytest.mark.parametrize("text", ["Anh ấy sang Barcelona du lịch.", "Tôi sống ở Madrid hai năm.",
+                                  "Đội bóng có trụ sở tại Miami."])
+def test_a_city_after_a_place_cue_stays_a_city(text):
+    assert of(text, ORG) == []
+    assert len(of(text, PLACE)) == 1
+
+
+def test_fc_alone_or_in_lower_case_is_no_club():
+    assert of("Đội bóng đá fc của trường thắng.", ORG) == []
+    assert of("FC thắng trận.", ORG) == []
+
+
+# --- 5. lower-case heads that announce an org -------------------------------------------------
+
+@pytest.mark.parametrize("text, org", [
+    ("Theo hãng tin Kyodo, Nhật Bản đã đồng ý.", "Kyodo"),
+    ("Theo hãng thông tấn Bernama, hai bên đã đồng ý.", "Bernama"),
+    ("Sản phẩm của tập đoàn Foxconn được xuất khẩu.", "Foxconn"),
+    ("Ông làm việc cho công ty Vedan nhiều năm.", "Vedan"),
+    ("Hãng thông tấn Yonhap cho biết Triều Tiên phóng tên lửa.", "Hãng thông tấn Yonhap"),
+    ("Tập đoàn Vingroup công bố kết quả kinh doanh.", "Tập đoàn Vingroup"),
+])
+def test_a_firm_or_agency_head_announces_the_capitalised_name_after_it(text, org):
+    assert org in of(text, ORG)
+
+
+@pytest.mark.parametrize("text", [
+    "Theo hãng tin này, hai bên đã đồng ý.",
+    "Tập đoàn và công ty con đều tăng trưởng.",
+    "Các công ty Bộ trưởng Nguyễn Văn An nhắc đến đều đã bị phạt.",
+])
+def test_a_lower_case_head_before_no_name_announces_nothing(text):
+    assert of(text, ORG) == []

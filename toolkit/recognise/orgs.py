@@ -28,6 +28,15 @@ Rules, in the order they are tried at a capitalised token:
    written out): cert 0.8;
 5. for heads marked lone (Ban Chỉ đạo, Ban Tổ chức …): once the article has
    named exactly one such body, the bare head refers to it: cert 0.6.
+6. "chi nhánh (tỉnh|thành phố …)? X" after any of these names is part of it
+   ("Ngân hàng Nhà nước chi nhánh tỉnh Quảng Ninh");
+7. a lower-case head that announces a firm or agency ("hãng tin", "hãng thông
+   tấn", "tập đoàn", "công ty") + capitalised words: those words, cert 0.75;
+   capitalised, these heads keep a listed name after them as their own name
+   ("Tập đoàn Vingroup"), instead of giving way to it;
+8. clubs: capitalised words + "FC", or "FC" + capitalised words: cert 0.85
+   (foreign clubs by name are listed in orgs.tsv; a listed club that is also a
+   city is the city after "tại", "ở", "sang" …).
 
 Keys: the listed canonical name if the (expanded) name is listed, else the
 name with abbreviations written out and the head in its listed spelling, so
@@ -56,6 +65,16 @@ LISTED = ACRONYM = HEADED = 88
 LONE = 84
 MAX_NAME = 14
 _QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’"}
+# Lower-case words that announce the name of a firm or an agency after them.
+_LOWER_HEADS = (("hãng", "thông", "tấn"), ("hãng", "tin"), ("tập", "đoàn"), ("công", "ty"))
+_LOWER_HEADS_FIRST = frozenset(h[0] for h in _LOWER_HEADS)
+# Heads of firms and agencies: a listed name after them is their own name ("Tập đoàn Samsung",
+# "Hãng thông tấn Reuters"), not a parent body the head would give way to.
+_NAMING_HEADS = frozenset({"Hãng", "Hãng thông tấn", "Hãng tin", "Tập đoàn", "Công ty", "Tổng công ty",
+                           "Ngân hàng"})
+# Words before a place one travels to or is at: a name listed both as a club and as a city
+# ("Barcelona") is the city after them.
+_PLACE_CUES = frozenset({"tại", "ở", "đến", "tới", "sang", "về"})
 # Words of a school's level between its head and the person it is named after
 # ("Trường THPT Chuyên Lê Hồng Phong", "Trường Tiểu học Kim Đồng", "Trường Mầm non Hoa Sen").
 _SCHOOL_WORDS = frozenset({"tiểu", "học", "chuyên", "mầm", "non", "trung", "cơ", "sở", "phổ", "thông",
@@ -139,7 +158,8 @@ def continue_name(scan: Scan, k: int, after_head: bool = False, places_only: boo
         if (not admin and end < n and toks.joined(end - 1) and toks.lower(end) and low not in gaz.admin_words
                 and toks.low[end] not in gaz.function_words and toks.low[end] not in gaz.admin_words
                 and not (end - 2 >= k and toks.title(end - 2) and toks.title(end - 1)
-                         and not _name_goes_on(scan, end - 1))):
+                         and not _name_goes_on(scan, end - 1))
+                and _branch_end(scan, end) == end):  # "… chi nhánh X" is taken whole after the name
             end += 1
         # field nouns in lower case go on the name: "Cục Cảnh sát giao thông", "… Thể dục thể thao"
         while (end + 1 < n and toks.joined(end - 1) and toks.joined(end) and toks.lower(end) and toks.lower(end + 1)
@@ -253,16 +273,22 @@ def find_orgs(scan: Scan) -> list[Candidate]:
         listed = gaz.orgs.match_at(toks, i) if toks.low[i] in gaz.orgs.first else None
         if listed:
             size, org = listed  # a listed name is whole ("Quốc hội", not "Quốc hội thành phố Hà Nội")
+            place = scan.places_at.get(i)
+            if place and place[0] == size and i and toks.low[i - 1] in _PLACE_CUES and toks.joined(i - 1):
+                continue  # "sang Barcelona du lịch": the city
             key, end = org.name, i + size
             country = scan.places_at.get(end) if toks.joined(end - 1) else None
             if country and country[1].kind == "country":  # but for a country's: "Quốc hội Lào"
                 key, end = f"{org.name} {country[1].name}", end + country[0]
+            branch = _branch_end(scan, end)
+            if branch > end:  # "Ngân hàng Nhà nước chi nhánh tỉnh Quảng Ninh"
+                key, end = f"{key} {toks.surface(end, branch)}", branch
             scan.add_org(Span(i, end, *toks.span(i, end), key, 0.9, LISTED))
             continue
         abbr = scan.abbrs.match_at(toks, i)
         if abbr and abbr[1].kind == "org":
             size, entry = abbr
-            end = continue_name(scan, i + size, places_only=True)
+            end = _branch_end(scan, continue_name(scan, i + size, places_only=True))
             key = org_key(scan, i, end)
             scan.add_org(Span(i, end, *toks.span(i, end), key, 0.95 if entry.learned else 0.9, ACRONYM))
             continue
@@ -280,7 +306,7 @@ def find_orgs(scan: Scan) -> list[Candidate]:
             scan.add_org(span)
             quoted_keys.setdefault(h.name, set()).add(key)
             continue
-        if _owner_follows(scan, i + size):
+        if h.name not in _NAMING_HEADS and _owner_follows(scan, i + size):
             continue
         end = continue_name(scan, i + size, after_head=h.person_named, levelled=h.levelled)
         longer = long_name_end(scan, i + size, end, toks.sentence_start(i), h.ambiguous) if h.long else None
@@ -292,6 +318,7 @@ def find_orgs(scan: Scan) -> list[Candidate]:
             if h.lone:
                 lone_heads.append((i, size, h))
             continue
+        end = _branch_end(scan, end)  # "Công ty Điện lực Hà Nội chi nhánh Đông Anh"
         span = Span(i, end, *toks.span(i, end), org_key(scan, i, end, size, h.name), 0.8, HEADED, h.name)
         if h.lone:
             pending.append((span, size, h))  # decided below: a name of its own or a reference
@@ -303,8 +330,86 @@ def find_orgs(scan: Scan) -> list[Candidate]:
         else:
             scan.add_org(span)
     _lone_references(scan, lone_heads, quoted_keys)
+    _cued_names(scan)
+    _clubs(scan)
     _named_acronyms(scan)
     return [Candidate(s.start, s.end, ORG, s.key, s.cert, s.priority) for s in scan.orgs]
+
+
+def _branch_end(scan: Scan, end: int) -> int:
+    """End of "chi nhánh (tỉnh|thành phố …)? X" after an organisation ending before token end,
+    X a listed place or capitalised words; else end."""
+    toks, gaz = scan.toks, scan.gaz
+    if not (end + 2 < toks.n and toks.low[end] == "chi" and toks.low[end + 1] == "nhánh" and toks.lower(end)
+            and toks.joined(end - 1) and toks.joined(end) and toks.joined(end + 1)):
+        return end
+    k = end + 2
+    if toks.low[k] in gaz.admin_words and toks.lower(k):
+        size = gaz.admin_words.match_at(toks, k)
+        if not size or k + size[0] >= toks.n or not toks.joined(k + size[0] - 1):
+            return end
+        k += size[0]
+    place = scan.places_at.get(k)
+    if place:
+        return k + place[0]
+    j = k
+    while j < toks.n and j - k < 4 and toks.cap(j) and not scan.person_at(j) and not scan.role_at(j):
+        j += 1
+        if not toks.joined(j - 1):
+            break
+    return j if j > k else end
+
+
+def _free(scan: Scan, i: int, j: int) -> bool:
+    """No organisation found so far overlaps tokens i..j."""
+    return not any(s.i < j and i < s.j for s in scan.orgs)
+
+
+def _cued_names(scan: Scan) -> None:
+    """A lower-case head that announces a firm or an agency ("hãng thông tấn Kyodo", "hãng tin
+    AFP", "tập đoàn Samsung", "công ty Vedan"): the capitalised words after it are an
+    organisation (cert 0.75); the lower-case head stays outside the name."""
+    toks = scan.toks
+    for i in toks.where(_LOWER_HEADS_FIRST):
+        if not toks.lower(i):
+            continue
+        for head in _LOWER_HEADS:
+            k = i + len(head)
+            if tuple(toks.low[i:k]) == head and k < toks.n and all(toks.joined(x) for x in range(i, k)):
+                break
+        else:
+            continue
+        j = k
+        while j < toks.n and j - k < 4 and toks.cap(j) and not scan.role_at(j) and not scan.head_at(j) \
+                and not (j > k and scan.person_at(j)):
+            j += 1
+            if not toks.joined(j - 1):
+                break
+        if j > k and _free(scan, k, j):
+            scan.add_org(Span(k, j, *toks.span(k, j), org_key(scan, k, j), 0.75, HEADED))
+
+
+def _clubs(scan: Scan) -> None:
+    """A football club: capitalised words then "FC" ("Bắc Ninh FC", "Hà Nội FC"), or "FC" then
+    them ("FC Seoul"): cert 0.85, above the place its name holds."""
+    toks = scan.toks
+    for i in toks.where({"fc"}):
+        if toks.words[i] != "FC":
+            continue
+        j = i
+        while j > 0 and i - j < 4 and toks.joined(j - 1) and toks.cap(j - 1) and not toks.acronym(j - 1):
+            j -= 1
+        if j < i:
+            start, end = j, i + 1
+        else:
+            end = i + 1
+            while end < toks.n and end - i <= 3 and toks.joined(end - 1) and toks.cap(end):
+                end += 1
+            start = i
+            if end == i + 1:
+                continue
+        if _free(scan, start, end):
+            scan.add_org(Span(start, end, *toks.span(start, end), toks.surface(start, end), 0.85, LISTED))
 
 
 def _lone_references(scan: Scan, lone_heads, quoted_keys) -> None:
