@@ -202,3 +202,15 @@ def test_a_firm_or_agency_head_announces_the_capitalised_name_after_it(text, org
 ])
 def test_a_lower_case_head_before_no_name_announces_nothing(text):
     assert of(text, ORG) == []
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Bệnh viện K mỗi ngày khám cho 5.000 người.", "Bệnh viện K"),
+    ("Hãng thông tấn Yonhap dẫn lời quan chức.", "Hãng thông tấn Yonhap"),
+])
+def test_a_lone_consonant_or_a_foreign_word_takes_no_lower_case_syllable(text, org):
+    assert of(text, ORG) == [org]
+
+
+def test_a_one_letter_vowel_syllable_still_takes_its_compound():
+    assert of("Sở Y tế Hà Nội cho biết.", ORG) == ["Sở Y tế Hà Nội"]

@@ -54,6 +54,7 @@ import re
 
 from ..model import ORG
 from .longnames import TAILS, long_name_end
+from .persons import foreign_word
 from .scan import Scan, Span
 from .spans import Candidate
 from .tokens import phrase_key
@@ -65,6 +66,7 @@ LISTED = ACRONYM = HEADED = 88
 LONE = 84
 MAX_NAME = 14
 _QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’"}
+_VOWELS = frozenset("aăâeêioôơuưy")
 # Lower-case words that announce the name of a firm or an agency after them.
 _LOWER_HEADS = (("hãng", "thông", "tấn"), ("hãng", "tin"), ("tập", "đoàn"), ("công", "ty"))
 _LOWER_HEADS_FIRST = frozenset(h[0] for h in _LOWER_HEADS)
@@ -159,13 +161,22 @@ def continue_name(scan: Scan, k: int, after_head: bool = False, places_only: boo
                 and toks.low[end] not in gaz.function_words and toks.low[end] not in gaz.admin_words
                 and not (end - 2 >= k and toks.title(end - 2) and toks.title(end - 1)
                          and not _name_goes_on(scan, end - 1))
-                and _branch_end(scan, end) == end):  # "… chi nhánh X" is taken whole after the name
+                and _branch_end(scan, end) == end  # "… chi nhánh X" is taken whole after the name
+                and _compounds(toks.words[end - 1])):
             end += 1
         # field nouns in lower case go on the name: "Cục Cảnh sát giao thông", "… Thể dục thể thao"
         while (end + 1 < n and toks.joined(end - 1) and toks.joined(end) and toks.lower(end) and toks.lower(end + 1)
                and (toks.low[end], toks.low[end + 1]) in gaz.org_fields):
             end += 2
     return end
+
+
+def _compounds(word: str) -> bool:
+    """Can a lower-case syllable complete this capitalised word into a compound ("Y tế", "Công
+    an")? Not a lone consonant ("Bệnh viện K") nor a foreign word ("Hãng thông tấn Yonhap")."""
+    if len(word) == 1:
+        return word.lower() in _VOWELS
+    return not foreign_word(word)
 
 
 def _name_goes_on(scan: Scan, k: int) -> bool:
