@@ -225,3 +225,9 @@ def test_byline_with_words_around_the_name_and_dates_without_year_are_valid(tmp_
     assert tree.xpath("string(//t:byline/t:docAuthor)", namespaces=ns) == "Nguyễn Văn An"
     assert "--09" in tree.xpath("//t:date/@when", namespaces=ns)
     assert_tei_all_valid(tree)
+
+
+def test_known_authority_ids_reach_the_register(fresh_seed):
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    place = parse(fresh_seed).xpath("//t:place[t:placeName='Hà Nội']", namespaces=ns)[0]
+    assert place.xpath("t:idno[@type='wikidata']/text()", namespaces=ns) == ["Q1858"]

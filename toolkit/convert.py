@@ -26,6 +26,7 @@ from .ingest import ingest_file
 from .model import NAME_TYPES, PERSON, Article
 from .options import ConvertOptions
 from .recognise import Context, Recogniser
+from .recognise.authority import authority_ids
 
 SOURCE_SUFFIXES = (".txt",)
 # Only names this specific travel between articles: a bare two-syllable
@@ -64,7 +65,7 @@ def context_for(article: Article, known_names: frozenset = frozenset()) -> Conte
 def convert_article(article: Article, recogniser: Recogniser, options: ConvertOptions = ConvertOptions(),
                     known_names: frozenset = frozenset()) -> etree._ElementTree:
     mentions = recogniser.find(article.text, context_for(article, known_names))
-    return encode(article, mentions, options, authority=_authority())
+    return encode(article, mentions, options, authority=authority_ids)
 
 
 def shareable_names(text: str, mentions) -> set[tuple[str, str]]:
@@ -118,7 +119,7 @@ def _encode_checked(article: Article, source: Path, mentions, failure: str | Non
     make the document invalid (a bug, not bad input), the text is still worth
     keeping: it is encoded without machine markup and the loss is a warning."""
     if mentions is not None:
-        tree = encode(article, mentions, options, authority=_authority())
+        tree = encode(article, mentions, options, authority=authority_ids)
         problems = list(validator.iter_errors(tree)) if validator is not None else []
         if not problems:
             return tree
@@ -186,12 +187,3 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
                 report.failures.append(ConvertFailure(
                     source, f"{source}: internal error, please report it ({type(exc).__name__}: {exc})"))
     return report
-
-
-def _authority():
-    """Authority ids (e.g. Wikidata) from the recognisers' gazetteers, if they offer them."""
-    try:
-        from .recognise.gazetteer import authority_ids
-    except ImportError:
-        return None
-    return authority_ids
