@@ -74,11 +74,3 @@ ORG = tei("org")
 LIST_PLACE = tei("listPlace")
 PLACE = tei("place")
 NOTE = tei("note")
-P_ATTR = "p"
-
-# Inline name element -> (register list element, register entry element, id prefix).
-REGISTER = {
-    PERS_NAME: (LIST_PERSON, PERSON, "pers"),
-    ORG_NAME: (LIST_ORG, ORG, "org"),
-    PLACE_NAME: (LIST_PLACE, PLACE, "place"),
-}

@@ -18,10 +18,10 @@ from .header import build_header
 from .ids import disambiguated, document_id, entity_id
 from .inline import DOC_AUTHOR, InlineWriter
 
-_PREFIX = {PERSON: "pers", ORG: "org", PLACE: "place"}
-_REGISTER = {PERSON: (N.LIST_PERSON, N.PERSON, N.PERS_NAME),
-             ORG: (N.LIST_ORG, N.ORG, N.ORG_NAME),
-             PLACE: (N.LIST_PLACE, N.PLACE, N.PLACE_NAME)}
+# Mention type -> (register list, register entry, name element, id prefix).
+_REGISTER = {PERSON: (N.LIST_PERSON, N.PERSON, N.PERS_NAME, "pers"),
+             ORG: (N.LIST_ORG, N.ORG, N.ORG_NAME, "org"),
+             PLACE: (N.LIST_PLACE, N.PLACE, N.PLACE_NAME, "place")}
 RECOGNISER_LABELS = {"rules": "rules and gazetteers", "crf": "trained CRF model", "combined": "rules and trained CRF model"}
 
 __all__ = ["encode", "serialise"]
@@ -61,16 +61,14 @@ def encode(article: Article, mentions: list[Mention], options: ConvertOptions = 
     body = etree.SubElement(text, N.BODY)
     body.append(div)
     div.text = "\n"
-    stand_off = _stand_off(referenced, ids, mentions, article.text, authority)
+    etree.indent(header, space="  ", level=1)
+    root.text, header.tail, text.tail = "\n  ", "\n  ", "\n"
+    text.text, body.text, body.tail, div.tail = "\n", "\n", "\n", "\n"
+    stand_off = _stand_off(referenced, ids, authority)
     if stand_off is not None:
         root.append(stand_off)
-    etree.indent(header, space="  ", level=1)
-    if stand_off is not None:
         etree.indent(stand_off, space="  ", level=1)
-    root.text, header.tail, text.tail = "\n  ", "\n  ", "\n" if stand_off is None else "\n  "
-    text.text, body.text, body.tail, div.tail = "\n", "\n", "\n", "\n"
-    if stand_off is not None:
-        stand_off.tail = "\n"
+        text.tail, stand_off.tail = "\n  ", "\n"
     return etree.ElementTree(root)
 
 
@@ -106,14 +104,14 @@ def _author_span(article: Article, block) -> Mention:
 
 def _entity_ids(mentions) -> dict[tuple[str, str], str]:
     keys = sorted({(m.type, m.key) for m in mentions if m.type in NAME_TYPES})
-    plain = {k: entity_id(_PREFIX[k[0]], k[1]) for k in keys}
+    plain = {k: entity_id(_REGISTER[k[0]][3], k[1]) for k in keys}
     taken: dict[str, int] = {}
     for value in plain.values():
         taken[value] = taken.get(value, 0) + 1
-    return {k: (v if taken[v] == 1 else disambiguated(_PREFIX[k[0]], k[1])) for k, v in plain.items()}
+    return {k: (v if taken[v] == 1 else disambiguated(_REGISTER[k[0]][3], k[1])) for k, v in plain.items()}
 
 
-def _stand_off(referenced, ids, mentions, text: str, authority):
+def _stand_off(referenced, ids, authority):
     if not referenced:
         return None
     stand_off = etree.Element(N.STAND_OFF)
@@ -121,7 +119,7 @@ def _stand_off(referenced, ids, mentions, text: str, authority):
         keys = [key for (t, key) in referenced if t == kind]
         if not keys:
             continue
-        list_tag, entry_tag, name_tag = _REGISTER[kind]
+        list_tag, entry_tag, name_tag, _ = _REGISTER[kind]
         listing = etree.SubElement(stand_off, list_tag)
         for key in keys:
             entry = etree.SubElement(listing, entry_tag)
