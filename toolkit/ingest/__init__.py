@@ -5,6 +5,7 @@ Public entry: `ingest_file(path)`; `ingest_bytes(data, name)` for bytes in memor
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 from pathlib import Path
@@ -12,7 +13,7 @@ from pathlib import Path
 from ..errors import IngestError
 from ..model import HEAD, Article, SourceMeta, join_blocks
 from .decode import decode, normalise
-from .layout import EmptyArticle, byline_author, lay_out
+from .layout import EmptyArticle, lay_out
 
 # A news article is a few kilobytes; megabytes of "article" are a wrong file
 # (a dump, a binary) and would only slow a batch down.
@@ -20,7 +21,7 @@ MAX_SOURCE_BYTES = 2_000_000
 META_SUFFIX = ".meta.json"
 _META_KEYS = {"url", "publisher", "licence", "language", "author", "title", "date"}
 
-__all__ = ["ingest_file", "ingest_bytes", "byline_author", "MAX_SOURCE_BYTES"]
+__all__ = ["ingest_file", "ingest_bytes", "MAX_SOURCE_BYTES"]
 
 
 def ingest_file(path, *, max_bytes: int = MAX_SOURCE_BYTES) -> Article:
@@ -33,7 +34,7 @@ def ingest_file(path, *, max_bytes: int = MAX_SOURCE_BYTES) -> Article:
         data = path.read_bytes()
     except OSError as exc:
         raise IngestError(f"cannot read: {exc.strerror}", path=str(path)) from None
-    meta = _read_meta(path.with_name(path.name[: -len(path.suffix) or None] + META_SUFFIX))
+    meta = _read_meta(path.with_name(path.stem + META_SUFFIX))
     return ingest_bytes(data, path.name, meta=meta, display_path=str(path))
 
 
@@ -89,9 +90,8 @@ def _read_meta(path: Path) -> dict:
     if bad:
         raise IngestError(f"{bad[0]!r} must be a string", path=str(path))
     if meta.get("date"):
-        import datetime as _dt
         try:
-            _dt.date.fromisoformat(meta["date"])
+            datetime.date.fromisoformat(meta["date"])
         except ValueError:
             raise IngestError(f"'date' must be an ISO date YYYY-MM-DD, not {meta['date']!r}", path=str(path)) from None
     return {k: v for k, v in meta.items() if v}
