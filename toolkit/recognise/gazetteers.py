@@ -148,7 +148,9 @@ class Gazetteers:
     """Every list the rules use, indexed for matching at a token."""
 
     def __init__(self, directory: Path = DATA_DIR):
-        self.family_names = frozenset(phrase_key(r["name"])[0] for r in read_tsv("family_names.tsv", directory))
+        # as listed (features of trainable recognisers, gazetteer_lists) and as folded first syllables
+        self.family_name_list = [r["name"] for r in read_tsv("family_names.tsv", directory)]
+        self.family_names = frozenset(phrase_key(name)[0] for name in self.family_name_list)
         self.person_cues = PhraseIndex()
         for row in read_tsv("person_cues.tsv", directory):
             self.person_cues.add(row["cue"], row["case"] == "any")
@@ -234,13 +236,8 @@ def gazetteer_lists() -> dict[str, list[str]]:
     gaz = default_gazetteers()
     places = [p.name for p in gaz.place_list]
     return {
-        "family": sorted(_first_syllables(gaz)),
+        "family": sorted(set(gaz.family_name_list)),
         "place": places,
         "orghead": [h.name for h in gaz.head_list],
         "role": [r.name for r in gaz.role_list],
     }
-
-
-def _first_syllables(gaz: Gazetteers):
-    rows = read_tsv("family_names.tsv")
-    return {r["name"] for r in rows}
