@@ -58,13 +58,6 @@
     <xsl:sequence select="count(tk:mentions($tei, $id))"/>
   </xsl:function>
 
-  <!-- Every highlighted element of one type in the text of a document. -->
-  <xsl:function name="tk:of-type" as="element()*">
-    <xsl:param name="tei" as="element(TEI)"/>
-    <xsl:param name="type" as="xs:string"/>
-    <xsl:sequence select="key('tk:by-type', generate-id($tei) || ' ' || $type, root($tei))"/>
-  </xsl:function>
-
   <!-- The register entry (person, org, place) a name points to, if the document has it. -->
   <xsl:function name="tk:entry" as="element()?">
     <xsl:param name="name" as="element()"/>

@@ -17,11 +17,6 @@
            match="text//persName[@ref] | text//orgName[@ref] | text//placeName[@ref]"
            use="generate-id(ancestor::TEI[1]) || ' ' || tk:ref-id(.)"/>
 
-  <!-- Every highlighted mention in the text, by document and entity type. -->
-  <xsl:key name="tk:by-type"
-           match="text//persName | text//orgName | text//placeName | text//roleName | text//date"
-           use="generate-id(ancestor::TEI[1]) || ' ' || tk:entity-type(.)"/>
-
   <!-- Register entries by document and xml:id. -->
   <xsl:key name="tk:entry"
            match="standOff//person[@xml:id] | standOff//org[@xml:id] | standOff//place[@xml:id]"
