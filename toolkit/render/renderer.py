@@ -47,13 +47,13 @@ class Renderer:
         self.compile_seconds = time.perf_counter() - started
         # Assets are read once and passed in, so no transform touches the disk.
         assets = self.xslt_dir / "html" / "assets"
-        for executable in (self._html, self._site):
-            for param, file in (("css", "edition.css"), ("highlight-js", "highlight.js"), ("sort-js", "sort.js")):
-                try:
-                    text = (assets / file).read_text(encoding="utf-8")
-                except OSError as exc:
-                    raise RenderError(f"cannot read: {exc.strerror}", path=str(assets / file)) from None
-                executable.set_parameter(param, saxon.string_value(text))
+        for param, file in (("css", "edition.css"), ("highlight-js", "highlight.js"), ("sort-js", "sort.js")):
+            try:
+                value = saxon.string_value((assets / file).read_text(encoding="utf-8"))
+            except OSError as exc:
+                raise RenderError(f"cannot read: {exc.strerror}", path=str(assets / file)) from None
+            for executable in (self._html, self._site):
+                executable.set_parameter(param, value)
 
     # -- input ---------------------------------------------------------------
 
