@@ -98,12 +98,12 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
             continue
         seen[path.stem] = path
         docs.append(doc)
-    pages = [(out_dir / "index.html", lambda: renderer.index_page(docs))]
+    target = out_dir / "index.html"
+    _write(target, renderer.index_page(docs))
+    report.written.append(target)
     for entity_type, file in REGISTER_FILES.items():
-        pages.append((out_dir / "registers" / file,
-                      lambda entity_type=entity_type: renderer.register_page(docs, entity_type)))
-    for target, make in pages:
-        _write(target, make())
+        target = out_dir / "registers" / file
+        _write(target, renderer.register_page(docs, entity_type))
         report.written.append(target)
     return report
 
