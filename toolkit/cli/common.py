@@ -1,9 +1,10 @@
-"""What every command shares: error lines, exit codes, progress bars."""
+"""What every command shares: error lines, exit codes, progress bars, the --format choice."""
 
 from __future__ import annotations
 
 import sys
 from contextlib import contextmanager
+from enum import Enum
 
 import typer
 
@@ -12,6 +13,13 @@ from ..fsutil import MissingInputError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 PROGRESS_THRESHOLD = 5  # show a bar only for batches larger than this
+
+
+class ReportFormat(str, Enum):
+    """--format of a command that reports: text for people, json for programs."""
+
+    text = "text"
+    json = "json"
 
 
 def error_line(message: str) -> None:

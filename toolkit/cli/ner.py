@@ -9,7 +9,7 @@ from typing import List, Optional
 
 import typer
 
-from .common import guarded
+from .common import ReportFormat, guarded
 
 ner_app = typer.Typer(
     name="ner",
@@ -28,11 +28,6 @@ class RecogniserName(str, Enum):
     rules = "rules"
     crf = "crf"
     combined = "combined"
-
-
-class ReportFormat(str, Enum):
-    text = "text"
-    json = "json"
 
 
 @ner_app.command("train")

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 
 import typer
 
 from ..fsutil import collect_files
-from .common import EXIT_FAILED, EXIT_OK, guarded, progress
-
-
-class ReportFormat(str, Enum):
-    text = "text"
-    json = "json"
+from .common import EXIT_FAILED, EXIT_OK, ReportFormat, guarded, progress
 
 
 def register(app) -> None:
