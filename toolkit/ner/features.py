@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..model import Mention
 from .labels import MENTION_TYPE_TO_LABEL
-from .tokens import Token
+from .tokens import Token, tokenize
 
 FEATURE_SET_VERSION = "3"
 GAZETTEER_KINDS = ("family", "place", "orghead", "role")
@@ -30,7 +30,7 @@ class Gazetteers:
         phrases = {}
         for kind, entries in lists.items():
             phrases[kind] = frozenset(
-                tuple(t.text.lower() for t in _tokens_of(entry)) for entry in entries if entry and entry.strip()
+                tuple(t.text.lower() for t in tokenize(entry)) for entry in entries if entry and entry.strip()
             )
         return cls(phrases)
 
@@ -38,16 +38,15 @@ class Gazetteers:
         return {kind: len(self.phrases.get(kind, ())) for kind in GAZETTEER_KINDS}
 
 
-def _tokens_of(text: str):
-    from .tokens import tokenize
-
-    return tokenize(text)
+_LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
+_REPEAT = re.compile(r"(.)\1+")
 
 
 def _shape(word: str) -> str:
-    shape = re.sub(r"[^\W\d_]", lambda m: "X" if m.group().isupper() else "x", word)
-    shape = re.sub(r"\d", "d", shape)
-    return re.sub(r"(.)\1+", r"\1\1", shape)[:6]
+    shape = _LETTER.sub(lambda m: "X" if m.group().isupper() else "x", word)
+    shape = _DIGIT.sub("d", shape)
+    return _REPEAT.sub(r"\1\1", shape)[:6]
 
 
 def _case(word: str) -> str:
@@ -167,7 +166,7 @@ def lowercase_words(texts) -> set[str]:
     """Syllables written in lower case somewhere in `texts`: ordinary words, not names."""
     words: set[str] = set()
     for text in texts:
-        words.update(t.text for t in _tokens_of(text) if t.text.islower() and not any(c.isdigit() for c in t.text))
+        words.update(t.text for t in tokenize(text) if t.text.islower() and not any(c.isdigit() for c in t.text))
     return words
 
 
