@@ -18,7 +18,7 @@ from ..names import DATE, DIV, EXPAN, ORG_NAME, PERS_NAME, PLACE_NAME, TEI_NS, T
 from ..xmlsafe import parse_file
 from .jsonl import NerDoc
 from .labels import DATE_LABEL, ORG_NAME as ORG_LABEL, PERS_NAME as PERS_LABEL, PLACE_NAME as PLACE_LABEL
-from .spans import Span, outermost, sort_spans
+from .spans import Span, outermost
 from .textnorm import fold_space, nfc_with_offsets
 
 ELEMENT_LABELS = {PERS_NAME: PERS_LABEL, ORG_NAME: ORG_LABEL, PLACE_NAME: PLACE_LABEL, DATE: DATE_LABEL}
@@ -91,7 +91,7 @@ def read_tei(path) -> NerDoc:
         full, spans = nfc_with_offsets(full, spans)
     except ValueError as exc:
         raise RecogniseError(str(exc), path=str(path)) from None
-    return NerDoc(path.name, full, tuple(outermost(sort_spans(spans))))
+    return NerDoc(path.name, full, tuple(outermost(spans)))
 
 
 def is_tei_path(path) -> bool:
