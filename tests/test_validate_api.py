@@ -20,6 +20,7 @@ from toolkit.validate import (
     default_validator,
     is_valid,
     iter_errors,
+    schema_dir,
     validate,
     validate_paths,
 )
@@ -118,6 +119,16 @@ def test_validate_paths_walks_directories_and_refuses_missing_paths(tmp_path):
     assert report.summary() == "2 files, 1 valid, 1 invalid, 1 errors"
     with pytest.raises(MissingInputError):
         validate_paths([tmp_path / "missing"])
+
+
+def test_schema_dir_is_the_repository_schema_unless_overridden(tmp_path, monkeypatch):
+    monkeypatch.delenv("TEIKIT_SCHEMA_DIR", raising=False)
+    assert schema_dir() == Path(__file__).resolve().parents[1] / "schema"
+    assert Validator().rng_path == schema_dir() / "teikit.rng"
+    monkeypatch.setenv("TEIKIT_SCHEMA_DIR", str(tmp_path))
+    assert schema_dir() == tmp_path
+    with pytest.raises(ToolkitError, match="cannot compile the RELAX NG schema"):
+        Validator()  # tmp_path holds no schema
 
 
 def test_broken_schema_paths_raise_toolkit_error(tmp_path):

@@ -7,17 +7,16 @@
 
 from .issues import FileResult, Issue, Report
 from .validator import (
-    SCHEMA_DIR,
     Validator,
     default_validator,
     is_valid,
     iter_errors,
+    schema_dir,
     validate,
     validate_paths,
 )
 
 __all__ = [
-    "SCHEMA_DIR",
     "FileResult",
     "Issue",
     "Report",
@@ -25,6 +24,7 @@ __all__ = [
     "default_validator",
     "is_valid",
     "iter_errors",
+    "schema_dir",
     "validate",
     "validate_paths",
 ]

@@ -23,8 +23,6 @@ from .schematron import SchematronRules
 
 Source = Union[str, os.PathLike, bytes, etree._ElementTree, etree._Element]
 
-# The schema/ folder of the project; TEIKIT_SCHEMA_DIR points elsewhere (e.g. a deposit copy).
-SCHEMA_DIR = Path(os.environ.get("TEIKIT_SCHEMA_DIR") or Path(__file__).resolve().parents[2] / "schema")
 RNG_NAME = "teikit.rng"
 SCH_NAME = "teikit.sch"
 
@@ -39,13 +37,19 @@ _RNG_FOLLOW_ONS = frozenset({
 })
 
 
+def schema_dir() -> Path:
+    """The project's schema/ folder (beside the package); TEIKIT_SCHEMA_DIR points elsewhere
+    (e.g. a deposit copy). The one place that knows where the schema lives."""
+    return Path(os.environ.get("TEIKIT_SCHEMA_DIR") or Path(__file__).resolve().parents[2] / "schema")
+
+
 class Validator:
     """RELAX NG + Schematron, compiled once. Not thread-safe: one per thread."""
 
     def __init__(self, rng_path: str | os.PathLike | None = None, sch_path: str | os.PathLike | None = None):
         started = time.perf_counter()
-        self.rng_path = Path(rng_path) if rng_path else SCHEMA_DIR / RNG_NAME
-        self.sch_path = Path(sch_path) if sch_path else SCHEMA_DIR / SCH_NAME
+        self.rng_path = Path(rng_path) if rng_path else schema_dir() / RNG_NAME
+        self.sch_path = Path(sch_path) if sch_path else schema_dir() / SCH_NAME
         try:
             rng_doc = etree.parse(str(self.rng_path), etree.XMLParser(resolve_entities=False, no_network=True))
             self._rng = etree.RelaxNG(rng_doc)
