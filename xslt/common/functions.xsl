@@ -96,6 +96,18 @@
     </xsl:map>
   </xsl:function>
 
+  <!-- The article's date: the first date of its source description. -->
+  <xsl:function name="tk:article-date" as="element(date)?">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="$tei/teiHeader/fileDesc/sourceDesc/bibl[1]/date[1]"/>
+  </xsl:function>
+
+  <!-- The article's authors (titleStmt), their reading text joined by ", "; '' when there are none. -->
+  <xsl:function name="tk:authors" as="xs:string">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="string-join($tei/teiHeader/fileDesc/titleStmt/author ! tk:plain(.), ', ')"/>
+  </xsl:function>
+
   <!-- The canonical name of a register entry (its first name child). -->
   <xsl:function name="tk:entry-name" as="xs:string">
     <xsl:param name="entry" as="element()"/>

@@ -81,7 +81,7 @@
       </xsl:if>
       <xsl:if test="fileDesc/titleStmt/author">
         <dt>{tk:label('author', $lang)}</dt>
-        <dd class="author">{string-join(fileDesc/titleStmt/author ! tk:plain(.), ', ')}</dd>
+        <dd class="author">{tk:authors(..)}</dd>
       </xsl:if>
       <xsl:if test="$bibl">
         <dt>{tk:label('source', $lang)}</dt>

@@ -45,11 +45,6 @@
     <xsl:sequence select="(tk:plain($tei/teiHeader/fileDesc/titleStmt/title[1])[.], $stem-of(generate-id($tei)))[1]"/>
   </xsl:function>
 
-  <xsl:function name="tk:article-date" as="element(date)?">
-    <xsl:param name="tei" as="element(TEI)"/>
-    <xsl:sequence select="$tei/teiHeader/fileDesc/sourceDesc/bibl[1]/date[1]"/>
-  </xsl:function>
-
   <!-- A date's sort key: @when, else @from / @notBefore, else ''. -->
   <xsl:function name="tk:sort-date" as="xs:string">
     <xsl:param name="tei" as="element(TEI)"/>
@@ -113,7 +108,7 @@
                   </xsl:choose>
                 </td>
                 <td class="title"><a href="{$stem-of(generate-id(.))}.html">{tk:article-title(.)}</a></td>
-                <td class="author">{string-join(teiHeader/fileDesc/titleStmt/author ! tk:plain(.), ', ')}</td>
+                <td class="author">{tk:authors(.)}</td>
               </tr>
             </xsl:for-each>
           </tbody>

@@ -38,7 +38,7 @@
     </xsl:if>
     <xsl:variable name="lang" select="tk:lang(.)"/>
     <xsl:variable name="article" select="text/body/div[@type = 'article'][1]"/>
-    <xsl:variable name="date" select="teiHeader/fileDesc/sourceDesc/bibl[1]/date[1]"/>
+    <xsl:variable name="date" select="tk:article-date(.)"/>
     <xsl:variable name="authors" select="teiHeader/fileDesc/titleStmt/author"/>
     <xsl:variable name="header" as="xs:string*">
       <xsl:sequence select="if ($article/head) then tk:txt($article/head[1])
@@ -48,7 +48,7 @@
                               || (tk:date-label($date, $lang)[.], tk:normalize($date))[1]"/>
       </xsl:if>
       <xsl:if test="$authors">
-        <xsl:sequence select="tk:label('author', $lang) || ': ' || string-join($authors ! tk:plain(.), ', ')"/>
+        <xsl:sequence select="tk:label('author', $lang) || ': ' || tk:authors(.)"/>
       </xsl:if>
     </xsl:variable>
     <xsl:variable name="blocks" as="xs:string*">
