@@ -98,6 +98,14 @@ def _context(text: str, span: Span) -> str:
     return " ".join(f"{left}[{text[s:e]}]{right}".split())
 
 
+def exact_score(gold: list[Span], pred: list[Span], label: str) -> Score:
+    """Exact-match Score of one label, given both sides' outermost spans."""
+    g_set = {s for s in gold if s[2] == label}
+    p_set = {s for s in pred if s[2] == label}
+    tp = len(g_set & p_set)
+    return Score(tp, len(p_set) - tp, len(g_set) - tp)
+
+
 def _overlap_tp(gold: list[Span], pred: list[Span], label: str) -> int:
     golds = [g for g in gold if g[2] == label]
     used: set[int] = set()
@@ -162,12 +170,11 @@ def evaluate(gold: list[NerDoc], pred: list[NerDoc], *, pred_name: str = "predic
     for g_doc, p_doc in pairs:
         g_spans, p_spans = outermost(g_doc.entities), outermost(p_doc.entities)
         for label in LABELS:
-            g_set = {s for s in g_spans if s[2] == label}
-            p_set = {s for s in p_spans if s[2] == label}
-            tp = len(g_set & p_set)
-            exact[label] += Score(tp, len(p_set) - tp, len(g_set) - tp)
+            score = exact_score(g_spans, p_spans, label)
+            exact[label] += score
             otp = _overlap_tp(g_spans, p_spans, label)
-            overlap[label] += Score(otp, len(p_set) - otp, len(g_set) - otp)
+            n_pred, n_gold = score.tp + score.fp, score.tp + score.fn
+            overlap[label] += Score(otp, n_pred - otp, n_gold - otp)
         errors.extend(_errors(g_doc.id, g_doc.text, g_spans, p_spans))
     return EvalReport(len(pairs), exact, overlap, tuple(sorted(errors, key=_error_rank)))
 

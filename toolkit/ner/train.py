@@ -114,15 +114,6 @@ def _f1(score) -> Fraction:
     return Fraction(2 * score.tp, denominator) if denominator else Fraction(0)
 
 
-def _exact(gold: NerDoc, spans: list, label: str):
-    """Exact-match Score of one label in one document (what evaluate() counts, without its error list)."""
-    from .evaluate import Score
-
-    g = {s for s in outermost(gold.entities) if s[2] == label}
-    p = {s for s in outermost(spans) if s[2] == label}
-    return Score(len(g & p), len(p - g), len(g - p))
-
-
 def choose_policy(docs: list[NerDoc], mentions: list, *, rules: Recogniser, gazetteers: Gazetteers,
                   options: TrainOptions) -> tuple[dict, dict]:
     """(label -> policy, label -> policy -> held-out scores), by cross-validation over `_folds`.
@@ -134,12 +125,13 @@ def choose_policy(docs: list[NerDoc], mentions: list, *, rules: Recogniser, gaze
     """
     from ..recognise.combined import combine
     from ..recognise.crf import CrfRecogniser
-    from .evaluate import Score
+    from .evaluate import Score, exact_score
     from .extract import mentions_to_entities
 
     totals = {(label, c): Score() for label, candidates in LABEL_POLICIES.items() for c in candidates}
     for train_idx, dev_idx in _folds(len(docs)):
         dev_docs = [docs[i] for i in dev_idx]
+        golds = [outermost(doc.entities) for doc in dev_docs]
         with tempfile.TemporaryDirectory(prefix="teikit-policy-") as tmp:
             _train_model([docs[i] for i in train_idx], [mentions[i] for i in train_idx], Path(tmp),
                          rules=rules, gazetteers=gazetteers, options=options)
@@ -147,8 +139,9 @@ def choose_policy(docs: list[NerDoc], mentions: list, *, rules: Recogniser, gaze
             found = [(mentions[i], model.find_with_rules(docs[i].text, mentions[i])) for i in dev_idx]
         for label, candidate in totals:
             trial = {**DEFAULT_POLICY, label: candidate}
-            for doc, (r, m) in zip(dev_docs, found):
-                totals[label, candidate] += _exact(doc, mentions_to_entities(combine(r, m, trial), doc.text), label)
+            for doc, gold, (r, m) in zip(dev_docs, golds, found):
+                predicted = mentions_to_entities(combine(r, m, trial), doc.text)  # outermost already
+                totals[label, candidate] += exact_score(gold, predicted, label)
     policy, scores = {}, {}
     for label, candidates in LABEL_POLICIES.items():
         order = TIE_ORDER[label]
