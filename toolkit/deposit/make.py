@@ -24,6 +24,7 @@ import bagit
 from .. import __version__
 from ..errors import DepositError
 from ..fsutil import collect_files
+from ..validate import FileResult, Report, Validator
 from ..xmlsafe import parse_bytes
 from . import stages
 from .archive import FORMATS, base_name, format_of, write_archive
@@ -106,12 +107,12 @@ def make_package(paths, output, options: DepositOptions = DepositOptions()) -> P
         bag = staging / name  # written at the bag root: make_bag moves everything into data/
         _copy_schema(schema, bag)
         # Validate against the very bytes being packaged, so the report and the schema agree.
-        checker = stages.SchemaChecker(bag / SCHEMA_DIR / "teikit.rng", bag / SCHEMA_DIR / "teikit.sch")
+        checker = Validator(rng_path=bag / SCHEMA_DIR / "teikit.rng", sch_path=bag / SCHEMA_DIR / "teikit.sch")
         articles = []
         for path in inputs:
             data = _read(path)  # read once: what is validated is what is packaged
             tree = parse_bytes(data, path=str(path))
-            articles.append(_Article(path, names[path], data, tree, tuple(checker.check(tree, str(path)))))
+            articles.append(_Article(path, names[path], data, tree, tuple(checker.iter_errors(tree, name=str(path)))))
         articles.sort(key=lambda a: a.name)
         invalid = [a for a in articles if a.findings]
         if invalid and not options.allow_invalid:
@@ -192,7 +193,7 @@ def validation_report(articles, allow_invalid: bool) -> bytes:
     schema is in the bag, whether --allow-invalid was given and each file's
     original name.
     """
-    body = stages.report_dict((a.payload_path, a.findings) for a in articles)
+    body = Report(tuple(FileResult(a.payload_path, a.findings) for a in articles)).to_dict()
     for entry, article in zip(body["files"], articles):
         entry["source_name"] = article.source.name
     report = {

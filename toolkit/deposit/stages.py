@@ -1,12 +1,10 @@
-"""The one place the deposit touches other stages (validate, render) and the schema.
-
-Keeping the adapter thin and in one module means a change in another stage's
-API is one edit here, and the rest of the deposit code sees only:
+"""Where the deposit finds the project schema, and how it renders editions.
 
     schema_dir()                      the project's schema/ folder
-    SchemaChecker(rng, sch).check(tree, name) -> [Finding]   (the validate stage's Issue)
-    report_dict([(name, findings), …]) -> the validate stage's report as a dict
     Editions().render(tree, source, tei_href) -> (html bytes, text bytes)
+
+Validation needs no adapter: make.py and verify.py use the validate stage's
+Validator on the schema files inside the bag directly.
 """
 
 from __future__ import annotations
@@ -16,7 +14,6 @@ from pathlib import Path
 import toolkit
 
 from ..errors import DepositError, RenderError
-from ..validate import FileResult, Issue, Report, Validator
 
 SCHEMA_FILES = ("teikit.odd", "teikit.rng", "teikit.sch")
 
@@ -28,28 +25,6 @@ def schema_dir() -> Path:
     if missing:
         raise DepositError(f"project schema not found (missing {', '.join(missing)}); is teikit installed from its source tree?", path=str(folder))
     return folder
-
-
-Finding = Issue  # file, line, column, rule, message; str() is `file:line:col: error: [rule] msg`
-
-
-def report_dict(results) -> dict:
-    """The validate stage's machine-readable report of (file name, findings) pairs."""
-    return Report(tuple(FileResult(name, tuple(findings)) for name, findings in results)).to_dict()
-
-
-class SchemaChecker:
-    """RELAX NG + Schematron validation against explicit schema files (the validate stage's Validator)."""
-
-    def __init__(self, rng: Path, sch: Path):
-        for path in (rng, sch):
-            if not Path(path).is_file():
-                raise DepositError("schema file missing", path=str(path))
-        self._validator = Validator(rng_path=rng, sch_path=sch)
-
-    def check(self, tree, name: str) -> list[Finding]:
-        """Every error in `tree`, reported against `name` (the caller's file name)."""
-        return list(self._validator.iter_errors(tree, name=name))
 
 
 class Editions:

@@ -18,8 +18,8 @@ import bagit
 
 from ..errors import DepositError, ToolkitError
 from ..fsutil import MissingInputError
+from ..validate import Validator
 from ..xmlsafe import NotWellFormedError, parse_file
-from . import stages
 from .archive import extract_safely, format_of
 from .baginfo import CHECKSUMS, digests, parse_info
 from .make import _quiet_bagit
@@ -189,7 +189,7 @@ def check_tei(root: Path, already: set) -> tuple[list[Problem], int]:
         return [Problem(p.relative_to(root).as_posix(), "missing: the TEI cannot be re-validated")
                 for p in absent if p.relative_to(root).as_posix() not in already], len(tei)
     try:
-        checker = stages.SchemaChecker(rng, sch)
+        checker = Validator(rng_path=rng, sch_path=sch)
     except ToolkitError as exc:
         return [Problem("data/schema", f"cannot use the packaged schema: {exc.message}")], len(tei)
     problems = []
@@ -203,6 +203,6 @@ def check_tei(root: Path, already: set) -> tuple[list[Problem], int]:
         except ToolkitError as exc:
             problems.append(Problem(rel, f"invalid TEI: {exc.message}"))
             continue
-        for finding in checker.check(tree, rel):
+        for finding in checker.iter_errors(tree, name=rel):
             problems.append(Problem(f"{rel}:{finding.line}:{finding.column}", f"invalid TEI: [{finding.rule}] {finding.message}"))
     return problems, len(tei)
