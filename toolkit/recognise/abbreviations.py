@@ -13,6 +13,7 @@ from the text, 0.9 from the curated list. A text definition overrides the list.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import ABBR
@@ -103,8 +104,6 @@ class AbbreviationTable:
         A trailing country or place may stand outside the letters: "Ngân hàng Nhà
         nước Việt Nam (NHNN)" expands to the whole name.
         """
-        from bisect import bisect_right
-
         j = bisect_right(toks.ends, paren)  # tokens 0..j-1 end before the parenthesis
         if j == 0:
             return None

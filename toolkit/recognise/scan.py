@@ -46,7 +46,7 @@ class Scan:
     def _places(toks: Tokens, gaz: Gazetteers) -> dict:
         """token -> (size, Place) of the longest gazetteer place starting there."""
         found = {}
-        places, low = gaz.places, toks.low
+        places = gaz.places
         for i in toks.where(places.first):
             for size, place in places.matches_at(toks, i):
                 if not toks.cap(i + size - 1):

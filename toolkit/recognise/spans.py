@@ -80,6 +80,5 @@ def resolve(candidates, resp: str) -> list[Mention]:
             kept.insert(at, cand)
             if length > reach:
                 reach = length
-    chosen = kept
-    chosen.sort(key=lambda c: (c.start, -c.end, OUTER_FIRST[c.type]))
-    return [c.mention(resp) for c in chosen]
+    kept.sort(key=lambda c: (c.start, -c.end, OUTER_FIRST[c.type]))
+    return [c.mention(resp) for c in kept]
