@@ -9,7 +9,9 @@ manifests are rewritten here in a fixed order.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
@@ -84,3 +86,15 @@ def human_size(n: int) -> str:
         if size < 1000:
             break
     return f"{size:.1f} {unit}"
+
+
+@contextmanager
+def quiet_bagit():
+    """bagit logs through the root logger's last-resort handler; keep stderr for our own lines."""
+    logger = logging.getLogger("bagit")
+    old = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(old)

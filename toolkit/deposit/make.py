@@ -11,11 +11,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
-import logging
 import os
 import shutil
 import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +26,7 @@ from ..validate import FileResult, Report, Validator
 from ..xmlsafe import parse_bytes
 from . import stages
 from .archive import FORMATS, base_name, format_of, write_archive
-from .baginfo import CHECKSUMS, finish_tag_files, human_size
+from .baginfo import CHECKSUMS, finish_tag_files, human_size, quiet_bagit
 from .metadata import metadata_csv, newest_day, read_record
 from .options import DepositOptions
 from .safenames import assign_names, contained
@@ -129,7 +127,7 @@ def make_package(paths, output, options: DepositOptions = DepositOptions()) -> P
 
         _write_payload(bag, articles, records, options)
         info = _bag_info(output, articles, invalid, bagging_date, options)
-        with _quiet_bagit():
+        with quiet_bagit():
             made = bagit.make_bag(str(bag), bag_info=dict(info), checksums=list(CHECKSUMS), processes=1)
         info["Payload-Oxum"] = made.info["Payload-Oxum"]
         payload_bytes, payload_files = (int(n) for n in info["Payload-Oxum"].split("."))
@@ -226,15 +224,3 @@ def _bag_info(output: Path, articles, invalid, bagging_date: str, options: Depos
         info["Teikit-Allow-Invalid"] = "true"
         info["Teikit-Invalid-Files"] = str(len(invalid))
     return {k: v for k, v in info.items() if v}
-
-
-@contextmanager
-def _quiet_bagit():
-    """bagit logs through the root logger's last-resort handler; keep stderr for our own lines."""
-    logger = logging.getLogger("bagit")
-    old = logger.level
-    logger.setLevel(logging.CRITICAL)
-    try:
-        yield
-    finally:
-        logger.setLevel(old)

@@ -21,8 +21,7 @@ from ..fsutil import MissingInputError
 from ..validate import Validator
 from ..xmlsafe import NotWellFormedError, parse_file
 from .archive import extract_safely, format_of
-from .baginfo import CHECKSUMS, digests, parse_info
-from .make import _quiet_bagit
+from .baginfo import CHECKSUMS, digests, parse_info, quiet_bagit
 
 _MANIFEST = re.compile(r"^(tag)?manifest-([a-z0-9]+)\.txt$")
 
@@ -173,7 +172,7 @@ def _check_oxum(root: Path, payload: set[str]) -> list[Problem]:
 
 def _bagit_opinion(root: Path) -> list[Problem]:
     try:
-        with _quiet_bagit():
+        with quiet_bagit():
             bagit.Bag(str(root)).validate(processes=1)
     except bagit.BagError as exc:
         return [Problem(None, f"bagit: {exc}")]
