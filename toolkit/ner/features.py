@@ -162,12 +162,11 @@ _QUOTES = frozenset('"“”«»')
 HONORIFICS = frozenset("ông bà anh chị em cô chú bác cụ cháu thầy".split())
 
 
-def lowercase_words(texts) -> set[str]:
-    """Syllables written in lower case somewhere in `texts`: ordinary words, not names."""
-    words: set[str] = set()
-    for text in texts:
-        words.update(t.text for t in tokenize(text) if t.text.islower() and not any(c.isdigit() for c in t.text))
-    return words
+def lowercase_words(token_sequences) -> set[str]:
+    """Syllables written in lower case somewhere in `token_sequences` (tokens.sequences of a
+    text, made once for its features too): ordinary words, not names."""
+    return {t.text for tokens in token_sequences for t in tokens
+            if t.text.islower() and not any(c.isdigit() for c in t.text)}
 
 
 def _run_features(i: int, span, lowered: list[str], cases: list[str], gaz_tags, rule_tags, common) -> list[str]:

@@ -89,8 +89,9 @@ def build_items(doc: NerDoc, rules: Recogniser, gaz: Gazetteers, common: frozens
     if mentions is None:
         mentions = rules.find(doc.text, Context())
     spans = outermost(doc.entities)
-    known = common | lowercase_words([doc.text])
-    for tokens in sequences(doc.text):
+    token_sequences = sequences(doc.text)
+    known = common | lowercase_words(token_sequences)
+    for tokens in token_sequences:
         yield sequence_features(tokens, mentions, gaz, known), bio_tags(tokens, spans)
 
 
@@ -98,7 +99,7 @@ def common_words(docs: list[NerDoc]) -> frozenset:
     """Syllables written in lower case in at least WORDS_MIN_COUNT training documents."""
     counts = Counter()
     for doc in docs:
-        counts.update(lowercase_words([doc.text]))
+        counts.update(lowercase_words(sequences(doc.text)))
     return frozenset(word for word, n in counts.items() if n >= WORDS_MIN_COUNT)
 
 

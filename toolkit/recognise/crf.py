@@ -52,8 +52,9 @@ class CrfRecogniser:
         """Tag `text` given the rules' mentions of it (the model's strongest features)."""
         keys = {(m.type, text[m.start:m.end]): m for m in rule_mentions}
         found: list[Mention] = []
-        known = self.common_words | lowercase_words([text])
-        for tokens in sequences(text):
+        token_sequences = sequences(text)
+        known = self.common_words | lowercase_words(token_sequences)
+        for tokens in token_sequences:
             self._tagger.set(sequence_features(tokens, rule_mentions, self.gazetteers, known))
             tags = self._tagger.tag()
             for start, end, label, first, last in spans_from_tags(tokens, tags):
