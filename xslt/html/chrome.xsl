@@ -21,8 +21,6 @@
              select="unparsed-text(resolve-uri('assets/highlight.js', static-base-uri()))"/>
   <xsl:param name="sort-js" as="xs:string"
              select="unparsed-text(resolve-uri('assets/sort.js', static-base-uri()))"/>
-  <!-- Pages written with the xhtml method (the article page) would otherwise escape
-       "<", ">" and "&" in style and script contents, which HTML reads literally. -->
 
   <xsl:template name="tk:html-head">
     <xsl:param name="title" as="xs:string" required="yes"/>
@@ -31,11 +29,14 @@
       <meta name="viewport" content="width=device-width, initial-scale=1"/>
       <meta name="generator" content="teikit"/>
       <title>{$title}</title>
+      <!-- Not escaped: pages written with the xhtml method (the article page) would
+           otherwise escape "<", ">" and "&" in style and script contents, which HTML reads literally. -->
       <style><xsl:value-of select="$css" disable-output-escaping="yes"/></style>
     </head>
   </xsl:template>
 
-  <!-- Links to the corpus index and registers; $base is the relative path to the site root. -->
+  <!-- Links to the corpus index and registers, relative to the page ('' leaves a link out);
+       $current names the page itself: 'index' or a register type. -->
   <xsl:template name="tk:site-nav">
     <xsl:param name="index-href" as="xs:string" required="yes"/>
     <xsl:param name="registers-href" as="xs:string" required="yes"/>
