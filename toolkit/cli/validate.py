@@ -6,7 +6,6 @@ from pathlib import Path
 
 import typer
 
-from ..fsutil import collect_files
 from .common import EXIT_FAILED, EXIT_OK, ReportFormat, guarded, progress
 
 
@@ -24,12 +23,10 @@ def register(app) -> None:
 
         Exit status: 0 all valid, 1 any invalid or not well-formed, 2 usage error.
         """
-        from ..validate import Report, default_validator
+        from ..validate import validate_paths
 
         with guarded():
-            files = collect_files(paths, (".xml",))
-            validator = default_validator()
-            report = Report(tuple(validator.validate_file(f) for f in progress(files, "Validating")))
+            report = validate_paths(paths, progress=lambda files: progress(files, "Validating"))
         if report_format is ReportFormat.json:
             typer.echo(report.to_json(), nl=False)
         else:

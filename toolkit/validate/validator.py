@@ -85,12 +85,14 @@ class Validator:
                 errors=issues,
             )
 
-    def validate_paths(self, paths: Iterable[str | os.PathLike]) -> Report:
+    def validate_paths(self, paths: Iterable[str | os.PathLike], *, progress=None) -> Report:
         """Validate files, and *.xml under directories (sorted), one result per file.
 
+        `progress`, if given, wraps the list of files (e.g. the CLI's progress bar).
         Raises fsutil.MissingInputError for a path that does not exist.
         """
-        return Report(tuple(self.validate_file(path) for path in collect_files(paths, (".xml",))))
+        files = collect_files(paths, (".xml",))
+        return Report(tuple(self.validate_file(path) for path in (progress(files) if progress else files)))
 
     def validate_file(self, path: str | os.PathLike) -> FileResult:
         file = str(path)
@@ -192,5 +194,5 @@ def validate(source: Source, *, name: str | None = None) -> None:
     default_validator().validate(source, name=name)
 
 
-def validate_paths(paths: Iterable[str | os.PathLike]) -> Report:
-    return default_validator().validate_paths(paths)
+def validate_paths(paths: Iterable[str | os.PathLike], *, progress=None) -> Report:
+    return default_validator().validate_paths(paths, progress=progress)
