@@ -12,6 +12,7 @@ import calendar
 import datetime as dt
 import json
 import os
+import posixpath
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -177,7 +178,8 @@ def _write_payload(bag: Path, articles, records, options: DepositOptions) -> Non
         editions = stages.Editions()
         for article in articles:
             stem = article.name.removesuffix(".xml")
-            html, text = editions.render(article.tree, article.source, tei_href=f"../../{TEI_DIR}/{article.name}")
+            tei_href = posixpath.relpath(f"{TEI_DIR}/{article.name}", HTML_DIR)  # from the page to its master
+            html, text = editions.render(article.tree, article.source, tei_href=tei_href)
             _write(bag, f"{HTML_DIR}/{stem}.html", html)
             _write(bag, f"{TXT_DIR}/{stem}.txt", text)
     _write(bag, f"{METADATA_DIR}/metadata.csv", metadata_csv(records))
