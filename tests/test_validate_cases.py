@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -48,8 +49,6 @@ def test_invalid_case(name):
 
 def test_schematron_rule_ids_match_the_schema():
     text = (DATA.parents[2] / "schema" / "teikit.sch").read_text(encoding="utf-8")
-    import re
-
     assert set(re.findall(r'<assert id="([^"]+)"', text)) == SCHEMATRON_RULES
 
 
