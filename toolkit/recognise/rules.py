@@ -53,7 +53,7 @@ from .places import find_places
 from .roles import find_roles
 from .scan import Scan
 from .spans import Candidate, resolve
-from .tokens import Tokens
+from .tokens import Tokens, phrase_key
 
 KNOWN_PRIORITY = 99
 
@@ -83,18 +83,24 @@ class RulesRecogniser:
 
 
 @lru_cache(maxsize=8)
-def _known_index(known_names: frozenset) -> PhraseIndex:
+def _known_index(known_names: frozenset, gaz: Gazetteers) -> PhraseIndex:
+    """Known names by first syllable: (kind, listed place name when the whole name is a listed place)."""
     index = PhraseIndex()
     for surface, kind in sorted(known_names):
         if kind in NAME_TYPES and surface and surface.strip():
-            index.add(surface, (kind, " ".join(surface.split())))
+            listed_name = None
+            if kind == PLACE:
+                listed = gaz.places.match_at(Tokens(" ".join(surface.split())), 0)
+                size = (len(phrase_key(surface)) + 1) // 2  # the tokens the index matches
+                listed_name = listed[1].name if listed and listed[0] == size else None
+            index.add(surface, (kind, listed_name))
     return index
 
 
 def _known(scan: Scan, known_names: frozenset, keys: dict) -> list[Candidate]:
     """Names found elsewhere in the corpus, marked wherever written here, with this text's keys
     (a span the rules already named keeps the rules' key: "Quang Hải" stays "Nguyễn Quang Hải")."""
-    index = _known_index(known_names)
+    index = _known_index(known_names, scan.gaz)
     toks, out = scan.toks, []
     for i in toks.where(index.first):
         if not toks.caps[i]:
@@ -102,15 +108,12 @@ def _known(scan: Scan, known_names: frozenset, keys: dict) -> list[Candidate]:
         hit = index.match_at(toks, i)
         if hit is None:
             continue
-        size, (kind, surface) = hit
+        size, (kind, listed_name) = hit
         start, end = toks.span(i, i + size)
         if kind == ORG:
             key = org_key(scan, i, i + size)
-        elif kind == PLACE:
-            listed = scan.gaz.places.match_at(Tokens(surface), 0)
-            key = listed[1].name if listed and listed[0] == size else toks.surface(i, i + size)
         else:
-            key = toks.surface(i, i + size)
+            key = listed_name or toks.surface(i, i + size)
         key = keys.get((start, end, kind), key)
         out.append(Candidate(start, end, kind, key, 0.8, KNOWN_PRIORITY if kind == PERSON else KNOWN_PRIORITY - 1))
     return out
