@@ -14,22 +14,22 @@
     'vi': map{
       'person': 'Nhân vật', 'org': 'Tổ chức', 'place': 'Địa danh', 'date': 'Thời gian', 'role': 'Chức danh',
       'date-line': 'Ngày', 'author': 'Tác giả', 'source': 'Nguồn', 'licence': 'Giấy phép',
-      'publisher': 'Xuất bản', 'checksum': 'SHA-256 của bản gốc', 'tei': 'Tệp TEI', 'photo': 'Ảnh',
-      'credit': 'Nguồn tin', 'highlight': 'Tô sáng', 'entities': 'Chỉ mục trong bài',
-      'mentions': 'lần nhắc', 'corpus': 'Kho bài viết', 'articles': 'Bài viết', 'title': 'Tiêu đề',
+      'checksum': 'SHA-256 của bản gốc', 'tei': 'Tệp TEI', 'photo': 'Ảnh',
+      'highlight': 'Tô sáng', 'entities': 'Chỉ mục trong bài',
+      'mentions': 'lần nhắc', 'corpus': 'Kho bài viết', 'title': 'Tiêu đề',
       'registers': 'Danh mục', 'sort-newest': 'Mới nhất trước', 'sort-oldest': 'Cũ nhất trước',
       'from': 'từ', 'to': 'đến', 'not-before': 'không trước', 'not-after': 'không sau',
-      'no-date': 'không rõ ngày', 'in-article': 'trong bài', 'wikidata': 'Wikidata',
+      'no-date': 'không rõ ngày', 'wikidata': 'Wikidata',
       'register-intro': 'Mỗi mục liệt kê các bài viết và từng lần nhắc đến trong bài.'},
     'en': map{
       'person': 'Persons', 'org': 'Organisations', 'place': 'Places', 'date': 'Dates', 'role': 'Roles',
       'date-line': 'Date', 'author': 'Author', 'source': 'Source', 'licence': 'Licence',
-      'publisher': 'Publisher', 'checksum': 'SHA-256 of the source', 'tei': 'TEI file', 'photo': 'Photo',
-      'credit': 'Credit', 'highlight': 'Highlight', 'entities': 'Index of this article',
-      'mentions': 'mentions', 'corpus': 'Articles', 'articles': 'Articles', 'title': 'Title',
+      'checksum': 'SHA-256 of the source', 'tei': 'TEI file', 'photo': 'Photo',
+      'highlight': 'Highlight', 'entities': 'Index of this article',
+      'mentions': 'mentions', 'corpus': 'Articles', 'title': 'Title',
       'registers': 'Registers', 'sort-newest': 'Newest first', 'sort-oldest': 'Oldest first',
       'from': 'from', 'to': 'to', 'not-before': 'not before', 'not-after': 'not after',
-      'no-date': 'undated', 'in-article': 'in', 'wikidata': 'Wikidata',
+      'no-date': 'undated', 'wikidata': 'Wikidata',
       'register-intro': 'Each entry lists the articles and every mention in them.'}
   }"/>
 
