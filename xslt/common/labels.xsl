@@ -17,7 +17,7 @@
       'checksum': 'SHA-256 của bản gốc', 'tei': 'Tệp TEI', 'photo': 'Ảnh',
       'highlight': 'Tô sáng', 'entities': 'Chỉ mục trong bài',
       'mentions': 'lần nhắc', 'corpus': 'Kho bài viết', 'title': 'Tiêu đề',
-      'registers': 'Danh mục', 'sort-newest': 'Mới nhất trước', 'sort-oldest': 'Cũ nhất trước',
+      'sort-newest': 'Mới nhất trước', 'sort-oldest': 'Cũ nhất trước',
       'from': 'từ', 'to': 'đến', 'not-before': 'không trước', 'not-after': 'không sau',
       'no-date': 'không rõ ngày', 'wikidata': 'Wikidata',
       'register-intro': 'Mỗi mục liệt kê các bài viết và từng lần nhắc đến trong bài.'},
@@ -27,7 +27,7 @@
       'checksum': 'SHA-256 of the source', 'tei': 'TEI file', 'photo': 'Photo',
       'highlight': 'Highlight', 'entities': 'Index of this article',
       'mentions': 'mentions', 'corpus': 'Articles', 'title': 'Title',
-      'registers': 'Registers', 'sort-newest': 'Newest first', 'sort-oldest': 'Oldest first',
+      'sort-newest': 'Newest first', 'sort-oldest': 'Oldest first',
       'from': 'from', 'to': 'to', 'not-before': 'not before', 'not-after': 'not after',
       'no-date': 'undated', 'wikidata': 'Wikidata',
       'register-intro': 'Each entry lists the articles and every mention in them.'}
