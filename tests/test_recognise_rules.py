@@ -260,7 +260,7 @@ def test_common_words_that_look_like_heads_are_not_organisations(text):
 def test_an_office_takes_in_the_organisation_that_follows():
     text = "Bộ trưởng Bộ Công an Trần Đại Quang"
     ms = found(text)
-    assert (ROLE, "Bộ trưởng Bộ Công an", "Bộ trưởng Bộ Công an", {}) in ms
+    assert (ROLE, "Bộ trưởng Bộ Công an", "Bộ trưởng Bộ Công an", {"type": "office"}) in ms
     assert (ORG, "Bộ Công an", "Bộ Công an", {}) in ms
     assert (PERSON, "Trần Đại Quang", "Trần Đại Quang", {}) in ms
 
@@ -498,7 +498,7 @@ def test_a_given_name_run_on_by_a_lower_case_syllable_is_not_the_person():
 
 def test_an_ambassador_to_a_country():
     text = "Đại sứ Hoa Kỳ tại Việt Nam Marc Knapper đến."
-    assert of(text, ROLE) == [("Đại sứ Hoa Kỳ tại Việt Nam", "Đại sứ Hoa Kỳ tại Việt Nam", {})]
+    assert of(text, ROLE) == [("Đại sứ Hoa Kỳ tại Việt Nam", "Đại sứ Hoa Kỳ tại Việt Nam", {"type": "office"})]
     assert surfaces(text, PERSON) == ["Marc Knapper"]
 
 
@@ -658,3 +658,8 @@ def test_anh_before_a_full_name_is_no_country():
 
 def test_an_admin_level_ends_an_org_name_at_the_place():
     assert surfaces("Trung tâm Y tế huyện Mộc Châu phát hiện ổ dịch", ORG) == ["Trung tâm Y tế huyện Mộc Châu"]
+
+
+def test_roles_carry_their_listed_kind():
+    kinds = {surface: attrs.get("type") for surface, _, attrs in of("Đại tướng Lê Văn An, đồng chí Trần Thị Bình và Bộ trưởng Phạm Văn Cường.", ROLE)}
+    assert kinds == {"Đại tướng": "rank", "đồng chí": "honorific", "Bộ trưởng": "office"}

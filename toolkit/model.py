@@ -29,6 +29,9 @@ DATE = "date"
 ROLE = "role"
 ABBR = "abbr"
 MENTION_TYPES = (PERSON, ORG, PLACE, DATE, ROLE, ABBR)
+# When two mentions cover the same characters, the earlier type wraps the later
+# (a role around an org, a name around an abbreviation).
+OUTER_FIRST = {t: i for i, t in enumerate((ROLE, ORG, PERSON, PLACE, DATE, ABBR))}
 NAME_TYPES = (PERSON, ORG, PLACE)
 
 

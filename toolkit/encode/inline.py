@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .. import names as N
-from ..model import ABBR, DATE, ORG, PERSON, PLACE, ROLE, Mention
+from ..model import ABBR, DATE, ORG, OUTER_FIRST, PERSON, PLACE, ROLE, Mention
 
 DOC_AUTHOR = "docAuthor"  # an encoder-made span: the author's name in a byline
 
 # Which element wraps which when two spans cover the same characters.
-_OUTER_FIRST = {DOC_AUTHOR: 0, ROLE: 1, ORG: 2, PERSON: 3, PLACE: 4, DATE: 5, ABBR: 6}
+_OUTER_FIRST = {DOC_AUTHOR: -1, **OUTER_FIRST}  # docAuthor wraps whatever names the author
 _ELEMENT = {PERSON: N.PERS_NAME, ORG: N.ORG_NAME, PLACE: N.PLACE_NAME, ROLE: N.ROLE_NAME, DATE: N.DATE}
 _DATE_ATTRS = ("when", "from", "to", "notBefore", "notAfter", "dur")
 _RANK_RE = re.compile(r"(?:tướng|đại tá|thượng tá|trung tá|thiếu tá|đại úy|thượng úy|trung úy|thiếu úy|đại uý|thượng uý|trung uý|thiếu uý)$", re.IGNORECASE)
@@ -85,7 +85,7 @@ class InlineWriter:
         if m.type in (PERSON, ORG, PLACE):
             element.set("ref", "#" + self._ref_for(m))
         elif m.type == ROLE:
-            # A recogniser that knows the kind says so in attrs; else guess from the words.
+            # The rules give the listed kind in attrs; for other recognisers, guess from the words.
             element.set("type", dict(m.attrs).get("type") or role_type(m.key or ""))
         elif m.type == DATE:
             for name, value in m.attrs:

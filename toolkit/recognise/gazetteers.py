@@ -198,12 +198,6 @@ class Gazetteers:
             self.admin_words.add(word, word)
         self.function_words = frozenset(FUNCTION_WORDS)
 
-    def role_kind(self, role: str) -> str | None:
-        """rank / office / honorific of the longest listed role `role` starts with."""
-        toks = Tokens(role)
-        found = self.roles.match_at(toks, 0) if toks.n else None
-        return found[1].kind if found else None
-
 
 # Words naming an administrative level before a place name ("tỉnh Hà Tĩnh").
 ADMIN_WORDS = ("tỉnh", "thành phố", "TP", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn",

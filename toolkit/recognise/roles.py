@@ -20,13 +20,6 @@ from .spans import Candidate
 PRIORITY = 80
 
 
-def role_kind(role_key: str) -> str:
-    """rank | office | honorific of a role mention's key (for roleName/@type)."""
-    from .gazetteers import default_gazetteers
-
-    return default_gazetteers().role_kind(role_key) or "office"
-
-
 def find_roles(scan: Scan) -> list[Candidate]:
     toks, gaz = scan.toks, scan.gaz
     out = []
@@ -67,5 +60,6 @@ def find_roles(scan: Scan) -> list[Candidate]:
             scan.person_cues.add(end)
         cert = 0.9 if capital else 0.7
         scan.roles.append(Span(i, end, start_char, end_char, key, cert, PRIORITY, role.kind))
-        out.append(Candidate(start_char, end_char, ROLE, key, cert, PRIORITY))
+        # the listed kind (rank | office | honorific) becomes roleName/@type
+        out.append(Candidate(start_char, end_char, ROLE, key, cert, PRIORITY, (("type", role.kind),)))
     return out

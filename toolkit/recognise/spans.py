@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
-from ..model import ABBR, DATE, ORG, PERSON, PLACE, ROLE, Mention
+from ..model import ABBR, DATE, ORG, OUTER_FIRST, PERSON, PLACE, ROLE, Mention
 
 # container type -> types that may sit inside it
 INSIDE = {
@@ -27,7 +27,6 @@ INSIDE = {
     DATE: frozenset(),
     ABBR: frozenset(),
 }
-OUTER_FIRST = {ROLE: 0, ORG: 1, PERSON: 2, PLACE: 3, DATE: 4, ABBR: 5}
 # No rule proposes a span longer than this; it bounds the search for overlaps.
 MAX_SPAN = 400
 
