@@ -9,6 +9,7 @@ from typing import List, Optional
 import typer
 
 from ..deposit import DepositOptions, InvalidTEIError, make_package, verify_package
+from ..deposit.archive import FORMATS as FORMAT_CHOICES
 from .common import EXIT_FAILED, error_line, guarded
 
 deposit_app = typer.Typer(
@@ -17,8 +18,6 @@ deposit_app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-
-FORMAT_CHOICES = ("dir", "zip", "tar.gz")
 
 
 def _check_format(value: Optional[str]) -> Optional[str]:
