@@ -44,4 +44,11 @@ class DepositError(ToolkitError):
 
 
 class UnsafeXMLError(ToolkitError):
-    """The document uses DTD, external entity or entity-expansion features we refuse."""
+    """The document uses DTD, external entity or entity-expansion features we refuse.
+
+    line and column (1-based) point at the declaration refused."""
+
+    def __init__(self, message: str, *, path: str | None = None, line: int = 1, column: int = 1):
+        super().__init__(message, path=path)
+        self.line = line
+        self.column = column

@@ -33,12 +33,29 @@ def _parser() -> etree.XMLParser:
     )
 
 
+# Declarations that have no place in a TEI document we accept. A DOCTYPE must
+# stand in the prolog, so the start of the file is where to look.
+_UNSAFE_MARKERS = (b"<!DOCTYPE", b"<!doctype", b"<!ENTITY")
+_PROLOG_WINDOW = 65536
+
+
+def _unsafe_position(data: bytes) -> tuple[int, int] | None:
+    """Line and column (1-based) of the first DOCTYPE/ENTITY declaration, if any."""
+    window = data[:_PROLOG_WINDOW]
+    hits = [i for i in (window.find(m) for m in _UNSAFE_MARKERS) if i >= 0]
+    if not hits:
+        return None
+    at = min(hits)
+    return window.count(b"\n", 0, at) + 1, at - (window.rfind(b"\n", 0, at) + 1) + 1
+
+
 def parse_bytes(data: bytes, *, path: str | None = None) -> etree._ElementTree:
     """Parse bytes; refuse any DOCTYPE (DTDs and entities have no place in TEI we accept)."""
-    head = data[:4096].lstrip()
-    if b"<!DOCTYPE" in data[:65536] or b"<!ENTITY" in data[:65536] or b"<!doctype" in head:
-        line = data[: data.find(b"<!")].count(b"\n") + 1 if b"<!" in data else 1
-        raise UnsafeXMLError(f"line {line}: DOCTYPE or entity declarations are refused (no DTDs, no external entities)", path=path)
+    position = _unsafe_position(data)
+    if position:
+        line, column = position
+        raise UnsafeXMLError(f"line {line}: DOCTYPE or entity declarations are refused (no DTDs, no external entities)",
+                             path=path, line=line, column=column)
     try:
         root = etree.fromstring(data, _parser(), base_url=path)
     except etree.XMLSyntaxError as exc:

@@ -26,7 +26,6 @@ Source = Union[str, os.PathLike, bytes, etree._ElementTree, etree._Element]
 RNG_NAME = "teikit.rng"
 SCH_NAME = "teikit.sch"
 
-_UNSAFE_MARKERS = (b"<!DOCTYPE", b"<!doctype", b"<!ENTITY")
 _LINE_PREFIX = re.compile(r"^line \d+: ")
 _DUPLICATE_ID = re.compile(r"ID (\S+) already defined")
 _RNG_FOLLOW_ONS = frozenset({
@@ -155,25 +154,13 @@ def _load(source: Source, name: str | None) -> tuple[etree._ElementTree, str] | 
     try:
         return parse_bytes(data, path=file), file
     except UnsafeXMLError as exc:
-        line, column = _position_of_markup(data)
-        return Issue(file, line, column, "xml-unsafe", _LINE_PREFIX.sub("", exc.message))
+        return Issue(file, exc.line, exc.column, "xml-unsafe", _LINE_PREFIX.sub("", exc.message))
     except NotWellFormedError as exc:
         duplicate = _DUPLICATE_ID.search(exc.message)
         if duplicate:  # libxml2 refuses a repeated xml:id while parsing: report it as the rule it breaks
             message = f'xml:id "{duplicate.group(1)}" is used more than once: every xml:id must be unique in the document.'
             return Issue(file, exc.line, exc.column, "id-unique", message)
         return Issue(file, exc.line, exc.column, "xml-syntax", exc.message)
-
-
-def _position_of_markup(data: bytes) -> tuple[int, int]:
-    """Line and column (1-based) of the first DOCTYPE/ENTITY declaration."""
-    hits = [i for i in (data.find(m) for m in _UNSAFE_MARKERS) if i >= 0]
-    if not hits:
-        return 1, 1
-    at = min(hits)
-    line = data.count(b"\n", 0, at) + 1
-    column = at - (data.rfind(b"\n", 0, at) + 1) + 1
-    return line, column
 
 
 @lru_cache(maxsize=1)
