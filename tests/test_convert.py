@@ -231,3 +231,13 @@ def test_known_authority_ids_reach_the_register(fresh_seed):
     ns = {"t": "http://www.tei-c.org/ns/1.0"}
     place = parse(fresh_seed).xpath("//t:place[t:placeName='Hà Nội']", namespaces=ns)[0]
     assert place.xpath("t:idno[@type='wikidata']/text()", namespaces=ns) == ["Q1858"]
+
+
+def test_two_articles_with_one_stem_never_overwrite_each_other(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(SEED, tmp_path / folder / "same.txt")
+    report = convert_paths([tmp_path / "a", tmp_path / "b"], tmp_path / "out")
+    assert [p.name for p in report.written] == ["same.xml"]
+    assert [f.message for f in report.failures] == [
+        f"{tmp_path / 'b' / 'same.txt'}: same output name as {tmp_path / 'a' / 'same.txt'}: same.xml"]

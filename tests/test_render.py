@@ -367,3 +367,16 @@ def test_seed_tei_renders_completely(renderer):
     assert "<" not in text
     page = renderer.html(SEED_TEI)
     parse_html(page, str(SEED_TEI))
+
+
+def test_render_paths_never_lets_one_stem_overwrite_another(tmp_path):
+    from toolkit.render import render_paths
+
+    sample = Path(__file__).parent / "data" / "render" / "sample.xml"
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(sample, tmp_path / folder / "same.xml")
+    report = render_paths([tmp_path / "a", tmp_path / "b"], tmp_path / "out", "txt")
+    assert [p.name for p in report.written] == ["same.txt"]
+    assert [f.message for f in report.failures] == [
+        f"{tmp_path / 'b' / 'same.xml'}: same output name as {tmp_path / 'a' / 'same.xml'}: same.txt"]

@@ -21,7 +21,7 @@ from lxml import etree
 
 from .encode import encode, serialise
 from .errors import ToolkitError
-from .fsutil import collect_files, write_atomic
+from .fsutil import collect_files, stem_clashes, write_atomic
 from .ingest import ingest_file
 from .model import NAME_TYPES, PERSON, Article
 from .options import ConvertOptions
@@ -156,11 +156,14 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
 
         validator = default_validator()
     report = ConvertReport()
+    clashes = stem_clashes(sources)
     with tempfile.TemporaryFile() as spool:
         known: set[tuple[str, str]] = set()
         spooled = 0
         for source in progress(sources, "reading"):
             try:
+                if source in clashes:
+                    raise ToolkitError(f"same output name as {clashes[source]}: {source.stem}.xml", path=str(source))
                 article = ingest_file(source)
             except ToolkitError as exc:
                 report.failures.append(ConvertFailure(source, str(exc)))

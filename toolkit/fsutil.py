@@ -33,6 +33,22 @@ def collect_files(paths, suffixes: tuple[str, ...]) -> list[Path]:
     return found
 
 
+def stem_clashes(files) -> dict[Path, Path]:
+    """Files whose stem an earlier file already has, each mapped to that earlier file.
+
+    Outputs are named DIR/<stem>.<ext>, so such a file would overwrite the
+    earlier one's output: callers report it instead of writing it."""
+    first: dict[str, Path] = {}
+    clashes: dict[Path, Path] = {}
+    for path in files:
+        path = Path(path)
+        if path.stem in first:
+            clashes[path] = first[path.stem]
+        else:
+            first[path.stem] = path
+    return clashes
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, then rename: never a half-written file."""
     path = Path(path)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import RenderError
-from ..fsutil import collect_files, write_atomic
+from ..fsutil import collect_files, stem_clashes, write_atomic
 from .renderer import REGISTER_FILES, Renderer, SourceDocument, default_renderer
 
 FORMATS = ("html", "txt")
@@ -54,9 +54,12 @@ def render_paths(paths, out_dir, fmt: str = "html", *, abbr: str = "keep",
     renderer = renderer or default_renderer()
     out_dir = Path(out_dir)
     files = collect_files(paths, TEI_SUFFIXES)
+    clashes = stem_clashes(files)
     report = RenderReport()
     for path in (progress(files) if progress else files):
         try:
+            if path in clashes:
+                raise RenderError(f"same output name as {clashes[path]}: {path.stem}.{fmt}", path=str(path))
             if fmt == "html":
                 out = renderer.html(path, tei_href=tei_href(path, out_dir),
                                     registers_href=registers_href, index_href=index_href)
@@ -83,11 +86,11 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
     files = collect_files(tei_paths, TEI_SUFFIXES)
     report = RenderReport()
     docs: list[SourceDocument] = []
-    seen: dict[str, Path] = {}
+    clashes = stem_clashes(files)
     for path in (progress(files) if progress else files):
         try:
-            if path.stem in seen:
-                raise RenderError(f"same page name as {seen[path.stem]}: {path.stem}.html", path=str(path))
+            if path in clashes:
+                raise RenderError(f"same page name as {clashes[path]}: {path.stem}.html", path=str(path))
             doc = renderer.load(path)
             if articles:
                 target = out_dir / f"{doc.stem}.html"
@@ -96,7 +99,6 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
         except RenderError as exc:
             report.failures.append(Failure(path, str(exc)))
             continue
-        seen[path.stem] = path
         docs.append(doc)
     target = out_dir / "index.html"
     _write(target, renderer.index_page(docs))
