@@ -298,9 +298,7 @@ def test_symlinked_inputs_are_refused(tmp_path):
 
 
 def test_schema_lookup_fails_clearly_when_schema_is_missing(tmp_path, monkeypatch):
-    import toolkit
-
-    monkeypatch.setattr(toolkit, "__file__", str(tmp_path / "toolkit" / "__init__.py"))
+    monkeypatch.setenv("TEIKIT_SCHEMA_DIR", str(tmp_path / "schema"))
     with pytest.raises(DepositError) as caught:
         stages.schema_dir()
     assert str(caught.value) == (

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import toolkit
-
 from ..errors import DepositError, RenderError
+from ..validate import schema_dir as validate_schema_dir
 
 SCHEMA_FILES = ("teikit.odd", "teikit.rng", "teikit.sch")
 
 
 def schema_dir() -> Path:
-    """The project's schema/ folder, found next to the installed package."""
-    folder = Path(toolkit.__file__).resolve().parent.parent / "schema"
+    """The schema folder validation uses (validate.schema_dir), checked complete for packaging."""
+    folder = validate_schema_dir()
     missing = [name for name in SCHEMA_FILES if not (folder / name).is_file()]
     if missing:
         raise DepositError(f"project schema not found (missing {', '.join(missing)}); is teikit installed from its source tree?", path=str(folder))
