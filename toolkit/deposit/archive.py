@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import gzip
 import io
-import os
 import stat
 import tarfile
-import tempfile
 import zipfile
 from pathlib import Path
 
 from ..errors import DepositError
+from ..fsutil import atomic_writer
 from .safenames import contained
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date zip can store
@@ -55,21 +54,13 @@ def _members(root: Path):
 
 def write_archive(root: Path, target: Path, fmt: str, mtime: int) -> None:
     """Serialise the bag directory `root` into `target` atomically."""
-    target = Path(target)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as raw:
-            if fmt == "zip":
-                _write_zip(root, raw)
-            elif fmt == "tar.gz":
-                _write_targz(root, raw, mtime)
-            else:
-                raise DepositError(f"unknown archive format {fmt!r}", path=str(target))
-        os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    if fmt not in ("zip", "tar.gz"):
+        raise DepositError(f"unknown archive format {fmt!r}", path=str(target))
+    with atomic_writer(Path(target)) as raw:
+        if fmt == "zip":
+            _write_zip(root, raw)
+        else:
+            _write_targz(root, raw, mtime)
 
 
 def _write_zip(root: Path, raw) -> None:
