@@ -184,10 +184,8 @@ class Gazetteers:
             self.role_list.append(role)
             self.roles.add(role.name, role)
         self.abbreviations = PhraseIndex(case_sensitive=True)
-        self.abbreviation_list: list[Abbreviation] = []
         for row in read_tsv("abbreviations.tsv", directory):
             entry = Abbreviation(row["abbr"], row["expansion"], row["kind"] or "other")
-            self.abbreviation_list.append(entry)
             self.abbreviations.add(entry.abbr, entry)
         # lower-cased first words of the abbreviations, to find them with Tokens.where
         self.abbreviation_firsts = frozenset(w.lower() for w in self.abbreviations.first)
