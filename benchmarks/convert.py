@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from toolkit.convert import convert_paths  # noqa: E402
-from toolkit.options import ConvertOptions  # noqa: E402
+from teikit.convert import convert_paths  # noqa: E402
+from teikit.options import ConvertOptions  # noqa: E402
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Vũ", "Đặng", "Bùi", "Đỗ"]
 MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Quang", "Thanh", "Hữu", "Ngọc"]

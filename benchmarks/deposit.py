@@ -24,9 +24,9 @@ sys.path.insert(0, str(ROOT))
 
 from lxml import etree  # noqa: E402
 
-from toolkit.deposit import DepositOptions, make_package, verify_package  # noqa: E402
-from toolkit.names import XML_ID, XPATH_NS  # noqa: E402
-from toolkit.xmlsafe import parse_file  # noqa: E402
+from teikit.deposit import DepositOptions, make_package, verify_package  # noqa: E402
+from teikit.names import XML_ID, XPATH_NS  # noqa: E402
+from teikit.xmlsafe import parse_file  # noqa: E402
 
 
 def default_template() -> Path:

@@ -27,10 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from toolkit.ner import NerDoc, Score, TrainOptions, evaluate, extract, read_jsonl, train  # noqa: E402
-from toolkit.ner import rulesbridge  # noqa: E402
-from toolkit.recognise.combined import CombinedRecogniser  # noqa: E402
-from toolkit.recognise.crf import CrfRecogniser  # noqa: E402
+from teikit.ner import NerDoc, Score, TrainOptions, evaluate, extract, read_jsonl, train  # noqa: E402
+from teikit.ner import rulesbridge  # noqa: E402
+from teikit.recognise.combined import CombinedRecogniser  # noqa: E402
+from teikit.recognise.crf import CrfRecogniser  # noqa: E402
 
 SAMPLE = ROOT / "tests" / "data" / "ner" / "train_sample.jsonl"
 NER2 = ROOT / "tests" / "data" / "ner2"

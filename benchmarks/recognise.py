@@ -16,8 +16,8 @@ import argparse
 import random
 import time
 
-from toolkit.recognise.base import Context
-from toolkit.recognise.rules import default_recogniser
+from teikit.recognise.base import Context
+from teikit.recognise.rules import default_recogniser
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hà"]
 GIVEN = ["Văn", "Thị", "Đức", "Minh", "Quang", "Hồng", "Anh", "Thu", "Hải", "Lan", "Tuấn", "Kim"]

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from toolkit import xmlsafe
-from toolkit.render import Renderer
+from teikit import xmlsafe
+from teikit.render import Renderer
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "data" / "render" / "sample.xml"

@@ -14,7 +14,7 @@ import argparse
 import time
 from pathlib import Path
 
-from toolkit.validate import Validator
+from teikit.validate import Validator
 
 REPO = Path(__file__).resolve().parents[1]
 

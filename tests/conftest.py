@@ -13,15 +13,15 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from toolkit.xmlsafe import parse_file
+from teikit.xmlsafe import parse_file
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 def tei_all_path() -> Path:
-    """TEIKIT_TEI_ALL, else ../shared/schemas/tei_all.rng beside the repository."""
+    """TEIKIT_TEI_ALL, else the official tei_all.rng copied into tests/data/schemas/."""
     override = os.environ.get("TEIKIT_TEI_ALL")
-    return Path(override) if override else REPO.parent / "shared" / "schemas" / "tei_all.rng"
+    return Path(override) if override else REPO / "tests" / "data" / "schemas" / "tei_all.rng"
 
 
 @pytest.fixture(scope="session")

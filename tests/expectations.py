@@ -1,4 +1,4 @@
-"""Check a TEI tree against an `*.expected.json` (the format of ../shared/seeds/).
+"""Check a TEI tree against an `*.expected.json` (the format of tests/data/seeds/).
 
 `check(tree, expected)` returns (passed, failures): the number of required
 items that hold and a message for each that does not. Positions are taken in
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from toolkit import names as N
+from teikit import names as N
 
 NS = N.XPATH_NS
 TYPE_TAG = {"person": N.PERS_NAME, "org": N.ORG_NAME, "place": N.PLACE_NAME, "date": N.DATE, "role": N.ROLE_NAME}

@@ -10,7 +10,7 @@ import html5lib
 import pytest
 from lxml import etree
 
-from toolkit import names
+from teikit import names
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data" / "render"

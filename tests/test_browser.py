@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.render import build_site
+from teikit.render import build_site
 
 from render_helpers import SAMPLE
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from toolkit.cli import app
-from toolkit.deposit import verify_package
+from teikit.cli import app
+from teikit.deposit import verify_package
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()

@@ -8,9 +8,9 @@ import sys
 import pytest
 import typer
 
-from toolkit.cli import common
-from toolkit.errors import IngestError
-from toolkit.fsutil import MissingInputError
+from teikit.cli import common
+from teikit.errors import IngestError
+from teikit.fsutil import MissingInputError
 
 
 class FakeTerminal(io.StringIO):

@@ -6,8 +6,8 @@ import pytest
 import typer.main
 from typer.testing import CliRunner
 
-from toolkit import __version__
-from toolkit.cli import app
+from teikit import __version__
+from teikit.cli import app
 
 runner = CliRunner()
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
@@ -12,13 +11,12 @@ from lxml import etree
 from typer.testing import CliRunner
 
 from expectations import check
-from toolkit.cli import app
-from toolkit.convert import convert_paths
-from toolkit.options import ConvertOptions
+from teikit.cli import app
+from teikit.convert import convert_paths
+from teikit.options import ConvertOptions
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("TEIKIT_SHARED", ROOT.parent / "shared"))
-SEED_EXPECTED = SHARED / "seeds" / "000_03d31ed0a32cd011.expected.json"
+SEED_EXPECTED = ROOT / "tests" / "data" / "seeds" / "000_03d31ed0a32cd011.expected.json"
 SEED = ROOT / "seeds" / "000_03d31ed0a32cd011.txt"
 COMMITTED = ROOT / "tei" / "000_03d31ed0a32cd011.xml"
 ARTICLES = ROOT / "tests" / "data" / "articles"
@@ -135,7 +133,7 @@ def test_cli_missing_path_is_a_usage_error(tmp_path):
 def test_an_invalid_result_is_never_written(tmp_path):
     class Refuses:
         def iter_errors(self, tree):
-            from toolkit.validate.issues import Issue
+            from teikit.validate.issues import Issue
             yield Issue("x", 3, 1, "test-rule", "refused for the test")
 
     report = convert_paths([SEED], tmp_path, ConvertOptions(), validator=Refuses())
@@ -179,7 +177,7 @@ def test_a_recogniser_bug_costs_the_markup_not_the_article(tmp_path, assert_tei_
 
 
 def test_markup_that_fails_validation_is_dropped_with_a_warning(tmp_path):
-    from toolkit.validate.issues import Issue
+    from teikit.validate.issues import Issue
 
     class RefusesMarkup:
         def iter_errors(self, tree):
@@ -193,7 +191,7 @@ def test_markup_that_fails_validation_is_dropped_with_a_warning(tmp_path):
 
 
 def test_an_internal_error_costs_one_file_not_the_batch(tmp_path, monkeypatch):
-    import toolkit.convert as convert_module
+    import teikit.convert as convert_module
 
     real_encode = convert_module.encode
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from toolkit.convert import convert_paths
-from toolkit.ingest import ingest_file
+from teikit.convert import convert_paths
+from teikit.ingest import ingest_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted((ROOT / "tests" / "data" / "articles").glob("*.txt")) + sorted((ROOT / "seeds").glob("*.txt"))
@@ -75,7 +75,7 @@ def test_every_variant_renders_complete_and_linked(variants, tmp_path):
     """What a reader gets from odd articles: pages that parse, hold all the text, link right."""
     from render_helpers import body_blocks, broken_links, parse_html
 
-    from toolkit.render import build_site, render_paths
+    from teikit.render import build_site, render_paths
 
     tei = tmp_path / "tei"
     convert_paths([variants], tei)

@@ -3,6 +3,8 @@ edited without rebuilding, fails here."""
 
 from __future__ import annotations
 
+import hashlib
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -24,3 +26,19 @@ def test_derived_annotations_are_current(script):
 def test_article_expectations_agree_with_their_texts():
     result = subprocess.run([sys.executable, str(DATA / "articles" / "check_expected.py")], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+TEI_ALL_SHA256 = "b0f115095ead2ccc6933aa3365c6f4a82cba3b2ec7eee7f76bb616d7a63b7e48"
+
+
+def test_tei_all_is_the_official_release_unchanged():
+    data = (DATA / "schemas" / "tei_all.rng").read_bytes()
+    assert hashlib.sha256(data).hexdigest() == TEI_ALL_SHA256
+
+
+def test_no_test_reads_outside_the_repository():
+    """The suite must pass in a clean clone with nothing beside it: no path into ../shared."""
+    pattern = re.compile(r"""\.\./shared|["']shared["']""")
+    offenders = [path.name for path in Path(__file__).parent.glob("*.py")
+                 if path.name != Path(__file__).name and pattern.search(path.read_text(encoding="utf-8"))]
+    assert offenders == []

@@ -14,12 +14,12 @@ import bagit
 import pytest
 from typer.testing import CliRunner
 
-from toolkit import __version__
-from toolkit.cli import app
-from toolkit.deposit import DepositOptions, make_package, verify_package
-from toolkit.deposit import stages
-from toolkit.deposit.safenames import assign_names, contained, slugify_stem
-from toolkit.errors import DepositError, RenderError
+from teikit import __version__
+from teikit.cli import app
+from teikit.deposit import DepositOptions, make_package, verify_package
+from teikit.deposit import stages
+from teikit.deposit.safenames import assign_names, contained, slugify_stem
+from teikit.errors import DepositError, RenderError
 
 DATA = Path(__file__).resolve().parent / "data" / "deposit"
 ARTICLES = ("art-one.xml", "art-two.xml")

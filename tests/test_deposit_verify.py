@@ -14,7 +14,7 @@ import bagit
 import pytest
 
 from test_deposit import NO_EDITIONS, corpus, make_invalid, run
-from toolkit.deposit import make_package, verify_package
+from teikit.deposit import make_package, verify_package
 
 FORMATS = {"dir": "pkg", "zip": "pkg.zip", "tar.gz": "pkg.tar.gz"}
 
@@ -287,7 +287,7 @@ def test_links_and_fifos_in_a_directory_package_are_problems_never_read(tmp_path
 
 
 def test_archives_with_editions_are_byte_identical(tmp_path):
-    from toolkit.deposit import DepositOptions
+    from teikit.deposit import DepositOptions
 
     builds = []
     for where in ("one", "two/deeper"):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from lxml import etree
 
-from toolkit import names as N
-from toolkit.encode import encode, serialise
-from toolkit.encode.ids import document_id, entity_id, slug
-from toolkit.encode.inline import nest, role_type
-from toolkit.ingest import ingest_bytes
-from toolkit.model import Mention
-from toolkit.options import ConvertOptions
+from teikit import names as N
+from teikit.encode import encode, serialise
+from teikit.encode.ids import document_id, entity_id, slug
+from teikit.encode.inline import nest, role_type
+from teikit.ingest import ingest_bytes
+from teikit.model import Mention
+from teikit.options import ConvertOptions
 
 NS = N.XPATH_NS
 TEXT = ("Họp bàn kinh tế\n\n12/03/2021\n"

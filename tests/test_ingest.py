@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
-from toolkit.errors import IngestError
-from toolkit.ingest import ingest_bytes, ingest_file
-from toolkit.model import BYLINE, CAPTION, CREDIT, HEAD, LEAD, PARAGRAPH
+from teikit.errors import IngestError
+from teikit.ingest import ingest_bytes, ingest_file
+from teikit.model import BYLINE, CAPTION, CREDIT, HEAD, LEAD, PARAGRAPH
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_03d31ed0a32cd011.txt"
-SHARED = Path(os.environ.get("TEIKIT_SHARED", ROOT.parent / "shared"))
-EXPECTED = json.loads((SHARED / "seeds" / "000_03d31ed0a32cd011.expected.json").read_text(encoding="utf-8"))
+EXPECTED = json.loads((ROOT / "tests" / "data" / "seeds" / "000_03d31ed0a32cd011.expected.json").read_text(encoding="utf-8"))
 
 PARA = "Sáng nay, hội nghị đã diễn ra tại thủ đô với sự tham dự của nhiều đại biểu trong và ngoài nước."
 PARA2 = "Các đại biểu đã thảo luận nhiều nội dung quan trọng về phát triển kinh tế và xã hội của đất nước."

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from toolkit.cli import app
+from teikit.cli import app
 
 DATA = Path(__file__).parent / "data" / "ner"
 SAMPLE = DATA / "train_sample.jsonl"

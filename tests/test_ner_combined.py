@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from toolkit.model import Mention
-from toolkit.recognise.combined import combine
+from teikit.model import Mention
+from teikit.recognise.combined import combine
 
 
 def test_trusted_rules_kept_model_names_added_untrusted_rules_dropped():

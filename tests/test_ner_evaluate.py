@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.errors import RecogniseError
-from toolkit.ner.evaluate import Score, evaluate, format_report
-from toolkit.ner.jsonl import NerDoc
+from teikit.errors import RecogniseError
+from teikit.ner.evaluate import Score, evaluate, format_report
+from teikit.ner.jsonl import NerDoc
 
 TEXT = "Ông Trần Văn An đến Hà Nội ngày 31/7/2013 gặp Bộ Công an và Lê Lợi."
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from toolkit.cli import app
+from teikit.cli import app
 
 DATA = Path(__file__).parent / "data" / "ner"
 GOLD = DATA / "gold.jsonl"

@@ -12,13 +12,13 @@ import re
 
 import pytest
 
-from toolkit.errors import RecogniseError
-from toolkit.model import Mention
-from toolkit.ner import NerDoc, TrainOptions, evaluate, extract, train
-from toolkit.ner.features import Gazetteers
-from toolkit.recognise.base import Recogniser
-from toolkit.recognise.combined import CombinedRecogniser
-from toolkit.recognise.crf import CrfRecogniser
+from teikit.errors import RecogniseError
+from teikit.model import Mention
+from teikit.ner import NerDoc, TrainOptions, evaluate, extract, train
+from teikit.ner.features import Gazetteers
+from teikit.recognise.base import Recogniser
+from teikit.recognise.combined import CombinedRecogniser
+from teikit.recognise.crf import CrfRecogniser
 
 
 class DateRules:

@@ -16,13 +16,13 @@ import re
 
 import pytest
 
-from toolkit.errors import RecogniseError
-from toolkit.model import Mention
-from toolkit.ner import NerDoc, TrainOptions, train
-from toolkit.ner.features import Gazetteers
-from toolkit.ner.model_dir import DEFAULT_POLICY, read_meta
-from toolkit.recognise.combined import CombinedRecogniser, combine
-from toolkit.recognise.crf import CrfRecogniser
+from teikit.errors import RecogniseError
+from teikit.model import Mention
+from teikit.ner import NerDoc, TrainOptions, train
+from teikit.ner.features import Gazetteers
+from teikit.ner.model_dir import DEFAULT_POLICY, read_meta
+from teikit.recognise.combined import CombinedRecogniser, combine
+from teikit.recognise.crf import CrfRecogniser
 
 PLACES = ["Hà Nội", "Huế", "Đà Nẵng", "Cần Thơ", "Vinh", "Hải Phòng"]
 PEOPLE = ["Trần An", "Lê Bình", "Phạm Hải", "Võ Đức"]

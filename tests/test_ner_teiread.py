@@ -10,12 +10,12 @@ import pytest
 from lxml import etree
 from typer.testing import CliRunner
 
-from toolkit.cli import app
-from toolkit.convert import context_for, convert_article
-from toolkit.ingest import ingest_file
-from toolkit.ner.extract import mentions_to_entities
-from toolkit.ner.teiread import read_tei
-from toolkit.recognise.registry import load_recogniser
+from teikit.cli import app
+from teikit.convert import context_for, convert_article
+from teikit.ingest import ingest_file
+from teikit.ner.extract import mentions_to_entities
+from teikit.ner.teiread import read_tei
+from teikit.recognise.registry import load_recogniser
 
 ARTICLES = sorted((Path(__file__).parent / "data" / "articles").glob("a0[1-4]*.txt"))
 

@@ -7,15 +7,15 @@ import unicodedata
 
 import pytest
 
-from toolkit.errors import RecogniseError
-from toolkit.model import Mention
-from toolkit.ner.extract import mentions_to_entities
-from toolkit.ner.jsonl import NerDoc, read_jsonl, write_jsonl
-from toolkit.ner.labels import normalise_label
-from toolkit.ner.spans import outermost
-from toolkit.ner.teiread import read_tei
-from toolkit.ner.textnorm import fold_space, nfc_with_offsets
-from toolkit.ner.tokens import bio_tags, spans_from_tags, tokenize
+from teikit.errors import RecogniseError
+from teikit.model import Mention
+from teikit.ner.extract import mentions_to_entities
+from teikit.ner.jsonl import NerDoc, read_jsonl, write_jsonl
+from teikit.ner.labels import normalise_label
+from teikit.ner.spans import outermost
+from teikit.ner.teiread import read_tei
+from teikit.ner.textnorm import fold_space, nfc_with_offsets
+from teikit.ner.tokens import bio_tags, spans_from_tags, tokenize
 
 
 @pytest.mark.parametrize("raw, label", [
@@ -134,7 +134,7 @@ def test_tokens_split_punctuation_and_round_trip_bio():
                                                  {"start": 22, "end": 25, "label": "LOCATION", "token_start": 5}]},
 ])
 def test_annotation_tool_exports_are_read(record):
-    from toolkit.ner.jsonl import doc_from_record
+    from teikit.ner.jsonl import doc_from_record
 
     doc = doc_from_record(record, where="x.jsonl:1", default_id="x", need_entities=True)
     assert list(doc.entities) == [(4, 17, "persName"), (22, 25, "placeName")]

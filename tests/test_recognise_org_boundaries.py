@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.model import ORG, PERSON, PLACE
-from toolkit.recognise.rules import default_recogniser
+from teikit.model import ORG, PERSON, PLACE
+from teikit.recognise.rules import default_recogniser
 
 
 def of(text, kind):

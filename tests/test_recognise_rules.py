@@ -6,12 +6,12 @@ import random
 
 import pytest
 
-from toolkit.errors import RecogniseError
-from toolkit.model import ABBR, DATE, ORG, PERSON, PLACE, ROLE
-from toolkit.recognise.base import Context, Recogniser
-from toolkit.recognise.gazetteers import Gazetteers, gazetteer_lists, read_tsv
-from toolkit.recognise.rules import RulesRecogniser, default_recogniser
-from toolkit.recognise.tokens import fold
+from teikit.errors import RecogniseError
+from teikit.model import ABBR, DATE, ORG, PERSON, PLACE, ROLE
+from teikit.recognise.base import Context, Recogniser
+from teikit.recognise.gazetteers import Gazetteers, gazetteer_lists, read_tsv
+from teikit.recognise.rules import RulesRecogniser, default_recogniser
+from teikit.recognise.tokens import fold
 
 REF = Context(reference_date="2013-07-31")
 
@@ -117,15 +117,15 @@ def _tei(attrs):
     ("diễn ra 20-24/7/2013 ở", ["20", "24/7/2013"]),
 ])
 def test_a_range_written_as_two_dates_records_their_spans(text, ends):
-    from toolkit.recognise.dates import range_ends
+    from teikit.recognise.dates import range_ends
 
     [date] = [m for m in default_recogniser().find(text) if m.type == DATE]
     assert [text[date.start + a:date.start + b] for a, b in range_ends(date.attrs)] == ends
 
 
 def test_flat_ner_output_splits_a_range_into_its_two_dates_and_tei_keeps_one():
-    from toolkit.ner.extract import extract_doc, mentions_to_entities
-    from toolkit.ner.jsonl import NerDoc
+    from teikit.ner.extract import extract_doc, mentions_to_entities
+    from teikit.ner.jsonl import NerDoc
 
     text = "Từ 1/1/2020 đến 31/12/2020, giai đoạn 2021–2025, sáng ngày 5/4/2023, sau 10 năm, ở đảo Hải Nam."
     doc = extract_doc(NerDoc("x", text), default_recogniser())
@@ -547,7 +547,7 @@ def test_foreign_names_without_a_title(text, names):
     ("Kim", False), ("Nguyễn", False), ("Nghiêng", False), ("Quý", False), ("Kei", False),
 ])
 def test_foreign_word_is_spelled_like_no_vietnamese_syllable(word, foreign):
-    from toolkit.recognise.persons import foreign_word
+    from teikit.recognise.persons import foreign_word
 
     assert foreign_word(word) is foreign
 

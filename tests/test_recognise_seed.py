@@ -1,6 +1,7 @@
 """The rules recogniser on the seed article: every required item of its .expected.json.
 
-Expectations are read from ../shared/seeds/*.expected.json, never copied here.
+Expectations are the seed's own `*.expected.json` (tests/data/seeds/, a copy of the
+project's seed expectations).
 The article goes through the real ingest stage, as convert does.
 """
 
@@ -12,18 +13,19 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.ingest import ingest_file
-from toolkit.model import ABBR, DATE, ORG, PERSON, PLACE, ROLE
-from toolkit.recognise.base import Context
-from toolkit.recognise.rules import default_recogniser
+from teikit.ingest import ingest_file
+from teikit.model import ABBR, DATE, ORG, PERSON, PLACE, ROLE
+from teikit.recognise.base import Context
+from teikit.recognise.rules import default_recogniser
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-SEED = SEEDS / "000_03d31ed0a32cd011.txt"
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_03d31ed0a32cd011.txt"
+EXPECTED = ROOT / "tests" / "data" / "seeds" / "000_03d31ed0a32cd011.expected.json"
 
 
 @pytest.fixture(scope="module")
 def expected():
-    return json.loads(SEED.with_name(SEED.stem + ".expected.json").read_text(encoding="utf-8"))
+    return json.loads(EXPECTED.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from toolkit.errors import RenderError
-from toolkit.render import Renderer, default_renderer, render_paths
-from toolkit.render.batch import tei_href
+from teikit.errors import RenderError
+from teikit.render import Renderer, default_renderer, render_paths
+from teikit.render.batch import tei_href
 
 from render_helpers import GOLDEN, SAMPLE, body_blocks, canonical_html, check_golden, parse_html, H
 
@@ -370,7 +370,7 @@ def test_seed_tei_renders_completely(renderer):
 
 
 def test_render_paths_never_lets_one_stem_overwrite_another(tmp_path):
-    from toolkit.render import render_paths
+    from teikit.render import render_paths
 
     sample = Path(__file__).parent / "data" / "render" / "sample.xml"
     for folder in ("a", "b"):

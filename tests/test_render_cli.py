@@ -6,8 +6,8 @@ import shutil
 
 from typer.testing import CliRunner
 
-from toolkit.cli import app
-from toolkit.render import default_renderer
+from teikit.cli import app
+from teikit.render import default_renderer
 
 from render_helpers import SAMPLE
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from toolkit.names import RNG_NS, TEI_NS
+from teikit.names import RNG_NS, TEI_NS
 
 SCHEMA = Path(__file__).resolve().parents[1] / "schema"
 ODD = etree.parse(str(SCHEMA / "teikit.odd"))

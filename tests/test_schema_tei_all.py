@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from toolkit.errors import ToolkitError
-from toolkit.names import TEI_NS, XPATH_NS
-from toolkit.validate import iter_errors
-from toolkit.xmlsafe import parse_file
+from teikit.errors import ToolkitError
+from teikit.names import TEI_NS, XPATH_NS
+from teikit.validate import iter_errors
+from teikit.xmlsafe import parse_file
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data" / "validate"

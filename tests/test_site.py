@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from toolkit.render import build_site, default_renderer
+from teikit.render import build_site, default_renderer
 
 from render_helpers import H, SAMPLE, broken_links, parse_html
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from toolkit.errors import ToolkitError, ValidationError
-from toolkit.fsutil import MissingInputError
-from toolkit.names import PERSON, XML_ID
-from toolkit.validate import (
+from teikit.errors import ToolkitError, ValidationError
+from teikit.fsutil import MissingInputError
+from teikit.names import PERSON, XML_ID
+from teikit.validate import (
     FileResult,
     Issue,
     Report,
@@ -24,7 +24,7 @@ from toolkit.validate import (
     validate,
     validate_paths,
 )
-from toolkit.xmlsafe import parse_file
+from teikit.xmlsafe import parse_file
 
 DATA = Path(__file__).parent / "data" / "validate"
 VALID = DATA / "valid.xml"

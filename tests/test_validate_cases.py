@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.validate import iter_errors
+from teikit.validate import iter_errors
 
 DATA = Path(__file__).parent / "data" / "validate"
 MANIFEST = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))

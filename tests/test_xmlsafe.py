@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.errors import UnsafeXMLError
-from toolkit.xmlsafe import NotWellFormedError, parse_bytes
+from teikit.errors import UnsafeXMLError
+from teikit.xmlsafe import NotWellFormedError, parse_bytes
 
 
 def test_a_doctype_after_a_comment_is_refused_at_its_own_line():

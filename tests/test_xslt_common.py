@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.render import saxon
+from teikit.render import saxon
 
 COMMON = (Path(__file__).resolve().parents[1] / "xslt" / "common" / "common.xsl").as_uri()
 DOC = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="vi"><text><body><div type="article">

@@ -8,7 +8,7 @@ refused with a clear message instead of crashing the tagger.
 
 It may also record, per label, which source `combined` takes that label from
 (the policy training chose on a held-out part of the data; see
-toolkit.ner.train.choose_policy). A model without one (trained before
+teikit.ner.train.choose_policy). A model without one (trained before
 policies existed, same format version) gets DEFAULT_POLICY: what `combined`
 always did.
 """

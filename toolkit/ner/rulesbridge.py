@@ -14,7 +14,7 @@ from .features import GAZETTEER_KINDS, Gazetteers
 
 
 def default_rules() -> Recogniser:
-    """The default rules recogniser (toolkit.recognise.rules)."""
+    """The default rules recogniser (teikit.recognise.rules)."""
     from ..recognise.rules import default_recogniser  # (imported late: it loads the gazetteers' modules)
 
     return default_recogniser()

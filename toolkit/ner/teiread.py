@@ -1,6 +1,6 @@
 """Read entity spans back out of TEI: persName/orgName/placeName/date become labelled spans.
 
-The text is rebuilt the way toolkit.model builds Article.text: each block
+The text is rebuilt the way teikit.model builds Article.text: each block
 (head, p, caption head, byline, trailer, ...) with its white space folded, the
 blocks joined by a blank line, every `expan` left out (its text is not in the
 source). Nested names give the outermost of the four elements, so a

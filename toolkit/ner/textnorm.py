@@ -1,7 +1,7 @@
 """Normalise text (NFC, folded white space) while carrying entity offsets along.
 
 Gold sets and corrected TEI are not always NFC or tidy in their spacing, but
-recognisers see NFC text (see toolkit.model), so offsets must be remapped, not
+recognisers see NFC text (see teikit.model), so offsets must be remapped, not
 just the string replaced.
 """
 

@@ -10,7 +10,7 @@ only in the ways the encoding allows (`NESTABLE`). Every mention keeps the
 resp of the recogniser that found it and its cert.
 
 That is the "combined" policy. A model folder may record another per label,
-chosen at training time on held-out annotated data (toolkit.ner.train): a
+chosen at training time on held-out annotated data (teikit.ner.train): a
 user's conventions may differ from the rules' (what is an organisation,
 whether "thành phố" belongs to a place), and then the rules' sure names are
 the wrong ones to trust. "rules" keeps every rules span of the label and no

@@ -1,4 +1,4 @@
-"""A recogniser backed by a trained CRF model directory (see toolkit.ner.train).
+"""A recogniser backed by a trained CRF model directory (see teikit.ner.train).
 
 The model tags syllable tokens with BIO labels; each labelled run becomes a
 Mention with resp "crf" and cert = the lowest marginal probability of its

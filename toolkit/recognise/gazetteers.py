@@ -14,9 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import RecogniseError
+from ..resources import gazetteer_dir
 from .tokens import Tokens, exact_key, phrase_key
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteers"
+DATA_DIR = gazetteer_dir()
 
 
 def read_tsv(name: str, directory: Path = DATA_DIR) -> list[dict[str, str]]:

@@ -14,7 +14,7 @@ def load_recogniser(model_dir: str | None = None, *, name: str | None = None) ->
     `name` picks one explicitly: "rules", "crf" (the model alone) or "combined";
     the last two need a model directory. RecogniseError for a missing or corrupt model.
     "combined" follows the per-label policy recorded in the model folder (see
-    toolkit.recognise.combined; a folder without one combines as before).
+    teikit.recognise.combined; a folder without one combines as before).
     """
     from ..ner import rulesbridge
 

@@ -1,6 +1,6 @@
 """Render stage: TEI to HTML and plain-text editions and a corpus site (XSLT 3.0, saxonche).
 
-    from toolkit.render import default_renderer, render_paths, build_site
+    from teikit.render import default_renderer, render_paths, build_site
     html = default_renderer().html("tei/x.xml", tei_href="../tei/x.xml")
     report = render_paths(["tei/"], "dist/txt", "txt", abbr="keep")
     report = build_site(["tei/"], "dist/html")

@@ -1,6 +1,6 @@
 """Renderer: the edition stylesheets compiled once, applied to many documents.
 
-Input is parsed once with toolkit.xmlsafe (the only parser for input XML),
+Input is parsed once with teikit.xmlsafe (the only parser for input XML),
 checked to be TEI, and handed to Saxon as text; the resulting Saxon document
 can be rendered to HTML and text without parsing again (see `load`).
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .. import names, xmlsafe
+from .. import names, resources, xmlsafe
 from ..errors import RenderError, ToolkitError
 from . import saxon
 
@@ -39,7 +39,7 @@ class Renderer:
     """HTML, text and corpus-page stylesheets, compiled once (see default_renderer)."""
 
     def __init__(self, xslt_dir: Path | str | None = None):
-        self.xslt_dir = Path(xslt_dir) if xslt_dir else saxon.XSLT_DIR
+        self.xslt_dir = Path(xslt_dir) if xslt_dir else resources.xslt_dir()
         started = time.perf_counter()
         self._html = saxon.compile_stylesheet(self.xslt_dir / "html" / "tei-to-html.xsl")
         self._text = saxon.compile_stylesheet(self.xslt_dir / "txt" / "tei-to-txt.xsl")

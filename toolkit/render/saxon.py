@@ -10,9 +10,6 @@ from pathlib import Path
 
 from ..errors import RenderError
 
-# xslt/ sits beside the toolkit package in the project tree.
-XSLT_DIR = Path(__file__).resolve().parents[2] / "xslt"
-
 _processor = None
 
 

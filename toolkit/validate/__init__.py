@@ -1,6 +1,6 @@
 """The validate stage: RELAX NG (schema/teikit.rng) plus Schematron (schema/teikit.sch).
 
-    from toolkit.validate import iter_errors, validate, is_valid, validate_paths
+    from teikit.validate import iter_errors, validate, is_valid, validate_paths
     for issue in iter_errors(tree_or_path):
         print(issue)   # file:line:col: error: [rule-id] message
 """

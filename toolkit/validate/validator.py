@@ -17,6 +17,7 @@ from lxml import etree
 
 from ..errors import ToolkitError, UnsafeXMLError, ValidationError
 from ..fsutil import collect_files
+from ..resources import schema_dir
 from ..xmlsafe import NotWellFormedError, parse_bytes
 from .issues import FileResult, Issue, Report
 from .schematron import SchematronRules
@@ -34,12 +35,6 @@ _RNG_FOLLOW_ONS = frozenset({
     "RELAXNG_ERR_INTEREXTRA",
     "RELAXNG_ERR_NOELEM",
 })
-
-
-def schema_dir() -> Path:
-    """The project's schema/ folder (beside the package); TEIKIT_SCHEMA_DIR points elsewhere
-    (e.g. a deposit copy). The one place that knows where the schema lives."""
-    return Path(os.environ.get("TEIKIT_SCHEMA_DIR") or Path(__file__).resolve().parents[2] / "schema")
 
 
 class Validator:
