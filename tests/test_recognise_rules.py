@@ -663,3 +663,28 @@ def test_an_admin_level_ends_an_org_name_at_the_place():
 def test_roles_carry_their_listed_kind():
     kinds = {surface: attrs.get("type") for surface, _, attrs in of("Đại tướng Lê Văn An, đồng chí Trần Thị Bình và Bộ trưởng Phạm Văn Cường.", ROLE)}
     assert kinds == {"Đại tướng": "rank", "đồng chí": "honorific", "Bộ trưởng": "office"}
+
+
+# --- the rule table ---------------------------------------------------------------------
+
+def test_the_rule_table_lists_each_family_once_best_first():
+    from teikit.recognise.ruletable import FAMILIES
+    names = [f.name for f in FAMILIES]
+    assert len(names) == len(set(names))
+    priorities = [f.priority for f in FAMILIES]
+    assert priorities == sorted(priorities, reverse=True)
+
+
+def test_every_candidate_takes_its_priority_from_the_rule_table(monkeypatch):
+    from pathlib import Path
+    import teikit.recognise.rules as rules
+    from teikit.recognise.ruletable import FAMILIES
+    seen = []
+    resolve = rules.resolve
+    monkeypatch.setattr(rules, "resolve", lambda candidates, resp: seen.extend(candidates) or resolve(candidates, resp))
+    recogniser = RulesRecogniser()
+    for path in sorted((Path(__file__).parent / "data" / "articles").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        recogniser.find(text, Context(reference_date="2024-01-20", author="Nguyễn Văn Nam",
+                                      known_names=frozenset({("Hà Nội", PLACE), ("Bộ Y tế", ORG)})))
+    assert seen and {c.priority for c in seen} <= {f.priority for f in FAMILIES}

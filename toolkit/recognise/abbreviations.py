@@ -18,10 +18,11 @@ from dataclasses import dataclass
 
 from ..model import ABBR
 from .gazetteers import Gazetteers, PhraseIndex
+from .ruletable import priority
 from .spans import Candidate
 from .tokens import Tokens
 
-PRIORITY = 40
+PRIORITY = priority("abbr")
 _DEFINITION = re.compile(r"\(\s*([A-ZĐ][\w.&\-]*[\wĐ])\s*\)")
 _SKIPPABLE = frozenset({"và", "các", "của", "&"})
 _CLOSERS = "”\"»’'"

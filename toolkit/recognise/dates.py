@@ -29,10 +29,12 @@ from __future__ import annotations
 import re
 
 from ..model import DATE
+from .ruletable import priority
 from .spans import Candidate
 
-PRIORITY = 95
-RANGE_PRIORITY = 97
+PRIORITY = priority("date")
+RANGE_PRIORITY = priority("date-range")
+DURATION_PRIORITY = priority("duration")
 
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _END = r"(?![\w%]|[/.\-–]\w)"
@@ -323,5 +325,5 @@ def _durations(text: str, windows) -> list[Candidate]:
         if count == 0 or _NOT_DURATION.search(text[max(0, m.start() - 8):m.start()]):
             continue
         unit = _DUR_UNIT[m.group(2).lower()]
-        out.append(Candidate(m.start(), m.end(), DATE, "", 0.6, PRIORITY - 2, (("dur", f"P{count}{unit}"),)))
+        out.append(Candidate(m.start(), m.end(), DATE, "", 0.6, DURATION_PRIORITY, (("dur", f"P{count}{unit}"),)))
     return out

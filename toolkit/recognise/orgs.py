@@ -55,6 +55,7 @@ import re
 from ..model import ORG
 from .longnames import TAILS, long_name_end
 from .persons import foreign_word
+from .ruletable import priority
 from .scan import Scan, Span
 from .spans import Candidate
 from .tokens import phrase_key
@@ -62,8 +63,8 @@ from .tokens import phrase_key
 # One priority for every named organisation, so of two nested ones the longer is kept
 # ("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam" over the "Mặt trận …" inside it);
 # the rules differ in cert. Back-references give way to any name.
-LISTED = ACRONYM = HEADED = 88
-LONE = 84
+LISTED = ACRONYM = HEADED = priority("org")
+LONE = priority("org-reference")
 MAX_NAME = 14
 _QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’"}
 _VOWELS = frozenset("aăâeêioôơuưy")

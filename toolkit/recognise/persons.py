@@ -30,11 +30,12 @@ from functools import lru_cache
 
 from ..model import PERSON
 from .gazetteers import PhraseIndex
+from .ruletable import priority
 from .scan import Scan
 from .spans import Candidate
 from .tokens import phrase_key
 
-KNOWN, FOUND = 100, 75
+KNOWN, FOUND, PARTIAL = priority("author"), priority("person"), priority("person-partial")
 MAX_GIVEN = 3
 MAX_CUED = 4
 MAX_FOREIGN = 3
@@ -218,7 +219,7 @@ def _with_later_mentions(scan: Scan, found, short, blocked, author, honorific=fr
             # a capitalised word run on by a lower-case one is a common noun ("Chủ tịch Phong
             # trào …"), unless after "ông", "bà" … ("ông Kiên bị …") or spelled like no
             # Vietnamese word ("ông Troussier theo …")
-            out.append(Candidate(*toks.span(i, i + 1), PERSON, toks.surface(i, i + 1), 0.5, FOUND - 5))
+            out.append(Candidate(*toks.span(i, i + 1), PERSON, toks.surface(i, i + 1), 0.5, PARTIAL))
     last_words = {k: v for k, v in by_last.items() if len(v) == 1}
     if last_words:
         starts = {i for i, _ in taken} | set(short)
@@ -231,7 +232,7 @@ def _with_later_mentions(scan: Scan, found, short, blocked, author, honorific=fr
                     toks.sentence_start(i) or _in_capitalised_run(toks, i)
                     or (i + 1 < toks.n and toks.joined(i) and toks.lower(i + 1))):
                 continue  # a Vietnamese given name alone is too often part of a word ("Liên tịch")
-            out.append(Candidate(*toks.span(i, i + 1), PERSON, key, 0.6 if key in foreign else 0.55, FOUND - 5))
+            out.append(Candidate(*toks.span(i, i + 1), PERSON, key, 0.6 if key in foreign else 0.55, PARTIAL))
     return out
 
 

@@ -19,11 +19,12 @@ Keys of unlisted places are their folded text.
 from __future__ import annotations
 
 from ..model import PLACE
+from .ruletable import priority
 from .scan import Scan
 from .spans import Candidate
 
-GAZETTEER, ADMIN_CUE, CUE = 70, 55, 50
-NAMED_AFTER = 80  # a place named after a person ("đường Võ Văn Kiệt"): above the person rules
+GAZETTEER, ADMIN_CUE, CUE = priority("place"), priority("place-level-cue"), priority("place-cue")
+NAMED_AFTER = priority("place-named-after-person")  # ("đường Võ Văn Kiệt"): above the person rules
 _CUES = frozenset({"tại", "ở"})
 # Generic nouns, written in lower case, before the name of a place of their kind: the
 # name after them is a place ("sân Thiên Trường", "phố Hàng Bài", "bang Pennsylvania").

@@ -14,10 +14,11 @@ before a capitalised word). The token after a role is a cue for a person.
 from __future__ import annotations
 
 from ..model import ROLE
+from .ruletable import priority
 from .scan import Scan, Span
 from .spans import Candidate
 
-PRIORITY = 80
+PRIORITY = priority("role")
 
 
 def find_roles(scan: Scan) -> list[Candidate]:

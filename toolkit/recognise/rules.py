@@ -31,10 +31,10 @@ cert values it gives):
                  name alone as a clause's subject 0.55), the author (0.95);
 7. places.py   - gazetteer (0.9), "tỉnh X" (0.7), "tại X" / "ở X" (0.6);
 8. Context.known_names: each surface marked wherever written (0.8);
-9. spans.py    - one consistent set: higher priority first (known names,
-                 dates, listed orgs, acronyms, head-rule orgs, roles, persons,
-                 places, cue places, abbreviations), spans that would cross a
-                 kept one dropped, nesting only as the encoding allows.
+9. spans.py    - one consistent set: higher priority first (the priorities
+                 of every rule family are one ordered table, ruletable.py),
+                 spans that would cross a kept one dropped, nesting only as
+                 the encoding allows.
 
 Gazetteers are data (toolkit/data/gazetteers/*.tsv), loaded once per process.
 """
@@ -51,11 +51,12 @@ from .orgs import find_orgs, org_key
 from .persons import find_persons
 from .places import find_places
 from .roles import find_roles
+from .ruletable import priority
 from .scan import Scan
 from .spans import Candidate, resolve
 from .tokens import Tokens, phrase_key
 
-KNOWN_PRIORITY = 99
+KNOWN_PERSON, KNOWN_NAME = priority("known-person"), priority("known-name")
 
 
 class RulesRecogniser:
@@ -115,7 +116,7 @@ def _known(scan: Scan, known_names: frozenset, keys: dict) -> list[Candidate]:
         else:
             key = listed_name or toks.surface(i, i + size)
         key = keys.get((start, end, kind), key)
-        out.append(Candidate(start, end, kind, key, 0.8, KNOWN_PRIORITY if kind == PERSON else KNOWN_PRIORITY - 1))
+        out.append(Candidate(start, end, kind, key, 0.8, KNOWN_PERSON if kind == PERSON else KNOWN_NAME))
     return out
 
 
