@@ -113,11 +113,18 @@ def test_output_is_byte_identical_across_runs_and_mention_order():
     assert serialise(encode(a, m)) == serialise(encode(a, list(reversed(m))))
 
 
-def test_crossing_and_same_kind_nested_spans_are_dropped():
+def test_crossing_spans_and_nesting_the_table_forbids_are_dropped():
+    # B crosses A; C is an org inside an org and D a person inside an org (model.MAY_CONTAIN
+    # lets an org hold only abbreviations); E, an abbreviation, may sit inside it; A repeats.
     a = [Mention(0, 10, "org", "A"), Mention(5, 15, "person", "B"), Mention(2, 4, "org", "C"),
-         Mention(2, 4, "person", "D"), Mention(0, 10, "org", "A")]
+         Mention(2, 4, "person", "D"), Mention(6, 8, "abbr", "E"), Mention(0, 10, "org", "A")]
     roots = nest(a)
-    assert [(n.mention.key, [c.mention.key for c in n.children]) for n in roots] == [("A", ["D"])]
+    assert [(n.mention.key, [c.mention.key for c in n.children]) for n in roots] == [("A", ["E"])]
+
+
+def test_a_role_holds_the_organisation_it_is_an_office_of():
+    roots = nest([Mention(0, 20, "role", "bộ trưởng"), Mention(10, 20, "org", "Bộ Công an")])
+    assert [(n.mention.type, [c.mention.type for c in n.children]) for n in roots] == [("role", ["org"])]
 
 
 def test_nothing_nests_inside_an_abbreviation():

@@ -34,6 +34,32 @@ MENTION_TYPES = (PERSON, ORG, PLACE, DATE, ROLE, ABBR)
 OUTER_FIRST = {t: i for i, t in enumerate((ROLE, ORG, PERSON, PLACE, DATE, ABBR))}
 NAME_TYPES = (PERSON, ORG, PLACE)
 
+# What may sit inside what: the one nesting policy of the encoding. A mention
+# may hold only mentions of the types listed for its own type (and, inside
+# those, what they may hold). A role holds the organisation or place it is an
+# office of ("Bộ trưởng Bộ Công an"); a name holds its abbreviations; a name
+# never holds another name: a place or person named inside an organisation's
+# name is part of that name (the outermost name is marked), and of two nested
+# names of one kind only the outer is kept. A date holds nothing and an
+# abbreviation (choice: abbr + expan) holds only its own two parts.
+# Used by the rules (recognise/spans.py), the combination (recognise/combined.py)
+# and the encoder (encode/inline.py); the Schematron rule `name-nesting`, the
+# ODD's and docs/encoding.md's nesting tables say the same, which
+# tests/test_nesting.py checks pair by pair.
+MAY_CONTAIN = {
+    ROLE: frozenset({ORG, PLACE, ABBR}),
+    PERSON: frozenset({ABBR}),
+    ORG: frozenset({ABBR}),
+    PLACE: frozenset({ABBR}),
+    DATE: frozenset(),
+    ABBR: frozenset(),
+}
+
+
+def may_contain(outer: str, inner: str) -> bool:
+    """Whether a mention of type `inner` may sit inside one of type `outer`."""
+    return inner in MAY_CONTAIN[outer]
+
 
 @dataclass(frozen=True)
 class Block:

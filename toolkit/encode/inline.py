@@ -1,8 +1,9 @@
 """Mentions → nested inline TEI elements inside one block of text.
 
-Mentions nest but must never cross; a recogniser should not produce crossing
-spans, and any that slip through are dropped here so the output is always
-well-formed TEI. Text between elements is kept to the character.
+Mentions nest but must never cross, and nest only as model.MAY_CONTAIN allows;
+a recogniser should not produce other spans, and any that slip through are
+dropped here so the output is always valid TEI. Text between elements is kept
+to the character.
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .. import names as N
-from ..model import ABBR, DATE, ORG, OUTER_FIRST, PERSON, PLACE, ROLE, Mention
+from ..model import ABBR, DATE, MAY_CONTAIN, MENTION_TYPES, ORG, OUTER_FIRST, PERSON, PLACE, ROLE, Mention
 
 DOC_AUTHOR = "docAuthor"  # an encoder-made span: the author's name in a byline
 
 # Which element wraps which when two spans cover the same characters.
 _OUTER_FIRST = {DOC_AUTHOR: -1, **OUTER_FIRST}  # docAuthor wraps whatever names the author
+_MAY_CONTAIN = {DOC_AUTHOR: frozenset(MENTION_TYPES), **MAY_CONTAIN}
 _ELEMENT = {PERSON: N.PERS_NAME, ORG: N.ORG_NAME, PLACE: N.PLACE_NAME, ROLE: N.ROLE_NAME, DATE: N.DATE}
 _DATE_ATTRS = ("when", "from", "to", "notBefore", "notAfter", "dur")
 _RANK_RE = re.compile(r"(?:tướng|đại tá|thượng tá|trung tá|thiếu tá|đại úy|thượng úy|trung úy|thiếu úy|đại uý|thượng uý|trung uý|thiếu uý)$", re.IGNORECASE)
@@ -32,7 +34,8 @@ class _Node:
 
 
 def nest(mentions) -> list[_Node]:
-    """Properly nested trees of mentions; crossing or same-kind-nested spans are dropped."""
+    """Properly nested trees of mentions; crossing spans, and spans the nesting policy
+    (model.MAY_CONTAIN) does not allow where they sit, are dropped."""
     roots: list[_Node] = []
     stack: list[_Node] = []
     seen = set()
@@ -43,9 +46,7 @@ def nest(mentions) -> list[_Node]:
             stack.pop()
         if stack:
             parent = stack[-1].mention
-            if m.end > parent.end or parent.type == ABBR:
-                continue
-            if any(node.mention.type == m.type for node in stack):
+            if m.end > parent.end or m.type not in _MAY_CONTAIN[parent.type]:
                 continue
         seen.add((m.start, m.end, m.type))
         node = _Node(m)
