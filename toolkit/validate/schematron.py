@@ -15,6 +15,7 @@ from lxml import etree, isoschematron
 
 from ..errors import ToolkitError
 from ..names import SVRL_NS
+from ..xmlsafe import parse_file
 from .issues import Issue
 
 _XSL_NS = "http://www.w3.org/1999/XSL/Transform"
@@ -25,7 +26,10 @@ _COMPILE_PARAMS = {"generate-fired-rule": "false"}
 class SchematronRules:
     def __init__(self, path: Path):
         try:
-            schema = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
+            schema = parse_file(path)
+        except ToolkitError as exc:
+            raise ToolkitError(f"cannot compile the Schematron rules: {exc.message}", path=str(path)) from None
+        try:
             compiled = isoschematron.Schematron(
                 schema, store_xslt=True, compile_params=_COMPILE_PARAMS
             )

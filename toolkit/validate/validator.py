@@ -18,7 +18,7 @@ from lxml import etree
 from ..errors import ToolkitError, UnsafeXMLError, ValidationError
 from ..fsutil import collect_files
 from ..resources import schema_dir
-from ..xmlsafe import NotWellFormedError, parse_bytes
+from ..xmlsafe import NotWellFormedError, parse_bytes, parse_file
 from .issues import FileResult, Issue, Report
 from .schematron import SchematronRules
 
@@ -45,9 +45,10 @@ class Validator:
         self.rng_path = Path(rng_path) if rng_path else schema_dir() / RNG_NAME
         self.sch_path = Path(sch_path) if sch_path else schema_dir() / SCH_NAME
         try:
-            rng_doc = etree.parse(str(self.rng_path), etree.XMLParser(resolve_entities=False, no_network=True))
-            self._rng = etree.RelaxNG(rng_doc)
-        except (OSError, etree.LxmlError) as exc:
+            self._rng = etree.RelaxNG(parse_file(self.rng_path))
+        except ToolkitError as exc:
+            raise ToolkitError(f"cannot compile the RELAX NG schema: {exc.message}", path=str(self.rng_path)) from None
+        except etree.LxmlError as exc:
             raise ToolkitError(f"cannot compile the RELAX NG schema: {exc}", path=str(self.rng_path)) from None
         self._rules = SchematronRules(self.sch_path)
         self.compile_seconds = time.perf_counter() - started
