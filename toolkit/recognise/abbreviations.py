@@ -1,5 +1,10 @@
 """Abbreviations: learned from "Full Name (ABBR)" in the text, plus a curated list.
 
+An AbbreviationTable is made once per text (scan.Scan) and never changed
+afterwards; the definitions another stage finds come back as a new table
+(`with_definitions`). Its lookups are memoised (`found`), which is no change
+of what it answers.
+
 A definition is accepted when the capital letters of ABBR are the initials of
 the syllables just before the parenthesis (case ignored, "Đ" and "D" equal,
 "và"/"các"/"của" may be skipped and may not start the name): "Mặt trận Tổ
@@ -12,6 +17,7 @@ from the text, 0.9 from the curated list. A text definition overrides the list.
 
 from __future__ import annotations
 
+import copy
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -124,13 +130,16 @@ class AbbreviationTable:
                     return i, whole
         return None
 
-    def learn(self, abbr: str, expansion: str, kind: str) -> Defined:
-        """Add a definition found by another rule ("Hiệp hội Lương thực Việt Nam (VFA)")."""
-        entry = Defined(abbr, expansion, kind, True)
-        self.definitions.append(entry)
-        self.learned.add(abbr, entry)
-        self._at = None
-        return entry
+    def with_definitions(self, entries: list[Defined]) -> "AbbreviationTable":
+        """A new table: this one and definitions another stage found ("Hiệp hội Lương thực
+        Việt Nam (VFA)", orgs.py); this table is left as it was."""
+        table = copy.copy(self)
+        table.learned = self.learned.copy()
+        table.definitions = self.definitions + list(entries)
+        for entry in entries:
+            table.learned.add(entry.abbr, entry)
+        table._at = None
+        return table
 
     def match_at(self, toks: Tokens, i: int):
         """(token count, Defined) of the abbreviation written at token i, or None."""

@@ -73,6 +73,12 @@ class PhraseIndex:
         groups.append((size, {key: value}))
         groups.sort(key=lambda g: -g[0])
 
+    def copy(self) -> "PhraseIndex":
+        """An index with the same entries that later `add`s to either leave the other as it is."""
+        other = PhraseIndex(self.case_sensitive)
+        other.first = {w: [(size, dict(entries)) for size, entries in groups] for w, groups in self.first.items()}
+        return other
+
     def __contains__(self, first: str) -> bool:
         return first in self.first
 

@@ -53,10 +53,11 @@ from __future__ import annotations
 import re
 
 from ..model import ORG
+from .abbreviations import AbbreviationTable, Defined
 from .longnames import TAILS, long_name_end
 from .persons import foreign_word
 from .ruletable import priority
-from .scan import Scan, Span
+from .scan import OrgSpans, Scan, Span
 from .spans import Candidate
 from .tokens import phrase_key
 
@@ -268,16 +269,47 @@ def _owner_follows(scan: Scan, k: int) -> bool:
     return bool(head and head[1].nest and continue_name(scan, k + head[0]) > k + head[0])
 
 
-def find_orgs(scan: Scan) -> list[Candidate]:
-    toks, gaz = scan.toks, scan.gaz
-    lone_heads: list[tuple[int, int, object]] = []
-    quoted_keys: dict[str, set[str]] = {}
-    pending: list[tuple[Span, int, object]] = []
+def find_orgs(scan: Scan) -> tuple[OrgSpans, AbbreviationTable]:
+    """The organisations in the text, and the abbreviation table with the acronyms their names
+    define in brackets ("Hiệp hội Lương thực Việt Nam (VFA)") added for the later stages.
+
+    The rules run in this order, each given the organisations found before it as a
+    read-only value: a body named once or a firm's name is not found again inside another.
+    """
+    spans = _defined(scan)
+    named, lone_heads, quoted_keys = _names(scan, tuple(spans))
+    spans += named
+    spans += _lone_references(scan, tuple(spans), lone_heads, quoted_keys)
+    spans += _cued_names(scan, tuple(spans))
+    spans += _clubs(scan, tuple(spans))
+    abbrs, acronyms = _named_acronyms(scan, tuple(spans))
+    spans += acronyms
+    return OrgSpans(spans), abbrs
+
+
+def org_candidates(orgs: OrgSpans) -> list[Candidate]:
+    return [Candidate(s.start, s.end, ORG, s.key, s.cert, s.priority) for s in orgs.spans]
+
+
+def _defined(scan: Scan) -> list[Span]:
+    """The organisations whose names the text defines an abbreviation for: "Công an nhân dân (CAND)"."""
+    toks, out = scan.toks, []
     for d in scan.abbrs.definitions:
         if d.kind == "org":
             start, end = toks.span(d.exp_start, d.exp_end)
             key = org_key(scan, d.exp_start, d.exp_end)
-            scan.add_org(Span(d.exp_start, d.exp_end, start, end, key, 0.95, LISTED))
+            out.append(Span(d.exp_start, d.exp_end, start, end, key, 0.95, LISTED))
+    return out
+
+
+def _names(scan: Scan, before: tuple[Span, ...]):
+    """Listed names, acronyms, head word + name, head word + quoted name, at each capitalised
+    token, left to right: ([Span], lone heads standing alone, {head: keys of its quoted names})."""
+    toks, gaz = scan.toks, scan.gaz
+    lone_heads: list[tuple[int, int, object]] = []
+    quoted_keys: dict[str, set[str]] = {}
+    pending: list[tuple[Span, int, object]] = []
+    found = list(before)  # for the look back: a head inside a name just found starts none
     # only where a listed name, an abbreviation or a head word can begin
     starts = set(toks.where(gaz.orgs.first)) | scan.abbrs.found().keys() | set(toks.where(gaz.heads.first))
     caps = toks.caps
@@ -295,27 +327,26 @@ def find_orgs(scan: Scan) -> list[Candidate]:
             branch = _branch_end(scan, end)
             if branch > end:  # "Ngân hàng Nhà nước chi nhánh tỉnh Quảng Ninh"
                 key, end = f"{key} {toks.surface(end, branch)}", branch
-            scan.add_org(Span(i, end, *toks.span(i, end), key, 0.9, LISTED))
+            found.append(Span(i, end, *toks.span(i, end), key, 0.9, LISTED))
             continue
         abbr = scan.abbrs.match_at(toks, i)
         if abbr and abbr[1].kind == "org":
             size, entry = abbr
             end = _branch_end(scan, continue_name(scan, i + size, places_only=True))
             key = org_key(scan, i, end)
-            scan.add_org(Span(i, end, *toks.span(i, end), key, 0.95 if entry.learned else 0.9, ACRONYM))
+            found.append(Span(i, end, *toks.span(i, end), key, 0.95 if entry.learned else 0.9, ACRONYM))
             continue
         head = scan.head_at(i)
         if not head:
             continue
         size, h = head
-        if any(s.i < i < s.j for s in scan.orgs[-4:]):
+        if any(s.i < i < s.j for s in found[-4:]):
             continue  # inside a name already found: organisations do not nest
         quoted = _quoted(scan, i + size)
         if quoted:
             end_char, j = quoted
             key = f"{h.name} {scan.abbrs.expand(toks, i + size, j)}"
-            span = Span(i, j, toks.starts[i], end_char, key, 0.8, HEADED, h.name)
-            scan.add_org(span)
+            found.append(Span(i, j, toks.starts[i], end_char, key, 0.8, HEADED, h.name))
             quoted_keys.setdefault(h.name, set()).add(key)
             continue
         if h.name not in _NAMING_HEADS and _owner_follows(scan, i + size):
@@ -335,17 +366,122 @@ def find_orgs(scan: Scan) -> list[Candidate]:
         if h.lone:
             pending.append((span, size, h))  # decided below: a name of its own or a reference
         else:
-            scan.add_org(span)
+            found.append(span)
     for span, size, h in pending:
         if quoted_keys.get(h.name):
             lone_heads.append((span.i, size, h))  # the quoted name is the body's name; this refers to it
         else:
-            scan.add_org(span)
-    _lone_references(scan, lone_heads, quoted_keys)
-    _cued_names(scan)
-    _clubs(scan)
-    _named_acronyms(scan)
-    return [Candidate(s.start, s.end, ORG, s.key, s.cert, s.priority) for s in scan.orgs]
+            found.append(span)
+    return found[len(before):], lone_heads, quoted_keys
+
+
+def _free(spans, i: int, j: int) -> bool:
+    """None of these organisations overlaps tokens i..j."""
+    return not any(s.i < j and i < s.j for s in spans)
+
+
+def _cued_names(scan: Scan, before: tuple[Span, ...]) -> list[Span]:
+    """A lower-case head that announces a firm or an agency ("hãng thông tấn Kyodo", "hãng tin
+    AFP", "tập đoàn Samsung", "công ty Vedan"): the capitalised words after it are an
+    organisation (cert 0.75), where no organisation was found; the lower-case head stays
+    outside the name."""
+    toks, out = scan.toks, []
+    for i in toks.where(_LOWER_HEADS_FIRST):
+        if not toks.lower(i):
+            continue
+        for head in _LOWER_HEADS:
+            k = i + len(head)
+            if tuple(toks.low[i:k]) == head and k < toks.n and all(toks.joined(x) for x in range(i, k)):
+                break
+        else:
+            continue
+        j = k
+        while j < toks.n and j - k < 4 and toks.cap(j) and not scan.role_at(j) and not scan.head_at(j) \
+                and not (j > k and scan.person_at(j)):
+            j += 1
+            if not toks.joined(j - 1):
+                break
+        if j > k and _free(before, k, j) and _free(out, k, j):
+            out.append(Span(k, j, *toks.span(k, j), org_key(scan, k, j), 0.75, HEADED))
+    return out
+
+
+def _clubs(scan: Scan, before: tuple[Span, ...]) -> list[Span]:
+    """A football club: capitalised words then "FC" ("Bắc Ninh FC", "Hà Nội FC"), or "FC" then
+    them ("FC Seoul"), where no organisation was found: cert 0.85, above the place its name holds."""
+    toks, out = scan.toks, []
+    for i in toks.where({"fc"}):
+        if toks.words[i] != "FC":
+            continue
+        j = i
+        while j > 0 and i - j < 4 and toks.joined(j - 1) and toks.cap(j - 1) and not toks.acronym(j - 1):
+            j -= 1
+        if j < i:
+            start, end = j, i + 1
+        else:
+            end = i + 1
+            while end < toks.n and end - i <= 3 and toks.joined(end - 1) and toks.cap(end):
+                end += 1
+            start = i
+            if end == i + 1:
+                continue
+        if _free(before, start, end) and _free(out, start, end):
+            out.append(Span(start, end, *toks.span(start, end), toks.surface(start, end), 0.85, LISTED))
+    return out
+
+
+def _lone_references(scan: Scan, before: tuple[Span, ...], lone_heads, quoted_keys) -> list[Span]:
+    """A bare "Ban Chỉ đạo" refers to the one steering committee the article has named."""
+    toks, out = scan.toks, []
+    named: dict[str, set[str]] = {}
+    for s in before:
+        if s.kind:
+            named.setdefault(s.kind, set()).add(s.key)
+    for i, size, h in lone_heads:
+        keys = quoted_keys.get(h.name) or named.get(h.name, set())
+        if len(keys) != 1:
+            continue
+        if any(s.i == i and s.kind == h.name and s.j > i + size for s in before):
+            continue  # this occurrence is the naming one
+        key = next(iter(keys))
+        out.append(Span(i, i + size, *toks.span(i, i + size), key, 0.6, LONE, h.name))
+    return out
+
+
+_SHORT_NAME = re.compile(r"\(\s*([A-ZĐ][A-Za-zĐ0-9&.\-]*[A-Za-z0-9])\s*\)")
+
+
+def _named_acronyms(scan: Scan, before: tuple[Span, ...]) -> tuple[AbbreviationTable, list[Span]]:
+    """An organisation's name then "(ACRONYM)" defines the acronym even when the initials
+    do not fit, as with English ones: "Hiệp hội Lương thực Việt Nam (VFA)", "Cục Dự trữ
+    Liên bang Mỹ (Fed)". Every later use is that organisation (cert 0.85). Returns the
+    abbreviation table with these acronyms added (the text's own is left as it was) and the uses."""
+    toks = scan.toks
+    ends = {s.end: s for s in before if s.priority == LISTED}
+    known = {d.abbr for d in scan.abbrs.definitions}
+    learned = []
+    for m in _SHORT_NAME.finditer(toks.folded):
+        short = m.group(1)
+        text_before = toks.folded[:m.start()].rstrip(" ")
+        org = ends.get(len(text_before))
+        if org is None or short in known or len(short) < 2 or not short.isascii():
+            continue
+        known.add(short)
+        learned.append(Defined(short, org.key, "org", True))
+    if not learned:
+        return scan.abbrs, []
+    abbrs = scan.abbrs.with_definitions(learned)
+    taken = {s.i for s in before}
+    out = []
+    for i, hit in sorted(abbrs.found().items()):
+        if i in taken or not toks.caps[i]:
+            continue
+        if hit[1] in learned:
+            size, entry = hit
+            end = continue_name(scan, i + size, places_only=True)
+            key = entry.expansion if end == i + size else f"{entry.expansion} {abbrs.expand(toks, i + size, end)}"
+            out.append(Span(i, end, *toks.span(i, end), key, 0.85, ACRONYM))
+    return abbrs, out
 
 
 def _branch_end(scan: Scan, end: int) -> int:
@@ -370,104 +506,3 @@ def _branch_end(scan: Scan, end: int) -> int:
         if not toks.joined(j - 1):
             break
     return j if j > k else end
-
-
-def _free(scan: Scan, i: int, j: int) -> bool:
-    """No organisation found so far overlaps tokens i..j."""
-    return not any(s.i < j and i < s.j for s in scan.orgs)
-
-
-def _cued_names(scan: Scan) -> None:
-    """A lower-case head that announces a firm or an agency ("hãng thông tấn Kyodo", "hãng tin
-    AFP", "tập đoàn Samsung", "công ty Vedan"): the capitalised words after it are an
-    organisation (cert 0.75); the lower-case head stays outside the name."""
-    toks = scan.toks
-    for i in toks.where(_LOWER_HEADS_FIRST):
-        if not toks.lower(i):
-            continue
-        for head in _LOWER_HEADS:
-            k = i + len(head)
-            if tuple(toks.low[i:k]) == head and k < toks.n and all(toks.joined(x) for x in range(i, k)):
-                break
-        else:
-            continue
-        j = k
-        while j < toks.n and j - k < 4 and toks.cap(j) and not scan.role_at(j) and not scan.head_at(j) \
-                and not (j > k and scan.person_at(j)):
-            j += 1
-            if not toks.joined(j - 1):
-                break
-        if j > k and _free(scan, k, j):
-            scan.add_org(Span(k, j, *toks.span(k, j), org_key(scan, k, j), 0.75, HEADED))
-
-
-def _clubs(scan: Scan) -> None:
-    """A football club: capitalised words then "FC" ("Bắc Ninh FC", "Hà Nội FC"), or "FC" then
-    them ("FC Seoul"): cert 0.85, above the place its name holds."""
-    toks = scan.toks
-    for i in toks.where({"fc"}):
-        if toks.words[i] != "FC":
-            continue
-        j = i
-        while j > 0 and i - j < 4 and toks.joined(j - 1) and toks.cap(j - 1) and not toks.acronym(j - 1):
-            j -= 1
-        if j < i:
-            start, end = j, i + 1
-        else:
-            end = i + 1
-            while end < toks.n and end - i <= 3 and toks.joined(end - 1) and toks.cap(end):
-                end += 1
-            start = i
-            if end == i + 1:
-                continue
-        if _free(scan, start, end):
-            scan.add_org(Span(start, end, *toks.span(start, end), toks.surface(start, end), 0.85, LISTED))
-
-
-def _lone_references(scan: Scan, lone_heads, quoted_keys) -> None:
-    """A bare "Ban Chỉ đạo" refers to the one steering committee the article has named."""
-    toks = scan.toks
-    named: dict[str, set[str]] = {}
-    for s in scan.orgs:
-        if s.kind:
-            named.setdefault(s.kind, set()).add(s.key)
-    for i, size, h in lone_heads:
-        keys = quoted_keys.get(h.name) or named.get(h.name, set())
-        if len(keys) != 1:
-            continue
-        if any(s.i == i and s.kind == h.name and s.j > i + size for s in scan.orgs):
-            continue  # this occurrence is the naming one
-        key = next(iter(keys))
-        scan.add_org(Span(i, i + size, *toks.span(i, i + size), key, 0.6, LONE, h.name))
-
-
-_SHORT_NAME = re.compile(r"\(\s*([A-ZĐ][A-Za-zĐ0-9&.\-]*[A-Za-z0-9])\s*\)")
-
-
-def _named_acronyms(scan: Scan) -> None:
-    """An organisation's name then "(ACRONYM)" defines the acronym even when the initials
-    do not fit, as with English ones: "Hiệp hội Lương thực Việt Nam (VFA)", "Cục Dự trữ
-    Liên bang Mỹ (Fed)". Every later use is that organisation (cert 0.85)."""
-    toks = scan.toks
-    ends = {s.end: s for s in scan.orgs if s.priority == LISTED}
-    known = {d.abbr for d in scan.abbrs.definitions}
-    learned = []
-    for m in _SHORT_NAME.finditer(toks.folded):
-        short = m.group(1)
-        before = toks.folded[:m.start()].rstrip(" ")
-        org = ends.get(len(before))
-        if org is None or short in known or len(short) < 2 or not short.isascii():
-            continue
-        known.add(short)
-        learned.append(scan.abbrs.learn(short, org.key, "org"))
-    if not learned:
-        return
-    taken = {s.i for s in scan.orgs}
-    for i, hit in sorted(scan.abbrs.found().items()):
-        if i in taken or not toks.caps[i]:
-            continue
-        if hit[1] in learned:
-            size, entry = hit
-            end = continue_name(scan, i + size, places_only=True)
-            key = entry.expansion if end == i + size else f"{entry.expansion} {scan.abbrs.expand(toks, i + size, end)}"
-            scan.add_org(Span(i, end, *toks.span(i, end), key, 0.85, ACRONYM))

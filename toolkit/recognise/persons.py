@@ -31,7 +31,7 @@ from functools import lru_cache
 from ..model import PERSON
 from .gazetteers import PhraseIndex
 from .ruletable import priority
-from .scan import Scan
+from .scan import OrgSpans, Scan
 from .spans import Candidate
 from .tokens import phrase_key
 
@@ -52,11 +52,11 @@ def foreign_word(word: str) -> bool:
     return word.isalpha() and not _VI_SYLLABLE.fullmatch(bare)
 
 
-def _blocked(scan: Scan) -> tuple[list[bool], list[bool]]:
+def _blocked(scan: Scan, orgs: OrgSpans) -> tuple[list[bool], list[bool]]:
     """Tokens inside an organisation; those and tokens inside a listed place of two or more syllables."""
     n = scan.toks.n
     in_org = [False] * n
-    for s in scan.orgs:
+    for s in orgs.spans:
         in_org[s.i:min(s.j, n)] = [True] * (min(s.j, n) - s.i)
     blocked = in_org.copy()
     for i, (size, _) in scan.places_at.items():
@@ -65,15 +65,18 @@ def _blocked(scan: Scan) -> tuple[list[bool], list[bool]]:
     return in_org, blocked
 
 
-def _stop(scan: Scan, k: int) -> bool:
+def _stop(scan: Scan, orgs: OrgSpans, k: int) -> bool:
     """Token k begins something other than a name (an office, an organisation)."""
-    return bool(scan.role_at(k) or scan.head_at(k) or k in scan.orgs_at)
+    return bool(scan.role_at(k) or scan.head_at(k) or k in orgs.at)
 
 
-def find_persons(scan: Scan, author: str | None = None) -> list[Candidate]:
+def find_persons(scan: Scan, orgs: OrgSpans, role_ends: frozenset[int] = frozenset(),
+                 author: str | None = None) -> list[Candidate]:
+    """Persons, given the organisations found (no name starts inside one) and the tokens right
+    after a role (roles.find_roles: a name may start there)."""
     toks, gaz = scan.toks, scan.gaz
-    in_org, blocked = _blocked(scan)
-    cues = set(scan.person_cues)
+    in_org, blocked = _blocked(scan, orgs)
+    cues = set(role_ends)
     honorific = set()  # tokens right after "ông", "bà", "anh" …: a capitalised word there is a name
     for i in toks.where(gaz.person_cues.first):
         if i < toks.n - 1 and toks.joined(i):
@@ -89,9 +92,9 @@ def find_persons(scan: Scan, author: str | None = None) -> list[Candidate]:
     for i in sorted(cues.union(toks.where(gaz.family_names))):
         if i < after or i >= toks.n or blocked[i] or not caps[i]:
             continue
-        if scan.person_at(i) and not _stop(scan, i):
+        if scan.person_at(i) and not _stop(scan, orgs, i):
             k = i + 1
-            while k < toks.n and k - i <= MAX_GIVEN and toks.joined(k - 1) and toks.title(k) and not _stop(scan, k):
+            while k < toks.n and k - i <= MAX_GIVEN and toks.joined(k - 1) and toks.title(k) and not _stop(scan, orgs, k):
                 k += 1
             while k > i + 1 and k < toks.n and toks.gaps[k - 1] == "-" and toks.words[k].isalpha() \
                     and toks.words[k].islower():
@@ -100,9 +103,9 @@ def find_persons(scan: Scan, author: str | None = None) -> list[Candidate]:
                 found.append((i, k, 0.9 if i in cues else 0.85))
                 after = k
                 continue
-        if i in cues and not _stop(scan, i) and i not in scan.places_at and not scan.abbrs.match_at(toks, i):
+        if i in cues and not _stop(scan, orgs, i) and i not in scan.places_at and not scan.abbrs.match_at(toks, i):
             k = i + 1
-            while k < toks.n and k - i < MAX_CUED and not blocked[k] and not _stop(scan, k) and k not in scan.places_at:
+            while k < toks.n and k - i < MAX_CUED and not blocked[k] and not _stop(scan, orgs, k) and k not in scan.places_at:
                 gap = toks.gaps[k - 1]
                 if (gap == " " and toks.cap(k) and not toks.acronym(k)) or (gap == "-" and toks.words[k].isalpha()):
                     k += 1
@@ -113,11 +116,11 @@ def find_persons(scan: Scan, author: str | None = None) -> list[Candidate]:
             else:
                 short.append(i)
             after = k
-    found += _foreign_names(scan, blocked, found)
+    found += _foreign_names(scan, orgs, blocked, found)
     return _with_later_mentions(scan, found, short, blocked, author, honorific)
 
 
-def _foreign_names(scan: Scan, blocked, found) -> list[tuple[int, int, float]]:
+def _foreign_names(scan: Scan, orgs: OrgSpans, blocked, found) -> list[tuple[int, int, float]]:
     """Two or three capitalised Latin-script words, one at least spelled like no Vietnamese
     syllable, standing alone (no capitalised word joined before or after), none of them a
     place, organisation, role, abbreviation or a word of firm and event names (not_names.tsv):
@@ -156,7 +159,7 @@ def _foreign_names(scan: Scan, blocked, found) -> list[tuple[int, int, float]]:
             continue
         if not names[0].isascii() and not foreign_word(names[0]):
             continue  # a Vietnamese word before a foreign one: "Bão Gaemi" (a storm), "Ông Knapper"
-        if any(x in scan.places_at or _stop(scan, x) or scan.abbrs.match_at(toks, x) for x in range(i, k)):
+        if any(x in scan.places_at or _stop(scan, orgs, x) or scan.abbrs.match_at(toks, x) for x in range(i, k)):
             continue
         out.append((i, k, 0.6))
     return out

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from ..model import PLACE
 from .ruletable import priority
-from .scan import Scan
+from .scan import OrgSpans, Scan
 from .spans import Candidate
 
 GAZETTEER, ADMIN_CUE, CUE = priority("place"), priority("place-level-cue"), priority("place-cue")
@@ -34,7 +34,8 @@ _STREETS = frozenset({"đường", "phố"})
 MAX_CUED = 4
 
 
-def find_places(scan: Scan) -> list[Candidate]:
+def find_places(scan: Scan, orgs: OrgSpans) -> list[Candidate]:
+    """Places, given the organisations found (a cued name does not start at one)."""
     toks, gaz = scan.toks, scan.gaz
     out = []
     for i, (size, place) in scan.places_at.items():
@@ -73,7 +74,7 @@ def find_places(scan: Scan) -> list[Candidate]:
             k, cert, prio = i + 1, 0.6, CUE
         else:
             continue
-        end = _cued_name(scan, k, named)
+        end = _cued_name(scan, orgs, k, named)
         if end is None:
             continue
         if named and (k in scan.places_at or any(scan.person_at(x) for x in range(k, end))):
@@ -85,11 +86,11 @@ def find_places(scan: Scan) -> list[Candidate]:
     return out
 
 
-def _cued_name(scan: Scan, k: int, named: bool = False) -> int | None:
+def _cued_name(scan: Scan, orgs: OrgSpans, k: int, named: bool = False) -> int | None:
     """End of a run of capitalised syllables at token k that nothing else has claimed
     (named: a personal name may be the place's name)."""
     toks = scan.toks
-    if not toks.title(k) or k in scan.orgs_at or scan.head_at(k):
+    if not toks.title(k) or k in orgs.at or scan.head_at(k):
         return None
     if (scan.person_at(k) or k in scan.places_at) and not named:
         return None

@@ -8,27 +8,30 @@ trưởng Bộ Công an"), and so is a place after an office ("Tổng thống M�
 Roles marked needs_org ("Ủy viên", "Trưởng", "Phó") are roles only with that
 organisation. Key: the listed spelling of the role, then the organisation's
 or place's key. cert 0.9 when capitalised, 0.7 in lower case (then only
-before a capitalised word). The token after a role is a cue for a person.
+before a capitalised word). The token after a role is a cue for a person
+(returned beside the candidates, for the persons stage).
 """
 
 from __future__ import annotations
 
 from ..model import ROLE
 from .ruletable import priority
-from .scan import Scan, Span
+from .scan import OrgSpans, Scan
 from .spans import Candidate
 
 PRIORITY = priority("role")
 
 
-def find_roles(scan: Scan) -> list[Candidate]:
+def find_roles(scan: Scan, orgs: OrgSpans) -> tuple[list[Candidate], frozenset[int]]:
+    """The roles' candidates, and the tokens right after a role (a person's name may start there)."""
     toks, gaz = scan.toks, scan.gaz
     out = []
+    cues = set()
     for i in toks.where(gaz.roles.first):
         chosen = None
         for size, role in gaz.roles.matches_at(toks, i):
             end = i + size
-            near = scan.orgs_overlapping(i, end)
+            near = orgs.overlapping(i, end)
             if any(not (s.i <= i and end <= s.j) and not (i <= s.i and s.j <= end) for s in near):
                 continue  # would cut into an organisation: try a shorter role
             chosen = size, role
@@ -41,7 +44,7 @@ def find_roles(scan: Scan) -> list[Candidate]:
         start_char, end_char = toks.span(i, end)
         key = role.name
         follows = end < toks.n and toks.joined(end - 1)
-        org = scan.orgs_at.get(end) if follows else None
+        org = orgs.at.get(end) if follows else None
         place = scan.places_at.get(end) if follows else None
         if org:
             end, end_char, key = org.j, org.end, f"{role.name} {org.key}"
@@ -58,9 +61,8 @@ def find_roles(scan: Scan) -> list[Candidate]:
         if not capital and not (org or (follows and toks.cap(end))):
             continue
         if end < toks.n and toks.joined(end - 1):
-            scan.person_cues.add(end)
+            cues.add(end)
         cert = 0.9 if capital else 0.7
-        scan.roles.append(Span(i, end, start_char, end_char, key, cert, PRIORITY, role.kind))
         # the listed kind (rank | office | honorific) becomes roleName/@type
         out.append(Candidate(start_char, end_char, ROLE, key, cert, PRIORITY, (("type", role.kind),)))
-    return out
+    return out, frozenset(cues)

@@ -47,7 +47,7 @@ from ..model import NAME_TYPES, ORG, PERSON, PLACE, Mention
 from .base import Context
 from .dates import find_dates
 from .gazetteers import Gazetteers, PhraseIndex, default_gazetteers
-from .orgs import find_orgs, org_key
+from .orgs import find_orgs, org_candidates, org_key
 from .persons import find_persons
 from .places import find_places
 from .roles import find_roles
@@ -69,13 +69,17 @@ class RulesRecogniser:
     def find(self, text: str, context: Context = Context()) -> list[Mention]:
         if not text.strip():
             return []
-        scan = Scan(text, self.gazetteers)
+        # The stages, in the order their inputs require; each reads what earlier ones return and
+        # changes nothing it is given. Which candidate wins an overlap is ruletable.py's business.
+        scan = Scan(text, self.gazetteers)              # tokens, listed places, "Full Name (ABBR)"
         candidates: list[Candidate] = find_dates(text, context.reference_date)
-        candidates += find_orgs(scan)
-        candidates += find_roles(scan)
-        persons = find_persons(scan, context.author)
-        candidates += persons
-        candidates += find_places(scan)
+        orgs, abbrs = find_orgs(scan)                   # + the acronyms named in brackets
+        candidates += org_candidates(orgs)
+        scan = scan.with_abbreviations(abbrs)           # the later stages see those acronyms too
+        roles, role_ends = find_roles(scan, orgs)
+        candidates += roles
+        candidates += find_persons(scan, orgs, role_ends, context.author)
+        candidates += find_places(scan, orgs)
         candidates += scan.abbrs.candidates(scan.toks)
         if context.known_names:
             keys = {(c.start, c.end, c.type): c.key for c in candidates if c.type in NAME_TYPES}

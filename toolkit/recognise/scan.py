@@ -1,7 +1,21 @@
-"""What the rules share while reading one text: tokens, gazetteer hits, spans found so far."""
+"""What the rules may read about one text, and the organisations stage's result.
+
+`Scan` holds the facts every rule family may read: the tokens, the listed
+places and the abbreviation table, with the questions the rules ask of a token
+(head_at, role_at, person_at, is_org_name). It is read-only: no stage assigns
+to it or changes what it holds. A stage that learns more (the organisations
+stage learns acronyms named in brackets, "Hiệp hội Lương thực Việt Nam (VFA)")
+returns what it learned, and rules.py gives the later stages a new Scan
+holding it (`with_abbreviations`).
+
+`OrgSpans` is the organisations stage's result, read by the roles, persons and
+places stages (a role takes in the body after it; no person or place starts
+inside one).
+"""
 
 from __future__ import annotations
 
+import copy
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -14,7 +28,7 @@ from .tokens import Tokens
 MAX_ORG_TOKENS = 120
 
 
-@dataclass
+@dataclass(frozen=True)
 class Span:
     """A name found by a rule, in tokens [i, j) and characters [start, end)."""
 
@@ -34,13 +48,14 @@ class Scan:
         self.gaz = gaz
         self.toks = toks = Tokens(text)
         self.places_at = self._places(toks, gaz)
+        # the abbreviations defined in the text as "Full Name (ABBR)", over the curated list
         self.abbrs = AbbreviationTable(toks, gaz, self.is_org_name, self.places_at)
-        self.orgs: list[Span] = []
-        self.orgs_at: dict[int, Span] = {}      # token -> longest org starting there
-        self._sorted: list[Span] | None = None
-        self._starts: list[int] = []
-        self.roles: list[Span] = []
-        self.person_cues: set[int] = set()      # tokens right after a title, rank or honorific
+
+    def with_abbreviations(self, abbrs: AbbreviationTable) -> "Scan":
+        """The same facts with another abbreviation table (this Scan is left as it was)."""
+        other = copy.copy(self)
+        other.abbrs = abbrs
+        return other
 
     @staticmethod
     def _places(toks: Tokens, gaz: Gazetteers) -> dict:
@@ -102,18 +117,23 @@ class Scan:
         head = self.head_at(i) if toks is self.toks else None
         return bool(head) and head[0] < j - i
 
-    def orgs_overlapping(self, i: int, j: int) -> list[Span]:
+
+class OrgSpans:
+    """The organisations found in one text, in the order found, with the lookups later stages make."""
+
+    def __init__(self, spans):
+        self.spans: tuple[Span, ...] = tuple(spans)
+        at: dict[int, Span] = {}
+        for span in self.spans:
+            best = at.get(span.i)
+            if best is None or span.end > best.end:
+                at[span.i] = span
+        self.at = at  # token -> the longest organisation starting there (the first found of equals)
+        self._sorted = sorted(self.spans, key=lambda s: (s.i, s.j))
+        self._starts = [s.i for s in self._sorted]
+
+    def overlapping(self, i: int, j: int) -> list[Span]:
         """Organisations sharing a token with tokens [i, j)."""
-        if self._sorted is None:
-            self._sorted = sorted(self.orgs, key=lambda s: (s.i, s.j))
-            self._starts = [s.i for s in self._sorted]
         lo = bisect_left(self._starts, i - MAX_ORG_TOKENS)
         hi = bisect_left(self._starts, j)
         return [s for s in self._sorted[lo:hi] if s.j > i]
-
-    def add_org(self, span: Span) -> None:
-        self._sorted = None
-        self.orgs.append(span)
-        best = self.orgs_at.get(span.i)
-        if best is None or span.end > best.end:
-            self.orgs_at[span.i] = span
