@@ -547,7 +547,7 @@ def test_foreign_names_without_a_title(text, names):
     ("Kim", False), ("Nguyễn", False), ("Nghiêng", False), ("Quý", False), ("Kei", False),
 ])
 def test_foreign_word_is_spelled_like_no_vietnamese_syllable(word, foreign):
-    from teikit.recognise.persons import foreign_word
+    from teikit.recognise.syllables import foreign_word
 
     assert foreign_word(word) is foreign
 

@@ -24,32 +24,18 @@ persons: they start with no family name and follow no title.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from functools import lru_cache
-
 from ..model import PERSON
 from .gazetteers import PhraseIndex
 from .ruletable import priority
 from .scan import OrgSpans, Scan
 from .spans import Candidate
+from .syllables import foreign_word
 from .tokens import phrase_key
 
 KNOWN, FOUND, PARTIAL = priority("author"), priority("person"), priority("person-partial")
 MAX_GIVEN = 3
 MAX_CUED = 4
 MAX_FOREIGN = 3
-_TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
-# onset, vowel nucleus (one to three vowels), coda: the shape of every Vietnamese syllable
-_VI_SYLLABLE = re.compile(r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx])?"
-                          r"[aăâeêioôơuưy]{1,3}(?:ch|ng|nh|[cmnpt])?")
-
-
-@lru_cache(maxsize=8192)
-def foreign_word(word: str) -> bool:
-    """A word no Vietnamese syllable is spelled like ("Macron", "Nishikori", "Shin"; not "Kim")."""
-    bare = unicodedata.normalize("NFC", unicodedata.normalize("NFD", word.lower()).translate(_TONE_MARKS))
-    return word.isalpha() and not _VI_SYLLABLE.fullmatch(bare)
 
 
 def _blocked(scan: Scan, orgs: OrgSpans) -> tuple[list[bool], list[bool]]:
