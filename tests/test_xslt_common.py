@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from teikit.render import saxon
+from teikit.whitespace import XML_SPACES
 
 COMMON = (Path(__file__).resolve().parents[1] / "xslt" / "common" / "common.xsl").as_uri()
 DOC = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="vi"><text><body><div type="article">
@@ -74,6 +75,7 @@ def executable():
     compiler = saxon.processor().new_xslt30_processor()
     executable = compiler.compile_stylesheet(stylesheet_text=text)
     executable.set_parameter("doc-text", saxon.string_value(DOC))
+    executable.set_parameter("{https://teikit.org/ns/1.0}spaces", saxon.string_value(XML_SPACES))
     return executable
 
 

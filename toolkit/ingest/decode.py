@@ -8,6 +8,7 @@ import re
 import unicodedata
 
 from ..errors import IngestError
+from ..whitespace import INVISIBLE, LINE_BREAKS, SPACES
 
 _BOMS = (
     (b"\x00\x00\xfe\xff", "UTF-32 (big-endian byte-order mark)"),
@@ -17,10 +18,9 @@ _BOMS = (
 )
 
 # Spaces that news sites scatter through their text (no-break, figure, narrow,
-# ideographic) count as one ordinary space; zero-width ones vanish.
-_SPACE_CHARS = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v"
-_SPACE_TABLE = {ord(c): " " for c in _SPACE_CHARS}
-_SPACE_TABLE.update({ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
+# ideographic) count as one ordinary space; zero-width ones vanish (whitespace.py).
+_SPACE_TABLE = {ord(c): " " for c in SPACES if c not in LINE_BREAKS}
+_SPACE_TABLE.update({ord(c): None for c in INVISIBLE})
 # C0 controls and the two code points XML 1.0 forbids outright: a scraped page
 # may carry them, an XML document may not.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
@@ -77,4 +77,4 @@ def normalise(text: str) -> str:
 
 def is_placeholder(raw_line: str) -> bool:
     """A line of nothing but (no-break) spaces: where a scraped page had a photo."""
-    return bool(raw_line) and not raw_line.strip(_SPACE_CHARS + " \u200b\ufeff")
+    return bool(raw_line) and not raw_line.strip(SPACES + INVISIBLE)

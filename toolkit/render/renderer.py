@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .. import names, resources, xmlsafe
+from .. import names, resources, whitespace, xmlsafe
 from ..errors import RenderError, ToolkitError
 from . import saxon
 
@@ -45,6 +45,9 @@ class Renderer:
         self._text = saxon.compile_stylesheet(self.xslt_dir / "txt" / "tei-to-txt.xsl")
         self._site = saxon.compile_stylesheet(self.xslt_dir / "site" / "corpus.xsl")
         self.compile_seconds = time.perf_counter() - started
+        spaces = saxon.string_value(whitespace.XML_SPACES)
+        for executable in (self._html, self._text, self._site):
+            executable.set_parameter(f"{{{names.TEIKIT_NS}}}spaces", spaces)
         # Assets are read once and passed in, so no transform touches the disk.
         assets = self.xslt_dir / "html" / "assets"
         for param, file in (("css", "edition.css"), ("highlight-js", "highlight.js"), ("sort-js", "sort.js")):

@@ -120,15 +120,16 @@
     <xsl:sequence select="(($node/ancestor-or-self::*/@xml:lang)[last()]/string(), 'en')[. ne ''][1]"/>
   </xsl:function>
 
-  <!-- White space (including no-break and other Unicode spaces) folded to single spaces and trimmed.
+  <!-- White space (including no-break and other Unicode spaces, $tk:spaces) folded to single spaces and trimmed.
        translate + normalize-space rather than a regex: this runs for every label and is far cheaper. -->
   <xsl:function name="tk:normalize" as="xs:string">
     <xsl:param name="text" as="xs:string?"/>
     <xsl:sequence select="normalize-space(translate($text, $tk:spaces, $tk:blanks))"/>
   </xsl:function>
 
-  <xsl:variable name="tk:spaces" as="xs:string"
-      select="'&#xA0;&#x1680;&#x2000;&#x2001;&#x2002;&#x2003;&#x2004;&#x2005;&#x2006;&#x2007;&#x2008;&#x2009;&#x200A;&#x202F;&#x205F;&#x3000;&#x85;&#x2028;&#x2029;'"/>
+  <!-- Every character that counts as a space: teikit.whitespace.XML_SPACES, passed in by the
+       renderer so that Python and the stylesheets fold text alike (one definition). -->
+  <xsl:param name="tk:spaces" as="xs:string" required="yes"/>
   <xsl:variable name="tk:blanks" as="xs:string" select="string-join((1 to string-length($tk:spaces)) ! ' ')"/>
 
   <!-- The reading text of nodes: every text node except those in expansions

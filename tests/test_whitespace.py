@@ -1,0 +1,43 @@
+"""One white-space definition (teikit.whitespace): ingest, the NER readers' folding and
+the stylesheets fold every space character alike, and nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from teikit.ingest.decode import clean_line, is_placeholder
+from teikit.render import saxon
+from teikit.whitespace import INVISIBLE, LINE_BREAKS, SPACES, XML_SPACES, fold
+
+ENTRY = "https://teikit.org/ns/1.0"
+
+
+@pytest.mark.parametrize("space", [c for c in SPACES if c not in LINE_BREAKS])
+def test_ingest_folds_every_space_inside_a_line(space):
+    assert clean_line(f" a{space}{space} b{space}") == "a b"
+    assert is_placeholder(space * 3)
+
+
+@pytest.mark.parametrize("char", list(INVISIBLE))
+def test_ingest_drops_invisible_characters(char):
+    assert clean_line(f"Hà{char} Nội") == "Hà Nội"
+
+
+def test_fold_is_runs_of_any_space_to_one_and_trimmed():
+    assert fold(f"{SPACES}a{SPACES}b{SPACES}") == "a b"
+    assert fold("a\u200bb") == "a\u200bb"  # invisible characters are not spaces
+
+
+def test_the_stylesheets_fold_exactly_the_same_characters():
+    from teikit.resources import xslt_dir
+
+    text = f"""<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+      xmlns:tk="{ENTRY}"><xsl:import href="{(xslt_dir() / 'common' / 'common.xsl').as_uri()}"/>
+      <xsl:output method="text"/>
+      <xsl:param name="s" as="xs:string" xmlns:xs="http://www.w3.org/2001/XMLSchema"/>
+      <xsl:template name="xsl:initial-template"><xsl:sequence select="tk:normalize($s)"/></xsl:template>
+    </xsl:stylesheet>"""
+    executable = saxon.processor().new_xslt30_processor().compile_stylesheet(stylesheet_text=text)
+    executable.set_parameter(f"{{{ENTRY}}}spaces", saxon.string_value(XML_SPACES))
+    executable.set_parameter("s", saxon.string_value(f"{XML_SPACES}a{XML_SPACES}b\u200bc{XML_SPACES}"))
+    assert executable.call_template_returning_string() == fold(f"{XML_SPACES}a{XML_SPACES}b\u200bc{XML_SPACES}")
