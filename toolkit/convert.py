@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import pickle
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
 from lxml import etree
 
+from .batch import Batch, Progress, Report
 from .encode import encode, serialise
 from .errors import ToolkitError
-from .fsutil import collect_files, stem_clashes, write_atomic
+from .fsutil import write_atomic
 from .ingest import ingest_file
 from .model import NAME_TYPES, PERSON, Article
 from .options import ConvertOptions
@@ -32,23 +32,6 @@ SOURCE_SUFFIXES = (".txt",)
 # Only names this specific travel between articles: a bare two-syllable
 # string is too often something else in another article.
 _MIN_SHARED_WORDS = 2
-
-
-@dataclass
-class ConvertFailure:
-    source: Path
-    message: str  # one line: "<file>: <problem>"
-
-
-@dataclass
-class ConvertReport:
-    written: list[Path] = field(default_factory=list)
-    failures: list[ConvertFailure] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # "<file>: <what was given up>"
-
-    @property
-    def ok(self) -> bool:
-        return not self.failures
 
 
 def load_recogniser(options: ConvertOptions) -> Recogniser:
@@ -136,7 +119,7 @@ def _encode_checked(article: Article, source: Path, mentions, failure: str | Non
 
 def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOptions(), *,
                   recogniser: Recogniser | None = None, validator=None,
-                  progress: Callable = lambda items, _label: items) -> ConvertReport:
+                  progress: Progress | None = None) -> Report:
     """Convert every article under `paths` into out_dir/<stem>.xml.
 
     A file that fails is reported and skipped; nothing is written for it, and
@@ -148,45 +131,40 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
     reads it back, recognises again only the articles that hold a name found
     elsewhere but not in them, then encodes, validates and writes.
     """
-    sources = collect_files(paths, SOURCE_SUFFIXES)
+    batch = Batch(paths, SOURCE_SUFFIXES, output_suffix=".xml", progress=progress)
     out_dir = Path(out_dir)
     recogniser = recogniser or load_recogniser(options)
     if options.validate and validator is None:
         from .validate import default_validator
 
         validator = default_validator()
-    report = ConvertReport()
-    clashes = stem_clashes(sources)
+    report = batch.report
     with tempfile.TemporaryFile() as spool:
         known: set[tuple[str, str]] = set()
-        spooled = 0
-        for source in progress(sources, "reading"):
-            try:
-                if source in clashes:
-                    raise ToolkitError(f"same output name as {clashes[source]}: {source.stem}.xml", path=str(source))
-                article = ingest_file(source)
-            except ToolkitError as exc:
-                report.failures.append(ConvertFailure(source, str(exc)))
-                continue
+
+        def read(source: Path) -> None:
+            nonlocal known
+            article = ingest_file(source)
             mentions, failure = _recognise(article, recogniser)
             if mentions is not None:
                 known |= shareable_names(article.text, mentions)
             pickle.dump((source, article, mentions, failure), spool, protocol=pickle.HIGHEST_PROTOCOL)
-            spooled += 1
+
+        spooled = len(batch.run(read, label="reading"))
         spool.seek(0)
         corpus = _CorpusNames(known if spooled > 1 else set())
-        for _ in progress(range(spooled), "converting"):
+        for _ in batch.progress(range(spooled), "converting"):
             source, article, mentions, failure = pickle.load(spool)
-            try:
+
+            def write(source=source, article=article, mentions=mentions, failure=failure) -> Path:
                 if mentions is not None and corpus.missed_in(article.text, mentions):
                     mentions, failure = _recognise(article, recogniser, corpus.names)
                 tree = _encode_checked(article, source, mentions, failure, options, validator, report.warnings)
                 target = out_dir / f"{article.stem}.xml"
                 write_atomic(target, serialise(tree))
+                return target
+
+            target = batch.attempt(source, write)
+            if target is not None:
                 report.written.append(target)
-            except ToolkitError as exc:
-                report.failures.append(ConvertFailure(source, str(exc)))
-            except Exception as exc:  # noqa: BLE001 - a bug must cost one file, not the batch
-                report.failures.append(ConvertFailure(
-                    source, f"{source}: internal error, please report it ({type(exc).__name__}: {exc})"))
     return report

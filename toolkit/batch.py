@@ -1,0 +1,117 @@
+"""Running a stage over many files: the one batch skeleton, and the one report.
+
+    batch = Batch(paths, (".txt",), output_suffix=".xml", progress=progress)
+    batch.run(work, label="converting")     # work(path) -> the Path(s) written, or None
+    batch.attempt(path, lambda: ...)        # the same guard, for a stage that walks its own items
+    batch.report                            # Report: written, failures, warnings
+
+Every stage over files (convert, render, validate) goes through it, so they
+agree on what a batch is:
+
+- **Collection**: the files named, plus the files with one of `suffixes` under
+  folders, in sorted order (fsutil.collect_files), each once. A path that does not exist
+  raises MissingInputError before anything runs: a usage error.
+- **Name clashes**: outputs are named DIR/<stem><output_suffix>, so a file whose
+  output name an earlier file already has is refused with one failure and never
+  handed to the work (it would overwrite the other's output).
+- **One bad file costs one file**: a ToolkitError from the work is that file's
+  failure, one line naming it; any other exception is too ("internal error,
+  please report it"); the batch goes on.
+- **Progress**: one protocol, `progress(items, label)` returning the same items
+  (the CLI's bar); the default shows nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .errors import ToolkitError
+from .fsutil import collect_files, stem_clashes
+
+Progress = Callable[[Iterable, str], Iterable]
+
+
+def no_progress(items, _label: str = ""):
+    return items
+
+
+@dataclass(frozen=True)
+class Failure:
+    path: Path
+    message: str  # one line, "FILE: problem", as the CLI prints it after "error: "
+
+
+@dataclass
+class Report:
+    """What a stage did to a batch: the files it wrote, the inputs that failed, what it gave up."""
+
+    written: list[Path] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # "FILE: what was given up"
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def fail(self, path, message: str) -> None:
+        self.failures.append(Failure(Path(path), message))
+
+    def warn(self, message: str) -> None:
+        self.warnings.append(message)
+
+
+def internal_error(path, exc: BaseException) -> str:
+    return f"{path}: internal error, please report it ({type(exc).__name__}: {exc})"
+
+
+class Batch:
+    """The files of one run of a stage, and its report."""
+
+    def __init__(self, paths, suffixes: tuple[str, ...], *, output_suffix: str | None = None,
+                 progress: Progress | None = None, clash_message: str = "same output name as"):
+        # A file named twice (directly and inside a named folder) is one input.
+        self.files: list[Path] = list(dict.fromkeys(collect_files(paths, suffixes)))
+        self.report = Report()
+        self.progress: Progress = progress or no_progress
+        self._clashes = stem_clashes(self.files) if output_suffix is not None else {}
+        self._output_suffix = output_suffix
+        self._clash_message = clash_message
+
+    def clash(self, path: Path) -> str | None:
+        """Why `path` may not be worked on (its output name is an earlier file's), or None."""
+        first = self._clashes.get(path)
+        return None if first is None else f"{path}: {self._clash_message} {first}: {path.stem}{self._output_suffix}"
+
+    def attempt(self, path, work: Callable):
+        """work(); its ToolkitError or any other exception becomes `path`'s failure (and None is returned)."""
+        return self._guarded(path, work)[1]
+
+    def run(self, work: Callable[[Path], object], *, label: str = "") -> list:
+        """work(path) for every input, guarded; what it returned for each file that did not fail.
+        A returned Path (or list of Paths) is recorded as written."""
+        results = []
+        for path in self.progress(self.files, label):
+            refused = self.clash(path)
+            if refused:
+                self.report.fail(path, refused)
+                continue
+            done, result = self._guarded(path, lambda: work(path))
+            if not done:
+                continue
+            if isinstance(result, Path):
+                self.report.written.append(result)
+            elif isinstance(result, list) and all(isinstance(r, Path) for r in result):
+                self.report.written.extend(result)
+            results.append(result)
+        return results
+
+    def _guarded(self, path, work: Callable) -> tuple[bool, object]:
+        try:
+            return True, work()
+        except ToolkitError as exc:
+            self.report.fail(path, str(exc))
+        except Exception as exc:  # noqa: BLE001 - a bug must cost one file, not the batch
+            self.report.fail(path, internal_error(path, exc))
+        return False, None
