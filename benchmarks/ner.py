@@ -28,9 +28,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from teikit.ner import NerDoc, Score, TrainOptions, evaluate, extract, read_jsonl, train  # noqa: E402
-from teikit.ner import rulesbridge  # noqa: E402
 from teikit.recognise.combined import CombinedRecogniser  # noqa: E402
 from teikit.recognise.crf import CrfRecogniser  # noqa: E402
+from teikit.recognise.features import feature_gazetteers  # noqa: E402
+from teikit.recognise.rules import default_recogniser  # noqa: E402
 
 SAMPLE = ROOT / "tests" / "data" / "ner" / "train_sample.jsonl"
 NER2 = ROOT / "tests" / "data" / "ner2"
@@ -122,8 +123,8 @@ def main() -> None:
     parser.add_argument("--curve", action="store_true", help="print the learning curve on tests/data/ner2 instead")
     args = parser.parse_args()
 
-    rules = rulesbridge.default_rules()
-    gazetteers = rulesbridge.default_gazetteers()
+    rules = default_recogniser()
+    gazetteers = feature_gazetteers()
     if args.curve:
         learning_curve(rules, gazetteers, args.max_iterations)
         return

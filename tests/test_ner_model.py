@@ -15,7 +15,7 @@ import pytest
 from teikit.errors import RecogniseError
 from teikit.model import Mention
 from teikit.ner import NerDoc, TrainOptions, evaluate, extract, train
-from teikit.ner.features import Gazetteers
+from teikit.recognise.features import Gazetteers
 from teikit.recognise.base import Recogniser
 from teikit.recognise.combined import CombinedRecogniser
 from teikit.recognise.crf import CrfRecogniser

@@ -19,8 +19,8 @@ import pytest
 from teikit.errors import RecogniseError
 from teikit.model import Mention
 from teikit.ner import NerDoc, TrainOptions, train
-from teikit.ner.features import Gazetteers
-from teikit.ner.model_dir import DEFAULT_POLICY, read_meta
+from teikit.recognise.features import Gazetteers
+from teikit.recognise.model_dir import DEFAULT_POLICY, read_meta
 from teikit.recognise.combined import CombinedRecogniser, combine
 from teikit.recognise.crf import CrfRecogniser
 

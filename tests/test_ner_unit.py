@@ -11,11 +11,11 @@ from teikit.errors import RecogniseError
 from teikit.model import Mention
 from teikit.ner.extract import mentions_to_entities
 from teikit.ner.jsonl import NerDoc, read_jsonl, write_jsonl
-from teikit.ner.labels import normalise_label
+from teikit.recognise.labels import normalise_label
 from teikit.ner.spans import outermost
 from teikit.ner.teiread import read_tei
 from teikit.ner.textnorm import fold_space, nfc_with_offsets
-from teikit.ner.tokens import bio_tags, spans_from_tags, tokenize
+from teikit.recognise.tokens import bio_tags, spans_from_tags, tokenize
 
 
 @pytest.mark.parametrize("raw, label", [
@@ -126,6 +126,25 @@ def test_tokens_split_punctuation_and_round_trip_bio():
              (text.index("Bộ"), text.index("an)") + 2, "orgName")]
     tags = bio_tags(tokens, spans)
     assert [(s, e, label) for s, e, label, _, _ in spans_from_tags(tokens, tags)] == spans
+
+
+def test_tokens_are_the_rules_folded_syllables_and_gazetteer_features_fold_alike():
+    from teikit.recognise.features import Gazetteers, gazetteer_tags
+    from teikit.recognise.tokens import Tokens, sequences
+
+    text = "Về Thanh Hoá, x_y\n\n“Uỷ ban”"
+    rules = Tokens(text)
+    (first, second) = sequences(text)
+    # the rules' syllables, with the punctuation of the gaps as tokens of its own
+    assert [t.text for t in first] == ["Về", "Thanh", "Hóa", ",", "x_y"]
+    assert [t.text for t in second] == ["“", "Ủy", "ban", "”"]
+    syllables = [t for t in first + second if t.text[0].isalnum()]
+    assert [(t.text, t.start, t.end) for t in syllables] == list(zip(rules.words, rules.starts, rules.ends))
+    # a gazetteer entry in either tone-mark placement matches the text in either
+    for entry, written in [("Thanh Hoá", "ở Thanh Hóa"), ("Thanh Hóa", "ở Thanh Hoá")]:
+        gaz = Gazetteers.from_lists({"place": [entry]})
+        lowered = [t.text.lower() for t in sequences(written)[0]]
+        assert gazetteer_tags(lowered, gaz) == [[], ["B-place"], ["I-place"]]
 
 
 @pytest.mark.parametrize("record", [

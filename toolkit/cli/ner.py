@@ -40,11 +40,12 @@ def train_command(
 ) -> None:
     """Train a CRF entity model; the folder it writes is what `teikit convert --model` reads."""
     from ..ner import TrainOptions, load_annotated, train
-    from ..ner import rulesbridge
+    from ..recognise.features import feature_gazetteers
+    from ..recognise.rules import default_recogniser
 
     with guarded():
         docs = load_annotated(data)
-        report = train(docs, output, rules=rulesbridge.default_rules(), gazetteers=rulesbridge.default_gazetteers(),
+        report = train(docs, output, rules=default_recogniser(), gazetteers=feature_gazetteers(),
                        options=TrainOptions(max_iterations=max_iterations, c1=c1, c2=c2))
     counts = ", ".join(f"{n} {label}" for label, n in report.entities.items())
     typer.echo(f"trained on {report.documents} documents, {report.tokens} tokens ({counts}) into {output}", err=True)

@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from ..errors import RecogniseError
+from ..recognise.labels import LABELS
 from .jsonl import NerDoc
-from .labels import LABELS
 from .spans import Span, outermost
 
 ERROR_KINDS = ("missed", "spurious", "type", "boundary")  # worst first

@@ -9,8 +9,8 @@ from ..fsutil import collect_files
 from ..model import DATE, PLACE, Mention
 from ..recognise.base import Context, Recogniser
 from ..recognise.dates import range_ends
+from ..recognise.labels import MENTION_TYPE_TO_LABEL
 from .jsonl import NerDoc, read_jsonl
-from .labels import MENTION_TYPE_TO_LABEL
 from .spans import Span, outermost
 
 INPUT_FORMATS = ("text", "jsonl")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import RecogniseError
 from ..fsutil import write_atomic
-from .labels import normalise_label
+from ..recognise.labels import normalise_label
 from .spans import Span, sort_spans
 from .textnorm import nfc_with_offsets
 

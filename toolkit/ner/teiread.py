@@ -15,9 +15,9 @@ from pathlib import Path
 from ..errors import RecogniseError
 from ..model import BLOCK_SEPARATOR
 from ..names import DATE, DIV, EXPAN, ORG_NAME, PERS_NAME, PLACE_NAME, TEI_NS, TEXT, tei
+from ..recognise.labels import DATE_LABEL, ORG_NAME as ORG_LABEL, PERS_NAME as PERS_LABEL, PLACE_NAME as PLACE_LABEL
 from ..xmlsafe import parse_file
 from .jsonl import NerDoc
-from .labels import DATE_LABEL, ORG_NAME as ORG_LABEL, PERS_NAME as PERS_LABEL, PLACE_NAME as PLACE_LABEL
 from .spans import Span, outermost
 from .textnorm import fold_space, nfc_with_offsets
 

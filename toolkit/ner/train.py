@@ -24,15 +24,19 @@ from .. import __version__
 from ..errors import RecogniseError
 from ..fsutil import write_atomic
 from ..recognise.base import Context, Recogniser
-from .features import FEATURE_SET_VERSION, Gazetteers, lowercase_words, sequence_features
+from ..recognise.combined import combine
+from ..recognise.crf import CrfRecogniser
+from ..recognise.features import FEATURE_SET_VERSION, Gazetteers, lowercase_words, sequence_features
+from ..recognise.labels import LABELS
+from ..recognise.model_dir import (DEFAULT_POLICY, LABEL_POLICIES, META_FILE, MODEL_FILE, MODEL_FORMAT,
+                                   MODEL_FORMAT_VERSION, file_sha256)
+from ..recognise.tokens import bio_tags, sequences
+from .evaluate import Score, exact_score
+from .extract import mentions_to_entities
 from .jsonl import NerDoc
-from .labels import LABELS
-from .model_dir import (DEFAULT_POLICY, LABEL_POLICIES, META_FILE, MODEL_FILE, MODEL_FORMAT, MODEL_FORMAT_VERSION,
-                        file_sha256)
 from .spans import outermost
-from .tokens import bio_tags, sequences
 
-# Syllables the training texts write in lower case (a feature: see features.sequence_features).
+# Syllables the training texts write in lower case (a feature: see recognise.features.sequence_features).
 WORDS_FILE = "lowercase-words.txt"
 WORDS_MIN_COUNT = 2  # a word seen once may be a typo or a name's stray syllable
 
@@ -124,11 +128,6 @@ def choose_policy(docs: list[NerDoc], mentions: list, *, rules: Recogniser, gaze
     DEFAULT_POLICY, on what `ner extract` would write; the best F1 wins, ties
     by TIE_ORDER. `mentions` are the rules' mentions of each document.
     """
-    from ..recognise.combined import combine
-    from ..recognise.crf import CrfRecogniser
-    from .evaluate import Score, exact_score
-    from .extract import mentions_to_entities
-
     totals = {(label, c): Score() for label, candidates in LABEL_POLICIES.items() for c in candidates}
     for train_idx, dev_idx in _folds(len(docs)):
         dev_docs = [docs[i] for i in dev_idx]

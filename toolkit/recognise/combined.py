@@ -23,9 +23,9 @@ from __future__ import annotations
 
 from .. import __version__
 from ..model import ABBR, DATE, ORG, PERSON, PLACE, ROLE, Mention
-from ..ner.labels import MENTION_TYPE_TO_LABEL
-from ..ner.model_dir import DEFAULT_POLICY, read_policy
 from .base import Context, Recogniser
+from .labels import MENTION_TYPE_TO_LABEL
+from .model_dir import DEFAULT_POLICY, read_policy
 
 # Below this cert a rules person/org/place is a guess the model should make instead.
 TRUSTED_NAME_CERT = 0.85

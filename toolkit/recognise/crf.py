@@ -1,4 +1,4 @@
-"""A recogniser backed by a trained CRF model directory (see teikit.ner.train).
+"""A recogniser backed by a trained CRF model directory (model_dir; trained by teikit.ner.train).
 
 The model tags syllable tokens with BIO labels; each labelled run becomes a
 Mention with resp "crf" and cert = the lowest marginal probability of its
@@ -16,11 +16,12 @@ import pycrfsuite
 from .. import __version__
 from ..errors import RecogniseError
 from ..model import DATE, Mention
-from ..ner.features import Gazetteers, lowercase_words, sequence_features
-from ..ner.labels import LABEL_TO_MENTION_TYPE
-from ..ner.model_dir import MODEL_FILE, read_meta
-from ..ner.tokens import sequences, spans_from_tags
 from .base import Context, Recogniser
+from .features import Gazetteers, feature_gazetteers, lowercase_words, sequence_features
+from .labels import LABEL_TO_MENTION_TYPE
+from .model_dir import MODEL_FILE, read_meta
+from .rules import default_recogniser
+from .tokens import sequences, spans_from_tags
 
 _SPACE = re.compile(r"\s+")
 
@@ -30,13 +31,11 @@ class CrfRecogniser:
     version = __version__
 
     def __init__(self, model_dir, *, rules: Recogniser | None = None, gazetteers: Gazetteers | None = None):
-        from ..ner import rulesbridge
-
         self.model_dir = Path(model_dir)
         self.meta = read_meta(self.model_dir)
         self.model_id = self.meta["model_sha256"][:12]
-        self.rules = rules if rules is not None else rulesbridge.default_rules()
-        self.gazetteers = gazetteers if gazetteers is not None else rulesbridge.default_gazetteers()
+        self.rules = rules if rules is not None else default_recogniser()
+        self.gazetteers = gazetteers if gazetteers is not None else feature_gazetteers()
         self._tagger = pycrfsuite.Tagger()
         try:
             self._tagger.open(str(self.model_dir / MODEL_FILE))

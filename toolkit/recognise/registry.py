@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from ..errors import RecogniseError
 from .base import Recogniser
+from .combined import CombinedRecogniser
+from .crf import CrfRecogniser
+from .model_dir import read_meta
+from .rules import default_recogniser
 
 RECOGNISER_NAMES = ("rules", "crf", "combined")
 
@@ -16,25 +20,17 @@ def load_recogniser(model_dir: str | None = None, *, name: str | None = None) ->
     "combined" follows the per-label policy recorded in the model folder (see
     teikit.recognise.combined; a folder without one combines as before).
     """
-    from ..ner import rulesbridge
-
     name = name or ("combined" if model_dir else "rules")
     if name not in RECOGNISER_NAMES:
         raise RecogniseError(f"unknown recogniser {name!r} (choose from {', '.join(RECOGNISER_NAMES)})")
     if name != "rules" and not model_dir:
         raise RecogniseError(f"the {name} recogniser needs a model directory")
     if name != "rules":
-        from ..ner.model_dir import read_meta
-
         read_meta(model_dir)  # a broken model folder is reported before anything else is loaded
-    rules = rulesbridge.default_rules()
+    rules = default_recogniser()
     if name == "rules":
         return rules
-    from .crf import CrfRecogniser
-
     model = CrfRecogniser(model_dir, rules=rules)
     if name == "crf":
         return model
-    from .combined import CombinedRecogniser
-
     return CombinedRecogniser(rules, model)

@@ -11,12 +11,20 @@ Between two tokens lies a *gap*; its class is " " for plain spaces, "" for
 nothing at all, "-" for a dash with or without spaces, None when the gap holds
 a line break (a name never runs across blocks), else the punctuation without
 its spaces ("." in "TP.HCM" and in "TP. HCM", "," after a comma).
+
+The CRF reads the same split of the same folded text (`sequences`), one
+difference for one reason: its punctuation is tokens of their own (each
+non-space character of a gap), because the model's features look at quotes,
+colons and full stops as neighbours, where the rules ask for the class of the
+gap. A line break ends the CRF's sequence as it ends a rules name. So the
+CRF's gazetteer features and the rules match the same folded syllables.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
@@ -210,3 +218,82 @@ def phrase_key(phrase: str) -> tuple:
 def exact_key(phrase: str) -> tuple:
     """Like phrase_key but keeping case (for abbreviations: "TP" is not "tp")."""
     return _key(phrase, False)
+
+
+# --- the CRF's view: syllables and punctuation characters, one sequence per line ----------
+
+
+@dataclass(frozen=True)
+class Token:
+    """A syllable or one punctuation character; `text` is the folded text[start:end]."""
+
+    text: str
+    start: int
+    end: int
+
+
+def _crf_tokens(text: str):
+    """Tokens of `text` in order, None at each line break (the split Tokens makes)."""
+    pos = 0
+    for k, part in enumerate(_WORDS_RE.split(fold(text))):
+        if k % 2:
+            yield Token(part, pos, pos + len(part))
+        elif part != " ":
+            for offset, char in enumerate(part):
+                if char == "\n":
+                    yield None
+                elif not char.isspace():
+                    yield Token(char, pos + offset, pos + offset + 1)
+        pos += len(part)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Every token of `text`, across lines."""
+    return [token for token in _crf_tokens(text) if token is not None]
+
+
+def sequences(text: str) -> list[list[Token]]:
+    """Token sequences, one per line/paragraph: the CRF labels one paragraph at a time."""
+    result, current = [], []
+    for token in _crf_tokens(text):
+        if token is not None:
+            current.append(token)
+        elif current:
+            result.append(current)
+            current = []
+    if current:
+        result.append(current)
+    return result
+
+
+def bio_tags(tokens: list[Token], spans) -> list[str]:
+    """BIO tags for `tokens` from non-crossing (start, end, label) spans; a token belongs to
+    the span its first character is in."""
+    tags = ["O"] * len(tokens)
+    ordered = sorted(spans)
+    j = 0
+    for i, tok in enumerate(tokens):
+        while j < len(ordered) and ordered[j][1] <= tok.start:
+            j += 1
+        if j < len(ordered) and ordered[j][0] <= tok.start < ordered[j][1]:
+            start, _, label = ordered[j]
+            first = i == 0 or tokens[i - 1].start < start
+            tags[i] = ("B-" if first else "I-") + label
+    return tags
+
+
+def spans_from_tags(tokens: list[Token], tags: list[str]) -> list[tuple[int, int, str, int, int]]:
+    """(start, end, label, first token index, last token index + 1) for each B/I run."""
+    found, i = [], 0
+    while i < len(tags):
+        tag = tags[i]
+        if tag == "O":
+            i += 1
+            continue
+        label = tag[2:]
+        j = i + 1
+        while j < len(tags) and tags[j] == "I-" + label:
+            j += 1
+        found.append((tokens[i].start, tokens[j - 1].end, label, i, j))
+        i = j
+    return found

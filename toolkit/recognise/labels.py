@@ -1,4 +1,4 @@
-"""The four entity labels the ner tools read, write and score, and how other names map to them.
+"""The four entity labels the CRF tags, the ner tools read, write and score, and how other names map to them.
 
 Training data and gold sets come with many spellings of the same label
 (CoNLL's PER/ORG/LOC, spaCy's PERSON/ORGANIZATION, TEI element names). Everything
