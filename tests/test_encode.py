@@ -7,9 +7,9 @@ from lxml import etree
 from teikit import names as N
 from teikit.encode import encode, serialise
 from teikit.encode.ids import document_id, entity_id, slug
-from teikit.encode.inline import nest, role_type
+from teikit.encode.inline import nest
 from teikit.ingest import ingest_bytes
-from teikit.model import Mention
+from teikit.model import HEAD, PARAGRAPH, Article, Mention, join_blocks
 from teikit.options import ConvertOptions
 
 NS = N.XPATH_NS
@@ -149,11 +149,14 @@ def test_names_folding_to_one_slug_get_distinct_ids():
     assert len(set(ids)) == 2 and all(i.startswith("place-ha-noi-") for i in ids)
 
 
-def test_role_types():
-    assert role_type("Đại tướng") == "rank"
-    assert role_type("Thượng tá") == "rank"
-    assert role_type("đồng chí") == "honorific"
-    assert role_type("Phó Chủ tịch") == "office"
+def test_a_role_is_written_with_the_kind_its_recogniser_gave_else_as_an_office():
+    a = Article(name="r.txt", stem="r", sha256="0" * 64, title="T", date=None, date_text=None, author=None,
+                blocks=join_blocks([(HEAD, "T"), (PARAGRAPH, "Đại tướng và Phó Chủ tịch đến.")]))
+    t = a.text
+    m = [Mention(t.index("Đại tướng"), t.index("Đại tướng") + 9, "role", "đại tướng", (("type", "rank"),)),
+         Mention(t.index("Phó Chủ tịch"), t.index("Phó Chủ tịch") + 12, "role", "phó chủ tịch")]
+    roles = encode(a, m).getroot().findall(".//tei:roleName", NS)
+    assert [(r.text, r.get("type")) for r in roles] == [("Đại tướng", "rank"), ("Phó Chủ tịch", "office")]
 
 
 def test_authority_ids_go_into_the_register():

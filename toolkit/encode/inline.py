@@ -8,7 +8,6 @@ to the character.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -23,8 +22,9 @@ _OUTER_FIRST = {DOC_AUTHOR: -1, **OUTER_FIRST}  # docAuthor wraps whatever names
 _MAY_CONTAIN = {DOC_AUTHOR: frozenset(MENTION_TYPES), **MAY_CONTAIN}
 _ELEMENT = {PERSON: N.PERS_NAME, ORG: N.ORG_NAME, PLACE: N.PLACE_NAME, ROLE: N.ROLE_NAME, DATE: N.DATE}
 _DATE_ATTRS = ("when", "from", "to", "notBefore", "notAfter", "dur")
-_RANK_RE = re.compile(r"(?:tướng|đại tá|thượng tá|trung tá|thiếu tá|đại úy|thượng úy|trung úy|thiếu úy|đại uý|thượng uý|trung uý|thiếu uý)$", re.IGNORECASE)
-_HONORIFIC_RE = re.compile(r"^(?:ông|bà|anh|chị|cô|chú|bác|em|đồng chí|ngài|mr\.?|mrs\.?|ms\.?|dr\.?)$", re.IGNORECASE)
+# A role's kind (rank | office | honorific) is the recogniser's: the rules take it from
+# the role lexicon (data/gazetteers/roles.tsv). A role without one is an office.
+DEFAULT_ROLE_KIND = "office"
 
 
 @dataclass
@@ -86,8 +86,7 @@ class InlineWriter:
         if m.type in (PERSON, ORG, PLACE):
             element.set("ref", "#" + self._ref_for(m))
         elif m.type == ROLE:
-            # The rules give the listed kind in attrs; for other recognisers, guess from the words.
-            element.set("type", dict(m.attrs).get("type") or role_type(m.key or ""))
+            element.set("type", dict(m.attrs).get("type") or DEFAULT_ROLE_KIND)
         elif m.type == DATE:
             for name, value in m.attrs:
                 if name in _DATE_ATTRS:
@@ -106,12 +105,6 @@ def _append_text(parent, last, text: str):
         else:
             last.tail = (last.tail or "") + text
     return last
-
-
-def role_type(role: str) -> str:
-    if _HONORIFIC_RE.match(role.strip()):
-        return "honorific"
-    return "rank" if _RANK_RE.search(role.strip()) else "office"
 
 
 def format_cert(cert: float) -> str:
