@@ -451,6 +451,32 @@ def test_a_broken_gazetteer_is_reported_with_its_file(tmp_path):
     assert "cannot read gazetteer" in str(err.value)
 
 
+def test_every_gazetteer_file_opens_with_its_comment_header_and_loads():
+    from teikit.recognise.gazetteers import DATA_DIR
+    files = sorted(DATA_DIR.glob("*.tsv"))
+    assert len(files) >= 20
+    for path in files:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assert lines[0].startswith("# "), path.name  # what the file holds, where it comes from
+        header = next(line for line in lines if not line.startswith("#"))
+        assert all(cell.strip() for cell in header.split("\t")), path.name  # the columns' names
+        assert read_tsv(path.name), path.name
+
+
+@pytest.mark.parametrize("name, column, entry, message", [
+    ("school_words.tsv", "word", "tiểu học", "'tiểu học' is not one word"),
+    ("name_stops.tsv", "phrase", "yêu", "'yêu' is not two words"),
+])
+def test_a_word_list_entry_of_the_wrong_length_is_reported(tmp_path, name, column, entry, message):
+    from teikit.recognise.gazetteers import DATA_DIR
+    for path in DATA_DIR.glob("*.tsv"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    (tmp_path / name).write_text(f"# test\n{column}\n{entry}\n", encoding="utf-8")
+    with pytest.raises(RecogniseError) as err:
+        Gazetteers(tmp_path)
+    assert str(err.value) == f"{tmp_path / name}: {message}"
+
+
 def test_a_known_name_whose_first_word_only_matches_is_not_marked():
     ctx = Context(known_names=frozenset({("Hiroshi Fukada", PERSON)}))
     # (the foreign-name rule takes the whole name as a person of its own)

@@ -7,9 +7,9 @@ of what it answers.
 
 A definition is accepted when the capital letters of ABBR are the initials of
 the syllables just before the parenthesis (case ignored, "Đ" and "D" equal,
-"và"/"các"/"của" may be skipped and may not start the name): "Mặt trận Tổ
-quốc Việt Nam (MTTQVN)", "an ninh Tổ quốc (ANTQ)", "Giáo dục và Đào tạo
-(GD&ĐT)". The shortest run of syllables that fits is the expansion. Every
+the words of abbreviation_skips.tsv, "và", "các", "của", may be skipped and
+may not start the name): "Mặt trận Tổ quốc Việt Nam (MTTQVN)", "an ninh Tổ
+quốc (ANTQ)", "Giáo dục và Đào tạo (GD&ĐT)". The shortest run of syllables that fits is the expansion. Every
 later use of ABBR as a whole written unit (not glued to other letters by "/",
 "-" or ".") is an abbr mention keyed by its expansion: cert 0.95 when learned
 from the text, 0.9 from the curated list. A text definition overrides the list.
@@ -30,7 +30,6 @@ from .tokens import Tokens
 
 PRIORITY = priority("abbr")
 _DEFINITION = re.compile(r"\(\s*([A-ZĐ][\w.&\-]*[\wĐ])\s*\)")
-_SKIPPABLE = frozenset({"và", "các", "của", "&"})
 _CLOSERS = "”\"»’'"
 MAX_EXPANSION = 14
 
@@ -54,7 +53,7 @@ def _initial(word: str) -> str:
     return "D" if c == "Đ" else c
 
 
-def _fits(words: list[str], letters: list[str]) -> bool:
+def _fits(words: list[str], letters: list[str], skips: frozenset[str]) -> bool:
     """Do the syllables' initials spell the letters, skipping function words but not the first?"""
     want = ["D" if c == "Đ" else c for c in letters]
 
@@ -65,7 +64,7 @@ def _fits(words: list[str], letters: list[str]) -> bool:
             return False
         if _initial(words[w]) == want[k] and walk(w + 1, k + 1):
             return True
-        return w > 0 and words[w].lower() in _SKIPPABLE and walk(w + 1, k)
+        return w > 0 and words[w].lower() in skips and walk(w + 1, k)
 
     return walk(0, 0)
 
@@ -87,7 +86,7 @@ class AbbreviationTable:
             letters = _letters(abbr)
             if len(letters) < 2 or abbr in seen:
                 continue
-            found = self._expansion_before(toks, m.start(), letters, self.places_at)
+            found = self._expansion_before(toks, m.start(), letters, gaz.abbreviation_skips, self.places_at)
             if found is None:
                 continue
             i, j = found
@@ -105,7 +104,7 @@ class AbbreviationTable:
             self.learned.add(abbr, entry)
 
     @staticmethod
-    def _expansion_before(toks: Tokens, paren: int, letters: list[str], places_at=None):
+    def _expansion_before(toks: Tokens, paren: int, letters: list[str], skips: frozenset[str], places_at=None):
         """Token span (i, j) of the syllables right before `paren` whose initials spell `letters`.
 
         A trailing country or place may stand outside the letters: "Ngân hàng Nhà
@@ -126,7 +125,7 @@ class AbbreviationTable:
                 i = last - size
                 if size > 1 and toks.gaps[i] not in (" ", "-"):
                     break
-                if _fits(toks.words[i:last], letters):
+                if _fits(toks.words[i:last], letters, skips):
                     return i, whole
         return None
 

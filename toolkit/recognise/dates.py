@@ -19,6 +19,10 @@ Forms (numeric dates are always day first, as Vietnamese writes them):
   from/to                                                  cert 0.85
 - durations "10 năm", "3 tháng", "5 ngày", "2 tuần": dur=P10Y …   cert 0.6
 
+The cue words before a partial date and the words before a number that make
+it no duration are data (date_cues.tsv); the keywords of the forms themselves
+(ngày, tháng, năm, quý, từ … đến) are the grammar, written in the patterns.
+
 Never a date: ordinals ("lần thứ 7", "thứ 7"), bare numbers, phone numbers,
 document numbers ("09-CT/TW", "15/2020/NĐ-CP": a date glued to a slash and
 letters is part of a number), impossible dates (32/13).
@@ -27,8 +31,10 @@ letters is part of a number), impossible dates (32/13).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import DATE
+from .gazetteers import Gazetteers, default_gazetteers
 from .ruletable import priority
 from .spans import Candidate
 
@@ -74,12 +80,16 @@ _QUARTER_MONTHS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "
 _DURATION = re.compile(r"(?<![\w/.,\-])(\d{1,3})\s+(năm|tháng|ngày|tuần)(?!\s*\d)(?!\w)", re.I)
 _DUR_UNIT = {"năm": "Y", "tháng": "M", "ngày": "D", "tuần": "W"}
 
-_WORD_CUE = re.compile(r"(?:\b(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|khuya|từ|đến|tới|vào|và|qua|trước|sau|tuần)\s*)$",
-                       re.I)
 _SLASH_CUE = re.compile(r"[(,–\-]\s*$")
-_NOT_DURATION = re.compile(r"(?:\b(?:thứ|số|lần|ngày|tháng)\s*)$", re.I)
 _RANGE_LINK = re.compile(r"^\s*(?:đến|tới|-|–|—)\s*(?:ngày\s*)?$", re.I)
 _RANGE_FROM = re.compile(r"\btừ\s+(?:ngày\s+)?$", re.I)
+
+
+@lru_cache(maxsize=8)
+def _ends_in(words: tuple[str, ...]) -> re.Pattern:
+    """A pattern for a text that ends in one of these words (then white space), any case:
+    the cue words of date_cues.tsv before a number."""
+    return re.compile(r"(?:\b(?:" + "|".join(map(re.escape, words)) + r")\s*)$", re.I)
 
 
 def valid(day: int, month: int) -> bool:
@@ -204,11 +214,15 @@ def _each(pattern, text: str, windows: _Windows):
         yield from pattern.finditer(text, start, end)
 
 
-def find_dates(text: str, reference_date: str | None = None) -> list[Candidate]:
+def find_dates(text: str, reference_date: str | None = None, gaz: Gazetteers | None = None) -> list[Candidate]:
+    """The dates, ranges and durations in `text` (the cue words from gaz, the default gazetteers
+    when None)."""
     ref = _Reference(reference_date)
     windows = _Windows(text)
     if not windows:
         return []
+    gaz = gaz or default_gazetteers()
+    word_cue = _ends_in(gaz.partial_date_cues)
     found: list[_Found] = []
     for m in _each(_FULL_NUMERIC, text, windows):
         _day_month(found, m.start(), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4)), ref)
@@ -230,7 +244,7 @@ def find_dates(text: str, reference_date: str | None = None) -> list[Candidate]:
     for m in _each(_PARTIAL, text, windows):
         before = text[max(0, m.start() - 12):m.start()]
         slash = m.group(2).strip() == "/"
-        if _WORD_CUE.search(before) or (slash and (_SLASH_CUE.search(before) or m.start() == 0
+        if word_cue.search(before) or (slash and (_SLASH_CUE.search(before) or m.start() == 0
                                                    or text[m.start() - 1] == "\n")):
             _day_month(found, m.start(), m.end(), int(m.group(1)), int(m.group(3)), None, ref)
     for m in _each(_LIST, text, windows):
@@ -243,7 +257,7 @@ def find_dates(text: str, reference_date: str | None = None) -> list[Candidate]:
 
     out = [Candidate(f.start, f.end, DATE, "", f.cert, PRIORITY, (("when", f.when()),)) for f in found]
     out += _ranges(text, found, ref, windows)
-    out += _durations(text, windows)
+    out += _durations(text, windows, _ends_in(gaz.no_duration_cues))
     return out
 
 
@@ -318,11 +332,11 @@ def range_ends(attrs) -> list[tuple[int, int]]:
     return [(int(a), int(b)) for a, b in (part.split("-") for part in ends.split())]
 
 
-def _durations(text: str, windows) -> list[Candidate]:
+def _durations(text: str, windows, not_duration: re.Pattern) -> list[Candidate]:
     out = []
     for m in _each(_DURATION, text, windows):
         count = int(m.group(1))
-        if count == 0 or _NOT_DURATION.search(text[max(0, m.start() - 8):m.start()]):
+        if count == 0 or not_duration.search(text[max(0, m.start() - 8):m.start()]):
             continue
         unit = _DUR_UNIT[m.group(2).lower()]
         out.append(Candidate(m.start(), m.end(), DATE, "", 0.6, DURATION_PRIORITY, (("dur", f"P{count}{unit}"),)))

@@ -5,6 +5,12 @@ from), then a header line naming the columns, then one entry per line. A
 phrase is looked up by its first syllable and then compared syllable by
 syllable, longest entry first (`PhraseIndex.match_at`), so a lookup costs one
 dict access for the vast majority of tokens.
+
+Every word list a rule consults is one of these files, read here into the
+attributes of `Gazetteers` (names and places, heads and roles, and the closed
+word classes: admin_words, function_words, firm_cues, place_cues, place_nouns,
+school_words, name_tails, name_stops, saying_verbs, abbreviation_skips,
+date_cues); the rule modules hold grammar, not vocabulary.
 """
 
 from __future__ import annotations
@@ -142,6 +148,7 @@ class Head:
     person_named: bool
     long: bool = False  # may be followed by a long, partly lower-case name (longnames.py)
     levelled: bool = False  # exists at each administrative level: "Hội Nông dân tỉnh" is a name
+    naming: bool = False  # a firm's or agency's head: a listed name after it is its own ("Tập đoàn Samsung")
 
 
 @dataclass(frozen=True)
@@ -181,7 +188,7 @@ class Gazetteers:
         for row in read_tsv("org_heads.tsv", directory):
             head = Head(row["head"], row["nest"] == "yes", row["lone"] == "yes", row["ambiguous"] == "yes",
                         row["person_named"] == "yes", row.get("long") == "yes",
-                        row.get("levelled") == "yes")
+                        row.get("levelled") == "yes", row.get("naming") == "yes")
             self.head_list.append(head)
             self.heads.add(head.name, head)
         self.roles = PhraseIndex()
@@ -196,29 +203,56 @@ class Gazetteers:
             self.abbreviations.add(entry.abbr, entry)
         # lower-cased first words of the abbreviations, to find them with Tokens.where
         self.abbreviation_firsts = frozenset(w.lower() for w in self.abbreviations.first)
-        self.org_fields = frozenset(tuple(phrase_key(r["field"])[::2]) for r in read_tsv("org_fields.tsv", directory))
+        self.org_fields = frozenset(_syllables(r["field"]) for r in read_tsv("org_fields.tsv", directory))
         self.not_names = frozenset(r["word"].lower() for r in read_tsv("not_names.tsv", directory))
         self.admin_words = PhraseIndex()
-        for word in ADMIN_WORDS:
-            self.admin_words.add(word, word)
-        self.function_words = frozenset(FUNCTION_WORDS)
+        for row in read_tsv("admin_words.tsv", directory):
+            self.admin_words.add(row["word"], row["word"])
+        self.function_words = _words(directory, "function_words.tsv")
+        # lower-case cues before a firm's name ("hãng tin AFP"), as syllable tuples
+        self.firm_cues = tuple(_syllables(r["cue"]) for r in read_tsv("firm_cues.tsv", directory))
+        self.place_cues = _words(directory, "place_cues.tsv")
+        self.place_name_cues = _words(directory, "place_cues.tsv", where="names_place")
+        self.place_nouns = _words(directory, "place_nouns.tsv", "noun")
+        self.street_nouns = _words(directory, "place_nouns.tsv", "noun", where="street")
+        self.school_words = _words(directory, "school_words.tsv")
+        self.name_tails = _pairs(directory, "name_tails.tsv")
+        self.name_stops = _pairs(directory, "name_stops.tsv")
+        self.saying_verbs = _words(directory, "saying_verbs.tsv")
+        self.abbreviation_skips = _words(directory, "abbreviation_skips.tsv")
+        dates = read_tsv("date_cues.tsv", directory)
+        self.partial_date_cues = tuple(r["word"] for r in dates if r["partial_date"] == "yes")
+        self.no_duration_cues = tuple(r["word"] for r in dates if r["no_duration"] == "yes")
 
 
-# Words naming an administrative level before a place name ("tỉnh Hà Tĩnh").
-ADMIN_WORDS = ("tỉnh", "thành phố", "TP", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn",
-               "thôn", "làng", "bản", "ấp", "đặc khu")
-# Lower-case words that never end a name's word: a capitalised syllable followed by one of
-# these is a whole word ("Bộ Công Thương cho biết" stops before "cho").
-FUNCTION_WORDS = (
-    "và", "với", "của", "cho", "đã", "sẽ", "đang", "là", "có", "được", "bị", "về", "tại", "ở", "trong",
-    "ngoài", "trên", "dưới", "các", "những", "này", "đó", "kia", "khi", "để", "theo", "từ", "đến", "tới",
-    "nhưng", "thì", "mà", "vẫn", "cũng", "luôn", "không", "chưa", "đều", "vừa", "mới", "rất", "hơn",
-    "nhất", "cùng", "như", "qua", "sau", "trước", "vào", "ra", "lên", "xuống", "hay", "hoặc", "nên",
-    "vì", "do", "bởi", "nếu", "còn", "lại", "thêm", "chỉ", "ngày", "tháng", "năm", "sáng", "chiều",
-    "tối", "ông", "bà", "anh", "chị", "kiêm", "nhằm", "giữa", "cả", "tiếp", "thứ",
-    "người", "nói", "biết", "phải", "tổ", "đề", "tiến", "tham", "dự", "họp",
-    "ký", "làm", "gồm",
-)
+def _syllables(phrase: str) -> tuple[str, ...]:
+    """A phrase's syllables as Tokens.low has them (lower case, tone placement folded)."""
+    return tuple(phrase_key(phrase)[::2])
+
+
+def _words(directory: Path, name: str, column: str = "word", where: str | None = None) -> frozenset[str]:
+    """The one-syllable words of a file's column (the rows marked yes in `where`, if given), as
+    Tokens.low has them: the rules compare them with one token."""
+    out = set()
+    for row in read_tsv(name, directory):
+        if where and row[where] != "yes":
+            continue
+        key = phrase_key(row[column])
+        if len(key) != 1:
+            raise RecogniseError(f"{row[column]!r} is not one word", path=str(directory / name))
+        out.add(key[0])
+    return frozenset(out)
+
+
+def _pairs(directory: Path, name: str) -> frozenset[tuple[str, ...]]:
+    """The two-syllable phrases of a file (the rules compare two tokens joined by a space)."""
+    out = set()
+    for row in read_tsv(name, directory):
+        key = phrase_key(row["phrase"])
+        if len(key) != 3 or key[1] != " ":
+            raise RecogniseError(f"{row['phrase']!r} is not two words", path=str(directory / name))
+        out.add(key[::2])
+    return frozenset(out)
 
 
 def _aliases(cell: str) -> list[str]:

@@ -13,11 +13,11 @@ the name runs on, word by word, until
   a national committee on something; "của" + a listed organisation is taken in:
   "Tổ công tác … của Chính phủ");
 - a person's name, a rank, another head word, a verb that follows a subject
-  (STOP_BIGRAMS: "yêu cầu", "khai mạc" …);
+  (name_stops.tsv: "yêu cầu", "khai mạc" …);
 - a place (taken in, and it ends the name: "… tỉnh Khánh Hòa").
 
 Lower-case syllables left at the end are dropped back to the last capitalised
-word, number or place, unless they are a name's usual tail ("quốc gia",
+word, number or place, unless they are a name's usual tail (name_tails.tsv: "quốc gia",
 "trung ương") or follow "quốc gia về". The longer name is used only when its
 words after the head hold a capitalised syllable or a place, or follow
 "quốc gia về"; at the start of a sentence an ambiguous head ("Trung tâm") needs
@@ -30,17 +30,6 @@ from .scan import Scan
 
 MAX_LONG = 16
 MAX_ABOUT = 6          # words after "quốc gia về"
-# Lower-case endings of names ("… quốc gia", "… Trung ương" written in lower case).
-TAILS = frozenset({("quốc", "gia"), ("trung", "ương"), ("quốc", "tế"), ("thế", "giới"), ("toàn", "quốc")})
-# What a subject is followed by: the name has ended before these.
-STOP_BIGRAMS = frozenset({
-    ("yêu", "cầu"), ("thông", "báo"), ("công", "bố"), ("khai", "mạc"), ("ban", "hành"), ("kiểm", "tra"),
-    ("phối", "hợp"), ("quyết", "định"), ("đánh", "giá"), ("ghi", "nhận"), ("cảnh", "báo"), ("phát", "hiện"),
-    ("phát", "động"), ("tiếp", "nhận"), ("trao", "tặng"), ("dự", "báo"), ("khuyến", "cáo"),
-    ("chủ", "trì"), ("tổ", "chức"), ("đề", "nghị"), ("chỉ", "đạo"), ("cho", "biết"), ("nhấn", "mạnh"),
-    ("thống", "nhất"), ("hướng", "dẫn"), ("ra", "mắt"), ("làm", "việc"), ("trưng", "bày"), ("phun", "hóa"),
-    ("tổng", "kết"), ("thành", "lập"), ("xác", "định"), ("đã", "có"), ("vừa", "có"),
-})
 
 
 def long_name_end(scan: Scan, head_end: int, end: int, sentence_start: bool, ambiguous: bool) -> int | None:
@@ -60,7 +49,7 @@ def long_name_end(scan: Scan, head_end: int, end: int, sentence_start: bool, amb
         w = low[k]
         if about >= 0 and k - about > MAX_ABOUT:
             break
-        if k + 1 < n and (w, low[k + 1]) in STOP_BIGRAMS and not toks.caps[k]:
+        if k + 1 < n and (w, low[k + 1]) in gaz.name_stops and not toks.caps[k]:
             break
         place = scan.places_at.get(k)
         if place:
@@ -106,7 +95,7 @@ def long_name_end(scan: Scan, head_end: int, end: int, sentence_start: bool, amb
             continue
         if not toks.lower(k):
             break
-        if k + 1 < n and (w, low[k + 1]) in TAILS and toks.joined(k):
+        if k + 1 < n and (w, low[k + 1]) in gaz.name_tails and toks.joined(k):
             k += 2
             good, tail_end = k, True
             continue

@@ -9,7 +9,7 @@ and "tỉnh/huyện/xã … X" (`continue_name`). The run stops before a persona
 name ("Bộ Công an Trần Văn A"), a rank, a line break or punctuation. After
 two capitalised words no lower-case syllable follows but a name's tail or
 field ("Bệnh viện Từ Dũ khuyến cáo": the verb is not the name's). A school's
-level words (THPT, Chuyên, Tiểu học …) still let a personal
+level words (school_words.tsv: THPT, Chuyên, Tiểu học …) still let a personal
 name name the body ("Trường THPT Chuyên Lê Hồng Phong"). A unit's name
 followed directly by its parent (a head that may own sub-bodies, with its
 name or alone: "Tỉnh ủy") takes the parent in ("Ban Dân vận Tỉnh ủy Sóc
@@ -30,16 +30,11 @@ none proposes a candidate: that is orgs.py.
 
 from __future__ import annotations
 
-from .longnames import TAILS
 from .scan import Scan
 from .syllables import VOWELS, foreign_word
 
 MAX_NAME = 14
 _QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’"}
-# Words of a school's level between its head and the person it is named after
-# ("Trường THPT Chuyên Lê Hồng Phong", "Trường Tiểu học Kim Đồng", "Trường Mầm non Hoa Sen").
-_SCHOOL_WORDS = frozenset({"tiểu", "học", "chuyên", "mầm", "non", "trung", "cơ", "sở", "phổ", "thông",
-                           "năng", "khiếu", "dân", "lập", "quốc", "tế"})
 
 
 def continue_name(scan: Scan, k: int, after_head: bool = False, places_only: bool = False,
@@ -95,7 +90,7 @@ def continue_name(scan: Scan, k: int, after_head: bool = False, places_only: boo
                 if parent[0] > 1 and toks.lower(end + parent[0] - 1):
                     return end + parent[0]  # a parent named by its head alone: "Ban Dân vận Tỉnh ủy"
         # "Trường THPT Chu Văn An", "Trường THPT Chuyên Lê Hồng Phong", "Trường Tiểu học Kim Đồng"
-        named_after = after_head and all(toks.acronym(x) or toks.low[x] in _SCHOOL_WORDS for x in range(k, end))
+        named_after = after_head and all(toks.acronym(x) or toks.low[x] in gaz.school_words for x in range(k, end))
         if not toks.cap(end) or (not named_after and scan.person_at(end)):
             break  # a personal name right after the head names the body ("Bệnh viện Bạch Mai")
         role = scan.role_at(end)
@@ -144,7 +139,7 @@ def _name_goes_on(scan: Scan, k: int) -> bool:
     word follows it ("Bệnh viện Bệnh Nhiệt đới Trung ương"); else it is the verb of the sentence."""
     toks = scan.toks
     pair = (toks.low[k], toks.low[k + 1])
-    if pair in TAILS or pair in scan.gaz.org_fields:
+    if pair in scan.gaz.name_tails or pair in scan.gaz.org_fields:
         return True
     return k + 2 < toks.n and toks.joined(k + 1) and toks.title(k + 2)
 

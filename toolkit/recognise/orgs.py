@@ -19,13 +19,14 @@ then at each capitalised token, left to right:
 organisations found before it:
 6. for heads marked lone (Ban Chỉ đạo, Ban Tổ chức …): once the article has
    named exactly one such body, the bare head refers to it: cert 0.6;
-7. a lower-case head that announces a firm or agency ("hãng tin", "hãng thông
-   tấn", "tập đoàn", "công ty") + capitalised words: those words, cert 0.75;
-   capitalised, these heads keep a listed name after them as their own name
-   ("Tập đoàn Vingroup"), instead of giving way to it;
+7. a lower-case head that announces a firm or agency (firm_cues.tsv: "hãng
+   tin", "hãng thông tấn", "tập đoàn", "công ty") + capitalised words: those
+   words, cert 0.75; capitalised, these heads (marked naming in org_heads.tsv)
+   keep a listed name after them as their own name ("Tập đoàn Vingroup"),
+   instead of giving way to it;
 8. clubs: capitalised words + "FC", or "FC" + capitalised words: cert 0.85
    (foreign clubs by name are listed in orgs.tsv; a listed club that is also a
-   city is the city after "tại", "ở", "sang" …);
+   city is the city after "tại", "ở", "sang" … (place_cues.tsv));
 9. an organisation's name then "(ACRONYM)" whose letters need not be its
    initials ("Hiệp hội Lương thực Việt Nam (VFA)"): every later use, cert 0.85;
    the acronyms are returned in a new abbreviation table for the later stages.
@@ -55,16 +56,6 @@ from .spans import Candidate
 # the rules differ in cert. Back-references give way to any name.
 LISTED = ACRONYM = HEADED = priority("org")
 LONE = priority("org-reference")
-# Lower-case words that announce the name of a firm or an agency after them.
-_LOWER_HEADS = (("hãng", "thông", "tấn"), ("hãng", "tin"), ("tập", "đoàn"), ("công", "ty"))
-_LOWER_HEADS_FIRST = frozenset(h[0] for h in _LOWER_HEADS)
-# Heads of firms and agencies: a listed name after them is their own name ("Tập đoàn Samsung",
-# "Hãng thông tấn Reuters"), not a parent body the head would give way to.
-_NAMING_HEADS = frozenset({"Hãng", "Hãng thông tấn", "Hãng tin", "Tập đoàn", "Công ty", "Tổng công ty",
-                           "Ngân hàng"})
-# Words before a place one travels to or is at: a name listed both as a club and as a city
-# ("Barcelona") is the city after them.
-_PLACE_CUES = frozenset({"tại", "ở", "đến", "tới", "sang", "về"})
 
 
 def find_orgs(scan: Scan) -> tuple[OrgSpans, AbbreviationTable]:
@@ -116,7 +107,7 @@ def _names(scan: Scan, before: tuple[Span, ...]):
         if listed:
             size, org = listed  # a listed name is whole ("Quốc hội", not "Quốc hội thành phố Hà Nội")
             place = scan.places_at.get(i)
-            if place and place[0] == size and i and toks.low[i - 1] in _PLACE_CUES and toks.joined(i - 1):
+            if place and place[0] == size and i and toks.low[i - 1] in gaz.place_cues and toks.joined(i - 1):
                 continue  # "sang Barcelona du lịch": the city
             end = i + size
             country = scan.places_at.get(end) if toks.joined(end - 1) else None
@@ -149,7 +140,7 @@ def _names(scan: Scan, before: tuple[Span, ...]):
             found.append(Span(i, j, toks.starts[i], end_char, key, 0.8, HEADED, h.name))
             quoted_keys.setdefault(h.name, set()).add(key)
             continue
-        if h.name not in _NAMING_HEADS and owner_follows(scan, i + size):
+        if not h.naming and owner_follows(scan, i + size):
             continue
         end = continue_name(scan, i + size, after_head=h.person_named, levelled=h.levelled)
         longer = long_name_end(scan, i + size, end, toks.sentence_start(i), h.ambiguous) if h.long else None
@@ -186,10 +177,11 @@ def _cued_names(scan: Scan, before: tuple[Span, ...]) -> list[Span]:
     organisation (cert 0.75), where no organisation was found; the lower-case head stays
     outside the name."""
     toks, out = scan.toks, []
-    for i in toks.where(_LOWER_HEADS_FIRST):
+    cues = scan.gaz.firm_cues
+    for i in toks.where({cue[0] for cue in cues}):
         if not toks.lower(i):
             continue
-        for head in _LOWER_HEADS:
+        for head in cues:
             k = i + len(head)
             if tuple(toks.low[i:k]) == head and k < toks.n and all(toks.joined(x) for x in range(i, k)):
                 break

@@ -225,18 +225,15 @@ def _with_later_mentions(scan: Scan, found, short, blocked, author, honorific=fr
     return out
 
 
-# Verbs of saying and admitting that follow a person named by the given name alone.
-_SAYS = frozenset({"khai", "kể", "chia", "thừa", "tâm", "bày", "nhớ", "tiết", "nhận", "cười", "bộc", "trả", "giải"})
-
-
 def _subject(scan: Scan, i: int) -> bool:
     """Is the given name at token i a clause's subject: after a sentence start, punctuation or
-    a function word, and before a function word or a verb of saying ("Tại tòa, Hùng khai
-    nhận …", "Mai cho biết …", "…", Khôi nói")? Not "miền Nam có": a noun comes before."""
+    a function word, and before a function word or a verb of saying (saying_verbs.tsv: "Tại
+    tòa, Hùng khai nhận …", "Mai cho biết …", "…", Khôi nói")? Not "miền Nam có": a noun
+    comes before."""
     toks, words = scan.toks, scan.gaz.function_words
     if _in_capitalised_run(toks, i) or i + 1 >= toks.n or not toks.joined(i):
         return False
-    if toks.low[i + 1] not in words and toks.low[i + 1] not in _SAYS:
+    if toks.low[i + 1] not in words and toks.low[i + 1] not in scan.gaz.saying_verbs:
         return False
     return i == 0 or toks.gaps[i - 1] != " " or toks.low[i - 1] in words
 

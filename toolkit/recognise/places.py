@@ -4,11 +4,12 @@
   last syllable is capitalised: cert 0.9, keyed by the listed name ("Mỹ" and
   "Hoa Kỳ" share "Hoa Kỳ"). A one-syllable name opening a sentence before a
   lower-case word ("Pháp luật …", "Anh cho biết …") is a common word, skipped.
-- "tại X", "ở X" with X one to four capitalised syllables that are not an
+- "tại X", "ở X" (place_cues.tsv, names_place) with X one to four capitalised syllables that are not an
   organisation, a person or a listed place: cert 0.6. A lone capitalised
   syllable followed by a lower-case one ("tại Hội nghị") is a common noun.
-- "tỉnh X", "huyện X", "xã X", "thành phố X" … with X capitalised: cert 0.7.
-- "sân X", "phố X", "bang X", "đảo X" … (generic nouns in lower case) the same
+- "tỉnh X", "huyện X", "xã X", "thành phố X" … (admin_words.tsv) with X
+  capitalised: cert 0.7.
+- "sân X", "phố X", "bang X", "đảo X" … (place_nouns.tsv, in lower case) the same
   way as "tại X": cert 0.6; the noun stays outside the name.
 - after a level or a generic noun, a personal name is the place's name ("đường
   Võ Văn Kiệt", "xã Trà Leng", "Đường Nguyễn Trãi" at a sentence start): it
@@ -25,12 +26,6 @@ from .spans import Candidate
 
 GAZETTEER, ADMIN_CUE, CUE = priority("place"), priority("place-level-cue"), priority("place-cue")
 NAMED_AFTER = priority("place-named-after-person")  # ("đường Võ Văn Kiệt"): above the person rules
-_CUES = frozenset({"tại", "ở"})
-# Generic nouns, written in lower case, before the name of a place of their kind: the
-# name after them is a place ("sân Thiên Trường", "phố Hàng Bài", "bang Pennsylvania").
-_PLACE_NOUNS = frozenset({"bang", "đảo", "phố", "đường", "sân", "cảng", "vịnh", "núi", "đèo", "sông", "hồ"})
-# ... also capitalised at a sentence start when a personal name follows ("Đường Nguyễn Trãi ngập")
-_STREETS = frozenset({"đường", "phố"})
 MAX_CUED = 4
 
 
@@ -42,20 +37,21 @@ def find_places(scan: Scan, orgs: OrgSpans) -> list[Candidate]:
         start, end = toks.span(i, i + size)
         out.append(Candidate(start, end, PLACE, place.name, 0.9, GAZETTEER))
     listed = {x for at, (size, _) in scan.places_at.items() for x in range(at, at + size)}
-    for i in toks.where(_CUES | _PLACE_NOUNS | gaz.admin_words.first.keys()):
+    cues, nouns = gaz.place_name_cues, gaz.place_nouns
+    for i in toks.where(cues | nouns | gaz.admin_words.first.keys()):
         low = toks.low[i]
         if i == toks.n - 1 or not toks.joined(i):
             continue
         if i in listed:
             continue  # the word is part of a listed name: "thành phố Hồ Chí Minh", "Hồ Gươm"
-        if i > 0 and low in _PLACE_NOUNS and toks.low[i - 1] in gaz.admin_words.first \
+        if i > 0 and low in nouns and toks.low[i - 1] in gaz.admin_words.first \
                 and (gaz.admin_words.match_at(toks, i - 1) or (0,))[0] > 1:
             continue  # "phố" in "thành phố": the level was looked at one word before
         # after a level or a generic noun a personal name is the place's name, but not after
         # an organisation's name: "Chủ tịch UBND thành phố Trần Sỹ Thanh" is a person
         gap = toks.gaps[i - 1] if i else None
         named = gap in (None, ",", ".", ";", ":", "-") or (gap == " " and toks.lower(i - 1))
-        if low in _CUES:
+        if low in cues:
             named = False
             k, cert, prio = i + 1, 0.6, CUE
             admin = gaz.admin_words.match_at(toks, k) if toks.low[k] in gaz.admin_words else None
@@ -69,8 +65,8 @@ def find_places(scan: Scan, orgs: OrgSpans) -> list[Candidate]:
             if not admin or i + admin[0] >= toks.n or not toks.joined(i + admin[0] - 1):
                 continue
             k, cert, prio = i + admin[0], 0.7, ADMIN_CUE
-        elif low in _PLACE_NOUNS and (toks.lower(i) or (
-                low in _STREETS and toks.sentence_start(i) and scan.person_at(i + 1))):
+        elif low in nouns and (toks.lower(i) or (
+                low in gaz.street_nouns and toks.sentence_start(i) and scan.person_at(i + 1))):
             k, cert, prio = i + 1, 0.6, CUE
         else:
             continue

@@ -72,7 +72,7 @@ class RulesRecogniser:
         # The stages, in the order their inputs require; each reads what earlier ones return and
         # changes nothing it is given. Which candidate wins an overlap is ruletable.py's business.
         scan = Scan(text, self.gazetteers)              # tokens, listed places, "Full Name (ABBR)"
-        candidates: list[Candidate] = find_dates(text, context.reference_date)
+        candidates: list[Candidate] = find_dates(text, context.reference_date, self.gazetteers)
         orgs, abbrs = find_orgs(scan)                   # + the acronyms named in brackets
         candidates += org_candidates(orgs)
         scan = scan.with_abbreviations(abbrs)           # the later stages see those acronyms too
