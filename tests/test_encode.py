@@ -170,12 +170,3 @@ def test_serialisation_is_utf8_with_declaration_and_final_newline():
     data = serialise(encode(a, m))
     assert data.startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n<TEI") and data.endswith(b"</TEI>\n")
     assert etree.fromstring(data).get(N.XML_ID) == "doc-bai-01"
-
-
-def test_role_type_from_the_recogniser_wins_over_the_guess():
-    a = ingest_bytes("Tiêu đề\n\nChuẩn đô đốc Nguyễn Văn An phát biểu.\n".encode(), "x.txt")
-    t = a.text
-    s = t.index("Chuẩn đô đốc")
-    root = encode(a, [Mention(s, s + len("Chuẩn đô đốc"), "role", "Chuẩn đô đốc", (("type", "rank"),))]).getroot()
-    assert root.find(".//tei:roleName", NS).get("type") == "rank"
-    assert role_type("Chuẩn đô đốc") == "office"  # what the words alone would have given
