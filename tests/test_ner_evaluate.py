@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from teikit.errors import RecogniseError
+from teikit.errors import NerInputError
 from teikit.ner.evaluate import Score, evaluate, format_report
 from teikit.ner.jsonl import NerDoc
 
@@ -78,9 +78,9 @@ def test_documents_pair_by_id_then_by_text():
     other = NerDoc("file.txt", TEXT, GOLD.entities)
     report = evaluate([GOLD], [other])
     assert report.exact_micro == Score(tp=5, fp=0, fn=0)
-    with pytest.raises(RecogniseError, match=r"pred\.jsonl: no prediction for gold document 'd1'"):
+    with pytest.raises(NerInputError, match=r"pred\.jsonl: no prediction for gold document 'd1'"):
         evaluate([GOLD], [NerDoc("zzz", "another text")], pred_name="pred.jsonl")
-    with pytest.raises(RecogniseError, match=r"document 'd1': the predicted text differs from the gold text"):
+    with pytest.raises(NerInputError, match=r"document 'd1': the predicted text differs from the gold text"):
         evaluate([GOLD], [NerDoc("d1", "another text")])
 
 

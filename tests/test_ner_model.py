@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from teikit.errors import RecogniseError
+from teikit.errors import NerInputError, RecogniseError
 from teikit.model import Mention
 from teikit.ner import NerDoc, TrainOptions, evaluate, extract, train
 from teikit.recognise.features import Gazetteers
@@ -110,9 +110,9 @@ def test_combined_keeps_rules_dates_and_model_names(model_dir):
 
 
 def test_training_without_entities_is_refused(tmp_path):
-    with pytest.raises(RecogniseError, match="the training data has no persName/orgName/placeName/date entities"):
+    with pytest.raises(NerInputError, match="the training data has no persName/orgName/placeName/date entities"):
         train([NerDoc("x", "không có gì")], tmp_path / "m", rules=DateRules(), gazetteers=GAZ)
-    with pytest.raises(RecogniseError, match="no training documents"):
+    with pytest.raises(NerInputError, match="no training documents"):
         train([], tmp_path / "m", rules=DateRules(), gazetteers=GAZ)
 
 

@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from teikit.errors import RecogniseError
+from teikit.errors import IngestError, InputError, NerInputError, RecogniseError
 from teikit.model import Mention
 from teikit.ner.extract import mentions_to_entities
 from teikit.ner.jsonl import NerDoc, read_jsonl, write_jsonl
@@ -92,7 +92,7 @@ def test_read_tei_leaves_expan_out_and_keeps_offsets(tmp_path):
 def test_read_tei_without_text_is_an_error(tmp_path):
     path = tmp_path / "empty.xml"
     path.write_text(_tei("<p>  </p>"), encoding="utf-8")
-    with pytest.raises(RecogniseError, match=r"empty\.xml: no article text found in the TEI document"):
+    with pytest.raises(NerInputError, match=r"empty\.xml: no article text found in the TEI document"):
         read_tei(path)
 
 
@@ -104,11 +104,29 @@ def test_jsonl_reading_maps_labels_and_checks_offsets(tmp_path):
     (doc,) = read_jsonl(path)
     assert doc.entities == ((4, 10, "persName"), (13, 22, "placeName"))
     path.write_text(json.dumps({"id": "y", "text": "abc", "entities": [[1, 9, "PER"]]}) + "\n", encoding="utf-8")
-    with pytest.raises(RecogniseError, match=r"g\.jsonl: line 1: entity \[1, 9, 'PER'\] is outside the text \(length 3\)"):
+    with pytest.raises(NerInputError, match=r"g\.jsonl: line 1: entity \[1, 9, 'PER'\] is outside the text \(length 3\)"):
         read_jsonl(path)
     path.write_text("{not json\n", encoding="utf-8")
-    with pytest.raises(RecogniseError, match=r"g\.jsonl: line 1: not JSON"):
+    with pytest.raises(NerInputError, match=r"g\.jsonl: line 1: not JSON"):
         read_jsonl(path)
+
+
+def test_unreadable_or_malformed_documents_are_input_errors_not_recogniser_errors(tmp_path):
+    from teikit.ner.extract import read_text_inputs
+
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Hà Nam".encode("latin-1"))
+    lines = tmp_path / "latin.jsonl"
+    lines.write_bytes(b'{"id": "a", "text": "H\xe0"}\n')
+    bad_line = tmp_path / "bad.jsonl"
+    bad_line.write_text('{"id": "a", "text": "x", "entities": []}\n[1, 2]\n', encoding="utf-8")
+    for call, message in [(lambda: read_text_inputs([latin]), r"latin\.txt: not UTF-8 text \(byte \d+\)"),
+                          (lambda: read_jsonl(lines), r"latin\.jsonl: not UTF-8 text"),
+                          (lambda: read_jsonl(bad_line), r"bad\.jsonl: line 2: expected an object")]:
+        with pytest.raises(InputError, match=message) as info:
+            call()
+        assert isinstance(info.value, NerInputError) and not isinstance(info.value, RecogniseError)
+    assert issubclass(IngestError, InputError)  # one family for every stage's unreadable input
 
 
 def test_jsonl_written_sorted_and_unescaped(tmp_path):

@@ -15,8 +15,17 @@ class ToolkitError(Exception):
         super().__init__(f"{path}: {message}" if path else message)
 
 
-class IngestError(ToolkitError):
+class InputError(ToolkitError):
+    """An input file cannot be read, is not in the expected encoding or format, or holds no usable content."""
+
+
+class IngestError(InputError):
     """The source article cannot be read or decoded or has no usable text."""
+
+
+class NerInputError(InputError):
+    """A document for the ner tools (plain text, JSON lines, TEI read back, a gold/prediction pair,
+    training data) cannot be read, is malformed, or does not fit the task."""
 
 
 class RecogniseError(ToolkitError):

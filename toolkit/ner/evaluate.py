@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from ..errors import RecogniseError
+from ..errors import NerInputError
 from ..recognise.labels import LABELS
 from .jsonl import NerDoc
 from .spans import Span, outermost
@@ -145,7 +145,7 @@ def _error_rank(error: EntityError):
 
 
 def pair_documents(gold: list[NerDoc], pred: list[NerDoc], *, pred_name: str = "predictions"):
-    """(gold, prediction) pairs, by id, else by identical text; RecogniseError for a gold document with none."""
+    """(gold, prediction) pairs, by id, else by identical text; NerInputError for a gold document with none."""
     by_id = {d.id: d for d in pred}
     by_text = {}
     for d in pred:
@@ -154,9 +154,9 @@ def pair_documents(gold: list[NerDoc], pred: list[NerDoc], *, pred_name: str = "
     for g in gold:
         p = by_id.get(g.id) or by_text.get(g.text)
         if p is None:
-            raise RecogniseError(f"no prediction for gold document {g.id!r}", path=pred_name)
+            raise NerInputError(f"no prediction for gold document {g.id!r}", path=pred_name)
         if p.text != g.text:
-            raise RecogniseError(f"document {g.id!r}: the predicted text differs from the gold text", path=pred_name)
+            raise NerInputError(f"document {g.id!r}: the predicted text differs from the gold text", path=pred_name)
         pairs.append((g, p))
     return pairs
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..errors import RecogniseError
+from ..errors import NerInputError
 from ..fsutil import collect_files
 from ..model import DATE, PLACE, Mention
 from ..recognise.base import Context, Recogniser
@@ -80,9 +80,9 @@ def read_text_inputs(paths) -> list[NerDoc]:
         try:
             text = path.read_bytes().decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise RecogniseError(f"not UTF-8 text (byte {exc.start})", path=str(path)) from None
+            raise NerInputError(f"not UTF-8 text (byte {exc.start})", path=str(path)) from None
         except OSError as exc:
-            raise RecogniseError(f"cannot read: {exc.strerror}", path=str(path)) from None
+            raise NerInputError(f"cannot read: {exc.strerror}", path=str(path)) from None
         docs.append(NerDoc(path.name, unicodedata.normalize("NFC", text)))
     return docs
 
@@ -98,4 +98,4 @@ def read_inputs(paths, input_format: str = "text") -> list[NerDoc]:
         return read_text_inputs(paths)
     if input_format == "jsonl":
         return read_jsonl_inputs(paths)
-    raise RecogniseError(f"unknown input format {input_format!r} (choose from {', '.join(INPUT_FORMATS)})")
+    raise NerInputError(f"unknown input format {input_format!r} (choose from {', '.join(INPUT_FORMATS)})")

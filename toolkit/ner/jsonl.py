@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import RecogniseError
+from ..errors import NerInputError
 from ..fsutil import write_atomic
 from ..recognise.labels import normalise_label
 from .spans import Span, sort_spans
@@ -49,30 +49,30 @@ def _as_triple(item):
 def doc_from_record(record, *, where: str, default_id: str, need_entities: bool) -> NerDoc:
     """A NerDoc from one decoded JSON line: labels mapped, unknown labels dropped, text in NFC."""
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-        raise RecogniseError(f"{where}: expected an object with a string \"text\"")
+        raise NerInputError(f"{where}: expected an object with a string \"text\"")
     raw_entities = next((record[key] for key in ENTITY_KEYS if record.get(key) is not None), None)
     if raw_entities is None:
         if need_entities:
-            raise RecogniseError(f"{where}: no \"entities\" list")
+            raise NerInputError(f"{where}: no \"entities\" list")
         raw_entities = []
     if not isinstance(raw_entities, list):
-        raise RecogniseError(f"{where}: \"entities\" must be a list")
+        raise NerInputError(f"{where}: \"entities\" must be a list")
     text = record["text"]
     spans: list[Span] = []
     for item in raw_entities:
         triple = _as_triple(item)
         if triple is None:
-            raise RecogniseError(f"{where}: entity {item!r} is not [start, end, label]")
+            raise NerInputError(f"{where}: entity {item!r} is not [start, end, label]")
         start, end, raw_label = triple
         if not 0 <= start < end <= len(text):
-            raise RecogniseError(f"{where}: entity {list(triple)!r} is outside the text (length {len(text)})")
+            raise NerInputError(f"{where}: entity {list(triple)!r} is outside the text (length {len(text)})")
         label = normalise_label(raw_label)
         if label is not None:
             spans.append((start, end, label))
     try:
         text, spans = nfc_with_offsets(text, spans)
     except ValueError as exc:
-        raise RecogniseError(f"{where}: {exc}") from None
+        raise NerInputError(f"{where}: {exc}") from None
     doc_id = record.get("id", default_id)
     return NerDoc(str(doc_id), text, tuple(sort_spans(spans)))
 
@@ -85,9 +85,9 @@ def read_jsonl(path, *, need_entities: bool = True, keep_entities: bool = True) 
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except UnicodeDecodeError:
-        raise RecogniseError("not UTF-8 text", path=str(path)) from None
+        raise NerInputError("not UTF-8 text", path=str(path)) from None
     except OSError as exc:
-        raise RecogniseError(f"cannot read: {exc.strerror}", path=str(path)) from None
+        raise NerInputError(f"cannot read: {exc.strerror}", path=str(path)) from None
     docs = []
     for number, line in enumerate(lines, 1):
         if not line.strip():
@@ -95,14 +95,14 @@ def read_jsonl(path, *, need_entities: bool = True, keep_entities: bool = True) 
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise RecogniseError(f"line {number}: not JSON ({exc.msg})", path=str(path)) from None
+            raise NerInputError(f"line {number}: not JSON ({exc.msg})", path=str(path)) from None
         if not keep_entities and isinstance(record, dict):
             record = {key: value for key, value in record.items() if key not in ENTITY_KEYS}
         try:
             docs.append(doc_from_record(record, where=f"line {number}", default_id=f"{path.name}:{number}",
                                         need_entities=need_entities))
-        except RecogniseError as exc:
-            raise RecogniseError(exc.message, path=str(path)) from None
+        except NerInputError as exc:
+            raise NerInputError(exc.message, path=str(path)) from None
     return docs
 
 

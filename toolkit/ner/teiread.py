@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import RecogniseError
+from ..errors import NerInputError
 from ..model import BLOCK_SEPARATOR
 from ..names import DATE, DIV, EXPAN, ORG_NAME, PERS_NAME, PLACE_NAME, TEI_NS, TEXT, tei
 from ..recognise.labels import DATE_LABEL, ORG_NAME as ORG_LABEL, PERS_NAME as PERS_LABEL, PLACE_NAME as PLACE_LABEL
@@ -85,12 +85,12 @@ def read_tei(path) -> NerDoc:
             spans.extend((s + offset, e + offset, lab) for s, e, lab in block_spans)
             offset += len(text)
     if not texts:
-        raise RecogniseError("no article text found in the TEI document", path=str(path))
+        raise NerInputError("no article text found in the TEI document", path=str(path))
     full = BLOCK_SEPARATOR.join(texts)
     try:
         full, spans = nfc_with_offsets(full, spans)
     except ValueError as exc:
-        raise RecogniseError(str(exc), path=str(path)) from None
+        raise NerInputError(str(exc), path=str(path)) from None
     return NerDoc(path.name, full, tuple(outermost(spans)))
 
 

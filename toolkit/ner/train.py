@@ -21,7 +21,7 @@ from pathlib import Path
 import pycrfsuite
 
 from .. import __version__
-from ..errors import RecogniseError
+from ..errors import NerInputError, RecogniseError
 from ..fsutil import write_atomic
 from ..recognise.base import Context, Recogniser
 from ..recognise.combined import combine
@@ -159,11 +159,11 @@ def train(docs: list[NerDoc], model_dir, *, rules: Recogniser, gazetteers: Gazet
     """
     model_dir = Path(model_dir)
     if not docs:
-        raise RecogniseError("no training documents", path=str(model_dir))
+        raise NerInputError("no training documents", path=str(model_dir))
     if model_dir.exists() and not model_dir.is_dir():
         raise RecogniseError("exists and is not a directory", path=str(model_dir))
     if not any(outermost(doc.entities) for doc in docs):
-        raise RecogniseError("the training data has no persName/orgName/placeName/date entities", path=str(model_dir))
+        raise NerInputError("the training data has no persName/orgName/placeName/date entities", path=str(model_dir))
     mentions = [rules.find(doc.text, Context()) for doc in docs]  # once: the dev model uses them too
     # A fold model needs entities to learn from (crfsuite crashes on no sequences at all).
     halves_annotated = all(any(outermost(docs[i].entities) for i in train_idx) for train_idx, _ in _folds(len(docs)))
