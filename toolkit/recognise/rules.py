@@ -3,38 +3,38 @@
 `RulesRecogniser.find(text, context)` reads the whole text of one article
 and returns Mentions sorted by (start, -end), nesting but never crossing.
 
-How it decides, in order (each module's docstring has the details and the
-cert values it gives):
+The rule families are independent producers: each stage returns candidate
+spans, with the priority its family has in the one ordered table
+(ruletable.py), and changes nothing it is given. A stage that needs what an
+earlier one found receives it as a read-only argument; these dependencies,
+and nothing else, fix the order of the stages (each module's docstring has
+the details and the cert values it gives):
 
-1. tokens.py   - syllable tokens, made once per text by one regex split, with
-                 per-token lists (lower case, capitalised, name-like) the
-                 rules index instead of re-scanning; tone placement folded
-                 (hoà = hòa) so the gazetteers and the keys see one spelling;
-                 Tokens.where gives the only tokens where a gazetteer can
-                 match (one set intersection), so rules skip the rest;
-2. abbreviations.py - "Full Name (ABBR)" definitions whose initials fit,
-                 over a curated list (cert 0.95 learned, 0.9 listed);
-3. dates.py    - numeric day-first and worded dates, partial dates with the
-                 reference year, lists, ranges, durations (0.6-0.95); the
-                 patterns run only near digits; a range written as two dates
-                 records their spans (attrs "ends") for flat NER output;
-4. orgs.py     - listed names (0.9; a country after one is taken in),
-                 acronyms of organisations (0.9), head word + capitalised
-                 name (0.8), long names over lower-case words after strong
-                 heads (longnames.py, 0.8), quoted committee names (0.8),
-                 bare "Ban Chỉ đạo" back-references (0.6);
-5. roles.py    - ranks, offices, honorifics, taking in the organisation that
-                 follows (0.9 capitalised, 0.7 lower case);
-6. persons.py  - family name + given names (0.85), names after a title
-                 (0.7), foreign names without a title (0.6), later mentions
-                 of a name found (0.85, given name after a title 0.75, given
-                 name alone as a clause's subject 0.55), the author (0.95);
-7. places.py   - gazetteer (0.9), "tỉnh X" (0.7), "tại X" / "ở X" (0.6);
-8. Context.known_names: each surface marked wherever written (0.8);
-9. spans.py    - one consistent set: higher priority first (the priorities
-                 of every rule family are one ordered table, ruletable.py),
-                 spans that would cross a kept one dropped, nesting only as
-                 the encoding allows.
+1. scan.py     - Scan: tokens (tokens.py: one regex split, tone placement
+                 folded, hoà = hòa), listed places, and the abbreviations
+                 the text defines as "Full Name (ABBR)" whose initials fit,
+                 over the curated list (abbreviations.py);
+2. dates.py    - numeric day-first and worded dates, partial dates with the
+                 reference year, lists, ranges, durations (0.6-0.95); needs
+                 only the text;
+3. orgs.py     - listed names, acronyms, head word + name (orgnames.py the
+                 grammar, longnames.py the long names, orgkeys.py the keys),
+                 quoted names, back-references, firms, clubs; needs the Scan.
+                 Returns OrgSpans and the abbreviation table with the
+                 acronyms named in brackets ("… Việt Nam (VFA)") added: the
+                 later stages get a Scan holding that table;
+4. roles.py    - ranks, offices, honorifics, taking in the organisation that
+                 follows; needs OrgSpans; returns the tokens after a role too;
+5. persons.py  - family name + given names, names after a title or a role,
+                 foreign names, later mentions, the author; needs OrgSpans
+                 and the tokens after a role;
+6. places.py   - gazetteer, "tỉnh X", "tại X", "phố X"; needs OrgSpans;
+7. abbreviations.py - every use of an abbreviation in the final table;
+8. Context.known_names: each surface marked wherever written (0.8), keyed as
+                 the rules keyed the same span; needs all candidates so far;
+9. spans.py    - resolve: one consistent set, best priority first, spans that
+                 would cross a kept one dropped, nesting only as the encoding
+                 allows.
 
 Gazetteers are data (toolkit/data/gazetteers/*.tsv), loaded once per process.
 """
@@ -70,7 +70,9 @@ class RulesRecogniser:
         if not text.strip():
             return []
         # The stages, in the order their inputs require; each reads what earlier ones return and
-        # changes nothing it is given. Which candidate wins an overlap is ruletable.py's business.
+        # changes nothing it is given. Which candidate wins an overlap is decided by resolve, by the
+        # priorities of ruletable.py; of two candidates equal in priority, span, type and key (they
+        # differ in cert or attrs at most) the one listed first here is kept.
         scan = Scan(text, self.gazetteers)              # tokens, listed places, "Full Name (ABBR)"
         candidates: list[Candidate] = find_dates(text, context.reference_date, self.gazetteers)
         orgs, abbrs = find_orgs(scan)                   # + the acronyms named in brackets
