@@ -1,14 +1,17 @@
-"""The CLI's shared behaviour: progress only on a terminal for larger batches, error lines."""
+"""The CLI's shared behaviour: progress only on a terminal for larger batches, error lines,
+the checks of output paths and dates, choices taken from the stages."""
 
 from __future__ import annotations
 
 import io
 import sys
+from pathlib import Path
 
 import pytest
 import typer
+from typer.testing import CliRunner
 
-from teikit.cli import common
+from teikit.cli import app, common
 from teikit.errors import IngestError
 from teikit.fsutil import MissingInputError
 
@@ -45,3 +48,60 @@ def test_guarded_turns_errors_into_one_line_and_an_exit_code(capsys, error, code
             raise error
     assert exit_info.value.exit_code == code
     assert capsys.readouterr().err == f"error: {error}\n"
+
+
+# --- `-o` and other output paths: an existing file where a directory is written --
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+TEI = ROOT / "tests" / "data" / "validate" / "valid.xml"
+NER_SAMPLE = ROOT / "tests" / "data" / "ner" / "train_sample.jsonl"
+runner = CliRunner()
+
+DIRECTORY_OUTPUTS = {
+    "convert -o": lambda out: ["convert", SEEDS, "-o", out],
+    "render -o": lambda out: ["render", TEI, "-o", out],
+    "render -f txt -o": lambda out: ["render", TEI, "-f", "txt", "-o", out],
+    "ner train -o": lambda out: ["ner", "train", NER_SAMPLE, "-o", out],
+}
+
+
+@pytest.mark.parametrize("case", sorted(DIRECTORY_OUTPUTS))
+def test_an_existing_file_where_a_directory_goes_is_a_usage_error(tmp_path, case):
+    out = tmp_path / "taken.txt"
+    out.write_text("keep me", encoding="utf-8")
+    result = runner.invoke(app, [str(a) for a in DIRECTORY_OUTPUTS[case](out)])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {out}: exists and is not a directory\n"
+    assert result.stdout == ""
+    assert out.read_text(encoding="utf-8") == "keep me"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["taken.txt"]  # nothing was done
+
+
+def test_an_existing_directory_where_a_file_goes_is_a_usage_error(tmp_path):
+    out = tmp_path / "out.jsonl"
+    out.mkdir()
+    result = runner.invoke(app, ["ner", "extract", str(NER_SAMPLE), "--input-format", "jsonl", "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {out}: is a directory, not a file\n"
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize("day", ["2013-7-31", "2013-02-30", "31/07/2013", "today"])
+def test_a_date_that_is_not_yyyy_mm_dd_is_a_usage_error(tmp_path, day):
+    result = runner.invoke(app, ["convert", str(SEEDS), "-o", str(tmp_path / "tei"), "--date", day])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: --date {day}: not a date YYYY-MM-DD\n"
+    assert not (tmp_path / "tei").exists()
+
+
+def test_choices_are_the_stages_own():
+    from teikit.cli.ner import InputFormat, RecogniserName
+    from teikit.cli.render import Format
+    from teikit.ner.extract import INPUT_FORMATS
+    from teikit.recognise.registry import RECOGNISER_NAMES
+    from teikit.render import ABBR_MODES, FORMATS as RENDER_FORMATS
+
+    for enum, values in ((Format, RENDER_FORMATS), (common.AbbrMode, ABBR_MODES),
+                         (InputFormat, INPUT_FORMATS), (RecogniserName, RECOGNISER_NAMES)):
+        assert tuple(member.value for member in enum) == tuple(values)

@@ -1,6 +1,7 @@
 """The `teikit` command: a thin typer layer over the library stages.
 
 Each command group lives in its own module and registers itself on `app`.
+`-h` is `--help` everywhere; `common.Group` makes every command's help readable.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import typer
 
 from .. import __version__
+from .common import CONTEXT_SETTINGS, Group
 
 app = typer.Typer(
     name="teikit",
@@ -15,6 +17,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings=CONTEXT_SETTINGS,
+    cls=Group,
 )
 
 

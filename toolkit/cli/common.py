@@ -1,18 +1,42 @@
-"""What every command shares: error lines, exit codes, progress bars, the --format choice."""
+"""What every command shares: exit codes, error lines, progress bars, the
+option definitions more than one command uses, and readable help.
+
+Contract:
+- A library ToolkitError becomes one `error: …` line on stderr and exit 1
+  (`guarded`); a usage problem is one `error: …` line and exit 2 (`usage_error`).
+- An option two commands share is defined here once (`output_dir_option`,
+  `model_option`, …), with its help, metavar and check; a closed list of values
+  is an Enum built from the tuple of the stage that owns it (`choices`), so the
+  CLI never retypes a stage's list.
+- `-o` naming an existing file where a directory is written (or an existing
+  directory where a file is written) is a usage error, caught before any work.
+- `Group`, the root command's class, makes typer's help readable for every
+  command under it: no type shown for flags, arguments shown by their metavar
+  (PATH...) without braces, and values as PATH, DIR, TEXT, INTEGER or [a|b|c].
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import inspect
 import sys
+import typing
 from contextlib import contextmanager
 from enum import Enum
+from pathlib import Path, PurePath
+from typing import Iterable, Optional
 
 import typer
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from ..errors import ToolkitError
 from ..fsutil import MissingInputError
+from ..options import ConvertOptions
+from ..render import ABBR_MODES, render_paths
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 PROGRESS_THRESHOLD = 5  # show a bar only for batches larger than this
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
 
 class ReportFormat(str, Enum):
@@ -22,8 +46,31 @@ class ReportFormat(str, Enum):
     json = "json"
 
 
+def choices(name: str, values: Iterable[str]) -> type[Enum]:
+    """A str Enum whose members are exactly `values` (a stage's own tuple of choices)."""
+    return Enum(name, [(value, value) for value in values], type=str)
+
+
+AbbrMode = choices("AbbrMode", ABBR_MODES)
+
+
+def stage_default(function, parameter: str):
+    """The default the stage's own function gives `parameter`."""
+    return inspect.signature(function).parameters[parameter].default
+
+
 def error_line(message: str) -> None:
     typer.echo(f"error: {message}", err=True)
+
+
+def warning_line(message: str) -> None:
+    typer.echo(f"warning: {message}", err=True)
+
+
+def usage_error(message: str):
+    """One `error:` line and exit 2."""
+    error_line(message)
+    raise typer.Exit(EXIT_USAGE)
 
 
 @contextmanager
@@ -49,3 +96,143 @@ def progress(items, description: str):
     from rich.progress import track
 
     yield from track(items, description=description, console=Console(stderr=True), transient=True)
+
+
+# --- checks run while the command line is parsed --------------------------------
+
+def directory_or_new(value: Optional[Path]) -> Optional[Path]:
+    """A directory to write into: it may exist as a directory or not at all."""
+    if value is not None and value.exists() and not value.is_dir():
+        usage_error(f"{value}: exists and is not a directory")
+    return value
+
+
+def file_or_new(value: Optional[Path]) -> Optional[Path]:
+    """A file to write: it may exist as a file or not at all."""
+    if value is not None and value.is_dir():
+        usage_error(f"{value}: is a directory, not a file")
+    return value
+
+
+def iso_day(param: typer.CallbackParam, value: Optional[str]) -> Optional[str]:
+    """A calendar day written YYYY-MM-DD."""
+    if value is not None:
+        try:
+            if dt.date.fromisoformat(value).isoformat() != value:
+                raise ValueError
+        except ValueError:
+            usage_error(f"{param.opts[0]} {value}: not a date YYYY-MM-DD")
+    return value
+
+
+# --- option definitions shared by several commands ------------------------------
+
+def output_dir_option(help: str, *decls: str, default=...):
+    """`-o/--output DIR` (or other `decls`): a folder to write into, never an existing file."""
+    return typer.Option(default, *(decls or ("--output", "-o")), metavar="DIR", callback=directory_or_new,
+                        help=help, show_default=default is not ...)
+
+
+def model_option(help: str = "A model folder from `teikit ner train`: rules plus the model (rules only without it)."):
+    return typer.Option(None, "--model", metavar="DIR", help=help)
+
+
+def publisher_option(help: str = "Publisher of this edition, for the TEI header."):
+    return typer.Option(ConvertOptions.publisher, "--publisher", metavar="TEXT", help=help)
+
+
+def licence_option():
+    return typer.Option(ConvertOptions.licence, "--licence", metavar="TEXT",
+                        help="Licence of this edition, for the TEI header.")
+
+
+def abbr_option():
+    return typer.Option(AbbrMode(stage_default(render_paths, "abbr")), "--abbr",
+                        help="Text edition: keep abbreviations as written, or expand them (the expansion "
+                             "replaces the abbreviation, except where it is defined in parentheses).")
+
+
+def day_option(name: str, help: str):
+    return typer.Option(None, name, metavar="YYYY-MM-DD", callback=iso_day, help=help)
+
+
+# --- readable help ---------------------------------------------------------------
+# typer (0.2x) shows a flag as `<bool>`, a str as `<str>`, a path as `<path>`
+# and a required argument as `{name}` typed `<list[Path]>`. The subclasses
+# below change only how parameters are *shown*; parsing stays typer's. Older
+# typer versions never call these methods and already show click's names.
+
+_NAMES = {str: "TEXT", int: "INTEGER", float: "FLOAT"}
+_PATH_KINDS = {"directory": "DIR", "file": "FILE"}
+
+
+class _Argument(TyperArgument):
+    def _usage_display_name(self) -> str:
+        name = self.metavar + ("..." if self.nargs != 1 else "")
+        return name if self.required else f"[{name}]"
+
+    def display_type_rich(self, ctx) -> None:
+        return None  # the metavar and the help say what it is
+
+
+class _Option(TyperOption):
+    def display_type_rich(self, ctx) -> Optional[str]:
+        if self.metavar is not None:
+            return self.metavar
+        if self.is_flag or self.count:
+            return None  # a flag takes no value
+        desc = getattr(self, "type_descriptor", None)
+        return (_value_label(desc) if desc is not None else None) or super().display_type_rich(ctx)
+
+
+def _value_label(desc) -> Optional[str]:
+    """PATH, DIR, FILE, TEXT, INTEGER, FLOAT or [a|b|c] (with ... for a list); None: typer's own."""
+    if desc.is_choice:
+        label = "[" + "|".join(str(getattr(c, "value", c)) for c in desc.choices) + "]"
+    else:
+        annotation = typing.get_args(desc.annotation)[0] if desc.is_list else desc.annotation
+        if desc.is_path or (isinstance(annotation, type) and issubclass(annotation, PurePath)):
+            label = _PATH_KINDS.get(desc.path_type, "PATH")
+        elif annotation in _NAMES:
+            label = _NAMES[annotation]
+        else:
+            return None
+    return label + "..." if desc.is_list else label
+
+
+class _Command(TyperCommand):
+    def get_help_option(self, ctx):
+        return _tidied(super().get_help_option(ctx))
+
+
+class Group(TyperGroup):
+    """The root command: every command under it gets readable help."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        tidy_help(self)
+
+    def get_help_option(self, ctx):
+        return _tidied(super().get_help_option(ctx))
+
+
+# Exactly typer's classes are replaced (a subclass someone chose is left alone).
+_READABLE = {TyperArgument: _Argument, TyperOption: _Option, TyperCommand: _Command, TyperGroup: Group}
+
+
+def _tidied(obj):
+    """`obj`, its class swapped for the subclass above that only shows it differently (state untouched)."""
+    if obj is not None and type(obj) in _READABLE:
+        if type(obj) is TyperArgument and obj.metavar is None:
+            obj.metavar = obj.name.upper()
+        obj.__class__ = _READABLE[type(obj)]
+    return obj
+
+
+def tidy_help(command) -> None:
+    """Readable help for `command` and every command under it."""
+    _tidied(command)
+    for param in command.params:
+        _tidied(param)
+    for sub in getattr(command, "commands", {}).values():
+        tidy_help(sub)

@@ -1,4 +1,9 @@
-"""`teikit convert`: articles → TEI files."""
+"""`teikit convert`: articles → TEI files.
+
+Exit 0 when every article converted, 1 when some failed (the others are still
+written; each failure is one `error:` line, each loss of markup one `warning:`
+line), 2 for a usage error.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +14,18 @@ import typer
 
 from ..convert import convert_paths
 from ..options import ConvertOptions
-from .common import EXIT_FAILED, error_line, guarded, progress
+from .common import (EXIT_FAILED, day_option, error_line, guarded, licence_option, model_option,
+                     output_dir_option, progress, publisher_option, warning_line)
 
 
 def convert(
-    paths: List[Path] = typer.Argument(..., help="Article files (.txt) or folders holding them."),
-    out_dir: Path = typer.Option(..., "--output", "-o", help="Folder for the TEI files (DIR/<stem>.xml)."),
-    model: Optional[Path] = typer.Option(None, "--model", help="A model folder from `teikit ner train`; rules only without it."),
+    paths: List[Path] = typer.Argument(..., metavar="PATH", help="Article files (.txt) or folders holding them."),
+    out_dir: Path = output_dir_option("Folder for the TEI files (DIR/<stem>.xml)."),
+    model: Optional[Path] = model_option("A model folder from `teikit ner train`; rules only without it."),
     no_validate: bool = typer.Option(False, "--no-validate", help="Write without validating against the project schema."),
-    publisher: str = typer.Option(ConvertOptions.publisher, "--publisher", help="Publisher of this edition, for the TEI header."),
-    licence: str = typer.Option(ConvertOptions.licence, "--licence", help="Licence of this edition, for the TEI header."),
-    conversion_date: Optional[str] = typer.Option(None, "--date", help="Date of this conversion (YYYY-MM-DD) for revisionDesc; none by default, so rebuilds are byte-identical."),
+    publisher: str = publisher_option(),
+    licence: str = licence_option(),
+    conversion_date: Optional[str] = day_option("--date", "Date of this conversion for revisionDesc; none by default, so rebuilds are byte-identical."),
 ) -> None:
     """Convert news articles to TEI P5 with entity markup and a register.
 
@@ -31,7 +37,7 @@ def convert(
     with guarded():
         report = convert_paths(paths, out_dir, options, progress=progress)
     for warning in report.warnings:
-        typer.echo(f"warning: {warning}", err=True)
+        warning_line(warning)
     for failure in report.failures:
         error_line(failure.message)
     total = len(report.written) + len(report.failures)

@@ -1,39 +1,39 @@
-"""`teikit ner`: train an entity model, extract entities, score them against gold."""
+"""`teikit ner`: train an entity model, extract entities, score them against gold.
+
+The input formats and recogniser names are the stages' own
+(ner.extract.INPUT_FORMATS, recognise.registry.RECOGNISER_NAMES). Exit 0 on
+success, 1 when the library refuses (one `error:` line), 2 for a usage error.
+"""
 
 from __future__ import annotations
 
 import json
-from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-from .common import ReportFormat, guarded
+from ..ner.extract import INPUT_FORMATS, read_inputs
+from ..recognise.registry import RECOGNISER_NAMES
+from .common import (CONTEXT_SETTINGS, ReportFormat, choices, file_or_new, guarded, model_option, output_dir_option,
+                     stage_default)
 
 ner_app = typer.Typer(
     name="ner",
     help="Entity recognition: train a CRF model from corrected TEI or JSON lines, extract, evaluate.",
     no_args_is_help=True,
     add_completion=False,
+    context_settings=CONTEXT_SETTINGS,
 )
 
-
-class InputFormat(str, Enum):
-    text = "text"
-    jsonl = "jsonl"
-
-
-class RecogniserName(str, Enum):
-    rules = "rules"
-    crf = "crf"
-    combined = "combined"
+InputFormat = choices("InputFormat", INPUT_FORMATS)
+RecogniserName = choices("RecogniserName", RECOGNISER_NAMES)
 
 
 @ner_app.command("train")
 def train_command(
-    data: List[Path] = typer.Argument(..., help="Training data: TEI files (.xml) with persName/orgName/placeName/date markup, JSON-lines files (.jsonl) with entities, or folders holding them."),
-    output: Path = typer.Option(..., "--output", "-o", help="Model folder to write (model.crfsuite + meta.json)."),
+    data: List[Path] = typer.Argument(..., metavar="PATH", help="Training data: TEI files (.xml) with persName/orgName/placeName/date markup, JSON-lines files (.jsonl) with entities, or folders holding them."),
+    output: Path = output_dir_option("Model folder to write (model.crfsuite + meta.json)."),
     max_iterations: int = typer.Option(150, "--max-iterations", min=1, help="L-BFGS iterations (fewer: faster, rougher)."),
     c1: float = typer.Option(0.05, "--c1", min=0.0, help="L1 regularisation weight."),
     c2: float = typer.Option(0.01, "--c2", min=0.0, help="L2 regularisation weight."),
@@ -54,14 +54,15 @@ def train_command(
 
 @ner_app.command("extract")
 def extract_command(
-    files: List[Path] = typer.Argument(..., help="Input files (or folders of .txt / .jsonl files)."),
-    output: Path = typer.Option(..., "--output", "-o", help="JSON-lines file to write: one {id, text, entities} per input document."),
-    input_format: InputFormat = typer.Option(InputFormat.text, "--input-format", help="text: each file is one document, id = file name; jsonl: one {id, text} per line."),
-    model: Optional[Path] = typer.Option(None, "--model", help="A model folder from `teikit ner train`: rules plus the model (rules only without it)."),
+    files: List[Path] = typer.Argument(..., metavar="PATH", help="Input files (or folders of .txt / .jsonl files)."),
+    output: Path = typer.Option(..., "--output", "-o", metavar="FILE", callback=file_or_new,
+                                help="JSON-lines file to write: one {id, text, entities} per input document."),
+    input_format: InputFormat = typer.Option(InputFormat(stage_default(read_inputs, "input_format")), "--input-format", help="text: each file is one document, id = file name; jsonl: one {id, text} per line."),
+    model: Optional[Path] = model_option(),
     recogniser: Optional[RecogniserName] = typer.Option(None, "--recogniser", help="Pick one recogniser: rules, crf (model alone) or combined; default: combined with --model, rules without."),
 ) -> None:
     """Find persName/orgName/placeName/date spans in texts and write them as JSON lines."""
-    from ..ner import extract, read_inputs, write_jsonl
+    from ..ner import extract, write_jsonl
     from ..recognise.registry import load_recogniser
 
     with guarded():

@@ -1,44 +1,39 @@
-"""CLI for the render stage: `teikit render PATH... --format html|txt -o DIR`."""
+"""CLI for the render stage: `teikit render PATH... --format html|txt -o DIR`.
+
+The formats and abbreviation modes are the render stage's own (render.FORMATS,
+render.ABBR_MODES). Exit 0 when every file rendered, 1 when some failed (the
+others are still written), 2 for a usage error.
+"""
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 
 import typer
 
-from .common import EXIT_FAILED, error_line, guarded, progress
+from ..render import FORMATS, render_paths
+from .common import (AbbrMode, EXIT_FAILED, abbr_option, choices, error_line, guarded, output_dir_option, progress,
+                     stage_default)
 
-
-class Format(str, Enum):
-    html = "html"
-    txt = "txt"
-
-
-class AbbrMode(str, Enum):
-    keep = "keep"
-    expand = "expand"
+Format = choices("Format", FORMATS)
 
 
 def render(
-    paths: list[Path] = typer.Argument(..., help="TEI files, or directories searched for *.xml."),
-    fmt: Format = typer.Option(Format.html, "--format", "-f",
+    paths: list[Path] = typer.Argument(..., metavar="PATH", help="TEI files, or directories searched for *.xml."),
+    fmt: Format = typer.Option(Format(stage_default(render_paths, "fmt")), "--format", "-f",
                                help="html: an article page per file plus index.html and registers/ "
                                     "(the corpus site of the given files); txt: a text file per file."),
-    out_dir: Path = typer.Option(..., "--output", "-o", help="Directory for DIR/<stem>.html or DIR/<stem>.txt."),
-    abbr: AbbrMode = typer.Option(AbbrMode.keep, "--abbr",
-                                  help="Text edition: keep abbreviations as written, or expand them "
-                                       "(the expansion replaces the abbreviation, except where it is defined "
-                                       "in parentheses)."),
+    out_dir: Path = output_dir_option("Directory for DIR/<stem>.html or DIR/<stem>.txt."),
+    abbr: AbbrMode = abbr_option(),
 ) -> None:
     """Render TEI to HTML (article pages and corpus pages) or plain text."""
-    from ..render import build_site, render_paths
+    from ..render import build_site
 
     with guarded():
-        if fmt is Format.html:
+        if fmt.value == "html":
             report = build_site(paths, out_dir, progress=lambda items: progress(items, "render html"))
         else:
-            report = render_paths(paths, out_dir, "txt", abbr=abbr.value,
+            report = render_paths(paths, out_dir, fmt.value, abbr=abbr.value,
                                   progress=lambda items: progress(items, "render txt"))
     for failure in report.failures:
         error_line(failure.message)
