@@ -1,8 +1,9 @@
-"""deposit verify: every tamper case in dir, zip and tar.gz; unsafe archives; byte-identical archives."""
+"""deposit verify: every tamper case in dir, zip and tar.gz (sources included); unsafe archives; byte-identical archives."""
 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import os
 import stat
@@ -13,15 +14,19 @@ from pathlib import Path
 import bagit
 import pytest
 
-from test_deposit import NO_EDITIONS, corpus, make_invalid, run
+from test_deposit import DATA, NO_EDITIONS, corpus, fixed_clock, make_invalid, midnight, run, with_sources  # noqa: F401 (fixed_clock: autouse)
 from teikit.deposit import make_package, verify_package
 
 FORMATS = {"dir": "pkg", "zip": "pkg.zip", "tar.gz": "pkg.tar.gz"}
+INTACT = ("{package}: intact: 9 payload files match their sha256 and sha512 checksums; 2 TEI file(s) valid against the packaged schema; "
+          "2 TEI header(s) match their packaged source's sha256\n")
 
 
 def build(tmp_path: Path, fmt: str) -> Path:
+    """A package of the two test articles with their sources, no editions."""
     package = tmp_path / FORMATS[fmt]
-    make_package([corpus(tmp_path / "in")], package, NO_EDITIONS)
+    src = corpus(tmp_path / "in")
+    make_package([src], package, with_sources(src))
     return package
 
 
@@ -79,11 +84,58 @@ def add_extra(bag: Path) -> None:
     (bag / "data/metadata/notes.txt").write_text("not in any manifest\n", encoding="utf-8")
 
 
+def flip_source(bag: Path) -> None:
+    path = bag / "data/sources/art-two.txt"
+    path.write_bytes(path.read_bytes().replace("tháng".encode(), "năm".encode(), 1))
+
+
+def remove_source(bag: Path) -> None:
+    (bag / "data/sources/art-one.txt").unlink()
+
+
+def forged(change):
+    """`change`, by a forger who then recomputes every manifest (fixity alone cannot see it)."""
+    def forge(bag: Path) -> None:
+        change(bag)
+        bagit.Bag(str(bag)).save(manifests=True)
+    return forge
+
+
+def unlink_source(bag: Path) -> None:
+    path = bag / "data/metadata/metadata.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",data/sources/art-two.txt\n", ",\n"), encoding="utf-8")
+
+
+def add_stray_source(bag: Path) -> None:
+    (bag / "data/sources/stray.txt").write_text("không thuộc bài nào\n", encoding="utf-8")
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+RECORDED = {name: _sha256((DATA / name).read_bytes()) for name in ("art-one.txt", "art-two.txt")}  # as the TEI headers record
+FLIPPED = _sha256((DATA / "art-two.txt").read_bytes().replace("tháng".encode(), "năm".encode(), 1))
+SOURCE_CHANGED = f"data/tei/art-two.xml: its source data/sources/art-two.txt has sha256 {FLIPPED}, the TEI header records {RECORDED['art-two.txt']}"
+SOURCE_MISSING = "data/tei/art-one.xml: its source data/sources/art-one.txt is missing from the package"
+
 CASES = {
     "changed byte": (flip_text, ["data/tei/art-two.xml: checksum mismatch (sha256, sha512): the file changed since packaging"]),
     "changed tag file": (edit_bag_info, ["bag-info.txt: tag manifest mismatch (sha256, sha512): the tag file changed since packaging"]),
     "missing file": (remove_tei, ["data/tei/art-one.xml: missing file listed in manifest-sha256.txt, manifest-sha512.txt"]),
     "extra file": (add_extra, ["data/metadata/notes.txt: extra file not in manifest"]),
+    "changed source": (flip_source, ["data/sources/art-two.txt: checksum mismatch (sha256, sha512): the file changed since packaging", SOURCE_CHANGED]),
+    "missing source": (remove_source, ["data/sources/art-one.txt: missing file listed in manifest-sha256.txt, manifest-sha512.txt", SOURCE_MISSING]),
+}
+# Damage the manifests no longer show: only the check against the TEI headers can.
+FORGERIES = {
+    "changed source": (flip_source, [SOURCE_CHANGED]),
+    "missing source": (remove_source, [SOURCE_MISSING]),
+    "unlinked source": (unlink_source, [
+        "data/tei/art-two.xml: no source file packaged for it (data/metadata/metadata.csv links none)",
+        "data/sources/art-two.txt: packaged source of no TEI file (data/metadata/metadata.csv links none to it)",
+    ]),
+    "stray source": (add_stray_source, ["data/sources/stray.txt: packaged source of no TEI file (data/metadata/metadata.csv links none to it)"]),
 }
 
 
@@ -92,7 +144,7 @@ def test_intact_package_verifies(tmp_path, fmt):
     package = build(tmp_path, fmt)
     result = run("deposit", "verify", package)
     assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout == f"{package}: intact: 7 payload files match their sha256 and sha512 checksums; 2 TEI file(s) valid against the packaged schema\n"
+    assert result.stdout == INTACT.format(package=package)
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -105,6 +157,31 @@ def test_tampering_is_reported_one_line_per_problem(tmp_path, fmt, case):
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.splitlines() == [f"error: {package}: {p}" for p in problems] + [f"{package}: {len(problems)} problem(s)"]
+
+
+@pytest.mark.parametrize("case", FORGERIES)
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_sources_are_checked_against_the_tei_headers(tmp_path, fmt, case):
+    change, problems = FORGERIES[case]
+    package, bagit_valid = tamper(tmp_path, fmt, forged(change))
+    assert bagit_valid is True  # the checksums agree with the damaged package
+    result = run("deposit", "verify", package)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == [f"error: {package}: {p}" for p in problems] + [f"{package}: {len(problems)} problem(s)"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_package_without_sources_verifies_with_a_note(tmp_path, fmt):
+    package = tmp_path / FORMATS[fmt]
+    make_package([corpus(tmp_path / "in")], package, NO_EDITIONS)
+    result = run("deposit", "verify", package)
+    assert (result.exit_code, result.stderr) == (0, (
+        f"note: {package}: no source files packaged: the sha256 in the TEI headers could not be checked against their sources\n"))
+    assert result.stdout == (
+        f"{package}: intact: 7 payload files match their sha256 and sha512 checksums; 2 TEI file(s) valid against the packaged schema\n"
+    )
+    checked = verify_package(package)
+    assert (checked.ok, checked.sources_checked, len(checked.notes)) == (True, 0, 1)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -251,7 +328,7 @@ def test_tar_members_are_sorted_and_fixed(tmp_path):
         members = archive.getmembers()
     names = [m.name for m in members]
     assert names == sorted(names) and names[0] == "pkg"
-    bagging_date = 1393718400  # 2014-03-02, the newest article date
+    bagging_date = midnight("2026-05-04")  # the day the bag was made (the tests' clock)
     for member in members:
         assert (member.uid, member.gid, member.uname, member.gname, member.mtime) == (0, 0, "", "", bagging_date)
         assert member.mode == (0o755 if member.isdir() else 0o644)
@@ -292,6 +369,7 @@ def test_archives_with_editions_are_byte_identical(tmp_path):
     builds = []
     for where in ("one", "two/deeper"):
         package = tmp_path / where / "pkg.tar.gz"
-        make_package([corpus(tmp_path / where / "in")], package, DepositOptions())
+        src = corpus(tmp_path / where / "in")
+        make_package([src], package, DepositOptions(sources=(src,)))
         builds.append(package.read_bytes())
     assert builds[0] == builds[1]

@@ -8,16 +8,15 @@ from typing import List, Optional
 
 import typer
 
-from ..deposit import DepositOptions, InvalidTEIError, make_package, verify_package
+from ..deposit import DepositOptions, InvalidTEIError, OutputError, make_package, verify_package
 from ..deposit.archive import FORMATS as FORMAT_CHOICES
-from .common import EXIT_FAILED, error_line, guarded
+from .common import EXIT_FAILED, EXIT_USAGE, error_line, guarded
 
 deposit_app = typer.Typer(
     name="deposit",
     help="Package TEI as a BagIt 1.0 archival deposit, and verify such a package.",
     no_args_is_help=True,
     add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},  # as every teikit command (cli.common.CONTEXT_SETTINGS)
 )
 
 
@@ -40,11 +39,13 @@ def _check_day(value: Optional[str]) -> Optional[str]:
 @deposit_app.command("make")
 def make(
     paths: List[Path] = typer.Argument(..., help="TEI files (*.xml), or directories searched for them."),
-    output: Path = typer.Option(..., "--output", "-o", help="The package to write: a directory, NAME.zip or NAME.tar.gz."),
-    fmt: Optional[str] = typer.Option(None, "--format", callback=_check_format, help="dir, zip or tar.gz (default: from the --output suffix, else dir)."),
+    output: Path = typer.Option(..., "--output", "-o", help="The package to write: a directory, NAME.zip or NAME.tar.gz (.tgz). Any other suffix is refused; an existing file only replaced with --replace."),
+    fmt: Optional[str] = typer.Option(None, "--format", callback=_check_format, help="dir, zip or tar.gz (default: from the --output suffix, else dir; dir also allows a dotted directory name)."),
+    sources: Optional[List[Path]] = typer.Option(None, "--sources", help="Folder (or file) holding the articles' source files, found by the sha256 in each TEI header and packaged under data/sources/. Repeatable. Without it the package holds no sources (a warning)."),
+    replace: bool = typer.Option(False, "--replace", help="Replace an existing package file at --output, atomically, once the new package is complete (never a directory)."),
     editions: bool = typer.Option(True, "--editions/--no-editions", help="Include HTML and plain-text editions under data/editions/."),
     allow_invalid: bool = typer.Option(False, "--allow-invalid", help="Package TEI that fails validation; recorded in bag-info.txt and the validation report."),
-    bagging_date: Optional[str] = typer.Option(None, "--bagging-date", callback=_check_day, help="Bagging-Date YYYY-MM-DD (default: the newest article date in the TEI headers; never the clock)."),
+    bagging_date: Optional[str] = typer.Option(None, "--bagging-date", callback=_check_day, help="Bagging-Date YYYY-MM-DD, the day the bag is made (default: the UTC day of $SOURCE_DATE_EPOCH when set, else today in UTC). Either keeps rebuilds byte-identical."),
     source_organization: Optional[str] = typer.Option(None, "--source-organization", help="Source-Organization in bag-info.txt."),
     contact_name: Optional[str] = typer.Option(None, "--contact-name", help="Contact-Name in bag-info.txt."),
     contact_email: Optional[str] = typer.Option(None, "--contact-email", help="Contact-Email in bag-info.txt."),
@@ -54,6 +55,7 @@ def make(
     """Make a BagIt 1.0 package of TEI, schema, editions, Dublin Core metadata and a validation report."""
     options = DepositOptions(
         format=fmt, editions=editions, allow_invalid=allow_invalid, bagging_date=bagging_date,
+        sources=tuple(sources or ()), replace=replace,
         source_organization=source_organization, contact_name=contact_name, contact_email=contact_email,
         external_identifier=external_identifier, external_description=external_description,
     )
@@ -64,10 +66,17 @@ def make(
             for finding in exc.findings:
                 typer.echo(str(finding), err=True)
             raise
+        except OutputError as exc:  # the output path is refused before anything is done: a usage error
+            error_line(str(exc))
+            raise typer.Exit(EXIT_USAGE) from None
+    for warning in result.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     if result.invalid_files:
         typer.echo(f"warning: packaged {len(result.invalid_files)} invalid TEI file(s) (--allow-invalid): {', '.join(result.invalid_files)}", err=True)
+    if result.replaced:
+        typer.echo(f"{result.package}: replaced the package file that was there")
     typer.echo(
-        f"{result.package}: {result.format} package of {result.articles} article(s), "
+        f"{result.package}: {result.format} package of {result.articles} article(s) and {result.source_files} source file(s), "
         f"{result.payload_files} payload files ({result.payload_bytes} bytes), Bagging-Date {result.bagging_date}"
     )
 
@@ -76,7 +85,7 @@ def make(
 def verify(
     package: Path = typer.Argument(..., help="A package made by `deposit make`: a directory, .zip or .tar.gz."),
 ) -> None:
-    """Check completeness, fixity (sha256, sha512) and TEI validity against the schema inside the package."""
+    """Check completeness, fixity (sha256, sha512), TEI validity against the schema inside the package, and each TEI header's sha256 against its packaged source."""
     with guarded():
         result = verify_package(package)
     if not result.ok:
@@ -84,9 +93,12 @@ def verify(
             error_line(f"{package}: {problem}")
         typer.echo(f"{package}: {len(result.problems)} problem(s)", err=True)
         raise typer.Exit(EXIT_FAILED)
+    for note in result.notes:
+        typer.echo(f"note: {package}: {note}", err=True)
+    sources = f"; {result.sources_checked} TEI header(s) match their packaged source's sha256" if result.sources_checked else ""
     typer.echo(
         f"{package}: intact: {result.payload_files} payload files match their sha256 and sha512 checksums; "
-        f"{result.tei_files} TEI file(s) valid against the packaged schema"
+        f"{result.tei_files} TEI file(s) valid against the packaged schema{sources}"
     )
 
 

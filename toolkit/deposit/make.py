@@ -1,17 +1,22 @@
-"""`make_package`: TEI files -> a BagIt 1.0 deposit (directory, zip or tar.gz).
+"""`make_package`: TEI files (and their sources) -> a BagIt 1.0 deposit (directory, zip or tar.gz).
 
-The bag is assembled in a staging directory beside the target, bagged with
+The output is checked first (output.py: the name says the format; an existing
+directory is never touched, an existing file only with `replace`). The bag is
+assembled in a staging directory beside the target, bagged with
 bagit.make_bag, its tag files rewritten for BagIt 1.0 and reproducibility
-(baginfo.py), then renamed into place or serialised atomically: a failure at
-any step leaves no package behind.
+(baginfo.py), serialised there when it is an archive, and only then moved to
+the output in one rename (output.place): a failure at any step leaves no
+package behind and the previous one, if any, untouched.
+
+Bagging-Date is the day the bag is made (dates.py). With `sources`, each
+article's source file is found by the sha256 its header records and packaged
+under data/sources/ (sources.py); without, the package holds none and the
+result carries a warning saying so.
 """
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import json
-import os
 import posixpath
 import shutil
 import tempfile
@@ -26,11 +31,14 @@ from ..fsutil import collect_files
 from ..validate import FileResult, Report, Validator
 from ..xmlsafe import parse_bytes
 from . import stages
-from .archive import FORMATS, base_name, format_of, write_archive
+from .archive import base_name, write_archive
 from .baginfo import CHECKSUMS, finish_tag_files, human_size, quiet_bagit
-from .metadata import metadata_csv, newest_day, read_record
+from .dates import bagging_day, day_epoch
+from .metadata import metadata_csv, read_record
 from .options import DepositOptions
+from .output import check_target, package_format, place
 from .safenames import assign_names, contained
+from .sources import SourceFinder, SourcePlan, plan_sources, read_source
 
 TEI_DIR, SCHEMA_DIR, METADATA_DIR = "tei", "schema", "metadata"
 HTML_DIR, TXT_DIR = "editions/html", "editions/txt"
@@ -53,6 +61,15 @@ class PackageResult:
     payload_bytes: int
     bagging_date: str
     invalid_files: tuple[str, ...]  # inputs packaged although invalid (only with allow_invalid)
+    source_files: int = 0           # files under data/sources/
+    replaced: bool = False          # an existing package file at `package` was replaced
+    warnings: tuple[str, ...] = ()  # what the caller should tell the user (e.g. no sources packaged)
+
+
+NO_SOURCES_WARNING = (
+    "no sources given: the package holds no source files, so the sha256 in its TEI headers "
+    "cannot be checked inside it (give --sources FOLDER)"
+)
 
 
 @dataclass(frozen=True)
@@ -90,13 +107,12 @@ def gather_inputs(paths) -> list[Path]:
 def make_package(paths, output, options: DepositOptions = DepositOptions()) -> PackageResult:
     """Package the TEI files under `paths` as a BagIt deposit at `output`."""
     output = Path(output)
-    fmt = options.format or format_of(output)
-    if fmt not in FORMATS:
-        raise DepositError(f"unknown package format {fmt!r} (choose {', '.join(FORMATS)})", path=str(output))
-    if output.is_dir() or (fmt == "dir" and output.exists()):
-        raise DepositError("already exists; a package is never written over a directory", path=str(output))
+    fmt = package_format(output, options.format)
+    replacing = check_target(output, fmt, options.replace)
+    bagging_date = bagging_day(options.bagging_date)
     schema = Path(options.schema_dir) if options.schema_dir else stages.schema_dir()
     inputs = gather_inputs(paths)
+    finder = SourceFinder(options.sources) if options.sources else None
     names = assign_names(inputs, ".xml")
 
     name = base_name(output)
@@ -120,34 +136,28 @@ def make_package(paths, output, options: DepositOptions = DepositOptions()) -> P
                 f"refusing to package {len(invalid)} invalid TEI file(s) of {len(articles)}: {files} (fix them, or use --allow-invalid)",
                 [f for a in invalid for f in a.findings],
             )
-        records = [read_record(a.tree, a.payload_path) for a in articles]
-        bagging_date = options.bagging_date or newest_day(records)
-        if bagging_date is None:
-            raise DepositError("no article has a full publication date (YYYY-MM-DD) to date the bag; give --bagging-date", path=str(output))
-        mtime = _epoch(bagging_date)
+        plan = plan_sources(articles, finder) if finder else SourcePlan()
+        records = [read_record(a.tree, a.payload_path, plan.source_file(a.payload_path)) for a in articles]
 
-        _write_payload(bag, articles, records, options)
-        info = _bag_info(output, articles, invalid, bagging_date, options)
+        _write_payload(bag, articles, records, plan, options)
+        info = _bag_info(output, articles, invalid, bagging_date, plan, options)
         with quiet_bagit():
             made = bagit.make_bag(str(bag), bag_info=dict(info), checksums=list(CHECKSUMS), processes=1)
         info["Payload-Oxum"] = made.info["Payload-Oxum"]
         payload_bytes, payload_files = (int(n) for n in info["Payload-Oxum"].split("."))
         info["Bag-Size"] = human_size(payload_bytes)
         finish_tag_files(bag, info)
-        if fmt == "dir":
-            os.rename(bag, output)
-        else:
-            write_archive(bag, output, fmt, mtime)
+        staged = bag
+        if fmt != "dir":
+            staged = staging / output.name
+            write_archive(bag, staged, fmt, day_epoch(bagging_date))
+        place(staged, output, replacing)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return PackageResult(output, fmt, len(articles), payload_files, payload_bytes, bagging_date, tuple(str(a.source) for a in invalid))
-
-
-def _epoch(day: str) -> int:
-    try:
-        return calendar.timegm(dt.date.fromisoformat(day).timetuple())
-    except ValueError:
-        raise DepositError(f"bagging date {day!r} is not a date YYYY-MM-DD") from None
+    return PackageResult(
+        output, fmt, len(articles), payload_files, payload_bytes, bagging_date, tuple(str(a.source) for a in invalid),
+        source_files=len(plan.files), replaced=replacing, warnings=() if finder else (NO_SOURCES_WARNING,),
+    )
 
 
 def _read(path: Path) -> bytes:
@@ -171,9 +181,11 @@ def _copy_schema(schema: Path, bag: Path) -> None:
         _write(bag, f"{SCHEMA_DIR}/{schema_file}", source.read_bytes())
 
 
-def _write_payload(bag: Path, articles, records, options: DepositOptions) -> None:
+def _write_payload(bag: Path, articles, records, plan: SourcePlan, options: DepositOptions) -> None:
     for article in articles:
         _write(bag, f"{TEI_DIR}/{article.name}", article.data)  # the master, byte for byte
+    for payload, (found, sha256) in plan.files.items():
+        _write(bag, payload.removeprefix("data/"), read_source(found, sha256))  # the source, byte for byte
     if options.editions:
         editions = stages.Editions()
         for article in articles:
@@ -183,19 +195,20 @@ def _write_payload(bag: Path, articles, records, options: DepositOptions) -> Non
             _write(bag, f"{HTML_DIR}/{stem}.html", html)
             _write(bag, f"{TXT_DIR}/{stem}.txt", text)
     _write(bag, f"{METADATA_DIR}/metadata.csv", metadata_csv(records))
-    _write(bag, f"{METADATA_DIR}/validation-report.json", validation_report(articles, options.allow_invalid))
+    _write(bag, f"{METADATA_DIR}/validation-report.json", validation_report(articles, options.allow_invalid, plan))
 
 
-def validation_report(articles, allow_invalid: bool) -> bytes:
+def validation_report(articles, allow_invalid: bool, plan: SourcePlan = SourcePlan()) -> bytes:
     """The validation of every TEI file at packaging time, named by its place in the bag.
 
     The validate stage's report (summary, files with errors), plus where the
-    schema is in the bag, whether --allow-invalid was given and each file's
-    original name.
+    schema is in the bag, whether --allow-invalid was given, each file's
+    original name and the path of its packaged source (null when none).
     """
     body = Report(tuple(FileResult(a.payload_path, a.findings) for a in articles)).to_dict()
     for entry, article in zip(body["files"], articles):
         entry["source_name"] = article.source.name
+        entry["source_file"] = plan.source_file(article.payload_path) or None
     report = {
         "generator": f"teikit {__version__}",
         "schema": {"relaxng": f"data/{SCHEMA_DIR}/teikit.rng", "schematron": f"data/{SCHEMA_DIR}/teikit.sch"},
@@ -205,8 +218,10 @@ def validation_report(articles, allow_invalid: bool) -> bytes:
     return (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _bag_info(output: Path, articles, invalid, bagging_date: str, options: DepositOptions) -> dict:
+def _bag_info(output: Path, articles, invalid, bagging_date: str, plan: SourcePlan, options: DepositOptions) -> dict:
     holds = "TEI P5 masters, the project schema (ODD, RELAX NG, Schematron)"
+    if plan.files:
+        holds = f"TEI P5 masters with their {len(plan.files)} source file(s), the project schema (ODD, RELAX NG, Schematron)"
     if options.editions:
         holds += ", HTML and plain-text editions"
     description = options.external_description or (
@@ -221,6 +236,7 @@ def _bag_info(output: Path, articles, invalid, bagging_date: str, options: Depos
         "External-Identifier": options.external_identifier or base_name(output),
         "Bagging-Date": bagging_date,
         "Bag-Software-Agent": [f"teikit {__version__}", f"bagit.py v{bagit.VERSION} <{bagit.PROJECT_URL}>"],
+        "Teikit-Source-Files": str(len(plan.files)),
     }
     if options.allow_invalid:
         info["Teikit-Allow-Invalid"] = "true"

@@ -1,8 +1,13 @@
-"""Dublin Core for the deposit, read from each TEI header.
+"""Dublin Core for the deposit, and the source file, read from each TEI header.
 
-Every XPath the deposit reads lives in XPATHS, so a change of the encoding
-(docs/encoding.md) is one edit here. Each field lists XPaths tried in order;
-the first non-empty answer wins.
+Every XPath the deposit reads lives here (XPATHS, SOURCE_XPATHS), so a change
+of the encoding (docs/encoding.md) is one edit here. Each Dublin Core field
+lists XPaths tried in order; the first non-empty answer wins.
+
+metadata.csv has one row per TEI file: its path in the bag, the Dublin Core
+fields, and SOURCE_COLUMN, the path in the bag of the article's packaged
+source file (empty when the package holds no sources). `deposit verify`
+reads that column to find the file to check against the header's sha256.
 """
 
 from __future__ import annotations
@@ -28,8 +33,14 @@ XPATHS: dict[str, tuple[str, ...]] = {
 }
 # Fields that may repeat in the header (several authors) are joined with this.
 MULTI_SEPARATOR = "; "
-COLUMNS = ("filename", *XPATHS)
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# What the header records of the source file (encode/header.py): its name and the sha256 of its bytes.
+SOURCE_XPATHS = {
+    "name": f"{_SOURCE}/tei:idno[@type='filename']",
+    "sha256": f"{_SOURCE}/tei:idno[@type='sha256']",
+}
+SOURCE_COLUMN = "teikit.source_file"  # not Dublin Core: Archivematica keeps it as custom metadata
+COLUMNS = ("filename", *XPATHS, SOURCE_COLUMN)
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
 def _values(tree, xpath: str) -> list[str]:
@@ -42,9 +53,10 @@ def _values(tree, xpath: str) -> list[str]:
     return found
 
 
-def read_record(tree: etree._ElementTree, filename: str) -> dict[str, str]:
-    """One metadata.csv row: `filename` is the file's path inside the bag (data/tei/x.xml)."""
-    record = {"filename": filename}
+def read_record(tree: etree._ElementTree, filename: str, source_file: str = "") -> dict[str, str]:
+    """One metadata.csv row: `filename` is the file's path inside the bag (data/tei/x.xml),
+    `source_file` the path of its packaged source ("" when there is none)."""
+    record = {"filename": filename, SOURCE_COLUMN: source_file}
     for column, xpaths in XPATHS.items():
         record[column] = ""
         for xpath in xpaths:
@@ -65,7 +77,12 @@ def metadata_csv(records) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def newest_day(records) -> str | None:
-    """The latest full ISO day among the articles' dates (partial dates are not days)."""
-    days = [r["dc.date"] for r in records if _ISO_DAY.match(r["dc.date"])]
-    return max(days) if days else None
+def source_ref(tree) -> tuple[str | None, str | None]:
+    """(source file name, sha256) as the header records them; None for what is absent.
+
+    The sha256 is returned only when it is 64 hex digits (lowercased), so a
+    malformed value is never compared with anything."""
+    names = _values(tree, SOURCE_XPATHS["name"])
+    digests = [v.lower() for v in _values(tree, SOURCE_XPATHS["sha256"])]
+    sha256 = digests[0] if len(digests) == 1 and _SHA256.match(digests[0]) else None
+    return (names[0] if names else None), sha256

@@ -44,13 +44,35 @@ def assign_names(paths, suffix: str) -> dict[Path, str]:
     names: dict[Path, str] = {}
     for path in paths:
         stem = slugify_stem(Path(path).name.removesuffix(suffix) if Path(path).name.endswith(suffix) else Path(path).stem)
-        candidate, n = stem, 1
-        while candidate.lower() in taken:
-            n += 1
-            candidate = f"{stem}-{n}"
-        taken.add(candidate.lower())
-        names[Path(path)] = candidate + suffix
+        names[Path(path)] = _unique(stem, suffix, taken)
     return names
+
+
+def safe_names(names) -> list[str]:
+    """Unique safe file names for arbitrary `names`, in order, each keeping its own last suffix.
+
+    `Bài một.TXT` -> `Bai-mot.TXT`; a suffix is kept only as `.` + up to 16 of
+    `[A-Za-z0-9]`. Collisions resolve as in assign_names (`name-2.txt`).
+    """
+    taken: set[str] = set()
+    found = []
+    for name in names:
+        last = str(name).replace("\\", "/").rsplit("/", 1)[-1]
+        suffix = Path(last).suffix
+        clean = re.sub(r"[^A-Za-z0-9]+", "", suffix[1:])[:16]
+        stem = slugify_stem(str(name)[: len(str(name)) - len(suffix)] if suffix else str(name), fallback="source")
+        found.append(_unique(stem, f".{clean}" if clean else "", taken))
+    return found
+
+
+def _unique(stem: str, suffix: str, taken: set[str]) -> str:
+    """`stem + suffix`, or `stem-N + suffix` for the first N >= 2 not yet in `taken` (case-insensitively); recorded in `taken`."""
+    candidate, n = stem, 1
+    while (candidate + suffix).lower() in taken:
+        n += 1
+        candidate = f"{stem}-{n}"
+    taken.add((candidate + suffix).lower())
+    return candidate + suffix
 
 
 def contained(root: Path, relative: str) -> Path:

@@ -3,7 +3,9 @@
 bagit.Bag.validate() stops at the first kind of failure and reports in its own
 words, so the manifests are also checked here, one Problem per damaged file:
 a changed byte, a missing file, an extra file, a changed tag file. Then the TEI
-is re-validated against the schema the package itself carries.
+is re-validated against the schema the package itself carries, and each TEI
+header's source sha256 is checked against the packaged source file
+(sources.check_sources). A package made without sources passes with a note.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from ..validate import Validator
 from ..xmlsafe import NotWellFormedError, parse_file
 from .archive import extract_safely, format_of
 from .baginfo import CHECKSUMS, digests, parse_info, quiet_bagit
+from .sources import check_sources
 
 _MANIFEST = re.compile(r"^(tag)?manifest-([a-z0-9]+)\.txt$")
 
@@ -41,6 +44,8 @@ class VerifyResult:
     problems: list[Problem] = field(default_factory=list)
     payload_files: int = 0
     tei_files: int = 0
+    sources_checked: int = 0  # TEI files whose packaged source has the sha256 their header records
+    notes: list[str] = field(default_factory=list)  # worth saying, but not a failure
 
     @property
     def ok(self) -> bool:
@@ -69,8 +74,13 @@ def _verify_bag(root: Path, package: Path) -> VerifyResult:
     result.problems += fixity
     if not fixity:  # an independent second opinion; its failures are already reported above otherwise
         result.problems += _bagit_opinion(root)
-    tei, result.tei_files = check_tei(root, already={p.path for p in fixity})
+    already = {p.path for p in fixity}
+    tei, result.tei_files, trees = check_tei(root, already)
     result.problems += tei
+    sources = check_sources(root, trees, already)
+    result.problems += [Problem(path, message) for path, message in sources.problems]
+    result.notes += sources.notes
+    result.sources_checked = sources.checked
     return result
 
 
@@ -179,29 +189,32 @@ def _bagit_opinion(root: Path) -> list[Problem]:
     return []
 
 
-def check_tei(root: Path, already: set) -> tuple[list[Problem], int]:
-    """Re-validate data/tei/*.xml against data/schema/teikit.rng and teikit.sch inside the bag."""
+def check_tei(root: Path, already: set) -> tuple[list[Problem], int, dict]:
+    """Re-validate data/tei/*.xml against data/schema/teikit.rng and teikit.sch inside the bag.
+
+    Returns the problems, the number of TEI files and the parsed trees (payload path -> tree)."""
     tei = sorted(p for p in (root / "data" / "tei").glob("*.xml") if p.is_file() and not p.is_symlink()) if (root / "data" / "tei").is_dir() else []
+    problems, trees = [], {}
     rng, sch = root / "data/schema/teikit.rng", root / "data/schema/teikit.sch"
     absent = [p for p in (rng, sch) if not p.is_file()]
-    if absent:
-        return [Problem(p.relative_to(root).as_posix(), "missing: the TEI cannot be re-validated")
-                for p in absent if p.relative_to(root).as_posix() not in already], len(tei)
-    try:
-        checker = Validator(rng_path=rng, sch_path=sch)
-    except ToolkitError as exc:
-        return [Problem("data/schema", f"cannot use the packaged schema: {exc.message}")], len(tei)
-    problems = []
+    problems += [Problem(p.relative_to(root).as_posix(), "missing: the TEI cannot be re-validated")
+                 for p in absent if p.relative_to(root).as_posix() not in already]
+    checker = None
+    if not absent:
+        try:
+            checker = Validator(rng_path=rng, sch_path=sch)
+        except ToolkitError as exc:
+            problems.append(Problem("data/schema", f"cannot use the packaged schema: {exc.message}"))
     for path in tei:
         rel = path.relative_to(root).as_posix()
         try:
-            tree = parse_file(path)
+            trees[rel] = tree = parse_file(path)
         except NotWellFormedError as exc:
             problems.append(Problem(f"{rel}:{exc.line}:{exc.column}", f"invalid TEI: {exc.message}"))
             continue
         except ToolkitError as exc:
             problems.append(Problem(rel, f"invalid TEI: {exc.message}"))
             continue
-        for finding in checker.iter_errors(tree, name=rel):
+        for finding in checker.iter_errors(tree, name=rel) if checker else ():
             problems.append(Problem(f"{rel}:{finding.line}:{finding.column}", f"invalid TEI: [{finding.rule}] {finding.message}"))
-    return problems, len(tei)
+    return problems, len(tei), trees

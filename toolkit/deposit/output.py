@@ -1,0 +1,107 @@
+"""Where a package may be written, and how it gets there without losing one.
+
+    package_format(output, fmt)            -> "dir" | "zip" | "tar.gz"   (OutputError if the name and format disagree)
+    check_target(output, fmt, replace)     -> True when an existing package file will be replaced
+    place(staged, output, replace)         the finished package into place, in one rename
+
+Rules (each refusal is an OutputError, a usage error: exit 2 in the CLI):
+- the name says the format: NAME.zip, NAME.tar.gz / NAME.tgz, or a directory
+  name without an archive suffix. Any other dot-suffix (x.7z, x.rar,
+  x.tar.bz2) is refused, unless the format is given as dir explicitly;
+  an explicit format the name contradicts (--format zip -o x.tar.gz) is refused.
+- an existing directory is never written over nor replaced;
+- an existing file is refused unless `replace`; then the new package is
+  finished first and renamed over the old one (os.replace: atomic), so at
+  every moment one whole package is there;
+- a symbolic link or special file at the output is never replaced.
+Without `replace`, the final step is a hard link (fails if the name was
+taken meanwhile) where the file system has them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from pathlib import Path
+
+from ..errors import DepositError
+from .archive import FORMATS, SUFFIXES, format_of
+
+_TAR_SUFFIX = re.compile(r"\.tar\.[^.]+$", re.IGNORECASE)
+SUFFIX_OF = {"zip": ".zip", "tar.gz": ".tar.gz"}
+
+
+class OutputError(DepositError):
+    """The output path is refused (its name, or what is already there): a usage error."""
+
+
+def _suffix(name: str) -> str:
+    tar = _TAR_SUFFIX.search(name)
+    return tar.group(0) if tar else Path(name).suffix
+
+
+def package_format(output: Path, fmt: str | None) -> str:
+    """The format to write: `fmt` when given, else the one the name implies; refusals as above."""
+    name = Path(output).name
+    implied = format_of(output)
+    if fmt is not None and fmt not in FORMATS:
+        raise OutputError(f"unknown package format {fmt!r} (choose {', '.join(FORMATS)})", path=str(output))
+    if implied == "dir" and _suffix(name) and fmt != "dir":
+        if fmt is None:
+            raise OutputError(
+                f"unknown archive suffix {_suffix(name)!r}: name the package NAME.zip, NAME.tar.gz or NAME.tgz "
+                "(or give --format dir for a directory of this name)", path=str(output))
+        raise OutputError(f"a {fmt} package must be named NAME{SUFFIX_OF[fmt]}, not {_suffix(name)!r}", path=str(output))
+    if fmt is not None and fmt != implied:
+        if fmt == "dir":
+            suffix = next(s for s in SUFFIXES if name.lower().endswith(s))
+            raise OutputError(f"--format dir contradicts the name's {suffix!r} suffix (a directory named like an archive)", path=str(output))
+        raise OutputError(f"a {fmt} package must be named NAME{SUFFIX_OF[fmt]}", path=str(output))
+    return fmt or implied
+
+
+def check_target(output: Path, fmt: str, replace: bool) -> bool:
+    """Refuse what must not be overwritten; True when `output` is a package file to be replaced."""
+    output = Path(output)
+    if not os.path.lexists(output):
+        return False
+    mode = os.lstat(output).st_mode
+    if stat.S_ISDIR(mode) or output.is_dir():
+        raise OutputError("already exists as a directory; a package never writes over a directory (choose another name, or remove it)", path=str(output))
+    if stat.S_ISLNK(mode):
+        raise OutputError("already exists as a symbolic link; it is never replaced (name the file itself, or choose another name)", path=str(output))
+    if not stat.S_ISREG(mode):
+        raise OutputError("already exists and is not a regular file; it is never replaced", path=str(output))
+    if not replace:
+        raise OutputError("already exists; give --replace to replace it with the new package, or choose another name", path=str(output))
+    if fmt == "dir":
+        raise OutputError("already exists as a file; a directory package cannot replace it (remove it, or choose another name)", path=str(output))
+    return True
+
+
+def _taken(output: Path) -> OutputError:
+    return OutputError("already exists (it appeared while the package was being made); nothing was replaced", path=str(output))
+
+
+def place(staged: Path, output: Path, replace: bool) -> None:
+    """Move the finished package `staged` (same file system) to `output` in one step."""
+    if replace:
+        os.replace(staged, output)
+        return
+    if staged.is_dir():
+        if os.path.lexists(output):
+            raise _taken(output)
+        try:
+            os.rename(staged, output)
+        except OSError:
+            raise _taken(output) from None
+        return
+    try:
+        os.link(staged, output)
+    except FileExistsError:
+        raise _taken(output) from None
+    except OSError:  # no hard links on this file system: check, then rename
+        if os.path.lexists(output):
+            raise _taken(output) from None
+        os.replace(staged, output)

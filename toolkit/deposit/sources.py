@@ -1,0 +1,202 @@
+"""The articles' source files in a deposit: found by sha256, packaged, checked.
+
+Each TEI header records its source file's name and the sha256 of its bytes
+(metadata.source_ref). `deposit make` with sources (folders or files):
+
+    finder = SourceFinder(roots)          # MissingInputError for a root that does not exist
+    plan = plan_sources(articles, finder) # DepositError naming the TEI whose source is not there
+
+A source is the file under the roots whose sha256 equals the header's: the
+sha256 decides, the recorded name is only a hint of which file to hash first
+(files of that name are hashed first; only when none matches is every other
+candidate hashed, each file at most once). Candidates are regular files;
+symbolic links are not followed. Two articles with one source (the same
+sha256) share one packaged file. The file is packaged under
+data/sources/<safe name of the recorded name> (safenames.safe_names), and
+metadata.csv links each TEI row to it (metadata.SOURCE_COLUMN).
+
+`deposit verify` (check_sources) re-hashes each linked file against the sha256
+in its TEI header: a missing or changed source, a TEI without a source in a
+package that has sources, or a packaged source no TEI links to is a Problem.
+A package made without sources gets a note, not a problem.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import DepositError
+from ..fsutil import MissingInputError
+from .metadata import SOURCE_COLUMN, source_ref
+from .safenames import safe_names
+
+SOURCES_DIR = "sources"  # under data/
+NO_SOURCES_NOTE = "no source files packaged: the sha256 in the TEI headers could not be checked against their sources"
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _nfc(name: str) -> str:
+    return unicodedata.normalize("NFC", name)
+
+
+class SourceFinder:
+    """The candidate files under `roots`, hashed lazily and at most once each."""
+
+    def __init__(self, roots):
+        self.roots = [Path(r) for r in roots]
+        self._files: list[Path] = []
+        for root in self.roots:
+            if root.is_dir():
+                for dirpath, dirnames, filenames in os.walk(root):  # never follows a linked folder
+                    dirnames.sort()
+                    self._files += [Path(dirpath, n) for n in sorted(filenames)]
+            elif root.exists():
+                self._files.append(root)
+            else:
+                raise MissingInputError("no such file or directory (--sources)", path=str(root))
+        self._files = [p for p in dict.fromkeys(self._files) if p.is_file() and not p.is_symlink()]
+        self._sums: dict[Path, str] = {}
+
+    @property
+    def searched(self) -> str:
+        return f"{len(self._files)} file(s) in {', '.join(str(r) for r in self.roots)}"
+
+    def _sum(self, path: Path) -> str | None:
+        if path not in self._sums:
+            try:
+                self._sums[path] = sha256_of(path)
+            except OSError:
+                self._sums[path] = ""  # unreadable: matches nothing
+        return self._sums[path] or None
+
+    def find(self, name: str | None, sha256: str) -> Path | None:
+        """The first candidate whose bytes have `sha256`; same-named files are tried first."""
+        hinted = [p for p in self._files if name and _nfc(p.name) == _nfc(name)]
+        for path in hinted + [p for p in self._files if p not in hinted]:
+            if self._sum(path) == sha256:
+                return path
+        return None
+
+    def named(self, name: str | None) -> list[Path]:
+        return [p for p in self._files if name and _nfc(p.name) == _nfc(name)]
+
+
+@dataclass
+class SourcePlan:
+    """What data/sources/ will hold: payload name -> (file found, its sha256); and each TEI's link."""
+
+    files: dict[str, tuple[Path, str]] = field(default_factory=dict)
+    link: dict[str, str] = field(default_factory=dict)  # TEI payload path -> source payload path
+
+    def source_file(self, tei_payload_path: str) -> str:
+        return self.link.get(tei_payload_path, "")
+
+
+def plan_sources(articles, finder: SourceFinder) -> SourcePlan:
+    """Find every article's source; DepositError for the first one not found (nothing is written)."""
+    found: dict[str, tuple[Path, str | None, list[str]]] = {}  # sha256 -> (file, recorded name, TEI paths)
+    for article in articles:
+        name, sha256 = source_ref(article.tree)
+        if sha256 is None:
+            raise DepositError(
+                "its header records no sha256 of its source (sourceDesc/bibl/idno[@type='sha256'], 64 hex digits), "
+                "so its source cannot be found", path=str(article.source))
+        if sha256 not in found:
+            path = finder.find(name, sha256)
+            if path is None:
+                raise DepositError(_not_found(name, sha256, finder), path=str(article.source))
+            found[sha256] = (path, name, [])
+        found[sha256][2].append(article.payload_path)
+    plan = SourcePlan()
+    names = safe_names(recorded or path.name for path, recorded, _ in found.values())
+    for safe, (sha256, (path, _, teis)) in zip(names, found.items()):
+        payload = f"data/{SOURCES_DIR}/{safe}"
+        plan.files[payload] = (path, sha256)
+        for tei in teis:
+            plan.link[tei] = payload
+    return plan
+
+
+def _not_found(name: str | None, sha256: str, finder: SourceFinder) -> str:
+    message = f"its source {name or '(unnamed)'} (sha256 {sha256}) is not among the {finder.searched}"
+    changed = finder.named(name)
+    if changed:
+        message += f"; {', '.join(str(p) for p in changed)} has that name but other bytes (changed since conversion?)"
+    return message
+
+
+def read_source(path: Path, sha256: str) -> bytes:
+    """The bytes of a planned source, checked again: a file changed since it was found is refused."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DepositError(f"cannot read: {exc.strerror}", path=str(path)) from None
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise DepositError("changed while the package was being made", path=str(path))
+    return data
+
+
+# ---------------------------------------------------------------- verify
+
+
+@dataclass
+class SourceCheck:
+    problems: list = field(default_factory=list)  # (path, message)
+    notes: list[str] = field(default_factory=list)
+    checked: int = 0  # source files that match their TEI headers
+
+
+def check_sources(root: Path, trees: dict[str, object], already: set) -> SourceCheck:
+    """Each TEI's packaged source against its header's sha256. `trees`: payload path -> parsed TEI
+    (those that parsed); `already`: paths fixity has reported, not reported again as missing."""
+    result = SourceCheck()
+    table = "data/metadata/metadata.csv"
+    if not (root / table).is_file():
+        if table not in already:
+            result.problems.append((table, "missing: the packaged sources cannot be checked"))
+        return result
+    links = _links(root / table)
+    base = root / "data" / SOURCES_DIR
+    packaged = sorted(
+        p.relative_to(root).as_posix() for p in base.rglob("*") if p.is_file() and not p.is_symlink()
+    ) if base.is_dir() and not base.is_symlink() else []
+    if not packaged and not any(links.values()):
+        result.notes.append(NO_SOURCES_NOTE)
+        return result
+    for tei, tree in sorted(trees.items()):
+        source = links.get(tei, "")
+        if not source:
+            result.problems.append((tei, f"no source file packaged for it ({table} links none)"))
+            continue
+        _, sha256 = source_ref(tree)
+        if not source.startswith(f"data/{SOURCES_DIR}/") or ".." in source.split("/"):
+            result.problems.append((tei, f"{table} links it to {source!r}, not a file under data/{SOURCES_DIR}/"))
+        elif not (root / source).is_file() or (root / source).is_symlink():
+            result.problems.append((tei, f"its source {source} is missing from the package"))
+        elif sha256 is None:
+            result.problems.append((tei, "its header records no sha256 of its source to check"))
+        elif (found := sha256_of(root / source)) != sha256:
+            result.problems.append((tei, f"its source {source} has sha256 {found}, the TEI header records {sha256}"))
+        else:
+            result.checked += 1
+    for orphan in sorted(set(packaged) - set(links.values())):  # a missing TEI is fixity's to report
+        result.problems.append((orphan, f"packaged source of no TEI file ({table} links none to it)"))
+    return result
+
+
+def _links(table: Path) -> dict[str, str]:
+    text = table.read_text(encoding="utf-8", errors="replace")
+    return {row.get("filename") or "": row.get(SOURCE_COLUMN) or "" for row in csv.DictReader(io.StringIO(text))}
