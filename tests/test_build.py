@@ -1,29 +1,45 @@
-"""`teikit build`: the main job, seeds → TEI → validation → editions → deposit."""
+"""`teikit build`: the main job, seeds → TEI → validation → editions → deposit.
+
+Every step's errors and warnings are printed even when a later step fails; the
+build takes the stage commands' options (--model, --abbr, --bagging-date,
+--package-format, …) and honours them.
+"""
 
 from __future__ import annotations
 
 import shutil
+import zipfile
 from pathlib import Path
 
+import pytest
+from lxml import etree
 from typer.testing import CliRunner
 
+import teikit.convert
 from teikit.cli import app
 from teikit.deposit import verify_package
 
 ROOT = Path(__file__).resolve().parent.parent
+NER_SAMPLE = ROOT / "tests" / "data" / "ner" / "train_sample.jsonl"
+SEED = next((ROOT / "seeds").glob("*.txt"))
 runner = CliRunner()
 
 
-def build(tmp: Path, *extra: str):
-    return runner.invoke(app, ["build", "--seeds", str(tmp / "seeds"), "--tei", str(tmp / "tei"),
-                               "--dist", str(tmp / "dist"), *extra])
+def build(tmp: Path, *extra: str, dist: str = "dist", tei: str = "tei"):
+    return runner.invoke(app, ["build", "--seeds", str(tmp / "seeds"), "--tei", str(tmp / tei),
+                               "--dist", str(tmp / dist), *map(str, extra)])
 
 
-def test_build_makes_every_output_and_a_verifiable_package(tmp_path):
+@pytest.fixture
+def seeds(tmp_path) -> Path:
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    return tmp_path / "seeds"
+
+
+def test_build_makes_every_output_and_a_verifiable_package(tmp_path, seeds):
     result = build(tmp_path, "--contact-name", "Ban biên tập", "--contact-email", "bbt@example.org")
     assert result.exit_code == 0, result.output
-    stems = sorted(p.stem for p in (tmp_path / "seeds").glob("*.txt"))
+    stems = sorted(p.stem for p in seeds.glob("*.txt"))
     assert sorted(p.stem for p in (tmp_path / "tei").glob("*.xml")) == stems
     for stem in stems:
         assert (tmp_path / "dist" / "html" / f"{stem}.html").is_file()
@@ -35,19 +51,144 @@ def test_build_makes_every_output_and_a_verifiable_package(tmp_path):
     assert "validate: 1 files, 1 valid, 0 invalid, 0 errors" in result.stderr
 
 
-def test_two_builds_give_identical_files(tmp_path):
-    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
-    assert build(tmp_path).exit_code == 0
+def test_two_builds_give_identical_files(tmp_path, seeds):
+    assert build(tmp_path, "--bagging-date", "2024-05-06").exit_code == 0
     first = {p.relative_to(tmp_path): p.read_bytes() for p in sorted(tmp_path.rglob("*")) if p.is_file()}
-    assert build(tmp_path).exit_code == 0
+    assert build(tmp_path, "--bagging-date", "2024-05-06").exit_code == 0
     second = {p.relative_to(tmp_path): p.read_bytes() for p in sorted(tmp_path.rglob("*")) if p.is_file()}
     assert first == second
 
 
-def test_a_bad_seed_fails_the_build_but_not_the_others(tmp_path):
-    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
-    (tmp_path / "seeds" / "broken.txt").write_bytes(b"\xff\xfeT\x00")
+def test_a_bad_seed_fails_the_build_but_not_the_others(tmp_path, seeds):
+    (seeds / "broken.txt").write_bytes(b"\xff\xfeT\x00")
     result = build(tmp_path, "--no-deposit")
     assert result.exit_code == 1
-    assert f"error: {tmp_path / 'seeds' / 'broken.txt'}: encoded as UTF-16" in result.stderr
+    assert f"error: {seeds / 'broken.txt'}: encoded as UTF-16" in result.stderr
     assert len(list((tmp_path / "dist" / "txt").glob("*.txt"))) == len(list((ROOT / "seeds").glob("*.txt")))
+
+
+def test_a_missing_seeds_folder_is_a_usage_error(tmp_path):
+    result = build(tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {tmp_path / 'seeds'}: no such file or directory\n"
+
+
+def test_no_article_converted_stops_after_convert(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "broken.txt").write_bytes(b"\xff\xfeT\x00")
+    result = build(tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"error: {tmp_path / 'seeds' / 'broken.txt'}: encoded as UTF-16 (little-endian byte-order mark), "
+        "expected UTF-8; re-save the file as UTF-8",
+        f"convert:  0 TEI files in {tmp_path / 'tei'}",
+        f"error: {tmp_path / 'seeds'}: no TEI written; nothing to validate, render or deposit",
+    ]
+    assert not (tmp_path / "dist").exists()
+
+
+class _Exploding:
+    """A recogniser with a bug: convert keeps the text, drops the markup, and warns."""
+
+    name = "exploding"
+
+    def find(self, text, context):
+        raise RuntimeError("boom")
+
+
+def test_a_failing_deposit_still_prints_the_convert_errors_and_warnings(tmp_path, seeds, monkeypatch):
+    monkeypatch.setattr(teikit.convert, "load_recogniser", lambda options: _Exploding())
+    (seeds / "broken.txt").write_bytes(b"\xff\xfeT\x00")
+    package = tmp_path / "dist" / "deposit" / "seeds-corpus.zip"
+    package.mkdir(parents=True)  # a directory where the package file goes: the deposit step must fail
+    result = build(tmp_path)
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == (f"warning: {seeds / SEED.name}: the exploding recogniser failed (RuntimeError: boom); "
+                        "written without entity markup")
+    assert lines[1] == (f"error: {seeds / 'broken.txt'}: encoded as UTF-16 (little-endian byte-order mark), "
+                        "expected UTF-8; re-save the file as UTF-8")
+    assert lines[-1] == (f"error: {package}: already exists as a directory; a package never writes over a "
+                         "directory (choose another name, or remove it)")
+    assert "validate: 1 files, 1 valid, 0 invalid, 0 errors" in lines
+    assert (tmp_path / "dist" / "txt" / f"{SEED.stem}.txt").is_file()  # the steps before it did run
+    assert not any(package.iterdir())
+
+
+def test_model_is_used_by_convert(tmp_path, seeds):
+    model = tmp_path / "model"
+    trained = runner.invoke(app, ["ner", "train", str(NER_SAMPLE), "-o", str(model), "--max-iterations", "15"])
+    assert trained.exit_code == 0, trained.output
+    assert build(tmp_path, "--no-deposit").exit_code == 0
+    assert 'ident="teikit-ner-crf"' not in (tmp_path / "tei" / f"{SEED.stem}.xml").read_text(encoding="utf-8")
+    result = build(tmp_path, "--no-deposit", "--model", model, tei="tei-model")
+    assert result.exit_code == 0, result.output
+    assert 'ident="teikit-ner-crf"' in (tmp_path / "tei-model" / f"{SEED.stem}.xml").read_text(encoding="utf-8")
+
+
+def test_a_missing_model_stops_the_build_with_one_line(tmp_path, seeds):
+    model = tmp_path / "no-model"
+    result = build(tmp_path, "--model", model)
+    assert result.exit_code == 1
+    assert result.stderr == f"error: {model}: model directory does not exist\n"
+    assert not (tmp_path / "tei").exists()
+
+
+def test_abbr_expand_changes_the_text_edition(tmp_path, seeds):
+    assert build(tmp_path, "--no-deposit").exit_code == 0
+    assert build(tmp_path, "--no-deposit", "--abbr", "expand", dist="dist-expanded").exit_code == 0
+    kept = (tmp_path / "dist" / "txt" / f"{SEED.stem}.txt").read_text(encoding="utf-8")
+    expanded = (tmp_path / "dist-expanded" / "txt" / f"{SEED.stem}.txt").read_text(encoding="utf-8")
+    assert "Ủy ban Trung ương MTTQVN; Thượng tướng" in kept
+    assert "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam; Thượng tướng" in expanded
+
+
+def _bag_info(package: Path) -> str:
+    with zipfile.ZipFile(package) as archive:
+        return archive.read(f"{package.name.removesuffix('.zip')}/bag-info.txt").decode("utf-8")
+
+
+def test_bagging_date_goes_into_bag_info(tmp_path, seeds):
+    result = build(tmp_path, "--bagging-date", "2020-01-02")
+    assert result.exit_code == 0, result.output
+    assert "Bagging-Date: 2020-01-02\n" in _bag_info(tmp_path / "dist" / "deposit" / "seeds-corpus.zip")
+
+
+def test_a_bad_bagging_date_is_a_usage_error(tmp_path, seeds):
+    result = build(tmp_path, "--bagging-date", "2020-02-30")
+    assert result.exit_code == 2
+    assert result.stderr == "error: --bagging-date 2020-02-30: not a date YYYY-MM-DD\n"
+    assert not (tmp_path / "tei").exists()
+
+
+def test_an_undated_article_does_not_stop_the_build(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    lines = SEED.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[2].strip() == "31/07/2013"  # title, blank line, date line, text
+    (tmp_path / "seeds" / "undated.txt").write_text("".join(lines[:2] + lines[3:]), encoding="utf-8")
+    result = build(tmp_path)
+    assert result.exit_code == 0, result.output
+    package = tmp_path / "dist" / "deposit" / "seeds-corpus.zip"
+    assert verify_package(package).ok
+    tei = etree.parse(str(tmp_path / "tei" / "undated.xml"))
+    assert tei.findall(".//t:sourceDesc//t:date", {"t": "http://www.tei-c.org/ns/1.0"}) == []
+
+
+@pytest.mark.parametrize("fmt, name", [("dir", "seeds-corpus"), ("tar.gz", "seeds-corpus.tar.gz")])
+def test_package_format_and_rebuilding_over_the_last_package(tmp_path, seeds, fmt, name):
+    for _ in range(2):  # the second build replaces the package the first one made
+        result = build(tmp_path, "--package-format", fmt, "--bagging-date", "2024-05-06")
+        assert result.exit_code == 0, result.output
+    package = tmp_path / "dist" / "deposit" / name
+    assert verify_package(package).ok
+    assert sorted(p.name for p in package.parent.iterdir()) == [name]
+
+
+def test_a_directory_that_is_not_a_bag_is_never_removed(tmp_path, seeds):
+    package = tmp_path / "dist" / "deposit" / "seeds-corpus"
+    package.mkdir(parents=True)
+    (package / "notes.txt").write_text("mine", encoding="utf-8")
+    result = build(tmp_path, "--package-format", "dir")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1].startswith(f"error: {package}: already exists as a directory")
+    assert (package / "notes.txt").read_text(encoding="utf-8") == "mine"

@@ -63,11 +63,14 @@ DIRECTORY_OUTPUTS = {
     "render -o": lambda out: ["render", TEI, "-o", out],
     "render -f txt -o": lambda out: ["render", TEI, "-f", "txt", "-o", out],
     "ner train -o": lambda out: ["ner", "train", NER_SAMPLE, "-o", out],
+    "build --tei": lambda out: ["build", "--seeds", SEEDS, "--tei", out],
+    "build --dist": lambda out: ["build", "--seeds", SEEDS, "--dist", out],
 }
 
 
 @pytest.mark.parametrize("case", sorted(DIRECTORY_OUTPUTS))
-def test_an_existing_file_where_a_directory_goes_is_a_usage_error(tmp_path, case):
+def test_an_existing_file_where_a_directory_goes_is_a_usage_error(tmp_path, monkeypatch, case):
+    monkeypatch.chdir(tmp_path)  # build's other outputs (tei/, dist/) would land here
     out = tmp_path / "taken.txt"
     out.write_text("keep me", encoding="utf-8")
     result = runner.invoke(app, [str(a) for a in DIRECTORY_OUTPUTS[case](out)])
@@ -96,12 +99,14 @@ def test_a_date_that_is_not_yyyy_mm_dd_is_a_usage_error(tmp_path, day):
 
 
 def test_choices_are_the_stages_own():
+    from teikit.cli.build import PackageFormat
     from teikit.cli.ner import InputFormat, RecogniserName
     from teikit.cli.render import Format
+    from teikit.deposit.archive import FORMATS
     from teikit.ner.extract import INPUT_FORMATS
     from teikit.recognise.registry import RECOGNISER_NAMES
     from teikit.render import ABBR_MODES, FORMATS as RENDER_FORMATS
 
-    for enum, values in ((Format, RENDER_FORMATS), (common.AbbrMode, ABBR_MODES),
+    for enum, values in ((PackageFormat, FORMATS), (Format, RENDER_FORMATS), (common.AbbrMode, ABBR_MODES),
                          (InputFormat, INPUT_FORMATS), (RecogniserName, RECOGNISER_NAMES)):
         assert tuple(member.value for member in enum) == tuple(values)

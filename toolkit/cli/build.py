@@ -1,71 +1,145 @@
-"""`teikit build`: the main job, the seed corpus end to end."""
+"""`teikit build`: the main job, a corpus end to end (SEEDS → TEI → editions → deposit).
+
+Contract: the steps run in order (convert, validate, render html, render text,
+deposit); each one's errors and warnings are printed as soon as it ends, so a
+later failure never hides them. A step that fails marks the build failed and
+the steps that can still run do run; only when convert writes no TEI at all is
+there nothing left to do. Exit 0 when every step succeeded for every article,
+1 otherwise, 2 for a usage error (a missing --seeds folder, -o style paths that
+are files, a bad option value).
+
+The options are the stage commands' own: the same definitions (cli.common),
+the same choices (render.ABBR_MODES, deposit.archive.FORMATS), the same defaults.
+"""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from ..convert import convert_paths
+from ..deposit.archive import FORMATS as PACKAGE_FORMATS
+from ..errors import ToolkitError
 from ..options import ConvertOptions
-from .common import EXIT_FAILED, error_line, guarded, progress
+from .common import (EXIT_FAILED, AbbrMode, abbr_option, choices, day_option, error_line, guarded, licence_option,
+                     model_option, output_dir_option, progress, publisher_option, warning_line)
+
+PackageFormat = choices("PackageFormat", PACKAGE_FORMATS)
+DEFAULT_PACKAGE_FORMAT = "zip"
+
+
+class _Steps:
+    """Whether any step failed; each step's problems are printed when it reports them."""
+
+    def __init__(self) -> None:
+        self.failed = False
+
+    @contextmanager
+    def step(self):
+        """A step that may raise a ToolkitError: printed as one `error:` line, and the build goes on."""
+        try:
+            yield
+        except ToolkitError as exc:
+            self.error(str(exc))
+
+    def error(self, message: str) -> None:
+        error_line(message)
+        self.failed = True
+
+    def report(self, *, errors=(), warnings=()) -> None:
+        for message in warnings:
+            warning_line(message)
+        for message in errors:
+            self.error(message)
 
 
 def _labelled(label: str):
     return lambda items, _description="": progress(items, label)
 
 
+def package_path(seeds: Path, dist: Path, fmt: str) -> Path:
+    """dist/deposit/<seeds folder name>-corpus[.zip|.tar.gz]."""
+    suffix = "" if fmt == "dir" else f".{fmt}"
+    return dist / "deposit" / f"{seeds.resolve().name}-corpus{suffix}"
+
+
+def _remove_earlier_bag(target: Path) -> None:
+    """A directory package from an earlier build is removed first: make_package replaces
+    an existing package *file* (replace=True) but never a directory. Anything at
+    `target` that is not a bag is left for make_package to refuse."""
+    if target.is_dir() and not target.is_symlink() and (target / "bagit.txt").is_file():
+        import shutil
+
+        shutil.rmtree(target)
+
+
 def build(
-    seeds: Path = typer.Option(Path("seeds"), "--seeds", help="Folder of source articles."),
-    tei_dir: Path = typer.Option(Path("tei"), "--tei", help="Folder for the TEI master files."),
-    dist: Path = typer.Option(Path("dist"), "--dist", help="Folder for editions and the deposit package."),
+    seeds: Path = typer.Option(Path("seeds"), "--seeds", metavar="DIR", help="Folder of source articles."),
+    tei_dir: Path = output_dir_option("Folder for the TEI master files.", "--tei", default=Path("tei")),
+    dist: Path = output_dir_option("Folder for editions and the deposit package.", "--dist", default=Path("dist")),
+    model: Optional[Path] = model_option("A model folder from `teikit ner train` for convert; rules only without it."),
+    publisher: str = publisher_option("Publisher of the edition: TEI header and the package's Source-Organization."),
+    licence: str = licence_option(),
+    abbr: AbbrMode = abbr_option(),
     deposit: bool = typer.Option(True, "--deposit/--no-deposit", help="Also make the BagIt deposit package."),
-    package_format: str = typer.Option("zip", "--package-format", help="Deposit package format: dir, zip or tar.gz."),
-    publisher: str = typer.Option(ConvertOptions.publisher, "--publisher", help="Publisher of the edition: TEI header and the package's Source-Organization."),
-    contact_name: Optional[str] = typer.Option(None, "--contact-name", help="Contact-Name for the deposit package's bag-info.txt."),
-    contact_email: Optional[str] = typer.Option(None, "--contact-email", help="Contact-Email for the deposit package's bag-info.txt."),
+    package_format: PackageFormat = typer.Option(PackageFormat(DEFAULT_PACKAGE_FORMAT), "--package-format",
+                                                 help="Deposit package format: dist/deposit/<seeds>-corpus as a folder, .zip or .tar.gz."),
+    bagging_date: Optional[str] = day_option("--bagging-date", "Bagging-Date of the deposit package (default: the day of $SOURCE_DATE_EPOCH when set, else today)."),
+    contact_name: Optional[str] = typer.Option(None, "--contact-name", metavar="TEXT", help="Contact-Name for the deposit package's bag-info.txt."),
+    contact_email: Optional[str] = typer.Option(None, "--contact-email", metavar="TEXT", help="Contact-Email for the deposit package's bag-info.txt."),
 ) -> None:
     """Convert, validate, render and package a corpus: SEEDS → TEI → dist/html, dist/txt, dist/deposit.
 
-    Exit 0 when every step succeeded for every article, 1 otherwise (what could
-    be done is still done).
+    Every error and warning of every step is printed, even when a later step
+    fails. Exit 0 when every step succeeded for every article, 1 otherwise
+    (what could be done is still done), 2 for a usage error.
     """
     from ..deposit import DepositOptions, make_package
     from ..render import build_site, render_paths
     from ..validate import default_validator
 
-    failures: list[str] = []
-    with guarded():
-        converted = convert_paths([seeds], tei_dir, ConvertOptions(publisher=publisher), progress=progress)
-        failures += [f.message for f in converted.failures]
-        typer.echo(f"convert:  {len(converted.written)} TEI files in {tei_dir}", err=True)
+    steps = _Steps()
+    options = ConvertOptions(publisher=publisher, licence=licence, model_dir=str(model) if model else None)
+    with guarded():  # no seeds folder, or a model that cannot be loaded: nothing can be built
+        converted = convert_paths([seeds], tei_dir, options, progress=progress)
+    steps.report(errors=[f.message for f in converted.failures], warnings=converted.warnings)
+    typer.echo(f"convert:  {len(converted.written)} TEI files in {tei_dir}", err=True)
+    tei = converted.written  # this build's TEI only, never a stale file from an earlier one
+    if not tei:
+        steps.error(f"{seeds}: no TEI written; nothing to validate, render or deposit")
+        raise typer.Exit(EXIT_FAILED)
 
-        report = default_validator().validate_paths([tei_dir])
-        failures += [str(issue) for issue in report.issues]
+    with steps.step():
+        report = default_validator().validate_paths(tei)
+        for issue in report.issues:  # already "file:line:col: error: [rule] message"
+            typer.echo(str(issue), err=True)
+        steps.failed |= not report.valid
         typer.echo(f"validate: {report.summary()}", err=True)
 
-        site = build_site([tei_dir], dist / "html", progress=_labelled("html"))
-        texts = render_paths([tei_dir], dist / "txt", "txt", progress=_labelled("text"))
-        failures += [f.message for f in site.failures + texts.failures]
-        typer.echo(f"render:   {len(site.written)} HTML pages in {dist / 'html'}, "
-                   f"{len(texts.written)} text files in {dist / 'txt'}", err=True)
+    with steps.step():
+        site = build_site(tei, dist / "html", progress=_labelled("html"))
+        steps.report(errors=[f.message for f in site.failures])
+        typer.echo(f"render:   {len(site.written)} HTML pages in {dist / 'html'}", err=True)
 
-        if deposit:
-            suffix = "" if package_format == "dir" else f".{package_format}"
-            target = dist / "deposit" / f"{seeds.resolve().name}-corpus{suffix}"
-            if package_format == "dir" and target.exists():
-                import shutil
+    with steps.step():
+        texts = render_paths(tei, dist / "txt", "txt", abbr=abbr.value, progress=_labelled("text"))
+        steps.report(errors=[f.message for f in texts.failures])
+        typer.echo(f"render:   {len(texts.written)} text files in {dist / 'txt'}", err=True)
 
-                shutil.rmtree(target)
-            result = make_package([tei_dir], target, DepositOptions(
-                format=package_format, source_organization=publisher,
-                contact_name=contact_name, contact_email=contact_email))
-            typer.echo(f"deposit:  {result.package} ({result.articles} articles, "
-                       f"{result.payload_files} files, bagged {result.bagging_date})", err=True)
-    for message in failures:
-        error_line(message)
-    if failures:
+    if deposit:
+        with steps.step():
+            target = package_path(seeds, dist, package_format.value)
+            _remove_earlier_bag(target)
+            result = make_package(tei, target, DepositOptions(
+                format=package_format.value, sources=(seeds,), replace=True, bagging_date=bagging_date,
+                source_organization=publisher, contact_name=contact_name, contact_email=contact_email))
+            steps.report(warnings=result.warnings)
+            typer.echo(f"deposit:  {result.package} ({result.articles} articles, {result.source_files} source files, "
+                       f"{result.payload_files} payload files, bagged {result.bagging_date})", err=True)
+    if steps.failed:
         raise typer.Exit(EXIT_FAILED)
 
 
