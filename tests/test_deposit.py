@@ -352,7 +352,7 @@ def test_make_cli_reports_and_verify_accepts(tmp_path):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--format", "rar"], "Invalid value for '--format': must be one of: dir, zip, tar.gz"),
+    (["--format", "rar"], "'rar' is not one of 'dir', 'zip', 'tar.gz'."),  # typer's words: the choices are archive.FORMATS
     (["--bagging-date", "2014-13-01"], "Invalid value for '--bagging-date': must be a date YYYY-MM-DD"),
 ])
 def test_usage_errors_exit_2(tmp_path, args, message):

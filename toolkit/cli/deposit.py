@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
@@ -17,14 +18,11 @@ deposit_app = typer.Typer(
     help="Package TEI as a BagIt 1.0 archival deposit, and verify such a package.",
     no_args_is_help=True,
     add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},  # as every teikit command (cli.common.CONTEXT_SETTINGS)
 )
 
 
-def _check_format(value: Optional[str]) -> Optional[str]:
-    if value is not None and value not in FORMAT_CHOICES:
-        raise typer.BadParameter(f"must be one of: {', '.join(FORMAT_CHOICES)}")
-    return value
+# --format's choices are the deposit's own archive.FORMATS, so the help shows them as [dir|zip|tar.gz].
+PackageFormat = Enum("PackageFormat", [(name, name) for name in FORMAT_CHOICES], type=str)
 
 
 def _check_day(value: Optional[str]) -> Optional[str]:
@@ -41,12 +39,12 @@ def _check_day(value: Optional[str]) -> Optional[str]:
 def make(
     paths: List[Path] = typer.Argument(..., help="TEI files (*.xml), or directories searched for them."),
     output: Path = typer.Option(..., "--output", "-o", help="The package to write: a directory, NAME.zip or NAME.tar.gz (.tgz). Any other suffix is refused; an existing file only replaced with --replace."),
-    fmt: Optional[str] = typer.Option(None, "--format", callback=_check_format, help="dir, zip or tar.gz (default: from the --output suffix, else dir; dir also allows a dotted directory name)."),
-    sources: Optional[List[Path]] = typer.Option(None, "--sources", help="Folder (or file) holding the articles' source files, found by the sha256 in each TEI header and packaged under data/sources/. Repeatable. Without it the package holds no sources (a warning)."),
+    fmt: Optional[PackageFormat] = typer.Option(None, "--format", help="dir, zip or tar.gz (default: from the --output suffix, else dir; dir also allows a dotted directory name)."),
+    sources: Optional[List[Path]] = typer.Option(None, "--sources", metavar="DIR", help="Folder (or file) holding the articles' source files, found by the sha256 in each TEI header and packaged under data/sources/. Repeatable. Without it the package holds no sources (a warning)."),
     replace: bool = typer.Option(False, "--replace", help="Replace an existing package file at --output, atomically, once the new package is complete (never a directory)."),
     editions: bool = typer.Option(True, "--editions/--no-editions", help="Include HTML and plain-text editions under data/editions/."),
     allow_invalid: bool = typer.Option(False, "--allow-invalid", help="Package TEI that fails validation; recorded in bag-info.txt and the validation report."),
-    bagging_date: Optional[str] = typer.Option(None, "--bagging-date", callback=_check_day, help="Bagging-Date YYYY-MM-DD, the day the bag is made (default: the UTC day of $SOURCE_DATE_EPOCH when set, else today in UTC). Either keeps rebuilds byte-identical."),
+    bagging_date: Optional[str] = typer.Option(None, "--bagging-date", metavar="YYYY-MM-DD", callback=_check_day, help="Bagging-Date YYYY-MM-DD, the day the bag is made (default: the UTC day of $SOURCE_DATE_EPOCH when set, else today in UTC). Either keeps rebuilds byte-identical."),
     source_organization: Optional[str] = typer.Option(None, "--source-organization", help="Source-Organization in bag-info.txt."),
     contact_name: Optional[str] = typer.Option(None, "--contact-name", help="Contact-Name in bag-info.txt."),
     contact_email: Optional[str] = typer.Option(None, "--contact-email", help="Contact-Email in bag-info.txt."),
@@ -55,7 +53,7 @@ def make(
 ) -> None:
     """Make a BagIt 1.0 package of TEI, schema, editions, Dublin Core metadata and a validation report."""
     options = DepositOptions(
-        format=fmt, editions=editions, allow_invalid=allow_invalid, bagging_date=bagging_date,
+        format=fmt.value if fmt else None, editions=editions, allow_invalid=allow_invalid, bagging_date=bagging_date,
         sources=tuple(sources or ()), replace=replace,
         source_organization=source_organization, contact_name=contact_name, contact_email=contact_email,
         external_identifier=external_identifier, external_description=external_description,
