@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import csv
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -27,7 +28,6 @@ from teikit.deposit import dates, sources, stages
 import teikit.deposit.make as make_module
 from teikit.deposit.safenames import assign_names, contained, safe_names, slugify_stem
 from teikit.errors import DepositError, RenderError
-from teikit.fsutil import MissingInputError
 
 DATA = Path(__file__).resolve().parent / "data" / "deposit"
 ARTICLES = ("art-one.xml", "art-two.xml")
@@ -253,7 +253,7 @@ def test_rebuilds_on_other_days_are_byte_identical_with_a_fixed_date(tmp_path, m
         monkeypatch.setattr(dates, "today_utc", lambda today=today: today)
         package = tmp_path / f"build-{n}" / f"pkg.{fmt}"
         src = corpus(tmp_path / f"build-{n}" / "in")
-        make_package([src], package, DepositOptions(**{**options.__dict__, "editions": False, "sources": (src,)}))
+        make_package([src], package, dataclasses.replace(options, editions=False, sources=(src,)))
         builds.append(package.read_bytes())
     assert builds[0] == builds[1]
 
