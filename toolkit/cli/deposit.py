@@ -18,6 +18,7 @@ deposit_app = typer.Typer(
     help="Package TEI as a BagIt 1.0 archival deposit, and verify such a package.",
     no_args_is_help=True,
     add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},  # as every teikit command (cli.common.CONTEXT_SETTINGS)
 )
 
 
