@@ -97,14 +97,7 @@ def _closed_cases():
                     yield " ".join(path), opt
 
 
-# str options checked by a callback, not yet choices: strict, so a mark must
-# go once its option becomes a choice (deposit make's is toolkit/cli/deposit.py's).
-NOT_YET = {("deposit make", "--format"): "deposit make --format is a str option, shown as TEXT"}
-
-
-@pytest.mark.parametrize("name, option", [
-    pytest.param(*case, marks=[pytest.mark.xfail(strict=True, reason=NOT_YET[case])] if case in NOT_YET else [])
-    for case in sorted(set(_closed_cases()) | set(CLOSED))])
+@pytest.mark.parametrize("name, option", sorted(set(_closed_cases()) | set(CLOSED)))
 def test_a_closed_list_shows_its_real_choices(name, option):
     assert (name, option) in CLOSED, f"`teikit {name} {option}`: add it to CLOSED with the stage's own choices"
     rows = [line for line in help_of(name.split()).splitlines()
