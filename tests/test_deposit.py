@@ -353,12 +353,18 @@ def test_make_cli_reports_and_verify_accepts(tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (["--format", "rar"], "'rar' is not one of 'dir', 'zip', 'tar.gz'."),  # typer's words: the choices are archive.FORMATS
-    (["--bagging-date", "2014-13-01"], "Invalid value for '--bagging-date': must be a date YYYY-MM-DD"),
 ])
 def test_usage_errors_exit_2(tmp_path, args, message):
     result = run("deposit", "make", corpus(tmp_path / "in"), "-o", tmp_path / "x", *args)
     assert result.exit_code == 2
     assert message in " ".join(result.stderr.replace("│", " ").split())
+
+
+@pytest.mark.parametrize("day", ["2014-13-01", "2014-3-2", "20140302", "yesterday"])
+def test_a_bagging_date_that_is_not_a_day_is_a_usage_error(tmp_path, day):
+    result = run("deposit", "make", corpus(tmp_path / "in"), "-o", tmp_path / "x", "--bagging-date", day)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"error: --bagging-date {day}: not a date YYYY-MM-DD\n")
+    assert sorted(os.listdir(tmp_path)) == ["in"]
 
 
 def test_missing_input_and_existing_directory(tmp_path):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
@@ -11,7 +9,7 @@ import typer
 
 from ..deposit import DepositOptions, InvalidTEIError, OutputError, make_package, verify_package
 from ..deposit.archive import FORMATS as FORMAT_CHOICES
-from .common import EXIT_FAILED, EXIT_USAGE, error_line, guarded
+from .common import EXIT_FAILED, EXIT_USAGE, choices, day_option, error_line, guarded
 
 deposit_app = typer.Typer(
     name="deposit",
@@ -23,17 +21,7 @@ deposit_app = typer.Typer(
 
 
 # --format's choices are the deposit's own archive.FORMATS, so the help shows them as [dir|zip|tar.gz].
-PackageFormat = Enum("PackageFormat", [(name, name) for name in FORMAT_CHOICES], type=str)
-
-
-def _check_day(value: Optional[str]) -> Optional[str]:
-    if value is not None:
-        try:
-            if dt.date.fromisoformat(value).isoformat() != value:
-                raise ValueError
-        except ValueError:
-            raise typer.BadParameter("must be a date YYYY-MM-DD") from None
-    return value
+PackageFormat = choices("PackageFormat", FORMAT_CHOICES)
 
 
 @deposit_app.command("make")
@@ -45,7 +33,7 @@ def make(
     replace: bool = typer.Option(False, "--replace", help="Replace an existing package file at --output, atomically, once the new package is complete (never a directory)."),
     editions: bool = typer.Option(True, "--editions/--no-editions", help="Include HTML and plain-text editions under data/editions/."),
     allow_invalid: bool = typer.Option(False, "--allow-invalid", help="Package TEI that fails validation; recorded in bag-info.txt and the validation report."),
-    bagging_date: Optional[str] = typer.Option(None, "--bagging-date", metavar="YYYY-MM-DD", callback=_check_day, help="Bagging-Date YYYY-MM-DD, the day the bag is made (default: the UTC day of $SOURCE_DATE_EPOCH when set, else today in UTC). Either keeps rebuilds byte-identical."),
+    bagging_date: Optional[str] = day_option("--bagging-date", "Bagging-Date YYYY-MM-DD, the day the bag is made (default: the UTC day of $SOURCE_DATE_EPOCH when set, else today in UTC). Either keeps rebuilds byte-identical."),
     source_organization: Optional[str] = typer.Option(None, "--source-organization", help="Source-Organization in bag-info.txt."),
     contact_name: Optional[str] = typer.Option(None, "--contact-name", help="Contact-Name in bag-info.txt."),
     contact_email: Optional[str] = typer.Option(None, "--contact-email", help="Contact-Email in bag-info.txt."),
