@@ -714,3 +714,28 @@ def test_every_candidate_takes_its_priority_from_the_rule_table(monkeypatch):
         recogniser.find(text, Context(reference_date="2024-01-20", author="Nguyễn Văn Nam",
                                       known_names=frozenset({("Hà Nội", PLACE), ("Bộ Y tế", ORG)})))
     assert seen and {c.priority for c in seen} <= {f.priority for f in FAMILIES}
+
+
+def test_the_stages_change_nothing_they_are_given():
+    """An acronym named in brackets comes back in a new table; the Scan and its table stay as made."""
+    from teikit.recognise.gazetteers import default_gazetteers
+    from teikit.recognise.orgs import find_orgs
+    from teikit.recognise.persons import find_persons
+    from teikit.recognise.places import find_places
+    from teikit.recognise.roles import find_roles
+    from teikit.recognise.scan import Scan
+    text = ("Hiệp hội Lương thực Việt Nam (VFA) cho biết giá gạo tăng. Chủ tịch VFA Nguyễn Ngọc Nam "
+            "làm việc tại tỉnh An Giang.")
+    scan = Scan(text, default_gazetteers())
+    definitions, places = list(scan.abbrs.definitions), dict(scan.places_at)
+    orgs, abbrs = find_orgs(scan)
+    assert "VFA" in {d.abbr for d in abbrs.definitions}
+    assert scan.abbrs.definitions == definitions and "VFA" not in {d.abbr for d in definitions}
+    later = scan.with_abbreviations(abbrs)
+    assert later.abbrs is abbrs and scan.abbrs is not abbrs and later.toks is scan.toks
+    spans = orgs.spans
+    roles, role_ends = find_roles(later, orgs)
+    find_persons(later, orgs, role_ends)
+    find_places(later, orgs)
+    assert orgs.spans == spans and dict(scan.places_at) == places and scan.abbrs.definitions == definitions
+    assert any(s.key == "Hiệp hội Lương thực Việt Nam" and s.end - s.start == 3 for s in spans)  # "VFA"
