@@ -739,3 +739,12 @@ def test_the_stages_change_nothing_they_are_given():
     find_places(later, orgs)
     assert orgs.spans == spans and dict(scan.places_at) == places and scan.abbrs.definitions == definitions
     assert any(s.key == "Hiệp hội Lương thực Việt Nam" and s.end - s.start == 3 for s in spans)  # "VFA"
+
+
+def test_the_rule_table_in_the_docs_is_the_table_in_the_code():
+    from pathlib import Path
+    from teikit.recognise.ruletable import FAMILIES
+    docs = (Path(__file__).parents[1] / "docs" / "ner.md").read_text(encoding="utf-8")
+    rows = [line.split("|")[1:4] for line in docs.splitlines() if line.startswith("| ") and "`" in line]
+    table = [(int(p), n.strip().strip("`"), m.strip()) for p, n, m in rows if p.strip().isdigit()]
+    assert table == [(f.priority, f.name, f"{f.producer}.py") for f in FAMILIES]
