@@ -68,30 +68,39 @@ class SourceFinder:
             else:
                 raise MissingInputError("no such file or directory (--sources)", path=str(root))
         self._files = [p for p in dict.fromkeys(self._files) if p.is_file() and not p.is_symlink()]
+        self._by_name: dict[str, list[Path]] = {}
+        for path in self._files:
+            self._by_name.setdefault(_nfc(path.name), []).append(path)
         self._sums: dict[Path, str] = {}
+        self._by_sum: dict[str, Path] = {}  # sha256 -> the first file hashed with it
+        self._scanned = 0  # self._files[:_scanned] are hashed
 
     @property
     def searched(self) -> str:
         return f"{len(self._files)} file(s) in {', '.join(str(r) for r in self.roots)}"
 
-    def _sum(self, path: Path) -> str | None:
+    def _sum(self, path: Path) -> str:
         if path not in self._sums:
             try:
                 self._sums[path] = sha256_of(path)
             except OSError:
                 self._sums[path] = ""  # unreadable: matches nothing
-        return self._sums[path] or None
+            self._by_sum.setdefault(self._sums[path], path)
+        return self._sums[path]
 
     def find(self, name: str | None, sha256: str) -> Path | None:
-        """The first candidate whose bytes have `sha256`; same-named files are tried first."""
-        hinted = [p for p in self._files if name and _nfc(p.name) == _nfc(name)]
-        for path in hinted + [p for p in self._files if p not in hinted]:
+        """A candidate whose bytes have `sha256`: same-named files are hashed first, then the
+        others in order until one matches; no file is hashed twice."""
+        for path in self.named(name):
             if self._sum(path) == sha256:
                 return path
-        return None
+        while sha256 not in self._by_sum and self._scanned < len(self._files):
+            self._sum(self._files[self._scanned])
+            self._scanned += 1
+        return self._by_sum.get(sha256)
 
     def named(self, name: str | None) -> list[Path]:
-        return [p for p in self._files if name and _nfc(p.name) == _nfc(name)]
+        return list(self._by_name.get(_nfc(name), ())) if name else []
 
 
 @dataclass
