@@ -118,7 +118,7 @@ def test_validate_paths_walks_directories_and_refuses_missing_paths(tmp_path):
     assert [Path(f.file).relative_to(tmp_path).as_posix() for f in report.files] == ["a.xml", "sub/b.xml"]
     assert report.summary() == "2 files, 1 valid, 1 invalid, 1 errors"
     shown = []  # a progress wrapper sees the collected files, and the report is the same
-    assert validate_paths([tmp_path], progress=lambda files: shown.extend(files) or files) == report
+    assert validate_paths([tmp_path], progress=lambda files, _label: shown.extend(files) or files) == report
     assert shown == [tmp_path / "a.xml", tmp_path / "sub" / "b.xml"]
     with pytest.raises(MissingInputError):
         validate_paths([tmp_path / "missing"])

@@ -20,12 +20,13 @@ from typing import Optional
 
 import typer
 
+from ..batch import Report
 from ..convert import convert_paths
 from ..deposit.archive import FORMATS as PACKAGE_FORMATS
 from ..errors import ToolkitError
 from ..options import ConvertOptions
 from .common import (EXIT_FAILED, AbbrMode, abbr_option, choices, day_option, error_line, guarded, licence_option,
-                     model_option, output_dir_option, progress, publisher_option, warning_line)
+                     model_option, output_dir_option, print_report, progress, publisher_option)
 
 PackageFormat = choices("PackageFormat", PACKAGE_FORMATS)
 DEFAULT_PACKAGE_FORMAT = "zip"
@@ -49,15 +50,9 @@ class _Steps:
         error_line(message)
         self.failed = True
 
-    def report(self, *, errors=(), warnings=()) -> None:
-        for message in warnings:
-            warning_line(message)
-        for message in errors:
-            self.error(message)
-
-
-def _labelled(label: str):
-    return lambda items, _description="": progress(items, label)
+    def report(self, report, summary: str) -> None:
+        """A stage's batch.Report, printed the way every command prints one."""
+        self.failed |= print_report(report, summary)
 
 
 def package_path(seeds: Path, dist: Path, fmt: str) -> Path:
@@ -105,8 +100,7 @@ def build(
     options = ConvertOptions(publisher=publisher, licence=licence, model_dir=str(model) if model else None)
     with guarded():  # no seeds folder, or a model that cannot be loaded: nothing can be built
         converted = convert_paths([seeds], tei_dir, options, progress=progress)
-    steps.report(errors=[f.message for f in converted.failures], warnings=converted.warnings)
-    typer.echo(f"convert:  {len(converted.written)} TEI files in {tei_dir}", err=True)
+    steps.report(converted, f"convert:  {len(converted.written)} TEI files in {tei_dir}")
     tei = converted.written  # this build's TEI only, never a stale file from an earlier one
     if not tei:
         steps.error(f"{seeds}: no TEI written; nothing to validate, render or deposit")
@@ -120,14 +114,12 @@ def build(
         typer.echo(f"validate: {report.summary()}", err=True)
 
     with steps.step():
-        site = build_site(tei, dist / "html", progress=_labelled("html"))
-        steps.report(errors=[f.message for f in site.failures])
-        typer.echo(f"render:   {len(site.written)} HTML pages in {dist / 'html'}", err=True)
+        site = build_site(tei, dist / "html", progress=progress)
+        steps.report(site, f"render:   {len(site.written)} HTML pages in {dist / 'html'}")
 
     with steps.step():
-        texts = render_paths(tei, dist / "txt", "txt", abbr=abbr.value, progress=_labelled("text"))
-        steps.report(errors=[f.message for f in texts.failures])
-        typer.echo(f"render:   {len(texts.written)} text files in {dist / 'txt'}", err=True)
+        texts = render_paths(tei, dist / "txt", "txt", abbr=abbr.value, progress=progress)
+        steps.report(texts, f"render:   {len(texts.written)} text files in {dist / 'txt'}")
 
     if deposit:
         with steps.step():
@@ -136,9 +128,9 @@ def build(
             result = make_package(tei, target, DepositOptions(
                 format=package_format.value, sources=(seeds,), replace=True, bagging_date=bagging_date,
                 source_organization=publisher, contact_name=contact_name, contact_email=contact_email))
-            steps.report(warnings=result.warnings)
-            typer.echo(f"deposit:  {result.package} ({result.articles} articles, {result.source_files} source files, "
-                       f"{result.payload_files} payload files, bagged {result.bagging_date})", err=True)
+            steps.report(Report(warnings=list(result.warnings)),
+                         f"deposit:  {result.package} ({result.articles} articles, {result.source_files} source files, "
+                         f"{result.payload_files} payload files, bagged {result.bagging_date})")
     if steps.failed:
         raise typer.Exit(EXIT_FAILED)
 

@@ -4,6 +4,9 @@ option definitions more than one command uses, and readable help.
 Contract:
 - A library ToolkitError becomes one `error: …` line on stderr and exit 1
   (`guarded`); a usage problem is one `error: …` line and exit 2 (`usage_error`).
+- A batch's report (teikit.batch.Report) is printed one way (`print_report`):
+  warnings, failures, then a summary line; `progress(items, label)` is the bar
+  every stage is given (the batch runner's protocol).
 - An option two commands share is defined here once (`output_dir_option`,
   `model_option`, …), with its help, metavar and check; a closed list of values
   is an Enum built from the tuple of the stage that owns it (`choices`), so the
@@ -84,6 +87,17 @@ def guarded():
     except ToolkitError as exc:
         error_line(str(exc))
         raise typer.Exit(EXIT_FAILED) from None
+
+
+def print_report(report, summary: str) -> bool:
+    """The one way a command reports a batch (batch.Report): each warning, then each
+    failure, one line apiece on stderr, then the summary. True when something failed."""
+    for message in report.warnings:
+        warning_line(message)
+    for failure in report.failures:
+        error_line(failure.message)
+    typer.echo(summary, err=True)
+    return not report.ok
 
 
 def progress(items, description: str):

@@ -14,8 +14,8 @@ import typer
 
 from ..convert import convert_paths
 from ..options import ConvertOptions
-from .common import (EXIT_FAILED, day_option, error_line, guarded, licence_option, model_option,
-                     output_dir_option, progress, publisher_option, warning_line)
+from .common import (EXIT_FAILED, day_option, guarded, licence_option, model_option, output_dir_option,
+                     print_report, progress, publisher_option)
 
 
 def convert(
@@ -36,13 +36,8 @@ def convert(
                              model_dir=str(model) if model else None, validate=not no_validate)
     with guarded():
         report = convert_paths(paths, out_dir, options, progress=progress)
-    for warning in report.warnings:
-        warning_line(warning)
-    for failure in report.failures:
-        error_line(failure.message)
     total = len(report.written) + len(report.failures)
-    typer.echo(f"{len(report.written)} of {total} converted into {out_dir}", err=True)
-    if report.failures:
+    if print_report(report, f"{len(report.written)} of {total} converted into {out_dir}"):
         raise typer.Exit(EXIT_FAILED)
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import typer
 
 from ..render import FORMATS, render_paths
-from .common import (AbbrMode, EXIT_FAILED, abbr_option, choices, error_line, guarded, output_dir_option, progress,
-                     stage_default)
+from .common import (AbbrMode, EXIT_FAILED, abbr_option, choices, guarded, output_dir_option, print_report,
+                     progress, stage_default)
 
 Format = choices("Format", FORMATS)
 
@@ -31,15 +31,11 @@ def render(
 
     with guarded():
         if fmt.value == "html":
-            report = build_site(paths, out_dir, progress=lambda items: progress(items, "render html"))
+            report = build_site(paths, out_dir, progress=progress)
         else:
-            report = render_paths(paths, out_dir, fmt.value, abbr=abbr.value,
-                                  progress=lambda items: progress(items, "render txt"))
-    for failure in report.failures:
-        error_line(failure.message)
-    typer.echo(f"rendered {len(report.written)} file(s) into {out_dir}"
-               + (f", {len(report.failures)} failed" if report.failures else ""), err=True)
-    if report.failures:
+            report = render_paths(paths, out_dir, fmt.value, abbr=abbr.value, progress=progress)
+    if print_report(report, f"rendered {len(report.written)} file(s) into {out_dir}"
+                    + (f", {len(report.failures)} failed" if report.failures else "")):
         raise typer.Exit(EXIT_FAILED)
 
 

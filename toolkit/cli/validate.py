@@ -9,28 +9,30 @@ import typer
 from .common import EXIT_FAILED, EXIT_OK, ReportFormat, guarded, progress
 
 
+def validate(
+    paths: list[Path] = typer.Argument(
+        ..., metavar="PATH", help="TEI files, or directories searched for *.xml (recursively).", show_default=False
+    ),
+    report_format: ReportFormat = typer.Option(
+        ReportFormat.text, "--format", help="text: one line per error and a summary; json: a per-file report."
+    ),
+) -> None:
+    """Validate TEI documents against the teikit schema (RELAX NG) and rules (Schematron).
+
+    Exit status: 0 all valid, 1 any invalid or not well-formed, 2 usage error.
+    """
+    from ..validate import validate_paths
+
+    with guarded():
+        report = validate_paths(paths, progress=progress)
+    if report_format is ReportFormat.json:
+        typer.echo(report.to_json(), nl=False)
+    else:
+        for issue in report.issues:
+            typer.echo(str(issue))
+        typer.echo(report.summary())
+    raise typer.Exit(EXIT_OK if report.valid else EXIT_FAILED)
+
+
 def register(app) -> None:
-    @app.command("validate")
-    def validate_command(
-        paths: list[Path] = typer.Argument(
-            ..., metavar="PATH", help="TEI files, or directories searched for *.xml (recursively).", show_default=False
-        ),
-        report_format: ReportFormat = typer.Option(
-            ReportFormat.text, "--format", help="text: one line per error and a summary; json: a per-file report."
-        ),
-    ) -> None:
-        """Validate TEI documents against the teikit schema (RELAX NG) and rules (Schematron).
-
-        Exit status: 0 all valid, 1 any invalid or not well-formed, 2 usage error.
-        """
-        from ..validate import validate_paths
-
-        with guarded():
-            report = validate_paths(paths, progress=lambda files: progress(files, "Validating"))
-        if report_format is ReportFormat.json:
-            typer.echo(report.to_json(), nl=False)
-        else:
-            for issue in report.issues:
-                typer.echo(str(issue))
-            typer.echo(report.summary())
-        raise typer.Exit(EXIT_OK if report.valid else EXIT_FAILED)
+    app.command("validate")(validate)

@@ -6,10 +6,10 @@
     report = build_site(["tei/"], "dist/html")
 """
 
-from .batch import FORMATS, Failure, RenderReport, build_site, render_paths, tei_href
+from .batch import FORMATS, build_site, render_paths, tei_href
 from .renderer import ABBR_MODES, REGISTER_FILES, Renderer, SourceDocument, default_renderer
 
 __all__ = [
-    "ABBR_MODES", "FORMATS", "REGISTER_FILES", "Failure", "RenderReport", "Renderer",
+    "ABBR_MODES", "FORMATS", "REGISTER_FILES", "Renderer",
     "SourceDocument", "build_site", "default_renderer", "render_paths", "tei_href",
 ]

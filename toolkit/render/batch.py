@@ -1,37 +1,22 @@
 """Rendering many files: article pages / text files, and the corpus site.
 
-Both functions carry on past a bad file and report it; only a missing input
-path (a usage error) stops them.
+Both run on the one batch runner (teikit.batch): a bad file is reported and
+skipped, an output name two inputs share is refused, and only a missing input
+path (a usage error) stops them. Both return a batch.Report.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..batch import Batch, Progress, Report
 from ..errors import RenderError
-from ..fsutil import collect_files, stem_clashes, write_atomic
+from ..fsutil import write_atomic
 from .renderer import REGISTER_FILES, Renderer, SourceDocument, default_renderer
 
 FORMATS = ("html", "txt")
 TEI_SUFFIXES = (".xml",)
-
-
-@dataclass(frozen=True)
-class Failure:
-    path: Path
-    message: str  # "file: problem", as the CLI prints it after "error: "
-
-
-@dataclass
-class RenderReport:
-    written: list[Path] = field(default_factory=list)
-    failures: list[Failure] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.failures
 
 
 def tei_href(tei_path: Path, out_dir: Path) -> str:
@@ -41,8 +26,8 @@ def tei_href(tei_path: Path, out_dir: Path) -> str:
 
 
 def render_paths(paths, out_dir, fmt: str = "html", *, abbr: str = "keep",
-                 renderer: Renderer | None = None, progress=None,
-                 registers_href: str = "registers/", index_href: str = "index.html") -> RenderReport:
+                 renderer: Renderer | None = None, progress: Progress | None = None,
+                 registers_href: str = "registers/", index_href: str = "index.html") -> Report:
     """Write OUT_DIR/<stem>.html or .txt for every TEI file in `paths` (files or directories).
 
     HTML pages link to the corpus pages at `registers_href` / `index_href`
@@ -53,29 +38,24 @@ def render_paths(paths, out_dir, fmt: str = "html", *, abbr: str = "keep",
         raise ValueError(f"fmt must be one of {FORMATS}, not {fmt!r}")
     renderer = renderer or default_renderer()
     out_dir = Path(out_dir)
-    files = collect_files(paths, TEI_SUFFIXES)
-    clashes = stem_clashes(files)
-    report = RenderReport()
-    for path in (progress(files) if progress else files):
-        try:
-            if path in clashes:
-                raise RenderError(f"same output name as {clashes[path]}: {path.stem}.{fmt}", path=str(path))
-            if fmt == "html":
-                out = renderer.html(path, tei_href=tei_href(path, out_dir),
-                                    registers_href=registers_href, index_href=index_href)
-            else:
-                out = renderer.text(path, abbr=abbr)
-            target = out_dir / f"{path.stem}.{fmt}"
-            _write(target, out)
-        except RenderError as exc:
-            report.failures.append(Failure(path, str(exc)))
-            continue
-        report.written.append(target)
-    return report
+    batch = Batch(paths, TEI_SUFFIXES, output_suffix=f".{fmt}", progress=progress)
+
+    def render_one(path: Path) -> Path:
+        if fmt == "html":
+            out = renderer.html(path, tei_href=tei_href(path, out_dir),
+                                registers_href=registers_href, index_href=index_href)
+        else:
+            out = renderer.text(path, abbr=abbr)
+        target = out_dir / f"{path.stem}.{fmt}"
+        _write(target, out)
+        return target
+
+    batch.run(render_one, label=f"render {fmt}")
+    return batch.report
 
 
 def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles: bool = True,
-               progress=None) -> RenderReport:
+               progress: Progress | None = None) -> Report:
     """The corpus site in out_dir: <stem>.html per article (unless articles=False),
     index.html, and registers/persons.html, organisations.html, places.html.
 
@@ -83,23 +63,22 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
     """
     renderer = renderer or default_renderer()
     out_dir = Path(out_dir)
-    files = collect_files(tei_paths, TEI_SUFFIXES)
-    report = RenderReport()
+    batch = Batch(tei_paths, TEI_SUFFIXES, output_suffix=".html", progress=progress,
+                  clash_message="same page name as")
     docs: list[SourceDocument] = []
-    clashes = stem_clashes(files)
-    for path in (progress(files) if progress else files):
-        try:
-            if path in clashes:
-                raise RenderError(f"same page name as {clashes[path]}: {path.stem}.html", path=str(path))
-            doc = renderer.load(path)
-            if articles:
-                target = out_dir / f"{doc.stem}.html"
-                _write(target, renderer.html(doc, tei_href=tei_href(path, out_dir)))
-                report.written.append(target)
-        except RenderError as exc:
-            report.failures.append(Failure(path, str(exc)))
-            continue
+
+    def page(path: Path) -> list[Path]:
+        doc = renderer.load(path)
+        written = []
+        if articles:
+            target = out_dir / f"{doc.stem}.html"
+            _write(target, renderer.html(doc, tei_href=tei_href(path, out_dir)))
+            written.append(target)
         docs.append(doc)
+        return written
+
+    batch.run(page, label="render html")
+    report = batch.report
     target = out_dir / "index.html"
     _write(target, renderer.index_page(docs))
     report.written.append(target)

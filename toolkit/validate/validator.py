@@ -16,7 +16,7 @@ from typing import Iterable, Iterator, Union
 from lxml import etree
 
 from ..errors import ToolkitError, UnsafeXMLError, ValidationError
-from ..fsutil import collect_files
+from ..batch import Batch, Progress
 from ..resources import schema_dir
 from ..xmlsafe import NotWellFormedError, parse_bytes, parse_file
 from .issues import FileResult, Issue, Report
@@ -80,14 +80,19 @@ class Validator:
                 errors=issues,
             )
 
-    def validate_paths(self, paths: Iterable[str | os.PathLike], *, progress=None) -> Report:
-        """Validate files, and *.xml under directories (sorted), one result per file.
+    def validate_paths(self, paths: Iterable[str | os.PathLike], *, progress: Progress | None = None) -> Report:
+        """Validate files, and *.xml under directories (sorted), one result per file, on the
+        batch runner (teikit.batch): `progress(items, label)` is the CLI's bar.
 
-        `progress`, if given, wraps the list of files (e.g. the CLI's progress bar).
-        Raises fsutil.MissingInputError for a path that does not exist.
+        Raises fsutil.MissingInputError for a path that does not exist. A file the
+        validator itself fails on (a bug) is reported as that file's `internal-error`.
         """
-        files = collect_files(paths, (".xml",))
-        return Report(tuple(self.validate_file(path) for path in (progress(files) if progress else files)))
+        batch = Batch(paths, (".xml",), progress=progress)
+        results = {result.file: result for result in batch.run(self.validate_file, label="validating")}
+        for failure in batch.report.failures:
+            file = str(failure.path)
+            results[file] = FileResult(file, (Issue(file, 0, 0, "internal-error", failure.message),))
+        return Report(tuple(results[str(path)] for path in batch.files))
 
     def validate_file(self, path: str | os.PathLike) -> FileResult:
         file = str(path)
@@ -177,5 +182,5 @@ def validate(source: Source, *, name: str | None = None) -> None:
     default_validator().validate(source, name=name)
 
 
-def validate_paths(paths: Iterable[str | os.PathLike], *, progress=None) -> Report:
+def validate_paths(paths: Iterable[str | os.PathLike], *, progress: Progress | None = None) -> Report:
     return default_validator().validate_paths(paths, progress=progress)
