@@ -203,3 +203,25 @@ def test_imports_are_resolved_relative_to_the_module(tmp_path, monkeypatch, sour
             imported(probe)
     else:
         assert [parts for parts, _ in imported(probe)] == expected
+
+
+def test_every_exception_class_is_defined_in_errors_py():
+    """One exception family: each stage's error is a ToolkitError subclass in toolkit/errors.py."""
+    elsewhere = []
+    for path in modules():
+        if path.name == "errors.py" and path.parent == PACKAGE:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and any(
+                    getattr(base, "id", getattr(base, "attr", "")).endswith(("Error", "Exception")) for base in node.bases):
+                elsewhere.append(f"{path.relative_to(PACKAGE)}:{node.lineno}: {node.name}")
+    assert elsewhere == []
+
+
+def test_every_error_is_a_toolkit_error():
+    import inspect
+
+    from teikit import errors
+
+    classes = [c for _, c in inspect.getmembers(errors, inspect.isclass) if c.__module__ == errors.__name__]
+    assert classes and all(issubclass(c, errors.ToolkitError) for c in classes)

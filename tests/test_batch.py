@@ -8,7 +8,7 @@ import pytest
 
 from teikit.batch import Batch, Report
 from teikit.errors import ToolkitError
-from teikit.fsutil import MissingInputError
+from teikit.errors import MissingInputError
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from teikit.cli import app, common
 from teikit.errors import IngestError
-from teikit.fsutil import MissingInputError
+from teikit.errors import MissingInputError
 
 
 class FakeTerminal(io.StringIO):

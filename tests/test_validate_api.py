@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from teikit.errors import ToolkitError, ValidationError
-from teikit.fsutil import MissingInputError
+from teikit.errors import MissingInputError
 from teikit.names import PERSON, XML_ID
 from teikit.validate import (
     FileResult,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from teikit.errors import UnsafeXMLError
-from teikit.xmlsafe import NotWellFormedError, parse_bytes
+from teikit.errors import NotWellFormedError
+from teikit.xmlsafe import parse_bytes
 
 
 def test_a_doctype_after_a_comment_is_refused_at_its_own_line():

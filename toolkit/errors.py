@@ -19,8 +19,16 @@ class InputError(ToolkitError):
     """An input file cannot be read, is not in the expected encoding or format, or holds no usable content."""
 
 
+class MissingInputError(InputError):
+    """A path named on the command line does not exist (a usage error: exit 2)."""
+
+
 class IngestError(InputError):
     """The source article cannot be read or decoded or has no usable text."""
+
+
+class EmptyArticleError(IngestError):
+    """The article has no title, or a title and no text."""
 
 
 class NerInputError(InputError):
@@ -52,7 +60,28 @@ class DepositError(ToolkitError):
     """A deposit package cannot be made or does not verify."""
 
 
-class UnsafeXMLError(ToolkitError):
+class InvalidTEIError(DepositError):
+    """Some input TEI is invalid and --allow-invalid was not given; `findings` says why."""
+
+    def __init__(self, message: str, findings):
+        super().__init__(message)
+        self.findings = list(findings)
+
+
+class OutputError(DepositError):
+    """The package's output path is refused (its name, or what is already there): a usage error."""
+
+
+class NotWellFormedError(InputError):
+    """The XML parser rejected the document; line and column are the parser's."""
+
+    def __init__(self, message: str, *, path: str | None = None, line: int = 0, column: int = 0):
+        super().__init__(message, path=path)
+        self.line = line
+        self.column = column
+
+
+class UnsafeXMLError(InputError):
     """The document uses DTD, external entity or entity-expansion features we refuse.
 
     line and column (1-based) point at the declaration refused."""

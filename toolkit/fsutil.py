@@ -7,11 +7,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import ToolkitError
-
-
-class MissingInputError(ToolkitError):
-    """A path named on the command line does not exist (a usage error: exit 2)."""
+from .errors import MissingInputError
 
 
 def collect_files(paths, suffixes: tuple[str, ...]) -> list[Path]:

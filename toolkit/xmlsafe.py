@@ -10,16 +10,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import UnsafeXMLError, ToolkitError
-
-
-class NotWellFormedError(ToolkitError):
-    """The XML parser rejected the document; carries the parser's line and column."""
-
-    def __init__(self, message: str, *, path: str | None, line: int, column: int):
-        super().__init__(message, path=path)
-        self.line = line
-        self.column = column
+from .errors import NotWellFormedError, ToolkitError, UnsafeXMLError
 
 
 def _parser() -> etree.XMLParser:

@@ -32,8 +32,7 @@ from typing import Iterable, Optional
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
-from ..errors import ToolkitError
-from ..fsutil import MissingInputError
+from ..errors import MissingInputError, ToolkitError
 from ..options import ConvertOptions
 from ..render import ABBR_MODES, render_paths
 

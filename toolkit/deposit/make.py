@@ -26,7 +26,7 @@ from pathlib import Path
 import bagit
 
 from .. import __version__
-from ..errors import DepositError
+from ..errors import DepositError, InvalidTEIError
 from ..fsutil import collect_files
 from ..validate import FileResult, Report, Validator
 from ..xmlsafe import parse_bytes
@@ -42,14 +42,6 @@ from .sources import SourceFinder, SourcePlan, plan_sources, read_source
 
 TEI_DIR, SCHEMA_DIR, METADATA_DIR = "tei", "schema", "metadata"
 HTML_DIR, TXT_DIR = "editions/html", "editions/txt"
-
-
-class InvalidTEIError(DepositError):
-    """Some input TEI is invalid and --allow-invalid was not given; `findings` says why."""
-
-    def __init__(self, message: str, findings):
-        super().__init__(message)
-        self.findings = list(findings)
 
 
 @dataclass(frozen=True)

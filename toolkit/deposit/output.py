@@ -25,15 +25,11 @@ import re
 import stat
 from pathlib import Path
 
-from ..errors import DepositError
+from ..errors import OutputError
 from .archive import FORMATS, SUFFIXES, format_of
 
 _TAR_SUFFIX = re.compile(r"\.tar\.[^.]+$", re.IGNORECASE)
 SUFFIX_OF = {"zip": ".zip", "tar.gz": ".tar.gz"}
-
-
-class OutputError(DepositError):
-    """The output path is refused (its name, or what is already there): a usage error."""
 
 
 def _suffix(name: str) -> str:

@@ -10,10 +10,10 @@ import hashlib
 import json
 from pathlib import Path
 
-from ..errors import IngestError
+from ..errors import EmptyArticleError, IngestError
 from ..model import HEAD, Article, SourceMeta, join_blocks
 from .decode import decode, normalise
-from .layout import EmptyArticle, lay_out
+from .layout import lay_out
 
 # A news article is a few kilobytes; megabytes of "article" are a wrong file
 # (a dump, a binary) and would only slow a batch down.
@@ -43,8 +43,8 @@ def ingest_bytes(data: bytes, name: str, *, meta: dict | None = None, display_pa
     text = normalise(decode(data, where))
     try:
         layout = lay_out(text)
-    except EmptyArticle as exc:
-        raise IngestError(str(exc), path=where) from None
+    except EmptyArticleError as exc:  # layout knows the text, not the file: name it here
+        raise EmptyArticleError(exc.message, path=where) from None
     meta = meta or {}
     title = meta.get("title") or layout.title
     date, date_text = layout.date, layout.date_text

@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..errors import EmptyArticleError
+from ..model import BYLINE, CAPTION, CREDIT, LEAD, PARAGRAPH
 from .dateline import parse_date_line
 from .decode import clean_line, is_placeholder
-from ..model import BYLINE, CAPTION, CREDIT, LEAD, PARAGRAPH
 
 _SENTENCE_END_RE = re.compile(r"[.!?…:;][\"”’)\]»]*$|[\"”’)\]»]$")
 _CREDIT_RE = re.compile(r"^\(?\s*(?:theo|nguồn|source)\b\s*:?\s*(?P<who>[^()]{2,80}?)\s*\)?\.?$", re.IGNORECASE)
@@ -54,8 +55,6 @@ class Layout:
     blocks: tuple[tuple[str, str], ...]  # (kind, text) after the title, in reading order
 
 
-class EmptyArticle(Exception):
-    """No title or no text: the caller turns this into an IngestError naming the file."""
 
 
 def lay_out(text: str) -> Layout:
@@ -69,12 +68,12 @@ def lay_out(text: str) -> Layout:
             del lines[i]
             break
     if not lines:
-        raise EmptyArticle("no title and no text")
+        raise EmptyArticleError("no title and no text")
     title, body = lines[0].text, lines[1:]
     if not body:
         title, rest = _split_one_line_article(title)
         if not rest:
-            raise EmptyArticle("only a title, no article text")
+            raise EmptyArticleError("only a title, no article text")
         body = [Line(rest, False)]
     body, tail = _split_tail(body)
     if date is None:

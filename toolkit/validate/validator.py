@@ -15,10 +15,10 @@ from typing import Iterable, Iterator, Union
 
 from lxml import etree
 
-from ..errors import ToolkitError, UnsafeXMLError, ValidationError
+from ..errors import NotWellFormedError, ToolkitError, UnsafeXMLError, ValidationError
 from ..batch import Batch, Progress
 from ..resources import schema_dir
-from ..xmlsafe import NotWellFormedError, parse_bytes, parse_file
+from ..xmlsafe import parse_bytes, parse_file
 from .issues import FileResult, Issue, Report
 from .schematron import SchematronRules
 
