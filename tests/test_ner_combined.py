@@ -34,15 +34,14 @@ def test_model_spans_that_cross_repeat_or_nest_badly_are_dropped():
         Mention(10, 20, "org", resp="crf", cert=0.9),     # org inside a role: allowed
         Mention(15, 25, "person", resp="crf", cert=0.9),  # crosses the role
         Mention(30, 36, "org", resp="crf", cert=0.9),     # same span as a trusted place
-        Mention(26, 36, "org", resp="crf", cert=0.9),     # wraps the place: an org may hold a place
+        Mention(26, 36, "org", resp="crf", cert=0.9),     # a sure org around the place: the outer name wins
         Mention(28, 36, "place", resp="crf", cert=0.5),   # an unsure place around a place: same kind
         Mention(41, 45, "person", resp="crf", cert=0.9),  # a person inside a date
         Mention(40, 50, "person", resp="crf", cert=0.9),  # equal to the date
     ]
     result = combine(rules, model)
     assert [(m.start, m.end, m.type, m.resp) for m in result] == [
-        (0, 20, "role", "rules"), (10, 20, "org", "crf"), (26, 36, "org", "crf"),
-        (30, 36, "place", "rules"), (40, 50, "date", "rules")]
+        (0, 20, "role", "rules"), (10, 20, "org", "crf"), (26, 36, "org", "crf"), (40, 50, "date", "rules")]
 
 
 def test_combination_is_independent_of_input_order():
@@ -60,11 +59,11 @@ def test_a_sure_model_name_around_trusted_names_replaces_them():
     model = [
         Mention(0, 44, "org", resp="crf", cert=0.8),      # sure: replaces the shorter org
         Mention(24, 40, "org", resp="crf", cert=0.5),     # unsure: the trusted person stays
-        Mention(46, 56, "org", resp="crf", cert=0.9),     # an org may hold a place: nested, both kept
+        Mention(46, 56, "org", resp="crf", cert=0.9),     # an org holds no place (model.MAY_CONTAIN): the sure org wins
     ]
     result = combine(rules, model)
     assert [(m.start, m.end, m.type, m.resp) for m in result] == [
-        (0, 44, "org", "crf"), (46, 56, "org", "crf"), (50, 56, "place", "rules")]
+        (0, 44, "org", "crf"), (46, 56, "org", "crf")]
     # crossing a trusted name is never allowed, however sure the model is
     crossing = combine([Mention(10, 20, "org", cert=0.95)], [Mention(15, 30, "org", resp="crf", cert=0.99)])
     assert [(m.start, m.end) for m in crossing] == [(10, 20)]

@@ -135,3 +135,13 @@ def test_the_encoding_guide_nesting_table_is_the_policy():
     rows = re.findall(r"^\s*\| `(\w+)` \| ([^|]+) \|$", guide, flags=re.MULTILINE)
     found = _table_rows((outer, holds) for outer, holds in rows if outer in EXPECTED)
     assert found == EXPECTED
+
+
+@pytest.mark.parametrize("outer, inner", [(o, i) for o, i in PAIRS if o != i])
+def test_the_rules_resolution_and_the_combination_nest_exactly_what_the_table_allows(outer, inner):
+    from teikit.recognise.combined import _fits
+    from teikit.recognise.spans import Candidate, compatible
+
+    big, small = Candidate(0, 10, outer, "a", 0.9, 50), Candidate(2, 8, inner, "b", 0.9, 50)
+    assert compatible(big, small) == may_contain(outer, inner)
+    assert _fits(Mention(2, 8, inner, resp="crf"), [Mention(0, 10, outer)]) == may_contain(outer, inner)

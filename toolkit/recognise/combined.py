@@ -5,8 +5,8 @@ normalised values), roles, abbreviations, and names they are sure of
 (gazetteer places, names defined in the text) -- see `trusted`. Persons,
 organisations and places otherwise come from the CRF model. A model span is
 added only where it fits the trusted markup: it may not cross a trusted span,
-repeat one, or nest with a trusted name of the same kind, and it may nest
-only in the ways the encoding allows (`NESTABLE`). Every mention keeps the
+repeat one, and it may nest only in the ways the encoding allows
+(model.MAY_CONTAIN, the one nesting policy). Every mention keeps the
 resp of the recogniser that found it and its cert.
 
 That is the "combined" policy. A model folder may record another per label,
@@ -22,7 +22,7 @@ without crossing and does not depend on the order of the input.
 from __future__ import annotations
 
 from .. import __version__
-from ..model import ABBR, DATE, ORG, PERSON, PLACE, ROLE, Mention
+from ..model import ABBR, DATE, ORG, PERSON, PLACE, ROLE, Mention, may_contain
 from .base import Context, Recogniser
 from .labels import MENTION_TYPE_TO_LABEL
 from .model_dir import DEFAULT_POLICY, read_policy
@@ -32,11 +32,6 @@ TRUSTED_NAME_CERT = 0.85
 ALWAYS_TRUSTED = (DATE, ROLE, ABBR)
 # A model org/place at least this sure replaces the trusted names strictly inside it.
 WIDER_MODEL_CERT = 0.6
-# (outer type, inner type) pairs a model span may form with a trusted span.
-NESTABLE = {
-    (ROLE, ORG), (ROLE, PLACE), (ORG, PLACE),
-    (PERSON, ABBR), (ORG, ABBR), (PLACE, ABBR), (ROLE, ABBR),
-}
 
 
 def trusted(mention: Mention) -> bool:
@@ -56,7 +51,7 @@ def _fits(candidate: Mention, kept: list[Mention]) -> bool:
             pair = (other.type, candidate.type)
         else:
             return False  # crossing
-        if pair not in NESTABLE:
+        if not may_contain(*pair):
             return False
     return True
 
@@ -82,7 +77,7 @@ def _swallowed(candidate: Mention, kept: list[Mention], pinned: frozenset = froz
         if other.type in pinned or not (candidate.start <= other.start and other.end <= candidate.end) or \
                 (candidate.start, candidate.end) == (other.start, other.end):
             return []  # crossing or repeating: the trusted span stands
-        if (candidate.type, other.type) not in NESTABLE:
+        if not may_contain(candidate.type, other.type):
             inside.append(other)
     return inside
 

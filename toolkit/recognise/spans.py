@@ -3,10 +3,10 @@
 Every rule proposes `Candidate`s with a priority. `resolve` takes them best
 first (priority, then the longer span, then the earlier one) and keeps a
 candidate only if, against everything kept so far, it is disjoint or properly
-nested in a way the encoding allows (`INSIDE`: an org may hold abbreviations
-(a place in an org's name is part of the name, not a mention of the place); a role may hold an org, a place or an abbreviation; a name may
-hold an abbreviation; a name never holds a name of its own kind, so of two
-nested organisations the one kept first wins). Spans that cross, and a second mention with the same
+nested in a way the encoding allows (model.MAY_CONTAIN, the one nesting
+policy: a role may hold an org, a place or an abbreviation; a name may hold
+only an abbreviation, so a place in an org's name is part of the name, and of
+two nested organisations the one kept first wins). Spans that cross, and a second mention with the same
 (start, end, type), are dropped. The result is sorted by (start, -end) with
 the outer element first when two share a span.
 """
@@ -16,17 +16,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
-from ..model import ABBR, DATE, ORG, OUTER_FIRST, PERSON, PLACE, ROLE, Mention
+from ..model import MAY_CONTAIN, OUTER_FIRST, Mention
 
-# container type -> types that may sit inside it
-INSIDE = {
-    ORG: frozenset({ABBR}),
-    ROLE: frozenset({ORG, PLACE, ABBR}),
-    PERSON: frozenset({ABBR}),
-    PLACE: frozenset({ABBR}),
-    DATE: frozenset(),
-    ABBR: frozenset(),
-}
 # No rule proposes a span longer than this; it bounds the search for overlaps.
 MAX_SPAN = 400
 
@@ -50,11 +41,11 @@ def compatible(a: Candidate, b: Candidate) -> bool:
     if a.end <= b.start or b.end <= a.start:
         return True
     if a.start == b.start and a.end == b.end:
-        return a.type != b.type and (b.type in INSIDE[a.type] or a.type in INSIDE[b.type])
+        return a.type != b.type and (b.type in MAY_CONTAIN[a.type] or a.type in MAY_CONTAIN[b.type])
     if a.start <= b.start and b.end <= a.end:
-        return b.type in INSIDE[a.type]
+        return b.type in MAY_CONTAIN[a.type]
     if b.start <= a.start and a.end <= b.end:
-        return a.type in INSIDE[b.type]
+        return a.type in MAY_CONTAIN[b.type]
     return False  # they cross
 
 
