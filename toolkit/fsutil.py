@@ -47,20 +47,28 @@ def stem_clashes(files) -> dict[Path, Path]:
 
 
 @contextmanager
-def atomic_writer(path: Path):
-    """An open binary file that becomes `path` only if the block completes: it is
-    written beside the target, then renamed; on any error it is removed."""
+def atomic_path(path: Path):
+    """A temporary file name beside `path`, for a writer that wants a name rather than
+    a handle (a library that writes the file itself); the file becomes `path` only
+    if the block completes, and is removed on any error. The one temp-and-rename."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
+        yield Path(tmp)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def atomic_writer(path: Path):
+    """An open binary file that becomes `path` only if the block completes (atomic_path)."""
+    with atomic_path(path) as tmp, open(tmp, "wb") as handle:
+        yield handle
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ import pycrfsuite
 
 from .. import __version__
 from ..errors import NerInputError, RecogniseError
-from ..fsutil import write_atomic
+from ..fsutil import atomic_path, write_atomic
 from ..recognise.base import Context, Recogniser
 from ..recognise.combined import combine
 from ..recognise.crf import CrfRecogniser
@@ -200,18 +199,11 @@ def _train_model(docs: list[NerDoc], mentions: list, model_dir: Path, *, rules: 
             n_tok += len(yseq)
             tag_set.update(yseq)
     try:
-        model_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=model_dir, prefix=f".{MODEL_FILE}.", suffix=".tmp")
+        with atomic_path(model_dir / MODEL_FILE) as tmp:
+            trainer.train(str(tmp))
+            sha = file_sha256(tmp)
     except OSError as exc:
         raise RecogniseError(f"cannot write the model: {exc.strerror}", path=str(model_dir)) from None
-    os.close(fd)
-    try:
-        trainer.train(tmp)
-        os.chmod(tmp, 0o644)
-        sha = file_sha256(Path(tmp))
-        os.replace(tmp, model_dir / MODEL_FILE)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
     words_bytes = "".join(word + "\n" for word in sorted(common)).encode("utf-8")
     write_atomic(model_dir / WORDS_FILE, words_bytes)
     tags = tuple(sorted(tag_set))
