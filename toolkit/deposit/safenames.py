@@ -10,22 +10,17 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from pathlib import Path
 
+from ..asciifold import FILE_CHARS, slug
 from ..errors import DepositError
 
 MAX_STEM = 100  # keeps archive member names well inside tar's 255-byte limit
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-# Letters NFKD does not decompose into base + combining mark.
-_FOLD = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"})
 
 
 def slugify_stem(name: str, *, fallback: str = "article") -> str:
-    """An ASCII-safe stem for a file name (without its suffix)."""
-    text = unicodedata.normalize("NFC", name).translate(_FOLD)
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = _UNSAFE.sub("-", text)
+    """An ASCII-safe stem for a file name (without its suffix): asciifold.slug over file-name characters."""
+    text = slug(name, allowed=FILE_CHARS, lower=False)
     text = re.sub(r"-{2,}", "-", text)
     # No hidden files, no '.'/'..', no leading option-like dash.
     text = text.strip(".-_ ")

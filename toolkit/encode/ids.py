@@ -4,22 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
+
+from ..asciifold import fold, slug as ascii_slug
 
 MAX_SLUG = 60
-_NON_SLUG_RE = re.compile(r"[^a-z0-9]+")
 _NON_STEM_RE = re.compile(r"[^A-Za-z0-9_.-]")
 
 
-def ascii_fold(text: str) -> str:
-    """Vietnamese (and other Latin) letters without their diacritics; đ becomes d."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def slug(name: str) -> str:
-    base = _NON_SLUG_RE.sub("-", ascii_fold(name).lower()).strip("-") or "x"
+    """The register-id form of a name (asciifold.slug), at most MAX_SLUG characters:
+    a longer one is cut and ends with a hash of the whole name, so ids stay distinct."""
+    base = ascii_slug(name) or "x"
     if len(base) <= MAX_SLUG:
         return base
     digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
@@ -37,4 +32,4 @@ def disambiguated(prefix: str, key: str) -> str:
 
 
 def document_id(stem: str) -> str:
-    return "doc-" + _NON_STEM_RE.sub("-", ascii_fold(stem))
+    return "doc-" + _NON_STEM_RE.sub("-", fold(stem))
