@@ -56,6 +56,10 @@ class RenderError(ToolkitError):
     """A stylesheet cannot be compiled or applied."""
 
 
+class SiteError(RenderError):
+    """Rendering into a folder would shrink or overwrite a site it must keep: refused, nothing written."""
+
+
 class DepositError(ToolkitError):
     """A deposit package cannot be made or does not verify."""
 
