@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from teikit import names as N
+from teikit import names as N, teitext
+from teikit.model import BLOCK_SEPARATOR
 
 NS = N.XPATH_NS
 TYPE_TAG = {"person": N.PERS_NAME, "org": N.ORG_NAME, "place": N.PLACE_NAME, "date": N.DATE, "role": N.ROLE_NAME}
@@ -27,27 +28,18 @@ class Marked:
 
 
 def flatten(div) -> tuple[str, list[Marked]]:
-    """The reader's text of the article and every element's span in it."""
+    """The reader's text of the article (teikit.teitext) and every inline element's span in it."""
     parts: list[str] = []
     marked: list[Marked] = []
-    pos = 0
-
-    def walk(element):
-        nonlocal pos
-        start = pos
-        if element.text:
-            parts.append(element.text); pos += len(element.text)
-        for child in element:
-            if child.tag != N.EXPAN:
-                walk(child)
-            if child.tail:
-                parts.append(child.tail); pos += len(child.tail)
-        marked.append(Marked(element.tag, start, pos, "".join(parts)[start:pos], element))
-
-    for block in div:
-        walk(block)
-        parts.append("\n"); pos += 1
-    return "".join(parts), marked
+    offset = 0
+    for block in teitext.blocks(div):
+        if parts:
+            offset += len(BLOCK_SEPARATOR)
+        parts.append(block.text)
+        marked.extend(Marked(element.tag, start + offset, end + offset, block.text[start:end], element)
+                      for start, end, element in block.spans)
+        offset += len(block.text)
+    return BLOCK_SEPARATOR.join(parts), marked
 
 
 def _words(text: str, surface: str):

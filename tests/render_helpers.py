@@ -10,7 +10,8 @@ import html5lib
 import pytest
 from lxml import etree
 
-from teikit import names
+from teikit import names, teitext
+from teikit.xmlsafe import parse_file
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data" / "render"
@@ -98,12 +99,5 @@ def broken_links(site_dir: Path) -> list[str]:
 
 
 def body_blocks(tei_path: Path) -> list[str]:
-    """The reading text of every block of the article (expansions left out), whitespace-normalised."""
-    tree = etree.parse(str(tei_path), etree.XMLParser(resolve_entities=False, no_network=True))
-    ns = {"t": names.TEI_NS}
-    blocks = tree.xpath("//t:text//t:div[@type='article']//*[self::t:head or self::t:p or self::t:byline or self::t:trailer]", namespaces=ns)
-    out = []
-    for block in blocks:
-        text = "".join(block.xpath(".//text()[not(ancestor::t:expan)]", namespaces=ns))
-        out.append(" ".join(text.split()))
-    return out
+    """The reading text of every block of the article (teikit.teitext: expansions left out, folded)."""
+    return [block.text for block in teitext.blocks(parse_file(tei_path).getroot())]

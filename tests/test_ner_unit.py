@@ -14,7 +14,8 @@ from teikit.ner.jsonl import NerDoc, read_jsonl, write_jsonl
 from teikit.recognise.labels import normalise_label
 from teikit.ner.spans import outermost
 from teikit.ner.teiread import read_tei
-from teikit.ner.textnorm import fold_space, nfc_with_offsets
+from teikit.ner.textnorm import nfc_with_offsets
+from teikit.whitespace import fold_spans as fold_space
 from teikit.recognise.tokens import bio_tags, spans_from_tags, tokenize
 
 

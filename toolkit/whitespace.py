@@ -6,9 +6,10 @@
     INVISIBLE   characters that vanish: zero-width spaces and joiners, the BOM, soft hyphen
     fold(text)  runs of SPACES to one ordinary space, trimmed: the normalised text of the
                 encoding (docs/encoding.md, "Text is kept exactly")
+    fold_spans(text, spans)  the same, carrying (start, end, payload) offsets along
 
-Ingest folds the article with these (ingest/decode.py), the NER readers fold
-annotated text with them (ner/textnorm.py), and the stylesheets receive SPACES
+Ingest folds the article with these (ingest/decode.py), the reading text of TEI
+is folded with them (teitext.py, which the NER readers use), and the stylesheets receive SPACES
 as their `tk:spaces` parameter (render/renderer.py), so the reading text of a
 TEI file folds the same way in Python and in XSLT.
 """
@@ -31,3 +32,33 @@ SPACE_RUN = re.compile(f"[{re.escape(SPACES)}]+")
 def fold(text: str) -> str:
     """Runs of white space to one space, trimmed at both ends."""
     return SPACE_RUN.sub(" ", text).strip(" ")
+
+
+def fold_spans(text: str, spans: list[tuple]) -> tuple[str, list[tuple]]:
+    """fold(text), with `spans` ((start, end, payload) in `text`) moved to match and trimmed of
+    edge space; a span left empty is dropped."""
+    out, new_pos, pos, last = [], [0] * (len(text) + 1), 0, 0
+    for match in SPACE_RUN.finditer(text):
+        for i in range(last, match.start()):
+            new_pos[i] = pos + (i - last)
+        out.append(text[last:match.start()])
+        pos += match.start() - last
+        keep = 1 if match.start() > 0 and match.end() < len(text) else 0
+        for i in range(match.start(), match.end()):
+            new_pos[i] = pos
+        out.append(" " * keep)
+        pos += keep
+        last = match.end()
+    for i in range(last, len(text) + 1):
+        new_pos[i] = pos + (i - last)
+    folded = "".join(out) + text[last:]
+    moved = []
+    for s, e, label in spans:
+        ns, ne = new_pos[s], new_pos[e]
+        while ns < ne and folded[ns] == " ":
+            ns += 1
+        while ne > ns and folded[ne - 1] == " ":
+            ne -= 1
+        if ne > ns:
+            moved.append((ns, ne, label))
+    return folded, moved

@@ -1,4 +1,4 @@
-"""Normalise text (NFC, folded white space) while carrying entity offsets along.
+"""Normalise text to NFC while carrying entity offsets along (white space: whitespace.fold_spans).
 
 Gold sets and corrected TEI are not always NFC or tidy in their spacing, but
 recognisers see NFC text (see teikit.model), so offsets must be remapped, not
@@ -7,13 +7,9 @@ just the string replaced.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from .spans import Span
-
-_WS = re.compile(r"[\s\u00a0\u202f\u2007]+")
-
 
 def _nfc_pieces(text: str) -> list[tuple[int, str]]:
     """(offset in `text`, NFC of the piece) for pieces that start at a combining-class-0 character.
@@ -48,32 +44,3 @@ def nfc_with_offsets(text: str, spans: list[Span]) -> tuple[str, list[Span]]:
     if joined != unicodedata.normalize("NFC", text):  # a composition across pieces: keep offsets honest
         raise ValueError("text cannot be normalised to NFC piecewise")
     return joined, [(new_pos[s], new_pos[e], label) for s, e, label in spans]
-
-
-def fold_space(text: str, spans: list[Span]) -> tuple[str, list[Span]]:
-    """Runs of white space to one space, trimmed at both ends; spans trimmed of edge space."""
-    out, new_pos, pos, last = [], [0] * (len(text) + 1), 0, 0
-    for match in _WS.finditer(text):
-        for i in range(last, match.start()):
-            new_pos[i] = pos + (i - last)
-        out.append(text[last:match.start()])
-        pos += match.start() - last
-        keep = 1 if match.start() > 0 and match.end() < len(text) else 0
-        for i in range(match.start(), match.end()):
-            new_pos[i] = pos
-        out.append(" " * keep)
-        pos += keep
-        last = match.end()
-    for i in range(last, len(text) + 1):
-        new_pos[i] = pos + (i - last)
-    folded = "".join(out) + text[last:]
-    moved = []
-    for s, e, label in spans:
-        ns, ne = new_pos[s], new_pos[e]
-        while ns < ne and folded[ns] == " ":
-            ns += 1
-        while ne > ns and folded[ne - 1] == " ":
-            ne -= 1
-        if ne > ns:
-            moved.append((ns, ne, label))
-    return folded, moved

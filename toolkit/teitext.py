@@ -1,0 +1,86 @@
+"""The reading text of a TEI document: what a reader reads, defined once.
+
+    blocks(root)        the article's blocks of running text, each a Block:
+                        its element, its text and the (start, end, element)
+                        span of every element inside it
+    reading_text(root)  the blocks' texts joined by model.BLOCK_SEPARATOR
+
+A block is an element of running text (head, p, ab, byline, trailer, a caption's
+head, l, item, cell, quote, opener, closer, ...) under the article's
+div[@type='article'] (else under text), in document order, never descending
+into a block. Its text is its content with every `expan` left out (the one
+text not in the source), a line, page or column break read as a space, and
+white space folded (whitespace.fold_spans). For a file teikit wrote,
+reading_text is the article text the recognisers saw (model.Article.text), so
+an editor's corrected markup reads back at the right offsets (ner/teiread.py).
+The stylesheets' counterpart is tk:plain (xslt/common/functions.xsl);
+tests/test_teitext.py checks they agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import BLOCK_SEPARATOR
+from .names import DIV, EXPAN, TEI_NS, TEXT, tei
+from .whitespace import fold_spans
+
+BLOCK_ELEMENTS = frozenset(tei(n) for n in ("head", "p", "ab", "byline", "trailer", "dateline", "l", "item",
+                                            "cell", "quote", "closer", "opener", "signed", "salute", "label"))
+BREAKS = frozenset(tei(n) for n in ("lb", "pb", "cb"))
+
+
+@dataclass(frozen=True)
+class Block:
+    element: object                       # the lxml element of the block
+    text: str                             # its reading text, folded
+    spans: tuple[tuple[int, int, object], ...]  # (start, end, element) of each element inside, in `text`
+
+
+def _inline(element, chars: list[str], spans: list) -> None:
+    for child in element:
+        if isinstance(child.tag, str) and child.tag != EXPAN:
+            start = len(chars)
+            if child.tag in BREAKS:
+                chars.append(" ")
+            if child.text:
+                chars.extend(child.text)
+            _inline(child, chars, spans)
+            spans.append((start, len(chars), child))
+        if child.tail:
+            chars.extend(child.tail)
+
+
+def _block_elements(container):
+    for child in container:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag in BLOCK_ELEMENTS:
+            yield child
+        elif child.tag.startswith("{" + TEI_NS + "}"):
+            yield from _block_elements(child)
+
+
+def article_containers(root) -> list:
+    """div[@type='article'] elements, else the text element, else the root itself."""
+    divs = root.findall(f".//{DIV}[@type='article']")
+    if divs:
+        return divs
+    text = root.find(f".//{TEXT}") if root.tag != TEXT else root
+    return [text if text is not None else root]
+
+
+def blocks(root):
+    """The non-empty blocks of the article under `root` (a TEI element), in reading order."""
+    for container in article_containers(root):
+        for element in _block_elements(container):
+            chars: list[str] = list(element.text or "")
+            spans: list = []
+            _inline(element, chars, spans)
+            text, spans = fold_spans("".join(chars), spans)
+            if text:
+                yield Block(element, text, tuple(spans))
+
+
+def reading_text(root) -> str:
+    return BLOCK_SEPARATOR.join(block.text for block in blocks(root))
