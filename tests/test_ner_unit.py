@@ -176,3 +176,12 @@ def test_annotation_tool_exports_are_read(record):
 
     doc = doc_from_record(record, where="x.jsonl:1", default_id="x", need_entities=True)
     assert list(doc.entities) == [(4, 17, "persName"), (22, 25, "placeName")]
+
+
+def test_the_crf_reads_words_of_address_from_the_rules_person_cues():
+    """One role lexicon: the CRF's 'hon' feature fires on the person cues of person_cues.tsv."""
+    from teikit.recognise.features import address_words
+    from teikit.recognise.gazetteers import default_gazetteers
+
+    cues = {w.lower() for w in default_gazetteers().address_words if " " not in w}
+    assert address_words() == cues and {"ông", "bà", "thầy"} <= cues

@@ -175,9 +175,13 @@ def _quoted(tokens: list[Token]) -> list[bool]:
 
 
 _QUOTES = frozenset('"“”«»')
-# Words of address that stand before a personal name (and start a capitalised
-# run when a sentence begins with them): general Vietnamese, not a gazetteer.
-HONORIFICS = frozenset("ông bà anh chị em cô chú bác cụ cháu thầy".split())
+
+
+@lru_cache(maxsize=1)
+def address_words() -> frozenset[str]:
+    """Words of address that stand before a personal name (and start a capitalised run when a
+    sentence begins with them): the rules' person cues of any case (person_cues.tsv), one lexicon."""
+    return frozenset(word.lower() for word in gazetteer_lists()["address"] if len(word.split()) == 1)
 
 
 def lowercase_words(token_sequences) -> set[str]:
@@ -204,7 +208,7 @@ def _run_features(i: int, span, lowered: list[str], cases: list[str], gaz_tags, 
     feats.extend("rfg=" + g for g in gaz_tags[start])
     if lowered[start] in common:
         feats.append("rflc")
-    if lowered[start] in HONORIFICS:
+    if lowered[start] in address_words():
         feats.append("rfhon")
     unknown = sum(1 for k in range(start, end) if lowered[k] not in common)
     feats.append(f"rnew={min(unknown, 3)}")
@@ -246,7 +250,7 @@ def sequence_features(tokens: list[Token], mentions: list[Mention], gaz: Gazette
                  "run=" + runs[i]]
         feats.extend("g=" + g for g in gaz_tags[i])
         feats.extend(_run_features(i, run_spans[i], lowered, cases, gaz_tags, rule_tags, common))
-        if low in HONORIFICS:
+        if low in address_words():
             feats.append("hon")
         if cases[i] in ("init", "upper") and low in common:
             feats.append("lc")

@@ -166,8 +166,11 @@ class Gazetteers:
         self.family_name_list = [r["name"] for r in read_tsv("family_names.tsv", directory)]
         self.family_names = frozenset(phrase_key(name)[0] for name in self.family_name_list)
         self.person_cues = PhraseIndex()
+        self.address_words: list[str] = []  # cues matched in any case: words of address (ông, bà, ...)
         for row in read_tsv("person_cues.tsv", directory):
             self.person_cues.add(row["cue"], row["case"] == "any")
+            if row["case"] == "any":
+                self.address_words.append(row["cue"])
         self.places = PhraseIndex()
         self.place_list: list[Place] = []
         for row in read_tsv("places.tsv", directory):
@@ -265,7 +268,7 @@ def default_gazetteers() -> Gazetteers:
 
 
 def gazetteer_lists() -> dict[str, list[str]]:
-    """Plain phrase lists per kind, for features of trainable recognisers (ner/features.py)."""
+    """Plain phrase lists per kind, for features of trainable recognisers (recognise/features.py)."""
     gaz = default_gazetteers()
     places = [p.name for p in gaz.place_list]
     return {
@@ -273,4 +276,5 @@ def gazetteer_lists() -> dict[str, list[str]]:
         "place": places,
         "orghead": [h.name for h in gaz.head_list],
         "role": [r.name for r in gaz.role_list],
+        "address": list(gaz.address_words),
     }
