@@ -114,7 +114,7 @@ def build(
         typer.echo(f"validate: {report.summary()}", err=True)
 
     with steps.step():
-        site = build_site(tei, dist / "html", progress=progress)
+        site = build_site(tei, dist / "html", progress=progress, replace_site=True)  # the site is this build's corpus
         steps.report(site, f"render:   {len(site.written)} HTML pages in {dist / 'html'}")
 
     with steps.step():

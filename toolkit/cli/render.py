@@ -3,6 +3,13 @@
 The formats and abbreviation modes are the render stage's own (render.FORMATS,
 render.ABBR_MODES). Exit 0 when every file rendered, 1 when some failed (the
 others are still written), 2 for a usage error.
+
+HTML into a folder that already holds a teikit site updates it: the given
+articles' pages are rewritten or added and the index and registers still cover
+every article the site holds (render.site); `--replace-site` rebuilds it from
+the given files only. A render the site would not survive whole (a kept
+article's TEI gone, no input files, an index.html teikit did not make) is
+refused with one `error:` line, exit 1, and nothing written.
 """
 
 from __future__ import annotations
@@ -22,20 +29,25 @@ def render(
     paths: list[Path] = typer.Argument(..., metavar="PATH", help="TEI files, or directories searched for *.xml."),
     fmt: Format = typer.Option(Format(stage_default(render_paths, "fmt")), "--format", "-f",
                                help="html: an article page per file plus index.html and registers/ "
-                                    "(the corpus site of the given files); txt: a text file per file."),
+                                    "(a site already in DIR is updated, never shrunk); txt: a text file per file."),
     out_dir: Path = output_dir_option("Directory for DIR/<stem>.html or DIR/<stem>.txt."),
     abbr: AbbrMode = abbr_option(),
+    replace_site: bool = typer.Option(False, "--replace-site",
+                                      help="html: rebuild the site in DIR from the given files only (by default "
+                                           "an existing site is updated and keeps every article it holds)."),
 ) -> None:
     """Render TEI to HTML (article pages and corpus pages) or plain text."""
-    from ..render import build_site
+    from ..render import build_site, site_size
 
+    holds = ""
     with guarded():
         if fmt.value == "html":
-            report = build_site(paths, out_dir, progress=progress)
+            report = build_site(paths, out_dir, progress=progress, replace_site=replace_site)
+            holds = f"; the site holds {site_size(out_dir)} article(s)"
         else:
             report = render_paths(paths, out_dir, fmt.value, abbr=abbr.value, progress=progress)
     if print_report(report, f"rendered {len(report.written)} file(s) into {out_dir}"
-                    + (f", {len(report.failures)} failed" if report.failures else "")):
+                    + (f", {len(report.failures)} failed" if report.failures else "") + holds):
         raise typer.Exit(EXIT_FAILED)
 
 

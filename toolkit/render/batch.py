@@ -11,9 +11,10 @@ import os
 from pathlib import Path
 
 from ..batch import Batch, Progress, Report
-from ..errors import RenderError
+from ..errors import RenderError, ToolkitError
 from ..fsutil import write_atomic
 from .renderer import REGISTER_FILES, Renderer, SourceDocument, default_renderer
+from .site import plan_site, write_manifest
 
 FORMATS = ("html", "txt")
 TEI_SUFFIXES = (".xml",)
@@ -55,30 +56,53 @@ def render_paths(paths, out_dir, fmt: str = "html", *, abbr: str = "keep",
 
 
 def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles: bool = True,
-               progress: Progress | None = None) -> Report:
+               progress: Progress | None = None, replace_site: bool = False) -> Report:
     """The corpus site in out_dir: <stem>.html per article (unless articles=False),
-    index.html, and registers/persons.html, organisations.html, places.html.
+    index.html, registers/persons.html, organisations.html, places.html, and the
+    site manifest (render.site, not listed in the report).
 
-    Documents that cannot be read are reported and left out of every page.
+    Documents that cannot be read are reported and left out of every page. Into a
+    folder that already holds a site, the given articles are updated or added and
+    the index and registers still cover every article the site holds (their TEI
+    read again from the manifest); `replace_site` rebuilds it from the given files
+    only, removing the pages of the articles it drops. Refused (SiteError, nothing
+    written): no input files at all; an index.html teikit did not make; an update
+    that cannot read a kept article's TEI; a replacement that would leave the site empty.
     """
     renderer = renderer or default_renderer()
     out_dir = Path(out_dir)
+    plan = plan_site(out_dir, replace=replace_site)
     batch = Batch(tei_paths, TEI_SUFFIXES, output_suffix=".html", progress=progress,
                   clash_message="same page name as")
-    docs: list[SourceDocument] = []
+    if not batch.files:
+        where = ", ".join(str(p) for p in tei_paths) or "no paths"
+        raise plan.refuse(f"no TEI files (*.xml) in {where}", hint=False)
+    given: dict[str, SourceDocument] = {}
 
-    def page(path: Path) -> list[Path]:
+    def read(path: Path) -> None:
         doc = renderer.load(path)
-        written = []
-        if articles:
-            target = out_dir / f"{doc.stem}.html"
-            _write(target, renderer.html(doc, tei_href=tei_href(path, out_dir)))
-            written.append(target)
-        docs.append(doc)
-        return written
+        given[doc.stem] = doc
 
-    batch.run(page, label="render html")
+    batch.run(read, label="reading TEI")
+    kept = _load_kept(plan, renderer, given)
+    if plan.exists and not given and not kept:
+        raise plan.refuse("none of the given files could be read, and a site is never replaced by an empty one",
+                          hint=False)
+    docs = list(given.values()) if not plan.updating else sorted({**kept, **given}.values(), key=lambda d: d.stem)
+    write_manifest(out_dir, {doc.stem: tei_href(doc.path, out_dir) for doc in docs})
+
     report = batch.report
+    if articles:
+        missing = [doc for doc in kept.values() if not (out_dir / f"{doc.stem}.html").is_file()]
+        def page(doc: SourceDocument) -> Path:
+            target = out_dir / f"{doc.stem}.html"
+            _write(target, renderer.html(doc, tei_href=tei_href(doc.path, out_dir)))
+            return target
+
+        for doc in batch.progress([*given.values(), *missing], "render html"):
+            target = batch.attempt(doc.path, lambda doc=doc: page(doc))
+            if target is not None:
+                report.written.append(target)
     target = out_dir / "index.html"
     _write(target, renderer.index_page(docs))
     report.written.append(target)
@@ -86,7 +110,36 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
         target = out_dir / "registers" / file
         _write(target, renderer.register_page(docs, entity_type))
         report.written.append(target)
+    if plan.exists and plan.replace:
+        _remove_dropped(plan, {doc.stem for doc in docs}, report)
     return report
+
+
+def _load_kept(plan, renderer: Renderer, given: dict) -> dict[str, SourceDocument]:
+    """The held articles an update keeps, read from their recorded TEI; a refusal if any cannot be."""
+    kept = plan.kept(given)
+    gone = [stem for stem, path in kept.items() if not path.is_file()]
+    if gone:
+        more = f" (and {len(gone) - 1} more)" if len(gone) > 1 else ""
+        raise plan.refuse(f"the site holds {gone[0]}.html, rendered from {kept[gone[0]]}, "
+                          f"which no longer exists{more}: the index and registers could not list it")
+    docs = {}
+    for stem, path in kept.items():
+        try:
+            docs[stem] = renderer.load(path)
+        except ToolkitError as exc:
+            raise plan.refuse(f"the site holds {stem}.html, whose TEI cannot be read ({exc}): "
+                              "the index and registers could not list it") from None
+    return docs
+
+
+def _remove_dropped(plan, stems: set[str], report: Report) -> None:
+    """--replace-site: the pages of the articles the old site held and the new one does not."""
+    for stem in sorted(set(plan.held) - stems):
+        page = plan.out_dir / f"{stem}.html"
+        if page.is_file():
+            page.unlink()
+            report.warn(f"{page}: removed (the replaced site no longer holds {stem})")
 
 
 def _write(target: Path, text: str) -> None:
