@@ -9,17 +9,10 @@ from __future__ import annotations
 import typer
 
 from .. import __version__
-from .common import CONTEXT_SETTINGS, Group
+from .common import Group, command_group
 
-app = typer.Typer(
-    name="teikit",
-    help="News articles to archival TEI P5: convert, validate, render, deposit.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings=CONTEXT_SETTINGS,
-    cls=Group,
-)
+app = command_group("teikit", "News articles to archival TEI P5: convert, validate, render, deposit.",
+                    pretty_exceptions_enable=False, cls=Group)
 
 
 def _version(value: bool) -> None:

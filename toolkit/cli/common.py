@@ -48,6 +48,13 @@ class ReportFormat(str, Enum):
     json = "json"
 
 
+def command_group(name: str, help: str, **settings) -> typer.Typer:
+    """A group of commands (the root `teikit`, `teikit deposit`, `teikit ner`), all made alike:
+    help when called bare, -h as --help, no shell-completion options."""
+    return typer.Typer(name=name, help=help, no_args_is_help=True, add_completion=False,
+                       context_settings=CONTEXT_SETTINGS, **settings)
+
+
 def choices(name: str, values: Iterable[str]) -> type[Enum]:
     """A str Enum whose members are exactly `values` (a stage's own tuple of choices)."""
     return Enum(name, [(value, value) for value in values], type=str)

@@ -9,15 +9,9 @@ import typer
 
 from ..deposit import DepositOptions, InvalidTEIError, OutputError, make_package, verify_package
 from ..deposit.archive import FORMATS as FORMAT_CHOICES
-from .common import EXIT_FAILED, EXIT_USAGE, choices, day_option, error_line, guarded
+from .common import EXIT_FAILED, EXIT_USAGE, choices, command_group, day_option, error_line, guarded
 
-deposit_app = typer.Typer(
-    name="deposit",
-    help="Package TEI as a BagIt 1.0 archival deposit, and verify such a package.",
-    no_args_is_help=True,
-    add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},  # as every teikit command (cli.common.CONTEXT_SETTINGS)
-)
+deposit_app = command_group("deposit", "Package TEI as a BagIt 1.0 archival deposit, and verify such a package.")
 
 
 # --format's choices are the deposit's own archive.FORMATS, so the help shows them as [dir|zip|tar.gz].

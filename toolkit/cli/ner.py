@@ -15,16 +15,10 @@ import typer
 
 from ..ner.extract import INPUT_FORMATS, read_inputs
 from ..recognise.registry import RECOGNISER_NAMES
-from .common import (CONTEXT_SETTINGS, ReportFormat, choices, file_or_new, guarded, model_option, output_dir_option,
+from .common import (ReportFormat, choices, command_group, file_or_new, guarded, model_option, output_dir_option,
                      stage_default)
 
-ner_app = typer.Typer(
-    name="ner",
-    help="Entity recognition: train a CRF model from corrected TEI or JSON lines, extract, evaluate.",
-    no_args_is_help=True,
-    add_completion=False,
-    context_settings=CONTEXT_SETTINGS,
-)
+ner_app = command_group("ner", "Entity recognition: train a CRF model from corrected TEI or JSON lines, extract, evaluate.")
 
 InputFormat = choices("InputFormat", INPUT_FORMATS)
 RecogniserName = choices("RecogniserName", RECOGNISER_NAMES)
