@@ -1,8 +1,20 @@
-"""File-system helpers shared by every stage: input discovery and atomic writes."""
+"""File-system helpers shared by every stage: input discovery and atomic writes.
+
+Every output teikit writes goes through `atomic_path` (or `atomic_writer`,
+`write_atomic`, `staging_dir` for a folder built whole): it is written under a
+temporary name beside the target, `.NAME.<pid>.<random>.tmp` (a folder:
+`.NAME.<pid>.<random>.staging`), and renamed over the target only when
+complete, so the target is always the old file or the new one. A process
+killed mid-write leaves its temporary behind; the first write a later run
+makes into that folder removes it (`clean_stale_temps`: only names of that
+pattern whose process no longer runs on this machine, never anything else).
+"""
 
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -53,7 +65,8 @@ def atomic_path(path: Path):
     if the block completes, and is removed on any error. The one temp-and-rename."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    _sweep_once(path.parent)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path.name), suffix=".tmp")
     os.close(fd)
     try:
         yield Path(tmp)
@@ -75,3 +88,71 @@ def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, then rename: never a half-written file."""
     with atomic_writer(path) as handle:
         handle.write(data)
+
+
+def staging_dir(parent: Path, name: str) -> Path:
+    """A new empty folder `.NAME.<pid>.<random>.staging` in `parent`, for an output built
+    whole and then renamed into place; the caller removes it when done."""
+    parent = Path(parent)
+    parent.mkdir(parents=True, exist_ok=True)
+    _sweep_once(parent)
+    return Path(tempfile.mkdtemp(dir=parent, prefix=temp_prefix(name), suffix=".staging"))
+
+
+# --- teikit's own temporaries, and cleaning up after a killed run --------------
+
+TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[a-z0-9_]{8}\.(?:tmp|staging)$")
+_swept: set[str] = set()
+
+
+def temp_prefix(name: str) -> str:
+    """The start of a temporary name for `name` written by this process (see TEMP_NAME)."""
+    return f".{name}.{os.getpid()}."
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's process, or not ours to judge: keep its files
+    return True
+
+
+def clean_stale_temps(folder: Path) -> list[Path]:
+    """Remove, directly in `folder`, the temporary files and staging folders teikit
+    left there in a process that no longer runs; return what was removed.
+    A name that does not match TEMP_NAME is never touched."""
+    folder = Path(folder)
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = TEMP_NAME.match(entry.name)
+        if not match or _running(int(match.group("pid"))):
+            continue
+        path = Path(entry.path)
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError:
+            continue  # not ours to remove after all (permissions): left as it is
+        removed.append(path)
+    return removed
+
+
+def _sweep_once(folder: Path) -> None:
+    """clean_stale_temps(folder), the first time this process writes into it."""
+    key = os.path.abspath(folder)
+    if key not in _swept:
+        _swept.add(key)
+        clean_stale_temps(folder)

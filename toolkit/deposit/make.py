@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import posixpath
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +26,7 @@ import bagit
 
 from .. import __version__
 from ..errors import DepositError, InvalidTEIError
-from ..fsutil import collect_files
+from ..fsutil import collect_files, staging_dir
 from ..validate import FileResult, Report, Validator
 from ..xmlsafe import parse_bytes
 from . import stages
@@ -108,8 +107,7 @@ def make_package(paths, output, options: DepositOptions = DepositOptions()) -> P
     names = assign_names(inputs, ".xml")
 
     name = base_name(output)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{name}.", suffix=".staging"))
+    staging = staging_dir(output.parent, name)
     try:
         bag = staging / name  # written at the bag root: make_bag moves everything into data/
         _copy_schema(schema, bag)
