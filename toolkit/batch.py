@@ -3,7 +3,7 @@
     batch = Batch(paths, (".txt",), output_suffix=".xml", progress=progress)
     batch.run(work, label="converting")     # work(path) -> the Path(s) written, or None
     batch.attempt(path, lambda: ...)        # the same guard, for a stage that walks its own items
-    batch.report                            # Report: written, failures, warnings
+    batch.report                            # Report: written, failures, warnings, degraded
 
 Every stage over files (convert, render, validate) goes through it, so they
 agree on what a batch is:
@@ -50,6 +50,10 @@ class Report:
     written: list[Path] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # "FILE: what was given up"
+    kept: list[Path] = field(default_factory=list)  # edited outputs left as they were (each has its warning)
+    merged: list[Path] = field(default_factory=list)  # edited outputs merged with a new recognition (also written)
+    # inputs written with some or all of their markup given up (each has its warning)
+    degraded: list[Path] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

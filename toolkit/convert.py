@@ -19,7 +19,9 @@ from typing import Iterable
 from lxml import etree
 
 from .batch import Batch, Progress, Report
+from .editing import place
 from .encode import encode, serialise
+from .encode.degrade import encode_valid
 from .errors import ToolkitError
 from .fsutil import write_atomic
 from .ingest import ingest_file
@@ -27,6 +29,7 @@ from .model import NAME_TYPES, PERSON, Article
 from .options import ConvertOptions
 from .recognise import Context, Recogniser
 from .recognise.authority import authority_ids
+from .xmlsafe import parse_bytes
 
 SOURCE_SUFFIXES = (".txt",)
 # Only names this specific travel between articles: a bare two-syllable
@@ -97,30 +100,72 @@ def _recognise(article: Article, recogniser: Recogniser, known: frozenset = froz
         return None, f"the {getattr(recogniser, 'name', '?')} recogniser failed ({type(exc).__name__}: {exc})"
 
 
-def _encode_checked(article: Article, source: Path, mentions, failure: str | None, options, validator, warnings):
-    """The article's TEI, valid. Should the recogniser have failed, or its markup
-    make the document invalid (a bug, not bad input), the text is still worth
-    keeping: it is encoded without machine markup and the loss is a warning."""
+def _encode_checked(article: Article, source: Path, mentions, failure: str | None, options, validator, report):
+    """The article's TEI, valid (or, without a validator, proven well-formed). Markup the
+    validator refuses costs only the mentions it came from: they are dropped and counted
+    in one warning naming the element and attribute. Should the recogniser have failed,
+    or the markup stay invalid without those, the text is still worth keeping: it is
+    encoded without machine markup and the loss is a warning. Either way the article is
+    one of report.degraded."""
+    if validator is None:
+        _not_validated(report)
+        tree = encode(article, mentions or [], options, authority=authority_ids)
+        _prove_well_formed(tree, source)
+        if failure is not None:
+            _degraded(report, source, f"{source}: {failure}; written without entity markup")
+        return tree
     if mentions is not None:
-        tree = encode(article, mentions, options, authority=authority_ids)
-        problems = list(validator.iter_errors(tree)) if validator is not None else []
-        if not problems:
-            return tree
-        failure = f"its entity markup is invalid ({problems[0].rule}: {problems[0].message})"
+        checked = encode_valid(article, mentions, validator, options=options, authority=authority_ids,
+                               encoder=encode)
+        if not checked.problems:
+            if checked.dropped:
+                plural = "s" if checked.placed != 1 else ""
+                _degraded(report, source, f"{source}: dropped {checked.dropped} of {checked.placed} mention{plural}"
+                                          f" whose markup was invalid ({checked.cause_text()})")
+            return checked.tree
+        first = checked.problems[0]
+        failure = f"its entity markup is invalid ({first.rule}: {first.message})"
     tree = encode(article, [], options)
-    problems = list(validator.iter_errors(tree)) if validator is not None else []
+    problems = list(validator.iter_errors(tree))
     if problems:
         raise ToolkitError(f"the TEI made from it is invalid: {problems[0].rule}: {problems[0].message}"
                            f" ({len(problems)} error{'s' if len(problems) > 1 else ''}); nothing written",
                            path=str(source))
-    warnings.append(f"{source}: {failure}; written without entity markup")
+    _degraded(report, source, f"{source}: {failure}; written without entity markup")
     return tree
+
+
+NOT_VALIDATED = ("not validated (--no-validate): the TEI written is well-formed, but was not checked "
+                 "against the project schema; run `teikit validate` on it")
+
+
+def _not_validated(report) -> None:
+    """Said once per run."""
+    if NOT_VALIDATED not in report.warnings:
+        report.warn(NOT_VALIDATED)
+
+
+def _prove_well_formed(tree, source: Path) -> None:
+    """Never write what does not parse back (with the parser teikit reads TEI with)."""
+    try:
+        parse_bytes(serialise(tree), path=str(source))
+    except ToolkitError as exc:
+        raise ToolkitError(f"the TEI made from it is not well-formed ({exc.message}); nothing written",
+                           path=str(source)) from None
+
+
+def _degraded(report, source: Path, warning: str) -> None:
+    report.warn(warning)
+    report.degraded.append(Path(source))
 
 
 def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOptions(), *,
                   recogniser: Recogniser | None = None, validator=None,
-                  progress: Progress | None = None) -> Report:
+                  progress: Progress | None = None, edited: str = "keep") -> Report:
     """Convert every article under `paths` into out_dir/<stem>.xml.
+
+    A target edited since teikit wrote it is kept, merged or overwritten as
+    `edited` (one of editing.EDIT_POLICIES) says; see teikit.editing.place.
 
     A file that fails is reported and skipped; nothing is written for it, and
     the rest of the batch goes on. Written files are valid (unless
@@ -159,10 +204,9 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
             def write(source=source, article=article, mentions=mentions, failure=failure) -> Path:
                 if mentions is not None and corpus.missed_in(article.text, mentions):
                     mentions, failure = _recognise(article, recogniser, corpus.names)
-                tree = _encode_checked(article, source, mentions, failure, options, validator, report.warnings)
-                target = out_dir / f"{article.stem}.xml"
-                write_atomic(target, serialise(tree))
-                return target
+                tree = _encode_checked(article, source, mentions, failure, options, validator, report)
+                return place(out_dir / f"{article.stem}.xml", tree, article, edited, report,
+                             validator=validator, when=options.conversion_date)
 
             target = batch.attempt(source, write)
             if target is not None:

@@ -37,7 +37,10 @@ def convert(
     with guarded():
         report = convert_paths(paths, out_dir, options, progress=progress)
     total = len(report.written) + len(report.failures)
-    if print_report(report, f"{len(report.written)} of {total} converted into {out_dir}"):
+    failed = {failure.path for failure in report.failures}
+    degraded = sum(1 for source in report.degraded if source not in failed)
+    dropped = f" ({degraded} with markup dropped)" if degraded else ""
+    if print_report(report, f"{len(report.written)} of {total} converted into {out_dir}{dropped}"):
         raise typer.Exit(EXIT_FAILED)
 
 

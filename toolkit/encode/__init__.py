@@ -28,8 +28,9 @@ __all__ = ["encode", "serialise"]
 
 
 def encode(article: Article, mentions: list[Mention], options: ConvertOptions = ConvertOptions(),
-           authority=None) -> etree._ElementTree:
-    """authority(type, key) → [(idno type, value)] for register entries, e.g. Wikidata ids."""
+           authority=None, placed: dict | None = None) -> etree._ElementTree:
+    """authority(type, key) → [(idno type, value)] for register entries, e.g. Wikidata ids.
+    placed, when given, is filled with {inline element: the Mention it was made from}."""
     doc_id = document_id(article.stem)
     ids = _entity_ids(mentions)
     referenced: dict[tuple[str, str], None] = {}
@@ -38,7 +39,7 @@ def encode(article: Article, mentions: list[Mention], options: ConvertOptions = 
         referenced.setdefault((m.type, m.key), None)
         return ids[(m.type, m.key)]
 
-    writer = InlineWriter(ref_for, set())
+    writer = InlineWriter(ref_for, set(), placed)
     div = etree.Element(N.DIV, type="article")
     for block in article.blocks:
         inside = [m for m in mentions if block.start <= m.start and m.end <= block.end]

@@ -56,11 +56,14 @@ def nest(mentions) -> list[_Node]:
 
 
 class InlineWriter:
-    """Writes text with mentions into an element; `ref_for(mention)` gives @ref."""
+    """Writes text with mentions into an element; `ref_for(mention)` gives @ref.
+    `placed`, when given, is filled with {element: the Mention it was made from}
+    (encoder-made docAuthor elements aside)."""
 
-    def __init__(self, ref_for, resp_ids: set[str]):
+    def __init__(self, ref_for, resp_ids: set[str], placed: dict | None = None):
         self._ref_for = ref_for
         self.resp_ids = resp_ids  # collects the recognisers actually used
+        self._placed = placed
 
     def fill(self, parent: etree._Element, text: str, offset: int, mentions) -> None:
         self._fill(parent, text, offset, nest(mentions))
@@ -95,6 +98,8 @@ class InlineWriter:
         self.resp_ids.add(resp)
         element.set("resp", "#" + resp)
         element.set("cert", format_cert(m.cert))
+        if self._placed is not None:
+            self._placed[element] = m
         return element
 
 

@@ -15,6 +15,10 @@ class Issue:
     that is not well-formed, `xml-unsafe` for one refused before parsing, `io-error`
     for one that cannot be read, `internal-error` for one the validator itself failed
     on (a bug).
+
+    path is an XPath to the offending node in the validated tree, as the engine gave
+    it ("" when none): RELAX NG names the element, Schematron the element or attribute.
+    It is not part of the printed or JSON form.
     """
 
     file: str
@@ -22,6 +26,7 @@ class Issue:
     column: int
     rule: str
     message: str
+    path: str = ""
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: error: [{self.rule}] {self.message}"

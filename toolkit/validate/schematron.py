@@ -43,7 +43,8 @@ class SchematronRules:
         for failed in report.getroot().iter(f"{{{SVRL_NS}}}failed-assert", f"{{{SVRL_NS}}}successful-report"):
             message = " ".join(failed.findtext(f"{{{SVRL_NS}}}text", default="").split())
             rule = failed.get("id") or "schematron"
-            issues.append(Issue(file, _line_of(tree, failed.get("location", "")), 0, rule, message))
+            location = failed.get("location", "")
+            issues.append(Issue(file, _line_of(tree, location), 0, rule, message, location))
         return issues
 
 

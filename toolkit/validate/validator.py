@@ -19,6 +19,7 @@ from ..errors import NotWellFormedError, ToolkitError, UnsafeXMLError, Validatio
 from ..batch import Batch, Progress
 from ..resources import schema_dir
 from ..xmlsafe import parse_bytes, parse_file
+from .attributes import AttributeTypes
 from .issues import FileResult, Issue, Report
 from .schematron import SchematronRules
 
@@ -45,12 +46,14 @@ class Validator:
         self.rng_path = Path(rng_path) if rng_path else schema_dir() / RNG_NAME
         self.sch_path = Path(sch_path) if sch_path else schema_dir() / SCH_NAME
         try:
-            self._rng = etree.RelaxNG(parse_file(self.rng_path))
+            self._rng_tree = parse_file(self.rng_path)
+            self._rng = etree.RelaxNG(self._rng_tree)
         except ToolkitError as exc:
             raise ToolkitError(f"cannot compile the RELAX NG schema: {exc.message}", path=str(self.rng_path)) from None
         except etree.LxmlError as exc:
             raise ToolkitError(f"cannot compile the RELAX NG schema: {exc}", path=str(self.rng_path)) from None
         self._rules = SchematronRules(self.sch_path)
+        self._attributes: AttributeTypes | None = None
         self.compile_seconds = time.perf_counter() - started
 
     # ------------------------------------------------------------------ public API
@@ -64,6 +67,13 @@ class Validator:
         tree, file = loaded
         yield from self._relaxng(tree, file)
         yield from self._rules.check(tree, file)
+
+    def explain(self, element: etree._Element) -> list[str]:
+        """What is wrong with the attributes of one element, by the RELAX NG schema alone
+        ('date/@dur "P2W": not a valid duration'), one line each; [] when each is fine."""
+        if self._attributes is None:
+            self._attributes = AttributeTypes(self._rng_tree)
+        return self._attributes.problems(element)
 
     def is_valid(self, source: Source, *, name: str | None = None) -> bool:
         return next(self.iter_errors(source, name=name), None) is None
@@ -116,7 +126,7 @@ class Validator:
             where = _element_name(tree, entry.path)
             if where and where not in message:  # "Error validating datatype token": say where
                 message = f"{message} (in {where})"
-            issues.append(Issue(file, line, entry.column or 0, _rng_rule(entry.type_name), message))
+            issues.append(Issue(file, line, entry.column or 0, _rng_rule(entry.type_name), message, entry.path or ""))
         return issues
 
 
