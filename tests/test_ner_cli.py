@@ -156,7 +156,32 @@ def test_crf_without_model_and_bad_training_data_fail(tmp_path):
     bad.write_text('{"text": 3}\n', encoding="utf-8")
     result = run("ner", "train", bad, "-o", tmp_path / "m")
     assert result.exit_code == 1
-    assert result.output.strip() == f'error: {bad}: line 1: expected an object with a string "text"'
+    assert result.output.strip().splitlines() == [f'error: {bad}: line 1: expected an object with a string "text"',
+                                                  "nothing trained: 1 input file(s) could not be read"]
+    assert not (tmp_path / "m").exists()
+
+
+def test_extract_reports_an_unreadable_file_and_writes_the_others(tmp_path):
+    good, bad = tmp_path / "a.txt", tmp_path / "b.txt"
+    good.write_text("Ông Nguyễn Văn An đến Hà Nội.", encoding="utf-8")
+    bad.write_bytes(b"H\xe0 N\xf4i")
+    result = run("ner", "extract", tmp_path, "-o", tmp_path / "o.jsonl")
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert lines[0] == f"error: {bad}: not UTF-8 text (byte 1)"
+    assert lines[1].endswith(f"in 1 documents (rules) written to {tmp_path / 'o.jsonl'}")
+    assert [json.loads(line)["id"] for line in (tmp_path / "o.jsonl").read_text(encoding="utf-8").splitlines()] == ["a.txt"]
+
+
+def test_evaluate_scores_nothing_when_an_input_cannot_be_read(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "a", "text": "Hà Nội", "entities": [[0, 6, "placeName"]]}\n', encoding="utf-8")
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text("{not json\n", encoding="utf-8")
+    result = run("ner", "evaluate", gold, pred)
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [f"error: {pred}: line 1: not JSON (Expecting property name enclosed in double quotes)",
+                                                  "nothing scored: 1 input file(s) could not be read"]
 
 
 def test_undecodable_text_input(tmp_path):

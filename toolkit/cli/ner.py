@@ -15,8 +15,8 @@ import typer
 
 from ..ner.extract import INPUT_FORMATS, read_inputs
 from ..recognise.registry import RECOGNISER_NAMES
-from .common import (ReportFormat, choices, command_group, file_or_new, guarded, model_option, output_dir_option,
-                     stage_default)
+from .common import (EXIT_FAILED, ReportFormat, choices, command_group, file_or_new, guarded, model_option,
+                     output_dir_option, print_report, progress, stage_default)
 
 ner_app = command_group("ner", "Entity recognition: train a CRF model from corrected TEI or JSON lines, extract, evaluate.")
 
@@ -38,7 +38,8 @@ def train_command(
     from ..recognise.rules import default_recogniser
 
     with guarded():
-        docs = load_annotated(data)
+        docs, inputs = load_annotated(data, progress=progress)
+        _refuse_partial(inputs, "nothing trained")
         report = train(docs, output, rules=default_recogniser(), gazetteers=feature_gazetteers(),
                        options=TrainOptions(max_iterations=max_iterations, c1=c1, c2=c2))
     counts = ", ".join(f"{n} {label}" for label, n in report.entities.items())
@@ -60,12 +61,13 @@ def extract_command(
     from ..recognise.registry import load_recogniser
 
     with guarded():
-        docs = read_inputs(files, input_format.value)
+        docs, inputs = read_inputs(files, input_format.value, progress=progress)
         chosen = load_recogniser(str(model) if model else None, name=recogniser.value if recogniser else None)
         results = extract(docs, chosen)
         write_jsonl(output, results)
     total = sum(len(d.entities) for d in results)
-    typer.echo(f"{total} entities in {len(results)} documents ({chosen.name}) written to {output}", err=True)
+    if print_report(inputs, f"{total} entities in {len(results)} documents ({chosen.name}) written to {output}"):
+        raise typer.Exit(EXIT_FAILED)
 
 
 @ner_app.command("evaluate")
@@ -82,11 +84,22 @@ def evaluate_command(
     from ..ner import evaluate, format_report, load_annotated
 
     with guarded():
-        report = evaluate(load_annotated([gold]), load_annotated([pred]), pred_name=str(pred))
+        gold_docs, gold_inputs = load_annotated([gold])
+        pred_docs, pred_inputs = load_annotated([pred])
+        gold_inputs.failures.extend(pred_inputs.failures)
+        _refuse_partial(gold_inputs, "nothing scored")
+        report = evaluate(gold_docs, pred_docs, pred_name=str(pred))
     if report_format is ReportFormat.json:
         typer.echo(json.dumps(report.to_dict(max_errors=errors), ensure_ascii=False, sort_keys=True, indent=2))
     else:
         typer.echo(format_report(report, max_errors=errors))
+
+
+def _refuse_partial(inputs, what: str) -> None:
+    """Training and scoring need every input: each unreadable file is one error line, then exit 1."""
+    if inputs.failures:
+        print_report(inputs, f"{what}: {len(inputs.failures)} input file(s) could not be read")
+        raise typer.Exit(EXIT_FAILED)
 
 
 def register(app: typer.Typer) -> None:

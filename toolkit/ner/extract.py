@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
+from ..batch import Batch, Progress, Report
 from ..errors import NerInputError
 from ..fsutil import collect_files
 from ..model import DATE, PLACE, Mention
@@ -73,18 +75,21 @@ def extract(docs, recogniser: Recogniser) -> list[NerDoc]:
     return [extract_doc(doc, recogniser) for doc in docs]
 
 
+def read_text_file(path) -> NerDoc:
+    """A file's whole text (UTF-8, NFC) as one document whose id is the file name."""
+    path = Path(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise NerInputError(f"not UTF-8 text (byte {exc.start})", path=str(path)) from None
+    except OSError as exc:
+        raise NerInputError(f"cannot read: {exc.strerror}", path=str(path)) from None
+    return NerDoc(path.name, unicodedata.normalize("NFC", text))
+
+
 def read_text_inputs(paths) -> list[NerDoc]:
-    """Each file's whole text (UTF-8, NFC) as one document whose id is the file name; directories give their .txt files."""
-    docs = []
-    for path in collect_files(paths, (".txt",)):
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise NerInputError(f"not UTF-8 text (byte {exc.start})", path=str(path)) from None
-        except OSError as exc:
-            raise NerInputError(f"cannot read: {exc.strerror}", path=str(path)) from None
-        docs.append(NerDoc(path.name, unicodedata.normalize("NFC", text)))
-    return docs
+    """Each .txt file named or under directories as one document; the first unreadable one raises."""
+    return [read_text_file(path) for path in collect_files(paths, (".txt",))]
 
 
 def read_jsonl_inputs(paths) -> list[NerDoc]:
@@ -93,9 +98,18 @@ def read_jsonl_inputs(paths) -> list[NerDoc]:
             for doc in read_jsonl(path, need_entities=False, keep_entities=False)]
 
 
-def read_inputs(paths, input_format: str = "text") -> list[NerDoc]:
-    if input_format == "text":
-        return read_text_inputs(paths)
-    if input_format == "jsonl":
-        return read_jsonl_inputs(paths)
-    raise NerInputError(f"unknown input format {input_format!r} (choose from {', '.join(INPUT_FORMATS)})")
+_READERS = {
+    "text": ((".txt",), lambda path: [read_text_file(path)]),
+    "jsonl": ((".jsonl",), lambda path: read_jsonl(path, need_entities=False, keep_entities=False)),
+}
+
+
+def read_inputs(paths, input_format: str = "text", *, progress: Progress | None = None) -> tuple[list[NerDoc], Report]:
+    """The documents of every input file, on the batch runner (teikit.batch): a file that cannot
+    be read is a failure in the report and costs that file only; the others are read."""
+    if input_format not in _READERS:
+        raise NerInputError(f"unknown input format {input_format!r} (choose from {', '.join(INPUT_FORMATS)})")
+    suffixes, read = _READERS[input_format]
+    batch = Batch(paths, suffixes, progress=progress)
+    docs = [doc for docs_of_file in batch.run(read, label="reading") for doc in docs_of_file]
+    return docs, batch.report
