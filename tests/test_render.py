@@ -359,7 +359,6 @@ def test_render_paths_rejects_unknown_format(tmp_path):
         render_paths([SAMPLE], tmp_path, "pdf")
 
 
-@pytest.mark.skipif(not SEED_TEI.is_file(), reason="the encoder has not written tei/000_03d31ed0a32cd011.xml yet")
 def test_seed_tei_renders_completely(renderer):
     text = renderer.text(SEED_TEI)
     for block in body_blocks(SEED_TEI):
