@@ -94,3 +94,8 @@ class UnsafeXMLError(InputError):
         super().__init__(message, path=path)
         self.line = line
         self.column = column
+
+
+class EditingError(ToolkitError):
+    """An edited TEI file cannot be kept, merged or tidied as asked: it is not well-formed,
+    its text no longer matches its source, or its record is unreadable. The file is left as it is."""

@@ -31,12 +31,13 @@ def _root(
 # Registration order is the order of `teikit --help`.
 from . import convert as _convert  # noqa: E402
 from . import validate as _validate  # noqa: E402
+from . import tidy as _tidy  # noqa: E402
 from . import render as _render  # noqa: E402
 from . import build as _build  # noqa: E402
 from . import deposit as _deposit  # noqa: E402
 from . import ner as _ner  # noqa: E402
 
-for _module in (_convert, _validate, _render, _build, _deposit, _ner):
+for _module in (_convert, _validate, _tidy, _render, _build, _deposit, _ner):
     _module.register(app)
 
 

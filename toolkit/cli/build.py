@@ -1,9 +1,10 @@
 """`teikit build`: the main job, a corpus end to end (SEEDS → TEI → editions → deposit).
 
-Contract: the steps run in order (convert, validate, render html, render text,
-deposit); each one's errors and warnings are printed as soon as it ends, so a
-later failure never hides them. A step that fails marks the build failed and
-the steps that can still run do run; only when convert writes no TEI at all is
+Contract: the steps run in order (convert, tidy the edited TEI files convert
+kept, validate, render html, render text, deposit); each one's errors and
+warnings are printed as soon as it ends, so a later failure never hides them.
+A step that fails marks the build failed and the steps that can still run do
+run; only when convert writes no TEI at all is
 there nothing left to do. Exit 0 when every step succeeded for every article,
 1 otherwise, 2 for a usage error (a missing --seeds folder, -o style paths that
 are files, a bad option value).
@@ -23,10 +24,13 @@ import typer
 from ..batch import Report
 from ..convert import convert_paths
 from ..deposit.archive import FORMATS as PACKAGE_FORMATS
+from ..editing import tidy_paths
 from ..errors import ToolkitError
 from ..options import ConvertOptions
-from .common import (EXIT_FAILED, AbbrMode, abbr_option, choices, day_option, error_line, guarded, licence_option,
-                     model_option, output_dir_option, print_report, progress, publisher_option)
+from .common import (EXIT_FAILED, AbbrMode, abbr_option, choices, day_option, edit_policy, error_line, guarded,
+                     licence_option, merge_option, model_option, output_dir_option, overwrite_option, print_report,
+                     progress, publisher_option)
+from .tidy import print_changes, tidy_summary
 
 PackageFormat = choices("PackageFormat", PACKAGE_FORMATS)
 DEFAULT_PACKAGE_FORMAT = "zip"
@@ -53,6 +57,11 @@ class _Steps:
     def report(self, report, summary: str) -> None:
         """A stage's batch.Report, printed the way every command prints one."""
         self.failed |= print_report(report, summary)
+
+
+def _kept_note(report) -> str:
+    merged = f", {len(report.merged)} merged with their edits" if report.merged else ""
+    return merged + (f", {len(report.kept)} edited kept as they were" if report.kept else "")
 
 
 def package_path(seeds: Path, dist: Path, fmt: str) -> Path:
@@ -85,23 +94,34 @@ def build(
     bagging_date: Optional[str] = day_option("--bagging-date", "Bagging-Date of the deposit package (default: the day of $SOURCE_DATE_EPOCH when set, else today)."),
     contact_name: Optional[str] = typer.Option(None, "--contact-name", metavar="TEXT", help="Contact-Name for the deposit package's bag-info.txt."),
     contact_email: Optional[str] = typer.Option(None, "--contact-email", metavar="TEXT", help="Contact-Email for the deposit package's bag-info.txt."),
+    merge: bool = merge_option(),
+    overwrite: bool = overwrite_option(),
 ) -> None:
     """Convert, validate, render and package a corpus: SEEDS → TEI → dist/html, dist/txt, dist/deposit.
 
     Every error and warning of every step is printed, even when a later step
-    fails. Exit 0 when every step succeeded for every article, 1 otherwise
-    (what could be done is still done), 2 for a usage error.
+    fails. A TEI file edited since teikit wrote it is kept (and tidied before
+    validation) unless --merge or --overwrite says otherwise. Exit 0 when
+    every step succeeded for every article, 1 otherwise (what could be done
+    is still done), 2 for a usage error.
     """
     from ..deposit import DepositOptions, make_package
     from ..render import build_site, render_paths
     from ..validate import default_validator
 
+    edited = edit_policy(merge, overwrite)
     steps = _Steps()
     options = ConvertOptions(publisher=publisher, licence=licence, model_dir=str(model) if model else None)
     with guarded():  # no seeds folder, or a model that cannot be loaded: nothing can be built
-        converted = convert_paths([seeds], tei_dir, options, progress=progress)
-    steps.report(converted, f"convert:  {len(converted.written)} TEI files in {tei_dir}")
-    tei = converted.written  # this build's TEI only, never a stale file from an earlier one
+        converted = convert_paths([seeds], tei_dir, options, progress=progress, edited=edited)
+    steps.report(converted, f"convert:  {len(converted.written)} TEI files in {tei_dir}{_kept_note(converted)}")
+    # this build's TEI only (written, or edited and kept), never a stale file from an earlier one
+    tei = sorted(converted.written + converted.kept, key=str)
+    if converted.kept:
+        with steps.step():
+            tidied, changes = tidy_paths(converted.kept)
+            print_changes(changes, "tidy:     ")
+            steps.report(tidied, f"tidy:     {tidy_summary(tidied, changes)}")
     if not tei:
         steps.error(f"{seeds}: no TEI written; nothing to validate, render or deposit")
         raise typer.Exit(EXIT_FAILED)

@@ -32,6 +32,7 @@ from typing import Iterable, Optional
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
+from ..editing import KEEP, MERGE, OVERWRITE
 from ..errors import MissingInputError, ToolkitError
 from ..options import ConvertOptions
 from ..render import ABBR_MODES, render_paths
@@ -174,6 +175,40 @@ def abbr_option():
 
 def day_option(name: str, help: str):
     return typer.Option(None, name, metavar="YYYY-MM-DD", callback=iso_day, help=help)
+
+
+# What to do with a TEI file edited since teikit wrote it: the choices are the
+# editing stage's (editing.EDIT_POLICIES: keep, merge, overwrite); keep needs no flag.
+EDIT_FLAGS = {MERGE: "--merge", OVERWRITE: "--overwrite"}
+
+
+def merge_option():
+    return typer.Option(False, EDIT_FLAGS[MERGE], help="A TEI file edited since teikit wrote it: recognise its source "
+                        "again around the editor's markup, keeping every edit (by default it is kept as it is).")
+
+
+def overwrite_option():
+    return typer.Option(False, EDIT_FLAGS[OVERWRITE], help="A TEI file edited since teikit wrote it: replace it with "
+                        "a fresh conversion, losing the edits (by default it is kept as it is).")
+
+
+def edit_policy(merge: bool, overwrite: bool) -> str:
+    """The editing stage's choice the flags make; both at once is a usage error."""
+    if merge and overwrite:
+        usage_error(f"{EDIT_FLAGS[MERGE]} and {EDIT_FLAGS[OVERWRITE]} exclude each other: choose one")
+    return MERGE if merge else OVERWRITE if overwrite else KEEP
+
+
+def convert_summary(report, out_dir, note: str = "") -> str:
+    """`N of M converted into DIR` (+ `note`), with the edited files merged and kept counted apart."""
+    total = len(report.written) + len(report.failures) + len(report.kept)
+    line = f"{len(report.written)} of {total} converted into {out_dir}{note}"
+    if report.merged:
+        line += f" ({len(report.merged)} merged with {'its' if len(report.merged) == 1 else 'their'} edits)"
+    if report.kept:
+        kept = len(report.kept)
+        line += f", {kept} edited file{'s' if kept != 1 else ''} kept as {'it was' if kept == 1 else 'they were'}"
+    return line
 
 
 # --- readable help ---------------------------------------------------------------

@@ -1,8 +1,9 @@
 """`teikit convert`: articles → TEI files.
 
-Exit 0 when every article converted, 1 when some failed (the others are still
-written; each failure is one `error:` line, each loss of markup one `warning:`
-line), 2 for a usage error.
+Exit 0 when every article converted (or its edited TEI was kept), 1 when some
+failed (the others are still written; each failure is one `error:` line, each
+loss of markup and each edited file kept or replaced one `warning:` line), 2 for
+a usage error.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ import typer
 
 from ..convert import convert_paths
 from ..options import ConvertOptions
-from .common import (EXIT_FAILED, day_option, guarded, licence_option, model_option, output_dir_option,
-                     print_report, progress, publisher_option)
+from .common import (EXIT_FAILED, convert_summary, day_option, edit_policy, guarded, licence_option, merge_option,
+                     model_option, output_dir_option, overwrite_option, print_report, progress, publisher_option)
 
 
 def convert(
@@ -26,21 +27,26 @@ def convert(
     publisher: str = publisher_option(),
     licence: str = licence_option(),
     conversion_date: Optional[str] = day_option("--date", "Date of this conversion for revisionDesc; none by default, so rebuilds are byte-identical."),
+    merge: bool = merge_option(),
+    overwrite: bool = overwrite_option(),
 ) -> None:
     """Convert news articles to TEI P5 with entity markup and a register.
 
-    Exit 0 when every article converted, 1 when some failed (the others are
-    still written), 2 for a usage error.
+    A TEI file edited since teikit wrote it is kept as it is (one warning),
+    unless --merge or --overwrite says otherwise (docs/editing.md).
+
+    Exit 0 when every article converted or was kept, 1 when some failed (the
+    others are still written), 2 for a usage error.
     """
+    edited = edit_policy(merge, overwrite)
     options = ConvertOptions(publisher=publisher, licence=licence, conversion_date=conversion_date,
                              model_dir=str(model) if model else None, validate=not no_validate)
     with guarded():
-        report = convert_paths(paths, out_dir, options, progress=progress)
-    total = len(report.written) + len(report.failures)
+        report = convert_paths(paths, out_dir, options, progress=progress, edited=edited)
     failed = {failure.path for failure in report.failures}
     degraded = sum(1 for source in report.degraded if source not in failed)
     dropped = f" ({degraded} with markup dropped)" if degraded else ""
-    if print_report(report, f"{len(report.written)} of {total} converted into {out_dir}{dropped}"):
+    if print_report(report, convert_summary(report, out_dir, dropped)):
         raise typer.Exit(EXIT_FAILED)
 
 

@@ -1,0 +1,101 @@
+"""editing: TEI that people correct, and what teikit does when it meets it again.
+
+Contract (docs/editing.md):
+- teikit records every TEI file it writes (editing.record, DIR/.teikit/<stem>.json)
+  and so knows, before writing a target, whether it is absent, teikit's own
+  unedited output (replaced as always) or edited since.
+- An edited target is handled by the policy the caller chose (EDIT_POLICIES,
+  the choices `convert` and `build` offer): KEEP leaves it as it is and says
+  so (a warning; report.kept), MERGE re-recognises the source around the
+  editor's markup (editing.merge; report.merged), OVERWRITE replaces it and
+  says what it replaced (a warning). An edited target that is not well-formed
+  is kept and is that file's failure (EditingError), whatever the policy but
+  OVERWRITE.
+- Human markup is told from machine markup by @resp: `#ner-…` is a
+  recogniser's, anything else (or none) a person's.
+- `tidy` (editing.tidy) brings an edited file back into the encoding.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import EditingError
+from . import record as _record
+from .merge import merge, record_change, starts_of
+from .textindex import DOC_AUTHOR, KIND, article_div, index, is_machine
+from .tidy import serialise, tidy_file, tidy_paths, tidy_tree
+
+KEEP, MERGE, OVERWRITE = "keep", "merge", "overwrite"
+EDIT_POLICIES = (KEEP, MERGE, OVERWRITE)
+
+__all__ = ["EDIT_POLICIES", "KEEP", "MERGE", "OVERWRITE", "place", "describe", "merge", "tidy_file",
+           "tidy_paths", "tidy_tree", "is_machine"]
+
+
+def machine_markup(tree, article) -> list:
+    """The record of the markup in a tree the encoder made: every inline element's signature."""
+    return [s.signature() for s in index(tree, starts_of(article)) if s.kind != DOC_AUTHOR]
+
+
+def describe(existing, tree) -> str:
+    """What makes an existing file someone's: a few words for a one-line message."""
+    parts = []
+    if tree is None:
+        parts.append("not well-formed")
+    else:
+        root = tree.getroot()
+        div = article_div(tree)
+        human = sum(1 for e in div.iter(*KIND) if not is_machine(e)) if div is not None else 0
+        comments = sum(1 for _ in root.iter(etree.Comment))
+        if human:
+            parts.append(f"{human} element{'s' if human != 1 else ''} marked by hand")
+        if comments:
+            parts.append(f"{comments} comment{'s' if comments != 1 else ''}")
+    if existing.record is None:
+        parts.append("no record that teikit wrote it")
+    elif existing.record.edited and not parts:
+        parts.append("merged with an editor's markup")
+    return ", ".join(parts) or "changed since"
+
+
+def place(target: Path, tree, article, policy: str, report, *, validator=None, when: str | None = None):
+    """Write the encoder's `tree` for `article` to `target` as `policy` says for an edited
+    target (see the module docstring); the path written, or None when the file was kept."""
+    target = Path(target)
+    data = serialise(tree)
+    existing = _record.inspect(target, data)
+    if not existing.edited:
+        _record.write(target, data, machine_markup(tree, article), before=existing)
+        return target
+    if policy == OVERWRITE:
+        try:
+            what = describe(existing, existing.tree())
+        except EditingError:
+            what = describe(existing, None)
+        _record.write(target, data, machine_markup(tree, article), before=existing)
+        report.warn(f"{target}: replaced a file edited since teikit wrote it ({what}); those edits are gone")
+        return target
+    edited = existing.tree()  # not well-formed: EditingError, the file is kept
+    if policy == KEEP:
+        report.kept.append(target)
+        report.warn(f"{target}: edited since teikit wrote it ({describe(existing, edited)}); kept as it is "
+                    "(--merge re-recognises around the edits, --overwrite replaces them)")
+        return None
+    merged, summary = merge(edited, tree, article, existing.record, path=str(target))
+    if serialise(merged) == existing.data:
+        report.merged.append(target)
+        return target  # merged before, and nothing new: the file stays as it is
+    record_change(merged, article, summary, when)
+    problems = list(validator.iter_errors(merged)) if validator is not None else []
+    if problems:
+        raise EditingError(f"merged with its edits it would be invalid ({problems[0].rule}: {problems[0].message}); "
+                           "the file is kept as it is: correct it, or run `teikit tidy` on it", path=str(target))
+    _record.write(target, serialise(merged), summary.machine, removed=summary.removed, edited=True)
+    report.merged.append(target)
+    if summary.unrecorded:
+        report.warn(f"{target}: merged without a record of what teikit wrote, so names removed by hand may be "
+                    "marked again")
+    return target

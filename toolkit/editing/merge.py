@@ -1,0 +1,213 @@
+"""Merge a fresh recognition of a source into the TEI an editor corrected.
+
+Contract: `merge(edited, fresh, article, record)` returns the merged tree (a
+new tree; neither input is changed) and a MergeSummary. The edited file is
+the base: its header, comments, processing instructions and every element an
+editor added or changed stay exactly as they are. Only the machine markup
+teikit wrote and nobody touched is taken out, and the fresh recognition's
+markup (from `fresh`, the tree the encoder made for the same article) is put
+in wherever it fits around the editor's: never crossing it, never at the
+same place as it, nesting only as model.MAY_CONTAIN allows, and never where
+the editor removed a name (see `removed_names`). The register is then tidied
+(tidy.tidy_tree, with the fresh tree's entries for the new names);
+`record_change` then says so in revisionDesc (the caller adds it only when
+the merge changed the file, so merging twice changes nothing).
+
+Which markup is the machine's: an element whose @resp is `#ner-…` (the
+convention, docs/editing.md) and, when the file has a record, that is exactly
+as teikit wrote it (same place, element and attributes). Anything else is the
+editor's. Without a record, removed names cannot be known (`summary.unrecorded`).
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from .. import __version__
+from .. import names as N
+from ..errors import EditingError
+from ..model import MAY_CONTAIN, OUTER_FIRST
+from .record import Record
+from .textindex import (DOC_AUTHOR, KIND, Span, blocks, children_at, index, is_element, is_machine, text_of,
+                        unwrap, wrap)
+from .tidy import tidy_tree
+
+
+@dataclass
+class MergeSummary:
+    kept: int = 0        # elements of the editor's kept
+    refreshed: int = 0   # machine elements put in from the fresh recognition
+    withheld: int = 0    # fresh elements not put in: the editor removed that name
+    unrecorded: bool = False
+    removed: list = field(default_factory=list)  # [start, end, tag, surface], for the next record
+    machine: list = field(default_factory=list)  # signatures of the machine markup written
+    tidied: list = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"kept {self.kept} element{'s' if self.kept != 1 else ''} of the editor's, "
+                f"{self.refreshed} recognised again, {self.withheld} left unmarked as the editor removed them")
+
+
+def starts_of(article) -> list[int]:
+    return [b.start for b in article.blocks]
+
+
+def check_text(tree, article, path: str) -> None:
+    """The edited file's blocks must hold the source's words exactly (merge keeps the text)."""
+    found = [text_of(b) for b in blocks(tree)]
+    wanted = [b.text for b in article.blocks]
+    if len(found) != len(wanted):
+        raise EditingError(f"has {len(found)} text blocks where {article.name} has {len(wanted)}; cannot merge "
+                           "(the file is kept as it is; --overwrite replaces it)", path=path)
+    for i, (have, want) in enumerate(zip(found, wanted), 1):
+        if have != want:
+            at = next((j for j, (x, y) in enumerate(zip(have, want)) if x != y), min(len(have), len(want)))
+            raise EditingError(f"the text of block {i} differs from {article.name} at character {at + 1} "
+                               f"({have[at:at + 20]!r} vs {want[at:at + 20]!r}); merge keeps the words and changes "
+                               "only the markup, so the file is kept as it is (--overwrite replaces it)", path=path)
+
+
+def _key(span: Span) -> tuple:
+    start, end, tag, attrs = span.signature()
+    return start, end, tag, tuple(sorted(attrs.items()))
+
+
+def removed_names(record: Record | None, spans: list[Span], text: str) -> tuple[set, set, list]:
+    """(spans removed, (surface, tag) removed, the removed list for the next record).
+    A recorded machine element that is no longer in the file, as it was, was removed
+    or changed by the editor; the record's earlier removals still hold."""
+    if record is None:
+        return set(), set(), []
+    present = {(s.start, s.end, s.tag) for s in spans}
+    removed = [list(r) for r in record.removed]
+    for start, end, tag, _attrs in record.markup:
+        if tag != "docAuthor" and (start, end, tag) not in present and [start, end, tag, text[start:end]] not in removed:
+            removed.append([start, end, tag, text[start:end]])
+    return {(s, e, t) for s, e, t, _ in removed}, {(surface, t) for _, _, t, surface in removed}, removed
+
+
+def merge(edited, fresh, article, record: Record | None, *, path: str = ""):
+    check_text(edited, article, path)
+    tree = copy.deepcopy(edited)
+    starts = starts_of(article)
+    text = article.text
+    summary = MergeSummary(unrecorded=record is None)
+    spans = index(tree, starts)
+    recorded = record.machine_keys() if record is not None else None
+    untouched = [s for s in spans if s.kind != DOC_AUTHOR and is_machine(s.element)
+                 and (recorded is None or _key(s) in recorded)]
+    gone_spans, gone_names, summary.removed = removed_names(record, spans, text)
+    kept_machine = {(s.start, s.end, s.tag) for s in untouched}
+    for span in sorted(untouched, key=lambda s: -len(list(s.element.iterancestors()))):
+        unwrap(span.element)
+    summary.kept = sum(1 for s in index(tree, starts) if s.kind != DOC_AUTHOR)
+
+    inserted = []
+    for span in index(fresh, starts):
+        if span.kind == DOC_AUTHOR:
+            continue
+        where = (span.start, span.end, span.tag)
+        if where in gone_spans or ((text[span.start:span.end], span.tag) in gone_names and where not in kept_machine):
+            summary.withheld += 1
+            continue
+        element = _insert(tree, starts, span)
+        if element is not None:
+            inserted.append(element)
+    summary.refreshed = len(inserted)
+    _declare_recognisers(tree, fresh)
+    summary.tidied = tidy_tree(tree, supply=fresh)
+    mine = {id(e) for e in inserted}
+    summary.machine = [s.signature() for s in index(tree, starts) if id(s.element) in mine]
+    return tree, summary
+
+
+def _new_element(span: Span):
+    if span.element.tag == N.CHOICE:
+        element = copy.deepcopy(span.element)
+        element.tail = None
+        return element
+    return etree.Element(span.element.tag, dict(span.element.attrib))
+
+
+BLOCK, OTHER = "block", "other"
+_MENTIONS = frozenset(KIND.values())
+ABBR_KIND = KIND[N.CHOICE]
+
+
+def _kind_of(element) -> str:
+    if element.tag == N.DOC_AUTHOR:
+        return DOC_AUTHOR
+    return KIND.get(element.tag, OTHER)
+
+
+def _insert(tree, starts, span: Span):
+    """Put a fresh element around its text in `tree` where it fits; the element, or None."""
+    a, b, kind = span.start, span.end, KIND[span.element.tag]
+    for block, start in zip(blocks(tree), starts):
+        if start <= a and b <= start + len(text_of(block)):
+            break
+    else:
+        return None
+    parent, parent_start, parent_kind = block, start, BLOCK
+    while True:
+        inner = None
+        for child, s, e in children_at(parent, parent_start):
+            if not is_element(child) or s == e or e <= a or s >= b:
+                continue
+            ckind = _kind_of(child)
+            if (s, e) == (a, b) and ckind in _MENTIONS:
+                if ckind == kind:
+                    return None  # the editor's element is already there
+                if OUTER_FIRST[kind] >= OUTER_FIRST[ckind]:
+                    inner = (child, s, ckind)
+                break  # else the fresh element goes around it
+            if s <= a and b <= e:
+                inner = (child, s, ckind)
+                break
+            if not (a <= s and e <= b):
+                return None  # it would cross an element
+        if inner is None:
+            break
+        parent, parent_start, parent_kind = inner
+        if parent_kind in (OTHER, ABBR_KIND):
+            return None
+    if parent_kind not in (BLOCK, DOC_AUTHOR) and kind not in MAY_CONTAIN[parent_kind]:
+        return None
+    for child, s, e in children_at(parent, parent_start):
+        if a <= s and e <= b and (s < e or a < s < b):
+            if kind == ABBR_KIND:
+                return None  # an abbreviation holds its own text only
+            if is_element(child) and s < e and _kind_of(child) not in MAY_CONTAIN[kind]:
+                return None
+    element = _new_element(span)
+    wrap(parent, parent_start, a, b, element)
+    return element
+
+
+def _declare_recognisers(tree, fresh) -> None:
+    """Every recogniser whose markup the merged text carries is declared in appInfo."""
+    app_info = tree.getroot().find(f"{N.TEI_HEADER}/{N.ENCODING_DESC}/{N.APP_INFO}")
+    if app_info is None:
+        return
+    declared = {a.get(N.XML_ID) for a in app_info.iter(N.APPLICATION)}
+    used = {e.get("resp")[1:] for e in tree.getroot().iter() if is_element(e) and is_machine(e)}
+    for application in fresh.getroot().iter(N.APPLICATION):
+        if application.get(N.XML_ID) in used - declared:
+            app_info.append(copy.deepcopy(application))
+    etree.indent(app_info, space="  ", level=3)
+
+
+def record_change(tree, article, summary: MergeSummary, when: str | None = None) -> None:
+    """The merge, as a `change` at the end of revisionDesc."""
+    revision = tree.getroot().find(f"{N.TEI_HEADER}/{N.REVISION_DESC}")
+    if revision is None:
+        return
+    change = etree.SubElement(revision, N.CHANGE, who="#teikit")
+    if when:
+        change.set("when", when)
+    change.text = (f"Merged with a new recognition of {article.name} by teikit {__version__}: "
+                   f"{summary.line()}.")
+    etree.indent(revision, space="  ", level=2)

@@ -1,0 +1,209 @@
+"""The article text of a TEI document, and its inline elements as spans of it.
+
+Contract: `blocks(tree)` gives the block elements of div[@type='article'] in
+reading order (head, p, figure/head, byline, trailer); `text_of(el)` is an
+element's text as the encoding defines it (every `expan`, comment and
+processing instruction left out); `index(tree, starts)` gives every inline
+element (persName, orgName, placeName, roleName, date, choice, docAuthor) as a
+Span: its offsets in the article text (block i starting at starts[i], the
+offsets of Article.blocks), its kind and its attributes. `wrap` and `unwrap`
+add or remove one inline element without changing a character of the text;
+they keep comments, processing instructions and every other node in place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from .. import names as N
+from ..model import ABBR, DATE, ORG, PERSON, PLACE, ROLE
+
+# Inline element → mention type (model); docAuthor is the encoder's own, not a mention.
+KIND = {N.PERS_NAME: PERSON, N.ORG_NAME: ORG, N.PLACE_NAME: PLACE, N.ROLE_NAME: ROLE,
+        N.DATE: DATE, N.CHOICE: ABBR}
+DOC_AUTHOR = "docAuthor"
+INLINE = {**KIND, N.DOC_AUTHOR: DOC_AUTHOR}
+NAME_TAGS = (N.PERS_NAME, N.ORG_NAME, N.PLACE_NAME)
+MACHINE_PREFIX = "#ner-"
+
+
+@dataclass(frozen=True)
+class Span:
+    element: etree._Element
+    start: int
+    end: int
+
+    @property
+    def kind(self) -> str:
+        return INLINE[self.element.tag]
+
+    @property
+    def tag(self) -> str:
+        return etree.QName(self.element).localname
+
+    def signature(self) -> list:
+        """What the element is, as a record keeps it: [start, end, tag, {attributes}]."""
+        return [self.start, self.end, self.tag, dict(sorted(self.element.attrib.items()))]
+
+
+def is_machine(element) -> bool:
+    """The convention: markup whose @resp is #ner-… is a recogniser's; any other @resp,
+    or none, is a person's."""
+    return (element.get("resp") or "").startswith(MACHINE_PREFIX)
+
+
+def is_element(node) -> bool:
+    return isinstance(node.tag, str)
+
+
+def text_of(element) -> str:
+    """The element's text in the article: expan, comments and processing instructions left out."""
+    parts = [element.text or ""] if is_element(element) and element.tag != N.EXPAN else []
+    for child in element:
+        if is_element(child) and child.tag != N.EXPAN:
+            parts.append(text_of(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def article_div(tree):
+    found = tree.getroot().find(f"{N.TEXT}/{N.BODY}/{N.DIV}")
+    return found if found is not None and found.get("type") == "article" else None
+
+
+def blocks(tree) -> list:
+    """The block elements of the article, in reading order."""
+    div = article_div(tree)
+    if div is None:
+        return []
+    found = []
+    for child in div:
+        if not is_element(child):
+            continue
+        if child.tag == N.FIGURE:
+            found.extend(c for c in child if is_element(c) and c.tag == N.HEAD)
+        elif child.tag in (N.HEAD, N.P, N.BYLINE, N.TRAILER):
+            found.append(child)
+    return found
+
+
+def index(tree, starts) -> list[Span]:
+    """Every inline element of the article as a Span, outer before inner, in reading order."""
+    spans: list[Span] = []
+    for block, start in zip(blocks(tree), starts):
+        _walk(block, start, spans)
+    return sorted(spans, key=lambda s: (s.start, -s.end, _depth(s.element)))
+
+
+def _depth(element) -> int:
+    return sum(1 for _ in element.iterancestors())
+
+
+def _walk(element, pos: int, spans: list) -> int:
+    pos += len(element.text or "") if element.tag != N.EXPAN else 0
+    for child in element:
+        if is_element(child) and child.tag != N.EXPAN:
+            start = pos
+            pos = _walk(child, pos, spans)
+            if child.tag in INLINE:
+                spans.append(Span(child, start, pos))
+        pos += len(child.tail or "")
+    return pos
+
+
+def _length(node) -> int:
+    return len(text_of(node)) if is_element(node) and node.tag != N.EXPAN else 0
+
+
+def children_at(parent, start: int) -> list[tuple[object, int, int]]:
+    """(node, start, end) of each child of `parent`, whose content begins at `start`."""
+    found, pos = [], start + len(parent.text or "")
+    for child in parent:
+        end = pos + _length(child)
+        found.append((child, pos, end))
+        pos = end + len(child.tail or "")
+    return found
+
+
+def wrap(parent, start: int, a: int, b: int, new) -> None:
+    """Put the content of `parent` (which begins at offset `start`) between offsets a and b
+    inside `new`, a new child of `parent`. No child may cross a or b (the caller checks)."""
+    items: list[tuple[str, object]] = []
+    if parent.text:
+        items.append(("t", parent.text))
+    for child in parent:
+        items.append(("n", child))
+        if child.tail:
+            items.append(("t", child.tail))
+    before, middle, after = [], [], []
+    pos = start
+    for kind, value in items:
+        if kind == "t":
+            end = pos + len(value)
+            for lo, hi, dest in ((pos, min(end, a), before), (max(pos, a), min(end, b), middle), (max(pos, b), end, after)):
+                if hi > lo:
+                    dest.append(("t", value[lo - pos:hi - pos]))
+            pos = end
+            continue
+        length = _length(value)
+        end = pos + length
+        if length == 0:
+            dest = before if pos <= a else (middle if pos < b else after)
+        elif end <= a:
+            dest = before
+        elif pos >= a and end <= b:
+            dest = middle
+        else:
+            dest = after
+        dest.append(("n", value))
+        pos = end
+    for child in list(parent):
+        parent.remove(child)
+    if new.tag == N.CHOICE:
+        new.find(N.ABBR).text = "".join(v for k, v in middle if k == "t")
+    else:
+        _fill(new, middle)
+    _fill(parent, before + [("n", new)] + after)
+
+
+def _fill(target, items) -> None:
+    target.text, last = None, None
+    for kind, value in items:
+        if kind == "t":
+            if last is None:
+                target.text = (target.text or "") + value
+            else:
+                last.tail = (last.tail or "") + value
+        else:
+            value.tail = None
+            target.append(value)
+            last = value
+
+
+def unwrap(element) -> None:
+    """Replace `element` by its content (a choice by its abbreviation's text), keeping its tail."""
+    parent = element.getparent()
+    if element.tag == N.CHOICE:
+        abbr = element.find(N.ABBR)
+        items = [("t", text_of(abbr) if abbr is not None else "")]
+    else:
+        items = [("t", element.text)] if element.text else []
+        for child in element:
+            items.append(("n", child))
+            if child.tail:
+                items.append(("t", child.tail))
+    if element.tail:
+        items.append(("t", element.tail))
+    siblings: list[tuple[str, object]] = [("t", parent.text)] if parent.text else []
+    for child in parent:
+        if child is element:
+            siblings.extend(items)
+            continue
+        siblings.append(("n", child))
+        if child.tail:
+            siblings.append(("t", child.tail))
+    for child in list(parent):
+        parent.remove(child)
+    _fill(parent, siblings)
