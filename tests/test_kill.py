@@ -1,0 +1,191 @@
+"""No half-written outputs, ever: `teikit convert`, `teikit render` and `teikit deposit make`
+killed (SIGKILL) at random moments while they write a batch leave every output either
+the old file or the new one, and the next normal run leaves no temporary file behind.
+
+Each command is killed KILLS times (seeded): once into an empty folder, then over the
+outputs of a complete run. A kill lands a random delay after the command starts writing
+(its output folder gets its first entry, or its staging folder appears), within the
+writing time a normal run took. After every kill each output present must parse and be
+byte-identical to what the final normal run writes (teikit's outputs are reproducible),
+so a truncated or mixed file cannot pass.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from teikit.fsutil import TEMP_NAME
+from teikit.xmlsafe import parse_bytes
+
+from render_helpers import parse_html
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = sorted((ROOT / "tests" / "data" / "articles").glob("*.txt"))
+N_ARTICLES = 30
+KILLS = 3
+SEED = 11
+FIRST_WINDOW = 0.4  # seconds of writing assumed before a normal run has been timed
+TIMEOUT = 60
+CLI = [sys.executable, "-c", "from teikit.cli import main; main()"]
+
+
+def command_line(name: str) -> list[str]:
+    return {
+        "convert": ["convert", "in", "-o", "tei"],
+        "render": ["render", "tei", "-o", "site"],
+        "deposit": ["deposit", "make", "tei", "-o", "deposit/corpus.zip", "--replace", "--bagging-date", "2026-01-01"],
+    }[name]
+
+
+def output_root(work: Path, name: str) -> Path:
+    return work / {"convert": "tei", "render": "site", "deposit": "deposit"}[name]
+
+
+def writing(work: Path, name: str) -> bool:
+    """Whether the command has started writing its outputs."""
+    root = output_root(work, name)
+    try:
+        return any(root.iterdir())
+    except OSError:
+        return False
+
+
+def temporaries(root: Path) -> list[Path]:
+    """teikit's temporary files and staging folders anywhere under `root`."""
+    return sorted(p for p in root.rglob("*") if TEMP_NAME.match(p.name) or p.name.endswith((".tmp", ".staging")))
+
+
+def outputs(work: Path, name: str) -> dict[str, bytes]:
+    """The command's finished outputs (temporaries left out), by path under `work`."""
+    found = {}
+    for path in sorted(output_root(work, name).rglob("*")):
+        if path.is_file() and not any(TEMP_NAME.match(part) for part in path.relative_to(work).parts):
+            found[path.relative_to(work).as_posix()] = path.read_bytes()
+    return found
+
+
+def check_parses(files: dict[str, bytes]) -> None:
+    """Every output whole: XML well-formed (xmlsafe), HTML5 that parses strictly and ends, UTF-8 text,
+    JSON, a zip whose every member reads back."""
+    for rel, data in files.items():
+        if rel.endswith(".xml"):
+            parse_bytes(data, path=rel)
+        elif rel.endswith(".html"):
+            text = data.decode("utf-8")
+            assert text.endswith("</html>\n"), f"{rel}: truncated"
+            parse_html(text, rel)
+        elif rel.endswith(".txt"):
+            assert data.decode("utf-8").endswith("\n"), f"{rel}: truncated"
+        elif rel.endswith(".json"):
+            json.loads(data.decode("utf-8"))
+        elif rel.endswith(".zip"):
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                assert archive.testzip() is None, f"{rel}: corrupt member"
+        else:
+            raise AssertionError(f"{rel}: an output this test does not know how to check")
+
+
+class Runs:
+    """Runs and kills of one command in the work folder, with what they did."""
+
+    def __init__(self, work: Path, name: str):
+        self.work, self.name = work, name
+        self.rng = random.Random(f"{SEED}-{name}")
+        self.window: dict[str, float] = {}
+        self.figures: dict[str, dict] = {}
+
+    def normal(self, name: str) -> None:
+        started = time.perf_counter()
+        process = subprocess.Popen(CLI + command_line(name), cwd=self.work, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE)
+        began = None
+        while process.poll() is None:
+            if began is None and writing(self.work, name):
+                began = time.perf_counter()
+            time.sleep(0.002)
+        stderr = process.stderr.read().decode("utf-8", "replace")
+        process.stderr.close()
+        assert process.returncode == 0, f"teikit {name}: exit {process.returncode}\n{stderr}"
+        ended = time.perf_counter()
+        self.window[name] = max(0.05, ended - (began or started))
+
+    def kill(self, name: str) -> dict:
+        """Start the command, kill -9 it a random moment into its writing; what it left."""
+        process = subprocess.Popen(CLI + command_line(name), cwd=self.work, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+        delay = self.rng.uniform(0.0, 0.9 * self.window.get(name, FIRST_WINDOW))
+        deadline = time.perf_counter() + TIMEOUT
+        while process.poll() is None and not writing(self.work, name) and time.perf_counter() < deadline:
+            time.sleep(0.001)
+        time.sleep(delay)
+        alive = process.poll() is None
+        process.kill()
+        process.wait(timeout=TIMEOUT)  # reaped: its pid no longer runs
+        figures = self.figures.setdefault(name, {"kills": 0, "mid_run": 0, "temporaries_left": 0, "outputs_left": []})
+        figures["kills"] += 1
+        figures["mid_run"] += alive
+        figures["temporaries_left"] += len(temporaries(output_root(self.work, name)))
+        left = outputs(self.work, name)
+        check_parses(left)
+        figures["outputs_left"].append(len(left))
+        return left
+
+
+@pytest.fixture(scope="module")
+def work(tmp_path_factory) -> Path:
+    work = tmp_path_factory.mktemp("kill")
+    (work / "in").mkdir()
+    for i in range(N_ARTICLES):
+        source = ARTICLES[i % len(ARTICLES)]
+        shutil.copy(source, work / "in" / f"k{i:02d}_{source.name}")
+    return work
+
+
+def kill_and_rerun(work: Path, name: str) -> dict:
+    """KILLS kills of `name` (the first into an empty folder) and a normal run, checked; its figures."""
+    runs = Runs(work, name)
+    left_by_kill = [runs.kill(name)]          # into an empty folder
+    runs.normal(name)                         # times the writing
+    for _ in range(KILLS - 1):
+        left_by_kill.append(runs.kill(name))  # over a complete run's outputs
+    root = output_root(work, name)
+    stale = temporaries(root)
+    runs.normal(name)
+    assert temporaries(root) == [], f"{name}: temporaries left after a normal run (before it: {stale})"
+    final = outputs(work, name)
+    check_parses(final)
+    for i, left in enumerate(left_by_kill):
+        for rel, data in left.items():
+            assert rel in final, f"{name}, kill {i + 1}: {rel} is not an output of a normal run"
+            assert data == final[rel], f"{name}, kill {i + 1}: {rel} is neither the old file nor the new one"
+    figures = runs.figures[name]
+    figures.update(stale_temporaries_cleaned=len(stale), outputs=len(final))
+    assert figures["kills"] == KILLS
+    assert figures["mid_run"] >= 1, f"{name}: no kill landed while it ran: {figures}"
+    return figures
+
+
+def test_killed_runs_leave_old_or_new_outputs_and_the_next_run_no_temporaries(work, capsys):
+    figures = {"convert": kill_and_rerun(work, "convert")}
+    # render and deposit both read tei/ and write apart (site/, deposit/): run side by side.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        running = {name: pool.submit(kill_and_rerun, work, name) for name in ("render", "deposit")}
+        figures.update({name: future.result() for name, future in running.items()})
+    assert temporaries(work) == []
+    assert len([rel for rel in outputs(work, "convert") if rel.endswith(".xml")]) == N_ARTICLES
+    assert len([rel for rel in outputs(work, "render") if rel.endswith(".html")]) == N_ARTICLES + 4  # + index, registers
+    assert list(outputs(work, "deposit")) == ["deposit/corpus.zip"]
+    with capsys.disabled():
+        print("\nkill figures:", json.dumps(figures, sort_keys=True))
