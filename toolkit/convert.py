@@ -150,7 +150,8 @@ def _prove_well_formed(tree, source: Path) -> None:
     try:
         parse_bytes(serialise(tree), path=str(source))
     except ToolkitError as exc:
-        raise ToolkitError(f"the TEI made from it is not well-formed ({exc.message}); nothing written",
+        reason = exc.message.removeprefix("not well-formed: ")
+        raise ToolkitError(f"the TEI made from it is not well-formed ({reason}); nothing written",
                            path=str(source)) from None
 
 
