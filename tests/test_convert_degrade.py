@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_03d31ed0a32cd011.txt"
 ARTICLES = ROOT / "tests" / "data" / "articles"
 TEI = "{http://www.tei-c.org/ns/1.0}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 RULES = load_recogniser(ConvertOptions())
 runner = CliRunner()
 
@@ -274,3 +275,24 @@ def test_a_warning_names_at_most_three_causes():
                       causes=["a/@x: 1", "b/@y: 2", "c/@z: 3", "d/@w: 4", "e/@v: 5"])
     assert checked.cause_text() == "a/@x: 1; b/@y: 2; c/@z: 3; and 2 more"
     assert Checked(checked.tree, causes=["a/@x: 1"]).cause_text() == "a/@x: 1"
+
+
+def test_an_issue_in_a_register_entry_costs_the_names_that_point_to_it(tmp_path, clean_seed):
+    clean = parse_file(clean_seed).getroot()
+    entry = clean.find(f"{TEI}standOff/{TEI}listPlace/{TEI}place")
+    ident = entry.get(XML_ID)
+    pointing = len(clean.findall(f"{TEI}text//*[@ref='#{ident}']"))
+
+    class RefusesOneEntry:  # as if the entry's id or name were malformed
+        def iter_errors(self, tree):
+            for found in tree.getroot().iterfind(f"{TEI}standOff//*[@{XML_ID}='{ident}']"):
+                yield Issue("x", 0, 0, "id-form", "refused for the test", tree.getpath(found[0]))
+
+    report = convert_paths([SEED], tmp_path, recogniser=Rules(), validator=RefusesOneEntry())
+    placed = mention_elements(clean_seed)
+    assert pointing >= 1
+    assert report.warnings == [f"{SEED}: dropped {pointing} of {placed} mentions whose markup was invalid "
+                               "(placeName: [id-form] refused for the test)"]
+    written = tmp_path / clean_seed.name
+    assert not parse_file(written).getroot().findall(f".//*[@ref='#{ident}']")
+    assert mention_elements(written) == placed - pointing

@@ -10,7 +10,8 @@ and, optionally, `explain(element)` naming an element's bad attributes. The
 mentions to drop are found, each step only when the one before found none:
 
 1. elements whose attributes the schema refuses on their own (`explain`);
-2. the element at or above the node a Schematron issue's `path` names;
+2. the element at or above the node a Schematron issue's `path` names, or, for
+   an issue in a register entry, the names whose @ref points to it;
 3. for a RELAX NG issue (libxml2 may report it on the enclosing block, or on a
    neighbour: "Element p has extra content: text"), bisection over the mentions
    in the enclosing block: the smallest set whose removal clears its issues.
@@ -29,6 +30,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .. import names as N
 from ..model import Article, Mention
 from ..options import ConvertOptions
 from . import encode
@@ -124,6 +126,11 @@ def _culprits(tree, placed: dict, issues, dropped: set, attempts: _Attempts, val
         if element is not None and not issue.rule.startswith("rng-"):
             direct.setdefault(element, issue)
             continue
+        referring = _referring(node, placed)
+        if referring:  # a register entry exists only for the names that point to it
+            for element in referring:
+                direct.setdefault(element, issue)
+            continue
         while node in placed:
             node = node.getparent()
         if any(e in placed for e in node.iter()):
@@ -172,6 +179,18 @@ def _bisect(suspects: list, base: set, clears, attempts: _Attempts) -> list | No
         return None
     in_second = _bisect(second, base | set(in_first), clears, attempts)
     return None if in_second is None else in_first + in_second
+
+
+def _referring(node, placed: dict) -> list:
+    """The inline names whose @ref points to the register entry (standOff/list*/entry)
+    at or above `node`; [] when `node` is in no register entry."""
+    for element in (node, *node.iterancestors()):
+        listing = element.getparent()
+        if (element.get(N.XML_ID) and listing is not None and listing.getparent() is not None
+                and listing.getparent().tag == N.STAND_OFF):
+            target = "#" + element.get(N.XML_ID)
+            return [e for e in placed if e.get("ref") == target]
+    return []
 
 
 def _node(tree, path: str):
