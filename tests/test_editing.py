@@ -1,0 +1,232 @@
+"""Hand edits survive every re-run (docs/editing.md).
+
+The edits are made the way docs/editing.md tells an editor to: declare
+yourself in a respStmt, confirm a name (resp="#editor"), retype an element,
+unwrap a wrong organisation, wrap a missed name without @ref, add a comment.
+Then convert, convert --merge, convert --overwrite, build and tidy run on the
+edited file: every edit is still there (but with --overwrite), removals are
+honoured, the result validates (teikit's schema and tei_all), and each
+outcome is said in exactly one line.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from typer.testing import CliRunner
+
+from teikit.cli import app
+from teikit.validate import iter_errors
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_03d31ed0a32cd011.txt"
+COMMITTED = ROOT / "tei" / "000_03d31ed0a32cd011.xml"
+NS = {"t": "http://www.tei-c.org/ns/1.0", "xml": "http://www.w3.org/XML/1998/namespace"}
+runner = CliRunner()
+
+EDITOR = """          <name ref="#teikit">teikit</name>
+        </respStmt>
+        <respStmt xml:id="editor">
+          <resp>checked the entity markup</resp>
+          <name>Lan Nguyễn</name>
+        </respStmt>"""
+CONFIRM = ('<persName ref="#pers-tran-dai-quang" resp="#ner-rules" cert="0.90">Trần Đại Quang</persName>, <roleName',
+           '<persName ref="#pers-tran-dai-quang" resp="#editor">Trần Đại Quang</persName>, <roleName')
+RETYPE = ('<orgName ref="#org-ban-bi-thu" resp="#ner-rules" cert="0.90">Ban Bí thư</orgName>',
+          '<persName ref="#org-ban-bi-thu" resp="#editor">Ban Bí thư</persName>')
+UNWRAP = ('<orgName ref="#org-dang-uy-cong-an-trung-uong" resp="#ner-rules" cert="0.80">Đảng ủy Công an Trung ương</orgName>',
+          "Đảng ủy Công an Trung ương")
+ADD = ('<orgName ref="#org-bo-cong-an" resp="#ner-rules" cert="0.90">Bộ Công an</orgName> và Ban Thường trực',
+       '<orgName ref="#org-bo-cong-an" resp="#ner-rules" cert="0.90">Bộ Công an</orgName> và <orgName resp="#editor">Ban Thường trực</orgName>')
+COMMENT = ("<p>Dự buổi làm việc", "<p><!-- checked against the print edition -->Dự buổi làm việc")
+DESCRIBED = "3 elements marked by hand, 1 comment"
+
+
+def edit(path: Path, *changes) -> None:
+    """Edit a TEI file as text, the way an editor does (each change must apply exactly once)."""
+    text = path.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert text.count(old) >= 1, old
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def edit_all(path: Path) -> None:
+    edit(path, ('          <name ref="#teikit">teikit</name>\n        </respStmt>', EDITOR), CONFIRM, RETYPE, UNWRAP, ADD,
+         COMMENT)
+
+
+def convert(out: Path, *flags: str, source: Path = SEED):
+    return runner.invoke(app, ["convert", str(source), "-o", str(out), *flags])
+
+
+def lines(result) -> list[str]:
+    return result.stderr.splitlines()
+
+
+@pytest.fixture
+def edited(tmp_path) -> Path:
+    out = tmp_path / "tei"
+    assert convert(out).exit_code == 0
+    target = out / COMMITTED.name
+    edit_all(target)
+    return target
+
+
+def names(tree, tag: str) -> list[tuple[str, dict]]:
+    return [(" ".join("".join(e.itertext()).split()), dict(e.attrib))
+            for e in tree.iterfind(f".//t:text//t:{tag}", NS)]
+
+
+def assert_edits_kept(path: Path) -> etree._ElementTree:
+    tree = etree.parse(str(path))
+    persons = names(tree, "persName")
+    assert ("Trần Đại Quang", {"ref": "#pers-tran-dai-quang", "resp": "#editor"}) in persons      # confirmed
+    assert any(text == "Ban Bí thư" and a.get("resp") == "#editor" for text, a in persons)         # retyped
+    assert not any(text == "Ban Bí thư" for text, _ in names(tree, "orgName"))
+    assert not any(text == "Đảng ủy Công an Trung ương" for text, _ in names(tree, "orgName"))     # unwrapped
+    assert any(text == "Ban Thường trực" and a.get("resp") == "#editor" for text, a in names(tree, "orgName"))  # added
+    assert " checked against the print edition " in [c.text for c in tree.iter(etree.Comment)]     # comment
+    assert tree.find(".//t:titleStmt/t:respStmt[@xml:id='editor']/t:name", NS).text == "Lan Nguyễn"
+    return tree
+
+
+def assert_valid(path: Path, assert_tei_all_valid) -> None:
+    assert [str(i) for i in iter_errors(path)] == []
+    assert_tei_all_valid(path)
+
+
+# --- convert: keep, merge, overwrite ------------------------------------------------
+
+def test_an_unedited_file_is_replaced_silently_and_stays_byte_identical(tmp_path):
+    out = tmp_path / "tei"
+    assert convert(out).exit_code == 0
+    result = convert(out)
+    assert result.exit_code == 0
+    assert lines(result) == [f"1 of 1 converted into {out}"]
+    assert (out / COMMITTED.name).read_bytes() == COMMITTED.read_bytes()
+
+
+def test_convert_keeps_an_edited_file_and_says_so_in_one_line(edited):
+    before = edited.read_bytes()
+    result = convert(edited.parent)
+    assert result.exit_code == 0
+    assert lines(result) == [
+        f"warning: {edited}: edited since teikit wrote it ({DESCRIBED}); kept as it is "
+        "(--merge re-recognises around the edits, --overwrite replaces them)",
+        f"0 of 1 converted into {edited.parent}, 1 edited file kept as it was",
+    ]
+    assert edited.read_bytes() == before
+
+
+def test_merge_keeps_every_edit_honours_removals_and_validates(edited, assert_tei_all_valid):
+    result = convert(edited.parent, "--merge")
+    assert result.exit_code == 0, result.output
+    assert lines(result) == [f"1 of 1 converted into {edited.parent} (1 merged with its edits)"]
+    tree = assert_edits_kept(edited)
+    assert_valid(edited, assert_tei_all_valid)
+    # the machine markup around the edits is back, and the merge is on record
+    assert ("Hà Nội", {"ref": "#place-ha-noi", "resp": "#ner-rules", "cert": "0.90"}) in names(tree, "placeName")
+    changes = [c.text for c in tree.iterfind(".//t:revisionDesc/t:change", NS)]
+    assert changes[1:] == [f"Merged with a new recognition of {SEED.name} by teikit 0.1.0: kept 3 elements of the "
+                           "editor's, 79 recognised again, 2 left unmarked as the editor removed them."]
+    # the editor's new name and retyped name point to register entries of their kind
+    assert tree.find(".//t:listOrg/t:org[@xml:id='org-ban-thuong-truc']/t:orgName", NS).text == "Ban Thường trực"
+    assert tree.find(".//t:listPerson/t:person[@xml:id='pers-ban-bi-thu']", NS) is not None
+    assert tree.find(".//t:org[@xml:id='org-dang-uy-cong-an-trung-uong']", NS) is None
+
+
+def test_merging_again_changes_nothing_and_plain_convert_still_keeps_the_merged_file(edited):
+    assert convert(edited.parent, "--merge").exit_code == 0
+    merged = edited.read_bytes()
+    again = convert(edited.parent, "--merge")
+    assert again.exit_code == 0 and edited.read_bytes() == merged
+    plain = convert(edited.parent)
+    assert plain.exit_code == 0
+    assert lines(plain)[0].startswith(f"warning: {edited}: edited since teikit wrote it (3 elements marked by hand")
+    assert edited.read_bytes() == merged
+
+
+def test_a_removed_name_stays_removed_through_later_merges(edited, assert_tei_all_valid):
+    assert convert(edited.parent, "--merge").exit_code == 0
+    edit(edited, ("<p>Thực hiện", "<p><!-- second pass -->Thực hiện"))
+    assert convert(edited.parent, "--merge").exit_code == 0
+    tree = assert_edits_kept(edited)
+    assert not any(text == "Đảng ủy Công an Trung ương" for text, _ in names(tree, "orgName"))
+    assert not any(text == "Ban Bí thư" for text, _ in names(tree, "orgName"))
+    # the second merge found nothing to change (the removals held), so it added no change of its own
+    assert len(tree.findall(".//t:revisionDesc/t:change", NS)) == 2
+    assert_valid(edited, assert_tei_all_valid)
+
+
+def test_overwrite_replaces_the_edited_file_and_says_what_it_replaced(edited):
+    result = convert(edited.parent, "--overwrite")
+    assert result.exit_code == 0
+    assert lines(result) == [
+        f"warning: {edited}: replaced a file edited since teikit wrote it ({DESCRIBED}); those edits are gone",
+        f"1 of 1 converted into {edited.parent}",
+    ]
+    assert edited.read_bytes() == COMMITTED.read_bytes()
+    assert lines(convert(edited.parent)) == [f"1 of 1 converted into {edited.parent}"]  # teikit's own again
+
+
+def test_merge_and_overwrite_together_is_a_usage_error(tmp_path):
+    result = convert(tmp_path, "--merge", "--overwrite")
+    assert result.exit_code == 2
+    assert lines(result) == ["error: --merge and --overwrite exclude each other: choose one"]
+
+
+def test_a_file_teikit_has_no_record_of_is_kept_unless_it_is_what_teikit_writes(tmp_path):
+    out = tmp_path / "tei"
+    out.mkdir()
+    shutil.copy(COMMITTED, out / COMMITTED.name)  # as a checkout holds it: no record beside it
+    assert lines(convert(out)) == [f"1 of 1 converted into {out}"]
+    shutil.rmtree(out / ".teikit")
+    edit(out / COMMITTED.name, COMMENT)
+    result = convert(out)
+    assert result.exit_code == 0
+    assert lines(result)[0] == (f"warning: {out / COMMITTED.name}: edited since teikit wrote it (1 comment, no record "
+                                "that teikit wrote it); kept as it is (--merge re-recognises around the edits, "
+                                "--overwrite replaces them)")
+
+
+# --- failure paths ---------------------------------------------------------------
+
+def test_an_edited_file_that_is_not_well_formed_is_kept_with_one_error(edited):
+    text = edited.read_text(encoding="utf-8").replace("</trailer>", "</trailr>").replace("</byline>", "</bylin>")
+    edited.write_text(text, encoding="utf-8")
+    before = edited.read_bytes()
+    for flags in ((), ("--merge",)):
+        result = convert(edited.parent, *flags)
+        assert result.exit_code == 1
+        errors = [line for line in lines(result) if line.startswith("error:")]
+        assert len(errors) == 1 and len(lines(result)) == 2
+        assert errors[0].startswith(f"error: {edited}: not well-formed: Opening and ending tag mismatch")
+        assert errors[0].endswith("; the file was edited and is kept as it is: correct it, "
+                                  "or convert with --overwrite to replace it")
+        assert edited.read_bytes() == before
+    replaced = convert(edited.parent, "--overwrite")
+    assert replaced.exit_code == 0
+    assert lines(replaced)[0] == (f"warning: {edited}: replaced a file edited since teikit wrote it (not well-formed); "
+                                  "those edits are gone")
+
+
+def test_merge_needs_the_source(edited):
+    result = convert(edited.parent, "--merge", source=edited.parent / "missing.txt")
+    assert result.exit_code == 2
+    assert lines(result) == [f"error: {edited.parent / 'missing.txt'}: no such file or directory"]
+
+
+def test_merge_refuses_an_edited_text_and_keeps_the_file(edited):
+    edit(edited, ("Dự buổi làm việc có", "Dự buổi họp có"))
+    before = edited.read_bytes()
+    result = convert(edited.parent, "--merge")
+    assert result.exit_code == 1
+    assert lines(result)[0] == (
+        f"error: {edited}: the text of block 3 differs from {SEED.name} at character 9 ('họp có Đại tướng Trầ' "
+        "vs 'làm việc có Đại tướn'); merge keeps the words and changes only the markup, so the file is kept as it is "
+        "(--overwrite replaces it)")
+    assert edited.read_bytes() == before

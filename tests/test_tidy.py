@@ -1,0 +1,157 @@
+"""`teikit tidy` and `build` on edited TEI: back into the encoding in one command, nothing lost.
+
+The edits are test_editing's (made as docs/editing.md tells an editor).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from typer.testing import CliRunner
+
+from teikit.cli import app
+from teikit.validate import iter_errors
+from test_editing import COMMITTED, NS, SEED, assert_edits_kept, assert_valid, convert, edit, edit_all, lines, names
+
+runner = CliRunner()
+TIDY = "`teikit tidy FILE`"
+
+
+@pytest.fixture
+def edited(tmp_path) -> Path:
+    target = tmp_path / COMMITTED.name
+    shutil.copy(COMMITTED, target)
+    edit_all(target)
+    return target
+
+
+def tidy(*paths):
+    return runner.invoke(app, ["tidy", *map(str, paths)])
+
+
+def test_validation_of_the_edited_file_says_to_run_tidy(edited):
+    issues = {i.rule: i.message for i in iter_errors(edited)}
+    assert set(issues) == {"ref-missing", "ref-kind", "register-referenced"}
+    assert issues["ref-missing"] == ('orgName "Ban Thường trực" has no @ref: every name in the text points to its '
+                                     f"register entry; run {TIDY} to give it one (and add the entry).")
+    assert all(TIDY in message for message in issues.values())
+
+
+def test_tidy_brings_the_edited_file_back_into_the_encoding(edited, assert_tei_all_valid):
+    result = tidy(edited)
+    assert result.exit_code == 0
+    assert lines(result) == [
+        f'{edited}: orgName "Ban Thường trực" had no @ref: now ref="#org-ban-thuong-truc" (register entry added)',
+        f'{edited}: persName "Ban Bí thư" pointed to #org-ban-bi-thu, which is not a person: '
+        'now ref="#pers-ban-bi-thu" (register entry added)',
+        f"{edited}: removed register entry #org-dang-uy-cong-an-trung-uong (Đảng ủy Công an Trung ương): "
+        "no name points to it",
+        f"{edited}: removed register entry #org-ban-bi-thu (Ban Bí thư): no name points to it",
+        "1 of 1 file tidied",
+    ]
+    assert_edits_kept(edited)
+    assert_valid(edited, assert_tei_all_valid)
+    before = edited.read_bytes()
+    again = tidy(edited)
+    assert again.exit_code == 0 and lines(again) == ["0 of 1 file tidied"]
+    assert edited.read_bytes() == before
+
+
+def test_tidy_keeps_the_editors_register_data_and_declares_the_editor(edited, assert_tei_all_valid):
+    edit(edited,
+         ('<person xml:id="pers-tran-dai-quang">\n        <persName>Trần Đại Quang</persName>',
+          '<person xml:id="pers-tran-dai-quang" sex="M">\n        <persName>Trần Đại Quang</persName>\n'
+          '        <idno type="viaf">12345</idno>'),
+         ('<person xml:id="pers-vu-trong-kim">', '<person xml:id="pers-nobody">\n        <persName>Nobody</persName>\n'
+          '        <idno type="viaf">999</idno>\n      </person>\n      <person xml:id="pers-vu-trong-kim">'),
+         ('<roleName type="rank" resp="#ner-rules" cert="0.90">Thượng tướng</roleName>',
+          '<roleName type="rank" resp="#ed2">Thượng tướng</roleName>'))
+    result = tidy(edited)
+    assert result.exit_code == 0
+    assert (f"warning: {edited}: kept register entry #pers-nobody: no name points to it, but it holds data teikit did "
+            'not write; point a name at it (ref="#pers-nobody") or delete it') in lines(result)
+    assert (f"{edited}: declared #ed2 as an editor (a respStmt in titleStmt: put the editor's name in it)"
+            in lines(result))
+    tree = etree.parse(str(edited))
+    entry = tree.find(".//t:person[@xml:id='pers-tran-dai-quang']", NS)
+    assert entry.get("sex") == "M" and entry.find("t:idno[@type='viaf']", NS).text == "12345"
+    assert tree.find(".//t:person[@xml:id='pers-nobody']/t:idno", NS).text == "999"
+    # the editor's to decide: the entry kept without mentions, and @sex, which the encoding does not have
+    assert sorted(i.rule for i in iter_errors(edited)) == ["register-referenced", "rng-attribute"]
+    edit(edited, ('      <person xml:id="pers-nobody">\n        <persName>Nobody</persName>\n'
+                  '        <idno type="viaf">999</idno>\n      </person>\n', ""), (' sex="M"', ""))
+    assert_valid(edited, assert_tei_all_valid)
+
+
+def test_tidy_reports_a_file_it_cannot_read_in_one_line(tmp_path, edited):
+    broken = tmp_path / "broken.xml"
+    broken.write_text("<TEI><text></TEI>", encoding="utf-8")
+    result = tidy(broken, edited)
+    assert result.exit_code == 1
+    errors = [line for line in lines(result) if line.startswith("error:")]
+    assert len(errors) == 1 and errors[0].startswith(f"error: {broken}: not well-formed:")
+    assert lines(result)[-1] == "1 of 2 files tidied"
+    assert broken.read_text(encoding="utf-8") == "<TEI><text></TEI>"
+
+
+# --- build ---------------------------------------------------------------------
+
+def build(tmp: Path, *flags: str):
+    return runner.invoke(app, ["build", "--seeds", str(tmp / "seeds"), "--tei", str(tmp / "tei"),
+                               "--dist", str(tmp / "dist"), "--no-deposit", *flags])
+
+
+@pytest.fixture
+def built(tmp_path) -> Path:
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(SEED, tmp_path / "seeds")
+    assert build(tmp_path).exit_code == 0
+    target = tmp_path / "tei" / COMMITTED.name
+    edit_all(target)
+    return target
+
+
+def test_build_keeps_an_edited_file_tidies_it_and_validates_it(built, assert_tei_all_valid):
+    tmp = built.parent.parent
+    result = build(tmp)
+    assert result.exit_code == 0, result.output
+    out = lines(result)
+    assert out[0].startswith(f"warning: {built}: edited since teikit wrote it (3 elements marked by hand, 1 comment)")
+    assert out[1] == f"convert:  0 TEI files in {tmp / 'tei'}, 1 edited kept as they were"
+    assert f"tidy:     {built}: removed register entry #org-ban-bi-thu (Ban Bí thư): no name points to it" in out
+    assert "tidy:     1 of 1 file tidied" in out
+    assert "validate: 1 files, 1 valid, 0 invalid, 0 errors" in out
+    assert_edits_kept(built)
+    assert_valid(built, assert_tei_all_valid)
+    assert "Ban Thường trực" in (tmp / "dist" / "html" / f"{COMMITTED.stem}.html").read_text(encoding="utf-8")
+
+
+def test_build_merge_re_recognises_around_the_edits(built, assert_tei_all_valid):
+    tmp = built.parent.parent
+    result = build(tmp, "--merge")
+    assert result.exit_code == 0, result.output
+    assert lines(result)[0] == f"convert:  1 TEI files in {tmp / 'tei'}, 1 merged with their edits"
+    assert "validate: 1 files, 1 valid, 0 invalid, 0 errors" in lines(result)
+    tree = assert_edits_kept(built)
+    assert tree.findall(".//t:revisionDesc/t:change", NS)[-1].text.startswith("Merged with a new recognition")
+    assert_valid(built, assert_tei_all_valid)
+
+
+def test_build_overwrite_replaces_the_edited_file(built):
+    tmp = built.parent.parent
+    result = build(tmp, "--overwrite")
+    assert result.exit_code == 0
+    assert lines(result)[0].startswith(f"warning: {built}: replaced a file edited since teikit wrote it")
+    assert built.read_bytes() == COMMITTED.read_bytes()
+    assert not any(text == "Ban Thường trực" for text, _ in names(etree.parse(str(built)), "orgName"))
+
+
+def test_convert_summary_counts_kept_files_apart(built, tmp_path):
+    second = tmp_path / "seeds" / "second.txt"
+    shutil.copy(SEED, second)
+    result = convert(tmp_path / "tei", source=tmp_path / "seeds")
+    assert result.exit_code == 0
+    assert lines(result)[-1] == f"1 of 2 converted into {tmp_path / 'tei'}, 1 edited file kept as it was"
