@@ -1,4 +1,4 @@
-"""No half-written outputs, ever: `teikit convert`, `teikit render` and `teikit deposit make`
+"""No half-written outputs, ever: `teikit convert`, `teikit render` (html and txt) and `teikit deposit make`
 killed (SIGKILL) at random moments while they write a batch leave every output either
 the old file or the new one, and the next normal run leaves no temporary file behind.
 
@@ -45,12 +45,13 @@ def command_line(name: str) -> list[str]:
     return {
         "convert": ["convert", "in", "-o", "tei"],
         "render": ["render", "tei", "-o", "site"],
+        "render-txt": ["render", "tei", "--format", "txt", "-o", "txt"],
         "deposit": ["deposit", "make", "tei", "-o", "deposit/corpus.zip", "--replace", "--bagging-date", "2026-01-01"],
     }[name]
 
 
 def output_root(work: Path, name: str) -> Path:
-    return work / {"convert": "tei", "render": "site", "deposit": "deposit"}[name]
+    return work / {"convert": "tei", "render": "site", "render-txt": "txt", "deposit": "deposit"}[name]
 
 
 def writing(work: Path, name: str) -> bool:
@@ -93,8 +94,12 @@ def check_parses(files: dict[str, bytes]) -> None:
         elif rel.endswith(".zip"):
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 assert archive.testzip() is None, f"{rel}: corrupt member"
+                check_parses({f"{rel}!{m}": archive.read(m) for m in archive.namelist() if m.endswith(CHECKED)})
         else:
             raise AssertionError(f"{rel}: an output this test does not know how to check")
+
+
+CHECKED = (".xml", ".html", ".txt", ".json")
 
 
 class Runs:
@@ -107,6 +112,9 @@ class Runs:
         self.figures: dict[str, dict] = {}
 
     def normal(self, name: str) -> None:
+        """A run to the end; it must leave no temporary file, and removes those kills left."""
+        root = output_root(self.work, name)
+        stale = temporaries(root)
         started = time.perf_counter()
         process = subprocess.Popen(CLI + command_line(name), cwd=self.work, stdout=subprocess.DEVNULL,
                                    stderr=subprocess.PIPE)
@@ -120,6 +128,9 @@ class Runs:
         assert process.returncode == 0, f"teikit {name}: exit {process.returncode}\n{stderr}"
         ended = time.perf_counter()
         self.window[name] = max(0.05, ended - (began or started))
+        assert temporaries(root) == [], f"{name}: temporaries left after a normal run (before it: {stale})"
+        figures = self.figures.setdefault(name, {})
+        figures["stale_temporaries_cleaned"] = figures.get("stale_temporaries_cleaned", 0) + len(stale)
 
     def kill(self, name: str) -> dict:
         """Start the command, kill -9 it a random moment into its writing; what it left."""
@@ -133,7 +144,9 @@ class Runs:
         alive = process.poll() is None
         process.kill()
         process.wait(timeout=TIMEOUT)  # reaped: its pid no longer runs
-        figures = self.figures.setdefault(name, {"kills": 0, "mid_run": 0, "temporaries_left": 0, "outputs_left": []})
+        figures = self.figures.setdefault(name, {})
+        for key, empty in (("kills", 0), ("mid_run", 0), ("temporaries_left", 0), ("outputs_left", [])):
+            figures.setdefault(key, empty)
         figures["kills"] += 1
         figures["mid_run"] += alive
         figures["temporaries_left"] += len(temporaries(output_root(self.work, name)))
@@ -160,10 +173,7 @@ def kill_and_rerun(work: Path, name: str) -> dict:
     runs.normal(name)                         # times the writing
     for _ in range(KILLS - 1):
         left_by_kill.append(runs.kill(name))  # over a complete run's outputs
-    root = output_root(work, name)
-    stale = temporaries(root)
     runs.normal(name)
-    assert temporaries(root) == [], f"{name}: temporaries left after a normal run (before it: {stale})"
     final = outputs(work, name)
     check_parses(final)
     for i, left in enumerate(left_by_kill):
@@ -171,7 +181,7 @@ def kill_and_rerun(work: Path, name: str) -> dict:
             assert rel in final, f"{name}, kill {i + 1}: {rel} is not an output of a normal run"
             assert data == final[rel], f"{name}, kill {i + 1}: {rel} is neither the old file nor the new one"
     figures = runs.figures[name]
-    figures.update(stale_temporaries_cleaned=len(stale), outputs=len(final))
+    figures["outputs"] = len(final)
     assert figures["kills"] == KILLS
     assert figures["mid_run"] >= 1, f"{name}: no kill landed while it ran: {figures}"
     return figures
@@ -179,13 +189,14 @@ def kill_and_rerun(work: Path, name: str) -> dict:
 
 def test_killed_runs_leave_old_or_new_outputs_and_the_next_run_no_temporaries(work, capsys):
     figures = {"convert": kill_and_rerun(work, "convert")}
-    # render and deposit both read tei/ and write apart (site/, deposit/): run side by side.
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        running = {name: pool.submit(kill_and_rerun, work, name) for name in ("render", "deposit")}
+    # render (html, txt) and deposit all read tei/ and write apart (site/, txt/, deposit/): side by side.
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        running = {name: pool.submit(kill_and_rerun, work, name) for name in ("render", "render-txt", "deposit")}
         figures.update({name: future.result() for name, future in running.items()})
     assert temporaries(work) == []
     assert len([rel for rel in outputs(work, "convert") if rel.endswith(".xml")]) == N_ARTICLES
     assert len([rel for rel in outputs(work, "render") if rel.endswith(".html")]) == N_ARTICLES + 4  # + index, registers
+    assert len(outputs(work, "render-txt")) == N_ARTICLES
     assert list(outputs(work, "deposit")) == ["deposit/corpus.zip"]
     with capsys.disabled():
         print("\nkill figures:", json.dumps(figures, sort_keys=True))
