@@ -242,3 +242,24 @@ def test_the_library_refuses_with_a_site_error(site, tei):
         build_site([tei], site)
     assert build_site([tei], site, replace_site=True).ok
     assert index_links(site) == [f"{ARTICLES[0]}.html", f"{ARTICLES[2]}.html"]
+
+
+def test_every_missing_tei_is_counted_in_the_one_line(site, tei):
+    for article in ARTICLES[1:]:
+        (tei / f"{article}.xml").unlink()
+    result = render(tei / f"{ARTICLES[0]}.xml", "-o", site)
+    assert result.exit_code == 1
+    assert f"the site holds {ARTICLES[1]}.html, rendered from {tei / ARTICLES[1]}.xml, which no longer exists " \
+           "(and 1 more):" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_new_article_that_cannot_be_read_costs_only_itself(site, tei, tmp_path):
+    bad = tmp_path / "new" / "zz_new.xml"
+    bad.parent.mkdir()
+    bad.write_text("<TEI", encoding="utf-8")
+    result = render(bad, tei / f"{ARTICLES[0]}.xml", "-o", site)
+    assert result.exit_code == 1
+    assert f"error: {bad}: not well-formed" in result.stderr
+    assert "the site holds 3 article(s)" in result.stderr
+    assert index_links(site) == [f"{a}.html" for a in ARTICLES]

@@ -2,7 +2,10 @@
 
 Both run on the one batch runner (teikit.batch): a bad file is reported and
 skipped, an output name two inputs share is refused, and only a missing input
-path (a usage error) stops them. Both return a batch.Report.
+path (a usage error) stops them. Both return a batch.Report. build_site also
+keeps a site whole (render.site): into a folder that holds one it updates the
+given articles and keeps the rest, and what would shrink or overwrite a site
+is refused (SiteError) before anything is written.
 """
 
 from __future__ import annotations
@@ -94,6 +97,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
     report = batch.report
     if articles:
         missing = [doc for doc in kept.values() if not (out_dir / f"{doc.stem}.html").is_file()]
+
         def page(doc: SourceDocument) -> Path:
             target = out_dir / f"{doc.stem}.html"
             _write(target, renderer.html(doc, tei_href=tei_href(doc.path, out_dir)))

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import __version__
-from ..errors import SiteError
+from ..errors import RenderError, SiteError
 from ..fsutil import write_atomic
 
 MANIFEST = ".teikit-site.json"
@@ -109,7 +109,10 @@ def write_manifest(out_dir: Path, hrefs: dict[str, str]) -> Path:
     articles = [{"stem": stem, "tei": hrefs[stem]} for stem in sorted(hrefs)]
     body = {"teikit-site": MANIFEST_VERSION, "generator": f"teikit {__version__}", "articles": articles}
     target = Path(out_dir) / MANIFEST
-    write_atomic(target, (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    try:
+        write_atomic(target, (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    except OSError as exc:
+        raise RenderError(f"cannot write: {exc.strerror}", path=str(target)) from None
     return target
 
 
