@@ -33,6 +33,7 @@ from lxml import etree
 from .. import names as N
 from ..model import Article, Mention
 from ..options import ConvertOptions
+from ..validate.issues import element_at
 from . import encode
 
 MAX_ROUNDS = 4
@@ -119,7 +120,7 @@ def _culprits(tree, placed: dict, issues, dropped: set, attempts: _Attempts, val
     direct: dict = {}
     blocks: dict = {}
     for issue in issues:
-        node = _node(tree, getattr(issue, "path", ""))
+        node = element_at(tree, getattr(issue, "path", ""))
         if node is None:
             continue
         element = node if node in placed else next((e for e in node.iterancestors() if e in placed), None)
@@ -193,24 +194,8 @@ def _referring(node, placed: dict) -> list:
     return []
 
 
-def _node(tree, path: str):
-    """The element an issue's XPath names (an attribute counts as its element), or None."""
-    if not path:
-        return None
-    try:
-        found = tree.xpath(path)
-    except etree.XPathError:
-        return None
-    if not isinstance(found, list) or not found:
-        return None
-    node = found[0]
-    if not isinstance(node, etree._Element):
-        node = node.getparent() if hasattr(node, "getparent") else None
-    return node
-
-
 def _within(tree, issue, where: str) -> bool:
-    node = _node(tree, getattr(issue, "path", ""))
+    node = element_at(tree, getattr(issue, "path", ""))
     if node is None:
         return True  # an issue that cannot be placed is not known to be cleared
     path = tree.getpath(node)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from lxml import etree
+
 
 @dataclass(frozen=True)
 class Issue:
@@ -81,3 +83,20 @@ class Report:
     def to_json(self) -> str:
         """Deterministic JSON (stable key order, UTF-8 text kept readable)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def element_at(tree, path: str | None):
+    """The element an issue's XPath (Issue.path) names, an attribute counting as its element;
+    None when there is no path or it finds nothing."""
+    if not path:
+        return None
+    try:
+        found = tree.xpath(path)
+    except etree.XPathError:
+        return None
+    if not isinstance(found, list) or not found:
+        return None
+    node = found[0]
+    if not isinstance(node, etree._Element):
+        node = node.getparent() if hasattr(node, "getparent") else None
+    return node

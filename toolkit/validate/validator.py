@@ -20,7 +20,7 @@ from ..batch import Batch, Progress
 from ..resources import schema_dir
 from ..xmlsafe import parse_bytes, parse_file
 from .attributes import AttributeTypes
-from .issues import FileResult, Issue, Report
+from .issues import FileResult, Issue, Report, element_at
 from .schematron import SchematronRules
 
 Source = Union[str, os.PathLike, bytes, etree._ElementTree, etree._Element]
@@ -131,13 +131,8 @@ class Validator:
 
 
 def _element_name(tree: etree._ElementTree, path: str | None) -> str | None:
-    if not path:
-        return None
-    try:
-        found = tree.xpath(path)
-    except etree.XPathError:
-        return None
-    return etree.QName(found[0]).localname if found and isinstance(found[0], etree._Element) else None
+    found = element_at(tree, path)
+    return etree.QName(found).localname if found is not None else None
 
 
 def _rng_rule(type_name: str) -> str:
