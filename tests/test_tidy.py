@@ -120,7 +120,7 @@ def test_build_keeps_an_edited_file_tidies_it_and_validates_it(built, assert_tei
     assert result.exit_code == 0, result.output
     out = lines(result)
     assert out[0].startswith(f"warning: {built}: edited since teikit wrote it (3 elements marked by hand, 1 comment)")
-    assert out[1] == f"convert:  0 TEI files in {tmp / 'tei'}, 1 edited kept as they were"
+    assert out[1] == f"convert:  0 TEI files in {tmp / 'tei'}, 1 edited file kept"
     assert f"tidy:     {built}: removed register entry #org-ban-bi-thu (Ban Bí thư): no name points to it" in out
     assert "tidy:     1 of 1 file tidied" in out
     assert "validate: 1 files, 1 valid, 0 invalid, 0 errors" in out
@@ -133,7 +133,7 @@ def test_build_merge_re_recognises_around_the_edits(built, assert_tei_all_valid)
     tmp = built.parent.parent
     result = build(tmp, "--merge")
     assert result.exit_code == 0, result.output
-    assert lines(result)[0] == f"convert:  1 TEI files in {tmp / 'tei'}, 1 merged with their edits"
+    assert lines(result)[0] == f"convert:  1 TEI files in {tmp / 'tei'}, 1 merged with its edits"
     assert "validate: 1 files, 1 valid, 0 invalid, 0 errors" in lines(result)
     tree = assert_edits_kept(built)
     assert tree.findall(".//t:revisionDesc/t:change", NS)[-1].text.startswith("Merged with a new recognition")

@@ -60,24 +60,16 @@ class _Steps:
 
 
 def _kept_note(report) -> str:
-    merged = f", {len(report.merged)} merged with their edits" if report.merged else ""
-    return merged + (f", {len(report.kept)} edited kept as they were" if report.kept else "")
+    """`, N merged with their edits, K edited files kept` (the parts that are not zero)."""
+    merged, kept = len(report.merged), len(report.kept)
+    note = f", {merged} merged with {'its' if merged == 1 else 'their'} edits" if merged else ""
+    return note + (f", {kept} edited file{'s' if kept != 1 else ''} kept" if kept else "")
 
 
 def package_path(seeds: Path, dist: Path, fmt: str) -> Path:
     """dist/deposit/<seeds folder name>-corpus[.zip|.tar.gz]."""
     suffix = "" if fmt == "dir" else f".{fmt}"
     return dist / "deposit" / f"{seeds.resolve().name}-corpus{suffix}"
-
-
-def _remove_earlier_bag(target: Path) -> None:
-    """A directory package from an earlier build is removed first: make_package replaces
-    an existing package *file* (replace=True) but never a directory. Anything at
-    `target` that is not a bag is left for make_package to refuse."""
-    if target.is_dir() and not target.is_symlink() and (target / "bagit.txt").is_file():
-        import shutil
-
-        shutil.rmtree(target)
 
 
 def build(
@@ -144,7 +136,6 @@ def build(
     if deposit:
         with steps.step():
             target = package_path(seeds, dist, package_format.value)
-            _remove_earlier_bag(target)
             result = make_package(tei, target, DepositOptions(
                 format=package_format.value, sources=(seeds,), replace=True, bagging_date=bagging_date,
                 source_organization=publisher, contact_name=contact_name, contact_email=contact_email))

@@ -40,7 +40,7 @@ from ..fsutil import write_atomic
 from ..model import ORG, PERSON, PLACE
 from ..recognise.authority import authority_ids
 from ..xmlsafe import parse_file
-from .textindex import NAME_TAGS, article_div, is_element, is_machine, text_of
+from .textindex import NAME_TAGS, article_div, is_element, text_of
 
 # name element → (kind, register list, register entry, id prefix)
 REGISTER = {N.PERS_NAME: (PERSON, N.LIST_PERSON, N.PERSON, "pers"),
@@ -309,4 +309,4 @@ def tidy_paths(paths, *, progress: Progress | None = None) -> tuple[Report, dict
     return batch.report, done
 
 
-__all__ = ["tidy_tree", "tidy_file", "tidy_paths", "is_machine"]
+__all__ = ["tidy_tree", "tidy_file", "tidy_paths"]
