@@ -634,6 +634,23 @@ def test_an_existing_file_is_refused_without_replace(tmp_path, name):
     assert sorted(os.listdir(tmp_path)) == ["in", name]
 
 
+def test_replace_swaps_a_directory_package_whole_and_never_a_folder_that_is_not_one(tmp_path, monkeypatch):
+    src = corpus(tmp_path / "in")
+    out = tmp_path / "pkg"
+    assert run("deposit", "make", src, "-o", out, "--no-editions", "--sources", src, "--bagging-date", "2014-01-01").exit_code == 0
+    old_info = (out / "bag-info.txt").read_text(encoding="utf-8")
+    again = run("deposit", "make", src, "-o", out, "--no-editions", "--sources", src, "--replace")
+    assert (again.exit_code, again.stderr) == (0, "")
+    assert again.stdout.splitlines()[0] == f"{out}: replaced the package that was there"
+    assert (out / "bag-info.txt").read_text(encoding="utf-8") != old_info and verify_package(out).ok
+    assert sorted(os.listdir(tmp_path)) == ["in", "pkg"]  # the old package and the staging folder are gone
+    # Where the atomic exchange is not available, two renames do the same.
+    from teikit.deposit import output as output_module
+    monkeypatch.setattr(output_module, "_exchange", lambda a, b: False)
+    assert make_package([src], out, with_sources(src, replace=True, format="dir")).replaced is True
+    assert verify_package(out).ok and sorted(os.listdir(tmp_path)) == ["in", "pkg"]
+
+
 @pytest.mark.parametrize("name", ["out.zip", "out.tar.gz"])
 def test_replace_finishes_the_new_package_then_renames_it_over_the_old(tmp_path, name):
     src = corpus(tmp_path / "in")
@@ -643,7 +660,7 @@ def test_replace_finishes_the_new_package_then_renames_it_over_the_old(tmp_path,
     old = out.read_bytes()
     again = run("deposit", "make", src, "-o", out, "--no-editions", "--sources", src, "--replace")
     assert (again.exit_code, again.stderr) == (0, "")
-    assert again.stdout.splitlines()[0] == f"{out}: replaced the package file that was there"
+    assert again.stdout.splitlines()[0] == f"{out}: replaced the package that was there"
     assert again.stdout.splitlines()[1].endswith("Bagging-Date 2026-05-04")
     assert out.read_bytes() != old and verify_package(out).ok
     assert sorted(os.listdir(tmp_path)) == ["in", name]  # no staging, no temporary file left

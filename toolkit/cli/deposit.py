@@ -56,7 +56,7 @@ def make(
     if result.invalid_files:
         typer.echo(f"warning: packaged {len(result.invalid_files)} invalid TEI file(s) (--allow-invalid): {', '.join(result.invalid_files)}", err=True)
     if result.replaced:
-        typer.echo(f"{result.package}: replaced the package file that was there")
+        typer.echo(f"{result.package}: replaced the package that was there")
     typer.echo(
         f"{result.package}: {result.format} package of {result.articles} article(s) and {result.source_files} source file(s), "
         f"{result.payload_files} payload files ({result.payload_bytes} bytes), Bagging-Date {result.bagging_date}"

@@ -2,14 +2,18 @@
 
     package_format(output, fmt)            -> "dir" | "zip" | "tar.gz"   (OutputError if the name and format disagree)
     check_target(output, fmt, replace)     -> True when an existing package file will be replaced
-    place(staged, output, replace)         the finished package into place, in one rename
+    place(staged, output, replace)         the finished package into place, in one rename (or exchange)
 
 Rules (each refusal is an OutputError, a usage error: exit 2 in the CLI):
 - the name says the format: NAME.zip, NAME.tar.gz / NAME.tgz, or a directory
   name without an archive suffix. Any other dot-suffix (x.7z, x.rar,
   x.tar.bz2) is refused, unless the format is given as dir explicitly;
   an explicit format the name contradicts (--format zip -o x.tar.gz) is refused.
-- an existing directory is never written over nor replaced;
+- an existing directory is never written over; with `replace`, a directory
+  that is a package (it holds bagit.txt) is replaced by the new one, finished
+  first and swapped in with one atomic exchange of the two names (Linux
+  renameat2 RENAME_EXCHANGE; elsewhere two renames), then the old one removed;
+  any other directory is never replaced;
 - an existing file is refused unless `replace`; then the new package is
   finished first and renamed over the old one (os.replace: atomic), so at
   every moment one whole package is there;
@@ -20,8 +24,11 @@ taken meanwhile) where the file system has them.
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import re
+import shutil
 import stat
 from pathlib import Path
 
@@ -63,6 +70,8 @@ def check_target(output: Path, fmt: str, replace: bool) -> bool:
     if not os.path.lexists(output):
         return False
     mode = os.lstat(output).st_mode
+    if stat.S_ISDIR(mode) and replace and fmt == "dir" and (output / "bagit.txt").is_file():
+        return True  # an earlier package: replaced whole by place()
     if stat.S_ISDIR(mode) or output.is_dir():
         raise OutputError("already exists as a directory; a package never writes over a directory (choose another name, or remove it)", path=str(output))
     if stat.S_ISLNK(mode):
@@ -80,8 +89,31 @@ def _taken(output: Path) -> OutputError:
     return OutputError("already exists (it appeared while the package was being made); nothing was replaced", path=str(output))
 
 
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap the names of `a` and `b` in one atomic step (Linux renameat2); False where not available."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    if ctypes.get_errno() in (errno.EINVAL, errno.ENOSYS):  # file system or kernel without it
+        return False
+    raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(b))
+
+
 def place(staged: Path, output: Path, replace: bool) -> None:
     """Move the finished package `staged` (same file system) to `output` in one step."""
+    if replace and staged.is_dir() and Path(output).is_dir():
+        if not _exchange(staged, output):  # two renames: for a moment the old package is at its staged name
+            aside = staged.with_name(staged.name + ".old")
+            os.rename(output, aside)
+            os.rename(staged, output)
+            staged = aside
+        shutil.rmtree(staged)  # the old package, now under the staged name
+        return
     if replace:
         os.replace(staged, output)
         return
