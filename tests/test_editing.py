@@ -230,3 +230,26 @@ def test_merge_refuses_an_edited_text_and_keeps_the_file(edited):
         "vs 'làm việc có Đại tướn'); merge keeps the words and changes only the markup, so the file is kept as it is "
         "(--overwrite replaces it)")
     assert edited.read_bytes() == before
+
+
+def test_merge_without_a_record_says_that_removed_names_may_come_back(edited):
+    shutil.rmtree(edited.parent / ".teikit")
+    result = convert(edited.parent, "--merge")
+    assert result.exit_code == 0
+    assert lines(result) == [
+        f"warning: {edited}: merged without a record of what teikit wrote, so names removed by hand may be marked again",
+        f"1 of 1 converted into {edited.parent} (1 merged with its edits)",
+    ]
+    tree = etree.parse(str(edited))
+    persons = names(tree, "persName")  # what the @resp convention alone keeps
+    assert ("Trần Đại Quang", {"ref": "#pers-tran-dai-quang", "resp": "#editor"}) in persons
+    assert any(text == "Ban Bí thư" and a.get("resp") == "#editor" for text, a in persons)
+    assert any(text == "Ban Thường trực" and a.get("resp") == "#editor" for text, a in names(tree, "orgName"))
+
+
+def test_a_damaged_record_counts_as_none(edited):
+    record = edited.parent / ".teikit" / f"{edited.stem}.json"
+    record.write_text("{not json", encoding="utf-8")
+    result = convert(edited.parent)
+    assert result.exit_code == 0
+    assert "no record that teikit wrote it" in lines(result)[0]

@@ -155,3 +155,15 @@ def test_convert_summary_counts_kept_files_apart(built, tmp_path):
     result = convert(tmp_path / "tei", source=tmp_path / "seeds")
     assert result.exit_code == 0
     assert lines(result)[-1] == f"1 of 2 converted into {tmp_path / 'tei'}, 1 edited file kept as it was"
+
+
+def test_tidy_drops_a_cert_left_without_resp_and_types_a_bare_role(edited, assert_tei_all_valid):
+    edit(edited, ('<persName ref="#pers-vu-trong-kim" resp="#ner-rules" cert="0.90">',
+                  '<persName ref="#pers-vu-trong-kim" cert="0.90">'),
+         ("kiêm <roleName type=\"office\" resp=\"#ner-rules\" cert=\"0.90\">", "kiêm <roleName>"))
+    result = tidy(edited)
+    assert result.exit_code == 0
+    assert lines(result)[:2] == [f'{edited}: persName "Vũ Trọng Kim": dropped @cert, left without @resp',
+                                 f'{edited}: roleName "Tổng thư ký Ủy ban Trung ương MTTQVN" had no @type: '
+                                 'now type="office"']
+    assert_valid(edited, assert_tei_all_valid)
