@@ -101,6 +101,17 @@ def assert_valid(path: Path, assert_tei_all_valid) -> None:
 
 # --- convert: keep, merge, overwrite ------------------------------------------------
 
+def test_the_committed_seed_tei_comes_with_its_record():
+    """tei/ is made by `teikit build`, which writes tei/.teikit/ too: commit both, or the next
+    build takes the TEI for an edited file and keeps it."""
+    from teikit.editing.record import load, sha256
+
+    record = load(COMMITTED)
+    assert record is not None, "tei/.teikit/ is missing: run `teikit build` and commit tei/.teikit/ with tei/"
+    assert record.sha256 == sha256(COMMITTED.read_bytes()) and not record.edited, \
+        "tei/.teikit/ does not record the committed TEI: run `teikit build` and commit tei/.teikit/ with tei/"
+
+
 def test_an_unedited_file_is_replaced_silently_and_stays_byte_identical(tmp_path):
     out = tmp_path / "tei"
     assert convert(out).exit_code == 0
