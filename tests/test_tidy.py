@@ -167,3 +167,16 @@ def test_tidy_drops_a_cert_left_without_resp_and_types_a_bare_role(edited, asser
                                  f'{edited}: roleName "Tổng thư ký Ủy ban Trung ương MTTQVN" had no @type: '
                                  'now type="office"']
     assert_valid(edited, assert_tei_all_valid)
+
+
+def test_tidy_rebuilds_a_register_deleted_by_hand(tmp_path, assert_tei_all_valid):
+    target = tmp_path / COMMITTED.name
+    text = COMMITTED.read_text(encoding="utf-8")
+    start, end = text.index("  <standOff>"), text.index("</standOff>\n") + len("</standOff>\n")
+    target.write_text(text[:start] + text[end:], encoding="utf-8")
+    result = tidy(target)
+    assert result.exit_code == 0 and lines(result)[-1] == "1 of 1 file tidied"
+    ids = lambda path: [e.get("{http://www.w3.org/XML/1998/namespace}id")  # noqa: E731
+                        for e in etree.parse(str(path)).iterfind(".//t:standOff/*/*", NS)]
+    assert ids(target) == ids(COMMITTED)  # the same entries, in the same order (abbreviations spelt out)
+    assert_valid(target, assert_tei_all_valid)

@@ -59,6 +59,18 @@ def _printed(element) -> str:
     return " ".join(text_of(element).split())
 
 
+def _canonical(element) -> str:
+    """A name's canonical form for a new register entry: as printed, abbreviations expanded
+    (the encoder's canonical name of "Ủy ban Trung ương MTTQVN" spells MTTQVN out)."""
+    parts = [element.text or ""]
+    for child in element:
+        if is_element(child):
+            expan = child.find(N.EXPAN) if child.tag == N.CHOICE else None
+            parts.append("".join(expan.itertext()) if expan is not None else text_of(child))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
+
+
 class _Register:
     def __init__(self, root, supply):
         self.root = root
@@ -133,7 +145,7 @@ def _point_names(root, register: _Register, changes: list) -> dict[str, int]:
     div = article_div(root.getroottree())
     names = [e for e in div.iter(*NAME_TAGS)] if div is not None else []
     for order, element in enumerate(names):
-        tag, printed = _local(element.tag), _printed(element)
+        tag, printed, canonical = _local(element.tag), _printed(element), _canonical(element)
         ref = element.get("ref")
         if ref is not None and not ref.startswith("#"):
             changes.append(f"left {tag} \"{printed}\" ref=\"{ref}\" as it is: not a pointer into this file's register")
@@ -143,14 +155,13 @@ def _point_names(root, register: _Register, changes: list) -> dict[str, int]:
             first.setdefault(wanted, order)
             continue
         if wanted and wanted not in register.entries and wanted.startswith(REGISTER[element.tag][3] + "-"):
-            register.add(element.tag, wanted, printed)
+            register.add(element.tag, wanted, canonical)
             changes.append(f"{tag} \"{printed}\": added register entry #{wanted}")
             first.setdefault(wanted, order)
             continue
-        canonical = printed
         if wanted in register.entries:  # an entry of another kind: the editor retyped the element
             other = register.entries[wanted].find(ENTRY_NAME[register.entries[wanted].tag])
-            canonical = " ".join((other.text or "").split()) if other is not None and other.text else printed
+            canonical = " ".join((other.text or "").split()) if other is not None and other.text else canonical
         xml_id = register.by_name(element.tag, canonical) or register.free_id(element.tag, canonical)
         if register.of_kind(element.tag, xml_id) is None:
             register.add(element.tag, xml_id, canonical)
