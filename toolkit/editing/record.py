@@ -9,8 +9,8 @@ merge). The TEI itself is left exactly as the encoder makes it.
 
 `inspect(target, fresh)` says what is at a target before convert writes it:
 nothing, teikit's own unedited output, or an edited file. A file is edited
-when its bytes are not the ones recorded (or, without a record, not the bytes
-about to be written), or when the record says it holds an editor's markup.
+when its bytes are neither the ones recorded nor the bytes about to be written,
+or when the record says it holds an editor's markup.
 
 The record is written before the TEI, and keeps the previous sha256 as also
 teikit's until the next write: a run killed between the two renames leaves a
@@ -115,6 +115,7 @@ def inspect(target: Path, fresh: bytes) -> Existing:
     digest = sha256(data)
     if record is not None:
         ours = digest in (record.sha256, record.previous) and not (record.edited and digest == record.sha256)
+        ours = ours or (data == fresh and not record.edited)  # writing the same bytes again loses nothing
         return Existing(target, MACHINE if ours else EDITED, data, record)
     return Existing(target, MACHINE if data == fresh else EDITED, data, None)
 
