@@ -17,7 +17,6 @@ from teikit.validate import iter_errors
 from test_editing import COMMITTED, NS, SEED, assert_edits_kept, assert_valid, convert, edit, edit_all, lines, names
 
 runner = CliRunner()
-TIDY = "`teikit tidy FILE`"
 
 
 @pytest.fixture
@@ -32,7 +31,8 @@ def tidy(*paths):
     return runner.invoke(app, ["tidy", *map(str, paths)])
 
 
-def test_validation_of_the_edited_file_says_to_run_tidy(edited):
+def test_validation_of_the_edited_file_says_to_run_tidy_on_it(edited):
+    TIDY = f"`teikit tidy {edited}`"
     issues = {i.rule: i.message for i in iter_errors(edited)}
     assert set(issues) == {"ref-missing", "ref-kind", "register-referenced"}
     assert issues["ref-missing"] == ('orgName "Ban Thường trực" has no @ref: every name in the text points to its '
@@ -180,3 +180,11 @@ def test_tidy_rebuilds_a_register_deleted_by_hand(tmp_path, assert_tei_all_valid
                         for e in etree.parse(str(path)).iterfind(".//t:standOff/*/*", NS)]
     assert ids(target) == ids(COMMITTED)  # the same entries, in the same order (abbreviations spelt out)
     assert_valid(target, assert_tei_all_valid)
+
+
+def test_a_document_with_no_path_is_named_file_in_what_to_run(edited):
+    from teikit.xmlsafe import parse_bytes
+
+    tree = parse_bytes(edited.read_bytes())  # in memory: no file name to put in the message
+    messages = [i.message for i in iter_errors(tree, name="<tree>") if i.rule == "ref-missing"]
+    assert messages and all("`teikit tidy FILE`" in m for m in messages)

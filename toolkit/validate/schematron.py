@@ -19,6 +19,8 @@ from ..xmlsafe import parse_file
 from .issues import Issue
 
 _XSL_NS = "http://www.w3.org/1999/XSL/Transform"
+# In teikit.sch a message that says what to run names the document as "`teikit tidy FILE`".
+FILE_PLACEHOLDER = "`teikit tidy FILE`"
 # fired-rule elements are one per matched node: skipping them makes runs faster
 _COMPILE_PARAMS = {"generate-fired-rule": "false"}
 
@@ -42,6 +44,8 @@ class SchematronRules:
         issues = []
         for failed in report.getroot().iter(f"{{{SVRL_NS}}}failed-assert", f"{{{SVRL_NS}}}successful-report"):
             message = " ".join(failed.findtext(f"{{{SVRL_NS}}}text", default="").split())
+            if not file.startswith("<"):  # FILE in a rule's message stands for the document's path
+                message = message.replace(FILE_PLACEHOLDER, f"`teikit tidy {file}`")
             rule = failed.get("id") or "schematron"
             location = failed.get("location", "")
             issues.append(Issue(file, _line_of(tree, location), 0, rule, message, location))
