@@ -27,8 +27,9 @@ from .fsutil import write_atomic
 from .ingest import ingest_file
 from .model import NAME_TYPES, PERSON, Article
 from .options import ConvertOptions
-from .recognise import Context, Recogniser
+from .recognise import Context, Recogniser, registry
 from .recognise.authority import authority_ids
+from .validate import default_validator
 from .xmlsafe import parse_bytes
 
 SOURCE_SUFFIXES = (".txt",)
@@ -38,9 +39,7 @@ _MIN_SHARED_WORDS = 2
 
 
 def load_recogniser(options: ConvertOptions) -> Recogniser:
-    from .recognise.registry import load_recogniser as _load
-
-    return _load(options.model_dir)
+    return registry.load_recogniser(options.model_dir)
 
 
 def context_for(article: Article, known_names: frozenset = frozenset()) -> Context:
@@ -181,8 +180,6 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
     out_dir = Path(out_dir)
     recogniser = recogniser or load_recogniser(options)
     if options.validate and validator is None:
-        from .validate import default_validator
-
         validator = default_validator()
     report = batch.report
     with tempfile.TemporaryFile() as spool:
