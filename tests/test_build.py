@@ -108,8 +108,8 @@ def test_a_failing_deposit_still_prints_the_convert_errors_and_warnings(tmp_path
                         "written without entity markup")
     assert lines[1] == (f"error: {seeds / 'broken.txt'}: encoded as UTF-16 (little-endian byte-order mark), "
                         "expected UTF-8; re-save the file as UTF-8")
-    assert lines[-1] == (f"error: {package}: already exists as a directory; a package never writes over a "
-                         "directory (choose another name, or remove it)")
+    assert lines[-1] == (f"error: {package}: not made, 1 article(s) failed to convert; the package there (if any) "
+                         "is kept")
     assert "validate: 1 files, 1 valid, 0 invalid, 0 errors" in lines
     assert (tmp_path / "dist" / "txt" / f"{SEED.stem}.txt").is_file()  # the steps before it did run
     assert not any(package.iterdir())
@@ -192,3 +192,20 @@ def test_a_directory_that_is_not_a_bag_is_never_removed(tmp_path, seeds):
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1].startswith(f"error: {package}: already exists as a directory")
     assert (package / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_an_article_that_fails_costs_neither_its_page_nor_its_place_in_the_package(tmp_path, seeds):
+    """A build with a failed article never replaces the site or the package with ones that lack it."""
+    second = seeds / "second.txt"
+    second.write_bytes((seeds / SEED.name).read_bytes().replace("Bộ Công an".encode(), "Bộ Y tế".encode(), 1))
+    assert build(tmp_path).exit_code == 0
+    package = tmp_path / "dist" / "deposit" / "seeds-corpus.zip"
+    before = package.read_bytes()
+    second.write_bytes(b"\xff\xfeT\x00")  # now it fails to convert
+    result = build(tmp_path)
+    assert result.exit_code == 1
+    assert (tmp_path / "dist" / "html" / "second.html").is_file()
+    assert package.read_bytes() == before
+    assert result.stderr.splitlines()[-1] == (f"error: {package}: not made, 1 article(s) failed to convert; "
+                                              "the package there (if any) is kept")
+

@@ -126,14 +126,18 @@ def build(
         typer.echo(f"validate: {report.summary()}", err=True)
 
     with steps.step():
-        site = build_site(tei, dist / "html", progress=progress, replace_site=True)  # the site is this build's corpus
+        # The site is this build's corpus; while an article failed, it keeps what it held for it.
+        site = build_site(tei, dist / "html", progress=progress, replace_site=not converted.failures)
         steps.report(site, f"render:   {len(site.written)} HTML pages in {dist / 'html'}")
 
     with steps.step():
         texts = render_paths(tei, dist / "txt", "txt", abbr=abbr.value, progress=progress)
         steps.report(texts, f"render:   {len(texts.written)} text files in {dist / 'txt'}")
 
-    if deposit:
+    if deposit and converted.failures:  # a package without them would replace one that holds them
+        steps.error(f"{package_path(seeds, dist, package_format.value)}: not made, {len(converted.failures)} "
+                    "article(s) failed to convert; the package there (if any) is kept")
+    elif deposit:
         with steps.step():
             target = package_path(seeds, dist, package_format.value)
             result = make_package(tei, target, DepositOptions(
