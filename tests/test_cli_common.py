@@ -110,3 +110,22 @@ def test_choices_are_the_stages_own():
     for enum, values in ((PackageFormat, FORMATS), (Format, RENDER_FORMATS), (common.AbbrMode, ABBR_MODES),
                          (InputFormat, INPUT_FORMATS), (RecogniserName, RECOGNISER_NAMES)):
         assert tuple(member.value for member in enum) == tuple(values)
+
+
+def test_an_output_under_a_file_is_one_error_line_not_a_traceback(tmp_path):
+    from teikit.cli import app
+
+    afile = tmp_path / "afile"
+    afile.write_text("x", encoding="utf-8")
+    src = tmp_path / "a.txt"
+    src.write_text("Ông Nguyễn Văn An đến Hà Nội.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["ner", "extract", str(src), "-o", str(afile / "x.jsonl")])
+    assert result.exit_code == 1
+    assert result.output == f"error: {afile}: is a file where a folder is needed\n"
+    result = CliRunner().invoke(app, ["deposit", "make", str(ROOT / "tei"), "-o", str(afile / "x.zip")])
+    assert (result.exit_code, result.output) == (1, f"error: {afile}: is a file where a folder is needed\n")
+
+
+def test_os_error_message_names_the_path_and_the_problem():
+    assert common.os_error_message(PermissionError(13, "Permission denied", "/x/y")) == "/x/y: permission denied"
+    assert common.os_error_message(OSError(28, "No space left on device")) == "no space left on device"

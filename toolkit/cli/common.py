@@ -21,6 +21,7 @@ Contract:
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import inspect
 import sys
 import typing
@@ -85,7 +86,9 @@ def usage_error(message: str):
 
 @contextmanager
 def guarded():
-    """Turn a ToolkitError into one `error:` line and exit 1 (2 for a missing path)."""
+    """Turn a ToolkitError into one `error:` line and exit 1 (2 for a missing path); an
+    OSError the stage did not name (a folder that is a file, a full or read-only disk)
+    also becomes one line naming the path, never a traceback."""
     try:
         yield
     except MissingInputError as exc:
@@ -94,6 +97,19 @@ def guarded():
     except ToolkitError as exc:
         error_line(str(exc))
         raise typer.Exit(EXIT_FAILED) from None
+    except OSError as exc:
+        error_line(os_error_message(exc))
+        raise typer.Exit(EXIT_FAILED) from None
+
+
+def os_error_message(exc: OSError) -> str:
+    """`PATH: problem` for an operating-system error, in words a user can act on."""
+    path = exc.filename
+    if path is not None and exc.errno in (errno.EEXIST, errno.ENOTDIR) and Path(path).is_file():
+        problem = "is a file where a folder is needed"
+    else:
+        problem = (exc.strerror or str(exc)).lower() if exc.strerror else str(exc)
+    return f"{path}: {problem}" if path is not None else problem
 
 
 def print_report(report, summary: str) -> bool:
