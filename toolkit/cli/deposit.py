@@ -24,7 +24,7 @@ def make(
     output: Path = typer.Option(..., "--output", "-o", help="The package to write: a directory, NAME.zip or NAME.tar.gz (.tgz). Any other suffix is refused; an existing file only replaced with --replace."),
     fmt: Optional[PackageFormat] = typer.Option(None, "--format", help="dir, zip or tar.gz (default: from the --output suffix, else dir; dir also allows a dotted directory name)."),
     sources: Optional[List[Path]] = typer.Option(None, "--sources", metavar="DIR", help="Folder (or file) holding the articles' source files, found by the sha256 in each TEI header and packaged under data/sources/. Repeatable. Without it the package holds no sources (a warning)."),
-    replace: bool = typer.Option(False, "--replace", help="Replace an existing package file at --output, atomically, once the new package is complete (never a directory)."),
+    replace: bool = typer.Option(False, "--replace", help="Replace an existing package at --output (a file, or a directory holding bagit.txt), atomically, once the new package is complete; any other directory is never replaced."),
     editions: bool = typer.Option(True, "--editions/--no-editions", help="Include HTML and plain-text editions under data/editions/."),
     allow_invalid: bool = typer.Option(False, "--allow-invalid", help="Package TEI that fails validation; recorded in bag-info.txt and the validation report."),
     bagging_date: Optional[str] = day_option("--bagging-date", "Bagging-Date YYYY-MM-DD, the day the bag is made (default: the UTC day of $SOURCE_DATE_EPOCH when set, else today in UTC). Either keeps rebuilds byte-identical."),

@@ -12,7 +12,8 @@ Rules (each refusal is an OutputError, a usage error: exit 2 in the CLI):
 - an existing directory is never written over; with `replace`, a directory
   that is a package (it holds bagit.txt) is replaced by the new one, finished
   first and swapped in with one atomic exchange of the two names (Linux
-  renameat2 RENAME_EXCHANGE; elsewhere two renames), then the old one removed;
+  renameat2 RENAME_EXCHANGE; elsewhere two renames, the old one waiting as
+  .NAME.previous beside it in between), then the old one removed;
   any other directory is never replaced;
 - an existing file is refused unless `replace`; then the new package is
   finished first and renamed over the old one (os.replace: atomic), so at
@@ -107,12 +108,19 @@ def _exchange(a: Path, b: Path) -> bool:
 def place(staged: Path, output: Path, replace: bool) -> None:
     """Move the finished package `staged` (same file system) to `output` in one step."""
     if replace and staged.is_dir() and Path(output).is_dir():
-        if not _exchange(staged, output):  # two renames: for a moment the old package is at its staged name
-            aside = staged.with_name(staged.name + ".old")
+        if not _exchange(staged, output):
+            # Two renames: for a moment the old package stands beside the output as
+            # .NAME.previous (a name no clean-up of temporaries touches), and is put
+            # back if the new one cannot take its place.
+            aside = Path(output).with_name(f".{Path(output).name}.previous")
             os.rename(output, aside)
-            os.rename(staged, output)
+            try:
+                os.rename(staged, output)
+            except OSError:
+                os.rename(aside, output)
+                raise
             staged = aside
-        shutil.rmtree(staged)  # the old package, now under the staged name
+        shutil.rmtree(staged)  # the old package, now under the staged (or the aside) name
         return
     if replace:
         os.replace(staged, output)
