@@ -23,16 +23,14 @@ import typer
 
 from ..batch import Report
 from ..convert import convert_paths
-from ..deposit.archive import FORMATS as PACKAGE_FORMATS
 from ..editing import tidy_paths
 from ..errors import ToolkitError
 from ..options import ConvertOptions
-from .common import (EXIT_FAILED, AbbrMode, abbr_option, choices, day_option, edit_policy, error_line, guarded,
+from .common import (EXIT_FAILED, AbbrMode, PackageFormat, abbr_option, day_option, edit_policy, error_line, guarded,
                      licence_option, merge_option, model_option, output_dir_option, overwrite_option, print_report,
                      progress, publisher_option)
 from .tidy import print_changes, tidy_summary
 
-PackageFormat = choices("PackageFormat", PACKAGE_FORMATS)
 DEFAULT_PACKAGE_FORMAT = "zip"
 
 

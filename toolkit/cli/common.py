@@ -36,6 +36,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 from ..editing import KEEP, MERGE, OVERWRITE
 from ..errors import MissingInputError, ToolkitError
 from ..options import ConvertOptions
+from ..deposit.archive import FORMATS as PACKAGE_FORMATS
 from ..render import ABBR_MODES, render_paths
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -63,6 +64,7 @@ def choices(name: str, values: Iterable[str]) -> type[Enum]:
 
 
 AbbrMode = choices("AbbrMode", ABBR_MODES)
+PackageFormat = choices("PackageFormat", PACKAGE_FORMATS)
 
 
 def stage_default(function, parameter: str):

@@ -8,14 +8,12 @@ from typing import List, Optional
 import typer
 
 from ..deposit import DepositOptions, InvalidTEIError, OutputError, make_package, verify_package
-from ..deposit.archive import FORMATS as FORMAT_CHOICES
-from .common import EXIT_FAILED, EXIT_USAGE, choices, command_group, day_option, error_line, guarded
+from .common import EXIT_FAILED, EXIT_USAGE, PackageFormat, command_group, day_option, error_line, guarded
 
 deposit_app = command_group("deposit", "Package TEI as a BagIt 1.0 archival deposit, and verify such a package.")
 
 
 # --format's choices are the deposit's own archive.FORMATS, so the help shows them as [dir|zip|tar.gz].
-PackageFormat = choices("PackageFormat", FORMAT_CHOICES)
 
 
 @deposit_app.command("make")

@@ -14,6 +14,7 @@ from typing import List, Optional
 import typer
 
 from ..ner.extract import INPUT_FORMATS, read_inputs
+from ..ner.train import TrainOptions
 from ..recognise.registry import RECOGNISER_NAMES
 from .common import (EXIT_FAILED, ReportFormat, choices, command_group, file_or_new, guarded, model_option,
                      output_dir_option, print_report, progress, stage_default)
@@ -28,12 +29,12 @@ RecogniserName = choices("RecogniserName", RECOGNISER_NAMES)
 def train_command(
     data: List[Path] = typer.Argument(..., metavar="PATH", help="Training data: TEI files (.xml) with persName/orgName/placeName/date markup, JSON-lines files (.jsonl) with entities, or folders holding them."),
     output: Path = output_dir_option("Model folder to write (model.crfsuite + meta.json)."),
-    max_iterations: int = typer.Option(150, "--max-iterations", min=1, help="L-BFGS iterations (fewer: faster, rougher)."),
-    c1: float = typer.Option(0.05, "--c1", min=0.0, help="L1 regularisation weight."),
-    c2: float = typer.Option(0.01, "--c2", min=0.0, help="L2 regularisation weight."),
+    max_iterations: int = typer.Option(TrainOptions.max_iterations, "--max-iterations", min=1, help="L-BFGS iterations (fewer: faster, rougher)."),
+    c1: float = typer.Option(TrainOptions.c1, "--c1", min=0.0, help="L1 regularisation weight."),
+    c2: float = typer.Option(TrainOptions.c2, "--c2", min=0.0, help="L2 regularisation weight."),
 ) -> None:
     """Train a CRF entity model; the folder it writes is what `teikit convert --model` reads."""
-    from ..ner import TrainOptions, load_annotated, train
+    from ..ner import load_annotated, train
     from ..recognise.features import feature_gazetteers
     from ..recognise.rules import default_recogniser
 
