@@ -188,3 +188,28 @@ def test_a_document_with_no_path_is_named_file_in_what_to_run(edited):
     tree = parse_bytes(edited.read_bytes())  # in memory: no file name to put in the message
     messages = [i.message for i in iter_errors(tree, name="<tree>") if i.rule == "ref-missing"]
     assert messages and all("`teikit tidy FILE`" in m for m in messages)
+
+
+# --- regressions -----------------------------------------------------------------
+
+def _no_space(*args, **kwargs):
+    raise OSError(28, "No space left on device")
+
+
+def test_a_file_tidy_cannot_write_is_one_error_not_an_internal_one(edited, monkeypatch):
+    before = edited.read_bytes()
+    monkeypatch.setattr("teikit.editing.tidy.write_atomic", _no_space)
+    result = tidy(edited)
+    assert result.exit_code == 1
+    assert f"error: {edited}: cannot write: No space left on device" in lines(result)
+    assert not any("internal error" in line for line in lines(result))
+    assert edited.read_bytes() == before
+
+
+def test_a_tei_file_convert_cannot_write_is_one_error_naming_it(tmp_path, monkeypatch):
+    monkeypatch.setattr("teikit.editing.record.write_atomic", _no_space)
+    out = tmp_path / "tei"
+    result = convert(out)
+    assert result.exit_code == 1
+    assert f"error: {out / COMMITTED.name}: cannot write: No space left on device" in lines(result)
+    assert not any("internal error" in line for line in lines(result))

@@ -78,7 +78,15 @@ def load(target: Path) -> Record | None:
 
 
 def save(target: Path, record: Record) -> None:
-    write_atomic(record_path(target), record.to_json(Path(target).name))
+    _write(record_path(target), record.to_json(Path(target).name), target)
+
+
+def _write(path: Path, data: bytes, target: Path) -> None:
+    """write_atomic, a failure said as an EditingError naming `target` (not an internal error)."""
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise EditingError(f"cannot write: {exc.strerror or exc}", path=str(target)) from None
 
 
 @dataclass
@@ -126,4 +134,4 @@ def write(target: Path, data: bytes, markup: list, *, removed=(), edited: bool =
     digest = sha256(data)
     previous = sha256(before.data) if before is not None and before.state == MACHINE else None
     save(target, Record(digest, markup, list(removed), edited, previous if previous != digest else None))
-    write_atomic(target, data)
+    _write(target, data, target)

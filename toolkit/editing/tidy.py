@@ -35,6 +35,7 @@ from .. import __version__
 from .. import names as N
 from ..batch import Batch, Progress, Report
 from ..encode.ids import disambiguated, entity_id
+from ..errors import EditingError
 from ..encode.inline import DEFAULT_ROLE_KIND
 from ..fsutil import write_atomic
 from ..model import ORG, PERSON, PLACE
@@ -302,7 +303,10 @@ def tidy_file(path) -> list[str]:
     tree = parse_file(path)
     changes = tidy_tree(tree)
     if changes:
-        write_atomic(Path(path), serialise(tree))
+        try:
+            write_atomic(Path(path), serialise(tree))
+        except OSError as exc:
+            raise EditingError(f"cannot write: {exc.strerror or exc}", path=str(path)) from None
     return changes
 
 
