@@ -23,7 +23,6 @@ from .editing import place
 from .encode import encode, serialise
 from .encode.degrade import encode_valid
 from .errors import ToolkitError
-from .fsutil import write_atomic
 from .ingest import ingest_file
 from .model import NAME_TYPES, PERSON, Article
 from .options import ConvertOptions

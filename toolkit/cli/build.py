@@ -23,9 +23,12 @@ import typer
 
 from ..batch import Report
 from ..convert import convert_paths
+from ..deposit import DepositOptions, make_package
 from ..editing import tidy_paths
 from ..errors import ToolkitError
 from ..options import ConvertOptions
+from ..render import build_site, render_paths
+from ..validate import default_validator
 from .common import (EXIT_FAILED, AbbrMode, PackageFormat, abbr_option, day_option, edit_policy, error_line, guarded,
                      licence_option, merge_option, model_option, output_dir_option, overwrite_option, print_report,
                      progress, publisher_option)
@@ -95,10 +98,6 @@ def build(
     every step succeeded for every article, 1 otherwise (what could be done
     is still done), 2 for a usage error.
     """
-    from ..deposit import DepositOptions, make_package
-    from ..render import build_site, render_paths
-    from ..validate import default_validator
-
     edited = edit_policy(merge, overwrite)
     steps = _Steps()
     options = ConvertOptions(publisher=publisher, licence=licence, model_dir=str(model) if model else None)

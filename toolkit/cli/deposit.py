@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 
 from ..deposit import DepositOptions, InvalidTEIError, OutputError, make_package, verify_package
-from .common import EXIT_FAILED, EXIT_USAGE, PackageFormat, command_group, day_option, error_line, guarded
+from .common import EXIT_FAILED, EXIT_USAGE, PackageFormat, command_group, day_option, error_line, guarded, warning_line
 
 deposit_app = command_group("deposit", "Package TEI as a BagIt 1.0 archival deposit, and verify such a package.")
 
@@ -50,9 +50,9 @@ def make(
             error_line(str(exc))
             raise typer.Exit(EXIT_USAGE) from None
     for warning in result.warnings:
-        typer.echo(f"warning: {warning}", err=True)
+        warning_line(warning)
     if result.invalid_files:
-        typer.echo(f"warning: packaged {len(result.invalid_files)} invalid TEI file(s) (--allow-invalid): {', '.join(result.invalid_files)}", err=True)
+        warning_line(f"packaged {len(result.invalid_files)} invalid TEI file(s) (--allow-invalid): {', '.join(result.invalid_files)}")
     if result.replaced:
         typer.echo(f"{result.package}: replaced the package that was there")
     typer.echo(

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import typer
 
-from ..render import FORMATS, render_paths
+from ..render import FORMATS, build_site, render_paths, site_size
 from .common import (AbbrMode, EXIT_FAILED, abbr_option, choices, guarded, output_dir_option, print_report,
                      progress, stage_default)
 
@@ -37,8 +37,6 @@ def render(
                                            "an existing site is updated and keeps every article it holds)."),
 ) -> None:
     """Render TEI to HTML (article pages and corpus pages) or plain text."""
-    from ..render import build_site, site_size
-
     holds = ""
     with guarded():
         if fmt.value == "html":

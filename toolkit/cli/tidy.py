@@ -18,7 +18,7 @@ import typer
 
 from ..editing import tidy_paths
 from ..editing.tidy import NEEDS_EDITOR
-from .common import EXIT_FAILED, guarded, print_report, progress
+from .common import EXIT_FAILED, guarded, print_report, progress, warning_line
 
 
 def print_changes(changes: dict, prefix: str = "") -> None:
@@ -26,7 +26,7 @@ def print_changes(changes: dict, prefix: str = "") -> None:
     for path, lines in changes.items():
         for line in lines:
             if NEEDS_EDITOR in line:
-                typer.echo(f"warning: {prefix}{path}: {line}", err=True)
+                warning_line(f"{prefix}{path}: {line}")
             else:
                 typer.echo(f"{prefix}{path}: {line}", err=True)
 

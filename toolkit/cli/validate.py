@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from ..validate import validate_paths
 from .common import EXIT_FAILED, EXIT_OK, ReportFormat, guarded, progress
 
 
@@ -21,8 +22,6 @@ def validate(
 
     Exit status: 0 all valid, 1 any invalid or not well-formed, 2 usage error.
     """
-    from ..validate import validate_paths
-
     with guarded():
         report = validate_paths(paths, progress=progress)
     if report_format is ReportFormat.json:

@@ -31,8 +31,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import DepositError
-from ..fsutil import MissingInputError
+from ..errors import DepositError, MissingInputError
 from .metadata import SOURCE_COLUMN, source_ref
 from .safenames import safe_names
 
