@@ -213,3 +213,46 @@ def test_a_tei_file_convert_cannot_write_is_one_error_naming_it(tmp_path, monkey
     assert result.exit_code == 1
     assert f"error: {out / COMMITTED.name}: cannot write: No space left on device" in lines(result)
     assert not any("internal error" in line for line in lines(result))
+
+
+NOBODY = "<person>\n        <persName>Nguyễn Văn A</persName>\n        <note>a reader, not in the text</note>\n      </person>"
+
+
+def test_tidy_keeps_a_register_entry_with_no_id(edited):
+    edit(edited, ("    <listPerson>\n", f"    <listPerson>\n      {NOBODY}\n"))
+    result = tidy(edited)
+    assert result.exit_code == 0 and lines(result)[-1] == "1 of 1 file tidied"  # written: Ban Thường trực etc.
+    tree = assert_edits_kept(edited)
+    assert [p.findtext("t:note", namespaces=NS) for p in tree.iterfind(".//t:listPerson/t:person", NS)
+            if p.get("{http://www.w3.org/XML/1998/namespace}id") is None] == ["a reader, not in the text"]
+    assert lines(tidy(edited)) == ["0 of 1 file tidied"]
+
+
+def test_tidy_keeps_a_second_register_entry_with_a_taken_id(edited):
+    from teikit.editing.tidy import tidy_tree
+    from teikit.xmlsafe import parse_file
+
+    tree = parse_file(edited)  # in memory: a file with two equal xml:ids is not well-formed
+    second = etree.SubElement(tree.find(".//t:listOrg", NS), "{%s}org" % NS["t"])
+    second.set("{http://www.w3.org/XML/1998/namespace}id", "org-bo-cong-an")
+    etree.SubElement(second, "{%s}orgName" % NS["t"]).text = "Bộ Công an"
+    etree.SubElement(second, "{%s}note" % NS["t"]).text = "the ministry"
+    changes = tidy_tree(tree)
+    assert ("kept a second register entry #org-bo-cong-an: an entry above has that id, and it holds data teikit did "
+            "not write; give it an id of its own or merge it into the other") in changes
+    orgs = tree.findall(".//t:listOrg/t:org[@xml:id='org-bo-cong-an']", NS)
+    assert len(orgs) == 2 and orgs[0].find("t:note", NS) is None and orgs[1].findtext("t:note", namespaces=NS) == "the ministry"
+
+
+def test_tidy_leaves_another_list_in_the_standoff_alone(edited, assert_tei_all_valid):
+    bibl = '<listBibl>\n      <bibl xml:id="bibl-print">Nhân Dân, 1/8/2013</bibl>\n    </listBibl>'
+    edit(edited, ("  <standOff>\n", f"  <standOff>\n    {bibl}\n"))
+    result = tidy(edited)
+    assert result.exit_code == 0, result.output
+    assert not any("error" in line for line in lines(result)) and lines(result)[-1] == "1 of 1 file tidied"
+    tree = etree.parse(str(edited))
+    assert [etree.QName(e).localname for e in tree.find(".//t:standOff", NS)] == [
+        "listBibl", "listPerson", "listOrg", "listPlace"]
+    assert tree.find(".//t:listBibl/t:bibl[@xml:id='bibl-print']", NS).text == "Nhân Dân, 1/8/2013"
+    assert_edits_kept(edited)
+    assert_tei_all_valid(edited)  # (teikit's own schema has no listBibl: the editor's to decide)

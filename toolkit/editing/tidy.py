@@ -76,16 +76,21 @@ class _Register:
     def __init__(self, root, supply):
         self.root = root
         self.entries: dict[str, etree._Element] = {}
+        self.duplicates: list[etree._Element] = []  # entries whose id an earlier entry has: kept as they are
         stand_off = root.find(N.STAND_OFF)
         if stand_off is not None:
             for listing in stand_off:
-                for entry in listing:
-                    if is_element(entry) and entry.get(N.XML_ID):
-                        self.entries.setdefault(entry.get(N.XML_ID), entry)
+                for entry in listing:  # only register entries: another list (a listBibl) is left alone
+                    if is_element(entry) and entry.tag in ENTRY_NAME and entry.get(N.XML_ID):
+                        if entry.get(N.XML_ID) in self.entries:
+                            self.duplicates.append(entry)
+                        else:
+                            self.entries[entry.get(N.XML_ID)] = entry
         self.supply = {}
         if supply is not None:
             for entry in supply.getroot().iterfind(f"{N.STAND_OFF}/*/*"):
-                self.supply[entry.get(N.XML_ID)] = entry
+                if entry.tag in ENTRY_NAME:
+                    self.supply[entry.get(N.XML_ID)] = entry
         self.added: list[etree._Element] = []
 
     def of_kind(self, name_tag, xml_id):
@@ -179,7 +184,12 @@ def _point_names(root, register: _Register, changes: list) -> dict[str, int]:
 
 def _rebuild_register(root, register: _Register, first: dict[str, int], changes: list) -> None:
     stand_off = root.find(N.STAND_OFF)
-    before = [e.get(N.XML_ID) for e in stand_off.iterfind("*/*")] if stand_off is not None else []
+    before = _entry_ids(stand_off)
+    chosen = set(register.entries.values())
+    for entry in register.duplicates:
+        xml_id = entry.get(N.XML_ID)
+        changes.append(f"kept a second register entry #{xml_id}: an entry above has that id, and it {NEEDS_EDITOR}; "
+                       "give it an id of its own or merge it into the other")
     kept_orphans: list = []
     for xml_id, entry in register.entries.items():
         if xml_id in first:
@@ -194,22 +204,39 @@ def _rebuild_register(root, register: _Register, first: dict[str, int], changes:
         stand_off = etree.Element(N.STAND_OFF)
     lists = {}
     for name_tag, (_, list_tag, entry_tag, _) in REGISTER.items():
-        old = stand_off.find(list_tag)
+        olds = stand_off.findall(list_tag)  # a second list of the kind is merged into the first
         entries = sorted((e for i, e in register.entries.items() if e.tag == entry_tag and i in first),
                          key=lambda e: first[e.get(N.XML_ID)]) + [e for e in kept_orphans if e.tag == entry_tag]
-        listing = old if old is not None else etree.Element(list_tag)
-        leftovers = [c for c in listing if not is_element(c) or c.tag != entry_tag]  # an editor's comments
-        for child in list(listing):
-            listing.remove(child)
-        for node in leftovers + entries:
+        listing = olds[0] if olds else etree.Element(list_tag)
+        # everything but the entries placed here stays: an editor's comments, an entry with no
+        # xml:id, a second entry with an id already taken (never an editor's data dropped)
+        leftovers = [c for old in olds for c in old if c not in chosen]
+        for old in olds:
+            for child in list(old):
+                old.remove(child)
+        comments = [c for c in leftovers if not is_element(c)]
+        for node in comments + entries + [c for c in leftovers if is_element(c)]:  # the editor's entries after
             listing.append(node)
-        lists[list_tag] = listing if entries else None
-    for child in list(stand_off):
-        if is_element(child) and child.tag in lists:
-            stand_off.remove(child)
-    for list_tag in (N.LIST_PERSON, N.LIST_ORG, N.LIST_PLACE):
-        if lists[list_tag] is not None:
-            stand_off.append(lists[list_tag])
+        lists[list_tag] = listing if entries or any(is_element(c) for c in leftovers) else None
+    # the register lists in their order, where they were; anything else in standOff (a listBibl) stays put
+    children = list(stand_off)
+    slots = [i for i, c in enumerate(children) if is_element(c) and c.tag in lists]
+    queue = [lists[t] for t in (N.LIST_PERSON, N.LIST_ORG, N.LIST_PLACE) if lists[t] is not None]
+    placed = []
+    for i, child in enumerate(children):
+        if i not in slots:
+            placed.append(child)
+            continue
+        if queue:
+            placed.append(queue.pop(0))
+        if i == slots[-1]:
+            placed.extend(queue)
+            queue = []
+    placed.extend(queue)
+    for child in children:
+        stand_off.remove(child)
+    for child in placed:
+        stand_off.append(child)
     if not len(stand_off):
         if stand_off.getparent() is not None:
             root.remove(stand_off)
@@ -222,9 +249,15 @@ def _rebuild_register(root, register: _Register, first: dict[str, int], changes:
             text.tail = "\n  "
     etree.indent(stand_off, space="  ", level=1)
     stand_off.tail = "\n"
-    after = [e.get(N.XML_ID) for e in stand_off.iterfind("*/*")]
+    after = _entry_ids(stand_off)
     if [i for i in after if i in before] != [i for i in before if i in after]:
         changes.append("put the register in order of first mention")
+
+
+def _entry_ids(stand_off) -> list[str]:
+    if stand_off is None:
+        return []
+    return [e.get(N.XML_ID) for e in stand_off.iterfind("*/*") if e.tag in ENTRY_NAME and e.get(N.XML_ID)]
 
 
 def _declare_resp(root, changes: list) -> None:
