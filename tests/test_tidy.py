@@ -256,3 +256,24 @@ def test_tidy_leaves_another_list_in_the_standoff_alone(edited, assert_tei_all_v
     assert tree.find(".//t:listBibl/t:bibl[@xml:id='bibl-print']", NS).text == "Nhân Dân, 1/8/2013"
     assert_edits_kept(edited)
     assert_tei_all_valid(edited)  # (teikit's own schema has no listBibl: the editor's to decide)
+
+
+BAN_CHI_DAO = "org-ban-chi-dao-thuc-hien-phong-trao-toan-dan-bao-ve-an-8babf531"
+
+
+def test_a_name_whose_ref_was_removed_gets_its_entry_back_not_a_second_one(edited, assert_tei_all_valid):
+    edit(edited,  # the encoder's key of both is "Ban Chỉ đạo Thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc"
+         (f'<orgName ref="#{BAN_CHI_DAO}" resp="#ner-rules" cert="0.80">Ban chỉ đạo “Thực hiện',
+          '<orgName resp="#editor">Ban chỉ đạo “Thực hiện'),  # no twin: the entry of that name, loosely
+         (f'Phó trưởng <orgName ref="#{BAN_CHI_DAO}" resp="#ner-rules" cert="0.60">Ban chỉ đạo</orgName>',
+          'Phó trưởng <orgName resp="#editor">Ban chỉ đạo</orgName>'))  # a twin later in the text: its entry
+    result = tidy(edited)
+    assert result.exit_code == 0
+    assert (f'{edited}: orgName "Ban chỉ đạo “Thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc”" had no @ref: '
+            f'now ref="#{BAN_CHI_DAO}"') in lines(result)
+    assert f'{edited}: orgName "Ban chỉ đạo" had no @ref: now ref="#{BAN_CHI_DAO}"' in lines(result)
+    assert not any("register entry added" in line for line in lines(result) if "Ban chỉ đạo" in line)
+    ids = [e.get("{http://www.w3.org/XML/1998/namespace}id") for e in etree.parse(str(edited)).iterfind(".//t:org", NS)]
+    assert ids.count(BAN_CHI_DAO) == 1 and not any(i.startswith("org-ban-chi-dao") and i != BAN_CHI_DAO for i in ids)
+    assert_edits_kept(edited)
+    assert_valid(edited, assert_tei_all_valid)

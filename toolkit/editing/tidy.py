@@ -27,6 +27,7 @@ What it does (docs/editing.md):
 from __future__ import annotations
 
 import copy
+import unicodedata
 from pathlib import Path
 
 from lxml import etree
@@ -58,6 +59,12 @@ def _local(tag) -> str:
 
 def _printed(element) -> str:
     return " ".join(text_of(element).split())
+
+
+def _loose(name: str) -> str:
+    """A name case- and punctuation-insensitively (“Ban chỉ đạo ‘X’” is “Ban Chỉ đạo X”)."""
+    name = unicodedata.normalize("NFC", name).casefold()
+    return " ".join("".join(" " if unicodedata.category(c)[0] == "P" else c for c in name).split())
 
 
 def _canonical(element) -> str:
@@ -97,12 +104,20 @@ class _Register:
         entry = self.entries.get(xml_id)
         return entry if entry is not None and entry.tag == REGISTER[name_tag][2] else None
 
-    def by_name(self, name_tag, printed):
+    def by_name(self, name_tag, *names):
+        """The entry of this kind with one of `names`: as written, else case- and punctuation-insensitively."""
+        loose = {_loose(n) for n in names}
+        found = None
         for xml_id, entry in self.entries.items():
             first = entry.find(name_tag)
-            if entry.tag == REGISTER[name_tag][2] and first is not None and " ".join((first.text or "").split()) == printed:
+            if entry.tag != REGISTER[name_tag][2] or first is None:
+                continue
+            written = " ".join((first.text or "").split())
+            if written in names:
                 return xml_id
-        return None
+            if found is None and _loose(written) in loose:
+                found = xml_id
+        return found
 
     def add(self, name_tag, xml_id, canonical) -> None:
         kind, _, entry_tag, _ = REGISTER[name_tag]
@@ -150,6 +165,13 @@ def _point_names(root, register: _Register, changes: list) -> dict[str, int]:
     first: dict[str, int] = {}
     div = article_div(root.getroottree())
     names = [e for e in div.iter(*NAME_TAGS)] if div is not None else []
+    # (tag, text as printed) → the entry a name printed so points to: a name that needs an
+    # entry takes the one of its twin first (tidy's canonical form may not be the encoder's key)
+    pointed: dict[tuple, str] = {}
+    for element in names:
+        ref = element.get("ref") or ""
+        if ref.startswith("#") and register.of_kind(element.tag, ref[1:]) is not None:
+            pointed.setdefault((element.tag, _same(element)), ref[1:])
     for order, element in enumerate(names):
         tag, printed, canonical = _local(element.tag), _printed(element), _canonical(element)
         ref = element.get("ref")
@@ -164,11 +186,13 @@ def _point_names(root, register: _Register, changes: list) -> dict[str, int]:
             register.add(element.tag, wanted, canonical)
             changes.append(f"{tag} \"{printed}\": added register entry #{wanted}")
             first.setdefault(wanted, order)
+            pointed.setdefault((element.tag, _same(element)), wanted)
             continue
         if wanted in register.entries:  # an entry of another kind: the editor retyped the element
             other = register.entries[wanted].find(ENTRY_NAME[register.entries[wanted].tag])
             canonical = " ".join((other.text or "").split()) if other is not None and other.text else canonical
-        xml_id = register.by_name(element.tag, canonical) or register.free_id(element.tag, canonical)
+        xml_id = (pointed.get((element.tag, _same(element))) or register.by_name(element.tag, canonical, printed)
+                  or register.free_id(element.tag, canonical))
         if register.of_kind(element.tag, xml_id) is None:
             register.add(element.tag, xml_id, canonical)
             made = " (register entry added)"
@@ -179,7 +203,13 @@ def _point_names(root, register: _Register, changes: list) -> dict[str, int]:
             "which is not a " + REGISTER[element.tag][2].split("}")[1] if wanted in register.entries else "which is nowhere")
         changes.append(f"{tag} \"{printed}\" {why}: now ref=\"#{xml_id}\"{made}")
         first.setdefault(xml_id, order)
+        pointed.setdefault((element.tag, _same(element)), xml_id)
     return first
+
+
+def _same(element) -> str:
+    """A name's printed text, folded: the key of names printed alike."""
+    return unicodedata.normalize("NFC", _printed(element))
 
 
 def _rebuild_register(root, register: _Register, first: dict[str, int], changes: list) -> None:
