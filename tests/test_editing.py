@@ -272,3 +272,16 @@ def test_a_file_equal_to_what_teikit_writes_now_is_teikits_whatever_its_record_s
     record = out / ".teikit" / f"{COMMITTED.stem}.json"
     record.write_text(record.read_text(encoding="utf-8").replace('"sha256": "', '"sha256": "0'), encoding="utf-8")
     assert lines(convert(out)) == [f"1 of 1 converted into {out}"]  # the same bytes: nothing to lose
+
+
+def test_merge_keeps_an_editors_comment_inside_a_machine_choice(tmp_path, assert_tei_all_valid):
+    out = tmp_path / "tei"
+    assert convert(out).exit_code == 0
+    target = out / COMMITTED.name
+    edit(target, ('<choice resp="#ner-rules" cert="0.95"><abbr>MTTQVN</abbr>',
+                  '<choice resp="#ner-rules" cert="0.95"><abbr>MTTQVN</abbr><!-- expansion checked -->'))
+    result = convert(out, "--merge")
+    assert result.exit_code == 0, result.output
+    tree = etree.parse(str(target))
+    assert " expansion checked " in [c.text for c in tree.iter(etree.Comment)]
+    assert_valid(target, assert_tei_all_valid)

@@ -75,6 +75,12 @@ def _key(span: Span) -> tuple:
     return start, end, tag, tuple(sorted(attrs.items()))
 
 
+def _holds_notes(element) -> bool:
+    """An element with a comment or processing instruction inside is the editor's: unwrapping
+    it (a choice becomes its abbreviation's text) would lose the note."""
+    return any(not is_element(node) for node in element.iterdescendants())
+
+
 def removed_names(record: Record | None, spans: list[Span], text: str) -> tuple[set, set, list]:
     """(spans removed, (surface, tag) removed, the removed list for the next record).
     A recorded machine element that is no longer in the file, as it was, was removed
@@ -98,7 +104,7 @@ def merge(edited, fresh, article, record: Record | None, *, path: str = ""):
     spans = index(tree, starts)
     recorded = record.machine_keys() if record is not None else None
     untouched = [s for s in spans if s.kind != DOC_AUTHOR and is_machine(s.element)
-                 and (recorded is None or _key(s) in recorded)]
+                 and (recorded is None or _key(s) in recorded) and not _holds_notes(s.element)]
     gone_spans, gone_names, summary.removed = removed_names(record, spans, text)
     kept_machine = {(s.start, s.end, s.tag) for s in untouched}
     for span in sorted(untouched, key=lambda s: -len(list(s.element.iterancestors()))):
