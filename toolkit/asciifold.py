@@ -35,6 +35,6 @@ def _outside(allowed: str) -> re.Pattern:
 
 
 def slug(text: str, *, allowed: str = ID_CHARS, lower: bool = True) -> str:
-    """`Trần Đại Quang` → `tran-dai-quang` (or with `allowed=FILE_CHARS, lower=False`: `Tran-Dai-Quang`)."""
+    """`Lê Văn Bình` → `le-van-binh` (or with `allowed=FILE_CHARS, lower=False`: `Le-Van-Binh`)."""
     folded = fold(text)
     return _outside(allowed).sub("-", folded.lower() if lower else folded).strip("-")
