@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DepositError, MissingInputError
+from .baginfo import digests
 from .metadata import SOURCE_COLUMN, source_ref
 from .safenames import safe_names
 
@@ -40,11 +41,7 @@ NO_SOURCES_NOTE = "no source files packaged: the sha256 in the TEI headers could
 
 
 def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    return digests(path, ("sha256",))["sha256"]
 
 
 def _nfc(name: str) -> str:

@@ -22,11 +22,12 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..encode import serialise
 from ..errors import EditingError
 from . import record as _record
 from .merge import merge, record_change, starts_of
 from .textindex import DOC_AUTHOR, KIND, article_div, index, is_machine
-from .tidy import serialise, tidy_file, tidy_paths, tidy_tree
+from .tidy import tidy_file, tidy_paths, tidy_tree
 
 KEEP, MERGE, OVERWRITE = "keep", "merge", "overwrite"
 EDIT_POLICIES = (KEEP, MERGE, OVERWRITE)

@@ -35,9 +35,10 @@ from lxml import etree
 from .. import __version__
 from .. import names as N
 from ..batch import Batch, Progress, Report
+from ..encode import serialise
 from ..encode.ids import disambiguated, entity_id
-from ..errors import EditingError
 from ..encode.inline import DEFAULT_ROLE_KIND
+from ..errors import EditingError
 from ..fsutil import write_atomic
 from ..model import ORG, PERSON, PLACE
 from ..recognise.authority import authority_ids
@@ -355,10 +356,6 @@ def tidy_tree(tree, supply=None) -> list[str]:
     _rebuild_register(root, register, first, changes)
     _declare_resp(root, changes)
     return changes
-
-
-def serialise(tree) -> bytes:
-    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8") + b"\n"
 
 
 def tidy_file(path) -> list[str]:

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-RNG_NS = "http://relaxng.org/ns/structure/1.0"
+from ..names import RNG_NS
+
 _RNG = f"{{{RNG_NS}}}"
 
 
