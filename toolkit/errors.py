@@ -76,6 +76,11 @@ class OutputError(DepositError):
     """The package's output path is refused (its name, or what is already there): a usage error."""
 
 
+class BusyError(ToolkitError):
+    """Another teikit process holds the lock of the output it would write (fsutil.exclusive_lock):
+    nothing was written; run again when that one has finished."""
+
+
 class NotWellFormedError(InputError):
     """The XML parser rejected the document; line and column are the parser's."""
 

@@ -8,10 +8,18 @@ complete, so the target is always the old file or the new one. A process
 killed mid-write leaves its temporary behind; the first write a later run
 makes into that folder removes it (`clean_stale_temps`: only names of that
 pattern whose process no longer runs on this machine, never anything else).
+
+Two runs writing one output at once would interleave: `exclusive_lock(target)`
+holds an advisory lock (flock) on `.NAME.lock` beside `target` for the whole
+write, and a second writer gets `BusyError` (one line) instead of a mixed or
+half-replaced output. The lock file is removed when released; one left by a
+killed process is reused (the kernel drops a dead process's locks).
 """
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import os
 import re
 import shutil
@@ -19,7 +27,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import MissingInputError
+from .errors import BusyError, MissingInputError
 
 
 def collect_files(paths, suffixes: tuple[str, ...]) -> list[Path]:
@@ -97,6 +105,52 @@ def staging_dir(parent: Path, name: str) -> Path:
     parent.mkdir(parents=True, exist_ok=True)
     _sweep_once(parent)
     return Path(tempfile.mkdtemp(dir=parent, prefix=temp_prefix(name), suffix=".staging"))
+
+
+# --- one writer per output ----------------------------------------------------
+
+def lock_path(target: Path) -> Path:
+    """The lock file of `target`: `.NAME.lock` in the folder that holds it."""
+    target = Path(target)
+    return target.parent / f".{target.name}.lock"
+
+
+@contextmanager
+def exclusive_lock(target: Path):
+    """Hold the lock of `target` (a file or folder to be written) for the block.
+
+    Raises BusyError at once if another process holds it. Creates the parent
+    folder if missing (an OSError there is the caller's to report). The lock
+    file is unlinked on release while still held; a writer that opened a lock
+    file since unlinked sees that its inode is no longer the path's and tries
+    again, so two writers never both hold the lock."""
+    path = lock_path(target)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            os.close(fd)
+            if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                raise BusyError("busy: another teikit process is writing it; try again when it has finished",
+                                path=str(target)) from None
+            raise
+        try:
+            same = os.stat(path, follow_symlinks=False).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(fd)  # released and unlinked by its holder meanwhile: take the new one
+    try:
+        yield path
+    finally:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+        os.close(fd)
 
 
 # --- teikit's own temporaries, and cleaning up after a killed run --------------
