@@ -346,7 +346,7 @@ def test_make_cli_reports_and_verify_accepts(tmp_path):
     checked = run("deposit", "verify", out)
     assert (checked.exit_code, checked.stderr) == (0, "")
     assert checked.stdout == (
-        f"{out}: intact: 9 payload files match their sha256 and sha512 checksums; 2 TEI file(s) valid against the packaged schema; "
+        f"{out}: intact: 9 payload files match their sha256 and sha512 checksums; 2 TEI file(s) valid against teikit's schema 0.1.0; "
         "2 TEI header(s) match their packaged source's sha256\n"
     )
 

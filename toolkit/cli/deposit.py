@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
 from ..deposit import DepositOptions, InvalidTEIError, OutputError, make_package, verify_package
-from .common import EXIT_FAILED, EXIT_USAGE, PackageFormat, command_group, day_option, error_line, guarded, warning_line
+from ..deposit.limits import DEFAULT_LIMITS
+from .common import (EXIT_FAILED, EXIT_USAGE, PackageFormat, command_group, day_option, error_line, guarded, usage_error,
+                     warning_line)
 
 deposit_app = command_group("deposit", "Package TEI as a BagIt 1.0 archival deposit, and verify such a package.")
 
@@ -61,13 +64,28 @@ def make(
     )
 
 
+def _limit(name: str, field: str, what: str):
+    default = getattr(DEFAULT_LIMITS, field)
+    return typer.Option(default, name, min=1, metavar="N", help=f"{what} (default {default}).")
+
+
 @deposit_app.command("verify")
 def verify(
     package: Path = typer.Argument(..., help="A package made by `deposit make`: a directory, .zip or .tar.gz."),
+    schema: Optional[Path] = typer.Option(None, "--schema", metavar="DIR", help="Check the TEI against the teikit.rng and teikit.sch in DIR (a package of another schema version) instead of this teikit's own schema. The package's own schema is never run."),
+    max_member_bytes: int = _limit("--max-member-bytes", "member_bytes", "Largest archive member or TEI file, in bytes, unpacked"),
+    max_total_bytes: int = _limit("--max-total-bytes", "total_bytes", "Largest unpacked size of an archive, in bytes"),
+    max_members: int = _limit("--max-members", "members", "Most members an archive may hold"),
+    max_ratio: int = _limit("--max-ratio", "ratio", "Highest compression ratio of a member or the archive (past its first MiB)"),
+    max_manifest_bytes: int = _limit("--max-manifest-bytes", "manifest_bytes", "Largest manifest, tag file or metadata.csv, in bytes"),
 ) -> None:
-    """Check completeness, fixity (sha256, sha512), TEI validity against the schema inside the package, and each TEI header's sha256 against its packaged source."""
+    """Check completeness, fixity (sha256, sha512), TEI validity against teikit's own schema (a packaged schema that differs from it is a problem), and each TEI header's sha256 against its packaged source."""
+    limits = replace(DEFAULT_LIMITS, member_bytes=max_member_bytes, total_bytes=max_total_bytes, members=max_members,
+                     ratio=max_ratio, manifest_bytes=max_manifest_bytes)
+    if schema is not None and not schema.is_dir():
+        usage_error(f"{schema}: no such folder (--schema)")
     with guarded():
-        result = verify_package(package)
+        result = verify_package(package, schema_dir=schema, limits=limits)
     if not result.ok:
         for problem in result.problems:
             error_line(f"{package}: {problem}")
@@ -78,7 +96,7 @@ def verify(
     sources = f"; {result.sources_checked} TEI header(s) match their packaged source's sha256" if result.sources_checked else ""
     typer.echo(
         f"{package}: intact: {result.payload_files} payload files match their sha256 and sha512 checksums; "
-        f"{result.tei_files} TEI file(s) valid against the packaged schema{sources}"
+        f"{result.tei_files} TEI file(s) valid against {result.schema}{sources}"
     )
 
 

@@ -1,15 +1,17 @@
-"""Reproducible zip / tar.gz serialisation of a bag, and safe extraction.
+"""Reproducible zip / tar.gz serialisation of a bag (unpacking one to check it: extract.py).
 
 Reproducible means: the same tree gives the same bytes. Members are sorted,
 timestamps fixed, permissions 0644/0755, owner 0:0 with no user names, the
 gzip header has mtime 0 and no file name, compression level fixed.
-Archives are written to a temporary file beside the target and renamed.
+Archives are written to a temporary file beside the target and renamed;
+members are streamed from their files, never read whole.
 """
 
 from __future__ import annotations
 
 import gzip
-import io
+import os
+import shutil
 import stat
 import tarfile
 import zipfile
@@ -17,8 +19,8 @@ from pathlib import Path
 
 from ..errors import DepositError
 from ..fsutil import atomic_writer
-from .safenames import contained
 
+BLOCK = 1 << 20
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date zip can store
 COMPRESSLEVEL = 9
 FILE_MODE, DIR_MODE = 0o644, 0o755
@@ -74,7 +76,11 @@ def _write_zip(root: Path, raw) -> None:
             else:
                 info.external_attr = (stat.S_IFREG | FILE_MODE) << 16
                 info.compress_type = zipfile.ZIP_DEFLATED
-                archive.writestr(info, path.read_bytes(), compress_type=zipfile.ZIP_DEFLATED, compresslevel=COMPRESSLEVEL)
+                info.file_size = path.stat().st_size  # decides zip64 before the first byte, as writestr does
+                # the member's level, as writestr sets it (named _compresslevel before Python 3.13)
+                setattr(info, "compress_level" if hasattr(info, "compress_level") else "_compresslevel", COMPRESSLEVEL)
+                with open(path, "rb") as source, archive.open(info, "w") as member:
+                    shutil.copyfileobj(source, member, BLOCK)
 
 
 def _write_targz(root: Path, raw, mtime: int) -> None:
@@ -87,77 +93,6 @@ def _write_targz(root: Path, raw, mtime: int) -> None:
                     info.type, info.mode = tarfile.DIRTYPE, DIR_MODE
                     archive.addfile(info)
                 else:
-                    data = path.read_bytes()
-                    info.type, info.mode, info.size = tarfile.REGTYPE, FILE_MODE, len(data)
-                    archive.addfile(info, io.BytesIO(data))
-
-
-def _check_member_name(name: str, package: Path) -> str:
-    clean = name.rstrip("/")
-    if clean.startswith("/") or "\\" in clean or (len(clean) > 1 and clean[1] == ":"):
-        raise DepositError(f"unsafe archive member {name!r}: absolute path", path=str(package))
-    if ".." in clean.split("/"):
-        raise DepositError(f"unsafe archive member {name!r}: '..' in path", path=str(package))
-    # "./bag/x" as written by `tar czf x.tar.gz ./bag` is the same member as "bag/x".
-    return "/".join(part for part in clean.split("/") if part not in ("", "."))
-
-
-def extract_safely(package: Path, dest: Path) -> Path:
-    """Extract a zip or tar.gz bag into `dest`; return the bag's root directory.
-
-    Members are written by hand (never by extractall), so nothing but regular
-    files and directories under `dest` can come out: absolute paths, '..',
-    symbolic and hard links and device files are refused before anything is written.
-    """
-    package, dest = Path(package), Path(dest)
-    entries = list(_zip_entries(package) if format_of(package) == "zip" else _tar_entries(package))
-    entries = [entry for entry in entries if entry[0]]  # "./" itself
-    for name, is_dir, _ in entries:
-        target = contained(dest, name)
-        if is_dir:
-            target.mkdir(parents=True, exist_ok=True)
-    for name, is_dir, read in entries:
-        if not is_dir:
-            target = contained(dest, name)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if target.exists():
-                raise DepositError(f"archive member {name!r} appears twice", path=str(package))
-            target.write_bytes(read())
-    tops = sorted(p for p in dest.iterdir())
-    if len(tops) != 1 or not tops[0].is_dir():
-        raise DepositError("a serialised bag must hold exactly one top-level directory", path=str(package))
-    return tops[0]
-
-
-def _zip_entries(package: Path):
-    try:
-        archive = zipfile.ZipFile(package)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise DepositError(f"not a readable zip file: {exc}", path=str(package)) from None
-    entries = []
-    for info in archive.infolist():
-        name = _check_member_name(info.filename, package)
-        mode = info.external_attr >> 16
-        kind = stat.S_IFMT(mode)
-        if info.create_system == 3 and kind not in (0, stat.S_IFREG, stat.S_IFDIR):
-            what = "symbolic link" if kind == stat.S_IFLNK else "special file"
-            raise DepositError(f"unsafe archive member {info.filename!r}: {what}", path=str(package))
-        entries.append((name, info.is_dir(), lambda info=info: archive.read(info)))
-    return entries
-
-
-def _tar_entries(package: Path):
-    try:
-        archive = tarfile.open(package, mode="r:*")
-        members = archive.getmembers()
-    except (tarfile.TarError, OSError, EOFError) as exc:
-        raise DepositError(f"not a readable tar archive: {exc}", path=str(package)) from None
-    entries = []
-    for member in members:
-        name = _check_member_name(member.name, package)
-        if member.issym() or member.islnk():
-            raise DepositError(f"unsafe archive member {member.name!r}: {'symbolic' if member.issym() else 'hard'} link", path=str(package))
-        if not (member.isfile() or member.isdir()):
-            raise DepositError(f"unsafe archive member {member.name!r}: special file", path=str(package))
-        entries.append((name, member.isdir(), lambda m=member: archive.extractfile(m).read()))
-    return entries
+                    with open(path, "rb") as source:
+                        info.type, info.mode, info.size = tarfile.REGTYPE, FILE_MODE, os.fstat(source.fileno()).st_size
+                        archive.addfile(info, source)

@@ -35,6 +35,7 @@ from .baginfo import CHECKSUMS, finish_tag_files, human_size, quiet_bagit
 from .dates import bagging_day, day_epoch
 from .metadata import metadata_csv, read_record
 from .options import DepositOptions
+from .reference import SCHEMA_VERSION, VERSION_KEY
 from .output import check_target, package_format, place
 from .safenames import assign_names, contained
 from .sources import SourceFinder, SourcePlan, plan_sources, read_source
@@ -227,6 +228,7 @@ def _bag_info(output: Path, articles, invalid, bagging_date: str, plan: SourcePl
         "Bagging-Date": bagging_date,
         "Bag-Software-Agent": [f"teikit {__version__}", f"bagit.py v{bagit.VERSION} <{bagit.PROJECT_URL}>"],
         "Teikit-Source-Files": str(len(plan.files)),
+        VERSION_KEY: SCHEMA_VERSION,
     }
     if options.allow_invalid:
         info["Teikit-Allow-Invalid"] = "true"

@@ -70,6 +70,34 @@ def _unique(stem: str, suffix: str, taken: set[str]) -> str:
     return candidate + suffix
 
 
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\\\\]")
+_UNPRINTABLE_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
+
+
+def _escape(match) -> str:
+    char = match.group(0)
+    return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+
+def shown(name: str) -> str:
+    """A name from a package (member, manifest path) as printed: control characters, line
+    separators, lone surrogates and backslashes escaped (\\n, \\x1b, \\udc80, \\\\), so one
+    error is always one line and a name cannot forge another."""
+    return _UNPRINTABLE.sub(_escape, str(name))
+
+
+def quoted(name: str) -> str:
+    """'NAME', escaped as shown()."""
+    return f"'{shown(name)}'"
+
+
+def one_line(text: str) -> str:
+    """A message that may hold names from a package: control characters and line separators
+    escaped (backslashes kept as they are)."""
+    return _UNPRINTABLE_TEXT.sub(_escape, str(text))
+
+
 def contained(root: Path, relative: str) -> Path:
     """`root/relative`, refusing absolute paths, '..' and anything resolving outside `root`."""
     if not relative or os.path.isabs(relative) or "\\" in relative or any(p in ("", ".", "..") for p in relative.split("/")):

@@ -32,7 +32,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DepositError, MissingInputError
+from .bagread import member_digests, read_member
 from .baginfo import digests
+from .limits import DEFAULT_LIMITS, Limits
 from .metadata import SOURCE_COLUMN, source_ref
 from .safenames import safe_names
 
@@ -164,36 +166,40 @@ class SourceCheck:
     checked: int = 0  # source files that match their TEI headers
 
 
-def check_sources(root: Path, trees: dict[str, object], already: set) -> SourceCheck:
-    """Each TEI's packaged source against its header's sha256. `trees`: payload path -> parsed TEI
-    (those that parsed); `already`: paths fixity has reported, not reported again as missing."""
+def check_sources(root: Path, refs: dict[str, tuple], already: set, known: dict | None = None,
+                  limits: Limits = DEFAULT_LIMITS) -> SourceCheck:
+    """Each TEI's packaged source against its header's sha256. `refs`: payload path -> (name, sha256)
+    its header records (those that parsed); `already`: paths fixity has reported, not reported again
+    as missing; `known`: digests computed while unpacking. Nothing is read through a link."""
     result = SourceCheck()
     table = "data/metadata/metadata.csv"
-    if not (root / table).is_file():
-        if table not in already:
-            result.problems.append((table, "missing: the packaged sources cannot be checked"))
+    try:
+        links = _links(read_member(root, table, limits.manifest_bytes))
+    except csv.Error as exc:
+        result.problems.append((table, f"not a readable CSV table: {exc}"))
         return result
-    links = _links(root / table)
+    except DepositError as exc:
+        if table not in already:
+            reason = "missing: the packaged sources cannot be checked" if exc.message == "missing" else exc.message
+            result.problems.append((table, reason))
+        return result
     base = root / "data" / SOURCES_DIR
-    packaged = sorted(
-        p.relative_to(root).as_posix() for p in base.rglob("*") if p.is_file() and not p.is_symlink()
-    ) if base.is_dir() and not base.is_symlink() else []
+    packaged = sorted(_regular_files(root, base)) if base.is_dir() and not base.is_symlink() else []
     if not packaged and not any(links.values()):
         result.notes.append(NO_SOURCES_NOTE)
         return result
-    for tei, tree in sorted(trees.items()):
+    for tei, (_, sha256) in sorted(refs.items()):
         source = links.get(tei, "")
         if not source:
             result.problems.append((tei, f"no source file packaged for it ({table} links none)"))
             continue
-        _, sha256 = source_ref(tree)
         if not source.startswith(f"data/{SOURCES_DIR}/") or ".." in source.split("/"):
             result.problems.append((tei, f"{table} links it to {source!r}, not a file under data/{SOURCES_DIR}/"))
-        elif not (root / source).is_file() or (root / source).is_symlink():
+        elif source not in packaged:
             result.problems.append((tei, f"its source {source} is missing from the package"))
         elif sha256 is None:
             result.problems.append((tei, "its header records no sha256 of its source to check"))
-        elif (found := sha256_of(root / source)) != sha256:
+        elif (found := _sha256(root, source, known or {})) != sha256:
             result.problems.append((tei, f"its source {source} has sha256 {found}, the TEI header records {sha256}"))
         else:
             result.checked += 1
@@ -202,6 +208,23 @@ def check_sources(root: Path, trees: dict[str, object], already: set) -> SourceC
     return result
 
 
-def _links(table: Path) -> dict[str, str]:
-    text = table.read_text(encoding="utf-8", errors="replace")
+def _regular_files(root: Path, base: Path):
+    for dirpath, dirnames, filenames in os.walk(base):  # never into a linked folder
+        for name in filenames:
+            path = Path(dirpath, name)
+            if not path.is_symlink() and path.is_file():
+                yield path.relative_to(root).as_posix()
+
+
+def _sha256(root: Path, relative: str, known: dict) -> str:
+    if "sha256" in known.get(relative, {}):
+        return known[relative]["sha256"]
+    try:
+        return member_digests(root, relative, ("sha256",))["sha256"]
+    except DepositError:
+        return "(unreadable)"
+
+
+def _links(data: bytes) -> dict[str, str]:
+    text = data.decode("utf-8", errors="replace")
     return {row.get("filename") or "": row.get(SOURCE_COLUMN) or "" for row in csv.DictReader(io.StringIO(text))}

@@ -35,7 +35,9 @@ class SchematronRules:
             compiled = isoschematron.Schematron(
                 schema, store_xslt=True, compile_params=_COMPILE_PARAMS
             )
-            self._transform = etree.XSLT(_with_attribute_paths(compiled.validator_xslt))
+            # No rule may read or write a file or reach the network (document(), xsl:result-document).
+            self._transform = etree.XSLT(_with_attribute_paths(compiled.validator_xslt),
+                                         access_control=etree.XSLTAccessControl.DENY_ALL)
         except (OSError, etree.LxmlError) as exc:
             raise ToolkitError(f"cannot compile the Schematron rules: {exc}", path=str(path)) from None
 
