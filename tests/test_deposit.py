@@ -509,14 +509,15 @@ def test_a_source_changed_since_conversion_is_named(tmp_path):
 
 def test_a_source_changed_while_packaging_is_refused(tmp_path, monkeypatch):
     src = corpus(tmp_path / "in")
-    real = make_module.plan_sources
+    real = make_module.SourceFinder.find
 
-    def and_meanwhile(articles, finder):
-        plan = real(articles, finder)
-        (src / "art-two.txt").write_text("đổi giữa chừng\n", encoding="utf-8")
-        return plan
+    def and_meanwhile(finder, name, sha256):
+        found = real(finder, name, sha256)
+        if found is not None and found.name == "art-two.txt":
+            found.write_text("đổi giữa chừng\n", encoding="utf-8")  # changed after it was found by its sha256
+        return found
 
-    monkeypatch.setattr(make_module, "plan_sources", and_meanwhile)
+    monkeypatch.setattr(make_module.SourceFinder, "find", and_meanwhile)
     with pytest.raises(DepositError) as caught:
         make_package([src], tmp_path / "bag", with_sources(src))
     assert str(caught.value) == f"{src / 'art-two.txt'}: changed while the package was being made"

@@ -50,14 +50,17 @@ def safe_names(names) -> list[str]:
     `[A-Za-z0-9]`. Collisions resolve as in assign_names (`name-2.txt`).
     """
     taken: set[str] = set()
-    found = []
-    for name in names:
-        last = str(name).replace("\\", "/").rsplit("/", 1)[-1]
-        suffix = Path(last).suffix
-        clean = re.sub(r"[^A-Za-z0-9]+", "", suffix[1:])[:16]
-        stem = slugify_stem(str(name)[: len(str(name)) - len(suffix)] if suffix else str(name), fallback="source")
-        found.append(_unique(stem, f".{clean}" if clean else "", taken))
-    return found
+    return [safe_name(name, taken) for name in names]
+
+
+def safe_name(name, taken: set[str]) -> str:
+    """One name of safe_names, unique among (and recorded in) `taken`: names given one by one
+    get what safe_names gives them all at once."""
+    last = str(name).replace("\\", "/").rsplit("/", 1)[-1]
+    suffix = Path(last).suffix
+    clean = re.sub(r"[^A-Za-z0-9]+", "", suffix[1:])[:16]
+    stem = slugify_stem(str(name)[: len(str(name)) - len(suffix)] if suffix else str(name), fallback="source")
+    return _unique(stem, f".{clean}" if clean else "", taken)
 
 
 def _unique(stem: str, suffix: str, taken: set[str]) -> str:

@@ -4,7 +4,7 @@ Each TEI header records its source file's name and the sha256 of its bytes
 (metadata.source_ref). `deposit make` with sources (folders or files):
 
     finder = SourceFinder(roots)          # MissingInputError for a root that does not exist
-    plan = plan_sources(articles, finder) # DepositError naming the TEI whose source is not there
+    planner = SourcePlanner(finder)       # planner.add(tree, article): DepositError naming the TEI whose source is not there
 
 A source is the file under the roots whose sha256 equals the header's: the
 sha256 decides, the recorded name is only a hint of which file to hash first
@@ -12,7 +12,7 @@ sha256 decides, the recorded name is only a hint of which file to hash first
 candidate hashed, each file at most once). Candidates are regular files;
 symbolic links are not followed. Two articles with one source (the same
 sha256) share one packaged file. The file is packaged under
-data/sources/<safe name of the recorded name> (safenames.safe_names), and
+data/sources/<safe name of the recorded name> (safenames.safe_name), and
 metadata.csv links each TEI row to it (metadata.SOURCE_COLUMN).
 
 `deposit verify` (check_sources) re-hashes each linked file against the sha256
@@ -36,7 +36,7 @@ from .bagread import member_digests, read_member
 from .baginfo import digests
 from .limits import DEFAULT_LIMITS, Limits
 from .metadata import SOURCE_COLUMN, source_ref
-from .safenames import safe_names
+from .safenames import safe_name
 
 SOURCES_DIR = "sources"  # under data/
 NO_SOURCES_NOTE = "no source files packaged: the sha256 in the TEI headers could not be checked against their sources"
@@ -101,40 +101,33 @@ class SourceFinder:
         return list(self._by_name.get(_nfc(name), ())) if name else []
 
 
-@dataclass
-class SourcePlan:
-    """What data/sources/ will hold: payload name -> (file found, its sha256); and each TEI's link."""
+class SourcePlanner:
+    """What data/sources/ holds, found article by article (deposit make streams its articles):
+    `add` gives the payload path of an article's source, finding and naming it the first time
+    its sha256 is asked for; `files` maps each payload path to (file found, its sha256)."""
 
-    files: dict[str, tuple[Path, str]] = field(default_factory=dict)
-    link: dict[str, str] = field(default_factory=dict)  # TEI payload path -> source payload path
+    def __init__(self, finder: SourceFinder):
+        self.finder = finder
+        self.files: dict[str, tuple[Path, str]] = {}
+        self._by_sum: dict[str, str] = {}
+        self._taken: set[str] = set()
 
-    def source_file(self, tei_payload_path: str) -> str:
-        return self.link.get(tei_payload_path, "")
-
-
-def plan_sources(articles, finder: SourceFinder) -> SourcePlan:
-    """Find every article's source; DepositError for the first one not found (nothing is written)."""
-    found: dict[str, tuple[Path, str | None, list[str]]] = {}  # sha256 -> (file, recorded name, TEI paths)
-    for article in articles:
-        name, sha256 = source_ref(article.tree)
+    def add(self, tree, article: Path) -> tuple[str, bool]:
+        """(payload path of the source, True when it is new: to be copied now); DepositError if not found."""
+        name, sha256 = source_ref(tree)
         if sha256 is None:
             raise DepositError(
                 "its header records no sha256 of its source (sourceDesc/bibl/idno[@type='sha256'], 64 hex digits), "
-                "so its source cannot be found", path=str(article.source))
-        if sha256 not in found:
-            path = finder.find(name, sha256)
-            if path is None:
-                raise DepositError(_not_found(name, sha256, finder), path=str(article.source))
-            found[sha256] = (path, name, [])
-        found[sha256][2].append(article.payload_path)
-    plan = SourcePlan()
-    names = safe_names(recorded or path.name for path, recorded, _ in found.values())
-    for safe, (sha256, (path, _, teis)) in zip(names, found.items()):
-        payload = f"data/{SOURCES_DIR}/{safe}"
-        plan.files[payload] = (path, sha256)
-        for tei in teis:
-            plan.link[tei] = payload
-    return plan
+                "so its source cannot be found", path=str(article))
+        if sha256 in self._by_sum:
+            return self._by_sum[sha256], False
+        path = self.finder.find(name, sha256)
+        if path is None:
+            raise DepositError(_not_found(name, sha256, self.finder), path=str(article))
+        payload = f"data/{SOURCES_DIR}/{safe_name(name or path.name, self._taken)}"
+        self.files[payload] = (path, sha256)
+        self._by_sum[sha256] = payload
+        return payload, True
 
 
 def _not_found(name: str | None, sha256: str, finder: SourceFinder) -> str:
@@ -145,15 +138,21 @@ def _not_found(name: str | None, sha256: str, finder: SourceFinder) -> str:
     return message
 
 
-def read_source(path: Path, sha256: str) -> bytes:
-    """The bytes of a planned source, checked again: a file changed since it was found is refused."""
+def copy_source(path: Path, sha256: str, target: Path) -> None:
+    """Copy a planned source to `target` in blocks, hashing as it goes: a file changed since
+    it was found is refused."""
+    hasher = hashlib.sha256()
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as source, open(target, "xb") as out:
+            for block in iter(lambda: source.read(1 << 20), b""):
+                hasher.update(block)
+                out.write(block)
     except OSError as exc:
+        if exc.filename is not None and Path(exc.filename) == Path(target):
+            raise  # the package cannot be written: the caller's to report
         raise DepositError(f"cannot read: {exc.strerror}", path=str(path)) from None
-    if hashlib.sha256(data).hexdigest() != sha256:
+    if hasher.hexdigest() != sha256:
         raise DepositError("changed while the package was being made", path=str(path))
-    return data
 
 
 # ---------------------------------------------------------------- verify
