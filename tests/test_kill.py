@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from teikit.fsutil import TEMP_NAME
+from teikit.fsutil import LOCK_NAME, TEMP_NAME
 from teikit.xmlsafe import parse_bytes
 
 from render_helpers import parse_html
@@ -64,15 +64,17 @@ def writing(work: Path, name: str) -> bool:
 
 
 def temporaries(root: Path) -> list[Path]:
-    """teikit's temporary files and staging folders anywhere under `root`."""
-    return sorted(p for p in root.rglob("*") if TEMP_NAME.match(p.name) or p.name.endswith((".tmp", ".staging")))
+    """teikit's temporary files, staging folders and lock files anywhere under `root` (a kill leaves
+    the lock file of what it was writing; the next run takes it over and removes it)."""
+    return sorted(p for p in root.rglob("*") if TEMP_NAME.match(p.name) or LOCK_NAME.match(p.name)
+                  or p.name.endswith((".tmp", ".staging")))
 
 
 def outputs(work: Path, name: str) -> dict[str, bytes]:
     """The command's finished outputs (temporaries left out), by path under `work`."""
     found = {}
     for path in sorted(output_root(work, name).rglob("*")):
-        if path.is_file() and not any(TEMP_NAME.match(part) for part in path.relative_to(work).parts):
+        if path.is_file() and not LOCK_NAME.match(path.name) and not any(TEMP_NAME.match(part) for part in path.relative_to(work).parts):
             found[path.relative_to(work).as_posix()] = path.read_bytes()
     return found
 

@@ -109,6 +109,9 @@ def staging_dir(parent: Path, name: str) -> Path:
 
 # --- one writer per output ----------------------------------------------------
 
+LOCK_NAME = re.compile(r"^\.(?P<name>.+)\.lock$")  # what lock_path names; a killed writer leaves it empty
+
+
 def lock_path(target: Path) -> Path:
     """The lock file of `target`: `.NAME.lock` in the folder that holds it."""
     target = Path(target)
