@@ -17,6 +17,7 @@ DATA = Path(__file__).parent / "data"
 @pytest.mark.parametrize("script", [
     DATA / "ner" / "build_gold.py",
     DATA / "ner2" / "build.py",
+    DATA / "ner3" / "build.py",
 ])
 def test_derived_annotations_are_current(script):
     result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..batch import Batch, Progress, Report
 from ..errors import NerInputError
 from ..fsutil import collect_files
-from ..model import DATE, PLACE, Mention
+from ..model import DATE, Mention
 from ..recognise.base import Context, Recogniser
 from ..recognise.dates import range_ends
 from ..recognise.labels import MENTION_TYPE_TO_LABEL
@@ -16,10 +16,6 @@ from .jsonl import NerDoc, read_jsonl
 from .spans import Span, outermost
 
 INPUT_FORMATS = ("text", "jsonl")
-
-
-# Lower-case words before a place that are part of its name even so ("châu Âu").
-_PLACE_WORDS = frozenset({"châu"})
 
 
 def mentions_to_entities(mentions: list[Mention], text: str | None = None) -> list[Span]:
@@ -31,9 +27,8 @@ def mentions_to_entities(mentions: list[Mention], text: str | None = None) -> li
     - a date range written as two dates ("từ 1/1/2020 đến 31/12/2020", "từ ngày 12
       đến 13/12/2023", "20-24/7") gives its two dates, without "từ"/"đến" (TEI keeps
       one <date from= to=>); a year span "2021–2025" or "quý I/2024" stays one span;
-    - durations ("10 năm", TEI <date dur=>) are no dates;
-    - a place loses a lower-case generic prefix ("đảo Hải Nam" → "Hải Nam") that is
-      not part of its listed name ("thành phố Hồ Chí Minh", "vịnh Bắc Bộ" stay).
+    - durations ("10 năm", TEI <date dur=>) are no dates.
+    Names keep the extent they have in TEI (one span convention, docs/ner.md).
     """
     spans = []
     for m in mentions:
@@ -48,22 +43,8 @@ def mentions_to_entities(mentions: list[Mention], text: str | None = None) -> li
             if ends:
                 spans += [(m.start + a, m.start + b, label) for a, b in ends]
                 continue
-        start = m.start
-        if text is not None and m.type == PLACE and text[m.start:m.end].lower() != m.key.lower():
-            start = _without_generic_prefix(text, m.start, m.end)  # (not "thành phố Hồ Chí Minh": its name)
-        spans.append((start, m.end, label))
+        spans.append((m.start, m.end, label))
     return outermost(spans)
-
-
-def _without_generic_prefix(text: str, start: int, end: int) -> int:
-    """Start of the place name in text[start:end] after lower-case words ("vịnh", "đảo", "thủ đô")."""
-    words = text[start:end].split(" ")
-    offset = 0
-    for word in words[:-1]:
-        if not word[:1].islower() or word in _PLACE_WORDS:
-            break
-        offset += len(word) + 1
-    return start + offset
 
 
 def extract_doc(doc: NerDoc, recogniser: Recogniser) -> NerDoc:

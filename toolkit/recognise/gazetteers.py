@@ -9,6 +9,7 @@ dict access for the vast majority of tokens.
 Every word list a rule consults is one of these files, read here into the
 attributes of `Gazetteers` (names and places, heads and roles, and the closed
 word classes: admin_words, function_words, firm_cues, place_cues, place_nouns,
+place_generics, place_blockers,
 school_words, name_tails, name_stops, saying_verbs, abbreviation_skips,
 date_cues); the rule modules hold grammar, not vocabulary.
 """
@@ -217,6 +218,16 @@ class Gazetteers:
         self.place_cues = _words(directory, "place_cues.tsv")
         self.place_name_cues = _words(directory, "place_cues.tsv", where="names_place")
         self.place_nouns = _words(directory, "place_nouns.tsv", "noun")
+        # every generic word that belongs to a place's mention written right before its name
+        self.place_levels = PhraseIndex()
+        for name, column in (("admin_words.tsv", "word"), ("place_nouns.tsv", "noun"),
+                             ("place_generics.tsv", "word")):
+            for row in read_tsv(name, directory):
+                self.place_levels.add(row[column], row[column])
+        self.place_generics = PhraseIndex()  # the other generic words, also announcing a name
+        for row in read_tsv("place_generics.tsv", directory):
+            self.place_generics.add(row["word"], row["word"])
+        self.place_blockers = _words(directory, "place_blockers.tsv")
         self.street_nouns = _words(directory, "place_nouns.tsv", "noun", where="street")
         self.school_words = _words(directory, "school_words.tsv")
         self.name_tails = _pairs(directory, "name_tails.tsv")

@@ -9,8 +9,14 @@
   syllable followed by a lower-case one ("tại Hội nghị") is a common noun.
 - "tỉnh X", "huyện X", "xã X", "thành phố X" … (admin_words.tsv) with X
   capitalised: cert 0.7.
-- "sân X", "phố X", "bang X", "đảo X" … (place_nouns.tsv, in lower case) the same
-  way as "tại X": cert 0.6; the noun stays outside the name.
+- "sân X", "phố X", "bang X", "đảo X" … (place_nouns.tsv, in lower case), and
+  "thủ đô X", "khu công nghiệp X" … (place_generics.tsv) the same way as "tại X": cert 0.6.
+- Span extent (docs/ner.md, the VLSP convention): a level, a generic noun or another
+  generic word (admin_words, place_nouns, place_generics) written right before a place's
+  name is part of its mention ("tỉnh Bình Dương", "thủ đô Berlin", "châu Âu"), lower case,
+  or capitalised at a sentence start; the key stays the name ("Bình Dương").
+- A listed place right after "người", "tiếng" … (place_blockers.tsv) is a people or a
+  language ("người Nga", "tiếng Anh"): not marked.
 - after a level or a generic noun, a personal name is the place's name ("đường
   Võ Văn Kiệt", "xã Trà Leng", "Đường Nguyễn Trãi" at a sentence start): it
   wins over the person rules.
@@ -33,12 +39,18 @@ def find_places(scan: Scan, orgs: OrgSpans) -> list[Candidate]:
     """Places, given the organisations found (a cued name does not start at one)."""
     toks, gaz = scan.toks, scan.gaz
     out = []
-    for i, (size, place) in scan.places_at.items():
-        start, end = toks.span(i, i + size)
-        out.append(Candidate(start, end, PLACE, place.name, 0.9, GAZETTEER))
     listed = {x for at, (size, _) in scan.places_at.items() for x in range(at, at + size)}
+    for i, (size, place) in scan.places_at.items():
+        if i and toks.joined(i - 1) and toks.lower(i - 1) and toks.low[i - 1] in gaz.place_blockers:
+            continue
+        first = _extent_start(scan, i)
+        if any(x in listed for x in range(first, i)):
+            first = i  # the generic word is part of a listed name itself ("Vịnh Bắc Bộ")
+        start, end = toks.span(first, i + size)
+        out.append(Candidate(start, end, PLACE, place.name, 0.9, GAZETTEER))
     cues, nouns = gaz.place_name_cues, gaz.place_nouns
-    for i in toks.where(cues | nouns | gaz.admin_words.first.keys()):
+    generics = gaz.place_generics
+    for i in toks.where(cues | nouns | gaz.admin_words.first.keys() | generics.first.keys()):
         low = toks.low[i]
         if i == toks.n - 1 or not toks.joined(i):
             continue
@@ -68,6 +80,9 @@ def find_places(scan: Scan, orgs: OrgSpans) -> list[Candidate]:
         elif low in nouns and (toks.lower(i) or (
                 low in gaz.street_nouns and toks.sentence_start(i) and scan.person_at(i + 1))):
             k, cert, prio = i + 1, 0.6, CUE
+        elif low in generics and toks.lower(i) and (generic := generics.match_at(toks, i)) \
+                and i + generic[0] < toks.n and toks.joined(i + generic[0] - 1):
+            k, cert, prio = i + generic[0], 0.6, CUE
         else:
             continue
         end = _cued_name(scan, orgs, k, named)
@@ -77,9 +92,23 @@ def find_places(scan: Scan, orgs: OrgSpans) -> list[Candidate]:
             prio = NAMED_AFTER  # "xã Trà Leng", "huyện Nam Trà My"; "xã Mỹ Thành" (not "Mỹ")
         if prio == CUE and end - k == 1 and end < toks.n and toks.joined(end - 1) and toks.lower(end):
             continue
-        start, stop = toks.span(k, end)
+        start, stop = toks.span(_extent_start(scan, k), end)
         out.append(Candidate(start, stop, PLACE, toks.surface(k, end), cert, prio))
     return out
+
+
+def _extent_start(scan: Scan, k: int) -> int:
+    """The token a place's mention starts at when its name starts at token k: the generic
+    words written right before the name ("tỉnh", "thủ đô", "khu công nghiệp") belong to it,
+    in lower case or capitalised at a sentence start ("Tỉnh Quảng Ninh có …")."""
+    toks, levels = scan.toks, scan.gaz.place_levels
+    for j in range(max(0, k - 3), k):
+        if not all(toks.joined(x) for x in range(j, k)):
+            continue
+        hit = levels.match_at(toks, j)
+        if hit and hit[0] == k - j and (toks.lower(j) or (toks.title(j) and toks.sentence_start(j))):
+            return j
+    return k
 
 
 def _cued_name(scan: Scan, orgs: OrgSpans, k: int, named: bool = False) -> int | None:
