@@ -184,15 +184,20 @@ def test_fc_alone_or_in_lower_case_is_no_club():
 # --- 5. lower-case heads that announce an org -------------------------------------------------
 
 @pytest.mark.parametrize("text, org", [
-    ("Theo hãng tin Kyodo, Nhật Bản đã đồng ý.", "Kyodo"),
-    ("Theo hãng thông tấn Bernama, hai bên đã đồng ý.", "Bernama"),
-    ("Sản phẩm của tập đoàn Foxconn được xuất khẩu.", "Foxconn"),
-    ("Ông làm việc cho công ty Vedan nhiều năm.", "Vedan"),
+    ("Theo hãng tin Kyodo, Nhật Bản đã đồng ý.", "hãng tin Kyodo"),
+    ("Theo hãng thông tấn Bernama, hai bên đã đồng ý.", "hãng thông tấn Bernama"),
+    ("Sản phẩm của tập đoàn Foxconn được xuất khẩu.", "tập đoàn Foxconn"),
+    ("Ông làm việc cho công ty Vedan nhiều năm.", "công ty Vedan"),
     ("Hãng thông tấn Yonhap cho biết Triều Tiên phóng tên lửa.", "Hãng thông tấn Yonhap"),
     ("Tập đoàn Vingroup công bố kết quả kinh doanh.", "Tập đoàn Vingroup"),
 ])
 def test_a_firm_or_agency_head_announces_the_capitalised_name_after_it(text, org):
-    assert org in of(text, ORG)
+    assert org in of(text, ORG)   # the lower-case head is part of the name (docs/ner.md)
+
+
+@pytest.mark.parametrize("text", ["thâm nhập thị trường Mỹ", "theo dự báo Hà Nội mưa to", "trước khán đài Mỹ Đình"])
+def test_a_head_syllable_inside_a_word_announces_nothing(text):
+    assert of(text, ORG) == []
 
 
 @pytest.mark.parametrize("text", [

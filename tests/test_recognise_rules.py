@@ -758,3 +758,41 @@ def test_the_rule_table_in_the_docs_is_the_table_in_the_code():
     rows = [line.split("|")[1:4] for line in docs.splitlines() if line.startswith("| ") and "`" in line]
     table = [(int(p), n.strip().strip("`"), m.strip()) for p, n, m in rows if p.strip().isdigit()]
     assert table == [(f.priority, f.name, f"{f.producer}.py") for f in FAMILIES]
+
+
+# --- span convention, organisations (docs/ner.md): a lower-case head is part of the name ---
+
+@pytest.mark.parametrize("text, org", [
+    ("công ty cổ phần Vinamilk vừa công bố", "công ty cổ phần Vinamilk"),
+    ("Phóng viên báo Thanh Niên ghi nhận", "báo Thanh Niên"),
+    ("đảng Cộng hòa giành đa số", "đảng Cộng hòa"),
+    ("tập đoàn Samsung công bố", "tập đoàn Samsung"),
+    ("theo hãng tin AFP", "hãng tin AFP"),
+    ("chính phủ Trung Quốc tuyên bố", "chính phủ Trung Quốc"),
+    ("công an huyện Gia Lâm điều tra", "công an huyện Gia Lâm"),
+    ("đại sứ quán Việt Nam cho biết", "đại sứ quán Việt Nam"),
+    ("Nhà máy Lọc dầu Dung Quất bảo dưỡng", "Nhà máy Lọc dầu Dung Quất"),
+    ("Phòng giao dịch Hoàn Kiếm đông khách", "Phòng giao dịch Hoàn Kiếm"),
+    ("Hãng phim Giải Phóng khởi quay", "Hãng phim Giải Phóng"),
+    ("BV Chợ Rẫy tiếp nhận", "BV Chợ Rẫy"),
+])
+def test_an_organisation_starts_at_its_head_in_any_case(text, org):
+    assert surfaces(text, ORG) == [org]
+
+
+def test_a_lower_case_head_keys_like_the_capitalised_one():
+    assert {k for _, k, _ in of("báo Thanh Niên và Báo Thanh Niên", ORG)} == {"Báo Thanh Niên"}
+
+
+@pytest.mark.parametrize("text", [
+    "Chính phủ đã giao các tỉnh rà soát.",     # generic bodies alone
+    "UBND các tỉnh rà soát.",
+    "Chủ tịch CLB cho biết.",
+    "Ban Quản lý dự án đã họp.",
+    "quốc hội thông qua luật",                   # a body named by its country needs the country
+    "chính phủ cần làm rõ",
+    "ông viện dẫn Điều 5 của luật",              # a head word in another sense: no capitalised name
+    "trường hợp Nguyễn Văn A",                   # the name after it is a person's
+])
+def test_what_is_no_organisation(text):
+    assert surfaces(text, ORG) == []

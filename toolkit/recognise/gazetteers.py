@@ -9,7 +9,8 @@ dict access for the vast majority of tokens.
 Every word list a rule consults is one of these files, read here into the
 attributes of `Gazetteers` (names and places, heads and roles, and the closed
 word classes: admin_words, function_words, firm_cues, place_cues, place_nouns,
-place_generics, place_blockers,
+place_generics, place_blockers, org_lower_heads, org_head_compounds,
+org_generic_bodies,
 school_words, name_tails, name_stops, saying_verbs, abbreviation_skips,
 date_cues); the rule modules hold grammar, not vocabulary.
 """
@@ -228,6 +229,11 @@ class Gazetteers:
         for row in read_tsv("place_generics.tsv", directory):
             self.place_generics.add(row["word"], row["word"])
         self.place_blockers = _words(directory, "place_blockers.tsv")
+        self.org_lower_heads = PhraseIndex()  # value: the head needs a place after it
+        for row in read_tsv("org_lower_heads.tsv", directory):
+            self.org_lower_heads.add(row["head"], row["needs_place"] == "yes")
+        self.org_head_compounds = frozenset(phrase_key(r["word"]) for r in read_tsv("org_head_compounds.tsv", directory))
+        self.generic_bodies = frozenset(phrase_key(r["name"]) for r in read_tsv("org_generic_bodies.tsv", directory))
         self.street_nouns = _words(directory, "place_nouns.tsv", "noun", where="street")
         self.school_words = _words(directory, "school_words.tsv")
         self.name_tails = _pairs(directory, "name_tails.tsv")

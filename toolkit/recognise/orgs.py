@@ -50,6 +50,7 @@ from .orgnames import branch_end, continue_name, owner_follows, quoted_name
 from .ruletable import priority
 from .scan import OrgSpans, Scan, Span
 from .spans import Candidate
+from .tokens import phrase_key
 
 # One priority for every named organisation, so of two nested ones the longer is kept
 # ("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam" over the "Mặt trận …" inside it);
@@ -70,9 +71,11 @@ def find_orgs(scan: Scan) -> tuple[OrgSpans, AbbreviationTable]:
     spans += named
     spans += _lone_references(scan, tuple(spans), lone_heads, quoted_keys)
     spans += _cued_names(scan, tuple(spans))
+    spans += _lower_headed(scan, tuple(spans))
     spans += _clubs(scan, tuple(spans))
     abbrs, acronyms = _named_acronyms(scan, tuple(spans))
     spans += acronyms
+    spans = _without_generic_bodies(scan, _with_lower_heads(scan, spans))
     return OrgSpans(spans), abbrs
 
 
@@ -174,8 +177,8 @@ def _free(spans, i: int, j: int) -> bool:
 def _cued_names(scan: Scan, before: tuple[Span, ...]) -> list[Span]:
     """A lower-case head that announces a firm or an agency ("hãng thông tấn Kyodo", "hãng tin
     AFP", "tập đoàn Samsung", "công ty Vedan"): the capitalised words after it are an
-    organisation (cert 0.75), where no organisation was found; the lower-case head stays
-    outside the name."""
+    organisation (cert 0.75), where no organisation was found (the lower-case head joins
+    the name in _with_lower_heads)."""
     toks, out = scan.toks, []
     cues = scan.gaz.firm_cues
     for i in toks.where({cue[0] for cue in cues}):
@@ -196,6 +199,72 @@ def _cued_names(scan: Scan, before: tuple[Span, ...]) -> list[Span]:
         if j > k and _free(before, k, j) and _free(out, k, j):
             out.append(Span(k, j, *toks.span(k, j), org_key(scan, k, j), 0.75, HEADED))
     return out
+
+
+def _lower_headed(scan: Scan, before: tuple[Span, ...]) -> list[Span]:
+    """A head in lower case (org_lower_heads.tsv: "công ty cổ phần", "báo", "đảng") then a
+    capitalised name, where no organisation was found: the head and the name, cert 0.75.
+    A head marked needs_place is one only with its country or place after it ("chính phủ
+    Trung Quốc", "công an huyện Gia Lâm")."""
+    toks, gaz, out = scan.toks, scan.gaz, []
+    heads = gaz.org_lower_heads
+    for i in toks.where(heads.first):
+        hit = heads.match_at(toks, i) if toks.lower(i) else None
+        if hit is None:
+            continue
+        size, needs_place = hit
+        k = i + size
+        if _in_compound(scan, i):
+            continue
+        if k >= toks.n or not all(toks.joined(x) for x in range(i, k)) or not (
+                toks.cap(k) or needs_place and toks.low[k] in gaz.admin_words):
+            continue
+        if needs_place:
+            end = continue_name(scan, k, places_only=True)
+            if not any(x in scan.places_at for x in range(k, end)) and not (
+                    toks.low[k] in gaz.admin_words and end > k + 1):
+                continue
+        else:
+            if scan.role_at(k) or (scan.person_at(k) and not scan.places_at.get(k)):
+                continue
+            listed = scan.gaz.heads.match_at(toks, i)
+            after_person = bool(listed and listed[0] == size and listed[1].person_named)
+            end = continue_name(scan, k, after_head=after_person)
+        if end > k and _free(before, i, end) and _free(out, i, end):
+            head = toks.surface(i, k)
+            key = org_key(scan, i, end, size, head[:1].upper() + head[1:])
+            out.append(Span(i, end, *toks.span(i, end), key, 0.75, HEADED))
+    return out
+
+
+def _with_lower_heads(scan: Scan, spans: list[Span]) -> list[Span]:
+    """A name found right after a lower-case head takes the head in ("tập đoàn Samsung",
+    "báo Tuổi Trẻ"): the head is part of the organisation's name; the key stays."""
+    toks, heads = scan.toks, scan.gaz.org_lower_heads
+    taken = {x for s in spans for x in range(s.i, s.j)}
+    out = []
+    for s in spans:
+        for i in range(max(0, s.i - 4), s.i):
+            hit = heads.match_at(toks, i) if toks.lower(i) else None
+            if hit and i + hit[0] == s.i and not hit[1] and not any(x in taken for x in range(i, s.i)) \
+                    and all(toks.joined(x) for x in range(i, s.i)) and not _in_compound(scan, i):
+                s = Span(i, s.j, toks.starts[i], s.end, s.key, s.cert, s.priority, s.kind)
+                break
+        out.append(s)
+    return out
+
+
+def _in_compound(scan: Scan, i: int) -> bool:
+    """Token i ends a word with the syllable before it ("thị trường", "dự báo": org_head_compounds.tsv)."""
+    toks = scan.toks
+    return i > 0 and toks.joined(i - 1) and phrase_key(toks.surface(i - 1, i + 1)) in scan.gaz.org_head_compounds
+
+
+def _without_generic_bodies(scan: Scan, spans: list[Span]) -> list[Span]:
+    """A generic body standing alone ("Chính phủ", "UBND", "CLB": org_generic_bodies.tsv) is
+    no organisation."""
+    generic = scan.gaz.generic_bodies
+    return [s for s in spans if phrase_key(scan.toks.surface(s.i, s.j)) not in generic]
 
 
 def _clubs(scan: Scan, before: tuple[Span, ...]) -> list[Span]:
