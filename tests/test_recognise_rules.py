@@ -796,3 +796,30 @@ def test_a_lower_case_head_keys_like_the_capitalised_one():
 ])
 def test_what_is_no_organisation(text):
     assert surfaces(text, ORG) == []
+
+
+# --- date forms of round two -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("ngày 2 - 1 - 2025 xảy ra động đất", "2 - 1 - 2025", "2025-01-02"),
+    ("sáng nay 11 - 9 lũ đạt đỉnh", "11 - 9", "--09-11"),
+    ("20 - 8: khai mạc giải", "20 - 8", "--08-20"),
+])
+def test_day_month_forms_with_spaced_hyphens(text, surface, value):
+    assert (surface, value) in when(text)
+
+
+def test_a_list_whose_last_item_has_a_spaced_hyphen_gives_each_day():
+    assert when("các ngày 18, 19 và 20 - 8") == [("18", "--08-18"), ("19", "--08-19"), ("20 - 8", "--08-20")]
+
+
+@pytest.mark.parametrize("text, surface", [("khởi quay từ mùng 6 Tết", "mùng 6 Tết"),
+                                           ("vào mồng 1 Tết Nguyên đán", "mồng 1 Tết Nguyên đán")])
+def test_a_lunar_new_year_date_is_kept_without_a_gregorian_value(text, surface):
+    assert when(text) == [(surface, None)]
+
+
+@pytest.mark.parametrize("text", ["tỷ số 2 - 1 nghiêng về đội khách", "gió giật cấp 12 - 13",
+                                  "khoảng 20 - 8 người", "mùng 40 Tết"])
+def test_what_is_no_date_among_the_new_forms(text):
+    assert when(text) == []

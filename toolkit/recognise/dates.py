@@ -3,6 +3,7 @@
 Forms (numeric dates are always day first, as Vietnamese writes them):
 
 - "31/7/2013", "01/12/2011", "31-7-2013", "31.7.2013"       when=YYYY-MM-DD  cert 0.95
+- "2 - 1 - 2025" (spaced hyphens)                           when=YYYY-MM-DD  cert 0.95
 - "ngày 31 tháng 7 năm 2013"                                when=YYYY-MM-DD  cert 0.95
 - "tháng 7 năm 2013", "tháng 7/2013"                        when=YYYY-MM     cert 0.9
 - "năm 2012", "Năm 2012"                                    when=YYYY        cert 0.9
@@ -13,7 +14,10 @@ Forms (numeric dates are always day first, as Vietnamese writes them):
   "28/12" means last December)                            cert 0.8; without a
   reference date when=--MM-DD                              cert 0.7
 - "tháng 7" alone: YYYY-MM from the reference date, else --MM   cert 0.6
-- lists "ngày 20, 21 và 24/7": one mention per day
+- "20 - 8: …" opening a line (a timeline entry): as after a cue word
+- lists "ngày 20, 21 và 24/7", "các ngày 18, 19 và 20 - 8": one mention per day
+- "mùng 6 Tết", "mồng 1 Tết Nguyên đán": a lunar date, no Gregorian value (no
+  attribute: the text is the record)                       cert 0.8
 - ranges "từ 1/7 đến 5/7/2013", "từ ngày 21 đến 23/2/2024", "20-24/7",
   "2011–2015", "năm 2011-2015", quarters "quý I/2024": one mention with
   from/to                                                  cert 0.85
@@ -48,6 +52,8 @@ _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _END = r"(?![\w%]|[/.\-–]\w)"
 
 _FULL_NUMERIC = re.compile(r"(?<![\w/.\-])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})" + _END)
+# "2 - 1 - 2025": spaced hyphens, as some sites write a full date
+_FULL_SPACED = re.compile(r"(?<![\w/.\-])(\d{1,2})\s+([\-–])\s+(\d{1,2})\s+\2\s+(\d{4})" + _END)
 
 
 class _Keyed:
@@ -74,7 +80,10 @@ _YEAR_RANGE = re.compile(r"(?<![\w/.\-])(\d{4})\s*[–—\-]\s*(\d{4})" + _END)
 _YEAR_WORD = re.compile(r"(?<!\w)năm\s+$", re.I)
 _DAY_RANGE = re.compile(r"(?<![\w/.\-])(\d{1,2})\s*[–—\-]\s*(\d{1,2})\s*/\s*(\d{1,2})(?:/(\d{4}))?" + _END)
 _PARTIAL = re.compile(r"(?<![\w/.\-,])(\d{1,2})(\s?[/–\-]\s?|\.)(\d{1,2})" + _END)
-_LIST = _Keyed("ngày", r"\s+(\d{1,2}(?:\s*,\s*\d{1,2})*)\s*(?:,|\svà)\s*(\d{1,2})\s*/\s*(\d{1,2})(?:/(\d{4}))?" + _END)
+_LIST = _Keyed("ngày", r"\s+(\d{1,2}(?:\s*,\s*\d{1,2})*)\s*(?:,|\svà)\s*(\d{1,2})\s*(?:/|\s?[\-–]\s?)\s*(\d{1,2})"
+                      r"(?:/(\d{4}))?" + _END)
+# "mùng 6 Tết", "mồng 1 Tết Nguyên đán": a lunar date, kept as text without a Gregorian value
+_LUNAR = tuple(_Keyed(word, r"\s+(\d{1,2})\s+tết(?:\s+nguyên\s+đán)?" + _END) for word in ("mùng", "mồng"))
 _DAY_TO_DATE = _Keyed("từ", r"\s+(?:ngày\s+)?(\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})"
                             r"(?:/(\d{4}))?" + _END)
 _QUARTER = _Keyed("quý", r"\s+(i{1,3}|iv|[1-4])\s*(?:/|\s+năm\s+)\s*(\d{4})" + _END)
@@ -229,6 +238,10 @@ def find_dates(text: str, reference_date: str | None = None, gaz: Gazetteers | N
     found: list[_Found] = []
     for m in _each(_FULL_NUMERIC, text, windows):
         _day_month(found, m.start(), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4)), ref)
+    for m in _each(_FULL_SPACED, text, windows):
+        _day_month(found, m.start(), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4)), ref)
+    lunar = [Candidate(m.start(), m.end(), DATE, "", 0.8, PRIORITY) for pattern in _LUNAR
+             for m in _each(pattern, text, windows) if 1 <= int(m.group(1)) <= 30]
     for m in _each(_FULL_TEXT, text, windows):
         year = int(m.group(3)) if m.group(3) else None
         _day_month(found, m.start(), m.end(), int(m.group(1)), int(m.group(2)), year, ref, 0.85, 0.75)
@@ -247,8 +260,9 @@ def find_dates(text: str, reference_date: str | None = None, gaz: Gazetteers | N
     for m in _each(_PARTIAL, text, windows):
         before = text[max(0, m.start() - 12):m.start()]
         slash = m.group(2).strip() == "/"
-        if word_cue.search(before) or (slash and (_SLASH_CUE.search(before) or m.start() == 0
-                                                   or text[m.start() - 1] == "\n")):
+        line_start = m.start() == 0 or text[m.start() - 1] == "\n"
+        if word_cue.search(before) or (slash and (_SLASH_CUE.search(before) or line_start)) \
+                or (line_start and text[m.end():m.end() + 2].lstrip(" ")[:1] == ":"):  # a timeline "20 - 8: …"
             _day_month(found, m.start(), m.end(), int(m.group(1)), int(m.group(3)), None, ref)
     for m in _each(_LIST, text, windows):
         month = int(m.group(3))
@@ -259,6 +273,7 @@ def find_dates(text: str, reference_date: str | None = None, gaz: Gazetteers | N
         _day_month(found, m.start(2), m.end(), int(m.group(2)), month, year, ref)
 
     out = [Candidate(f.start, f.end, DATE, "", f.cert, PRIORITY, (("when", f.when()),)) for f in found]
+    out += lunar
     out += _ranges(text, found, ref, windows)
     out += _durations(text, windows, _ends_in(gaz.no_duration_cues))
     return out

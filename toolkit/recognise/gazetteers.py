@@ -10,7 +10,7 @@ Every word list a rule consults is one of these files, read here into the
 attributes of `Gazetteers` (names and places, heads and roles, and the closed
 word classes: admin_words, function_words, firm_cues, place_cues, place_nouns,
 place_generics, place_blockers, org_lower_heads, org_head_compounds,
-org_generic_bodies,
+org_generic_bodies, credit_cues,
 school_words, name_tails, name_stops, saying_verbs, abbreviation_skips,
 date_cues); the rule modules hold grammar, not vocabulary.
 """
@@ -169,9 +169,18 @@ class Gazetteers:
         self.family_names = frozenset(phrase_key(name)[0] for name in self.family_name_list)
         self.person_cues = PhraseIndex()
         self.address_words: list[str] = []  # cues matched in any case: words of address (ông, bà, ...)
+        self.alone_cues = PhraseIndex()  # one word after these is a name even if a place's ("chị Nga")
+        self.address_cues = PhraseIndex()  # the words of address among them (ông, bà, anh …)
+        self.credit_cues = PhraseIndex()   # "Ảnh:", "Phóng viên:" before the person credited
+        for row in read_tsv("credit_cues.tsv", directory):
+            self.credit_cues.add(row["word"], True)
         for row in read_tsv("person_cues.tsv", directory):
             self.person_cues.add(row["cue"], row["case"] == "any")
-            if row["case"] == "any":
+            if row["alone"] == "yes":
+                self.alone_cues.add(row["cue"], True)
+            if row["kind"] == "address":
+                self.address_cues.add(row["cue"], True)
+            if row["case"] == "any" and row["kind"] == "address":
                 self.address_words.append(row["cue"])
         self.places = PhraseIndex()
         self.place_list: list[Place] = []

@@ -17,6 +17,11 @@
    inside a sentence, not next to another capitalised word and not run on by
    a lower-case syllable ("Nghị quyết Liên tịch" is no "Liên") (cert 0.55).
 4. The byline's author (Context.author) is a person wherever written: 0.95.
+5. Credits: the capitalised words after "Ảnh:", "Phóng viên:", "PV:" … (credit_cues.tsv)
+   and a last line of two to four capitalised syllables are a name, as after a title.
+6. After a word of address or an occupation (person_cues.tsv: "chị", "tiền đạo", "ca sĩ")
+   a one-word listed place is a syllable of the name ("diễn viên Mỹ Anh"); after a word of
+   address marked alone it is the whole name ("chị Nga"): cert 0.6.
 Keys: the full name as first written (tone placement folded, spaces folded).
 Document names ("Chương trình phối hợp", "Nghị quyết Liên tịch") are never
 persons: they start with no family name and follow no title.
@@ -64,12 +69,16 @@ def find_persons(scan: Scan, orgs: OrgSpans, role_ends: frozenset[int] = frozens
     in_org, blocked = _blocked(scan, orgs)
     cues = set(role_ends)
     honorific = set()  # tokens right after "ông", "bà", "anh" …: a capitalised word there is a name
+    alone = set()      # … and after "chị", "anh" … even a place's one-word name ("chị Nga")
     for i in toks.where(gaz.person_cues.first):
         if i < toks.n - 1 and toks.joined(i):
             hit = gaz.person_cues.match_at(toks, i)
             if hit and (hit[1] or toks.cap(i)):
                 cues.add(i + hit[0])
                 honorific.add(i + hit[0])
+                kin = gaz.alone_cues.match_at(toks, i)
+                if kin and kin[0] == hit[0]:
+                    alone.add(i + hit[0])
     found: list[tuple[int, int, float]] = []  # full names (i, j, cert)
     short: list[int] = []                     # one-word names after a title
     after = 0  # tokens before this are inside a name already found
@@ -89,9 +98,14 @@ def find_persons(scan: Scan, orgs: OrgSpans, role_ends: frozenset[int] = frozens
                 found.append((i, k, 0.9 if i in cues else 0.85))
                 after = k
                 continue
-        if i in cues and not _stop(scan, orgs, i) and i not in scan.places_at and not scan.abbrs.match_at(toks, i):
+        # after a word of address or an occupation a one-word listed place may be a name's
+        # syllable ("diễn viên Mỹ Anh", "ca sĩ Mỹ Tâm"), or the whole name after "chị", "anh" …
+        named = i in honorific and _one_word_place(scan, i)
+        if i in cues and not _stop(scan, orgs, i) and (i not in scan.places_at or named) \
+                and not scan.abbrs.match_at(toks, i):
             k = i + 1
-            while k < toks.n and k - i < MAX_CUED and not blocked[k] and not _stop(scan, orgs, k) and k not in scan.places_at:
+            while k < toks.n and k - i < MAX_CUED and not blocked[k] and not _stop(scan, orgs, k) \
+                    and (k not in scan.places_at or named and _one_word_place(scan, k)):
                 gap = toks.gaps[k - 1]
                 if (gap == " " and toks.cap(k) and not toks.acronym(k)) or (gap == "-" and toks.words[k].isalpha()):
                     k += 1
@@ -99,11 +113,56 @@ def find_persons(scan: Scan, orgs: OrgSpans, role_ends: frozenset[int] = frozens
                     break
             if k > i + 1:
                 found.append((i, k, 0.7))
+            elif named and i in alone:
+                found.append((i, k, 0.6))   # "chị Nga": a name, not the country
+            elif named:
+                after = k
+                continue                    # "cầu thủ Mỹ": the country
             else:
                 short.append(i)
             after = k
+    for i, k in _credited(scan):
+        if not any(in_org[i:k]) and not any(a < k and i < b for a, b, _ in found):
+            found.append((i, k, 0.7))
     found += _foreign_names(scan, orgs, blocked, found)
     return _with_later_mentions(scan, found, short, blocked, author, honorific)
+
+
+def _one_word_place(scan: Scan, i: int) -> bool:
+    place = scan.places_at.get(i)
+    return bool(place and place[0] == 1)
+
+
+def _credited(scan: Scan) -> list[tuple[int, int]]:
+    """Names a credit gives, as token spans: after "Ảnh:", "Phóng viên:", "PV:" …
+    (credit_cues.tsv, then a colon), and a last line that is nothing but two to four
+    capitalised syllables (the byline: "Minh Hằng", "MINH HẰNG"). Any capitalised word
+    counts, a listed place's too ("Ảnh: Lan Anh")."""
+    toks, gaz = scan.toks, scan.gaz
+    out = []
+    for i in toks.where(gaz.credit_cues.first):
+        hit = gaz.credit_cues.match_at(toks, i)
+        k = i + hit[0] if hit else 0
+        if hit and toks.cap(i) and k < toks.n and toks.gaps[k - 1] == ":":
+            end = _name_run(toks, k)
+            if end > k + 1 or (end > k and toks.title(k)):
+                out.append((k, end))
+    last = toks.text.rstrip().rfind("\n") + 1
+    if last:
+        first = next((x for x in range(toks.n) if toks.starts[x] >= last), toks.n)
+        if 2 <= toks.n - first <= 4 and _name_run(toks, first) == toks.n \
+                and first not in scan.places_at and not scan.head_at(first) and not scan.role_at(first):
+            out.append((first, toks.n))
+    return out
+
+
+def _name_run(toks, k: int) -> int:
+    """End of up to four capitalised alphabetic tokens joined by spaces from token k."""
+    end = k
+    while end < toks.n and end - k < MAX_CUED and toks.cap(end) and toks.words[end].isalpha() \
+            and (end == k or toks.joined(end - 1)):
+        end += 1
+    return end
 
 
 def _foreign_names(scan: Scan, orgs: OrgSpans, blocked, found) -> list[tuple[int, int, float]]:

@@ -67,9 +67,9 @@ class Scan:
                 if not toks.cap(i + size - 1):
                     continue  # a proper name ends capitalised ("thành phố Hồ Chí Minh", "châu Âu")
                 if size == 1 and toks.sentence_start(i) and i + 1 < toks.n and toks.joined(i) and toks.lower(i + 1) \
-                        and (toks.low[i + 1] not in gaz.function_words or toks.low[i] in gaz.person_cues):
+                        and (toks.low[i + 1] not in gaz.function_words or toks.low[i] in gaz.address_cues):
                     continue  # "Pháp luật …", "Anh cho biết …": a common word opening a sentence
-                if size == 1 and toks.low[i] in gaz.person_cues and i + 2 < toks.n and toks.joined(i) \
+                if size == 1 and toks.low[i] in gaz.address_cues and i + 2 < toks.n and toks.joined(i) \
                         and toks.low[i + 1] in gaz.family_names and toks.title(i + 1) and toks.title(i + 2):
                     continue  # "Anh Nguyễn Văn Nam": "anh" (brother) before a name, not England
                 found[i] = (size, place)
