@@ -823,3 +823,32 @@ def test_a_lunar_new_year_date_is_kept_without_a_gregorian_value(text, surface):
                                   "khoảng 20 - 8 người", "mùng 40 Tết"])
 def test_what_is_no_date_among_the_new_forms(text):
     assert when(text) == []
+
+
+# --- persons of round two: occupations, names that are also places, credits ------------------
+
+@pytest.mark.parametrize("text, person", [
+    ("Chị Nga, tiểu thương ở chợ, kể lại", "Nga"),
+    ("cùng diễn viên Mỹ Anh", "Mỹ Anh"),
+    ("Ca sĩ Mỹ Tâm sẽ tổ chức đêm nhạc", "Mỹ Tâm"),
+    ("tiền đạo Văn Tùng ghi bàn", "Văn Tùng"),
+    ("(Ảnh: Lan Anh)", "Lan Anh"),
+    ("Phóng viên: Minh Hằng", "Minh Hằng"),
+    ("Bài viết kết thúc.\n\nMinh Hằng", "Minh Hằng"),
+    ("Bài viết kết thúc.\n\nTHANH TÙNG", "THANH TÙNG"),
+])
+def test_a_person_named_by_an_occupation_a_word_of_address_or_a_credit(text, person):
+    assert person in surfaces(text, PERSON)
+
+
+@pytest.mark.parametrize("text, kind, what", [
+    ("cầu thủ Mỹ ghi bàn", PLACE, "Mỹ"),              # one word after an occupation: the country
+    ("Thủ tướng Anh phát biểu", PLACE, "Anh"),
+    ("Bài viết kết thúc.\n\nHà Nội", PLACE, "Hà Nội"),  # a last line that is a place
+])
+def test_a_place_after_an_occupation_or_on_the_last_line_stays_a_place(text, kind, what):
+    assert what in surfaces(text, kind) and surfaces(text, PERSON) == []
+
+
+def test_an_agency_credited_by_its_acronym_is_no_person():
+    assert surfaces("Ảnh: AFP", PERSON) == []
