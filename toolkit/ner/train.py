@@ -26,7 +26,7 @@ from ..recognise.base import Context, Recogniser
 from ..recognise.combined import combine
 from ..recognise.crf import CrfRecogniser
 from ..recognise.features import FEATURE_SET_VERSION, Gazetteers, lowercase_words, sequence_features
-from ..recognise.labels import LABELS
+from ..recognise.labels import LABELS, MENTION_TYPE_TO_LABEL
 from ..recognise.model_dir import (DEFAULT_POLICY, LABEL_POLICIES, META_FILE, MODEL_FILE, MODEL_FORMAT,
                                    MODEL_FORMAT_VERSION, file_sha256)
 from ..recognise.tokens import bio_tags, sequences
@@ -118,6 +118,39 @@ def _f1(score) -> Fraction:
     return Fraction(2 * score.tp, denominator) if denominator else Fraction(0)
 
 
+# A kind of rules span (label, cert) is distrusted when the annotations mark fewer than this
+# share of its spans exactly, over at least DISTRUST_MIN_SPANS of them.
+DISTRUST_BELOW = Fraction(1, 2)
+DISTRUST_MIN_SPANS = 5
+
+
+def distrusted_kinds(docs: list[NerDoc], mentions: list) -> tuple[frozenset, dict]:
+    """((label, cert) kinds of rules name span the annotations do not bear out, their counts).
+
+    A rules span counts where `ner extract` would write it (outermost); it is borne out when
+    a gold span has its exact extent and label. The cert stands for the rule family, so
+    this learns, per label and per kind of rule, what the user's annotators mark: a
+    convention that never marks bare generic bodies or cue-word places makes those kinds
+    distrusted, and `combined` leaves them to the model.
+    """
+    counts: dict[tuple[str, float], list[int]] = {}
+    for doc, doc_mentions in zip(docs, mentions):
+        gold = set(outermost(doc.entities))
+        flat = set(mentions_to_entities(doc_mentions, doc.text))
+        for m in doc_mentions:
+            label = MENTION_TYPE_TO_LABEL.get(m.type)
+            if label is None or label == "date" or (m.start, m.end, label) not in flat:
+                continue
+            seen = counts.setdefault((label, m.cert), [0, 0])
+            seen[0] += 1
+            seen[1] += (m.start, m.end, label) in gold
+    kinds = frozenset(kind for kind, (n, right) in counts.items()
+                      if n >= DISTRUST_MIN_SPANS and Fraction(right, n) < DISTRUST_BELOW)
+    table = {f"{label} {cert}": {"spans": n, "marked": right, "distrusted": (label, cert) in kinds}
+             for (label, cert), (n, right) in sorted(counts.items())}
+    return kinds, table
+
+
 def choose_policy(docs: list[NerDoc], mentions: list, *, rules: Recogniser, gazetteers: Gazetteers,
                   options: TrainOptions) -> tuple[dict, dict]:
     """(label -> policy, label -> policy -> held-out scores), by cross-validation over `_folds`.
@@ -131,15 +164,17 @@ def choose_policy(docs: list[NerDoc], mentions: list, *, rules: Recogniser, gaze
     for train_idx, dev_idx in _folds(len(docs)):
         dev_docs = [docs[i] for i in dev_idx]
         golds = [outermost(doc.entities) for doc in dev_docs]
+        train_docs = [docs[i] for i in train_idx]
+        distrusted, _ = distrusted_kinds(train_docs, [mentions[i] for i in train_idx])  # from the training half only
         with tempfile.TemporaryDirectory(prefix="teikit-policy-") as tmp:
-            _train_model([docs[i] for i in train_idx], [mentions[i] for i in train_idx], Path(tmp),
+            _train_model(train_docs, [mentions[i] for i in train_idx], Path(tmp),
                          rules=rules, gazetteers=gazetteers, options=options)
             model = CrfRecogniser(tmp, rules=rules, gazetteers=gazetteers)
             found = [(mentions[i], model.find_with_rules(docs[i].text, mentions[i])) for i in dev_idx]
         for label, candidate in totals:
             trial = {**DEFAULT_POLICY, label: candidate}
             for doc, gold, (r, m) in zip(dev_docs, golds, found):
-                predicted = mentions_to_entities(combine(r, m, trial), doc.text)  # outermost already
+                predicted = mentions_to_entities(combine(r, m, trial, distrusted), doc.text)  # outermost already
                 totals[label, candidate] += exact_score(gold, predicted, label)
     policy, scores = {}, {}
     for label, candidates in LABEL_POLICIES.items():
@@ -176,7 +211,9 @@ def train(docs: list[NerDoc], model_dir, *, rules: Recogniser, gazetteers: Gazet
         why = (f"fewer than {POLICY_MIN_DOCUMENTS} documents: too few to hold any out" if len(docs) < POLICY_MIN_DOCUMENTS
                else "the documents of one cross-validation half have no entities")
         selection = {"method": "default", "reason": f"{why}; names combined, dates from the rules"}
-    extra = {"policy": policy, "policy_scores": scores, "policy_selection": selection}
+    distrusted, kinds = distrusted_kinds(docs, mentions)
+    extra = {"policy": policy, "policy_scores": scores, "policy_selection": selection,
+             "distrusted_rules": sorted([label, cert] for label, cert in distrusted), "rules_kinds": kinds}
     report = _train_model(docs, mentions, model_dir, rules=rules, gazetteers=gazetteers, options=options, extra=extra)
     return TrainReport(**{**report.__dict__, "policy": policy, "policy_chosen": bool(scores)})
 

@@ -17,6 +17,11 @@ the wrong ones to trust. "rules" keeps every rules span of the label and no
 model span of it; "model" keeps the model's spans of the label and none of
 the rules'. The other labels go on as before, so the result still nests
 without crossing and does not depend on the order of the input.
+
+A model folder may also name kinds of rules span (label and cert: the cert
+stands for the rule family) that the user's annotations do not bear out
+(model_dir.read_distrusted): those are never kept, under any policy, and the
+model's spans may take their place.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from .. import __version__
 from ..model import ABBR, DATE, ORG, PERSON, PLACE, ROLE, Mention, may_contain
 from .base import Context, Recogniser
 from .labels import MENTION_TYPE_TO_LABEL
-from .model_dir import DEFAULT_POLICY, read_policy
+from .model_dir import DEFAULT_POLICY, read_distrusted, read_policy
 
 # Below this cert a rules person/org/place is a guess the model should make instead.
 TRUSTED_NAME_CERT = 0.85
@@ -88,21 +93,25 @@ def _by_type(policy: dict | None) -> dict:
     return {mtype: policy[label] for mtype, label in MENTION_TYPE_TO_LABEL.items()}
 
 
-def _kept_rule(mention: Mention, policy: str | None) -> bool:
+def _kept_rule(mention: Mention, policy: str | None, distrusted: frozenset = frozenset()) -> bool:
+    if distrusted and (MENTION_TYPE_TO_LABEL.get(mention.type), mention.cert) in distrusted:
+        return False
     if policy is None or policy == "combined":  # roles and abbreviations have no policy: trusted
         return trusted(mention)
     return policy == "rules"
 
 
-def combine(rule_mentions: list[Mention], model_mentions: list[Mention], policy: dict | None = None) -> list[Mention]:
+def combine(rule_mentions: list[Mention], model_mentions: list[Mention], policy: dict | None = None,
+            distrusted: frozenset = frozenset()) -> list[Mention]:
     """Rules mentions the policy keeps plus the model's names that fit them, in (start, -end) order.
 
     `policy`: label -> "rules" | "model" | "combined" (model_dir.LABEL_POLICIES);
-    labels it leaves out, or None, follow DEFAULT_POLICY.
+    labels it leaves out, or None, follow DEFAULT_POLICY. `distrusted`: (label, cert)
+    kinds of rules span never kept.
     """
     by_type = _by_type(policy)
     pinned = frozenset(mtype for mtype, p in by_type.items() if p == "rules")
-    kept = [m for m in rule_mentions if _kept_rule(m, by_type.get(m.type))]
+    kept = [m for m in rule_mentions if _kept_rule(m, by_type.get(m.type), distrusted)]
     for mention in sorted(model_mentions, key=lambda m: (m.start, -m.end, m.type)):
         if by_type.get(mention.type) not in ("model", "combined"):
             continue
@@ -126,11 +135,13 @@ class CombinedRecogniser:
         """
         self.rules = rules
         self.model = model
+        meta = getattr(model, "meta", None) or {}
+        where = str(getattr(model, "model_dir", ""))
         if policy is None:
-            meta = getattr(model, "meta", None) or {}
-            policy = read_policy(meta, str(getattr(model, "model_dir", "")))
+            policy = read_policy(meta, where)
         self.policy = {**DEFAULT_POLICY, **policy}
+        self.distrusted = read_distrusted(meta, where)
 
     def find(self, text: str, context: Context = Context()) -> list[Mention]:
         rule_mentions = self.rules.find(text, context)
-        return combine(rule_mentions, self.model.find_with_rules(text, rule_mentions), self.policy)
+        return combine(rule_mentions, self.model.find_with_rules(text, rule_mentions), self.policy, self.distrusted)

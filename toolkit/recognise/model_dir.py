@@ -11,6 +11,11 @@ It may also record, per label, which source `combined` takes that label from
 teikit.ner.train.choose_policy). A model without one (trained before
 policies existed, same format version) gets DEFAULT_POLICY: what `combined`
 always did.
+
+And it may record the kinds of rules span the training annotations do not
+bear out (`distrusted_rules`: [label, cert] pairs, a cert standing for the rule
+family that gives it; see teikit.ner.train.distrusted_kinds): `combined` keeps
+none of those, whatever the label's policy. None recorded: every kind is kept.
 """
 
 from __future__ import annotations
@@ -67,6 +72,7 @@ def read_meta(model_dir) -> dict:
     if file_sha256(model_path) != meta.get("model_sha256"):
         raise RecogniseError(f"corrupt model: {MODEL_FILE} does not match the checksum in {META_FILE}", path=where)
     read_policy(meta, where)  # a malformed policy is refused on loading, not on first use
+    read_distrusted(meta, where)
     return meta
 
 
@@ -79,3 +85,14 @@ def read_policy(meta: dict, where: str = "") -> dict:
             any(policy[label] not in LABEL_POLICIES[label] for label in policy):
         raise RecogniseError(f"corrupt model: {META_FILE} has an invalid policy {policy!r}", path=where)
     return {**DEFAULT_POLICY, **policy}
+
+
+def read_distrusted(meta: dict, where: str = "") -> frozenset:
+    """(label, cert) kinds of rules span the model folder says not to keep; RecogniseError if malformed."""
+    kinds = meta.get("distrusted_rules", [])
+    ok = isinstance(kinds, list) and all(
+        isinstance(k, list) and len(k) == 2 and k[0] in LABEL_POLICIES and k[0] != "date"
+        and isinstance(k[1], (int, float)) and not isinstance(k[1], bool) and 0 <= k[1] <= 1 for k in kinds)
+    if not ok:
+        raise RecogniseError(f"corrupt model: {META_FILE} has invalid distrusted_rules {kinds!r}", path=where)
+    return frozenset((label, round(float(cert), 2)) for label, cert in kinds)
