@@ -852,3 +852,25 @@ def test_a_place_after_an_occupation_or_on_the_last_line_stays_a_place(text, kin
 
 def test_an_agency_credited_by_its_acronym_is_no_person():
     assert surfaces("Ảnh: AFP", PERSON) == []
+
+
+@pytest.mark.parametrize("text, org", [("U23 Việt Nam thắng U23 Thái Lan", "U23 Việt Nam"), ("đội U19 Hà Nội", "U19 Hà Nội")])
+def test_an_age_group_team_is_an_organisation(text, org):
+    assert org in surfaces(text, ORG) and PLACE not in [t for t, *_ in found(text)]
+
+
+def test_an_age_group_before_a_person_is_no_team():
+    assert surfaces("U23 Quang Hải", ORG) == []
+
+
+@pytest.mark.parametrize("text, place, key", [
+    ("thua Albania tại Kyrgyzstan", "Kyrgyzstan", "Kyrgyzstan"),     # countries from CLDR
+    ("mảng công nghệ ở Nhật tăng trưởng", "Nhật", "Nhật Bản"),        # short forms
+    ("Ở Hàn, giá điện tăng", "Hàn", "Hàn Quốc"),
+])
+def test_more_countries_and_their_short_forms(text, place, key):
+    assert (place, key) in [(s, k) for s, k, _ in of(text, PLACE)]
+
+
+def test_a_short_country_form_that_starts_a_personal_name_stays_a_name():
+    assert surfaces("nhà thơ Hàn Mặc Tử", PERSON) == ["Hàn Mặc Tử"] and surfaces("nhà thơ Hàn Mặc Tử", PLACE) == []

@@ -7,12 +7,13 @@ syllable, longest entry first (`PhraseIndex.match_at`), so a lookup costs one
 dict access for the vast majority of tokens.
 
 Every word list a rule consults is one of these files, read here into the
-attributes of `Gazetteers` (names and places, heads and roles, and the closed
-word classes: admin_words, function_words, firm_cues, place_cues, place_nouns,
+attributes of `Gazetteers` (names and places — places.tsv, and countries.tsv made
+from CLDR by tools/make_countries.py —, heads and roles, and the closed word
+classes: admin_words, function_words, firm_cues, place_cues, place_nouns,
 place_generics, place_blockers, org_lower_heads, org_head_compounds,
-org_generic_bodies, credit_cues,
-school_words, name_tails, name_stops, saying_verbs, abbreviation_skips,
-date_cues); the rule modules hold grammar, not vocabulary.
+org_generic_bodies, credit_cues, school_words, name_tails, name_stops,
+saying_verbs, abbreviation_skips, date_cues); the rule modules hold grammar,
+not vocabulary.
 """
 
 from __future__ import annotations
@@ -186,6 +187,11 @@ class Gazetteers:
         self.place_list: list[Place] = []
         for row in read_tsv("places.tsv", directory):
             place = Place(row["name"], row["kind"], row["wikidata"])
+            self.place_list.append(place)
+            for surface in [row["name"]] + _aliases(row["aliases"]):
+                self.places.add(surface, place)
+        for row in read_tsv("countries.tsv", directory):  # the other countries (CLDR names)
+            place = Place(row["name"], "country", "")
             self.place_list.append(place)
             for surface in [row["name"]] + _aliases(row["aliases"]):
                 self.places.add(surface, place)

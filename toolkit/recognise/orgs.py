@@ -24,7 +24,8 @@ organisations found before it:
    words, cert 0.75; capitalised, these heads (marked naming in org_heads.tsv)
    keep a listed name after them as their own name ("Tập đoàn Vingroup"),
    instead of giving way to it;
-8. clubs: capitalised words + "FC", or "FC" + capitalised words: cert 0.85
+8. clubs: capitalised words + "FC", or "FC" + capitalised words: cert 0.85; age-group
+   teams: "U23" + a country or city ("U23 Việt Nam"): cert 0.85
    (foreign clubs by name are listed in orgs.tsv; a listed club that is also a
    city is the city after "tại", "ở", "sang" … (place_cues.tsv));
 9. an organisation's name then "(ACRONYM)" whose letters need not be its
@@ -73,6 +74,7 @@ def find_orgs(scan: Scan) -> tuple[OrgSpans, AbbreviationTable]:
     spans += _cued_names(scan, tuple(spans))
     spans += _lower_headed(scan, tuple(spans))
     spans += _clubs(scan, tuple(spans))
+    spans += _age_teams(scan, tuple(spans))
     abbrs, acronyms = _named_acronyms(scan, tuple(spans))
     spans += acronyms
     spans = _without_generic_bodies(scan, _with_lower_heads(scan, spans))
@@ -288,6 +290,25 @@ def _clubs(scan: Scan, before: tuple[Span, ...]) -> list[Span]:
                 continue
         if _free(before, start, end) and _free(out, start, end):
             out.append(Span(start, end, *toks.span(start, end), toks.surface(start, end), 0.85, LISTED))
+    return out
+
+
+_AGE_GROUP = re.compile(r"U\d{2}")
+
+
+def _age_teams(scan: Scan, before: tuple[Span, ...]) -> list[Span]:
+    """A national or club age-group team: "U23" then a country or a club ("U23 Việt Nam",
+    "U19 Hà Nội"): cert 0.85, above the place its name holds."""
+    toks, out = scan.toks, []
+    for i, word in enumerate(toks.words[:-1]):
+        if word[:1] != "U" or not _AGE_GROUP.fullmatch(word) or not toks.joined(i):
+            continue
+        place = scan.places_at.get(i + 1)
+        if not place:
+            continue
+        end = i + 1 + place[0]
+        if _free(before, i, end) and _free(out, i, end):
+            out.append(Span(i, end, *toks.span(i, end), toks.surface(i, end), 0.85, LISTED))
     return out
 
 
