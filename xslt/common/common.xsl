@@ -15,5 +15,6 @@
   <xsl:include href="functions.xsl"/>
   <xsl:include href="dates.xsl"/>
   <xsl:include href="labels.xsl"/>
+  <xsl:include href="reading.xsl"/>
 
 </xsl:stylesheet>

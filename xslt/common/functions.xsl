@@ -35,7 +35,8 @@
   <xsl:function name="tk:ref-id" as="xs:string">
     <xsl:param name="name" as="element()"/>
     <!-- Not replace(…, '^#', ''): this runs per mention and a regex costs more. -->
-    <xsl:variable name="ref" select="normalize-space($name/@ref)"/>
+    <!-- The first URI only: @ref may hold several ("#p1 https://…"). -->
+    <xsl:variable name="ref" select="substring-before(normalize-space($name/@ref) || ' ', ' ')"/>
     <xsl:sequence select="if (starts-with($ref, '#')) then substring($ref, 2) else $ref"/>
   </xsl:function>
 

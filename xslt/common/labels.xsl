@@ -20,7 +20,10 @@
       'sort-newest': 'Mới nhất trước', 'sort-oldest': 'Cũ nhất trước',
       'from': 'từ', 'to': 'đến', 'not-before': 'không trước', 'not-after': 'không sau',
       'no-date': 'không rõ ngày', 'wikidata': 'Wikidata',
-      'register-intro': 'Mỗi mục liệt kê các bài viết và từng lần nhắc đến trong bài.'},
+      'register-intro': 'Mỗi mục liệt kê các bài viết và từng lần nhắc đến trong bài.',
+      'notes': 'Chú thích', 'editor': 'Biên tập', 'corresp-sent': 'Người gửi', 'corresp-received': 'Người nhận',
+      'corresp-forwarded': 'Chuyển tiếp', 'corresp-redirected': 'Chuyển hướng', 'corresp-transmitted': 'Chuyển giao',
+      'manuscript': 'Bản thảo', 'summary': 'Nội dung', 'origin': 'Xuất xứ', 'physical': 'Mô tả vật lý'},
     'en': map{
       'person': 'Persons', 'org': 'Organisations', 'place': 'Places', 'date': 'Dates', 'role': 'Roles',
       'date-line': 'Date', 'author': 'Author', 'source': 'Source', 'licence': 'Licence',
@@ -30,7 +33,10 @@
       'sort-newest': 'Newest first', 'sort-oldest': 'Oldest first',
       'from': 'from', 'to': 'to', 'not-before': 'not before', 'not-after': 'not after',
       'no-date': 'undated', 'wikidata': 'Wikidata',
-      'register-intro': 'Each entry lists the articles and every mention in them.'}
+      'register-intro': 'Each entry lists the articles and every mention in them.',
+      'notes': 'Notes', 'editor': 'Editor', 'corresp-sent': 'Sent by', 'corresp-received': 'Sent to',
+      'corresp-forwarded': 'Forwarded', 'corresp-redirected': 'Redirected', 'corresp-transmitted': 'Transmitted',
+      'manuscript': 'Manuscript', 'summary': 'Contents', 'origin': 'Origin', 'physical': 'Physical description'}
   }"/>
 
   <xsl:function name="tk:label" as="xs:string">

@@ -8,7 +8,7 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <xsl:mode name="tk:meta" on-no-match="shallow-skip"/>
+  <xsl:mode name="tk:meta" on-no-match="shallow-skip" on-multiple-match="fail"/>
 
   <xsl:template match="/TEI">
     <!-- The per-page values (page.xsl) are those of the global context item. -->
@@ -46,8 +46,12 @@
               <xsl:with-param name="types" select="$tk:page-types"/>
             </xsl:call-template>
             <div class="text">
-              <xsl:apply-templates select="text/body/node()" mode="tk:html"/>
+              <xsl:apply-templates select="text/(front | body | back | group)" mode="tk:html"/>
             </div>
+            <xsl:call-template name="tk:footnotes">
+              <xsl:with-param name="lang" select="$lang"/>
+            </xsl:call-template>
+            <xsl:call-template name="tk:header-registers"/>
             <xsl:call-template name="tk:entity-index">
               <xsl:with-param name="lang" select="$lang"/>
             </xsl:call-template>
@@ -61,7 +65,7 @@
     </html>
   </xsl:template>
 
-  <!-- Metadata: date, author, source, checksum, licence, TEI master. -->
+  <!-- Metadata: date, author, editors, source, correspondence, manuscript (header.xsl), checksum, licence, TEI master. -->
   <xsl:template match="teiHeader" mode="tk:meta">
     <xsl:variable name="lang" select="tk:lang(.)"/>
     <xsl:variable name="bibl" select="fileDesc/sourceDesc/bibl[1]"/>
@@ -83,10 +87,11 @@
         <dt>{tk:label('author', $lang)}</dt>
         <dd class="author">{tk:authors(..)}</dd>
       </xsl:if>
+      <xsl:apply-templates select="fileDesc/titleStmt/editor" mode="tk:meta"/>
       <xsl:if test="$bibl">
         <dt>{tk:label('source', $lang)}</dt>
         <dd class="source">
-          <cite>{tk:plain($bibl/title[1])}</cite>
+          <cite>{if ($bibl/title) then tk:plain($bibl/title[1]) else tk:normalize($bibl)}</cite>
           <xsl:if test="$bibl/publisher">, {tk:plain($bibl/publisher[1])}</xsl:if>
           <xsl:for-each select="$bibl/ref[@target][1]">
             <xsl:text>. </xsl:text>
@@ -94,6 +99,7 @@
           </xsl:for-each>
         </dd>
       </xsl:if>
+      <xsl:apply-templates select="profileDesc/correspDesc/correspAction, fileDesc/sourceDesc/msDesc" mode="tk:meta"/>
       <xsl:for-each select="$bibl/idno[@type = 'sha256'][1]">
         <dt>{tk:label('checksum', $lang)}</dt>
         <dd><code class="checksum">{normalize-space(.)}</code></dd>

@@ -17,7 +17,7 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <xsl:mode name="tk:html" on-no-match="text-only-copy"/>
+  <xsl:mode name="tk:html" on-no-match="text-only-copy" on-multiple-match="fail"/>
 
   <!-- Blocks. -->
   <xsl:template match="div" mode="tk:html">
@@ -37,13 +37,18 @@
     <h2><xsl:apply-templates mode="tk:html"/></h2>
   </xsl:template>
 
+  <!-- A paragraph holding a block (a list, verse, a table …) is a div: HTML ends a p at any block. -->
   <xsl:template match="p" mode="tk:html">
-    <p><xsl:if test="@rend"><xsl:attribute name="class" select="@rend"/></xsl:if><xsl:apply-templates mode="tk:html"/></p>
+    <xsl:element name="{if (tk:has-block(.)) then 'div' else 'p'}">
+      <xsl:if test="@rend or tk:has-block(.)"><xsl:attribute name="class" select="string-join((@rend, 'p'[tk:has-block(current())]), ' ')"/></xsl:if>
+      <xsl:apply-templates mode="tk:html"/>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="figure" mode="tk:html">
     <figure class="photo">
       <xsl:apply-templates select="head" mode="tk:html"/>
+      <xsl:apply-templates select="* except head" mode="tk:html"/>
     </figure>
   </xsl:template>
 
@@ -71,7 +76,7 @@
     <xsl:variable name="pre" select="$tk:page-mention(generate-id())"/>
     <xsl:variable name="attrs" select="if (exists($pre)) then $pre else tk:name-attrs(.)"/>
     <xsl:choose>
-      <xsl:when test="$registers-href and empty(ancestor::*[@ref][self::persName or self::orgName or self::placeName])">
+      <xsl:when test="$attrs[3] and not(tk:in-link(.))">
         <a class="ent ent-{$tk:types(local-name())}" id="{$attrs[1]}" title="{$attrs[2]}" href="{$attrs[3]}">
           <xsl:call-template name="tk:machine-attrs"/>
           <xsl:apply-templates mode="tk:html"/>
@@ -93,7 +98,7 @@
     <xsl:variable name="entry" select="tk:entry($name)"/>
     <xsl:sequence select="tk:mention-id($name),
         (if ($entry) then tk:entry-name($entry) else tk:plain($name)) || ' · ' || tk:label($type, tk:lang($name)),
-        $tk:registers-uri || tk:register-file($type) || '#' || escape-html-uri(tk:ref-id($name))"/>
+        if ($entry) then tk:register-href($type, tk:ref-id($name)) else tk:uri-href($name/@ref, $name)"/>
   </xsl:function>
 
   <xsl:template match="roleName" mode="tk:html">
@@ -120,15 +125,13 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- Abbreviations: the abbreviation in the text, the expansion only in @title. -->
-  <xsl:template match="choice[abbr]" mode="tk:html">
+  <!-- Machine abbreviations (common/reading.xsl): the abbreviation in the text, the expansion only in @title. -->
+  <xsl:template match="choice[abbr][expan][tk:reading(.) is abbr[1]]" mode="tk:html" priority="1">
     <abbr title="{tk:normalize(string-join(expan))}">
       <xsl:call-template name="tk:machine-attrs"/>
       <xsl:apply-templates select="abbr/node()" mode="tk:html"/>
     </abbr>
   </xsl:template>
-
-  <xsl:template match="expan" mode="tk:html"/>
 
   <!-- Machine markup says so: data-resp / data-cert for styling or inspection. -->
   <xsl:template name="tk:machine-attrs">

@@ -45,16 +45,24 @@
     </xsl:map>
   </xsl:variable>
 
-  <!-- (title, href) of a name pointing to register id $ref. -->
+  <!-- (title, href) of a name pointing to register id $ref; href '' for no link (links.xsl). -->
   <xsl:function name="tk:page-name-attrs" as="xs:string+">
     <xsl:param name="name" as="element()"/>
     <xsl:param name="ref" as="xs:string"/>
     <xsl:variable name="type" select="$tk:types(local-name($name))"/>
     <xsl:variable name="entry-name" select="$tk:page-entry-names($ref)"/>
+    <xsl:variable name="anchor" select="$tk:page-anchors($ref)"/>
     <xsl:sequence select="
-        (if (exists($entry-name)) then $entry-name else tk:plain($name))
+        (if (exists($entry-name)) then $entry-name else if ($anchor) then tk:entry-name($anchor) else tk:plain($name))
           || (if ($tk:page-one-lang) then $tk:page-title-suffix($type) else ' · ' || tk:label($type, tk:lang($name))),
-        $tk:registers-uri || $tk:register-files($type) || '#' || escape-html-uri($ref)"/>
+        if (exists($entry-name)) then tk:register-href($type, $ref) else tk:uri-href($name/@ref, $name)"/>
+  </xsl:function>
+
+  <!-- The corpus register page's entry ('' when the page links to no registers). -->
+  <xsl:function name="tk:register-href" as="xs:string">
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:param name="ref" as="xs:string"/>
+    <xsl:sequence select="if ($registers-href) then $tk:registers-uri || $tk:register-files($type) || '#' || escape-html-uri($ref) else ''"/>
   </xsl:function>
 
   <!-- entity type -> " · <type label>", the end of a name's title. (Global, not

@@ -17,6 +17,13 @@
   <xsl:include href="article.xsl"/>
   <xsl:include href="inline.xsl"/>
   <xsl:include href="entities.xsl"/>
+  <xsl:include href="blocks.xsl"/>
+  <xsl:include href="transcription.xsl"/>
+  <xsl:include href="notes.xsl"/>
+  <xsl:include href="links.xsl"/>
+  <xsl:include href="registers.xsl"/>
+  <xsl:include href="header.xsl"/>
+  <xsl:include href="safe-href.xsl"/>
 
   <!-- Relative link to the TEI master of this page; '' leaves the link out. -->
   <xsl:param name="tei-href" as="xs:string" select="''"/>
@@ -38,6 +45,6 @@
   <xsl:variable name="tk:registers-uri" as="xs:string" select="escape-html-uri($registers-href)"/>
 
   <!-- The unnamed mode only picks up the document; everything else has its own mode. -->
-  <xsl:mode on-no-match="shallow-skip"/>
+  <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail"/>
 
 </xsl:stylesheet>

@@ -1,17 +1,22 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  teikit text edition: one UTF-8 plain-text file per TEI article.
+  teikit text edition: one UTF-8 plain-text file per TEI document.
 
-  Title line, date line, author line, then every block of the article (lead,
-  paragraphs, captions as "[Ảnh: …]", byline, credit) separated by blank lines,
-  and a final newline. Inline elements only pass their text through, so no
-  space is ever added or lost around a name.
+  Title line, date line, author line (and, where the header has them, the
+  editors, a letter's correspondents, a manuscript's identifier and contents),
+  then every block of the text (front, body and back: paragraphs, captions as
+  "[Ảnh: …]", verse lines one per line, list items, table rows …) separated by
+  blank lines, the notes last (in the text only their "[n]"), and a final
+  newline. Inline elements only pass their text through, so no space is ever
+  added or lost around a name; a line or page break is a space unless
+  @break="no" (blocks.xsl, inline.xsl).
 
-  $abbr = 'keep'   prints abbreviations as written (MTTQVN);
+  $abbr = 'keep'   prints teikit's machine abbreviations as written (MTTQVN);
           'expand' prints the expansion in their place (Mặt trận Tổ quốc Việt Nam),
                    except where the abbreviation stands in parentheses right
                    after the words it abbreviates, where it is being defined:
                    "Công an nhân dân (CAND)" stays as written.
+          An editor's choice is always read as its corr, reg or expan (common/reading.xsl).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -21,16 +26,16 @@
     exclude-result-prefixes="#all">
 
   <xsl:import href="../common/common.xsl"/>
+  <xsl:include href="blocks.xsl"/>
+  <xsl:include href="inline.xsl"/>
 
   <xsl:param name="abbr" as="xs:string" select="'keep'"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 
-  <xsl:mode on-no-match="shallow-skip"/>
-  <!-- Blocks: each returns one string. -->
-  <xsl:mode name="tk:txt-block" on-no-match="shallow-skip"/>
-  <!-- Inline content: text passes through, expansions only when asked for. -->
-  <xsl:mode name="tk:txt-inline" on-no-match="text-only-copy"/>
+  <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail"/>
+  <!-- Header lines beyond title, date and author: each returns one string. -->
+  <xsl:mode name="tk:txt-meta" on-no-match="shallow-skip" on-multiple-match="fail"/>
 
   <xsl:template match="/TEI">
     <xsl:if test="not($abbr = ('keep', 'expand'))">
@@ -50,59 +55,58 @@
       <xsl:if test="$authors">
         <xsl:sequence select="tk:label('author', $lang) || ': ' || tk:authors(.)"/>
       </xsl:if>
+      <xsl:apply-templates select="teiHeader/fileDesc/titleStmt/editor, teiHeader/profileDesc/correspDesc/correspAction,
+                                   teiHeader/fileDesc/sourceDesc/msDesc" mode="tk:txt-meta"/>
     </xsl:variable>
     <xsl:variable name="blocks" as="xs:string*">
-      <xsl:apply-templates select="text/body/*" mode="tk:txt-block"/>
+      <xsl:apply-templates select="text/(front | body | back | group)" mode="tk:txt-block"/>
+      <xsl:call-template name="tk:txt-notes">
+        <xsl:with-param name="lang" select="$lang"/>
+      </xsl:call-template>
     </xsl:variable>
     <xsl:value-of select="string-join($header, '&#10;') || '&#10;&#10;'
                           || string-join($blocks[.], '&#10;&#10;') || '&#10;'"/>
   </xsl:template>
 
+  <xsl:template match="editor" mode="tk:txt-meta" as="xs:string">
+    <xsl:sequence select="tk:label('editor', tk:lang(.)) || ': ' || tk:normalize(.)"/>
+  </xsl:template>
+
+  <xsl:template match="correspAction" mode="tk:txt-meta" as="xs:string">
+    <xsl:sequence select="tk:label('corresp-' || (@type, 'sent')[1], tk:lang(.)) || ': '
+        || string-join(*[normalize-space() or self::date] ! (if (self::date and not(normalize-space()))
+                       then tk:date-label(., tk:lang(.)) else tk:normalize(.)), ', ')"/>
+  </xsl:template>
+
+  <xsl:template match="msDesc" mode="tk:txt-meta" as="xs:string+">
+    <xsl:sequence select="tk:label('manuscript', tk:lang(.)) || ': ' || tk:parts(msIdentifier)"/>
+    <xsl:for-each select="(msContents/summary, msContents/msItem[1]/title[1])[1]">
+      <xsl:sequence select="tk:label('summary', tk:lang(.)) || ': ' || tk:normalize(.)"/>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- The reading text of a block, with abbreviations per $abbr. -->
   <xsl:function name="tk:txt" as="xs:string">
     <xsl:param name="block" as="element()"/>
+    <xsl:sequence select="tk:txt-nodes($block/node())"/>
+  </xsl:function>
+
+  <xsl:function name="tk:txt-nodes" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
     <xsl:variable name="parts" as="xs:string*">
-      <xsl:apply-templates select="$block/node()" mode="tk:txt-inline"/>
+      <xsl:apply-templates select="$nodes" mode="tk:txt-inline"/>
     </xsl:variable>
     <xsl:sequence select="tk:normalize(string-join($parts))"/>
   </xsl:function>
 
-  <xsl:template match="div" mode="tk:txt-block">
-    <xsl:apply-templates select="*" mode="tk:txt-block"/>
+  <!-- Every note of the text, "[n] its text", one a line, after the text. -->
+  <xsl:template name="tk:txt-notes" as="xs:string?">
+    <xsl:param name="lang" as="xs:string" required="yes"/>
+    <xsl:variable name="notes" select="text//note"/>
+    <xsl:if test="exists($notes)">
+      <xsl:sequence select="string-join((tk:label('notes', $lang),
+                            $notes ! ('[' || tk:note-label(.) || '] ' || tk:txt(.))), '&#10;')"/>
+    </xsl:if>
   </xsl:template>
-
-  <!-- The article's head is the title line. -->
-  <xsl:template match="div[@type = 'article']/head[1]" mode="tk:txt-block" priority="1"/>
-
-  <xsl:template match="div/head | p | byline | trailer" mode="tk:txt-block" as="xs:string">
-    <xsl:sequence select="tk:txt(.)"/>
-  </xsl:template>
-
-  <xsl:template match="figure" mode="tk:txt-block" as="xs:string*">
-    <xsl:for-each select="head">
-      <xsl:sequence select="'[' || tk:label('photo', tk:lang(.)) || ': ' || tk:txt(.) || ']'"/>
-    </xsl:for-each>
-  </xsl:template>
-
-  <xsl:template match="expan" mode="tk:txt-inline"/>
-
-  <xsl:template match="choice[abbr][expan]" mode="tk:txt-inline">
-    <xsl:choose>
-      <xsl:when test="$abbr = 'expand' and not(tk:is-definition(.))">
-        <xsl:value-of select="tk:normalize(string-join(expan))"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:apply-templates select="abbr/node()" mode="tk:txt-inline"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- An abbreviation being defined: "(" before it, ")" after it in the running text. -->
-  <xsl:function name="tk:is-definition" as="xs:boolean">
-    <xsl:param name="choice" as="element()"/>
-    <xsl:variable name="before" select="$choice/preceding::text()[not(ancestor::expan)][1]"/>
-    <xsl:variable name="after" select="$choice/following::text()[not(ancestor::expan)][1]"/>
-    <xsl:sequence select="ends-with($before, '(') and starts-with($after, ')')"/>
-  </xsl:function>
 
 </xsl:stylesheet>

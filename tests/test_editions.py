@@ -1,0 +1,225 @@
+"""Editions of any TEI: the HTML and text editions of documents teikit did not write
+(letters, inscriptions, a novel with verse, a manuscript, a test file) lose no text.
+
+The reading text is defined in tests/edition_helpers.py, apart from the stylesheets.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from teikit.render import default_renderer
+from teikit.xmlsafe import parse_file
+
+from edition_helpers import TEI, coverage, html_text, reading, words
+from render_helpers import H, SAMPLE, parse_html
+
+REPO = Path(__file__).resolve().parents[1]
+EDITIONS = REPO / "tests" / "data" / "editions"
+THIRD_PARTY = sorted(EDITIONS.glob("*.xml"))
+ALL = [*THIRD_PARTY, SAMPLE, REPO / "tei" / "000_03d31ed0a32cd011.xml"]
+NOTES_LABELS = ("Notes", "Chú thích")
+
+
+@pytest.fixture(scope="module")
+def renderer():
+    return default_renderer()
+
+
+@pytest.fixture(scope="module")
+def editions(renderer):
+    """path -> (html main text, html notes text, html tree, text main, text notes)."""
+    out = {}
+    for path in ALL:
+        tree = parse_html(renderer.html(path), path.name)
+        text_div = tree.find(f".//{H}div[@class='text']")
+        notes = tree.find(f".//{H}section[@id='notes']")
+        txt = renderer.text(path)
+        main_txt, notes_txt = txt, ""
+        for label in NOTES_LABELS:
+            if f"\n\n{label}\n" in txt:
+                main_txt, notes_txt = txt.rsplit(f"\n\n{label}\n", 1)
+        h1 = tree.find(f".//{H}h1")
+        out[path] = (html_text(h1) + " " + html_text(text_div), html_text(notes) if notes is not None else "", tree, main_txt, notes_txt)
+    return out
+
+
+def test_fixtures_are_tei_all_valid(assert_tei_all_valid):
+    assert len(THIRD_PARTY) >= 6
+    for path in THIRD_PARTY:
+        assert_tei_all_valid(path)
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_editions_hold_the_reading_text(editions, path):
+    text, notes = reading(path)
+    html_main, html_notes, _, txt_main, txt_notes = editions[path]
+    assert coverage(text, html_main) >= 0.99, "HTML"
+    assert coverage(text, txt_main) >= 0.99, "text"
+    assert coverage(" ".join(notes), html_notes) >= 0.99
+    assert coverage(" ".join(notes), txt_notes) >= 0.99
+
+
+def _alternatives(path):
+    """Words of the branches of choice and app that are not read (and occur nowhere in the reading text)."""
+    text, notes = reading(path)
+    have = words(text + " " + " ".join(notes))
+    root = parse_file(path).getroot()
+    unread = []
+    for alt in root.iter(f"{TEI}choice", f"{TEI}app"):
+        kids = [k for k in alt if isinstance(k.tag, str)]
+        names = [etree.QName(k).localname for k in kids]
+        if alt.tag == f"{TEI}app":
+            read = names.index("lem") if "lem" in names else names.index("rdg")
+        elif "abbr" in names and (alt.get("resp") or "").startswith("#ner"):
+            read = names.index("abbr")
+        else:
+            read = next((names.index(n) for n in ("corr", "reg", "expan") if n in names), 0)
+        for i, kid in enumerate(kids):
+            if i != read:
+                unread += [w for w in words("".join(kid.itertext())) if not have[w]]
+    return unread
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_one_branch_per_choice(editions, path):
+    html_main, _, _, txt_main, _ = editions[path]
+    for word in _alternatives(path):
+        assert word not in words(html_main), f"HTML shows the unread branch word {word!r}"
+        assert word not in words(txt_main), f"text shows the unread branch word {word!r}"
+
+
+def test_the_preferred_branch_is_read(editions):
+    html_main, _, tree, txt_main, _ = editions[EDITIONS / "letter_dta.xml"]
+    for shown in (html_main, txt_main):
+        assert "Die Zeitschrift geht" in shown and "Zeitschrfit" not in shown
+        assert "an Beiträgen, die der Leser" in shown and "Beyträgen" not in shown
+    assert tree.find(f".//{H}span[@title='sic: Zeitschrfit']").text == "Zeitschrift"
+    html_main, _, tree, txt_main, _ = editions[EDITIONS / "inscription_epidoc.xml"]
+    for shown in (html_main, txt_main):
+        assert "Augustorum liberti vixit annos" in shown and "Agustorum" not in shown
+    assert tree.find(f".//{H}span[@class='tei-app tei-lem']").get("title") == "rdg: Agustorum (#CIL)"
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_no_word_glued_at_a_line_break(editions, path):
+    html_main, _, _, txt_main, _ = editions[path]
+    root = parse_file(path).getroot()
+    for lb in root.iter(f"{TEI}lb", f"{TEI}pb", f"{TEI}cb"):
+        before = lb.getprevious().tail if lb.getprevious() is not None else lb.getparent().text
+        a, b = re.search(r"(\w+)$", before or ""), re.search(r"^(\w+)", lb.tail or "")
+        if not (a and b):
+            continue
+        glued = a.group(1) + b.group(1)
+        for shown in (html_main, txt_main):
+            if lb.get("break") == "no":
+                assert glued in words(shown), glued
+            else:
+                assert glued not in words(shown), glued
+
+
+def test_words_run_on_across_a_break_without_a_space(editions):
+    html_main, _, _, txt_main, _ = editions[EDITIONS / "letter_dta.xml"]
+    for shown in (html_main, txt_main):
+        assert "hat mich recht herzlich" in shown and "die der Leser wirklich erfreuen." in shown
+    html_main, _, _, txt_main, _ = editions[EDITIONS / "inscription_epidoc.xml"]
+    for shown in (html_main, txt_main):
+        assert "Titi Flavi Felicis" in shown
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_notes_are_set_apart(editions, path):
+    _, notes = reading(path)
+    html_main, html_notes, _, txt_main, txt_notes = editions[path]
+    for note in notes:
+        assert note not in html_main and note in html_notes
+        assert note not in txt_main and note in txt_notes
+
+
+def test_a_note_leaves_a_marker_linking_to_its_footnote(editions):
+    _, _, tree, txt_main, txt_notes = editions[EDITIONS / "letter_dta.xml"]
+    marker = tree.find(f".//{H}sup[@class='note-ref']/{H}a")
+    assert marker.get("href") == "#note-1" and marker.text == "1"
+    assert "dreißigstes Jahr[1], und noch" in txt_main
+    assert "[1] Gemeint ist der Gesellschafter, seit 1817." in txt_notes
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_no_dangling_link(editions, path):
+    tree = editions[path][2]
+    ids = [el.get("id") for el in tree.iter() if isinstance(el.tag, str) and el.get("id")]
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    for el in tree.iter(f"{H}a"):
+        href = el.get("href") or ""
+        if href.startswith("#"):
+            assert href[1:] in ids, href
+        else:
+            assert re.match(r"(https?://|mailto:|registers/|index\.html)", href), href
+
+
+def test_names_link_to_the_documents_register_or_the_authority(editions):
+    tree = editions[EDITIONS / "letter_dta.xml"][2]
+    links = {a.text: a.get("href") for a in tree.iter(f"{H}a")}
+    assert links["Devrient"] == "#devrient"                              # listPerson in back
+    assert links["Goethe"] == "https://d-nb.info/gnd/118540238"          # prefixDef expanded
+    assert links["Ihre verehrte Frau Mutter"] == "#lindner"              # rs
+    assert tree.find(f".//{H}div[@id='devrient']") is not None
+    tree = editions[EDITIONS / "tei_test_mixed.xml"][2]
+    links = {a.text: a.get("href") for a in tree.iter(f"{H}a")}
+    assert links["the duke"] == "#orsino"                                # listPerson in the header
+    assert links["the company"] == "#globe"
+    assert links["the full text"] == "https://example.org/twelfth-night"
+    assert tree.find(f".//{H}section[@id='registers']//{H}div[@id='orsino']") is not None
+
+
+def test_verse_lines_stand_on_their_own_lines(editions):
+    txt_main = editions[EDITIONS / "novel_verse.xml"][3]
+    assert "\nO, blow the wind southerly,\nsoutherly, southerly,\nblow bonny breeze,\nmy lover to me.\n" in txt_main
+    assert "\nThe sea is calm to-night,\nThe tide is full, the moon lies fair\n" in txt_main
+    assert "\n1. a ship's bell, cracked;\n2. three casks of Madeira;\n" in txt_main
+    assert "\nHigh water | 4.12 | 17 feet\n" in txt_main
+    tree = editions[EDITIONS / "novel_verse.xml"][2]
+    assert len(tree.findall(f".//{H}div[@class='tei-l']")) == 8
+    assert tree.find(f".//{H}table/{H}caption").text == "Tides at Whitby, 12 March"
+
+
+def test_front_and_back_are_rendered(editions):
+    html_main, _, _, txt_main, _ = editions[EDITIONS / "novel_verse.xml"]
+    for shown in (html_main, txt_main):
+        assert shown.index("A Tale of the Northern Coast") < shown.index("Nobody in the village") < shown.index("Whitby lighthouse")
+
+
+def test_expansions_show_the_supplied_letters(editions):
+    html_main, _, tree, txt_main, _ = editions[EDITIONS / "inscription_epidoc.xml"]
+    for shown in (html_main, txt_main):
+        assert "Dis Manibus Titi Flavi Felicis Augustorum liberti" in shown
+    assert [el.text for el in tree.iter(f"{H}span") if el.get("class") == "tei-ex"][:2] == ["is", "anibus"]
+
+
+def test_header_metadata_of_letters_and_manuscripts(editions):
+    _, _, tree, txt_main, _ = editions[EDITIONS / "letter_cmif.xml"]
+    sent = tree.find(f".//{H}dd[@class='corresp corresp-sent']")
+    assert html_text(sent) == "Goethe, Johann Wolfgang von , Weimar , 3. Mai 1827".replace(" ,", ",")
+    assert sent.find(f"{H}a").get("href") == "https://d-nb.info/gnd/118540238"
+    assert "Sent by: Goethe, Johann Wolfgang von, Weimar, 3. Mai 1827\nSent to: Schiller, Charlotte von, Jena\n" in txt_main
+    _, _, tree, txt_main, _ = editions[EDITIONS / "manuscript_msdesc.xml"]
+    assert tree.find(f".//{H}dd[@class='ms-identifier']").text == "Oxford, Example College Library, MS 42, MS Arch. B. 7"
+    assert "Contents: A book of hours with the Hours of the Virgin" in txt_main
+
+
+def test_unknown_elements_keep_their_text_and_name(renderer, tmp_path, editions):
+    tree = editions[EDITIONS / "tei_test_mixed.xml"][2]
+    assert tree.find(f".//{H}span[@class='tei-distinct tei-distinct-archaic']").text == "alien text kept"
+    doc = tmp_path / "foreign.xml"
+    doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+                   '<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>'
+                   '<text><body><p>Kept <x:odd xmlns:x="https://example.org/x">foreign words</x:odd> and'
+                   ' <ref target="javascript:alert(1)">no script</ref>.</p></body></text></TEI>', encoding="utf-8")
+    page = parse_html(renderer.html(doc))
+    assert page.find(f".//{H}span[@class='tei-odd']").text == "foreign words"
+    assert not [a for a in page.iter(f"{H}a") if "javascript" in (a.get("href") or "")]
+    assert "Kept foreign words and no script." in renderer.text(doc)

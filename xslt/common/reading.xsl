@@ -1,0 +1,114 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The reading text of any TEI document, shared by the HTML and text editions.
+
+  One reading per alternative: of a choice, the editor's corr, reg or expan
+  (teikit's own machine abbreviations, whose expansion a recogniser supplied,
+  read as printed: the abbr); of an app, the lem (else its first rdg). Which
+  elements are blocks (a paragraph, a verse line, a list item …), so that an
+  edition never glues two blocks together nor puts a block inside a sentence.
+  Notes are numbered once per document, in document order, for both editions.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tk="https://teikit.org/ns/1.0"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <!-- Elements that always stand on their own in an edition. -->
+  <xsl:variable name="tk:block-names" as="map(xs:string, xs:boolean)" select="map:merge((
+      'p', 'ab', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'head',
+      'lg', 'l', 'list', 'item', 'table', 'row', 'cell', 'figure',
+      'opener', 'closer', 'salute', 'signed', 'dateline', 'byline', 'trailer', 'postscript',
+      'epigraph', 'argument', 'titlePage', 'docTitle', 'titlePart', 'docImprint', 'docEdition',
+      'sp', 'speaker', 'spGrp', 'castList', 'castItem', 'floatingText', 'front', 'body', 'back', 'group', 'text',
+      'listPerson', 'listPlace', 'listOrg', 'listEvent', 'listBibl', 'listNym', 'listWit',
+      'person', 'personGrp', 'place', 'org', 'event', 'nym', 'witness') ! map{.: true()})"/>
+
+  <xsl:function name="tk:is-block-element" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="$node instance of element() and namespace-uri($node) eq $tk:tei-ns
+                          and exists($tk:block-names(local-name($node)))"/>
+  </xsl:function>
+
+  <!-- Some block inside the element (not counting what its notes hold, which is set apart). -->
+  <xsl:function name="tk:has-block" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="exists(($element//*[tk:is-block-element(.)] except $element//note//*))"/>
+  </xsl:function>
+
+  <!-- A node an edition sets on its own: a block, or an element holding one. -->
+  <xsl:function name="tk:is-block" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="tk:is-block-element($node) or ($node instance of element() and tk:has-block($node))"/>
+  </xsl:function>
+
+  <!-- Markup a program added: @resp points at an application of the document. -->
+  <xsl:function name="tk:is-machine" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="ids" select="tokenize($element/@resp)[starts-with(., '#')] ! substring(., 2)"/>
+    <xsl:sequence select="exists($ids) and exists(id($ids, $element)[self::application])"/>
+  </xsl:function>
+
+  <!-- The branch of a choice or app that is read; the others are alternatives. -->
+  <xsl:function name="tk:reading" as="element()?">
+    <xsl:param name="alternatives" as="element()"/>
+    <xsl:sequence select="
+        if ($alternatives/self::app) then ($alternatives/lem, $alternatives/rdg)[1]
+        else if ($alternatives/abbr and tk:is-machine($alternatives)) then $alternatives/abbr[1]
+        else ($alternatives/corr, $alternatives/reg, $alternatives/expan, $alternatives/*)[1]"/>
+  </xsl:function>
+
+  <!-- The alternatives not read, as "rdg: text (#wit)" strings. -->
+  <xsl:function name="tk:alternatives" as="xs:string*">
+    <xsl:param name="alternatives" as="element()"/>
+    <xsl:variable name="read" select="tk:reading($alternatives)"/>
+    <xsl:sequence select="($alternatives/* except $read)[not(self::note)]
+        ! (local-name() || ': ' || (tk:normalize(string(.))[.], '∅')[1]
+           || (@wit ! (' (' || normalize-space(.) || ')')))"/>
+  </xsl:function>
+
+  <!-- generate-id() of each note of the text -> its number, 1 up in document order. -->
+  <xsl:function name="tk:note-numbers" as="map(xs:string, xs:integer)" cache="yes">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:map>
+      <xsl:for-each select="$tei/text//note">
+        <xsl:map-entry key="generate-id()" select="position()"/>
+      </xsl:for-each>
+    </xsl:map>
+  </xsl:function>
+
+  <!-- What a note's marker says: its @n, else its number. -->
+  <xsl:function name="tk:note-label" as="xs:string">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:sequence select="(normalize-space($note/@n)[.], string(tk:note-numbers(tk:tei($note))(generate-id($note))))[1]"/>
+  </xsl:function>
+
+  <!-- Text the editions leave out of the reading text: deletions, abbreviation
+       markers of an expansion, index entries and standoff apparatus. -->
+  <xsl:function name="tk:is-hidden" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="exists($element[self::del or self::am[ancestor::expan] or self::index or self::interpGrp
+                          or self::interp or self::linkGrp or self::link or self::span or self::spanGrp
+                          or self::figDesc or self::graphic or self::binaryObject or self::fs or self::fLib])"/>
+  </xsl:function>
+
+  <!-- A text node beside a break with @break="no" loses the white space on that side (the word goes on). -->
+  <xsl:function name="tk:trim-at-breaks" as="xs:string">
+    <xsl:param name="text" as="text()"/>
+    <xsl:variable name="joins-after" select="exists($text/following-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no'])"/>
+    <xsl:variable name="joins-before" select="exists($text/preceding-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no'])"/>
+    <xsl:variable name="t" select="if ($joins-after) then replace($text, '\s+$', '') else string($text)"/>
+    <xsl:sequence select="if ($joins-before) then replace($t, '^\s+', '') else $t"/>
+  </xsl:function>
+
+  <!-- The text of an element, its element children joined by ", " (they are often written without space). -->
+  <xsl:function name="tk:parts" as="xs:string">
+    <xsl:param name="element" as="element()?"/>
+    <xsl:sequence select="if ($element/text()[normalize-space()] or empty($element/*)) then tk:normalize($element)
+                          else string-join($element/*[normalize-space()] ! tk:parts(.), ', ')"/>
+  </xsl:function>
+
+</xsl:stylesheet>

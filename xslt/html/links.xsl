@@ -1,0 +1,104 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Where a name, rs or ref of any TEI document links to, so that no link dangles:
+  a register entry in teikit's standOff goes to the corpus register page (see
+  page.xsl); an entry the page itself shows (a listPerson, listPlace … in the
+  text or the header, a note) is linked within the page; an authority URI
+  (https://…, or a prefix the document declares with prefixDef) is linked out
+  through tk:safe-href; anything else is not linked at all.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:tk="https://teikit.org/ns/1.0"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <!-- The elements a register lists: entries of a listPerson, listPlace, listOrg … -->
+  <xsl:variable name="tk:entry-names" as="xs:string+"
+      select="'person', 'personGrp', 'place', 'org', 'event', 'nym', 'bibl', 'biblStruct', 'witness', 'item'"/>
+
+  <!-- Register entries outside standOff, which the page shows with their own ids: id -> entry. -->
+  <xsl:variable name="tk:page-anchors" as="map(xs:string, element())" select="map:merge(
+      ($tk:page/text, $tk:page/teiHeader)//(listPerson | listPlace | listOrg | listEvent | listBibl | listNym | listWit)
+        //*[@xml:id][local-name() = $tk:entry-names] ! map{string(@xml:id): .},
+      map{'duplicates': 'use-first'})"/>
+
+  <!-- A note's xml:id -> the id of its footnote on the page. -->
+  <xsl:variable name="tk:page-note-ids" as="map(xs:string, xs:string)" select="map:merge(
+      $tk:page/text//note[@xml:id] ! map{string(@xml:id): 'note-' || tk:note-numbers($tk:page)(generate-id(.))},
+      map{'duplicates': 'use-first'})"/>
+
+  <!-- The href for the URIs of a @ref or @target (first one that resolves), or '' for none. -->
+  <xsl:function name="tk:uri-href" as="xs:string">
+    <xsl:param name="uris" as="xs:string?"/>
+    <xsl:param name="context" as="element()"/>
+    <xsl:sequence select="((tokenize($uris) ! tk:one-uri-href(., $context))[.], '')[1]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:one-uri-href" as="xs:string">
+    <xsl:param name="uri" as="xs:string"/>
+    <xsl:param name="context" as="element()"/>
+    <xsl:variable name="local" select="if (starts-with($uri, '#')) then substring($uri, 2) else ()"/>
+    <xsl:choose>
+      <xsl:when test="exists($local)">
+        <xsl:sequence select="if (map:contains($tk:page-anchors, $local)) then '#' || escape-html-uri($local)
+                              else if (map:contains($tk:page-note-ids, $local)) then '#' || $tk:page-note-ids($local)
+                              else ''"/>
+      </xsl:when>
+      <xsl:when test="matches($uri, '^[a-zA-Z][a-zA-Z0-9+.-]*:')">
+        <xsl:sequence select="tk:safe-href(tk:expand-prefix($uri, $context))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="''"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- "gnd:118540238" through the document's prefixDef (ident, matchPattern, replacementPattern). -->
+  <xsl:function name="tk:expand-prefix" as="xs:string">
+    <xsl:param name="uri" as="xs:string"/>
+    <xsl:param name="context" as="element()"/>
+    <xsl:variable name="prefix" select="substring-before($uri, ':')"/>
+    <xsl:variable name="rest" select="substring-after($uri, ':')"/>
+    <xsl:variable name="def" select="(tk:tei($context)/teiHeader//prefixDef[@ident = $prefix]
+        [@matchPattern and @replacementPattern][matches($rest, @matchPattern)])[1]"/>
+    <xsl:sequence select="if ($def) then replace($rest, $def/@matchPattern, $def/@replacementPattern) else $uri"/>
+  </xsl:function>
+
+  <!-- An element inside another that is written as a link (HTML forbids links in links). -->
+  <xsl:function name="tk:in-link" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="exists($element/ancestor::*[@ref][self::persName or self::orgName or self::placeName
+                                 or self::rs or self::name or self::geogName or self::eventName]
+                                 | $element/ancestor::ref[@target] | $element/ancestor::ptr)"/>
+  </xsl:function>
+
+  <!-- Names that are not teikit's mentions (rs, name, and names without @ref): linked when their @ref resolves. -->
+  <xsl:template match="rs | name | persName | orgName | placeName | geogName | eventName | objectName" mode="tk:html" priority="-1">
+    <xsl:call-template name="tk:link">
+      <xsl:with-param name="href" select="if (@ref) then tk:uri-href(@ref, .) else ''"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="ref | ptr" mode="tk:html">
+    <xsl:call-template name="tk:link">
+      <xsl:with-param name="href" select="if (@target) then tk:uri-href(@target, .) else ''"/>
+      <xsl:with-param name="text" select="if (self::ptr) then normalize-space(@target) else ()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- An a when there is somewhere to go and no link around, else a span; classed by name and @type. -->
+  <xsl:template name="tk:link">
+    <xsl:param name="href" as="xs:string" required="yes"/>
+    <xsl:param name="text" as="xs:string?" select="()"/>
+    <xsl:element name="{if ($href and not(tk:in-link(.))) then 'a' else 'span'}">
+      <xsl:attribute name="class" select="tk:classes(.)"/>
+      <xsl:if test="$href and not(tk:in-link(.))"><xsl:attribute name="href" select="$href"/></xsl:if>
+      <xsl:if test="$text"><xsl:value-of select="$text"/></xsl:if>
+      <xsl:apply-templates mode="tk:html"/>
+    </xsl:element>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,51 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Notes are never read inside the sentence: in the text a note leaves a
+  numbered marker linking to its footnote, and every note of the text is a
+  footnote at the end of the page (tk:footnotes), numbered as
+  common/reading.xsl numbers them. Notes outside the text (in a register of
+  the header) stay where they are, set apart in brackets.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tk="https://teikit.org/ns/1.0"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:template match="text//note" mode="tk:html">
+    <xsl:variable name="n" select="tk:note-numbers($tk:page)(generate-id())"/>
+    <sup class="note-ref">
+      <xsl:choose>
+        <xsl:when test="exists($n) and not(tk:in-link(.))"><a href="#note-{$n}">{tk:note-label(.)}</a></xsl:when>
+        <xsl:otherwise>{tk:note-label(.)}</xsl:otherwise>
+      </xsl:choose>
+    </sup>
+  </xsl:template>
+
+  <xsl:template match="note" mode="tk:html" priority="-0.5">
+    <span class="{tk:classes(.)}"> [<xsl:apply-templates mode="tk:html"/>] </span>
+  </xsl:template>
+
+  <!-- The footnotes of the page's text, if it has notes. -->
+  <xsl:template name="tk:footnotes">
+    <xsl:param name="lang" as="xs:string" required="yes"/>
+    <xsl:variable name="notes" select="$tk:page/text//note"/>
+    <xsl:if test="exists($notes)">
+      <section class="notes" id="notes">
+        <h2>{tk:label('notes', $lang)}</h2>
+        <ol class="footnotes">
+          <xsl:for-each select="$notes">
+            <li id="note-{position()}" class="{tk:classes(.)}">
+              <span class="note-label">{tk:note-label(.)}</span>
+              <xsl:text> </xsl:text>
+              <xsl:apply-templates mode="tk:html"/>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+</xsl:stylesheet>

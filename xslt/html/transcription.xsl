@@ -1,0 +1,105 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Mode tk:html for the transcription elements of any TEI document: one reading
+  per choice and app (the others in @title), line and page breaks that never
+  glue two words (nor split one at @break="no"), expansions with their
+  supplied letters (ex) classed, deletions struck through, gaps marked, and a
+  fallback for every other element: its content in a span (a div when it holds
+  a block) classed "tei-NAME", so that no text is ever lost.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tk="https://teikit.org/ns/1.0"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <!-- Any element without a template of its own. -->
+  <xsl:template match="*" mode="tk:html" priority="-10">
+    <xsl:element name="{if (tk:is-block(.)) then 'div' else 'span'}">
+      <xsl:attribute name="class" select="tk:classes(.)"/>
+      <xsl:apply-templates mode="tk:html"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Elements whose parts are often written without a space between them: a space between. -->
+  <xsl:template match="castItem | address | respStmt" mode="tk:html">
+    <xsl:element name="{if (tk:is-block(.)) then 'div' else 'span'}">
+      <xsl:attribute name="class" select="tk:classes(.)"/>
+      <xsl:for-each select="*">
+        <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+        <xsl:apply-templates select="." mode="tk:html"/>
+      </xsl:for-each>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- "tei-NAME", its @type and @rend as classes. -->
+  <xsl:function name="tk:classes" as="xs:string">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="string-join(('tei-' || local-name($element),
+        ($element/@type, $element/@rend) ! tokenize(.) ! replace(., '[^\p{L}\p{N}_-]', '')[.] ! ('tei-' || local-name($element) || '-' || .)), ' ')"/>
+  </xsl:function>
+
+  <!-- Words that go on across a break with @break="no": the white space at the break goes. -->
+  <xsl:template match="text()[following-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']]
+                     | text()[preceding-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']]"
+                mode="tk:html" priority="1">
+    <xsl:value-of select="tk:trim-at-breaks(.)"/>
+  </xsl:template>
+
+
+  <xsl:template match="lb | cb" mode="tk:html">
+    <xsl:if test="not(@break = 'no')"><br class="tei-{local-name()}"/></xsl:if>
+  </xsl:template>
+
+  <!-- A page break: its number shown by the style sheet (data-n), a space unless the word goes on. -->
+  <xsl:template match="pb" mode="tk:html">
+    <span class="tei-pb">
+      <xsl:if test="@n"><xsl:attribute name="data-n" select="@n"/></xsl:if>
+      <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
+    </span>
+  </xsl:template>
+
+  <!-- Inside a table only rows and cells may stand: breaks there are left out. -->
+  <xsl:template match="table/(lb | pb | cb | milestone | anchor) | row/(lb | pb | cb | milestone | anchor)"
+                mode="tk:html" priority="2"/>
+
+  <!-- One reading of a choice or app; the other branches on hover. -->
+  <xsl:template match="choice | app" mode="tk:html">
+    <xsl:variable name="read" select="tk:reading(.)"/>
+    <span class="tei-{local-name()}{$read ! (' tei-' || local-name())}">
+      <xsl:variable name="others" select="tk:alternatives(.)"/>
+      <xsl:if test="exists($others)"><xsl:attribute name="title" select="string-join($others, ' · ')"/></xsl:if>
+      <xsl:call-template name="tk:machine-attrs"/>
+      <xsl:apply-templates select="$read/node()" mode="tk:html"/>
+    </span>
+  </xsl:template>
+
+  <!-- Not read in the text: deletions are shown struck through; the rest is left out. -->
+  <xsl:template match="*[tk:is-hidden(.)]" mode="tk:html" priority="3"/>
+
+  <xsl:template match="del" mode="tk:html" priority="4">
+    <del class="{tk:classes(.)}"><xsl:apply-templates mode="tk:html"/></del>
+  </xsl:template>
+
+  <!-- A substitution reads as what was added; what was deleted is on hover (struck through, it would glue to it). -->
+  <xsl:template match="subst" mode="tk:html">
+    <span class="tei-subst" title="{string-join(del ! ('del: ' || tk:normalize(.)), ' · ')}">
+      <xsl:apply-templates select="node() except del" mode="tk:html"/>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="add" mode="tk:html">
+    <ins class="{tk:classes(.)}"><xsl:apply-templates mode="tk:html"/></ins>
+  </xsl:template>
+
+  <xsl:template match="gap" mode="tk:html">
+    <span class="tei-gap" title="{string-join((@reason, @quantity || ' ' || @unit)[normalize-space()], ' ')}">[…]</span>
+  </xsl:template>
+
+  <xsl:template match="space" mode="tk:html">
+    <span class="tei-space"><xsl:text> </xsl:text></span>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,92 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Mode tk:txt-block of the text edition: each block returns its strings (the
+  entry stylesheet joins them with blank lines). Any element holding blocks is
+  split into them (runs of inline content between them are blocks too), any
+  other element is one block of its reading text: no element falls to nothing.
+  Verse is one line per l, a list one line per item, a table one line per row,
+  a register one line per entry.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tk="https://teikit.org/ns/1.0"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <xsl:mode name="tk:txt-block" on-no-match="shallow-skip" on-multiple-match="fail"/>
+
+  <xsl:template match="*" mode="tk:txt-block" priority="-10" as="xs:string*">
+    <xsl:choose>
+      <xsl:when test="tk:has-block(.)">
+        <xsl:for-each-group select="node()" group-adjacent="tk:is-block(.)">
+          <xsl:choose>
+            <xsl:when test="current-grouping-key()">
+              <xsl:apply-templates select="current-group()" mode="tk:txt-block"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:sequence select="tk:txt-nodes(current-group())"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each-group>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="tk:txt(.)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Set apart elsewhere (notes at the end) or not read at all. -->
+  <xsl:template match="note | *[tk:is-hidden(.)]" mode="tk:txt-block" priority="3"/>
+
+  <!-- The article's head is the title line. -->
+  <xsl:template match="div[@type = 'article']/head[1]" mode="tk:txt-block" priority="1"/>
+
+  <xsl:template match="figure" mode="tk:txt-block" as="xs:string*">
+    <xsl:for-each select="head">
+      <xsl:sequence select="'[' || tk:label('photo', tk:lang(.)) || ': ' || tk:txt(.) || ']'"/>
+    </xsl:for-each>
+    <xsl:apply-templates select="* except head" mode="tk:txt-block"/>
+  </xsl:template>
+
+  <!-- A stanza: one line per verse line (a group of stanzas falls to the fallback: one block each). -->
+  <xsl:template match="lg[not(lg)]" mode="tk:txt-block" as="xs:string">
+    <xsl:sequence select="string-join((* except note)[not(tk:is-hidden(.))] ! tk:txt(.)[.], '&#10;')"/>
+  </xsl:template>
+
+  <xsl:template match="list" mode="tk:txt-block" as="xs:string">
+    <xsl:variable name="numbered" select="@rend = ('numbered', 'ordered') or @type = ('ordered', 'numbered')"/>
+    <xsl:sequence select="string-join(*[not(self::note or tk:is-hidden(.))] ! (
+        if (self::item) then (if ($numbered) then count(preceding-sibling::item) + 1 || '. ' else '- ') || tk:txt(.)
+        else tk:txt(.))[normalize-space()], '&#10;')"/>
+  </xsl:template>
+
+  <xsl:template match="table" mode="tk:txt-block" as="xs:string">
+    <xsl:sequence select="string-join((head ! tk:txt(.), row ! string-join(cell ! tk:txt(.), ' | '))[normalize-space()], '&#10;')"/>
+  </xsl:template>
+
+  <!-- A register: its head, then one line per entry, the entry's parts a space apart. -->
+  <xsl:template match="listPerson | listPlace | listOrg | listEvent | listBibl | listNym | listWit" mode="tk:txt-block" as="xs:string">
+    <xsl:variable name="lines" as="xs:string*">
+      <xsl:apply-templates select="*" mode="tk:txt-entry"/>
+    </xsl:variable>
+    <xsl:sequence select="string-join($lines[.], '&#10;')"/>
+  </xsl:template>
+
+  <xsl:mode name="tk:txt-entry" on-no-match="shallow-skip" on-multiple-match="fail"/>
+
+  <xsl:template match="*" mode="tk:txt-entry" as="xs:string">
+    <xsl:sequence select="if (text()[normalize-space()]) then tk:txt(.)
+                          else string-join(*[not(self::note)] ! tk:txt(.)[.], ' ')"/>
+  </xsl:template>
+
+  <xsl:template match="listPerson | listPlace | listOrg | listEvent | listBibl | listNym | listWit | person | place | org"
+                mode="tk:txt-entry" priority="1" as="xs:string*">
+    <xsl:if test="self::person or self::place or self::org">
+      <xsl:sequence select="string-join(*[not(self::note or self::listPerson or self::listPlace or self::listOrg
+                                          or self::person or self::place or self::org)] ! tk:txt(.)[.], ' ')"/>
+    </xsl:if>
+    <xsl:apply-templates select="listPerson | listPlace | listOrg | person | place | org" mode="tk:txt-entry"/>
+  </xsl:template>
+
+</xsl:stylesheet>
