@@ -223,3 +223,24 @@ def test_unknown_elements_keep_their_text_and_name(renderer, tmp_path, editions)
     assert page.find(f".//{H}span[@class='tei-odd']").text == "foreign words"
     assert not [a for a in page.iter(f"{H}a") if "javascript" in (a.get("href") or "")]
     assert "Kept foreign words and no script." in renderer.text(doc)
+
+
+def test_render_warns_once_per_document_that_is_not_teikits_and_goes_on(tmp_path):
+    from teikit.render import build_site, render_paths
+
+    letter = EDITIONS / "letter_dta.xml"
+    report = render_paths([letter, SAMPLE], tmp_path / "txt", "txt")
+    assert report.ok and len(report.written) == 2
+    assert report.warnings == [f"{letter}: not a teikit document (its header declares no teikit application): "
+                               "rendered as generic TEI"]
+    report = build_site([letter, SAMPLE], tmp_path / "site")
+    assert report.ok and (tmp_path / "site" / "letter_dta.html").is_file()
+    assert [w for w in report.warnings if "not a teikit document" in w] == report.warnings[:1]
+    assert len(report.warnings) == 1
+
+
+def test_is_teikit_document():
+    from teikit import names
+
+    assert names.is_teikit_document(parse_file(SAMPLE).getroot())
+    assert not names.is_teikit_document(parse_file(EDITIONS / "letter_cmif.xml").getroot())

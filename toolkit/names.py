@@ -74,3 +74,16 @@ ORG = tei("org")
 LIST_PLACE = tei("listPlace")
 PLACE = tei("place")
 NOTE = tei("note")
+
+# The ident of the application teikit declares in every header it writes (encode/header.py).
+TEIKIT_APPLICATION = "teikit"
+
+
+def is_teikit_document(root) -> bool:
+    """Whether a TEI element is one teikit wrote: its header declares teikit's application
+    (teiHeader/encodingDesc/appInfo/application[@ident='teikit']). Anyone's TEI is still
+    rendered (docs/editions.md); this only says which rules it was written to."""
+    for app in root.iterfind(f"{TEI_HEADER}/{ENCODING_DESC}/{APP_INFO}/{APPLICATION}"):
+        if app.get("ident") == TEIKIT_APPLICATION:
+            return True
+    return False

@@ -52,7 +52,7 @@ def build_header(article: Article, doc_id: str, options: ConvertOptions, recogni
     _sub(bibl, N.IDNO, article.sha256, type="sha256")
 
     app_info = _sub(_sub(header, N.ENCODING_DESC), N.APP_INFO)
-    application = _sub(app_info, N.APPLICATION, ident="teikit", version=__version__)
+    application = _sub(app_info, N.APPLICATION, ident=N.TEIKIT_APPLICATION, version=__version__)
     application.set(N.XML_ID, "teikit")
     _sub(application, N.LABEL, "teikit")
     for xml_id, ident, label in recognisers:

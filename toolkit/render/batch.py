@@ -45,11 +45,13 @@ def render_paths(paths, out_dir, fmt: str = "html", *, abbr: str = "keep",
     batch = Batch(paths, TEI_SUFFIXES, output_suffix=f".{fmt}", progress=progress)
 
     def render_one(path: Path) -> Path:
+        doc = renderer.load(path)
+        _warn_if_not_teikits(batch.report, doc)
         if fmt == "html":
-            out = renderer.html(path, tei_href=tei_href(path, out_dir),
+            out = renderer.html(doc, tei_href=tei_href(path, out_dir),
                                 registers_href=registers_href, index_href=index_href)
         else:
-            out = renderer.text(path, abbr=abbr)
+            out = renderer.text(doc, abbr=abbr)
         target = out_dir / f"{path.stem}.{fmt}"
         _write(target, out)
         return target
@@ -84,6 +86,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
 
     def read(path: Path) -> None:
         doc = renderer.load(path)
+        _warn_if_not_teikits(batch.report, doc)
         given[doc.stem] = doc
 
     batch.run(read, label="reading TEI")
@@ -144,6 +147,13 @@ def _remove_dropped(plan, stems: set[str], report: Report) -> None:
         if page.is_file():
             page.unlink()
             report.warn(f"{page}: removed (the replaced site no longer holds {stem})")
+
+
+def _warn_if_not_teikits(report: Report, doc: SourceDocument) -> None:
+    """Anyone's TEI is rendered all the same; the warning says its edition follows docs/editions.md."""
+    if not doc.teikit:
+        report.warn(f"{doc.name}: not a teikit document (its header declares no teikit application): "
+                    "rendered as generic TEI")
 
 
 def _write(target: Path, text: str) -> None:

@@ -33,6 +33,7 @@ class SourceDocument:
     stem: str            # output pages are <stem>.html / <stem>.txt
     path: Path | None
     node: object         # saxonche PyXdmNode (document node)
+    teikit: bool = True  # written by teikit (names.is_teikit_document); else rendered as anyone's TEI
 
 
 class Renderer:
@@ -81,7 +82,8 @@ class Renderer:
         if root.tag != names.TEI:
             raise RenderError(f"not a TEI document: the root element is {root.tag}, not {names.TEI}", path=name)
         text = etree.tostring(root, encoding="unicode")
-        return SourceDocument(name=name, stem=stem, path=path, node=saxon.parse_text(text, name=name))
+        return SourceDocument(name=name, stem=stem, path=path, node=saxon.parse_text(text, name=name),
+                              teikit=names.is_teikit_document(root))
 
     # -- outputs -------------------------------------------------------------
 
