@@ -23,6 +23,7 @@ EDITIONS = REPO / "tests" / "data" / "editions"
 THIRD_PARTY = sorted(EDITIONS.glob("*.xml"))
 ALL = [*THIRD_PARTY, SAMPLE, REPO / "tei" / "000_03d31ed0a32cd011.xml"]
 NOTES_LABELS = ("Notes", "Chú thích")
+APPARATUS_LABELS = ("Apparatus", "Dị bản")
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +40,8 @@ def editions(renderer):
         text_div = tree.find(f".//{H}div[@class='text']")
         notes = tree.find(f".//{H}section[@id='notes']")
         txt = renderer.text(path)
+        for label in APPARATUS_LABELS:
+            txt = txt.rsplit(f"\n\n{label}\n", 1)[0]
         main_txt, notes_txt = txt, ""
         for label in NOTES_LABELS:
             if f"\n\n{label}\n" in txt:
@@ -103,6 +106,19 @@ def test_the_preferred_branch_is_read(editions):
     for shown in (html_main, txt_main):
         assert "Augustorum liberti vixit annos" in shown and "Agustorum" not in shown
     assert tree.find(f".//{H}span[@class='tei-app tei-lem']").get("title") == "rdg: Agustorum (#CIL)"
+
+
+def test_the_other_branches_are_in_the_apparatus(renderer, editions):
+    tree = editions[EDITIONS / "inscription_epidoc.xml"][2]
+    entries = [li.text for li in tree.findall(f".//{H}section[@id='apparatus']/{H}ol/{H}li")]
+    assert entries == ["Augustorum] rdg: Agustorum (#CIL)", "vixit] sic: vixsit"]
+    text = renderer.text(EDITIONS / "letter_dta.xml")
+    assert text.endswith("\n\nApparatus\nZeitschrift] sic: Zeitschrfit\nBeiträgen] orig: Beyträgen\nder] abbr: d.\n")
+    text = renderer.text(EDITIONS / "manuscript_msdesc.xml")
+    assert "\nmother] del: moder\n" in text
+    # teikit's own abbreviations are machine markup, not readings: no apparatus.
+    assert "Dị bản" not in renderer.text(SAMPLE)
+    assert tree.find(f".//{H}section[@id='apparatus']") is not None
 
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)

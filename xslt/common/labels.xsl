@@ -21,7 +21,7 @@
       'from': 'từ', 'to': 'đến', 'not-before': 'không trước', 'not-after': 'không sau',
       'no-date': 'không rõ ngày', 'wikidata': 'Wikidata',
       'register-intro': 'Mỗi mục liệt kê các bài viết và từng lần nhắc đến trong bài.',
-      'notes': 'Chú thích', 'editor': 'Biên tập', 'corresp-sent': 'Người gửi', 'corresp-received': 'Người nhận',
+      'notes': 'Chú thích', 'apparatus': 'Dị bản', 'editor': 'Biên tập', 'corresp-sent': 'Người gửi', 'corresp-received': 'Người nhận',
       'corresp-forwarded': 'Chuyển tiếp', 'corresp-redirected': 'Chuyển hướng', 'corresp-transmitted': 'Chuyển giao',
       'manuscript': 'Bản thảo', 'summary': 'Nội dung', 'origin': 'Xuất xứ', 'physical': 'Mô tả vật lý'},
     'en': map{
@@ -34,7 +34,7 @@
       'from': 'from', 'to': 'to', 'not-before': 'not before', 'not-after': 'not after',
       'no-date': 'undated', 'wikidata': 'Wikidata',
       'register-intro': 'Each entry lists the articles and every mention in them.',
-      'notes': 'Notes', 'editor': 'Editor', 'corresp-sent': 'Sent by', 'corresp-received': 'Sent to',
+      'notes': 'Notes', 'apparatus': 'Apparatus', 'editor': 'Editor', 'corresp-sent': 'Sent by', 'corresp-received': 'Sent to',
       'corresp-forwarded': 'Forwarded', 'corresp-redirected': 'Redirected', 'corresp-transmitted': 'Transmitted',
       'manuscript': 'Manuscript', 'summary': 'Contents', 'origin': 'Origin', 'physical': 'Physical description'}
   }"/>

@@ -57,6 +57,7 @@
     <xsl:param name="alternatives" as="element()"/>
     <xsl:sequence select="
         if ($alternatives/self::app) then ($alternatives/lem, $alternatives/rdg)[1]
+        else if ($alternatives/self::subst) then ($alternatives/add, $alternatives/*)[1]
         else if ($alternatives/abbr and tk:is-machine($alternatives)) then $alternatives/abbr[1]
         else ($alternatives/corr, $alternatives/reg, $alternatives/expan, $alternatives/*)[1]"/>
   </xsl:function>
@@ -68,6 +69,20 @@
     <xsl:sequence select="($alternatives/* except $read)[not(self::note)]
         ! (local-name() || ': ' || (tk:normalize(string(.))[.], '∅')[1]
            || (@wit ! (' (' || normalize-space(.) || ')')))"/>
+  </xsl:function>
+
+  <!-- The editor's alternatives of the text, for the apparatus: every app and subst, and every
+       choice but teikit's machine abbreviations (whose expansion is no reading of the source). -->
+  <xsl:function name="tk:apparatus" as="element()*" cache="yes">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="$tei/text//(app | subst | choice[not(abbr and tk:is-machine(.))])[exists(tk:alternatives(.))]"/>
+  </xsl:function>
+
+  <!-- An apparatus entry: "lemma] alternative · alternative". -->
+  <xsl:function name="tk:apparatus-entry" as="xs:string">
+    <xsl:param name="alternatives" as="element()"/>
+    <xsl:sequence select="(tk:normalize(string(tk:reading($alternatives)))[.], '∅')[1] || '] '
+                          || string-join(tk:alternatives($alternatives), ' · ')"/>
   </xsl:function>
 
   <!-- generate-id() of each note of the text -> its number, 1 up in document order. -->

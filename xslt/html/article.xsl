@@ -51,6 +51,9 @@
             <xsl:call-template name="tk:footnotes">
               <xsl:with-param name="lang" select="$lang"/>
             </xsl:call-template>
+            <xsl:call-template name="tk:apparatus">
+              <xsl:with-param name="lang" select="$lang"/>
+            </xsl:call-template>
             <xsl:call-template name="tk:header-registers"/>
             <xsl:call-template name="tk:entity-index">
               <xsl:with-param name="lang" select="$lang"/>

@@ -3,7 +3,8 @@
   Notes are never read inside the sentence: in the text a note leaves a
   numbered marker linking to its footnote, and every note of the text is a
   footnote at the end of the page (tk:footnotes), numbered as
-  common/reading.xsl numbers them. Notes outside the text (in a register of
+  common/reading.xsl numbers them; then the apparatus of the editor's
+  alternatives (tk:apparatus). Notes outside the text (in a register of
   the header) stay where they are, set apart in brackets.
 -->
 <xsl:stylesheet version="3.0"
@@ -42,6 +43,23 @@
               <xsl:text> </xsl:text>
               <xsl:apply-templates mode="tk:html"/>
             </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The apparatus: every editorial alternative of the text (common/reading.xsl), which the text
+       also gives on hover, in document order. -->
+  <xsl:template name="tk:apparatus">
+    <xsl:param name="lang" as="xs:string" required="yes"/>
+    <xsl:variable name="entries" select="tk:apparatus($tk:page)"/>
+    <xsl:if test="exists($entries)">
+      <section class="apparatus" id="apparatus">
+        <h2>{tk:label('apparatus', $lang)}</h2>
+        <ol class="apparatus-entries">
+          <xsl:for-each select="$entries">
+            <li class="tei-{local-name()}">{tk:apparatus-entry(.)}</li>
           </xsl:for-each>
         </ol>
       </section>

@@ -6,7 +6,8 @@
   editors, a letter's correspondents, a manuscript's identifier and contents),
   then every block of the text (front, body and back: paragraphs, captions as
   "[Ảnh: …]", verse lines one per line, list items, table rows …) separated by
-  blank lines, the notes last (in the text only their "[n]"), and a final
+  blank lines, the notes (in the text only their "[n]"), the apparatus of the
+  editor's alternatives ("lemma] sic: …", one a line), and a final
   newline. Inline elements only pass their text through, so no space is ever
   added or lost around a name; a line or page break is a space unless
   @break="no" (blocks.xsl, inline.xsl).
@@ -63,6 +64,9 @@
       <xsl:call-template name="tk:txt-notes">
         <xsl:with-param name="lang" select="$lang"/>
       </xsl:call-template>
+      <xsl:if test="exists(tk:apparatus(.))">
+        <xsl:sequence select="string-join((tk:label('apparatus', $lang), tk:apparatus(.) ! tk:apparatus-entry(.)), '&#10;')"/>
+      </xsl:if>
     </xsl:variable>
     <xsl:value-of select="string-join($header, '&#10;') || '&#10;&#10;'
                           || string-join($blocks[.], '&#10;&#10;') || '&#10;'"/>
