@@ -249,6 +249,7 @@ class Gazetteers:
             self.org_lower_heads.add(row["head"], row["needs_place"] == "yes")
         self.org_head_compounds = frozenset(phrase_key(r["word"]) for r in read_tsv("org_head_compounds.tsv", directory))
         self.generic_bodies = frozenset(phrase_key(r["name"]) for r in read_tsv("org_generic_bodies.tsv", directory))
+        self.generic_body_firsts = frozenset(key[0] for key in self.generic_bodies)
         self.street_nouns = _words(directory, "place_nouns.tsv", "noun", where="street")
         self.school_words = _words(directory, "school_words.tsv")
         self.name_tails = _pairs(directory, "name_tails.tsv")

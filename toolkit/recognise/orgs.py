@@ -243,10 +243,15 @@ def _with_lower_heads(scan: Scan, spans: list[Span]) -> list[Span]:
     """A name found right after a lower-case head takes the head in ("tập đoàn Samsung",
     "báo Tuổi Trẻ"): the head is part of the organisation's name; the key stays."""
     toks, heads = scan.toks, scan.gaz.org_lower_heads
-    taken = {x for s in spans for x in range(s.i, s.j)}
+    low, firsts = toks.low, heads.first
+    taken = None
     out = []
     for s in spans:
         for i in range(max(0, s.i - 4), s.i):
+            if low[i] not in firsts:
+                continue
+            if taken is None:
+                taken = {x for span in spans for x in range(span.i, span.j)}
             hit = heads.match_at(toks, i) if toks.lower(i) else None
             if hit and i + hit[0] == s.i and not hit[1] and not any(x in taken for x in range(i, s.i)) \
                     and all(toks.joined(x) for x in range(i, s.i)) and not _in_compound(scan, i):
@@ -265,8 +270,8 @@ def _in_compound(scan: Scan, i: int) -> bool:
 def _without_generic_bodies(scan: Scan, spans: list[Span]) -> list[Span]:
     """A generic body standing alone ("Chính phủ", "UBND", "CLB": org_generic_bodies.tsv) is
     no organisation."""
-    generic = scan.gaz.generic_bodies
-    return [s for s in spans if phrase_key(scan.toks.surface(s.i, s.j)) not in generic]
+    generic, firsts, low = scan.gaz.generic_bodies, scan.gaz.generic_body_firsts, scan.toks.low
+    return [s for s in spans if low[s.i] not in firsts or phrase_key(scan.toks.surface(s.i, s.j)) not in generic]
 
 
 def _clubs(scan: Scan, before: tuple[Span, ...]) -> list[Span]:
@@ -294,14 +299,15 @@ def _clubs(scan: Scan, before: tuple[Span, ...]) -> list[Span]:
 
 
 _AGE_GROUP = re.compile(r"U\d{2}")
+_AGE_GROUPS = frozenset(f"u{n:02d}" for n in range(100))  # the tokens it can match, lower-cased
 
 
 def _age_teams(scan: Scan, before: tuple[Span, ...]) -> list[Span]:
     """A national or club age-group team: "U23" then a country or a club ("U23 Việt Nam",
     "U19 Hà Nội"): cert 0.85, above the place its name holds."""
     toks, out = scan.toks, []
-    for i, word in enumerate(toks.words[:-1]):
-        if word[:1] != "U" or not _AGE_GROUP.fullmatch(word) or not toks.joined(i):
+    for i in toks.where(_AGE_GROUPS):
+        if i == toks.n - 1 or not _AGE_GROUP.fullmatch(toks.words[i]) or not toks.joined(i):
             continue
         place = scan.places_at.get(i + 1)
         if not place:

@@ -102,8 +102,9 @@ def _extent_start(scan: Scan, k: int) -> int:
     words written right before the name ("tỉnh", "thủ đô", "khu công nghiệp") belong to it,
     in lower case or capitalised at a sentence start ("Tỉnh Quảng Ninh có …")."""
     toks, levels = scan.toks, scan.gaz.place_levels
+    low, firsts = toks.low, levels.first
     for j in range(max(0, k - 3), k):
-        if not all(toks.joined(x) for x in range(j, k)):
+        if low[j] not in firsts or not all(toks.joined(x) for x in range(j, k)):
             continue
         hit = levels.match_at(toks, j)
         if hit and hit[0] == k - j and (toks.lower(j) or (toks.title(j) and toks.sentence_start(j))):
