@@ -874,3 +874,21 @@ def test_more_countries_and_their_short_forms(text, place, key):
 
 def test_a_short_country_form_that_starts_a_personal_name_stays_a_name():
     assert surfaces("nhà thơ Hàn Mặc Tử", PERSON) == ["Hàn Mặc Tử"] and surfaces("nhà thơ Hàn Mặc Tử", PLACE) == []
+
+
+@pytest.mark.parametrize("text, org", [("Sở GD&ĐT Hà Nội công bố", "Sở GD&ĐT Hà Nội"), ("Bộ KH&CN cho biết", "Bộ KH&CN")])
+def test_acronyms_joined_by_an_ampersand_are_one_organisation(text, org):
+    assert surfaces(text, ORG) == [org] and surfaces(text, PLACE) == []
+
+
+@pytest.mark.parametrize("text, place", [("nhiệt độ Trái Đất tăng", "Trái Đất"), ("dãy Trường Sơn", "dãy Trường Sơn"),
+                                         ("đường Trường Chinh", "đường Trường Chinh"), ("đỉnh Fansipan", "đỉnh Fansipan")])
+def test_the_earth_mountains_and_streets_whose_name_heads_organisations(text, place):
+    assert surfaces(text, PLACE) == [place] and surfaces(text, ORG) == []
+
+
+def test_a_place_inside_the_quoted_title_of_a_work_is_part_of_the_title():
+    text = 'Triển lãm "Hà Nội xưa" khai mạc tại Hà Nội. Bộ phim “Cà Mau quê tôi” quay ở Cà Mau.'
+    spans = [(text[m[0]:m[1]], m[0]) for m in [(c.start, c.end) for c in default_recogniser().find(text) if c.type == PLACE]]
+    assert spans == [("Hà Nội", text.rindex("Hà Nội")), ("Cà Mau", text.rindex("Cà Mau"))]
+    assert surfaces('ông nói "Hà Nội rất đẹp"', PLACE) == ["Hà Nội"]   # a quotation, not a title

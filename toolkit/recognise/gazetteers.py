@@ -11,13 +11,14 @@ attributes of `Gazetteers` (names and places — places.tsv, and countries.tsv m
 from CLDR by tools/make_countries.py —, heads and roles, and the closed word
 classes: admin_words, function_words, firm_cues, place_cues, place_nouns,
 place_generics, place_blockers, org_lower_heads, org_head_compounds,
-org_generic_bodies, credit_cues, school_words, name_tails, name_stops,
+org_generic_bodies, credit_cues, work_words, school_words, name_tails, name_stops,
 saying_verbs, abbreviation_skips, date_cues); the rule modules hold grammar,
 not vocabulary.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -172,6 +173,10 @@ class Gazetteers:
         self.address_words: list[str] = []  # cues matched in any case: words of address (ông, bà, ...)
         self.alone_cues = PhraseIndex()  # one word after these is a name even if a place's ("chị Nga")
         self.address_cues = PhraseIndex()  # the words of address among them (ông, bà, anh …)
+        # a pattern for a quoted title after a word of work_words.tsv ("triển lãm “Hà Nội xưa”")
+        words = sorted((r["word"] for r in read_tsv("work_words.tsv", directory)), key=len, reverse=True)
+        self.quoted_title = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")\s*[\"“«]([^\"”»\n]{1,200})[\"”»]",
+                                       re.IGNORECASE)
         self.credit_cues = PhraseIndex()   # "Ảnh:", "Phóng viên:" before the person credited
         for row in read_tsv("credit_cues.tsv", directory):
             self.credit_cues.add(row["word"], True)

@@ -49,7 +49,8 @@ def continue_name(scan: Scan, k: int, after_head: bool = False, places_only: boo
     ends its name ("Hội Nông dân tỉnh").
     A unit's name directly followed by its parent body (a head that may own
     sub-bodies + its name) takes the parent in: "Ban Dân vận Tỉnh ủy Sóc Trăng".
-    Parts joined by a hyphen are one name: "Đại học Sân khấu - Điện ảnh Hà Nội".
+    Parts joined by a hyphen are one name: "Đại học Sân khấu - Điện ảnh Hà Nội"; acronyms
+    joined by "&" are one: "Sở GD&ĐT Hà Nội".
     """
     toks, gaz = scan.toks, scan.gaz
     end, n = k, toks.n
@@ -57,7 +58,8 @@ def continue_name(scan: Scan, k: int, after_head: bool = False, places_only: boo
     while end < n and end > 0 and end - k < MAX_NAME:
         gap = toks.gaps[end - 1]
         if gap != " " and not (end > k and gap == "," and _listed_part(scan, end)) \
-                and not (end > k and gap == "-" and not places_only and _hyphen_part(scan, end)):
+                and not (end > k and gap == "-" and not places_only and _hyphen_part(scan, end)) \
+                and not (end > k and gap == "&" and toks.acronym(end - 1) and toks.words[end].isupper()):
             break  # (a comma is crossed only inside "Sở Văn hóa, Thể thao và Du lịch …")
         low = toks.low[end]
         place = scan.places_at.get(end)

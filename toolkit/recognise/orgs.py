@@ -138,6 +138,8 @@ def _names(scan: Scan, before: tuple[Span, ...]):
         size, h = head
         if any(s.i < i < s.j for s in found[-4:]):
             continue  # inside a name already found: organisations do not nest
+        if _after_place_word(scan, i):
+            continue  # "dãy Trường Sơn", "đường Trường Chinh": a place's name, not a school
         quoted = quoted_name(scan, i + size)
         if quoted:
             end_char, j = quoted
@@ -259,6 +261,18 @@ def _with_lower_heads(scan: Scan, spans: list[Span]) -> list[Span]:
                 break
         out.append(s)
     return out
+
+
+def _after_place_word(scan: Scan, i: int) -> bool:
+    """Token i follows, in lower case, a word that announces a place's name ("dãy", "đường",
+    "huyện": the place_levels of the gazetteers)."""
+    toks, levels = scan.toks, scan.gaz.place_levels
+    for j in range(max(0, i - 3), i):
+        if toks.low[j] in levels.first and toks.lower(j) and all(toks.joined(x) for x in range(j, i)):
+            hit = levels.match_at(toks, j)
+            if hit and j + hit[0] == i:
+                return True
+    return False
 
 
 def _in_compound(scan: Scan, i: int) -> bool:

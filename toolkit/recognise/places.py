@@ -16,7 +16,8 @@
   name is part of its mention ("tỉnh Bình Dương", "thủ đô Berlin", "châu Âu"), lower case,
   or capitalised at a sentence start; the key stays the name ("Bình Dương").
 - A listed place right after "người", "tiếng" … (place_blockers.tsv) is a people or a
-  language ("người Nga", "tiếng Anh"): not marked.
+  language ("người Nga", "tiếng Anh"): not marked; nor is a place inside the quoted
+  title of a work or an event (work_words.tsv: "triển lãm “Hà Nội xưa”").
 - after a level or a generic noun, a personal name is the place's name ("đường
   Võ Văn Kiệt", "xã Trà Leng", "Đường Nguyễn Trãi" at a sentence start): it
   wins over the person rules.
@@ -39,6 +40,8 @@ def find_places(scan: Scan, orgs: OrgSpans) -> list[Candidate]:
     """Places, given the organisations found (a cued name does not start at one)."""
     toks, gaz = scan.toks, scan.gaz
     out = []
+    titles = [m.span(1) for m in gaz.quoted_title.finditer(toks.folded)] if '"' in toks.folded or "“" in toks.folded \
+        or "«" in toks.folded else []
     listed = {x for at, (size, _) in scan.places_at.items() for x in range(at, at + size)}
     for i, (size, place) in scan.places_at.items():
         if i and toks.joined(i - 1) and toks.lower(i - 1) and toks.low[i - 1] in gaz.place_blockers:
@@ -47,6 +50,8 @@ def find_places(scan: Scan, orgs: OrgSpans) -> list[Candidate]:
         if any(x in listed for x in range(first, i)):
             first = i  # the generic word is part of a listed name itself ("Vịnh Bắc Bộ")
         start, end = toks.span(first, i + size)
+        if any(a <= start < b for a, b in titles):
+            continue  # inside the quoted title of a work or an event
         out.append(Candidate(start, end, PLACE, place.name, 0.9, GAZETTEER))
     cues, nouns = gaz.place_name_cues, gaz.place_nouns
     generics = gaz.place_generics
@@ -85,7 +90,7 @@ def find_places(scan: Scan, orgs: OrgSpans) -> list[Candidate]:
             k, cert, prio = i + generic[0], 0.6, CUE
         else:
             continue
-        end = _cued_name(scan, orgs, k, named)
+        end = _cued_name(scan, orgs, k, named, generic=low not in cues)
         if end is None:
             continue
         if named and (k in scan.places_at or any(scan.person_at(x) for x in range(k, end))):
@@ -93,6 +98,8 @@ def find_places(scan: Scan, orgs: OrgSpans) -> list[Candidate]:
         if prio == CUE and end - k == 1 and end < toks.n and toks.joined(end - 1) and toks.lower(end):
             continue
         start, stop = toks.span(_extent_start(scan, k), end)
+        if any(a <= start < b for a, b in titles):
+            continue
         out.append(Candidate(start, stop, PLACE, toks.surface(k, end), cert, prio))
     return out
 
@@ -112,11 +119,12 @@ def _extent_start(scan: Scan, k: int) -> int:
     return k
 
 
-def _cued_name(scan: Scan, orgs: OrgSpans, k: int, named: bool = False) -> int | None:
+def _cued_name(scan: Scan, orgs: OrgSpans, k: int, named: bool = False, generic: bool = False) -> int | None:
     """End of a run of capitalised syllables at token k that nothing else has claimed
-    (named: a personal name may be the place's name)."""
+    (named: a personal name may be the place's name; generic: after a level or a generic
+    noun, where a word that heads organisations is the place's name: "dãy Trường Sơn")."""
     toks = scan.toks
-    if not toks.title(k) or k in orgs.at or scan.head_at(k):
+    if not toks.title(k) or k in orgs.at or (scan.head_at(k) and not generic):
         return None
     if (scan.person_at(k) or k in scan.places_at) and not named:
         return None
