@@ -55,6 +55,27 @@ CASES = {
     "lang": ("tk:lang(($doc//p)[1]), tk:lang(parse-xml('&lt;x/&gt;')/*)", ["vi", "en"]),
     "label": ("tk:label('person', 'vi'), tk:label('person', 'fr'), tk:label('no-such-key', 'vi')",
               ["Nhân vật", "Persons", "no-such-key"]),
+    # The link policy (urls.xsl): http, https, mailto and relative references only.
+    "safe-href keeps": ("tk:safe-href('http://a.example/x?q=1#f'), tk:safe-href('HTTPS://a.example/ä'), "
+                        "tk:safe-href('mailto:x@a.example'), tk:safe-href('../tei/a.xml'), tk:safe-href('#m-1'), "
+                        "tk:safe-href('?page=2'), tk:safe-href('/abs/path'), tk:safe-href(' http://a.example/ '), "
+                        "tk:safe-href('x/y:z'), tk:safe-href('jаvascript:x')",
+                        ["http://a.example/x?q=1#f", "HTTPS://a.example/%C3%A4", "mailto:x@a.example", "../tei/a.xml",
+                         "#m-1", "?page=2", "/abs/path", "http://a.example/", "x/y:z", "j%D0%B0vascript:x"]),
+    "safe-href refuses": ("for $u in ('javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', "
+                          "'java&#x9;script:alert(1)', 'java&#xA;script:x', 'java script:x', 'jav&#x200B;ascript:x', "
+                          "codepoints-to-string((127, 106, 97, 118, 97, 115, 99, 114, 105, 112, 116, 58, 120)), "
+                          "'javascript&#x3A;x', 'data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;', "
+                          "'vbscript:msgbox(1)', 'file:///etc/passwd', 'FILE:///etc/passwd', 'ftp://a.example/', "
+                          "'x-weird+scheme.1:y', '//evil.example/x', '/\\evil.example', 'http:\\\\evil.example', "
+                          "'https://a.example/&#x85;', '', '   ') return count(tk:safe-href($u))",
+                          ["0"] * 21),
+    "safe-href empty": ("count(tk:safe-href(()))", ["0"]),
+    "path-href": ("tk:path-href('../tei/bài 1.xml'), tk:path-href('javascript:alert(1).html'), "
+                  "tk:path-href('./a#b?c%d.xml'), tk:path-href('registers/'), tk:path-href('')",
+                  ["../tei/b%C3%A0i%201.xml", "javascript%3Aalert(1).html", "./a%23b%3Fc%25d.xml", "registers/", ""]),
+    "uri-segment": ("tk:uri-segment('a/b:c'), tk:uri-segment(&quot;x!$&amp;'()*+,;=@y&quot;)",
+                    ["a%2Fb%3Ac", "x!$&'()*+,;=@y"]),
 }
 
 

@@ -36,10 +36,11 @@ class Editions:
 
     def render(self, tree, source: Path, tei_href: str) -> tuple[bytes, bytes]:
         """(HTML page, text edition) of one article. Rendered from the tree, so no input path
-        leaks into the output; the package has no corpus pages, so those links are left out."""
+        leaks into the output; the package has no corpus pages and no scripts, so those
+        links are left out (the page reads whole without its script)."""
         try:
             doc = self._renderer.load(tree)
-            html = self._renderer.html(doc, tei_href=tei_href, registers_href="", index_href="")
+            html = self._renderer.html(doc, tei_href=tei_href, registers_href="", index_href="", assets_href="")
             text = self._renderer.text(doc)
         except RenderError as exc:
             raise RenderError(exc.message, path=str(source)) from None

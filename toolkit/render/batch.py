@@ -16,7 +16,7 @@ from pathlib import Path
 from ..batch import Batch, Progress, Report
 from ..errors import RenderError, ToolkitError
 from ..fsutil import write_atomic
-from .renderer import REGISTER_FILES, Renderer, SourceDocument, default_renderer
+from .renderer import ASSETS_DIR, REGISTER_FILES, Renderer, SourceDocument, default_renderer
 from .site import plan_site, write_manifest
 
 FORMATS = ("html", "txt")
@@ -36,7 +36,8 @@ def render_paths(paths, out_dir, fmt: str = "html", *, abbr: str = "keep",
 
     HTML pages link to the corpus pages at `registers_href` / `index_href`
     (write those with build_site, or pass '' to leave the links out) and to
-    their TEI file by its path relative to out_dir.
+    their TEI file by its path relative to out_dir; their script is written
+    beside them (OUT_DIR/assets/highlight.js, see write_scripts).
     """
     if fmt not in FORMATS:
         raise ValueError(f"fmt must be one of {FORMATS}, not {fmt!r}")
@@ -56,8 +57,22 @@ def render_paths(paths, out_dir, fmt: str = "html", *, abbr: str = "keep",
         _write(target, out)
         return target
 
+    if fmt == "html" and batch.files:
+        write_scripts(out_dir, renderer, batch.report)
     batch.run(render_one, label=f"render {fmt}")
     return batch.report
+
+
+def write_scripts(out_dir: Path, renderer: Renderer, report: Report) -> None:
+    """OUT_DIR/assets/*.js, the site's own scripts the pages include by file (their
+    Content-Security-Policy allows no other); one that cannot be written is a failure
+    of the report (the pages still work without it)."""
+    for name, data in renderer.scripts.items():
+        target = Path(out_dir) / ASSETS_DIR / name
+        try:
+            write_atomic(target, data)
+        except OSError as exc:
+            report.fail(target, f"{target}: cannot write: {exc.strerror}")
 
 
 def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles: bool = True,
@@ -98,6 +113,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
     write_manifest(out_dir, {doc.stem: tei_href(doc.path, out_dir) for doc in docs})
 
     report = batch.report
+    write_scripts(out_dir, renderer, report)
     if articles:
         missing = [doc for doc in kept.values() if not (out_dir / f"{doc.stem}.html").is_file()]
 

@@ -23,6 +23,10 @@ ABBR_MODES = ("keep", "expand")
 REGISTER_TYPES = ("person", "org", "place")
 REGISTER_FILES = {"person": "persons.html", "org": "organisations.html", "place": "places.html"}
 HTML_DOCTYPE = "<!DOCTYPE html>\n"
+# The site's scripts: never inline (every page's Content-Security-Policy allows only
+# script files of the site itself); written beside the pages into ASSETS_DIR.
+ASSETS_DIR = "assets"
+SCRIPT_FILES = ("highlight.js", "sort.js")
 
 
 @dataclass(frozen=True)
@@ -49,15 +53,20 @@ class Renderer:
         spaces = saxon.string_value(whitespace.XML_SPACES)
         for executable in (self._html, self._text, self._site):
             executable.set_parameter(f"{{{names.TEIKIT_NS}}}spaces", spaces)
-        # Assets are read once and passed in, so no transform touches the disk.
+        # Assets are read once (the style sheet passed in), so no transform touches the disk.
         assets = self.xslt_dir / "html" / "assets"
-        for param, file in (("css", "edition.css"), ("highlight-js", "highlight.js"), ("sort-js", "sort.js")):
+        self.scripts: dict[str, bytes] = {}
+        for file in ("edition.css", *SCRIPT_FILES):
             try:
-                value = saxon.string_value((assets / file).read_text(encoding="utf-8"))
-            except OSError as exc:
-                raise RenderError(f"cannot read: {exc.strerror}", path=str(assets / file)) from None
+                data = (assets / file).read_bytes()
+                text = data.decode("utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise RenderError(f"cannot read: {getattr(exc, 'strerror', None) or exc}", path=str(assets / file)) from None
+            if file in SCRIPT_FILES:
+                self.scripts[file] = data
+                continue
             for executable in (self._html, self._site):
-                executable.set_parameter(param, value)
+                executable.set_parameter("css", saxon.string_value(text))
 
     # -- input ---------------------------------------------------------------
 
@@ -88,13 +97,16 @@ class Renderer:
     # -- outputs -------------------------------------------------------------
 
     def html(self, source, *, tei_href: str | None = None, registers_href: str = "registers/",
-             index_href: str = "index.html") -> str:
-        """One article page. tei_href: relative link to the TEI master (None: no link);
-        registers_href / index_href: relative links to the corpus pages ('' leaves them out)."""
+             index_href: str = "index.html", assets_href: str = ASSETS_DIR + "/") -> str:
+        """One article page. tei_href: relative path to the TEI master (None: no link);
+        registers_href / index_href: relative paths to the corpus pages ('' leaves them out);
+        assets_href: relative folder of the site's scripts (write_scripts; '' for none).
+        Paths, not URLs: the page escapes them (tk:path-href)."""
         doc = self.load(source)
         self._html.set_parameter("tei-href", saxon.string_value(tei_href or ""))
         self._html.set_parameter("registers-href", saxon.string_value(registers_href))
         self._html.set_parameter("index-href", saxon.string_value(index_href))
+        self._html.set_parameter("assets-href", saxon.string_value(assets_href))
         out = self._run(lambda: self._html.transform_to_string(xdm_node=doc.node), doc.name)
         return _html_document(out)
 

@@ -16,5 +16,6 @@
   <xsl:include href="dates.xsl"/>
   <xsl:include href="labels.xsl"/>
   <xsl:include href="reading.xsl"/>
+  <xsl:include href="urls.xsl"/>
 
 </xsl:stylesheet>

@@ -63,7 +63,10 @@
         <xsl:call-template name="tk:footer">
           <xsl:with-param name="lang" select="$lang"/>
         </xsl:call-template>
-        <script><xsl:value-of select="$highlight-js" disable-output-escaping="yes"/></script>
+        <xsl:call-template name="tk:script">
+          <xsl:with-param name="assets-href" select="$assets-href"/>
+          <xsl:with-param name="file" select="'highlight.js'"/>
+        </xsl:call-template>
       </body>
     </html>
   </xsl:template>
@@ -98,7 +101,12 @@
           <xsl:if test="$bibl/publisher">, {tk:plain($bibl/publisher[1])}</xsl:if>
           <xsl:for-each select="$bibl/ref[@target][1]">
             <xsl:text>. </xsl:text>
-            <a class="source-link" href="{escape-html-uri(@target)}">{(tk:normalize(.)[.], string(@target))[1]}</a>
+            <xsl:variable name="href" select="tk:safe-href(@target)"/>
+            <xsl:variable name="label" select="(tk:normalize(.)[.], tk:normalize(@target))[1]"/>
+            <xsl:choose>
+              <xsl:when test="exists($href)"><a class="source-link" href="{$href}">{$label}</a></xsl:when>
+              <xsl:otherwise><span class="source-link">{$label}</span></xsl:otherwise>
+            </xsl:choose>
           </xsl:for-each>
         </dd>
       </xsl:if>
@@ -113,7 +121,7 @@
           <dd class="licence">
             <xsl:for-each select="availability/licence[1]">
               <xsl:choose>
-                <xsl:when test="@target"><a rel="license" href="{escape-html-uri(@target)}">{tk:plain(.)}</a></xsl:when>
+                <xsl:when test="exists(tk:safe-href(@target))"><a rel="license" href="{tk:safe-href(@target)}">{tk:plain(.)}</a></xsl:when>
                 <xsl:otherwise>{tk:plain(.)}</xsl:otherwise>
               </xsl:choose>
             </xsl:for-each>
@@ -124,7 +132,7 @@
       </xsl:for-each>
       <xsl:if test="$tei-href">
         <dt>{tk:label('tei', $lang)}</dt>
-        <dd><a class="tei-link" type="application/tei+xml" href="{escape-html-uri($tei-href)}">{tokenize($tei-href, '/')[last()]}</a></dd>
+        <dd><a class="tei-link" type="application/tei+xml" href="{tk:path-href($tei-href)}">{tokenize($tei-href, '/')[last()]}</a></dd>
       </xsl:if>
     </dl>
   </xsl:template>

@@ -12,20 +12,24 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <!-- The style sheet and scripts, inlined into every page. The Python renderer
-       reads the files once and passes them in; run standalone, the stylesheet
-       reads them itself. -->
+  <!-- The style sheet, inlined into every page. The Python renderer reads the
+       file once and passes it in; run standalone, the stylesheet reads it itself.
+       Scripts are never inline: a page includes the site's own (assets/*.js, written
+       beside the pages by the renderer) by file, see tk:script. -->
   <xsl:param name="css" as="xs:string"
              select="unparsed-text(resolve-uri('assets/edition.css', static-base-uri()))"/>
-  <xsl:param name="highlight-js" as="xs:string"
-             select="unparsed-text(resolve-uri('assets/highlight.js', static-base-uri()))"/>
-  <xsl:param name="sort-js" as="xs:string"
-             select="unparsed-text(resolve-uri('assets/sort.js', static-base-uri()))"/>
+
+  <!-- Every page's Content-Security-Policy: no inline script or event handler, no script
+       but the site's own files, nothing fetched from elsewhere, no plug-ins, no <base>. -->
+  <xsl:variable name="tk:content-security-policy" as="xs:string"
+      select="&quot;default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self'; &quot;
+              || &quot;object-src 'none'; base-uri 'none'; form-action 'none'&quot;"/>
 
   <xsl:template name="tk:html-head">
     <xsl:param name="title" as="xs:string" required="yes"/>
     <head>
       <meta charset="utf-8"/>
+      <meta http-equiv="Content-Security-Policy" content="{$tk:content-security-policy}"/>
       <meta name="viewport" content="width=device-width, initial-scale=1"/>
       <meta name="generator" content="teikit"/>
       <title>{$title}</title>
@@ -46,17 +50,27 @@
       <nav class="site-nav" aria-label="{tk:label('corpus', $lang)}">
         <ul>
           <xsl:if test="$index-href">
-            <li><a href="{escape-html-uri($index-href)}"><xsl:if test="$current = 'index'"><xsl:attribute
+            <li><a href="{tk:path-href($index-href)}"><xsl:if test="$current = 'index'"><xsl:attribute
               name="aria-current" select="'page'"/></xsl:if>{tk:label('corpus', $lang)}</a></li>
           </xsl:if>
           <xsl:if test="$registers-href">
             <xsl:for-each select="$tk:register-types">
-              <li><a href="{escape-html-uri($registers-href)}{tk:register-file(.)}"><xsl:if test="$current = ."><xsl:attribute
+              <li><a href="{tk:path-href($registers-href)}{tk:register-file(.)}"><xsl:if test="$current = ."><xsl:attribute
                 name="aria-current" select="'page'"/></xsl:if>{tk:label(., $lang)}</a></li>
             </xsl:for-each>
           </xsl:if>
         </ul>
       </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- One of the site's scripts, by file: $assets-href (a relative folder path, '' for
+       none: the page then works without it) and the file name in assets/. -->
+  <xsl:template name="tk:script">
+    <xsl:param name="assets-href" as="xs:string" required="yes"/>
+    <xsl:param name="file" as="xs:string" required="yes"/>
+    <xsl:if test="$assets-href">
+      <script src="{tk:path-href($assets-href || $file)}"></script>
     </xsl:if>
   </xsl:template>
 

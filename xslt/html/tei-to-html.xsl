@@ -31,18 +31,20 @@
   <xsl:param name="registers-href" as="xs:string" select="'registers/'"/>
   <!-- Relative link to the corpus index; '' leaves it out. -->
   <xsl:param name="index-href" as="xs:string" select="'index.html'"/>
+  <!-- Relative folder of the site's scripts (assets/highlight.js); '' for none. -->
+  <xsl:param name="assets-href" as="xs:string" select="'assets/'"/>
 
   <!-- XHTML syntax of HTML5: a browser reads it as the same page, and Saxon writes it
        markedly faster than the html method. Void elements come out as <meta … />,
        others never self-close. URI attributes are escaped by the stylesheet
        (escape-html-uri, once per value where it can be) rather than by the
-       serializer, which would check every attribute of every element. Style and
-       script contents are written with disable-output-escaping (chrome.xsl). -->
+       serializer, which would check every attribute of every element. The style
+       sheet is written with disable-output-escaping (chrome.xsl); scripts are files. -->
   <xsl:output method="xhtml" html-version="5" encoding="UTF-8" indent="no"
               omit-xml-declaration="yes" include-content-type="no" escape-uri-attributes="no"/>
 
   <!-- $registers-href as it goes into href attributes. -->
-  <xsl:variable name="tk:registers-uri" as="xs:string" select="escape-html-uri($registers-href)"/>
+  <xsl:variable name="tk:registers-uri" as="xs:string" select="tk:path-href($registers-href)"/>
 
   <!-- The unnamed mode only picks up the document; everything else has its own mode. -->
   <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail"/>

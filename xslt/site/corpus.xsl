@@ -107,13 +107,16 @@
                     <xsl:otherwise>{tk:label('no-date', $site-lang)}</xsl:otherwise>
                   </xsl:choose>
                 </td>
-                <td class="title"><a href="{$stem-of(generate-id(.))}.html">{tk:article-title(.)}</a></td>
+                <td class="title"><a href="./{tk:uri-segment($stem-of(generate-id(.)))}.html">{tk:article-title(.)}</a></td>
                 <td class="author">{tk:authors(.)}</td>
               </tr>
             </xsl:for-each>
           </tbody>
         </table>
-        <script>{$sort-js}</script>
+        <xsl:call-template name="tk:script">
+          <xsl:with-param name="assets-href" select="'assets/'"/>
+          <xsl:with-param name="file" select="'sort.js'"/>
+        </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -144,7 +147,7 @@
               <ul class="occurrences">
                 <xsl:for-each select="current-group() ! tk:tei(.)">
                   <xsl:sort select="tk:sort-date(.)" order="descending"/>
-                  <xsl:variable name="page" select="'../' || $stem-of(generate-id(.)) || '.html'"/>
+                  <xsl:variable name="page" select="'../' || tk:uri-segment($stem-of(generate-id(.))) || '.html'"/>
                   <li>
                     <a class="article" href="{$page}">{tk:article-title(.)}</a>
                     <xsl:text>: </xsl:text>
