@@ -14,7 +14,7 @@ import pytest
 from teikit.convert import convert_paths
 from teikit.render import build_site, render_paths
 
-from render_helpers import H, SAMPLE, broken_links, parse_html
+from render_helpers import H, REPO, SAMPLE, broken_links, parse_html
 
 HOSTILE_TARGET = "javascript:alert(1)"
 HOSTILE_LICENCE = " JaVaScRiPt:alert(document.domain)"
@@ -105,7 +105,7 @@ def test_a_file_name_is_escaped_in_every_link_to_it(hostile_site):
 
 
 def test_scripts_are_files_beside_the_pages(hostile_site, tmp_path):
-    assets = SAMPLE.parents[3] / "xslt" / "html" / "assets"
+    assets = REPO / "xslt" / "html" / "assets"
     for name in ("highlight.js", "sort.js"):
         assert (hostile_site / "assets" / name).read_bytes() == (assets / name).read_bytes()
     index = (hostile_site / "index.html").read_text(encoding="utf-8")
