@@ -97,6 +97,9 @@ def check_parses(files: dict[str, bytes]) -> None:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 assert archive.testzip() is None, f"{rel}: corrupt member"
                 check_parses({f"{rel}!{m}": archive.read(m) for m in archive.namelist() if m.endswith(CHECKED)})
+        elif rel.endswith(".js"):
+            # The site's own scripts, copied whole from the stylesheets' assets.
+            assert data == (ROOT / "xslt" / "html" / "assets" / Path(rel).name).read_bytes(), f"{rel}: not whole"
         else:
             raise AssertionError(f"{rel}: an output this test does not know how to check")
 
