@@ -75,7 +75,7 @@ def test_every_page_of_a_hostile_site_is_safe(hostile_site):
     for page in pages:
         text = page.read_text(encoding="utf-8")
         assert_page_is_safe(parse_html(text, str(page)), str(page))
-        assert 'href="javascript' not in text.lower() and "href='javascript" not in text.lower()
+        assert 'href="javascript:' not in text.lower() and "href='javascript:" not in text.lower()
     assert broken_links(hostile_site) == []
 
 
@@ -96,7 +96,7 @@ def test_a_file_name_is_escaped_in_every_link_to_it(hostile_site):
     ns = {"h": H[1:-1]}
     index = parse_html((hostile_site / "index.html").read_text(encoding="utf-8"))
     hrefs = index.xpath("//h:td[@class='title']/h:a/@href", namespaces=ns)
-    assert sorted(hrefs) == ["./javascript%3Aalert(1).html", "./sample.html"]
+    assert sorted(hrefs) == ["javascript%3Aalert(1).html", "sample.html"]
     persons = parse_html((hostile_site / "registers" / "persons.html").read_text(encoding="utf-8"))
     articles = set(persons.xpath("//h:a[@class='article']/@href", namespaces=ns))
     assert "../javascript%3Aalert(1).html" in articles

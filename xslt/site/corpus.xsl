@@ -107,7 +107,7 @@
                     <xsl:otherwise>{tk:label('no-date', $site-lang)}</xsl:otherwise>
                   </xsl:choose>
                 </td>
-                <td class="title"><a href="./{tk:uri-segment($stem-of(generate-id(.)))}.html">{tk:article-title(.)}</a></td>
+                <td class="title"><a href="{tk:uri-segment($stem-of(generate-id(.)))}.html">{tk:article-title(.)}</a></td>
                 <td class="author">{tk:authors(.)}</td>
               </tr>
             </xsl:for-each>
