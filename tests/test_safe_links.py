@@ -150,3 +150,21 @@ def test_a_sidecar_url_that_is_not_a_link_is_text(tmp_path, url):
     assert_page_is_safe(tree, "a.html")
     source = tree.xpath("//h:dd[@class='source']/*[@class='source-link']", namespaces={"h": H[1:-1]})
     assert [el.tag for el in source] == [f"{H}span"]
+
+
+def test_pointers_in_the_text_and_prefixes_follow_the_one_policy(tmp_path):
+    # ref/ptr/rs in any TEI, and a prefixDef that expands to a script, go through tk:safe-href too.
+    data = SAMPLE.read_text(encoding="utf-8")
+    data = data.replace("<p>", '<p><ref target="JAVASCRIPT:alert(1)">a</ref> <ptr target="data:text/html,x"/> '
+                               '<rs ref="evil:1">b</rs> <ref target="https://a.example/ok">c</ref> ', 1)
+    data = data.replace("</fileDesc>", '</fileDesc><encodingDesc><listPrefixDef><prefixDef ident="evil" '
+                                       'matchPattern="(.+)" replacementPattern="javascript:alert($1)"/>'
+                                       '</listPrefixDef></encodingDesc>', 1)
+    path = tmp_path / "p.xml"
+    path.write_text(data, encoding="utf-8")
+    out = tmp_path / "html"
+    assert render_paths([path], out, "html").ok
+    tree = parse_html((out / "p.html").read_text(encoding="utf-8"))
+    assert_page_is_safe(tree, "p.html")
+    hrefs = [value for _, attr, value in links(tree) if attr == "href" and "a.example" in value]
+    assert hrefs == ["https://a.example/ok"]

@@ -68,9 +68,9 @@ CASES = {
                           "'javascript&#x3A;x', 'data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;', "
                           "'vbscript:msgbox(1)', 'file:///etc/passwd', 'FILE:///etc/passwd', 'ftp://a.example/', "
                           "'x-weird+scheme.1:y', '//evil.example/x', '/\\evil.example', 'http:\\\\evil.example', "
-                          "'https://a.example/&#x85;', '', '   ') return count(tk:safe-href($u))",
+                          "'https://a.example/&#x85;', '', '   ') return string-length(tk:safe-href($u))",
                           ["0"] * 21),
-    "safe-href empty": ("count(tk:safe-href(()))", ["0"]),
+    "safe-href empty": ("tk:safe-href(())", [""]),
     "path-href": ("tk:path-href('../tei/bài 1.xml'), tk:path-href('javascript:alert(1).html'), "
                   "tk:path-href('./a#b?c%d.xml'), tk:path-href('registers/'), tk:path-href('')",
                   ["../tei/b%C3%A0i%201.xml", "javascript%3Aalert(1).html", "./a%23b%3Fc%25d.xml", "registers/", ""]),

@@ -3,7 +3,7 @@
   The one link policy of every edition (HTML pages and corpus site).
 
   tk:safe-href($uri)   a URI from the document (bibl/ref/@target, licence/@target,
-                       any pointer) as an href, or () when it must not be one:
+                       any pointer) as an href, or '' when it must not be one:
                        only http:, https:, mailto: and relative references become
                        links; every other scheme (javascript:, data:, vbscript:,
                        file:, …, in any case), a protocol-relative "//host",
@@ -23,7 +23,7 @@
 
   <xsl:variable name="tk:link-schemes" as="xs:string+" select="'http', 'https', 'mailto'"/>
 
-  <xsl:function name="tk:safe-href" as="xs:string?">
+  <xsl:function name="tk:safe-href" as="xs:string">
     <xsl:param name="uri" as="xs:string?"/>
     <!-- XML white space around an attribute value is not part of the URI. -->
     <xsl:variable name="value" as="xs:string"
@@ -31,9 +31,9 @@
     <xsl:variable name="scheme" as="xs:string?"
         select="if (matches($value, '^[A-Za-z][A-Za-z0-9+.\-]*:')) then lower-case(substring-before($value, ':')) else ()"/>
     <xsl:sequence select="
-        if ($value eq '' or matches($value, '[\p{Cc}\p{Cf}\p{Z}\\]')) then ()
-        else if (exists($scheme)) then (if ($scheme = $tk:link-schemes) then escape-html-uri($value) else ())
-        else if (starts-with($value, '//')) then ()
+        if ($value eq '' or matches($value, '[\p{Cc}\p{Cf}\p{Z}\\]')) then ''
+        else if (exists($scheme)) then (if ($scheme = $tk:link-schemes) then escape-html-uri($value) else '')
+        else if (starts-with($value, '//')) then ''
         else escape-html-uri($value)"/>
   </xsl:function>
 

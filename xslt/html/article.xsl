@@ -104,7 +104,7 @@
             <xsl:variable name="href" select="tk:safe-href(@target)"/>
             <xsl:variable name="label" select="(tk:normalize(.)[.], tk:normalize(@target))[1]"/>
             <xsl:choose>
-              <xsl:when test="exists($href)"><a class="source-link" href="{$href}">{$label}</a></xsl:when>
+              <xsl:when test="$href"><a class="source-link" href="{$href}">{$label}</a></xsl:when>
               <xsl:otherwise><span class="source-link">{$label}</span></xsl:otherwise>
             </xsl:choose>
           </xsl:for-each>
@@ -121,7 +121,7 @@
           <dd class="licence">
             <xsl:for-each select="availability/licence[1]">
               <xsl:choose>
-                <xsl:when test="exists(tk:safe-href(@target))"><a rel="license" href="{tk:safe-href(@target)}">{tk:plain(.)}</a></xsl:when>
+                <xsl:when test="tk:safe-href(@target)"><a rel="license" href="{tk:safe-href(@target)}">{tk:plain(.)}</a></xsl:when>
                 <xsl:otherwise>{tk:plain(.)}</xsl:otherwise>
               </xsl:choose>
             </xsl:for-each>

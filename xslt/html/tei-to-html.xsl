@@ -23,7 +23,6 @@
   <xsl:include href="links.xsl"/>
   <xsl:include href="registers.xsl"/>
   <xsl:include href="header.xsl"/>
-  <xsl:include href="safe-href.xsl"/>
 
   <!-- Relative link to the TEI master of this page; '' leaves the link out. -->
   <xsl:param name="tei-href" as="xs:string" select="''"/>
