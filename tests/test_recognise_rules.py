@@ -892,3 +892,16 @@ def test_a_place_inside_the_quoted_title_of_a_work_is_part_of_the_title():
     spans = [(text[m[0]:m[1]], m[0]) for m in [(c.start, c.end) for c in default_recogniser().find(text) if c.type == PLACE]]
     assert spans == [("Hà Nội", text.rindex("Hà Nội")), ("Cà Mau", text.rindex("Cà Mau"))]
     assert surfaces('ông nói "Hà Nội rất đẹp"', PLACE) == ["Hà Nội"]   # a quotation, not a title
+
+
+def test_an_unlisted_acronym_written_twice_is_an_organisation():
+    assert surfaces("XYZ công bố kết quả. Theo XYZ, doanh thu tăng.", ORG) == ["XYZ", "XYZ"]
+
+
+@pytest.mark.parametrize("text", [
+    "XYZ công bố kết quả.",                                  # once: not enough
+    "GDP tăng, GDP giảm, giá USD và USD, HLV và HLV.",        # the stoplist and listed abbreviations
+    "TIN NÓNG: ABC MƯA. ABC NGẬP",                            # a line in capitals
+])
+def test_what_an_unlisted_acronym_rule_must_not_mark(text):
+    assert surfaces(text, ORG) == []

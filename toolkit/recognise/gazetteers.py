@@ -11,7 +11,7 @@ attributes of `Gazetteers` (names and places — places.tsv, and countries.tsv m
 from CLDR by tools/make_countries.py —, heads and roles, and the closed word
 classes: admin_words, function_words, firm_cues, place_cues, place_nouns,
 place_generics, place_blockers, org_lower_heads, org_head_compounds,
-org_generic_bodies, credit_cues, work_words, school_words, name_tails, name_stops,
+org_generic_bodies, credit_cues, work_words, acronym_stoplist, school_words, name_tails, name_stops,
 saying_verbs, abbreviation_skips, date_cues); the rule modules hold grammar,
 not vocabulary.
 """
@@ -177,6 +177,7 @@ class Gazetteers:
         words = sorted((r["word"] for r in read_tsv("work_words.tsv", directory)), key=len, reverse=True)
         self.quoted_title = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")\s*[\"“«]([^\"”»\n]{1,200})[\"”»]",
                                        re.IGNORECASE)
+        self.acronym_stoplist = frozenset(r["word"] for r in read_tsv("acronym_stoplist.tsv", directory))
         self.credit_cues = PhraseIndex()   # "Ảnh:", "Phóng viên:" before the person credited
         for row in read_tsv("credit_cues.tsv", directory):
             self.credit_cues.add(row["word"], True)

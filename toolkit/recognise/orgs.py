@@ -23,16 +23,21 @@ organisations found before it:
    tin", "hãng thông tấn", "tập đoàn", "công ty") + capitalised words: those
    words, cert 0.75; capitalised, these heads (marked naming in org_heads.tsv)
    keep a listed name after them as their own name ("Tập đoàn Vingroup"),
-   instead of giving way to it;
+   instead of giving way to it; any head in lower case (org_lower_heads.tsv:
+   "công ty cổ phần …", "báo …", "chính phủ" + country) + a capitalised name,
+   and a name right after such a head takes it in (orgforms.py);
 8. clubs: capitalised words + "FC", or "FC" + capitalised words: cert 0.85; age-group
    teams: "U23" + a country or city ("U23 Việt Nam"): cert 0.85
    (foreign clubs by name are listed in orgs.tsv; a listed club that is also a
    city is the city after "tại", "ở", "sang" … (place_cues.tsv));
 9. an organisation's name then "(ACRONYM)" whose letters need not be its
    initials ("Hiệp hội Lương thực Việt Nam (VFA)"): every later use, cert 0.85;
-   the acronyms are returned in a new abbreviation table for the later stages.
+   the acronyms are returned in a new abbreviation table for the later stages;
+10. an acronym no list or definition knows, written twice or more (not in
+   acronym_stoplist.tsv, not an abbreviation, role or place): cert 0.6 (orgforms.py).
 
-Keys: orgkeys.py. Organisations do not nest (TEI names never hold a name of
+Generic bodies alone ("Chính phủ", "UBND": org_generic_bodies.tsv) are dropped
+last (orgforms.py). Keys: orgkeys.py. Organisations do not nest (TEI names never hold a name of
 their kind): the longest wins, except that a sub-body head directly followed by
 an organisation that may own sub-bodies (heads marked nest, listed names,
 acronyms) gives way to it: in "Ban Thường trực Ủy ban Trung ương MTTQVN" the
@@ -47,6 +52,8 @@ from ..model import ORG
 from .abbreviations import AbbreviationTable, Defined
 from .longnames import long_name_end
 from .orgkeys import listed_key, org_key, written_out_key
+from .orgforms import (after_place_word, age_teams, free, lower_headed, repeated_acronyms,
+                       with_lower_heads, without_generic_bodies)
 from .orgnames import branch_end, continue_name, owner_follows, quoted_name
 from .ruletable import priority
 from .scan import OrgSpans, Scan, Span
@@ -72,12 +79,13 @@ def find_orgs(scan: Scan) -> tuple[OrgSpans, AbbreviationTable]:
     spans += named
     spans += _lone_references(scan, tuple(spans), lone_heads, quoted_keys)
     spans += _cued_names(scan, tuple(spans))
-    spans += _lower_headed(scan, tuple(spans))
+    spans += lower_headed(scan, tuple(spans))
     spans += _clubs(scan, tuple(spans))
-    spans += _age_teams(scan, tuple(spans))
+    spans += age_teams(scan, tuple(spans))
     abbrs, acronyms = _named_acronyms(scan, tuple(spans))
     spans += acronyms
-    spans = _without_generic_bodies(scan, _with_lower_heads(scan, spans))
+    spans += repeated_acronyms(scan.with_abbreviations(abbrs), tuple(spans))  # the learned ones known
+    spans = without_generic_bodies(scan, with_lower_heads(scan, spans))
     return OrgSpans(spans), abbrs
 
 
@@ -138,7 +146,7 @@ def _names(scan: Scan, before: tuple[Span, ...]):
         size, h = head
         if any(s.i < i < s.j for s in found[-4:]):
             continue  # inside a name already found: organisations do not nest
-        if _after_place_word(scan, i):
+        if after_place_word(scan, i):
             continue  # "dãy Trường Sơn", "đường Trường Chinh": a place's name, not a school
         quoted = quoted_name(scan, i + size)
         if quoted:
@@ -173,16 +181,11 @@ def _names(scan: Scan, before: tuple[Span, ...]):
     return found[len(before):], lone_heads, quoted_keys
 
 
-def _free(spans, i: int, j: int) -> bool:
-    """None of these organisations overlaps tokens i..j."""
-    return not any(s.i < j and i < s.j for s in spans)
-
-
 def _cued_names(scan: Scan, before: tuple[Span, ...]) -> list[Span]:
     """A lower-case head that announces a firm or an agency ("hãng thông tấn Kyodo", "hãng tin
     AFP", "tập đoàn Samsung", "công ty Vedan"): the capitalised words after it are an
     organisation (cert 0.75), where no organisation was found (the lower-case head joins
-    the name in _with_lower_heads)."""
+    the name in with_lower_heads)."""
     toks, out = scan.toks, []
     cues = scan.gaz.firm_cues
     for i in toks.where({cue[0] for cue in cues}):
@@ -200,92 +203,9 @@ def _cued_names(scan: Scan, before: tuple[Span, ...]) -> list[Span]:
             j += 1
             if not toks.joined(j - 1):
                 break
-        if j > k and _free(before, k, j) and _free(out, k, j):
+        if j > k and free(before, k, j) and free(out, k, j):
             out.append(Span(k, j, *toks.span(k, j), org_key(scan, k, j), 0.75, HEADED))
     return out
-
-
-def _lower_headed(scan: Scan, before: tuple[Span, ...]) -> list[Span]:
-    """A head in lower case (org_lower_heads.tsv: "công ty cổ phần", "báo", "đảng") then a
-    capitalised name, where no organisation was found: the head and the name, cert 0.75.
-    A head marked needs_place is one only with its country or place after it ("chính phủ
-    Trung Quốc", "công an huyện Gia Lâm")."""
-    toks, gaz, out = scan.toks, scan.gaz, []
-    heads = gaz.org_lower_heads
-    for i in toks.where(heads.first):
-        hit = heads.match_at(toks, i) if toks.lower(i) else None
-        if hit is None:
-            continue
-        size, needs_place = hit
-        k = i + size
-        if _in_compound(scan, i):
-            continue
-        if k >= toks.n or not all(toks.joined(x) for x in range(i, k)) or not (
-                toks.cap(k) or needs_place and toks.low[k] in gaz.admin_words):
-            continue
-        if needs_place:
-            end = continue_name(scan, k, places_only=True)
-            if not any(x in scan.places_at for x in range(k, end)) and not (
-                    toks.low[k] in gaz.admin_words and end > k + 1):
-                continue
-        else:
-            if scan.role_at(k) or (scan.person_at(k) and not scan.places_at.get(k)):
-                continue
-            listed = scan.gaz.heads.match_at(toks, i)
-            after_person = bool(listed and listed[0] == size and listed[1].person_named)
-            end = continue_name(scan, k, after_head=after_person)
-        if end > k and _free(before, i, end) and _free(out, i, end):
-            head = toks.surface(i, k)
-            key = org_key(scan, i, end, size, head[:1].upper() + head[1:])
-            out.append(Span(i, end, *toks.span(i, end), key, 0.75, HEADED))
-    return out
-
-
-def _with_lower_heads(scan: Scan, spans: list[Span]) -> list[Span]:
-    """A name found right after a lower-case head takes the head in ("tập đoàn Samsung",
-    "báo Tuổi Trẻ"): the head is part of the organisation's name; the key stays."""
-    toks, heads = scan.toks, scan.gaz.org_lower_heads
-    low, firsts = toks.low, heads.first
-    taken = None
-    out = []
-    for s in spans:
-        for i in range(max(0, s.i - 4), s.i):
-            if low[i] not in firsts:
-                continue
-            if taken is None:
-                taken = {x for span in spans for x in range(span.i, span.j)}
-            hit = heads.match_at(toks, i) if toks.lower(i) else None
-            if hit and i + hit[0] == s.i and not hit[1] and not any(x in taken for x in range(i, s.i)) \
-                    and all(toks.joined(x) for x in range(i, s.i)) and not _in_compound(scan, i):
-                s = Span(i, s.j, toks.starts[i], s.end, s.key, s.cert, s.priority, s.kind)
-                break
-        out.append(s)
-    return out
-
-
-def _after_place_word(scan: Scan, i: int) -> bool:
-    """Token i follows, in lower case, a word that announces a place's name ("dãy", "đường",
-    "huyện": the place_levels of the gazetteers)."""
-    toks, levels = scan.toks, scan.gaz.place_levels
-    for j in range(max(0, i - 3), i):
-        if toks.low[j] in levels.first and toks.lower(j) and all(toks.joined(x) for x in range(j, i)):
-            hit = levels.match_at(toks, j)
-            if hit and j + hit[0] == i:
-                return True
-    return False
-
-
-def _in_compound(scan: Scan, i: int) -> bool:
-    """Token i ends a word with the syllable before it ("thị trường", "dự báo": org_head_compounds.tsv)."""
-    toks = scan.toks
-    return i > 0 and toks.joined(i - 1) and phrase_key(toks.surface(i - 1, i + 1)) in scan.gaz.org_head_compounds
-
-
-def _without_generic_bodies(scan: Scan, spans: list[Span]) -> list[Span]:
-    """A generic body standing alone ("Chính phủ", "UBND", "CLB": org_generic_bodies.tsv) is
-    no organisation."""
-    generic, firsts, low = scan.gaz.generic_bodies, scan.gaz.generic_body_firsts, scan.toks.low
-    return [s for s in spans if low[s.i] not in firsts or phrase_key(scan.toks.surface(s.i, s.j)) not in generic]
 
 
 def _clubs(scan: Scan, before: tuple[Span, ...]) -> list[Span]:
@@ -307,28 +227,8 @@ def _clubs(scan: Scan, before: tuple[Span, ...]) -> list[Span]:
             start = i
             if end == i + 1:
                 continue
-        if _free(before, start, end) and _free(out, start, end):
+        if free(before, start, end) and free(out, start, end):
             out.append(Span(start, end, *toks.span(start, end), toks.surface(start, end), 0.85, LISTED))
-    return out
-
-
-_AGE_GROUP = re.compile(r"U\d{2}")
-_AGE_GROUPS = frozenset(f"u{n:02d}" for n in range(100))  # the tokens it can match, lower-cased
-
-
-def _age_teams(scan: Scan, before: tuple[Span, ...]) -> list[Span]:
-    """A national or club age-group team: "U23" then a country or a club ("U23 Việt Nam",
-    "U19 Hà Nội"): cert 0.85, above the place its name holds."""
-    toks, out = scan.toks, []
-    for i in toks.where(_AGE_GROUPS):
-        if i == toks.n - 1 or not _AGE_GROUP.fullmatch(toks.words[i]) or not toks.joined(i):
-            continue
-        place = scan.places_at.get(i + 1)
-        if not place:
-            continue
-        end = i + 1 + place[0]
-        if _free(before, i, end) and _free(out, i, end):
-            out.append(Span(i, end, *toks.span(i, end), toks.surface(i, end), 0.85, LISTED))
     return out
 
 
