@@ -102,7 +102,8 @@
   </xsl:function>
 
   <!-- Text the editions leave out of the reading text: deletions, abbreviation
-       markers of an expansion, index entries and standoff apparatus. -->
+       markers of an expansion, index entries and standoff apparatus. (The templates that
+       leave them out name them too, as a pattern of names: keep the two lists alike.) -->
   <xsl:function name="tk:is-hidden" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="exists($element[self::del or self::am[ancestor::expan] or self::index or self::interpGrp

@@ -39,8 +39,9 @@
 
   <!-- A paragraph holding a block (a list, verse, a table …) is a div: HTML ends a p at any block. -->
   <xsl:template match="p" mode="tk:html">
-    <xsl:element name="{if (tk:has-block(.)) then 'div' else 'p'}">
-      <xsl:if test="@rend or tk:has-block(.)"><xsl:attribute name="class" select="string-join((@rend, 'p'[tk:has-block(current())]), ' ')"/></xsl:if>
+    <xsl:variable name="block" select="tk:has-block(.)"/>
+    <xsl:element name="{if ($block) then 'div' else 'p'}">
+      <xsl:if test="@rend or $block"><xsl:attribute name="class" select="string-join((@rend, 'p'[$block]), ' ')"/></xsl:if>
       <xsl:apply-templates mode="tk:html"/>
     </xsl:element>
   </xsl:template>

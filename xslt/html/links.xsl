@@ -17,7 +17,7 @@
 
   <!-- The elements a register lists: entries of a listPerson, listPlace, listOrg … -->
   <xsl:variable name="tk:entry-names" as="xs:string+"
-      select="'person', 'personGrp', 'place', 'org', 'event', 'nym', 'bibl', 'biblStruct', 'witness', 'item'"/>
+      select="'person', 'personGrp', 'place', 'org', 'event', 'nym', 'bibl', 'biblStruct', 'witness'"/>
 
   <!-- Register entries outside standOff, which the page shows with their own ids: id -> entry. -->
   <xsl:variable name="tk:page-anchors" as="map(xs:string, element())" select="map:merge(

@@ -18,8 +18,7 @@
   </xsl:template>
 
   <!-- An entry: its parts one after another, a space between (they are often written without one). -->
-  <xsl:template match="(listPerson | listPlace | listOrg | listEvent | listBibl | listNym | listWit)//*
-                       [local-name() = $tk:entry-names][not(text()[normalize-space()])]" mode="tk:html">
+  <xsl:template match="(person | personGrp | place | org | event | nym | bibl | biblStruct | witness)[ancestor::listPerson or ancestor::listPlace or ancestor::listOrg or ancestor::listEvent or ancestor::listBibl or ancestor::listNym or ancestor::listWit][not(text()[normalize-space()])]" mode="tk:html">
     <div class="entry {tk:classes(.)}">
       <xsl:if test="@xml:id and $tk:page-anchors(@xml:id) is ."><xsl:attribute name="id" select="@xml:id"/></xsl:if>
       <xsl:for-each select="*">
@@ -30,8 +29,7 @@
   </xsl:template>
 
   <!-- An entry with text of its own (a bibl). -->
-  <xsl:template match="(listPerson | listPlace | listOrg | listEvent | listBibl | listNym | listWit)//*
-                       [local-name() = $tk:entry-names][text()[normalize-space()]]" mode="tk:html">
+  <xsl:template match="(person | personGrp | place | org | event | nym | bibl | biblStruct | witness)[ancestor::listPerson or ancestor::listPlace or ancestor::listOrg or ancestor::listEvent or ancestor::listBibl or ancestor::listNym or ancestor::listWit][text()[normalize-space()]]" mode="tk:html">
     <div class="entry {tk:classes(.)}">
       <xsl:if test="@xml:id and $tk:page-anchors(@xml:id) is ."><xsl:attribute name="id" select="@xml:id"/></xsl:if>
       <xsl:apply-templates mode="tk:html"/>

@@ -42,12 +42,15 @@
   </xsl:function>
 
   <!-- Words that go on across a break with @break="no": the white space at the break goes. -->
-  <xsl:template match="text()[following-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']]
-                     | text()[preceding-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']]"
+  <xsl:template match="text()[$tk:page-joins][following-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']]
+                     | text()[$tk:page-joins][preceding-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']]"
                 mode="tk:html" priority="1">
     <xsl:value-of select="tk:trim-at-breaks(.)"/>
   </xsl:template>
 
+
+  <!-- Whether the page has a break that joins words (most have none: the text nodes then need no look around). -->
+  <xsl:variable name="tk:page-joins" as="xs:boolean" select="exists($tk:page/text//(lb | pb | cb)[@break = 'no'])"/>
 
   <xsl:template match="lb | cb" mode="tk:html">
     <xsl:if test="not(@break = 'no')"><br class="tei-{local-name()}"/></xsl:if>
@@ -77,9 +80,9 @@
   </xsl:template>
 
   <!-- Not read in the text: deletions are shown struck through; the rest is left out. -->
-  <xsl:template match="*[tk:is-hidden(.)]" mode="tk:html" priority="3"/>
+  <xsl:template match="am[ancestor::expan] | index | interpGrp | interp | linkGrp | link | span | spanGrp | figDesc | graphic | binaryObject | fs | fLib" mode="tk:html" priority="3"/>
 
-  <xsl:template match="del" mode="tk:html" priority="4">
+  <xsl:template match="del" mode="tk:html">
     <del class="{tk:classes(.)}"><xsl:apply-templates mode="tk:html"/></del>
   </xsl:template>
 

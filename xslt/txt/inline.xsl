@@ -15,8 +15,11 @@
   <!-- Inline content: text passes through, expansions only when asked for. -->
   <xsl:mode name="tk:txt-inline" on-no-match="text-only-copy" on-multiple-match="fail"/>
 
-  <xsl:template match="text()[following-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']]
-                     | text()[preceding-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']]"
+  <!-- Whether the document has a break that joins words (most have none: the text nodes then need no look around). -->
+  <xsl:variable name="tk:txt-joins" as="xs:boolean" select="exists(/TEI/text//(lb | pb | cb)[@break = 'no'])"/>
+
+  <xsl:template match="text()[$tk:txt-joins][following-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']]
+                     | text()[$tk:txt-joins][preceding-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']]"
                 mode="tk:txt-inline" priority="1">
     <xsl:value-of select="tk:trim-at-breaks(.)"/>
   </xsl:template>
@@ -34,7 +37,7 @@
     <xsl:value-of select="'[' || tk:note-label(.) || ']'"/>
   </xsl:template>
 
-  <xsl:template match="*[tk:is-hidden(.)]" mode="tk:txt-inline" priority="3"/>
+  <xsl:template match="del | am[ancestor::expan] | index | interpGrp | interp | linkGrp | link | span | spanGrp | figDesc | graphic | binaryObject | fs | fLib" mode="tk:txt-inline" priority="3"/>
 
   <xsl:template match="gap" mode="tk:txt-inline">
     <xsl:text>[…]</xsl:text>
