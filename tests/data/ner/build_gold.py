@@ -99,24 +99,28 @@ def render(items: list[dict]) -> str:
     return "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items)
 
 
+def write_or_check(output: Path, items: list[dict], check: bool) -> bool:
+    """Write `items` as JSON lines to `output` (check: only compare); print a summary line.
+    False when checking finds the file stale."""
+    rendered = render(items)
+    fresh = True
+    if check:
+        fresh = output.exists() and output.read_text(encoding="utf-8") == rendered
+    else:
+        output.write_text(rendered, encoding="utf-8")
+    counts: dict[str, int] = {}
+    for item in items:
+        for _, _, label in item["entities"]:
+            counts[label] = counts.get(label, 0) + 1
+    summary = ", ".join(f"{label} {n}" for label, n in sorted(counts.items()))
+    print(f"{output.name}: {len(items)} texts; {summary}")
+    return fresh
+
+
 def main(argv: list[str]) -> int:
     check = "--check" in argv
-    stale = []
-    for source_name, (output_name, labels) in BUILDS.items():
-        items = build(HERE / source_name, labels)
-        rendered = render(items)
-        output = HERE / output_name
-        if check:
-            if not output.exists() or output.read_text(encoding="utf-8") != rendered:
-                stale.append(output_name)
-        else:
-            output.write_text(rendered, encoding="utf-8")
-        counts: dict[str, int] = {}
-        for item in items:
-            for _, _, label in item["entities"]:
-                counts[label] = counts.get(label, 0) + 1
-        summary = ", ".join(f"{label} {n}" for label, n in sorted(counts.items()))
-        print(f"{output_name}: {len(items)} texts; {summary}")
+    stale = [output_name for source_name, (output_name, labels) in BUILDS.items()
+             if not write_or_check(HERE / output_name, build(HERE / source_name, labels), check)]
     if stale:
         print("stale: " + ", ".join(stale) + " (run build_gold.py)")
         return 1

@@ -19,7 +19,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "ner"))
 
-from build_gold import SourceError, build, render  # noqa: E402
+from build_gold import SourceError, build, write_or_check  # noqa: E402
 
 LABELS = {"PER", "ORG", "LOC", "DATE"}
 TEST_EVERY = 4
@@ -34,20 +34,8 @@ def split(items: list[dict]) -> tuple[list[dict], list[dict]]:
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     train, test = split(build(HERE / "source.txt", LABELS))
-    stale = []
-    for name, items in (("train.jsonl", train), ("test.jsonl", test)):
-        rendered = render(items)
-        output = HERE / name
-        if check:
-            if not output.exists() or output.read_text(encoding="utf-8") != rendered:
-                stale.append(name)
-        else:
-            output.write_text(rendered, encoding="utf-8")
-        counts: dict[str, int] = {}
-        for item in items:
-            for _, _, label in item["entities"]:
-                counts[label] = counts.get(label, 0) + 1
-        print(f"{name}: {len(items)} texts; " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    stale = [name for name, items in (("train.jsonl", train), ("test.jsonl", test))
+             if not write_or_check(HERE / name, items, check)]
     if stale:
         print("stale: " + ", ".join(stale) + " (run build.py)")
         return 1

@@ -17,26 +17,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "ner"))
 
-from build_gold import SourceError, build, render  # noqa: E402
+from build_gold import SourceError, build, write_or_check  # noqa: E402
 
 LABELS = {"PER", "ORG", "LOC", "DATE"}
 
 
 def main(argv: list[str]) -> int:
-    items = build(HERE / "source.txt", LABELS)
-    rendered = render(items)
-    output = HERE / "test.jsonl"
-    if "--check" in argv:
-        if not output.exists() or output.read_text(encoding="utf-8") != rendered:
-            print("stale: test.jsonl (run build.py)")
-            return 1
-        return 0
-    output.write_text(rendered, encoding="utf-8")
-    counts: dict[str, int] = {}
-    for item in items:
-        for _, _, label in item["entities"]:
-            counts[label] = counts.get(label, 0) + 1
-    print(f"test.jsonl: {len(items)} texts; " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    if not write_or_check(HERE / "test.jsonl", build(HERE / "source.txt", LABELS), "--check" in argv):
+        print("stale: test.jsonl (run build.py)")
+        return 1
     return 0
 
 
