@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pickle
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable
 
@@ -24,6 +25,7 @@ from .encode import encode, serialise
 from .encode.degrade import encode_valid
 from .errors import ToolkitError
 from .ingest import ingest_file
+from .language import decide
 from .model import NAME_TYPES, PERSON, Article
 from .options import ConvertOptions
 from .recognise import Context, Recogniser, registry
@@ -39,6 +41,16 @@ _MIN_SHARED_WORDS = 2
 
 def load_recogniser(options: ConvertOptions) -> Recogniser:
     return registry.load_recogniser(options.model_dir)
+
+
+def settle_language(article: Article, options: ConvertOptions = ConvertOptions()) -> tuple[Article, str | None]:
+    """The article with its language decided (teikit.language.decide), and the warning line, if any."""
+    meta = article.meta
+    decision = decide(article.text, stated=meta.stated_language, option=options.language,
+                      declared=meta.declared_language)
+    if decision.language != meta.language:
+        article = replace(article, meta=replace(meta, language=decision.language))
+    return article, decision.warning
 
 
 def context_for(article: Article, known_names: frozenset = frozenset()) -> Context:
@@ -186,7 +198,9 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
 
         def read(source: Path) -> None:
             nonlocal known
-            article = ingest_file(source)
+            article, warning = settle_language(ingest_file(source), options)
+            if warning:
+                report.warn(f"{source}: {warning}")
             mentions, failure = _recognise(article, recogniser)
             if mentions is not None:
                 known |= shareable_names(article.text, mentions)

@@ -79,8 +79,10 @@ class SourceMeta:
     url: str | None = None
     publisher: str | None = None  # the site or paper
     licence: str | None = None
-    language: str = "vi"
+    language: str = "vi"  # the article's language (BCP 47), as teikit.language decided it
     author: str | None = None
+    stated_language: str | None = None    # the sidecar's "language": beats every other source
+    declared_language: str | None = None  # what the page declares (html lang): checked against the text
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
     xslt_dir()       the XSLT stylesheets      (source tree: xslt/,              installed: teikit/xslt/)
     schema_dir()     the ODD, RELAX NG and Schematron (schema/,                  teikit/schema/)
     gazetteer_dir()  the rules' TSV lexicon    (toolkit/data/gazetteers/,        teikit/data/gazetteers/)
+    language_dir()   languages' names, dates   (toolkit/data/languages/,         teikit/data/languages/)
 
 The mapping of the brief's top-level folders onto the one import package is
 in setup.py. Nothing in teikit finds a resource by a path relative to its own
@@ -44,3 +45,7 @@ def schema_dir() -> Path:
 
 def gazetteer_dir() -> Path:
     return _package_folder("teikit") / "data" / "gazetteers"
+
+
+def language_dir() -> Path:
+    return _package_folder("teikit") / "data" / "languages"

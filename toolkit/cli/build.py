@@ -30,8 +30,8 @@ from ..options import ConvertOptions
 from ..render import build_site, render_paths
 from ..validate import default_validator
 from .common import (EXIT_FAILED, AbbrMode, PackageFormat, abbr_option, day_option, edit_policy, error_line, guarded,
-                     licence_option, merge_option, model_option, output_dir_option, overwrite_option, print_report,
-                     progress, publisher_option)
+                     language_option, licence_option, merge_option, model_option, output_dir_option, overwrite_option,
+                     print_report, progress, publisher_option)
 from .tidy import print_changes, tidy_summary
 
 DEFAULT_PACKAGE_FORMAT = "zip"
@@ -87,6 +87,7 @@ def build(
     bagging_date: Optional[str] = day_option("--bagging-date", "Bagging-Date of the deposit package (default: the day of $SOURCE_DATE_EPOCH when set, else today)."),
     contact_name: Optional[str] = typer.Option(None, "--contact-name", metavar="TEXT", help="Contact-Name for the deposit package's bag-info.txt."),
     contact_email: Optional[str] = typer.Option(None, "--contact-email", metavar="TEXT", help="Contact-Email for the deposit package's bag-info.txt."),
+    language: Optional[str] = language_option(),
     merge: bool = merge_option(),
     overwrite: bool = overwrite_option(),
 ) -> None:
@@ -100,7 +101,8 @@ def build(
     """
     edited = edit_policy(merge, overwrite)
     steps = _Steps()
-    options = ConvertOptions(publisher=publisher, licence=licence, model_dir=str(model) if model else None)
+    options = ConvertOptions(publisher=publisher, licence=licence, model_dir=str(model) if model else None,
+                             language=language)
     with guarded():  # no seeds folder, or a model that cannot be loaded: nothing can be built
         converted = convert_paths([seeds], tei_dir, options, progress=progress, edited=edited)
     steps.report(converted, f"convert:  {len(converted.written)} TEI files in {tei_dir}{_kept_note(converted)}")

@@ -35,6 +35,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from ..editing import KEEP, MERGE, OVERWRITE
 from ..errors import MissingInputError, ToolkitError
+from ..language import valid_tag
 from ..options import ConvertOptions
 from ..deposit.archive import FORMATS as PACKAGE_FORMATS
 from ..render import ABBR_MODES, render_paths
@@ -189,6 +190,19 @@ def abbr_option():
     return typer.Option(AbbrMode(stage_default(render_paths, "abbr")), "--abbr",
                         help="Text edition: keep abbreviations as written, or expand them (the expansion "
                              "replaces the abbreviation, except where it is defined in parentheses).")
+
+
+def language_tag(param: typer.CallbackParam, value: Optional[str]) -> Optional[str]:
+    """A BCP 47 language tag (vi, en, zh-TW)."""
+    if value is not None and not valid_tag(value):
+        usage_error(f"{param.opts[0]} {value}: not a language tag such as vi, en or zh-TW")
+    return value
+
+
+def language_option():
+    return typer.Option(None, "--language", metavar="TAG", callback=language_tag,
+                        help="Language of every article (vi, en, zh-TW …), instead of detecting each one's; "
+                             "a sidecar's \"language\" still wins.")
 
 
 def day_option(name: str, help: str):

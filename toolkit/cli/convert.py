@@ -15,8 +15,8 @@ import typer
 
 from ..convert import convert_paths
 from ..options import ConvertOptions
-from .common import (EXIT_FAILED, convert_summary, day_option, edit_policy, guarded, licence_option, merge_option,
-                     model_option, output_dir_option, overwrite_option, print_report, progress, publisher_option)
+from .common import (EXIT_FAILED, convert_summary, day_option, edit_policy, guarded, language_option, licence_option,
+                     merge_option, model_option, output_dir_option, overwrite_option, print_report, progress, publisher_option)
 
 
 def convert(
@@ -27,6 +27,7 @@ def convert(
     publisher: str = publisher_option(),
     licence: str = licence_option(),
     conversion_date: Optional[str] = day_option("--date", "Date of this conversion for revisionDesc; none by default, so rebuilds are byte-identical."),
+    language: Optional[str] = language_option(),
     merge: bool = merge_option(),
     overwrite: bool = overwrite_option(),
 ) -> None:
@@ -40,7 +41,8 @@ def convert(
     """
     edited = edit_policy(merge, overwrite)
     options = ConvertOptions(publisher=publisher, licence=licence, conversion_date=conversion_date,
-                             model_dir=str(model) if model else None, validate=not no_validate)
+                             model_dir=str(model) if model else None, validate=not no_validate,
+                             language=language)
     with guarded():
         report = convert_paths(paths, out_dir, options, progress=progress, edited=edited)
     failed = {failure.path for failure in report.failures}

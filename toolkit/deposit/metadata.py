@@ -27,7 +27,9 @@ XPATHS: dict[str, tuple[str, ...]] = {
     "dc.title": (f"{_HEADER}/tei:titleStmt/tei:title[1]", f"{_SOURCE}/tei:title[1]"),
     "dc.creator": (f"{_HEADER}/tei:titleStmt/tei:author", f"{_SOURCE}/tei:author"),
     "dc.date": (f"{_SOURCE}/tei:date/@when",),
-    "dc.language": ("/tei:TEI/@xml:lang", "/tei:TEI/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident"),
+    # the language of the text (the header's own xml:lang may be another: it is written in English)
+    "dc.language": ("/tei:TEI/tei:text/@xml:lang", "/tei:TEI/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident",
+                    "/tei:TEI/@xml:lang"),
     "dc.source": (f"{_SOURCE}/tei:ref/@target", f"{_SOURCE}/tei:idno[@type='filename']"),
     "dc.identifier": (f"{_HEADER}/tei:publicationStmt/tei:idno[@type='teikit']", "/tei:TEI/@xml:id"),
 }

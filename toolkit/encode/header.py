@@ -6,10 +6,10 @@ from lxml import etree
 
 from .. import __version__
 from .. import names as N
+from ..language import info as language_info
 from ..model import Article
 from ..options import ConvertOptions
 
-LANGUAGE_NAMES = {"vi": "Vietnamese", "en": "English", "fr": "French", "zh": "Chinese", "de": "German"}
 
 
 def _sub(parent, tag, text=None, **attrs):
@@ -62,7 +62,7 @@ def build_header(article: Article, doc_id: str, options: ConvertOptions, recogni
 
     language = article.meta.language
     lang_usage = _sub(_sub(header, N.PROFILE_DESC), N.LANG_USAGE)
-    _sub(lang_usage, N.LANGUAGE, LANGUAGE_NAMES.get(language, language), ident=language)
+    _sub(lang_usage, N.LANGUAGE, language_info(language).name, ident=language)
 
     revision = _sub(header, N.REVISION_DESC)
     _sub(revision, N.CHANGE, f"Converted from {article.name} by teikit {__version__}.",

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from ..errors import EmptyArticleError, IngestError
+from ..language import DEFAULT_LANGUAGE, valid_tag
 from ..model import HEAD, Article, SourceMeta, join_blocks
 from .decode import decode, normalise
 from .layout import lay_out
@@ -65,8 +66,9 @@ def ingest_bytes(data: bytes, name: str, *, meta: dict | None = None, display_pa
             url=meta.get("url"),
             publisher=meta.get("publisher"),
             licence=meta.get("licence"),
-            language=meta.get("language") or "vi",
+            language=meta.get("language") or DEFAULT_LANGUAGE,
             author=meta.get("author"),
+            stated_language=meta.get("language"),
         ),
     )
 
@@ -89,6 +91,9 @@ def _read_meta(path: Path) -> dict:
     bad = [k for k, v in meta.items() if v is not None and not isinstance(v, str)]
     if bad:
         raise IngestError(f"{bad[0]!r} must be a string", path=str(path))
+    if meta.get("language") and not valid_tag(meta["language"]):
+        raise IngestError(f"'language' must be a language tag such as vi, en or zh-TW, not {meta['language']!r}",
+                          path=str(path))
     if meta.get("date"):
         try:
             datetime.date.fromisoformat(meta["date"])

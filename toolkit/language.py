@@ -1,0 +1,150 @@
+"""The language of an article: the one place it is decided.
+
+Contract: `decide(text, stated=…, option=…, declared=…)` returns a Decision:
+the language (a BCP 47 tag, written to the text's xml:lang and the deposit
+metadata), where it came from, and the warning line to print, if any. In order:
+
+1. `stated`: the sidecar's "language" (NAME.meta.json), as written;
+2. `option`: `--language` of convert and build, for every article of the batch
+   (the sidecar, which speaks for one article, beats it);
+3. `declared`: what the page itself declares (<html lang>, Content-Language),
+   checked against the text: when the text is long enough and the detector is
+   sure (CONTRADICTED) that it is another language, the detected language wins
+   and the Decision carries a warning saying so; otherwise the declaration holds;
+4. detection over the text (py3langid, whose model ships inside its wheel:
+   nothing is downloaded): the detected language when the text has at least
+   MIN_LETTERS letters and the detector's probability is at least CONFIDENT;
+5. otherwise DEFAULT_LANGUAGE ("vi": teikit's corpus is Vietnamese news), so a
+   short or ambiguous text is treated as the seed's articles always were.
+
+Tags are compared by their primary subtag ("en-GB" agrees with "en"). The
+model's labels that are written as another language (Wu and Cantonese as
+Chinese, zh) are data: data/languages/aliases.tsv; the languages teikit names,
+and how each writes numeric dates, are data/languages/languages.tsv.
+Detection is pure: the same text gives the same decision.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .resources import language_dir
+
+DEFAULT_LANGUAGE = "vi"
+MIN_LETTERS = 40       # fewer letters than this: too short to tell
+CONFIDENT = 0.80       # the detector's probability needed to take its answer
+CONTRADICTED = 0.98    # ... and to overrule a page's own declaration
+DETECT_CHARS = 20_000  # a news text tells its language well before this; the rest is not read
+NO_LANGUAGE = "zxx"    # ISO 639-2: no linguistic content
+
+# BCP 47, as far as xml:lang needs: a 2-3 letter primary subtag, then subtags of 1-8 letters or digits
+_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+# where the decision came from
+STATED, OPTION, DECLARED, DETECTED, DEFAULT = "sidecar", "option", "declared", "detected", "default"
+
+
+@dataclass(frozen=True)
+class Decision:
+    language: str
+    source: str                       # STATED, OPTION, DECLARED, DETECTED or DEFAULT
+    detected: str | None = None       # what the detector said, when it was asked
+    confidence: float | None = None   # its probability
+    warning: str | None = None        # one line (without the file name), when the text contradicted a declaration
+
+
+@dataclass(frozen=True)
+class LanguageInfo:
+    code: str
+    name: str
+    date_order: str  # "DMY", "MDY" or "-" (either: numeric dates stay without @when when ambiguous)
+
+
+def valid_tag(value: str) -> bool:
+    return bool(_TAG.fullmatch(value or ""))
+
+
+def normal_tag(value: str) -> str:
+    """A tag as written to xml:lang: primary subtag lower case, a region upper case ("en-GB")."""
+    parts = value.strip().replace("_", "-").split("-")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        out.append(part.upper() if len(part) == 2 and part.isalpha() else part)
+    return "-".join(out)
+
+
+def primary(tag: str) -> str:
+    return tag.split("-")[0].lower()
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, LanguageInfo]:
+    return {row[0]: LanguageInfo(row[0], row[1], row[2]) for row in _rows("languages.tsv", 3)}
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, str]:
+    return {row[0]: row[1] for row in _rows("aliases.tsv", 2)}
+
+
+def _rows(name: str, width: int) -> list[list[str]]:
+    """The rows of a data file: '#' lines and the header line left out."""
+    lines = [line for line in (language_dir() / name).read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    return [line.split("\t")[:width] for line in lines[1:]]
+
+
+def info(tag: str) -> LanguageInfo:
+    """What teikit knows of a language (by its primary subtag); an unlisted one by its code."""
+    code = primary(tag)
+    return _table().get(code) or LanguageInfo(code, code, "-")
+
+
+def name_of(tag: str) -> str:
+    """'English (en)', 'Vietnamese (vi)', or the bare code for a language teikit does not name."""
+    known = info(tag)
+    return f"{known.name} ({tag})" if known.name != known.code else tag
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # numpy and the model: only when needed
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def letters(text: str) -> int:
+    return sum(1 for c in text if c.isalpha())
+
+
+def detect(text: str) -> tuple[str | None, float]:
+    """(language, probability) the detector gives the text, None when the text has too few
+    letters to tell or no linguistic content."""
+    sample = text[:DETECT_CHARS]
+    if letters(sample) < MIN_LETTERS:
+        return None, 0.0
+    label, probability = _identifier().classify(sample)
+    label = _aliases().get(label, label)
+    return (None if label == NO_LANGUAGE else label), round(float(probability), 4)
+
+
+def decide(text: str, *, stated: str | None = None, option: str | None = None,
+           declared: str | None = None) -> Decision:
+    """The article's language; see the module's contract for the order."""
+    if stated:
+        return Decision(normal_tag(stated), STATED)
+    if option:
+        return Decision(normal_tag(option), OPTION)
+    detected, probability = detect(text)
+    if declared and valid_tag(declared):
+        declared = normal_tag(declared)
+        if detected and probability >= CONTRADICTED and primary(detected) != primary(declared):
+            return Decision(detected, DETECTED, detected, probability,
+                            f"the page declares its language {name_of(declared)}, but its text is "
+                            f"{name_of(detected)} (probability {probability:.2f}): written as {detected}")
+        return Decision(declared, DECLARED, detected, probability)
+    if detected and probability >= CONFIDENT:
+        return Decision(detected, DETECTED, detected, probability)
+    return Decision(DEFAULT_LANGUAGE, DEFAULT, detected, probability)
