@@ -58,9 +58,12 @@ def find_roles(scan: Scan, orgs: OrgSpans) -> tuple[list[Candidate], frozenset[i
             end_char = toks.ends[end - 1]
         elif role.needs_org:
             continue
-        if not capital and not (org or (follows and toks.cap(end))):
+        # `end` is now the end of the whole span (role + organisation or place): what follows
+        # is asked of the token after it, which a text may not have ("… tổng thống Pháp")
+        before_word = end < toks.n and toks.joined(end - 1)
+        if not capital and not (org or (before_word and toks.cap(end))):
             continue
-        if end < toks.n and toks.joined(end - 1):
+        if before_word:
             cues.add(end)
         cert = 0.9 if capital else 0.7
         # the listed kind (rank | office | honorific) becomes roleName/@type
