@@ -39,7 +39,8 @@ def editions(renderer):
         tree = parse_html(renderer.html(path), path.name)
         text_div = tree.find(f".//{H}div[@class='text']")
         notes = tree.find(f".//{H}section[@id='notes']")
-        txt = renderer.text(path)
+        front, txt = renderer.text(path).split("\n---\n\n", 1)  # the front matter is metadata, not text
+        assert front.startswith("---\n")
         for label in APPARATUS_LABELS:
             txt = txt.rsplit(f"\n\n{label}\n", 1)[0]
         main_txt, notes_txt = txt, ""
@@ -162,6 +163,16 @@ def test_a_note_leaves_a_marker_linking_to_its_footnote(editions):
     assert marker.get("href") == "#note-1" and marker.text == "1"
     assert "dreißigstes Jahr[1], und noch" in txt_main
     assert "[1] Gemeint ist der Gesellschafter, seit 1817." in txt_notes
+
+
+def test_every_note_of_the_text_edition_has_its_mark(editions):
+    # A register entry's note leaves its mark on the entry's line, as one in a sentence does.
+    _, _, _, txt_main, txt_notes = editions[EDITIONS / "letter_dta.xml"]
+    assert "\nAmalie Lindner [2]\n" in txt_main and "[2] Empfängerin, Schriftstellerin in Weimar." in txt_notes
+    for path in ALL:
+        main, notes = editions[path][3], editions[path][4]
+        for mark in re.findall(r"^(\[[^\]]+\]) ", notes, flags=re.M):
+            assert mark in main, (path.name, mark)
 
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from lxml import etree
 
 from teikit.errors import RenderError
@@ -200,11 +201,18 @@ def test_one_load_serves_both_outputs(renderer, page):
 
 # -- text -------------------------------------------------------------------
 
+def _body(text: str) -> str:
+    """The text edition after its front matter."""
+    assert text.startswith("---\n"), text[:80]
+    return text.split("\n---\n\n", 1)[1]
+
+
 def test_text_edition_shape(renderer):
     text = renderer.text(SAMPLE)
-    lines = text.split("\n")
+    lines = _body(text).split("\n")
     assert lines[0] == "Đẩy mạnh phong trào toàn dân bảo vệ an ninh Tổ quốc trong tình hình mới"
-    assert lines[1] == "Ngày: ngày 31 tháng 7 năm 2013"
+    # No label repeats its value's first word ("Ngày: ngày 31 …").
+    assert lines[1] == "Ngày 31 tháng 7 năm 2013"
     assert lines[2] == "Tác giả: Phạm Linh"
     assert lines[3] == ""
     assert text.endswith("Theo TTXVN\n") and not text.endswith("\n\n")
@@ -231,6 +239,67 @@ def test_text_expand(renderer):
     assert "Mặt trận Tổ quốc Việt Nam (MTTQVN) đã họp" in text
 
 
+def test_text_front_matter_is_yaml_with_every_key(renderer):
+    text = renderer.text(SAMPLE)
+    head = text.split("\n---\n", 1)[0] + "\n"
+    assert yaml.safe_load(head.removeprefix("---\n")) == {
+        "title": "Đẩy mạnh phong trào toàn dân bảo vệ an ninh Tổ quốc trong tình hình mới",
+        "author": ["Phạm Linh"], "date": "2013-07-31", "url": "https://example.org/news/sample",
+        "sitename": "Cổng Thông tin điện tử Chính phủ", "identifier": "doc-sample",
+        "licence": "CC BY 4.0", "licence_url": "https://creativecommons.org/licenses/by/4.0/", "language": "vi"}
+
+
+def test_text_front_matter_quotes_and_nulls(renderer, tmp_path):
+    # Quotes, backslashes and colons survive as data; what the header lacks is null, never left out.
+    data = SAMPLE.read_text(encoding="utf-8").replace(
+        "<title>Đẩy mạnh", '<title>"Bảo vệ": a\\b # Đẩy mạnh', 1)
+    data = data.replace('<ref target="https://example.org/news/sample">https://example.org/news/sample</ref>', "")
+    data = data.replace("<author>Phạm Linh</author>", "<author>A, B</author><author>C</author>", 1)
+    data = re.sub(r"<availability>.*?</availability>", "", data, flags=re.S)
+    path = tmp_path / "odd.xml"
+    path.write_text(data, encoding="utf-8")
+    meta = yaml.safe_load(renderer.text(path).split("\n---\n", 1)[0].removeprefix("---\n"))
+    assert meta["title"].startswith('"Bảo vệ": a\\b # Đẩy mạnh')
+    assert meta["author"] == ["A, B", "C"]
+    assert meta["url"] is None and meta["licence"] is None and meta["licence_url"] is None
+    assert list(meta) == ["title", "author", "date", "url", "sitename", "identifier", "licence", "licence_url", "language"]
+
+
+def _expanded(renderer, tmp_path, paragraph: str) -> str:
+    """The expanded text edition's paragraph of the sample with its first paragraph replaced."""
+    data = re.sub(r'<p rend="lead">.*?</p>', f"<p>{paragraph}</p>", SAMPLE.read_text(encoding="utf-8"), count=1, flags=re.S)
+    path = tmp_path / "abbr.xml"
+    path.write_text(data, encoding="utf-8")
+    return _body(renderer.text(path, abbr="expand")).split("\n\n")[1]
+
+
+TP = '<choice resp="#ner-rules"><abbr>TP</abbr><expan>thành phố</expan></choice>'
+HN = '<placeName ref="#place-ha-noi">Hà Nội</placeName>'
+
+
+def test_text_expand_takes_the_point_and_a_capital_before_a_name(renderer, tmp_path):
+    assert _expanded(renderer, tmp_path, f"Lãnh đạo {TP}. {HN} nói.") == "Lãnh đạo Thành phố Hà Nội nói."
+    assert _expanded(renderer, tmp_path, f"{TP}. {HN} là thủ đô.") == "Thành phố Hà Nội là thủ đô."
+    assert _expanded(renderer, tmp_path, f"Ở {TP}.{HN}.") == "Ở Thành phố Hà Nội."
+    # A title before a person: the point goes, the case stays (mid-sentence).
+    gs = '<roleName type="honorific"><choice resp="#ner-rules"><abbr>GS</abbr><expan>giáo sư</expan></choice></roleName>'
+    ts = '<choice resp="#ner-rules"><abbr>TS</abbr><expan>tiến sĩ</expan></choice>'
+    person = '<persName ref="#pers-vu-trong-kim">Vũ Trọng Kim</persName>'
+    assert _expanded(renderer, tmp_path, f"Có {gs}. {ts}. {person} dự.") == "Có giáo sư tiến sĩ Vũ Trọng Kim dự."
+    assert _expanded(renderer, tmp_path, f"Họp xong. {gs}. {person} dự.") == "Họp xong. Giáo sư Vũ Trọng Kim dự."
+
+
+def test_text_expand_keeps_a_full_stop_and_lower_case_mid_sentence(renderer, tmp_path):
+    # The point before a word that is no name is a full stop: kept, and the next sentence starts.
+    assert _expanded(renderer, tmp_path, f"Họ về {TP}. Sau đó {TP} mở cửa.") == "Họ về thành phố. Sau đó thành phố mở cửa."
+    assert _expanded(renderer, tmp_path, f"Họ về {TP}.") == "Họ về thành phố."
+    # --abbr keep prints the abbreviation and its point as written.
+    data = re.sub(r'<p rend="lead">.*?</p>', f"<p>Ở {TP}. {HN}.</p>", SAMPLE.read_text(encoding="utf-8"), count=1, flags=re.S)
+    path = tmp_path / "keep.xml"
+    path.write_text(data, encoding="utf-8")
+    assert "\n\nỞ TP. Hà Nội.\n\n" in renderer.text(path)
+
+
 def test_text_goldens(renderer):
     check_golden("sample.txt", renderer.text(SAMPLE))
 
@@ -249,7 +318,7 @@ def test_english_document_gets_english_words(renderer, tmp_path):
     path = tmp_path / "en.xml"
     path.write_text(data, encoding="utf-8")
     text = renderer.text(path)
-    assert text.split("\n")[1:3] == ["Date: 31 July 2013", "Author: Phạm Linh"]
+    assert _body(text).split("\n")[1:3] == ["Date: 31 July 2013", "Author: Phạm Linh"]
     assert "[Photo: " in text
     assert '<html lang="en">' in renderer.html(path)
 

@@ -75,16 +75,23 @@
 
   <xsl:mode name="tk:txt-entry" on-no-match="shallow-skip" on-multiple-match="fail"/>
 
+  <!-- An entry's own notes leave their "[n]" on its line, as a note in the text does in its
+       sentence, so every note of the Notes block is found where it belongs. -->
+  <xsl:function name="tk:note-marks" as="xs:string*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="$entry/note ! ('[' || tk:note-label(.) || ']')"/>
+  </xsl:function>
+
   <xsl:template match="*" mode="tk:txt-entry" as="xs:string">
     <xsl:sequence select="if (text()[normalize-space()]) then tk:txt(.)
-                          else string-join(*[not(self::note)] ! tk:txt(.)[.], ' ')"/>
+                          else string-join((*[not(self::note)] ! tk:txt(.)[.], tk:note-marks(.)), ' ')"/>
   </xsl:template>
 
   <xsl:template match="listPerson | listPlace | listOrg | listEvent | listBibl | listNym | listWit | person | place | org"
                 mode="tk:txt-entry" priority="1" as="xs:string*">
     <xsl:if test="self::person or self::place or self::org">
-      <xsl:sequence select="string-join(*[not(self::note or self::listPerson or self::listPlace or self::listOrg
-                                          or self::person or self::place or self::org)] ! tk:txt(.)[.], ' ')"/>
+      <xsl:sequence select="string-join((*[not(self::note or self::listPerson or self::listPlace or self::listOrg
+                                          or self::person or self::place or self::org)] ! tk:txt(.)[.], tk:note-marks(.)), ' ')"/>
     </xsl:if>
     <xsl:apply-templates select="listPerson | listPlace | listOrg | person | place | org" mode="tk:txt-entry"/>
   </xsl:template>

@@ -3,7 +3,8 @@
   Mode tk:txt-inline of the text edition: the reading text of a block. Text
   passes through; one branch per choice and app (common/reading.xsl); breaks
   are spaces unless the word goes on (@break="no"); a note leaves only its
-  "[n]"; deletions and other unread markup are left out; a gap is "[…]".
+  "[n]"; deletions and other unread markup are left out; a gap is "[…]". Expanded
+  abbreviations take their point with them and a capital where a sentence or a name starts.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -50,13 +51,72 @@
   <xsl:template match="choice[abbr][expan][tk:reading(.) is abbr[1]]" mode="tk:txt-inline" priority="1">
     <xsl:choose>
       <xsl:when test="$abbr = 'expand' and not(tk:is-definition(.))">
-        <xsl:value-of select="tk:normalize(string-join(expan))"/>
+        <xsl:variable name="expansion" select="tk:normalize(string-join(expan))"/>
+        <xsl:value-of select="if (tk:starts-sentence(.) or tk:heads-name(.))
+                              then upper-case(substring($expansion, 1, 1)) || substring($expansion, 2)
+                              else $expansion"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:apply-templates select="abbr/node()" mode="tk:txt-inline"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- Expanding, the abbreviation's point goes with it: "TP. Hà Nội" reads "Thành phố Hà Nội".
+       A point is the abbreviation's (not a full stop) when it follows the abbreviation directly
+       and only spaces part it from a name or a further abbreviation ("GS. TS. Nguyễn Văn A"). -->
+  <xsl:template match="text()[$abbr = 'expand'][starts-with(., '.')][tk:abbr-before(.) ! tk:has-point(.)]"
+                mode="tk:txt-inline" priority="2">
+    <!-- "TP.Hà Nội", written without a space: the point becomes one. -->
+    <xsl:value-of select="(substring(., 2)[.], ' ')[1]"/>
+  </xsl:template>
+
+  <!-- The abbreviation right before a text node: its preceding sibling, or the last node of it
+       (an abbreviation may close a name or a title: <roleName><choice>GS</choice></roleName>.). -->
+  <xsl:function name="tk:abbr-before" as="element()?">
+    <xsl:param name="text" as="text()"/>
+    <xsl:variable name="prev" select="$text/preceding-sibling::node()[1]"/>
+    <xsl:sequence select="($prev[self::choice], $prev[self::*][not(self::choice)]/node()[last()][self::choice])[1]"/>
+  </xsl:function>
+
+  <!-- The node after an abbreviation, past the element it closes. -->
+  <xsl:function name="tk:after-abbr" as="node()?">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:sequence select="if ($choice/following-sibling::node() or tk:is-block-element($choice/..))
+                          then $choice/following-sibling::node()[1]
+                          else $choice/../following-sibling::node()[1]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:has-point" as="xs:boolean">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:variable name="next" select="tk:after-abbr($choice)"/>
+    <xsl:sequence select="$choice/abbr and $choice/expan and not(ends-with(normalize-space(string-join($choice/abbr)), '.'))
+                          and not(tk:is-definition($choice))
+                          and $next instance of text() and matches($next, '^\.\s*$')
+                          and exists($next/following-sibling::node()[1][self::persName or self::placeName or self::orgName
+                                                                        or self::name or self::rs or self::choice[abbr]])"/>
+  </xsl:function>
+
+  <!-- An expansion is capitalised where a sentence starts (the block's start, or after . ! ? …)
+       and where it is the head of the place's or organisation's name that follows it
+       ("TP. Hà Nội": "Thành phố Hà Nội", as the register writes "Thành phố Hồ Chí Minh"). -->
+  <xsl:function name="tk:starts-sentence" as="xs:boolean">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:variable name="block" select="$choice/ancestor::*[tk:is-block-element(.)][1]"/>
+    <xsl:variable name="before" select="$choice/preceding::text()[not(ancestor::expan or ancestor::note)][normalize-space()][1]"/>
+    <xsl:sequence select="empty($before) or not($before >> $block)
+                          or (matches($before, '[.!?…][&quot;”’»)\]]*\s*$')
+                              and not(matches($before, '^\.\s*$') and (tk:abbr-before($before) ! tk:has-point(.)) = true()))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:heads-name" as="xs:boolean">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:variable name="next" select="$choice/following-sibling::node()[1]"/>
+    <xsl:sequence select="($next instance of text() and matches($next, '^\.?\s*$')
+                           and exists($next/following-sibling::node()[1][self::placeName or self::orgName]))
+                          or ($choice/parent::placeName or $choice/parent::orgName)
+                             and empty($choice/preceding-sibling::node()[normalize-space()])"/>
+  </xsl:function>
 
   <!-- An abbreviation being defined: "(" before it, ")" after it in the running text. -->
   <xsl:function name="tk:is-definition" as="xs:boolean">

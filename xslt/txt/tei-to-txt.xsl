@@ -50,8 +50,7 @@
       <xsl:sequence select="if ($article/head) then tk:txt($article/head[1])
                             else tk:plain(teiHeader/fileDesc/titleStmt/title[1])"/>
       <xsl:if test="$date">
-        <xsl:sequence select="tk:label('date-line', $lang) || ': '
-                              || (tk:date-label($date, $lang)[.], tk:normalize($date))[1]"/>
+        <xsl:sequence select="tk:labelled('date-line', (tk:date-label($date, $lang)[.], tk:normalize($date))[1], $lang)"/>
       </xsl:if>
       <xsl:if test="$authors">
         <xsl:sequence select="tk:label('author', $lang) || ': ' || tk:authors(.)"/>
@@ -68,9 +67,55 @@
         <xsl:sequence select="string-join((tk:label('apparatus', $lang), tk:apparatus(.) ! tk:apparatus-entry(.)), '&#10;')"/>
       </xsl:if>
     </xsl:variable>
-    <xsl:value-of select="string-join($header, '&#10;') || '&#10;&#10;'
+    <xsl:value-of select="tk:front-matter(.) || string-join($header, '&#10;') || '&#10;&#10;'
                           || string-join($blocks[.], '&#10;&#10;') || '&#10;'"/>
   </xsl:template>
+
+  <!-- "Label: value", or the value alone (capitalised) when it already opens with the label's
+       word, so that no line repeats it: "Ngày 31 tháng 7 năm 2013", not "Ngày: ngày 31 …". -->
+  <xsl:function name="tk:labelled" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:variable name="label" select="tk:label($key, $lang)"/>
+    <xsl:sequence select="if (lower-case(tokenize($value)[1]) = lower-case($label))
+                          then upper-case(substring($value, 1, 1)) || substring($value, 2)
+                          else $label || ': ' || $value"/>
+  </xsl:function>
+
+  <!--
+    The machine-readable header (docs/editions.md, "The text edition's front matter"): YAML
+    between two lines of three hyphens, every key always present, every value a double-quoted string
+    (a YAML flow list for the authors), null when the document has none.
+  -->
+  <xsl:function name="tk:front-matter" as="xs:string">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:variable name="file" select="$tei/teiHeader/fileDesc"/>
+    <xsl:variable name="source" select="$file/sourceDesc/bibl[1]"/>
+    <xsl:variable name="date" select="tk:article-date($tei)"/>
+    <xsl:variable name="licence" select="$file/publicationStmt/availability/licence[1]"/>
+    <xsl:variable name="fields" as="xs:string*" select="(
+      'title: ' || tk:yaml(tk:plain($file/titleStmt/title[1])),
+      'author: ' || (if ($file/titleStmt/author)
+                     then '[' || string-join($file/titleStmt/author ! tk:yaml(tk:plain(.)), ', ') || ']'
+                     else '[]'),
+      'date: ' || tk:yaml(($date ! (tk:datetime(.), @from, @notBefore), $date ! tk:normalize(.))[normalize-space()][1]),
+      'url: ' || tk:yaml(($source/ref/@target, $source/ptr/@target, $file/publicationStmt/ptr/@target)[1]),
+      'sitename: ' || tk:yaml($source/publisher[1] ! tk:plain(.)),
+      'identifier: ' || tk:yaml(($file/publicationStmt/idno[@type = 'teikit'], $file/publicationStmt/idno, $tei/@xml:id)[1]),
+      'licence: ' || tk:yaml($licence ! tk:plain(.)[.]),
+      'licence_url: ' || tk:yaml($licence/@target),
+      'language: ' || tk:yaml(tk:lang($tei)))"/>
+    <xsl:sequence select="'---&#10;' || string-join($fields, '&#10;') || '&#10;---&#10;&#10;'"/>
+  </xsl:function>
+
+  <!-- A YAML double-quoted scalar (the JSON string syntax, which YAML reads as is); null for nothing. -->
+  <xsl:function name="tk:yaml" as="xs:string">
+    <xsl:param name="value" as="xs:anyAtomicType?"/>
+    <xsl:variable name="text" select="tk:normalize(string($value))"/>
+    <xsl:sequence select="if (not($text)) then 'null'
+                          else '&quot;' || replace(replace($text, '\\', '\\\\'), '&quot;', '\\&quot;') || '&quot;'"/>
+  </xsl:function>
 
   <xsl:template match="editor" mode="tk:txt-meta" as="xs:string">
     <xsl:sequence select="tk:label('editor', tk:lang(.)) || ': ' || tk:normalize(.)"/>
