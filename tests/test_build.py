@@ -213,3 +213,22 @@ def test_an_article_that_fails_costs_neither_its_page_nor_its_place_in_the_packa
     assert result.stderr.splitlines()[-1] == (f"error: {package}: not made, 1 article(s) failed to convert; "
                                               "the package there (if any) is kept")
 
+
+
+def test_stale_tei_is_reported_and_neither_rendered_nor_packaged(tmp_path, seeds):
+    """A TEI file left in tei/ by an earlier build of a source since removed is not this build's."""
+    second = seeds / "second.txt"
+    shutil.copyfile(SEED, second)
+    assert build(tmp_path, "--package-format", "dir").exit_code == 0
+    second.unlink()  # its TEI stays behind in tei/
+    (tmp_path / "tei" / "notes.xml").write_text("<not-tei/>", encoding="utf-8")  # not made from a source either
+    result = build(tmp_path, "--package-format", "dir")
+    assert result.exit_code == 0, result.output
+    tei = tmp_path / "tei"
+    stale = [line for line in result.stderr.splitlines() if "no source in" in line]
+    assert stale == [f"warning: {tei / name}: no source in {seeds} makes it (left by an earlier build?); "
+                     "not validated, rendered or packaged" for name in ("notes.xml", "second.xml")]
+    assert "validate: 1 files, 1 valid, 0 invalid, 0 errors" in result.stderr
+    package = tmp_path / "dist" / "deposit" / "seeds-corpus"
+    assert sorted(p.name for p in (package / "data" / "tei").iterdir()) == [f"{SEED.stem}.xml"]
+    assert (tei / "second.xml").is_file()  # reported, never removed: it may be someone's

@@ -1,6 +1,11 @@
 """`teikit build`: the main job, a corpus end to end (SEEDS → TEI → editions → deposit).
 
-Contract: the steps run in order (convert, tidy the edited TEI files convert
+Contract: the build's corpus is the TEI of its sources only: a TEI file in
+the --tei folder that no current source would make (left by an earlier build
+of a source since removed or renamed) is reported, one warning line each, and
+neither validated, rendered nor packaged (`stale_tei`).
+
+The steps run in order (convert, tidy the edited TEI files convert
 kept, validate, render html, render text, deposit); each one's errors and
 warnings are printed as soon as it ends, so a later failure never hides them.
 A step that fails marks the build failed and the steps that can still run do
@@ -22,10 +27,11 @@ from typing import Optional
 import typer
 
 from ..batch import Report
-from ..convert import convert_paths
+from ..convert import SOURCE_SUFFIXES, convert_paths
 from ..deposit import DepositOptions, make_package
 from ..editing import tidy_paths
 from ..errors import ToolkitError
+from ..fsutil import collect_files
 from ..options import ConvertOptions
 from ..render import build_site, render_paths
 from ..validate import default_validator
@@ -67,6 +73,16 @@ def _kept_note(report) -> str:
     return note + (f", {kept} edited file{'s' if kept != 1 else ''} kept" if kept else "")
 
 
+def stale_tei(seeds: Path, tei_dir: Path) -> list[Path]:
+    """TEI files in `tei_dir` (where convert writes DIR/<stem>.xml) that no source under `seeds` makes."""
+    stems = {path.stem for path in collect_files([seeds], SOURCE_SUFFIXES)}
+    try:
+        found = sorted(tei_dir.glob("*.xml"))
+    except OSError:
+        return []
+    return [path for path in found if not path.name.startswith(".") and path.stem not in stems and path.is_file()]
+
+
 def package_path(seeds: Path, dist: Path, fmt: str) -> Path:
     """dist/deposit/<seeds folder name>-corpus[.zip|.tar.gz]."""
     suffix = "" if fmt == "dir" else f".{fmt}"
@@ -105,6 +121,8 @@ def build(
                              language=language)
     with guarded():  # no seeds folder, or a model that cannot be loaded: nothing can be built
         converted = convert_paths([seeds], tei_dir, options, progress=progress, edited=edited)
+    converted.warnings.extend(f"{path}: no source in {seeds} makes it (left by an earlier build?); not validated, "
+                              "rendered or packaged" for path in stale_tei(seeds, tei_dir))
     steps.report(converted, f"convert:  {len(converted.written)} TEI files in {tei_dir}{_kept_note(converted)}")
     # this build's TEI only (written, or edited and kept), never a stale file from an earlier one
     tei = sorted(converted.written + converted.kept, key=str)

@@ -6,7 +6,11 @@ assembled in a staging directory beside the target, bagged with
 bagit.make_bag, its tag files rewritten for BagIt 1.0 and reproducibility
 (baginfo.py), serialised there when it is an archive, and only then moved to
 the output in one rename (output.place): a failure at any step leaves no
-package behind and the previous one, if any, untouched.
+package behind and the previous one, if any, untouched; a kill at any step
+leaves the old package or the new one (or, where the two names cannot be
+exchanged at once, the old one aside, put back by the next run: output.recover),
+and the staging folder, which the next run into that folder removes
+(fsutil.clean_stale_temps).
 
 Bagging-Date is the day the bag is made (dates.py). With `sources`, each
 article's source file is found by the sha256 its header records and packaged
@@ -24,7 +28,7 @@ import bagit
 
 from .. import __version__
 from ..errors import DepositError, InvalidTEIError
-from ..fsutil import collect_files, exclusive_lock, staging_dir
+from ..fsutil import clean_stale_temps, collect_files, exclusive_lock, staging_dir
 from ..validate import Validator
 from . import stages
 from .archive import base_name, write_archive
@@ -32,7 +36,7 @@ from .baginfo import CHECKSUMS, finish_tag_files, human_size, quiet_bagit
 from .dates import bagging_day, day_epoch
 from .options import DepositOptions
 from .reference import SCHEMA_VERSION, VERSION_KEY
-from .output import check_target, package_format, place
+from .output import check_target, package_format, place, recover
 from .payload import SCHEMA_DIR, PayloadWriter
 from .safenames import assign_names, contained
 from .sources import SourceFinder, SourcePlanner
@@ -88,6 +92,8 @@ def make_package(paths, output, options: DepositOptions = DepositOptions()) -> P
     finder = SourceFinder(options.sources) if options.sources else None
     names = assign_names(inputs, ".xml")
     with exclusive_lock(output):  # a second writer of this package is told it is busy
+        recover(output)  # a package a killed run left aside goes back first
+        clean_stale_temps(output.parent)  # and its staging folder goes, whatever this run does
         replacing = check_target(output, fmt, options.replace)  # again: another run may have made it meanwhile
         return _make(inputs, names, output, fmt, replacing, bagging_date, schema, finder, options)
 

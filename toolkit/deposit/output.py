@@ -3,6 +3,7 @@
     package_format(output, fmt)            -> "dir" | "zip" | "tar.gz"   (OutputError if the name and format disagree)
     check_target(output, fmt, replace)     -> True when an existing package file will be replaced
     place(staged, output, replace)         the finished package into place, in one rename (or exchange)
+    recover(output)                        put back what a run killed inside place() left aside
 
 Rules (each refusal is an OutputError, a usage error: exit 2 in the CLI):
 - the name says the format: NAME.zip, NAME.tar.gz / NAME.tgz, or a directory
@@ -14,7 +15,11 @@ Rules (each refusal is an OutputError, a usage error: exit 2 in the CLI):
   first and swapped in with one atomic exchange of the two names (Linux
   renameat2 RENAME_EXCHANGE; elsewhere two renames, the old one waiting as
   .NAME.previous beside it in between), then the old one removed;
-  any other directory is never replaced;
+  any other directory is never replaced. A run killed between those two
+  renames leaves the old package as .NAME.previous and none at NAME: the next
+  `recover(output)` (every make of that package, under its lock, before
+  anything else) renames it back; one killed after the second rename leaves
+  the new package at NAME and the old one aside, which the next removes;
 - an existing file is refused unless `replace`; then the new package is
   finished first and renamed over the old one (os.replace: atomic), so at
   every moment one whole package is there;
@@ -105,6 +110,31 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(b))
 
 
+def aside_path(output: Path) -> Path:
+    """Where place() keeps the old directory package for a moment when it cannot exchange."""
+    output = Path(output)
+    return output.with_name(f".{output.name}.previous")
+
+
+def recover(output: Path) -> str | None:
+    """Undo what a run killed inside place() left: the old directory package standing aside
+    with none at `output` is put back ("restored"); aside with a package at `output` it is
+    the replaced one, removed ("removed"). None when there is nothing aside. Call it holding
+    the package's lock (fsutil.exclusive_lock), so no live place() is interrupted."""
+    aside = aside_path(output)
+    try:
+        mode = os.lstat(aside).st_mode
+    except FileNotFoundError:
+        return None
+    if not stat.S_ISDIR(mode):
+        return None  # not what place() leaves: not teikit's to touch
+    if os.path.lexists(output):
+        shutil.rmtree(aside)
+        return "removed"
+    os.rename(aside, output)
+    return "restored"
+
+
 def place(staged: Path, output: Path, replace: bool) -> None:
     """Move the finished package `staged` (same file system) to `output` in one step."""
     if replace and staged.is_dir() and Path(output).is_dir():
@@ -112,7 +142,7 @@ def place(staged: Path, output: Path, replace: bool) -> None:
             # Two renames: for a moment the old package stands beside the output as
             # .NAME.previous (a name no clean-up of temporaries touches), and is put
             # back if the new one cannot take its place.
-            aside = Path(output).with_name(f".{Path(output).name}.previous")
+            aside = aside_path(output)
             os.rename(output, aside)
             try:
                 os.rename(staged, output)
