@@ -19,6 +19,10 @@ agree on what a batch is:
   please report it"); the batch goes on.
 - **Progress**: one protocol, `progress(items, label)` returning the same items
   (the CLI's bar); the default shows nothing.
+- **On many processes** (`run_on`, teikit.parallel): the same guards run in the
+  workers (`attempt_each`: each item's result and its own Report), and the
+  reports are merged back in input order, so failures, warnings and outputs
+  are those of a run in one process, whatever the number of workers.
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ class Report:
     written: list[Path] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # "FILE: what was given up"
+    once: set[str] = field(default_factory=set)  # the warnings said once per run (warn_once)
     kept: list[Path] = field(default_factory=list)  # edited outputs left as they were (each has its warning)
     merged: list[Path] = field(default_factory=list)  # edited outputs merged with a new recognition (also written)
     # inputs written with some or all of their markup given up (each has its warning)
@@ -64,6 +69,45 @@ class Report:
 
     def warn(self, message: str) -> None:
         self.warnings.append(message)
+
+    def warn_once(self, message: str) -> None:
+        """A warning said once per run, however many inputs (or workers) say it."""
+        self.once.add(message)
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+    def absorb(self, other: "Report") -> None:
+        """Add what `other` (one item's report, from a worker) recorded, after what this one holds."""
+        self.written.extend(other.written)
+        self.failures.extend(other.failures)
+        for message in other.warnings:
+            if message in other.once:
+                self.warn_once(message)
+            else:
+                self.warnings.append(message)
+        self.kept.extend(other.kept)
+        self.merged.extend(other.merged)
+        self.degraded.extend(other.degraded)
+
+
+@dataclass
+class Outcome:
+    """One item's work in a worker: what it returned (when done) and its own report."""
+
+    done: bool
+    result: object
+    report: Report
+
+
+def attempt_each(items, work: Callable, path_of: Callable = lambda item: item) -> list[Outcome]:
+    """work(item, report) for each item, guarded as Batch.run guards it (the failure names
+    path_of(item)); what a worker task returns for a chunk."""
+    outcomes = []
+    for item in items:
+        report = Report()
+        done, result = _guarded(report, path_of(item), lambda: work(item, report))
+        outcomes.append(Outcome(done, result, report))
+    return outcomes
 
 
 def internal_error(path, exc: BaseException) -> str:
@@ -102,20 +146,52 @@ class Batch:
                 self.report.fail(path, refused)
                 continue
             done, result = self._guarded(path, lambda: work(path))
-            if not done:
-                continue
-            if isinstance(result, Path):
-                self.report.written.append(result)
-            elif isinstance(result, list) and all(isinstance(r, Path) for r in result):
-                self.report.written.extend(result)
-            results.append(result)
+            if done:
+                self._record(result, results)
         return results
 
+    def run_on(self, engine, task: Callable, *, state: Callable, shared=None, label: str = "",
+               each: Callable | None = None) -> list:
+        """run, on a teikit.parallel engine: task(state, shared, chunk of paths) -> [Outcome]
+        (attempt_each). Clashes are refused here; reports merge back in input order.
+        With `each`, each result is handed to it as it comes (nothing is kept: [] is returned)."""
+        work = [path for path in self.files if self.clash(path) is None]
+        outcomes = iter(engine.map(task, self.progress(work, label), state=state, shared=shared, count=len(work)))
+        results: list = []
+        for path in self.files:
+            refused = self.clash(path)
+            if refused:
+                self.report.fail(path, refused)
+                continue
+            self.gather(next(outcomes), results, each)
+        return results
+
+    def gather(self, outcome: Outcome, results: list | None = None, each: Callable | None = None):
+        """One worker Outcome into this batch's report; its result (None when it failed)."""
+        self.report.absorb(outcome.report)
+        if outcome.done and results is not None:
+            self._record(outcome.result, results, each)
+        return outcome.result if outcome.done else None
+
+    def _record(self, result, results: list, each: Callable | None = None) -> None:
+        if isinstance(result, Path):
+            self.report.written.append(result)
+        elif isinstance(result, list) and all(isinstance(r, Path) for r in result):
+            self.report.written.extend(result)
+        if each is not None:
+            each(result)
+        else:
+            results.append(result)
+
     def _guarded(self, path, work: Callable) -> tuple[bool, object]:
-        try:
-            return True, work()
-        except ToolkitError as exc:
-            self.report.fail(path, str(exc))
-        except Exception as exc:  # noqa: BLE001 - a bug must cost one file, not the batch
-            self.report.fail(path, internal_error(path, exc))
-        return False, None
+        return _guarded(self.report, path, work)
+
+
+def _guarded(report: Report, path, work: Callable) -> tuple[bool, object]:
+    try:
+        return True, work()
+    except ToolkitError as exc:
+        report.fail(path, str(exc))
+    except Exception as exc:  # noqa: BLE001 - a bug must cost one file, not the batch
+        report.fail(path, internal_error(path, exc))
+    return False, None

@@ -14,12 +14,13 @@ from __future__ import annotations
 import pickle
 import tempfile
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Iterable
 
 from lxml import etree
 
-from .batch import Batch, Progress, Report
+from .batch import Batch, Progress, Report, attempt_each
 from .editing import place
 from .encode import encode, serialise
 from .encode.degrade import encode_valid
@@ -30,7 +31,8 @@ from .model import NAME_TYPES, PERSON, Article
 from .options import ConvertOptions
 from .recognise import Context, Recogniser, registry
 from .recognise.authority import authority_ids
-from .validate import default_validator
+from .parallel import make_engine
+from .validate import Validator, default_validator
 from .xmlsafe import parse_bytes
 
 SOURCE_SUFFIXES = (".txt",)
@@ -151,8 +153,7 @@ NOT_VALIDATED = ("not validated (--no-validate): the TEI written is well-formed,
 
 def _not_validated(report) -> None:
     """Said once per run."""
-    if NOT_VALIDATED not in report.warnings:
-        report.warn(NOT_VALIDATED)
+    report.warn_once(NOT_VALIDATED)
 
 
 def _prove_well_formed(tree, source: Path) -> None:
@@ -172,7 +173,8 @@ def _degraded(report, source: Path, warning: str) -> None:
 
 def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOptions(), *,
                   recogniser: Recogniser | None = None, validator=None,
-                  progress: Progress | None = None, edited: str = "keep") -> Report:
+                  progress: Progress | None = None, edited: str = "keep", jobs: int | None = 1,
+                  engine=None) -> Report:
     """Convert every article under `paths` into out_dir/<stem>.xml.
 
     A target edited since teikit wrote it is kept, merged or overwritten as
@@ -182,44 +184,106 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
     the rest of the batch goes on. Written files are valid (unless
     options.validate is False): an invalid result is a failure, not a file.
 
-    The first pass ingests and recognises each article and spools the result to
-    a temporary file, so memory holds only the set of names found; the second
-    reads it back, recognises again only the articles that hold a name found
-    elsewhere but not in them, then encodes, validates and writes.
+    Map, reduce, map (teikit.parallel: `jobs` processes, None for every core,
+    or the given `engine`, e.g. a Dask cluster's): the first pass ingests and
+    recognises each article, and the parent spools the results to a temporary
+    file, so its memory holds only the set of names found; the names are
+    reduced to the corpus's, handed to every worker once; the second pass
+    recognises again only the articles that hold a name found elsewhere but
+    not in them, then encodes, validates and writes. The files written and the
+    report are the same whatever the number of workers.
     """
     batch = Batch(paths, SOURCE_SUFFIXES, output_suffix=".xml", progress=progress)
     out_dir = Path(out_dir)
-    recogniser = recogniser or load_recogniser(options)
-    if options.validate and validator is None:
+    if options.validate and validator is None and engine is None and jobs == 1:
         validator = default_validator()
+    state = _state_factory(options, recogniser, validator, local=engine is None and jobs == 1)
     report = batch.report
-    with tempfile.TemporaryFile() as spool:
-        known: set[tuple[str, str]] = set()
+    own_engine = engine is None
+    engine = engine or make_engine(jobs, warm=state)
+    try:
+        with tempfile.TemporaryFile() as spool:
+            known: set[tuple[str, str]] = set()
+            spooled = 0
 
-        def read(source: Path) -> None:
-            nonlocal known
-            article, warning = settle_language(ingest_file(source), options)
-            if warning:
-                report.warn(f"{source}: {warning}")
-            mentions, failure = _recognise(article, recogniser)
-            if mentions is not None:
-                known |= shareable_names(article.text, mentions)
-            pickle.dump((source, article, mentions, failure), spool, protocol=pickle.HIGHEST_PROTOCOL)
+            def keep(result) -> None:
+                nonlocal spooled
+                source, article, mentions, failure, names = result
+                known.update(names)
+                pickle.dump((source, article, mentions, failure), spool, protocol=pickle.HIGHEST_PROTOCOL)
+                spooled += 1
 
-        spooled = len(batch.run(read, label="reading"))
-        spool.seek(0)
-        corpus = _CorpusNames(known if spooled > 1 else set())
-        for _ in batch.progress(range(spooled), "converting"):
-            source, article, mentions, failure = pickle.load(spool)
-
-            def write(source=source, article=article, mentions=mentions, failure=failure) -> Path:
-                if mentions is not None and corpus.missed_in(article.text, mentions):
-                    mentions, failure = _recognise(article, recogniser, corpus.names)
-                tree = _encode_checked(article, source, mentions, failure, options, validator, report)
-                return place(out_dir / f"{article.stem}.xml", tree, article, edited, report,
-                             validator=validator, when=options.conversion_date)
-
-            target = batch.attempt(source, write)
-            if target is not None:
-                report.written.append(target)
+            batch.run_on(engine, _read_task, state=state, shared=options, label="reading", each=keep)
+            spool.seek(0)
+            corpus = _CorpusNames(known if spooled > 1 else set())
+            shared = (corpus, out_dir, options, edited)
+            entries = (pickle.load(spool) for _ in range(spooled))
+            for outcome in engine.map(_write_task, batch.progress(entries, "converting"), state=state,
+                                      shared=shared, count=spooled):
+                target = batch.gather(outcome)
+                if target is not None:
+                    report.written.append(target)
+    finally:
+        if own_engine:
+            engine.close()
     return report
+
+
+# --- the work of one worker (teikit.parallel) ------------------------------------------
+
+_DEFAULT_VALIDATOR = "default"
+
+
+def _state_factory(options: ConvertOptions, recogniser, validator, *, local: bool):
+    """What a worker makes once: (recogniser, validator). In this process, the objects given."""
+    if local:
+        made = (recogniser or load_recogniser(options), validator)
+        return lambda: made
+    if validator is not None:
+        spec = (str(validator.rng_path), str(validator.sch_path))
+    else:
+        spec = _DEFAULT_VALIDATOR if options.validate else None
+    return partial(_make_state, options, recogniser, spec)
+
+
+def _make_state(options: ConvertOptions, recogniser, validator_spec):
+    if validator_spec is None:
+        validator = None
+    elif validator_spec == _DEFAULT_VALIDATOR:
+        validator = default_validator()
+    else:
+        validator = Validator(*validator_spec)
+    return recogniser or load_recogniser(options), validator
+
+
+def _read_task(state, options: ConvertOptions, sources: list) -> list:
+    """Pass one over a chunk: each source ingested, its language settled, recognised, with the
+    names worth sharing."""
+    recogniser, _ = state
+
+    def read(source: Path, report) -> tuple:
+        article, warning = settle_language(ingest_file(source), options)
+        if warning:
+            report.warn(f"{source}: {warning}")
+        mentions, failure = _recognise(article, recogniser)
+        names = shareable_names(article.text, mentions) if mentions is not None else set()
+        return source, article, mentions, failure, names
+
+    return attempt_each(sources, read)
+
+
+def _write_task(state, shared, entries: list) -> list:
+    """Pass two over a chunk: recognised again where the corpus knows a name it missed, then
+    encoded, validated and placed (editing.place: an edited target is kept, merged or replaced)."""
+    recogniser, validator = state
+    corpus, out_dir, options, edited = shared
+
+    def write(entry, report) -> Path | None:
+        source, article, mentions, failure = entry
+        if mentions is not None and corpus.missed_in(article.text, mentions):
+            mentions, failure = _recognise(article, recogniser, corpus.names)
+        tree = _encode_checked(article, source, mentions, failure, options, validator, report)
+        return place(out_dir / f"{article.stem}.xml", tree, article, edited, report,
+                     validator=validator, when=options.conversion_date)
+
+    return attempt_each(entries, write, path_of=lambda entry: entry[0])

@@ -104,3 +104,7 @@ class UnsafeXMLError(InputError):
 class EditingError(ToolkitError):
     """An edited TEI file cannot be kept, merged or tidied as asked: it is not well-formed,
     its text no longer matches its source, or its record is unreadable. The file is left as it is."""
+
+
+class WorkerError(ToolkitError):
+    """A worker process or a cluster running a batch was lost or cannot be reached (teikit.parallel, teikit.cluster)."""

@@ -33,11 +33,12 @@ from ..editing import tidy_paths
 from ..errors import ToolkitError
 from ..fsutil import collect_files
 from ..options import ConvertOptions
+from ..parallel import make_engine
 from ..render import build_site, render_paths
 from ..validate import default_validator
 from .common import (EXIT_FAILED, AbbrMode, PackageFormat, abbr_option, day_option, edit_policy, error_line, guarded,
-                     language_option, licence_option, merge_option, model_option, output_dir_option, overwrite_option,
-                     print_report, progress, publisher_option)
+                     jobs_option, language_option, licence_option, merge_option, model_option, output_dir_option,
+                     overwrite_option, print_report, progress, publisher_option)
 from .tidy import print_changes, tidy_summary
 
 DEFAULT_PACKAGE_FORMAT = "zip"
@@ -106,6 +107,7 @@ def build(
     language: Optional[str] = language_option(),
     merge: bool = merge_option(),
     overwrite: bool = overwrite_option(),
+    jobs: Optional[int] = jobs_option(),
 ) -> None:
     """Convert, validate, render and package a corpus: SEEDS → TEI → dist/html, dist/txt, dist/deposit.
 
@@ -116,11 +118,18 @@ def build(
     is still done), 2 for a usage error.
     """
     edited = edit_policy(merge, overwrite)
+    with make_engine(jobs) as engine:  # one pool of workers for every step
+        _build(seeds, tei_dir, dist, model, publisher, licence, abbr, deposit, package_format, bagging_date,
+               contact_name, contact_email, language, edited, engine)
+
+
+def _build(seeds, tei_dir, dist, model, publisher, licence, abbr, deposit, package_format, bagging_date,
+           contact_name, contact_email, language, edited, engine) -> None:
     steps = _Steps()
     options = ConvertOptions(publisher=publisher, licence=licence, model_dir=str(model) if model else None,
                              language=language)
     with guarded():  # no seeds folder, or a model that cannot be loaded: nothing can be built
-        converted = convert_paths([seeds], tei_dir, options, progress=progress, edited=edited)
+        converted = convert_paths([seeds], tei_dir, options, progress=progress, edited=edited, engine=engine)
     converted.warnings.extend(f"{path}: no source in {seeds} makes it (left by an earlier build?); not validated, "
                               "rendered or packaged" for path in stale_tei(seeds, tei_dir))
     steps.report(converted, f"convert:  {len(converted.written)} TEI files in {tei_dir}{_kept_note(converted)}")
@@ -136,7 +145,7 @@ def build(
         raise typer.Exit(EXIT_FAILED)
 
     with steps.step():
-        report = default_validator().validate_paths(tei)
+        report = default_validator().validate_paths(tei, engine=engine)
         for issue in report.issues:  # already "file:line:col: error: [rule] message"
             typer.echo(str(issue), err=True)
         steps.failed |= not report.valid
@@ -144,11 +153,12 @@ def build(
 
     with steps.step():
         # The site is this build's corpus; while an article failed, it keeps what it held for it.
-        site = build_site(tei, dist / "html", progress=progress, replace_site=not converted.failures)
+        site = build_site(tei, dist / "html", progress=progress, replace_site=not converted.failures,
+                          engine=engine)
         steps.report(site, f"render:   {len(site.written)} HTML pages in {dist / 'html'}")
 
     with steps.step():
-        texts = render_paths(tei, dist / "txt", "txt", abbr=abbr.value, progress=progress)
+        texts = render_paths(tei, dist / "txt", "txt", abbr=abbr.value, progress=progress, engine=engine)
         steps.report(texts, f"render:   {len(texts.written)} text files in {dist / 'txt'}")
 
     if deposit and converted.failures:  # a package without them would replace one that holds them

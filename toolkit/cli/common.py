@@ -205,6 +205,13 @@ def language_option():
                              "a sidecar's \"language\" still wins.")
 
 
+def jobs_option():
+    """`--jobs N`: worker processes for a stage over files (teikit.parallel)."""
+    return typer.Option(None, "--jobs", "-j", min=1, metavar="N", show_default=False,
+                        help="Worker processes (default: every usable core; 1: all in this process). "
+                             "The output is the same whatever N.")
+
+
 def day_option(name: str, help: str):
     return typer.Option(None, name, metavar="YYYY-MM-DD", callback=iso_day, help=help)
 

@@ -15,8 +15,9 @@ import typer
 
 from ..convert import convert_paths
 from ..options import ConvertOptions
-from .common import (EXIT_FAILED, convert_summary, day_option, edit_policy, guarded, language_option, licence_option,
-                     merge_option, model_option, output_dir_option, overwrite_option, print_report, progress, publisher_option)
+from .common import (EXIT_FAILED, convert_summary, day_option, edit_policy, guarded, jobs_option, language_option,
+                     licence_option, merge_option, model_option, output_dir_option, overwrite_option, print_report,
+                     progress, publisher_option)
 
 
 def convert(
@@ -30,6 +31,7 @@ def convert(
     language: Optional[str] = language_option(),
     merge: bool = merge_option(),
     overwrite: bool = overwrite_option(),
+    jobs: Optional[int] = jobs_option(),
 ) -> None:
     """Convert news articles to TEI P5 with entity markup and a register.
 
@@ -44,7 +46,7 @@ def convert(
                              model_dir=str(model) if model else None, validate=not no_validate,
                              language=language)
     with guarded():
-        report = convert_paths(paths, out_dir, options, progress=progress, edited=edited)
+        report = convert_paths(paths, out_dir, options, progress=progress, edited=edited, jobs=jobs)
     failed = {failure.path for failure in report.failures}
     degraded = sum(1 for source in report.degraded if source not in failed)
     dropped = f" ({degraded} with markup dropped)" if degraded else ""

@@ -16,8 +16,8 @@ import typer
 from ..ner.extract import INPUT_FORMATS, read_inputs
 from ..ner.train import TrainOptions
 from ..recognise.registry import RECOGNISER_NAMES
-from .common import (EXIT_FAILED, ReportFormat, choices, command_group, file_or_new, guarded, model_option,
-                     output_dir_option, print_report, progress, stage_default)
+from .common import (EXIT_FAILED, ReportFormat, choices, command_group, file_or_new, guarded, jobs_option,
+                     model_option, output_dir_option, print_report, progress, stage_default)
 
 ner_app = command_group("ner", "Entity recognition: train a CRF model from corrected TEI or JSON lines, extract, evaluate.")
 
@@ -56,15 +56,19 @@ def extract_command(
     input_format: InputFormat = typer.Option(InputFormat(stage_default(read_inputs, "input_format")), "--input-format", help="text: each file is one document, id = file name; jsonl: one {id, text} per line."),
     model: Optional[Path] = model_option(),
     recogniser: Optional[RecogniserName] = typer.Option(None, "--recogniser", help="Pick one recogniser: rules, crf (model alone) or combined; default: combined with --model, rules without."),
+    jobs: Optional[int] = jobs_option(),
 ) -> None:
     """Find persName/orgName/placeName/date spans in texts and write them as JSON lines."""
+    from functools import partial
+
     from ..ner import extract, write_jsonl
     from ..recognise.registry import load_recogniser
 
     with guarded():
         docs, inputs = read_inputs(files, input_format.value, progress=progress)
-        chosen = load_recogniser(str(model) if model else None, name=recogniser.value if recogniser else None)
-        results = extract(docs, chosen)
+        load = partial(load_recogniser, str(model) if model else None, name=recogniser.value if recogniser else None)
+        chosen = load()
+        results = extract(docs, chosen, jobs=jobs, load=load)
         write_jsonl(output, results)
     total = sum(len(d.entities) for d in results)
     if print_report(inputs, f"{total} entities in {len(results)} documents ({chosen.name}) written to {output}"):

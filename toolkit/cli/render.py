@@ -15,12 +15,13 @@ refused with one `error:` line, exit 1, and nothing written.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 import typer
 
 from ..render import FORMATS, build_site, render_paths, site_size
-from .common import (AbbrMode, EXIT_FAILED, abbr_option, choices, guarded, output_dir_option, print_report,
-                     progress, stage_default)
+from .common import (AbbrMode, EXIT_FAILED, abbr_option, choices, guarded, jobs_option, output_dir_option,
+                     print_report, progress, stage_default)
 
 Format = choices("Format", FORMATS)
 
@@ -35,15 +36,16 @@ def render(
     replace_site: bool = typer.Option(False, "--replace-site",
                                       help="html: rebuild the site in DIR from the given files only (by default "
                                            "an existing site is updated and keeps every article it holds)."),
+    jobs: Optional[int] = jobs_option(),
 ) -> None:
     """Render TEI to HTML (article pages and corpus pages) or plain text."""
     holds = ""
     with guarded():
         if fmt.value == "html":
-            report = build_site(paths, out_dir, progress=progress, replace_site=replace_site)
+            report = build_site(paths, out_dir, progress=progress, replace_site=replace_site, jobs=jobs)
             holds = f"; the site holds {site_size(out_dir)} article(s)"
         else:
-            report = render_paths(paths, out_dir, fmt.value, abbr=abbr.value, progress=progress)
+            report = render_paths(paths, out_dir, fmt.value, abbr=abbr.value, progress=progress, jobs=jobs)
     if print_report(report, f"rendered {len(report.written)} file(s) into {out_dir}"
                     + (f", {len(report.failures)} failed" if report.failures else "") + holds):
         raise typer.Exit(EXIT_FAILED)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 import typer
 
 from ..validate import validate_paths
-from .common import EXIT_FAILED, EXIT_OK, ReportFormat, guarded, progress
+from .common import EXIT_FAILED, EXIT_OK, ReportFormat, guarded, jobs_option, progress
 
 
 def validate(
@@ -17,13 +18,14 @@ def validate(
     report_format: ReportFormat = typer.Option(
         ReportFormat.text, "--format", help="text: one line per error and a summary; json: a per-file report."
     ),
+    jobs: Optional[int] = jobs_option(),
 ) -> None:
     """Validate TEI documents against the teikit schema (RELAX NG) and rules (Schematron).
 
     Exit status: 0 all valid, 1 any invalid or not well-formed, 2 usage error.
     """
     with guarded():
-        report = validate_paths(paths, progress=progress)
+        report = validate_paths(paths, progress=progress, jobs=jobs)
     if report_format is ReportFormat.json:
         typer.echo(report.to_json(), nl=False)
     else:

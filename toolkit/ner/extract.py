@@ -8,6 +8,7 @@ from pathlib import Path
 from ..batch import Batch, Progress, Report
 from ..errors import NerInputError
 from ..fsutil import collect_files
+from ..parallel import make_engine
 from ..model import DATE, Mention
 from ..recognise.base import Context, Recogniser
 from ..recognise.dates import range_ends
@@ -52,7 +53,18 @@ def extract_doc(doc: NerDoc, recogniser: Recogniser) -> NerDoc:
     return NerDoc(doc.id, doc.text, tuple(mentions_to_entities(mentions, doc.text)))
 
 
-def extract(docs, recogniser: Recogniser) -> list[NerDoc]:
+def extract(docs, recogniser: Recogniser, *, jobs: int | None = 1, load=None) -> list[NerDoc]:
+    """Every document's spans, in order. With jobs other than 1 (None: every core) the
+    documents go to worker processes (teikit.parallel), each making its recogniser once
+    with `load()` (a picklable factory giving the same recogniser); the same spans."""
+    if jobs == 1 or load is None:
+        return [extract_doc(doc, recogniser) for doc in docs]
+    docs = list(docs)
+    with make_engine(jobs, warm=load) as engine:
+        return list(engine.map(_extract_task, docs, state=load, count=len(docs)))
+
+
+def _extract_task(recogniser: Recogniser, _shared, docs: list) -> list[NerDoc]:
     return [extract_doc(doc, recogniser) for doc in docs]
 
 

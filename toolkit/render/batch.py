@@ -11,9 +11,14 @@ is refused (SiteError) before anything is written.
 from __future__ import annotations
 
 import os
+from contextlib import nullcontext
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from ..batch import Batch, Progress, Report
+from .. import resources
+from ..batch import Batch, Progress, Report, attempt_each
+from ..parallel import make_engine
 from ..errors import RenderError, ToolkitError
 from ..fsutil import write_atomic
 from .renderer import ASSETS_DIR, REGISTER_FILES, Renderer, SourceDocument, default_renderer
@@ -31,36 +36,73 @@ def tei_href(tei_path: Path, out_dir: Path) -> str:
 
 def render_paths(paths, out_dir, fmt: str = "html", *, abbr: str = "keep",
                  renderer: Renderer | None = None, progress: Progress | None = None,
-                 registers_href: str = "registers/", index_href: str = "index.html") -> Report:
+                 registers_href: str = "registers/", index_href: str = "index.html",
+                 jobs: int | None = 1, engine=None) -> Report:
     """Write OUT_DIR/<stem>.html or .txt for every TEI file in `paths` (files or directories).
 
     HTML pages link to the corpus pages at `registers_href` / `index_href`
     (write those with build_site, or pass '' to leave the links out) and to
     their TEI file by its path relative to out_dir; their script is written
     beside them (OUT_DIR/assets/highlight.js, see write_scripts).
+
+    `jobs` processes (None: every core) or the given teikit.parallel engine,
+    each worker compiling the stylesheets once; the same files whatever the number.
     """
     if fmt not in FORMATS:
         raise ValueError(f"fmt must be one of {FORMATS}, not {fmt!r}")
-    renderer = renderer or default_renderer()
     out_dir = Path(out_dir)
     batch = Batch(paths, TEI_SUFFIXES, output_suffix=f".{fmt}", progress=progress)
+    job = PageJob(out_dir, fmt, abbr, registers_href, index_href)
+    local = engine is None and jobs == 1
+    if local:
+        renderer = renderer or default_renderer()
+    if fmt == "html" and batch.files:
+        write_scripts(out_dir, renderer or default_renderer(), batch.report)
+    if local:
+        batch.run(lambda path: job.render(renderer, path, batch.report), label=f"render {fmt}")
+    else:
+        state = _renderer_state(renderer)
+        with nullcontext(engine) if engine is not None else make_engine(jobs, warm=state) as running:
+            batch.run_on(running, _page_task, state=state, shared=job, label=f"render {fmt}")
+    return batch.report
 
-    def render_one(path: Path) -> Path:
-        doc = renderer.load(path)
-        _warn_if_not_teikits(batch.report, doc)
-        if fmt == "html":
-            out = renderer.html(doc, tei_href=tei_href(path, out_dir),
-                                registers_href=registers_href, index_href=index_href)
+
+@dataclass(frozen=True)
+class PageJob:
+    """What renders one file into one page or text (the same in this process or in a worker)."""
+
+    out_dir: Path
+    fmt: str = "html"
+    abbr: str = "keep"
+    registers_href: str = "registers/"
+    index_href: str = "index.html"
+
+    def render(self, renderer: Renderer, source, report: Report) -> Path:
+        doc = renderer.load(source)
+        _warn_if_not_teikits(report, doc)
+        if self.fmt == "html":
+            out = renderer.html(doc, tei_href=tei_href(doc.path, self.out_dir),
+                                registers_href=self.registers_href, index_href=self.index_href)
         else:
-            out = renderer.text(doc, abbr=abbr)
-        target = out_dir / f"{path.stem}.{fmt}"
+            out = renderer.text(doc, abbr=self.abbr)
+        target = self.out_dir / f"{doc.stem}.{self.fmt}"
         _write(target, out)
         return target
 
-    if fmt == "html" and batch.files:
-        write_scripts(out_dir, renderer, batch.report)
-    batch.run(render_one, label=f"render {fmt}")
-    return batch.report
+
+def _worker_renderer() -> Renderer:
+    return default_renderer()
+
+
+def _renderer_state(renderer: Renderer | None):
+    """What a worker compiles once: the project's stylesheets, or the same folder as `renderer`'s."""
+    if renderer is None or Path(renderer.xslt_dir) == resources.xslt_dir():
+        return _worker_renderer
+    return partial(Renderer, str(renderer.xslt_dir))
+
+
+def _page_task(renderer: Renderer, job: PageJob, paths: list) -> list:
+    return attempt_each(paths, lambda path, report: job.render(renderer, path, report))
 
 
 def write_scripts(out_dir: Path, renderer: Renderer, report: Report) -> None:
@@ -76,7 +118,8 @@ def write_scripts(out_dir: Path, renderer: Renderer, report: Report) -> None:
 
 
 def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles: bool = True,
-               progress: Progress | None = None, replace_site: bool = False) -> Report:
+               progress: Progress | None = None, replace_site: bool = False,
+               jobs: int | None = 1, engine=None) -> Report:
     """The corpus site in out_dir: <stem>.html per article (unless articles=False),
     index.html, registers/persons.html, organisations.html, places.html, and the
     site manifest (render.site, not listed in the report).
@@ -88,6 +131,10 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
     only, removing the pages of the articles it drops. Refused (SiteError, nothing
     written): no input files at all; an index.html teikit did not make; an update
     that cannot read a kept article's TEI; a replacement that would leave the site empty.
+
+    The article pages are rendered by `jobs` processes (None: every core) or the
+    given engine; the index and registers, the reduction over the whole corpus,
+    here, from every document read.
     """
     renderer = renderer or default_renderer()
     out_dir = Path(out_dir)
@@ -116,16 +163,21 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
     write_scripts(out_dir, renderer, report)
     if articles:
         missing = [doc for doc in kept.values() if not (out_dir / f"{doc.stem}.html").is_file()]
-
-        def page(doc: SourceDocument) -> Path:
-            target = out_dir / f"{doc.stem}.html"
-            _write(target, renderer.html(doc, tei_href=tei_href(doc.path, out_dir)))
-            return target
-
-        for doc in batch.progress([*given.values(), *missing], "render html"):
-            target = batch.attempt(doc.path, lambda doc=doc: page(doc))
-            if target is not None:
-                report.written.append(target)
+        pages = [*given.values(), *missing]
+        job = PageJob(out_dir)
+        if engine is None and jobs == 1:
+            for doc in batch.progress(pages, "render html"):
+                target = batch.attempt(doc.path, lambda doc=doc: job.render(renderer, doc, report))
+                if target is not None:
+                    report.written.append(target)
+        else:
+            state = _renderer_state(renderer)
+            with nullcontext(engine) if engine is not None else make_engine(jobs, warm=state) as running:
+                for outcome in running.map(_page_task, batch.progress([doc.path for doc in pages], "render html"),
+                                           state=state, shared=job, count=len(pages)):
+                    target = batch.gather(outcome)
+                    if target is not None:
+                        report.written.append(target)
     target = out_dir / "index.html"
     _write(target, renderer.index_page(docs))
     report.written.append(target)

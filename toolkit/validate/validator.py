@@ -9,14 +9,16 @@ from __future__ import annotations
 import os
 import re
 import time
-from functools import lru_cache
+from contextlib import nullcontext
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Iterable, Iterator, Union
 
 from lxml import etree
 
 from ..errors import NotWellFormedError, ToolkitError, UnsafeXMLError, ValidationError
-from ..batch import Batch, Progress
+from ..batch import Batch, Progress, attempt_each
+from ..parallel import make_engine
 from ..resources import schema_dir
 from ..xmlsafe import parse_bytes, parse_file
 from .attributes import AttributeTypes
@@ -90,15 +92,24 @@ class Validator:
                 errors=issues,
             )
 
-    def validate_paths(self, paths: Iterable[str | os.PathLike], *, progress: Progress | None = None) -> Report:
+    def validate_paths(self, paths: Iterable[str | os.PathLike], *, progress: Progress | None = None,
+                       jobs: int | None = 1, engine=None) -> Report:
         """Validate files, and *.xml under directories (sorted), one result per file, on the
-        batch runner (teikit.batch): `progress(items, label)` is the CLI's bar.
+        batch runner (teikit.batch): `progress(items, label)` is the CLI's bar; `jobs`
+        processes (None: every core) or the given teikit.parallel engine, each worker
+        compiling the schemas once. The report is the same whatever the number of workers.
 
         Raises fsutil.MissingInputError for a path that does not exist. A file the
         validator itself fails on (a bug) is reported as that file's `internal-error`.
         """
         batch = Batch(paths, (".xml",), progress=progress)
-        results = {result.file: result for result in batch.run(self.validate_file, label="validating")}
+        if engine is None and jobs == 1:
+            done = batch.run(self.validate_file, label="validating")
+        else:
+            state = partial(_worker_validator, str(self.rng_path), str(self.sch_path))
+            with nullcontext(engine) if engine is not None else make_engine(jobs, warm=state) as running:
+                done = batch.run_on(running, _validate_task, state=state, label="validating")
+        results = {result.file: result for result in done}
         for failure in batch.report.failures:
             file = str(failure.path)
             results[file] = FileResult(file, (Issue(file, 0, 0, "internal-error", failure.message),))
@@ -128,6 +139,17 @@ class Validator:
                 message = f"{message} (in {where})"
             issues.append(Issue(file, line, entry.column or 0, _rng_rule(entry.type_name), message, entry.path or ""))
         return issues
+
+
+def _worker_validator(rng_path: str, sch_path: str) -> Validator:
+    """A worker's validator (teikit.parallel): the process-wide one for the project schema."""
+    if (Path(rng_path), Path(sch_path)) == (schema_dir() / RNG_NAME, schema_dir() / SCH_NAME):
+        return default_validator()
+    return Validator(rng_path, sch_path)
+
+
+def _validate_task(validator: Validator, _shared, paths: list) -> list:
+    return attempt_each(paths, lambda path, _report: validator.validate_file(path))
 
 
 def _element_name(tree: etree._ElementTree, path: str | None) -> str | None:
@@ -187,5 +209,6 @@ def validate(source: Source, *, name: str | None = None) -> None:
     default_validator().validate(source, name=name)
 
 
-def validate_paths(paths: Iterable[str | os.PathLike], *, progress: Progress | None = None) -> Report:
-    return default_validator().validate_paths(paths, progress=progress)
+def validate_paths(paths: Iterable[str | os.PathLike], *, progress: Progress | None = None,
+                   jobs: int | None = 1, engine=None) -> Report:
+    return default_validator().validate_paths(paths, progress=progress, jobs=jobs, engine=engine)

@@ -1,0 +1,240 @@
+"""Running one task over many items on every core, results in input order: the one engine.
+
+    engine = make_engine(jobs)                  # None: every usable core; 1: this process
+    for result in engine.map(task, items, state=factory, shared=obj):
+        ...                                     # one result per item, in the order of `items`
+
+Contract:
+- `task(state, shared, chunk) -> list` is a module-level function (a worker
+  imports it by name) returning one result per item of `chunk`, in order; it
+  must not raise for one bad item (each stage guards its items, batch.attempt_each).
+- `state` is a picklable factory (a module-level function or functools.partial
+  of one): a worker calls it once and keeps what it returns (compiled schemas,
+  stylesheets, a recogniser) for every later chunk of any map with the same
+  factory, so nothing is compiled per document. In this process (jobs == 1) the
+  factory is called once per map and need not be picklable.
+- `shared` is one read-only value every chunk needs (the corpus-wide names of
+  convert's reduction): sent to each worker once per map, not once per chunk.
+- Output never depends on the number of workers: results come back in input
+  order, and a stage writes each output from one item only.
+- Workers are started with forkserver (spawn where it is missing), never fork:
+  the parent may hold Saxon's and libxml2's threads and locks.
+- A worker that dies (killed, out of memory) costs the batch: WorkerError,
+  one line; the outputs already written are whole (every write is atomic).
+  `cluster.DaskEngine` (--scheduler) offers the same `map` on a Dask cluster,
+  where a lost worker's chunk is retried elsewhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import pickle
+import tempfile
+import threading
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Callable, Iterable, Iterator
+
+from .errors import WorkerError
+
+# With the default number of jobs, a batch smaller than this per worker runs in
+# this process: starting workers (and compiling in each) costs more than it saves.
+MIN_ITEMS_PER_WORKER = 8
+# A worker is given a few chunks at a time per process, so the pool keeps busy
+# without holding the whole corpus in flight.
+IN_FLIGHT_PER_WORKER = 3
+MAX_CHUNK = 32
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity), at least 1."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def resolve_jobs(jobs: int | None) -> int:
+    """None → every usable core; otherwise a positive count (ValueError below 1)."""
+    if jobs is None:
+        return usable_cores()
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
+    return jobs
+
+
+def chunk_size(count: int, workers: int) -> int:
+    """Chunks small enough to balance the workers, big enough to pay for the hand-over."""
+    if workers <= 1:
+        return max(1, min(MAX_CHUNK, count))
+    return max(1, min(MAX_CHUNK, count // (workers * 8) or 1))
+
+
+def chunks(items: Iterable, size: int) -> Iterator[list]:
+    """`items` in lists of `size` (the last may be shorter), read lazily."""
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+# --- state kept by a worker process -------------------------------------------------
+
+_STATE: dict[bytes, object] = {}
+_SHARED: dict[str, object] = {}
+_LOCK = threading.Lock()
+
+
+def _key(factory) -> bytes:
+    return hashlib.sha256(pickle.dumps(factory, protocol=pickle.HIGHEST_PROTOCOL)).digest()
+
+
+def worker_state(factory):
+    """What `factory()` made in this process, made once (per thread: validators and
+    stylesheet executables are not thread-safe)."""
+    key = _key(factory) + str(threading.get_ident()).encode()
+    with _LOCK:
+        if key not in _STATE:
+            _STATE[key] = factory()
+        return _STATE[key]
+
+
+def _warm(factory) -> None:
+    """A pool worker's initializer: compile the state before the first chunk arrives."""
+    if factory is not None:
+        worker_state(factory)
+
+
+class SharedFile:
+    """A value handed to local workers once: pickled to a file they read (and keep) on first use."""
+
+    def __init__(self, path: str):
+        self.path = path
+
+    def get(self):
+        with _LOCK:
+            if self.path not in _SHARED:
+                _SHARED.clear()  # one map's value at a time
+                with open(self.path, "rb") as handle:
+                    _SHARED[self.path] = pickle.load(handle)
+            return _SHARED[self.path]
+
+
+def resolve_shared(value):
+    return value.get() if isinstance(value, SharedFile) else value
+
+
+def _run_chunk(task, factory, shared, chunk):
+    """What a pool worker runs: the task with its process's state and the shared value."""
+    return task(worker_state(factory), resolve_shared(shared), chunk)
+
+
+# --- engines --------------------------------------------------------------------------
+
+class InlineEngine:
+    """Everything in this process (--jobs 1)."""
+
+    workers = 1
+    where = "this process"
+
+    def map(self, task: Callable, items: Iterable, *, state: Callable, shared=None,
+            count: int | None = None) -> Iterator:
+        """task's results for every item, in order (`count`: how many items, when known)."""
+        made = None
+        for chunk in chunks(items, MAX_CHUNK):
+            if made is None:
+                made = state()
+            yield from task(made, shared, chunk)
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class PoolEngine(InlineEngine):
+    """A pool of worker processes on this machine, started on first use and kept for every map."""
+
+    def __init__(self, workers: int, warm=None, min_items: int = 0):
+        self.workers = workers
+        self.min_items = min_items
+        self.where = f"{workers} worker processes"
+        self._warm_with = warm
+        self._pool: ProcessPoolExecutor | None = None
+        self._tmp = tempfile.TemporaryDirectory(prefix="teikit-shared-")
+        self._shared_count = 0
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_warm,
+                                             initargs=(self._warm_with,))
+        return self._pool
+
+    def _share(self, value):
+        if value is None:
+            return None
+        self._shared_count += 1
+        path = os.path.join(self._tmp.name, f"shared-{self._shared_count}.pickle")
+        with open(path, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        return SharedFile(path)
+
+    def map(self, task: Callable, items: Iterable, *, state: Callable, shared=None,
+            count: int | None = None) -> Iterator:
+        if count is None:
+            items = list(items)
+            count = len(items)
+        if not count:
+            return
+        if count < self.min_items and self._pool is None:
+            yield from InlineEngine.map(self, task, items, state=state, shared=shared)
+            return
+        pool, handle = self._executor(), self._share(shared)
+        pending: deque = deque()
+        limit = self.workers * IN_FLIGHT_PER_WORKER
+        try:
+            for chunk in chunks(items, chunk_size(count, self.workers)):
+                pending.append(pool.submit(_run_chunk, task, state, handle, chunk))
+                if len(pending) >= limit:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        except BrokenProcessPool:
+            raise WorkerError("a worker process died (killed, or out of memory); the files written so far "
+                              "are whole, the others were not written: run again") from None
+        finally:
+            for future in pending:
+                future.cancel()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        self._tmp.cleanup()
+
+
+def make_engine(jobs: int | None = None, *, scheduler: str | None = None, warm=None):
+    """The engine for `--jobs N` (None: every usable core) or `--scheduler ADDRESS` (a Dask cluster).
+    `warm`: a state factory the local workers make as soon as they start."""
+    if scheduler is not None:
+        from .cluster import DaskEngine
+
+        return DaskEngine(scheduler)
+    workers = resolve_jobs(jobs)
+    if workers == 1:
+        return InlineEngine()
+    # Every core by default: a small batch is not worth the workers' start-up; --jobs N always uses N.
+    return PoolEngine(workers, warm=warm, min_items=MIN_ITEMS_PER_WORKER * workers if jobs is None else 0)
