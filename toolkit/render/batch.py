@@ -76,10 +76,12 @@ class PageJob:
     abbr: str = "keep"
     registers_href: str = "registers/"
     index_href: str = "index.html"
+    warn: bool = True  # say a document is not teikit's (build_site says it when it reads them)
 
     def render(self, renderer: Renderer, source, report: Report) -> Path:
         doc = renderer.load(source)
-        _warn_if_not_teikits(report, doc)
+        if self.warn:
+            _warn_if_not_teikits(report, doc)
         if self.fmt == "html":
             out = renderer.html(doc, tei_href=tei_href(doc.path, self.out_dir),
                                 registers_href=self.registers_href, index_href=self.index_href)
@@ -164,7 +166,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
     if articles:
         missing = [doc for doc in kept.values() if not (out_dir / f"{doc.stem}.html").is_file()]
         pages = [*given.values(), *missing]
-        job = PageJob(out_dir)
+        job = PageJob(out_dir, warn=False)
         if engine is None and jobs == 1:
             for doc in batch.progress(pages, "render html"):
                 target = batch.attempt(doc.path, lambda doc=doc: job.render(renderer, doc, report))
