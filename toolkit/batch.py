@@ -118,19 +118,21 @@ class Batch:
     """The files of one run of a stage, and its report."""
 
     def __init__(self, paths, suffixes: tuple[str, ...], *, output_suffix: str | None = None,
-                 progress: Progress | None = None, clash_message: str = "same output name as"):
+                 progress: Progress | None = None, clash_message: str = "same output name as",
+                 stem: Callable[[Path], str] = lambda path: path.stem):
         # A file named twice (directly and inside a named folder) is one input.
         self.files: list[Path] = list(dict.fromkeys(collect_files(paths, suffixes)))
         self.report = Report()
         self.progress: Progress = progress or no_progress
-        self._clashes = stem_clashes(self.files) if output_suffix is not None else {}
+        self._stem = stem
+        self._clashes = stem_clashes(self.files, stem) if output_suffix is not None else {}
         self._output_suffix = output_suffix
         self._clash_message = clash_message
 
     def clash(self, path: Path) -> str | None:
         """Why `path` may not be worked on (its output name is an earlier file's), or None."""
         first = self._clashes.get(path)
-        return None if first is None else f"{path}: {self._clash_message} {first}: {path.stem}{self._output_suffix}"
+        return None if first is None else f"{path}: {self._clash_message} {first}: {self._stem(path)}{self._output_suffix}"
 
     def attempt(self, path, work: Callable):
         """work(); its ToolkitError or any other exception becomes `path`'s failure (and None is returned)."""

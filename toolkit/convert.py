@@ -25,7 +25,7 @@ from .editing import place
 from .encode import encode, serialise
 from .encode.degrade import encode_valid
 from .errors import ToolkitError
-from .ingest import ingest_file
+from .ingest import SOURCE_SUFFIXES, ingest_file, source_stem
 from .language import decide
 from .model import NAME_TYPES, PERSON, Article
 from .options import ConvertOptions
@@ -35,7 +35,6 @@ from .parallel import make_engine
 from .validate import Validator, default_validator
 from .xmlsafe import parse_bytes
 
-SOURCE_SUFFIXES = (".txt",)
 # Only names this specific travel between articles: a bare two-syllable
 # string is too often something else in another article.
 _MIN_SHARED_WORDS = 2
@@ -193,7 +192,7 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
     not in them, then encodes, validates and writes. The files written and the
     report are the same whatever the number of workers.
     """
-    batch = Batch(paths, SOURCE_SUFFIXES, output_suffix=".xml", progress=progress)
+    batch = Batch(paths, SOURCE_SUFFIXES, output_suffix=".xml", progress=progress, stem=source_stem)
     out_dir = Path(out_dir)
     if options.validate and validator is None and engine is None and jobs == 1:
         validator = default_validator()

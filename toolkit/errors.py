@@ -27,6 +27,10 @@ class IngestError(InputError):
     """The source article cannot be read or decoded or has no usable text."""
 
 
+class UnsupportedInputError(IngestError):
+    """A file named for convert is of a type it does not read (.docx, .pdf, …): refused, not guessed at."""
+
+
 class EmptyArticleError(IngestError):
     """The article has no title, or a title and no text."""
 

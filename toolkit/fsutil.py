@@ -50,8 +50,8 @@ def collect_files(paths, suffixes: tuple[str, ...]) -> list[Path]:
     return found
 
 
-def stem_clashes(files) -> dict[Path, Path]:
-    """Files whose stem an earlier file already has, each mapped to that earlier file.
+def stem_clashes(files, stem=lambda path: path.stem) -> dict[Path, Path]:
+    """Files whose stem (`stem(path)`) an earlier file already has, each mapped to that earlier file.
 
     Outputs are named DIR/<stem>.<ext>, so such a file would overwrite the
     earlier one's output: callers report it instead of writing it."""
@@ -59,10 +59,10 @@ def stem_clashes(files) -> dict[Path, Path]:
     clashes: dict[Path, Path] = {}
     for path in files:
         path = Path(path)
-        if path.stem in first:
-            clashes[path] = first[path.stem]
+        if stem(path) in first:
+            clashes[path] = first[stem(path)]
         else:
-            first[path.stem] = path
+            first[stem(path)] = path
     return clashes
 
 

@@ -19,7 +19,11 @@ PARAGRAPH = "p"
 CAPTION = "caption"    # a photo caption whose photo is not in the source
 BYLINE = "byline"      # the author line
 CREDIT = "credit"      # a source credit such as "Theo TTXVN" or "(Nguồn: …)"
-BLOCK_KINDS = (HEAD, LEAD, PARAGRAPH, CAPTION, BYLINE, CREDIT)
+# Structure a web page gives (ingest/html.py); a plain-text article has none of it.
+SUBHEAD = "subhead"    # a heading inside the article: opens a section that runs to the next one
+ITEM = "item"          # an item of a list; consecutive items are one list
+QUOTE = "quote"        # a block quotation
+BLOCK_KINDS = (HEAD, LEAD, PARAGRAPH, CAPTION, SUBHEAD, ITEM, QUOTE, BYLINE, CREDIT)
 
 # Mention types.
 PERSON = "person"
@@ -83,6 +87,18 @@ class SourceMeta:
     author: str | None = None
     stated_language: str | None = None    # the sidecar's "language": beats every other source
     declared_language: str | None = None  # what the page declares (html lang): checked against the text
+    description: str | None = None  # the page's own summary (meta description)
+
+
+@dataclass(frozen=True)
+class Capture:
+    """Where and when a web page was captured (a WARC response record), as distinct from when
+    it was published: the record's target URI, its WARC-Date, id and payload digest."""
+
+    uri: str
+    date: str            # WARC-Date as recorded, e.g. 2024-03-05T10:00:00Z
+    record_id: str
+    payload_digest: str
 
 
 @dataclass(frozen=True)
@@ -96,6 +112,7 @@ class Article:
     author: str | None
     blocks: tuple[Block, ...]
     meta: SourceMeta = field(default_factory=SourceMeta)
+    capture: Capture | None = None  # only for a page read from a web archive
 
     @property
     def text(self) -> str:

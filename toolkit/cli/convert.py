@@ -21,7 +21,7 @@ from .common import (EXIT_FAILED, convert_summary, day_option, edit_policy, guar
 
 
 def convert(
-    paths: List[Path] = typer.Argument(..., metavar="PATH", help="Article files (.txt) or folders holding them."),
+    paths: List[Path] = typer.Argument(..., metavar="PATH", help="Articles (.txt), web pages (.html, .htm, .html.gz, .htm.gz), web archives (.warc, .warc.gz), or folders holding them."),
     out_dir: Path = output_dir_option("Folder for the TEI files (DIR/<stem>.xml)."),
     model: Optional[Path] = model_option("A model folder from `teikit ner train`; rules only without it."),
     no_validate: bool = typer.Option(False, "--no-validate", help="Write without validating against the project schema."),

@@ -11,7 +11,7 @@ from lxml import etree
 
 from .. import names as N
 from ..errors import EncodeError
-from ..model import (BYLINE, CAPTION, CREDIT, HEAD, LEAD, NAME_TYPES, ORG, PERSON, PLACE,
+from ..model import (BYLINE, CAPTION, CREDIT, HEAD, ITEM, LEAD, NAME_TYPES, ORG, PERSON, PLACE, QUOTE, SUBHEAD,
                      Article, Mention)
 from ..options import ConvertOptions
 from .header import build_header
@@ -41,13 +41,22 @@ def encode(article: Article, mentions: list[Mention], options: ConvertOptions = 
 
     writer = InlineWriter(ref_for, set(), placed)
     div = etree.Element(N.DIV, type="article")
+    container = div  # a section heading opens a div[@type='section'] that runs to the next one
     for block in article.blocks:
         inside = [m for m in mentions if block.start <= m.start and m.end <= block.end]
-        target = _block_element(div, block.kind)
+        if block.kind == SUBHEAD:
+            container = etree.SubElement(div, N.DIV, type="section")
+            container.text = container.tail = "\n"
+        target = _block_element(div if block.kind in (BYLINE, CREDIT) else container, block.kind)
         if block.kind == BYLINE:
             inside.append(_author_span(article, block))
         writer.fill(target, block.text, block.start, inside)
-        div[-1].tail = "\n"
+        element = target  # one line per child of a div, and per list item
+        while element.getparent().tag != N.DIV:
+            if element.tag == N.ITEM:
+                element.tail = "\n"
+            element = element.getparent()
+        element.tail = "\n"
     if not len(div):
         raise EncodeError("the article has no text", path=article.name)
 
@@ -80,7 +89,7 @@ def serialise(tree: etree._ElementTree) -> bytes:
 
 
 def _block_element(div, kind: str) -> etree._Element:
-    if kind == HEAD:
+    if kind in (HEAD, SUBHEAD):
         return etree.SubElement(div, N.HEAD)
     if kind == CAPTION:
         return etree.SubElement(etree.SubElement(div, N.FIGURE), N.HEAD)
@@ -88,6 +97,11 @@ def _block_element(div, kind: str) -> etree._Element:
         return etree.SubElement(div, N.BYLINE)
     if kind == CREDIT:
         return etree.SubElement(div, N.TRAILER, type="credit")
+    if kind == ITEM:
+        listing = div[-1] if len(div) and div[-1].tag == N.LIST else etree.SubElement(div, N.LIST)
+        return etree.SubElement(listing, N.ITEM)
+    if kind == QUOTE:
+        return etree.SubElement(div, N.QUOTE)
     paragraph = etree.SubElement(div, N.P)
     if kind == LEAD:
         paragraph.set("rend", "lead")

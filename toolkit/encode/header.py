@@ -48,8 +48,18 @@ def build_header(article: Article, doc_id: str, options: ConvertOptions, recogni
         _sub(bibl, N.DATE, article.date_text or article.date, when=article.date)
     if article.meta.url:
         _sub(bibl, N.REF, article.meta.url, target=article.meta.url)
+    if article.meta.description:
+        _sub(bibl, N.NOTE, article.meta.description, type="description")
     _sub(bibl, N.IDNO, article.name, type="filename")
     _sub(bibl, N.IDNO, article.sha256, type="sha256")
+    if article.capture is not None:
+        # Where and when the page was captured (a web archive's record), apart from its publication.
+        capture = article.capture
+        captured = _sub(bibl.getparent(), N.BIBL, type="capture")
+        _sub(captured, N.REF, capture.uri, target=capture.uri)
+        _sub(captured, N.DATE, capture.date, when=capture.date[:10])
+        _sub(captured, N.IDNO, capture.record_id, type="WARC-Record-ID")
+        _sub(captured, N.IDNO, capture.payload_digest, type="WARC-Payload-Digest")
 
     app_info = _sub(_sub(header, N.ENCODING_DESC), N.APP_INFO)
     application = _sub(app_info, N.APPLICATION, ident=N.TEIKIT_APPLICATION, version=__version__)

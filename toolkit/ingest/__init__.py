@@ -1,42 +1,126 @@
 """ingest: a source article's bytes → an Article (title, date, byline, blocks, checksum).
 
-Public entry: `ingest_file(path)`; `ingest_bytes(data, name)` for bytes in memory.
+Source types, by file name (`source_type`; the one list of what convert reads):
+  text   .txt                              one article (layout.py finds its parts)
+  html   .html .htm, gzipped .html.gz .htm.gz  one web page (html.py; encoding: charset.py)
+  warc   .warc .warc.gz                    a web archive: one article per HTML page (warc.py)
+Anything else is refused with UnsupportedInputError ("unsupported input type").
+An article's output stem is its file name without the source type's suffix (`source_stem`),
+and its sidecar NAME.meta.json is named after that stem.
+
+Public entry: `ingest_file(path)` (text and html); `ingest_bytes(data, name)` for text in memory.
 """
 
 from __future__ import annotations
 
 import datetime
+import gzip
 import hashlib
 import json
+import zlib
 from pathlib import Path
 
-from ..errors import EmptyArticleError, IngestError
+from ..errors import EmptyArticleError, IngestError, UnsupportedInputError
 from ..language import DEFAULT_LANGUAGE, valid_tag
 from ..model import HEAD, Article, SourceMeta, join_blocks
 from .decode import decode, normalise
+from .html import article_from_html
 from .layout import lay_out
 
 # A news article is a few kilobytes; megabytes of "article" are a wrong file
 # (a dump, a binary) and would only slow a batch down.
 MAX_SOURCE_BYTES = 2_000_000
+# A web page carries its site's markup, scripts and styles: ten times a text's bytes is usual.
+MAX_PAGE_BYTES = 20_000_000
 META_SUFFIX = ".meta.json"
 _META_KEYS = {"url", "publisher", "licence", "language", "author", "title", "date"}
 
-__all__ = ["ingest_file", "ingest_bytes", "MAX_SOURCE_BYTES"]
+TEXT, HTML, WARC = "text", "html", "warc"
+# Longest suffix first: "x.html.gz" is html, not an unknown ".gz".
+SOURCE_TYPES = {".html.gz": HTML, ".htm.gz": HTML, ".warc.gz": WARC, ".txt": TEXT, ".html": HTML, ".htm": HTML,
+                ".warc": WARC}
+SOURCE_SUFFIXES = tuple(SOURCE_TYPES)
+
+__all__ = ["ingest_file", "ingest_bytes", "source_type", "source_stem", "unsupported", "read_meta",
+           "MAX_SOURCE_BYTES", "MAX_PAGE_BYTES", "SOURCE_SUFFIXES", "TEXT", "HTML", "WARC"]
 
 
-def ingest_file(path, *, max_bytes: int = MAX_SOURCE_BYTES) -> Article:
+def _matching_suffix(name: str) -> str | None:
+    lower = name.lower()
+    return next((suffix for suffix in SOURCE_TYPES if lower.endswith(suffix) and len(lower) > len(suffix)), None)
+
+
+def source_type(name) -> str | None:
+    """TEXT, HTML or WARC by the file name's suffix (any case), or None when convert cannot read it."""
+    suffix = _matching_suffix(Path(name).name)
+    return SOURCE_TYPES[suffix] if suffix else None
+
+
+def source_stem(name) -> str:
+    """The name without its source type's suffix ("a.html.gz" → "a"); else Path.stem."""
+    name = Path(name).name
+    suffix = _matching_suffix(name)
+    return name[: -len(suffix)] if suffix else Path(name).stem
+
+
+def input_type_of(name) -> str:
+    """How a file's type is named in messages: its last suffix, lower case, or "(no suffix)"."""
+    suffix = Path(name).suffix.lower()
+    if suffix == ".gz" and Path(Path(name).stem).suffix:
+        suffix = Path(Path(name).stem).suffix.lower() + suffix
+    return suffix or "(no suffix)"
+
+
+def unsupported(path) -> UnsupportedInputError:
+    """The one message for a file convert does not read."""
+    return UnsupportedInputError(
+        f"unsupported input type {input_type_of(path)} (convert reads {', '.join(sorted(SOURCE_SUFFIXES, key=_order))})",
+        path=str(path))
+
+
+def _order(suffix: str) -> tuple[int, int]:
+    return (("text", "html", "warc").index(SOURCE_TYPES[suffix]), len(suffix))
+
+
+def ingest_file(path, *, max_bytes: int | None = None) -> Article:
+    """The article of a text file or web page (a WARC holds many: warc.read_warc)."""
     path = Path(path)
+    kind = source_type(path)
+    if kind is None:
+        raise unsupported(path)
+    if kind == WARC:
+        raise IngestError("a web archive holds many pages; convert reads it record by record", path=str(path))
+    limit = max_bytes or (MAX_SOURCE_BYTES if kind == TEXT else MAX_PAGE_BYTES)
+    data = _read_bounded(path, limit, "a news article" if kind == TEXT else "a web page")
+    meta = read_meta(path.with_name(source_stem(path) + META_SUFFIX))
+    if kind == HTML:
+        if not data.strip():
+            raise IngestError("empty file (no text to convert)", path=str(path))
+        return article_from_html(data, path.name, source_stem(path), hashlib.sha256(data).hexdigest(),
+                                 meta=meta, where=str(path))
+    return ingest_bytes(data, path.name, meta=meta, display_path=str(path))
+
+
+def _read_bounded(path: Path, limit: int, what: str) -> bytes:
+    """The file's bytes (decompressed when it is gzipped), refused past `limit` bytes either way."""
+    too_large = f"too large for {what} ({{size:,}} bytes; the limit is {limit:,})"
     try:
         size = path.stat().st_size
-        if size > max_bytes:
-            raise IngestError(
-                f"too large for a news article ({size:,} bytes; the limit is {max_bytes:,})", path=str(path))
-        data = path.read_bytes()
+        if size > limit:
+            raise IngestError(too_large.format(size=size), path=str(path))
+        if not path.name.lower().endswith(".gz"):
+            return path.read_bytes()
+        with gzip.open(path, "rb") as stream:
+            data = stream.read(limit + 1)
     except OSError as exc:
+        if isinstance(exc, gzip.BadGzipFile) or not exc.strerror:
+            raise IngestError(f"not a readable gzip file ({exc})", path=str(path)) from None
         raise IngestError(f"cannot read: {exc.strerror}", path=str(path)) from None
-    meta = _read_meta(path.with_name(path.stem + META_SUFFIX))
-    return ingest_bytes(data, path.name, meta=meta, display_path=str(path))
+    except (EOFError, zlib.error) as exc:
+        raise IngestError(f"not a readable gzip file ({exc or 'truncated'})", path=str(path)) from None
+    if len(data) > limit:
+        raise IngestError(f"too large for {what} once decompressed (over {limit:,} bytes)", path=str(path))
+    return data
 
 
 def ingest_bytes(data: bytes, name: str, *, meta: dict | None = None, display_path: str | None = None) -> Article:
@@ -73,7 +157,7 @@ def ingest_bytes(data: bytes, name: str, *, meta: dict | None = None, display_pa
     )
 
 
-def _read_meta(path: Path) -> dict:
+def read_meta(path: Path) -> dict:
     """The optional NAME.meta.json sidecar: what is known beats what ingest guesses."""
     if not path.is_file():
         return {}

@@ -1,0 +1,188 @@
+"""Web pages (.html, .htm, gzipped) as a source of convert: main text without the site around it,
+structure kept, metadata in the header, the page's encoding read right, every output valid."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import unicodedata
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from typer.testing import CliRunner
+
+from teikit.cli import app
+from teikit.convert import convert_paths
+from teikit.ingest import ingest_file
+from teikit.ingest.charset import decode_page
+from teikit.names import XPATH_NS
+from teikit.teitext import reading_text
+
+HTML = Path(__file__).resolve().parent / "data" / "html"
+EXPECTED = json.loads((HTML / "expected.json").read_text(encoding="utf-8"))
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory):
+    out = tmp_path_factory.mktemp("tei")
+    report = convert_paths([HTML], out)
+    assert not report.failures, report.failures
+    return out
+
+
+def _tei(out: Path, name: str):
+    return etree.parse(str(out / (name.split(".")[0] + ".xml"))).getroot()
+
+
+def _texts(root, path):
+    return ["".join(e.xpath(".//text()[not(ancestor::tei:expan)]", namespaces=XPATH_NS)) for e in root.xpath(f".//tei:div[@type='article']//{_qualify(path)}", namespaces=XPATH_NS)]
+
+
+def _qualify(path: str) -> str:
+    return "/".join(step if step.startswith("tei:") else "tei:" + step for step in path.split("/"))
+
+
+def test_a_folder_of_pages_converts_one_tei_each(converted):
+    assert sorted(p.name for p in converted.glob("*.xml")) == sorted(n.split(".")[0] + ".xml" for n in EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_text_holds_the_article_and_none_of_the_site(converted, name):
+    expected, root = EXPECTED[name], _tei(converted, name)
+    text = reading_text(root)
+    for passage in expected["text"]:
+        assert passage in text
+    for boilerplate in expected["boilerplate"]:
+        assert boilerplate.lower() not in text.lower(), boilerplate
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_structure_of_the_page_is_kept(converted, name):
+    root = _tei(converted, name)
+    for path, texts in EXPECTED[name]["structure"].items():
+        assert _texts(root, path) == texts, path
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_header_holds_the_pages_metadata(converted, name):
+    expected, root = EXPECTED[name], _tei(converted, name)
+
+    def one(path):
+        return str(root.xpath(path, namespaces=XPATH_NS))
+
+    bibl = "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[@type='source']"
+    assert one(f"string({bibl}/tei:title)") == expected["title"]
+    assert one("string(tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)") == expected["title"]
+    assert one(f"string({bibl}/tei:date/@when)") == expected["date"]
+    assert one(f"string({bibl}/tei:ref/@target)") == expected["url"]
+    assert one(f"string({bibl}/tei:publisher)") == expected["publisher"]
+    assert (one(f"string({bibl}/tei:author)") or None) == expected["author"]
+    assert one(f"string({bibl}/tei:idno[@type='filename'])") == name
+    assert one(f"string({bibl}/tei:note[@type='description'])")
+    if expected["lang"]:  # a page that declares its language; the others are the language detector's
+        assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == expected["lang"]
+    assert not root.xpath(".//tei:bibl[@type='capture']", namespaces=XPATH_NS)  # not from a web archive
+
+
+def test_every_page_is_valid_tei_all(converted, assert_tei_all_valid):
+    for path in sorted(converted.glob("*.xml")):
+        assert_tei_all_valid(path)
+
+
+def test_a_sidecar_overrides_what_the_page_says(tmp_path):
+    shutil.copy(HTML / "vnexpress_buyt_dien.html", tmp_path / "page.html")
+    (tmp_path / "page.meta.json").write_text(json.dumps({
+        "title": "Tiêu đề khác", "date": "2024-03-06", "author": "Lê Minh", "publisher": "Báo A",
+        "url": "https://example.org/a", "licence": "CC BY-SA 4.0", "language": "vi"}), encoding="utf-8")
+    article = ingest_file(tmp_path / "page.html")
+    assert (article.title, article.date, article.date_text, article.author) == ("Tiêu đề khác", "2024-03-06", None, "Lê Minh")
+    assert (article.meta.publisher, article.meta.url, article.meta.licence) == ("Báo A", "https://example.org/a", "CC BY-SA 4.0")
+
+
+def test_a_gzipped_page_is_the_same_page(tmp_path):
+    data = (HTML / "tuoitre_sot_xuat_huyet.html").read_bytes()
+    (tmp_path / "p.htm.gz").write_bytes(gzip.compress(data, mtime=0))
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "plain" / "p.htm").write_bytes(data)
+    zipped, plain = ingest_file(tmp_path / "p.htm.gz"), ingest_file(tmp_path / "plain" / "p.htm")
+    assert (zipped.stem, zipped.text, zipped.title) == ("p", plain.text, plain.title)
+    assert zipped.name == "p.htm.gz"
+
+
+def test_a_broken_gzip_file_is_one_error_line(tmp_path):
+    (tmp_path / "bad.html.gz").write_bytes(b"\x1f\x8b\x08\x00 not really gzip")
+    result = runner.invoke(app, ["convert", str(tmp_path / "bad.html.gz"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0].startswith(f"error: {tmp_path / 'bad.html.gz'}: not a readable gzip file (")
+
+
+# --- encodings ----------------------------------------------------------------------------
+
+def _windows_1258(text: str) -> bytes:
+    """Vietnamese in Windows-1258: base letters precomposed where the code page has them, tones combining."""
+    out = []
+    for char in text:
+        try:
+            out.append(char.encode("cp1258"))
+        except UnicodeEncodeError:
+            decomposed = unicodedata.normalize("NFD", char)
+            base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in "\u0300\u0301\u0303\u0309\u0323"))
+            tones = "".join(c for c in decomposed if c in "\u0300\u0301\u0303\u0309\u0323")
+            out.append((base + tones).encode("cp1258"))
+    return b"".join(out)
+
+
+def test_a_windows_1258_page_reads_as_the_utf8_page(tmp_path):
+    page = (HTML / "vnexpress_buyt_dien.html").read_text(encoding="utf-8")
+    (tmp_path / "legacy.html").write_bytes(_windows_1258(page.replace('<meta charset="utf-8">', '<meta charset="windows-1258">')))
+    (tmp_path / "utf8.html").write_text(page, encoding="utf-8")
+    legacy, utf8 = ingest_file(tmp_path / "legacy.html"), ingest_file(tmp_path / "utf8.html")
+    assert legacy.title == utf8.title == "Hà Nội mở thêm tuyến buýt điện"
+    assert legacy.text == utf8.text
+    assert unicodedata.is_normalized("NFC", legacy.text)
+
+
+def test_a_gb2312_page_without_a_declaration_is_detected(tmp_path):
+    data = (HTML / "xinhua_metro.html").read_bytes()
+    undeclared = data.replace(b'<meta http-equiv="Content-Type" content="text/html; charset=gb2312">', b"")
+    assert undeclared != data
+    (tmp_path / "zh.html").write_bytes(undeclared)
+    article = ingest_file(tmp_path / "zh.html")
+    assert article.title == "上海地铁新线路开通运营"
+    assert "目前上海地铁运营线路总长度已超过八百公里，居全国前列。" in article.text
+
+
+@pytest.mark.parametrize("data, http, expected", [
+    ("<meta charset=gb2312>中文".encode("gb18030"), None, "gb18030"),        # a label as WHATWG reads it
+    ("<meta charset='ISO-8859-1'>é €".encode("cp1252"), None, "cp1252"),
+    ("<meta charset=utf-8>Vi\u00eat d\u01b0\u01a1ng".encode("cp1258"), "windows-1258", "cp1258"),  # HTTP beats meta
+    (b"\xef\xbb\xbf<meta charset=gb2312>Vi\xe1\xbb\x87t", "gbk", "utf-8"),  # a BOM beats both
+    ("<meta charset=klingon>Việt".encode("utf-8"), None, "utf-8"),           # an unknown label is ignored
+])
+def test_the_encoding_is_decided_in_order(data, http, expected):
+    text, encoding = decode_page(data, http)
+    assert encoding == expected
+    assert "\ufffd" not in text
+
+
+# --- what convert refuses -----------------------------------------------------------------
+
+def test_a_page_with_no_article_text_is_one_error_line(tmp_path):
+    (tmp_path / "empty.html").write_text("<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav></body></html>",
+                                          encoding="utf-8")
+    result = runner.invoke(app, ["convert", str(tmp_path / "empty.html"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert f"error: {tmp_path / 'empty.html'}: " in result.stderr
+    assert not (tmp_path / "out" / "empty.xml").exists()
+
+
+def test_an_html_page_and_a_text_of_one_stem_clash(tmp_path):
+    shutil.copy(HTML / "bbc_river_cleanup.html", tmp_path / "same.html")
+    (tmp_path / "same.txt").write_text("Tiêu đề\n\nMột đoạn văn của bài báo.\n", encoding="utf-8")
+    result = runner.invoke(app, ["convert", str(tmp_path / "same.html"), str(tmp_path / "same.txt"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert (f"error: {tmp_path / 'same.txt'}: same output name as {tmp_path / 'same.html'}: same.xml"
+            in result.stderr.splitlines())

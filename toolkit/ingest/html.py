@@ -1,0 +1,244 @@
+"""A web page's bytes → an Article: its main text without the site around it, kept as structure.
+
+The main text is found by trafilatura (boilerplate — navigation, related links, comments,
+share bars, cookie notices — left out; comments are never kept). Its tree maps onto the
+article's blocks:
+
+    head (h1–h6)      → a section heading (SUBHEAD), except a repeat of the title, which is the title,
+                        and a "heading" as long as a paragraph (a lead set in h2), which is one;
+                        a heading with no text under it before the next is dropped
+    p, cell rows      → paragraphs; the first is the lead when it opens with an agency tag
+    list/item         → list items (ITEM), one block per item
+    quote             → block quotations (QUOTE), one block per paragraph quoted
+    graphic + p       → the paragraph right after an image is its caption when it is short and
+                        has no sentence end (a figcaption's bare text is made a paragraph first),
+                        as is any short paragraph with a photo credit ("Ảnh: …")
+    a date line first → the printed publication date (ingest/dateline.py), not text
+    the last lines    → a byline or source credit when they have that shape (ingest/layout.py)
+
+Metadata comes from the page: title, author, publication date, site name, canonical URL,
+licence and description (trafilatura, from meta tags, JSON-LD and the page), and the language the
+page declares (`<html lang>`, `Content-Language` or `og:locale`: SourceMeta.declared_language, which
+teikit.language checks against the text); a NAME.meta.json sidecar overrides each.
+The character encoding is decided in ingest/charset.py.
+
+Public entry: `article_from_html(data, name, …)`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import EmptyArticleError
+from ..language import DEFAULT_LANGUAGE
+from ..model import (BYLINE, CAPTION, CREDIT, HEAD, ITEM, LEAD, PARAGRAPH, QUOTE, SUBHEAD, Article, Capture,
+                     SourceMeta, join_blocks)
+from .charset import decode_page
+from .dateline import parse_date_line
+from .decode import clean_line, normalise
+from .layout import (_AGENCY_LEAD_RE, _CREDIT_RE, _PHOTO_RE, _SENTENCE_END_RE, CAPTION_MAX_CHARS, TAIL_MAX_CHARS,
+                     TAIL_MAX_WORDS, _is_tail_line, byline_author)
+
+__all__ = ["article_from_html", "page_language"]
+
+_LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?=$|[-_])")
+_BREAKS = {"lb", "br"}
+
+
+def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: dict, where: str,
+                      http_charset: str | None = None, capture: Capture | None = None) -> Article:
+    """The article of one web page. `meta` is the sidecar's fields (they win); `sha256` the source
+    file's; `capture` where a web archive captured it."""
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    text, _encoding = decode_page(data, http_charset)
+    text = normalise(text)
+    tree = load_html(text)
+    if tree is None:
+        raise EmptyArticleError("no HTML document in it", path=where)
+    language = page_language(tree)
+    _captions_as_paragraphs(tree)
+    document = trafilatura.bare_extraction(
+        tree, url=capture.uri if capture else None, include_comments=False, include_tables=True,
+        include_images=True, include_formatting=True, include_links=False, with_metadata=True,
+        favor_recall=True)
+    if document is None or document.body is None:
+        raise EmptyArticleError("no article text found in the page", path=where)
+    title = meta.get("title") or _clean(document.title)
+    blocks, date_line = _blocks(document.body, title)
+    if not title:
+        heads = [i for i, (kind, _) in enumerate(blocks) if kind == SUBHEAD]
+        if heads:
+            title = blocks.pop(heads[0])[1]
+    if not title:
+        raise EmptyArticleError("no title and no text", path=where)
+    if not any(kind in (PARAGRAPH, LEAD, ITEM, QUOTE) for kind, _ in blocks):
+        if not blocks:
+            raise EmptyArticleError("only a title, no article text", path=where)
+        blocks = [(PARAGRAPH, text) for _, text in blocks]
+    blocks = _drop_empty_sections(blocks)
+    blocks, byline = _tail(blocks)
+    date = meta.get("date") or _iso_day(document.date)
+    date_text = None
+    if date_line and date_line[0] == date:
+        date_text = date_line[1]
+    elif date is None and date_line:
+        date, date_text = date_line
+    author = meta.get("author") or byline or _clean(document.author)
+    return Article(
+        name=name, stem=stem, sha256=sha256, title=title, date=date, date_text=date_text, author=author,
+        blocks=join_blocks(((HEAD, title),) + tuple(blocks)),
+        meta=SourceMeta(
+            url=meta.get("url") or _clean(document.url) or (capture.uri if capture else None),
+            publisher=meta.get("publisher") or _clean(document.sitename),
+            licence=meta.get("licence") or _clean(document.license),
+            language=meta.get("language") or language or DEFAULT_LANGUAGE,
+            author=meta.get("author") or _clean(document.author),
+            stated_language=meta.get("language"),
+            declared_language=language,
+            description=_clean(document.description),
+        ),
+        capture=capture,
+    )
+
+
+def page_language(tree) -> str | None:
+    """The primary language subtag the page declares (lower case), or None."""
+    declared = [tree.get("lang"), tree.get("{http://www.w3.org/XML/1998/namespace}lang")]
+    for meta in tree.iter("meta"):
+        if (meta.get("http-equiv") or "").lower() == "content-language":
+            declared.append(meta.get("content"))
+        elif (meta.get("property") or "").lower() == "og:locale":
+            declared.append(meta.get("content"))
+    for value in declared:
+        match = _LANG_RE.match((value or "").strip().split(",")[0].strip())
+        if match:
+            return match.group(0).lower()
+    return None
+
+
+def _captions_as_paragraphs(tree) -> None:
+    """A figcaption of bare text becomes a paragraph in it (trafilatura keeps a caption's
+    paragraphs and drops its bare text)."""
+    for caption in tree.iter("figcaption"):
+        if len(caption) == 0 and (caption.text or "").strip():
+            paragraph = caption.makeelement("p", {})
+            paragraph.text, caption.text = caption.text, None
+            caption.append(paragraph)
+
+
+def _clean(value) -> str | None:
+    if not value or not isinstance(value, str):
+        return None
+    return clean_line(value) or None
+
+
+def _iso_day(value: str | None) -> str | None:
+    match = re.match(r"^\d{4}-\d{2}-\d{2}", value or "")
+    return match.group(0) if match else None
+
+
+def _text_of(element) -> str:
+    """The element's text, every line break a space, white space folded."""
+    parts = [element.text or ""]
+    for child in element:
+        if not isinstance(child.tag, str):
+            parts.append(child.tail or "")
+            continue
+        if child.tag in _BREAKS:
+            parts.append(" ")
+        elif child.tag in ("list", "item", "p", "row", "cell"):
+            parts.append(" " + _text_of(child) + " ")
+        else:
+            parts.append(_text_of(child))
+        parts.append(child.tail or "")
+    return clean_line("".join(parts))
+
+
+def _blocks(body, title: str | None) -> tuple[list[tuple[str, str]], tuple[str, str] | None]:
+    """(kind, text) of the body's blocks in reading order, and a leading date line (ISO, printed)."""
+    blocks: list[tuple[str, str]] = []
+    date_line = None
+    after_image = False
+    for element in body:
+        if not isinstance(element.tag, str):
+            continue
+        tag = element.tag
+        if tag == "graphic":
+            after_image = True
+            continue
+        found: list[tuple[str, str]] = []
+        if tag == "head":
+            text = _text_of(element)
+            if text and _reads_as_paragraph(text):  # a lead set as a heading
+                found.append((_paragraph_kind(text, False, not blocks), text))
+            elif text and text != title:
+                found.append((SUBHEAD, text))
+        elif tag == "list":
+            found = [(ITEM, t) for t in (_text_of(item) for item in element.iter("item")
+                                         if not any(True for _ in item.iterancestors("item"))) if t]
+        elif tag == "quote":
+            paragraphs = [p for p in element if isinstance(p.tag, str) and p.tag == "p"]
+            found = [(QUOTE, t) for t in (_text_of(p) for p in (paragraphs or [element])) if t]
+        elif tag == "table":
+            found = [(PARAGRAPH, t) for t in (" ; ".join(c for c in (_text_of(cell) for cell in row.iter("cell")) if c)
+                                               for row in element.iter("row")) if t]
+        else:
+            text = _text_of(element)
+            if text and not blocks and date_line is None and (parsed := parse_date_line(text)):
+                date_line = parsed
+                continue
+            if text:
+                found.append((_paragraph_kind(text, after_image, not blocks), text))
+        after_image = False
+        blocks.extend(found)
+    return blocks, date_line
+
+
+def _reads_as_paragraph(text: str) -> bool:
+    return len(text.split()) > TAIL_MAX_WORDS or len(text) > TAIL_MAX_CHARS
+
+
+def _paragraph_kind(text: str, after_image: bool, first: bool) -> str:
+    short = len(text) <= CAPTION_MAX_CHARS
+    if short and _PHOTO_RE.search(text):
+        return CAPTION
+    if after_image and len(text) <= TAIL_MAX_CHARS and not _SENTENCE_END_RE.search(text):
+        return CAPTION
+    if first and _AGENCY_LEAD_RE.match(text):
+        return LEAD
+    return PARAGRAPH
+
+
+def _drop_empty_sections(blocks):
+    """A heading with no paragraph, list or quotation under it before the next heading (a box
+    title left over, a trailing "Read more") is dropped; its captions, if any, stay."""
+    kept = []
+    for i, (kind, text) in enumerate(blocks):
+        if kind == SUBHEAD:
+            rest = blocks[i + 1:]
+            upto = next((j for j, (k, _) in enumerate(rest) if k == SUBHEAD), len(rest))
+            if not any(k in (PARAGRAPH, LEAD, ITEM, QUOTE) for k, _ in rest[:upto]):
+                continue
+        kept.append((kind, text))
+    return kept
+
+
+def _tail(blocks):
+    """The last paragraphs as a byline and credits when they have that shape; (blocks, author)."""
+    cut = len(blocks)
+    while cut > 1 and blocks[cut - 1][0] == PARAGRAPH and _is_tail_line(blocks[cut - 1][1]):
+        cut -= 1
+    body, author, ending = blocks[:cut], None, []
+    for kind, text in blocks[cut:]:
+        if _CREDIT_RE.match(text):
+            ending.append((CREDIT, text))
+        elif author is None and (name := byline_author(text)):
+            author = name
+            ending.append((BYLINE, text))
+        else:
+            ending.append((kind, text))
+    # A byline and credits end the article: a paragraph after them stays a paragraph before them.
+    paragraphs = [b for b in ending if b[0] not in (BYLINE, CREDIT)]
+    return body + paragraphs + [b for b in ending if b[0] in (BYLINE, CREDIT)], author
