@@ -13,6 +13,7 @@ article's blocks:
     graphic + p       → the paragraph right after an image is its caption when it is short and
                         has no sentence end (a figcaption's bare text is made a paragraph first),
                         as is any short paragraph with a photo credit ("Ảnh: …")
+    the first block   → a paragraph, whatever it was (the encoding's article opens with one)
     a date line first → the printed publication date (ingest/dateline.py), not text
     the last lines    → a byline or source credit when they have that shape (ingest/layout.py)
 
@@ -78,6 +79,9 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
             raise EmptyArticleError("only a title, no article text", path=where)
         blocks = [(PARAGRAPH, text) for _, text in blocks]
     blocks = _drop_empty_sections(blocks)
+    opening = next((i for i, (kind, _) in enumerate(blocks) if kind != CAPTION), None)
+    if opening is not None and blocks[opening][0] not in (PARAGRAPH, LEAD):
+        blocks[opening] = (PARAGRAPH, blocks[opening][1])  # an article opens with a paragraph
     blocks, byline = _tail(blocks)
     date = meta.get("date") or _iso_day(document.date)
     date_text = None
