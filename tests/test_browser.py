@@ -71,12 +71,12 @@ def test_highlight_switch_register_link_and_screenshot(browser, site, tmp_path):
 
     page.screenshot(path=str(tmp_path / "article.png"), full_page=True)
 
-    # A name leads to its register entry, and the entry back to the mention.
+    # A name leads to its register entry's page, and the entry back to each mention in context.
     page.click(person)
     page.wait_for_load_state()
-    assert page.url == (site / "registers" / "persons.html").as_uri() + "#pers-tran-dai-quang"
-    assert page.is_visible("li#pers-tran-dai-quang")
-    page.click("li#pers-tran-dai-quang a.mention >> nth=1")
+    assert page.url == (site / "registers" / "persons" / "pers-tran-dai-quang.html").as_uri()
+    assert page.is_visible("ul.contexts")
+    page.click("a.mention[href$='#pers-tran-dai-quang-m2']")
     page.wait_for_load_state()
     assert page.url == article + "#pers-tran-dai-quang-m2"
     page.go_back()

@@ -200,7 +200,11 @@ def test_killed_runs_leave_old_or_new_outputs_and_the_next_run_no_temporaries(wo
         figures.update({name: future.result() for name, future in running.items()})
     assert temporaries(work) == []
     assert len([rel for rel in outputs(work, "convert") if rel.endswith(".xml")]) == N_ARTICLES
-    assert len([rel for rel in outputs(work, "render") if rel.endswith(".html")]) == N_ARTICLES + 4  # + index, registers
+    pages = [rel for rel in outputs(work, "render") if rel.endswith(".html")]
+    # The articles, the index, four register pages; then a page per entry and per year.
+    assert len([rel for rel in pages if rel.count("/") == 1]) == N_ARTICLES + 1
+    assert len([rel for rel in pages if rel.count("/") == 2]) == 4
+    assert len([rel for rel in pages if rel.count("/") == 3]) > N_ARTICLES
     assert len(outputs(work, "render-txt")) == N_ARTICLES
     assert list(outputs(work, "deposit")) == ["deposit/corpus.zip"]
     with capsys.disabled():

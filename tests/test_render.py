@@ -98,9 +98,9 @@ def test_tei_link_left_out_without_href(renderer):
 def test_names_are_typed_linked_and_identified(tree):
     first = _by_id(tree, "pers-tran-dai-quang-m1")
     assert first.tag == f"{H}a" and "ent-person" in first.get("class").split()
-    assert first.get("href") == "registers/persons.html#pers-tran-dai-quang"
-    assert _by_id(tree, "place-ha-noi-m1").get("href") == "registers/places.html#place-ha-noi"
-    assert _by_id(tree, "org-bo-cong-an-m2").get("href") == "registers/organisations.html#org-bo-cong-an"
+    assert first.get("href") == "registers/persons/pers-tran-dai-quang.html"
+    assert _by_id(tree, "place-ha-noi-m1").get("href") == "registers/places/place-ha-noi.html"
+    assert _by_id(tree, "org-bo-cong-an-m2").get("href") == "registers/organisations/org-bo-cong-an.html"
     # A name inside a name cannot be a second link (HTML forbids nested links).
     inner = _by_id(tree, "org-uy-ban-trung-uong-mat-tran-to-quoc-viet-nam-m1")
     assert inner.tag == f"{H}span" and inner.getparent().get("id") == "org-ban-thuong-truc-m1"
@@ -346,7 +346,7 @@ def test_non_ascii_ids_and_paths_are_escaped_in_links_only(renderer, tmp_path):
     page = renderer.html(path, tei_href="../tei/bài 1.xml", registers_href="../sổ/")
     tree = parse_html(page)
     mention = _by_id(tree, "pers-trần-m1")
-    assert mention.get("href") == "../s%E1%BB%95/persons.html#pers-tr%E1%BA%A7n"
+    assert mention.get("href") == "../s%E1%BB%95/persons/pers-tr%E1%BA%A7n.html"
     assert tree.xpath("//h:a[@class='tei-link']", namespaces={"h": H[1:-1]})[0].get("href") == "../tei/b%C3%A0i%201.xml"
     index_links = [a.get("href") for a in _by_id(tree, "entities").iter(f"{H}a")]
     assert "#pers-tr%E1%BA%A7n-m2" in index_links

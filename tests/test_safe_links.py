@@ -69,9 +69,9 @@ def hostile_site(tmp_path):
 
 def test_every_page_of_a_hostile_site_is_safe(hostile_site):
     pages = sorted(hostile_site.rglob("*.html"))
-    assert {p.relative_to(hostile_site).as_posix() for p in pages} == {
+    assert {p.relative_to(hostile_site).as_posix() for p in pages if p.parent.name not in ("persons", "organisations", "places", "dates")} == {
         f"{HOSTILE_STEM}.html", "sample.html", "index.html",
-        "registers/persons.html", "registers/organisations.html", "registers/places.html"}
+        "registers/persons.html", "registers/organisations.html", "registers/places.html", "registers/dates.html"}
     for page in pages:
         text = page.read_text(encoding="utf-8")
         assert_page_is_safe(parse_html(text, str(page)), str(page))
@@ -97,9 +97,9 @@ def test_a_file_name_is_escaped_in_every_link_to_it(hostile_site):
     index = parse_html((hostile_site / "index.html").read_text(encoding="utf-8"))
     hrefs = index.xpath("//h:td[@class='title']/h:a/@href", namespaces=ns)
     assert sorted(hrefs) == ["javascript%3Aalert(1).html", "sample.html"]
-    persons = parse_html((hostile_site / "registers" / "persons.html").read_text(encoding="utf-8"))
-    articles = set(persons.xpath("//h:a[@class='article']/@href", namespaces=ns))
-    assert "../javascript%3Aalert(1).html" in articles
+    person = parse_html((hostile_site / "registers" / "persons" / "pers-tran-dai-quang.html").read_text(encoding="utf-8"))
+    articles = set(person.xpath("//h:a[@class='article']/@href", namespaces=ns))
+    assert "../../javascript%3Aalert(1).html" in articles
     page = parse_html((hostile_site / f"{HOSTILE_STEM}.html").read_text(encoding="utf-8"))
     assert page.xpath("//h:a[@class='tei-link']/@href", namespaces=ns) == ["../tei/javascript%3Aalert(1).xml"]
 

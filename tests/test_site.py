@@ -44,16 +44,22 @@ def _page(path):
 
 def test_site_layout_and_failures(site):
     tmp, out, report = site
-    assert sorted(p.relative_to(out).as_posix() for p in report.written) == [
-        "first.html", "index.html", "registers/organisations.html", "registers/persons.html",
+    written = sorted(p.relative_to(out).as_posix() for p in report.written)
+    assert [w for w in written if "/" not in w or w.count("/") == 1 and w.endswith(("s.html",))] == [
+        "first.html", "index.html", "registers/dates.html", "registers/organisations.html", "registers/persons.html",
         "registers/places.html", "second.html"]
+    # A page per entry, a page per year of the date register.
+    assert {"registers/persons/pers-tran-dai-quang.html", "registers/persons/pers-le-van-a.html",
+            "registers/places/place-ha-noi.html", "registers/organisations/org-bo-cong-an.html",
+            "registers/dates/2011.html", "registers/dates/2012.html", "registers/dates/2013.html"} <= set(written)
+    assert len([w for w in written if w.startswith("registers/persons/")]) == 4
     assert [f.path.name for f in report.failures] == ["zbroken.xml"]
 
 
 def test_every_page_is_html5(site):
-    _, out, _ = site
+    _, out, report = site
     pages = sorted(out.rglob("*.html"))
-    assert len(pages) == 6
+    assert len(pages) == len(report.written)
     for page in pages:
         text = page.read_text(encoding="utf-8")
         assert text.startswith("<!DOCTYPE html>\n"), page
@@ -96,15 +102,22 @@ def test_registers_merge_entries_across_documents(site):
     assert ids.count("pers-tran-dai-quang") == 1
     assert {"pers-pham-linh", "pers-le-van-a", "pers-vu-trong-kim"} <= set(ids)
     quang = entries[ids.index("pers-tran-dai-quang")]
-    articles = quang.xpath(".//h:ul[@class='occurrences']/h:li", namespaces=NS)
-    assert len(articles) == 2
-    mentions = quang.xpath(".//h:a[@class='mention']/@href", namespaces=NS)
-    assert sorted(mentions) == sorted(f"../{stem}.html#pers-tran-dai-quang-m{n}" for stem in ("first", "second") for n in (1, 2, 3))
-    assert "(6 lần nhắc)" in "".join(quang.itertext())
-    linh = entries[ids.index("pers-pham-linh")]
-    assert linh.xpath(".//h:a[@class='article']/@href", namespaces=NS) == ["../first.html"]
-    wikidata = quang.xpath(".//h:a[@class='authority']/@href", namespaces=NS)
+    assert quang.xpath("h:a/@href", namespaces=NS) == ["persons/pers-tran-dai-quang.html"]
+    assert "(6 lần nhắc, 2 bài viết)" in "".join(quang.itertext())
+    page = _page(out / "registers" / "persons" / "pers-tran-dai-quang.html")
+    articles = page.xpath("//h:ul[@class='occurrences']/h:li", namespaces=NS)
+    assert [a.xpath("string(h:a[@class='article'])", namespaces=NS)[:12] for a in articles] == ["Đẩy mạnh pho", "Bài thứ hai:"]
+    mentions = page.xpath("//h:a[@class='mention']/@href", namespaces=NS)
+    assert sorted(mentions) == sorted(f"../../{stem}.html#pers-tran-dai-quang-m{n}" for stem in ("first", "second") for n in (1, 2, 3))
+    # Every mention in its context: the words around it in its paragraph.
+    first = page.xpath("//h:ul[@class='contexts']/h:li", namespaces=NS)[0]
+    assert " ".join("".join(first.itertext()).split()).startswith("Dự buổi làm việc có Đại tướng Trần Đại Quang, Bộ trưởng Bộ Công an;")
+    wikidata = page.xpath("//h:a[@class='authority']/@href", namespaces=NS)
     assert wikidata == ["https://www.wikidata.org/wiki/Q1063536"]
+    assert page.xpath("//h:ul[@class='years']/h:li/h:a/@href", namespaces=NS) == ["../dates/2012.html", "../dates/2013.html"]
+    linh = _page(out / "registers" / "persons" / "pers-pham-linh.html")
+    assert linh.xpath("//h:a[@class='article']/@href", namespaces=NS) == ["../../first.html"]
+    assert "1 lần nhắc, 1 bài viết" in linh.xpath("string(//h:p[@class='entity-summary'])", namespaces=NS)
 
 
 def test_register_pages_by_type(site):

@@ -62,11 +62,12 @@ def register_ids(site: Path) -> dict[str, list[str]]:
 
 
 def registered_articles(site: Path) -> set[str]:
-    """Every article page a register entry links to."""
+    """Every article page a register entry's page links to (relative to registers/)."""
     found = set()
     for name in REGISTERS:
-        tree = parse_html((site / "registers" / f"{name}.html").read_text(encoding="utf-8"))
-        found |= set(tree.xpath("//h:a[@class='article']/@href", namespaces=NS))
+        for page in sorted((site / "registers" / name).glob("*.html")):
+            tree = parse_html(page.read_text(encoding="utf-8"))
+            found |= {href.removeprefix("../") for href in tree.xpath("//h:a[@class='article']/@href", namespaces=NS)}
     return found
 
 

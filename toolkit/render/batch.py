@@ -21,8 +21,10 @@ from ..batch import Batch, Progress, Report, attempt_each
 from ..parallel import make_engine
 from ..errors import RenderError, ToolkitError
 from ..fsutil import write_atomic
-from .renderer import ASSETS_DIR, REGISTER_FILES, Renderer, SourceDocument, default_renderer
+from ..collation import letter_slug
+from .renderer import ASSETS_DIR, DATES_FILE, REGISTER_FILES, Renderer, SourceDocument, default_renderer
 from .site import plan_site, write_manifest
+from .sitedata import SiteData
 
 FORMATS = ("html", "txt")
 TEI_SUFFIXES = (".xml",)
@@ -119,24 +121,33 @@ def write_scripts(out_dir: Path, renderer: Renderer, report: Report) -> None:
             report.fail(target, f"{target}: cannot write: {exc.strerror}")
 
 
+# A register of more entries than this gets one page per letter (registers/<type>-<letter>.html).
+REGISTER_PAGE_SIZE = 300
+
+
 def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles: bool = True,
                progress: Progress | None = None, replace_site: bool = False,
-               jobs: int | None = 1, engine=None) -> Report:
+               register_page_size: int = REGISTER_PAGE_SIZE, jobs: int | None = 1, engine=None) -> Report:
     """The corpus site in out_dir: <stem>.html per article (unless articles=False),
-    index.html, registers/persons.html, organisations.html, places.html, and the
-    site manifest (render.site, not listed in the report).
+    index.html, the registers (registers/persons.html, organisations.html, places.html,
+    one page per letter beyond `register_page_size` entries, registers/<type>/<id>.html
+    per entry), the date register (registers/dates.html, registers/dates/<year>.html)
+    and the site manifest (render.site, not listed in the report).
 
-    Documents that cannot be read are reported and left out of every page. Into a
-    folder that already holds a site, the given articles are updated or added and
-    the index and registers still cover every article the site holds (their TEI
-    read again from the manifest); `replace_site` rebuilds it from the given files
-    only, removing the pages of the articles it drops. Refused (SiteError, nothing
-    written): no input files at all; an index.html teikit did not make; an update
-    that cannot read a kept article's TEI; a replacement that would leave the site empty.
+    One document is in memory at a time: each is read once, its page and what the
+    corpus pages need of it kept in a temporary store (render.sitedata) until the
+    manifest is written. Documents that cannot be read are reported and left out of
+    every page. Into a folder that already holds a site, the given articles are
+    updated or added and the index and registers still cover every article the site
+    holds (their TEI read again from the manifest); `replace_site` rebuilds it from
+    the given files only, removing the pages of the articles it drops. Refused
+    (SiteError, nothing written): no input files at all; an index.html teikit did not
+    make; an update that cannot read a kept article's TEI; a replacement that would
+    leave the site empty.
 
-    The article pages are rendered by `jobs` processes (None: every core) or the
-    given engine; the index and registers, the reduction over the whole corpus,
-    here, from every document read.
+    With `jobs` processes (None: every core) or an engine, the article pages are
+    rendered by workers (each reading its document again) once the manifest is
+    written; the corpus pages, the reduction over the whole corpus, here.
     """
     renderer = renderer or default_renderer()
     out_dir = Path(out_dir)
@@ -146,68 +157,117 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
     if not batch.files:
         where = ", ".join(str(p) for p in tei_paths) or "no paths"
         raise plan.refuse(f"no TEI files (*.xml) in {where}", hint=False)
-    given: dict[str, SourceDocument] = {}
-
-    def read(path: Path) -> None:
-        doc = renderer.load(path)
-        _warn_if_not_teikits(batch.report, doc)
-        given[doc.stem] = doc
-
-    batch.run(read, label="reading TEI")
-    kept = _load_kept(plan, renderer, given)
-    if plan.exists and not given and not kept:
-        raise plan.refuse("none of the given files could be read, and a site is never replaced by an empty one",
-                          hint=False)
-    docs = list(given.values()) if not plan.updating else sorted({**kept, **given}.values(), key=lambda d: d.stem)
-    write_manifest(out_dir, {doc.stem: tei_href(doc.path, out_dir) for doc in docs})
-
     report = batch.report
-    write_scripts(out_dir, renderer, report)
-    if articles:
-        missing = [doc for doc in kept.values() if not (out_dir / f"{doc.stem}.html").is_file()]
-        pages = [*given.values(), *missing]
-        job = PageJob(out_dir, warn=False)
-        if engine is None and jobs == 1:
-            for doc in batch.progress(pages, "render html"):
-                target = batch.attempt(doc.path, lambda doc=doc: job.render(renderer, doc, report))
-                if target is not None:
-                    report.written.append(target)
-        else:
+    with SiteData() as store:
+        given: dict[str, Path] = {}
+
+        def page(doc: SourceDocument) -> None:
+            store.put_page(doc.stem, renderer.html(doc, tei_href=tei_href(doc.path, out_dir)))
+
+        local = engine is None and jobs == 1
+        missing: list[Path] = []  # pages the workers render (not local)
+
+        def read(path: Path) -> None:
+            doc = renderer.load(path)
+            _warn_if_not_teikits(report, doc)
+            store.add(doc.stem, renderer.site_record(doc))
+            given[doc.stem] = doc.path
+            if articles and local:
+                batch.attempt(doc.path, lambda: page(doc))
+
+        batch.run(read, label="reading TEI")
+        kept = _read_kept(plan, renderer, given, store, page if articles and local else None, batch,
+                          missing if articles and not local else None)
+        if plan.exists and not given and not kept:
+            raise plan.refuse("none of the given files could be read, and a site is never replaced by an empty one",
+                              hint=False)
+        held = {**kept, **given} if plan.updating else dict(given)
+        write_manifest(out_dir, {stem: tei_href(path, out_dir) for stem, path in held.items()})
+
+        write_scripts(out_dir, renderer, report)
+        for stem, html in store.pages():
+            target = out_dir / f"{stem}.html"
+            if batch.attempt(held[stem], lambda: _write_bytes(target, html)):
+                report.written.append(target)
+        store.drop_pages()
+        if articles and not local:
+            job = PageJob(out_dir, warn=False)
+            paths = [*given.values(), *missing]
             state = _renderer_state(renderer)
             with nullcontext(engine) if engine is not None else make_engine(jobs, warm=state) as running:
-                for outcome in running.map(_page_task, batch.progress([doc.path for doc in pages], "render html"),
-                                           state=state, shared=job, count=len(pages)):
+                for outcome in running.map(_page_task, batch.progress(paths, "render html"),
+                                           state=state, shared=job, count=len(paths)):
                     target = batch.gather(outcome)
                     if target is not None:
                         report.written.append(target)
-    target = out_dir / "index.html"
-    _write(target, renderer.index_page(docs))
-    report.written.append(target)
-    for entity_type, file in REGISTER_FILES.items():
-        target = out_dir / "registers" / file
-        _write(target, renderer.register_page(docs, entity_type))
-        report.written.append(target)
+        corpus = list(_corpus_pages(out_dir, renderer, store, register_page_size))
+        report.written.extend(corpus)
+        _remove_stale_register_pages(out_dir, set(corpus))
     if plan.exists and plan.replace:
-        _remove_dropped(plan, {doc.stem for doc in docs}, report)
+        _remove_dropped(plan, set(held), report)
     return report
 
 
-def _load_kept(plan, renderer: Renderer, given: dict) -> dict[str, SourceDocument]:
-    """The held articles an update keeps, read from their recorded TEI; a refusal if any cannot be."""
+def _corpus_pages(out_dir: Path, renderer: Renderer, store: SiteData, page_size: int):
+    """index.html, the registers and the date register, written from the store one page at a time."""
+    def write(rel: str, template: str, data: str) -> Path:
+        target = out_dir / rel
+        _write(target, renderer.site_page(template, data, rel))
+        return target
+
+    yield write("index.html", "index-page", store.index_xml())
+    for entity_type, file in REGISTER_FILES.items():
+        stem = file.removesuffix(".html")
+        paged = store.entry_count(entity_type) > page_size
+        yield write(f"registers/{file}", "register-page", store.register_xml(entity_type, paged=paged))
+        if paged:
+            for name in store.letter_counts(entity_type):
+                yield write(f"registers/{stem}-{letter_slug(name)}.html", "register-page",
+                            store.register_xml(entity_type, paged=True, page_letter=name))
+        for entry in store.entries(entity_type):  # a cursor: the register is never held whole
+            yield write(f"registers/{stem}/{entry.id}.html", "entity-page", store.entity_xml(entry))
+    yield write(f"registers/{DATES_FILE}", "timeline-page", store.timeline_xml())
+    for year in store.years():
+        yield write(f"registers/dates/{year}.html", "year-page", store.year_xml(year))
+
+
+def _remove_stale_register_pages(out_dir: Path, written: set[Path]) -> None:
+    """The register pages an earlier run wrote and this one did not (an entry no article
+    mentions any more, a letter or year no longer used, a register no longer paged): they
+    are made from the TEI alone, so removing them loses nothing, and keeping them would
+    keep stale links. Only the file names the site writes are touched."""
+    registers = out_dir / "registers"
+    stems = [file.removesuffix(".html") for file in REGISTER_FILES.values()]
+    candidates = [p for stem in (*stems, DATES_FILE.removesuffix(".html")) for p in (registers / stem).glob("*.html")]
+    candidates += [p for stem in stems for p in registers.glob(f"{stem}-*.html")]
+    for page in candidates:
+        if page not in written and page.is_file():
+            page.unlink()
+
+
+def _read_kept(plan, renderer: Renderer, given: dict, store: SiteData, page, batch: Batch,
+               missing: list | None = None) -> dict[str, Path]:
+    """The held articles an update keeps, read from their recorded TEI into the store (their
+    page rendered again only where it is missing); a refusal if any cannot be read."""
     kept = plan.kept(given)
     gone = [stem for stem, path in kept.items() if not path.is_file()]
     if gone:
         more = f" (and {len(gone) - 1} more)" if len(gone) > 1 else ""
         raise plan.refuse(f"the site holds {gone[0]}.html, rendered from {kept[gone[0]]}, "
                           f"which no longer exists{more}: the index and registers could not list it")
-    docs = {}
-    for stem, path in kept.items():
+    for stem, path in batch.progress(sorted(kept.items()), "reading the site's other TEI"):
         try:
-            docs[stem] = renderer.load(path)
+            doc = renderer.load(path)
+            store.add(stem, renderer.site_record(doc))
         except ToolkitError as exc:
             raise plan.refuse(f"the site holds {stem}.html, whose TEI cannot be read ({exc}): "
                               "the index and registers could not list it") from None
-    return docs
+        if not (plan.out_dir / f"{stem}.html").is_file():
+            if page is not None:
+                batch.attempt(path, lambda doc=doc: page(doc))
+            elif missing is not None:
+                missing.append(path)
+    return kept
 
 
 def _remove_dropped(plan, stems: set[str], report: Report) -> None:
@@ -227,7 +287,12 @@ def _warn_if_not_teikits(report: Report, doc: SourceDocument) -> None:
 
 
 def _write(target: Path, text: str) -> None:
+    _write_bytes(target, text.encode("utf-8"))
+
+
+def _write_bytes(target: Path, data: bytes) -> bool:
     try:
-        write_atomic(target, text.encode("utf-8"))
+        write_atomic(target, data)
     except OSError as exc:
         raise RenderError(f"cannot write: {exc.strerror}", path=str(target)) from None
+    return True

@@ -22,6 +22,9 @@ from . import saxon
 ABBR_MODES = ("keep", "expand")
 REGISTER_TYPES = ("person", "org", "place")
 REGISTER_FILES = {"person": "persons.html", "org": "organisations.html", "place": "places.html"}
+# The date register's page (registers/), beside the three above.
+DATES_FILE = "dates.html"
+SITE_TEMPLATES = ("index-page", "register-page", "entity-page", "timeline-page", "year-page")
 HTML_DOCTYPE = "<!DOCTYPE html>\n"
 # The site's scripts: never inline (every page's Content-Security-Policy allows only
 # script files of the site itself); written beside the pages into ASSETS_DIR.
@@ -49,9 +52,10 @@ class Renderer:
         self._html = saxon.compile_stylesheet(self.xslt_dir / "html" / "tei-to-html.xsl")
         self._text = saxon.compile_stylesheet(self.xslt_dir / "txt" / "tei-to-txt.xsl")
         self._site = saxon.compile_stylesheet(self.xslt_dir / "site" / "corpus.xsl")
+        self._data = saxon.compile_stylesheet(self.xslt_dir / "site" / "data.xsl")
         self.compile_seconds = time.perf_counter() - started
         spaces = saxon.string_value(whitespace.XML_SPACES)
-        for executable in (self._html, self._text, self._site):
+        for executable in (self._html, self._text, self._site, self._data):
             executable.set_parameter(f"{{{names.TEIKIT_NS}}}spaces", spaces)
         # Assets are read once (the style sheet passed in), so no transform touches the disk.
         assets = self.xslt_dir / "html" / "assets"
@@ -119,26 +123,21 @@ class Renderer:
         out = self._run(lambda: self._text.transform_to_string(xdm_node=doc.node), doc.name)
         return out if out.endswith("\n") else out + "\n"
 
-    def index_page(self, docs) -> str:
-        """index.html of a corpus (SourceDocuments with distinct stems)."""
-        self._set_corpus(docs)
-        return _html_document(self._run(lambda: self._site.call_template_returning_string("index-page"), "index.html"))
+    def site_record(self, source) -> str:
+        """What the corpus site needs of one document (xslt/site/data.xsl), as XML text
+        for render.sitedata.SiteData.add."""
+        doc = self.load(source)
+        return self._run(lambda: self._data.transform_to_string(xdm_node=doc.node), doc.name)
 
-    def register_page(self, docs, entity_type: str) -> str:
-        """registers/<persons|organisations|places>.html of a corpus."""
-        if entity_type not in REGISTER_TYPES:
-            raise ValueError(f"entity_type must be one of {REGISTER_TYPES}, not {entity_type!r}")
-        self._set_corpus(docs)
-        self._site.set_parameter("type", saxon.string_value(entity_type))
-        page = REGISTER_FILES[entity_type]
-        return _html_document(self._run(lambda: self._site.call_template_returning_string("register-page"), page))
+    def site_page(self, template: str, data: str, name: str) -> str:
+        """A corpus page: the named template of xslt/site/corpus.xsl (SITE_TEMPLATES) over
+        `data`, the page's XML (render.sitedata's *_xml); `name` is for messages."""
+        if template not in SITE_TEMPLATES:
+            raise ValueError(f"template must be one of {SITE_TEMPLATES}, not {template!r}")
+        self._site.set_parameter("data", saxon.parse_text(data, name=name))
+        return _html_document(self._run(lambda: self._site.call_template_returning_string(template), name))
 
     # -- helpers -------------------------------------------------------------
-
-    def _set_corpus(self, docs) -> None:
-        docs = list(docs)
-        self._site.set_parameter("docs", saxon.node_array(d.node for d in docs))
-        self._site.set_parameter("stems", saxon.string_array(d.stem for d in docs))
 
     @staticmethod
     def _run(transform, name: str) -> str:

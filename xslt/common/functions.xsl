@@ -31,6 +31,13 @@
   <xsl:variable name="tk:register-files" as="map(xs:string, xs:string)"
       select="map{'person': 'persons.html', 'org': 'organisations.html', 'place': 'places.html'}"/>
 
+  <!-- An entry's own page, relative to the registers folder: persons/pers-x.html (segments escaped). -->
+  <xsl:function name="tk:entry-path" as="xs:string">
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="substring-before($tk:register-files($type), '.html') || '/' || tk:uri-segment($id) || '.html'"/>
+  </xsl:function>
+
   <!-- The register id a name points to: "#pers-x" gives "pers-x". -->
   <xsl:function name="tk:ref-id" as="xs:string">
     <xsl:param name="name" as="element()"/>

@@ -23,7 +23,13 @@
       'register-intro': 'Mỗi mục liệt kê các bài viết và từng lần nhắc đến trong bài.',
       'notes': 'Chú thích', 'apparatus': 'Dị bản', 'editor': 'Biên tập', 'corresp-sent': 'Người gửi', 'corresp-received': 'Người nhận',
       'corresp-forwarded': 'Chuyển tiếp', 'corresp-redirected': 'Chuyển hướng', 'corresp-transmitted': 'Chuyển giao',
-      'manuscript': 'Bản thảo', 'summary': 'Nội dung', 'origin': 'Xuất xứ', 'physical': 'Mô tả vật lý'},
+      'manuscript': 'Bản thảo', 'summary': 'Nội dung', 'origin': 'Xuất xứ', 'physical': 'Mô tả vật lý',
+      'mentions-1': 'lần nhắc', 'entries': 'mục', 'entries-1': 'mục', 'articles': 'bài viết', 'articles-1': 'bài viết',
+      'jump-bar': 'Theo chữ cái', 'variants': 'Tên gọi khác', 'over-time': 'Bài viết theo năm',
+      'mentions-heading': 'Các lần nhắc trong bài', 'years': 'Theo năm', 'period': 'Thời gian',
+      'timeline-intro': 'Bài viết và các mốc thời gian được nhắc đến, theo năm và tháng.',
+      'dated-mentions': 'Mốc thời gian được nhắc', 'dated-mentions-n': 'mốc thời gian được nhắc',
+      'dated-mentions-n-1': 'mốc thời gian được nhắc', 'no-month': 'không rõ tháng', 'articles-col': 'Bài viết'},
     'en': map{
       'person': 'Persons', 'org': 'Organisations', 'place': 'Places', 'date': 'Dates', 'role': 'Roles',
       'date-line': 'Date', 'author': 'Author', 'source': 'Source', 'licence': 'Licence',
@@ -36,7 +42,13 @@
       'register-intro': 'Each entry lists the articles and every mention in them.',
       'notes': 'Notes', 'apparatus': 'Apparatus', 'editor': 'Editor', 'corresp-sent': 'Sent by', 'corresp-received': 'Sent to',
       'corresp-forwarded': 'Forwarded', 'corresp-redirected': 'Redirected', 'corresp-transmitted': 'Transmitted',
-      'manuscript': 'Manuscript', 'summary': 'Contents', 'origin': 'Origin', 'physical': 'Physical description'}
+      'manuscript': 'Manuscript', 'summary': 'Contents', 'origin': 'Origin', 'physical': 'Physical description',
+      'mentions-1': 'mention', 'entries': 'entries', 'entries-1': 'entry', 'articles': 'articles', 'articles-1': 'article',
+      'jump-bar': 'By letter', 'variants': 'Other names', 'over-time': 'Articles by year',
+      'mentions-heading': 'Mentions in context', 'years': 'By year', 'period': 'Period',
+      'timeline-intro': 'Articles and the dates they mention, by year and month.',
+      'dated-mentions': 'Dated mentions', 'dated-mentions-n': 'dated mentions',
+      'dated-mentions-n-1': 'dated mention', 'no-month': 'month unknown', 'articles-col': 'Articles'}
   }"/>
 
   <xsl:function name="tk:label" as="xs:string">

@@ -40,7 +40,7 @@
   </xsl:template>
 
   <!-- Links to the corpus index and registers, relative to the page ('' leaves a link out);
-       $current names the page itself: 'index' or a register type. -->
+       $current names the page itself: 'index', a register type or 'date' (the date register). -->
   <xsl:template name="tk:site-nav">
     <xsl:param name="index-href" as="xs:string" required="yes"/>
     <xsl:param name="registers-href" as="xs:string" required="yes"/>
@@ -54,8 +54,8 @@
               name="aria-current" select="'page'"/></xsl:if>{tk:label('corpus', $lang)}</a></li>
           </xsl:if>
           <xsl:if test="$registers-href">
-            <xsl:for-each select="$tk:register-types">
-              <li><a href="{tk:path-href($registers-href)}{tk:register-file(.)}"><xsl:if test="$current = ."><xsl:attribute
+            <xsl:for-each select="$tk:register-types, 'date'">
+              <li><a href="{tk:path-href($registers-href)}{if (. = 'date') then 'dates.html' else tk:register-file(.)}"><xsl:if test="$current = ."><xsl:attribute
                 name="aria-current" select="'page'"/></xsl:if>{tk:label(., $lang)}</a></li>
             </xsl:for-each>
           </xsl:if>

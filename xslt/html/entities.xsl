@@ -28,11 +28,12 @@
       <section class="entities" id="entities" aria-labelledby="entities-heading">
         <h2 id="entities-heading">{tk:label('entities', $lang)}</h2>
         <xsl:variable name="count-suffix" select="' ' || tk:label('mentions', $lang) || ')'"/>
+        <xsl:variable name="count-suffix-1" select="' ' || tk:label('mentions-1', $lang) || ')'"/>
         <xsl:for-each select="$tk:register-types">
           <xsl:variable name="type" select="."/>
           <xsl:variable name="of-type" select="$tk:page-entries[$tk:types(local-name()) = $type][map:contains($by-ref, @xml:id)]"/>
           <xsl:if test="exists($of-type)">
-            <xsl:variable name="register" select="if ($registers-href) then $tk:registers-uri || $tk:register-files($type) || '#' else ''"/>
+            <xsl:variable name="register" select="if ($registers-href) then $tk:registers-uri || substring-before($tk:register-files($type), '.html') || '/' else ''"/>
             <h3 class="idx-{$type}">{tk:label($type, $lang)}</h3>
             <ul class="entity-list">
               <!-- Written out here rather than through a named template: this
@@ -43,11 +44,11 @@
                 <xsl:variable name="of-entry" select="$by-ref($id)"/>
                 <li>
                   <xsl:choose>
-                    <xsl:when test="$register"><a class="entry-name" href="{$register}{$uri-id}">{$tk:page-entry-names($id)}</a></xsl:when>
+                    <xsl:when test="$register"><a class="entry-name" href="{$register}{tk:uri-segment($id)}.html">{$tk:page-entry-names($id)}</a></xsl:when>
                     <xsl:otherwise><span class="entry-name">{$tk:page-entry-names($id)}</span></xsl:otherwise>
                   </xsl:choose>
                   <xsl:text> </xsl:text>
-                  <span class="count">({count($of-entry)}{$count-suffix}</span>
+                  <span class="count">({count($of-entry)}{if (count($of-entry) eq 1) then $count-suffix-1 else $count-suffix}</span>
                   <xsl:text> </xsl:text>
                   <span class="mention-links">
                     <xsl:for-each select="$of-entry">
@@ -76,7 +77,7 @@
                 <li>
                   <span class="entry-name">{current-grouping-key()}</span>
                   <xsl:text> </xsl:text>
-                  <span class="count">({count(current-group())}{$count-suffix}</span>
+                  <span class="count">({count(current-group())}{if (count(current-group()) eq 1) then $count-suffix-1 else $count-suffix}</span>
                   <xsl:text> </xsl:text>
                   <span class="mention-links">
                     <xsl:for-each select="current-group()">

@@ -62,7 +62,7 @@
   <xsl:function name="tk:register-href" as="xs:string">
     <xsl:param name="type" as="xs:string"/>
     <xsl:param name="ref" as="xs:string"/>
-    <xsl:sequence select="if ($registers-href) then $tk:registers-uri || $tk:register-files($type) || '#' || escape-html-uri($ref) else ''"/>
+    <xsl:sequence select="if ($registers-href) then $tk:registers-uri || tk:entry-path($type, $ref) else ''"/>
   </xsl:function>
 
   <!-- entity type -> " · <type label>", the end of a name's title. (Global, not

@@ -1,54 +1,44 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  teikit corpus site: the index of articles and one register page per entity
-  type (persons, organisations, places), merged across documents by xml:id.
+  teikit corpus site: the index of articles, the registers (persons, organisations,
+  places: an A–Z jump bar, one page per letter beyond a size, a page per entry) and
+  the date register (a timeline by year and month, a page per year).
 
-  Called by named template with the corpus as parameters:
-    index-page     writes index.html        (articles at "", registers at "registers/")
-    register-page  writes registers/<type>  (articles at "../")
-  Every link is relative, so the site works straight from the file system.
+  Every page is made by a named template from $data, a small XML document of what the
+  page shows, already in order (render/sitedata.py makes it from the site's store, one
+  page at a time, so that no page needs the corpus in memory):
+    index-page     index.html                       <index>
+    register-page  registers/<type>.html, <type>-<letter>.html   <register>
+    entity-page    registers/<type>/<id>.html       <entity>
+    timeline-page  registers/dates.html             <timeline>
+    year-page      registers/dates/<year>.html      <year>
+  Every link is relative and goes through tk:path-href / tk:uri-segment (common/urls.xsl),
+  so the site works from a plain web server and from the file system.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tk="https://teikit.org/ns/1.0"
-    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all"
     expand-text="yes">
 
   <xsl:import href="../common/common.xsl"/>
   <xsl:import href="../html/chrome.xsl"/>
 
-  <!-- The documents, and for each the stem of its article page (<stem>.html). -->
-  <xsl:param name="docs" as="array(document-node())" select="[]"/>
-  <xsl:param name="stems" as="array(xs:string)" select="[]"/>
-  <!-- Which register register-page writes: person | org | place. -->
-  <xsl:param name="type" as="xs:string" select="'person'"/>
-  <!-- Language of the site's own words; '' takes the first document's. -->
-  <xsl:param name="lang" as="xs:string" select="''"/>
+  <xsl:param name="data" as="document-node()?" select="()"/>
+  <!-- The register files' stems: person -> persons (registers/persons.html, registers/persons/<id>.html). -->
+  <xsl:variable name="tk:register-stem" as="map(xs:string, xs:string)"
+      select="map{'person': 'persons', 'org': 'organisations', 'place': 'places'}"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
-  <xsl:mode on-no-match="shallow-skip"/>
+  <xsl:variable name="site-lang" as="xs:string" select="($data/*/@lang[.], 'en')[1]"/>
 
-  <xsl:variable name="teis" as="element(TEI)*" select="$docs?* ! TEI"/>
-  <xsl:variable name="site-lang" as="xs:string"
-                select="if ($lang) then $lang else ($teis[1] ! tk:lang(.), 'en')[1]"/>
-  <!-- generate-id() of each TEI element -> its page stem. -->
-  <xsl:variable name="stem-of" as="map(xs:string, xs:string)"
-                select="map:merge(for $i in 1 to count($teis)
-                                  return map{generate-id($teis[$i]): $stems($i)})"
-                xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
-
-  <xsl:function name="tk:article-title" as="xs:string">
-    <xsl:param name="tei" as="element(TEI)"/>
-    <xsl:sequence select="(tk:plain($tei/teiHeader/fileDesc/titleStmt/title[1])[.], $stem-of(generate-id($tei)))[1]"/>
-  </xsl:function>
-
-  <!-- A date's sort key: @when, else @from / @notBefore, else ''. -->
-  <xsl:function name="tk:sort-date" as="xs:string">
-    <xsl:param name="tei" as="element(TEI)"/>
-    <xsl:sequence select="string((tk:article-date($tei) ! (@when, @from, @notBefore))[1])"/>
+  <!-- "1 lần nhắc", "1 mention", "2 mentions": the count and its noun (labels 'mentions' / 'mentions-1'). -->
+  <xsl:function name="tk:count" as="xs:string">
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="$n || ' ' || tk:label(if ($n eq 1) then $key || '-1' else $key, $site-lang)"/>
   </xsl:function>
 
   <xsl:template name="tk:page">
@@ -67,7 +57,7 @@
           <xsl:with-param name="lang" select="$site-lang"/>
           <xsl:with-param name="current" select="$current"/>
         </xsl:call-template>
-        <main>
+        <main id="main">
           <h1>{$title}</h1>
           <xsl:sequence select="$content"/>
         </main>
@@ -76,6 +66,17 @@
         </xsl:call-template>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- A date cell or line: <time> when HTML has a form for it. -->
+  <xsl:template name="tk:date-cell">
+    <xsl:param name="datetime" as="xs:string?"/>
+    <xsl:param name="label" as="xs:string?"/>
+    <xsl:choose>
+      <xsl:when test="$datetime and $label"><time datetime="{$datetime}">{$label}</time></xsl:when>
+      <xsl:when test="$label">{$label}</xsl:when>
+      <xsl:otherwise>{tk:label('no-date', $site-lang)}</xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- index.html: every article, newest first; a button (shown by the script) reverses the order. -->
@@ -93,22 +94,16 @@
             <tr><th scope="col">{tk:label('date-line', $site-lang)}</th><th scope="col">{tk:label('title', $site-lang)}</th><th scope="col">{tk:label('author', $site-lang)}</th></tr>
           </thead>
           <tbody>
-            <xsl:for-each select="$teis">
-              <xsl:sort select="tk:sort-date(.)" order="descending"/>
-              <xsl:sort select="tk:article-title(.)" lang="{$site-lang}"/>
-              <xsl:variable name="date" select="tk:article-date(.)"/>
-              <tr data-date="{tk:sort-date(.)}">
+            <xsl:for-each select="$data/index/a">
+              <tr data-date="{@date}">
                 <td class="date">
-                  <xsl:choose>
-                    <xsl:when test="$date and exists(tk:datetime($date))">
-                      <time datetime="{tk:datetime($date)}">{tk:date-label($date, $site-lang)}</time>
-                    </xsl:when>
-                    <xsl:when test="$date">{(tk:date-label($date, $site-lang)[.], tk:normalize($date))[1]}</xsl:when>
-                    <xsl:otherwise>{tk:label('no-date', $site-lang)}</xsl:otherwise>
-                  </xsl:choose>
+                  <xsl:call-template name="tk:date-cell">
+                    <xsl:with-param name="datetime" select="string(@datetime)"/>
+                    <xsl:with-param name="label" select="string(@label)"/>
+                  </xsl:call-template>
                 </td>
-                <td class="title"><a href="{tk:uri-segment($stem-of(generate-id(.)))}.html">{tk:article-title(.)}</a></td>
-                <td class="author">{tk:authors(.)}</td>
+                <td class="title"><a href="{tk:uri-segment(@stem)}.html">{@title}</a></td>
+                <td class="author">{@authors}</td>
               </tr>
             </xsl:for-each>
           </tbody>
@@ -121,46 +116,225 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- registers/<type>.html: one entry per xml:id across the corpus, each listing
-       every article and every mention in it (linked to the mention's id). -->
+  <!-- The A–Z bar of a register: a link per letter that has entries (to its heading on this
+       page, or to its page), the other letters as text. -->
+  <xsl:template name="tk:jump-bar">
+    <xsl:param name="register" as="element()" required="yes"/>
+    <xsl:param name="root" as="xs:string" required="yes"/>
+    <xsl:variable name="stem" select="$tk:register-stem($register/@type)"/>
+    <nav class="jump-bar" aria-label="{tk:label('jump-bar', $site-lang)}">
+      <ul>
+        <xsl:for-each select="$register/letter">
+          <li>
+            <xsl:choose>
+              <xsl:when test="@count = '0'"><span class="no-entries">{@name}</span></xsl:when>
+              <xsl:when test="$register/@letter = @name">
+                <a aria-current="page" href="{tk:path-href($root || 'registers/' || $stem || '-' || @slug || '.html')}">{@name}</a>
+              </xsl:when>
+              <xsl:when test="$register/@paged = 'yes'">
+                <a href="{tk:path-href($root || 'registers/' || $stem || '-' || @slug || '.html')}"
+                   aria-label="{@name}: {tk:count(xs:integer(@count), 'entries')}">{@name}</a>
+              </xsl:when>
+              <xsl:otherwise>
+                <a href="#letter-{@slug}" aria-label="{@name}: {tk:count(xs:integer(@count), 'entries')}">{@name}</a>
+              </xsl:otherwise>
+            </xsl:choose>
+          </li>
+        </xsl:for-each>
+      </ul>
+    </nav>
+  </xsl:template>
+
+  <!-- registers/<type>.html (all entries, or the letters when paged) and registers/<type>-<letter>.html. -->
   <xsl:template name="register-page">
-    <xsl:variable name="entries" select="$teis/standOff//(person | org | place)[@xml:id][tk:entity-type(.) = $type]"/>
+    <xsl:variable name="register" select="$data/register"/>
+    <xsl:variable name="type" select="string($register/@type)"/>
+    <xsl:variable name="stem" select="$tk:register-stem($type)"/>
+    <xsl:variable name="letter" select="string($register/@letter)"/>
     <xsl:call-template name="tk:page">
-      <xsl:with-param name="title" select="tk:label($type, $site-lang)"/>
+      <xsl:with-param name="title" select="tk:label($type, $site-lang) || (if ($letter) then ': ' || $letter else '')"/>
       <xsl:with-param name="current" select="$type"/>
       <xsl:with-param name="root" select="'../'"/>
       <xsl:with-param name="content" as="node()*">
-        <p class="intro">{tk:label('register-intro', $site-lang)}</p>
-        <ul class="register">
-          <xsl:for-each-group select="$entries" group-by="string(@xml:id)">
-            <xsl:sort select="tk:entry-name(current-group()[1])" lang="{$site-lang}"/>
-            <xsl:variable name="id" select="current-grouping-key()"/>
-            <xsl:variable name="mentions" select="current-group() ! tk:mentions(tk:tei(.), $id)"/>
-            <li id="{$id}">
-              <h2 class="idx-{$type}">{tk:entry-name(current-group()[1])}</h2>
-              <xsl:text> </xsl:text>
-              <span class="count">({count($mentions)} {tk:label('mentions', $site-lang)})</span>
-              <xsl:for-each-group select="current-group()/idno[@type = 'wikidata']" group-by="normalize-space(.)">
-                <xsl:text> · </xsl:text>
-                <a class="authority" href="https://www.wikidata.org/wiki/{encode-for-uri(current-grouping-key())}">{tk:label('wikidata', $site-lang)} {current-grouping-key()}</a>
-              </xsl:for-each-group>
-              <ul class="occurrences">
-                <xsl:for-each select="current-group() ! tk:tei(.)">
-                  <xsl:sort select="tk:sort-date(.)" order="descending"/>
-                  <xsl:variable name="page" select="'../' || tk:uri-segment($stem-of(generate-id(.))) || '.html'"/>
-                  <li>
-                    <a class="article" href="{$page}">{tk:article-title(.)}</a>
-                    <xsl:text>: </xsl:text>
-                    <xsl:for-each select="tk:mentions(., $id)">
-                      <xsl:if test="position() gt 1">, </xsl:if>
-                      <a class="mention" href="{$page}#{tk:mention-id(.)}">“{tk:plain(.)}”</a>
-                    </xsl:for-each>
-                  </li>
+        <p class="intro">{tk:label('register-intro', $site-lang)} {tk:count(xs:integer($register/@total), 'entries')}.</p>
+        <xsl:call-template name="tk:jump-bar">
+          <xsl:with-param name="register" select="$register"/>
+          <xsl:with-param name="root" select="'../'"/>
+        </xsl:call-template>
+        <xsl:choose>
+          <xsl:when test="$register/@paged = 'yes' and not($letter)">
+            <ul class="letters">
+              <xsl:for-each select="$register/letter[@count != '0']">
+                <li><a href="{tk:uri-segment($stem || '-' || @slug)}.html">{@name}</a>
+                  <xsl:text> </xsl:text><span class="count">({tk:count(xs:integer(@count), 'entries')})</span></li>
+              </xsl:for-each>
+            </ul>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:for-each-group select="$register/e" group-adjacent="string(@letter)">
+              <xsl:variable name="slug" select="$register/letter[@name = current-grouping-key()]/@slug"/>
+              <section class="letter" aria-labelledby="letter-{$slug}">
+                <h2 id="letter-{$slug}">{current-grouping-key()}</h2>
+                <ul class="register">
+                  <xsl:for-each select="current-group()">
+                    <li id="{@id}">
+                      <a class="entry idx-{$type}" href="{tk:uri-segment($stem)}/{tk:uri-segment(@id)}.html">{@name}</a>
+                      <xsl:text> </xsl:text>
+                      <span class="count">({tk:count(xs:integer(@mentions), 'mentions')}, {tk:count(xs:integer(@articles), 'articles')})</span>
+                    </li>
+                  </xsl:for-each>
+                </ul>
+              </section>
+            </xsl:for-each-group>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- registers/<type>/<id>.html: the entry's names, authority ids, articles by year, and every mention in context. -->
+  <xsl:template name="entity-page">
+    <xsl:variable name="entity" select="$data/entity"/>
+    <xsl:variable name="type" select="string($entity/@type)"/>
+    <xsl:variable name="stem" select="$tk:register-stem($type)"/>
+    <xsl:call-template name="tk:page">
+      <xsl:with-param name="title" select="string($entity/@name)"/>
+      <xsl:with-param name="current" select="$type"/>
+      <xsl:with-param name="root" select="'../../'"/>
+      <xsl:with-param name="content" as="node()*">
+        <p class="entity-summary">
+          <a href="../{tk:uri-segment($stem)}.html">{tk:label($type, $site-lang)}</a>
+          <xsl:text> · </xsl:text>
+          <span class="count">{tk:count(xs:integer($entity/@mentions), 'mentions')}, {tk:count(xs:integer($entity/@articles), 'articles')}</span>
+        </p>
+        <dl class="meta">
+          <xsl:if test="$entity/v">
+            <dt>{tk:label('variants', $site-lang)}</dt>
+            <dd>{string-join($entity/v/@text, ' · ')}</dd>
+          </xsl:if>
+          <xsl:for-each select="$entity/idno">
+            <dt>{if (@type = 'wikidata') then tk:label('wikidata', $site-lang) else string(@type)}</dt>
+            <dd>
+              <xsl:variable name="href" select="if (@type = 'wikidata' and matches(@value, '^Q\d+$'))
+                  then 'https://www.wikidata.org/wiki/' || @value else tk:safe-href(@value)"/>
+              <xsl:choose>
+                <xsl:when test="$href"><a class="authority" href="{$href}">{@value}</a></xsl:when>
+                <xsl:otherwise>{@value}</xsl:otherwise>
+              </xsl:choose>
+            </dd>
+          </xsl:for-each>
+        </dl>
+        <xsl:if test="$entity/year">
+          <h2>{tk:label('over-time', $site-lang)}</h2>
+          <ul class="years">
+            <xsl:for-each select="$entity/year">
+              <li><a href="../dates/{tk:uri-segment(@y)}.html">{@y}</a>: {tk:count(xs:integer(@articles), 'articles')}</li>
+            </xsl:for-each>
+          </ul>
+        </xsl:if>
+        <h2>{tk:label('mentions-heading', $site-lang)}</h2>
+        <ul class="occurrences">
+          <xsl:for-each select="$entity/art">
+            <xsl:variable name="page" select="'../../' || tk:uri-segment(@stem) || '.html'"/>
+            <li>
+              <a class="article" href="{$page}">{@title}</a>
+              <xsl:if test="@label != ''"><xsl:text> </xsl:text><span class="count">({@label})</span></xsl:if>
+              <ul class="contexts">
+                <xsl:for-each select="m">
+                  <li>{@before}<a class="mention" href="{$page}#{tk:uri-segment(@mid)}"><mark>{@text}</mark></a>{@after}</li>
                 </xsl:for-each>
               </ul>
             </li>
-          </xsl:for-each-group>
+          </xsl:for-each>
         </ul>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- registers/dates.html: per year and month, how many articles and dated mentions. -->
+  <xsl:template name="timeline-page">
+    <xsl:variable name="timeline" select="$data/timeline"/>
+    <xsl:call-template name="tk:page">
+      <xsl:with-param name="title" select="tk:label('date', $site-lang)"/>
+      <xsl:with-param name="current" select="'date'"/>
+      <xsl:with-param name="root" select="'../'"/>
+      <xsl:with-param name="content" as="node()*">
+        <p class="intro">{tk:label('timeline-intro', $site-lang)}</p>
+        <xsl:if test="$timeline/year">
+          <nav class="jump-bar" aria-label="{tk:label('years', $site-lang)}">
+            <ul>
+              <xsl:for-each select="$timeline/year">
+                <li><a href="dates/{tk:uri-segment(@y)}.html">{@y}</a></li>
+              </xsl:for-each>
+            </ul>
+          </nav>
+        </xsl:if>
+        <table class="timeline">
+          <thead>
+            <tr><th scope="col">{tk:label('period', $site-lang)}</th><th scope="col">{tk:label('articles-col', $site-lang)}</th><th scope="col">{tk:label('dated-mentions', $site-lang)}</th></tr>
+          </thead>
+          <tbody>
+            <xsl:for-each select="$timeline/year">
+              <xsl:variable name="year" select="string(@y)"/>
+              <tr class="year">
+                <th scope="row"><a href="dates/{tk:uri-segment($year)}.html">{$year}</a></th>
+                <td>{@articles}</td><td>{@mentions}</td>
+              </tr>
+              <xsl:for-each select="month">
+                <tr class="month">
+                  <th scope="row"><a href="dates/{tk:uri-segment($year)}.html#m-{if (@m != '') then @m else '00'}">{tk:month-label($year, string(@m))}</a></th>
+                  <td>{@articles}</td><td>{@mentions}</td>
+                </tr>
+              </xsl:for-each>
+            </xsl:for-each>
+          </tbody>
+        </table>
+        <xsl:if test="$timeline/@undated != '0'">
+          <p class="count">{tk:label('no-date', $site-lang)}: {tk:count(xs:integer($timeline/@undated), 'articles')}</p>
+        </xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- "tháng 7 năm 2013" / "July 2013"; the year alone for no month. -->
+  <xsl:function name="tk:month-label" as="xs:string">
+    <xsl:param name="year" as="xs:string"/>
+    <xsl:param name="month" as="xs:string"/>
+    <xsl:sequence select="if ($month = '') then $year || ' (' || tk:label('no-month', $site-lang) || ')'
+                          else tk:human-date($year || '-' || $month, $site-lang)"/>
+  </xsl:function>
+
+  <!-- registers/dates/<year>.html: the year's articles and dated mentions, month by month. -->
+  <xsl:template name="year-page">
+    <xsl:variable name="year" select="$data/year"/>
+    <xsl:call-template name="tk:page">
+      <xsl:with-param name="title" select="tk:label('date', $site-lang) || ': ' || $year/@y"/>
+      <xsl:with-param name="current" select="'date'"/>
+      <xsl:with-param name="root" select="'../../'"/>
+      <xsl:with-param name="content" as="node()*">
+        <p class="entity-summary"><a href="../dates.html">{tk:label('date', $site-lang)}</a></p>
+        <xsl:for-each select="$year/month">
+          <section class="month" aria-labelledby="m-{if (@m != '') then @m else '00'}">
+            <h2 id="m-{if (@m != '') then @m else '00'}">{tk:month-label($year/@y, string(@m))}</h2>
+            <xsl:if test="a">
+              <h3>{tk:count(count(a), 'articles')}</h3>
+              <ul class="occurrences">
+                <xsl:for-each select="a">
+                  <li><a class="article" href="../../{tk:uri-segment(@stem)}.html">{@title}</a><xsl:text> </xsl:text><span class="count">({@label})</span></li>
+                </xsl:for-each>
+              </ul>
+            </xsl:if>
+            <xsl:if test="d">
+              <h3>{tk:count(count(d), 'dated-mentions-n')}</h3>
+              <ul class="contexts">
+                <xsl:for-each select="d">
+                  <xsl:variable name="page" select="'../../' || tk:uri-segment(@stem) || '.html'"/>
+                  <li><span class="when">{@label}</span>: {@before}<a class="mention" href="{$page}#{tk:uri-segment(@mid)}"><mark>{@text}</mark></a>{@after}<xsl:text> — </xsl:text><a class="article" href="{$page}">{@title}</a></li>
+                </xsl:for-each>
+              </ul>
+            </xsl:if>
+          </section>
+        </xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>

@@ -1,0 +1,274 @@
+"""The corpus site's data, streamed: one record per document into SQLite (a temporary file),
+read back page by page, so that building a site holds one document in memory, never the corpus.
+
+A record is what xslt/site/data.xsl makes of a document (its title, date, authors, source
+site, the register entries it mentions with their variants and authority ids, every name
+mention and every dated mention, each with its context). `SiteData.add` stores it;
+the page queries return small XML documents (`*_xml`, text) that xslt/site/corpus.xsl
+turns into pages. Names are ordered by teikit.collation.sort_key (the one collation),
+articles newest first (undated last), then by title.
+
+Contract: the store belongs to one build; `close()` removes its file (also on error, as
+a context manager). Records of the same stem replace each other.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from xml.sax.saxutils import quoteattr
+
+from lxml import etree
+
+from ..collation import ALPHABET, LETTERS, OTHER, letter, letter_slug, sort_key
+
+ENTITY_TYPES = ("person", "org", "place")
+# The jump bar always shows the letters of the Vietnamese alphabet (as text without entries);
+# F J W Z and "#" only when some name starts with them.
+_JUMP_ALWAYS = frozenset(ALPHABET)
+
+_SCHEMA = """
+CREATE TABLE articles (stem TEXT PRIMARY KEY, title TEXT, title_key TEXT, date TEXT, datetime TEXT,
+                       label TEXT, authors TEXT, site TEXT, lang TEXT);
+CREATE TABLE entity_docs (id TEXT, stem TEXT, type TEXT, name TEXT, key TEXT, letter TEXT, PRIMARY KEY (id, stem));
+CREATE TABLE variants (id TEXT, stem TEXT, variant TEXT, PRIMARY KEY (id, stem, variant));
+CREATE TABLE idnos (id TEXT, stem TEXT, type TEXT, value TEXT, PRIMARY KEY (id, stem, type, value));
+CREATE TABLE mentions (id TEXT, stem TEXT, seq INTEGER, mid TEXT, text TEXT, before TEXT, after TEXT);
+CREATE TABLE dates (stem TEXT, seq INTEGER, mid TEXT, whenv TEXT, label TEXT, text TEXT, before TEXT, after TEXT);
+CREATE TABLE pages (stem TEXT PRIMARY KEY, html BLOB);
+"""
+_INDEXES = """
+CREATE INDEX IF NOT EXISTS ed_type ON entity_docs (type, key);
+CREATE INDEX IF NOT EXISTS m_id ON mentions (id, stem, seq);
+CREATE INDEX IF NOT EXISTS d_when ON dates (whenv);
+"""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One register entry over the corpus."""
+
+    id: str
+    type: str
+    name: str
+    letter: str
+    mentions: int
+    articles: int
+
+
+def _attrs(**values) -> str:
+    return "".join(f" {k.replace('_', '-')}={quoteattr(str(v if v is not None else ''))}" for k, v in values.items())
+
+
+class SiteData:
+    """A build's site data in a temporary SQLite file (see the module contract)."""
+
+    def __init__(self, directory: str | None = None):
+        fd, self.path = tempfile.mkstemp(prefix="teikit-site-", suffix=".sqlite", dir=directory)
+        os.close(fd)
+        self.db = sqlite3.connect(self.path)
+        self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        self._indexed = False
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self) -> None:
+        try:
+            self.db.close()
+        finally:
+            if os.path.exists(self.path):
+                os.unlink(self.path)
+
+    # -- writing -------------------------------------------------------------
+
+    def add(self, stem: str, record: str) -> None:
+        """Store the record (xslt/site/data.xsl's output, text) of the article `stem`."""
+        doc = etree.fromstring(record.encode("utf-8"))
+        db = self.db
+        for table in ("articles", "entity_docs", "variants", "idnos", "mentions", "dates"):
+            db.execute(f"DELETE FROM {table} WHERE stem = ?", (stem,))
+        title = doc.get("title") or stem
+        db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?)",
+                   (stem, title, sort_key(title), doc.get("date"), doc.get("datetime"), doc.get("date-label"),
+                    doc.get("authors"), doc.get("site"), doc.get("lang")))
+        for e in doc.iterfind("e"):
+            ident, name = e.get("id"), e.get("name")
+            db.execute("INSERT OR REPLACE INTO entity_docs VALUES (?,?,?,?,?,?)",
+                       (ident, stem, e.get("type"), name, sort_key(name), letter(name)))
+            db.executemany("INSERT OR IGNORE INTO variants VALUES (?,?,?)", ((ident, stem, v.text or "") for v in e.iterfind("v")))
+            db.executemany("INSERT OR IGNORE INTO idnos VALUES (?,?,?,?)",
+                           ((ident, stem, i.get("type"), i.text or "") for i in e.iterfind("idno")))
+        db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)",
+                       ((m.get("ref"), stem, n, m.get("mid"), m.get("text"), m.get("before"), m.get("after"))
+                        for n, m in enumerate(doc.iterfind("m"))))
+        db.executemany("INSERT INTO dates VALUES (?,?,?,?,?,?,?,?)",
+                       ((stem, n, d.get("mid"), d.get("when"), d.get("label"), d.get("text"), d.get("before"), d.get("after"))
+                        for n, d in enumerate(doc.iterfind("d"))))
+
+    def put_page(self, stem: str, html: str) -> None:
+        """Keep an article page until the manifest is written (render/batch.build_site)."""
+        self.db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?)", (stem, html.encode("utf-8")))
+
+    def pages(self):
+        """(stem, html bytes) of every page kept, by stem."""
+        return self.db.execute("SELECT stem, html FROM pages ORDER BY stem")
+
+    def drop_pages(self) -> None:
+        self.db.execute("DELETE FROM pages")
+
+    def _index(self) -> None:
+        if not self._indexed:
+            self.db.executescript(_INDEXES)
+            self._indexed = True
+
+    # -- reading -------------------------------------------------------------
+
+    def lang(self) -> str:
+        """The site's language: its first article's (by stem), 'en' for none."""
+        row = self.db.execute("SELECT lang FROM articles ORDER BY stem LIMIT 1").fetchone()
+        return (row[0] if row and row[0] else "en")
+
+    def article_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def entries(self, entity_type: str, letter_name: str | None = None):
+        """The register of a type (one letter of it), in collation order."""
+        self._index()
+        where, args = "type = ?", [entity_type]
+        if letter_name is not None:
+            where += " AND letter = ?"
+            args.append(letter_name)
+        # The name is the one the first article (by stem) gives the entry.
+        rows = self.db.execute(
+            f"""SELECT ed.id, ed.name, ed.key, ed.letter,
+                       (SELECT count(*) FROM mentions m WHERE m.id = ed.id), n
+                FROM (SELECT id, name, key, letter, min(stem) AS first, count(*) AS n
+                      FROM entity_docs WHERE {where} GROUP BY id) AS ed
+                ORDER BY ed.key, ed.id""", args)
+        for ident, name, _key, first, mentions, articles in rows:
+            yield Entry(ident, entity_type, name, first, mentions, articles)
+
+    def letter_counts(self, entity_type: str) -> dict[str, int]:
+        self._index()
+        rows = self.db.execute("SELECT letter, count(DISTINCT id) FROM entity_docs WHERE type = ? GROUP BY letter",
+                               (entity_type,))
+        return dict(rows.fetchall())
+
+    def entry_count(self, entity_type: str) -> int:
+        return self.db.execute("SELECT count(DISTINCT id) FROM entity_docs WHERE type = ?", (entity_type,)).fetchone()[0]
+
+    # -- page data (XML for xslt/site/corpus.xsl) -----------------------------
+
+    def index_xml(self) -> str:
+        rows = self.db.execute("SELECT stem, title, date, datetime, label, authors FROM articles "
+                               "ORDER BY (date IS NULL OR date = ''), date DESC, title_key, stem")
+        parts = [f"<index{_attrs(lang=self.lang())}>"]
+        for stem, title, date, datetime, label, authors in rows:
+            parts.append(f"<a{_attrs(stem=stem, title=title, date=date, datetime=datetime, label=label, authors=authors)}/>")
+        parts.append("</index>")
+        return "".join(parts)
+
+    def register_xml(self, entity_type: str, *, paged: bool, page_letter: str | None = None) -> str:
+        """The register page of a type: every entry (paged=False), or the letters' overview
+        (paged, no page_letter), or one letter's page."""
+        counts = self.letter_counts(entity_type)
+        parts = [f"<register{_attrs(type=entity_type, lang=self.lang(), paged='yes' if paged else 'no', letter=page_letter or '', total=self.entry_count(entity_type))}>"]
+        for name in (*LETTERS, OTHER):
+            if name in counts or name in _JUMP_ALWAYS:
+                parts.append(f"<letter{_attrs(name=name, slug=letter_slug(name), count=counts.get(name, 0))}/>")
+        if not paged or page_letter is not None:
+            for e in self.entries(entity_type, page_letter if paged else None):
+                parts.append(f"<e{_attrs(id=e.id, name=e.name, letter=e.letter, mentions=e.mentions, articles=e.articles)}/>")
+        parts.append("</register>")
+        return "".join(parts)
+
+    def entity_xml(self, entry: Entry) -> str:
+        db = self.db
+        parts = [f"<entity{_attrs(id=entry.id, type=entry.type, name=entry.name, lang=self.lang(), mentions=entry.mentions, articles=entry.articles, letter=entry.letter, letter_slug=letter_slug(entry.letter))}>"]
+        variants = sorted({v for (v,) in db.execute("SELECT variant FROM variants WHERE id = ?", (entry.id,))} - {entry.name},
+                          key=sort_key)
+        parts += [f"<v{_attrs(text=v)}/>" for v in variants]
+        for kind, value in db.execute("SELECT DISTINCT type, value FROM idnos WHERE id = ? ORDER BY type, value", (entry.id,)):
+            parts.append(f"<idno{_attrs(type=kind, value=value)}/>")
+        for year, n in db.execute(
+                """SELECT substr(a.date, 1, 4) AS y, count(*) FROM entity_docs ed JOIN articles a ON a.stem = ed.stem
+                   WHERE ed.id = ? AND a.date GLOB '[0-9][0-9][0-9][0-9]*' GROUP BY y ORDER BY y""", (entry.id,)):
+            parts.append(f"<year{_attrs(y=year, articles=n)}/>")
+        current = None
+        for stem, title, date, label, mid, text, before, after in db.execute(
+                """SELECT a.stem, a.title, a.date, a.label, m.mid, m.text, m.before, m.after
+                   FROM mentions m JOIN articles a ON a.stem = m.stem WHERE m.id = ?
+                   ORDER BY (a.date IS NULL OR a.date = ''), a.date DESC, a.title_key, a.stem, m.seq""", (entry.id,)):
+            if stem != current:
+                if current is not None:
+                    parts.append("</art>")
+                parts.append(f"<art{_attrs(stem=stem, title=title, date=date, label=label)}>")
+                current = stem
+            parts.append(f"<m{_attrs(mid=mid, text=text, before=before, after=after)}/>")
+        if current is not None:
+            parts.append("</art>")
+        parts.append("</entity>")
+        return "".join(parts)
+
+    def years(self) -> list[str]:
+        rows = self.db.execute(
+            """SELECT substr(date, 1, 4) FROM articles WHERE date GLOB '[0-9][0-9][0-9][0-9]*'
+               UNION SELECT substr(whenv, 1, 4) FROM dates ORDER BY 1""")
+        return [y for (y,) in rows]
+
+    def timeline_xml(self) -> str:
+        """The date register's overview: per year and month, how many articles and dated mentions."""
+        counts: dict[tuple[str, str], list[int]] = {}
+        for y, m, n in self.db.execute(
+                """SELECT substr(date, 1, 4), substr(date, 6, 2), count(*) FROM articles
+                   WHERE date GLOB '[0-9][0-9][0-9][0-9]*' GROUP BY 1, 2"""):
+            counts.setdefault((y, m if m.isdigit() else ""), [0, 0])[0] += n
+        for y, m, n in self.db.execute(
+                "SELECT substr(whenv, 1, 4), substr(whenv, 6, 2), count(*) FROM dates GROUP BY 1, 2"):
+            counts.setdefault((y, m if m.isdigit() else ""), [0, 0])[1] += n
+        undated = self.db.execute("SELECT count(*) FROM articles WHERE NOT (date GLOB '[0-9][0-9][0-9][0-9]*')").fetchone()[0]
+        parts = [f"<timeline{_attrs(lang=self.lang(), undated=undated)}>"]
+        for year in sorted({y for y, _ in counts}):
+            months = sorted(m for y, m in counts if y == year)
+            total = [sum(counts[(year, m)][i] for m in months) for i in (0, 1)]
+            parts.append(f"<year{_attrs(y=year, articles=total[0], mentions=total[1])}>")
+            parts += [f"<month{_attrs(m=m, articles=counts[(year, m)][0], mentions=counts[(year, m)][1])}/>" for m in months]
+            parts.append("</year>")
+        parts.append("</timeline>")
+        return "".join(parts)
+
+    def year_xml(self, year: str) -> str:
+        """One year of the date register: its articles and its dated mentions, month by month."""
+        db = self.db
+        parts = [f"<year{_attrs(y=year, lang=self.lang())}>"]
+        rows = list(db.execute(
+            """SELECT substr(date, 6, 2), 'a', stem, title, date, label, '', '', '', '' FROM articles
+               WHERE substr(date, 1, 4) = ? AND date GLOB '[0-9][0-9][0-9][0-9]*'""", (year,)))
+        rows += db.execute(
+            """SELECT substr(d.whenv, 6, 2), 'd', d.stem, a.title, d.whenv, d.label, d.mid, d.text, d.before, d.after
+               FROM dates d JOIN articles a ON a.stem = d.stem WHERE substr(d.whenv, 1, 4) = ?""", (year,))
+        month_of = lambda m: m if m.isdigit() else ""  # noqa: E731
+        rows.sort(key=lambda r: (month_of(r[0]), r[1], r[4], sort_key(r[3]), r[2], r[6]))
+        current = None
+        for m, kind, stem, title, when, label, mid, text, before, after in rows:
+            m = month_of(m)
+            if m != current:
+                if current is not None:
+                    parts.append("</month>")
+                parts.append(f"<month{_attrs(m=m)}>")
+                current = m
+            if kind == "a":
+                parts.append(f"<a{_attrs(stem=stem, title=title, when=when, label=label)}/>")
+            else:
+                parts.append(f"<d{_attrs(stem=stem, title=title, when=when, label=label, mid=mid, text=text, before=before, after=after)}/>")
+        if current is not None:
+            parts.append("</month>")
+        parts.append("</year>")
+        return "".join(parts)
+

@@ -1,0 +1,96 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  What the corpus site needs of one document, as a small XML record (render/sitedata.py
+  stores it, so that no page of the site needs more than one document in memory):
+
+    <doc title date datetime date-label authors site lang>
+      <e id type name> <v>variant</v>* <idno type>value</idno>* </e>   per register entry mentioned
+      <m ref mid text before after/>                                    per name mention, in order
+      <d mid when label text before after/>                             per dated mention (a year known)
+    </doc>
+
+  "before" / "after" are the reading text of the mention's block around it, cut to
+  $tk:context-chars characters at a word boundary.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tk="https://teikit.org/ns/1.0"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:import href="../common/common.xsl"/>
+
+  <xsl:output method="xml" encoding="UTF-8" indent="no" omit-xml-declaration="yes"/>
+  <xsl:mode on-no-match="shallow-skip"/>
+
+  <xsl:variable name="tk:context-chars" as="xs:integer" select="80"/>
+
+  <xsl:template match="/TEI">
+    <xsl:variable name="lang" select="tk:lang(.)"/>
+    <xsl:variable name="date" select="tk:article-date(.)"/>
+    <xsl:variable name="source" select="teiHeader/fileDesc/sourceDesc/bibl[1]"/>
+    <xsl:variable name="mentions" select="text//(persName | orgName | placeName)[@ref][exists(tk:entry(.))]"/>
+    <doc title="{tk:plain(teiHeader/fileDesc/titleStmt/title[1])}"
+         date="{string(($date ! (@when, @from, @notBefore))[1])}"
+         datetime="{($date ! tk:datetime(.))[1]}"
+         date-label="{$date ! (tk:date-label(., $lang)[.], tk:normalize(.))[1]}"
+         authors="{tk:authors(.)}"
+         site="{($source/publisher[1] ! tk:plain(.), tk:host($source/ref[1]/@target))[.][1]}"
+         lang="{$lang}">
+      <xsl:for-each-group select="$mentions" group-by="tk:ref-id(.)">
+        <xsl:variable name="entry" select="tk:entry(current-group()[1])"/>
+        <e id="{current-grouping-key()}" type="{tk:entity-type($entry)}" name="{tk:entry-name($entry)}">
+          <xsl:for-each select="distinct-values(($entry/(persName | orgName | placeName) ! tk:plain(.), current-group() ! tk:plain(.)))">
+            <v>{.}</v>
+          </xsl:for-each>
+          <xsl:for-each select="$entry/idno[normalize-space()]">
+            <idno type="{@type}">{normalize-space(.)}</idno>
+          </xsl:for-each>
+        </e>
+      </xsl:for-each-group>
+      <xsl:for-each select="$mentions">
+        <m ref="{tk:ref-id(.)}" mid="{tk:mention-id(.)}" text="{tk:plain(.)}">
+          <xsl:call-template name="tk:context"/>
+        </m>
+      </xsl:for-each>
+      <xsl:for-each select="text//date[matches(normalize-space((@when, @from, @notBefore)[1]), '^\d{4}')]">
+        <d mid="{tk:mention-id(.)}" when="{normalize-space((@when, @from, @notBefore)[1])}"
+           label="{(tk:date-label(., $lang)[.], tk:plain(.))[1]}" text="{tk:plain(.)}">
+          <xsl:call-template name="tk:context"/>
+        </d>
+      </xsl:for-each>
+    </doc>
+  </xsl:template>
+
+  <!-- @before and @after of the context item, a mention: its block's reading text around it. -->
+  <xsl:template name="tk:context">
+    <xsl:variable name="mention" select="."/>
+    <xsl:variable name="block" select="ancestor::*[tk:is-block-element(.)][1]"/>
+    <xsl:variable name="texts" select="$block//text()[not(ancestor::expan or ancestor::note)]"/>
+    <xsl:variable name="before" select="tk:normalize-keep-edges(string-join($texts[. &lt;&lt; $mention]))"/>
+    <xsl:variable name="after" select="tk:normalize-keep-edges(string-join(($texts[. >> $mention] except $mention//text())))"/>
+    <xsl:attribute name="before" select="if (string-length($before) le $tk:context-chars) then $before
+        else '…' || replace(substring($before, string-length($before) - $tk:context-chars + 1), '^\S*\s', '')"/>
+    <xsl:attribute name="after" select="if (string-length($after) le $tk:context-chars) then $after
+        else replace(substring($after, 1, $tk:context-chars), '\s\S*$', '') || '…'"/>
+  </xsl:template>
+
+  <!-- White space folded, but a space at either end kept (it parts the context from the mention). -->
+  <xsl:function name="tk:normalize-keep-edges" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:variable name="folded" select="translate($text, $tk:spaces, $tk:blanks)"/>
+    <xsl:sequence select="(if (matches($folded, '^\s')) then ' ' else '') || normalize-space($folded)
+                          || (if (matches($folded, '\s$') and normalize-space($folded)) then ' ' else '')"/>
+  </xsl:function>
+
+  <!-- The host of an http(s) URL, '' for anything else. -->
+  <xsl:function name="tk:host" as="xs:string">
+    <xsl:param name="uri" as="xs:string?"/>
+    <xsl:sequence select="if (matches(string($uri), '^https?://[^/?#]+', 'i'))
+                          then replace(lower-case(replace(string($uri), '^https?://([^/?#]+).*$', '$1', 'i')), '^www\.', '')
+                          else ''"/>
+  </xsl:function>
+
+</xsl:stylesheet>
