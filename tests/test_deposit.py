@@ -679,8 +679,10 @@ def test_a_failed_replace_keeps_the_old_package(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(make_module, "write_archive", half_written)
-    with pytest.raises(OSError):
+    with pytest.raises(DepositError) as caught:
         make_package([src], out, with_sources(src, replace=True))
+    assert str(caught.value) == (f"{out}: cannot be made: no space left on device; nothing was written "
+                                 "(a package already there is kept)")
     assert out.read_bytes() == b"the old package\n"
     assert sorted(os.listdir(tmp_path)) == ["in", "out.zip"]
     monkeypatch.undo()

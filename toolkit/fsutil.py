@@ -107,6 +107,22 @@ def staging_dir(parent: Path, name: str) -> Path:
     return Path(tempfile.mkdtemp(dir=parent, prefix=temp_prefix(name), suffix=".staging"))
 
 
+def file_in_the_way(path: Path) -> Path | None:
+    """The first folder on the way to `path` (itself excluded) that is a file, if any: why
+    writing `path` fails with "not a directory"."""
+    return next((parent for parent in reversed(Path(path).parents) if parent.is_file()), None)
+
+
+def cannot_write(exc: OSError, path: Path) -> str:
+    """Why `path` could not be written, in words: the OS's ("No space left on device",
+    "Read-only file system", "Permission denied"), or the file in the way of its folder."""
+    if exc.errno in (errno.ENOTDIR, errno.EEXIST):
+        in_the_way = file_in_the_way(path)
+        if in_the_way is not None:
+            return f"{in_the_way} is a file where a folder is needed"
+    return exc.strerror or str(exc)
+
+
 # --- one writer per output ----------------------------------------------------
 
 LOCK_NAME = re.compile(r"^\.(?P<name>.+)\.lock$")  # what lock_path names; a killed writer leaves it empty

@@ -1,6 +1,8 @@
 """`teikit build`: the main job, a corpus end to end (SEEDS → TEI → editions → deposit).
 
-Contract: the build's corpus is the TEI of its sources only: a TEI file in
+Contract: one build at a time writes its --tei and --dist folders (a lock
+beside each, fsutil.exclusive_lock); another is refused with one `busy` line.
+The build's corpus is the TEI of its sources only: a TEI file in
 the --tei folder that no current source would make (left by an earlier build
 of a source since removed or renamed) is reported, one warning line each, and
 neither validated, rendered nor packaged (`stale_tei`).
@@ -20,7 +22,7 @@ the same choices (render.ABBR_MODES, deposit.archive.FORMATS), the same defaults
 
 from __future__ import annotations
 
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Optional
 
@@ -31,14 +33,14 @@ from ..convert import SOURCE_SUFFIXES, convert_paths
 from ..deposit import DepositOptions, make_package
 from ..editing import tidy_paths
 from ..errors import ToolkitError
-from ..fsutil import collect_files
+from ..fsutil import cannot_write, collect_files, exclusive_lock, file_in_the_way
 from ..options import ConvertOptions
 from ..parallel import make_engine
 from ..render import build_site, render_paths
 from ..validate import default_validator
 from .common import (EXIT_FAILED, AbbrMode, PackageFormat, abbr_option, day_option, edit_policy, error_line, guarded,
-                     jobs_option, language_option, licence_option, merge_option, model_option, output_dir_option,
-                     overwrite_option, print_report, progress, publisher_option)
+                     jobs_option, language_option, licence_option, merge_option, model_option, os_error_message,
+                     output_dir_option, overwrite_option, print_report, progress, publisher_option, usage_error)
 from .tidy import print_changes, tidy_summary
 
 DEFAULT_PACKAGE_FORMAT = "zip"
@@ -52,11 +54,14 @@ class _Steps:
 
     @contextmanager
     def step(self):
-        """A step that may raise a ToolkitError: printed as one `error:` line, and the build goes on."""
+        """A step that may raise a ToolkitError or an OSError (a full or read-only disk): printed
+        as one `error:` line, and the build goes on."""
         try:
             yield
         except ToolkitError as exc:
             self.error(str(exc))
+        except OSError as exc:
+            self.error(os_error_message(exc))
 
     def error(self, message: str) -> None:
         error_line(message)
@@ -65,6 +70,21 @@ class _Steps:
     def report(self, report, summary: str) -> None:
         """A stage's batch.Report, printed the way every command prints one."""
         self.failed |= print_report(report, summary)
+
+
+@contextmanager
+def _locked(tei_dir: Path, dist: Path):
+    """The build's output folders held (fsutil.exclusive_lock) for the whole build; one that
+    another teikit process holds is one `busy` line, exit 1, and nothing done."""
+    with guarded(), ExitStack() as held:
+        for folder in (tei_dir, dist):
+            try:
+                held.enter_context(exclusive_lock(folder))
+            except OSError as exc:
+                if file_in_the_way(folder) is not None:  # -o style paths that are files: a usage error
+                    usage_error(f"{folder}: cannot be written: {cannot_write(exc, folder)}")
+                raise
+        yield
 
 
 def _kept_note(report) -> str:
@@ -118,7 +138,8 @@ def build(
     is still done), 2 for a usage error.
     """
     edited = edit_policy(merge, overwrite)
-    with make_engine(jobs) as engine:  # one pool of workers for every step
+    # a second build into these folders is told they are busy; one pool of workers for every step
+    with _locked(tei_dir, dist), make_engine(jobs) as engine:
         _build(seeds, tei_dir, dist, model, publisher, licence, abbr, deposit, package_format, bagging_date,
                contact_name, contact_email, language, edited, engine)
 

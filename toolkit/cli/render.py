@@ -43,7 +43,8 @@ def render(
     with guarded():
         if fmt.value == "html":
             report = build_site(paths, out_dir, progress=progress, replace_site=replace_site, jobs=jobs)
-            holds = f"; the site holds {site_size(out_dir)} article(s)"
+            size = site_size(out_dir)  # None: no manifest could be written (a full or read-only disk)
+            holds = f"; the site holds {size} article(s)" if size is not None else ""
         else:
             report = render_paths(paths, out_dir, fmt.value, abbr=abbr.value, progress=progress, jobs=jobs)
     if print_report(report, f"rendered {len(report.written)} file(s) into {out_dir}"

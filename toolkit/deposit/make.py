@@ -20,6 +20,8 @@ result carries a warning saying so.
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +30,8 @@ import bagit
 
 from .. import __version__
 from ..errors import DepositError, InvalidTEIError
-from ..fsutil import clean_stale_temps, collect_files, exclusive_lock, staging_dir
+from ..fsutil import (LOCK_NAME, TEMP_NAME, cannot_write, clean_stale_temps, collect_files, exclusive_lock,
+                      file_in_the_way, staging_dir)
 from ..validate import Validator
 from . import stages
 from .archive import base_name, write_archive
@@ -91,11 +94,33 @@ def make_package(paths, output, options: DepositOptions = DepositOptions()) -> P
     inputs = gather_inputs(paths)
     finder = SourceFinder(options.sources) if options.sources else None
     names = assign_names(inputs, ".xml")
-    with exclusive_lock(output):  # a second writer of this package is told it is busy
-        recover(output)  # a package a killed run left aside goes back first
-        clean_stale_temps(output.parent)  # and its staging folder goes, whatever this run does
-        replacing = check_target(output, fmt, options.replace)  # again: another run may have made it meanwhile
-        return _make(inputs, names, output, fmt, replacing, bagging_date, schema, finder, options)
+    try:
+        with exclusive_lock(output):  # a second writer of this package is told it is busy
+            recover(output)  # a package a killed run left aside goes back first
+            clean_stale_temps(output.parent)  # and its staging folder goes, whatever this run does
+            replacing = check_target(output, fmt, options.replace)  # again: another run may have made it meanwhile
+            return _make(inputs, names, output, fmt, replacing, bagging_date, schema, finder, options)
+    except OSError as exc:
+        raise write_failure(exc, output) from None
+
+
+def write_failure(exc: OSError, output: Path) -> Exception:
+    """What an OSError while making the package at `output` tells the user, in one line.
+
+    Writing the package (its staging folder, temporaries, lock, or the output itself) failed:
+    a DepositError naming the package and the cause (a full or read-only disk, a file where a
+    folder is needed); the package there, if any, is untouched. An error about another file (an
+    input that cannot be read) is left as it is: it names that file."""
+    name = exc.filename
+    if name is not None:
+        path = Path(os.fsdecode(name))
+        ours = path == output or any(TEMP_NAME.match(part) or LOCK_NAME.match(part) for part in path.parts)
+        if not ours and not (output.is_relative_to(path) and exc.errno in (errno.ENOTDIR, errno.EEXIST, errno.EACCES, errno.EROFS)):
+            return exc
+        if exc.errno in (errno.ENOTDIR, errno.EEXIST) and file_in_the_way(output) is not None:
+            return DepositError(f"cannot be made: {cannot_write(exc, output)}", path=str(output))
+    cause = os.strerror(exc.errno).lower() if exc.errno else str(exc)
+    return DepositError(f"cannot be made: {cause}; nothing was written (a package already there is kept)", path=str(output))
 
 
 def _make(inputs, names, output: Path, fmt: str, replacing: bool, bagging_date: str, schema: Path, finder, options) -> PackageResult:
@@ -134,9 +159,11 @@ def _make(inputs, names, output: Path, fmt: str, replacing: bool, bagging_date: 
             write_archive(bag, staged, fmt, day_epoch(bagging_date))
         place(staged, output, replacing)
     finally:
-        if writer is not None:
-            writer.close()
-        shutil.rmtree(staging, ignore_errors=True)
+        try:
+            if writer is not None:
+                writer.close()  # may fail too (a full disk): the staging folder goes all the same
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     return PackageResult(
         output, fmt, writer.articles, payload_files, payload_bytes, bagging_date, tuple(str(p) for p, _ in writer.invalid),
         source_files=sources, replaced=replacing, warnings=() if finder else (NO_SOURCES_WARNING,),

@@ -5,7 +5,12 @@ skipped, an output name two inputs share is refused, and only a missing input
 path (a usage error) stops them. Both return a batch.Report. build_site also
 keeps a site whole (render.site): into a folder that holds one it updates the
 given articles and keeps the rest, and what would shrink or overwrite a site
-is refused (SiteError) before anything is written.
+is refused (SiteError) before anything is written. A page that cannot be
+written (a full or read-only disk) is that page's failure, one line naming it,
+and every other page is still tried, so the report names every page not
+written (and an old page of that name is kept); a site manifest that cannot be
+written stops the site before any page, each page it was to write reported as
+not written.
 """
 
 from __future__ import annotations
@@ -20,10 +25,10 @@ from .. import resources
 from ..batch import Batch, Progress, Report, attempt_each
 from ..parallel import make_engine
 from ..errors import RenderError, ToolkitError
-from ..fsutil import write_atomic
+from ..fsutil import cannot_write, write_atomic
 from ..collation import letter_slug
 from .renderer import ASSETS_DIR, DATES_FILE, REGISTER_FILES, Renderer, SourceDocument, default_renderer
-from .site import plan_site, write_manifest
+from .site import MANIFEST, plan_site, write_manifest
 from .sitedata import SiteData
 
 FORMATS = ("html", "txt")
@@ -118,7 +123,7 @@ def write_scripts(out_dir: Path, renderer: Renderer, report: Report) -> None:
         try:
             write_atomic(target, data)
         except OSError as exc:
-            report.fail(target, f"{target}: cannot write: {exc.strerror}")
+            report.fail(target, f"{target}: cannot write: {cannot_write(exc, target)}")
 
 
 # A register of more entries than this gets one page per letter (registers/<type>-<letter>.html).
@@ -182,7 +187,19 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
             raise plan.refuse("none of the given files could be read, and a site is never replaced by an empty one",
                               hint=False)
         held = {**kept, **given} if plan.updating else dict(given)
-        write_manifest(out_dir, {stem: tei_href(path, out_dir) for stem, path in held.items()})
+        try:
+            write_manifest(out_dir, {stem: tei_href(path, out_dir) for stem, path in held.items()})
+        except RenderError as exc:
+            # Without its manifest the site would not know its articles: nothing more is written,
+            # the site stays as it was, and every page this run was to write is named.
+            report.fail(out_dir, str(exc))
+            stems = [stem for stem, _ in store.pages()] + ([Path(p).stem for p in [*given.values(), *missing]]
+                                                           if articles and not local else [])
+            targets = [out_dir / f"{stem}.html" for stem in stems]
+            targets += [out_dir / rel for rel, _, _ in _corpus_plan(store, register_page_size)]
+            for target in targets:
+                report.fail(target, f"{target}: not written ({MANIFEST} could not be written: the site is left as it was)")
+            return report
 
         write_scripts(out_dir, renderer, report)
         for stem, html in store.pages():
@@ -200,35 +217,35 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
                     target = batch.gather(outcome)
                     if target is not None:
                         report.written.append(target)
-        corpus = list(_corpus_pages(out_dir, renderer, store, register_page_size))
-        report.written.extend(corpus)
+        corpus = []  # every corpus page of this site, written or not (an old one that could not be rewritten stays)
+        for rel, template, data in _corpus_plan(store, register_page_size):
+            target = out_dir / rel
+            corpus.append(target)
+            if batch.attempt(target, lambda: _write(target, renderer.site_page(template, data(), rel))):
+                report.written.append(target)
         _remove_stale_register_pages(out_dir, set(corpus))
     if plan.exists and plan.replace:
         _remove_dropped(plan, set(held), report)
     return report
 
 
-def _corpus_pages(out_dir: Path, renderer: Renderer, store: SiteData, page_size: int):
-    """index.html, the registers and the date register, written from the store one page at a time."""
-    def write(rel: str, template: str, data: str) -> Path:
-        target = out_dir / rel
-        _write(target, renderer.site_page(template, data, rel))
-        return target
-
-    yield write("index.html", "index-page", store.index_xml())
+def _corpus_plan(store: SiteData, page_size: int):
+    """(path under the site, template, its data made when called) of index.html, the registers
+    and the date register, one page at a time from the store (nothing made until asked)."""
+    yield "index.html", "index-page", store.index_xml
     for entity_type, file in REGISTER_FILES.items():
         stem = file.removesuffix(".html")
         paged = store.entry_count(entity_type) > page_size
-        yield write(f"registers/{file}", "register-page", store.register_xml(entity_type, paged=paged))
+        yield f"registers/{file}", "register-page", partial(store.register_xml, entity_type, paged=paged)
         if paged:
             for name in store.letter_counts(entity_type):
-                yield write(f"registers/{stem}-{letter_slug(name)}.html", "register-page",
-                            store.register_xml(entity_type, paged=True, page_letter=name))
+                yield (f"registers/{stem}-{letter_slug(name)}.html", "register-page",
+                       partial(store.register_xml, entity_type, paged=True, page_letter=name))
         for entry in store.entries(entity_type):  # a cursor: the register is never held whole
-            yield write(f"registers/{stem}/{entry.id}.html", "entity-page", store.entity_xml(entry))
-    yield write(f"registers/{DATES_FILE}", "timeline-page", store.timeline_xml())
+            yield f"registers/{stem}/{entry.id}.html", "entity-page", partial(store.entity_xml, entry)
+    yield f"registers/{DATES_FILE}", "timeline-page", store.timeline_xml
     for year in store.years():
-        yield write(f"registers/dates/{year}.html", "year-page", store.year_xml(year))
+        yield f"registers/dates/{year}.html", "year-page", partial(store.year_xml, year)
 
 
 def _remove_stale_register_pages(out_dir: Path, written: set[Path]) -> None:
@@ -286,13 +303,15 @@ def _warn_if_not_teikits(report: Report, doc: SourceDocument) -> None:
                     "rendered as generic TEI")
 
 
-def _write(target: Path, text: str) -> None:
-    _write_bytes(target, text.encode("utf-8"))
+def _write(target: Path, text: str) -> bool:
+    return _write_bytes(target, text.encode("utf-8"))
 
 
 def _write_bytes(target: Path, data: bytes) -> bool:
+    """`data` into `target` (atomically); True, or RenderError naming the target and why
+    ("cannot write: No space left on device", "… out is a file where a folder is needed")."""
     try:
         write_atomic(target, data)
     except OSError as exc:
-        raise RenderError(f"cannot write: {exc.strerror}", path=str(target)) from None
+        raise RenderError(f"cannot write: {cannot_write(exc, target)}", path=str(target)) from None
     return True

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import RenderError, SiteError
-from ..fsutil import write_atomic
+from ..fsutil import cannot_write, write_atomic
 
 MANIFEST = ".teikit-site.json"
 MANIFEST_VERSION = 1
@@ -113,7 +113,7 @@ def write_manifest(out_dir: Path, hrefs: dict[str, str]) -> Path:
     try:
         write_atomic(target, (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     except OSError as exc:
-        raise RenderError(f"cannot write: {exc.strerror}", path=str(target)) from None
+        raise RenderError(f"cannot write: {cannot_write(exc, target)}", path=str(target)) from None
     return target
 
 
