@@ -105,7 +105,7 @@ def test_a_full_disk_render_names_every_page_it_could_not_write_and_exits_1(tmp_
         return real(target, data)
 
     monkeypatch.setattr(render_batch, "write_atomic", write)
-    result = run("render", tei, "-o", site)
+    result = run("render", tei, "-o", site, "--jobs", "1")  # in this process, where the disk is made full
     assert result.exit_code == 1
     failed = [f"{site / stem}.html" for stem in sorted(STEMS) if f"{stem}.html" not in lucky]
     failed += [str(site / page) for page in CORPUS_PAGES]
@@ -128,7 +128,7 @@ def test_a_site_whose_manifest_cannot_be_written_is_left_as_it_was_and_every_pag
     import teikit.render.site as site_module
     monkeypatch.setattr(site_module, "write_atomic", write)
     monkeypatch.setattr(render_batch, "write_atomic", write)
-    result = run("render", tei, "-o", site)
+    result = run("render", tei, "-o", site, "--jobs", "1")
     assert result.exit_code == 1
     manifest = site / ".teikit-site.json"
     not_written = "not written (.teikit-site.json could not be written: the site is left as it was)"
@@ -310,7 +310,7 @@ def test_build_on_a_full_disk_reports_each_step_in_one_line(tmp_path, monkeypatc
     monkeypatch.setattr(render_batch, "write_atomic", write)
     monkeypatch.setattr(make_module, "write_archive", full)
     dist = tmp_path / "dist"
-    result = run("build", "--seeds", seeds, "--tei", tmp_path / "tei", "--dist", dist)
+    result = run("build", "--seeds", seeds, "--tei", tmp_path / "tei", "--dist", dist, "--jobs", "1")
     assert result.exit_code == 1, result.output
     errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
     assert errors == [f"error: {dist / 'html' / 'one.html'}: cannot write: {FULL}"] + [
