@@ -123,7 +123,8 @@ def test_an_output_under_a_file_is_one_error_line_not_a_traceback(tmp_path):
     assert result.exit_code == 1
     assert result.output == f"error: {afile}: is a file where a folder is needed\n"
     result = CliRunner().invoke(app, ["deposit", "make", str(ROOT / "tei"), "-o", str(afile / "x.zip")])
-    assert (result.exit_code, result.output) == (1, f"error: {afile}: is a file where a folder is needed\n")
+    assert (result.exit_code, result.output) == (1, (
+        f"error: {afile / 'x.zip'}: cannot be made: {afile} is a file where a folder is needed\n"))
 
 
 def test_os_error_message_names_the_path_and_the_problem():
