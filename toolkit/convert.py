@@ -3,6 +3,11 @@
 Public entries: `convert_article` (an Article in memory → a TEI tree) and
 `convert_paths` (files and folders → DIR/<stem>.xml, going on past bad files).
 
+Each article's language is decided first (teikit.language, `settle_language`);
+it chooses the recogniser (recognise.registry: Vietnamese has the rules, any
+other language the dates of any language), and one warning per language says
+which types were not recognised in it.
+
 Across a batch, names found in one article are looked for in all (a person
 named once with a title is marked wherever the bare name appears): a first
 pass gathers the names, the second encodes with that knowledge. Memory grows
@@ -26,7 +31,7 @@ from .encode import encode, serialise
 from .encode.degrade import encode_valid
 from .errors import ToolkitError
 from .ingest import SOURCE_SUFFIXES, ingest_file, source_stem
-from .language import decide
+from .language import decide, name_of, primary
 from .model import NAME_TYPES, PERSON, Article
 from .options import ConvertOptions
 from .recognise import Context, Recogniser, registry
@@ -38,9 +43,11 @@ from .xmlsafe import parse_bytes
 # Only names this specific travel between articles: a bare two-syllable
 # string is too often something else in another article.
 _MIN_SHARED_WORDS = 2
+_LISTED = 3  # articles named in the line that says which types a language's recogniser does not find
 
 
 def load_recogniser(options: ConvertOptions) -> Recogniser:
+    """The Vietnamese recogniser the options ask for (recognise.registry.ByLanguage gives every language's)."""
     return registry.load_recogniser(options.model_dir)
 
 
@@ -54,9 +61,29 @@ def settle_language(article: Article, options: ConvertOptions = ConvertOptions()
     return article, decision.warning
 
 
+def finds_names(article: Article) -> bool:
+    """Whether the recogniser for the article's language finds names (only then are names
+    found in other articles looked for in it)."""
+    return bool(registry.recognition_for(article.meta.language).types & set(NAME_TYPES))
+
+
+def not_recognised_line(language: str, sources: list) -> str:
+    """The one line per language saying which types no recogniser finds in it, and in which articles."""
+    missing = [registry.TYPE_NAMES[t] for t in registry.not_recognised(language)]
+    found = [registry.TYPE_NAMES[t] for t in registry.TYPE_NAMES if t not in registry.not_recognised(language)]
+    listed = ", ".join(map(str, sources[:_LISTED])) + (f" and {len(sources) - _LISTED} more" if len(sources) > _LISTED else "")
+    return (f"{name_of(language)}: {_and(missing)} are not recognised in this language, only {_and(found) or 'nothing'}; "
+            f"{len(sources)} article{'s' if len(sources) != 1 else ''}: {listed}")
+
+
+def _and(words: list[str]) -> str:
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
+
+
 def context_for(article: Article, known_names: frozenset = frozenset()) -> Context:
     author = article.author.split(", ")[0] if article.author else None
-    return Context(reference_date=article.date, author=author, known_names=known_names)
+    return Context(reference_date=article.date, author=author, known_names=known_names,
+                   language=article.meta.language)
 
 
 def convert_article(article: Article, recogniser: Recogniser, options: ConvertOptions = ConvertOptions(),
@@ -209,10 +236,15 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
                 nonlocal spooled
                 source, article, mentions, failure, names = result
                 known.update(names)
+                if registry.not_recognised(article.meta.language):
+                    unrecognised.setdefault(primary(article.meta.language), []).append(source)
                 pickle.dump((source, article, mentions, failure), spool, protocol=pickle.HIGHEST_PROTOCOL)
                 spooled += 1
 
+            unrecognised: dict[str, list[Path]] = {}
             batch.run_on(engine, _read_task, state=state, shared=options, label="reading", each=keep)
+            for code in sorted(unrecognised):
+                report.warn(not_recognised_line(code, unrecognised[code]))
             spool.seek(0)
             corpus = _CorpusNames(known if spooled > 1 else set())
             shared = (corpus, out_dir, options, edited)
@@ -234,9 +266,9 @@ _DEFAULT_VALIDATOR = "default"
 
 
 def _state_factory(options: ConvertOptions, recogniser, validator, *, local: bool):
-    """What a worker makes once: (recogniser, validator). In this process, the objects given."""
+    """What a worker makes once: (the recognisers by language, validator). In this process, the objects given."""
     if local:
-        made = (recogniser or load_recogniser(options), validator)
+        made = (_recognisers(options, recogniser), validator)
         return lambda: made
     if validator is not None:
         spec = (str(validator.rng_path), str(validator.sch_path))
@@ -252,19 +284,25 @@ def _make_state(options: ConvertOptions, recogniser, validator_spec):
         validator = default_validator()
     else:
         validator = Validator(*validator_spec)
-    return recogniser or load_recogniser(options), validator
+    return _recognisers(options, recogniser), validator
+
+
+def _recognisers(options: ConvertOptions, recogniser) -> registry.ByLanguage:
+    """The recogniser of each language; the Vietnamese one (`recogniser`, else the options') is made
+    first, so a broken model folder stops the run before any work."""
+    return registry.ByLanguage(options.model_dir, given=recogniser or load_recogniser(options))
 
 
 def _read_task(state, options: ConvertOptions, sources: list) -> list:
     """Pass one over a chunk: each source ingested, its language settled, recognised, with the
     names worth sharing."""
-    recogniser, _ = state
+    recognisers, _ = state
 
     def read(source: Path, report) -> tuple:
         article, warning = settle_language(ingest_file(source), options)
         if warning:
             report.warn(f"{source}: {warning}")
-        mentions, failure = _recognise(article, recogniser)
+        mentions, failure = _recognise(article, recognisers(article.meta.language))
         names = shareable_names(article.text, mentions) if mentions is not None else set()
         return source, article, mentions, failure, names
 
@@ -274,13 +312,13 @@ def _read_task(state, options: ConvertOptions, sources: list) -> list:
 def _write_task(state, shared, entries: list) -> list:
     """Pass two over a chunk: recognised again where the corpus knows a name it missed, then
     encoded, validated and placed (editing.place: an edited target is kept, merged or replaced)."""
-    recogniser, validator = state
+    recognisers, validator = state
     corpus, out_dir, options, edited = shared
 
     def write(entry, report) -> Path | None:
         source, article, mentions, failure = entry
-        if mentions is not None and corpus.missed_in(article.text, mentions):
-            mentions, failure = _recognise(article, recogniser, corpus.names)
+        if mentions is not None and finds_names(article) and corpus.missed_in(article.text, mentions):
+            mentions, failure = _recognise(article, recognisers(article.meta.language), corpus.names)
         tree = _encode_checked(article, source, mentions, failure, options, validator, report)
         return place(out_dir / f"{article.stem}.xml", tree, article, edited, report,
                      validator=validator, when=options.conversion_date)

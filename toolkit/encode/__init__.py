@@ -22,7 +22,8 @@ from .inline import DOC_AUTHOR, InlineWriter
 _REGISTER = {PERSON: (N.LIST_PERSON, N.PERSON, N.PERS_NAME, "pers"),
              ORG: (N.LIST_ORG, N.ORG, N.ORG_NAME, "org"),
              PLACE: (N.LIST_PLACE, N.PLACE, N.PLACE_NAME, "place")}
-RECOGNISER_LABELS = {"rules": "rules and gazetteers", "crf": "trained CRF model", "combined": "rules and trained CRF model"}
+RECOGNISER_LABELS = {"rules": "rules and gazetteers", "crf": "trained CRF model", "combined": "rules and trained CRF model",
+                     "dates": "language-neutral dates"}
 
 __all__ = ["encode", "serialise"]
 

@@ -23,7 +23,8 @@ from ..model import BYLINE, CAPTION, CREDIT, LEAD, PARAGRAPH
 from .dateline import parse_date_line
 from .decode import clean_line, is_placeholder
 
-_SENTENCE_END_RE = re.compile(r"[.!?…:;][\"”’)\]»]*$|[\"”’)\]»]$")
+# a sentence ends in Latin or CJK punctuation (Chinese and Japanese end one with 。！？, close quotes with 」』）)
+_SENTENCE_END_RE = re.compile(r"[.!?…:;。！？：；][\"”’)\]»」』）]*$|[\"”’)\]»」』）]$")
 _CREDIT_RE = re.compile(r"^\(?\s*(?:theo|nguồn|source)\b\s*:?\s*(?P<who>[^()]{2,80}?)\s*\)?\.?$", re.IGNORECASE)
 _TRAILING_CREDIT_RE = re.compile(
     r"(?<=[.!?…\"”])\s+(?P<credit>\(?(?:Theo|Nguồn:?)\s+[^.!?()]{2,60}\)?\.?)$"
@@ -161,7 +162,7 @@ def _body_kind(index: int, line: Line) -> str:
 
 
 def _sentences(text: str) -> int:
-    return max(1, len(re.findall(r"[.!?…](?:\s|$)", text)))
+    return max(1, len(re.findall(r"[.!?…](?:\s|$)|[。！？]", text)))
 
 
 def _detach_trailing_credit(kind: str, text: str) -> list[tuple[str, str]]:

@@ -22,11 +22,15 @@ class Context:
     author: the byline's author, a person for certain.
     known_names: (surface, type) pairs found elsewhere in the corpus in a
       first pass, so a name found once with a title is marked everywhere.
+    language: the text's language (BCP 47, teikit.language), for a recogniser
+      that serves several (the dates of any language read numeric dates as
+      the language writes them); None: not known.
     """
 
     reference_date: str | None = None
     author: str | None = None
     known_names: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+    language: str | None = None
 
 
 @runtime_checkable

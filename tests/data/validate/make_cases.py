@@ -98,6 +98,12 @@ CASES = {
         [('<date when="2013-07-31">31/07/2013</date>', '<date when="2013-07-30">31/07/2013</date>', 1)],
         [("date-text-agrees", '<date when="2013-07-30">')],
     ),
+    "date-other-language-wrong-reading": (
+        "a numeric date in English text whose @when is neither reading",
+        [('xml:lang="vi"', 'xml:lang="en"', 1), ('<language ident="vi">Vietnamese', '<language ident="en">English', 1),
+         ('<date when="2011-12-01"', '<date when="2011-12-02"', 1)],
+        [("date-text-reading", '<date when="2011-12-02"')],
+    ),
     "date-range-reversed": (
         "a range that ends before it starts",
         [('from="2003-07" to="2013-07"', 'from="2013-07" to="2003-07"', 1)],

@@ -1,0 +1,192 @@
+"""Which recogniser runs on which language (recognise/registry.py), and the dates marked in text
+that is not Vietnamese (recognise/anydates.py). Fixtures: tests/data/languages/."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from typer.testing import CliRunner
+
+from teikit.cli import app
+from teikit.convert import convert_paths
+from teikit.model import ABBR, DATE, ORG, PERSON, PLACE, ROLE
+from teikit.options import ConvertOptions
+from teikit.recognise import Context
+from teikit.recognise.anydates import DatesRecogniser, find_any_dates
+from teikit.recognise.registry import ByLanguage, not_recognised, recognition_for
+from teikit.recognise.rules import RulesRecogniser
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data" / "languages"
+FIXTURES = {"en": DATA / "en_trade_talks.txt", "fr": DATA / "fr_budget_municipal.txt",
+            "zh": DATA / "zh_rail_line.txt", "vi": DATA / "vi_hop_bao.txt"}
+NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+NAMES = ".//tei:text//tei:persName | .//tei:text//tei:orgName | .//tei:text//tei:placeName | " \
+        ".//tei:text//tei:roleName | .//tei:text//tei:choice"
+NOT_RECOGNISED = "persons, organisations, places, roles and abbreviations are not recognised in this language, only dates"
+runner = CliRunner()
+
+
+def convert(tmp_path, *codes, **options):
+    src = tmp_path / "src"
+    src.mkdir(parents=True, exist_ok=True)
+    for code in codes:
+        shutil.copy(FIXTURES[code], src / FIXTURES[code].name)
+    report = convert_paths([src], tmp_path / "tei", ConvertOptions(**options))
+    assert report.ok, report.failures
+    trees = {code: etree.parse(str(tmp_path / "tei" / f"{FIXTURES[code].stem}.xml")) for code in codes}
+    return trees, report, src
+
+
+def dates_of(tree) -> list[tuple[str, str | None]]:
+    """(text, @when), or (text, "notBefore..notAfter") for a date that may be read two ways."""
+    return [("".join(d.itertext()), d.get("when") or f"{d.get('notBefore')}..{d.get('notAfter')}")
+            for d in tree.iterfind(".//tei:text//tei:date", NS)]
+
+
+# --- the registry ----------------------------------------------------------------------------
+
+def test_vietnamese_has_the_rules_and_every_other_language_the_dates_recogniser():
+    chosen = ByLanguage()
+    assert isinstance(chosen("vi"), RulesRecogniser) and chosen("vi-VN") is chosen("vi")
+    for tag in ("en", "fr", "zh", "zh-TW", "de", "sw"):
+        assert isinstance(chosen(tag), DatesRecogniser)
+    assert chosen("en") is chosen("fr")  # one per registry entry
+    assert not_recognised("vi") == ()
+    assert not_recognised("en") == (PERSON, ORG, PLACE, ROLE, ABBR)
+    assert recognition_for("fr").types == {DATE}
+
+
+def test_a_callers_own_recogniser_stands_in_for_the_vietnamese_one():
+    mine = DatesRecogniser()
+    assert ByLanguage(given=mine)("vi") is mine
+
+
+# --- English, French, Chinese: valid TEI, dates only, one line per language --------------------
+
+def test_english_text_gets_no_vietnamese_markup_or_expansion(tmp_path):
+    trees, report, src = convert(tmp_path, "en")
+    tree = trees["en"]
+    assert tree.xpath(NAMES, namespaces=NS) == []
+    written = (tmp_path / "tei" / "en_trade_talks.xml").read_text(encoding="utf-8")
+    assert "Liên minh châu Âu" not in written and "EU" in written
+    assert "White House" in written and not tree.xpath(".//tei:persName", namespaces=NS)
+    assert tree.xpath(".//tei:standOff", namespaces=NS) == []
+    assert {d.get("resp") for d in tree.iterfind(".//tei:text//tei:date", NS)} == {"#ner-dates"}
+    assert tree.xpath("//tei:appInfo/tei:application[@xml:id='ner-dates']/tei:label/text()", namespaces=NS) == [
+        "language-neutral dates"]
+    assert report.warnings == [f"English (en): {NOT_RECOGNISED}; 1 article: {src / 'en_trade_talks.txt'}"]
+
+
+def test_english_dates_are_marked_and_an_ambiguous_one_has_bounds_not_when(tmp_path):
+    trees, _, _ = convert(tmp_path, "en")
+    assert dates_of(trees["en"]) == [
+        ("2024-05-06", "2024-05-06"), ("May 6, 2024", "2024-05-06"), ("30/06/2024", "2024-06-30"),
+        ("06/05/2024", "2024-05-06..2024-06-05")]
+
+
+def test_french_dates_are_day_first(tmp_path):
+    trees, report, src = convert(tmp_path, "fr")
+    assert trees["fr"].xpath(NAMES, namespaces=NS) == []
+    assert dates_of(trees["fr"]) == [
+        ("6 mai 2024", "2024-05-06"), ("06/05/2024", "2024-05-06"), ("1er juillet 2024", "2024-07-01")]
+    assert report.warnings == [f"French (fr): {NOT_RECOGNISED}; 1 article: {src / 'fr_budget_municipal.txt'}"]
+
+
+def test_chinese_dates_are_marked(tmp_path):
+    trees, _, _ = convert(tmp_path, "zh")
+    assert trees["zh"].xpath(NAMES, namespaces=NS) == []
+    assert dates_of(trees["zh"]) == [("2024年5月6日", "2024-05-06"), ("2024-06-01", "2024-06-01")]
+
+
+def test_vietnamese_text_keeps_its_rules_and_says_nothing(tmp_path):
+    trees, report, _ = convert(tmp_path, "vi")
+    tree = trees["vi"]
+    persons = tree.xpath(".//tei:text//tei:persName/text()", namespaces=NS)
+    assert "Trần Thế Cương" in persons
+    assert "Sở Giáo dục và Đào tạo Hà Nội" in ["".join(o.itertext()) for o in tree.iterfind(".//tei:text//tei:orgName", NS)]
+    assert ("6/5/2024", "2024-05-06") in dates_of(tree)
+    assert report.warnings == []
+
+
+def test_one_line_per_language_for_a_batch(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    for n in range(5):
+        shutil.copy(FIXTURES["en"], src / f"en{n}.txt")
+    shutil.copy(FIXTURES["fr"], src / "fr.txt")
+    shutil.copy(FIXTURES["vi"], src / "vi.txt")
+    report = convert_paths([src], tmp_path / "tei")
+    assert report.ok
+    assert report.warnings == [
+        f"English (en): {NOT_RECOGNISED}; 5 articles: {src / 'en0.txt'}, {src / 'en1.txt'}, {src / 'en2.txt'} and 2 more",
+        f"French (fr): {NOT_RECOGNISED}; 1 article: {src / 'fr.txt'}"]
+
+
+def test_the_language_decides_which_rules_run(tmp_path):
+    """--language vi on English text runs the Vietnamese rules ("EU" expanded); --language en on
+    Vietnamese text runs none of them."""
+    trees, report, _ = convert(tmp_path / "vi", "en", language="vi")
+    assert trees["en"].xpath(".//tei:choice/tei:expan/text()", namespaces=NS).count("Liên minh châu Âu") >= 1
+    assert report.warnings == []
+    trees, report, _ = convert(tmp_path / "en", "vi", language="en")
+    assert trees["vi"].xpath(NAMES, namespaces=NS) == []
+    assert ("6/5/2024", "2024-05-06..2024-06-05") in dates_of(trees["vi"])  # read as English would
+
+
+def test_cli_prints_the_line_and_exits_0(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(FIXTURES["zh"], src / "zh.txt")
+    result = runner.invoke(app, ["convert", str(src), "-o", str(tmp_path / "tei")])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"warning: Chinese (zh): {NOT_RECOGNISED}; 1 article: {src / 'zh.txt'}",
+        f"1 of 1 converted into {tmp_path / 'tei'}"]
+
+
+# --- the dates of any language -----------------------------------------------------------------
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("en", "on 2024-05-06.", [("2024-05-06", "2024-05-06")]),
+    ("en", "at 2024-05-06T10:00 UTC", [("2024-05-06", "2024-05-06")]),
+    ("en", "on 2024/5/6", [("2024/5/6", "2024-05-06")]),
+    ("en", "06/05/2024", [("06/05/2024", "2024-05-06..2024-06-05")]),
+    ("en", "12/31/2024 and 31/12/2024", [("12/31/2024", "2024-12-31"), ("31/12/2024", "2024-12-31")]),
+    ("en", "06/06/2024", [("06/06/2024", "2024-06-06")]),
+    ("fr", "06/05/2024", [("06/05/2024", "2024-05-06")]),
+    ("fr", "12/31/2024", []),
+    ("de", "am 6.5.2024 und am 6. Mai 2024", [("6.5.2024", "2024-05-06"), ("6. Mai 2024", "2024-05-06")]),
+    ("es", "el 6 de mayo de 2024", [("6 de mayo de 2024", "2024-05-06")]),
+    ("en", "May 6th, 2024; 6th May 2024; Sept. 2024", [("May 6th, 2024", "2024-05-06"), ("6th May 2024", "2024-05-06"),
+                                                       ("Sept. 2024", "2024-09")]),
+    ("en", "Theresa May said she may go in May.", []),
+    ("en", "on May 6 the vote", [("May 6", "--05-06")]),
+    ("zh", "2024年5月", [("2024年5月", "2024-05")]),
+    ("sw", "tarehe 06/05/2024", [("06/05/2024", "2024-05-06..2024-06-05")]),
+    ("en", "31/04/2024 29/02/2023 1/1/999 12/05/2024/QD 112/05/2024", []),
+    ("en", "29/02/2024", [("29/02/2024", "2024-02-29")]),
+])
+def test_dates_of_any_language(language, text, expected):
+    found = DatesRecogniser().find(text, Context(language=language))
+    values = [dict(m.attrs) for m in found]
+    assert [(text[m.start:m.end], v.get("when") or f"{v['notBefore']}..{v['notAfter']}") for m, v in zip(found, values)] == expected
+    assert all(m.type == DATE and m.resp == "dates" for m in found)
+
+
+def test_a_day_and_month_take_the_reference_year():
+    text = "on May 6 and on 7 May"
+    found = find_any_dates(text, "en", "2024-05-10")
+    assert sorted((text[c.start:c.end], dict(c.attrs)["when"]) for c in found) == [
+        ("7 May", "2024-05-07"), ("May 6", "2024-05-06")]
+
+
+@pytest.mark.parametrize("code", sorted(FIXTURES))
+def test_every_paragraph_is_kept(tmp_path, code):
+    """Chinese paragraphs end in 。, which ends a sentence as a full stop does (ingest/layout.py)."""
+    trees, _, _ = convert(tmp_path, code)
+    paragraphs = [p for p in FIXTURES[code].read_text(encoding="utf-8").split("\n\n") if p.strip()][1:]
+    assert ["".join(p.itertext()) for p in trees[code].iterfind(".//tei:body//tei:p", NS)] == [p.strip() for p in paragraphs]

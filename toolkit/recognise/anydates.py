@@ -1,0 +1,186 @@
+"""Dates in text of any language: the language-neutral recogniser (`DatesRecogniser`, "dates").
+
+It runs on every article whose language has no recogniser of its own
+(registry.LANGUAGES; only Vietnamese has one), and marks only dates, in the forms
+that need no knowledge of the language or only the little the data gives:
+
+- year first, "2024-05-06", "2024/05/06", "2024.05.06"      when=YYYY-MM-DD  cert 0.95
+- Chinese, Japanese and Korean "2024年5月6日", "2024年5月"   when=YYYY-MM-DD / YYYY-MM  cert 0.95
+  (the characters 年 月 日 are the grammar of the form)
+- numeric with a four-digit year, "06/05/2024", "6.5.2024", "6-5-2024": read
+  as the language writes them (data/languages/languages.tsv, date_order):
+  DMY day first, MDY month first; "-" (English, Chinese, any language not
+  listed): read only when one reading is possible (31/12/2024, 12/31/2024,
+  06/06/2024); otherwise marked without @when, between its two readings:
+  notBefore="2024-05-06" notAfter="2024-06-05"              cert 0.9 (0.6 for the bounds)
+- with a month name of the language (data/languages/months.tsv) and a day or
+  a year: "May 6, 2024", "6 May 2024", "6th May 2024", "1er juillet 2024",
+  "6 de mayo de 2024" (the words beside a day: date_words.tsv), "May 2024";
+  a day and month without a year take the year of the reference date,
+  else --MM-DD                                   cert 0.9 (0.7 without the year)
+
+Never a date: impossible days (31/04/2024, 29/02/2023), years outside
+1000-2199, numbers glued to more digits, letters or slashes (a document
+number "12/05/2024/QD"), a month name with neither day nor year.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..language import info, primary
+from ..model import DATE, Mention
+from ..resources import language_dir
+from .base import Context
+from .dates import valid
+from .ruletable import priority
+from .spans import Candidate, resolve
+
+PRIORITY = priority("date")
+# A date glued to digits, Latin letters or a slash is part of something else (a number, a code);
+# Chinese and Japanese write no space between a date and the words around it ("于2024-06-01起").
+_LATIN = "0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff"
+_END = rf"(?![{_LATIN}%_]|[/.\-–][{_LATIN}])"
+_START = rf"(?<![{_LATIN}_/.\-])"
+_YEAR_FIRST = re.compile(_START + r"(\d{4})([/.\-])(\d{1,2})\2(\d{1,2})(?:(?=T\d)|" + _END + ")")  # 2024-05-06T10:00
+_NUMERIC = re.compile(_START + r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})" + _END)
+_CJK = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?")
+
+
+def _plausible(year: int) -> bool:
+    return 1000 <= year <= 2199
+
+
+def _leap_ok(year: int, month: int, day: int) -> bool:
+    return not (month == 2 and day == 29) or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
+
+
+def _day(year: int, month: int, day: int) -> str | None:
+    """YYYY-MM-DD, or None when there is no such day."""
+    if _plausible(year) and valid(day, month) and _leap_ok(year, month, day):
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def _rows(name: str) -> list[list[str]]:
+    lines = [line for line in (language_dir() / name).read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    return [line.split("\t") for line in lines[1:]]
+
+
+@lru_cache(maxsize=32)
+def _month_patterns(code: str) -> tuple[re.Pattern, re.Pattern, dict[str, int]] | None:
+    """(day-then-month pattern, month-then-day-or-year pattern, month number by folded name)
+    for a language with month names listed; None for one without."""
+    months = {}
+    for language, month, names in _rows("months.tsv"):
+        if language == code:
+            for name in names.split(","):
+                months[name.strip().casefold()] = int(month)
+    if not months:
+        return None
+    words = {(kind, language): words.split(",") for language, kind, words in _rows("date_words.tsv")}
+    suffix = "|".join(map(re.escape, words.get(("suffix", code), [])))
+    link = "|".join(map(re.escape, words.get(("link", code), [])))
+    name = "|".join(re.escape(n) for n in sorted(months, key=len, reverse=True))
+    day = r"(\d{1,2})" + (f"(?:{suffix})?" if suffix else "")
+    gap = r"\s+" + (f"(?:(?:{link})\\s+)?" if link else "")
+    # a name that ends in a full stop ("Sept.") needs no word boundary after it
+    month = rf"(?<!\w)({name})(?:(?<=\.)|(?!\w))"
+    year = r"(?<!\d)(\d{4})(?!\d)"
+    day_first = re.compile(rf"(?<![\w/.\-]){day}{gap}{month}(?:,?{gap}{year})?", re.I)
+    month_first = re.compile(rf"{month}(?:\s+{day}(?!\d))?(?:,?\s+{year})?", re.I)
+    return day_first, month_first, months
+
+
+class DatesRecogniser:
+    """The language-neutral recogniser: dates only (see the module's contract)."""
+
+    name = "dates"
+    version = "0.1.0"
+
+    def find(self, text: str, context: Context = Context()) -> list[Mention]:
+        return resolve(find_any_dates(text, context.language or "", context.reference_date), self.name)
+
+
+def find_any_dates(text: str, language: str, reference_date: str | None = None) -> list[Candidate]:
+    code = primary(language) if language else ""
+    order = info(code).date_order if code else "-"
+    out: list[Candidate] = []
+
+    def add(start: int, end: int, when: str, cert: float) -> None:
+        out.append(Candidate(start, end, DATE, "", cert, PRIORITY, (("when", when),)))
+
+    for m in _YEAR_FIRST.finditer(text):
+        when = _day(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        if when:
+            add(m.start(), m.end(), when, 0.95)
+    for m in _CJK.finditer(text):
+        year, month = int(m.group(1)), int(m.group(2))
+        if m.group(3):
+            when = _day(year, month, int(m.group(3)))
+        else:
+            when = f"{year:04d}-{month:02d}" if _plausible(year) and 1 <= month <= 12 else None
+        if when:
+            add(m.start(), m.end(), when, 0.95)
+    for m in _NUMERIC.finditer(text):
+        first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        dmy, mdy = _day(year, second, first), _day(year, first, second)
+        if order == "DMY":
+            readings = {dmy} - {None}
+        elif order == "MDY":
+            readings = {mdy} - {None}
+        else:
+            readings = {dmy, mdy} - {None}
+        if len(readings) == 1:
+            add(m.start(), m.end(), readings.pop(), 0.9)
+        elif readings:  # 06/05/2024 where either is written: one of two days, bounded by both
+            early, late = sorted(readings)
+            out.append(Candidate(m.start(), m.end(), DATE, "", 0.6, PRIORITY,
+                                 (("notBefore", early), ("notAfter", late))))
+    patterns = _month_patterns(code) if code else None
+    if patterns:
+        out += _named(text, patterns, reference_date)
+    return out
+
+
+def _reference_year(reference_date: str | None) -> int | None:
+    m = re.match(r"(\d{4})", reference_date or "")
+    return int(m.group(1)) if m else None
+
+
+def _named(text: str, patterns, reference_date: str | None) -> list[Candidate]:
+    day_first, month_first, months = patterns
+    ref_year = _reference_year(reference_date)
+    out = []
+
+    def add(start, end, day, month, year):
+        if year is not None and not _plausible(year):
+            return
+        if day is None:
+            if year is None:
+                return  # a month name alone: "May" is a name, a verb
+            out.append(Candidate(start, end, DATE, "", 0.9, PRIORITY, (("when", f"{year:04d}-{month:02d}"),)))
+            return
+        if not valid(day, month):
+            return
+        given = year is not None
+        year = year if given else ref_year
+        if year is None:
+            when = f"--{month:02d}-{day:02d}"
+        else:
+            when = _day(year, month, day)
+            if when is None:
+                return
+        out.append(Candidate(start, end, DATE, "", 0.9 if given else 0.7, PRIORITY, (("when", when),)))
+
+    for m in day_first.finditer(text):
+        add(m.start(), m.end(), int(m.group(1)), months[m.group(2).casefold()],
+            int(m.group(3)) if m.group(3) else None)
+    for m in month_first.finditer(text):
+        day = int(m.group(2)) if m.group(2) else None
+        year = int(m.group(3)) if m.group(3) else None
+        end = m.end()
+        add(m.start(), end, day, months[m.group(1).casefold()], year)
+    return out
