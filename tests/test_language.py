@@ -84,6 +84,13 @@ def test_a_declaration_the_text_contradicts_loses_with_a_warning():
                                 "(probability 1.00): written as en")
 
 
+def test_chinese_whose_probability_the_detector_splits_with_wu_is_chinese():
+    """The detector gives this page's text zh 0.73 and wuu 0.27: together, Chinese for certain."""
+    article = ingest_file(ROOT / "tests" / "data" / "html" / "xinhua_metro.html")
+    assert article.meta.declared_language is None
+    assert language.decide(article.text) == language.Decision("zh", language.DETECTED, "zh", 1.0)
+
+
 def test_a_wu_or_cantonese_label_is_written_as_chinese():
     assert language.detect("国务院总理李强在北京主持召开国务院常务会议，研究部署进一步推动经济发展的政策措施和下一阶段重点工作安排")[0] == "zh"
 

@@ -19,7 +19,7 @@ metadata), where it came from, and the warning line to print, if any. In order:
 
 Tags are compared by their primary subtag ("en-GB" agrees with "en"). The
 model's labels that are written as another language (Wu and Cantonese as
-Chinese, zh) are data: data/languages/aliases.tsv; the languages teikit names,
+Chinese, zh) are data, data/languages/aliases.tsv, and their probabilities add up; the languages teikit names,
 and how each writes numeric dates, are data/languages/languages.tsv.
 Detection is pure: the same text gives the same decision.
 """
@@ -125,9 +125,12 @@ def detect(text: str) -> tuple[str | None, float]:
     sample = text[:DETECT_CHARS]
     if letters(sample) < MIN_LETTERS:
         return None, 0.0
-    label, probability = _identifier().classify(sample)
-    label = _aliases().get(label, label)
-    return (None if label == NO_LANGUAGE else label), round(float(probability), 4)
+    aliases, merged = _aliases(), {}
+    for label, probability in _identifier().rank(sample):  # labels written as one language add up
+        written = aliases.get(label, label)
+        merged[written] = merged.get(written, 0.0) + probability
+    label = max(merged, key=lambda code: (merged[code], code))
+    return (None if label == NO_LANGUAGE else label), round(float(merged[label]), 4)
 
 
 def decide(text: str, *, stated: str | None = None, option: str | None = None,
