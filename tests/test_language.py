@@ -114,7 +114,7 @@ def test_xml_lang_and_lang_usage_are_the_detected_language(tmp_path, code):
     tree, report = convert_one(tmp_path, FIXTURES[code])
     root = tree.getroot()
     assert root.get(XML_LANG) == code
-    assert root.find(f"{TEI}text").get(XML_LANG) in (None, code)
+    assert root.find(f"{TEI}text").get(XML_LANG) is None  # it inherits the TEI's
     usage = root.find(f"{TEI}teiHeader/{TEI}profileDesc/{TEI}langUsage/{TEI}language")
     assert usage.get("ident") == code
     assert usage.text == {"en": "English", "fr": "French", "zh": "Chinese", "vi": "Vietnamese"}[code]
@@ -166,3 +166,25 @@ def test_deposit_metadata_carries_the_texts_language(tmp_path):
     rows = csv.DictReader(io.StringIO((tmp_path / "bag" / "data/metadata/metadata.csv").read_text(encoding="utf-8")))
     assert {row["filename"]: row["dc.language"] for row in rows} == {
         f"data/tei/{path.stem}.xml": code for code, path in FIXTURES.items()}
+
+
+def _page(lang: str, paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{paragraphs[0]}</title></head>'
+            f"<body><article><h1>{paragraphs[0]}</h1>{body}</article></body></html>")
+
+
+def test_a_web_page_whose_declaration_its_text_contradicts(tmp_path):
+    """A page declaring lang="vi" over English text: English is written, and one warning says why."""
+    paragraphs = [p for p in FIXTURES["en"].read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "wrong.html").write_text(_page("vi", paragraphs), encoding="utf-8")
+    (src / "right.html").write_text(_page("en-GB", paragraphs), encoding="utf-8")
+    report = convert_paths([src], tmp_path / "tei")
+    assert report.ok, report.failures
+    langs = {name: etree.parse(str(tmp_path / "tei" / f"{name}.xml")).getroot().get(XML_LANG) for name in ("wrong", "right")}
+    assert langs == {"wrong": "en", "right": "en"}  # ingest/html.py keeps the primary subtag
+    assert [w for w in report.warnings if "declares" in w] == [
+        f"{src / 'wrong.html'}: the page declares its language Vietnamese (vi), but its text is English (en) "
+        "(probability 1.00): written as en"]

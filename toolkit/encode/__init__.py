@@ -69,8 +69,6 @@ def encode(article: Article, mentions: list[Mention], options: ConvertOptions = 
         (r, f"teikit-{r}", RECOGNISER_LABELS.get(r.removeprefix("ner-"), r)) for r in recognisers])
     root.append(header)
     text = etree.SubElement(root, N.TEXT)
-    if article.meta.language != root.get(N.XML_LANG):  # the text's own language, where the header's differs
-        text.set(N.XML_LANG, article.meta.language)
     body = etree.SubElement(text, N.BODY)
     body.append(div)
     div.text = "\n"
