@@ -11,7 +11,7 @@ from lxml import etree
 from typer.testing import CliRunner
 
 from teikit.cli import app
-from teikit.convert import convert_paths
+from teikit.convert import convert_paths, not_recognised_line
 from teikit.model import ABBR, DATE, ORG, PERSON, PLACE, ROLE
 from teikit.options import ConvertOptions
 from teikit.recognise import Context
@@ -190,3 +190,11 @@ def test_every_paragraph_is_kept(tmp_path, code):
     trees, _, _ = convert(tmp_path, code)
     paragraphs = [p for p in FIXTURES[code].read_text(encoding="utf-8").split("\n\n") if p.strip()][1:]
     assert ["".join(p.itertext()) for p in trees[code].iterfind(".//tei:body//tei:p", NS)] == [p.strip() for p in paragraphs]
+
+
+def test_the_line_names_each_file_once():
+    """Many articles of one web archive: counted each, the file named once."""
+    assert not_recognised_line("de", [Path("a.warc")] * 4 + [Path("b.html")]) == (
+        f"German (de): {NOT_RECOGNISED}; 5 articles: a.warc, b.html")
+    assert not_recognised_line("sw", [Path(f"{n}.txt") for n in range(5)]) == (
+        f"sw: {NOT_RECOGNISED}; 5 articles: 0.txt, 1.txt, 2.txt and 2 more")

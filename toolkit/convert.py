@@ -68,10 +68,12 @@ def finds_names(article: Article) -> bool:
 
 
 def not_recognised_line(language: str, sources: list) -> str:
-    """The one line per language saying which types no recogniser finds in it, and in which articles."""
+    """The one line per language saying which types no recogniser finds in it, in how many articles,
+    and from which files (the first _LISTED, each once)."""
     missing = [registry.TYPE_NAMES[t] for t in registry.not_recognised(language)]
     found = [registry.TYPE_NAMES[t] for t in registry.TYPE_NAMES if t not in registry.not_recognised(language)]
-    listed = ", ".join(map(str, sources[:_LISTED])) + (f" and {len(sources) - _LISTED} more" if len(sources) > _LISTED else "")
+    files = list(dict.fromkeys(map(str, sources)))  # a web archive is one file of many articles
+    listed = ", ".join(files[:_LISTED]) + (f" and {len(files) - _LISTED} more" if len(files) > _LISTED else "")
     return (f"{name_of(language)}: {_and(missing)} are not recognised in this language, only {_and(found) or 'nothing'}; "
             f"{len(sources)} article{'s' if len(sources) != 1 else ''}: {listed}")
 
