@@ -8,12 +8,14 @@ success, 1 when the library refuses (one `error:` line), 2 for a usage error.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
 from ..ner.extract import INPUT_FORMATS, read_inputs
+from ..ner.limits import DEFAULT_LIMITS
 from ..ner.train import TrainOptions
 from ..recognise.registry import RECOGNISER_NAMES
 from .common import (EXIT_FAILED, ReportFormat, choices, command_group, file_or_new, guarded, jobs_option,
@@ -22,6 +24,12 @@ from .common import (EXIT_FAILED, ReportFormat, choices, command_group, file_or_
 ner_app = command_group("ner", "Entity recognition: train a CRF model from corrected TEI or JSON lines, extract, evaluate.")
 
 InputFormat = choices("InputFormat", INPUT_FORMATS)
+
+
+def _limit(name: str, field: str, what: str):
+    default = getattr(DEFAULT_LIMITS, field)
+    return typer.Option(default, name, min=1, metavar="N", help=f"{what} (default {default}).")
+
 RecogniserName = choices("RecogniserName", RECOGNISER_NAMES)
 
 
@@ -32,17 +40,21 @@ def train_command(
     max_iterations: int = typer.Option(TrainOptions.max_iterations, "--max-iterations", min=1, help="L-BFGS iterations (fewer: faster, rougher)."),
     c1: float = typer.Option(TrainOptions.c1, "--c1", min=0.0, help="L1 regularisation weight."),
     c2: float = typer.Option(TrainOptions.c2, "--c2", min=0.0, help="L2 regularisation weight."),
+    max_tei_bytes: int = _limit("--max-tei-bytes", "tei_bytes", "Largest TEI file read, in bytes"),
+    max_text_chars: int = _limit("--max-text-chars", "train_chars",
+                                 "Most characters of training text (the trainer needs about 200 bytes of memory per character)"),
 ) -> None:
     """Train a CRF entity model; the folder it writes is what `teikit convert --model` reads."""
     from ..ner import load_annotated, train
     from ..recognise.features import feature_gazetteers
     from ..recognise.rules import default_recogniser
 
+    limits = replace(DEFAULT_LIMITS, tei_bytes=max_tei_bytes, train_chars=max_text_chars)
     with guarded():
-        docs, inputs = load_annotated(data, progress=progress)
+        docs, inputs = load_annotated(data, progress=progress, limits=limits)
         _refuse_partial(inputs, "nothing trained")
         report = train(docs, output, rules=default_recogniser(), gazetteers=feature_gazetteers(),
-                       options=TrainOptions(max_iterations=max_iterations, c1=c1, c2=c2))
+                       options=TrainOptions(max_iterations=max_iterations, c1=c1, c2=c2), limits=limits)
     counts = ", ".join(f"{n} {label}" for label, n in report.entities.items())
     typer.echo(f"trained on {report.documents} documents, {report.tokens} tokens ({counts}) into {output}", err=True)
     typer.echo(report.policy_line(), err=True)
@@ -81,6 +93,8 @@ def evaluate_command(
     pred: Path = typer.Argument(..., help="Predictions to score: a JSON-lines file (from `teikit ner extract`), a TEI file, or a folder of them."),
     errors: int = typer.Option(0, "--errors", min=0, help="List the N worst errors (missed, spurious, wrong type, wrong boundary) with context."),
     report_format: ReportFormat = typer.Option(ReportFormat.text, "--format", help="text: a table; json: every figure, machine-readable."),
+    max_tei_bytes: int = _limit("--max-tei-bytes", "tei_bytes", "Largest TEI file read, in bytes"),
+    max_text_chars: int = _limit("--max-text-chars", "evaluate_chars", "Most characters of gold text, and of predicted text"),
 ) -> None:
     """Score predictions against gold: precision, recall, F1 per label and micro-averaged, exact and overlap matches.
 
@@ -88,12 +102,13 @@ def evaluate_command(
     """
     from ..ner import evaluate, format_report, load_annotated
 
+    limits = replace(DEFAULT_LIMITS, tei_bytes=max_tei_bytes, evaluate_chars=max_text_chars)
     with guarded():
-        gold_docs, gold_inputs = load_annotated([gold])
-        pred_docs, pred_inputs = load_annotated([pred])
+        gold_docs, gold_inputs = load_annotated([gold], limits=limits)
+        pred_docs, pred_inputs = load_annotated([pred], limits=limits)
         gold_inputs.failures.extend(pred_inputs.failures)
         _refuse_partial(gold_inputs, "nothing scored")
-        report = evaluate(gold_docs, pred_docs, pred_name=str(pred))
+        report = evaluate(gold_docs, pred_docs, pred_name=str(pred), limits=limits)
     if report_format is ReportFormat.json:
         typer.echo(json.dumps(report.to_dict(max_errors=errors), ensure_ascii=False, sort_keys=True, indent=2))
     else:

@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from ..errors import NerInputError
 from ..recognise.labels import LABELS
 from .jsonl import NerDoc
+from .limits import DEFAULT_LIMITS, NerLimits, check_text_size
 from .spans import Span, outermost
 
 ERROR_KINDS = ("missed", "spurious", "type", "boundary")  # worst first
@@ -161,8 +162,12 @@ def pair_documents(gold: list[NerDoc], pred: list[NerDoc], *, pred_name: str = "
     return pairs
 
 
-def evaluate(gold: list[NerDoc], pred: list[NerDoc], *, pred_name: str = "predictions") -> EvalReport:
-    """Scores of `pred` against `gold`; every gold document needs a prediction."""
+def evaluate(gold: list[NerDoc], pred: list[NerDoc], *, pred_name: str = "predictions",
+             limits: NerLimits = DEFAULT_LIMITS) -> EvalReport:
+    """Scores of `pred` against `gold`; every gold document needs a prediction. The gold text,
+    and the predicted text, may each hold limits.evaluate_chars characters (NerInputError beyond)."""
+    check_text_size(gold, limits, "evaluate_chars", "the gold data")
+    check_text_size(pred, limits, "evaluate_chars", pred_name)
     exact = {label: Score() for label in LABELS}
     overlap = {label: Score() for label in LABELS}
     errors: list[EntityError] = []

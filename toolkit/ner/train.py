@@ -25,7 +25,8 @@ from ..fsutil import atomic_path, write_atomic
 from ..recognise.base import Context, Recogniser
 from ..recognise.combined import combine
 from ..recognise.crf import CrfRecogniser
-from ..recognise.features import FEATURE_SET_VERSION, Gazetteers, lowercase_words, sequence_features
+from ..recognise.features import (FEATURE_SET_VERSION, Gazetteers, lowercase_words, mentions_per_sequence,
+                                  sequence_features)
 from ..recognise.labels import LABELS, MENTION_TYPE_TO_LABEL
 from ..recognise.model_dir import (DEFAULT_POLICY, LABEL_POLICIES, META_FILE, MODEL_FILE, MODEL_FORMAT,
                                    MODEL_FORMAT_VERSION, file_sha256)
@@ -33,6 +34,7 @@ from ..recognise.tokens import bio_tags, sequences
 from .evaluate import Score, exact_score
 from .extract import mentions_to_entities
 from .jsonl import NerDoc
+from .limits import DEFAULT_LIMITS, NerLimits, check_text_size
 from .spans import outermost
 
 # Syllables the training texts write in lower case (a feature: see recognise.features.sequence_features).
@@ -94,8 +96,8 @@ def build_items(doc: NerDoc, rules: Recogniser, gaz: Gazetteers, common: frozens
     spans = outermost(doc.entities)
     token_sequences = sequences(doc.text)
     known = common | lowercase_words(token_sequences)
-    for tokens in token_sequences:
-        yield sequence_features(tokens, mentions, gaz, known), bio_tags(tokens, spans)
+    for tokens, near in zip(token_sequences, mentions_per_sequence(token_sequences, mentions)):
+        yield sequence_features(tokens, near, gaz, known), bio_tags(tokens, spans)
 
 
 def common_words(docs: list[NerDoc]) -> frozenset:
@@ -185,8 +187,11 @@ def choose_policy(docs: list[NerDoc], mentions: list, *, rules: Recogniser, gaze
 
 
 def train(docs: list[NerDoc], model_dir, *, rules: Recogniser, gazetteers: Gazetteers,
-          options: TrainOptions = TrainOptions()) -> TrainReport:
+          options: TrainOptions = TrainOptions(), limits: NerLimits = DEFAULT_LIMITS) -> TrainReport:
     """Train on `docs` and write model.crfsuite + meta.json into `model_dir` (created if needed).
+
+    The text of `docs` together may hold limits.train_chars characters (NerInputError beyond:
+    the trainer holds every token's features, about 200 bytes per character).
 
     With POLICY_MIN_DOCUMENTS or more documents meta.json also records the
     per-label policy `choose_policy` picks and the scores that picked it.
@@ -194,6 +199,7 @@ def train(docs: list[NerDoc], model_dir, *, rules: Recogniser, gazetteers: Gazet
     model_dir = Path(model_dir)
     if not docs:
         raise NerInputError("no training documents", path=str(model_dir))
+    check_text_size(docs, limits, "train_chars", "the training data")
     if model_dir.exists() and not model_dir.is_dir():
         raise RecogniseError("exists and is not a directory", path=str(model_dir))
     if not any(outermost(doc.entities) for doc in docs):

@@ -17,7 +17,7 @@ from .. import __version__
 from ..errors import RecogniseError
 from ..model import DATE, Mention
 from .base import Context, Recogniser
-from .features import Gazetteers, feature_gazetteers, lowercase_words, sequence_features
+from .features import Gazetteers, feature_gazetteers, lowercase_words, mentions_per_sequence, sequence_features
 from .labels import LABEL_TO_MENTION_TYPE
 from .model_dir import MODEL_FILE, read_meta
 from .rules import default_recogniser
@@ -53,8 +53,8 @@ class CrfRecogniser:
         found: list[Mention] = []
         token_sequences = sequences(text)
         known = self.common_words | lowercase_words(token_sequences)
-        for tokens in token_sequences:
-            self._tagger.set(sequence_features(tokens, rule_mentions, self.gazetteers, known))
+        for tokens, near in zip(token_sequences, mentions_per_sequence(token_sequences, rule_mentions)):
+            self._tagger.set(sequence_features(tokens, near, self.gazetteers, known))
             tags = self._tagger.tag()
             for start, end, label, first, last in spans_from_tags(tokens, tags):
                 mtype = LABEL_TO_MENTION_TYPE.get(label)

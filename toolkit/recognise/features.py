@@ -117,6 +117,28 @@ def rules_tags(tokens: list[Token], mentions: list[Mention]) -> list[tuple[str, 
     return result
 
 
+def mentions_per_sequence(token_sequences, mentions: list[Mention]) -> list[list[Mention]]:
+    """For each token sequence of one text (in text order), the mentions that overlap it, in
+    their given order: what `rules_tags` of that sequence can use (a mention that does not
+    overlap a sequence covers none of its tokens), so tagging a text's paragraphs one by one
+    costs time linear in the text, not in paragraphs times mentions. One sweep."""
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    out: list[list[Mention]] = []
+    open_: list[int] = []  # mentions begun before the current sequence's end and not yet over
+    k = 0
+    for tokens in token_sequences:
+        if not tokens:
+            out.append([])
+            continue
+        lo, hi = tokens[0].start, tokens[-1].end
+        while k < len(order) and mentions[order[k]].start < hi:
+            open_.append(order[k])
+            k += 1
+        open_ = [i for i in open_ if mentions[i].end > lo]
+        out.append([mentions[i] for i in sorted(i for i in open_ if mentions[i].start < hi)])
+    return out
+
+
 def _cover(spans, tok: Token) -> str:
     """BIO tag from the first (outermost) span covering the token's first character."""
     for start, end, label in spans:
