@@ -41,14 +41,19 @@ def _local(el) -> str:
     return etree.QName(el).localname if isinstance(el.tag, str) else ""
 
 
-def _is_machine(choice, ids) -> bool:
-    return any(r.startswith("#") and ids.get(r[1:]) == "application" for r in (choice.get("resp") or "").split())
+def _is_machine(choice, ids, names) -> bool:
+    """@resp points to an application, or to a respStmt whose name points to one (teikit's)."""
+    agents = [r[1:] for r in (choice.get("resp") or "").split() if r.startswith("#")]
+    return any(ids.get(a) == "application" or any(ids.get(n) == "application" for n in names.get(a, ()))
+               for a in agents)
 
 
 def reading(path) -> tuple[str, list[str]]:
     """(the reading text, the text of each note) of a TEI file."""
     root = parse_file(path).getroot()
     ids = {el.get("{http://www.w3.org/XML/1998/namespace}id"): _local(el) for el in root.iter() if isinstance(el.tag, str)}
+    names = {el.get("{http://www.w3.org/XML/1998/namespace}id"): [n.get("ref", "")[1:] for n in el if _local(n) == "name"]
+             for el in root.iter() if _local(el) == "respStmt"}
     notes: list[str] = []
 
     def read(el) -> str:
@@ -64,7 +69,7 @@ def reading(path) -> tuple[str, list[str]]:
             kids = [k for k in el if isinstance(k.tag, str)]
             if name == "app":
                 pick = [k for k in kids if _local(k) == "lem"] or [k for k in kids if _local(k) == "rdg"]
-            elif any(_local(k) == "abbr" for k in kids) and _is_machine(el, ids):
+            elif any(_local(k) == "abbr" for k in kids) and _is_machine(el, ids, names):
                 pick = [k for k in kids if _local(k) == "abbr"]
             else:
                 pick = next(([k for k in kids if _local(k) == n] for n in ("corr", "reg", "expan") if any(_local(k) == n for k in kids)), kids)

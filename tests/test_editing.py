@@ -27,7 +27,7 @@ COMMITTED = ROOT / "tei" / "000_03d31ed0a32cd011.xml"
 NS = {"t": "http://www.tei-c.org/ns/1.0", "xml": "http://www.w3.org/XML/1998/namespace"}
 runner = CliRunner()
 
-EDITOR = """          <name ref="#teikit">teikit</name>
+EDITOR = """          <name ref="#app-ner-rules">rules and gazetteers</name>
         </respStmt>
         <respStmt xml:id="editor">
           <resp>checked the entity markup</resp>
@@ -55,7 +55,7 @@ def edit(path: Path, *changes) -> None:
 
 
 def edit_all(path: Path) -> None:
-    edit(path, ('          <name ref="#teikit">teikit</name>\n        </respStmt>', EDITOR), CONFIRM, RETYPE, UNWRAP, ADD,
+    edit(path, ('          <name ref="#app-ner-rules">rules and gazetteers</name>\n        </respStmt>', EDITOR), CONFIRM, RETYPE, UNWRAP, ADD,
          COMMENT)
 
 

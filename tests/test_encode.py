@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from lxml import etree
 
 from teikit import names as N
@@ -92,9 +94,55 @@ def test_recognisers_are_declared_in_appinfo():
     a, m = sample()
     root = encode(a, m).getroot()
     declared = {x.get(N.XML_ID) for x in root.iterfind(".//tei:appInfo/tei:application", NS)}
-    assert declared == {"teikit", "ner-rules", "ner-crf"}
+    assert declared == {"app-teikit", "app-ner-rules", "app-ner-crf"}
     used = {e.get("resp") for e in root.iter() if e.get("resp")}
     assert used == {"#ner-rules", "#ner-crf"}
+    # @resp points to a respStmt (TEI: an agency responsible), whose name points to the program
+    agents = {r.get(N.XML_ID): r.find("tei:name", NS).get("ref") for r in root.iterfind(".//tei:titleStmt/tei:respStmt", NS)}
+    assert agents == {"teikit": "#app-teikit", "ner-rules": "#app-ner-rules", "ner-crf": "#app-ner-crf"}
+    assert root.find(".//tei:change", NS).get("who") == "#teikit"
+
+
+def test_header_is_english_with_the_sources_title_in_its_language():
+    a, m = sample()
+    root = encode(a, m).getroot()
+    header = root.find("tei:teiHeader", NS)
+    assert root.get(N.XML_LANG) == "vi" and header.get(N.XML_LANG) == "en"
+    main, sub = root.findall(".//tei:titleStmt/tei:title", NS)
+    assert (main.get("type"), main.text, main.get(N.XML_LANG)) == ("main", a.title, "vi")
+    assert (sub.get("type"), sub.text, sub.get(N.XML_LANG)) == ("sub", "TEI edition", None)
+    assert root.find(".//tei:sourceDesc/tei:bibl", NS).get(N.XML_LANG) == "vi"  # the source's words, its date too
+
+
+def test_text_licence_is_unknown_unless_stated_and_markup_licence_is_separate():
+    a, m = sample()
+    availability = encode(a, m).getroot().find(".//tei:availability", NS)
+    text, markup = availability.findall("tei:licence", NS)
+    assert availability.get("status") == "unknown"
+    assert (text.get("n"), text.get("target"), text.text.startswith("Unknown")) == ("text", None, True)
+    assert (markup.get("n"), markup.text, markup.get("target")) == (
+        "markup", "CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/")
+    stated = encode(a, m, ConvertOptions(licence="CC BY-SA 4.0", markup_licence="CC0 1.0")).getroot()
+    availability = stated.find(".//tei:availability", NS)
+    text, markup = availability.findall("tei:licence", NS)
+    assert availability.get("status") is None
+    assert (text.text, text.get("target")) == ("CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/")
+    assert (markup.text, markup.get("target")) == ("CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/")
+    own = encode(replace(a, meta=replace(a.meta, licence="All rights reserved")), m,
+                 ConvertOptions(licence="CC BY 4.0")).getroot()
+    text = own.find(".//tei:availability/tei:licence", NS)
+    assert (text.text, text.get("target")) == ("All rights reserved", None)  # the sidecar wins, no link made up
+
+
+def test_header_declares_schema_and_editorial_decisions():
+    root = encode(*sample()).getroot()
+    ref = root.find(".//tei:encodingDesc/tei:schemaRef", NS)
+    assert (ref.get("key"), ref.get("url")) == ("teikit", "../schema/teikit.rng")
+    decl = root.find(".//tei:encodingDesc/tei:editorialDecl", NS)
+    assert [etree.QName(c).localname for c in decl] == ["normalization", "interpretation", "stdVals"]
+    assert "NFC" in decl.findtext("tei:normalization/tei:p", namespaces=NS)
+    interpretation = decl.findtext("tei:interpretation/tei:p", namespaces=NS)
+    assert "day first" in interpretation and "expan" in interpretation and "@cert" in interpretation
 
 
 def test_header_has_source_date_checksum_and_no_clock():

@@ -76,7 +76,8 @@ def test_english_text_gets_no_vietnamese_markup_or_expansion(tmp_path):
     assert "White House" in written and not tree.xpath(".//tei:persName", namespaces=NS)
     assert tree.xpath(".//tei:standOff", namespaces=NS) == []
     assert {d.get("resp") for d in tree.iterfind(".//tei:text//tei:date", NS)} == {"#ner-dates"}
-    assert tree.xpath("//tei:appInfo/tei:application[@xml:id='ner-dates']/tei:label/text()", namespaces=NS) == [
+    assert tree.xpath("//tei:titleStmt/tei:respStmt[@xml:id='ner-dates']/tei:name/@ref", namespaces=NS) == ["#app-ner-dates"]
+    assert tree.xpath("//tei:appInfo/tei:application[@xml:id='app-ner-dates']/tei:label/text()", namespaces=NS) == [
         "language-neutral dates"]
     assert report.warnings == [f"English (en): {NOT_RECOGNISED}; 1 article: {src / 'en_trade_talks.txt'}"]
 

@@ -246,23 +246,38 @@ def test_text_front_matter_is_yaml_with_every_key(renderer):
         "title": "Đẩy mạnh phong trào toàn dân bảo vệ an ninh Tổ quốc trong tình hình mới",
         "author": ["Phạm Linh"], "date": "2013-07-31", "url": "https://example.org/news/sample",
         "sitename": "Cổng Thông tin điện tử Chính phủ", "identifier": "doc-sample",
-        "licence": "CC BY 4.0", "licence_url": "https://creativecommons.org/licenses/by/4.0/", "language": "vi"}
+        "licence": None, "licence_url": None,  # the text's licence is unknown (availability/@status)
+        "markup_licence": "CC BY 4.0", "markup_licence_url": "https://creativecommons.org/licenses/by/4.0/",
+        "language": "vi"}
+
+
+def test_text_front_matter_gives_a_stated_text_licence(renderer, tmp_path):
+    data = SAMPLE.read_text(encoding="utf-8").replace('<availability status="unknown">', "<availability>", 1)
+    data = re.sub(r'<licence n="text">[^<]*</licence>',
+                  '<licence n="text" target="https://creativecommons.org/publicdomain/zero/1.0/">CC0 1.0</licence>', data)
+    path = tmp_path / "stated.xml"
+    path.write_text(data, encoding="utf-8")
+    meta = yaml.safe_load(renderer.text(path).split("\n---\n", 1)[0].removeprefix("---\n"))
+    assert (meta["licence"], meta["licence_url"]) == ("CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/")
+    assert meta["markup_licence"] == "CC BY 4.0"
 
 
 def test_text_front_matter_quotes_and_nulls(renderer, tmp_path):
     # Quotes, backslashes and colons survive as data; what the header lacks is null, never left out.
     data = SAMPLE.read_text(encoding="utf-8").replace(
-        "<title>Đẩy mạnh", '<title>"Bảo vệ": a\\b # Đẩy mạnh', 1)
+        '<title type="main" xml:lang="vi">Đẩy mạnh', '<title type="main" xml:lang="vi">"Bảo vệ": a\\b # Đẩy mạnh', 1)
     data = data.replace('<ref target="https://example.org/news/sample">https://example.org/news/sample</ref>', "")
     data = data.replace("<author>Phạm Linh</author>", "<author>A, B</author><author>C</author>", 1)
-    data = re.sub(r"<availability>.*?</availability>", "", data, flags=re.S)
+    data = re.sub(r"<availability[ >].*?</availability>", "", data, flags=re.S)
     path = tmp_path / "odd.xml"
     path.write_text(data, encoding="utf-8")
     meta = yaml.safe_load(renderer.text(path).split("\n---\n", 1)[0].removeprefix("---\n"))
     assert meta["title"].startswith('"Bảo vệ": a\\b # Đẩy mạnh')
     assert meta["author"] == ["A, B", "C"]
     assert meta["url"] is None and meta["licence"] is None and meta["licence_url"] is None
-    assert list(meta) == ["title", "author", "date", "url", "sitename", "identifier", "licence", "licence_url", "language"]
+    assert meta["markup_licence"] is None and meta["markup_licence_url"] is None
+    assert list(meta) == ["title", "author", "date", "url", "sitename", "identifier", "licence", "licence_url",
+                          "markup_licence", "markup_licence_url", "language"]
 
 
 def _expanded(renderer, tmp_path, paragraph: str) -> str:
@@ -325,7 +340,8 @@ def test_english_document_gets_english_words(renderer, tmp_path):
 
 def test_names_in_a_passage_of_another_language_get_its_labels(renderer, tmp_path):
     # Labels are shared by the whole page only when the text is in one language.
-    data = SAMPLE.read_text(encoding="utf-8").replace("<p>", '<p xml:lang="en">', 1)
+    header, text = SAMPLE.read_text(encoding="utf-8").split("<text>", 1)
+    data = header + "<text>" + text.replace("<p>", '<p xml:lang="en">', 1)
     assert 'xml:lang="en"' in data
     path = tmp_path / "mixed.xml"
     path.write_text(data, encoding="utf-8")

@@ -91,7 +91,8 @@ def test_rendering_one_article_into_a_site_updates_it_and_keeps_the_rest(site, t
     fresh_registers = register_ids(site)
     assert registered_articles(site) == {f"../{a}.html" for a in ARTICLES}
     edited = tei / f"{ARTICLES[1]}.xml"
-    edited.write_text(edited.read_text(encoding="utf-8").replace("</p>", " ĐÃ SỬA LẠI</p>", 1), encoding="utf-8")
+    header, text = edited.read_text(encoding="utf-8").split("<text>", 1)
+    edited.write_text(header + "<text>" + text.replace("</p>", " ĐÃ SỬA LẠI</p>", 1), encoding="utf-8")
 
     result = render(edited, "-o", site)
     assert result.exit_code == 0, result.output

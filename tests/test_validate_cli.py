@@ -29,7 +29,7 @@ def test_invalid_file_lines_and_exit_1():
     result = run(DATA / "valid.xml", bad)
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f'{bad}:47:0: error: [date-range-order] The range from="2013-07" to="2003-07" ends before it starts: '
+        f'{bad}:58:0: error: [date-range-order] The range from="2013-07" to="2003-07" ends before it starts: '
         "@from must not be later than @to.",
         "2 files, 1 valid, 1 invalid, 1 errors",
     ]
@@ -39,7 +39,7 @@ def test_not_well_formed_exits_1():
     bad = DATA / "invalid" / "xml-syntax-mismatched-tag.xml"
     result = run(bad)
     assert result.exit_code == 1
-    assert result.stdout.splitlines()[0].startswith(f"{bad}:49:51: error: [xml-syntax] not well-formed: ")
+    assert result.stdout.splitlines()[0].startswith(f"{bad}:60:51: error: [xml-syntax] not well-formed: ")
 
 
 def test_directory_walk_takes_xml_only(tmp_path):
@@ -50,7 +50,7 @@ def test_directory_walk_takes_xml_only(tmp_path):
     result = run(tmp_path)
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert len(lines) == 2 and lines[0].startswith(f"{tmp_path / 'sub' / 'b.xml'}:45:0: error: [cert-missing] ")
+    assert len(lines) == 2 and lines[0].startswith(f"{tmp_path / 'sub' / 'b.xml'}:56:0: error: [cert-missing] ")
     assert lines[-1] == "2 files, 1 valid, 1 invalid, 1 errors"
 
 
@@ -74,7 +74,7 @@ def test_json_format():
     assert data["summary"] == {"files": 2, "valid": 1, "invalid": 1, "errors": 1}
     assert data["files"][0] == {"file": str(DATA / "valid.xml"), "valid": True, "errors": []}
     (error,) = data["files"][1]["errors"]
-    assert (error["rule"], error["line"], error["column"]) == ("ref-kind", 45, 0)
+    assert (error["rule"], error["line"], error["column"]) == ("ref-kind", 56, 0)
 
 
 def test_json_format_all_valid_exits_0():

@@ -39,7 +39,7 @@ from ..parallel import make_engine
 from ..render import build_site, render_paths
 from ..validate import default_validator
 from .common import (EXIT_FAILED, AbbrMode, PackageFormat, abbr_option, day_option, edit_policy, error_line, guarded,
-                     jobs_option, language_option, licence_option, merge_option, model_option, os_error_message,
+                     jobs_option, language_option, licence_option, markup_licence_option, merge_option, model_option, os_error_message,
                      output_dir_option, overwrite_option, print_report, progress, publisher_option, usage_error)
 from .tidy import print_changes, tidy_summary
 
@@ -116,7 +116,8 @@ def build(
     dist: Path = output_dir_option("Folder for editions and the deposit package.", "--dist", default=Path("dist")),
     model: Optional[Path] = model_option("A model folder from `teikit ner train` for convert; rules only without it."),
     publisher: str = publisher_option("Publisher of the edition: TEI header and the package's Source-Organization."),
-    licence: str = licence_option(),
+    licence: Optional[str] = licence_option(),
+    markup_licence: str = markup_licence_option(),
     abbr: AbbrMode = abbr_option(),
     deposit: bool = typer.Option(True, "--deposit/--no-deposit", help="Also make the BagIt deposit package."),
     package_format: PackageFormat = typer.Option(PackageFormat(DEFAULT_PACKAGE_FORMAT), "--package-format",
@@ -140,14 +141,14 @@ def build(
     edited = edit_policy(merge, overwrite)
     # a second build into these folders is told they are busy; one pool of workers for every step
     with _locked(tei_dir, dist), make_engine(jobs) as engine:
-        _build(seeds, tei_dir, dist, model, publisher, licence, abbr, deposit, package_format, bagging_date,
+        _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr, deposit, package_format, bagging_date,
                contact_name, contact_email, language, edited, engine)
 
 
-def _build(seeds, tei_dir, dist, model, publisher, licence, abbr, deposit, package_format, bagging_date,
+def _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr, deposit, package_format, bagging_date,
            contact_name, contact_email, language, edited, engine) -> None:
     steps = _Steps()
-    options = ConvertOptions(publisher=publisher, licence=licence, model_dir=str(model) if model else None,
+    options = ConvertOptions(publisher=publisher, licence=licence, markup_licence=markup_licence, model_dir=str(model) if model else None,
                              language=language)
     with guarded():  # no seeds folder, or a model that cannot be loaded: nothing can be built
         converted = convert_paths([seeds], tei_dir, options, progress=progress, edited=edited, engine=engine)

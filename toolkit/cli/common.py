@@ -183,7 +183,13 @@ def publisher_option(help: str = "Publisher of this edition, for the TEI header.
 
 def licence_option():
     return typer.Option(ConvertOptions.licence, "--licence", metavar="TEXT",
-                        help="Licence of this edition, for the TEI header.")
+                        help="Licence of the articles' text, when their publisher has given one (a sidecar's "
+                             "\"licence\" wins); without either the header says the text's licence is unknown.")
+
+
+def markup_licence_option():
+    return typer.Option(ConvertOptions.markup_licence, "--markup-licence", metavar="TEXT",
+                        help="Licence of this edition's TEI markup, for the TEI header.")
 
 
 def abbr_option():

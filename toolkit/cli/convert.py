@@ -16,7 +16,7 @@ import typer
 from ..convert import convert_paths
 from ..options import ConvertOptions
 from .common import (EXIT_FAILED, convert_summary, day_option, edit_policy, guarded, jobs_option, language_option,
-                     licence_option, merge_option, model_option, output_dir_option, overwrite_option, print_report,
+                     licence_option, markup_licence_option, merge_option, model_option, output_dir_option, overwrite_option, print_report,
                      progress, publisher_option)
 
 
@@ -26,7 +26,8 @@ def convert(
     model: Optional[Path] = model_option("A model folder from `teikit ner train`; rules only without it."),
     no_validate: bool = typer.Option(False, "--no-validate", help="Write without validating against the project schema."),
     publisher: str = publisher_option(),
-    licence: str = licence_option(),
+    licence: Optional[str] = licence_option(),
+    markup_licence: str = markup_licence_option(),
     conversion_date: Optional[str] = day_option("--date", "Date of this conversion for revisionDesc; none by default, so rebuilds are byte-identical."),
     language: Optional[str] = language_option(),
     merge: bool = merge_option(),
@@ -42,7 +43,7 @@ def convert(
     others are still written), 2 for a usage error.
     """
     edited = edit_policy(merge, overwrite)
-    options = ConvertOptions(publisher=publisher, licence=licence, conversion_date=conversion_date,
+    options = ConvertOptions(publisher=publisher, licence=licence, markup_licence=markup_licence, conversion_date=conversion_date,
                              model_dir=str(model) if model else None, validate=not no_validate,
                              language=language)
     with guarded():

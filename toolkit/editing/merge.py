@@ -28,6 +28,7 @@ from lxml import etree
 
 from .. import __version__
 from .. import names as N
+from ..encode.header import TEIKIT_AGENT
 from ..errors import EditingError
 from ..model import MAY_CONTAIN, OUTER_FIRST
 from .record import Record
@@ -194,15 +195,29 @@ def _insert(tree, starts, span: Span):
 
 
 def _declare_recognisers(tree, fresh) -> None:
-    """Every recogniser whose markup the merged text carries is declared in appInfo."""
-    app_info = tree.getroot().find(f"{N.TEI_HEADER}/{N.ENCODING_DESC}/{N.APP_INFO}")
-    if app_info is None:
+    """Every recogniser whose markup the merged text carries is declared: its respStmt
+    in titleStmt and its application in appInfo, copied from the fresh encoding."""
+    root = tree.getroot()
+    header = root.find(N.TEI_HEADER)
+    title_stmt = root.find(f"{N.TEI_HEADER}/{N.FILE_DESC}/{N.TITLE_STMT}")
+    app_info = root.find(f"{N.TEI_HEADER}/{N.ENCODING_DESC}/{N.APP_INFO}")
+    if header is None or title_stmt is None or app_info is None:
         return
-    declared = {a.get(N.XML_ID) for a in app_info.iter(N.APPLICATION)}
-    used = {e.get("resp")[1:] for e in tree.getroot().iter() if is_element(e) and is_machine(e)}
-    for application in fresh.getroot().iter(N.APPLICATION):
-        if application.get(N.XML_ID) in used - declared:
-            app_info.append(copy.deepcopy(application))
+    declared = {e.get(N.XML_ID) for e in root.iter() if is_element(e) and e.get(N.XML_ID)}
+    used = {e.get("resp")[1:] for e in root.iter() if is_element(e) and is_machine(e)}
+    fresh_ids = {e.get(N.XML_ID): e for e in fresh.getroot().iter() if is_element(e) and e.get(N.XML_ID)}
+    for xml_id in sorted(used - declared):
+        resp_stmt = fresh_ids.get(xml_id)
+        if resp_stmt is None:
+            continue
+        last = title_stmt.findall(N.RESP_STMT)
+        copied = copy.deepcopy(resp_stmt)
+        (last[-1].addnext(copied) if last else title_stmt.append(copied))
+        for name in resp_stmt.iter(N.NAME):
+            application = fresh_ids.get((name.get("ref") or "#")[1:])
+            if application is not None and application.tag == N.APPLICATION:
+                app_info.append(copy.deepcopy(application))
+    etree.indent(title_stmt, space="  ", level=3)
     etree.indent(app_info, space="  ", level=3)
 
 
@@ -211,7 +226,7 @@ def record_change(tree, article, summary: MergeSummary, when: str | None = None)
     revision = tree.getroot().find(f"{N.TEI_HEADER}/{N.REVISION_DESC}")
     if revision is None:
         return
-    change = etree.SubElement(revision, N.CHANGE, who="#teikit")
+    change = etree.SubElement(revision, N.CHANGE, who=f"#{TEIKIT_AGENT}")
     if when:
         change.set("when", when)
     change.text = (f"Merged with a new recognition of {article.name} by teikit {__version__}: "

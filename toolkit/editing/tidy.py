@@ -32,10 +32,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from .. import __version__
 from .. import names as N
 from ..batch import Batch, Progress, Report
 from ..encode import serialise
+from ..encode.header import declare_agent
 from ..encode.ids import disambiguated, entity_id
 from ..encode.inline import DEFAULT_ROLE_KIND
 from ..errors import EditingError
@@ -311,11 +311,13 @@ def _declare_resp(root, changes: list) -> None:
             app_info = header.find(f"{N.ENCODING_DESC}/{N.APP_INFO}")
             if app_info is None:
                 continue
-            application = etree.SubElement(app_info, N.APPLICATION, ident=f"teikit-{xml_id}", version=__version__)
-            application.set(N.XML_ID, xml_id)
-            etree.SubElement(application, N.LABEL).text = xml_id.removeprefix("ner-")
+            if header.find(f"{N.FILE_DESC}/{N.TITLE_STMT}") is None:
+                continue
+            declare_agent(header, xml_id, "automatic entity markup", xml_id.removeprefix("ner-"),
+                          ident=f"teikit-{xml_id}")
+            etree.indent(header.find(f"{N.FILE_DESC}/{N.TITLE_STMT}"), space="  ", level=3)
             etree.indent(app_info, space="  ", level=3)
-            changes.append(f"declared the recogniser #{xml_id} in appInfo")
+            changes.append(f"declared the recogniser #{xml_id} (a respStmt in titleStmt, its application in appInfo)")
         else:
             title_stmt = header.find(f"{N.FILE_DESC}/{N.TITLE_STMT}")
             if title_stmt is None:

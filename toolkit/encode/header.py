@@ -1,4 +1,14 @@
-"""The teiHeader: what the edition is, what its source was, how it was made."""
+"""The teiHeader: what the edition is, what its source was, how it was made.
+
+Contract (docs/encoding.md, "The header"): the header is written in English
+(teiHeader/@xml:lang="en"); what is copied from the source (the title in titleStmt,
+the source bibl) carries the article's language. The edition's title is the source's (title type="main") with
+EDITION_TITLE (type="sub"). Text and markup are licensed apart, an unknown text
+licence said to be unknown. editorialDecl says what was normalised and what is
+machine markup; schemaRef names the schema. Whoever is responsible for markup
+(@resp, change/@who) is a respStmt in titleStmt; a program's respStmt names its
+application in appInfo (`declare_agent`, also used by editing to add one).
+"""
 
 from __future__ import annotations
 
@@ -8,8 +18,31 @@ from .. import __version__
 from .. import names as N
 from ..language import info as language_info
 from ..model import Article
-from ..options import ConvertOptions
+from ..options import ConvertOptions, licence_url
 
+HEADER_LANGUAGE = "en"
+EDITION_TITLE = "TEI edition"
+UNKNOWN_TEXT_LICENCE = "Unknown: the publisher of the source has stated no licence for the text."
+# Where the schema sits for a TEI file in tei/: schema/ beside tei/, as in the repository,
+# the build's output and the deposit package (docs/encoding.md, "Schema").
+SCHEMA_URL = "../schema/teikit.rng"
+TEIKIT_AGENT = "teikit"           # respStmt xml:id of teikit itself (change/@who)
+APPLICATION_PREFIX = "app-"       # application xml:id = this + its respStmt's xml:id
+
+_NORMALIZATION = ("The text is kept as the source gives it, in Unicode NFC; runs of white space "
+                  "and no-break spaces are folded to one space; each block of the source (title, "
+                  "paragraph, heading, caption, list item, quotation, byline, credit) is one element.")
+_INTERPRETATION = ("Names (persName, orgName, placeName), titles and offices (roleName), dates "
+                   "and abbreviations (choice) were marked by "
+                   "the programs named in the respStmts their @resp points to; @cert is the program's "
+                   "own score for the markup, a rule's fixed value or a model's probability, not a "
+                   "calibrated probability of being right. Every expan is the program's expansion of "
+                   "the abbreviation next to it (from its list or a definition in the article), not "
+                   "text of the source. Numeric dates are read day first (D/M/YYYY), as Vietnamese "
+                   "writes them.")
+_STD_VALS = ("Dates are given in ISO 8601 in @when, @from/@to or @notBefore/@notAfter, at the "
+             "precision the text gives (--MM-DD when it gives no year); a duration in @dur "
+             "(xsd:duration).")
 
 
 def _sub(parent, tag, text=None, **attrs):
@@ -19,26 +52,50 @@ def _sub(parent, tag, text=None, **attrs):
     return element
 
 
-def build_header(article: Article, doc_id: str, options: ConvertOptions, recognisers: list[tuple[str, str, str]]) -> etree._Element:
-    """recognisers: (xml:id, ident, label) of every recogniser whose markup the text carries."""
+def declare_agent(header, xml_id: str, resp: str, label: str, ident: str | None = None) -> None:
+    """A respStmt (xml:id `xml_id`) in titleStmt for who is responsible for markup;
+    with `ident`, a program: its application (xml:id app-ID) in appInfo, which the
+    respStmt's name points to."""
+    title_stmt = header.find(f"{N.FILE_DESC}/{N.TITLE_STMT}")
+    resp_stmt = etree.Element(N.RESP_STMT)
+    resp_stmt.set(N.XML_ID, xml_id)
+    _sub(resp_stmt, N.RESP, resp)
+    _sub(resp_stmt, N.NAME, label, ref=f"#{APPLICATION_PREFIX}{xml_id}" if ident else None)
+    last = title_stmt.findall(N.RESP_STMT)
+    (last[-1].addnext(resp_stmt) if last else title_stmt.append(resp_stmt))
+    if ident:
+        app_info = header.find(f"{N.ENCODING_DESC}/{N.APP_INFO}")
+        application = _sub(app_info, N.APPLICATION, ident=ident, version=__version__)
+        application.set(N.XML_ID, APPLICATION_PREFIX + xml_id)
+        _sub(application, N.LABEL, label)
+
+
+def build_header(article: Article, doc_id: str, options: ConvertOptions, recognisers: list[tuple[str, str, str]],
+                 register_state: list[tuple[str, str]] = ()) -> etree._Element:
+    """recognisers: (xml:id, ident, label) of every recogniser whose markup the text carries.
+    register_state: (type, value) idnos recording the corpus register the names point into."""
+    language = article.meta.language
     header = etree.Element(N.TEI_HEADER)
+    header.set(N.XML_LANG, HEADER_LANGUAGE)
     file_desc = _sub(header, N.FILE_DESC)
     title_stmt = _sub(file_desc, N.TITLE_STMT)
-    _sub(title_stmt, N.TITLE, article.title)
+    _sub(title_stmt, N.TITLE, article.title, type="main").set(N.XML_LANG, language)
+    _sub(title_stmt, N.TITLE, EDITION_TITLE, type="sub")
     if article.author:
         _sub(title_stmt, N.AUTHOR, article.author)
-    resp_stmt = _sub(title_stmt, N.RESP_STMT)
-    _sub(resp_stmt, N.RESP, "TEI encoding and automatic entity markup")
-    _sub(resp_stmt, N.NAME, "teikit", ref="#teikit")
 
     publication = _sub(file_desc, N.PUBLICATION_STMT)
     _sub(publication, N.PUBLISHER, options.publisher)
-    availability = _sub(publication, N.AVAILABILITY)
-    _sub(availability, N.LICENCE, article.meta.licence or options.licence,
-         target=None if article.meta.licence else options.licence_url)
+    text_licence = article.meta.licence or options.licence
+    availability = _sub(publication, N.AVAILABILITY, status=None if text_licence else "unknown")
+    _sub(availability, N.LICENCE, text_licence or UNKNOWN_TEXT_LICENCE, n="text", target=licence_url(text_licence))
+    _sub(availability, N.LICENCE, options.markup_licence, n="markup", target=licence_url(options.markup_licence))
     _sub(publication, N.IDNO, doc_id, type="teikit")
+    for id_type, value in register_state:
+        _sub(publication, N.IDNO, value, type=id_type)
 
     bibl = _sub(_sub(file_desc, N.SOURCE_DESC), N.BIBL, type="source")
+    bibl.set(N.XML_LANG, language)  # what the source says of itself, in its words (its date as printed too)
     _sub(bibl, N.TITLE, article.title)
     if article.author:
         _sub(bibl, N.AUTHOR, article.author)
@@ -61,20 +118,21 @@ def build_header(article: Article, doc_id: str, options: ConvertOptions, recogni
         _sub(captured, N.IDNO, capture.record_id, type="WARC-Record-ID")
         _sub(captured, N.IDNO, capture.payload_digest, type="WARC-Payload-Digest")
 
-    app_info = _sub(_sub(header, N.ENCODING_DESC), N.APP_INFO)
-    application = _sub(app_info, N.APPLICATION, ident=N.TEIKIT_APPLICATION, version=__version__)
-    application.set(N.XML_ID, "teikit")
-    _sub(application, N.LABEL, "teikit")
+    encoding = _sub(header, N.ENCODING_DESC)
+    _sub(encoding, N.SCHEMA_REF, key="teikit", url=SCHEMA_URL)
+    editorial = _sub(encoding, N.EDITORIAL_DECL)
+    _sub(_sub(editorial, N.NORMALIZATION), N.P, _NORMALIZATION)
+    _sub(_sub(editorial, N.INTERPRETATION), N.P, _INTERPRETATION)
+    _sub(_sub(editorial, N.STD_VALS), N.P, _STD_VALS)
+    _sub(encoding, N.APP_INFO)
+    declare_agent(header, TEIKIT_AGENT, "TEI encoding", "teikit", ident=N.TEIKIT_APPLICATION)
     for xml_id, ident, label in recognisers:
-        application = _sub(app_info, N.APPLICATION, ident=ident, version=__version__)
-        application.set(N.XML_ID, xml_id)
-        _sub(application, N.LABEL, label)
+        declare_agent(header, xml_id, "automatic entity markup", label, ident=ident)
 
-    language = article.meta.language
     lang_usage = _sub(_sub(header, N.PROFILE_DESC), N.LANG_USAGE)
     _sub(lang_usage, N.LANGUAGE, language_info(language).name, ident=language)
 
     revision = _sub(header, N.REVISION_DESC)
     _sub(revision, N.CHANGE, f"Converted from {article.name} by teikit {__version__}.",
-         who="#teikit", when=options.conversion_date)
+         who=f"#{TEIKIT_AGENT}", when=options.conversion_date)
     return header

@@ -128,6 +128,14 @@
     <xsl:sequence select="(($node/ancestor-or-self::*/@xml:lang)[last()]/string(), 'en')[. ne ''][1]"/>
   </xsl:function>
 
+  <!-- The language an edition labels a header node in: the text's, since the page speaks the
+       text's language whatever the header is written in (teikit writes its headers in English). -->
+  <xsl:function name="tk:text-lang" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="header" select="$node/ancestor-or-self::teiHeader[1]"/>
+    <xsl:sequence select="tk:lang(($header/../text, $header/.., $node)[1])"/>
+  </xsl:function>
+
   <!-- White space (including no-break and other Unicode spaces, $tk:spaces) folded to single spaces and trimmed.
        translate + normalize-space rather than a regex: this runs for every label and is far cheaper. -->
   <xsl:function name="tk:normalize" as="xs:string">

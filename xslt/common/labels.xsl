@@ -14,6 +14,7 @@
     'vi': map{
       'person': 'Nhân vật', 'org': 'Tổ chức', 'place': 'Địa danh', 'date': 'Thời gian', 'role': 'Chức danh',
       'date-line': 'Ngày', 'author': 'Tác giả', 'source': 'Nguồn', 'licence': 'Giấy phép',
+      'licence-text': 'Văn bản', 'licence-markup': 'Mã TEI',
       'checksum': 'SHA-256 của bản gốc', 'tei': 'Tệp TEI', 'photo': 'Ảnh',
       'highlight': 'Tô sáng', 'entities': 'Chỉ mục trong bài',
       'mentions': 'lần nhắc', 'corpus': 'Kho bài viết', 'title': 'Tiêu đề',
@@ -33,6 +34,7 @@
     'en': map{
       'person': 'Persons', 'org': 'Organisations', 'place': 'Places', 'date': 'Dates', 'role': 'Roles',
       'date-line': 'Date', 'author': 'Author', 'source': 'Source', 'licence': 'Licence',
+      'licence-text': 'Text', 'licence-markup': 'Markup',
       'checksum': 'SHA-256 of the source', 'tei': 'TEI file', 'photo': 'Photo',
       'highlight': 'Highlight', 'entities': 'Index of this article',
       'mentions': 'mentions', 'corpus': 'Articles', 'title': 'Title',

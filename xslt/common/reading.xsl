@@ -45,11 +45,14 @@
     <xsl:sequence select="tk:is-block-element($node) or ($node instance of element() and tk:has-block($node))"/>
   </xsl:function>
 
-  <!-- Markup a program added: @resp points at an application of the document. -->
+  <!-- Markup a program added: @resp points at an application of the document, or at a
+       respStmt whose name points at one (teikit's encoding, docs/encoding.md). -->
   <xsl:function name="tk:is-machine" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="ids" select="tokenize($element/@resp)[starts-with(., '#')] ! substring(., 2)"/>
-    <xsl:sequence select="exists($ids) and exists(id($ids, $element)[self::application])"/>
+    <xsl:variable name="agents" select="id($ids, $element)"/>
+    <xsl:variable name="named" select="tokenize(string-join($agents/self::respStmt/name/@ref, ' '))[starts-with(., '#')] ! substring(., 2)"/>
+    <xsl:sequence select="exists($ids) and (exists($agents[self::application]) or exists(id($named, $element)[self::application]))"/>
   </xsl:function>
 
   <!-- The branch of a choice or app that is read; the others are alternatives. -->

@@ -73,7 +73,7 @@
 
   <!-- Metadata: date, author, editors, source, correspondence, manuscript (header.xsl), checksum, licence, TEI master. -->
   <xsl:template match="teiHeader" mode="tk:meta">
-    <xsl:variable name="lang" select="tk:lang(.)"/>
+    <xsl:variable name="lang" select="tk:text-lang(.)"/>
     <xsl:variable name="bibl" select="fileDesc/sourceDesc/bibl[1]"/>
     <xsl:variable name="date" select="$bibl/date[1]"/>
     <dl class="meta">
@@ -119,7 +119,9 @@
         <xsl:if test="availability/licence | publisher">
           <dt>{tk:label('licence', $lang)}</dt>
           <dd class="licence">
-            <xsl:for-each select="availability/licence[1]">
+            <xsl:for-each select="availability/licence">
+              <xsl:if test="position() gt 1"> · </xsl:if>
+              <xsl:if test="@n = ('text', 'markup')">{tk:label('licence-' || @n, $lang)}: </xsl:if>
               <xsl:choose>
                 <xsl:when test="tk:safe-href(@target)"><a rel="license" href="{tk:safe-href(@target)}">{tk:plain(.)}</a></xsl:when>
                 <xsl:otherwise>{tk:plain(.)}</xsl:otherwise>

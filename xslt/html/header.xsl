@@ -15,13 +15,13 @@
     expand-text="yes">
 
   <xsl:template match="titleStmt/editor" mode="tk:meta">
-    <dt>{tk:label('editor', tk:lang(.))}</dt>
+    <dt>{tk:label('editor', tk:text-lang(.))}</dt>
     <dd class="editor">{tk:normalize(.)}</dd>
   </xsl:template>
 
   <!-- One row per action: sent, received, forwarded … -->
   <xsl:template match="correspAction" mode="tk:meta">
-    <xsl:variable name="lang" select="tk:lang(.)"/>
+    <xsl:variable name="lang" select="tk:text-lang(.)"/>
     <dt>{tk:label('corresp-' || (@type, 'sent')[1], $lang)}</dt>
     <dd class="corresp corresp-{(@type, 'sent')[1]}">
       <xsl:for-each select="*">
@@ -42,7 +42,7 @@
   </xsl:template>
 
   <xsl:template match="date" mode="tk:meta-part" priority="1">
-    <xsl:variable name="label" select="tk:date-label(., tk:lang(.))"/>
+    <xsl:variable name="label" select="tk:date-label(., tk:text-lang(.))"/>
     <xsl:variable name="printed" select="tk:normalize(.)"/>
     <xsl:variable name="datetime" select="tk:datetime(.)"/>
     <xsl:element name="{if (exists($datetime)) then 'time' else 'span'}">
@@ -57,7 +57,7 @@
 
   <!-- A manuscript: where it is, what it holds, its origin and its physical form. -->
   <xsl:template match="msDesc" mode="tk:meta">
-    <xsl:variable name="lang" select="tk:lang(.)"/>
+    <xsl:variable name="lang" select="tk:text-lang(.)"/>
     <dt>{tk:label('manuscript', $lang)}</dt>
     <dd class="ms-identifier">{tk:parts(msIdentifier)}</dd>
     <xsl:for-each select="(msContents/summary, msContents/msItem[1]/title[1])[1]">

@@ -93,7 +93,10 @@
     <xsl:variable name="file" select="$tei/teiHeader/fileDesc"/>
     <xsl:variable name="source" select="$file/sourceDesc/bibl[1]"/>
     <xsl:variable name="date" select="tk:article-date($tei)"/>
-    <xsl:variable name="licence" select="$file/publicationStmt/availability/licence[1]"/>
+    <!-- the text's licence (teikit: licence n="text", none when availability says it is unknown), and the markup's -->
+    <xsl:variable name="availability" select="$file/publicationStmt/availability[1]"/>
+    <xsl:variable name="licence" select="($availability[not(@status = 'unknown')]/licence[not(@n = 'markup')])[1]"/>
+    <xsl:variable name="markup" select="$availability/licence[@n = 'markup'][1]"/>
     <xsl:variable name="fields" as="xs:string*" select="(
       'title: ' || tk:yaml(tk:plain($file/titleStmt/title[1])),
       'author: ' || (if ($file/titleStmt/author)
@@ -105,6 +108,8 @@
       'identifier: ' || tk:yaml(($file/publicationStmt/idno[@type = 'teikit'], $file/publicationStmt/idno, $tei/@xml:id)[1]),
       'licence: ' || tk:yaml($licence ! tk:plain(.)[.]),
       'licence_url: ' || tk:yaml($licence/@target),
+      'markup_licence: ' || tk:yaml($markup ! tk:plain(.)[.]),
+      'markup_licence_url: ' || tk:yaml($markup/@target),
       'language: ' || tk:yaml(tk:lang($tei)))"/>
     <xsl:sequence select="'---&#10;' || string-join($fields, '&#10;') || '&#10;---&#10;&#10;'"/>
   </xsl:function>
@@ -118,19 +123,19 @@
   </xsl:function>
 
   <xsl:template match="editor" mode="tk:txt-meta" as="xs:string">
-    <xsl:sequence select="tk:label('editor', tk:lang(.)) || ': ' || tk:normalize(.)"/>
+    <xsl:sequence select="tk:label('editor', tk:text-lang(.)) || ': ' || tk:normalize(.)"/>
   </xsl:template>
 
   <xsl:template match="correspAction" mode="tk:txt-meta" as="xs:string">
-    <xsl:sequence select="tk:label('corresp-' || (@type, 'sent')[1], tk:lang(.)) || ': '
+    <xsl:sequence select="tk:label('corresp-' || (@type, 'sent')[1], tk:text-lang(.)) || ': '
         || string-join(*[normalize-space() or self::date] ! (if (self::date and not(normalize-space()))
-                       then tk:date-label(., tk:lang(.)) else tk:normalize(.)), ', ')"/>
+                       then tk:date-label(., tk:text-lang(.)) else tk:normalize(.)), ', ')"/>
   </xsl:template>
 
   <xsl:template match="msDesc" mode="tk:txt-meta" as="xs:string+">
-    <xsl:sequence select="tk:label('manuscript', tk:lang(.)) || ': ' || tk:parts(msIdentifier)"/>
+    <xsl:sequence select="tk:label('manuscript', tk:text-lang(.)) || ': ' || tk:parts(msIdentifier)"/>
     <xsl:for-each select="(msContents/summary, msContents/msItem[1]/title[1])[1]">
-      <xsl:sequence select="tk:label('summary', tk:lang(.)) || ': ' || tk:normalize(.)"/>
+      <xsl:sequence select="tk:label('summary', tk:text-lang(.)) || ': ' || tk:normalize(.)"/>
     </xsl:for-each>
   </xsl:template>
 
