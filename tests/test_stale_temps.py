@@ -4,6 +4,7 @@ only teikit's own names, only of processes that no longer run."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 import subprocess
 import sys
 
@@ -57,3 +58,29 @@ def test_the_first_write_into_a_folder_cleans_it(tmp_path):
     stale.write_bytes(b"<!DOCTYPE html><p>half")
     write_atomic(folder / "other.html", b"whole")
     assert sorted(p.name for p in folder.iterdir()) == ["other.html"]
+
+
+def test_scratch_folders_are_teikits_by_name_and_a_killed_runs_go_with_the_next(tmp_path, monkeypatch):
+    import tempfile
+
+    from teikit import fsutil
+    from teikit.parallel import PoolEngine
+    from teikit.render.sitedata import SiteData
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(fsutil, "_swept", set())
+    stale = tmp_path / f".teikit-site.{dead_pid()}.abcd1234.staging"
+    (stale / "site.sqlite").parent.mkdir()
+    (stale / "site.sqlite").write_bytes(b"x" * 1000)  # as a killed render leaves its store
+    with SiteData() as store:
+        folder = Path(store.path).parent
+        assert TEMP_NAME.match(folder.name) and folder.parent == tmp_path
+        assert not stale.exists()
+    assert not folder.exists()
+    engine = PoolEngine(1)
+    shared = Path(engine._tmp.name)
+    assert TEMP_NAME.match(shared.name) and shared.parent == tmp_path
+    engine._tmp.cleanup()
+    with fsutil.ScratchDir("teikit-policy") as name:
+        assert TEMP_NAME.match(Path(name).name)
+    assert sorted(tmp_path.iterdir()) == []

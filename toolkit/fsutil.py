@@ -9,6 +9,11 @@ killed mid-write leaves its temporary behind; the first write a later run
 makes into that folder removes it (`clean_stale_temps`: only names of that
 pattern whose process no longer runs on this machine, never anything else).
 
+Scratch data no output keeps (a site's SQLite store, a worker pool's shared
+files, training's fold models) lives in a `ScratchDir`, a staging folder of
+that pattern in the system's temporary folder, so a killed run's scratch is
+removed by the next run's as well.
+
 Two runs writing one output at once would interleave: `exclusive_lock(target)`
 holds an advisory lock (flock) on `.NAME.lock` beside `target` for the whole
 write, and a second writer gets `BusyError` (one line) instead of a mixed or
@@ -121,6 +126,26 @@ def cannot_write(exc: OSError, path: Path) -> str:
         if in_the_way is not None:
             return f"{in_the_way} is a file where a folder is needed"
     return exc.strerror or str(exc)
+
+
+class ScratchDir:
+    """A private working folder of this process in the system's temporary folder (a
+    staging_dir named `.NAME.<pid>.<random>.staging`), for data no output keeps: `.name`
+    is its path, `cleanup()` removes it (also as a context manager). A run killed while
+    it exists leaves it behind; the next ScratchDir of any teikit process removes it
+    (clean_stale_temps), so killed runs do not pile up scratch data in /tmp."""
+
+    def __init__(self, name: str):
+        self.name = str(staging_dir(Path(tempfile.gettempdir()), name))
+
+    def cleanup(self) -> None:
+        shutil.rmtree(self.name, ignore_errors=True)
+
+    def __enter__(self) -> str:
+        return self.name
+
+    def __exit__(self, *exc) -> None:
+        self.cleanup()
 
 
 # --- one writer per output ----------------------------------------------------

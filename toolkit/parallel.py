@@ -31,7 +31,6 @@ import hashlib
 import multiprocessing
 import os
 import pickle
-import tempfile
 import threading
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
@@ -39,6 +38,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable, Iterator
 
 from .errors import WorkerError
+from .fsutil import ScratchDir
 
 # With the default number of jobs, a batch smaller than this per worker runs in
 # this process: starting workers (and compiling in each) costs more than it saves.
@@ -172,7 +172,7 @@ class PoolEngine(InlineEngine):
         self.where = f"{workers} worker processes"
         self._warm_with = warm
         self._pool: ProcessPoolExecutor | None = None
-        self._tmp = tempfile.TemporaryDirectory(prefix="teikit-shared-")
+        self._tmp = ScratchDir("teikit-shared")  # a killed run's is removed by the next
         self._shared_count = 0
 
     def _executor(self) -> ProcessPoolExecutor:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -21,7 +20,7 @@ import pycrfsuite
 
 from .. import __version__
 from ..errors import NerInputError, RecogniseError
-from ..fsutil import atomic_path, write_atomic
+from ..fsutil import ScratchDir, atomic_path, write_atomic
 from ..recognise.base import Context, Recogniser
 from ..recognise.combined import combine
 from ..recognise.crf import CrfRecogniser
@@ -168,7 +167,7 @@ def choose_policy(docs: list[NerDoc], mentions: list, *, rules: Recogniser, gaze
         golds = [outermost(doc.entities) for doc in dev_docs]
         train_docs = [docs[i] for i in train_idx]
         distrusted, _ = distrusted_kinds(train_docs, [mentions[i] for i in train_idx])  # from the training half only
-        with tempfile.TemporaryDirectory(prefix="teikit-policy-") as tmp:
+        with ScratchDir("teikit-policy") as tmp:  # a killed run's is removed by the next
             _train_model(train_docs, [mentions[i] for i in train_idx], Path(tmp),
                          rules=rules, gazetteers=gazetteers, options=options)
             model = CrfRecogniser(tmp, rules=rules, gazetteers=gazetteers)

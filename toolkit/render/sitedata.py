@@ -22,6 +22,7 @@ from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
+from ..fsutil import ScratchDir
 from ..collation import ALPHABET, LETTERS, OTHER, letter, letter_slug, sort_key
 
 ENTITY_TYPES = ("person", "org", "place")
@@ -66,8 +67,13 @@ class SiteData:
     """A build's site data in a temporary SQLite file (see the module contract)."""
 
     def __init__(self, directory: str | None = None):
-        fd, self.path = tempfile.mkstemp(prefix="teikit-site-", suffix=".sqlite", dir=directory)
-        os.close(fd)
+        # in a scratch folder teikit knows by name: one a killed run leaves is removed by the next
+        self._scratch = None if directory else ScratchDir("teikit-site")
+        if directory:
+            fd, self.path = tempfile.mkstemp(prefix="teikit-site-", suffix=".sqlite", dir=directory)
+            os.close(fd)
+        else:
+            self.path = os.path.join(self._scratch.name, "site.sqlite")
         self.db = sqlite3.connect(self.path)
         self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
         self._indexed = False
@@ -84,6 +90,8 @@ class SiteData:
         finally:
             if os.path.exists(self.path):
                 os.unlink(self.path)
+            if self._scratch is not None:
+                self._scratch.cleanup()
 
     # -- writing -------------------------------------------------------------
 
