@@ -9,31 +9,31 @@ An article's output stem is its file name without the source type's suffix (`sou
 and its sidecar NAME.meta.json is named after that stem.
 
 Public entry: `ingest_file(path)` (text and html); `ingest_bytes(data, name)` for text in memory.
+The optional sidecar NAME.meta.json is read and checked by sidecar.py (`read_meta`).
 """
 
 from __future__ import annotations
 
-import datetime
 import gzip
 import hashlib
-import json
 import zlib
 from pathlib import Path
 
 from ..errors import EmptyArticleError, IngestError, UnsupportedInputError
-from ..language import DEFAULT_LANGUAGE, valid_tag
+from ..language import DEFAULT_LANGUAGE
 from ..model import HEAD, Article, SourceMeta, join_blocks
 from .decode import decode, normalise
 from .html import article_from_html
 from .layout import lay_out
+from .sidecar import SIDECAR_SUFFIX, read_sidecar
 
 # A news article is a few kilobytes; megabytes of "article" are a wrong file
 # (a dump, a binary) and would only slow a batch down.
 MAX_SOURCE_BYTES = 2_000_000
 # A web page carries its site's markup, scripts and styles: ten times a text's bytes is usual.
 MAX_PAGE_BYTES = 20_000_000
-META_SUFFIX = ".meta.json"
-_META_KEYS = {"url", "publisher", "licence", "language", "author", "title", "date"}
+META_SUFFIX = SIDECAR_SUFFIX
+read_meta = read_sidecar  # the sidecar of an article: ingest/sidecar.py
 
 TEXT, HTML, WARC = "text", "html", "warc"
 # Longest suffix first: "x.html.gz" is html, not an unknown ".gz".
@@ -155,32 +155,3 @@ def ingest_bytes(data: bytes, name: str, *, meta: dict | None = None, display_pa
             stated_language=meta.get("language"),
         ),
     )
-
-
-def read_meta(path: Path) -> dict:
-    """The optional NAME.meta.json sidecar: what is known beats what ingest guesses."""
-    if not path.is_file():
-        return {}
-    try:
-        meta = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise IngestError(f"cannot read sidecar: {exc}", path=str(path)) from None
-    except json.JSONDecodeError as exc:
-        raise IngestError(f"not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}", path=str(path)) from None
-    if not isinstance(meta, dict):
-        raise IngestError("must hold a JSON object", path=str(path))
-    unknown = sorted(set(meta) - _META_KEYS)
-    if unknown:
-        raise IngestError(f"unknown key {unknown[0]!r} (known: {', '.join(sorted(_META_KEYS))})", path=str(path))
-    bad = [k for k, v in meta.items() if v is not None and not isinstance(v, str)]
-    if bad:
-        raise IngestError(f"{bad[0]!r} must be a string", path=str(path))
-    if meta.get("language") and not valid_tag(meta["language"]):
-        raise IngestError(f"'language' must be a language tag such as vi, en or zh-TW, not {meta['language']!r}",
-                          path=str(path))
-    if meta.get("date"):
-        try:
-            datetime.date.fromisoformat(meta["date"])
-        except ValueError:
-            raise IngestError(f"'date' must be an ISO date YYYY-MM-DD, not {meta['date']!r}", path=str(path)) from None
-    return {k: v for k, v in meta.items() if v}

@@ -1,0 +1,91 @@
+"""Hostile NAME.meta.json sidecars (issue 12, item 4): each costs its own article one error line,
+and the rest of the batch converts."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from teikit.cli import app
+from teikit.errors import IngestError
+from teikit.ingest.sidecar import MAX_SIDECAR_BYTES, MAX_SIDECAR_DEPTH, bad_character, read_sidecar
+
+ARTICLE = "Tiêu đề bài {n}\n\nHà Nội, ngày 5/6/2024. Ông Nguyễn Văn An đến thăm Bộ Y tế.\n"
+
+# sidecar text -> the problem its article's one error line names
+HOSTILE = {
+    "deep-array": ("[" * 100_000 + "]" * 100_000, f"too large for a sidecar (more than {MAX_SIDECAR_BYTES:,} bytes)"),
+    "deep-object": ('{"title": ' * 5000 + '"x"' + "}" * 5000,
+                    f"nested deeper than {MAX_SIDECAR_DEPTH} levels (a sidecar is one object of strings)"),
+    "deep-small": ('{"title": ' + "[" * 20 + "]" * 20 + "}",
+                   f"nested deeper than {MAX_SIDECAR_DEPTH} levels (a sidecar is one object of strings)"),
+    "nested": ('{"title": ["a", {"b": 1}]}', "'title' must be a string"),
+    "huge-number": ('{"title": ' + "9" * 50_000 + "}", "'title' must be a string"),
+    "nan": ('{"date": NaN}', "'date' must be a string"),
+    "control": (json.dumps({"title": "Tin\u0007 nóng"}), "'title' holds a control character (U+0007) at character 4"),
+    "escape": (json.dumps({"author": "A\u001b[31mB"}), "'author' holds a control character (U+001B) at character 2"),
+    "newline": (json.dumps({"publisher": "Báo\nGiả"}), "'publisher' holds a control character (U+000A) at character 4"),
+    "c1": (json.dumps({"licence": "CC\u0085BY"}), "'licence' holds a control character (U+0085) at character 3"),
+    "surrogate": ('{"title": "x\\ud800y"}', "'title' holds a lone surrogate (U+D800) at character 2"),
+    "low-surrogate": ('{"url": "https://a.vn/\\udfff"}', "'url' holds a lone surrogate (U+DFFF) at character 14"),
+    "nonchar": ('{"author": "\\ufffe"}', "'author' holds a non-character (U+FFFE) at character 1"),
+    "nonchar-fdd0": (json.dumps({"title": "a\ufdd0"}), "'title' holds a non-character (U+FDD0) at character 2"),
+    "nonchar-astral": (json.dumps({"title": "a\U0010ffff"}), "'title' holds a non-character (U+10FFFF) at character 2"),
+    "twice": ('{"title": "a", "title": "b"}', "key 'title' is given twice"),
+    "not-utf8": (b'{"title": "\xff"}', "sidecar is not UTF-8 (byte 11)"),
+    "not-object": ("[]", "must hold a JSON object"),
+    "bad-json": ('{"title": ', "not valid JSON (line 1, column 11): Expecting value"),
+}
+
+
+def _write(path, content) -> None:
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+
+
+def test_every_hostile_sidecar_costs_its_article_one_line(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for n in range(3):
+        (src / f"good{n}.txt").write_text(ARTICLE.format(n=n), encoding="utf-8")
+    (src / "good0.meta.json").write_text(json.dumps({"title": "Tiêu đề đúng", "author": "Lê Văn Bình"}),
+                                         encoding="utf-8")
+    for name, (content, _) in HOSTILE.items():
+        (src / f"{name}.txt").write_text(ARTICLE.format(n=name), encoding="utf-8")
+        _write(src / f"{name}.meta.json", content)
+    result = CliRunner().invoke(app, ["convert", str(src), "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.splitlines()
+    expected = sorted(f"error: {src / name}.meta.json: {problem}" for name, (_, problem) in HOSTILE.items())
+    assert sorted(line for line in lines if line.startswith("error:")) == expected
+    assert lines[-1] == f"3 of {3 + len(HOSTILE)} converted into {out}"
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    assert sorted(p.name for p in out.glob("*.xml")) == ["good0.xml", "good1.xml", "good2.xml"]
+    assert "Tiêu đề đúng" in (out / "good0.xml").read_text(encoding="utf-8")
+
+
+def test_a_sidecar_is_read_no_further_than_its_limit(tmp_path, monkeypatch):
+    path = tmp_path / "a.meta.json"
+    path.write_text(json.dumps({"title": "x" * 100}), encoding="utf-8")
+    assert read_sidecar(path) == {"title": "x" * 100}
+    with pytest.raises(IngestError, match=r"more than 50 bytes"):
+        read_sidecar(path, max_bytes=50)
+    with pytest.raises(IngestError, match=r"nested deeper than 2 levels"):
+        _write(path, '{"title": [[1]]}')
+        read_sidecar(path, max_depth=2)
+
+
+def test_brackets_inside_strings_are_not_nesting(tmp_path):
+    path = tmp_path / "a.meta.json"
+    title = "[[[[" * 10 + '\\"{{{{' * 10
+    path.write_text('{"title": "' + title + '"}', encoding="utf-8")
+    assert read_sidecar(path) == {"title": json.loads('"' + title + '"')}
+
+
+def test_what_a_value_may_hold():
+    assert bad_character("Hà Nội – “Thủ đô” 😀") is None
+    assert bad_character("\t") == "a control character (U+0009) at character 1"
