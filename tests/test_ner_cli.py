@@ -180,7 +180,7 @@ def test_evaluate_scores_nothing_when_an_input_cannot_be_read(tmp_path):
     pred.write_text("{not json\n", encoding="utf-8")
     result = run("ner", "evaluate", gold, pred)
     assert result.exit_code == 1
-    assert result.output.strip().splitlines() == [f"error: {pred}: line 1: not JSON (Expecting property name enclosed in double quotes)",
+    assert result.output.strip().splitlines() == [f"error: {pred}: line 1: not valid JSON (line 1, column 2): Expecting property name enclosed in double quotes",
                                                   "nothing scored: 1 input file(s) could not be read"]
 
 

@@ -108,7 +108,7 @@ def test_jsonl_reading_maps_labels_and_checks_offsets(tmp_path):
     with pytest.raises(NerInputError, match=r"g\.jsonl: line 1: entity \[1, 9, 'PER'\] is outside the text \(length 3\)"):
         read_jsonl(path)
     path.write_text("{not json\n", encoding="utf-8")
-    with pytest.raises(NerInputError, match=r"g\.jsonl: line 1: not JSON"):
+    with pytest.raises(NerInputError, match=r"g\.jsonl: line 1: not valid JSON \(line 1, column 2\)"):
         read_jsonl(path)
 
 

@@ -10,7 +10,8 @@ from typer.testing import CliRunner
 
 from teikit.cli import app
 from teikit.errors import IngestError
-from teikit.ingest.sidecar import MAX_SIDECAR_BYTES, MAX_SIDECAR_DEPTH, bad_character, read_sidecar
+from teikit.ingest.sidecar import MAX_SIDECAR_BYTES, MAX_SIDECAR_DEPTH, read_sidecar
+from teikit.jsonsafe import bad_character
 
 ARTICLE = "Tiêu đề bài {n}\n\nHà Nội, ngày 5/6/2024. Ông Nguyễn Văn An đến thăm Bộ Y tế.\n"
 
@@ -18,12 +19,13 @@ ARTICLE = "Tiêu đề bài {n}\n\nHà Nội, ngày 5/6/2024. Ông Nguyễn Văn
 HOSTILE = {
     "deep-array": ("[" * 100_000 + "]" * 100_000, f"too large for a sidecar (more than {MAX_SIDECAR_BYTES:,} bytes)"),
     "deep-object": ('{"title": ' * 5000 + '"x"' + "}" * 5000,
-                    f"nested deeper than {MAX_SIDECAR_DEPTH} levels (a sidecar is one object of strings)"),
+                    f"nested deeper than {MAX_SIDECAR_DEPTH} levels"),
     "deep-small": ('{"title": ' + "[" * 20 + "]" * 20 + "}",
-                   f"nested deeper than {MAX_SIDECAR_DEPTH} levels (a sidecar is one object of strings)"),
+                   f"nested deeper than {MAX_SIDECAR_DEPTH} levels"),
     "nested": ('{"title": ["a", {"b": 1}]}', "'title' must be a string"),
-    "huge-number": ('{"title": ' + "9" * 50_000 + "}", "'title' must be a string"),
-    "nan": ('{"date": NaN}', "'date' must be a string"),
+    "huge-number": ('{"title": ' + "9" * 50_000 + "}", "a number of 50,000 characters (at most 24)"),
+    "nan": ('{"date": NaN}', "NaN is not JSON"),
+    "number": ('{"date": 20240506}', "'date' must be a string"),
     "control": (json.dumps({"title": "Tin\u0007 nóng"}), "'title' holds a control character (U+0007) at character 4"),
     "escape": (json.dumps({"author": "A\u001b[31mB"}), "'author' holds a control character (U+001B) at character 2"),
     "newline": (json.dumps({"publisher": "Báo\nGiả"}), "'publisher' holds a control character (U+000A) at character 4"),
@@ -89,3 +91,5 @@ def test_brackets_inside_strings_are_not_nesting(tmp_path):
 def test_what_a_value_may_hold():
     assert bad_character("Hà Nội – “Thủ đô” 😀") is None
     assert bad_character("\t") == "a control character (U+0009) at character 1"
+    assert bad_character("a\tb\n", controls=False) is None
+    assert bad_character("a\tb\ud83d", controls=False) == "a lone surrogate (U+D83D) at character 4"

@@ -1,9 +1,20 @@
 """One exception family. The CLI turns any ToolkitError into `error: …` and exit 1.
 
-Every message names the file it is about, so one line on stderr is enough.
+Every message names the file it is about, so one line on stderr is enough;
+`one_line` makes any message that line, whatever the names in it hold.
 """
 
 from __future__ import annotations
+
+
+def one_line(text: str) -> str:
+    """`text` with every character that is not printable escaped as Python writes it (\\n,
+    \\x1b, \\u2028, and \\udcff for a byte of a file name that is not UTF-8), so a message
+    is one line, can be written to any terminal, and a name cannot forge another line."""
+    text = str(text)
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class ToolkitError(Exception):

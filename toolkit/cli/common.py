@@ -34,7 +34,7 @@ import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from ..editing import KEEP, MERGE, OVERWRITE
-from ..errors import MissingInputError, ToolkitError
+from ..errors import MissingInputError, ToolkitError, one_line
 from ..language import valid_tag
 from ..options import ConvertOptions
 from ..deposit.archive import FORMATS as PACKAGE_FORMATS
@@ -74,11 +74,11 @@ def stage_default(function, parameter: str):
 
 
 def error_line(message: str) -> None:
-    typer.echo(f"error: {message}", err=True)
+    typer.echo(f"error: {one_line(message)}", err=True)
 
 
 def warning_line(message: str) -> None:
-    typer.echo(f"warning: {message}", err=True)
+    typer.echo(f"warning: {one_line(message)}", err=True)
 
 
 def usage_error(message: str):

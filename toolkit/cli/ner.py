@@ -52,12 +52,19 @@ def train_command(
     limits = replace(DEFAULT_LIMITS, tei_bytes=max_tei_bytes, train_chars=max_text_chars)
     with guarded():
         docs, inputs = load_annotated(data, progress=progress, limits=limits)
-        _refuse_partial(inputs, "nothing trained")
+        if not docs:
+            _refuse_partial(inputs, "nothing trained")
         report = train(docs, output, rules=default_recogniser(), gazetteers=feature_gazetteers(),
                        options=TrainOptions(max_iterations=max_iterations, c1=c1, c2=c2), limits=limits)
+    # one bad document costs itself only: each is one error line, the model is trained on the others
+    for message in report.left_out:
+        inputs.fail(message.split(": ", 1)[0], message)
     counts = ", ".join(f"{n} {label}" for label, n in report.entities.items())
-    typer.echo(f"trained on {report.documents} documents, {report.tokens} tokens ({counts}) into {output}", err=True)
+    failed = print_report(inputs, f"trained on {report.documents} documents, {report.tokens} tokens ({counts}) "
+                                  f"into {output}" + (f"; {len(inputs.failures)} left out" if inputs.failures else ""))
     typer.echo(report.policy_line(), err=True)
+    if failed:
+        raise typer.Exit(EXIT_FAILED)
 
 
 @ner_app.command("extract")
@@ -80,7 +87,8 @@ def extract_command(
         docs, inputs = read_inputs(files, input_format.value, progress=progress)
         load = partial(load_recogniser, str(model) if model else None, name=recogniser.value if recogniser else None)
         chosen = load()
-        results = extract(docs, chosen, jobs=jobs, load=load)
+        # a document the recogniser fails on is one failure in `inputs`
+        results = extract(docs, chosen, inputs, jobs=jobs, load=load)
         write_jsonl(output, results)
     total = sum(len(d.entities) for d in results)
     if print_report(inputs, f"{total} entities in {len(results)} documents ({chosen.name}) written to {output}"):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from ..batch import Batch, Progress, Report
-from ..errors import NerInputError
+from ..batch import Batch, Progress, Report, internal_error
+from ..errors import NerInputError, ToolkitError
 from ..fsutil import collect_files
 from ..parallel import make_engine
 from ..model import DATE, Mention
@@ -53,19 +53,47 @@ def extract_doc(doc: NerDoc, recogniser: Recogniser) -> NerDoc:
     return NerDoc(doc.id, doc.text, tuple(mentions_to_entities(mentions, doc.text)))
 
 
-def extract(docs, recogniser: Recogniser, *, jobs: int | None = 1, load=None) -> list[NerDoc]:
-    """Every document's spans, in order. With jobs other than 1 (None: every core) the
-    documents go to worker processes (teikit.parallel), each making its recogniser once
+def extract(docs, recogniser: Recogniser, report: Report | None = None, *, jobs: int | None = 1,
+            load=None) -> list[NerDoc]:
+    """Every document's spans, in order. With a `report`, a document the recogniser fails on
+    costs that document only: it is left out of the result and is one failure (its id and
+    why); without one, the first failure raises. With jobs other than 1 (None: every core)
+    the documents go to worker processes (teikit.parallel), each making its recogniser once
     with `load()` (a picklable factory giving the same recogniser); the same spans."""
     if jobs == 1 or load is None:
-        return [extract_doc(doc, recogniser) for doc in docs]
-    docs = list(docs)
-    with make_engine(jobs, warm=load) as engine:
-        return list(engine.map(_extract_task, docs, state=load, count=len(docs)))
+        outcomes = _extract_task(recogniser, None, docs, guarded=report is not None)
+    else:
+        docs = list(docs)
+        with make_engine(jobs, warm=load) as engine:
+            task = _extract_task if report is not None else _extract_unguarded
+            outcomes = list(engine.map(task, docs, state=load, count=len(docs)))
+    out = []
+    for outcome in outcomes:
+        if isinstance(outcome, NerDoc):
+            out.append(outcome)
+        else:
+            report.fail(*outcome)
+    return out
 
 
-def _extract_task(recogniser: Recogniser, _shared, docs: list) -> list[NerDoc]:
-    return [extract_doc(doc, recogniser) for doc in docs]
+def _extract_task(recogniser: Recogniser, _shared, docs, guarded: bool = True) -> list:
+    """A NerDoc per document, or (id, failure message) for one the recogniser fails on."""
+    outcomes = []
+    for doc in docs:
+        if not guarded:
+            outcomes.append(extract_doc(doc, recogniser))
+            continue
+        try:
+            outcomes.append(extract_doc(doc, recogniser))
+        except ToolkitError as exc:
+            outcomes.append((doc.id, f"{doc.id}: {exc.message}; left out"))
+        except Exception as exc:  # noqa: BLE001 - a recogniser bug must cost one document, not the run
+            outcomes.append((doc.id, internal_error(doc.id, exc) + "; left out"))
+    return outcomes
+
+
+def _extract_unguarded(recogniser: Recogniser, _shared, docs) -> list:
+    return _extract_task(recogniser, _shared, docs, guarded=False)
 
 
 def read_text_file(path) -> NerDoc:
@@ -76,7 +104,7 @@ def read_text_file(path) -> NerDoc:
     except UnicodeDecodeError as exc:
         raise NerInputError(f"not UTF-8 text (byte {exc.start})", path=str(path)) from None
     except OSError as exc:
-        raise NerInputError(f"cannot read: {exc.strerror}", path=str(path)) from None
+        raise NerInputError(f"cannot read: {(exc.strerror or str(exc)).lower()}", path=str(path)) from None
     return NerDoc(path.name, unicodedata.normalize("NFC", text))
 
 
@@ -91,18 +119,22 @@ def read_jsonl_inputs(paths) -> list[NerDoc]:
             for doc in read_jsonl(path, need_entities=False, keep_entities=False)]
 
 
-_READERS = {
-    "text": ((".txt",), lambda path: [read_text_file(path)]),
-    "jsonl": ((".jsonl",), lambda path: read_jsonl(path, need_entities=False, keep_entities=False)),
-}
+def _reader(input_format: str, report: Report):
+    """(suffixes, read(path) -> documents) for `input_format`; a bad JSON line is one failure in `report`."""
+    if input_format == "text":
+        return (".txt",), lambda path: [read_text_file(path)]
+    return (".jsonl",), lambda path: read_jsonl(path, need_entities=False, keep_entities=False,
+                                                on_error=lambda message: report.fail(path, message))
 
 
 def read_inputs(paths, input_format: str = "text", *, progress: Progress | None = None) -> tuple[list[NerDoc], Report]:
     """The documents of every input file, on the batch runner (teikit.batch): a file that cannot
     be read is a failure in the report and costs that file only; the others are read."""
-    if input_format not in _READERS:
+    if input_format not in INPUT_FORMATS:
         raise NerInputError(f"unknown input format {input_format!r} (choose from {', '.join(INPUT_FORMATS)})")
-    suffixes, read = _READERS[input_format]
+    report = Report()
+    suffixes, read = _reader(input_format, report)
     batch = Batch(paths, suffixes, progress=progress)
+    batch.report = report
     docs = [doc for docs_of_file in batch.run(read, label="reading") for doc in docs_of_file]
     return docs, batch.report

@@ -11,8 +11,9 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import NerInputError
+from ..errors import InputError, NerInputError
 from ..fsutil import write_atomic
+from ..jsonsafe import bad_character, loads
 from ..recognise.labels import normalise_label
 from .spans import Span, sort_spans
 from .textnorm import nfc_with_offsets
@@ -77,32 +78,47 @@ def doc_from_record(record, *, where: str, default_id: str, need_entities: bool)
     return NerDoc(str(doc_id), text, tuple(sort_spans(spans)))
 
 
-def read_jsonl(path, *, need_entities: bool = True, keep_entities: bool = True) -> list[NerDoc]:
+def _checked(doc: NerDoc, where: str) -> NerDoc:
+    """`doc`, unless its id or text holds what no output could be written with (a lone surrogate)."""
+    for name, value in (("id", doc.id), ("text", doc.text)):
+        problem = bad_character(value, controls=False)
+        if problem:
+            raise NerInputError(f"{where}: {name!r} holds {problem}")
+    return doc
+
+
+def read_jsonl(path, *, need_entities: bool = True, keep_entities: bool = True, on_error=None) -> list[NerDoc]:
     """Every document in a JSON-lines file; blank lines are skipped; a line's id defaults to FILE:LINE.
 
-    keep_entities=False reads only id and text (input to tag: any spans in it are ignored)."""
+    keep_entities=False reads only id and text (input to tag: any spans in it are ignored).
+    Each line is parsed by jsonsafe.loads (bounded depth and numbers). A bad line raises
+    NerInputError, or, given `on_error`, is passed to it as one message ("FILE: line N: problem")
+    and skipped: one bad document costs itself only."""
     path = Path(path)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
-    except UnicodeDecodeError:
-        raise NerInputError("not UTF-8 text", path=str(path)) from None
+    except UnicodeDecodeError as exc:
+        raise NerInputError(f"not UTF-8 text (byte {exc.start})", path=str(path)) from None
     except OSError as exc:
-        raise NerInputError(f"cannot read: {exc.strerror}", path=str(path)) from None
+        raise NerInputError(f"cannot read: {(exc.strerror or str(exc)).lower()}", path=str(path)) from None
     docs = []
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise NerInputError(f"line {number}: not JSON ({exc.msg})", path=str(path)) from None
-        if not keep_entities and isinstance(record, dict):
-            record = {key: value for key, value in record.items() if key not in ENTITY_KEYS}
-        try:
-            docs.append(doc_from_record(record, where=f"line {number}", default_id=f"{path.name}:{number}",
-                                        need_entities=need_entities))
+            try:
+                record = loads(line)
+            except InputError as exc:
+                raise NerInputError(f"line {number}: {exc.message}") from None
+            if not keep_entities and isinstance(record, dict):
+                record = {key: value for key, value in record.items() if key not in ENTITY_KEYS}
+            docs.append(_checked(doc_from_record(record, where=f"line {number}", default_id=f"{path.name}:{number}",
+                                                 need_entities=need_entities), f"line {number}"))
         except NerInputError as exc:
-            raise NerInputError(exc.message, path=str(path)) from None
+            error = NerInputError(exc.message, path=str(path))
+            if on_error is None:
+                raise error from None
+            on_error(str(error))
     return docs
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pycrfsuite
 
 from .. import __version__
-from ..errors import NerInputError, RecogniseError
+from ..errors import NerInputError, RecogniseError, ToolkitError
 from ..fsutil import ScratchDir, atomic_path, write_atomic
 from ..recognise.base import Context, Recogniser
 from ..recognise.combined import combine
@@ -71,6 +71,7 @@ class TrainReport:
     tags: tuple[str, ...] = ()
     policy: dict = field(default_factory=dict)   # label -> "rules" | "model" | "combined"
     policy_chosen: bool = False                   # False: too few documents, the default policy
+    left_out: tuple[str, ...] = ()                # "ID: why", one per document not trained on
 
     def policy_line(self) -> str:
         """One line for the user: which source `combined` takes each label from, and why."""
@@ -203,7 +204,9 @@ def train(docs: list[NerDoc], model_dir, *, rules: Recogniser, gazetteers: Gazet
         raise RecogniseError("exists and is not a directory", path=str(model_dir))
     if not any(outermost(doc.entities) for doc in docs):
         raise NerInputError("the training data has no persName/orgName/placeName/date entities", path=str(model_dir))
-    mentions = [rules.find(doc.text, Context()) for doc in docs]  # once: the dev model uses them too
+    docs, mentions, left_out = _rules_mentions(docs, rules)  # once: the dev model uses them too
+    if not docs:
+        raise NerInputError(f"no training documents left ({left_out[0]})", path=str(model_dir))
     # A fold model needs entities to learn from (crfsuite crashes on no sequences at all).
     halves_annotated = all(any(outermost(docs[i].entities) for i in train_idx) for train_idx, _ in _folds(len(docs)))
     if len(docs) >= POLICY_MIN_DOCUMENTS and halves_annotated:
@@ -220,7 +223,25 @@ def train(docs: list[NerDoc], model_dir, *, rules: Recogniser, gazetteers: Gazet
     extra = {"policy": policy, "policy_scores": scores, "policy_selection": selection,
              "distrusted_rules": sorted([label, cert] for label, cert in distrusted), "rules_kinds": kinds}
     report = _train_model(docs, mentions, model_dir, rules=rules, gazetteers=gazetteers, options=options, extra=extra)
-    return TrainReport(**{**report.__dict__, "policy": policy, "policy_chosen": bool(scores)})
+    return TrainReport(**{**report.__dict__, "policy": policy, "policy_chosen": bool(scores), "left_out": left_out})
+
+
+def _rules_mentions(docs: list[NerDoc], rules: Recogniser) -> tuple[list[NerDoc], list, tuple[str, ...]]:
+    """(the documents the rules run on, their mentions, one message per document left out): a
+    document the rules fail on costs that document only."""
+    kept, mentions, left_out = [], [], []
+    for doc in docs:
+        try:
+            found = rules.find(doc.text, Context())
+        except ToolkitError:
+            raise  # the rules cannot run at all (a gazetteer, a model): no document would do
+        except Exception as exc:  # noqa: BLE001 - a recogniser bug must cost one document, not the model
+            left_out.append(f"{doc.id}: internal error, please report it (the {rules.name} recogniser failed: "
+                            f"{type(exc).__name__}: {exc}); not trained on")
+            continue
+        kept.append(doc)
+        mentions.append(found)
+    return kept, mentions, tuple(left_out)
 
 
 def _train_model(docs: list[NerDoc], mentions: list, model_dir: Path, *, rules: Recogniser, gazetteers: Gazetteers,
