@@ -33,14 +33,14 @@ EDITOR = """          <name ref="#app-ner-rules">rules and gazetteers</name>
           <resp>checked the entity markup</resp>
           <name>Lan Nguyễn</name>
         </respStmt>"""
-CONFIRM = ('<persName ref="#pers-tran-dai-quang" resp="#ner-rules" cert="0.90">Trần Đại Quang</persName>, <roleName',
-           '<persName ref="#pers-tran-dai-quang" resp="#editor">Trần Đại Quang</persName>, <roleName')
-RETYPE = ('<orgName ref="#org-ban-bi-thu" resp="#ner-rules" cert="0.90">Ban Bí thư</orgName>',
-          '<persName ref="#org-ban-bi-thu" resp="#editor">Ban Bí thư</persName>')
-UNWRAP = ('<orgName ref="#org-dang-uy-cong-an-trung-uong" resp="#ner-rules" cert="0.80">Đảng ủy Công an Trung ương</orgName>',
+CONFIRM = ('<persName ref="#pers-tran62-dai95-quang" resp="#ner-rules" cert="0.90">Trần Đại Quang</persName>, <roleName',
+           '<persName ref="#pers-tran62-dai95-quang" resp="#editor">Trần Đại Quang</persName>, <roleName')
+RETYPE = ('<orgName ref="#org-ban-bi1-thu7" resp="#ner-rules" cert="0.90">Ban Bí thư</orgName>',
+          '<persName ref="#org-ban-bi1-thu7" resp="#editor">Ban Bí thư</persName>')
+UNWRAP = ('<orgName ref="#org-dang93-uy3-cong6-an-trung-uong77" resp="#ner-rules" cert="0.80">Đảng ủy Công an Trung ương</orgName>',
           "Đảng ủy Công an Trung ương")
-ADD = ('<orgName ref="#org-bo-cong-an" resp="#ner-rules" cert="0.90">Bộ Công an</orgName> và Ban Thường trực',
-       '<orgName ref="#org-bo-cong-an" resp="#ner-rules" cert="0.90">Bộ Công an</orgName> và <orgName resp="#editor">Ban Thường trực</orgName>')
+ADD = ('<orgName ref="#org-bo65-cong6-an" resp="#ner-rules" cert="0.90">Bộ Công an</orgName> và Ban Thường trực',
+       '<orgName ref="#org-bo65-cong6-an" resp="#ner-rules" cert="0.90">Bộ Công an</orgName> và <orgName resp="#editor">Ban Thường trực</orgName>')
 COMMENT = ("<p>Dự buổi làm việc", "<p><!-- checked against the print edition -->Dự buổi làm việc")
 DESCRIBED = "3 elements marked by hand, 1 comment"
 
@@ -84,7 +84,7 @@ def names(tree, tag: str) -> list[tuple[str, dict]]:
 def assert_edits_kept(path: Path) -> etree._ElementTree:
     tree = etree.parse(str(path))
     persons = names(tree, "persName")
-    assert ("Trần Đại Quang", {"ref": "#pers-tran-dai-quang", "resp": "#editor"}) in persons      # confirmed
+    assert ("Trần Đại Quang", {"ref": "#pers-tran62-dai95-quang", "resp": "#editor"}) in persons      # confirmed
     assert any(text == "Ban Bí thư" and a.get("resp") == "#editor" for text, a in persons)         # retyped
     assert not any(text == "Ban Bí thư" for text, _ in names(tree, "orgName"))
     assert not any(text == "Đảng ủy Công an Trung ương" for text, _ in names(tree, "orgName"))     # unwrapped
@@ -140,14 +140,14 @@ def test_merge_keeps_every_edit_honours_removals_and_validates(edited, assert_te
     tree = assert_edits_kept(edited)
     assert_valid(edited, assert_tei_all_valid)
     # the machine markup around the edits is back, and the merge is on record
-    assert ("Hà Nội", {"ref": "#place-ha-noi", "resp": "#ner-rules", "cert": "0.90"}) in names(tree, "placeName")
+    assert ("Hà Nội", {"ref": "#place-ha2-noi65", "resp": "#ner-rules", "cert": "0.90"}) in names(tree, "placeName")
     changes = [c.text for c in tree.iterfind(".//t:revisionDesc/t:change", NS)]
     assert changes[1:] == [f"Merged with a new recognition of {SEED.name} by teikit 0.1.0: kept 3 elements of the "
                            "editor's, 79 recognised again, 2 left unmarked as the editor removed them."]
     # the editor's new name and retyped name point to register entries of their kind
-    assert tree.find(".//t:listOrg/t:org[@xml:id='org-ban-thuong-truc']/t:orgName", NS).text == "Ban Thường trực"
-    assert tree.find(".//t:listPerson/t:person[@xml:id='pers-ban-bi-thu']", NS) is not None
-    assert tree.find(".//t:org[@xml:id='org-dang-uy-cong-an-trung-uong']", NS) is None
+    assert tree.find(".//t:listOrg/t:org[@xml:id='org-ban-thuong772-truc75']/t:orgName", NS).text == "Ban Thường trực"
+    assert tree.find(".//t:listPerson/t:person[@xml:id='pers-ban-bi1-thu7']", NS) is not None
+    assert tree.find(".//t:org[@xml:id='org-dang93-uy3-cong6-an-trung-uong77']", NS) is None
 
 
 def test_merging_again_changes_nothing_and_plain_convert_still_keeps_the_merged_file(edited):
@@ -253,7 +253,7 @@ def test_merge_without_a_record_says_that_removed_names_may_come_back(edited):
     ]
     tree = etree.parse(str(edited))
     persons = names(tree, "persName")  # what the @resp convention alone keeps
-    assert ("Trần Đại Quang", {"ref": "#pers-tran-dai-quang", "resp": "#editor"}) in persons
+    assert ("Trần Đại Quang", {"ref": "#pers-tran62-dai95-quang", "resp": "#editor"}) in persons
     assert any(text == "Ban Bí thư" and a.get("resp") == "#editor" for text, a in persons)
     assert any(text == "Ban Thường trực" and a.get("resp") == "#editor" for text, a in names(tree, "orgName"))
 

@@ -35,6 +35,7 @@ from lxml import etree
 from .. import names as N
 from ..batch import Batch, Progress, Report
 from ..encode import serialise
+from ..encode import VARIANT
 from ..encode.header import declare_agent
 from ..encode.ids import disambiguated, entity_id
 from ..encode.inline import DEFAULT_ROLE_KIND
@@ -149,7 +150,7 @@ class _Register:
 
 
 def _is_teikits(entry) -> bool:
-    """Whether an entry holds only what teikit writes: its id, one name, the authority ids teikit knows."""
+    """Whether an entry holds only what teikit writes: its id, one name, its variants, the authority ids teikit knows."""
     name_tag = ENTRY_NAME[entry.tag]
     kids = list(entry)
     if set(entry.attrib) != {N.XML_ID} or (entry.text or "").strip() or not all(is_element(c) for c in kids):
@@ -157,8 +158,12 @@ def _is_teikits(entry) -> bool:
     if not kids or kids[0].tag != name_tag or kids[0].attrib or len(kids[0]):
         return False
     known = list(authority_ids(REGISTER[name_tag][0], kids[0].text or ""))
-    rest = [(c.get("type"), c.text) for c in kids[1:] if c.tag == N.IDNO and set(c.attrib) == {"type"} and not len(c)]
-    return len(rest) == len(kids) - 1 and rest == known
+    variants = 1
+    while (variants < len(kids) and kids[variants].tag == name_tag and dict(kids[variants].attrib) == {"type": VARIANT}
+           and not len(kids[variants])):
+        variants += 1  # the other forms the article printed the name in, as the encoder records them
+    rest = [(c.get("type"), c.text) for c in kids[variants:] if c.tag == N.IDNO and set(c.attrib) == {"type"} and not len(c)]
+    return len(rest) == len(kids) - variants and rest == known
 
 
 def _point_names(root, register: _Register, changes: list) -> dict[str, int]:

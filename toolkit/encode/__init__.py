@@ -22,6 +22,7 @@ from .inline import DOC_AUTHOR, InlineWriter
 _REGISTER = {PERSON: (N.LIST_PERSON, N.PERSON, N.PERS_NAME, "pers"),
              ORG: (N.LIST_ORG, N.ORG, N.ORG_NAME, "org"),
              PLACE: (N.LIST_PLACE, N.PLACE, N.PLACE_NAME, "place")}
+VARIANT = "variant"  # name[@type] of a register entry's other printed forms
 RECOGNISER_LABELS = {"rules": "rules and gazetteers", "crf": "trained CRF model", "combined": "rules and trained CRF model",
                      "dates": "language-neutral dates"}
 
@@ -34,10 +35,15 @@ def encode(article: Article, mentions: list[Mention], options: ConvertOptions = 
     placed, when given, is filled with {inline element: the Mention it was made from}."""
     doc_id = document_id(article.stem)
     ids = _entity_ids(mentions)
-    referenced: dict[tuple[str, str], None] = {}
+    # (type, key) → the other forms the article prints the entity's name in, in order
+    referenced: dict[tuple[str, str], dict[str, None]] = {}
+    text = article.text
 
     def ref_for(m: Mention) -> str:
-        referenced.setdefault((m.type, m.key), None)
+        forms = referenced.setdefault((m.type, m.key), {})
+        printed = " ".join(text[m.start:m.end].split())
+        if printed and printed != m.key:
+            forms.setdefault(printed, None)
         return ids[(m.type, m.key)]
 
     writer = InlineWriter(ref_for, set(), placed)
@@ -141,6 +147,8 @@ def _stand_off(referenced, ids, authority):
             entry = etree.SubElement(listing, entry_tag)
             entry.set(N.XML_ID, ids[(kind, key)])
             etree.SubElement(entry, name_tag).text = key
+            for form in referenced[(kind, key)]:  # the same entity printed otherwise (docs/encoding.md)
+                etree.SubElement(entry, name_tag, type=VARIANT).text = form
             for id_type, value in (authority(kind, key) if authority else ()):
                 etree.SubElement(entry, N.IDNO, type=id_type).text = value
     return stand_off

@@ -1,23 +1,29 @@
-"""Deterministic ASCII identifiers: the same name gives the same id in every article."""
+"""Deterministic ASCII identifiers: the same name gives the same id in every article, and
+names that differ only in their diacritics (`Bùi Tiến Dụng`, `Bùi Tiến Dũng`) different ids:
+the slug keeps the marks as VNI digits (asciifold.marked_slug), and a name with a mark or
+letter that has none ends in a hash of the name."""
 
 from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 
-from ..asciifold import fold, slug as ascii_slug
+from ..asciifold import fold, marked_slug
 
 MAX_SLUG = 60
 _NON_STEM_RE = re.compile(r"[^A-Za-z0-9_.-]")
 
 
 def slug(name: str) -> str:
-    """The register-id form of a name (asciifold.slug), at most MAX_SLUG characters:
-    a longer one is cut and ends with a hash of the whole name, so ids stay distinct."""
-    base = ascii_slug(name) or "x"
-    if len(base) <= MAX_SLUG:
+    """The register-id form of a name (asciifold.marked_slug), at most MAX_SLUG characters:
+    a longer one, or one whose marks could not all be written, is cut and ends with a hash
+    of the whole name, so ids stay distinct."""
+    base, lossless = marked_slug(name)
+    base = base or "x"
+    if len(base) <= MAX_SLUG and lossless:
         return base
-    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    digest = hashlib.sha1(unicodedata.normalize("NFC", name).lower().encode("utf-8")).hexdigest()[:8]
     return f"{base[:MAX_SLUG - 9].rstrip('-')}-{digest}"
 
 
