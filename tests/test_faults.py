@@ -360,3 +360,35 @@ def test_build_with_a_file_in_the_way_of_its_folders_is_a_usage_error(tmp_path):
     result = run("build", "--seeds", seeds, "--dist", tmp_path / "afile" / "dist")
     assert (result.exit_code, result.stderr) == (2, (
         f"error: {tmp_path / 'afile' / 'dist'}: cannot be written: {tmp_path / 'afile'} is a file where a folder is needed\n"))
+
+
+def test_a_full_temporary_folder_under_the_site_store_is_one_line(tmp_path, tei, monkeypatch):
+    import sqlite3
+    import tempfile
+
+    import teikit.render.sitedata as sitedata
+
+    def full(self, stem, record):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    real = sitedata.SiteData.add
+
+    monkeypatch.setattr(sitedata.SiteData, "add", full)
+    site = tmp_path / "site"
+    result = run("render", tei, "-o", site, "--jobs", "1")
+    assert (result.exit_code, result.stdout) == (1, "")
+    where = f"the site's working store in {tempfile.gettempdir()} (database or disk is full)"
+    lines = result.stderr.splitlines()
+    assert lines[:-1] == [f"error: {tei / stem}.xml: cannot be kept in {where}" for stem in sorted(STEMS)]
+    assert lines[-1].startswith(f"rendered ") and lines[-1].endswith(", 4 failed; the site holds 0 article(s)")
+    monkeypatch.setattr(sitedata.SiteData, "add", real)
+
+    def index_fails(self):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(sitedata.SiteData, "index_xml", index_fails)
+    result = run("render", tei, "-o", site, "--jobs", "1")
+    assert (result.exit_code, result.stdout) == (1, "")
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"error: {site / 'index.html'}: cannot be made from {where}"
+    assert lines[1].startswith("rendered ") and lines[1].endswith(", 1 failed; the site holds 4 article(s)")

@@ -16,7 +16,9 @@ not written.
 from __future__ import annotations
 
 import os
-from contextlib import nullcontext
+import sqlite3
+import tempfile
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -163,7 +165,8 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
         where = ", ".join(str(p) for p in tei_paths) or "no paths"
         raise plan.refuse(f"no TEI files (*.xml) in {where}", hint=False)
     report = batch.report
-    with SiteData() as store:
+    # the site's scratch store failing (a full /tmp): one line
+    with _store_failures(out_dir, "its index and registers cannot be made:"), SiteData() as store:
         given: dict[str, Path] = {}
 
         def page(doc: SourceDocument) -> None:
@@ -175,7 +178,8 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
         def read(path: Path) -> None:
             doc = renderer.load(path)
             _warn_if_not_teikits(report, doc)
-            store.add(doc.stem, renderer.site_record(doc))
+            with _store_failures(path, "cannot be kept in"):
+                store.add(doc.stem, renderer.site_record(doc))
             given[doc.stem] = doc.path
             if articles and local:
                 batch.attempt(doc.path, lambda: page(doc))
@@ -221,12 +225,29 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
         for rel, template, data in _corpus_plan(store, register_page_size):
             target = out_dir / rel
             corpus.append(target)
-            if batch.attempt(target, lambda: _write(target, renderer.site_page(template, data(), rel))):
+            if batch.attempt(target, lambda: _write(target, renderer.site_page(template, _stored(target, data), rel))):
                 report.written.append(target)
         _remove_stale_register_pages(out_dir, set(corpus))
     if plan.exists and plan.replace:
         _remove_dropped(plan, set(held), report)
     return report
+
+
+@contextmanager
+def _store_failures(name: Path, what: str):
+    """The site's scratch store (SQLite in the system's temporary folder) failing, as on a full
+    or read-only temporary folder, is one RenderError naming `name`, not a traceback."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise RenderError(f"{what} the site's working store in {tempfile.gettempdir()} ({exc})",
+                          path=str(name)) from None
+
+
+def _stored(target: Path, data):
+    """data() of a corpus page, read from the site's store (its failure: one line naming the page)."""
+    with _store_failures(target, "cannot be made from"):
+        return data()
 
 
 def _corpus_plan(store: SiteData, page_size: int):
