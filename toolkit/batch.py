@@ -11,6 +11,8 @@ agree on what a batch is:
 - **Collection**: the files named, plus the files with one of `suffixes` under
   folders, in sorted order (fsutil.collect_files), each once. A path that does not exist
   raises MissingInputError before anything runs: a usage error.
+- **Unusable names**: a file whose name is not UTF-8 is refused with one failure
+  (`unusable_name`: it could be written into no TEI, page or JSON line).
 - **Name clashes**: outputs are named DIR/<stem><output_suffix>, so a file whose
   output name an earlier file already has is refused with one failure and never
   handed to the work (it would overwrite the other's output).
@@ -27,6 +29,7 @@ agree on what a batch is:
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -110,6 +113,20 @@ def attempt_each(items, work: Callable, path_of: Callable = lambda item: item) -
     return outcomes
 
 
+def unusable_name(path) -> str | None:
+    """Why a file's name cannot be worked with, or None: a name that is not UTF-8 (its bytes
+    reach Python as lone surrogates) could be written into no TEI, page or JSON line."""
+    name = str(path)
+    try:
+        name.encode("utf-8")
+        return None
+    except UnicodeEncodeError as exc:
+        raw = os.fsencode(name)
+        shown = raw.decode("utf-8", "backslashreplace")
+        byte = raw[len(name[:exc.start].encode("utf-8", "surrogateescape"))]
+        return f"{shown}: the file name is not UTF-8 (byte 0x{byte:02x}); rename the file"
+
+
 def internal_error(path, exc: BaseException) -> str:
     return f"{path}: internal error, please report it ({type(exc).__name__}: {exc})"
 
@@ -130,7 +147,11 @@ class Batch:
         self._clash_message = clash_message
 
     def clash(self, path: Path) -> str | None:
-        """Why `path` may not be worked on (its output name is an earlier file's), or None."""
+        """Why `path` may not be worked on (its name is not UTF-8, or its output name is an
+        earlier file's), or None."""
+        unusable = unusable_name(path)
+        if unusable:
+            return unusable
         first = self._clashes.get(path)
         return None if first is None else f"{path}: {self._clash_message} {first}: {self._stem(path)}{self._output_suffix}"
 

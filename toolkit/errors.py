@@ -9,12 +9,13 @@ from __future__ import annotations
 
 def one_line(text: str) -> str:
     """`text` with every character that is not printable escaped as Python writes it (\\n,
-    \\x1b, \\u2028, and \\udcff for a byte of a file name that is not UTF-8), so a message
+    \\x1b, \\u2028, and \\xff for a byte of a file name that is not UTF-8), so a message
     is one line, can be written to any terminal, and a name cannot forge another line."""
     text = str(text)
     if text.isprintable():
         return text
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return "".join(c if c.isprintable() else f"\\x{ord(c) - 0xDC00:02x}" if "\udc80" <= c <= "\udcff"
+                   else repr(c)[1:-1] for c in text)
 
 
 class ToolkitError(Exception):

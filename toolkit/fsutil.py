@@ -203,8 +203,19 @@ TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[a-z0-9_]{8}\.(?:tmp|sta
 _swept: set[str] = set()
 
 
+# A file name may hold 255 bytes; the temporary's adds a dot, the pid, 8 random characters and
+# ".staging" to the name, so a long name is cut (at a character) to leave room for them.
+MAX_NAME_BYTES = 255
+_TEMP_EXTRA = len(".") + len(".") + 10 + len(".") + 8 + len(".staging")
+
+
 def temp_prefix(name: str) -> str:
-    """The start of a temporary name for `name` written by this process (see TEMP_NAME)."""
+    """The start of a temporary name for `name` written by this process (see TEMP_NAME); the
+    whole temporary name stays within MAX_NAME_BYTES however long `name` is."""
+    encoded = os.fsencode(name)
+    room = MAX_NAME_BYTES - _TEMP_EXTRA
+    if len(encoded) > room:
+        name = os.fsdecode(encoded[:room])
     return f".{name}.{os.getpid()}."
 
 

@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 
+from ..errors import one_line
 from ..validate import validate_paths
 from .common import EXIT_FAILED, EXIT_OK, ReportFormat, guarded, jobs_option, progress
 
@@ -30,7 +31,7 @@ def validate(
         typer.echo(report.to_json(), nl=False)
     else:
         for issue in report.issues:
-            typer.echo(str(issue))
+            typer.echo(one_line(str(issue)))  # one line, whatever the file's name holds
         typer.echo(report.summary())
     raise typer.Exit(EXIT_OK if report.valid else EXIT_FAILED)
 
