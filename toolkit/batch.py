@@ -62,6 +62,8 @@ class Report:
     merged: list[Path] = field(default_factory=list)  # edited outputs merged with a new recognition (also written)
     # inputs written with some or all of their markup given up (each has its warning)
     degraded: list[Path] = field(default_factory=list)
+    # what was not worked on, by reason ("redirect", ".docx file (unsupported input type)", …): count
+    skipped: dict[str, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -72,6 +74,9 @@ class Report:
 
     def warn(self, message: str) -> None:
         self.warnings.append(message)
+
+    def skip(self, reason: str, count: int = 1) -> None:
+        self.skipped[reason] = self.skipped.get(reason, 0) + count
 
     def warn_once(self, message: str) -> None:
         """A warning said once per run, however many inputs (or workers) say it."""
@@ -91,6 +96,8 @@ class Report:
         self.kept.extend(other.kept)
         self.merged.extend(other.merged)
         self.degraded.extend(other.degraded)
+        for reason, count in other.skipped.items():
+            self.skip(reason, count)
 
 
 @dataclass
@@ -136,10 +143,15 @@ class Batch:
 
     def __init__(self, paths, suffixes: tuple[str, ...], *, output_suffix: str | None = None,
                  progress: Progress | None = None, clash_message: str = "same output name as",
-                 stem: Callable[[Path], str] = lambda path: path.stem):
+                 stem: Callable[[Path], str] = lambda path: path.stem,
+                 unread: Callable[[Path], str] | None = None):
         # A file named twice (directly and inside a named folder) is one input.
-        self.files: list[Path] = list(dict.fromkeys(collect_files(paths, suffixes)))
         self.report = Report()
+        left_out: list[Path] = []
+        self.files: list[Path] = list(dict.fromkeys(collect_files(paths, suffixes, left_out=left_out)))
+        if unread is not None:  # files under the folders that the stage does not read: counted by reason
+            for path in left_out:
+                self.report.skip(unread(path))
         self.progress: Progress = progress or no_progress
         self._stem = stem
         self._clashes = stem_clashes(self.files, stem) if output_suffix is not None else {}

@@ -29,8 +29,9 @@ from .batch import Batch, Progress, Report, attempt_each
 from .editing import place
 from .encode import encode, serialise
 from .encode.degrade import encode_valid
-from .errors import ToolkitError
-from .ingest import SOURCE_SUFFIXES, ingest_file, source_stem
+from .errors import EmptyArticleError, ToolkitError
+from .ingest import SOURCE_SUFFIXES, WARC, ingest_file, input_type_of, source_stem, source_type
+from .ingest import warc as web_archive
 from .language import decide, name_of, primary
 from .model import NAME_TYPES, PERSON, Article
 from .options import ConvertOptions
@@ -221,7 +222,8 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
     not in them, then encodes, validates and writes. The files written and the
     report are the same whatever the number of workers.
     """
-    batch = Batch(paths, SOURCE_SUFFIXES, output_suffix=".xml", progress=progress, stem=source_stem)
+    batch = Batch(paths, SOURCE_SUFFIXES, output_suffix=".xml", progress=progress, stem=source_stem,
+                  unread=_unread_reason)
     out_dir = Path(out_dir)
     if options.validate and validator is None and engine is None and jobs == 1:
         validator = default_validator()
@@ -236,6 +238,9 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
 
             def keep(result) -> None:
                 nonlocal spooled
+                if isinstance(result, str):  # a web archive's page that was skipped: why
+                    report.skip(result)
+                    return
                 source, article, mentions, failure, names = result
                 known.update(names)
                 if registry.not_recognised(article.meta.language):
@@ -244,7 +249,11 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
                 spooled += 1
 
             unrecognised: dict[str, list[Path]] = {}
+            archives = [path for path in batch.files if source_type(path) == WARC]
+            batch.files = [path for path in batch.files if path not in archives]
             batch.run_on(engine, _read_task, state=state, shared=options, label="reading", each=keep)
+            for archive in archives:
+                _read_archive(archive, batch, engine, state, options, keep)
             for code in sorted(unrecognised):
                 report.warn(not_recognised_line(code, unrecognised[code]))
             spool.seek(0)
@@ -260,6 +269,36 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
         if own_engine:
             engine.close()
     return report
+
+
+def _unread_reason(path: Path) -> str:
+    """How a file in a folder that convert does not read is counted."""
+    return f"{input_type_of(path)} file (unsupported input type)"
+
+
+def _read_archive(archive: Path, batch: Batch, engine, state, options: ConvertOptions, keep) -> None:
+    """Pass one over a web archive's pages, streamed (ingest/warc.py): a survey first (its sha256,
+    its pages, the records skipped, counted in the report), then each page read on the engine as
+    a file is. An archive that cannot be read is the archive's failure."""
+    report = batch.report
+
+    def survey():
+        found = web_archive.survey_warc(archive)
+        for reason, count in found.skipped.items():
+            report.skip(reason, count)
+        return found
+
+    found = batch.attempt(archive, survey)
+    if found is None or not found.pages:
+        return
+
+    def read_pages():
+        outcomes = engine.map(_read_page_task, batch.progress(web_archive.pages(archive, found), "reading"),
+                              state=state, shared=options, count=found.pages)
+        for outcome in outcomes:
+            batch.gather(outcome, [], keep)
+
+    batch.attempt(archive, read_pages)
 
 
 # --- the work of one worker (teikit.parallel) ------------------------------------------
@@ -309,6 +348,27 @@ def _read_task(state, options: ConvertOptions, sources: list) -> list:
         return source, article, mentions, failure, names
 
     return attempt_each(sources, read)
+
+
+def _read_page_task(state, options: ConvertOptions, pages: list) -> list:
+    """Pass one over a chunk of a web archive's pages, as _read_task over files; a page without
+    article text is not a failure of the archive: its result is the reason it is skipped."""
+    recognisers, _ = state
+
+    def read(page, report):
+        source = Path(web_archive.page_display(page))
+        try:
+            article = web_archive.page_article(page)
+        except EmptyArticleError:
+            return web_archive.SKIP_NO_TEXT
+        article, warning = settle_language(article, options)
+        if warning:
+            report.warn(f"{source}: {warning}")
+        mentions, failure = _recognise(article, recognisers(article.meta.language))
+        names = shareable_names(article.text, mentions) if mentions is not None else set()
+        return source, article, mentions, failure, names
+
+    return attempt_each(pages, read, path_of=web_archive.page_display)
 
 
 def _write_task(state, shared, entries: list) -> list:

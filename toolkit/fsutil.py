@@ -35,19 +35,27 @@ from pathlib import Path
 from .errors import BusyError, MissingInputError
 
 
-def collect_files(paths, suffixes: tuple[str, ...]) -> list[Path]:
+def collect_files(paths, suffixes: tuple[str, ...], left_out: list | None = None) -> list[Path]:
     """Files named directly, plus files with one of `suffixes` found under directories.
 
     Directories are walked in sorted order so batch output is deterministic;
-    sidecar files such as NAME.meta.json are never taken for articles.
+    sidecar files such as NAME.meta.json are never taken for articles. The other
+    files under the directories are appended to `left_out`, when given, except
+    sidecars and hidden files and folders (a name starting with ".", such as
+    .DS_Store or .teikit/).
     """
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.name.endswith(suffixes) and not child.name.endswith(".meta.json"):
+                if not child.is_file():
+                    continue
+                if child.name.endswith(suffixes) and not child.name.endswith(".meta.json"):
                     found.append(child)
+                elif left_out is not None and not child.name.endswith(".meta.json") and not any(
+                        part.startswith(".") for part in child.relative_to(path).parts):
+                    left_out.append(child)
         elif path.is_file():
             found.append(path)
         else:

@@ -254,7 +254,22 @@ def convert_summary(report, out_dir, note: str = "") -> str:
     if report.kept:
         kept = len(report.kept)
         line += f", {kept} edited file{'s' if kept != 1 else ''} kept as {'it was' if kept == 1 else 'they were'}"
+    if getattr(report, "skipped", None):
+        line += "; skipped: " + ", ".join(counted(report.skipped[reason], reason) for reason in sorted(report.skipped))
     return line
+
+
+_COUNTED_NOUNS = ("redirect", "response", "record", "file", "page")
+
+
+def counted(count: int, reason: str) -> str:
+    """`3 redirects`, `1 request record`, `2 .docx files (unsupported input type)`: the reason's
+    first noun takes the plural."""
+    words = reason.split(" ")
+    if count != 1:
+        at = next((i for i, word in enumerate(words) if word in _COUNTED_NOUNS), len(words) - 1)
+        words[at] += "s"
+    return f"{count} {' '.join(words)}"
 
 
 # --- readable help ---------------------------------------------------------------

@@ -41,7 +41,7 @@ SOURCE_TYPES = {".html.gz": HTML, ".htm.gz": HTML, ".warc.gz": WARC, ".txt": TEX
                 ".warc": WARC}
 SOURCE_SUFFIXES = tuple(SOURCE_TYPES)
 
-__all__ = ["ingest_file", "ingest_bytes", "source_type", "source_stem", "unsupported", "read_meta",
+__all__ = ["ingest_file", "ingest_bytes", "source_type", "source_stem", "unsupported", "input_type_of", "read_meta",
            "MAX_SOURCE_BYTES", "MAX_PAGE_BYTES", "SOURCE_SUFFIXES", "TEXT", "HTML", "WARC"]
 
 

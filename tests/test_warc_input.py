@@ -1,0 +1,183 @@
+"""Web archives (.warc, .warc.gz) as a source of convert: one TEI per HTML page captured with status
+200, every other record skipped and counted, names stable, the capture in the header."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from typer.testing import CliRunner
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from test_html_input import _windows_1258
+from teikit.cli import app
+from teikit.convert import convert_paths
+from teikit.ingest.warc import page_stem
+from teikit.names import XPATH_NS
+from teikit.teitext import reading_text
+
+HTML = Path(__file__).resolve().parent / "data" / "html"
+runner = CliRunner()
+DATE = "2024-03-06T01:02:03Z"
+
+
+def _id(n: int) -> str:
+    return f"<urn:uuid:00000000-0000-4000-8000-{n:012d}>"
+
+
+def write_warc(path: Path, records) -> Path:
+    """records: (type, uri, status line or None, content type or None, payload bytes)."""
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=path.name.endswith(".gz"))
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "tests"}))
+        for n, (kind, uri, status, content_type, payload) in enumerate(records, start=1):
+            warc_headers = {"WARC-Record-ID": _id(n), "WARC-Date": DATE}
+            http = None
+            if kind == "response":
+                headers = [("Content-Type", content_type)] if content_type else []
+                http = StatusAndHeaders(status, headers, protocol="HTTP/1.1")
+            elif kind == "request":
+                http = StatusAndHeaders(f"GET {uri} HTTP/1.1", [("Host", "example.org")], is_http_request=True)
+            writer.write_record(writer.create_warc_record(
+                uri, kind, payload=io.BytesIO(payload), http_headers=http, warc_headers_dict=warc_headers,
+                warc_content_type="application/warc-fields" if kind == "metadata" else None))
+    return path
+
+
+def _page(name: str) -> bytes:
+    return (HTML / name).read_bytes()
+
+
+CRAWL = [
+    ("request", "https://vnexpress.net/ha-noi-4720001.html", None, None, b""),
+    ("response", "https://vnexpress.net/ha-noi-4720001.html", "200 OK", "text/html; charset=utf-8", _page("vnexpress_buyt_dien.html")),
+    ("metadata", "https://vnexpress.net/ha-noi-4720001.html", None, None, b"outlink: https://vnexpress.net/\n"),
+    ("response", "https://vnexpress.net/old-path", "301 Moved Permanently", "text/html", b""),
+    ("response", "https://vnexpress.net/a.jpg", "200 OK", "image/jpeg", b"\xff\xd8\xff\xe0 not a real photo"),
+    ("response", "https://vnexpress.net/app.js", "200 OK", "application/javascript", b"var x = 1;"),
+    ("request", "https://www.bbc.co.uk/news/articles/c0river2024", None, None, b""),
+    ("response", "https://www.bbc.co.uk/news/articles/c0river2024", "200 OK", "text/html", _page("bbc_river_cleanup.html")),
+    ("response", "https://vnexpress.net/gone.html", "404 Not Found", "text/html", b"<html><body><p>Not found</p></body></html>"),
+    ("response", "https://vnexpress.net/", "200 OK", "text/html", b"<html><body><nav><a href='/'>Trang ch\xe1\xbb\xa7</a></nav></body></html>"),
+]
+SUMMARY = ("2 of 2 converted into {out}; skipped: 1 metadata record, 2 non-HTML responses, 1 page without article text, "
+           "1 redirect, 2 request records, 1 response with another HTTP status, 1 warcinfo record")
+
+
+@pytest.fixture(scope="module")
+def crawl(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("warc")
+    return write_warc(folder / "crawl.warc.gz", CRAWL)
+
+
+@pytest.fixture(scope="module")
+def converted(crawl, tmp_path_factory):
+    out = tmp_path_factory.mktemp("tei")
+    result = runner.invoke(app, ["convert", str(crawl), "-o", str(out)])
+    return out, result
+
+
+def test_one_tei_per_html_page_and_every_other_record_counted(converted):
+    out, result = converted
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == SUMMARY.format(out=out)
+
+
+def test_names_are_a_slug_of_the_uri_and_a_hash_of_the_record(converted):
+    out, _ = converted
+    expected = {"vnexpress-net-ha-noi-4720001-html-" + hashlib.sha1(_id(2).encode()).hexdigest()[:10] + ".xml",
+                "www-bbc-co-uk-news-articles-c0river2024-" + hashlib.sha1(_id(8).encode()).hexdigest()[:10] + ".xml"}
+    assert {p.name for p in out.glob("*.xml")} == expected
+    assert page_stem("https://vnexpress.net/ha-noi-4720001.html", _id(2)) + ".xml" in expected
+
+
+def test_the_header_says_where_and_when_the_page_was_captured(converted, crawl):
+    out, _ = converted
+    root = etree.parse(str(next(out.glob("vnexpress-*.xml")))).getroot()
+
+    def text(path):
+        return str(root.xpath(f"string({path})", namespaces=XPATH_NS))
+
+    source = "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[@type='source']"
+    capture = "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[@type='capture']"
+    assert text(f"{capture}/tei:ref/@target") == text(f"{capture}/tei:ref") == "https://vnexpress.net/ha-noi-4720001.html"
+    assert (text(f"{capture}/tei:date"), text(f"{capture}/tei:date/@when")) == (DATE, "2024-03-06")
+    assert text(f"{capture}/tei:idno[@type='WARC-Record-ID']") == _id(2)
+    assert text(f"{capture}/tei:idno[@type='WARC-Payload-Digest']").startswith("sha1:")
+    # the publication, apart from the capture: the page's own date and canonical URL
+    assert text(f"{source}/tei:date/@when") == "2024-03-05"
+    assert text(f"{source}/tei:ref/@target") == "https://vnexpress.net/ha-noi-mo-them-tuyen-buyt-dien-4720001.html"
+    # the source file is the archive: a deposit packages it once for all its pages
+    assert text(f"{source}/tei:idno[@type='filename']") == "crawl.warc.gz"
+    assert text(f"{source}/tei:idno[@type='sha256']") == hashlib.sha256(crawl.read_bytes()).hexdigest()
+    assert "Sở Giao thông Vận tải Hà Nội cho biết" in reading_text(root)
+    assert "Ý kiến bạn đọc" not in reading_text(root)
+
+
+def test_every_page_of_an_archive_is_valid_tei_all(converted, assert_tei_all_valid):
+    out, _ = converted
+    for path in sorted(out.glob("*.xml")):
+        assert_tei_all_valid(path)
+
+
+def test_the_http_charset_decides_a_pages_encoding(tmp_path):
+    page = "<html><head><title>Giá vé không đổi</title></head><body><article><h1>Giá vé không đổi</h1>" \
+           "<p>Giá vé các tuyến buýt mới vẫn là bảy nghìn đồng một lượt, hành khách có thể dùng thẻ tháng.</p>" \
+           "<p>Thành phố đặt mục tiêu toàn bộ xe buýt dùng năng lượng sạch vào năm 2030.</p></article></body></html>"
+    encoded = _windows_1258(page)  # no declaration in the page: only the HTTP header says
+    archive = write_warc(tmp_path / "legacy.warc", [
+        ("response", "https://example.vn/gia-ve.html", "200 OK", "text/html; charset=windows-1258", encoded)])
+    report = convert_paths([archive], tmp_path / "out")
+    assert not report.failures
+    (written,) = report.written
+    root = etree.parse(str(written)).getroot()
+    assert str(root.xpath("string(//tei:titleStmt/tei:title)", namespaces=XPATH_NS)) == "Giá vé không đổi"
+    assert "Thành phố đặt mục tiêu toàn bộ xe buýt dùng năng lượng sạch" in reading_text(root)
+
+
+def test_an_uncompressed_archive_gives_the_same_pages(crawl, converted, tmp_path):
+    plain = tmp_path / "crawl.warc"
+    plain.write_bytes(gzip.decompress(crawl.read_bytes()))  # every record's gzip member, decompressed
+    out = tmp_path / "out"
+    report = convert_paths([plain], out)
+    assert not report.failures
+    assert {p.name for p in out.glob("*.xml")} == {p.name for p in converted[0].glob("*.xml")}
+
+
+@pytest.mark.parametrize("make, problem", [
+    (lambda crawl: b"this is not a web archive at all\n" * 20,
+     "it does not open with a WARC/1.0 or WARC/1.1 record"),
+    (lambda crawl: b"", "no WARC record in it"),
+    (lambda crawl: crawl.read_bytes()[: len(crawl.read_bytes()) * 2 // 3], "truncated: its last gzip member ends early"),
+])
+def test_a_damaged_archive_is_one_error_line(crawl, tmp_path, make, problem):
+    bad = tmp_path / "bad.warc.gz"
+    bad.write_bytes(make(crawl))
+    result = runner.invoke(app, ["convert", str(bad), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"error: {bad}: not a readable WARC file ({problem})",
+                                          f"0 of 1 converted into {tmp_path / 'out'}"]
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").glob("*.xml"))
+
+
+def test_an_uncompressed_archive_cut_short_is_refused(crawl, tmp_path):
+    data = gzip.decompress(crawl.read_bytes())
+    cut = data.index(b"Volunteers pull two tonnes")  # inside the BBC page's payload
+    bad = tmp_path / "cut.warc"
+    bad.write_bytes(data[:cut])
+    report = convert_paths([bad], tmp_path / "out")
+    assert [f.message for f in report.failures] == [
+        f"{bad}: not a readable WARC file (truncated: its last record ends before its Content-Length)"]
+
+
+def test_two_workers_write_the_same_files(crawl, converted, tmp_path):
+    out = tmp_path / "out"
+    report = convert_paths([crawl], out, jobs=2)
+    assert not report.failures
+    ours = {p.name: p.read_bytes() for p in out.glob("*.xml")}
+    assert ours == {p.name: p.read_bytes() for p in converted[0].glob("*.xml")}
