@@ -392,3 +392,25 @@ def test_a_full_temporary_folder_under_the_site_store_is_one_line(tmp_path, tei,
     lines = result.stderr.splitlines()
     assert lines[0] == f"error: {site / 'index.html'}: cannot be made from {where}"
     assert lines[1].startswith("rendered ") and lines[1].endswith(", 1 failed; the site holds 4 article(s)")
+
+
+def test_an_atomic_write_that_fails_names_the_output_not_its_temporary(tmp_path):
+    from teikit.fsutil import atomic_writer
+
+    target = tmp_path / "out.jsonl"
+    with pytest.raises(OSError) as caught:
+        with atomic_writer(target) as handle:
+            handle.write(b"half")
+            raise no_space(None)
+    assert (caught.value.errno, caught.value.filename) == (errno.ENOSPC, str(target))
+    assert os.listdir(tmp_path) == []
+
+
+def test_ner_extract_into_a_read_only_folder_is_one_line_naming_the_output(tmp_path, tmpfs):
+    folder = read_only_folder(tmp_path, tmpfs)
+    text = tmp_path / "a.txt"
+    text.write_text("Ông Nguyễn Văn An đến Hà Nội.", encoding="utf-8")
+    out = folder / "out.jsonl"
+    result = run("ner", "extract", text, "-o", out)
+    cause = "read-only file system" if os.geteuid() == 0 else "permission denied"
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", f"error: {out}: {cause}\n")

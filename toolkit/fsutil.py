@@ -87,15 +87,28 @@ def atomic_path(path: Path):
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     _sweep_once(path.parent)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path.name), suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path.name), suffix=".tmp")
+    except OSError as exc:
+        raise _naming(exc, path, None) from None
     os.close(fd)
     try:
         yield Path(tmp)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _naming(exc, path, tmp) from None
         raise
+
+
+def _naming(exc: OSError, path: Path, tmp) -> OSError:
+    """`exc` naming the output `path` when it named nothing or only the temporary (a full
+    or read-only disk while writing): the one line the user sees names what was written."""
+    if exc.filename is not None and exc.filename != tmp and not TEMP_NAME.match(Path(os.fsdecode(exc.filename)).name):
+        return exc
+    return OSError(exc.errno, exc.strerror or str(exc), str(path)) if exc.errno else exc
 
 
 @contextmanager
