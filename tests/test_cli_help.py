@@ -25,11 +25,12 @@ WIDE = {"COLUMNS": "250"}  # one help row per line
 
 def walk(command, path=()):
     """Every command under `command` (typer's click-style command objects, duck-typed:
-    newer typer versions carry their own copy of click)."""
+    newer typer versions carry their own copy of click), asked for by name as click does
+    (the root loads its commands on first use)."""
     yield path, command
-    if getattr(command, "commands", None):
-        for name, sub in sorted(command.commands.items()):
-            yield from walk(sub, path + (name,))
+    if hasattr(command, "list_commands"):
+        for name in sorted(command.list_commands(None)):
+            yield from walk(command.get_command(None, name), path + (name,))
 
 
 COMMANDS = list(walk(typer.main.get_command(app)))
@@ -119,3 +120,58 @@ def test_version():
 
 def test_unknown_command_is_a_usage_error():
     assert runner.invoke(app, ["frobnicate"]).exit_code == 2
+
+
+# --- start-up: the root loads a command's module only when that command is used ---------------
+
+# What only some commands need; `teikit --help` and `--version` must not pay for them.
+HEAVY_MODULES = ("saxonche", "lxml.isoschematron", "trafilatura", "py3langid", "numpy", "dask", "distributed",
+                 "pycrfsuite", "sqlite3", "bagit", "multiprocessing")
+
+
+def modules_after(code: str) -> set[str]:
+    """The modules a fresh interpreter holds after running `code`."""
+    import json
+    import subprocess
+    import sys
+
+    probe = f"import json, sys\n{code}\nprint(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return set(json.loads(done.stdout.splitlines()[-1]))
+
+
+def heavy_in(loaded: set[str]) -> list[str]:
+    return sorted(m for m in loaded if m.split(".")[0] in HEAVY_MODULES or m in HEAVY_MODULES)
+
+
+def test_importing_the_cli_loads_no_heavy_module_and_no_command():
+    loaded = modules_after("import teikit.cli")
+    assert heavy_in(loaded) == []
+    assert sorted(m for m in loaded if m.startswith("teikit.cli.") and m != "teikit.cli.common") == []
+
+
+@pytest.mark.parametrize("flag", ["--help", "--version"])
+def test_the_root_help_and_version_load_no_heavy_module(flag):
+    loaded = modules_after(f"from teikit.cli import app\ntry:\n    app([{flag!r}])\nexcept SystemExit:\n    pass")
+    assert heavy_in(loaded) == []
+
+
+def test_a_command_loads_what_it_needs():
+    """The probe itself can fail: running a command does load its stage."""
+    loaded = modules_after("from teikit.cli import app\ntry:\n    app(['validate', '--help'])\nexcept SystemExit:\n"
+                           "    pass")
+    assert "lxml.isoschematron" in heavy_in(loaded)
+
+
+def test_the_root_help_lists_each_command_by_its_own_help():
+    from teikit.cli import COMMANDS as LISTED, load_command
+
+    for name, (_, line) in LISTED.items():
+        assert load_command(name).help.split("\n\n")[0].strip() == line, name
+    assert [name for name, _ in typer_commands_in_root_help()] == list(LISTED)
+
+
+def typer_commands_in_root_help():
+    output = help_of([])
+    rows = [line.strip("│ ").split(None, 1) for line in output.splitlines() if line.startswith("│ ")]
+    return [row for row in rows if row and not row[0].startswith("-") and row[0].islower()]

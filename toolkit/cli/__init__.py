@@ -1,18 +1,74 @@
 """The `teikit` command: a thin typer layer over the library stages.
 
-Each command group lives in its own module and registers itself on `app`.
+Each command group lives in its own module and registers itself (`register(app)`).
 `-h` is `--help` everywhere; `common.Group` makes every command's help readable.
+
+A command's module (and the stages it imports: lxml schemas, saxonche, the
+recognisers, ...) is imported only when that command runs or shows its help
+(`LazyRoot`), so `teikit --help` and `teikit --version` load no stage. The root
+help lists each command with its one line from COMMANDS;
+tests/test_cli_help.py checks that line against the command's own help.
 """
 
 from __future__ import annotations
 
+import importlib
+
 import typer
+from typer.core import TyperCommand
 
 from .. import __version__
-from .common import Group, command_group
+from .common import Group, command_group, tidy_help
+
+# name -> (module of toolkit.cli that registers it, its line in `teikit --help`); the order of the help.
+COMMANDS = {
+    "convert": ("convert", "Convert news articles to TEI P5 with entity markup and a register."),
+    "validate": ("validate", "Validate TEI documents against the teikit schema (RELAX NG) and rules (Schematron)."),
+    "tidy": ("tidy", "Bring edited TEI back into the encoding: registers rebuilt from the names, @refs made to "
+                     "resolve."),
+    "render": ("render", "Render TEI to HTML (article pages and corpus pages) or plain text."),
+    "build": ("build", "Convert, validate, render and package a corpus: SEEDS → TEI → dist/html, dist/txt, "
+                       "dist/deposit."),
+    "deposit": ("deposit", "Package TEI as a BagIt 1.0 archival deposit, and verify such a package."),
+    "ner": ("ner", "Entity recognition: train a CRF model from corrected TEI or JSON lines, extract, evaluate."),
+}
+
+
+def load_command(name: str):
+    """The click command `name`, its module imported and registered now."""
+    module = importlib.import_module(f".{COMMANDS[name][0]}", __name__)
+    holder = command_group(name, "")
+    module.register(holder)
+    command = typer.main.get_group(holder).commands[name]
+    tidy_help(command)
+    return command
+
+
+class LazyRoot(Group):
+    """The root command: commands load on first use; its own help lists them from COMMANDS."""
+
+    listing = False
+
+    def list_commands(self, ctx) -> list[str]:
+        return list(self.commands) + [name for name in COMMANDS if name not in self.commands]
+
+    def get_command(self, ctx, name: str):
+        if name not in self.commands and name in COMMANDS:
+            if self.listing:
+                return TyperCommand(name=name, help=COMMANDS[name][1])
+            self.add_command(load_command(name), name)
+        return self.commands.get(name)
+
+    def format_help(self, ctx, formatter) -> None:
+        self.listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self.listing = False
+
 
 app = command_group("teikit", "News articles to archival TEI P5: convert, validate, render, deposit.",
-                    pretty_exceptions_enable=False, cls=Group)
+                    pretty_exceptions_enable=False, cls=LazyRoot)
 
 
 def _version(value: bool) -> None:
@@ -26,19 +82,6 @@ def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
 ) -> None:
     """News articles to archival TEI P5: convert, validate, render, deposit."""
-
-
-# Registration order is the order of `teikit --help`.
-from . import convert as _convert  # noqa: E402
-from . import validate as _validate  # noqa: E402
-from . import tidy as _tidy  # noqa: E402
-from . import render as _render  # noqa: E402
-from . import build as _build  # noqa: E402
-from . import deposit as _deposit  # noqa: E402
-from . import ner as _ner  # noqa: E402
-
-for _module in (_convert, _validate, _tidy, _render, _build, _deposit, _ner):
-    _module.register(app)
 
 
 def main() -> None:

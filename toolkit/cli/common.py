@@ -38,7 +38,7 @@ from ..errors import MissingInputError, ToolkitError, one_line
 from ..language import valid_tag
 from ..options import ConvertOptions
 from ..deposit.archive import FORMATS as PACKAGE_FORMATS
-from ..render import ABBR_MODES, render_paths
+from ..render import ABBR_MODES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 PROGRESS_THRESHOLD = 5  # show a bar only for batches larger than this
@@ -193,6 +193,8 @@ def markup_licence_option():
 
 
 def abbr_option():
+    from ..render import render_paths  # the render stage loads only in the commands that offer --abbr
+
     return typer.Option(AbbrMode(stage_default(render_paths, "abbr")), "--abbr",
                         help="Text edition: keep abbreviations as written, or expand them (the expansion "
                              "replaces the abbreviation, except where it is defined in parentheses).")

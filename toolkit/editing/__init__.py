@@ -14,35 +14,51 @@ Contract (docs/editing.md):
 - Human markup is told from machine markup by @resp: `#ner-…` is a
   recogniser's, anything else (or none) a person's.
 - `tidy` (editing.tidy) brings an edited file back into the encoding.
+
+The re-exported names and this module's helpers load their submodules on first
+use (PEP 562), so the policy names cost nothing to import (the `teikit` help).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from lxml import etree
-
-from ..encode import serialise
 from ..errors import EditingError
-from . import record as _record
-from .merge import merge, record_change, starts_of
-from .textindex import DOC_AUTHOR, KIND, article_div, index, is_machine
-from .tidy import tidy_file, tidy_paths, tidy_tree
 
 KEEP, MERGE, OVERWRITE = "keep", "merge", "overwrite"
 EDIT_POLICIES = (KEEP, MERGE, OVERWRITE)
 
-__all__ = ["EDIT_POLICIES", "KEEP", "MERGE", "OVERWRITE", "place", "describe", "merge", "tidy_file",
+__all__ = ["EDIT_POLICIES", "KEEP", "MERGE", "OVERWRITE", "place", "describe", "tidy_file",
            "tidy_paths", "tidy_tree", "is_machine"]
+
+
+def __getattr__(name):
+    """A re-exported name, imported from its submodule when first asked for."""
+    if name == "is_machine":
+        from .textindex import is_machine as value
+    elif name in ("tidy_file", "tidy_paths", "tidy_tree"):
+        from . import tidy
+        value = getattr(tidy, name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
 
 
 def machine_markup(tree, article) -> list:
     """The record of the markup in a tree the encoder made: every inline element's signature."""
+    from .merge import starts_of
+    from .textindex import DOC_AUTHOR, index
+
     return [s.signature() for s in index(tree, starts_of(article)) if s.kind != DOC_AUTHOR]
 
 
 def describe(existing, tree) -> str:
     """What makes an existing file someone's: a few words for a one-line message."""
+    from lxml import etree
+
+    from .textindex import KIND, article_div, is_machine
+
     parts = []
     if tree is None:
         parts.append("not well-formed")
@@ -65,6 +81,10 @@ def describe(existing, tree) -> str:
 def place(target: Path, tree, article, policy: str, report, *, validator=None, when: str | None = None):
     """Write the encoder's `tree` for `article` to `target` as `policy` says for an edited
     target (see the module docstring); the path written, or None when the file was kept."""
+    from ..encode import serialise
+    from . import record as _record
+    from .merge import merge, record_change
+
     target = Path(target)
     data = serialise(tree)
     existing = _record.inspect(target, data)
