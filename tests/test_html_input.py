@@ -186,3 +186,34 @@ def test_an_html_page_and_a_text_of_one_stem_clash(tmp_path):
     assert result.exit_code == 1
     assert (f"error: {tmp_path / 'same.txt'}: same output name as {tmp_path / 'same.html'}: same.xml"
             in result.stderr.splitlines())
+
+
+# --- every file accounted for -------------------------------------------------------------
+
+READS = ".txt, .htm, .html, .htm.gz, .html.gz, .warc, .warc.gz"
+
+
+def test_a_folder_says_what_it_skipped_by_type(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(HTML / "vnexpress_buyt_dien.html", folder / "page.html")
+    for name in ("a.docx", "b.docx", "c.pdf", "notes", ".DS_Store"):
+        (folder / name).write_bytes(b"PK\x03\x04 something")
+    (folder / "page.meta.json").write_text("{}", encoding="utf-8")
+    result = runner.invoke(app, ["convert", str(folder), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        f"1 of 1 converted into {tmp_path / 'out'}; skipped: 1 (no suffix) file (unsupported input type), "
+        "2 .docx files (unsupported input type), 1 .pdf file (unsupported input type)")
+
+
+@pytest.mark.parametrize("name, kind", [("report.docx", ".docx"), ("scan.pdf", ".pdf"), ("page.html.bz2", ".bz2"),
+                                        ("README", "(no suffix)")])
+def test_a_named_file_convert_cannot_read_is_one_error_line(tmp_path, name, kind):
+    (tmp_path / name).write_bytes(b"%PDF-1.4 or anything")
+    shutil.copy(HTML / "vnexpress_buyt_dien.html", tmp_path / "page.html")
+    result = runner.invoke(app, ["convert", str(tmp_path / name), str(tmp_path / "page.html"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"error: {tmp_path / name}: unsupported input type {kind} (convert reads {READS})",
+        f"1 of 2 converted into {tmp_path / 'out'}"]
