@@ -1,6 +1,7 @@
 """The one way teikit parses XML it did not write itself.
 
-Input documents may be hostile: a DOCTYPE is refused outright, so no external
+Input documents may be hostile: a DOCTYPE in the prolog is refused outright (one
+mentioned in a comment, a CDATA section or text is no DOCTYPE), so no external
 entity is resolved, no DTD is fetched, and no entity-expansion bomb can grow.
 """
 
@@ -24,20 +25,33 @@ def _parser() -> etree.XMLParser:
     )
 
 
-# Declarations that have no place in a TEI document we accept. A DOCTYPE must
-# stand in the prolog, so the start of the file is where to look.
-_UNSAFE_MARKERS = (b"<!DOCTYPE", b"<!doctype", b"<!ENTITY")
-_PROLOG_WINDOW = 65536
+# A DOCTYPE (and the ENTITY declarations only it can hold) has no place in a TEI
+# document we accept. It can stand only in the prolog, after the XML declaration,
+# comments and processing instructions and before the root element, so the
+# prolog is read up to the root element: "<!DOCTYPE" in a comment, a processing
+# instruction, a CDATA section or text is not one. (A document in an encoding
+# this byte scan cannot read, UTF-16, is caught after parsing: docinfo.doctype.)
+_WHITESPACE = b" \t\r\n"
+_PROLOG_PARTS = ((b"<?", b"?>"), (b"<!--", b"-->"))
 
 
 def _unsafe_position(data: bytes) -> tuple[int, int] | None:
-    """Line and column (1-based) of the first DOCTYPE/ENTITY declaration, if any."""
-    window = data[:_PROLOG_WINDOW]
-    hits = [i for i in (window.find(m) for m in _UNSAFE_MARKERS) if i >= 0]
-    if not hits:
-        return None
-    at = min(hits)
-    return window.count(b"\n", 0, at) + 1, at - (window.rfind(b"\n", 0, at) + 1) + 1
+    """Line and column (1-based) of a DOCTYPE declaration in the prolog, if there is one."""
+    at = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    while True:
+        while at < len(data) and data[at] in _WHITESPACE:
+            at += 1
+        for opening, closing in _PROLOG_PARTS:
+            if data.startswith(opening, at):
+                end = data.find(closing, at + len(opening))
+                if end < 0:
+                    return None  # unterminated: the parser says so
+                at = end + len(closing)
+                break
+        else:
+            if data[at:at + 9].upper() != b"<!DOCTYPE":
+                return None  # the root element (or what the parser will refuse) starts here
+            return data.count(b"\n", 0, at) + 1, at - (data.rfind(b"\n", 0, at) + 1) + 1
 
 
 def parse_bytes(data: bytes, *, path: str | None = None) -> etree._ElementTree:
