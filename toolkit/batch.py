@@ -13,6 +13,8 @@ agree on what a batch is:
   raises MissingInputError before anything runs: a usage error.
 - **Unusable names**: a file whose name is not UTF-8 is refused with one failure
   (`unusable_name`: it could be written into no TEI, page or JSON line).
+- **Symbolic links**: with follow_symlinks=False (convert's default) an input that is a
+  link, or lies under a linked folder, is skipped with one warning.
 - **Name clashes**: outputs are named DIR/<stem><output_suffix>, so a file whose
   output name an earlier file already has is refused with one failure and never
   handed to the work (it would overwrite the other's output).
@@ -35,7 +37,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .errors import ToolkitError
-from .fsutil import collect_files, stem_clashes
+from .fsutil import collect_files, linked_inputs, stem_clashes
 
 Progress = Callable[[Iterable, str], Iterable]
 
@@ -144,7 +146,7 @@ class Batch:
     def __init__(self, paths, suffixes: tuple[str, ...], *, output_suffix: str | None = None,
                  progress: Progress | None = None, clash_message: str = "same output name as",
                  stem: Callable[[Path], str] = lambda path: path.stem,
-                 unread: Callable[[Path], str] | None = None):
+                 unread: Callable[[Path], str] | None = None, follow_symlinks: bool = True):
         # A file named twice (directly and inside a named folder) is one input.
         self.report = Report()
         left_out: list[Path] = []
@@ -152,6 +154,11 @@ class Batch:
         if unread is not None:  # files under the folders that the stage does not read: counted by reason
             for path in left_out:
                 self.report.skip(unread(path))
+        if not follow_symlinks:  # a link may lead anywhere (/etc/passwd): skipped unless asked
+            linked = set(linked_inputs(paths, self.files))
+            for path in (path for path in self.files if path in linked):  # in input order
+                self.report.warn(f"{path}: a symbolic link, skipped (--follow-symlinks reads it)")
+            self.files = [path for path in self.files if path not in linked]
         self.progress: Progress = progress or no_progress
         self._stem = stem
         self._clashes = stem_clashes(self.files, stem) if output_suffix is not None else {}

@@ -223,7 +223,7 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
     report are the same whatever the number of workers.
     """
     batch = Batch(paths, SOURCE_SUFFIXES, output_suffix=".xml", progress=progress, stem=source_stem,
-                  unread=_unread_reason)
+                  unread=_unread_reason, follow_symlinks=options.follow_symlinks)
     out_dir = Path(out_dir)
     if options.validate and validator is None and engine is None and jobs == 1:
         validator = default_validator()

@@ -63,6 +63,25 @@ def collect_files(paths, suffixes: tuple[str, ...], left_out: list | None = None
     return found
 
 
+def linked_inputs(paths, files) -> list[Path]:
+    """The `files` (as collect_files found them under `paths`) reached through a symbolic link:
+    the file itself is one, or a folder between the path named and the file is."""
+    roots = [Path(raw) for raw in paths]
+    linked = []
+    for path in files:
+        path = Path(path)
+        if path.is_symlink():
+            linked.append(path)
+            continue
+        root = next((r for r in roots if r in path.parents), None)
+        if root is None:
+            continue  # named directly, and no link itself
+        real_root = Path(os.path.realpath(root))
+        if Path(os.path.realpath(path)) != real_root / path.relative_to(root):
+            linked.append(path)
+    return linked
+
+
 def stem_clashes(files, stem=lambda path: path.stem) -> dict[Path, Path]:
     """Files whose stem (`stem(path)`) an earlier file already has, each mapped to that earlier file.
 

@@ -45,3 +45,6 @@ class ConvertOptions:
     conversion_date: str | None = None
     model_dir: str | None = None  # a trained NER model (issue 6); None: rules only
     validate: bool = True
+    # Read inputs reached through a symbolic link (--follow-symlinks); by default each is skipped
+    # with one warning, since a link may lead out of the input folders (to /etc/passwd).
+    follow_symlinks: bool = False

@@ -33,6 +33,7 @@ def convert(
     merge: bool = merge_option(),
     overwrite: bool = overwrite_option(),
     jobs: Optional[int] = jobs_option(),
+    follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Read inputs reached through a symbolic link (by default each is skipped with one warning: a link may lead out of the input folders)."),
 ) -> None:
     """Convert news articles to TEI P5 with entity markup and a register.
 
@@ -45,7 +46,7 @@ def convert(
     edited = edit_policy(merge, overwrite)
     options = ConvertOptions(publisher=publisher, licence=licence, markup_licence=markup_licence, conversion_date=conversion_date,
                              model_dir=str(model) if model else None, validate=not no_validate,
-                             language=language)
+                             language=language, follow_symlinks=follow_symlinks)
     with guarded():
         report = convert_paths(paths, out_dir, options, progress=progress, edited=edited, jobs=jobs)
     failed = {failure.path for failure in report.failures}

@@ -1,0 +1,63 @@
+"""convert does not follow symbolic links unless asked (issue 12, item 6): a linked input, or
+one under a linked folder, is skipped with one warning and its target's content never reaches
+a TEI; --follow-symlinks reads it."""
+
+from __future__ import annotations
+
+import os
+
+from typer.testing import CliRunner
+
+from teikit.cli import app
+from teikit.fsutil import linked_inputs
+
+CANARY = "CANARY-symlink-91c4 root:x:0:0"
+ARTICLE = "Tiêu đề\n\nÔng Nguyễn Văn An đến Hà Nội ngày 5/6/2024.\n"
+
+
+def run(*args):
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def _tree(tmp_path):
+    src, outside = tmp_path / "in", tmp_path / "outside"
+    src.mkdir()
+    outside.mkdir()
+    (src / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (outside / "passwd.txt").write_text(f"{CANARY}\n\n{CANARY} daemon:x:1:1\n", encoding="utf-8")
+    os.symlink(outside / "passwd.txt", src / "p.txt")
+    return src, outside
+
+
+def test_a_linked_input_is_skipped_with_one_warning(tmp_path):
+    src, _ = _tree(tmp_path)
+    out = tmp_path / "out"
+    result = run("convert", src, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [f"warning: {src / 'p.txt'}: a symbolic link, skipped (--follow-symlinks reads it)",
+                                          f"1 of 1 converted into {out}"]
+    assert sorted(p.name for p in out.glob("*.xml")) == ["a.xml"]
+    assert not any(CANARY in p.read_text(encoding="utf-8") for p in out.rglob("*") if p.is_file())
+    result = run("convert", src / "p.txt", "-o", tmp_path / "out2")  # named directly: still a link
+    assert result.stderr.splitlines()[0].startswith(f"warning: {src / 'p.txt'}: a symbolic link, skipped")
+    assert CANARY not in result.output
+
+
+def test_follow_symlinks_reads_it(tmp_path):
+    src, _ = _tree(tmp_path)
+    out = tmp_path / "out"
+    result = run("convert", src, "-o", out, "--follow-symlinks")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.glob("*.xml")) == ["a.xml", "p.xml"]
+
+
+def test_what_counts_as_linked(tmp_path):
+    src, outside = _tree(tmp_path)
+    os.symlink(outside, src / "dir")
+    real = src / "real"
+    real.mkdir()
+    (real / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    files = [src / "a.txt", src / "p.txt", src / "dir" / "passwd.txt", real / "b.txt"]
+    assert linked_inputs([src], files) == [src / "p.txt", src / "dir" / "passwd.txt"]
+    os.symlink(src, tmp_path / "named-link")  # a folder named on the command line may be a link
+    assert linked_inputs([tmp_path / "named-link"], [tmp_path / "named-link" / "a.txt"]) == []
