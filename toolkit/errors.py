@@ -68,6 +68,10 @@ class ValidationError(ToolkitError):
         self.errors = list(errors)
 
 
+class SchemaError(ToolkitError):
+    """A schema (--schema, an xml-model, an ODD) that cannot be named, read or compiled."""
+
+
 class RenderError(ToolkitError):
     """A stylesheet cannot be compiled or applied."""
 

@@ -4,6 +4,9 @@
     schema_dir()     the ODD, RELAX NG and Schematron (schema/,                  teikit/schema/)
     gazetteer_dir()  the rules' TSV lexicon    (toolkit/data/gazetteers/,        teikit/data/gazetteers/)
     language_dir()   languages' names, dates   (toolkit/data/languages/,         teikit/data/languages/)
+    tei_all_rng()    TEI P5 tei_all RELAX NG   (toolkit/data/schemas/,           teikit/data/schemas/)
+    tei_odd_dir()    the TEI Stylesheets' ODD processors and p5subset.xml
+                                               (toolkit/data/tei-odd/,           teikit/data/tei-odd/)
 
 The mapping of the brief's top-level folders onto the one import package is
 in setup.py. Nothing in teikit finds a resource by a path relative to its own
@@ -49,3 +52,11 @@ def gazetteer_dir() -> Path:
 
 def language_dir() -> Path:
     return _package_folder("teikit") / "data" / "languages"
+
+
+def tei_all_rng() -> Path:
+    return _package_folder("teikit") / "data" / "schemas" / "tei_all.rng"
+
+
+def tei_odd_dir() -> Path:
+    return _package_folder("teikit") / "data" / "tei-odd"

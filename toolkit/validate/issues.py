@@ -21,6 +21,10 @@ class Issue:
     path is an XPath to the offending node in the validated tree, as the engine gave
     it ("" when none): RELAX NG names the element, Schematron the element or attribute.
     It is not part of the printed or JSON form.
+
+    severity is "error", or "warning" for a Schematron assert or report whose role says
+    so (warning, nonfatal, info) and for notes about the schema chosen (`not-teikit`):
+    warnings are printed but do not make a document invalid, and JSON lists errors only.
     """
 
     file: str
@@ -29,9 +33,14 @@ class Issue:
     rule: str
     message: str
     path: str = ""
+    severity: str = "error"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: error: [{self.rule}] {self.message}"
+        return f"{self.file}:{self.line}:{self.column}: {self.severity}: [{self.rule}] {self.message}"
 
     def to_dict(self) -> dict:
         return {"line": self.line, "column": self.column, "rule": self.rule, "message": self.message}
@@ -43,11 +52,15 @@ class FileResult:
     issues: tuple[Issue, ...]
 
     @property
+    def errors(self) -> tuple[Issue, ...]:
+        return tuple(i for i in self.issues if i.is_error)
+
+    @property
     def valid(self) -> bool:
-        return not self.issues
+        return not self.errors
 
     def to_dict(self) -> dict:
-        return {"file": self.file, "valid": self.valid, "errors": [i.to_dict() for i in self.issues]}
+        return {"file": self.file, "valid": self.valid, "errors": [i.to_dict() for i in self.errors]}
 
 
 @dataclass(frozen=True)
@@ -70,7 +83,7 @@ class Report:
             "files": len(self.files),
             "valid": valid,
             "invalid": len(self.files) - valid,
-            "errors": len(self.issues),
+            "errors": sum(len(f.errors) for f in self.files),
         }
 
     def summary(self) -> str:

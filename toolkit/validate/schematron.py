@@ -1,4 +1,4 @@
-"""Run the project's Schematron (XSLT 1.0 binding) and turn its SVRL into Issues.
+"""Run a Schematron with the XSLT 1.0 binding (teikit.sch) and turn its SVRL into Issues.
 
 The .sch is compiled once through lxml's ISO skeleton into an XSLT; each document
 is then one XSLT run. SVRL reports a failing node by an XPath (@location) built
@@ -26,11 +26,14 @@ _COMPILE_PARAMS = {"generate-fired-rule": "false"}
 
 
 class SchematronRules:
-    def __init__(self, path: Path):
+    """queryBinding xslt (XPath 1.0); the XPath 2+ bindings are xpath2rules.XPath2Rules."""
+
+    def __init__(self, path: Path | None = None, *, tree: etree._ElementTree | None = None, name: str | None = None):
+        name = name or str(path)
         try:
-            schema = parse_file(path)
+            schema = tree if tree is not None else parse_file(path)
         except ToolkitError as exc:
-            raise ToolkitError(f"cannot compile the Schematron rules: {exc.message}", path=str(path)) from None
+            raise ToolkitError(f"cannot compile the Schematron rules: {exc.message}", path=name) from None
         try:
             compiled = isoschematron.Schematron(
                 schema, store_xslt=True, compile_params=_COMPILE_PARAMS
@@ -39,7 +42,7 @@ class SchematronRules:
             self._transform = etree.XSLT(_with_attribute_paths(compiled.validator_xslt),
                                          access_control=etree.XSLTAccessControl.DENY_ALL)
         except (OSError, etree.LxmlError) as exc:
-            raise ToolkitError(f"cannot compile the Schematron rules: {exc}", path=str(path)) from None
+            raise ToolkitError(f"cannot compile the Schematron rules: {exc}", path=name) from None
 
     def check(self, tree: etree._ElementTree, file: str) -> list[Issue]:
         report = self._transform(tree)

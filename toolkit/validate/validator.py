@@ -1,7 +1,9 @@
-"""Validate TEI documents against the project schema (RELAX NG) and rules (Schematron).
+"""Validate TEI documents against teikit's profile (RELAX NG + Schematron) or any schema the user names.
 
-Schemas are compiled once per Validator; `default_validator()` keeps one per
-process, so a batch pays the compile cost once.
+Schemas are compiled once per process (schemas.py keeps them); `default_validator()`
+keeps teikit's Validator, so a batch pays the compile cost once. A document that is
+not a teikit document, checked against teikit's profile, gets one `not-teikit`
+warning saying so and naming --schema tei_all.
 """
 
 from __future__ import annotations
@@ -12,77 +14,96 @@ import time
 from contextlib import nullcontext
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Iterable, Iterator, Union
+from typing import Iterable, Iterator, Sequence, Union
 
 from lxml import etree
 
-from ..errors import NotWellFormedError, ToolkitError, UnsafeXMLError, ValidationError
 from ..batch import Batch, Progress, attempt_each
+from ..errors import NotWellFormedError, ToolkitError, UnsafeXMLError, ValidationError
+from ..names import is_teikit_document
 from ..parallel import make_engine
 from ..resources import schema_dir
 from ..xmlsafe import parse_bytes, parse_file
 from .attributes import AttributeTypes
-from .issues import FileResult, Issue, Report, element_at
-from .schematron import SchematronRules
+from .issues import FileResult, Issue, Report
+from .schemas import (AUTO, RNG_NAME, SCH_NAME, TEIKIT, SchemaError, declared_schemas, fallback_schema, load_file,
+                      load_schema, teikit_engines)
 
 Source = Union[str, os.PathLike, bytes, etree._ElementTree, etree._Element]
 
-RNG_NAME = "teikit.rng"
-SCH_NAME = "teikit.sch"
-
 _LINE_PREFIX = re.compile(r"^line \d+: ")
 _DUPLICATE_ID = re.compile(r"ID (\S+) already defined")
-_RNG_FOLLOW_ONS = frozenset({
-    "RELAXNG_ERR_EXTRACONTENT",
-    "RELAXNG_ERR_CONTENTVALID",
-    "RELAXNG_ERR_INTEREXTRA",
-    "RELAXNG_ERR_NOELEM",
-})
+NOT_TEIKIT = ("not a teikit document (its header declares no teikit application): teikit's news profile "
+              "does not apply to it; validate it with --schema tei_all (or --schema auto)")
 
 
 class Validator:
-    """RELAX NG + Schematron, compiled once. Not thread-safe: one per thread."""
+    """The checkers of one or more schemas, compiled once. Not thread-safe: one per thread.
 
-    def __init__(self, rng_path: str | os.PathLike | None = None, sch_path: str | os.PathLike | None = None):
+    Validator()                          teikit's profile (teikit.rng + teikit.sch)
+    Validator(rng_path=…, sch_path=…)    teikit's profile from other files (a deposit's copy)
+    Validator(schemas=["tei_all"])       any of schemas.load_schema's names and files, combined
+    Validator(schemas=["auto"])          per document: its <?xml-model?>, else teikit or tei_all
+    """
+
+    def __init__(self, rng_path: str | os.PathLike | None = None, sch_path: str | os.PathLike | None = None,
+                 *, schemas: Sequence[str] | None = None):
         started = time.perf_counter()
+        self.schemas = tuple(schemas) if schemas else (TEIKIT,)
+        if AUTO in self.schemas and len(self.schemas) > 1:
+            raise SchemaError("--schema auto chooses the schema per document: it cannot be combined with another")
+        self.auto = self.schemas == (AUTO,)
         self.rng_path = Path(rng_path) if rng_path else schema_dir() / RNG_NAME
         self.sch_path = Path(sch_path) if sch_path else schema_dir() / SCH_NAME
-        try:
-            self._rng_tree = parse_file(self.rng_path)
-            self._rng = etree.RelaxNG(self._rng_tree)
-        except ToolkitError as exc:
-            raise ToolkitError(f"cannot compile the RELAX NG schema: {exc.message}", path=str(self.rng_path)) from None
-        except etree.LxmlError as exc:
-            raise ToolkitError(f"cannot compile the RELAX NG schema: {exc}", path=str(self.rng_path)) from None
-        self._rules = SchematronRules(self.sch_path)
+        self._engines: list = []
+        self._teikit = False
+        if not self.auto:
+            for spec in self.schemas:
+                if spec == TEIKIT:
+                    self._engines.extend(teikit_engines(self.rng_path, self.sch_path))
+                    self._teikit = True
+                else:
+                    self._engines.extend(load_schema(spec))
         self._attributes: AttributeTypes | None = None
         self.compile_seconds = time.perf_counter() - started
 
     # ------------------------------------------------------------------ public API
 
     def iter_errors(self, source: Source, *, name: str | None = None) -> Iterator[Issue]:
-        """Every issue in one document (a path, bytes, or a parsed tree), in document order per engine."""
+        """Every issue in one document (a path, bytes, or a parsed tree), in document order per engine.
+        Warnings (Issue.severity) come too; is_valid and validate count errors only."""
         loaded = _load(source, name)
         if isinstance(loaded, Issue):
             yield loaded
             return
         tree, file = loaded
-        yield from self._relaxng(tree, file)
-        yield from self._rules.check(tree, file)
+        if self.auto:
+            try:
+                engines, teikit, notes = self._choose(tree, file)
+            except ToolkitError as exc:
+                yield Issue(file, 0, 0, "schema-error", f"{exc.path}: {exc.message}" if exc.path else exc.message)
+                return
+            yield from notes
+        else:
+            engines, teikit = self._engines, self._teikit
+        if teikit and not is_teikit_document(tree.getroot()):
+            yield Issue(file, tree.getroot().sourceline or 0, 0, "not-teikit", NOT_TEIKIT, severity="warning")
+        for engine in engines:
+            yield from engine.check(tree, file)
 
     def explain(self, element: etree._Element) -> list[str]:
-        """What is wrong with the attributes of one element, by the RELAX NG schema alone
+        """What is wrong with the attributes of one element, by teikit's RELAX NG schema alone
         ('date/@dur "P2W": not a valid duration'), one line each; [] when each is fine."""
         if self._attributes is None:
-            self._attributes = AttributeTypes(self._rng_tree)
+            self._attributes = AttributeTypes(parse_file(self.rng_path))
         return self._attributes.problems(element)
 
     def is_valid(self, source: Source, *, name: str | None = None) -> bool:
-        return next(self.iter_errors(source, name=name), None) is None
+        return next((i for i in self.iter_errors(source, name=name) if i.is_error), None) is None
 
     def validate(self, source: Source, *, name: str | None = None) -> None:
         """Raise ValidationError (with .errors, the Issues) unless the document is valid."""
-        issues = list(self.iter_errors(source, name=name))
+        issues = [i for i in self.iter_errors(source, name=name) if i.is_error]
         if issues:
             first = issues[0]
             count = f"{len(issues)} error{'s' if len(issues) != 1 else ''}"
@@ -106,7 +127,7 @@ class Validator:
         if engine is None and jobs == 1:
             done = batch.run(self.validate_file, label="validating")
         else:
-            state = partial(_worker_validator, str(self.rng_path), str(self.sch_path))
+            state = partial(_worker_validator, str(self.rng_path), str(self.sch_path), self.schemas)
             with nullcontext(engine) if engine is not None else make_engine(jobs, warm=state) as running:
                 done = batch.run_on(running, _validate_task, state=state, label="validating")
         results = {result.file: result for result in done}
@@ -119,50 +140,28 @@ class Validator:
         file = str(path)
         return FileResult(file, tuple(self.iter_errors(Path(path), name=file)))
 
-    # ------------------------------------------------------------------ engines
+    # ------------------------------------------------------------------ auto
 
-    def _relaxng(self, tree: etree._ElementTree, file: str) -> list[Issue]:
-        if self._rng.validate(tree):
-            return []
-        entries = list(self._rng.error_log)
-        issues: list[Issue] = []
-        for index, entry in enumerate(entries):
-            # libxml2 follows a real problem with generic reports on each ancestor
-            # ("p has extra content", "Extra element in interleave", …): keep the
-            # first report and every specific one, drop the follow-ons.
-            if issues and entry.type_name in _RNG_FOLLOW_ONS:
-                continue
-            line = entry.line or next((e.line for e in entries[index + 1:] if e.line), 0)
-            message = entry.message.strip()
-            where = _element_name(tree, entry.path)
-            if where and where not in message:  # "Error validating datatype token": say where
-                message = f"{message} (in {where})"
-            issues.append(Issue(file, line, entry.column or 0, _rng_rule(entry.type_name), message, entry.path or ""))
-        return issues
+    def _choose(self, tree: etree._ElementTree, file: str):
+        """auto: the engines for this document, whether they are teikit's, and notes on its xml-model PIs."""
+        declared, notes = declared_schemas(tree, file)
+        if declared:
+            engines = [engine for d in declared for engine in load_file(d.path, d.kind)]
+            return engines, False, notes
+        spec = fallback_schema(tree)
+        engines = teikit_engines(self.rng_path, self.sch_path) if spec == TEIKIT else load_schema(spec)
+        return engines, spec == TEIKIT, notes
 
 
-def _worker_validator(rng_path: str, sch_path: str) -> Validator:
+def _worker_validator(rng_path: str, sch_path: str, schemas: tuple) -> Validator:
     """A worker's validator (teikit.parallel): the process-wide one for the project schema."""
-    if (Path(rng_path), Path(sch_path)) == (schema_dir() / RNG_NAME, schema_dir() / SCH_NAME):
+    if schemas == (TEIKIT,) and (Path(rng_path), Path(sch_path)) == (schema_dir() / RNG_NAME, schema_dir() / SCH_NAME):
         return default_validator()
-    return Validator(rng_path, sch_path)
+    return Validator(rng_path, sch_path, schemas=schemas)
 
 
 def _validate_task(validator: Validator, _shared, paths: list) -> list:
     return attempt_each(paths, lambda path, _report: validator.validate_file(path))
-
-
-def _element_name(tree: etree._ElementTree, path: str | None) -> str | None:
-    found = element_at(tree, path)
-    return etree.QName(found).localname if found is not None else None
-
-
-def _rng_rule(type_name: str) -> str:
-    if "ATTR" in type_name:
-        return "rng-attribute"
-    if any(key in type_name for key in ("DATA", "VALUE", "TYPEVAL", "LIST", "TEXTWRONG")):
-        return "rng-value"
-    return "rng-element"
 
 
 def _load(source: Source, name: str | None) -> tuple[etree._ElementTree, str] | Issue:

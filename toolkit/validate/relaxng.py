@@ -1,0 +1,73 @@
+"""One RELAX NG schema (libxml2 through lxml), compiled once, turned into Issues.
+
+    checker = RelaxNGChecker(rng_tree, name="tei_all.rng")
+    checker.check(tree, file) -> [Issue]     # rng-element / rng-attribute / rng-value
+
+libxml2 follows a real problem with generic reports on each ancestor ("p has
+extra content", "Extra element in interleave", …): the first report and every
+specific one are kept, the follow-ons dropped. A schema that would include or
+reference another over the network is refused when compiling (teikit never
+reaches the network); local includes are read by libxml2.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from ..errors import ToolkitError
+from ..names import RNG_NS
+from .issues import Issue, element_at
+
+_RNG_FOLLOW_ONS = frozenset({
+    "RELAXNG_ERR_EXTRACONTENT",
+    "RELAXNG_ERR_CONTENTVALID",
+    "RELAXNG_ERR_INTEREXTRA",
+    "RELAXNG_ERR_NOELEM",
+})
+_REMOTE = ("http:", "https:", "ftp:", "//")
+
+
+class RelaxNGChecker:
+    def __init__(self, rng_tree: etree._ElementTree, *, name: str):
+        self.name = name
+        self.tree = rng_tree
+        for ref in rng_tree.getroot().iter(f"{{{RNG_NS}}}include", f"{{{RNG_NS}}}externalRef"):
+            if (ref.get("href") or "").strip().lower().startswith(_REMOTE):
+                raise ToolkitError(f"cannot compile the RELAX NG schema: it refers to {ref.get('href')}; "
+                                   "teikit never reaches the network (give a local copy)", path=name)
+        try:
+            self._rng = etree.RelaxNG(rng_tree)
+        except etree.LxmlError as exc:
+            raise ToolkitError(f"cannot compile the RELAX NG schema: {' '.join(str(exc).split())}", path=name) from None
+
+    def check(self, tree: etree._ElementTree, file: str) -> list[Issue]:
+        if self._rng.validate(tree):
+            return []
+        entries = list(self._rng.error_log)
+        issues: list[Issue] = []
+        for index, entry in enumerate(entries):
+            if issues and entry.type_name in _RNG_FOLLOW_ONS:
+                continue
+            line = entry.line or next((e.line for e in entries[index + 1:] if e.line), 0)
+            message = entry.message.strip()
+            where = _element_name(tree, entry.path)
+            if where and where not in message:  # "Error validating datatype token": say where
+                message = f"{message} (in {where})"
+            issues.append(Issue(file, line, entry.column or 0, _rng_rule(entry.type_name), message, entry.path or ""))
+        return issues
+
+
+def _element_name(tree: etree._ElementTree, path: str | None) -> str | None:
+    found = element_at(tree, path)
+    return etree.QName(found).localname if found is not None else None
+
+
+def _rng_rule(type_name: str) -> str:
+    if "ATTR" in type_name:
+        return "rng-attribute"
+    if any(key in type_name for key in ("DATA", "VALUE", "TYPEVAL", "LIST", "TEXTWRONG")):
+        return "rng-value"
+    return "rng-element"
+
+
+__all__ = ["RelaxNGChecker"]
