@@ -70,8 +70,11 @@ class Validator:
     # ------------------------------------------------------------------ public API
 
     def iter_errors(self, source: Source, *, name: str | None = None) -> Iterator[Issue]:
-        """Every issue in one document (a path, bytes, or a parsed tree), in document order per engine.
-        Warnings (Issue.severity) come too; is_valid and validate count errors only."""
+        """Every error in one document (a path, bytes, or a parsed tree), in document order per engine."""
+        return (issue for issue in self.iter_issues(source, name=name) if issue.is_error)
+
+    def iter_issues(self, source: Source, *, name: str | None = None) -> Iterator[Issue]:
+        """The errors and the warnings (Issue.severity), as `teikit validate` prints them."""
         loaded = _load(source, name)
         if isinstance(loaded, Issue):
             yield loaded
@@ -99,11 +102,11 @@ class Validator:
         return self._attributes.problems(element)
 
     def is_valid(self, source: Source, *, name: str | None = None) -> bool:
-        return next((i for i in self.iter_errors(source, name=name) if i.is_error), None) is None
+        return next(self.iter_errors(source, name=name), None) is None
 
     def validate(self, source: Source, *, name: str | None = None) -> None:
         """Raise ValidationError (with .errors, the Issues) unless the document is valid."""
-        issues = [i for i in self.iter_errors(source, name=name) if i.is_error]
+        issues = list(self.iter_errors(source, name=name))
         if issues:
             first = issues[0]
             count = f"{len(issues)} error{'s' if len(issues) != 1 else ''}"
@@ -138,7 +141,7 @@ class Validator:
 
     def validate_file(self, path: str | os.PathLike) -> FileResult:
         file = str(path)
-        return FileResult(file, tuple(self.iter_errors(Path(path), name=file)))
+        return FileResult(file, tuple(self.iter_issues(Path(path), name=file)))
 
     # ------------------------------------------------------------------ auto
 
