@@ -23,7 +23,7 @@ from .common import Group, command_group, tidy_help
 # name -> (module of toolkit.cli that registers it, its line in `teikit --help`); the order of the help.
 COMMANDS = {
     "convert": ("convert", "Convert news articles to TEI P5 with entity markup and a register."),
-    "validate": ("validate", "Validate TEI documents against the teikit schema (RELAX NG) and rules (Schematron)."),
+    "validate": ("validate", "Validate TEI documents against the teikit schema (RELAX NG and Schematron) or the one given."),
     "tidy": ("tidy", "Bring edited TEI back into the encoding: registers rebuilt from the names, @refs made to "
                      "resolve."),
     "render": ("render", "Render TEI to HTML (article pages and corpus pages) or plain text."),
