@@ -1,7 +1,7 @@
 """`teikit validate`: RELAX NG + Schematron over files and directories, one line per error.
 
 --schema (repeatable) names what to validate against: teikit (the default), tei_all,
-auto (each document's <?xml-model?>), or a .rng/.sch/.odd file; several combine (a
+auto (each document's <?xml-model?>), or a .rng/.sch file; several combine (a
 RELAX NG and a Schematron, say). A schema that cannot be found or compiled is a usage
 error (exit 2), reported before any document is read.
 """
@@ -24,8 +24,8 @@ def validate(
     ),
     schema: Optional[List[str]] = typer.Option(
         None, "--schema", metavar="SCHEMA",
-        help="teikit (default), tei_all, auto (the document's <?xml-model?>, local files only), or a .rng, .sch "
-             "or .odd file; repeat to combine (e.g. a .rng and a .sch).", show_default=False,
+        help="teikit (default), tei_all, auto (the document's <?xml-model?>, local files only), or a .rng or .sch "
+             "file; repeat to combine (e.g. a .rng and a .sch).", show_default=False,
     ),
     report_format: ReportFormat = typer.Option(
         ReportFormat.text, "--format", help="text: one line per error and a summary; json: a per-file report."

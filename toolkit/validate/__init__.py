@@ -3,7 +3,7 @@
     from teikit.validate import iter_errors, validate, is_valid, validate_paths
     for issue in iter_errors(tree_or_path):
         print(issue)   # file:line:col: error: [rule-id] message
-    Validator(schemas=["tei_all"]).validate_paths(["letters/"])   # or "auto", FILE.rng/.sch/.odd
+    Validator(schemas=["tei_all"]).validate_paths(["letters/"])   # or "auto", FILE.rng/.sch
 """
 
 from .issues import FileResult, Issue, Report

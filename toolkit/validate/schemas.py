@@ -10,8 +10,8 @@ A schema name is one of
   constraints embedded in it (run by xpath2rules, an XPath 2+ engine);
 - a file: `.rng` (RELAX NG, and the Schematron embedded in it, if any), `.sch`
   (ISO Schematron: queryBinding xslt through lxml, xslt2/xslt3/xpath2+ through Saxon),
-  `.odd` (compiled with the TEI Stylesheets vendored in the package: odd.compile_odd).
-  `.rnc` is refused (no well-kept converter runs without Java).
+  `.rnc` (no well-kept converter runs without Java) and `.odd` (not compiled yet:
+  compile it to RELAX NG and Schematron first) are refused with one line.
 
 `auto` is not a schema but a policy, resolved per document by the Validator: the
 schemas the document's `<?xml-model?>` processing instructions declare, local files
@@ -46,7 +46,7 @@ TEIKIT = "teikit"
 TEI_ALL = "tei_all"
 AUTO = "auto"
 NAMES = (TEIKIT, TEI_ALL, AUTO)
-SCHEMA_SUFFIXES = (".rng", ".sch", ".odd")
+SCHEMA_SUFFIXES = (".rng", ".sch")
 RNG_NAME = "teikit.rng"
 SCH_NAME = "teikit.sch"
 
@@ -60,7 +60,7 @@ class Declared:
     """One schema a document declares: a local file and what to run from it."""
 
     path: Path
-    kind: str  # "rng": its RELAX NG; "sch": its Schematron (a .sch, or the one embedded in a .rng/.odd); "both"
+    kind: str  # "rng": its RELAX NG; "sch": its Schematron (a .sch, or the one embedded in a .rng); "both"
 
 
 def load_schema(spec: str, *, base: Path | None = None) -> list:
@@ -88,15 +88,16 @@ def load_file(path: Path, kind: str) -> list:
     suffix = path.suffix.lower()
     if suffix == ".rnc":
         raise SchemaError("RELAX NG compact syntax (.rnc) is not supported: convert it to .rng (trang)", path=str(path))
+    if suffix == ".odd":
+        raise SchemaError("an ODD is not compiled by teikit yet: compile it with the TEI Stylesheets (odd2relax, "
+                          "extract-isosch) and give the .rng and .sch", path=str(path))
     if suffix not in SCHEMA_SUFFIXES:
-        raise SchemaError(f"unknown schema: give {', '.join(NAMES)}, or a .rng, .sch or .odd file", path=str(path))
+        raise SchemaError(f"unknown schema: give {', '.join(NAMES)}, or a .rng or .sch file", path=str(path))
     if not path.is_file():
         raise SchemaError("schema not found", path=str(path))
     if suffix == ".rng":
         return _cached(("rng", kind, _stamp(path)), lambda: _rng_file_engines(path, kind, label=str(path)))
-    if suffix == ".sch":
-        return _cached(("sch", _stamp(path)), lambda: _schematron(_parse(path, "Schematron rules"), str(path)))
-    return _cached(("odd", kind, _stamp(path)), lambda: _odd_engines(path, kind))
+    return _cached(("sch", _stamp(path)), lambda: _schematron(_parse(path, "Schematron rules"), str(path)))
 
 
 def declared_schemas(tree: etree._ElementTree, file: str) -> tuple[list[Declared], list[Issue]]:
@@ -146,7 +147,7 @@ def _model_kinds(pi, path: Path) -> str | None:
         return "sch"
     if namespace:
         return None
-    return {".rng": "rng", ".sch": "sch", ".odd": "both"}.get(path.suffix.lower())
+    return {".rng": "rng", ".sch": "sch"}.get(path.suffix.lower())
 
 
 def _rng_file_engines(path: Path, kind: str, *, label: str) -> list:
@@ -188,21 +189,6 @@ def _schematron(tree: etree._ElementTree, name: str) -> list:
     if binding in ("xslt", "xpath"):
         return [SchematronRules(tree=tree, name=name)]
     raise SchemaError(f'Schematron queryBinding "{binding}" is not supported (xslt, xslt2, xslt3, xpath2, xpath3, xpath31)', path=name)
-
-
-def _odd_engines(path: Path, kind: str) -> list:
-    try:
-        from .odd import compile_odd  # the TEI Stylesheets load only when an ODD is given
-    except ImportError:
-        raise SchemaError("compiling an ODD needs the vendored TEI Stylesheets, not in this build", path=str(path)) from None
-
-    compiled = compile_odd(path)
-    engines = []
-    if kind in ("rng", "both"):
-        engines.append(RelaxNGChecker(compiled.rng, name=str(path)))
-    if kind in ("sch", "both") and compiled.sch is not None:
-        engines.extend(_schematron(compiled.sch, str(path)))
-    return engines
 
 
 def _parse(path: Path, what: str) -> etree._ElementTree:
