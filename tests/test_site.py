@@ -48,7 +48,7 @@ def test_site_layout_and_failures(site):
     written = sorted(p.relative_to(out).as_posix() for p in report.written)
     assert [w for w in written if "/" not in w or w.count("/") == 1 and w.endswith(("s.html",))] == [
         "first.html", "index.html", "registers/dates.html", "registers/organisations.html", "registers/persons.html",
-        "registers/places.html", "second.html"]
+        "registers/places.html", "search.html", "second.html"]
     # A page per entry, a page per year of the date register.
     assert {"registers/persons/pers-tran-dai-quang.html", "registers/persons/pers-le-van-a.html",
             "registers/places/place-ha-noi.html", "registers/organisations/org-bo-cong-an.html",

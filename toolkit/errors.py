@@ -76,6 +76,10 @@ class RenderError(ToolkitError):
     """A stylesheet cannot be compiled or applied."""
 
 
+class SearchIndexError(RenderError):
+    """The site's search index (Pagefind) could not be built; the pages are written."""
+
+
 class SiteError(RenderError):
     """Rendering into a folder would shrink or overwrite a site it must keep: refused, nothing written."""
 

@@ -31,6 +31,7 @@ from ..fsutil import cannot_write, write_atomic
 from ..collation import letter_slug
 from .renderer import ASSETS_DIR, DATES_FILE, REGISTER_FILES, Renderer, SourceDocument, default_renderer
 from .site import MANIFEST, plan_site, write_manifest
+from .search import BUNDLE, build_index
 from .sitedata import SiteData
 
 FORMATS = ("html", "txt")
@@ -130,16 +131,20 @@ def write_scripts(out_dir: Path, renderer: Renderer, report: Report) -> None:
 
 # A register of more entries than this gets one page per letter (registers/<type>-<letter>.html).
 REGISTER_PAGE_SIZE = 300
+# The search page offers this many values per entity facet (the entries in most articles).
+SEARCH_FACET_VALUES = 50
 
 
 def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles: bool = True,
                progress: Progress | None = None, replace_site: bool = False,
-               register_page_size: int = REGISTER_PAGE_SIZE, jobs: int | None = 1, engine=None) -> Report:
+               register_page_size: int = REGISTER_PAGE_SIZE, search_index: bool = True,
+               jobs: int | None = 1, engine=None) -> Report:
     """The corpus site in out_dir: <stem>.html per article (unless articles=False),
     index.html, the registers (registers/persons.html, organisations.html, places.html,
     one page per letter beyond `register_page_size` entries, registers/<type>/<id>.html
-    per entry), the date register (registers/dates.html, registers/dates/<year>.html)
-    and the site manifest (render.site, not listed in the report).
+    per entry), the date register (registers/dates.html, registers/dates/<year>.html),
+    search.html and its index (pagefind/, render.search; unless search_index=False: the
+    page then finds nothing) and the site manifest (render.site, not listed in the report).
 
     One document is in memory at a time: each is read once, its page and what the
     corpus pages need of it kept in a temporary store (render.sitedata) until the
@@ -228,6 +233,15 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
             if batch.attempt(target, lambda: _write(target, renderer.site_page(template, _stored(target, data), rel))):
                 report.written.append(target)
         _remove_stale_register_pages(out_dir, set(corpus))
+        target = out_dir / "search.html"
+        _write(target, renderer.site_page("search-page", store.search_xml(SEARCH_FACET_VALUES), "search.html"))
+        report.written.append(target)
+        lang = store.lang()
+    if search_index:
+        try:
+            build_index(out_dir, lang)
+        except RenderError as exc:
+            report.fail(out_dir / BUNDLE, f"{exc.path or out_dir}: {exc.message}")
     if plan.exists and plan.replace:
         _remove_dropped(plan, set(held), report)
     return report

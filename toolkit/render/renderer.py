@@ -24,12 +24,12 @@ REGISTER_TYPES = ("person", "org", "place")
 REGISTER_FILES = {"person": "persons.html", "org": "organisations.html", "place": "places.html"}
 # The date register's page (registers/), beside the three above.
 DATES_FILE = "dates.html"
-SITE_TEMPLATES = ("index-page", "register-page", "entity-page", "timeline-page", "year-page")
+SITE_TEMPLATES = ("index-page", "register-page", "entity-page", "timeline-page", "year-page", "search-page")
 HTML_DOCTYPE = "<!DOCTYPE html>\n"
 # The site's scripts: never inline (every page's Content-Security-Policy allows only
 # script files of the site itself); written beside the pages into ASSETS_DIR.
 ASSETS_DIR = "assets"
-SCRIPT_FILES = ("highlight.js", "sort.js")
+SCRIPT_FILES = ("highlight.js", "sort.js", "search.js")
 
 
 @dataclass(frozen=True)

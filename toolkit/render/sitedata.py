@@ -224,6 +224,34 @@ class SiteData:
         parts.append("</entity>")
         return "".join(parts)
 
+    def search_xml(self, top: int) -> str:
+        """The search page's facets: per entity type its `top` entries by number of articles
+        (the rest are reached by typing), in collation order; every year; every source site."""
+        parts = [f"<search{_attrs(lang=self.lang())}>"]
+        for entity_type in ENTITY_TYPES:
+            rows = self.db.execute(
+                """SELECT name, key, n FROM (SELECT id, name, key, min(stem), count(*) AS n FROM entity_docs
+                   WHERE type = ? GROUP BY id) ORDER BY n DESC, key LIMIT ?""", (entity_type, top + 1)).fetchall()
+            values = sorted(rows[:top], key=lambda r: (r[1], r[0]))
+            parts.append(f"<facet{_attrs(name=entity_type, more='yes' if len(rows) > top else 'no')}>")
+            seen = set()
+            for name, _key, n in values:
+                if name not in seen:  # two entries of one name are one value of the facet
+                    seen.add(name)
+                    parts.append(f"<value{_attrs(name=name, count=n)}/>")
+            parts.append("</facet>")
+        parts.append(f"<facet{_attrs(name='year', more='no')}>")
+        for year, n in self.db.execute("""SELECT substr(date, 1, 4), count(*) FROM articles
+                                          WHERE date GLOB '[0-9][0-9][0-9][0-9]*' GROUP BY 1 ORDER BY 1 DESC"""):
+            parts.append(f"<value{_attrs(name=year, count=n)}/>")
+        parts.append("</facet>")
+        parts.append(f"<facet{_attrs(name='site', more='no')}>")
+        sites = self.db.execute("SELECT site, count(*) FROM articles WHERE site != '' GROUP BY site").fetchall()
+        for site, n in sorted(sites, key=lambda r: sort_key(r[0])):
+            parts.append(f"<value{_attrs(name=site, count=n)}/>")
+        parts.append("</facet></search>")
+        return "".join(parts)
+
     def years(self) -> list[str]:
         rows = self.db.execute(
             """SELECT substr(date, 1, 4) FROM articles WHERE date GLOB '[0-9][0-9][0-9][0-9]*'

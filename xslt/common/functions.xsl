@@ -116,6 +116,17 @@
     <xsl:sequence select="string-join($tei/teiHeader/fileDesc/titleStmt/author ! tk:plain(.), ', ')"/>
   </xsl:function>
 
+  <!-- The site an article comes from, for the search facet and the site data: its source's
+       publisher, else the host of its URL (without "www."), else ''. -->
+  <xsl:function name="tk:source-site" as="xs:string">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:variable name="source" select="$tei/teiHeader/fileDesc/sourceDesc/bibl[1]"/>
+    <xsl:variable name="uri" select="string($source/ref[1]/@target)"/>
+    <xsl:sequence select="(($source/publisher[1] ! tk:plain(.),
+        if (matches($uri, '^https?://[^/?#]+', 'i'))
+        then replace(lower-case(replace($uri, '^https?://([^/?#]+).*$', '$1', 'i')), '^www\.', '') else '')[.], '')[1]"/>
+  </xsl:function>
+
   <!-- The canonical name of a register entry (its first name child). -->
   <xsl:function name="tk:entry-name" as="xs:string">
     <xsl:param name="entry" as="element()"/>

@@ -30,7 +30,13 @@
       'mentions-heading': 'Các lần nhắc trong bài', 'years': 'Theo năm', 'period': 'Thời gian',
       'timeline-intro': 'Bài viết và các mốc thời gian được nhắc đến, theo năm và tháng.',
       'dated-mentions': 'Mốc thời gian được nhắc', 'dated-mentions-n': 'mốc thời gian được nhắc',
-      'dated-mentions-n-1': 'mốc thời gian được nhắc', 'no-month': 'không rõ tháng', 'articles-col': 'Bài viết'},
+      'dated-mentions-n-1': 'mốc thời gian được nhắc', 'no-month': 'không rõ tháng', 'articles-col': 'Bài viết',
+      'search': 'Tìm kiếm', 'search-go': 'Tìm', 'search-title': 'Tìm trong kho bài viết',
+      'search-filters': 'Lọc kết quả', 'year': 'Năm', 'site': 'Trang nguồn',
+      'search-file': 'Tìm kiếm cần một máy chủ web: trang đang được mở từ tệp (file://). Hãy phục vụ thư mục này qua HTTP, ví dụ: python3 -m http.server, rồi mở http://localhost:8000/search.html.',
+      'search-noscript': 'Tìm kiếm cần JavaScript.', 'search-results': 'Kết quả',
+      'search-none': 'Không tìm thấy bài viết nào.', 'search-count': 'bài viết', 'search-count-1': 'bài viết',
+      'search-more': 'Xem thêm kết quả', 'search-loading': 'Đang tìm…', 'search-top': 'các giá trị thường gặp nhất'},
     'en': map{
       'person': 'Persons', 'org': 'Organisations', 'place': 'Places', 'date': 'Dates', 'role': 'Roles',
       'date-line': 'Date', 'author': 'Author', 'source': 'Source', 'licence': 'Licence',
@@ -50,7 +56,13 @@
       'mentions-heading': 'Mentions in context', 'years': 'By year', 'period': 'Period',
       'timeline-intro': 'Articles and the dates they mention, by year and month.',
       'dated-mentions': 'Dated mentions', 'dated-mentions-n': 'dated mentions',
-      'dated-mentions-n-1': 'dated mention', 'no-month': 'month unknown', 'articles-col': 'Articles'}
+      'dated-mentions-n-1': 'dated mention', 'no-month': 'month unknown', 'articles-col': 'Articles',
+      'search': 'Search', 'search-go': 'Search', 'search-title': 'Search the articles',
+      'search-filters': 'Filter the results', 'year': 'Year', 'site': 'Source site',
+      'search-file': 'Search needs a web server: this page was opened from a file (file://). Serve this folder over HTTP, for example with python3 -m http.server, and open http://localhost:8000/search.html.',
+      'search-noscript': 'Search needs JavaScript.', 'search-results': 'Results',
+      'search-none': 'No article found.', 'search-count': 'articles', 'search-count-1': 'article',
+      'search-more': 'More results', 'search-loading': 'Searching…', 'search-top': 'the most frequent values'}
   }"/>
 
   <xsl:function name="tk:label" as="xs:string">

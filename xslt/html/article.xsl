@@ -4,6 +4,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tk="https://teikit.org/ns/1.0"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all"
     expand-text="yes">
@@ -29,7 +30,9 @@
           <xsl:with-param name="lang" select="$lang"/>
         </xsl:call-template>
         <main>
-          <article id="article" class="edition hl-person hl-org hl-place hl-date hl-role">
+          <article id="article" class="edition hl-person hl-org hl-place hl-date hl-role" data-pagefind-body="">
+            <xsl:call-template name="tk:search-facets"/>
+            <xsl:call-template name="tk:search-folded"/>
             <header class="doc-header">
               <h1>
                 <xsl:choose>
@@ -76,7 +79,7 @@
     <xsl:variable name="lang" select="tk:text-lang(.)"/>
     <xsl:variable name="bibl" select="fileDesc/sourceDesc/bibl[1]"/>
     <xsl:variable name="date" select="$bibl/date[1]"/>
-    <dl class="meta">
+    <dl class="meta" data-pagefind-ignore="">
       <xsl:if test="$date">
         <dt>{tk:label('date-line', $lang)}</dt>
         <dd>
@@ -139,13 +142,46 @@
     </dl>
   </xsl:template>
 
+  <!-- What the site's search (Pagefind, docs/site.md) files the article under: its persons,
+       organisations and places (the register entries it mentions), its year and its source site;
+       hidden, and left out of the indexed text. -->
+  <xsl:template name="tk:search-facets">
+    <div class="search-facets" hidden="" data-pagefind-ignore="">
+      <xsl:for-each select="$tk:register-types">
+        <xsl:variable name="type" select="."/>
+        <xsl:for-each select="distinct-values($tk:page-entries[$tk:types(local-name()) = $type][map:contains($tk:page-by-ref, @xml:id)] ! tk:entry-name(.))">
+          <span data-pagefind-filter="{$type}">{.}</span>
+        </xsl:for-each>
+      </xsl:for-each>
+      <xsl:variable name="date" select="tk:article-date(/TEI)"/>
+      <xsl:for-each select="($date ! (@when, @from, @notBefore))[1][matches(., '^\d{4}')]">
+        <span data-pagefind-filter="year">{substring(., 1, 4)}</span>
+      </xsl:for-each>
+      <xsl:for-each select="tk:source-site(/TEI)[.]">
+        <span data-pagefind-filter="site">{.}</span>
+      </xsl:for-each>
+      <xsl:if test="$date">
+        <span data-pagefind-meta="date">{(tk:date-label($date, tk:lang(/TEI))[.], tk:normalize($date))[1]}</span>
+      </xsl:if>
+    </div>
+  </xsl:template>
+
+  <!-- Pagefind finds "tran" for "Trần" itself, but not "dang" for "Đặng" (đ is a letter of its
+       own to Unicode): the words of the article with đ are indexed once more with d, hidden. -->
+  <xsl:template name="tk:search-folded">
+    <xsl:variable name="words" select="distinct-values(tokenize(tk:plain(/TEI/text), '[^\p{L}\p{N}]+')[matches(., '[đĐ]')])"/>
+    <xsl:if test="exists($words)">
+      <p class="search-folded" hidden="" data-pagefind-weight="0.5">{string-join($words ! translate(., 'đĐ', 'dD'), ' ')}</p>
+    </xsl:if>
+  </xsl:template>
+
   <!-- One checkbox per entity type present; hidden until the script shows it,
        so a page read without scripts shows every highlight and no dead control. -->
   <xsl:template name="tk:highlight-controls">
     <xsl:param name="lang" as="xs:string" required="yes"/>
     <!-- The entity types that occur in the text. -->
     <xsl:param name="types" as="xs:string*" required="yes"/>
-    <form class="hl-controls" hidden="">
+    <form class="hl-controls" hidden="" data-pagefind-ignore="">
       <fieldset>
         <legend>{tk:label('highlight', $lang)}</legend>
         <xsl:for-each select="('person', 'org', 'place', 'date', 'role')[. = $types]">

@@ -20,16 +20,23 @@
              select="unparsed-text(resolve-uri('assets/edition.css', static-base-uri()))"/>
 
   <!-- Every page's Content-Security-Policy: no inline script or event handler, no script
-       but the site's own files, nothing fetched from elsewhere, no plug-ins, no <base>. -->
+       but the site's own files, nothing fetched from elsewhere, no plug-ins, no <base>;
+       forms (the search box) only to the site itself. The search page alone may also fetch
+       the site's own files (Pagefind's index) and compile WebAssembly (Pagefind's engine). -->
   <xsl:variable name="tk:content-security-policy" as="xs:string"
       select="&quot;default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self'; &quot;
-              || &quot;object-src 'none'; base-uri 'none'; form-action 'none'&quot;"/>
+              || &quot;object-src 'none'; base-uri 'none'; form-action 'self'&quot;"/>
+  <xsl:variable name="tk:search-security-policy" as="xs:string"
+      select="&quot;default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; &quot;
+              || &quot;style-src 'unsafe-inline'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'&quot;"/>
 
   <xsl:template name="tk:html-head">
     <xsl:param name="title" as="xs:string" required="yes"/>
+    <xsl:param name="search" as="xs:boolean" select="false()"/>
     <head>
       <meta charset="utf-8"/>
-      <meta http-equiv="Content-Security-Policy" content="{$tk:content-security-policy}"/>
+      <meta http-equiv="Content-Security-Policy"
+            content="{if ($search) then $tk:search-security-policy else $tk:content-security-policy}"/>
       <meta name="viewport" content="width=device-width, initial-scale=1"/>
       <meta name="generator" content="teikit"/>
       <title>{$title}</title>
@@ -40,7 +47,8 @@
   </xsl:template>
 
   <!-- Links to the corpus index and registers, relative to the page ('' leaves a link out);
-       $current names the page itself: 'index', a register type or 'date' (the date register). -->
+       $current names the page itself: 'index', a register type, 'date' (the date register) or 'search'.
+       With an index, a search box (to search.html beside it). -->
   <xsl:template name="tk:site-nav">
     <xsl:param name="index-href" as="xs:string" required="yes"/>
     <xsl:param name="registers-href" as="xs:string" required="yes"/>
@@ -60,6 +68,15 @@
             </xsl:for-each>
           </xsl:if>
         </ul>
+        <xsl:if test="$index-href and $current != 'search'">
+          <!-- The search box: a plain GET form to the site's search page (search.html, beside index.html). -->
+          <form class="site-search" role="search" method="get"
+                action="{tk:path-href(replace($index-href, 'index\.html$', 'search.html'))}">
+            <label for="site-search-q">{tk:label('search', $lang)}</label>
+            <input type="search" id="site-search-q" name="q" autocomplete="off"/>
+            <button type="submit">{tk:label('search-go', $lang)}</button>
+          </form>
+        </xsl:if>
       </nav>
     </xsl:if>
   </xsl:template>

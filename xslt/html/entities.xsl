@@ -25,7 +25,7 @@
     <xsl:variable name="roles" select="$tk:page-mentions[self::roleName]"/>
     <xsl:variable name="by-ref" select="$tk:page-by-ref"/>
     <xsl:if test="exists($tk:page-entries) or exists($dates) or exists($roles)">
-      <section class="entities" id="entities" aria-labelledby="entities-heading">
+      <section class="entities" id="entities" aria-labelledby="entities-heading" data-pagefind-ignore="">
         <h2 id="entities-heading">{tk:label('entities', $lang)}</h2>
         <xsl:variable name="count-suffix" select="' ' || tk:label('mentions', $lang) || ')'"/>
         <xsl:variable name="count-suffix-1" select="' ' || tk:label('mentions-1', $lang) || ')'"/>

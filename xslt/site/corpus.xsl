@@ -12,6 +12,7 @@
     entity-page    registers/<type>/<id>.html       <entity>
     timeline-page  registers/dates.html             <timeline>
     year-page      registers/dates/<year>.html      <year>
+    search-page    search.html                      <search>
   Every link is relative and goes through tk:path-href / tk:uri-segment (common/urls.xsl),
   so the site works from a plain web server and from the file system.
 -->
@@ -294,6 +295,65 @@
         </xsl:if>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- search.html: the search form (words, and one group of filters per facet, the values
+       given in $data in collation order), the results (search.js, Pagefind). -->
+  <xsl:template name="search-page">
+    <xsl:variable name="search" select="$data/search"/>
+    <html lang="{$site-lang}">
+      <xsl:call-template name="tk:html-head">
+        <xsl:with-param name="title" select="tk:label('search-title', $site-lang)"/>
+        <xsl:with-param name="search" select="true()"/>
+      </xsl:call-template>
+      <body>
+        <xsl:call-template name="tk:site-nav">
+          <xsl:with-param name="index-href" select="'index.html'"/>
+          <xsl:with-param name="registers-href" select="'registers/'"/>
+          <xsl:with-param name="lang" select="$site-lang"/>
+          <xsl:with-param name="current" select="'search'"/>
+        </xsl:call-template>
+        <main id="main">
+          <h1>{tk:label('search-title', $site-lang)}</h1>
+          <p id="search-file-note" class="note" hidden="">{tk:label('search-file', $site-lang)}</p>
+          <noscript><p class="note">{tk:label('search-noscript', $site-lang)}</p></noscript>
+          <form id="search-form" class="search-form" role="search" method="get" action="search.html">
+            <p class="search-words">
+              <label for="search-q">{tk:label('search', $site-lang)}</label>
+              <input type="search" id="search-q" name="q" autocomplete="off"/>
+              <button type="submit">{tk:label('search-go', $site-lang)}</button>
+            </p>
+            <div class="facets">
+              <h2 class="facets-heading">{tk:label('search-filters', $site-lang)}</h2>
+              <xsl:for-each select="$search/facet[value]">
+                <fieldset class="facet">
+                  <legend>{tk:label(@name, $site-lang)}<xsl:if test="@more = 'yes'"> ({tk:label('search-top', $site-lang)})</xsl:if></legend>
+                  <ul>
+                    <xsl:variable name="facet" select="string(@name)"/>
+                    <xsl:for-each select="value">
+                      <li><label><input type="checkbox" name="{$facet}" value="{@name}"/><xsl:text> </xsl:text>{@name}<xsl:text> </xsl:text><span class="count">({@count})</span></label></li>
+                    </xsl:for-each>
+                  </ul>
+                </fieldset>
+              </xsl:for-each>
+            </div>
+          </form>
+          <h2 class="results-heading">{tk:label('search-results', $site-lang)}</h2>
+          <p id="search-status" role="status" aria-live="polite"
+             data-one="{tk:label('search-count-1', $site-lang)}" data-many="{tk:label('search-count', $site-lang)}"
+             data-none="{tk:label('search-none', $site-lang)}" data-loading="{tk:label('search-loading', $site-lang)}"></p>
+          <ol id="search-results" class="search-results"></ol>
+          <button type="button" id="search-more" hidden="">{tk:label('search-more', $site-lang)}</button>
+        </main>
+        <xsl:call-template name="tk:footer">
+          <xsl:with-param name="lang" select="$site-lang"/>
+        </xsl:call-template>
+        <xsl:call-template name="tk:script">
+          <xsl:with-param name="assets-href" select="'assets/'"/>
+          <xsl:with-param name="file" select="'search.js'"/>
+        </xsl:call-template>
+      </body>
+    </html>
   </xsl:template>
 
   <!-- "tháng 7 năm 2013" / "July 2013"; the year alone for no month. -->

@@ -37,7 +37,7 @@
          datetime="{($date ! tk:datetime(.))[1]}"
          date-label="{$date ! (tk:date-label(., $lang)[.], tk:normalize(.))[1]}"
          authors="{tk:authors(.)}"
-         site="{($source/publisher[1] ! tk:plain(.), tk:host($source/ref[1]/@target))[.][1]}"
+         site="{tk:source-site(.)}"
          lang="{$lang}">
       <xsl:for-each-group select="$mentions" group-by="tk:ref-id(.)">
         <xsl:variable name="entry" select="tk:entry(current-group()[1])"/>
@@ -83,14 +83,6 @@
     <xsl:variable name="folded" select="translate($text, $tk:spaces, $tk:blanks)"/>
     <xsl:sequence select="(if (matches($folded, '^\s')) then ' ' else '') || normalize-space($folded)
                           || (if (matches($folded, '\s$') and normalize-space($folded)) then ' ' else '')"/>
-  </xsl:function>
-
-  <!-- The host of an http(s) URL, '' for anything else. -->
-  <xsl:function name="tk:host" as="xs:string">
-    <xsl:param name="uri" as="xs:string?"/>
-    <xsl:sequence select="if (matches(string($uri), '^https?://[^/?#]+', 'i'))
-                          then replace(lower-case(replace(string($uri), '^https?://([^/?#]+).*$', '$1', 'i')), '^www\.', '')
-                          else ''"/>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -1,0 +1,225 @@
+"""The corpus site as a reader uses it, in Chromium over HTTP on loopback: search from the
+box on any page, a facet, the A–Z bar of a register, keyboard only, and axe-core
+(WCAG 2.1 A/AA, axe-playwright-python's bundled copy: nothing downloaded) on every kind of
+page at 1280 and 390 px. Opened from file://, the search page says what it needs.
+
+Needs Chromium at /usr/bin/chromium; run with `pytest -m browser tests/test_browser_search.py`.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from teikit.render import build_site
+
+from render_helpers import SAMPLE
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+WIDTHS = (1280, 390)
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Person names (register letters A, Ă, Â, B, Đ, D, …), one article each; every article also
+# names the sample's Trần Đại Quang and Vũ Trọng Kim.
+PERSONS = ["An Khánh", "Ăng Ly", "Âu Dương Phong", "Bùi Tiến Dũng", "Cao Văn Lầu", "Dương Thu Hương",
+           "Đặng Thái Sơn", "Đỗ Mười", "Hồ Xuân Hương", "Kim Lân", "Lê Lợi", "Lý Thường Kiệt", "Mạc Đĩnh Chi",
+           "Ngô Quyền", "Nguyễn Du", "Ông Ích Khiêm", "Phan Bội Châu", "Quang Trung", "Tô Hoài", "Trịnh Công Sơn",
+           "Ưng Hoàng Phúc", "Văn Cao", "Xuân Diệu", "Yết Kiêu", "Chu Văn An", "Giáp Hải", "Hàn Mặc Tử",
+           "Ỷ Lan", "Trưng Trắc", "Tôn Đức Thắng"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium not installed at /usr/bin/chromium (apt-get install chromium)"),
+]
+
+
+def _article(folder: Path, n: int, name: str) -> None:
+    data = SAMPLE.read_text(encoding="utf-8")
+    data = data.replace("Phạm Linh", name).replace("pers-pham-linh", f"pers-p{n:02d}")
+    year = 2012 + n % 3
+    data = data.replace('<date when="2013-07-31">31/07/2013</date>', f'<date when="{year}-0{1 + n % 9}-15">15/0{1 + n % 9}/{year}</date>', 1)
+    data = data.replace("<title>Đẩy mạnh phong trào toàn dân", f"<title>Bài {n + 1}: phong trào toàn dân", 1)
+    data = data.replace("<head>Đẩy mạnh phong trào toàn dân", f"<head>Bài {n + 1}: phong trào toàn dân", 1)
+    (folder / f"a{n:02d}.xml").write_text(data, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("search")
+    tei = tmp / "tei"
+    tei.mkdir()
+    for n, name in enumerate(PERSONS):
+        _article(tei, n, name)
+    out = tmp / "html"
+    # A small page size, so that the persons register is paged by letter.
+    report = build_site([tei], out, register_page_size=10)
+    assert report.ok, report.failures
+    assert (out / "pagefind" / "pagefind.js").is_file()
+    return out
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}/"
+    httpd.shutdown()
+    thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.problems = []
+    page.on("pageerror", lambda exc: page.problems.append(str(exc)))
+    # The Content-Security-Policy refuses nothing the site needs.
+    page.on("console", lambda msg: page.problems.append(msg.text) if "Content Security Policy" in msg.text else None)
+    yield page
+    context.close()
+
+
+def _results(page) -> list[str]:
+    page.wait_for_function("() => /\\d|Không/.test(document.getElementById('search-status').textContent)")
+    return page.eval_on_selector_all("#search-results h2 a", "links => links.map(a => a.getAttribute('href'))")
+
+
+def test_type_a_name_into_the_search_box_and_find_the_article(page, server):
+    page.goto(server + "a05.html")
+    page.fill("#site-search-q", "Dương Thu Hương")
+    page.press("#site-search-q", "Enter")
+    page.wait_for_url("**/search.html?q=*")
+    found = _results(page)
+    assert found[0].endswith("/a05.html"), found
+    excerpt = page.inner_text("#search-results li >> nth=0")
+    assert "Dương Thu Hương" in excerpt
+    assert page.eval_on_selector_all("#search-results li >> nth=0 >> mark", "m => m.length") >= 1
+    # Without tones and marks, đ as d.
+    page.goto(server + "search.html?q=" + quote("dang thai son"))
+    assert _results(page)[0].endswith("/a06.html")
+    page.goto(server + "search.html?q=" + quote("duong thu huong"))
+    assert _results(page)[0].endswith("/a05.html")
+    assert page.problems == []
+
+
+def test_a_facet_narrows_the_results(page, server):
+    page.goto(server + "search.html?q=" + quote("Quang"))
+    assert len(_results(page)) == 10  # ten a page
+    assert page.inner_text("#search-status") == f"{len(PERSONS)} bài viết"
+    page.click("#search-more")  # the next ten on asking
+    page.wait_for_function("() => document.querySelectorAll('#search-results li').length === 20")
+    expected = {f"/a{n:02d}.html" for n in range(len(PERSONS)) if 2012 + n % 3 == 2013}
+    assert page.inner_text("label:has(input[name='year'][value='2013']) .count") == f"({len(expected)})"
+    page.check("input[name='year'][value='2013']")
+    page.wait_for_function(f"() => document.getElementById('search-status').textContent.startsWith('{len(expected)} ')")
+    assert "year=2013" in page.url
+    page.wait_for_function(f"() => document.querySelectorAll('#search-results li').length === {len(expected)}")
+    found = _results(page)
+    assert page.is_hidden("#search-more")
+    assert {href[href.rindex("/"):] for href in found} == expected
+    # A person facet: the one article that names Nguyễn Du (the 50 most frequent persons are offered).
+    page.goto(server + "search.html?person=" + quote("Nguyễn Du"))
+    page.wait_for_function("() => document.querySelectorAll('#search-results li').length === 1")
+    assert _results(page)[0].endswith("/a14.html")
+    assert page.is_checked("input[name='person'][value='Nguyễn Du']")
+    assert page.problems == []
+
+
+def test_search_and_facets_by_keyboard_only(page, server):
+    page.goto(server + "search.html")
+    page.keyboard.press("Tab")  # skip nothing: the first stop is the site navigation
+    for _ in range(12):
+        if page.evaluate("document.activeElement.id") == "search-q":
+            break
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "search-q"
+    page.keyboard.type("Ngô Quyền")
+    page.keyboard.press("Enter")
+    assert _results(page)[0].endswith("/a13.html")
+    # Tab reaches the facets' checkboxes; Space ticks one, and the results follow.
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.type") == "checkbox":
+            break
+    assert page.evaluate("document.activeElement.type") == "checkbox"
+    name = page.evaluate("document.activeElement.name")
+    page.keyboard.press("Space")
+    assert page.evaluate("document.activeElement.checked")
+    page.wait_for_function(f"() => location.search.includes('{name}=')")
+    # Shift+Tab leads back to the words; the result links are links (in the tab order).
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.tagName") in ("INPUT", "BUTTON")
+    assert page.eval_on_selector_all("#search-results h2 a", "links => links.every(a => a.tabIndex === 0)")
+    assert page.problems == []
+
+
+def test_walk_a_register_through_its_a_to_z_bar(page, server):
+    page.goto(server + "registers/persons.html")
+    letters = page.eval_on_selector_all(".jump-bar a", "links => links.map(a => a.textContent)")
+    assert letters[:4] == ["A", "Ă", "Â", "B"] and letters.index("Đ") == letters.index("D") + 1
+    for letter in letters:
+        page.click(f".jump-bar a:text-is('{letter}')")
+        page.wait_for_load_state()
+        assert page.inner_text("h1").endswith(": " + letter)
+        assert page.get_attribute(".jump-bar a[aria-current='page']", "href").endswith(".html")
+        names = page.eval_on_selector_all("ul.register a", "links => links.map(a => a.textContent)")
+        assert names, letter
+    page.goto(server + "registers/persons-dd.html")
+    names = page.eval_on_selector_all("ul.register a", "links => links.map(a => a.textContent)")
+    assert names == ["Đặng Thái Sơn", "Đỗ Mười"]
+    page.click("ul.register a:text-is('Đỗ Mười')")
+    page.wait_for_load_state()
+    assert page.inner_text("h1") == "Đỗ Mười" and page.is_visible("ul.contexts mark")
+    assert page.problems == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_serious_accessibility_violation_on_any_kind_of_page(browser, server, width):
+    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+    axe = axe_module.Axe()
+    # axe is injected by the test; the pages' own policy is not what is being checked here.
+    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    pages = ["a05.html", "index.html", "registers/persons.html", "registers/persons-dd.html",
+             "registers/persons/pers-p05.html", "registers/organisations.html", "registers/dates.html",
+             "registers/dates/2013.html", "search.html?q=" + quote("Trần Đại Quang")]
+    problems = []
+    for rel in pages:
+        page.goto(server + rel)
+        if rel.startswith("search.html"):
+            _results(page)
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+        for violation in results.response["violations"]:
+            if violation["impact"] in ("serious", "critical"):
+                problems.append(f"{rel} @ {width}px: {violation['id']} ({violation['impact']}): "
+                                f"{[n['target'] for n in violation['nodes'][:3]]}")
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), f"{rel} scrolls sideways at {width}px"
+    context.close()
+    assert problems == []
+
+
+def test_from_file_the_search_page_says_it_needs_a_web_server(page, site):
+    page.goto((site / "search.html").as_uri())
+    assert page.is_visible("#search-file-note")
+    assert "http.server" in page.inner_text("#search-file-note")
+    assert page.is_hidden("#search-form")

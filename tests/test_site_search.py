@@ -1,0 +1,103 @@
+"""The site's search, without a browser: the search page and its facets, the articles'
+filters, Pagefind's bundle put in place whole, and what a failure of Pagefind costs."""
+
+from __future__ import annotations
+
+import stat
+
+import pytest
+
+from teikit.errors import SearchIndexError
+from teikit.render import build_site
+from teikit.render import search as search_module
+
+from render_helpers import H, SAMPLE, parse_html
+
+NS = {"h": H[1:-1]}
+
+
+def _corpus(folder, names):
+    folder.mkdir()
+    for n, name in enumerate(names):
+        data = SAMPLE.read_text(encoding="utf-8").replace("Phạm Linh", name).replace("pers-pham-linh", f"pers-x{n}")
+        (folder / f"a{n}.xml").write_text(data, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("search")
+    out = tmp / "html"
+    assert build_site([_corpus(tmp / "tei", ["Zidane", "Đặng Văn Lâm", "Dương Văn Minh", "An Khê"])], out).ok
+    return out
+
+
+def _page(path):
+    return parse_html(path.read_text(encoding="utf-8"), str(path))
+
+
+def test_search_page_offers_facets_in_collation_order(site):
+    tree = _page(site / "search.html")
+    legends = [" ".join("".join(x.itertext()).split()) for x in tree.xpath("//h:fieldset[@class='facet']/h:legend", namespaces=NS)]
+    assert legends == ["Nhân vật", "Tổ chức", "Địa danh", "Năm", "Trang nguồn"]
+    persons = tree.xpath("//h:input[@name='person']/@value", namespaces=NS)
+    assert persons == ["An Khê", "Dương Văn Minh", "Đặng Văn Lâm", "Trần Đại Quang", "Vũ Trọng Kim", "Zidane"]
+    assert tree.xpath("//h:input[@name='year']/@value", namespaces=NS) == ["2013"]
+    assert tree.xpath("//h:input[@name='site']/@value", namespaces=NS) == ["Cổng Thông tin điện tử Chính phủ"]
+    # Every checkbox has its label; the words too.
+    assert all(box.getparent().tag == f"{H}label" for box in tree.xpath("//h:input[@type='checkbox']", namespaces=NS))
+    assert tree.xpath("//h:label[@for='search-q']", namespaces=NS)
+    assert tree.xpath("//h:script/@src", namespaces=NS) == ["assets/search.js"]
+    assert (site / "assets" / "search.js").is_file()
+
+
+def test_articles_carry_their_filters_and_every_page_a_search_box(site):
+    tree = _page(site / "a1.html")
+    filters = [(s.get("data-pagefind-filter"), s.text) for s in tree.xpath("//*[@data-pagefind-filter]")]
+    assert ("person", "Đặng Văn Lâm") in filters and ("person", "Trần Đại Quang") in filters
+    assert ("place", "Hà Nội") in filters and ("org", "Bộ Công an") in filters
+    assert ("year", "2013") in filters and ("site", "Cổng Thông tin điện tử Chính phủ") in filters
+    assert tree.xpath("//h:article/@data-pagefind-body", namespaces=NS) == [""]
+    assert "Dặng" in tree.xpath("string(//h:p[@class='search-folded'])", namespaces=NS)
+    for rel, action in (("index.html", "search.html"), ("a1.html", "search.html"), ("registers/persons.html", "../search.html"),
+                        ("registers/persons/pers-x1.html", "../../search.html")):
+        forms = _page(site / rel).xpath("//h:form[@role='search']", namespaces=NS)
+        assert [f.get("action") for f in forms] == [action], rel
+    # Only articles are indexed: the register pages carry no data-pagefind-body.
+    assert not _page(site / "registers" / "persons.html").xpath("//*[@data-pagefind-body]")
+
+
+def test_the_bundle_is_in_place_and_no_staging_folder_is_left(site):
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    assert not [p for p in site.iterdir() if p.name.endswith(".staging")]
+
+
+def test_a_failing_pagefind_is_one_error_and_the_old_index_stays(site, tmp_path, monkeypatch):
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\necho 'boom: cannot index' >&2\nexit 3\n", encoding="utf-8")
+    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setattr(search_module, "executable", lambda: fake)
+    before = (site / "pagefind" / "pagefind-entry.json").read_bytes()
+    with pytest.raises(SearchIndexError, match=r"pagefind failed: boom: cannot index$"):
+        search_module.build_index(site, "vi")
+    assert (site / "pagefind" / "pagefind-entry.json").read_bytes() == before
+    assert not [p for p in site.iterdir() if p.name.endswith(".staging")]
+    out = tmp_path / "html"
+    report = build_site([_corpus(tmp_path / "tei", ["An"])], out)
+    assert [f.message for f in report.failures] == [f"{out}: pagefind failed: boom: cannot index"]
+    assert (out / "search.html").is_file() and (out / "a0.html").is_file()
+
+
+def test_no_pagefind_binary_is_said_plainly(monkeypatch):
+    import builtins
+    real = builtins.__import__
+
+    def no_pagefind(name, *args, **kwargs):
+        if name == "pagefind_bin":
+            raise ImportError(name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pagefind)
+    with pytest.raises(SearchIndexError, match=r"needs the pagefind package \(pip install 'pagefind\[bin\]'\)"):
+        search_module.executable()
