@@ -44,8 +44,12 @@ def render(*args):
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder`, hidden ones included, with its bytes."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file under `folder`, hidden ones included, with its bytes; but Pagefind's search
+    bundle, which is not byte-identical run to run (docs/site.md), by its file count only."""
+    files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    bundle = [name for name in files if name.startswith("pagefind/")]
+    return {**{name: data for name, data in files.items() if name not in bundle},
+            "pagefind/ (files)": str(len(bundle)).encode()}
 
 
 def index_links(site: Path) -> list[str]:
@@ -167,7 +171,7 @@ def test_replace_site_rebuilds_from_the_given_files_only(site, tei):
     assert result.exit_code == 0, result.output
     assert index_links(site) == [f"{ARTICLES[0]}.html"]
     assert registered_articles(site) == {f"../{ARTICLES[0]}.html"}
-    assert sorted(p.name for p in site.glob("*.html")) == [f"{ARTICLES[0]}.html", "index.html"]
+    assert sorted(p.name for p in site.glob("*.html")) == [f"{ARTICLES[0]}.html", "index.html", "search.html"]
     assert f"warning: {site / ARTICLES[1]}.html: removed" in result.stderr
     manifest = json.loads((site / MANIFEST).read_text(encoding="utf-8"))
     assert [a["stem"] for a in manifest["articles"]] == [ARTICLES[0]]

@@ -233,11 +233,9 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
             if batch.attempt(target, lambda: _write(target, renderer.site_page(template, _stored(target, data), rel))):
                 report.written.append(target)
         _remove_stale_register_pages(out_dir, set(corpus))
-        target = out_dir / "search.html"
-        _write(target, renderer.site_page("search-page", store.search_xml(SEARCH_FACET_VALUES), "search.html"))
-        report.written.append(target)
         lang = store.lang()
-    if search_index:
+    # Pagefind indexes the article pages; with none written (a full disk) there is nothing to index.
+    if search_index and any((out_dir / f"{stem}.html").is_file() for stem in held):
         try:
             build_index(out_dir, lang)
         except RenderError as exc:
@@ -268,6 +266,7 @@ def _corpus_plan(store: SiteData, page_size: int):
     """(path under the site, template, its data made when called) of index.html, the registers
     and the date register, one page at a time from the store (nothing made until asked)."""
     yield "index.html", "index-page", store.index_xml
+    yield "search.html", "search-page", partial(store.search_xml, SEARCH_FACET_VALUES)
     for entity_type, file in REGISTER_FILES.items():
         stem = file.removesuffix(".html")
         paged = store.entry_count(entity_type) > page_size

@@ -1,0 +1,133 @@
+"""Site benchmark: a corpus site of N generated articles on one core; time per phase, peak memory.
+
+    .venv/bin/python benchmarks/site.py [--docs 1000 --docs 10000] [--keep DIR]
+
+For each N (a fresh child process each, pinned to one CPU, so that its peak memory is its
+own): writes N TEI files made from tests/data/render/sample.xml, each naming its own author
+and two of 3,000 invented persons, dated over 2000-2024, then runs build_site into a new
+folder and prints: the whole build; reading the TEI and rendering the article pages (the
+first pass, into the store); the corpus pages (index, registers, entry pages, date register,
+search page) and their count; Pagefind's index; the peak resident memory of the build
+process and of Pagefind (a child process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "tests" / "data" / "render" / "sample.xml"
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
+MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Quốc", "Ngọc", "Xuân", "Anh"]
+GIVEN = ["An", "Bình", "Châu", "Dũng", "Giang", "Hà", "Khánh", "Lâm", "Mai", "Nam", "Oanh", "Phúc", "Quân", "Sơn",
+         "Tâm", "Uyên", "Vinh", "Yến", "Ánh", "Đạt"]
+
+
+def person(k: int) -> str:
+    return f"{FAMILY[k % len(FAMILY)]} {MIDDLE[(k // 16) % len(MIDDLE)]} {GIVEN[(k // 160) % len(GIVEN)]}"
+
+
+def write_corpus(folder: Path, count: int) -> None:
+    base = SAMPLE.read_text(encoding="utf-8")
+    folder.mkdir(parents=True)
+    for i in range(count):
+        a, b = (i * 7) % 3000, (i * 13 + 1) % 3000
+        data = (base.replace("Phạm Linh", f"Tác Giả {i}").replace("pers-pham-linh", f"pers-author-{i}")
+                .replace("Trần Đại Quang", person(a)).replace("pers-tran-dai-quang", f"pers-p{a}")
+                .replace("Vũ Trọng Kim", person(b)).replace("pers-vu-trong-kim", f"pers-p{b}"))
+        year, month, day = 2000 + i % 25, 1 + i % 12, 1 + i % 28
+        data = data.replace('<date when="2013-07-31">31/07/2013</date>',
+                            f'<date when="{year}-{month:02d}-{day:02d}">{day}/{month}/{year}</date>', 1)
+        data = data.replace("<title>Đẩy mạnh phong trào", f"<title>Bài {i}: phong trào", 1)
+        (folder / f"a{i:05d}.xml").write_text(data, encoding="utf-8")
+
+
+def child(count: int, keep: str | None) -> None:
+    """One measured build (in its own process)."""
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    from teikit.render import batch, search
+    from teikit.render.renderer import default_renderer
+
+    work = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="teikit-bench-site-"))
+    try:
+        write_corpus(work / "tei", count)
+        renderer = default_renderer()
+        times = {"corpus pages": 0.0, "search index": 0.0}
+        pages = [0]
+        real_page, real_index = renderer.site_page, search.build_index
+
+        def site_page(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return real_page(*args, **kwargs)
+            finally:
+                times["corpus pages"] += time.perf_counter() - started
+                pages[0] += 1
+
+        def build_index(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return real_index(*args, **kwargs)
+            finally:
+                times["search index"] += time.perf_counter() - started
+
+        renderer.site_page = site_page
+        batch.build_index = build_index
+        started = time.perf_counter()
+        report = batch.build_site([work / "tei"], work / "html", renderer=renderer, jobs=1)
+        total = time.perf_counter() - started
+        assert report.ok, report.failures[:3]
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        # Pagefind's own peak: run again from a small helper process (a child forked from this
+        # large process would count this process's pages as its own).
+        probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True); "
+                 "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+        rerun = [sys.executable, "-c", probe, str(search.executable()), "--site", str(work / "html"),
+                 "--output-path", str(work / "pagefind-probe"), "--silent"]
+        children = int(subprocess.run(rerun, capture_output=True, text=True, check=True).stdout.split()[-1]) / 1024
+        print(json.dumps({"articles": count, "total_s": round(total, 1),
+                          "articles_and_store_s": round(total - times["corpus pages"] - times["search index"], 1),
+                          "corpus_pages_s": round(times["corpus pages"], 1), "corpus_pages": pages[0],
+                          "search_index_s": round(times["search index"], 1),
+                          "peak_rss_build_mib": round(own), "peak_rss_pagefind_mib": round(children),
+                          "files_written": len(report.written)}))
+    finally:
+        if not keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, action="append", help="corpus size; repeat for several (default 1000 and 10000)")
+    parser.add_argument("--keep", help="build in this folder and keep it (one size only)")
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args.keep)
+        return
+    for count in args.docs or [1000, 10000]:
+        command = [sys.executable, __file__, "--child", str(count)] + (["--keep", args.keep] if args.keep else [])
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode:
+            print(f"{count} articles: failed\n{done.stderr[-2000:]}", file=sys.stderr)
+            sys.exit(1)
+        figures = json.loads(done.stdout.strip().splitlines()[-1])
+        print(f"{figures['articles']:>6} articles, one core: {figures['total_s']} s in all; "
+              f"reading + article pages {figures['articles_and_store_s']} s; "
+              f"{figures['corpus_pages']} corpus pages {figures['corpus_pages_s']} s; "
+              f"search index {figures['search_index_s']} s; peak memory: build {figures['peak_rss_build_mib']} MiB, "
+              f"Pagefind {figures['peak_rss_pagefind_mib']} MiB")
+
+
+if __name__ == "__main__":
+    main()
