@@ -226,13 +226,9 @@ class PoolEngine(InlineEngine):
         self._tmp.cleanup()
 
 
-def make_engine(jobs: int | None = None, *, scheduler: str | None = None, warm=None):
-    """The engine for `--jobs N` (None: every usable core) or `--scheduler ADDRESS` (a Dask cluster).
+def make_engine(jobs: int | None = None, *, warm=None):
+    """The engine for `--jobs N` (None: every usable core); `--scheduler` is cluster.DaskEngine.
     `warm`: a state factory the local workers make as soon as they start."""
-    if scheduler is not None:
-        from .cluster import DaskEngine
-
-        return DaskEngine(scheduler)
     workers = resolve_jobs(jobs)
     if workers == 1:
         return InlineEngine()

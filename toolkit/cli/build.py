@@ -35,12 +35,12 @@ from ..editing import tidy_paths
 from ..errors import ToolkitError
 from ..fsutil import cannot_write, collect_files, exclusive_lock, file_in_the_way
 from ..options import ConvertOptions
-from ..parallel import make_engine
 from ..render import build_site, render_paths
 from ..validate import default_validator
 from .common import (EXIT_FAILED, AbbrMode, PackageFormat, abbr_option, day_option, edit_policy, error_line, guarded,
-                     jobs_option, language_option, licence_option, markup_licence_option, merge_option, model_option, os_error_message,
-                     output_dir_option, overwrite_option, print_report, progress, publisher_option, usage_error)
+                     engine_for, jobs_option, language_option, licence_option, markup_licence_option, merge_option,
+                     model_option, os_error_message, output_dir_option, overwrite_option, print_report, progress,
+                     publisher_option, scheduler_option, usage_error)
 from .tidy import print_changes, tidy_summary
 
 DEFAULT_PACKAGE_FORMAT = "zip"
@@ -129,6 +129,7 @@ def build(
     merge: bool = merge_option(),
     overwrite: bool = overwrite_option(),
     jobs: Optional[int] = jobs_option(),
+    scheduler: Optional[str] = scheduler_option(),
 ) -> None:
     """Convert, validate, render and package a corpus: SEEDS → TEI → dist/html, dist/txt, dist/deposit.
 
@@ -139,8 +140,8 @@ def build(
     is still done), 2 for a usage error.
     """
     edited = edit_policy(merge, overwrite)
-    # a second build into these folders is told they are busy; one pool of workers for every step
-    with _locked(tei_dir, dist), make_engine(jobs) as engine:
+    # a second build into these folders is told they are busy; one pool of workers (or a cluster) for every step
+    with _locked(tei_dir, dist), engine_for(jobs, scheduler, always=True) as engine:
         _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr, deposit, package_format, bagging_date,
                contact_name, contact_email, language, edited, engine)
 

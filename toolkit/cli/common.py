@@ -38,6 +38,7 @@ from ..errors import MissingInputError, ToolkitError, one_line
 from ..language import valid_tag
 from ..options import ConvertOptions
 from ..deposit.archive import FORMATS as PACKAGE_FORMATS
+from ..parallel import make_engine
 from ..render import ABBR_MODES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -219,6 +220,33 @@ def jobs_option():
     return typer.Option(None, "--jobs", "-j", min=1, metavar="N", show_default=False,
                         help="Worker processes (default: every usable core; 1: all in this process). "
                              "The output is the same whatever N.")
+
+
+def scheduler_option():
+    """`--scheduler ADDRESS`: run the stage on a dask.distributed cluster (teikit.cluster)."""
+    return typer.Option(None, "--scheduler", metavar="ADDRESS", show_default=False,
+                        help="Run on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786; needs "
+                             "the dask extra of teikit, and every worker the same files at the same paths). Same output.")
+
+
+@contextmanager
+def engine_for(jobs: Optional[int], scheduler: Optional[str], *, always: bool = False):
+    """The engine the options ask for: a Dask cluster's, or with `always` a local pool (teikit.parallel);
+    else None (the stage makes its own from --jobs). Both options at once is a usage error."""
+    if scheduler is not None and jobs is not None:
+        usage_error("--jobs and --scheduler exclude each other: --jobs is for this machine's processes")
+    if scheduler is None and not always:
+        yield None
+        return
+    with guarded():
+        if scheduler is not None:
+            from ..cluster import DaskEngine
+
+            engine = DaskEngine(scheduler)
+        else:
+            engine = make_engine(jobs)
+    with engine:
+        yield engine
 
 
 def day_option(name: str, help: str):

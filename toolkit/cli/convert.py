@@ -15,9 +15,9 @@ import typer
 
 from ..convert import convert_paths
 from ..options import ConvertOptions
-from .common import (EXIT_FAILED, convert_summary, day_option, edit_policy, guarded, jobs_option, language_option,
-                     licence_option, markup_licence_option, merge_option, model_option, output_dir_option, overwrite_option, print_report,
-                     progress, publisher_option)
+from .common import (EXIT_FAILED, convert_summary, day_option, edit_policy, engine_for, guarded, jobs_option,
+                     language_option, licence_option, markup_licence_option, merge_option, model_option,
+                     output_dir_option, overwrite_option, print_report, progress, publisher_option, scheduler_option)
 
 
 def convert(
@@ -34,6 +34,7 @@ def convert(
     overwrite: bool = overwrite_option(),
     jobs: Optional[int] = jobs_option(),
     follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Read inputs reached through a symbolic link (by default each is skipped with one warning: a link may lead out of the input folders)."),
+    scheduler: Optional[str] = scheduler_option(),
 ) -> None:
     """Convert news articles to TEI P5 with entity markup and a register.
 
@@ -48,7 +49,9 @@ def convert(
                              model_dir=str(model) if model else None, validate=not no_validate,
                              language=language, follow_symlinks=follow_symlinks)
     with guarded():
-        report = convert_paths(paths, out_dir, options, progress=progress, edited=edited, jobs=jobs)
+        with engine_for(jobs, scheduler) as engine:
+            report = convert_paths(paths, out_dir, options, progress=progress, edited=edited, jobs=jobs,
+                                   engine=engine)
     failed = {failure.path for failure in report.failures}
     degraded = sum(1 for source in report.degraded if source not in failed)
     dropped = f" ({degraded} with markup dropped)" if degraded else ""

@@ -15,7 +15,8 @@ import typer
 
 from ..errors import ToolkitError, one_line
 from ..validate import Validator
-from .common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, ReportFormat, error_line, guarded, jobs_option, progress
+from .common import (EXIT_FAILED, EXIT_OK, EXIT_USAGE, ReportFormat, engine_for, error_line, guarded, jobs_option,
+                     progress, scheduler_option)
 
 
 def validate(
@@ -31,6 +32,7 @@ def validate(
         ReportFormat.text, "--format", help="text: one line per error and a summary; json: a per-file report."
     ),
     jobs: Optional[int] = jobs_option(),
+    scheduler: Optional[str] = scheduler_option(),
 ) -> None:
     """Validate TEI documents against the teikit schema (RELAX NG and Schematron) or the one given.
 
@@ -42,7 +44,8 @@ def validate(
         error_line(str(exc))
         raise typer.Exit(EXIT_USAGE) from None
     with guarded():
-        report = validator.validate_paths(paths, progress=progress, jobs=jobs)
+        with engine_for(jobs, scheduler) as engine:
+            report = validator.validate_paths(paths, progress=progress, jobs=jobs, engine=engine)
     if report_format is ReportFormat.json:
         typer.echo(report.to_json(), nl=False)
     else:

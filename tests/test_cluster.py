@@ -1,0 +1,124 @@
+"""--scheduler: the same work on a real dask.distributed cluster on loopback (two worker
+processes, small memory): outputs identical to a local run, corpus names reduced on the
+cluster, a worker killed mid-run costs no article and leaves no partial file."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+
+import pytest
+from typer.testing import CliRunner
+
+from teikit.cli import app
+from teikit.cluster import DaskEngine
+from teikit.convert import convert_paths
+from teikit.errors import WorkerError
+from test_parallel import ARTICLES, make_corpus, tree_bytes
+
+distributed = pytest.importorskip("distributed")
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, memory_limit="600MiB",
+                                  host="127.0.0.1", dashboard_address=None, silence_logs=40) as local:
+        yield local
+
+
+def invoke(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_convert_on_the_cluster_writes_what_a_local_run_writes(tmp_path, cluster):
+    seeds = make_corpus(tmp_path / "seeds")
+    local = invoke("convert", str(seeds), "-o", str(tmp_path / "local"), "--jobs", "1")
+    remote = invoke("convert", str(seeds), "-o", str(tmp_path / "remote"), "--scheduler", cluster.scheduler_address)
+    assert local.exit_code == remote.exit_code == 1
+    assert local.stderr.replace("local", "X") == remote.stderr.replace("remote", "X")
+    assert tree_bytes(tmp_path / "local") == tree_bytes(tmp_path / "remote")
+    # the name a01 gives is marked in b02: the reduction ran (on the cluster)
+    assert ">Sùng A Châu</persName>" in (tmp_path / "remote" / "b02.xml").read_text(encoding="utf-8")
+
+
+def test_validate_and_render_on_the_cluster_match_local_runs(tmp_path, cluster):
+    seeds = make_corpus(tmp_path / "seeds", bad=False)
+    assert invoke("convert", str(seeds), "-o", str(tmp_path / "tei"), "--jobs", "1").exit_code == 0
+    (tmp_path / "tei" / "x_invalid.xml").write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"/>', encoding="utf-8")
+    local = invoke("validate", str(tmp_path / "tei"), "--jobs", "1")
+    remote = invoke("validate", str(tmp_path / "tei"), "--scheduler", cluster.scheduler_address)
+    assert local.exit_code == remote.exit_code == 1
+    assert local.stdout == remote.stdout
+    (tmp_path / "tei" / "x_invalid.xml").unlink()
+    for fmt in ("html", "txt"):
+        for where, option in (("local", ["--jobs", "1"]), ("remote", ["--scheduler", cluster.scheduler_address])):
+            result = invoke("render", str(tmp_path / "tei"), "-f", fmt, "-o", str(tmp_path / f"{where}-{fmt}"), *option)
+            assert result.exit_code == 0, result.stderr
+        assert tree_bytes(tmp_path / f"local-{fmt}") == tree_bytes(tmp_path / f"remote-{fmt}")
+
+
+def test_build_on_the_cluster_builds_what_a_local_build_does(tmp_path, cluster):
+    for where, option in (("local", ["--jobs", "1"]), ("remote", ["--scheduler", cluster.scheduler_address])):
+        root = tmp_path / where
+        seeds = make_corpus(root / "seeds", bad=False)
+        result = invoke("build", "--seeds", str(seeds), "--tei", str(root / "tei"), "--dist", str(root / "dist"),
+                        "--package-format", "dir", "--bagging-date", "2024-01-01", *option)
+        assert result.exit_code == 0, result.stderr
+    assert tree_bytes(tmp_path / "local") == tree_bytes(tmp_path / "remote")
+
+
+def test_a_worker_killed_mid_run_costs_no_article_and_leaves_no_partial_file(tmp_path, cluster):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for i in range(40):  # enough chunks that some are running when the worker dies
+        for stem, text in ARTICLES.items():
+            (seeds / f"{stem}_{i:02d}.txt").write_text(text, encoding="utf-8")
+    expected = convert_paths([seeds], tmp_path / "local")
+    assert expected.ok and len(expected.written) == 120
+    killed = threading.Event()
+
+    with DaskEngine(cluster.scheduler_address) as engine:
+        victim = sorted(engine.client.scheduler_info()["workers"])[0]
+        pid = engine.client.run(os.getpid, workers=[victim])[victim]
+
+        def progress(items, label):
+            for n, item in enumerate(items):
+                if label == "converting" and n == 2 and not killed.is_set():
+                    killed.set()
+                    os.kill(pid, signal.SIGKILL)
+                yield item
+
+        report = convert_paths([seeds], tmp_path / "remote", engine=engine, progress=progress)
+    assert killed.is_set()
+    assert report.ok, [f.message for f in report.failures]
+    assert len(report.written) == 120 and not report.kept and not report.warnings
+    assert tree_bytes(tmp_path / "local") == tree_bytes(tmp_path / "remote")
+    leftovers = [p for p in (tmp_path / "remote").rglob("*") if p.name.endswith((".tmp", ".staging"))]
+    assert leftovers == []
+    cluster.wait_for_workers(2)
+
+
+def test_an_unreachable_scheduler_is_one_error_line(tmp_path):
+    seeds = make_corpus(tmp_path / "seeds", bad=False)
+    result = invoke("convert", str(seeds), "-o", str(tmp_path / "tei"), "--scheduler", "tcp://127.0.0.1:9")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: tcp://127.0.0.1:9: cannot reach the Dask scheduler")
+    assert len(result.stderr.splitlines()) == 1
+    assert not (tmp_path / "tei").exists()
+
+
+def test_jobs_and_scheduler_together_are_a_usage_error(tmp_path):
+    result = invoke("convert", "x", "-o", str(tmp_path), "--jobs", "2", "--scheduler", "tcp://127.0.0.1:9")
+    assert result.exit_code == 2
+    assert "--jobs and --scheduler exclude each other" in result.stderr
+
+
+def test_a_cluster_that_loses_the_run_is_a_worker_error(cluster):
+    with DaskEngine(cluster.scheduler_address) as engine:
+        # a task that kills every worker it runs on: the scheduler gives up on it (KilledWorker)
+        with pytest.raises(WorkerError, match="the cluster lost the run"):
+            engine.result(engine.client.submit(os._exit, 3, pure=False))
+    cluster.wait_for_workers(2)

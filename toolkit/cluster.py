@@ -1,0 +1,125 @@
+"""`--scheduler ADDRESS`: the same work on a running dask.distributed cluster (teikit[dask]).
+
+    engine = DaskEngine("tcp://10.0.0.5:8786")   # or make_engine(scheduler=...)
+    engine.map(task, items, state=factory, shared=obj)   # as teikit.parallel's engines
+    future = engine.submit(fn, *args)            # work kept on the cluster (convert's passes)
+    engine.result(future)
+
+Contract:
+- The same `map` as teikit.parallel's engines (chunks, results in input
+  order, each worker making `state` once through parallel.worker_state), so a
+  stage runs unchanged on a cluster; `submit`/`result`/`share` let convert keep
+  its first pass and the corpus-name reduction on the cluster (docs/scale.md).
+- Workers read the inputs and write the outputs by the paths the client gives:
+  every worker must see the same files at the same paths (a shared file
+  system); a relative path is taken from the client's working directory, which
+  each task enters on its worker when that folder exists there.
+- A worker lost mid-run costs nothing: the scheduler runs its tasks again on
+  another worker (and `retries` more times for a task that raised); every
+  output is written whole (temporary file + rename) and teikit's record of it
+  first, so an article written twice is the same file. Only a task that keeps
+  killing its workers, or a cluster that cannot be reached, ends the run:
+  WorkerError, one line.
+- Workers need teikit (with the same version) installed; nothing else is sent.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from typing import Callable, Iterable, Iterator
+
+from .errors import WorkerError
+from .parallel import IN_FLIGHT_PER_WORKER, chunk_size, chunks, worker_state
+
+RETRIES = 3
+CONNECT_TIMEOUT = "20s"
+INSTALL_HINT = "--scheduler needs the optional Dask support: pip install 'teikit[dask]'"
+
+
+class Box:
+    """One value scattered whole (dask would scatter a list or tuple item by item)."""
+
+    def __init__(self, value):
+        self.value = value
+
+
+def _unbox(value):
+    return value.value if isinstance(value, Box) else value
+
+
+def _in_cwd(cwd: str, fn: Callable, *args):
+    """Run fn on a worker from the client's working directory (when the worker has it)."""
+    if os.getcwd() != cwd and os.path.isdir(cwd):
+        os.chdir(cwd)
+    return fn(*(_unbox(arg) for arg in args))
+
+
+def _chunk(task, factory, shared, chunk):
+    return task(worker_state(factory), shared, chunk)
+
+
+class DaskEngine:
+    """A client of the scheduler at `address`; closed with the engine (the cluster goes on)."""
+
+    distributed = True
+
+    def __init__(self, address: str):
+        try:
+            from distributed import Client
+        except ImportError:
+            raise WorkerError(INSTALL_HINT) from None
+        self.address = address
+        try:
+            self.client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise WorkerError(f"cannot reach the Dask scheduler ({type(exc).__name__}: {exc})", path=address) from None
+        self.workers = max(1, sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values()))
+        self.where = f"the Dask cluster at {address}"
+        self._cwd = os.getcwd()
+
+    # -- work kept on the cluster ------------------------------------------------------
+
+    def submit(self, fn: Callable, *args):
+        """fn(*args) on a worker (futures among args are its inputs, Boxes unwrapped); a future."""
+        return self.client.submit(_in_cwd, self._cwd, fn, *args, pure=False, retries=RETRIES)
+
+    def share(self, value):
+        """`value` on every worker once (a future to pass to submit)."""
+        return self.client.scatter(Box(value), broadcast=True, hash=False)
+
+    def result(self, future):
+        try:
+            return future.result()
+        except Exception as exc:  # noqa: BLE001 - KilledWorker, CommClosedError, a scheduler gone
+            if type(exc).__module__.startswith("distributed") or isinstance(exc, (OSError, TimeoutError)):
+                raise WorkerError(f"the cluster lost the run ({type(exc).__name__}: {exc})", path=self.address) from None
+            raise
+
+    # -- the engines' map ----------------------------------------------------------------
+
+    def map(self, task: Callable, items: Iterable, *, state: Callable, shared=None,
+            count: int | None = None) -> Iterator:
+        if count is None:
+            items = list(items)
+            count = len(items)
+        if not count:
+            return
+        handle = self.share(shared) if shared is not None else None
+        pending: deque = deque()
+        limit = self.workers * (IN_FLIGHT_PER_WORKER + 1)
+        for chunk in chunks(items, chunk_size(count, self.workers)):
+            pending.append(self.submit(_chunk, task, state, handle, chunk))
+            if len(pending) >= limit:
+                yield from self.result(pending.popleft())
+        while pending:
+            yield from self.result(pending.popleft())
+
+    def close(self) -> None:
+        self.client.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
