@@ -27,12 +27,14 @@ from lxml import etree
 
 from .batch import Batch, Outcome, Progress, Report, attempt_each
 from .editing import place
+from .editing.record import RECORD_DIR
 from .encode import encode, serialise
 from .encode.degrade import encode_valid
 from .errors import EmptyArticleError, ToolkitError
 from .ingest import SOURCE_SUFFIXES, WARC, ingest_file, input_type_of, source_stem, source_type
 from .ingest import warc as web_archive
 from .language import decide, name_of, primary
+from .fsutil import clean_stale_temps
 from .model import NAME_TYPES, PERSON, Article
 from .options import ConvertOptions
 from .recognise import Context, Recogniser, registry
@@ -231,6 +233,9 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
     report = batch.report
     if getattr(engine, "distributed", False):
         _convert_on_cluster(engine, batch, state, (out_dir, options, edited))
+        # a worker killed mid-write left its temporary behind (its chunk was written again elsewhere)
+        for folder in (out_dir, out_dir / RECORD_DIR):
+            clean_stale_temps(folder)
         return report
     own_engine = engine is None
     engine = engine or make_engine(jobs, warm=state)

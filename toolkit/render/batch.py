@@ -27,7 +27,7 @@ from .. import resources
 from ..batch import Batch, Progress, Report, attempt_each
 from ..parallel import make_engine
 from ..errors import RenderError, ToolkitError
-from ..fsutil import cannot_write, write_atomic
+from ..fsutil import cannot_write, clean_stale_temps, write_atomic
 from ..collation import letter_slug
 from .renderer import ASSETS_DIR, DATES_FILE, REGISTER_FILES, Renderer, SourceDocument, default_renderer
 from .site import MANIFEST, plan_site, write_manifest
@@ -74,7 +74,14 @@ def render_paths(paths, out_dir, fmt: str = "html", *, abbr: str = "keep",
         state = _renderer_state(renderer)
         with nullcontext(engine) if engine is not None else make_engine(jobs, warm=state) as running:
             batch.run_on(running, _page_task, state=state, shared=job, label=f"render {fmt}")
+        _sweep_after(engine, out_dir)
     return batch.report
+
+
+def _sweep_after(engine, out_dir: Path) -> None:
+    """After a run on a cluster: a worker killed mid-write left its temporary (the page was written again)."""
+    if getattr(engine, "distributed", False):
+        clean_stale_temps(out_dir)
 
 
 @dataclass(frozen=True)
@@ -226,6 +233,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
                     target = batch.gather(outcome)
                     if target is not None:
                         report.written.append(target)
+            _sweep_after(engine, out_dir)
         corpus = []  # every corpus page of this site, written or not (an old one that could not be rewritten stays)
         for rel, template, data in _corpus_plan(store, register_page_size):
             target = out_dir / rel
