@@ -29,6 +29,7 @@ import os
 from collections import deque
 from typing import Callable, Iterable, Iterator
 
+from .batch import Outcome
 from .errors import WorkerError
 from .parallel import IN_FLIGHT_PER_WORKER, chunk_size, chunks, worker_state
 
@@ -115,6 +116,38 @@ class DaskEngine:
         while pending:
             yield from self.result(pending.popleft())
 
+    def two_passes(self, batch, state, job: tuple, *, read: Callable, write: Callable, corpus: Callable) -> None:
+        """convert's map → reduce → map (convert.convert_paths) on the cluster: each chunk's first
+        pass, `read(state, options, chunk)`, stays on the cluster; the client takes only its report
+        lines; the corpus names are reduced there, as a tree of unions, into `corpus(names)`; the
+        second pass, `write(state, (corpus, *job), entries)`, runs where the first's results are."""
+        _, options, _ = job
+        work = [path for path in batch.files if batch.clash(path) is None]
+        firsts = [self.submit(_first, read, state, options, chunk)
+                  for chunk in chunks(work, chunk_size(len(work), self.workers))]
+        lights = [self.submit(_light, first) for first in firsts]
+        outcomes = iter(outcome for light in lights for outcome in self.result(light))
+        spooled = 0
+        for path in batch.progress(batch.files, "reading"):
+            refused = batch.clash(path)
+            if refused:
+                batch.report.fail(path, refused)
+                continue
+            outcome = next(outcomes)
+            batch.gather(outcome)
+            spooled += outcome.done
+        names = [self.submit(_names_of, first) for first in firsts]
+        while len(names) > 1:
+            names = [self.submit(_union, *names[i:i + FAN_IN]) for i in range(0, len(names), FAN_IN)]
+        index = self.submit(_corpus_of, corpus, names[0] if names else set(), spooled)
+        shared = self.share(job)
+        writes = [self.submit(_second, write, state, shared, index, first) for first in firsts]
+        for done in batch.progress(writes, "converting"):
+            for outcome in self.result(done):
+                target = batch.gather(outcome)
+                if target is not None:
+                    batch.report.written.append(target)
+
     def close(self) -> None:
         self.client.close()
 
@@ -123,3 +156,32 @@ class DaskEngine:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+FAN_IN = 8  # how many partial name sets one reduction task unites
+
+
+def _first(read, factory, options, sources):
+    return read(worker_state(factory), options, sources)
+
+
+def _light(outcomes):
+    """What the client needs of a first pass: the report, not the article."""
+    return [Outcome(o.done, None, o.report) for o in outcomes]
+
+
+def _names_of(outcomes) -> set:
+    return set().union(*(o.result[4] for o in outcomes if o.done))
+
+
+def _union(*sets) -> set:
+    return set().union(*sets)
+
+
+def _corpus_of(corpus, names: set, spooled: int):
+    return corpus(names if spooled > 1 else set())
+
+
+def _second(write, factory, job, index, outcomes):
+    entries = [o.result[:4] for o in outcomes if o.done]
+    return write(worker_state(factory), (index, *job), entries)

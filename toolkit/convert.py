@@ -25,7 +25,7 @@ from typing import Iterable
 
 from lxml import etree
 
-from .batch import Batch, Outcome, Progress, Report, attempt_each
+from .batch import Batch, Progress, Report, attempt_each
 from .editing import place
 from .editing.record import RECORD_DIR
 from .encode import encode, serialise
@@ -39,7 +39,7 @@ from .model import NAME_TYPES, PERSON, Article
 from .options import ConvertOptions
 from .recognise import Context, Recogniser, registry
 from .recognise.authority import authority_ids
-from .parallel import chunk_size, chunks, make_engine, worker_state
+from .parallel import make_engine
 from .validate import Validator, default_validator
 from .xmlsafe import parse_bytes
 
@@ -232,7 +232,8 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
     state = _state_factory(options, recogniser, validator, local=engine is None and jobs == 1)
     report = batch.report
     if getattr(engine, "distributed", False):
-        _convert_on_cluster(engine, batch, state, (out_dir, options, edited))
+        engine.two_passes(batch, state, (out_dir, options, edited), read=_read_task, write=_write_task,
+                          corpus=_CorpusNames)
         # a worker killed mid-write left its temporary behind (its chunk was written again elsewhere)
         for folder in (out_dir, out_dir / RECORD_DIR):
             clean_stale_temps(folder)
@@ -307,68 +308,6 @@ def _read_archive(archive: Path, batch: Batch, engine, state, options: ConvertOp
             batch.gather(outcome, [], keep)
 
     batch.attempt(archive, read_pages)
-
-
-def _convert_on_cluster(engine, batch: Batch, state, job: tuple) -> None:
-    """convert_paths on a cluster (cluster.DaskEngine): each chunk's first pass stays on the
-    cluster; the client takes only its report lines; the corpus names are reduced there, as a
-    tree of unions; the second pass reads the first's results where they are."""
-    out_dir, options, _ = job
-    work = [path for path in batch.files if batch.clash(path) is None]
-    firsts = [engine.submit(_cluster_read, state, options, chunk)
-              for chunk in chunks(work, chunk_size(len(work), engine.workers))]
-    lights = [engine.submit(_light, first) for first in firsts]
-    outcomes = iter(outcome for light in lights for outcome in engine.result(light))
-    spooled = 0
-    for path in batch.progress(batch.files, "reading"):
-        refused = batch.clash(path)
-        if refused:
-            batch.report.fail(path, refused)
-            continue
-        outcome = next(outcomes)
-        batch.gather(outcome)
-        spooled += outcome.done
-    names = [engine.submit(_names_of, first) for first in firsts]
-    while len(names) > 1:
-        names = [engine.submit(_union, *names[i:i + _FAN_IN]) for i in range(0, len(names), _FAN_IN)]
-    corpus = engine.submit(_corpus_of, names[0] if names else set(), spooled)
-    shared = engine.share(job)
-    writes = [engine.submit(_cluster_write, state, shared, corpus, first) for first in firsts]
-    for write in batch.progress(writes, "converting"):
-        for outcome in engine.result(write):
-            target = batch.gather(outcome)
-            if target is not None:
-                batch.report.written.append(target)
-
-
-_FAN_IN = 8  # how many partial name sets one reduction task unites
-
-
-def _cluster_read(factory, options, sources):
-    return _read_task(worker_state(factory), options, sources)
-
-
-def _light(outcomes):
-    """What the client needs of a first pass: the report, not the article."""
-    return [Outcome(o.done, None, o.report) for o in outcomes]
-
-
-def _names_of(outcomes) -> set:
-    return set().union(*(o.result[4] for o in outcomes if o.done))
-
-
-def _union(*sets) -> set:
-    return set().union(*sets)
-
-
-def _corpus_of(names: set, spooled: int) -> _CorpusNames:
-    return _CorpusNames(names if spooled > 1 else set())
-
-
-def _cluster_write(factory, job, corpus, outcomes):
-    out_dir, options, edited = job
-    entries = [o.result[:4] for o in outcomes if o.done]
-    return _write_task(worker_state(factory), (corpus, out_dir, options, edited), entries)
 
 
 # --- the work of one worker (teikit.parallel) ------------------------------------------

@@ -38,7 +38,6 @@ from ..errors import MissingInputError, ToolkitError, one_line
 from ..language import valid_tag
 from ..options import ConvertOptions
 from ..deposit.archive import FORMATS as PACKAGE_FORMATS
-from ..parallel import make_engine
 from ..render import ABBR_MODES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -244,6 +243,8 @@ def engine_for(jobs: Optional[int], scheduler: Optional[str], *, always: bool = 
 
             engine = DaskEngine(scheduler)
         else:
+            from ..parallel import make_engine  # here: --help and --version load no process pool
+
             engine = make_engine(jobs)
     with engine:
         yield engine
