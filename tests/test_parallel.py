@@ -41,9 +41,15 @@ def make_corpus(folder: Path, bad: bool = True) -> Path:
     return folder
 
 
+# The site's search index (pagefind/) differs between two runs of the same render, --jobs 1 both times:
+# its hashes are not reproducible (a defect of the search index, not of --jobs); it is left out here.
+UNREPRODUCIBLE = "pagefind"
+
+
 def tree_bytes(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder` (hidden records included) by its relative path."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file under `folder` (hidden records included) by its relative path, the search index aside."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and UNREPRODUCIBLE not in p.relative_to(folder).parts}
 
 
 def without_search_bundle(files: dict[str, bytes]) -> dict[str, bytes]:
