@@ -7,31 +7,16 @@ Needs Chromium at /usr/bin/chromium (apt-get install chromium); run with
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
 from teikit.render import build_site
 
+from browser_helpers import MARKS, browser  # noqa: F401 (browser: the shared fixture)
 from render_helpers import SAMPLE
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium not installed at /usr/bin/chromium (apt-get install chromium)"),
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield browser
-        browser.close()
+pytestmark = MARKS
 
 
 @pytest.fixture()

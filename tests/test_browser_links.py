@@ -11,25 +11,13 @@ import pytest
 
 from teikit.render import build_site
 
-from test_browser import ARGS, CHROMIUM
+from browser_helpers import MARKS, browser  # noqa: F401 (browser: the shared fixture)
 from test_safe_links import HOSTILE_STEM, hostile_tei
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium not installed at /usr/bin/chromium (apt-get install chromium)"),
-]
+pytestmark = MARKS
 
 # What an injected script would do: open a dialog and mark the page.
 PAYLOAD = "alert(1);document.title='pwned';window.pwned=1"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture()

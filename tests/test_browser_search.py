@@ -18,11 +18,9 @@ import pytest
 
 from teikit.render import build_site
 
+from browser_helpers import MARKS, browser  # noqa: F401 (browser: the shared fixture)
 from render_helpers import SAMPLE
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 WIDTHS = (1280, 390)
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Person names (register letters A, Ă, Â, B, Đ, D, …), one article each; every article also
@@ -33,10 +31,7 @@ PERSONS = ["An Khánh", "Ăng Ly", "Âu Dương Phong", "Bùi Tiến Dũng", "Ca
            "Ưng Hoàng Phúc", "Văn Cao", "Xuân Diệu", "Yết Kiêu", "Chu Văn An", "Giáp Hải", "Hàn Mặc Tử",
            "Ỷ Lan", "Trưng Trắc", "Tôn Đức Thắng"]
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium not installed at /usr/bin/chromium (apt-get install chromium)"),
-]
+pytestmark = MARKS
 
 
 def _article(folder: Path, n: int, name: str) -> None:
@@ -76,15 +71,6 @@ def server(site):
     yield f"http://127.0.0.1:{httpd.server_port}/"
     httpd.shutdown()
     thread.join()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture()
