@@ -15,7 +15,7 @@ from teikit.cli import app
 from teikit.cluster import DaskEngine
 from teikit.convert import convert_paths
 from teikit.errors import WorkerError
-from test_parallel import ARTICLES, make_corpus, tree_bytes, without_search_bundle
+from test_parallel import ARTICLES, make_corpus, tree_bytes
 
 distributed = pytest.importorskip("distributed")
 
@@ -57,7 +57,7 @@ def test_validate_and_render_on_the_cluster_match_local_runs(tmp_path, cluster):
         for where, option in (("local", ["--jobs", "1"]), ("remote", ["--scheduler", cluster.scheduler_address])):
             result = invoke("render", str(tmp_path / "tei"), "-f", fmt, "-o", str(tmp_path / f"{where}-{fmt}"), *option)
             assert result.exit_code == 0, result.stderr
-        assert without_search_bundle(tree_bytes(tmp_path / f"local-{fmt}")) == without_search_bundle(tree_bytes(tmp_path / f"remote-{fmt}"))
+        assert tree_bytes(tmp_path / f"local-{fmt}") == tree_bytes(tmp_path / f"remote-{fmt}")
 
 
 def test_build_on_the_cluster_builds_what_a_local_build_does(tmp_path, cluster):
@@ -67,7 +67,7 @@ def test_build_on_the_cluster_builds_what_a_local_build_does(tmp_path, cluster):
         result = invoke("build", "--seeds", str(seeds), "--tei", str(root / "tei"), "--dist", str(root / "dist"),
                         "--package-format", "dir", "--bagging-date", "2024-01-01", *option)
         assert result.exit_code == 0, result.stderr
-    assert without_search_bundle(tree_bytes(tmp_path / "local")) == without_search_bundle(tree_bytes(tmp_path / "remote"))
+    assert tree_bytes(tmp_path / "local") == tree_bytes(tmp_path / "remote")
 
 
 def test_a_worker_killed_mid_run_costs_no_article_and_leaves_no_partial_file(tmp_path, cluster):
