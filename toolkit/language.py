@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .resources import language_dir
+from .resources import language_dir, read_tsv
 
 DEFAULT_LANGUAGE = "vi"
 MIN_LETTERS = 40       # fewer letters than this: too short to tell
@@ -81,19 +81,16 @@ def primary(tag: str) -> str:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, LanguageInfo]:
-    return {row[0]: LanguageInfo(row[0], row[1], row[2]) for row in _rows("languages.tsv", 3)}
+    return {row["code"]: LanguageInfo(row["code"], row["name"], row["date_order"]) for row in _rows("languages.tsv")}
 
 
 @lru_cache(maxsize=1)
 def _aliases() -> dict[str, str]:
-    return {row[0]: row[1] for row in _rows("aliases.tsv", 2)}
+    return {row["detected"]: row["written"] for row in _rows("aliases.tsv")}
 
 
-def _rows(name: str, width: int) -> list[list[str]]:
-    """The rows of a data file: '#' lines and the header line left out."""
-    lines = [line for line in (language_dir() / name).read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
-    return [line.split("\t")[:width] for line in lines[1:]]
+def _rows(name: str) -> list[dict[str, str]]:
+    return read_tsv(language_dir() / name)
 
 
 def info(tag: str) -> LanguageInfo:

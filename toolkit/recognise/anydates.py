@@ -29,9 +29,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..errors import RecogniseError
 from ..language import info, primary
 from ..model import DATE, Mention
-from ..resources import language_dir
+from ..resources import language_dir, read_tsv
 from .base import Context
 from .dates import valid
 from .ruletable import priority
@@ -63,10 +64,8 @@ def _day(year: int, month: int, day: int) -> str | None:
     return None
 
 
-def _rows(name: str) -> list[list[str]]:
-    lines = [line for line in (language_dir() / name).read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
-    return [line.split("\t") for line in lines[1:]]
+def _rows(name: str) -> list[dict[str, str]]:
+    return read_tsv(language_dir() / name, error=RecogniseError)
 
 
 @lru_cache(maxsize=32)
@@ -74,13 +73,13 @@ def _month_patterns(code: str) -> tuple[re.Pattern, re.Pattern, dict[str, int]] 
     """(day-then-month pattern, month-then-day-or-year pattern, month number by folded name)
     for a language with month names listed; None for one without."""
     months = {}
-    for language, month, names in _rows("months.tsv"):
-        if language == code:
-            for name in names.split(","):
-                months[name.strip().casefold()] = int(month)
+    for row in _rows("months.tsv"):
+        if row["language"] == code:
+            for name in row["names"].split(","):
+                months[name.strip().casefold()] = int(row["month"])
     if not months:
         return None
-    words = {(kind, language): words.split(",") for language, kind, words in _rows("date_words.tsv")}
+    words = {(row["kind"], row["language"]): row["words"].split(",") for row in _rows("date_words.tsv")}
     suffix = "|".join(map(re.escape, words.get(("suffix", code), [])))
     link = "|".join(map(re.escape, words.get(("link", code), [])))
     name = "|".join(re.escape(n) for n in sorted(months, key=len, reverse=True))

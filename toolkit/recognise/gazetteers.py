@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .. import resources
 from ..errors import RecogniseError
 from ..resources import gazetteer_dir
 from .tokens import Tokens, exact_key, phrase_key
@@ -31,28 +32,8 @@ DATA_DIR = gazetteer_dir()
 
 
 def read_tsv(name: str, directory: Path = DATA_DIR) -> list[dict[str, str]]:
-    """Rows of a gazetteer file as dicts keyed by the header's column names."""
-    path = directory / name
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RecogniseError(f"cannot read gazetteer: {exc}", path=str(path)) from None
-    rows, header = [], None
-    for number, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        if len(cells) > len(header) or not cells[0].strip():
-            raise RecogniseError(f"line {number}: expected at most {len(header)} tab-separated columns "
-                                 f"with a non-empty first one", path=str(path))
-        cells += [""] * (len(header) - len(cells))
-        rows.append({h: c.strip() for h, c in zip(header, cells)})
-    if header is None:
-        raise RecogniseError("no header line", path=str(path))
-    return rows
+    """Rows of a gazetteer file as dicts keyed by the header's column names (resources.read_tsv)."""
+    return resources.read_tsv(directory / name, error=RecogniseError, what="gazetteer")
 
 
 class PhraseIndex:
