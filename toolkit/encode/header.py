@@ -70,10 +70,9 @@ def declare_agent(header, xml_id: str, resp: str, label: str, ident: str | None 
         _sub(application, N.LABEL, label)
 
 
-def build_header(article: Article, doc_id: str, options: ConvertOptions, recognisers: list[tuple[str, str, str]],
-                 register_state: list[tuple[str, str]] = ()) -> etree._Element:
-    """recognisers: (xml:id, ident, label) of every recogniser whose markup the text carries.
-    register_state: (type, value) idnos recording the corpus register the names point into."""
+def build_header(article: Article, doc_id: str, options: ConvertOptions,
+                 recognisers: list[tuple[str, str, str]]) -> etree._Element:
+    """recognisers: (xml:id, ident, label) of every recogniser whose markup the text carries."""
     language = article.meta.language
     header = etree.Element(N.TEI_HEADER)
     header.set(N.XML_LANG, HEADER_LANGUAGE)
@@ -91,8 +90,6 @@ def build_header(article: Article, doc_id: str, options: ConvertOptions, recogni
     _sub(availability, N.LICENCE, text_licence or UNKNOWN_TEXT_LICENCE, n="text", target=licence_url(text_licence))
     _sub(availability, N.LICENCE, options.markup_licence, n="markup", target=licence_url(options.markup_licence))
     _sub(publication, N.IDNO, doc_id, type="teikit")
-    for id_type, value in register_state:
-        _sub(publication, N.IDNO, value, type=id_type)
 
     bibl = _sub(_sub(file_desc, N.SOURCE_DESC), N.BIBL, type="source")
     bibl.set(N.XML_LANG, language)  # what the source says of itself, in its words (its date as printed too)
