@@ -8,16 +8,27 @@ recognisers, ...) is imported only when that command runs or shows its help
 (`LazyRoot`), so `teikit --help` and `teikit --version` load no stage. The root
 help lists each command with its one line from COMMANDS;
 tests/test_cli_help.py checks that line against the command's own help.
+
+A usage error (unknown command or option, missing argument, bad value) is one
+line `error: MESSAGE (see 'teikit CMD -h')` on stderr, exit 2, like every other
+error (`LazyRoot.main`), not click's usage block.
 """
 
 from __future__ import annotations
 
 import importlib
+import sys
 
 import typer
 from typer.core import TyperCommand
 
 from .. import __version__
+from ..errors import one_line
+
+try:  # typer 0.2x carries its own copy of click
+    from typer._click import exceptions as click_errors
+except ImportError:  # older typer runs on click itself
+    from click import exceptions as click_errors
 from .common import Group, command_group, tidy_help
 
 # name -> (module of toolkit.cli that registers it, its line in `teikit --help`); the order of the help.
@@ -58,6 +69,27 @@ class LazyRoot(Group):
                 return TyperCommand(name=name, help=COMMANDS[name][1])
             self.add_command(load_command(name), name)
         return self.commands.get(name)
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """click's main, its usage errors turned into one `error:` line (exit 2)."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click_errors.UsageError as e:
+            if type(e).__name__ == "NoArgsIsHelpError":  # a group named without its command: its help
+                e.show()
+                sys.exit(e.exit_code)
+            where = e.ctx.command_path if e.ctx is not None else (prog_name or "teikit")
+            typer.echo(f"error: {one_line(e.format_message()).rstrip('.')} (see '{where} -h')", err=True)
+            sys.exit(e.exit_code)
+        except click_errors.ClickException as e:
+            typer.echo(f"error: {one_line(e.format_message())}", err=True)
+            sys.exit(e.exit_code)
+        except typer.Abort:
+            typer.echo("error: aborted", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def format_help(self, ctx, formatter) -> None:
         self.listing = True
