@@ -125,6 +125,16 @@ class UnsafeXMLError(InputError):
         self.column = column
 
 
+class XMLLimitError(InputError):
+    """The document is well-formed but goes past what teikit's XSLT processor can read (xmlsafe's
+    limits: nesting depth, attributes on one element, length of a name); line points at the element."""
+
+    def __init__(self, message: str, *, path: str | None = None, line: int = 0, column: int = 0):
+        super().__init__(message, path=path)
+        self.line = line
+        self.column = column
+
+
 class EditingError(ToolkitError):
     """An edited TEI file cannot be kept, merged or tidied as asked: it is not well-formed,
     its text no longer matches its source, or its record is unreadable. The file is left as it is."""

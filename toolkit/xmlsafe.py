@@ -3,6 +3,11 @@
 Input documents may be hostile: a DOCTYPE in the prolog is refused outright (one
 mentioned in a comment, a CDATA section or text is no DOCTYPE), so no external
 entity is resolved, no DTD is fetched, and no entity-expansion bomb can grow.
+
+It also holds the one policy of how large a document's structure may be
+(`check_limits`): what the XSLT processor of render and deposit (Saxon, reading
+with the JDK's parser) refuses is refused here, with one line, so a document
+`validate` accepts is one render and deposit can read.
 """
 
 from __future__ import annotations
@@ -11,7 +16,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import NotWellFormedError, ToolkitError, UnsafeXMLError
+from .errors import NotWellFormedError, ToolkitError, UnsafeXMLError, XMLLimitError
+
+# The JDK parser under Saxon refuses more (jdk.xml.maxElementDepth, elementAttributeLimit and
+# maxXMLNameLimit); libxml2 itself stops at a depth of 256 without huge_tree.
+MAX_DEPTH = 100          # elements nested, the root element being 1
+MAX_ATTRIBUTES = 200     # attributes of one element, its namespace declarations included
+MAX_NAME_CHARS = 1000    # one prefix, local name or processing-instruction target
 
 
 def _parser() -> etree.XMLParser:
@@ -69,7 +80,63 @@ def parse_bytes(data: bytes, *, path: str | None = None) -> etree._ElementTree:
     tree = root.getroottree()
     if tree.docinfo.doctype:
         raise UnsafeXMLError("DOCTYPE declarations are refused", path=path)
+    check_limits(tree, path=path)
     return tree
+
+
+def _name_error(kind: str, part: str, line: int, path: str | None) -> XMLLimitError:
+    return XMLLimitError(f"line {line}: {kind} name {part[:20]}… is {len(part)} characters long; teikit reads "
+                         f"names of at most {MAX_NAME_CHARS}", path=path, line=line)
+
+
+def _qualified(node) -> str:
+    local = etree.QName(node).localname
+    return f"{node.prefix}:{local}" if node.prefix else local
+
+
+_TOO_DEEP = etree.XPath("/*" + "/*" * MAX_DEPTH)  # the elements one level past the limit
+
+
+def check_limits(tree, *, path: str | None = None) -> None:
+    """Raise XMLLimitError at the first element nested deeper than MAX_DEPTH, with more than
+    MAX_ATTRIBUTES attributes and namespace declarations, or with a name (a prefix it declares,
+    an attribute's, a processing instruction's target) longer than MAX_NAME_CHARS.
+    One pass, linear in the document."""
+    tree = tree if isinstance(tree, etree._ElementTree) else tree.getroottree()
+    root = tree.getroot()
+    too_deep = _TOO_DEEP(tree)
+    if too_deep:
+        node = too_deep[0]
+        line = node.sourceline or 0
+        raise XMLLimitError(f"line {line}: element {_qualified(node)} is nested {MAX_DEPTH + 1} deep; teikit reads "
+                            f"at most {MAX_DEPTH} levels", path=path, line=line)
+    for node in [*root.itersiblings(preceding=True), *root.itersiblings()]:
+        if isinstance(node, etree._ProcessingInstruction) and len(node.target) > MAX_NAME_CHARS:
+            raise _name_error("the processing instruction's", node.target, node.sourceline or 0, path)
+    declared = 0
+    for event, node in etree.iterwalk(root, events=("start", "start-ns", "pi")):
+        if event == "start-ns":  # comes just before the start of the element that declares it
+            declared += 1
+        elif event == "pi":
+            if len(node.target) > MAX_NAME_CHARS:
+                raise _name_error("the processing instruction's", node.target, node.sourceline or 0, path)
+        else:
+            attributes = node.attrib
+            count = len(attributes) + declared
+            if count > MAX_ATTRIBUTES:
+                line = node.sourceline or 0
+                raise XMLLimitError(f"line {line}: element {_qualified(node)} has {count} attributes (namespace "
+                                    f"declarations included); teikit reads at most {MAX_ATTRIBUTES}",
+                                    path=path, line=line)
+            names = [etree.QName(key).localname for key in attributes if len(key) > MAX_NAME_CHARS]
+            if declared:
+                names += [prefix for prefix in node.nsmap if prefix and len(prefix) > MAX_NAME_CHARS]
+                declared = 0
+            if len(node.tag) > MAX_NAME_CHARS:
+                names += [node.prefix or "", etree.QName(node).localname]
+            for name in names:
+                if len(name) > MAX_NAME_CHARS:
+                    raise _name_error("a", name, node.sourceline or 0, path)
 
 
 def parse_file(path) -> etree._ElementTree:

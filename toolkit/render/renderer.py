@@ -89,6 +89,10 @@ class Renderer:
             tree = source if isinstance(source, etree._ElementTree) else source.getroottree()
             path, name = None, "<tree>"
             stem = _stem_from_tree(tree)
+            try:  # what Saxon's parser would refuse with its own multi-line report (xmlsafe's limits)
+                xmlsafe.check_limits(tree, path=tree.docinfo.URL)
+            except ToolkitError as exc:
+                raise RenderError(exc.message, path=exc.path or name) from None
         else:
             raise TypeError(f"cannot render a {type(source).__name__}")
         root = tree.getroot()

@@ -19,11 +19,11 @@ from typing import Iterable, Iterator, Sequence, Union
 from lxml import etree
 
 from ..batch import Batch, Progress, attempt_each
-from ..errors import NotWellFormedError, ToolkitError, UnsafeXMLError, ValidationError
+from ..errors import NotWellFormedError, ToolkitError, UnsafeXMLError, ValidationError, XMLLimitError
 from ..names import is_teikit_document
 from ..parallel import make_engine
 from ..resources import schema_dir
-from ..xmlsafe import parse_bytes, parse_file
+from ..xmlsafe import check_limits, parse_bytes, parse_file
 from .attributes import AttributeTypes
 from .issues import FileResult, Issue, Report
 from .schemas import (AUTO, RNG_NAME, SCH_NAME, TEIKIT, SchemaError, declared_schemas, fallback_schema, load_file,
@@ -172,7 +172,12 @@ def _load(source: Source, name: str | None) -> tuple[etree._ElementTree, str] | 
     if isinstance(source, etree._Element):
         source = source.getroottree()
     if isinstance(source, etree._ElementTree):
-        return source, name or source.docinfo.URL or "<tree>"
+        file = name or source.docinfo.URL or "<tree>"
+        try:  # a tree built in memory is held to the limits a parsed one is
+            check_limits(source, path=file)
+        except XMLLimitError as exc:
+            return Issue(file, exc.line, exc.column, "xml-limits", _LINE_PREFIX.sub("", exc.message))
+        return source, file
     if isinstance(source, (bytes, bytearray)):
         file, data = name or "<bytes>", bytes(source)
     else:
@@ -185,6 +190,8 @@ def _load(source: Source, name: str | None) -> tuple[etree._ElementTree, str] | 
         return parse_bytes(data, path=file), file
     except UnsafeXMLError as exc:
         return Issue(file, exc.line, exc.column, "xml-unsafe", _LINE_PREFIX.sub("", exc.message))
+    except XMLLimitError as exc:  # what render and deposit could not read (xmlsafe.check_limits)
+        return Issue(file, exc.line, exc.column, "xml-limits", _LINE_PREFIX.sub("", exc.message))
     except NotWellFormedError as exc:
         duplicate = _DUPLICATE_ID.search(exc.message)
         if duplicate:  # libxml2 refuses a repeated xml:id while parsing: report it as the rule it breaks
