@@ -61,3 +61,34 @@ def test_what_counts_as_linked(tmp_path):
     assert linked_inputs([src], files) == [src / "p.txt", src / "dir" / "passwd.txt"]
     os.symlink(src, tmp_path / "named-link")  # a folder named on the command line may be a link
     assert linked_inputs([tmp_path / "named-link"], [tmp_path / "named-link" / "a.txt"]) == []
+
+
+def test_a_linked_sidecar_is_refused_unless_asked(tmp_path):
+    src, outside = _tree(tmp_path)
+    os.remove(src / "p.txt")
+    (outside / "meta.json").write_text('{"title": "%s"}' % CANARY, encoding="utf-8")
+    os.symlink(outside / "meta.json", src / "a.meta.json")
+    (src / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("convert", src, "-o", out)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == \
+        f"error: {src / 'a.meta.json'}: a symbolic link, not read (--follow-symlinks reads it)"
+    assert sorted(p.name for p in out.glob("*.xml")) == ["b.xml"]  # the other article still converts
+    assert CANARY not in result.output
+    result = run("convert", src, "-o", tmp_path / "out2", "--follow-symlinks")
+    assert result.exit_code == 0, result.output
+    assert CANARY in (tmp_path / "out2" / "a.xml").read_text(encoding="utf-8")
+
+
+def test_build_skips_links_like_convert_unless_asked(tmp_path, monkeypatch):
+    src, _ = _tree(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = run("build", "--seeds", src, "--no-deposit")
+    assert f"warning: {src / 'p.txt'}: a symbolic link, skipped (--follow-symlinks reads it)" in result.stderr.splitlines()
+    assert sorted(p.name for p in (tmp_path / "tei").glob("*.xml")) == ["a.xml"]
+    assert not any(CANARY in p.read_text(encoding="utf-8", errors="replace") for p in tmp_path.joinpath("dist").rglob("*")
+                   if p.is_file())
+    result = run("build", "--seeds", src, "--no-deposit", "--follow-symlinks")
+    assert "symbolic link" not in result.stderr
+    assert sorted(p.name for p in (tmp_path / "tei").glob("*.xml")) == ["a.xml", "p.xml"]

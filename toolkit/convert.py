@@ -349,7 +349,7 @@ def _read_task(state, options: ConvertOptions, sources: list) -> list:
     recognisers, _ = state
 
     def read(source: Path, report) -> tuple:
-        article, warning = settle_language(ingest_file(source), options)
+        article, warning = settle_language(ingest_file(source, follow_symlinks=options.follow_symlinks), options)
         if warning:
             report.warn(f"{source}: {warning}")
         mentions, failure = _recognise(article, recognisers(article.meta.language))

@@ -38,7 +38,7 @@ from ..options import ConvertOptions
 from ..render import build_site, render_paths
 from ..validate import default_validator
 from .common import (EXIT_FAILED, AbbrMode, PackageFormat, abbr_option, day_option, edit_policy, error_line, guarded,
-                     engine_for, jobs_option, language_option, licence_option, markup_licence_option, merge_option,
+                     engine_for, follow_symlinks_option, jobs_option, language_option, licence_option, markup_licence_option, merge_option,
                      model_option, os_error_message, output_dir_option, overwrite_option, print_report, progress,
                      publisher_option, scheduler_option, usage_error)
 from .tidy import print_changes, tidy_summary
@@ -129,6 +129,7 @@ def build(
     merge: bool = merge_option(),
     overwrite: bool = overwrite_option(),
     jobs: Optional[int] = jobs_option(),
+    follow_symlinks: bool = follow_symlinks_option(),
     scheduler: Optional[str] = scheduler_option(),
 ) -> None:
     """Convert, validate, render and package a corpus: SEEDS → TEI → dist/html, dist/txt, dist/deposit.
@@ -143,14 +144,14 @@ def build(
     # a second build into these folders is told they are busy; one pool of workers (or a cluster) for every step
     with _locked(tei_dir, dist), engine_for(jobs, scheduler, always=True) as engine:
         _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr, deposit, package_format, bagging_date,
-               contact_name, contact_email, language, edited, engine)
+               contact_name, contact_email, language, edited, engine, follow_symlinks)
 
 
 def _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr, deposit, package_format, bagging_date,
-           contact_name, contact_email, language, edited, engine) -> None:
+           contact_name, contact_email, language, edited, engine, follow_symlinks=False) -> None:
     steps = _Steps()
     options = ConvertOptions(publisher=publisher, licence=licence, markup_licence=markup_licence, model_dir=str(model) if model else None,
-                             language=language)
+                             language=language, follow_symlinks=follow_symlinks)
     with guarded():  # no seeds folder, or a model that cannot be loaded: nothing can be built
         converted = convert_paths([seeds], tei_dir, options, progress=progress, edited=edited, engine=engine)
     converted.warnings.extend(f"{path}: no source in {seeds} makes it (left by an earlier build?); not validated, "

@@ -214,6 +214,10 @@ def language_option():
                              "are recognised only in Vietnamese text; other languages get their dates marked.")
 
 
+def follow_symlinks_option():
+    return typer.Option(False, "--follow-symlinks", help="Read inputs and sidecars reached through a symbolic link (by default each input is skipped with one warning, each sidecar refused: a link may lead out of the input folders).")
+
+
 def jobs_option():
     """`--jobs N`: worker processes for a stage over files (teikit.parallel)."""
     return typer.Option(None, "--jobs", "-j", min=1, metavar="N", show_default=False,

@@ -15,7 +15,8 @@ import typer
 
 from ..convert import convert_paths
 from ..options import ConvertOptions
-from .common import (EXIT_FAILED, convert_summary, day_option, edit_policy, engine_for, guarded, jobs_option,
+from .common import (EXIT_FAILED, convert_summary, day_option, edit_policy, engine_for, follow_symlinks_option, guarded,
+                     jobs_option,
                      language_option, licence_option, markup_licence_option, merge_option, model_option,
                      output_dir_option, overwrite_option, print_report, progress, publisher_option, scheduler_option)
 
@@ -33,7 +34,7 @@ def convert(
     merge: bool = merge_option(),
     overwrite: bool = overwrite_option(),
     jobs: Optional[int] = jobs_option(),
-    follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Read inputs reached through a symbolic link (by default each is skipped with one warning: a link may lead out of the input folders)."),
+    follow_symlinks: bool = follow_symlinks_option(),
     scheduler: Optional[str] = scheduler_option(),
 ) -> None:
     """Convert news articles to TEI P5 with entity markup and a register.

@@ -82,8 +82,9 @@ def _order(suffix: str) -> tuple[int, int]:
     return (("text", "html", "warc").index(SOURCE_TYPES[suffix]), len(suffix))
 
 
-def ingest_file(path, *, max_bytes: int | None = None) -> Article:
-    """The article of a text file or web page (a WARC holds many: warc.read_warc)."""
+def ingest_file(path, *, max_bytes: int | None = None, follow_symlinks: bool = True) -> Article:
+    """The article of a text file or web page (a WARC holds many: warc.read_warc); with
+    follow_symlinks=False its sidecar is refused if it is a symbolic link."""
     path = Path(path)
     kind = source_type(path)
     if kind is None:
@@ -92,7 +93,7 @@ def ingest_file(path, *, max_bytes: int | None = None) -> Article:
         raise IngestError("a web archive holds many pages; convert reads it record by record", path=str(path))
     limit = max_bytes or (MAX_SOURCE_BYTES if kind == TEXT else MAX_PAGE_BYTES)
     data = _read_bounded(path, limit, "a news article" if kind == TEXT else "a web page")
-    meta = read_meta(path.with_name(source_stem(path) + META_SUFFIX))
+    meta = read_meta(path.with_name(source_stem(path) + META_SUFFIX), follow_symlinks=follow_symlinks)
     if kind == HTML:
         if not data.strip():
             raise IngestError("empty file (no text to convert)", path=str(path))

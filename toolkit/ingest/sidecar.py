@@ -41,9 +41,14 @@ def _read_limited(path: Path, limit: int) -> bytes:
     return data
 
 
-def read_sidecar(path: Path, *, max_bytes: int = MAX_SIDECAR_BYTES, max_depth: int = MAX_SIDECAR_DEPTH) -> dict:
-    """The checked sidecar at `path` as {key: non-empty string}; {} when there is none."""
+def read_sidecar(path: Path, *, max_bytes: int = MAX_SIDECAR_BYTES, max_depth: int = MAX_SIDECAR_DEPTH,
+                 follow_symlinks: bool = True) -> dict:
+    """The checked sidecar at `path` as {key: non-empty string}; {} when there is none.
+    With follow_symlinks=False a sidecar that is a symbolic link is refused (it may lead anywhere),
+    like the inputs themselves (batch.py)."""
     path = Path(path)
+    if not follow_symlinks and path.is_symlink():
+        raise IngestError("a symbolic link, not read (--follow-symlinks reads it)", path=str(path))
     if not os.path.isfile(path):
         return {}
     where = str(path)
