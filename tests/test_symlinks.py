@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from typer.testing import CliRunner
 
 from teikit.cli import app
@@ -92,3 +93,54 @@ def test_build_skips_links_like_convert_unless_asked(tmp_path, monkeypatch):
     result = run("build", "--seeds", src, "--no-deposit", "--follow-symlinks")
     assert "symbolic link" not in result.stderr
     assert sorted(p.name for p in (tmp_path / "tei").glob("*.xml")) == ["a.xml", "p.xml"]
+
+
+def _tei_tree(tmp_path):
+    """tei/ with one TEI file and a link to a canary TEI outside it."""
+    import shutil
+    from pathlib import Path
+    valid = Path(__file__).resolve().parent / "data" / "validate" / "valid.xml"
+    tei, outside = tmp_path / "tei", tmp_path / "outside"
+    tei.mkdir()
+    outside.mkdir()
+    shutil.copy(valid, tei / "a.xml")
+    (outside / "secret.xml").write_text(valid.read_text(encoding="utf-8").replace("Phạm Linh", CANARY),
+                                        encoding="utf-8")
+    os.symlink(outside / "secret.xml", tei / "s.xml")
+    return tei
+
+
+def _jsonl_tree(tmp_path):
+    src, outside = tmp_path / "jl", tmp_path / "outside"
+    src.mkdir()
+    outside.mkdir()
+    (src / "a.jsonl").write_text('{"id": "a", "text": "Ông An đến Hà Nội.", "entities": []}\n', encoding="utf-8")
+    (outside / "s.jsonl").write_text('{"id": "s", "text": "%s", "entities": []}\n' % CANARY, encoding="utf-8")
+    os.symlink(outside / "s.jsonl", src / "s.jsonl")
+    return src
+
+
+# every command reading input folders: (arguments, the folder maker, the skipped link's name)
+COMMANDS = {
+    "validate": (lambda tmp, d: ["validate", d], _tei_tree, "s.xml"),
+    "render html": (lambda tmp, d: ["render", d, "-o", tmp / "html"], _tei_tree, "s.xml"),
+    "render txt": (lambda tmp, d: ["render", d, "-f", "txt", "-o", tmp / "txt"], _tei_tree, "s.xml"),
+    "tidy": (lambda tmp, d: ["tidy", d], _tei_tree, "s.xml"),
+    "ner extract": (lambda tmp, d: ["ner", "extract", d, "-o", tmp / "x.jsonl"], lambda tmp: _tree(tmp)[0], "p.txt"),
+    "ner train": (lambda tmp, d: ["ner", "train", d, "-o", tmp / "model", "--max-iterations", "1"], _tei_tree, "s.xml"),
+    "ner evaluate": (lambda tmp, d: ["ner", "evaluate", d, d], _jsonl_tree, "s.jsonl"),
+}
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_command_skips_links_unless_asked(tmp_path, command):
+    args, make, link = COMMANDS[command]
+    folder = make(tmp_path)
+    result = run(*args(tmp_path, folder))
+    assert f"warning: {folder / link}: a symbolic link, skipped (--follow-symlinks reads it)" in \
+        result.stderr.splitlines(), result.output
+    assert CANARY not in result.output
+    assert not any(CANARY in p.read_text(encoding="utf-8", errors="replace")
+                   for p in tmp_path.rglob("*") if p.is_file() and not p.is_symlink() and "outside" not in p.parts)
+    followed = run(*args(tmp_path, folder), "--follow-symlinks")
+    assert "symbolic link" not in followed.stderr, followed.output

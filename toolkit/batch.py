@@ -13,8 +13,9 @@ agree on what a batch is:
   raises MissingInputError before anything runs: a usage error.
 - **Unusable names**: a file whose name is not UTF-8 is refused with one failure
   (`unusable_name`: it could be written into no TEI, page or JSON line).
-- **Symbolic links**: with follow_symlinks=False (convert's default) an input that is a
-  link, or lies under a linked folder, is skipped with one warning.
+- **Symbolic links**: unless follow_symlinks=True (`--follow-symlinks` of every command
+  reading input folders) an input that is a link, or lies under a linked folder, is
+  skipped with one warning.
 - **Name clashes**: outputs are named DIR/<stem><output_suffix>, so a file whose
   output name an earlier file already has is refused with one failure and never
   handed to the work (it would overwrite the other's output).
@@ -146,7 +147,7 @@ class Batch:
     def __init__(self, paths, suffixes: tuple[str, ...], *, output_suffix: str | None = None,
                  progress: Progress | None = None, clash_message: str = "same output name as",
                  stem: Callable[[Path], str] = lambda path: path.stem,
-                 unread: Callable[[Path], str] | None = None, follow_symlinks: bool = True):
+                 unread: Callable[[Path], str] | None = None, follow_symlinks: bool = False):
         # A file named twice (directly and inside a named folder) is one input.
         self.report = Report()
         left_out: list[Path] = []

@@ -161,7 +161,7 @@ def _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr
     tei = sorted(converted.written + converted.kept, key=str)
     if converted.kept:
         with steps.step():
-            tidied, changes = tidy_paths(converted.kept)
+            tidied, changes = tidy_paths(converted.kept, follow_symlinks=follow_symlinks)
             print_changes(changes, "tidy:     ")
             steps.report(tidied, f"tidy:     {tidy_summary(tidied, changes)}")
     if not tei:
@@ -169,7 +169,7 @@ def _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr
         raise typer.Exit(EXIT_FAILED)
 
     with steps.step():
-        report = default_validator().validate_paths(tei, engine=engine)
+        report = default_validator().validate_paths(tei, engine=engine, follow_symlinks=follow_symlinks)
         for issue in report.issues:  # already "file:line:col: error: [rule] message"
             typer.echo(str(issue), err=True)
         steps.failed |= not report.valid
@@ -178,11 +178,12 @@ def _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr
     with steps.step():
         # The site is this build's corpus; while an article failed, it keeps what it held for it.
         site = build_site(tei, dist / "html", progress=progress, replace_site=not converted.failures,
-                          engine=engine)
+                          engine=engine, follow_symlinks=follow_symlinks)
         steps.report(site, f"render:   {len(site.written)} HTML pages in {dist / 'html'}")
 
     with steps.step():
-        texts = render_paths(tei, dist / "txt", "txt", abbr=abbr.value, progress=progress, engine=engine)
+        texts = render_paths(tei, dist / "txt", "txt", abbr=abbr.value, progress=progress, engine=engine,
+                             follow_symlinks=follow_symlinks)
         steps.report(texts, f"render:   {len(texts.written)} text files in {dist / 'txt'}")
 
     if deposit and converted.failures:  # a package without them would replace one that holds them

@@ -18,7 +18,8 @@ from ..ner.extract import INPUT_FORMATS, read_inputs
 from ..ner.limits import DEFAULT_LIMITS
 from ..ner.train import TrainOptions
 from ..recognise.registry import RECOGNISER_NAMES
-from .common import (EXIT_FAILED, ReportFormat, choices, command_group, file_or_new, guarded, jobs_option,
+from .common import (EXIT_FAILED, warning_line, ReportFormat, choices, command_group, file_or_new, follow_symlinks_option, guarded,
+                     jobs_option,
                      model_option, output_dir_option, print_report, progress, stage_default)
 
 ner_app = command_group("ner", "Entity recognition: train a CRF model from corrected TEI or JSON lines, extract, evaluate.")
@@ -43,6 +44,7 @@ def train_command(
     max_tei_bytes: int = _limit("--max-tei-bytes", "tei_bytes", "Largest TEI file read, in bytes"),
     max_text_chars: int = _limit("--max-text-chars", "train_chars",
                                  "Most characters of training text (the trainer needs about 200 bytes of memory per character)"),
+    follow_symlinks: bool = follow_symlinks_option(),
 ) -> None:
     """Train a CRF entity model; the folder it writes is what `teikit convert --model` reads."""
     from ..ner import load_annotated, train
@@ -51,7 +53,7 @@ def train_command(
 
     limits = replace(DEFAULT_LIMITS, tei_bytes=max_tei_bytes, train_chars=max_text_chars)
     with guarded():
-        docs, inputs = load_annotated(data, progress=progress, limits=limits)
+        docs, inputs = load_annotated(data, progress=progress, limits=limits, follow_symlinks=follow_symlinks)
         if not docs:
             _refuse_partial(inputs, "nothing trained")
         report = train(docs, output, rules=default_recogniser(), gazetteers=feature_gazetteers(),
@@ -76,6 +78,7 @@ def extract_command(
     model: Optional[Path] = model_option(),
     recogniser: Optional[RecogniserName] = typer.Option(None, "--recogniser", help="Pick one recogniser: rules, crf (model alone) or combined; default: combined with --model, rules without."),
     jobs: Optional[int] = jobs_option(),
+    follow_symlinks: bool = follow_symlinks_option(),
 ) -> None:
     """Find persName/orgName/placeName/date spans in texts and write them as JSON lines."""
     from functools import partial
@@ -84,7 +87,7 @@ def extract_command(
     from ..recognise.registry import load_recogniser
 
     with guarded():
-        docs, inputs = read_inputs(files, input_format.value, progress=progress)
+        docs, inputs = read_inputs(files, input_format.value, progress=progress, follow_symlinks=follow_symlinks)
         load = partial(load_recogniser, str(model) if model else None, name=recogniser.value if recogniser else None)
         chosen = load()
         # a document the recogniser fails on is one failure in `inputs`
@@ -103,6 +106,7 @@ def evaluate_command(
     report_format: ReportFormat = typer.Option(ReportFormat.text, "--format", help="text: a table; json: every figure, machine-readable."),
     max_tei_bytes: int = _limit("--max-tei-bytes", "tei_bytes", "Largest TEI file read, in bytes"),
     max_text_chars: int = _limit("--max-text-chars", "evaluate_chars", "Most characters of gold text, and of predicted text"),
+    follow_symlinks: bool = follow_symlinks_option(),
 ) -> None:
     """Score predictions against gold: precision, recall, F1 per label and micro-averaged, exact and overlap matches.
 
@@ -112,9 +116,11 @@ def evaluate_command(
 
     limits = replace(DEFAULT_LIMITS, tei_bytes=max_tei_bytes, evaluate_chars=max_text_chars)
     with guarded():
-        gold_docs, gold_inputs = load_annotated([gold], limits=limits)
-        pred_docs, pred_inputs = load_annotated([pred], limits=limits)
+        gold_docs, gold_inputs = load_annotated([gold], limits=limits, follow_symlinks=follow_symlinks)
+        pred_docs, pred_inputs = load_annotated([pred], limits=limits, follow_symlinks=follow_symlinks)
         gold_inputs.failures.extend(pred_inputs.failures)
+        for message in dict.fromkeys(gold_inputs.warnings + pred_inputs.warnings):  # a link skipped, ...
+            warning_line(message)
         _refuse_partial(gold_inputs, "nothing scored")
         report = evaluate(gold_docs, pred_docs, pred_name=str(pred), limits=limits)
     if report_format is ReportFormat.json:

@@ -18,7 +18,7 @@ import typer
 
 from ..editing import tidy_paths
 from ..editing.tidy import NEEDS_EDITOR
-from .common import EXIT_FAILED, guarded, print_report, progress, warning_line
+from .common import EXIT_FAILED, follow_symlinks_option, guarded, print_report, progress, warning_line
 
 
 def print_changes(changes: dict, prefix: str = "") -> None:
@@ -38,6 +38,7 @@ def tidy_summary(report, changes: dict) -> str:
 
 def tidy(
     paths: List[Path] = typer.Argument(..., metavar="PATH", help="TEI files (.xml) or folders holding them."),
+    follow_symlinks: bool = follow_symlinks_option(),
 ) -> None:
     """Bring edited TEI back into the encoding: registers rebuilt from the names, @refs made to resolve.
 
@@ -48,7 +49,7 @@ def tidy(
     tidied, 1 when some could not, 2 for a usage error.
     """
     with guarded():
-        report, changes = tidy_paths(paths, progress=progress)
+        report, changes = tidy_paths(paths, progress=progress, follow_symlinks=follow_symlinks)
     print_changes(changes)
     if print_report(report, tidy_summary(report, changes)):
         raise typer.Exit(EXIT_FAILED)

@@ -16,6 +16,7 @@ import typer
 from ..errors import ToolkitError, one_line
 from ..validate import Validator
 from .common import (EXIT_FAILED, EXIT_OK, EXIT_USAGE, ReportFormat, engine_for, error_line, guarded, jobs_option,
+                     follow_symlinks_option, warning_line,
                      progress, scheduler_option)
 
 
@@ -32,6 +33,7 @@ def validate(
         ReportFormat.text, "--format", help="text: one line per error and a summary; json: a per-file report."
     ),
     jobs: Optional[int] = jobs_option(),
+    follow_symlinks: bool = follow_symlinks_option(),
     scheduler: Optional[str] = scheduler_option(),
 ) -> None:
     """Validate TEI documents against the teikit schema (RELAX NG and Schematron) or the one given.
@@ -45,7 +47,10 @@ def validate(
         raise typer.Exit(EXIT_USAGE) from None
     with guarded():
         with engine_for(jobs, scheduler) as engine:
-            report = validator.validate_paths(paths, progress=progress, jobs=jobs, engine=engine)
+            report = validator.validate_paths(paths, progress=progress, jobs=jobs, engine=engine,
+                                              follow_symlinks=follow_symlinks)
+    for message in report.warnings:
+        warning_line(message)
     if report_format is ReportFormat.json:
         typer.echo(report.to_json(), nl=False)
     else:

@@ -377,9 +377,9 @@ def tidy_file(path) -> list[str]:
     return changes
 
 
-def tidy_paths(paths, *, progress: Progress | None = None) -> tuple[Report, dict]:
+def tidy_paths(paths, *, progress: Progress | None = None, follow_symlinks: bool = False) -> tuple[Report, dict]:
     """Tidy every TEI file under `paths`: (report, {path: changes}) — written lists the files changed."""
-    batch = Batch(paths, SUFFIXES, progress=progress)
+    batch = Batch(paths, SUFFIXES, progress=progress, follow_symlinks=follow_symlinks)
     done: dict[Path, list[str]] = {}
 
     def work(path: Path):

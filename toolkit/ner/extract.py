@@ -127,14 +127,14 @@ def _reader(input_format: str, report: Report):
                                                 on_error=lambda message: report.fail(path, message))
 
 
-def read_inputs(paths, input_format: str = "text", *, progress: Progress | None = None) -> tuple[list[NerDoc], Report]:
+def read_inputs(paths, input_format: str = "text", *, progress: Progress | None = None,
+                follow_symlinks: bool = False) -> tuple[list[NerDoc], Report]:
     """The documents of every input file, on the batch runner (teikit.batch): a file that cannot
     be read is a failure in the report and costs that file only; the others are read."""
     if input_format not in INPUT_FORMATS:
         raise NerInputError(f"unknown input format {input_format!r} (choose from {', '.join(INPUT_FORMATS)})")
-    report = Report()
-    suffixes, read = _reader(input_format, report)
-    batch = Batch(paths, suffixes, progress=progress)
-    batch.report = report
+    suffixes = _reader(input_format, Report())[0]
+    batch = Batch(paths, suffixes, progress=progress, follow_symlinks=follow_symlinks)
+    read = _reader(input_format, batch.report)[1]  # a bad line is a failure in the batch's own report
     docs = [doc for docs_of_file in batch.run(read, label="reading") for doc in docs_of_file]
     return docs, batch.report

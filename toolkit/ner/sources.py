@@ -22,12 +22,12 @@ def read_annotated(path, limits: NerLimits = DEFAULT_LIMITS, on_error=None) -> l
 
 
 def load_annotated(paths, *, progress: Progress | None = None,
-                   limits: NerLimits = DEFAULT_LIMITS) -> tuple[list[NerDoc], Report]:
+                   limits: NerLimits = DEFAULT_LIMITS, follow_symlinks: bool = False) -> tuple[list[NerDoc], Report]:
     """Documents with entities from every TEI (.xml, .tei) and JSON-lines file in `paths`, in order,
     on the batch runner: every file that cannot be read, and every line of a JSON-lines file
     that is no document, is a failure in the report (all of them, not just the first); the
     caller decides whether what could be read is enough."""
-    batch = Batch(paths, ANNOTATED_SUFFIXES, progress=progress)
+    batch = Batch(paths, ANNOTATED_SUFFIXES, progress=progress, follow_symlinks=follow_symlinks)
 
     def read(path):  # a bad line of a JSON-lines file costs that document only
         return read_annotated(path, limits, on_error=lambda message: batch.report.fail(path, message))

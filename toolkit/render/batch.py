@@ -47,7 +47,7 @@ def tei_href(tei_path: Path, out_dir: Path) -> str:
 def render_paths(paths, out_dir, fmt: str = "html", *, abbr: str = "keep",
                  renderer: Renderer | None = None, progress: Progress | None = None,
                  registers_href: str = "registers/", index_href: str = "index.html",
-                 jobs: int | None = 1, engine=None) -> Report:
+                 jobs: int | None = 1, engine=None, follow_symlinks: bool = False) -> Report:
     """Write OUT_DIR/<stem>.html or .txt for every TEI file in `paths` (files or directories).
 
     HTML pages link to the corpus pages at `registers_href` / `index_href`
@@ -61,7 +61,7 @@ def render_paths(paths, out_dir, fmt: str = "html", *, abbr: str = "keep",
     if fmt not in FORMATS:
         raise ValueError(f"fmt must be one of {FORMATS}, not {fmt!r}")
     out_dir = Path(out_dir)
-    batch = Batch(paths, TEI_SUFFIXES, output_suffix=f".{fmt}", progress=progress)
+    batch = Batch(paths, TEI_SUFFIXES, output_suffix=f".{fmt}", progress=progress, follow_symlinks=follow_symlinks)
     job = PageJob(out_dir, fmt, abbr, registers_href, index_href)
     local = engine is None and jobs == 1
     if local:
@@ -145,7 +145,7 @@ SEARCH_FACET_VALUES = 50
 def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles: bool = True,
                progress: Progress | None = None, replace_site: bool = False,
                register_page_size: int = REGISTER_PAGE_SIZE, search_index: bool = True,
-               jobs: int | None = 1, engine=None) -> Report:
+               jobs: int | None = 1, engine=None, follow_symlinks: bool = False) -> Report:
     """The corpus site in out_dir: <stem>.html per article (unless articles=False),
     index.html, the registers (registers/persons.html, organisations.html, places.html,
     one page per letter beyond `register_page_size` entries, registers/<type>/<id>.html
@@ -171,7 +171,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
     renderer = renderer or default_renderer()
     out_dir = Path(out_dir)
     plan = plan_site(out_dir, replace=replace_site)
-    batch = Batch(tei_paths, TEI_SUFFIXES, output_suffix=".html", progress=progress,
+    batch = Batch(tei_paths, TEI_SUFFIXES, output_suffix=".html", progress=progress, follow_symlinks=follow_symlinks,
                   clash_message="same page name as")
     if not batch.files:
         where = ", ".join(str(p) for p in tei_paths) or "no paths"

@@ -69,6 +69,7 @@ class Report:
     """The result of validating several files, in the order they were given."""
 
     files: tuple[FileResult, ...]
+    warnings: tuple[str, ...] = ()  # inputs not validated, one line each ("FILE: a symbolic link, skipped ...")
 
     @property
     def valid(self) -> bool:

@@ -117,7 +117,7 @@ class Validator:
             )
 
     def validate_paths(self, paths: Iterable[str | os.PathLike], *, progress: Progress | None = None,
-                       jobs: int | None = 1, engine=None) -> Report:
+                       jobs: int | None = 1, engine=None, follow_symlinks: bool = False) -> Report:
         """Validate files, and *.xml under directories (sorted), one result per file, on the
         batch runner (teikit.batch): `progress(items, label)` is the CLI's bar; `jobs`
         processes (None: every core) or the given teikit.parallel engine, each worker
@@ -126,7 +126,7 @@ class Validator:
         Raises fsutil.MissingInputError for a path that does not exist. A file the
         validator itself fails on (a bug) is reported as that file's `internal-error`.
         """
-        batch = Batch(paths, (".xml",), progress=progress)
+        batch = Batch(paths, (".xml",), progress=progress, follow_symlinks=follow_symlinks)
         if engine is None and jobs == 1:
             done = batch.run(self.validate_file, label="validating")
         else:
@@ -137,7 +137,7 @@ class Validator:
         for failure in batch.report.failures:
             file = str(failure.path)
             results[file] = FileResult(file, (Issue(file, 0, 0, "internal-error", failure.message),))
-        return Report(tuple(results[str(path)] for path in batch.files))
+        return Report(tuple(results[str(path)] for path in batch.files), tuple(batch.report.warnings))
 
     def validate_file(self, path: str | os.PathLike) -> FileResult:
         file = str(path)
