@@ -211,11 +211,10 @@ def test_a_schematron_may_not_write_or_include(tmp_path):
 
 
 @pytest.mark.parametrize("spec, message", [
-    ("nosuch", "nosuch: unknown schema: give teikit, tei_all, auto, or a .rng or .sch file"),
+    ("nosuch", "nosuch: unknown schema: give teikit, tei_all, auto, or a .rng, .sch or .odd file"),
     ("missing.rng", "missing.rng: schema not found"),
     ("schema.rnc", "schema.rnc: RELAX NG compact syntax (.rnc) is not supported: convert it to .rng (trang)"),
-    ("my.odd", "my.odd: an ODD is not compiled by teikit yet: compile it with the TEI Stylesheets (odd2relax, "
-               "extract-isosch) and give the .rng and .sch"),
+    ("my.odd", "my.odd: schema not found"),
 ])
 def test_bad_schema_is_a_usage_error(spec, message):
     result = run("--schema", spec, VALID)

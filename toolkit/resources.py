@@ -5,6 +5,10 @@
     gazetteer_dir()  the rules' TSV lexicon    (toolkit/data/gazetteers/,        teikit/data/gazetteers/)
     language_dir()   languages' names, dates   (toolkit/data/languages/,         teikit/data/languages/)
     tei_all_rng()    TEI P5 tei_all RELAX NG   (toolkit/data/schemas/,           teikit/data/schemas/)
+    tei_odd_dir()    the TEI Stylesheets' ODD processors and p5subset.xml
+                                               (toolkit/data/tei-odd/,           teikit/data/tei-odd/)
+    tei_odd_dir()    the TEI Stylesheets' ODD processors and p5subset.xml
+                                               (toolkit/data/tei-odd/,           teikit/data/tei-odd/)
     read_tsv(path)   the rows of a data table (TSV, '#' comments, a header line) as dicts
 
 The mapping of the brief's top-level folders onto the one import package is
@@ -55,6 +59,14 @@ def language_dir() -> Path:
 
 def tei_all_rng() -> Path:
     return _package_folder("teikit") / "data" / "schemas" / "tei_all.rng"
+
+
+def tei_odd_dir() -> Path:
+    return _package_folder("teikit") / "data" / "tei-odd"
+
+
+def tei_odd_dir() -> Path:
+    return _package_folder("teikit") / "data" / "tei-odd"
 
 
 def read_tsv(path: Path, *, error: type[ToolkitError] = ToolkitError, what: str = "data file") -> list[dict[str, str]]:

@@ -10,8 +10,9 @@ A schema name is one of
   constraints embedded in it (run by xpath2rules, an XPath 2+ engine);
 - a file: `.rng` (RELAX NG, and the Schematron embedded in it, if any), `.sch`
   (ISO Schematron: queryBinding xslt through lxml, xslt2/xslt3/xpath2+ through Saxon),
-  `.rnc` (no well-kept converter runs without Java) and `.odd` (not compiled yet:
-  compile it to RELAX NG and Schematron first) are refused with one line.
+  `.odd` (a TEI customisation: compiled by validate.odd with the TEI Stylesheets vendored
+  in the package into RELAX NG and the Schematron of its constraintSpecs, both run);
+  `.rnc` (no well-kept converter runs without Java) is refused with one line.
 
 `auto` is not a schema but a policy, resolved per document by the Validator: the
 schemas the document's `<?xml-model?>` processing instructions declare, local files
@@ -46,7 +47,7 @@ TEIKIT = "teikit"
 TEI_ALL = "tei_all"
 AUTO = "auto"
 NAMES = (TEIKIT, TEI_ALL, AUTO)
-SCHEMA_SUFFIXES = (".rng", ".sch")
+SCHEMA_SUFFIXES = (".rng", ".sch", ".odd")
 RNG_NAME = "teikit.rng"
 SCH_NAME = "teikit.sch"
 
@@ -88,15 +89,14 @@ def load_file(path: Path, kind: str) -> list:
     suffix = path.suffix.lower()
     if suffix == ".rnc":
         raise SchemaError("RELAX NG compact syntax (.rnc) is not supported: convert it to .rng (trang)", path=str(path))
-    if suffix == ".odd":
-        raise SchemaError("an ODD is not compiled by teikit yet: compile it with the TEI Stylesheets (odd2relax, "
-                          "extract-isosch) and give the .rng and .sch", path=str(path))
     if suffix not in SCHEMA_SUFFIXES:
-        raise SchemaError(f"unknown schema: give {', '.join(NAMES)}, or a .rng or .sch file", path=str(path))
+        raise SchemaError(f"unknown schema: give {', '.join(NAMES)}, or a .rng, .sch or .odd file", path=str(path))
     if not path.is_file():
         raise SchemaError("schema not found", path=str(path))
     if suffix == ".rng":
         return _cached(("rng", kind, _stamp(path)), lambda: _rng_file_engines(path, kind, label=str(path)))
+    if suffix == ".odd":
+        return _cached(("odd", _stamp(path)), lambda: _odd_engines(path))
     return _cached(("sch", _stamp(path)), lambda: _schematron(_parse(path, "Schematron rules"), str(path)))
 
 
@@ -159,6 +159,16 @@ def _rng_file_engines(path: Path, kind: str, *, label: str) -> list:
         embedded = embedded_schematron(tree)
         if embedded is not None:
             engines.append(XPath2Rules(embedded, name=label))
+    return engines
+
+
+def _odd_engines(path: Path) -> list:
+    from .odd import compile_odd  # Saxon and the TEI Stylesheets only when an ODD is given
+
+    compiled = compile_odd(path)
+    engines = [RelaxNGChecker(compiled.rng, name=str(path))]
+    if compiled.sch is not None:
+        engines.extend(_schematron(compiled.sch, str(path)))
     return engines
 
 
