@@ -9,6 +9,7 @@ Needs Chromium at /usr/bin/chromium; run with `pytest -m browser tests/test_brow
 from __future__ import annotations
 
 import functools
+import json
 import http.server
 import threading
 from pathlib import Path
@@ -17,6 +18,7 @@ from urllib.parse import quote
 import pytest
 
 from teikit.render import build_site
+from teikit.render.search import shard_of
 
 from browser_helpers import MARKS, browser  # noqa: F401 (browser: the shared fixture)
 from render_helpers import SAMPLE
@@ -52,10 +54,13 @@ def site(tmp_path_factory):
     for n, name in enumerate(PERSONS):
         _article(tei, n, name)
     out = tmp / "html"
-    # A small page size, so that the persons register is paged by letter.
-    report = build_site([tei], out, register_page_size=10)
+    # A small page size, so that the persons register is paged by letter; the search index in
+    # four shards (30 articles, 8 a shard), merged by the search page.
+    report = build_site([tei], out, register_page_size=10, search_shard_pages=8)
     assert report.ok, report.failures
     assert (out / "pagefind" / "pagefind.js").is_file()
+    shards = json.loads((out / "pagefind" / "teikit-shards.json").read_text(encoding="utf-8"))["shards"]
+    assert len(shards) == len({shard_of(f"a{n:02d}.html", 4) for n in range(len(PERSONS))}) - 1 >= 2
     return out
 
 

@@ -101,3 +101,62 @@ def test_no_pagefind_binary_is_said_plainly(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_pagefind)
     with pytest.raises(SearchIndexError, match=r"needs the pagefind package \(pip install 'pagefind\[bin\]'\)"):
         search_module.executable()
+
+
+# A large site is indexed in shards: Pagefind's memory is that of one shard.
+
+def test_shards_are_the_least_power_of_two_that_keeps_each_within_its_size():
+    assert [search_module.shard_count(n, 4) for n in (0, 1, 4, 5, 8, 9, 16, 17)] == [1, 1, 1, 2, 2, 4, 4, 8]
+    assert search_module.shard_count(100_000) == 32
+    with pytest.raises(ValueError, match="shard_pages must be at least 1, not 0"):
+        search_module.shard_count(10, 0)
+
+
+def test_a_pages_shard_depends_on_its_name_alone():
+    names = [f"a{n}.html" for n in range(200)]
+    shards = [search_module.shard_of(name, 8) for name in names]
+    assert shards == [search_module.shard_of(name, 8) for name in names]
+    assert set(shards) == set(range(8))
+    # Doubling the shards splits each one in two: a page moves only to its shard + 8.
+    assert all(search_module.shard_of(name, 16) in (s, s + 8) for name, s in zip(names, shards))
+
+
+def _page_count(bundle):
+    import json
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(language["page_count"] for language in entry["languages"].values())
+
+
+def test_one_shard_lists_no_others(site):
+    import json
+    assert json.loads((site / "pagefind" / "teikit-shards.json").read_text(encoding="utf-8")) == {"shards": []}
+    assert _page_count(site / "pagefind") == 4
+
+
+def test_a_sharded_index_holds_every_article_once(tmp_path):
+    import json
+    names = [f"Nguyễn Văn {chr(0x41 + n)}" for n in range(12)]
+    out = tmp_path / "html"
+    report = build_site([_corpus(tmp_path / "tei", names)], out, search_shard_pages=4)
+    assert report.ok, report.failures
+    bundle = out / "pagefind"
+    others = json.loads((bundle / "teikit-shards.json").read_text(encoding="utf-8"))["shards"]
+    expected = sorted({search_module.shard_of(f"a{n}.html", 4) for n in range(12)})
+    assert others == [f"shards/{n}/" for n in expected[1:]]
+    counts = [_page_count(bundle)] + [_page_count(bundle / folder) for folder in others]
+    assert sum(counts) == 12 and all(counts)
+    assert all((bundle / folder / "pagefind.js").is_file() for folder in others)
+    assert not [p for p in out.iterdir() if p.name.endswith(".staging")]
+
+
+def test_a_failing_shard_is_one_error_and_the_old_index_stays(site, tmp_path, monkeypatch):
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\necho 'boom: shard' >&2\nexit 3\n", encoding="utf-8")
+    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setattr(search_module, "executable", lambda: fake)
+    before = (site / "pagefind" / "pagefind-entry.json").read_bytes()
+    pages = sorted(site.glob("a*.html"))
+    with pytest.raises(SearchIndexError, match=r"pagefind failed: boom: shard$"):
+        search_module.build_index(site, "vi", pages=pages, shard_pages=1)
+    assert (site / "pagefind" / "pagefind-entry.json").read_bytes() == before
+    assert not [p for p in site.iterdir() if p.name.endswith(".staging")]

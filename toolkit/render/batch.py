@@ -31,7 +31,7 @@ from ..fsutil import cannot_write, clean_stale_temps, write_atomic
 from ..collation import letter_slug
 from .renderer import ASSETS_DIR, DATES_FILE, REGISTER_FILES, Renderer, SourceDocument, default_renderer
 from .site import MANIFEST, plan_site, write_manifest
-from .search import BUNDLE, build_index
+from .search import BUNDLE, SHARD_PAGES, build_index
 from .sitedata import SiteData
 
 FORMATS = ("html", "txt")
@@ -145,13 +145,13 @@ SEARCH_FACET_VALUES = 50
 def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles: bool = True,
                progress: Progress | None = None, replace_site: bool = False,
                register_page_size: int = REGISTER_PAGE_SIZE, search_index: bool = True,
-               jobs: int | None = 1, engine=None, follow_symlinks: bool = False) -> Report:
+               search_shard_pages: int = SHARD_PAGES, jobs: int | None = 1, engine=None, follow_symlinks: bool = False) -> Report:
     """The corpus site in out_dir: <stem>.html per article (unless articles=False),
     index.html, the registers (registers/persons.html, organisations.html, places.html,
     one page per letter beyond `register_page_size` entries, registers/<type>/<id>.html
     per entry), the date register (registers/dates.html, registers/dates/<year>.html),
-    search.html and its index (pagefind/, render.search; unless search_index=False: the
-    page then finds nothing) and the site manifest (render.site, not listed in the report).
+    search.html and its index (pagefind/, render.search, in shards of at most
+    `search_shard_pages` pages; unless search_index=False: the page then finds nothing) and the site manifest (render.site, not listed in the report).
 
     One document is in memory at a time: each is read once, its page and what the
     corpus pages need of it kept in a temporary store (render.sitedata) until the
@@ -243,9 +243,10 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
         _remove_stale_register_pages(out_dir, set(corpus))
         lang = store.lang()
     # Pagefind indexes the article pages; with none written (a full disk) there is nothing to index.
-    if search_index and any((out_dir / f"{stem}.html").is_file() for stem in held):
+    indexed = [page for page in (out_dir / f"{stem}.html" for stem in held) if page.is_file()]
+    if search_index and indexed:
         try:
-            build_index(out_dir, lang)
+            build_index(out_dir, lang, pages=indexed, shard_pages=search_shard_pages)
         except RenderError as exc:
             report.fail(out_dir / BUNDLE, f"{exc.path or out_dir}: {exc.message}")
     if plan.exists and plan.replace:

@@ -1,4 +1,5 @@
-/* The site's search page (search.html): Pagefind's index (pagefind/, built with the site),
+/* The site's search page (search.html): Pagefind's index (pagefind/, built with the site,
+   in shards for a large site, merged here),
    queried from the form's words and ticked filters, which also stand in the page's URL
    (search.html?q=…&person=…), so a search can be bookmarked and the form works as a plain GET.
    Opened from file://, where a browser lets no page fetch the index, the page says so instead. */
@@ -154,9 +155,21 @@
 
   params();
   var base = new URL(".", window.location.href).pathname;
-  import(new URL("pagefind/pagefind.js", window.location.href).href).then(function (module) {
+  var bundle = new URL("pagefind/", window.location.href).href;
+  var options = { baseUrl: base, excerptLength: 30 };
+  import(bundle + "pagefind.js").then(function (module) {
     pagefind = module;
-    return pagefind.options({ baseUrl: base, excerptLength: 30 });
+    return pagefind.options(options);
+  }).then(function () {
+    // A large site's index is in shards (pagefind/teikit-shards.json lists the others):
+    // merged into this one, one result list.
+    return fetch(bundle + "teikit-shards.json").then(function (response) {
+      return response.ok ? response.json() : { shards: [] };
+    });
+  }).then(function (listed) {
+    return (listed.shards || []).reduce(function (done, folder) {
+      return done.then(function () { return pagefind.mergeIndex(bundle + folder, options); });
+    }, Promise.resolve());
   }).then(function () {
     return pagefind.init();
   }).then(run).catch(function () {
