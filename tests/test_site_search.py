@@ -160,3 +160,15 @@ def test_a_failing_shard_is_one_error_and_the_old_index_stays(site, tmp_path, mo
         search_module.build_index(site, "vi", pages=pages, shard_pages=1)
     assert (site / "pagefind" / "pagefind-entry.json").read_bytes() == before
     assert not [p for p in site.iterdir() if p.name.endswith(".staging")]
+
+
+def test_an_index_that_cannot_be_written_is_one_line_naming_it(site, monkeypatch):
+    import errno
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(search_module, "staging_dir", full)
+    with pytest.raises(SearchIndexError) as caught:
+        search_module.build_index(site, "vi")
+    assert (caught.value.path, caught.value.message) == (str(site / "pagefind"), "cannot write: No space left on device")

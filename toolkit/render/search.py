@@ -31,7 +31,7 @@ import subprocess
 from pathlib import Path
 
 from ..errors import SearchIndexError
-from ..fsutil import staging_dir, temp_prefix
+from ..fsutil import cannot_write, staging_dir, temp_prefix
 
 BUNDLE = "pagefind"
 TIMEOUT_SECONDS = 3600
@@ -77,6 +77,13 @@ def build_index(site_dir, lang: str = "", pages=None, shard_pages: int = SHARD_P
     site_dir = Path(site_dir)
     pages = sorted(Path(p).name for p in pages) if pages is not None else []
     count = shard_count(len(pages), shard_pages)
+    try:
+        return _build(site_dir, lang, pages, count)
+    except OSError as exc:  # a full or read-only disk: one line naming the bundle
+        raise SearchIndexError(f"cannot write: {cannot_write(exc, site_dir / BUNDLE)}", path=str(site_dir / BUNDLE)) from None
+
+
+def _build(site_dir: Path, lang: str, pages: list[str], count: int) -> Path:
     staging = staging_dir(site_dir, BUNDLE)
     try:
         if count == 1:
