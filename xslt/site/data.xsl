@@ -77,12 +77,16 @@
         else replace(substring($after, 1, $tk:context-chars), '\s\S*$', '') || '…'"/>
   </xsl:template>
 
-  <!-- White space folded, but a space at either end kept (it parts the context from the mention). -->
+  <!-- White space folded, but a space at either end kept (it parts the context from the mention).
+       Once folded, every space is ' ' ($tk:spaces holds the four XML spaces), so the ends are tested
+       with starts-with / ends-with: a regex ('\s$') over a paragraph, per mention, cost more than
+       the rest of the record. -->
   <xsl:function name="tk:normalize-keep-edges" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
     <xsl:variable name="folded" select="translate($text, $tk:spaces, $tk:blanks)"/>
-    <xsl:sequence select="(if (matches($folded, '^\s')) then ' ' else '') || normalize-space($folded)
-                          || (if (matches($folded, '\s$') and normalize-space($folded)) then ' ' else '')"/>
+    <xsl:variable name="normal" select="normalize-space($folded)"/>
+    <xsl:sequence select="(if (starts-with($folded, ' ')) then ' ' else '') || $normal
+                          || (if (ends-with($folded, ' ') and $normal) then ' ' else '')"/>
   </xsl:function>
 
 </xsl:stylesheet>
