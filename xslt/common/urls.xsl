@@ -42,9 +42,12 @@
     <xsl:sequence select="string-join(tokenize($path, '/') ! (if (. = ('', '.', '..')) then . else tk:uri-segment(.)), '/')"/>
   </xsl:function>
 
+  <!-- Per link of every page: a segment encode-for-uri left without a "%" (most ids and stems)
+       has nothing to put back, and skips the twelve replaces. -->
   <xsl:function name="tk:uri-segment" as="xs:string">
     <xsl:param name="segment" as="xs:string"/>
-    <xsl:sequence select="fold-left($tk:segment-keep, encode-for-uri($segment),
+    <xsl:variable name="encoded" select="encode-for-uri($segment)"/>
+    <xsl:sequence select="if (not(contains($encoded, '%'))) then $encoded else fold-left($tk:segment-keep, $encoded,
         function ($text as xs:string, $pair as array(xs:string)) as xs:string { replace($text, $pair(1), $pair(2), 'q') })"/>
   </xsl:function>
 
