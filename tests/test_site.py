@@ -145,3 +145,24 @@ def test_duplicate_stem_is_reported(tmp_path):
     report = build_site([tmp_path / "a", tmp_path / "b"], tmp_path / "out", renderer=default_renderer())
     assert [f.message for f in report.failures] == [
         f"{tmp_path / 'b' / 'same.xml'}: same page name as {tmp_path / 'a' / 'same.xml'}: same.html"]
+
+
+def test_the_site_store_keeps_one_record_per_stem_the_last_given():
+    """SiteData.add of a stem stored before replaces every row of its record (and only those)."""
+    from teikit.render.sitedata import SiteData
+
+    def record(title, name, mentions):
+        ms = "".join(f'<m ref="pers-x" mid="pers-x-m{n}" text="{name}" before="" after=""/>' for n in range(1, mentions + 1))
+        return (f'<doc title="{title}" date="2020-01-02" datetime="2020-01-02" date-label="" authors="" site="" lang="vi">'
+                f'<e id="pers-x" type="person" name="{name}"><v>{name}</v><idno type="wikidata">Q1</idno></e>{ms}'
+                f'<d mid="date-1" when="2020-01-02" label="" text="2/1/2020" before="" after=""/></doc>')
+
+    with SiteData() as store:
+        store.add("a", record("Một", "Lê A", 3))
+        store.add("b", record("Hai", "Lê A", 1))
+        store.add("a", record("Ba", "Lê B", 2))
+        assert store.article_count() == 2
+        assert [(e.name, e.mentions, e.articles) for e in store.entries("person")] == [("Lê B", 3, 2)]
+        assert 'title="Ba"' in store.index_xml() and 'title="Một"' not in store.index_xml()
+        rows = lambda table: store.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: E731
+        assert (rows("variants"), rows("idnos"), rows("mentions"), rows("dates")) == (2, 2, 3, 2)

@@ -77,6 +77,7 @@ class SiteData:
         self.db = sqlite3.connect(self.path)
         self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
         self._indexed = False
+        self._stems: set[str] = set()  # the articles stored (add replaces a stem stored before)
 
     def __enter__(self):
         return self
@@ -99,19 +100,25 @@ class SiteData:
         """Store the record (xslt/site/data.xsl's output, text) of the article `stem`."""
         doc = etree.fromstring(record.encode("utf-8"))
         db = self.db
-        for table in ("articles", "entity_docs", "variants", "idnos", "mentions", "dates"):
-            db.execute(f"DELETE FROM {table} WHERE stem = ?", (stem,))
+        # Only a stem stored before has rows to replace: the DELETEs scan tables that have no
+        # index on stem, so running them for every article made a build quadratic.
+        if stem in self._stems:
+            for table in ("articles", "entity_docs", "variants", "idnos", "mentions", "dates"):
+                db.execute(f"DELETE FROM {table} WHERE stem = ?", (stem,))
+        self._stems.add(stem)
         title = doc.get("title") or stem
         db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?)",
                    (stem, title, sort_key(title), doc.get("date"), doc.get("datetime"), doc.get("date-label"),
                     doc.get("authors"), doc.get("site"), doc.get("lang")))
-        for e in doc.iterfind("e"):
-            ident, name = e.get("id"), e.get("name")
-            db.execute("INSERT OR REPLACE INTO entity_docs VALUES (?,?,?,?,?,?)",
-                       (ident, stem, e.get("type"), name, sort_key(name), letter(name)))
-            db.executemany("INSERT OR IGNORE INTO variants VALUES (?,?,?)", ((ident, stem, v.text or "") for v in e.iterfind("v")))
-            db.executemany("INSERT OR IGNORE INTO idnos VALUES (?,?,?,?)",
-                           ((ident, stem, i.get("type"), i.text or "") for i in e.iterfind("idno")))
+        # One executemany per table (each table's rows in the same order as one execute per row).
+        entities = doc.findall("e")
+        db.executemany("INSERT OR REPLACE INTO entity_docs VALUES (?,?,?,?,?,?)",
+                       ((e.get("id"), stem, e.get("type"), e.get("name"), sort_key(e.get("name")), letter(e.get("name")))
+                        for e in entities))
+        db.executemany("INSERT OR IGNORE INTO variants VALUES (?,?,?)",
+                       ((e.get("id"), stem, v.text or "") for e in entities for v in e.iterfind("v")))
+        db.executemany("INSERT OR IGNORE INTO idnos VALUES (?,?,?,?)",
+                       ((e.get("id"), stem, i.get("type"), i.text or "") for e in entities for i in e.iterfind("idno")))
         db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)",
                        ((m.get("ref"), stem, n, m.get("mid"), m.get("text"), m.get("before"), m.get("after"))
                         for n, m in enumerate(doc.iterfind("m"))))
