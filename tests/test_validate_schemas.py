@@ -210,6 +210,50 @@ def test_a_schematron_may_not_write_or_include(tmp_path):
     assert not (tmp_path / "out.txt").exists()
 
 
+CANARY = "CANARY-5c1e-never-printed"
+
+
+@pytest.mark.parametrize("binding", ["xslt", "xslt3"])
+@pytest.mark.parametrize("element, shown", [
+    ('<include href="{canary}"/>', "sch:include is not supported"),
+    ('<extends href="{canary}"/>', "sch:extends is not supported"),
+    ('<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="{canary}"/>', "xi:include is not supported"),
+    ('<xsl:include xmlns:xsl="http://www.w3.org/1999/XSL/Transform" href="{canary}"/>', "xsl:include is not allowed"),
+    ('<xsl:import xmlns:xsl="http://www.w3.org/1999/XSL/Transform" href="{canary}"/>', "xsl:import is not allowed"),
+])
+def test_a_schematron_of_any_binding_includes_no_other_file(tmp_path, binding, element, shown, capfd):
+    # lxml's XSLT 1.0 skeleton expanded sch:include and xi:include, so a local file's text was printed.
+    canary = tmp_path / "canary.xml"
+    canary.write_text('<pattern xmlns="http://purl.oclc.org/dsdl/schematron"><rule context="/*">'
+                      f'<report test="true()">{CANARY}</report></rule></pattern>', encoding="utf-8")
+    schema = tmp_path / "inc.sch"
+    schema.write_text(f'<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="{binding}">'
+                      f'{element.format(canary=canary)}<pattern><rule context="/*"><assert test="true()">x</assert>'
+                      "</rule></pattern></schema>", encoding="utf-8")
+    for args in (["--schema", schema, VALID], ["--schema", "auto", _with_models(
+            tmp_path, VALID, f'<?xml-model href="{schema}" schematypens="http://purl.oclc.org/dsdl/schematron"?>\n')]):
+        result = run(*args)
+        assert CANARY not in result.stdout + result.stderr + "".join(capfd.readouterr())
+        assert shown in result.stdout + result.stderr and result.exit_code in (1, 2)
+        assert len((result.stdout + result.stderr).splitlines()) <= 2
+
+
+@pytest.mark.parametrize("call", ["document('{canary}')", "document('')", "document('http://127.0.0.1:9/x')"])
+def test_an_xpath1_schematron_reading_a_file_is_refused_not_an_internal_error(tmp_path, call):
+    canary = tmp_path / "canary.xml"
+    canary.write_text(f"<x>{CANARY}</x>", encoding="utf-8")
+    schema = tmp_path / "peek1.sch"
+    schema.write_text('<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt"><pattern>'
+                      f'<rule context="/*"><report test="true()"><value-of select="{call.format(canary=canary)}"/>'
+                      "</report></rule></pattern></schema>", encoding="utf-8")
+    result = run("--schema", schema, VALID)
+    assert result.stdout.splitlines() == [
+        f"{VALID}:0:0: error: [schematron-refused] a rule of {schema} tried to read outside the document; "
+        "refused (Schematron rules may read only the document they check)",
+        "1 files, 0 valid, 1 invalid, 1 errors"]
+    assert result.exit_code == 1 and result.stderr == ""
+
+
 @pytest.mark.parametrize("spec, message", [
     ("nosuch", "nosuch: unknown schema: give teikit, tei_all, auto, or a .rng, .sch or .odd file"),
     ("missing.rng", "missing.rng: schema not found"),

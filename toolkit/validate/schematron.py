@@ -1,7 +1,11 @@
 """Run a Schematron with the XSLT 1.0 binding (teikit.sch) and turn its SVRL into Issues.
 
 The .sch is compiled once through lxml's ISO skeleton into an XSLT; each document
-is then one XSLT run. SVRL reports a failing node by an XPath (@location) built
+is then one XSLT run. As for every binding, the schema must be one self-contained
+file (xpath2rules.refuse_outside_reads: no sch:include, sch:extends href, xi:include,
+no XSLT that reads or writes), so the skeleton's include step is not run at all; a
+rule that still tries to read (document()) is denied by the XSLT's access control
+and reported as that document's `schematron-refused` issue. SVRL reports a failing node by an XPath (@location) built
 from local-name()/namespace-uri() steps; evaluating it on the same tree gives the
 element back, and so its source line.
 """
@@ -17,6 +21,7 @@ from ..errors import ToolkitError
 from ..names import SVRL_NS
 from ..xmlsafe import parse_file
 from .issues import Issue
+from .xpath2rules import refuse_outside_reads, rule_failure
 
 _XSL_NS = "http://www.w3.org/1999/XSL/Transform"
 # In teikit.sch a message that says what to run names the document as "`teikit tidy FILE`".
@@ -30,13 +35,15 @@ class SchematronRules:
 
     def __init__(self, path: Path | None = None, *, tree: etree._ElementTree | None = None, name: str | None = None):
         name = name or str(path)
+        self.name = name
         try:
             schema = tree if tree is not None else parse_file(path)
         except ToolkitError as exc:
             raise ToolkitError(f"cannot compile the Schematron rules: {exc.message}", path=name) from None
+        refuse_outside_reads(schema.getroot(), name=name)
         try:
             compiled = isoschematron.Schematron(
-                schema, store_xslt=True, compile_params=_COMPILE_PARAMS
+                schema, include=False, store_xslt=True, compile_params=_COMPILE_PARAMS
             )
             # No rule may read or write a file or reach the network (document(), xsl:result-document).
             self._transform = etree.XSLT(_with_attribute_paths(compiled.validator_xslt),
@@ -45,7 +52,11 @@ class SchematronRules:
             raise ToolkitError(f"cannot compile the Schematron rules: {exc}", path=name) from None
 
     def check(self, tree: etree._ElementTree, file: str) -> list[Issue]:
-        report = self._transform(tree)
+        try:
+            report = self._transform(tree)
+        except etree.XSLTApplyError as exc:  # libxslt's access control: "read rights for … denied"
+            message = " ".join(str(exc).split())
+            return [rule_failure(file, 0, self.name, message, refused="denied" in message)]
         issues = []
         for failed in report.getroot().iter(f"{{{SVRL_NS}}}failed-assert", f"{{{SVRL_NS}}}successful-report"):
             message = " ".join(failed.findtext(f"{{{SVRL_NS}}}text", default="").split())

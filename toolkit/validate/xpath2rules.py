@@ -13,10 +13,11 @@ evaluates on the same tree to find its line.
 What is supported: ns, let (schema, pattern and rule level), pattern, rule,
 assert, report, name, value-of, the phrase elements (emph, dir, span: their
 text), and xsl:function / xsl:key at schema level. Refused when compiling, as
-a ToolkitError naming the schema: include, extends, abstract patterns and
-rules (a schema must be one self-contained file), and any XSLT instruction
-that reads or writes outside the document (xsl:result-document,
-xsl:source-document, xsl:import, xsl:include …).
+a ToolkitError naming the schema: sch:extends, abstract patterns and rules, and what
+`refuse_outside_reads` refuses in a Schematron of any binding: sch:include,
+sch:extends href and xi:include (a schema must be one self-contained file), and any
+XSLT instruction that reads or writes outside the document
+(xsl:result-document, xsl:source-document, xsl:import, xsl:include …).
 
 No rule may read a file or reach the network: the stylesheets run on a Saxon
 processor of their own whose configuration allows no protocol at all, so
@@ -38,6 +39,7 @@ from .issues import Issue, element_at
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 XSL_NS = "http://www.w3.org/1999/XSL/Transform"
+_XI = "{http://www.w3.org/2001/XInclude}"
 _OUT_NS = "urn:teikit:schematron-report"
 _SCH = f"{{{SCH_NS}}}"
 _XSL = f"{{{XSL_NS}}}"
@@ -106,29 +108,47 @@ class XPath2Rules:
 
 
     def _error(self, file: str, line: int, message: str, location: str) -> Issue:
-        if any(marker in message for marker in _REFUSED_ACCESS):
-            return Issue(file, line, 0, "schematron-refused",
-                         f"a rule of {self.name} tried to read outside the document; refused "
-                         "(Schematron rules may read only the document they check)", location)
-        return Issue(file, line, 0, "schematron-error", f"a rule of {self.name} failed: {message}", location)
+        return rule_failure(file, line, self.name, message, location, refused=any(m in message for m in _REFUSED_ACCESS))
+
+
+def rule_failure(file: str, line: int, schema: str, message: str, location: str = "", *, refused: bool) -> Issue:
+    """The issue for a rule of `schema` that could not run: `schematron-refused` when it tried
+    to read outside the document (any binding), else `schematron-error` with the processor's message."""
+    if refused:
+        return Issue(file, line, 0, "schematron-refused", f"a rule of {schema} tried to read outside the document; "
+                     "refused (Schematron rules may read only the document they check)", location)
+    return Issue(file, line, 0, "schematron-error", f"a rule of {schema} failed: {message}", location)
 
 
 # ---------------------------------------------------------------------- compiling
+
+def refuse_outside_reads(schema_root: etree._Element, *, name: str) -> None:
+    """The one policy for every Schematron teikit runs, whatever its query binding: it is one
+    self-contained file. sch:include, sch:extends href and xi:include (which would read
+    another file, local or remote, while compiling) and XSLT that reads or writes outside the
+    document are refused, as a ToolkitError naming the schema."""
+    for refused in schema_root.iter(_SCH + "include", _SCH + "extends", _XI + "include"):
+        if refused.tag == _SCH + "extends" and refused.get("href") is None:
+            continue  # extends rule="…": an abstract rule of this schema (the XSLT 1.0 binding runs it)
+        prefix = "xi" if refused.tag == _XI + "include" else "sch"
+        raise ToolkitError(f"{prefix}:{etree.QName(refused).localname} is not supported: a Schematron schema "
+                           "must be one self-contained file", path=name)
+    for node in schema_root.iter(_XSL + "*"):
+        if etree.QName(node).localname in _FORBIDDEN_XSL:
+            raise ToolkitError(f"xsl:{etree.QName(node).localname} is not allowed in Schematron rules "
+                               "(they may read only the document they check)", path=name)
+
 
 def compile_schematron(schema_root: etree._Element, *, name: str) -> str:
     """The XSLT 3.0 text that runs `schema_root` (an sch:schema) and reports its failures."""
     if schema_root.tag != _SCH + "schema":
         raise ToolkitError("not an ISO Schematron schema (root element is not sch:schema)", path=name)
-    for refused in schema_root.iter(_SCH + "include", _SCH + "extends"):
-        raise ToolkitError(f"sch:{etree.QName(refused).localname} is not supported: a Schematron schema "
-                           "must be one self-contained file", path=name)
+    refuse_outside_reads(schema_root, name=name)
+    for refused in schema_root.iter(_SCH + "extends"):
+        raise ToolkitError("sch:extends is not supported: a Schematron schema must be one self-contained file", path=name)
     for node in schema_root.iter(_SCH + "pattern", _SCH + "rule"):
         if node.get("abstract") == "true" or node.get("is-a"):
             raise ToolkitError("abstract patterns and rules are not supported", path=name)
-    for node in schema_root.iter(_XSL + "*"):
-        if etree.QName(node).localname in _FORBIDDEN_XSL:
-            raise ToolkitError(f"xsl:{etree.QName(node).localname} is not allowed in Schematron rules "
-                               "(they may read only the document they check)", path=name)
 
     namespaces = {"xsl": XSL_NS, "r": _OUT_NS, "xs": "http://www.w3.org/2001/XMLSchema",
                   "err": "http://www.w3.org/2005/xqt-errors"}
@@ -242,4 +262,5 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or exc.__class__.__name__
 
 
-__all__ = ["XPath2Rules", "XPATH2_BINDINGS", "compile_schematron", "query_binding"]
+__all__ = ["XPath2Rules", "XPATH2_BINDINGS", "compile_schematron", "query_binding", "refuse_outside_reads",
+           "rule_failure"]
