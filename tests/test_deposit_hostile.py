@@ -186,6 +186,32 @@ def test_names_with_line_breaks_are_printed_escaped(tmp_path):
     assert "\x1b" not in result.stderr
 
 
+@pytest.mark.parametrize("encoding", ["zlib_codec", "utf-16", "rot13", "bogus"])
+@pytest.mark.parametrize("fmt", ["dir", "zip"])
+def test_a_tag_file_encoding_other_than_utf8_is_one_line(tmp_path, fmt, encoding):
+    # bagit decoded every tag file with the codec bagit.txt names: zlib.error, UnicodeError, TypeError tracebacks.
+    package = build(tmp_path, fmt)
+    bag = unpack(package, tmp_path / "unpacked")
+    (bag / "bagit.txt").write_text(f"BagIt-Version: 1.0\nTag-File-Character-Encoding: {encoding}\n", encoding="utf-8")
+    retag(bag)
+    repack(bag, package)
+    one_error(verify(package), package,
+              f"bagit.txt: declares Tag-File-Character-Encoding '{encoding}': a teikit package's tag files are UTF-8")
+
+
+@pytest.mark.parametrize("name", ["bag-info.txt", "fetch.txt"])
+def test_a_tag_file_that_is_not_utf8_is_one_line(tmp_path, name):
+    package = build(tmp_path, "dir")
+    with open(package / name, "ab") as tag:
+        tag.write(b"X-Note: \xff\xfe\x00\n")
+    retag(package)
+    result = verify(package)
+    assert result.exit_code == 1 and result.stdout == ""
+    [line, summary] = result.stderr.splitlines()
+    assert line.startswith(f"error: {package}: {name}: not UTF-8 text (byte ")
+    assert line.endswith("): a teikit package's tag files are UTF-8") and summary == f"{package}: 1 problem(s)"
+
+
 # ---------------------------------------------------------------- archives: bombs and limits
 
 

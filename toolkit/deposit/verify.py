@@ -102,7 +102,8 @@ def _verify_bag(root: Path, package: Path, known: dict, schema_dir, limits: Limi
     fixity, result.payload_files = check_fixity(root, known, limits)
     result.problems += fixity
     if not fixity:  # an independent second opinion; its failures are already reported above otherwise
-        result.problems += _bagit_opinion(root)
+        text = check_tag_text(root, limits)  # bagit reads tag files in the encoding bagit.txt names
+        result.problems += text or _bagit_opinion(root)
     already = {p.path for p in fixity}
     reference, schema_problems = reference_schema(root, _info(root, limits), schema_dir, limits, already)
     result.problems += [Problem(path, message) for path, message in schema_problems]
@@ -257,12 +258,40 @@ def _check_oxum(root: Path, payload: set[str], limits: Limits) -> list[Problem]:
     return []
 
 
+_ENCODING = re.compile(r"^Tag-File-Character-Encoding:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+
+
+def check_tag_text(root: Path, limits: Limits = DEFAULT_LIMITS) -> list[Problem]:
+    """A teikit package's tag files are UTF-8 text: bagit.txt must declare UTF-8 (bagit would
+    decode every tag file with whatever codec it names: utf-16, zlib_codec, rot13 …), and
+    bag-info.txt, fetch.txt and the manifests must decode as UTF-8. One Problem per file that
+    is not; those that cannot be read at all are check_fixity's to report."""
+    problems = []
+    names = sorted(e.name for e in os.scandir(root) if e.is_file(follow_symlinks=False)
+                   and (e.name in ("bagit.txt", "bag-info.txt", "fetch.txt") or _MANIFEST.match(e.name)))
+    for name in names:
+        try:
+            text = read_member(root, name, limits.manifest_bytes).decode("utf-8")
+        except DepositError:
+            continue
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(name, f"not UTF-8 text (byte {exc.start}): a teikit package's tag files are UTF-8"))
+            continue
+        declared = _ENCODING.search(text) if name == "bagit.txt" else None
+        if declared and declared.group(1).lower() not in ("utf-8", "utf8"):
+            problems.append(Problem(name, f"declares Tag-File-Character-Encoding '{shown(declared.group(1))}': "
+                                          "a teikit package's tag files are UTF-8"))
+    return problems
+
+
 def _bagit_opinion(root: Path) -> list[Problem]:
     try:
         with quiet_bagit():
             bagit.Bag(str(root)).validate(processes=1)
     except bagit.BagError as exc:
         return [Problem(None, f"bagit: {exc}")]
+    except (ValueError, LookupError) as exc:  # bagit's own reading of a hostile tag file
+        return [Problem(None, f"bagit: cannot read the bag ({exc.__class__.__name__}: {exc})")]
     return []
 
 
