@@ -173,3 +173,24 @@ def test_pointers_in_the_text_and_prefixes_follow_the_one_policy(tmp_path):
     assert_page_is_safe(tree, "p.html")
     hrefs = [value for _, attr, value in links(tree) if attr == "href" and "a.example" in value]
     assert hrefs == ["https://a.example/ok"]
+
+
+@pytest.mark.parametrize("match, replacement", [("(", "x$1"), ("(.+)", "x\\"), ("", "x"), ("[", ""), ("a{2,1}", "x")])
+def test_a_prefix_def_with_a_broken_pattern_expands_nothing_and_fails_nothing(tmp_path, capfd, match, replacement):
+    # A third-party TEI's prefixDef patterns went straight into matches()/replace(): a bad one failed the
+    # whole page, with 20 lines of Saxon's trace on stderr.
+    data = SAMPLE.read_text(encoding="utf-8")
+    header, text = data.split("<text>", 1)
+    header = header.replace("</fileDesc>", '</fileDesc><encodingDesc><listPrefixDef><prefixDef ident="gnd" '
+                            f'matchPattern="{match}" replacementPattern="{replacement}"/><prefixDef ident="gnd" '
+                            'matchPattern="(\\d+)" replacementPattern="https://d-nb.info/gnd/$1"/></listPrefixDef>'
+                            '</encodingDesc>', 1)
+    path = tmp_path / "p.xml"
+    path.write_text(header + "<text>" + text.replace("<p>", '<p><ref target="gnd:118540238">a</ref> ', 1), encoding="utf-8")
+    report = render_paths([path], tmp_path / "html", "html")
+    assert report.ok, report.failures
+    assert capfd.readouterr().err == ""
+    tree = parse_html((tmp_path / "html" / "p.html").read_text(encoding="utf-8"))
+    assert_page_is_safe(tree, "p.html")
+    hrefs = [value for _, attr, value in links(tree) if attr == "href" and "d-nb" in value]
+    assert hrefs == ["https://d-nb.info/gnd/118540238"]  # the next prefixDef of that ident still applies

@@ -12,6 +12,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tk="https://teikit.org/ns/1.0"
+    xmlns:err="http://www.w3.org/2005/xqt-errors"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
@@ -56,15 +57,28 @@
     </xsl:choose>
   </xsl:function>
 
-  <!-- "gnd:118540238" through the document's prefixDef (ident, matchPattern, replacementPattern). -->
+  <!-- "gnd:118540238" through the document's prefixDef (ident, matchPattern, replacementPattern).
+       The patterns are the document's: one that is not a valid XPath regular expression or
+       replacement, or that matches the empty string, expands nothing (the URI stays as it is,
+       so it is not a link) instead of failing the page. -->
   <xsl:function name="tk:expand-prefix" as="xs:string">
     <xsl:param name="uri" as="xs:string"/>
     <xsl:param name="context" as="element()"/>
     <xsl:variable name="prefix" select="substring-before($uri, ':')"/>
     <xsl:variable name="rest" select="substring-after($uri, ':')"/>
-    <xsl:variable name="def" select="(tk:tei($context)/teiHeader//prefixDef[@ident = $prefix]
-        [@matchPattern and @replacementPattern][matches($rest, @matchPattern)])[1]"/>
-    <xsl:sequence select="if ($def) then replace($rest, $def/@matchPattern, $def/@replacementPattern) else $uri"/>
+    <xsl:sequence select="((tk:tei($context)/teiHeader//prefixDef[@ident = $prefix][@matchPattern and @replacementPattern]
+        ! tk:apply-prefix($rest, @matchPattern, @replacementPattern))[1], $uri)[1]"/>
+  </xsl:function>
+
+  <!-- One prefixDef applied to the part after the prefix, or () when it does not match or is not
+       a valid pattern (err:FORX0001-4: bad flags, regex, empty match, replacement). -->
+  <xsl:function name="tk:apply-prefix" as="xs:string?">
+    <xsl:param name="rest" as="xs:string"/>
+    <xsl:param name="pattern" as="xs:string"/>
+    <xsl:param name="replacement" as="xs:string"/>
+    <xsl:try select="if (matches($rest, $pattern)) then replace($rest, $pattern, $replacement) else ()">
+      <xsl:catch errors="err:FORX0001 err:FORX0002 err:FORX0003 err:FORX0004" select="()"/>
+    </xsl:try>
   </xsl:function>
 
   <!-- An element inside another that is written as a link (HTML forbids links in links). -->
