@@ -3,6 +3,8 @@
   Human forms of ISO 8601 dates and durations: Vietnamese for 'vi'
   ("ngày 31 tháng 7 năm 2013"), English otherwise. Values that are not one of
   the shapes docs/encoding.md allows come back unchanged, never as an error.
+  Digits are [0-9], never \d: \d matches any script's digits ("P٣Y"), which no
+  cast to xs:integer or xs:date reads.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -16,17 +18,17 @@
     <xsl:param name="when" as="xs:string"/>
     <xsl:variable name="w" select="normalize-space($when)"/>
     <xsl:choose>
-      <xsl:when test="$w castable as xs:date and matches($w, '^\d{4}-\d{2}-\d{2}$')">
+      <xsl:when test="$w castable as xs:date and matches($w, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')">
         <xsl:sequence select="'ngày ' || xs:integer(substring($w, 9, 2)) || ' tháng '
                               || xs:integer(substring($w, 6, 2)) || ' năm ' || substring($w, 1, 4)"/>
       </xsl:when>
-      <xsl:when test="$w castable as xs:gYearMonth and matches($w, '^\d{4}-\d{2}$')">
+      <xsl:when test="$w castable as xs:gYearMonth and matches($w, '^[0-9]{4}-[0-9]{2}$')">
         <xsl:sequence select="'tháng ' || xs:integer(substring($w, 6, 2)) || ' năm ' || substring($w, 1, 4)"/>
       </xsl:when>
-      <xsl:when test="matches($w, '^\d{4}$')">
+      <xsl:when test="matches($w, '^[0-9]{4}$')">
         <xsl:sequence select="'năm ' || $w"/>
       </xsl:when>
-      <xsl:when test="$w castable as xs:gMonthDay and matches($w, '^--\d{2}-\d{2}$')">
+      <xsl:when test="$w castable as xs:gMonthDay and matches($w, '^--[0-9]{2}-[0-9]{2}$')">
         <xsl:sequence select="'ngày ' || xs:integer(substring($w, 6, 2)) || ' tháng ' || xs:integer(substring($w, 3, 2))"/>
       </xsl:when>
       <xsl:otherwise>
@@ -40,16 +42,16 @@
     <xsl:param name="when" as="xs:string"/>
     <xsl:variable name="w" select="normalize-space($when)"/>
     <xsl:choose>
-      <xsl:when test="$w castable as xs:date and matches($w, '^\d{4}-\d{2}-\d{2}$')">
+      <xsl:when test="$w castable as xs:date and matches($w, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')">
         <xsl:sequence select="format-date(xs:date($w), '[D] [MNn] [Y]', 'en', (), ())"/>
       </xsl:when>
-      <xsl:when test="$w castable as xs:gYearMonth and matches($w, '^\d{4}-\d{2}$')">
+      <xsl:when test="$w castable as xs:gYearMonth and matches($w, '^[0-9]{4}-[0-9]{2}$')">
         <xsl:sequence select="format-date(xs:date($w || '-01'), '[MNn] [Y]', 'en', (), ())"/>
       </xsl:when>
-      <xsl:when test="matches($w, '^\d{4}$')">
+      <xsl:when test="matches($w, '^[0-9]{4}$')">
         <xsl:sequence select="$w"/>
       </xsl:when>
-      <xsl:when test="$w castable as xs:gMonthDay and matches($w, '^--\d{2}-\d{2}$')">
+      <xsl:when test="$w castable as xs:gMonthDay and matches($w, '^--[0-9]{2}-[0-9]{2}$')">
         <xsl:sequence select="format-date(xs:date('2000' || substring($w, 2)), '[D] [MNn]', 'en', (), ())"/>
       </xsl:when>
       <xsl:otherwise>
@@ -70,10 +72,10 @@
     <xsl:param name="lang" as="xs:string"/>
     <xsl:variable name="d" select="normalize-space($dur)"/>
     <xsl:choose>
-      <xsl:when test="matches($d, '^P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$') and $d ne 'P'">
+      <xsl:when test="matches($d, '^P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?$') and $d ne 'P'">
         <xsl:variable name="vi" select="starts-with($lang, 'vi')"/>
         <xsl:variable name="parts" as="xs:string*">
-          <xsl:analyze-string select="substring($d, 2)" regex="(\d+)([YMWD])">
+          <xsl:analyze-string select="substring($d, 2)" regex="([0-9]+)([YMWD])">
             <xsl:matching-substring>
               <xsl:variable name="n" select="xs:integer(regex-group(1))"/>
               <xsl:variable name="unit" select="regex-group(2)"/>
@@ -123,7 +125,7 @@
   <xsl:function name="tk:datetime" as="xs:string?">
     <xsl:param name="date" as="element()"/>
     <xsl:variable name="when" select="normalize-space($date/@when)"/>
-    <xsl:sequence select="$when[matches(., '^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$')]"/>
+    <xsl:sequence select="$when[matches(., '^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|--[0-9]{2}-[0-9]{2})$')]"/>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -154,7 +154,7 @@
         </xsl:for-each>
       </xsl:for-each>
       <xsl:variable name="date" select="tk:article-date(/TEI)"/>
-      <xsl:for-each select="($date ! (@when, @from, @notBefore))[1][matches(., '^\d{4}')]">
+      <xsl:for-each select="($date ! (@when, @from, @notBefore))[1][matches(., '^[0-9]{4}')]">
         <span data-pagefind-filter="year">{substring(., 1, 4)}</span>
       </xsl:for-each>
       <xsl:for-each select="tk:source-site(/TEI)[.]">

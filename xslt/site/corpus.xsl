@@ -216,7 +216,7 @@
           <xsl:for-each select="$entity/idno">
             <dt>{if (@type = 'wikidata') then tk:label('wikidata', $site-lang) else string(@type)}</dt>
             <dd>
-              <xsl:variable name="href" select="if (@type = 'wikidata' and matches(@value, '^Q\d+$'))
+              <xsl:variable name="href" select="if (@type = 'wikidata' and matches(@value, '^Q[0-9]+$'))
                   then 'https://www.wikidata.org/wiki/' || @value else tk:safe-href(@value)"/>
               <xsl:choose>
                 <xsl:when test="$href"><a class="authority" href="{$href}">{@value}</a></xsl:when>

@@ -55,7 +55,7 @@
           <xsl:call-template name="tk:context"/>
         </m>
       </xsl:for-each>
-      <xsl:for-each select="text//date[matches(normalize-space((@when, @from, @notBefore)[1]), '^\d{4}')]">
+      <xsl:for-each select="text//date[matches(normalize-space((@when, @from, @notBefore)[1]), '^[0-9]{4}')]">
         <d mid="{tk:mention-id(.)}" when="{normalize-space((@when, @from, @notBefore)[1])}"
            label="{(tk:date-label(., $lang)[.], tk:plain(.))[1]}" text="{tk:plain(.)}">
           <xsl:call-template name="tk:context"/>
