@@ -82,3 +82,24 @@ def test_the_compiled_odd_is_what_libxml2_compiles():
     compiled = compile_odd(REPO / "schema" / "teikit.odd")
     etree.RelaxNG(compiled.rng)  # seconds at most (the toolchain's own output: minutes)
     assert compiled.sch is not None
+
+
+def _odd_with(tmp_path, extra: str) -> Path:
+    text = TINY.read_text(encoding="utf-8").replace('<moduleRef key="tei"/>', '<moduleRef key="tei"/>' + extra, 1)
+    path = tmp_path / "x.odd"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_an_odd_failing_inside_the_stylesheets_is_one_line_and_nothing_of_saxons(tmp_path, capfd):
+    # Saxon printed its own 15-line trace of the dynamic error on stderr before teikit's line.
+    (tmp_path / "notspecs.xml").write_text("<nothing/>", encoding="utf-8")
+    for extra in ('<specGrpRef target="notspecs.xml"/>', '<moduleRef url="http://127.0.0.1:9/x.rng"/>'):
+        odd = _odd_with(tmp_path, extra)
+        good = tmp_path / "good.xml"
+        good.write_text(DOC.format(body="<p>one</p>"), encoding="utf-8")
+        result = run("--schema", odd, good)
+        captured = capfd.readouterr()
+        assert result.exit_code == 2 and result.stdout == "" and captured.err == "" and captured.out == ""
+        [line] = result.stderr.splitlines()
+        assert line.startswith(f"error: {odd}: the ODD does not compile: ")

@@ -29,7 +29,10 @@ the ODD's own local references), never the network.
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +44,7 @@ from ..resources import tei_odd_dir
 from ..xmlsafe import parse_bytes, parse_file
 
 _LOCK = threading.Lock()
+_STDERR_LOCK = threading.Lock()
 _processor = None
 _compiled: dict[str, object] = {}
 _module_specs: dict[str, set[str]] | None = None
@@ -65,12 +69,17 @@ def compile_odd(path: Path) -> CompiledOdd:
 
 def compile_odd_text(path: Path) -> tuple[str, str]:
     """The RELAX NG and the Schematron text the TEI Stylesheets make of the ODD at `path`."""
-    from saxonche import PySaxonApiError
-
     path = Path(path)
     _check_module_refs(parse_file(path), path)  # the one parser's checks first: no DTD, no entities
     proc = _odd_processor()
     stylesheets = tei_odd_dir() / "Stylesheets" / "odds"
+    with _saxon_report_discarded():
+        return _run_stylesheets(proc, stylesheets, path)
+
+
+def _run_stylesheets(proc, stylesheets: Path, path: Path) -> tuple[str, str]:
+    from saxonche import PySaxonApiError
+
     try:
         odd2odd = _stylesheet("odd2odd", stylesheets / "odd2odd.xsl")
         odd2odd.set_parameter("defaultSource", proc.make_string_value(str(tei_odd_dir() / "p5subset.xml")))
@@ -93,6 +102,26 @@ def compile_odd_text(path: Path) -> tuple[str, str]:
     for_libxml2(rng_tree)
     rng_text = '<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(rng_tree, encoding="unicode") + "\n"
     return rng_text, results[1]
+
+
+@contextmanager
+def _saxon_report_discarded():
+    """While the TEI Stylesheets run, file descriptor 2 goes to the null device: Saxon prints its
+    own multi-line report of a stylesheet's dynamic error there (a moduleRef to a file that is
+    not there, a specGrpRef to something that is no specGrp) before raising, and teikit says
+    the failure in one line (SchemaError). Nothing else is written meanwhile (an ODD is
+    compiled before any batch starts)."""
+    with _STDERR_LOCK:
+        sys.stderr.flush()
+        saved = os.dup(2)
+        try:
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, 2)
+            os.close(null)
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
 
 
 def for_libxml2(grammar: etree._Element) -> None:
