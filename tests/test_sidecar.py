@@ -39,6 +39,10 @@ HOSTILE = {
     "not-utf8": (b'{"title": "\xff"}', "sidecar is not UTF-8 (byte 11)"),
     "not-object": ("[]", "must hold a JSON object"),
     "bad-json": ('{"title": ', "not valid JSON (line 1, column 11): Expecting value"),
+    # Python 3.11's date.fromisoformat also takes these; no TEI @when does (the TEI was refused as invalid)
+    "basic-date": ('{"date": "20240605"}', "'date' must be an ISO date YYYY-MM-DD, not '20240605'"),
+    "week-date": ('{"date": "2024-W23-3"}', "'date' must be an ISO date YYYY-MM-DD, not '2024-W23-3'"),
+    "other-digits": (json.dumps({"date": "２０２４-０６-０５"}), "'date' must be an ISO date YYYY-MM-DD, not '２０２４-０６-０５'"),
 }
 
 
@@ -93,3 +97,17 @@ def test_what_a_value_may_hold():
     assert bad_character("\t") == "a control character (U+0009) at character 1"
     assert bad_character("a\tb\n", controls=False) is None
     assert bad_character("a\tb\ud83d", controls=False) == "a lone surrogate (U+D83D) at character 4"
+
+
+@pytest.mark.parametrize("key", ["title", "author", "publisher", "url", "licence", "date", "language"])
+def test_a_value_of_white_space_only_is_not_given(tmp_path, key):
+    # "   " reached the header: <author>   </author>, and an invalid TEI for title, url and date.
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text(ARTICLE.format(n=1), encoding="utf-8")
+    (src / "a.meta.json").write_text(json.dumps({key: " \u00a0 ", "publisher": "  Báo X "}), encoding="utf-8")
+    assert read_sidecar(src / "a.meta.json") == {"publisher": "Báo X"}
+    result = CliRunner().invoke(app, ["convert", str(src), "-o", str(out)])
+    assert (result.exit_code, result.stderr) == (0, f"1 of 1 converted into {out}\n"), result.output
+    header = (out / "a.xml").read_text(encoding="utf-8").split("<text", 1)[0]
+    assert "<publisher>Báo X</publisher>" in header and ">   <" not in header and "\u00a0" not in header

@@ -14,13 +14,16 @@ strings), so it is refused:
   want there (jsonsafe.bad_character): C0 and C1 control characters (line
   breaks and tabs too: every value is one line of the header), lone surrogates
   (a JSON "\\ud800" escape), non-characters (U+FDD0-U+FDEF, U+xFFFE, U+xFFFF);
-- with a language that is no language tag, a date that is no ISO date.
+- with a language that is no language tag, a date that is no ISO date YYYY-MM-DD.
+White space around a value is dropped; a value of white space only counts as not given
+(like an empty one), so it never reaches the header as an empty title or URL.
 """
 
 from __future__ import annotations
 
 import datetime
 import os
+import re
 from pathlib import Path
 
 from ..errors import IngestError, InputError
@@ -31,6 +34,7 @@ SIDECAR_SUFFIX = ".meta.json"
 SIDECAR_KEYS = ("author", "date", "language", "licence", "publisher", "title", "url")
 MAX_SIDECAR_BYTES = 65_536
 MAX_SIDECAR_DEPTH = MAX_DEPTH
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _read_limited(path: Path, limit: int) -> bytes:
@@ -76,12 +80,22 @@ def read_sidecar(path: Path, *, max_bytes: int = MAX_SIDECAR_BYTES, max_depth: i
         problem = bad_character(value)
         if problem:
             raise IngestError(f"{key!r} holds {problem}", path=where)
+        meta[key] = value.strip()  # white space around a value is not part of it; all white space: not given
     if meta.get("language") and not valid_tag(meta["language"]):
         raise IngestError(f"'language' must be a language tag such as vi, en or zh-TW, not {meta['language']!r}",
                           path=where)
-    if meta.get("date"):
-        try:
-            datetime.date.fromisoformat(meta["date"])
-        except ValueError:
-            raise IngestError(f"'date' must be an ISO date YYYY-MM-DD, not {meta['date']!r}", path=where) from None
+    if meta.get("date") and not _is_iso_date(meta["date"]):
+        raise IngestError(f"'date' must be an ISO date YYYY-MM-DD, not {meta['date']!r}", path=where)
     return {key: value for key, value in meta.items() if value}
+
+
+def _is_iso_date(value: str) -> bool:
+    """YYYY-MM-DD in ASCII digits, a real day (Python's fromisoformat alone also takes
+    20240605 and 2024-W23-3, which no TEI @when is)."""
+    if not _ISO_DATE.fullmatch(value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
