@@ -181,3 +181,21 @@ def test_two_workers_write_the_same_files(crawl, converted, tmp_path):
     assert not report.failures
     ours = {p.name: p.read_bytes() for p in out.glob("*.xml")}
     assert ours == {p.name: p.read_bytes() for p in converted[0].glob("*.xml")}
+
+
+def test_two_records_of_one_record_id_are_one_page_and_one_error(tmp_path):
+    # The second record overwrote the first's TEI and the summary said "2 of 2 converted".
+    page = ("response", "https://vnexpress.net/ha-noi-4720001.html", "200 OK", "text/html; charset=utf-8",
+            _page("vnexpress_buyt_dien.html"))
+    first = write_warc(tmp_path / "a.warc", [page])
+    again = tmp_path / "b.warc"
+    again.write_bytes(first.read_bytes() + first.read_bytes())  # one archive holding its records twice
+    out = tmp_path / "tei"
+    result = runner.invoke(app, ["convert", str(first), str(again), "-o", str(out)])
+    stem = page_stem(page[1], _id(1))
+    lines = result.stderr.splitlines()
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert lines[:-1] == [f"error: {archive}#{stem}: same output name as an earlier input ({first}#{stem}): "
+                          f"{stem}.xml; not converted" for archive in (again, again)]
+    assert lines[-1].startswith(f"1 of 3 converted into {out}")
+    assert sorted(p.name for p in out.glob("*.xml")) == [f"{stem}.xml"]

@@ -165,6 +165,7 @@ class Batch:
         self._clashes = stem_clashes(self.files, stem) if output_suffix is not None else {}
         self._output_suffix = output_suffix
         self._clash_message = clash_message
+        self._claimed: dict[str, object] = {}  # claim_output: output stem -> the input that has it
 
     def clash(self, path: Path) -> str | None:
         """Why `path` may not be worked on (its name is not UTF-8, or its output name is an
@@ -174,6 +175,15 @@ class Batch:
             return unusable
         first = self._clashes.get(path)
         return None if first is None else f"{path}: {self._clash_message} {first}: {self._stem(path)}{self._output_suffix}"
+
+    def claim_output(self, stem: str, source) -> str | None:
+        """Take output name `stem` for `source`, an input found while the batch runs (a web archive's
+        page, which the clash check of files cannot see): None, or why it may not have it (an earlier
+        input of the run has it: two WARC records of one WARC-Record-ID and URI)."""
+        first = self._claimed.setdefault(stem, source)
+        if first is source:
+            return None
+        return f"{source}: same output name as an earlier input ({first}): {stem}{self._output_suffix}; not converted"
 
     def attempt(self, path, work: Callable):
         """work(); its ToolkitError or any other exception becomes `path`'s failure (and None is returned)."""

@@ -251,6 +251,8 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
                     report.skip(result)
                     return
                 source, article, mentions, failure, names = result
+                if refused := batch.claim_output(article.stem, source):  # a WARC record repeated
+                    return report.fail(source, refused)
                 known.update(names)
                 if registry.not_recognised(article.meta.language):
                     unrecognised.setdefault(primary(article.meta.language), []).append(source)
