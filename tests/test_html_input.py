@@ -217,3 +217,19 @@ def test_a_named_file_convert_cannot_read_is_one_error_line(tmp_path, name, kind
     assert result.stderr.splitlines() == [
         f"error: {tmp_path / name}: unsupported input type {kind} (convert reads {READS})",
         f"1 of 2 converted into {tmp_path / 'out'}"]
+
+
+@pytest.mark.parametrize("label", ["zlib_codec", "rot13", "base64", "hex", "uu", "bz2", "quopri", "idna", "punycode",
+                                   "undefined"])
+def test_a_label_python_knows_as_no_page_encoding_is_ignored(tmp_path, label):
+    # Python's codec registry knows these names, so they were used: "internal error (LookupError:
+    # 'zlib_codec' is not a text encoding …)" or a UnicodeError for that page.
+    page = "<p>Hà Nội</p>".encode("utf-8")
+    assert decode_page(b'<meta charset="' + label.encode() + b'">' + page)[1] == "utf-8"
+    assert decode_page(page, http_charset=label) == (page.decode("utf-8"), "utf-8")
+    src = tmp_path / "in"
+    src.mkdir()
+    source = (HTML / "vnexpress_buyt_dien.html").read_bytes()
+    (src / "p.html").write_bytes(source.replace(b"<head>", b'<head><meta charset="' + label.encode() + b'">', 1))
+    result = CliRunner().invoke(app, ["convert", str(src), "-o", str(tmp_path / "out")])
+    assert (result.exit_code, result.stderr) == (0, f"1 of 1 converted into {tmp_path / 'out'}\n"), result.output

@@ -9,7 +9,8 @@
 
 Labels are read as WHATWG's Encoding Standard reads them: "gb2312" and "gbk" mean GB18030's
 superset, "iso-8859-1", "latin1" and "ascii" mean Windows-1252, "windows-1258" is Python's cp1258.
-A declared label Python does not know is ignored (the next step decides), never an error.
+A declared label Python does not know, or knows as no page encoding (base64, zlib_codec, rot13,
+idna, undefined …: `_page_encoding`), is ignored (the next step decides), never an error.
 
 Public entry: `decode_page(data, http_charset=None) -> (text, encoding name)`.
 """
@@ -45,11 +46,30 @@ def codec_for(label: str | None) -> str | None:
     label = label.strip().strip("\"'").lower()
     name = _ALIASES.get(label, label)
     try:
-        codecs.lookup(name)
+        info = codecs.lookup(name)
     except LookupError:
+        return None
+    if not _page_encoding(info):
         return None
     # A page that says UTF-16 in its bytes' own declaration is ASCII-compatible, so it is not UTF-16.
     return "utf-8" if name.replace("_", "-").startswith("utf-16") else name
+
+
+# Bytes no page encoding may fail on when read with errors="replace".
+_PROBE = b"<p>\\x\\u+-&</p>\x80\xff\xfe\x00"
+
+
+def _page_encoding(info: codecs.CodecInfo) -> bool:
+    """Whether a Python codec can be a page's encoding: it decodes bytes to text (not base64,
+    zlib, rot13 …: binary transforms Python also calls codecs) and reads any bytes with
+    errors="replace" (idna, punycode, undefined raise whatever the handler)."""
+    if not getattr(info, "_is_text_encoding", True):
+        return False
+    try:
+        _PROBE.decode(info.name, errors="replace")
+    except (UnicodeError, LookupError, ValueError, TypeError):
+        return False
+    return True
 
 
 def charset_of_content_type(content_type: str | None) -> str | None:
