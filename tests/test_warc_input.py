@@ -199,3 +199,24 @@ def test_two_records_of_one_record_id_are_one_page_and_one_error(tmp_path):
                           f"{stem}.xml; not converted" for archive in (again, again)]
     assert lines[-1].startswith(f"1 of 3 converted into {out}")
     assert sorted(p.name for p in out.glob("*.xml")) == [f"{stem}.xml"]
+
+
+@pytest.mark.parametrize("date", ["not-a-date", "2024-13-45T00:00:00Z", "２０２４-03-06T01:02:03Z", ""])
+def test_a_record_whose_warc_date_is_no_date_costs_that_page_one_line(tmp_path, date):
+    # The page failed as "the TEI made from it is invalid: rng-attribute: Element date failed to validate attributes".
+    path = tmp_path / "bad-date.warc"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=False)
+        for n, (when, uri) in enumerate([(date, "https://a.vn/bad.html"), (DATE, "https://a.vn/good.html")], 1):
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(_page("vnexpress_buyt_dien.html")), http_headers=http,
+                warc_headers_dict={"WARC-Record-ID": _id(n), "WARC-Date": when}))
+    out = tmp_path / "tei"
+    result = runner.invoke(app, ["convert", str(path), "-o", str(out)])
+    stem = page_stem("https://a.vn/bad.html", _id(1))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"error: {path}#{stem}: WARC-Date {date!r} is not a date (ISO 8601): the record is damaged",
+        f"1 of 2 converted into {out}"]
+    assert [p.name for p in out.glob("*.xml")] == [f"{page_stem('https://a.vn/good.html', _id(2))}.xml"]

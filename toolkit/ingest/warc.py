@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import datetime
 import hashlib
 import io
 import zlib
@@ -239,5 +240,15 @@ def page_display(page: Page) -> str:
 
 
 def page_article(page: Page) -> Article:
+    """The article of one page; IngestError (that page's failure) when its record's WARC-Date
+    opens with no real day, which the capture date's @when must be."""
+    day = page.capture.date[:10]
+    try:
+        if not (day.isascii() and len(day) == 10 and day[4] == day[7] == "-"):
+            raise ValueError(day)
+        datetime.date.fromisoformat(day)
+    except ValueError:
+        raise IngestError(f"WARC-Date {page.capture.date[:40]!r} is not a date (ISO 8601): the record is damaged",
+                          path=page_display(page)) from None
     return article_from_html(page.payload, Path(page.archive).name, page.stem, page.archive_sha256, meta={},
                              where=page_display(page), http_charset=page.http_charset, capture=page.capture)
