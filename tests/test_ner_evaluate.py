@@ -89,3 +89,14 @@ def test_report_dict_has_micro_and_error_counts():
     assert data["exact"]["micro"] == {"tp": 2, "fp": 3, "fn": 3, "precision": 0.4, "recall": 0.4, "f1": 0.4}
     assert len(data["errors"]) == 1
     assert data["error_counts"] == {"missed": 1, "spurious": 1, "type": 1, "boundary": 1}
+
+
+def test_the_error_list_shows_control_characters_of_the_input_escaped():
+    # An ESC in a document's text went to the terminal as it was (ESC [2J clears the screen).
+    text = "abc\u001b[2J\u2028def"
+    ident = "a\u001b]0;x\u0007"
+    report = evaluate([NerDoc(ident, text, ((0, 3, "date"),))], [NerDoc(ident, text, ((8, 11, "date"),))])
+    lines = format_report(report, max_errors=5).splitlines()
+    assert lines[-2:] == ["  missed    a\\x1b]0;x\\x07: gold date 0-3; pred -: [abc]\\x1b[2J def",
+                          "  spurious  a\\x1b]0;x\\x07: gold -; pred date 8-11: abc\\x1b[2J [def]"]
+    assert all(line.isprintable() for line in lines)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from ..errors import NerInputError
+from ..errors import NerInputError, one_line
 from ..recognise.labels import LABELS
 from .jsonl import NerDoc
 from .limits import DEFAULT_LIMITS, NerLimits, check_text_size
@@ -198,5 +198,6 @@ def format_report(report: EvalReport, max_errors: int = 0) -> str:
         for e in report.errors[:max_errors]:
             gold = f"gold {e.gold[2]} {e.gold[0]}-{e.gold[1]}" if e.gold else "gold -"
             pred = f"pred {e.pred[2]} {e.pred[0]}-{e.pred[1]}" if e.pred else "pred -"
-            lines.append(f"  {e.kind:<9} {e.doc_id}: {gold}; {pred}: {e.context}")
+            # the text and id are the input's: an escape or line separator in them is shown escaped
+            lines.append(one_line(f"  {e.kind:<9} {e.doc_id}: {gold}; {pred}: {e.context}"))
     return "\n".join(lines)
