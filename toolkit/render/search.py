@@ -6,6 +6,8 @@ its bundle in `site_dir/pagefind/`: built whole in a staging folder beside it, t
 place by renames (the old bundle, if any, is removed only after the new one stands), so a
 site never holds half an index. Only article pages are indexed (they alone carry
 `data-pagefind-body`); their facets are `data-pagefind-filter` spans (xslt/html/article.xsl).
+They all stand in the site's top folder, so Pagefind reads only that folder (`--glob *.html`):
+the register pages, most of a site's files, are not parsed for nothing (the index is the same).
 Every page is indexed as one language, the site's (`--force-language`), so that one search
 finds articles in any language. A failure raises SearchIndexError (a RenderError), the
 site's pages are written by then (raised
@@ -38,6 +40,7 @@ TIMEOUT_SECONDS = 3600
 SHARD_PAGES = 5000          # article pages per Pagefind run (≈ 750 MB of Pagefind's memory)
 SHARDS_FILE = "teikit-shards.json"  # in the bundle: the other shards' folders, for search.js
 SHARDS_DIR = "shards"
+ARTICLE_PAGES = "*.html"  # the article pages: <stem>.html in the site folder (render.batch.build_site)
 
 
 def executable() -> Path:
@@ -141,7 +144,8 @@ def _link_or_copy(source: Path, target: Path) -> None:
 
 def _pagefind(site: Path, output: Path, lang: str, named: Path) -> None:
     """One Pagefind run over the pages in `site` into `output`; SearchIndexError naming `named`."""
-    command = [str(executable()), "--site", str(site), "--output-path", str(output), "--silent"]
+    command = [str(executable()), "--site", str(site), "--output-path", str(output), "--silent",
+               "--glob", ARTICLE_PAGES]
     if lang:
         command += ["--force-language", lang.split("-")[0].lower()]
     try:
