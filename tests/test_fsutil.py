@@ -36,3 +36,14 @@ def test_a_writer_that_wants_a_name_gets_one_beside_the_target(tmp_path):
         with open(tmp, "wb") as handle:  # as a library writing the file itself would
             handle.write(b"model")
     assert target.read_bytes() == b"model"
+
+
+def test_a_handle_written_whole_becomes_the_target_readable_by_all(tmp_path):
+    target = tmp_path / "page.html"
+    target.write_bytes(b"old")
+    with atomic_writer(target) as handle:
+        handle.write(b"new page")
+        assert target.read_bytes() == b"old"  # not yet
+    assert target.read_bytes() == b"new page" and handle.closed
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page.html"]
+    assert oct(target.stat().st_mode & 0o777) == "0o644"

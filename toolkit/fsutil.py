@@ -103,23 +103,8 @@ def atomic_path(path: Path):
     """A temporary file name beside `path`, for a writer that wants a name rather than
     a handle (a library that writes the file itself); the file becomes `path` only
     if the block completes, and is removed on any error. The one temp-and-rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _sweep_once(path.parent)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path.name), suffix=".tmp")
-    except OSError as exc:
-        raise _naming(exc, path, None) from None
-    os.close(fd)
-    try:
-        yield Path(tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise _naming(exc, path, tmp) from None
-        raise
+    with _atomic(path, opened=False) as (tmp, _):
+        yield tmp
 
 
 def _naming(exc: OSError, path: Path, tmp) -> OSError:
@@ -133,8 +118,43 @@ def _naming(exc: OSError, path: Path, tmp) -> OSError:
 @contextmanager
 def atomic_writer(path: Path):
     """An open binary file that becomes `path` only if the block completes (atomic_path)."""
-    with atomic_path(path) as tmp, open(tmp, "wb") as handle:
+    with _atomic(path, opened=True) as (_, handle):
         yield handle
+
+
+@contextmanager
+def _atomic(path: Path, *, opened: bool):
+    """(temporary path, its open binary handle or None) beside `path`; renamed to `path`
+    (closed first) if the block completes, removed on any error. The handle is the very
+    descriptor mkstemp made (not closed and opened again: one file written per page)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _sweep_once(path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path.name), suffix=".tmp")
+    except OSError as exc:
+        raise _naming(exc, path, None) from None
+    handle = None
+    try:
+        if opened:
+            handle = os.fdopen(fd, "wb")
+        else:
+            os.close(fd)
+        yield Path(tmp), handle
+        if handle is not None:
+            handle.close()
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        if handle is not None:
+            try:
+                handle.close()
+            except OSError:
+                pass  # a full disk again: the temporary goes all the same
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _naming(exc, path, tmp) from None
+        raise
 
 
 def write_atomic(path: Path, data: bytes) -> None:
