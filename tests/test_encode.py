@@ -240,3 +240,71 @@ def test_serialisation_is_utf8_with_declaration_and_final_newline():
     data = serialise(encode(a, m))
     assert data.startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n<TEI") and data.endswith(b"</TEI>\n")
     assert etree.fromstring(data).get(N.XML_ID) == "doc-bai-01"
+
+
+# --- roles that qualify a person are parts of its persName (docs/encoding.md) -------------
+
+def _roles_article(text: str, spans) -> tuple[Article, list[Mention]]:
+    """An article of one paragraph and its mentions, from (surface, type, occurrence) triples."""
+    a = Article(name="r.txt", stem="r", sha256="0" * 64, title="T", date=None, date_text=None, author=None,
+                blocks=join_blocks([(HEAD, "T"), (PARAGRAPH, text)]))
+    t, found = a.text, []
+    for surface, kind, *attrs in spans:
+        start = t.index(surface, t.index(text))
+        key = surface if kind != "role" else surface.lower()
+        found.append(Mention(start, start + len(surface), kind, key, tuple(attrs)))
+    return a, found
+
+
+def _persons(tree):
+    return [(etree.tostring(p, encoding=str, with_tail=False)) for p in tree.getroot().iterfind(".//tei:p/tei:persName", NS)]
+
+
+def test_roles_before_a_name_and_in_apposition_after_it_go_inside_its_persname():
+    from teikit.validate import default_validator
+
+    text = "Đại tướng Trần Đại Quang, Bộ trưởng Bộ Công an, phát biểu; Phó Chủ tịch kiêm Tổng thư ký đến."
+    a, m = _roles_article(text, [("Đại tướng", "role", ("type", "rank")), ("Trần Đại Quang", "person"),
+                                 ("Bộ trưởng Bộ Công an", "role"), ("Bộ Công an", "org"),
+                                 ("Phó Chủ tịch", "role"), ("Tổng thư ký", "role")])
+    tree = encode(a, m)
+    (person,) = tree.getroot().iterfind(".//tei:p/tei:persName", NS)
+    assert "".join(person.itertext()) == "Đại tướng Trần Đại Quang, Bộ trưởng Bộ Công an"
+    assert [(r.text, r.get("type")) for r in person.iterfind("tei:roleName", NS)] == [
+        ("Đại tướng", "rank"), ("Bộ trưởng ", "office")]
+    assert person.find("tei:roleName/tei:orgName", NS).text == "Bộ Công an"
+    # a role with no person to qualify stands apart
+    paragraph = tree.getroot().find(".//tei:div/tei:p", NS)
+    assert [r.text for r in paragraph.iterfind("tei:roleName", NS)] == ["Phó Chủ tịch", "Tổng thư ký"]
+    # the register keeps the name alone, with no variant made of its roles
+    (entry,) = tree.getroot().iterfind(".//tei:listPerson/tei:person", NS)
+    assert [n.text for n in entry] == ["Trần Đại Quang"]
+    assert block_texts(tree)[1] == text
+    assert list(default_validator().iter_errors(tree, name="r.xml")) == []
+
+
+def test_a_role_right_before_a_name_is_that_names_not_an_apposition_of_the_one_before():
+    text = "Ông Trần Văn Nam, Giám đốc Nguyễn Thị Hoa và Trần Văn Nam, Giám đốc, đến."
+    a, m = _roles_article(text, [("Trần Văn Nam", "person"), ("Giám đốc", "role"), ("Nguyễn Thị Hoa", "person")])
+    t = a.text
+    second = t.index("Trần Văn Nam, Giám đốc,")
+    m += [Mention(second, second + len("Trần Văn Nam"), "person", "Trần Văn Nam"),
+          Mention(t.index("Giám đốc,"), t.index("Giám đốc,") + len("Giám đốc"), "role", "giám đốc")]
+    texts = ["".join(p.itertext()) for p in encode(a, m).getroot().iterfind(".//tei:p/tei:persName", NS)]
+    assert texts == ["Trần Văn Nam", "Giám đốc Nguyễn Thị Hoa", "Trần Văn Nam, Giám đốc"]
+
+
+def test_roles_are_not_attached_across_other_text_or_into_a_byline_author():
+    text = "Bộ trưởng cho biết ông Trần Văn Nam, người dân, đến."
+    a, m = _roles_article(text, [("Bộ trưởng", "role"), ("Trần Văn Nam", "person")])
+    tree = encode(a, m)
+    assert ["".join(p.itertext()) for p in tree.getroot().iterfind(".//tei:p/tei:persName", NS)] == ["Trần Văn Nam"]
+    # a person inside the docAuthor of a byline keeps its extent (the docAuthor cannot grow)
+    a = Article(name="b.txt", stem="b", sha256="0" * 64, title="T", date=None, date_text=None, author="Phạm Linh",
+                blocks=join_blocks([(HEAD, "T"), (PARAGRAPH, "Văn bản."), ("byline", "Phóng viên Phạm Linh")]))
+    t = a.text
+    m = [Mention(t.index("Phóng viên"), t.index("Phóng viên") + 10, "role", "phóng viên"),
+         Mention(t.index("Phạm Linh"), t.index("Phạm Linh") + 9, "person", "Phạm Linh")]
+    byline = encode(a, m).getroot().find(".//tei:byline", NS)
+    assert byline.find("tei:docAuthor/tei:persName", NS).text == "Phạm Linh"
+    assert byline.find("tei:roleName", NS).text == "Phóng viên"

@@ -50,3 +50,15 @@ def test_train_from_tei_folder_counts_its_markup(converted, tmp_path):
     meta = json.loads((tmp_path / "m" / "meta.json").read_text(encoding="utf-8"))
     assert meta["training"]["documents"] == len(ARTICLES)
     assert sum(meta["training"]["entities"].values()) == sum(len(s) for _, s in expected.values())
+
+
+def test_a_persname_holding_its_roles_gives_the_name_and_the_org_inside_a_role(tmp_path):
+    """Training spans follow the span convention: a person is the name alone, and the
+    organisation of an office inside the persName is a span of its own."""
+    path = tmp_path / "r.xml"
+    path.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div type="article"><p>Có '
+                    '<persName><roleName>Đại tướng</roleName> Trần Đại Quang, <roleName>Bộ trưởng <orgName>Bộ Công an'
+                    '</orgName></roleName></persName> đến.</p></div></body></text></TEI>', encoding="utf-8")
+    doc = read_tei(path)
+    assert [(doc.text[s:e], label) for s, e, label in doc.entities] == [
+        ("Trần Đại Quang", "persName"), ("Bộ Công an", "orgName")]

@@ -59,3 +59,14 @@ def test_the_stylesheets_tk_plain_reads_each_block_alike(path):
     node = saxon.parse_text(path.read_text(encoding="utf-8"), name=str(path))
     from_xslt = json.loads(executable.transform_to_string(xdm_node=node))
     assert from_xslt == [b.text for b in teitext.blocks(parse_file(path).getroot())]
+
+
+def test_the_name_a_persname_carries_is_its_span_without_its_roles():
+    root = doc('<p>Có <persName><roleName>Đại tướng</roleName> Trần Đại Quang, <roleName>Bộ trưởng '
+               '<orgName>Bộ Công an</orgName></roleName>, <roleName>Ủy viên</roleName></persName> và '
+               '<persName>Vũ Trọng Kim</persName>, <orgName>Bộ Y tế</orgName>.</p>')
+    (block,) = teitext.blocks(root)
+    parts = {"".join(e.itertext()): block.text[slice(*teitext.name_part(block, s, e_, e))] for s, e_, e in block.spans
+             if etree.QName(e).localname in ("persName", "orgName")}
+    assert parts == {"Đại tướng Trần Đại Quang, Bộ trưởng Bộ Công an, Ủy viên": "Trần Đại Quang",
+                     "Vũ Trọng Kim": "Vũ Trọng Kim", "Bộ Công an": "Bộ Công an", "Bộ Y tế": "Bộ Y tế"}

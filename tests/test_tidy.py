@@ -277,3 +277,21 @@ def test_a_name_whose_ref_was_removed_gets_its_entry_back_not_a_second_one(edite
     assert ids.count(BAN_CHI_DAO) == 1 and not any(i.startswith("org-ban-chi-dao") and i != BAN_CHI_DAO for i in ids)
     assert_edits_kept(edited)
     assert_valid(edited, assert_tei_all_valid)
+
+
+def test_a_persname_holding_its_roles_is_named_and_registered_by_the_name_alone(edited, assert_tei_all_valid):
+    """The roles inside a persName qualify the person and are no part of its name
+    (docs/encoding.md): tidy names it, finds its entry and adds one by the name only."""
+    edit(edited,
+         ('<persName ref="#pers-le6-quy1-vuong77" resp="#ner-rules" cert="0.90"><roleName type="rank"',
+          '<persName resp="#editor"><roleName type="rank"'),  # its entry is found by the name
+         ('<persName ref="#pers-ha2-thi5-lien6" resp="#ner-rules" cert="0.90"><roleName type="honorific"',
+          '<persName ref="#pers-ha2-thi5-lien6x" resp="#editor"><roleName type="honorific"'))  # an entry to add
+    result = tidy(edited)
+    assert result.exit_code == 0
+    assert f'{edited}: persName "Lê Quý Vương" had no @ref: now ref="#pers-le6-quy1-vuong77"' in lines(result)
+    assert f'{edited}: persName "Hà Thị Liên": added register entry #pers-ha2-thi5-lien6x' in lines(result)
+    tree = etree.parse(str(edited))
+    assert tree.find(".//t:person[@xml:id='pers-ha2-thi5-lien6x']/t:persName", NS).text == "Hà Thị Liên"
+    assert_edits_kept(edited)
+    assert_valid(edited, assert_tei_all_valid)

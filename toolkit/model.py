@@ -41,8 +41,10 @@ NAME_TYPES = (PERSON, ORG, PLACE)
 # What may sit inside what: the one nesting policy of the encoding. A mention
 # may hold only mentions of the types listed for its own type (and, inside
 # those, what they may hold). A role holds the organisation or place it is an
-# office of ("Bộ trưởng Bộ Công an"); a name holds its abbreviations; a name
-# never holds another name: a place or person named inside an organisation's
+# office of ("Bộ trưởng Bộ Công an"); a person's name holds the roles that
+# qualify it (TEI: roleName is a part of persName; the encoder attaches a role
+# written right before the name or in apposition after it, encode/inline.py);
+# a name holds its abbreviations; a name never holds another name: a place or person named inside an organisation's
 # name is part of that name (the outermost name is marked), and of two nested
 # names of one kind only the outer is kept. A date holds nothing and an
 # abbreviation (choice: abbr + expan) holds only its own two parts.
@@ -52,7 +54,7 @@ NAME_TYPES = (PERSON, ORG, PLACE)
 # tests/test_nesting.py checks pair by pair.
 MAY_CONTAIN = {
     ROLE: frozenset({ORG, PLACE, ABBR}),
-    PERSON: frozenset({ABBR}),
+    PERSON: frozenset({ROLE, ABBR}),
     ORG: frozenset({ABBR}),
     PLACE: frozenset({ABBR}),
     DATE: frozenset(),

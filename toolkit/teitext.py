@@ -15,6 +15,12 @@ reading_text is the article text the recognisers saw (model.Article.text), so
 an editor's corrected markup reads back at the right offsets (ner/teiread.py).
 The stylesheets' counterpart is tk:plain (xslt/common/functions.xsl);
 tests/test_teitext.py checks they agree.
+
+    name_part(block, start, end, element)
+                        the name a persName carries: its span without the
+                        roleName children that qualify it ("Đại tướng Trần
+                        Đại Quang, Bộ trưởng …" → "Trần Đại Quang"), and
+                        without the white space and commas between them
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import BLOCK_SEPARATOR
-from .names import DIV, EXPAN, TEI_NS, TEXT, tei
+from .names import DIV, EXPAN, PERS_NAME, ROLE_NAME, TEI_NS, TEXT, tei
 from .whitespace import fold_spans
 
 BLOCK_ELEMENTS = frozenset(tei(n) for n in ("head", "p", "ab", "byline", "trailer", "dateline", "l", "item",
@@ -84,3 +90,23 @@ def blocks(root):
 
 def reading_text(root) -> str:
     return BLOCK_SEPARATOR.join(block.text for block in blocks(root))
+
+
+_BETWEEN_PARTS = " ,"  # what may lie between a person's name and the roles inside its persName
+
+
+def name_part(block: Block, start: int, end: int, element) -> tuple[int, int]:
+    """(start, end) of the name inside a persName spanning [start, end) of `block.text`: the
+    span without its roleName children and the white space and commas next to them (the
+    encoding puts a role that qualifies a person inside the persName, docs/encoding.md).
+    Any other element, or a persName with no role, is its whole span."""
+    if element.tag != PERS_NAME:
+        return start, end
+    roles = [(s, e) for s, e, child in block.spans if child.getparent() is element and child.tag == ROLE_NAME]
+    if not roles:
+        return start, end
+    outside = [i for i in range(start, end) if not any(s <= i < e for s, e in roles)
+               and block.text[i] not in _BETWEEN_PARTS]
+    if not outside:
+        return start, start
+    return outside[0], outside[-1] + 1

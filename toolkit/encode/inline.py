@@ -4,6 +4,18 @@ Mentions nest but must never cross, and nest only as model.MAY_CONTAIN allows;
 a recogniser should not produce other spans, and any that slip through are
 dropped here so the output is always valid TEI. Text between elements is kept
 to the character.
+
+A role that qualifies a person is a part of the person's name (TEI 13.2.1:
+roleName is a component of persName): a role written right before a person's
+name, with only white space between ("Đại tướng Trần Đại Quang", a run of them
+too), and a role in apposition right after it, after a comma ("Trần Đại Quang,
+Bộ trưởng Bộ Công an", a run of them too, as TEI's own `<persName>… Murat,
+<roleName>roi de Naples</roleName></persName>`), are put inside the person's
+persName, which then spans the roles, the name and what lies between them
+(`attach_roles`). The name itself stays plain text; its extent is the
+persName's content outside its roleName children (teitext.name_part). A role
+before a name wins over an apposition after another. The person's Mention is
+unchanged (its span is the name: the register keys and variants are the name's).
 """
 
 from __future__ import annotations
@@ -27,29 +39,84 @@ _DATE_ATTRS = ("when", "from", "to", "notBefore", "notAfter", "dur")
 DEFAULT_ROLE_KIND = "office"
 
 
+APPOSITION = ","  # what joins a person's name and a role in apposition after it (with white space)
+
+
 @dataclass
 class _Node:
     mention: Mention
+    start: int  # the element's extent: the mention's, or for a person the roles attached to it too
+    end: int
     children: list["_Node"] = field(default_factory=list)
 
 
-def nest(mentions) -> list[_Node]:
+def attach_roles(mentions, text: str, offset: int = 0) -> dict[tuple[int, int, str], tuple[int, int]]:
+    """{(start, end, type) of a person mention: the extent of its persName} for each person
+    a role qualifies (see the module's docstring); `text` is the block, starting at `offset`.
+    A person inside another mention (a docAuthor, say) is left as it is: its extent could
+    not grow past its container."""
+    roles = sorted((m for m in mentions if m.type == ROLE), key=lambda m: (m.start, -m.end))
+    by_end = {m.end: m for m in roles}
+    by_start = {m.start: m for m in roles}
+    persons = [m for m in mentions if m.type == PERSON]
+    others = [m for m in mentions if m.type not in (ROLE, PERSON)]
+
+    def contained(p):
+        return any(o.start <= p.start and p.end <= o.end for o in others)
+
+    taken: set[tuple[int, int]] = set()
+    extents: dict[tuple[int, int, str], list[int]] = {}
+    for p in persons:  # roles before the name first: a role right before a name is that name's
+        if contained(p):
+            continue
+        start = p.start
+        while True:
+            j = start
+            while j > offset and text[j - 1 - offset].isspace():
+                j -= 1
+            role = by_end.get(j) if j < start else None
+            if role is None or (role.start, role.end) in taken:
+                break
+            taken.add((role.start, role.end))
+            start = role.start
+        extents[(p.start, p.end, p.type)] = [start, p.end]
+    for p in persons:  # then roles in apposition after the name: "Trần Đại Quang, Bộ trưởng …"
+        key = (p.start, p.end, p.type)
+        if key not in extents:
+            continue
+        end = p.end
+        while text.startswith(APPOSITION, end - offset):
+            after = end + len(APPOSITION)
+            gap = len(text) - (after - offset) - len(text[after - offset:].lstrip())
+            role = by_start.get(after + gap) if gap else None
+            if role is None or (role.start, role.end) in taken:
+                break
+            taken.add((role.start, role.end))
+            end = role.end
+        extents[key][1] = end
+    return {k: (a, b) for k, (a, b) in extents.items() if (a, b) != k[:2]}
+
+
+def nest(mentions, text: str | None = None, offset: int = 0) -> list[_Node]:
     """Properly nested trees of mentions; crossing spans, and spans the nesting policy
-    (model.MAY_CONTAIN) does not allow where they sit, are dropped."""
+    (model.MAY_CONTAIN) does not allow where they sit, are dropped. With the block's
+    `text`, a person's node spans the roles attached to it (attach_roles)."""
+    extents = attach_roles(mentions, text, offset) if text is not None else {}
+    nodes = [_Node(m, *extents.get((m.start, m.end, m.type), (m.start, m.end))) for m in mentions]
     roots: list[_Node] = []
     stack: list[_Node] = []
     seen = set()
-    for m in sorted(mentions, key=lambda m: (m.start, -m.end, _OUTER_FIRST[m.type])):
+    for node in sorted(nodes, key=lambda n: (n.start, -n.end, _OUTER_FIRST[n.mention.type])):
+        m = node.mention
         if m.end <= m.start or (m.start, m.end, m.type) in seen:
             continue
-        while stack and stack[-1].mention.end <= m.start:
+        while stack and stack[-1].end <= node.start:
             stack.pop()
         if stack:
-            parent = stack[-1].mention
-            if m.end > parent.end or m.type not in _MAY_CONTAIN[parent.type]:
+            parent = stack[-1]
+            if node.end > parent.end or m.type not in _MAY_CONTAIN[parent.mention.type]:
                 continue
         seen.add((m.start, m.end, m.type))
-        node = _Node(m)
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
     return roots
@@ -66,20 +133,20 @@ class InlineWriter:
         self._placed = placed
 
     def fill(self, parent: etree._Element, text: str, offset: int, mentions) -> None:
-        self._fill(parent, text, offset, nest(mentions))
+        self._fill(parent, text, offset, nest(mentions, text, offset))
 
     def _fill(self, parent, text: str, offset: int, nodes: list[_Node]) -> None:
         pos, last = offset, None
         for node in nodes:
             m = node.mention
-            last = _append_text(parent, last, text[pos - offset:m.start - offset])
+            last = _append_text(parent, last, text[pos - offset:node.start - offset])
             element = self._element(parent, m)
             if m.type == ABBR:
                 etree.SubElement(element, N.ABBR).text = text[m.start - offset:m.end - offset]
                 etree.SubElement(element, N.EXPAN).text = m.key
             else:
-                self._fill(element, text[m.start - offset:m.end - offset], m.start, node.children)
-            last, pos = element, m.end
+                self._fill(element, text[node.start - offset:node.end - offset], node.start, node.children)
+            last, pos = element, node.end
         _append_text(parent, last, text[pos - offset:])
 
     def _element(self, parent, m: Mention) -> etree._Element:

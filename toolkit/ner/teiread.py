@@ -4,7 +4,9 @@ The text is the document's reading text (teikit.teitext: each block with its
 white space folded, every `expan` left out, the blocks joined as
 teikit.model joins Article.text). Nested names give the outermost of the four elements, so a
 corrected teikit output file reads back as the text the recogniser saw plus
-the editor's markup.
+the editor's markup. A persName gives the name it carries, without the roleName
+children that qualify it (teitext.name_part): the span convention's person is the
+name alone (docs/ner.md), and an orgName inside such a role is a span of its own.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from ..errors import NerInputError
 from ..model import BLOCK_SEPARATOR
 from ..names import DATE, ORG_NAME, PERS_NAME, PLACE_NAME
 from ..recognise.labels import DATE_LABEL, ORG_NAME as ORG_LABEL, PERS_NAME as PERS_LABEL, PLACE_NAME as PLACE_LABEL
-from ..teitext import blocks
+from ..teitext import blocks, name_part
 from ..xmlsafe import parse_file
 from .jsonl import NerDoc
 from .spans import Span, outermost
@@ -35,8 +37,11 @@ def read_tei(path) -> NerDoc:
         if texts:
             offset += len(BLOCK_SEPARATOR)
         texts.append(block.text)
-        spans.extend((s + offset, e + offset, ELEMENT_LABELS[element.tag])
-                     for s, e, element in block.spans if element.tag in ELEMENT_LABELS)
+        for s, e, element in block.spans:
+            if element.tag in ELEMENT_LABELS:
+                s, e = name_part(block, s, e, element)  # a persName's name, without its roleNames
+                if s < e:
+                    spans.append((s + offset, e + offset, ELEMENT_LABELS[element.tag]))
         offset += len(block.text)
     if not texts:
         raise NerInputError("no article text found in the TEI document", path=str(path))

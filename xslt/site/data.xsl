@@ -42,7 +42,7 @@
       <xsl:for-each-group select="$mentions" group-by="tk:ref-id(.)">
         <xsl:variable name="entry" select="tk:entry(current-group()[1])"/>
         <e id="{current-grouping-key()}" type="{tk:entity-type($entry)}" name="{tk:entry-name($entry)}">
-          <xsl:for-each select="distinct-values(($entry/(persName | orgName | placeName) ! tk:plain(.), current-group() ! tk:plain(.)))">
+          <xsl:for-each select="distinct-values(($entry/(persName | orgName | placeName) ! tk:plain(.), current-group() ! tk:name-plain(.)))">
             <v>{.}</v>
           </xsl:for-each>
           <xsl:for-each select="$entry/idno[normalize-space()]">
