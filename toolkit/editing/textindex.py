@@ -3,7 +3,8 @@
 Contract: `blocks(tree)` gives the block elements of div[@type='article'] in
 reading order (head, p, figure/head, byline, trailer); `text_of(el)` is an
 element's text as the encoding defines it (every `expan`, comment and
-processing instruction left out); `index(tree, starts)` gives every inline
+processing instruction left out); `name_text(persName)` is the name it carries,
+without the roleName children that qualify the person; `index(tree, starts)` gives every inline
 element (persName, orgName, placeName, roleName, date, choice, docAuthor) as a
 Span: its offsets in the article text (block i starting at starts[i], the
 offsets of Article.blocks), its kind and its attributes. `wrap` and `unwrap`
@@ -66,6 +67,22 @@ def text_of(element) -> str:
             parts.append(text_of(child))
         parts.append(child.tail or "")
     return "".join(parts)
+
+
+def holds_roles(element) -> bool:
+    """A persName that holds the roles qualifying its person (docs/encoding.md)."""
+    return element.tag == N.PERS_NAME and any(is_element(c) and c.tag == N.ROLE_NAME for c in element)
+
+
+def name_text(element, child_text=text_of) -> str:
+    """The name a persName carries, folded: its content without the roleName children that
+    qualify the person and the commas and spaces beside them (teitext.name_part)."""
+    parts = [element.text or ""]
+    for child in element:
+        if is_element(child) and child.tag != N.ROLE_NAME:
+            parts.append(child_text(child))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split()).strip(" ,")
 
 
 def article_div(tree):

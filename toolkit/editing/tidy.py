@@ -44,7 +44,7 @@ from ..fsutil import write_atomic
 from ..model import ORG, PERSON, PLACE
 from ..recognise.authority import authority_ids
 from ..xmlsafe import parse_file
-from .textindex import NAME_TAGS, article_div, is_element, text_of
+from .textindex import NAME_TAGS, article_div, holds_roles, is_element, name_text, text_of
 
 # name element → (kind, register list, register entry, id prefix)
 REGISTER = {N.PERS_NAME: (PERSON, N.LIST_PERSON, N.PERSON, "pers"),
@@ -60,24 +60,7 @@ def _local(tag) -> str:
 
 
 def _printed(element) -> str:
-    if _has_roles(element):
-        return _name_of(element, text_of)
-    return " ".join(text_of(element).split())
-
-
-def _has_roles(element) -> bool:
-    return element.tag == N.PERS_NAME and any(is_element(c) and c.tag == N.ROLE_NAME for c in element)
-
-
-def _name_of(element, child_text) -> str:
-    """The name a persName carries: its content without the roleName children that qualify
-    the person and the commas and spaces beside them (teitext.name_part, docs/encoding.md)."""
-    parts = [element.text or ""]
-    for child in element:
-        if is_element(child) and child.tag != N.ROLE_NAME:
-            parts.append(child_text(child))
-        parts.append(child.tail or "")
-    return " ".join("".join(parts).split()).strip(" ,")
+    return name_text(element) if holds_roles(element) else " ".join(text_of(element).split())
 
 
 def _loose(name: str) -> str:
@@ -90,9 +73,9 @@ def _canonical(element) -> str:
     """A name's canonical form for a new register entry: as printed, abbreviations expanded
     (the encoder's canonical name of "Ủy ban Trung ương MTTQVN" spells MTTQVN out); a
     person's name without the roles inside its persName."""
-    if _has_roles(element):
-        return _name_of(element, lambda child: "".join(child.find(N.EXPAN).itertext())
-                        if child.tag == N.CHOICE and child.find(N.EXPAN) is not None else text_of(child))
+    if holds_roles(element):
+        return name_text(element, lambda child: "".join(child.find(N.EXPAN).itertext())
+                         if child.tag == N.CHOICE and child.find(N.EXPAN) is not None else text_of(child))
     parts = [element.text or ""]
     for child in element:
         if is_element(child):
