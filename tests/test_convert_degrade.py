@@ -196,15 +196,16 @@ def test_markup_that_cannot_be_traced_to_a_mention_still_costs_all_markup(tmp_pa
     assert mention_elements(tmp_path / f"{SEED.stem}.xml") == 0
 
 
-def test_weeks_are_a_valid_duration(tmp_path, assert_tei_all_valid):
+def test_weeks_are_a_valid_measure_of_a_duration(tmp_path, assert_tei_all_valid):
     src = tmp_path / "tuan.txt"
     src.write_text("Mưa lớn kéo dài\n\nSau 2 tuần mưa lớn, ông Nguyễn Văn An và người dân Hà Nội "
                    "đã dọn dẹp xong. Vài tuần nữa trường học sẽ mở cửa lại.\n", encoding="utf-8")
     report = convert_paths([src], tmp_path / "out")
     assert report.ok and not report.warnings and not report.degraded
     tree = parse_file(tmp_path / "out" / "tuan.xml")
-    durations = [(d.text, d.get("dur")) for d in tree.getroot().iter(f"{TEI}date") if d.get("dur")]
-    assert durations == [("2 tuần", "P14D")]
+    durations = [(d.text, d.get("type"), d.get("quantity"), d.get("unit")) for d in tree.getroot().iter(f"{TEI}measure")]
+    assert durations == [("2 tuần", "duration", "2", "week")]  # a length with no start: no date (docs/encoding.md)
+    assert not [d for d in tree.getroot().iter(f"{TEI}date") if d.get("dur")]
     assert tree.getroot().find(f".//{TEI}persName") is not None
     assert_tei_all_valid(tree)
 

@@ -308,3 +308,19 @@ def test_roles_are_not_attached_across_other_text_or_into_a_byline_author():
     byline = encode(a, m).getroot().find(".//tei:byline", NS)
     assert byline.find("tei:docAuthor/tei:persName", NS).text == "Phạm Linh"
     assert byline.find("tei:roleName", NS).text == "Phóng viên"
+
+
+def test_a_length_of_time_with_no_start_is_a_measure_not_a_date():
+    from teikit.validate import default_validator
+
+    a, _ = _roles_article("Tổng kết 10 năm thực hiện.", [])
+    start = a.text.index("10 năm")
+    m = [Mention(start, start + 6, "duration", "", (("quantity", "10"), ("unit", "year")), cert=0.6)]
+    tree = encode(a, m)
+    (measure,) = tree.getroot().iterfind(".//tei:div//tei:measure", NS)
+    assert (measure.text, dict(measure.attrib)) == ("10 năm", {"type": "duration", "quantity": "10", "unit": "year",
+                                                                "resp": "#ner-rules", "cert": "0.60"})
+    assert tree.getroot().find(".//tei:div//tei:date", NS) is None
+    assert list(default_validator().iter_errors(tree, name="d.xml")) == []
+    measure.set("unit", "hour")  # the units a recogniser writes, and no other
+    assert list(default_validator().iter_errors(tree, name="d.xml"))

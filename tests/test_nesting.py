@@ -21,14 +21,15 @@ from lxml import etree
 
 from teikit import names as N
 from teikit.encode import encode
-from teikit.model import (ABBR, DATE, HEAD, MAY_CONTAIN, MENTION_TYPES, ORG, PARAGRAPH, PERSON, PLACE, ROLE,
+from teikit.model import (ABBR, DATE, DURATION, HEAD, MAY_CONTAIN, MENTION_TYPES, ORG, PARAGRAPH, PERSON, PLACE, ROLE,
                           Article, Mention, join_blocks, may_contain)
 from teikit.validate import default_validator
 
 ROOT = Path(__file__).resolve().parents[1]
 VALID = ROOT / "tests" / "data" / "validate" / "valid.xml"
 PAIRS = list(itertools.product(MENTION_TYPES, repeat=2))
-ELEMENT = {PERSON: "persName", ORG: "orgName", PLACE: "placeName", ROLE: "roleName", DATE: "date", ABBR: "choice"}
+ELEMENT = {PERSON: "persName", ORG: "orgName", PLACE: "placeName", ROLE: "roleName", DATE: "date",
+           DURATION: "measure", ABBR: "choice"}
 
 # Each type as a hand-made element of the valid fixture (refs resolve to its register).
 _MADE = {
@@ -37,6 +38,7 @@ _MADE = {
     PLACE: lambda text: _el("placeName", text, ref="#place-ha-noi"),
     ROLE: lambda text: _el("roleName", text, type="office"),
     DATE: lambda text: _el("date", text, when="2013"),
+    DURATION: lambda text: _el("measure", text, type="duration", quantity="10", unit="year"),
 }
 
 
@@ -95,6 +97,7 @@ def _article(text: str) -> Article:
 def _mention(kind: str, start: int, end: int) -> Mention:
     key, attrs = {PERSON: ("Hà Nội", ()), ORG: ("Hà Nội", ()), PLACE: ("Hà Nội", ()),
                   ROLE: ("hà nội", (("type", "office"),)), DATE: ("", (("when", "2013"),)),
+                  DURATION: ("", (("quantity", "10"), ("unit", "year"))),
                   ABBR: ("Hà Nội đầy đủ", ())}[kind]
     return Mention(start, end, kind, key, attrs)
 
@@ -116,7 +119,7 @@ def test_the_encoder_nests_exactly_what_the_table_allows(outer, inner):
 
 
 def _table_rows(text_of_rows) -> dict[str, set[str]]:
-    return {outer: set(re.findall(r"\b(persName|orgName|placeName|roleName|date|choice)\b", holds))
+    return {outer: set(re.findall(r"\b(persName|orgName|placeName|roleName|date|measure|choice)\b", holds))
             for outer, holds in text_of_rows}
 
 

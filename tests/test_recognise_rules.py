@@ -7,7 +7,7 @@ import random
 import pytest
 
 from teikit.errors import RecogniseError
-from teikit.model import ABBR, DATE, ORG, PERSON, PLACE, ROLE
+from teikit.model import ABBR, DATE, DURATION, ORG, PERSON, PLACE, ROLE
 from teikit.recognise.base import Context, Recogniser
 from teikit.recognise.gazetteers import Gazetteers, gazetteer_lists, read_tsv
 from teikit.recognise.rules import RulesRecogniser, default_recogniser
@@ -141,9 +141,12 @@ def test_a_backwards_range_is_not_a_range():
     assert not [a for _, _, a in of("giai đoạn 2015-2011", DATE) if "from" in a]
 
 
-def test_durations_have_dur():
-    assert [(s, a) for s, _, a in of("Tổng kết 10 năm thực hiện, sau 3 tháng và 2 tuần", DATE)] == [
-        ("10 năm", {"dur": "P10Y"}), ("3 tháng", {"dur": "P3M"}), ("2 tuần", {"dur": "P14D"})]
+def test_durations_are_no_dates_but_a_quantity_of_a_unit():
+    text = "Tổng kết 10 năm thực hiện, sau 3 tháng và 2 tuần"
+    assert [(s, a) for s, _, a in of(text, DURATION)] == [
+        ("10 năm", {"quantity": "10", "unit": "year"}), ("3 tháng", {"quantity": "3", "unit": "month"}),
+        ("2 tuần", {"quantity": "2", "unit": "week"})]
+    assert of(text, DATE) == []
 
 
 @pytest.mark.parametrize("text", [
@@ -410,7 +413,7 @@ def test_spans_never_cross_and_are_sorted_and_unique(seed):
         assert len({(m.start, m.end, m.type) for m in mentions}) == len(mentions)
         for a in mentions:
             assert 0 <= a.start < a.end <= len(text)
-            assert a.type in (PERSON, ORG, PLACE, DATE, ROLE, ABBR)
+            assert a.type in (PERSON, ORG, PLACE, DATE, DURATION, ROLE, ABBR)
             for b in mentions:
                 assert not (a.start < b.start < a.end < b.end), (text, a, b)
                 if a is not b and a.start <= b.start and b.end <= a.end and a.type == b.type:

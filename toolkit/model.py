@@ -30,12 +30,13 @@ PERSON = "person"
 ORG = "org"
 PLACE = "place"
 DATE = "date"
+DURATION = "duration"  # a length of time the text gives without a start ("10 năm"): not a date
 ROLE = "role"
 ABBR = "abbr"
-MENTION_TYPES = (PERSON, ORG, PLACE, DATE, ROLE, ABBR)
+MENTION_TYPES = (PERSON, ORG, PLACE, DATE, DURATION, ROLE, ABBR)
 # When two mentions cover the same characters, the earlier type wraps the later
 # (a role around an org, a name around an abbreviation).
-OUTER_FIRST = {t: i for i, t in enumerate((ROLE, ORG, PERSON, PLACE, DATE, ABBR))}
+OUTER_FIRST = {t: i for i, t in enumerate((ROLE, ORG, PERSON, PLACE, DATE, DURATION, ABBR))}
 NAME_TYPES = (PERSON, ORG, PLACE)
 
 # What may sit inside what: the one nesting policy of the encoding. A mention
@@ -47,7 +48,8 @@ NAME_TYPES = (PERSON, ORG, PLACE)
 # a name holds its abbreviations; a name never holds another name: a place or person named inside an organisation's
 # name is part of that name (the outermost name is marked), and of two nested
 # names of one kind only the outer is kept. A date holds nothing and an
-# abbreviation (choice: abbr + expan) holds only its own two parts.
+# abbreviation (choice: abbr + expan) holds only its own two parts; a duration
+# (measure) holds nothing.
 # Used by the rules (recognise/spans.py), the combination (recognise/combined.py)
 # and the encoder (encode/inline.py); the Schematron rule `name-nesting`, the
 # ODD's and docs/encoding.md's nesting tables say the same, which
@@ -58,6 +60,7 @@ MAY_CONTAIN = {
     ORG: frozenset({ABBR}),
     PLACE: frozenset({ABBR}),
     DATE: frozenset(),
+    DURATION: frozenset(),
     ABBR: frozenset(),
 }
 
@@ -137,7 +140,8 @@ class Mention:
     key: the entity's canonical name for persons, orgs and places (all mentions
     of one entity share it within an article and across a corpus); the expansion
     for abbreviations; the role's normal form for roles; '' for dates.
-    attrs: for dates the TEI attributes (when, from, to, notBefore, notAfter, dur).
+    attrs: for dates the TEI attributes (when, from, to, notBefore, notAfter, dur);
+    for durations quantity and unit (year | month | week | day), measure's.
     resp: the recogniser that found it ('rules', 'crf', ...); cert in [0, 1].
     """
 

@@ -5,7 +5,7 @@ reading order (head, p, figure/head, byline, trailer); `text_of(el)` is an
 element's text as the encoding defines it (every `expan`, comment and
 processing instruction left out); `name_text(persName)` is the name it carries,
 without the roleName children that qualify the person; `index(tree, starts)` gives every inline
-element (persName, orgName, placeName, roleName, date, choice, docAuthor) as a
+element (persName, orgName, placeName, roleName, date, measure, choice, docAuthor) as a
 Span: its offsets in the article text (block i starting at starts[i], the
 offsets of Article.blocks), its kind and its attributes. `wrap` and `unwrap`
 add or remove one inline element without changing a character of the text;
@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .. import names as N
-from ..model import ABBR, DATE, ORG, PERSON, PLACE, ROLE
+from ..model import ABBR, DATE, DURATION, ORG, PERSON, PLACE, ROLE
 
 # Inline element → mention type (model); docAuthor is the encoder's own, not a mention.
 KIND = {N.PERS_NAME: PERSON, N.ORG_NAME: ORG, N.PLACE_NAME: PLACE, N.ROLE_NAME: ROLE,
-        N.DATE: DATE, N.CHOICE: ABBR}
+        N.DATE: DATE, N.MEASURE: DURATION, N.CHOICE: ABBR}
 DOC_AUTHOR = "docAuthor"
 INLINE = {**KIND, N.DOC_AUTHOR: DOC_AUTHOR}
 NAME_TAGS = (N.PERS_NAME, N.ORG_NAME, N.PLACE_NAME)

@@ -32,7 +32,8 @@ APPLICATION_PREFIX = "app-"       # application xml:id = this + its respStmt's x
 _NORMALIZATION = ("The text is kept as the source gives it, in Unicode NFC; runs of white space "
                   "and no-break spaces are folded to one space; each block of the source (title, "
                   "paragraph, heading, caption, list item, quotation, byline, credit) is one element.")
-_INTERPRETATION = ("Names (persName, orgName, placeName), titles and offices (roleName), dates "
+_INTERPRETATION = ("Names (persName, orgName, placeName), titles and offices (roleName, inside the "
+                   "persName of the person they qualify), dates, lengths of time (measure) "
                    "and abbreviations (choice) were marked by "
                    "the programs named in the respStmts their @resp points to; @cert is the program's "
                    "own score for the markup, a rule's fixed value or a model's probability, not a "
@@ -41,8 +42,9 @@ _INTERPRETATION = ("Names (persName, orgName, placeName), titles and offices (ro
                    "text of the source. Numeric dates are read day first (D/M/YYYY), as Vietnamese "
                    "writes them.")
 _STD_VALS = ("Dates are given in ISO 8601 in @when, @from/@to or @notBefore/@notAfter, at the "
-             "precision the text gives (--MM-DD when it gives no year); a duration in @dur "
-             "(xsd:duration).")
+             "precision the text gives (--MM-DD when it gives no year); a length of time the text "
+             "gives without a start is no date: measure type=\"duration\" with @quantity and @unit "
+             "(year, month, week, day).")
 
 
 def _sub(parent, tag, text=None, **attrs):

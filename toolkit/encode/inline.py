@@ -25,15 +25,20 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .. import names as N
-from ..model import ABBR, DATE, MAY_CONTAIN, MENTION_TYPES, ORG, OUTER_FIRST, PERSON, PLACE, ROLE, Mention
+from ..model import ABBR, DATE, DURATION, MAY_CONTAIN, MENTION_TYPES, ORG, OUTER_FIRST, PERSON, PLACE, ROLE, Mention
 
 DOC_AUTHOR = "docAuthor"  # an encoder-made span: the author's name in a byline
 
 # Which element wraps which when two spans cover the same characters.
 _OUTER_FIRST = {DOC_AUTHOR: -1, **OUTER_FIRST}  # docAuthor wraps whatever names the author
 _MAY_CONTAIN = {DOC_AUTHOR: frozenset(MENTION_TYPES), **MAY_CONTAIN}
-_ELEMENT = {PERSON: N.PERS_NAME, ORG: N.ORG_NAME, PLACE: N.PLACE_NAME, ROLE: N.ROLE_NAME, DATE: N.DATE}
+_ELEMENT = {PERSON: N.PERS_NAME, ORG: N.ORG_NAME, PLACE: N.PLACE_NAME, ROLE: N.ROLE_NAME, DATE: N.DATE,
+            DURATION: N.MEASURE}
 _DATE_ATTRS = ("when", "from", "to", "notBefore", "notAfter", "dur")
+# A length of time with no start is no date (TEI's date/@dur is the length of a dated
+# event, read from its start): <measure type="duration" quantity="10" unit="year">10 năm</measure>.
+DURATION_TYPE = "duration"
+_DURATION_ATTRS = ("quantity", "unit")
 # A role's kind (rank | office | honorific) is the recogniser's: the rules take it from
 # the role lexicon (data/gazetteers/roles.tsv). A role without one is an office.
 DEFAULT_ROLE_KIND = "office"
@@ -160,6 +165,11 @@ class InlineWriter:
         elif m.type == DATE:
             for name, value in m.attrs:
                 if name in _DATE_ATTRS:
+                    element.set(name, value)
+        elif m.type == DURATION:
+            element.set("type", DURATION_TYPE)
+            for name, value in m.attrs:
+                if name in _DURATION_ATTRS:
                     element.set(name, value)
         resp = f"ner-{m.resp}"
         self.resp_ids.add(resp)

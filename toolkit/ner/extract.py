@@ -28,7 +28,9 @@ def mentions_to_entities(mentions: list[Mention], text: str | None = None) -> li
     - a date range written as two dates ("từ 1/1/2020 đến 31/12/2020", "từ ngày 12
       đến 13/12/2023", "20-24/7") gives its two dates, without "từ"/"đến" (TEI keeps
       one <date from= to=>); a year span "2021–2025" or "quý I/2024" stays one span;
-    - durations ("10 năm", TEI <date dur=>) are no dates.
+    - durations ("10 năm") are no dates: a mention of their own type (model.DURATION,
+      TEI <measure type="duration">), which has no label; a date with @dur alone (files
+      written before) is none either.
     Names keep the extent they have in TEI (one span convention, docs/ner.md).
     """
     spans = []

@@ -27,14 +27,14 @@ model's spans may take their place.
 from __future__ import annotations
 
 from .. import __version__
-from ..model import ABBR, DATE, ORG, PERSON, PLACE, ROLE, Mention, may_contain
+from ..model import ABBR, DATE, DURATION, ORG, PERSON, PLACE, ROLE, Mention, may_contain
 from .base import Context, Recogniser
 from .labels import MENTION_TYPE_TO_LABEL
 from .model_dir import DEFAULT_POLICY, read_distrusted, read_policy
 
 # Below this cert a rules person/org/place is a guess the model should make instead.
 TRUSTED_NAME_CERT = 0.85
-ALWAYS_TRUSTED = (DATE, ROLE, ABBR)
+ALWAYS_TRUSTED = (DATE, DURATION, ROLE, ABBR)
 # A model org/place at least this sure replaces the trusted names strictly inside it.
 WIDER_MODEL_CERT = 0.6
 

@@ -21,9 +21,9 @@ Forms (numeric dates are always day first, as Vietnamese writes them):
 - ranges "từ 1/7 đến 5/7/2013", "từ ngày 21 đến 23/2/2024", "20-24/7",
   "2011–2015", "năm 2011-2015", quarters "quý I/2024": one mention with
   from/to                                                  cert 0.85
-- durations "10 năm", "3 tháng", "5 ngày", "2 tuần": dur=P10Y, P3M, P5D, P14D   cert 0.6
-  (weeks are written as days: "PnW" is ISO 8601 but not an xsd:duration, the
-  datatype of TEI's @dur)
+- durations "10 năm", "3 tháng", "5 ngày", "2 tuần": a length of time with no
+  start, so no date: a DURATION mention with quantity and unit (10 year, 3
+  month, 5 day, 2 week), written as measure type="duration"        cert 0.6
 
 The cue words before a partial date and the words before a number that make
 it no duration are data (date_cues.tsv); the keywords of the forms themselves
@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..model import DATE
+from ..model import DATE, DURATION
 from .gazetteers import Gazetteers, default_gazetteers
 from .ruletable import priority
 from .spans import Candidate
@@ -89,8 +89,8 @@ _DAY_TO_DATE = _Keyed("từ", r"\s+(?:ngày\s+)?(\d{1,2})\s+(?:đến|tới)\s+(
 _QUARTER = _Keyed("quý", r"\s+(i{1,3}|iv|[1-4])\s*(?:/|\s+năm\s+)\s*(\d{4})" + _END)
 _QUARTER_MONTHS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _DURATION = re.compile(r"(?<![\w/.,\-])(\d{1,3})\s+(năm|tháng|ngày|tuần)(?!\s*\d)(?!\w)", re.I)
-# unit word -> (xsd:duration designator, multiplier): xsd:duration has no weeks
-_DUR_UNIT = {"năm": ("Y", 1), "tháng": ("M", 1), "ngày": ("D", 1), "tuần": ("D", 7)}
+# unit word -> measure/@unit (docs/encoding.md, "Durations")
+_DUR_UNIT = {"năm": "year", "tháng": "month", "ngày": "day", "tuần": "week"}
 
 _SLASH_CUE = re.compile(r"[(,–\-]\s*$")
 _RANGE_LINK = re.compile(r"^\s*(?:đến|tới|-|–|—)\s*(?:ngày\s*)?$", re.I)
@@ -356,7 +356,6 @@ def _durations(text: str, windows, not_duration: re.Pattern) -> list[Candidate]:
         count = int(m.group(1))
         if count == 0 or not_duration.search(text[max(0, m.start() - 8):m.start()]):
             continue
-        unit, times = _DUR_UNIT[m.group(2).lower()]
-        out.append(Candidate(m.start(), m.end(), DATE, "", 0.6, DURATION_PRIORITY,
-                             (("dur", f"P{count * times}{unit}"),)))
+        out.append(Candidate(m.start(), m.end(), DURATION, "", 0.6, DURATION_PRIORITY,
+                             (("quantity", str(count)), ("unit", _DUR_UNIT[m.group(2).lower()]))))
     return out

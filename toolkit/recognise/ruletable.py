@@ -33,7 +33,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("known-name", 98, "rules", "an organisation or place named elsewhere in the corpus"),
     Family("date-range", 97, "dates", "ranges: from/to"),
     Family("date", 95, "dates", "single dates, full and partial, lists of days"),
-    Family("duration", 93, "dates", "durations: dur=P…"),
+    Family("duration", 93, "dates", "durations: measure quantity= unit="),
     Family("org", 88, "orgs", "named organisations: listed, acronyms, head word + name, quoted, "
                               "firms after a lower-case head, clubs, acronyms named in brackets"),
     Family("org-reference", 84, "orgs", "a bare lone head referring to the one body of its kind named"),

@@ -126,6 +126,18 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- A length of time with no start (teikit's measure type="duration"): its length in words in @title. -->
+  <xsl:template match="measure[@type = 'duration']" mode="tk:html">
+    <xsl:variable name="letter" select="map{'year': 'Y', 'month': 'M', 'week': 'W', 'day': 'D'}(string(@unit))"/>
+    <span class="ent ent-duration">
+      <xsl:if test="exists($letter) and matches(@quantity, '^\d+$')">
+        <xsl:attribute name="title" select="tk:human-duration('P' || @quantity || $letter, tk:lang(.))"/>
+      </xsl:if>
+      <xsl:call-template name="tk:machine-attrs"/>
+      <xsl:apply-templates mode="tk:html"/>
+    </span>
+  </xsl:template>
+
   <!-- Machine abbreviations (common/reading.xsl): the abbreviation in the text, the expansion only in @title. -->
   <xsl:template match="choice[abbr][expan][tk:reading(.) is abbr[1]]" mode="tk:html" priority="1">
     <abbr title="{tk:normalize(string-join(expan))}">
