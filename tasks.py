@@ -4,6 +4,8 @@
     python3 tasks.py build   # venv + install, then the main job: seeds/ → tei/ →
                              # validate → dist/html, dist/txt, corpus site, deposit package
     python3 tasks.py test    # venv + install with test extras, then the test suite
+    python3 tasks.py schema  # venv + install, then regenerate schema/teikit.rng and teikit.sch
+                             # from schema/teikit.odd (the TEI Stylesheets through saxonche)
 
 Extra arguments after the task go to `teikit build` or to pytest.
 """
@@ -55,6 +57,9 @@ def main(argv: list[str]) -> None:
         setup("[test]")
         ensure_chromium()
         run(str(BIN / "python"), "-m", "pytest", "-q", *rest)
+    elif task == "schema":
+        setup("")
+        run(str(BIN / "python"), "-m", "teikit.validate.generate", str(ROOT / "schema"), *rest)
     else:
         sys.exit(__doc__)
 

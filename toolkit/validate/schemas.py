@@ -50,6 +50,7 @@ NAMES = (TEIKIT, TEI_ALL, AUTO)
 SCHEMA_SUFFIXES = (".rng", ".sch", ".odd")
 RNG_NAME = "teikit.rng"
 SCH_NAME = "teikit.sch"
+ODD_NAME = "teikit.odd"  # the source of both (validate.generate)
 
 _SCHEMATRON_NS = frozenset({SCH_NS, "http://www.ascc.net/xml/schematron"})
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+):")  # two letters at least: C:\\ is a path
@@ -230,5 +231,5 @@ def _note(file: str, line: int, message: str) -> Issue:
     return Issue(file, line, 0, "xml-model", message, severity="warning")
 
 
-__all__ = ["AUTO", "Declared", "NAMES", "SchemaError", "TEIKIT", "TEI_ALL", "declared_schemas", "embedded_schematron",
+__all__ = ["AUTO", "Declared", "NAMES", "ODD_NAME", "RNG_NAME", "SCH_NAME", "SchemaError", "TEIKIT", "TEI_ALL", "declared_schemas", "embedded_schematron",
            "fallback_schema", "load_file", "load_schema", "teikit_engines"]
