@@ -271,9 +271,10 @@ def _with_later_mentions(scan: Scan, found, short, blocked, author, honorific=fr
     last_words = {k: v for k, v in by_last.items() if len(v) == 1}
     if last_words:
         starts = {i for i, _ in taken} | set(short)
+        inside = _covered(taken, toks.n)
         for i in toks.where(last_words):
             key_set = last_words.get(toks.low[i])
-            if not key_set or not toks.title(i) or blocked[i] or i in starts or _inside(taken, i):
+            if not key_set or not toks.title(i) or blocked[i] or i in starts or inside[i]:
                 continue
             key = next(iter(key_set))
             if key not in foreign and not _subject(scan, i) and (
@@ -301,5 +302,13 @@ def _in_capitalised_run(toks, i: int) -> bool:
     return (i > 0 and toks.joined(i - 1) and toks.cap(i - 1)) or (i + 1 < toks.n and toks.joined(i) and toks.cap(i + 1))
 
 
-def _inside(taken, i: int) -> bool:
-    return any(a <= i < b for a, b in taken)
+def _covered(taken, n: int) -> bytearray:
+    """For each of n tokens, whether it lies inside one of the spans `taken`: made once, so
+    asking costs O(1) per token, not O(spans) (quadratic in a text that repeats a name thousands
+    of times)."""
+    inside = bytearray(n)
+    for a, b in taken:
+        b = min(b, n)
+        if a < b:
+            inside[a:b] = b"\x01" * (b - a)
+    return inside
