@@ -817,3 +817,18 @@ def test_editions_are_included_by_default(tmp_path):
     assert result.payload_files == 13
     assert bagit.Bag(str(bag)).validate()
     assert verify_package(bag).ok
+
+
+def test_a_folder_package_inside_its_input_folder_does_not_package_itself(tmp_path):
+    # Remaking tei/pkg from tei/ packaged the old package's data/tei/*.xml again: 4 articles, 2 of them copies.
+    tei = corpus(tmp_path / "tei")
+    package = tei / "pkg"
+    assert make_package([tei], package, NO_EDITIONS).articles == 2
+    (tei / f".pkg.{os.getpid() + 999_999}.abcdefgh.staging" / "pkg" / "data" / "tei").mkdir(parents=True)
+    shutil.copy(tei / "art-one.xml", tei / f".pkg.{os.getpid() + 999_999}.abcdefgh.staging" / "pkg" / "data" / "tei" / "x.xml")
+    again = make_package([tei], package, dataclasses.replace(NO_EDITIONS, replace=True, format="dir"))
+    assert again.articles == 2
+    assert sorted(p.name for p in (package / "data" / "tei").iterdir()) == list(ARTICLES)
+    assert again.warnings[-1] == (f"{package}: 3 TEI file(s) inside the package being made (it is in an input "
+                                  "folder) are not inputs: not packaged")
+    assert verify_package(package).ok

@@ -23,7 +23,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import bagit
@@ -39,7 +39,7 @@ from .baginfo import CHECKSUMS, finish_tag_files, human_size, quiet_bagit
 from .dates import bagging_day, day_epoch
 from .options import DepositOptions
 from .reference import SCHEMA_VERSION, VERSION_KEY
-from .output import check_target, package_format, place, recover
+from .output import aside_path, check_target, package_format, place, recover
 from .payload import SCHEMA_DIR, PayloadWriter
 from .safenames import assign_names, contained
 from .sources import SourceFinder, SourcePlanner
@@ -65,12 +65,22 @@ NO_SOURCES_WARNING = (
 )
 
 
-def gather_inputs(paths) -> list[Path]:
-    """Regular *.xml files named or found under directories; never a symlink, never twice."""
+def gather_inputs(paths, output: Path | None = None, left_out: list | None = None) -> list[Path]:
+    """Regular *.xml files named or found under directories; never a symlink, never twice. Files
+    inside the package being made (`output`, a folder package inside an input folder: the TEI of
+    the package it replaces) or inside teikit's temporaries (its staging folder, a package left
+    aside as .NAME.previous) are not inputs: they go to `left_out`."""
     found, seen = [], set()
+    package = output.resolve() if output is not None else None
     for raw in paths:
         root = Path(raw)
         for path in collect_files([root], (".xml",)):
+            real_parent = path.parent.resolve()
+            if package is not None and (real_parent == package or real_parent.is_relative_to(package)
+                                        or any(_is_own_temporary(part, output) for part in path.parts[:-1])):
+                if left_out is not None:
+                    left_out.append(path)
+                continue
             if path.is_symlink():
                 raise DepositError("is a symbolic link; a deposit takes only regular files (name the file it points to)", path=str(path))
             real = path.resolve()
@@ -84,6 +94,12 @@ def gather_inputs(paths) -> list[Path]:
     return found
 
 
+def _is_own_temporary(part: str, output: Path) -> bool:
+    """A folder name teikit gives the package's staging folder or the old package it sets aside."""
+    match = TEMP_NAME.match(part)
+    return bool(match and match.group("name") == output.name) or part == aside_path(output).name
+
+
 def make_package(paths, output, options: DepositOptions = DepositOptions()) -> PackageResult:
     """Package the TEI files under `paths` as a BagIt deposit at `output`."""
     output = Path(output)
@@ -91,7 +107,8 @@ def make_package(paths, output, options: DepositOptions = DepositOptions()) -> P
     check_target(output, fmt, options.replace)
     bagging_date = bagging_day(options.bagging_date)
     schema = Path(options.schema_dir) if options.schema_dir else stages.schema_dir()
-    inputs = gather_inputs(paths)
+    left_out: list[Path] = []
+    inputs = gather_inputs(paths, output, left_out)
     finder = SourceFinder(options.sources) if options.sources else None
     names = assign_names(inputs, ".xml")
     try:
@@ -99,7 +116,11 @@ def make_package(paths, output, options: DepositOptions = DepositOptions()) -> P
             recover(output)  # a package a killed run left aside goes back first
             clean_stale_temps(output.parent)  # and its staging folder goes, whatever this run does
             replacing = check_target(output, fmt, options.replace)  # again: another run may have made it meanwhile
-            return _make(inputs, names, output, fmt, replacing, bagging_date, schema, finder, options)
+            made = _make(inputs, names, output, fmt, replacing, bagging_date, schema, finder, options)
+            if left_out:
+                made = replace(made, warnings=(*made.warnings, f"{output}: {len(left_out)} TEI file(s) inside the package "
+                                               "being made (it is in an input folder) are not inputs: not packaged"))
+            return made
     except OSError as exc:
         raise write_failure(exc, output) from None
 
