@@ -154,3 +154,32 @@ def test_a_name_that_is_not_utf8_is_one_line_and_costs_that_file(tmp_path):
     result = run("validate", out)
     _clean(result)
     assert result.exit_code == 1
+
+
+LONG = "n" * 5000  # longer than any file system takes: Path.is_file/exists raise ENAMETOOLONG in Python 3.11
+
+
+@pytest.mark.parametrize("args", [
+    ["convert", "{src}", "-o", "{long}"],
+    ["render", "{tei}", "--format", "html", "-o", "{long}"],
+    ["render", "{tei}", "--format", "txt", "-o", "{long}"],
+    ["ner", "train", "{tei}", "-o", "{long}"],
+    ["validate", "--schema", "{long}.rng", "{tei}"],
+    ["deposit", "verify", "{tei}", "--schema", "{long}"],
+    ["validate", "--schema", "auto", "{model}"],
+], ids=lambda args: " ".join(a for a in args[:3] if "{" not in a))
+def test_a_name_too_long_for_the_file_system_is_one_line(tmp_path, args):
+    # Each was a traceback (OSError: [Errno 36] File name too long) or, for an xml-model href, an internal error.
+    src = _sources(tmp_path / "src")
+    model = tmp_path / "model.xml"
+    text = TEI.read_text(encoding="utf-8")
+    model.write_text(text.replace("?>\n", f'?>\n<?xml-model href="{LONG}.rng" '
+                                  'schematypens="http://relaxng.org/ns/structure/1.0"?>\n', 1), encoding="utf-8")
+    result = run(*[a.format(src=src, long=tmp_path / LONG, tei=TEI, model=model) for a in args])
+    _clean(result)
+    lines = (result.stdout + result.stderr).splitlines()
+    if args[-1] == "{model}":
+        assert result.exit_code == 0 and "[xml-model]" in lines[0] and "no such file" in lines[0]
+    else:
+        assert result.exit_code in (1, 2) and len(lines) == 1 and lines[0].startswith("error: ")
+        assert lines[0].endswith(("file name too long", "schema not found"))

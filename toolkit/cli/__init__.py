@@ -29,7 +29,7 @@ try:  # typer 0.2x carries its own copy of click
     from typer._click import exceptions as click_errors
 except ImportError:  # older typer runs on click itself
     from click import exceptions as click_errors
-from .common import Group, command_group, tidy_help
+from .common import Group, command_group, os_error_message, tidy_help
 
 # name -> (module of toolkit.cli that registers it, its line in `teikit --help`); the order of the help.
 COMMANDS = {
@@ -71,7 +71,8 @@ class LazyRoot(Group):
         return self.commands.get(name)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
-        """click's main, its usage errors turned into one `error:` line (exit 2)."""
+        """click's main, its usage errors turned into one `error:` line (exit 2), and an operating-system
+        error no command turned into its own line (a name too long for the file system) one line too."""
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         try:
@@ -88,6 +89,9 @@ class LazyRoot(Group):
             sys.exit(e.exit_code)
         except typer.Abort:
             typer.echo("error: aborted", err=True)
+            sys.exit(1)
+        except OSError as e:  # what no command's guarded() caught (checking an output path before work)
+            typer.echo(f"error: {one_line(os_error_message(e))}", err=True)
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
 

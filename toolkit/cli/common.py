@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import inspect
+import os
 import sys
 import typing
 from contextlib import contextmanager
@@ -108,7 +109,7 @@ def guarded():
 def os_error_message(exc: OSError) -> str:
     """`PATH: problem` for an operating-system error, in words a user can act on."""
     path = exc.filename
-    if path is not None and exc.errno in (errno.EEXIST, errno.ENOTDIR) and Path(path).is_file():
+    if path is not None and exc.errno in (errno.EEXIST, errno.ENOTDIR) and os.path.isfile(path):  # never raises
         problem = "is a file where a folder is needed"
     else:
         problem = (exc.strerror or str(exc)).lower() if exc.strerror else str(exc)

@@ -92,7 +92,7 @@ def load_file(path: Path, kind: str) -> list:
         raise SchemaError("RELAX NG compact syntax (.rnc) is not supported: convert it to .rng (trang)", path=str(path))
     if suffix not in SCHEMA_SUFFIXES:
         raise SchemaError(f"unknown schema: give {', '.join(NAMES)}, or a .rng, .sch or .odd file", path=str(path))
-    if not path.is_file():
+    if not _is_file(path):
         raise SchemaError("schema not found", path=str(path))
     if suffix == ".rng":
         return _cached(("rng", kind, _stamp(path)), lambda: _rng_file_engines(path, kind, label=str(path)))
@@ -126,7 +126,7 @@ def declared_schemas(tree: etree._ElementTree, file: str) -> tuple[list[Declared
         if kinds is None:
             notes.append(_note(file, line, f'xml-model href="{href}": not a schema teikit runs (RELAX NG or Schematron)'))
             continue
-        if not path.is_file():
+        if not _is_file(path):
             notes.append(_note(file, line, f'xml-model href="{href}": no such file ({path})'))
             continue
         found.append(Declared(path, kinds))
@@ -211,6 +211,15 @@ def _parse(path: Path, what: str) -> etree._ElementTree:
 
 def _detached(element: etree._Element) -> etree._Element:
     return etree.fromstring(etree.tostring(element))
+
+
+def _is_file(path: Path) -> bool:
+    """Whether `path` is a regular file; False also for a name the file system cannot look up
+    (too long, ENAMETOOLONG, which Path.is_file raises)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def _stamp(path: Path) -> tuple:
