@@ -368,3 +368,23 @@ def test_an_intact_archive_still_verifies_with_digests_from_the_stream(tmp_path)
     repack(bag, package)  # the stdlib's own zip, deflated at its default level
     assert verify_package(package).ok
     assert stat.S_ISREG(package.stat().st_mode)
+
+
+@pytest.mark.parametrize("fmt", ["zip", "tar.gz", "dir"])
+def test_a_package_whose_name_holds_a_line_break_is_made_verified_and_said_in_one_line(tmp_path, fmt):
+    # The archive's top folder was "p\nk/", which verify refuses (a control character in a member
+    # name): teikit could not verify its own package; and the summaries printed the name raw.
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    for name in ("art-one.xml", "art-two.xml"):
+        shutil.copy(Path(__file__).parent / "data" / "deposit" / name, tei / name)
+    package = tmp_path / ("p\nk" + ("" if fmt == "dir" else f".{fmt}"))
+    made = run("deposit", "make", tei, "-o", package, "--no-editions")
+    assert made.exit_code == 0, made.output
+    checked = verify(package)
+    assert checked.exit_code == 0, checked.output
+    shown = str(package).replace("\n", "\\n")
+    assert made.stdout.splitlines()[-1].startswith(f"{shown}: {fmt} package of 2 article(s)")
+    assert checked.stdout.splitlines() == [checked.stdout.strip()] and checked.stdout.startswith(f"{shown}: intact: ")
+    if fmt == "zip":
+        assert {n.split("/")[0] for n in zipfile.ZipFile(package).namelist()} == {"p_k"}

@@ -40,7 +40,7 @@ from ..validate import default_validator
 from .common import (EXIT_FAILED, AbbrMode, PackageFormat, abbr_option, day_option, edit_policy, error_line, guarded,
                      engine_for, follow_symlinks_option, jobs_option, language_option, licence_option, markup_licence_option, merge_option,
                      model_option, os_error_message, output_dir_option, overwrite_option, print_report, progress,
-                     publisher_option, scheduler_option, usage_error)
+                     publisher_option, say, scheduler_option, usage_error)
 from .tidy import print_changes, tidy_summary
 
 DEFAULT_PACKAGE_FORMAT = "zip"
@@ -171,7 +171,7 @@ def _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr
     with steps.step():
         report = default_validator().validate_paths(tei, engine=engine, follow_symlinks=follow_symlinks)
         for issue in report.issues:  # already "file:line:col: error: [rule] message"
-            typer.echo(str(issue), err=True)
+            say(str(issue), err=True)
         steps.failed |= not report.valid
         typer.echo(f"validate: {report.summary()}", err=True)
 

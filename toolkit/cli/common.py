@@ -74,6 +74,12 @@ def stage_default(function, parameter: str):
     return inspect.signature(function).parameters[parameter].default
 
 
+def say(message: str, *, err: bool = False) -> None:
+    """One line of a command's own output (a summary, a note), whatever the names in it hold:
+    a newline or escape in a file name is shown escaped (errors.one_line)."""
+    typer.echo(one_line(message), err=err)
+
+
 def error_line(message: str) -> None:
     typer.echo(f"error: {one_line(message)}", err=True)
 
@@ -123,7 +129,7 @@ def print_report(report, summary: str) -> bool:
         warning_line(message)
     for failure in report.failures:
         error_line(failure.message)
-    typer.echo(summary, err=True)
+    say(summary, err=True)
     return not report.ok
 
 

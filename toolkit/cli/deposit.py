@@ -11,7 +11,7 @@ import typer
 from ..deposit import DepositOptions, InvalidTEIError, OutputError, make_package, verify_package
 from ..deposit.limits import DEFAULT_LIMITS
 from .common import (EXIT_FAILED, EXIT_USAGE, PackageFormat, command_group, day_option, error_line, guarded, usage_error,
-                     warning_line)
+                     say, warning_line)
 
 deposit_app = command_group("deposit", "Package TEI as a BagIt 1.0 archival deposit, and verify such a package.")
 
@@ -47,7 +47,7 @@ def make(
             result = make_package(paths, output, options)
         except InvalidTEIError as exc:
             for finding in exc.findings:
-                typer.echo(str(finding), err=True)
+                say(str(finding), err=True)
             raise
         except OutputError as exc:  # the output path is refused before anything is done: a usage error
             error_line(str(exc))
@@ -57,8 +57,8 @@ def make(
     if result.invalid_files:
         warning_line(f"packaged {len(result.invalid_files)} invalid TEI file(s) (--allow-invalid): {', '.join(result.invalid_files)}")
     if result.replaced:
-        typer.echo(f"{result.package}: replaced the package that was there")
-    typer.echo(
+        say(f"{result.package}: replaced the package that was there")
+    say(
         f"{result.package}: {result.format} package of {result.articles} article(s) and {result.source_files} source file(s), "
         f"{result.payload_files} payload files ({result.payload_bytes} bytes), Bagging-Date {result.bagging_date}"
     )
@@ -89,12 +89,12 @@ def verify(
     if not result.ok:
         for problem in result.problems:
             error_line(f"{package}: {problem}")
-        typer.echo(f"{package}: {len(result.problems)} problem(s)", err=True)
+        say(f"{package}: {len(result.problems)} problem(s)", err=True)
         raise typer.Exit(EXIT_FAILED)
     for note in result.notes:
-        typer.echo(f"note: {package}: {note}", err=True)
+        say(f"note: {package}: {note}", err=True)
     sources = f"; {result.sources_checked} TEI header(s) match their packaged source's sha256" if result.sources_checked else ""
-    typer.echo(
+    say(
         f"{package}: intact: {result.payload_files} payload files match their sha256 and sha512 checksums; "
         f"{result.tei_files} TEI file(s) valid against {result.schema}{sources}"
     )

@@ -18,7 +18,7 @@ import typer
 
 from ..editing import tidy_paths
 from ..editing.tidy import NEEDS_EDITOR
-from .common import EXIT_FAILED, follow_symlinks_option, guarded, print_report, progress, warning_line
+from .common import EXIT_FAILED, follow_symlinks_option, guarded, print_report, progress, say, warning_line
 
 
 def print_changes(changes: dict, prefix: str = "") -> None:
@@ -28,7 +28,7 @@ def print_changes(changes: dict, prefix: str = "") -> None:
             if NEEDS_EDITOR in line:
                 warning_line(f"{prefix}{path}: {line}")
             else:
-                typer.echo(f"{prefix}{path}: {line}", err=True)
+                say(f"{prefix}{path}: {line}", err=True)
 
 
 def tidy_summary(report, changes: dict) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import shutil
 import stat
 import tarfile
@@ -41,6 +42,17 @@ def base_name(path: Path) -> str:
         if name.lower().endswith(suffix):
             return name[: -len(suffix)]
     return name
+
+
+_NOT_IN_A_MEMBER_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\\\\]")
+
+
+def archive_top_name(path: Path) -> str:
+    """The bag's top-level directory inside a zip or tar.gz: base_name, with each character
+    an archive member's name may not hold (what verify refuses: control characters, line
+    separators, backslashes, and bytes of a name that is not UTF-8) made '_', so a package
+    named "p\\nk.zip" is one verify accepts."""
+    return _NOT_IN_A_MEMBER_NAME.sub("_", base_name(path))
 
 
 def _members(root: Path):

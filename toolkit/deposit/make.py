@@ -34,7 +34,7 @@ from ..fsutil import (LOCK_NAME, TEMP_NAME, cannot_write, clean_stale_temps, col
                       file_in_the_way, staging_dir)
 from ..validate import Validator
 from . import stages
-from .archive import base_name, write_archive
+from .archive import archive_top_name, base_name, write_archive
 from .baginfo import CHECKSUMS, finish_tag_files, human_size, quiet_bagit
 from .dates import bagging_day, day_epoch
 from .options import DepositOptions
@@ -145,7 +145,7 @@ def write_failure(exc: OSError, output: Path) -> Exception:
 
 
 def _make(inputs, names, output: Path, fmt: str, replacing: bool, bagging_date: str, schema: Path, finder, options) -> PackageResult:
-    name = base_name(output)
+    name = base_name(output) if fmt == "dir" else archive_top_name(output)
     staging = staging_dir(output.parent, name)
     writer = None
     try:
