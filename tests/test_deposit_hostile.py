@@ -388,3 +388,13 @@ def test_a_package_whose_name_holds_a_line_break_is_made_verified_and_said_in_on
     assert checked.stdout.splitlines() == [checked.stdout.strip()] and checked.stdout.startswith(f"{shown}: intact: ")
     if fmt == "zip":
         assert {n.split("/")[0] for n in zipfile.ZipFile(package).namelist()} == {"p_k"}
+
+
+def test_a_folder_package_nested_past_pythons_recursion_limit_is_one_problem(tmp_path):
+    # os.walk recursed once per level: RecursionError, a traceback.
+    from test_fsutil import _deep, shallow_recursion
+    package = build(tmp_path, "dir")
+    deepest = _deep(package / "data")
+    with shallow_recursion():
+        result = verify(package)
+    one_error(result, package, f"{deepest.relative_to(package).as_posix()}: extra file not in manifest")

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
 import pytest
 
 from teikit.fsutil import atomic_path, atomic_writer, write_atomic
@@ -47,3 +52,44 @@ def test_a_handle_written_whole_becomes_the_target_readable_by_all(tmp_path):
     assert target.read_bytes() == b"new page" and handle.closed
     assert sorted(p.name for p in tmp_path.iterdir()) == ["page.html"]
     assert oct(target.stat().st_mode & 0o777) == "0o644"
+
+
+def _deep(root: Path, levels: int = 400) -> Path:
+    """A folder `levels` deep below root, and the file at its bottom."""
+    deepest = root.joinpath(*["d"] * levels)
+    deepest.mkdir(parents=True)
+    (deepest / "x.xml").write_text("<x/>", encoding="utf-8")
+    return deepest / "x.xml"
+
+
+@contextmanager
+def shallow_recursion(margin: int = 150):
+    """Python's recursion limit set `margin` frames above the caller's depth, so a tree a few
+    hundred deep stands for one past the real limit (a thousand levels) without making one
+    that shutil.rmtree, and so pytest's clean-up, could not remove."""
+    depth, frame = 0, sys._getframe()
+    while frame is not None:
+        depth, frame = depth + 1, frame.f_back
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(depth + margin)
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(old)
+
+
+def test_a_folder_nested_past_pythons_recursion_limit_is_walked(tmp_path):
+    # Python 3.11's Path.rglob and os.walk recurse once per level: RecursionError, a traceback in every batch.
+    from teikit.fsutil import collect_files, walk
+    (tmp_path / "a.xml").write_text("<a/>", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.xml").write_text("<b/>", encoding="utf-8")
+    (tmp_path / "link").symlink_to(tmp_path / "sub")
+    (tmp_path / "file-link.xml").symlink_to(tmp_path / "a.xml")
+    assert sorted((d, sorted(f), sorted(n)) for d, f, n in walk(tmp_path)) == \
+        sorted((d, sorted(f), sorted(n)) for d, f, n in os.walk(tmp_path))
+    assert collect_files([tmp_path], (".xml",)) == sorted(p for p in tmp_path.rglob("*") if p.is_file())
+    deepest = _deep(tmp_path)
+    with shallow_recursion():
+        found = collect_files([tmp_path], (".xml",))
+    assert deepest in found

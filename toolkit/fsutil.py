@@ -35,6 +35,36 @@ from pathlib import Path
 from .errors import BusyError, MissingInputError
 
 
+def walk(top):
+    """os.walk(top) (top-down; a linked folder is listed among the folders, never entered), without
+    recursion: Python 3.11's os.walk and Path.rglob recurse once per level, so a folder nested
+    about a thousand deep (an input folder, a package) ended in RecursionError. Like os.walk,
+    sorting or pruning the folder list in place decides what is entered, and in what order."""
+    stack = [os.fspath(top)]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        folders, files, linked = [], [], set()
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            (folders if is_dir else files).append(entry.name)
+            if is_dir and entry.is_symlink():
+                linked.add(entry.name)
+        yield folder, folders, files
+        stack.extend(os.path.join(folder, name) for name in reversed(folders) if name not in linked)
+
+
+def _below(path: Path) -> list[Path]:
+    """Every file and folder below `path` (what path.rglob("*") lists), sorted as rglob's are here."""
+    return sorted(Path(folder, name) for folder, folders, files in walk(path) for name in (*folders, *files))
+
+
 def collect_files(paths, suffixes: tuple[str, ...], left_out: list | None = None) -> list[Path]:
     """Files named directly, plus files with one of `suffixes` found under directories.
 
@@ -48,7 +78,7 @@ def collect_files(paths, suffixes: tuple[str, ...], left_out: list | None = None
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
+            for child in _below(path):
                 if not child.is_file():
                     continue
                 if child.name.endswith(suffixes) and not child.name.endswith(".meta.json"):

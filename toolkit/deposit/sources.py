@@ -26,12 +26,12 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import os
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DepositError, MissingInputError
+from ..fsutil import walk
 from .bagread import member_digests, read_member
 from .baginfo import digests
 from .limits import DEFAULT_LIMITS, Limits
@@ -58,7 +58,7 @@ class SourceFinder:
         self._files: list[Path] = []
         for root in self.roots:
             if root.is_dir():
-                for dirpath, dirnames, filenames in os.walk(root):  # never follows a linked folder
+                for dirpath, dirnames, filenames in walk(root):  # never follows a linked folder
                     dirnames.sort()
                     self._files += [Path(dirpath, n) for n in sorted(filenames)]
             elif root.exists():
@@ -208,7 +208,7 @@ def check_sources(root: Path, refs: dict[str, tuple], already: set, known: dict 
 
 
 def _regular_files(root: Path, base: Path):
-    for dirpath, dirnames, filenames in os.walk(base):  # never into a linked folder
+    for dirpath, dirnames, filenames in walk(base):  # never into a linked folder
         for name in filenames:
             path = Path(dirpath, name)
             if not path.is_symlink() and path.is_file():

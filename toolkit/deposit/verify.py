@@ -30,7 +30,7 @@ from pathlib import Path
 import bagit
 
 from ..errors import DepositError, MissingInputError, ToolkitError
-from ..fsutil import staging_dir
+from ..fsutil import staging_dir, walk
 from ..xmlsafe import NotWellFormedError, parse_bytes
 from .archive import format_of
 from .bagread import member_digests, read_member
@@ -128,7 +128,7 @@ def _files(root: Path, under: str | None = None):
     """Relative POSIX paths of files below root (or root/under), not following links."""
     base = root / under if under else root
     found = []
-    for dirpath, dirnames, filenames in os.walk(base):
+    for dirpath, dirnames, filenames in walk(base):
         dirnames.sort()
         for name in sorted(filenames) + [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]:
             found.append(Path(dirpath, name).relative_to(root).as_posix())
