@@ -120,6 +120,9 @@ def test_an_unedited_file_is_replaced_silently_and_stays_byte_identical(tmp_path
     assert convert(out).exit_code == 0
     result = convert(out)
     assert result.exit_code == 0
+    assert lines(result) == [f"0 of 1 converted into {out}, 1 unchanged"]  # the build record: nothing changed
+    result = convert(out, "--force")
+    assert result.exit_code == 0
     assert lines(result) == [f"1 of 1 converted into {out}"]
     assert (out / COMMITTED.name).read_bytes() == COMMITTED.read_bytes()
 
@@ -274,7 +277,7 @@ def test_a_file_equal_to_what_teikit_writes_now_is_teikits_whatever_its_record_s
     assert convert(out).exit_code == 0
     record = out / ".teikit" / f"{COMMITTED.stem}.json"
     record.write_text(record.read_text(encoding="utf-8").replace('"sha256": "', '"sha256": "0'), encoding="utf-8")
-    assert lines(convert(out)) == [f"1 of 1 converted into {out}"]  # the same bytes: nothing to lose
+    assert lines(convert(out, "--force")) == [f"1 of 1 converted into {out}"]  # the same bytes: nothing to lose
 
 
 def test_merge_keeps_an_editors_comment_inside_a_machine_choice(tmp_path, assert_tei_all_valid):

@@ -59,7 +59,7 @@ def test_convert_names_the_file_it_could_not_write(tmp_path, monkeypatch, code):
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [f"error: {out / 'a.xml'}: cannot write: {os.strerror(code)}",
                                           f"1 of 2 converted into {out}"]
-    assert sorted(p.name for p in out.iterdir()) == [".teikit", "b.xml"]
+    assert sorted(p.name for p in out.iterdir()) == [".teikit", ".teikit-build.json", "b.xml"]
 
 
 @pytest.mark.parametrize("code", CODES, ids=errno.errorcode.get)

@@ -118,7 +118,7 @@ def test_scripts_are_files_beside_the_pages(hostile_site, tmp_path):
     out = tmp_path / "pages"
     assert render_paths([SAMPLE], out, "html").ok
     assert (out / "assets" / "highlight.js").read_bytes() == (assets / "highlight.js").read_bytes()
-    assert sorted(p.name for p in out.iterdir()) == ["assets", "sample.html"]
+    assert sorted(p.name for p in out.iterdir()) == [".teikit-build.json", "assets", "sample.html"]  # and its build record
     assert render_paths([SAMPLE], tmp_path / "text", "txt").ok
     assert not (tmp_path / "text" / "assets").exists()
 

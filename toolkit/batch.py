@@ -67,6 +67,8 @@ class Report:
     degraded: list[Path] = field(default_factory=list)
     # what was not worked on, by reason ("redirect", ".docx file (unsupported input type)", …): count
     skipped: dict[str, int] = field(default_factory=dict)
+    # outputs already what this run would write (an incremental build, teikit.buildrecord): not written again
+    unchanged: list[Path] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -99,6 +101,7 @@ class Report:
         self.kept.extend(other.kept)
         self.merged.extend(other.merged)
         self.degraded.extend(other.degraded)
+        self.unchanged.extend(other.unchanged)
         for reason, count in other.skipped.items():
             self.skip(reason, count)
 
@@ -204,19 +207,23 @@ class Batch:
         return results
 
     def run_on(self, engine, task: Callable, *, state: Callable, shared=None, label: str = "",
-               each: Callable | None = None) -> list:
+               each: Callable | None = None, ready: dict | None = None) -> list:
         """run, on a teikit.parallel engine: task(state, shared, chunk of paths) -> [Outcome]
         (attempt_each). Clashes are refused here; reports merge back in input order.
-        With `each`, each result is handed to it as it comes (nothing is kept: [] is returned)."""
-        work = [path for path in self.files if self.clash(path) is None]
-        outcomes = iter(engine.map(task, self.progress(work, label), state=state, shared=shared, count=len(work)))
+        With `each`, each result is handed to it as it comes (nothing is kept: [] is returned).
+        `ready` maps paths whose Outcome is already known (an incremental build's) to it: they
+        are not worked on, their outcome is gathered in its place in the input order."""
+        ready = ready or {}
+        work = [path for path in self.files if self.clash(path) is None and path not in ready]
+        outcomes = iter(engine.map(task, self.progress(work, label), state=state, shared=shared, count=len(work))
+                        if work else ())
         results: list = []
         for path in self.files:
             refused = self.clash(path)
             if refused:
                 self.report.fail(path, refused)
                 continue
-            self.gather(next(outcomes), results, each)
+            self.gather(ready[path] if path in ready else next(outcomes), results, each)
         return results
 
     def gather(self, outcome: Outcome, results: list | None = None, each: Callable | None = None):

@@ -26,6 +26,8 @@ from typing import Iterable
 from lxml import etree
 
 from .batch import Batch, Progress, Report, attempt_each
+from .convertrecord import REUSED, ConvertRecord, Recheck, Reused
+from .corpusnames import CorpusNames as _CorpusNames, bears_on, shareable_names
 from .editing import place
 from .editing.record import RECORD_DIR
 from .encode import encode, serialise
@@ -35,7 +37,7 @@ from .ingest import SOURCE_SUFFIXES, WARC, ingest_file, input_type_of, source_st
 from .ingest import warc as web_archive
 from .language import decide, name_of, primary
 from .fsutil import clean_stale_temps
-from .model import NAME_TYPES, PERSON, Article
+from .model import NAME_TYPES, Article
 from .options import ConvertOptions
 from .recognise import Context, Recogniser, registry
 from .recognise.authority import authority_ids
@@ -43,9 +45,6 @@ from .parallel import make_engine
 from .validate import Validator, default_validator
 from .xmlsafe import parse_bytes
 
-# Only names this specific travel between articles: a bare two-syllable
-# string is too often something else in another article.
-_MIN_SHARED_WORDS = 2
 _LISTED = 3  # articles named in the line that says which types a language's recogniser does not find
 
 
@@ -95,42 +94,6 @@ def convert_article(article: Article, recogniser: Recogniser, options: ConvertOp
                     known_names: frozenset = frozenset()) -> etree._ElementTree:
     mentions = recogniser.find(article.text, context_for(article, known_names))
     return encode(article, mentions, options, authority=authority_ids)
-
-
-def shareable_names(text: str, mentions) -> set[tuple[str, str]]:
-    """(surface, type) of the names worth looking for in other articles."""
-    found = set()
-    for m in mentions:
-        surface = text[m.start:m.end]
-        if m.type in NAME_TYPES and (m.type != PERSON or len(surface.split()) >= _MIN_SHARED_WORDS):
-            found.add((surface, m.type))
-    return found
-
-
-class _CorpusNames:
-    """Names found across a batch, and a quick test of whether an article holds
-    one that its own recognition missed (only then is it recognised again)."""
-
-    _EDGE = ",.;:!?()[]“”\"'‘’«»"
-
-    def __init__(self, names: set[tuple[str, str]]):
-        self.names = frozenset(names)
-        self.surfaces = {surface for surface, _ in names}
-        self.longest = max((len(s.split()) for s in self.surfaces), default=0)
-
-    def missed_in(self, text: str, mentions) -> bool:
-        if not self.surfaces:
-            return False
-        own = {text[m.start:m.end] for m in mentions}
-        words = text.split()
-        for i, word in enumerate(words):
-            if not word[:1].isupper():
-                continue
-            for n in range(1, min(self.longest, len(words) - i) + 1):
-                candidate = " ".join(words[i:i + n]).strip(self._EDGE)
-                if candidate in self.surfaces and candidate not in own:
-                    return True
-        return False
 
 
 def _recognise(article: Article, recogniser: Recogniser, known: frozenset = frozenset()):
@@ -205,7 +168,7 @@ def _degraded(report, source: Path, warning: str) -> None:
 def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOptions(), *,
                   recogniser: Recogniser | None = None, validator=None,
                   progress: Progress | None = None, edited: str = "keep", jobs: int | None = 1,
-                  engine=None) -> Report:
+                  engine=None, force: bool = False) -> Report:
     """Convert every article under `paths` into out_dir/<stem>.xml.
 
     A target edited since teikit wrote it is kept, merged or overwritten as
@@ -223,6 +186,10 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
     recognises again only the articles that hold a name found elsewhere but
     not in them, then encodes, validates and writes. The files written and the
     report are the same whatever the number of workers.
+
+    Into a folder converted before, an article whose TEI is already what it would be
+    (teikit.convertrecord: same source, options, model, schema, teikit, corpus names that
+    bear on it) is not converted again (report.unchanged); `force` converts every one.
     """
     batch = Batch(paths, SOURCE_SUFFIXES, output_suffix=".xml", progress=progress, stem=source_stem,
                   unread=_unread_reason, follow_symlinks=options.follow_symlinks)
@@ -238,6 +205,9 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
         for folder in (out_dir, out_dir / RECORD_DIR):
             clean_stale_temps(folder)
         return report
+    plan = ConvertRecord(out_dir, options, edited, validator, force=force)
+    if plan.warning:
+        report.warn(plan.warning)
     own_engine = engine is None
     engine = engine or make_engine(jobs, warm=state)
     try:
@@ -250,32 +220,45 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
                 if isinstance(result, str):  # a web archive's page that was skipped: why
                     report.skip(result)
                     return
-                source, article, mentions, failure, names = result
-                if refused := batch.claim_output(article.stem, source):  # a WARC record repeated
+                if isinstance(result, Reused):  # its TEI stands: what its last run found
+                    source, language, item = result.source, result.entry["language"], result
+                    names, stem = [tuple(name) for name in result.entry["names"]], source_stem(source)
+                else:
+                    source, article, mentions, failure, names, said = result
+                    language, item, stem = article.meta.language, (source, article, mentions, failure), article.stem
+                if refused := batch.claim_output(stem, source):  # a WARC record repeated
                     return report.fail(source, refused)
+                if not isinstance(result, Reused):
+                    plan.read(source, article, names, said)
                 known.update(names)
-                if registry.not_recognised(article.meta.language):
-                    unrecognised.setdefault(primary(article.meta.language), []).append(source)
-                pickle.dump((source, article, mentions, failure), spool, protocol=pickle.HIGHEST_PROTOCOL)
+                if registry.not_recognised(language):
+                    unrecognised.setdefault(primary(language), []).append(source)
+                pickle.dump(item, spool, protocol=pickle.HIGHEST_PROTOCOL)
                 spooled += 1
 
             unrecognised: dict[str, list[Path]] = {}
             archives = [path for path in batch.files if source_type(path) == WARC]
             batch.files = [path for path in batch.files if path not in archives]
-            batch.run_on(engine, _read_task, state=state, shared=options, label="reading", each=keep)
+            ready = plan.reusable([path for path in batch.files if batch.clash(path) is None])
+            batch.run_on(engine, _read_task, state=state, shared=options, label="reading", each=keep, ready=ready)
             for archive in archives:
                 _read_archive(archive, batch, engine, state, options, keep)
             for code in sorted(unrecognised):
                 report.warn(not_recognised_line(code, unrecognised[code]))
             spool.seek(0)
             corpus = _CorpusNames(known if spooled > 1 else set())
+            plan.corpus(corpus.names)
             shared = (corpus, out_dir, options, edited)
             entries = (pickle.load(spool) for _ in range(spooled))
-            for outcome in engine.map(_write_task, batch.progress(entries, "converting"), state=state,
-                                      shared=shared, count=spooled):
-                target = batch.gather(outcome)
-                if target is not None:
+            run = lambda items, count: engine.map(_write_task, batch.progress(items, "converting"),  # noqa: E731
+                                                  state=state, shared=shared, count=count)
+            for reused, outcome in plan.second(entries, run, plan.work_count(spooled, ready)):
+                target = batch.gather(outcome) if outcome is not None else None
+                if outcome is None or target == REUSED:
+                    plan.replay(reused, report)
+                elif target is not None:
                     report.written.append(target)
+            plan.save(report)
     finally:
         if own_engine:
             engine.close()
@@ -356,7 +339,7 @@ def _read_task(state, options: ConvertOptions, sources: list) -> list:
             report.warn(f"{source}: {warning}")
         mentions, failure = _recognise(article, recognisers(article.meta.language))
         names = shareable_names(article.text, mentions) if mentions is not None else set()
-        return source, article, mentions, failure, names
+        return source, article, mentions, failure, names, list(report.warnings)
 
     return attempt_each(sources, read)
 
@@ -377,7 +360,7 @@ def _read_page_task(state, options: ConvertOptions, pages: list) -> list:
             report.warn(f"{source}: {warning}")
         mentions, failure = _recognise(article, recognisers(article.meta.language))
         names = shareable_names(article.text, mentions) if mentions is not None else set()
-        return source, article, mentions, failure, names
+        return source, article, mentions, failure, names, list(report.warnings)
 
     return attempt_each(pages, read, path_of=web_archive.page_display)
 
@@ -389,6 +372,11 @@ def _write_task(state, shared, entries: list) -> list:
     corpus, out_dir, options, edited = shared
 
     def write(entry, report) -> Path | None:
+        if isinstance(entry, Recheck):  # reused, unless a name that entered or left the corpus is written in it
+            article = settle_language(ingest_file(entry.source, follow_symlinks=options.follow_symlinks), options)[0]
+            if not bears_on(entry.syllables, article.text):
+                return REUSED
+            entry = (entry.source, article, *_recognise(article, recognisers(article.meta.language)))
         source, article, mentions, failure = entry
         if mentions is not None and finds_names(article) and corpus.missed_in(article.text, mentions):
             mentions, failure = _recognise(article, recognisers(article.meta.language), corpus.names)

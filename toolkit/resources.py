@@ -40,6 +40,11 @@ def _package_folder(package: str) -> Path:
     return found
 
 
+def package_dir() -> Path:
+    """The code folder itself (installed as `teikit`)."""
+    return _package_folder("teikit")
+
+
 def xslt_dir() -> Path:
     return _package_folder("teikit.xslt")
 

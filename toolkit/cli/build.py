@@ -38,7 +38,7 @@ from ..options import ConvertOptions
 from ..render import build_site, render_paths
 from ..validate import default_validator
 from .common import (EXIT_FAILED, AbbrMode, PackageFormat, abbr_option, day_option, edit_policy, error_line, guarded,
-                     engine_for, follow_symlinks_option, jobs_option, language_option, licence_option, markup_licence_option, merge_option,
+                     engine_for, follow_symlinks_option, force_option, jobs_option, language_option, licence_option, markup_licence_option, merge_option,
                      model_option, os_error_message, output_dir_option, overwrite_option, print_report, progress,
                      publisher_option, say, scheduler_option, usage_error)
 from .tidy import print_changes, tidy_summary
@@ -131,6 +131,7 @@ def build(
     jobs: Optional[int] = jobs_option(),
     follow_symlinks: bool = follow_symlinks_option(),
     scheduler: Optional[str] = scheduler_option(),
+    force: bool = force_option(),
 ) -> None:
     """Convert, validate, render and package a corpus: SEEDS → TEI → dist/html, dist/txt, dist/deposit.
 
@@ -144,21 +145,26 @@ def build(
     # a second build into these folders is told they are busy; one pool of workers (or a cluster) for every step
     with _locked(tei_dir, dist), engine_for(jobs, scheduler, always=True) as engine:
         _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr, deposit, package_format, bagging_date,
-               contact_name, contact_email, language, edited, engine, follow_symlinks)
+               contact_name, contact_email, language, edited, engine, follow_symlinks, force)
+
+
+def _unchanged(report) -> str:
+    return f", {len(report.unchanged)} unchanged" if report.unchanged else ""
 
 
 def _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr, deposit, package_format, bagging_date,
-           contact_name, contact_email, language, edited, engine, follow_symlinks=False) -> None:
+           contact_name, contact_email, language, edited, engine, follow_symlinks=False, force=False) -> None:
     steps = _Steps()
     options = ConvertOptions(publisher=publisher, licence=licence, markup_licence=markup_licence, model_dir=str(model) if model else None,
                              language=language, follow_symlinks=follow_symlinks)
     with guarded():  # no seeds folder, or a model that cannot be loaded: nothing can be built
-        converted = convert_paths([seeds], tei_dir, options, progress=progress, edited=edited, engine=engine)
+        converted = convert_paths([seeds], tei_dir, options, progress=progress, edited=edited, engine=engine, force=force)
     converted.warnings.extend(f"{path}: no source in {seeds} makes it (left by an earlier build?); not validated, "
                               "rendered or packaged" for path in stale_tei(seeds, tei_dir))
-    steps.report(converted, f"convert:  {len(converted.written)} TEI files in {tei_dir}{_kept_note(converted)}")
-    # this build's TEI only (written, or edited and kept), never a stale file from an earlier one
-    tei = sorted(converted.written + converted.kept, key=str)
+    steps.report(converted, f"convert:  {len(converted.written)} TEI files in {tei_dir}{_unchanged(converted)}{_kept_note(converted)}")
+    # this build's TEI only (written, unchanged since the last build, or edited and kept), never a stale
+    # file from an earlier one
+    tei = sorted(converted.written + converted.unchanged + converted.kept, key=str)
     if converted.kept:
         with steps.step():
             tidied, changes = tidy_paths(converted.kept, follow_symlinks=follow_symlinks)
@@ -178,13 +184,13 @@ def _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr
     with steps.step():
         # The site is this build's corpus; while an article failed, it keeps what it held for it.
         site = build_site(tei, dist / "html", progress=progress, replace_site=not converted.failures,
-                          engine=engine, follow_symlinks=follow_symlinks)
-        steps.report(site, f"render:   {len(site.written)} HTML pages in {dist / 'html'}")
+                          engine=engine, follow_symlinks=follow_symlinks, force=force)
+        steps.report(site, f"render:   {len(site.written)} HTML pages in {dist / 'html'}{_unchanged(site)}")
 
     with steps.step():
         texts = render_paths(tei, dist / "txt", "txt", abbr=abbr.value, progress=progress, engine=engine,
-                             follow_symlinks=follow_symlinks)
-        steps.report(texts, f"render:   {len(texts.written)} text files in {dist / 'txt'}")
+                             follow_symlinks=follow_symlinks, force=force)
+        steps.report(texts, f"render:   {len(texts.written)} text files in {dist / 'txt'}{_unchanged(texts)}")
 
     if deposit and converted.failures:  # a package without them would replace one that holds them
         steps.error(f"{package_path(seeds, dist, package_format.value)}: not made, {len(converted.failures)} "

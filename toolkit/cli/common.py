@@ -225,6 +225,12 @@ def follow_symlinks_option():
     return typer.Option(False, "--follow-symlinks", help="Read inputs and sidecars reached through a symbolic link (by default each input is skipped with one warning, each sidecar refused: a link may lead out of the input folders).")
 
 
+def force_option():
+    """`--force`: make every output again, whatever the build record (teikit.buildrecord) says."""
+    return typer.Option(False, "--force", help="Make every output again, even those the build record says are "
+                                                "up to date (by default only what changed is made).")
+
+
 def jobs_option():
     """`--jobs N`: worker processes for a stage over files (teikit.parallel)."""
     return typer.Option(None, "--jobs", "-j", min=1, metavar="N", show_default=False,
@@ -289,8 +295,11 @@ def edit_policy(merge: bool, overwrite: bool) -> str:
 
 def convert_summary(report, out_dir, note: str = "") -> str:
     """`N of M converted into DIR` (+ `note`), with the edited files merged and kept counted apart."""
-    total = len(report.written) + len(report.failures) + len(report.kept)
+    unchanged = len(getattr(report, "unchanged", ()))
+    total = len(report.written) + len(report.failures) + len(report.kept) + unchanged
     line = f"{len(report.written)} of {total} converted into {out_dir}{note}"
+    if unchanged:
+        line += f", {unchanged} unchanged"
     if report.merged:
         line += f" ({len(report.merged)} merged with {'its' if len(report.merged) == 1 else 'their'} edits)"
     if report.kept:

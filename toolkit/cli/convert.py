@@ -16,7 +16,7 @@ import typer
 from ..convert import convert_paths
 from ..options import ConvertOptions
 from .common import (EXIT_FAILED, convert_summary, day_option, edit_policy, engine_for, follow_symlinks_option, guarded,
-                     jobs_option,
+                     force_option, jobs_option,
                      language_option, licence_option, markup_licence_option, merge_option, model_option,
                      output_dir_option, overwrite_option, print_report, progress, publisher_option, scheduler_option)
 
@@ -36,11 +36,14 @@ def convert(
     jobs: Optional[int] = jobs_option(),
     follow_symlinks: bool = follow_symlinks_option(),
     scheduler: Optional[str] = scheduler_option(),
+    force: bool = force_option(),
 ) -> None:
     """Convert news articles to TEI P5 with entity markup and a register.
 
     A TEI file edited since teikit wrote it is kept as it is (one warning),
-    unless --merge or --overwrite says otherwise (docs/editing.md).
+    unless --merge or --overwrite says otherwise (docs/editing.md). Into a
+    folder converted before, only the articles whose TEI would change are
+    converted again (--force: every one; docs/scale.md).
 
     Exit 0 when every article converted or was kept, 1 when some failed (the
     others are still written), 2 for a usage error.
@@ -52,7 +55,7 @@ def convert(
     with guarded():
         with engine_for(jobs, scheduler) as engine:
             report = convert_paths(paths, out_dir, options, progress=progress, edited=edited, jobs=jobs,
-                                   engine=engine)
+                                   engine=engine, force=force)
     failed = {failure.path for failure in report.failures}
     degraded = sum(1 for source in report.degraded if source not in failed)
     dropped = f" ({degraded} with markup dropped)" if degraded else ""

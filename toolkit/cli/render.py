@@ -20,7 +20,7 @@ from typing import Optional
 import typer
 
 from ..render import FORMATS, build_site, render_paths, site_size
-from .common import (AbbrMode, EXIT_FAILED, abbr_option, choices, guarded, engine_for, follow_symlinks_option, jobs_option, scheduler_option,
+from .common import (AbbrMode, EXIT_FAILED, abbr_option, choices, guarded, engine_for, follow_symlinks_option, force_option, jobs_option, scheduler_option,
                      output_dir_option, print_report, progress, stage_default)
 
 Format = choices("Format", FORMATS)
@@ -39,19 +39,21 @@ def render(
     jobs: Optional[int] = jobs_option(),
     follow_symlinks: bool = follow_symlinks_option(),
     scheduler: Optional[str] = scheduler_option(),
+    force: bool = force_option(),
 ) -> None:
     """Render TEI to HTML (article pages and corpus pages) or plain text."""
     holds = ""
     with guarded(), engine_for(jobs, scheduler) as engine:
         if fmt.value == "html":
             report = build_site(paths, out_dir, progress=progress, replace_site=replace_site, jobs=jobs,
-                                engine=engine, follow_symlinks=follow_symlinks)
+                                engine=engine, follow_symlinks=follow_symlinks, force=force)
             size = site_size(out_dir)  # None: no manifest could be written (a full or read-only disk)
             holds = f"; the site holds {size} article(s)" if size is not None else ""
         else:
             report = render_paths(paths, out_dir, fmt.value, abbr=abbr.value, progress=progress, jobs=jobs,
-                                  engine=engine, follow_symlinks=follow_symlinks)
+                                  engine=engine, follow_symlinks=follow_symlinks, force=force)
     if print_report(report, f"rendered {len(report.written)} file(s) into {out_dir}"
+                    + (f", {len(report.unchanged)} unchanged" if report.unchanged else "")
                     + (f", {len(report.failures)} failed" if report.failures else "") + holds):
         raise typer.Exit(EXIT_FAILED)
 

@@ -25,12 +25,13 @@ from pathlib import Path
 
 from .. import resources
 from ..batch import Batch, Progress, Report, attempt_each
-from ..parallel import make_engine
+from ..parallel import InlineEngine, make_engine
 from ..errors import RenderError, ToolkitError
 from ..fsutil import cannot_write, clean_stale_temps, write_atomic
 from ..collation import letter_slug
 from .renderer import ASSETS_DIR, DATES_FILE, REGISTER_FILES, Renderer, SourceDocument, default_renderer
-from .site import MANIFEST, plan_site, write_manifest
+from .site import MANIFEST, plan_site, remove_stale_register_pages, write_manifest
+from .siterecord import PageRecord, page_warnings
 from .search import BUNDLE, SHARD_PAGES, build_index
 from .sitedata import SiteData
 
@@ -47,7 +48,7 @@ def tei_href(tei_path: Path, out_dir: Path) -> str:
 def render_paths(paths, out_dir, fmt: str = "html", *, abbr: str = "keep",
                  renderer: Renderer | None = None, progress: Progress | None = None,
                  registers_href: str = "registers/", index_href: str = "index.html",
-                 jobs: int | None = 1, engine=None, follow_symlinks: bool = False) -> Report:
+                 jobs: int | None = 1, engine=None, follow_symlinks: bool = False, force: bool = False) -> Report:
     """Write OUT_DIR/<stem>.html or .txt for every TEI file in `paths` (files or directories).
 
     HTML pages link to the corpus pages at `registers_href` / `index_href`
@@ -57,24 +58,30 @@ def render_paths(paths, out_dir, fmt: str = "html", *, abbr: str = "keep",
 
     `jobs` processes (None: every core) or the given teikit.parallel engine,
     each worker compiling the stylesheets once; the same files whatever the number.
+    Into a folder rendered before, a file already what it would be is not written again
+    (render.siterecord: report.unchanged); `force` writes every one.
     """
     if fmt not in FORMATS:
         raise ValueError(f"fmt must be one of {FORMATS}, not {fmt!r}")
     out_dir = Path(out_dir)
     batch = Batch(paths, TEI_SUFFIXES, output_suffix=f".{fmt}", progress=progress, follow_symlinks=follow_symlinks)
     job = PageJob(out_dir, fmt, abbr, registers_href, index_href)
+    record = PageRecord(out_dir, fmt, renderer.xslt_dir if renderer else resources.xslt_dir(),
+                        (abbr if fmt == "txt" else None, registers_href, index_href), force=force)
+    if record.warning:
+        batch.report.warn(record.warning)
+    ready = record.ready(batch, f".{fmt}", tei_href)  # the files that stand as they are
     local = engine is None and jobs == 1
     if local:
         renderer = renderer or default_renderer()
     if fmt == "html" and batch.files:
         write_scripts(out_dir, renderer or default_renderer(), batch.report)
-    if local:
-        batch.run(lambda path: job.render(renderer, path, batch.report), label=f"render {fmt}")
-    else:
-        state = _renderer_state(renderer)
-        with nullcontext(engine) if engine is not None else make_engine(jobs, warm=state) as running:
-            batch.run_on(running, _page_task, state=state, shared=job, label=f"render {fmt}")
-        _sweep_after(engine, out_dir)
+    running = InlineEngine() if local else engine
+    state = (lambda: renderer) if local else _renderer_state(renderer)
+    with nullcontext(running) if running is not None else make_engine(jobs, warm=state) as running:
+        batch.run_on(running, _page_task, state=state, shared=job, label=f"render {fmt}", ready=ready)
+    _sweep_after(engine, out_dir)
+    record.after(batch)
     return batch.report
 
 
@@ -145,7 +152,8 @@ SEARCH_FACET_VALUES = 50
 def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles: bool = True,
                progress: Progress | None = None, replace_site: bool = False,
                register_page_size: int = REGISTER_PAGE_SIZE, search_index: bool = True,
-               search_shard_pages: int = SHARD_PAGES, jobs: int | None = 1, engine=None, follow_symlinks: bool = False) -> Report:
+               search_shard_pages: int = SHARD_PAGES, jobs: int | None = 1, engine=None, follow_symlinks: bool = False,
+               force: bool = False) -> Report:
     """The corpus site in out_dir: <stem>.html per article (unless articles=False),
     index.html, the registers (registers/persons.html, organisations.html, places.html,
     one page per letter beyond `register_page_size` entries, registers/<type>/<id>.html
@@ -167,6 +175,10 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
     With `jobs` processes (None: every core) or an engine, the article pages are
     rendered by workers (each reading its document again) once the manifest is
     written; the corpus pages, the reduction over the whole corpus, here.
+
+    Into a site rendered before, a page already what it would be is not made again
+    (render.siterecord: report.unchanged), nor are the corpus pages and the search
+    index when no article changed; `force` makes every one.
     """
     renderer = renderer or default_renderer()
     out_dir = Path(out_dir)
@@ -177,6 +189,10 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
         where = ", ".join(str(p) for p in tei_paths) or "no paths"
         raise plan.refuse(f"no TEI files (*.xml) in {where}", hint=False)
     report = batch.report
+    record = PageRecord(out_dir, "site", renderer.xslt_dir, (register_page_size, search_index), force=force)
+    if record.warning:
+        report.warn(record.warning)
+    records: dict[str, str] = {}  # stem -> its site record (render.siterecord)
     # the site's scratch store failing (a full /tmp): one line
     with _store_failures(out_dir, "its index and registers cannot be made:"), SiteData() as store:
         given: dict[str, Path] = {}
@@ -188,17 +204,27 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
         missing: list[Path] = []  # pages the workers render (not local)
 
         def read(path: Path) -> None:
-            doc = renderer.load(path)
-            _warn_if_not_teikits(report, doc)
+            page_path = out_dir / f"{Path(path).stem}.html"
+            entry = record.reuse(path, Path(path).stem, tei_href(path, out_dir), page_path) if articles else None
+            if entry is not None:  # its page stands: what the corpus pages need of it is recorded
+                report.warnings.extend(entry["warnings"])
+                report.unchanged.append(page_path)
+            doc = renderer.load(path) if entry is None else None
+            if doc is not None:
+                _warn_if_not_teikits(report, doc)
+            stem, text = (doc.stem, renderer.site_record(doc)) if doc is not None else (Path(path).stem, entry["site"])
             with _store_failures(path, "cannot be kept in"):
-                store.add(doc.stem, renderer.site_record(doc))
-            given[doc.stem] = doc.path
+                store.add(stem, text)
+            records[stem] = text
+            given[stem] = Path(path)
+            if doc is None:
+                return
             if articles and local:
                 batch.attempt(doc.path, lambda: page(doc))
 
         batch.run(read, label="reading TEI")
         kept = _read_kept(plan, renderer, given, store, page if articles and local else None, batch,
-                          missing if articles and not local else None)
+                          missing if articles and not local else None, records)
         if plan.exists and not given and not kept:
             raise plan.refuse("none of the given files could be read, and a site is never replaced by an empty one",
                               hint=False)
@@ -209,7 +235,8 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
             # Without its manifest the site would not know its articles: nothing more is written,
             # the site stays as it was, and every page this run was to write is named.
             report.fail(out_dir, str(exc))
-            stems = [stem for stem, _ in store.pages()] + ([Path(p).stem for p in [*given.values(), *missing]]
+            stems = [stem for stem, _ in store.pages()] + ([Path(p).stem for p in [*given.values(), *missing]
+                                                            if Path(p).stem not in record.reused]
                                                            if articles and not local else [])
             targets = [out_dir / f"{stem}.html" for stem in stems]
             targets += [out_dir / rel for rel, _, _ in _corpus_plan(store, register_page_size)]
@@ -222,10 +249,13 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
             target = out_dir / f"{stem}.html"
             if batch.attempt(held[stem], lambda: _write_bytes(target, html)):
                 report.written.append(target)
+                record.made(stem, target, page_warnings(report, held[stem]), site=records[stem])
+            else:
+                record.failed(stem)
         store.drop_pages()
         if articles and not local:
             job = PageJob(out_dir, warn=False)
-            paths = [*given.values(), *missing]
+            paths = [path for stem, path in given.items() if stem not in record.reused] + missing
             state = _renderer_state(renderer)
             with nullcontext(engine) if engine is not None else make_engine(jobs, warm=state) as running:
                 for outcome in running.map(_page_task, batch.progress(paths, "render html"),
@@ -233,25 +263,46 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
                     target = batch.gather(outcome)
                     if target is not None:
                         report.written.append(target)
+                        record.made(target.stem, target, page_warnings(report, held[target.stem]),
+                                    site=records[target.stem])
             _sweep_after(engine, out_dir)
-        corpus = []  # every corpus page of this site, written or not (an old one that could not be rewritten stays)
-        for rel, template, data in _corpus_plan(store, register_page_size):
-            target = out_dir / rel
-            corpus.append(target)
-            if batch.attempt(target, lambda: _write(target, renderer.site_page(template, _stored(target, data), rel))):
-                report.written.append(target)
-        _remove_stale_register_pages(out_dir, set(corpus))
+        record.corpus_key({stem: records[stem] for stem in held if stem in records}, register_page_size)
+        corpus = record.corpus_stands()  # every corpus page of this site, written or not (an old one that could not be rewritten stays)
+        if corpus is not None:
+            report.unchanged.extend(corpus)
+        else:
+            corpus, keys = [], {}
+            for rel, template, data in _corpus_plan(store, register_page_size):
+                target = out_dir / rel
+                corpus.append(target)
+                made = batch.attempt(target, partial(_corpus_page, renderer, record, keys, target, rel, template, data))
+                (report.written if made else report.unchanged if made is not None else []).append(target)
+            record.corpus_made(keys, complete=len(keys) == len(corpus))
+        remove_stale_register_pages(out_dir, set(corpus))
         lang = store.lang()
     # Pagefind indexes the article pages; with none written (a full disk) there is nothing to index.
     indexed = [page for page in (out_dir / f"{stem}.html" for stem in held) if page.is_file()]
-    if search_index and indexed:
+    if search_index and indexed and not record.search_stands(held, (lang, search_shard_pages)):
         try:
             build_index(out_dir, lang, pages=indexed, shard_pages=search_shard_pages)
+            record.search_made()
         except RenderError as exc:
             report.fail(out_dir / BUNDLE, f"{exc.path or out_dir}: {exc.message}")
     if plan.exists and plan.replace:
         _remove_dropped(plan, set(held), report)
+    record.keep_only(held)
+    record.save(report)
     return report
+
+
+def _corpus_page(renderer: Renderer, record: PageRecord, keys: dict, target: Path, rel: str, template: str, data) -> bool:
+    """Make one corpus page unless the data it is made from is what it was made from (False)."""
+    xml = _stored(target, data)
+    keys[rel] = key = record.page_key(rel, template, xml)
+    if record.page_stands(rel, key):
+        return False
+    _write(target, renderer.site_page(template, xml, rel))
+    return True
 
 
 @contextmanager
@@ -291,22 +342,8 @@ def _corpus_plan(store: SiteData, page_size: int):
         yield f"registers/dates/{year}.html", "year-page", partial(store.year_xml, year)
 
 
-def _remove_stale_register_pages(out_dir: Path, written: set[Path]) -> None:
-    """The register pages an earlier run wrote and this one did not (an entry no article
-    mentions any more, a letter or year no longer used, a register no longer paged): they
-    are made from the TEI alone, so removing them loses nothing, and keeping them would
-    keep stale links. Only the file names the site writes are touched."""
-    registers = out_dir / "registers"
-    stems = [file.removesuffix(".html") for file in REGISTER_FILES.values()]
-    candidates = [p for stem in (*stems, DATES_FILE.removesuffix(".html")) for p in (registers / stem).glob("*.html")]
-    candidates += [p for stem in stems for p in registers.glob(f"{stem}-*.html")]
-    for page in candidates:
-        if page not in written and page.is_file():
-            page.unlink()
-
-
 def _read_kept(plan, renderer: Renderer, given: dict, store: SiteData, page, batch: Batch,
-               missing: list | None = None) -> dict[str, Path]:
+               missing: list | None = None, records: dict | None = None) -> dict[str, Path]:
     """The held articles an update keeps, read from their recorded TEI into the store (their
     page rendered again only where it is missing); a refusal if any cannot be read."""
     kept = plan.kept(given)
@@ -318,7 +355,10 @@ def _read_kept(plan, renderer: Renderer, given: dict, store: SiteData, page, bat
     for stem, path in batch.progress(sorted(kept.items()), "reading the site's other TEI"):
         try:
             doc = renderer.load(path)
-            store.add(stem, renderer.site_record(doc))
+            text = renderer.site_record(doc)
+            store.add(stem, text)
+            if records is not None:
+                records[stem] = text
         except ToolkitError as exc:
             raise plan.refuse(f"the site holds {stem}.html, whose TEI cannot be read ({exc}): "
                               "the index and registers could not list it") from None

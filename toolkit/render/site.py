@@ -123,3 +123,19 @@ def site_size(out_dir) -> int | None:
         return len(read_manifest(Path(out_dir) / MANIFEST))
     except SiteError:
         return None
+
+
+def remove_stale_register_pages(out_dir: Path, written: set[Path]) -> None:
+    """The register pages an earlier run wrote and this one did not (an entry no article
+    mentions any more, a letter or year no longer used, a register no longer paged): they
+    are made from the TEI alone, so removing them loses nothing, and keeping them would
+    keep stale links. Only the file names the site writes are touched."""
+    from .renderer import DATES_FILE, REGISTER_FILES  # here: reading a manifest needs no stylesheets
+
+    registers = out_dir / "registers"
+    stems = [file.removesuffix(".html") for file in REGISTER_FILES.values()]
+    candidates = [p for stem in (*stems, DATES_FILE.removesuffix(".html")) for p in (registers / stem).glob("*.html")]
+    candidates += [p for stem in stems for p in registers.glob(f"{stem}-*.html")]
+    for page in candidates:
+        if page not in written and page.is_file():
+            page.unlink()

@@ -1,0 +1,192 @@
+"""Incremental builds: what a stage made from what, recorded beside its outputs by content hash.
+
+Contract (docs/scale.md, "Incremental builds"):
+- A stage writing into a folder keeps one record there, `<out>/.teikit-build.json`
+  ({"teikit-build": 1, "stage": NAME, ...}), read when the stage starts and written
+  when it ends. Each entry names one output: the key of everything it was made from
+  (`digest`: the source's bytes, the options, the model, the data files, the schema,
+  the stylesheets, teikit's code and version, as the stage composes them) and the
+  sha256 of the bytes written. An output is made again unless its key is the one
+  recorded *and* its bytes are still the ones recorded: file times are never read.
+- The record is written last (atomically, fsutil.write_atomic): a run killed before
+  that leaves the previous record, whose entries no longer match the outputs rewritten
+  since (their sha256 differs), so those are made again and the others are still true.
+- A record that cannot be read (damaged, of another stage or version) counts as none:
+  everything is made again, with one warning (`Record.warning`); a missing record is
+  a first build. `force` ignores the record (a fresh one is written).
+- The digests of teikit's own files (`code_digest`: its version, Python code and data
+  files; `folder_digest` of the stylesheets and the schema) are computed once per
+  process; a model folder's is computed at each call (it may be retrained meanwhile).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from .fsutil import cannot_write, write_atomic
+
+RECORD = ".teikit-build.json"
+FORMAT_KEY = "teikit-build"
+FORMAT_VERSION = 1
+_CHUNK = 1 << 20
+
+
+def digest(*parts) -> str:
+    """sha256 of `parts` in order: bytes as they are, anything else as its JSON (sorted keys).
+    Each part is length-prefixed, so ("ab", "c") and ("a", "bc") differ."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part if isinstance(part, bytes) else json.dumps(part, sort_keys=True, ensure_ascii=False,
+                                                               default=str).encode("utf-8", "surrogatepass")
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def file_sha(path) -> str | None:
+    """sha256 of the file's bytes; None when it is missing or cannot be read."""
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(_CHUNK), b""):
+                h.update(block)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def folder_digest(folder, suffixes: tuple[str, ...] | None = None) -> str:
+    """One digest of every file under `folder` (optionally only those ending in `suffixes`):
+    their paths relative to it and their bytes, in sorted order; caches and hidden files left out."""
+    folder = Path(folder)
+    h = hashlib.sha256()
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            rel = path.relative_to(folder)
+            if (not path.is_file() or "__pycache__" in rel.parts or any(p.startswith(".") for p in rel.parts)
+                    or (suffixes is not None and not path.name.endswith(suffixes))):
+                continue
+            h.update(digest(rel.as_posix(), file_sha(path)).encode("ascii"))
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=None)
+def _own_files_digest() -> str:
+    from .resources import gazetteer_dir, language_dir, package_dir
+
+    return digest(folder_digest(package_dir(), (".py",)), folder_digest(gazetteer_dir()), folder_digest(language_dir()))
+
+
+def code_digest() -> str:
+    """teikit itself: its version, its Python code and the data files it reads (gazetteers, languages)."""
+    from . import __version__
+
+    return digest(__version__, _own_files_digest())
+
+
+@lru_cache(maxsize=None)
+def _cached_folder(folder: str) -> str:
+    return folder_digest(folder)
+
+
+def stylesheets_digest(folder=None) -> str:
+    """The edition and site stylesheets and their assets (`folder`, by default resources.xslt_dir())."""
+    from .resources import xslt_dir
+
+    return _cached_folder(str(folder or xslt_dir()))
+
+
+def schema_digest() -> str:
+    """The project schema (resources.schema_dir(), which TEIKIT_SCHEMA_DIR may name)."""
+    from .resources import schema_dir
+
+    return _cached_folder(str(schema_dir()))
+
+
+def forget_digests() -> None:
+    """Compute teikit's own digests again at their next use (a process that outlives a change to
+    the stylesheets, the schema or the code, as a test does)."""
+    _own_files_digest.cache_clear()
+    _cached_folder.cache_clear()
+
+
+def model_digest(model_dir) -> str | None:
+    """A model folder's files (None: rules only); read again at each call."""
+    return folder_digest(model_dir) if model_dir else None
+
+
+class Record:
+    """One stage's record in `folder` (see the module contract). `entries` maps an output's
+    name to its entry (a dict holding at least "key" and "sha256"); `data` holds the stage's
+    other fields; `warning` is the one line said when an existing record could not be read."""
+
+    def __init__(self, folder, stage: str, *, force: bool = False):
+        self.path = Path(folder) / RECORD
+        self.stage = stage
+        self.warning: str | None = None
+        self.data: dict = {}
+        self.entries: dict[str, dict] = {}
+        self._read: bytes | None = None  # the record as read (not written again when nothing changed)
+        if not force:
+            self._load()
+
+    def _load(self) -> None:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            self.warning = self._unreadable(exc.strerror or str(exc))
+            return
+        try:
+            data = json.loads(raw.decode("utf-8"))
+            if not isinstance(data, dict) or data.get(FORMAT_KEY) != FORMAT_VERSION:
+                raise ValueError(f"not a version-{FORMAT_VERSION} build record")
+            if data.get("stage") != self.stage:
+                raise ValueError(f"the record of another stage ({data.get('stage')!r}, not {self.stage!r})")
+            entries = data.get("entries")
+            if not isinstance(entries, dict) or not all(isinstance(e, dict) and isinstance(e.get("key"), str)
+                                                        for e in entries.values()):
+                raise ValueError("its entries are not a table of keys")
+        except (UnicodeDecodeError, ValueError) as exc:
+            self.warning = self._unreadable(str(exc))
+            return
+        self.entries, self._read = entries, raw
+        self.data = {k: v for k, v in data.items() if k not in (FORMAT_KEY, "stage", "entries")}
+
+    def _unreadable(self, why: str) -> str:
+        return f"{self.path}: the build record cannot be read ({why}); everything is made again"
+
+    def fresh(self, name: str, key: str, output: Path) -> dict | None:
+        """The entry of `name` when it was made from `key` and `output` still holds the bytes
+        written then; None when it must be made again."""
+        entry = self.entries.get(name)
+        if entry is None or entry.get("key") != key or entry.get("sha256") is None:
+            return None
+        return entry if file_sha(output) == entry["sha256"] else None
+
+    def put(self, name: str, key: str, sha256: str | None, **fields) -> None:
+        self.entries[name] = {"key": key, "sha256": sha256, **fields}
+
+    def drop(self, name: str) -> None:
+        self.entries.pop(name, None)
+
+    def save(self, report=None) -> None:
+        """Write the record (atomically); the caller does it after its outputs. One that cannot be
+        written (a full disk) is a warning in `report` (batch.Report): the outputs are whole, and the
+        record there, if any, still tells the next run only what is true (its entries are checked
+        against the bytes)."""
+        body = {FORMAT_KEY: FORMAT_VERSION, "stage": self.stage, **self.data, "entries": self.entries}
+        data = (json.dumps(body, ensure_ascii=True, sort_keys=True) + "\n").encode("ascii")
+        if data == self._read:
+            return
+        try:
+            write_atomic(self.path, data)
+        except OSError as exc:
+            if report is None:
+                raise
+            report.warn(f"{self.path}: cannot write: {cannot_write(exc, self.path)} (the build record: the next "
+                        "run makes again what it cannot tell is unchanged)")

@@ -1,0 +1,213 @@
+"""convert into an existing output: which articles' TEI is already what converting them would write.
+
+Contract (the record itself: teikit.buildrecord, `<out>/.teikit-build.json`, stage "convert"):
+- An article's key is the digest of its source's path and bytes, its sidecar's bytes (none
+  is a value too), the options (ConvertOptions, the edit policy), the model's files, the
+  schema the TEI is validated against, and teikit's code, data files and version. A web
+  archive is converted whole every time (its pages are not keyed).
+- Its entry (one per TEI file, by stem) holds that key, the TEI's sha256 after the run, what
+  the first pass found that the rest of the batch needs (the names it lends the corpus,
+  convert.shareable_names; its language), the warnings each pass said (replayed, so an
+  unchanged article says what a full run says), its outcome (written, merged, or kept:
+  an editor's file, judged again only when it changes) and the corpus names it was
+  converted with (by digest; the sets themselves in the record's "corpora").
+- The second pass depends on the corpus names only through the names written in the
+  article: a known name is marked only where its syllables are found (recognise.rules._known),
+  and an article is recognised again only for a name it holds (convert._CorpusNames.missed_in).
+  So an article whose key and TEI are unchanged is reused when the corpus names are those it
+  was converted with; when names entered or left the corpus since, it is read again (not
+  recognised) and reused unless one of those names starts with a syllable found in its text
+  (corpusnames.bears_on, a test that may only say yes too often); otherwise it is converted again.
+- Entries of TEI files this run did not touch stay (a convert of other files into the folder);
+  an entry whose article failed goes, so it is tried again next time.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from pathlib import Path
+from typing import NamedTuple
+
+from . import buildrecord
+from .batch import Outcome, Report
+from .ingest import WARC, source_stem, source_type
+from .ingest.sidecar import SIDECAR_SUFFIX
+from .resources import schema_dir
+from .validate.schemas import RNG_NAME, SCH_NAME
+from .corpusnames import first_syllables
+
+STAGE = "convert"
+WRITTEN, MERGED, KEPT = "written", "merged", "kept"
+REUSED = "reused"  # what a worker's recheck returns when nothing new bears on the article
+
+
+class Reused(NamedTuple):
+    """Pass one's result for an article whose entry is reused: its source and entry."""
+
+    source: Path
+    entry: dict
+
+
+class Recheck(NamedTuple):
+    """Pass two's work for a reused article the corpus changed around: the source, and the first
+    syllables of the names that entered or left the corpus since its conversion."""
+
+    source: Path
+    syllables: frozenset
+
+
+class ConvertRecord:
+    """A convert run's use of its output folder's record."""
+
+    def __init__(self, out_dir: Path, options, edited: str, validator, *, force: bool = False):
+        self.out_dir = Path(out_dir)
+        self.record = buildrecord.Record(self.out_dir, STAGE, force=force)
+        self.corpora: dict[str, list] = dict(self.record.data.get("corpora") or {})
+        schema = None
+        # a validator of no schema files (one made for a test) cannot be keyed: nothing is reused or recorded
+        self.usable = validator is None or not options.validate or hasattr(validator, "rng_path")
+        if options.validate and self.usable:  # the schema files the TEI is validated against
+            paths = ((validator.rng_path, validator.sch_path) if validator is not None
+                     else (schema_dir() / RNG_NAME, schema_dir() / SCH_NAME))
+            schema = [buildrecord.file_sha(path) for path in paths]
+        self.environment = buildrecord.digest(STAGE, repr(options), edited, buildrecord.model_digest(options.model_dir),
+                                              schema, buildrecord.code_digest())
+        self._read: dict[str, dict] = {}  # stem -> what pass one found (this run's)
+        self._deltas: dict[str, frozenset] = {}
+
+    @property
+    def warning(self) -> str | None:
+        return self.record.warning
+
+    def target(self, source) -> Path:
+        return self.out_dir / f"{source_stem(source)}.xml"
+
+    def key_of(self, source: Path) -> str | None:
+        """The key of a source file (None: a web archive, or a file that cannot be read)."""
+        source = Path(source)
+        if source_type(source) == WARC:
+            return None
+        try:
+            data = source.read_bytes()
+        except OSError:
+            return None
+        sidecar = source.with_name(source_stem(source) + SIDECAR_SUFFIX)
+        try:
+            meta = sidecar.read_bytes()
+        except OSError:
+            meta = None
+        return buildrecord.digest(self.environment, str(source), data, meta)
+
+    def reusable(self, sources) -> dict[Path, Outcome]:
+        """Pass one's outcome of every source whose entry is reused (batch.Batch.run_on's `ready`)."""
+        ready = {}
+        for source in sources if self.usable else ():
+            key = self.key_of(source)
+            entry = self.record.fresh(source_stem(source), key, self.target(source)) if key else None
+            if entry is not None and entry.get("corpus") in self.corpora:
+                ready[source] = Outcome(True, Reused(source, entry), Report(warnings=list(entry.get("read", []))))
+        return ready
+
+    def read(self, source: Path, article, names, warnings: list) -> None:
+        """Pass one's findings for a source converted this run."""
+        key = self.key_of(source)
+        if key is not None:
+            self._read[article.stem] = {"key": key, "names": sorted(map(list, names)),
+                                        "language": article.meta.language, "read": list(warnings)}
+
+    def corpus(self, names: frozenset) -> str:
+        """The digest of this run's corpus names (kept in the record)."""
+        listed = sorted(map(list, names))
+        self.current = buildrecord.digest(listed)
+        self.current_names = frozenset(names)
+        self.corpora[self.current] = listed
+        return self.current
+
+    def second_pass(self, reused: Reused):
+        """None when the reused article's TEI stands as it is; else its Recheck."""
+        was = reused.entry["corpus"]
+        if was == self.current:
+            return None
+        if was not in self._deltas:
+            before = frozenset((s, t) for s, t in self.corpora[was])
+            self._deltas[was] = first_syllables(before ^ self.current_names)
+        return Recheck(reused.source, self._deltas[was]) if self._deltas[was] else None
+
+    def replay(self, reused: Reused, report: Report) -> None:
+        """What the article's last conversion said and did, into this run's report."""
+        entry, target = reused.entry, self.target(reused.source)
+        self._still(reused)
+        for message, once in entry.get("write", []):
+            report.warn_once(message) if once else report.warn(message)
+        if entry.get("degraded"):
+            report.degraded.append(Path(reused.source))
+        if entry.get("outcome") == KEPT:
+            report.kept.append(target)
+            return
+        if entry.get("outcome") == MERGED:
+            report.merged.append(target)
+        report.unchanged.append(target)
+
+    def second(self, entries, run, count: int):
+        """Pass two in input order: (reused, outcome) for each of `entries` (pass one's results,
+        a Reused or the article's), `outcome` None for a reused article that stands as it is
+        (replay it); the others are worked on by `run(items, count)` (an engine's map, results
+        in order; `count`: how many, `work_count`) and recorded here."""
+        order: deque = deque()
+
+        def work():
+            for item in entries:
+                task = self.second_pass(item) if isinstance(item, Reused) else item
+                order.append((item, task is not None))
+                if task is not None:
+                    yield task
+
+        items = work()
+        for outcome in (run(items, count) if count else ()):
+            item, worked = order.popleft()
+            while not worked:
+                yield item, None
+                item, worked = order.popleft()
+            reused = item if isinstance(item, Reused) else None
+            stem = source_stem(item.source) if reused else item[1].stem
+            self.converted(stem, outcome, reused)
+            yield reused, outcome
+        for _ in items:  # the reused articles after the last one worked on (all, when none was)
+            pass
+        while order:
+            yield order.popleft()[0], None
+
+    def work_count(self, spooled: int, ready: dict) -> int:
+        """How many of the `spooled` articles pass two works on (`ready`: reusable's)."""
+        return spooled - len(ready) + sum(1 for o in ready.values() if self.second_pass(o.result) is not None)
+
+    def _still(self, reused: Reused) -> None:
+        """The reused entry stands for this run's corpus names too (the spool holds a copy of it)."""
+        self.record.entries[source_stem(reused.source)]["corpus"] = self.current
+
+    def converted(self, stem: str, outcome: Outcome, reused: Reused | None = None) -> None:
+        """Pass two's outcome for the article `stem` (converted, or rechecked when `reused`) into the record."""
+        if not outcome.done:
+            self.record.drop(stem)
+            return
+        if reused is not None and outcome.result == REUSED:
+            return  # replayed (replay)
+        found = self._read.pop(stem, None)
+        if found is None and reused is not None:
+            found = {k: reused.entry[k] for k in ("key", "names", "language", "read") if k in reused.entry}
+        if found is None:  # a web archive's page
+            self.record.drop(stem)
+            return
+        report = outcome.report
+        outcome_kind = KEPT if report.kept else MERGED if report.merged else WRITTEN
+        write = [[message, message in report.once] for message in report.warnings]
+        self.record.put(stem, found.pop("key"), buildrecord.file_sha(self.out_dir / f"{stem}.xml"), **found,
+                        write=write, degraded=bool(report.degraded), outcome=outcome_kind, corpus=self.current)
+
+    def save(self, report) -> None:
+        """The record, with only the corpora its entries name."""
+        if not self.usable or not (self.record.entries or self.record.path.exists()):
+            return  # nothing to record, and no record to bring up to date
+        used = {entry.get("corpus") for entry in self.record.entries.values()}
+        self.record.data["corpora"] = {k: v for k, v in self.corpora.items() if k in used}
+        self.record.save(report)
