@@ -187,12 +187,15 @@ def test_an_undated_article_does_not_stop_the_build(tmp_path):
 
 @pytest.mark.parametrize("fmt, name", [("dir", "seeds-corpus"), ("tar.gz", "seeds-corpus.tar.gz")])
 def test_package_format_and_rebuilding_over_the_last_package(tmp_path, seeds, fmt, name):
-    for _ in range(2):  # the second build replaces the package the first one made
-        result = build(tmp_path, "--package-format", fmt, "--bagging-date", "2024-05-06")
+    # the second build (--force: nothing changed) replaces the package the first one made; the third leaves it
+    for again in ((), ("--force",), ()):
+        result = build(tmp_path, "--package-format", fmt, "--bagging-date", "2024-05-06", *again)
         assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[-1].endswith(", unchanged")
     package = tmp_path / "dist" / "deposit" / name
     assert verify_package(package).ok
-    assert sorted(p.name for p in package.parent.iterdir()) == [name]
+    # and its build record, and the payload cache (the findings and editions of each article packaged)
+    assert sorted(p.name for p in package.parent.iterdir()) == [".teikit-build.json", ".teikit-payload", name]
 
 
 def test_a_directory_that_is_not_a_bag_is_never_removed(tmp_path, seeds):
@@ -233,9 +236,12 @@ def test_stale_tei_is_reported_and_neither_rendered_nor_packaged(tmp_path, seeds
     assert result.exit_code == 0, result.output
     tei = tmp_path / "tei"
     stale = [line for line in result.stderr.splitlines() if "no source in" in line]
-    assert stale == [f"warning: {tei / name}: no source in {seeds} makes it (left by an earlier build?); "
-                     "not validated, rendered or packaged" for name in ("notes.xml", "second.xml")]
+    assert stale == [f"warning: {tei / 'notes.xml'}: no source in {seeds} makes it (left by an earlier build?); "
+                     "not validated, rendered or packaged",
+                     f"warning: {tei / 'second.xml'}: removed: no source in {seeds} makes it any more (teikit wrote it, "
+                     "and it was not edited since)"]
     assert "validate: 1 files, 1 valid, 0 invalid, 0 errors" in result.stderr
     package = tmp_path / "dist" / "deposit" / "seeds-corpus"
     assert sorted(p.name for p in (package / "data" / "tei").iterdir()) == [f"{SEED.stem}.xml"]
-    assert (tei / "second.xml").is_file()  # reported, never removed: it may be someone's
+    assert (tei / "notes.xml").is_file()  # reported, never removed: it may be someone's
+    assert not (tei / "second.xml").exists()  # teikit's own, unedited: removed with its source (docs/scale.md)

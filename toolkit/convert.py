@@ -374,7 +374,7 @@ def _write_task(state, shared, entries: list) -> list:
     def write(entry, report) -> Path | None:
         if isinstance(entry, Recheck):  # reused, unless a name that entered or left the corpus is written in it
             article = settle_language(ingest_file(entry.source, follow_symlinks=options.follow_symlinks), options)[0]
-            if not bears_on(entry.syllables, article.text):
+            if not bears_on(entry.phrases, article.text):
                 return REUSED
             entry = (entry.source, article, *_recognise(article, recognisers(article.meta.language)))
         source, article, mentions, failure = entry

@@ -16,8 +16,8 @@ Contract (the record itself: teikit.buildrecord, `<out>/.teikit-build.json`, sta
   and an article is recognised again only for a name it holds (convert._CorpusNames.missed_in).
   So an article whose key and TEI are unchanged is reused when the corpus names are those it
   was converted with; when names entered or left the corpus since, it is read again (not
-  recognised) and reused unless one of those names starts with a syllable found in its text
-  (corpusnames.bears_on, a test that may only say yes too often); otherwise it is converted again.
+  recognised) and reused unless the syllables of one of those names follow each other in its
+  text (corpusnames.bears_on, a test that may only say yes too often); otherwise it is converted again.
 - Entries of TEI files this run did not touch stay (a convert of other files into the folder);
   an entry whose article failed goes, so it is tried again next time.
 """
@@ -34,7 +34,7 @@ from .ingest import WARC, source_stem, source_type
 from .ingest.sidecar import SIDECAR_SUFFIX
 from .resources import schema_dir
 from .validate.schemas import RNG_NAME, SCH_NAME
-from .corpusnames import first_syllables
+from .corpusnames import name_phrases
 
 STAGE = "convert"
 WRITTEN, MERGED, KEPT = "written", "merged", "kept"
@@ -49,11 +49,26 @@ class Reused(NamedTuple):
 
 
 class Recheck(NamedTuple):
-    """Pass two's work for a reused article the corpus changed around: the source, and the first
-    syllables of the names that entered or left the corpus since its conversion."""
+    """Pass two's work for a reused article the corpus changed around: the source, and the names
+    that entered or left the corpus since its conversion (corpusnames.name_phrases)."""
 
     source: Path
-    syllables: frozenset
+    phrases: frozenset
+
+
+def _strings(value) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _whole(entry: dict) -> bool:
+    """Whether an entry holds everything a reused article needs (a record edited by hand may not:
+    then the article is converted again)."""
+    names, write = entry.get("names"), entry.get("write")
+    return (isinstance(names, list) and all(isinstance(n, list) and len(n) == 2 and _strings(n) for n in names)
+            and isinstance(entry.get("language"), str) and _strings(entry.get("read"))
+            and isinstance(write, list) and all(isinstance(w, list) and len(w) == 2 and isinstance(w[0], str)
+                                                for w in write)
+            and entry.get("outcome") in (WRITTEN, MERGED, KEPT))
 
 
 class ConvertRecord:
@@ -104,7 +119,7 @@ class ConvertRecord:
         for source in sources if self.usable else ():
             key = self.key_of(source)
             entry = self.record.fresh(source_stem(source), key, self.target(source)) if key else None
-            if entry is not None and entry.get("corpus") in self.corpora:
+            if entry is not None and entry.get("corpus") in self.corpora and _whole(entry):
                 ready[source] = Outcome(True, Reused(source, entry), Report(warnings=list(entry.get("read", []))))
         return ready
 
@@ -130,7 +145,7 @@ class ConvertRecord:
             return None
         if was not in self._deltas:
             before = frozenset((s, t) for s, t in self.corpora[was])
-            self._deltas[was] = first_syllables(before ^ self.current_names)
+            self._deltas[was] = name_phrases(before ^ self.current_names)
         return Recheck(reused.source, self._deltas[was]) if self._deltas[was] else None
 
     def replay(self, reused: Reused, report: Report) -> None:
@@ -211,3 +226,26 @@ class ConvertRecord:
         used = {entry.get("corpus") for entry in self.record.entries.values()}
         self.record.data["corpora"] = {k: v for k, v in self.corpora.items() if k in used}
         self.record.save(report)
+
+
+def remove_unmade(out_dir, stale) -> list[Path]:
+    """Of the TEI files `stale` (in out_dir, made by no source of a build any more), remove those
+    the record says convert wrote and that are unchanged since (neither edited nor merged),
+    with their editing records; the others are an editor's, or not teikit's: kept. The ones
+    removed are returned; the record loses their entries (written after the removals)."""
+    from .editing.record import record_path
+
+    record = buildrecord.Record(out_dir, STAGE)
+    removed = []
+    for path in map(Path, stale):
+        entry = record.entries.get(path.stem)
+        if (entry is None or entry.get("outcome") != WRITTEN or path.parent != Path(out_dir)
+                or buildrecord.file_sha(path) != entry.get("sha256")):
+            continue
+        path.unlink()
+        record_path(path).unlink(missing_ok=True)
+        record.drop(path.stem)
+        removed.append(path)
+    if removed:
+        record.save()
+    return removed

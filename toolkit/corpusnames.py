@@ -5,8 +5,8 @@ convert's first pass takes from each article the names worth looking for in the 
 recognises an article again only when it holds one of them that its own recognition
 missed (`CorpusNames.missed_in`). The recogniser marks a known name only where its
 syllables are written (recognise.rules._known), so a set of names bears on an article
-only if one of them starts with a syllable of its text (`bears_on`, the test an
-incremental convert uses: teikit.convertrecord).
+only if the syllables of one of them follow each other in its text (`bears_on`, the
+test an incremental convert uses: teikit.convertrecord).
 """
 
 from __future__ import annotations
@@ -61,21 +61,24 @@ class CorpusNames:
 _SYLLABLE = re.compile(r"\w+")
 
 
-def syllables_of(text: str) -> set[str]:
-    """The folded, lower-cased syllables of a text, as the recogniser's phrase keys see them."""
-    return {word.lower() for word in _SYLLABLE.findall(fold(unicodedata.normalize("NFC", text)))}
+def syllables_of(text: str) -> list[str]:
+    """The folded, lower-cased syllables of a text in order, as the recogniser's tokens see them."""
+    return [word.lower() for word in _SYLLABLE.findall(fold(unicodedata.normalize("NFC", text)))]
 
 
-def first_syllables(names) -> frozenset:
-    """The first syllable (as in phrase_key) of each name's surface."""
-    found = set()
-    for surface, _ in names:
-        key = phrase_key(unicodedata.normalize("NFC", surface))
-        if key:
-            found.add(key[0])
-    return frozenset(found)
+def name_phrases(names) -> frozenset:
+    """Each name's surface as its syllables (phrase_key's, without the gaps), one space apart."""
+    return frozenset(" ".join(key[0::2]) for key in (phrase_key(unicodedata.normalize("NFC", s)) for s, _ in names)
+                     if key)
 
 
-def bears_on(syllables: frozenset, text: str) -> bool:
-    """Whether a name starting with one of `syllables` may be written in `text`."""
-    return bool(syllables) and not syllables.isdisjoint(syllables_of(text))
+def bears_on(phrases: frozenset, text: str) -> bool:
+    """Whether one of the names `phrases` (name_phrases) may be written in `text`: its syllables
+    follow each other there, whatever lies between them (so it may say yes too often, never
+    no where the recogniser or CorpusNames.missed_in would find the name)."""
+    if not phrases:
+        return False
+    syllables = syllables_of(text)
+    present = set(syllables)
+    joined = f" {' '.join(syllables)} "
+    return any(phrase.split(" ", 1)[0] in present and f" {phrase} " in joined for phrase in phrases)

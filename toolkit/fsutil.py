@@ -96,7 +96,9 @@ def collect_files(paths, suffixes: tuple[str, ...], left_out: list | None = None
 def linked_inputs(paths, files) -> list[Path]:
     """The `files` (as collect_files found them under `paths`) reached through a symbolic link:
     the file itself is one, or a folder between the path named and the file is."""
-    roots = [Path(raw) for raw in paths]
+    # only a folder can hold a file below it: files named directly are never looked through
+    # (a build names thousands of TEI files: checking each against each would be quadratic)
+    roots = [root for root in (Path(raw) for raw in paths) if root.is_dir()]
     linked = []
     for path in files:
         path = Path(path)

@@ -4,8 +4,15 @@ Contract: one build at a time writes its --tei and --dist folders (a lock
 beside each, fsutil.exclusive_lock); another is refused with one `busy` line.
 The build's corpus is the TEI of its sources only: a TEI file in
 the --tei folder that no current source would make (left by an earlier build
-of a source since removed or renamed) is reported, one warning line each, and
-neither validated, rendered nor packaged (`stale_tei`).
+of a source since removed or renamed) is removed, with its text edition and
+its page, when the build record says teikit wrote it and it is unchanged since
+(convertrecord.remove_unmade); any other (an editor's, or not teikit's) is
+reported, one warning line each, and neither validated, rendered nor packaged
+(`stale_tei`).
+
+Over outputs made before, each step redoes only what its inputs changed (the
+build records, teikit.buildrecord: convertrecord, render.siterecord,
+buildcache for validation and the package); --force redoes everything.
 
 The steps run in order (convert, tidy the edited TEI files convert
 kept, validate, render html, render text, deposit); each one's errors and
@@ -29,18 +36,21 @@ from typing import Optional
 import typer
 
 from ..batch import Report
+from ..buildcache import deposit_unchanged, validate_unchanged
 from ..convert import SOURCE_SUFFIXES, convert_paths
+from ..convertrecord import remove_unmade
 from ..deposit import DepositOptions, make_package
 from ..editing import tidy_paths
 from ..errors import ToolkitError
 from ..fsutil import cannot_write, collect_files, exclusive_lock, file_in_the_way
 from ..options import ConvertOptions
 from ..render import build_site, render_paths
+from ..render.siterecord import remove_made
 from ..validate import default_validator
 from .common import (EXIT_FAILED, AbbrMode, PackageFormat, abbr_option, day_option, edit_policy, error_line, guarded,
                      engine_for, follow_symlinks_option, force_option, jobs_option, language_option, licence_option, markup_licence_option, merge_option,
                      model_option, os_error_message, output_dir_option, overwrite_option, print_report, progress,
-                     publisher_option, say, scheduler_option, usage_error)
+                     publisher_option, say, scheduler_option, usage_error, warning_line)
 from .tidy import print_changes, tidy_summary
 
 DEFAULT_PACKAGE_FORMAT = "zip"
@@ -159,8 +169,13 @@ def _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr
                              language=language, follow_symlinks=follow_symlinks)
     with guarded():  # no seeds folder, or a model that cannot be loaded: nothing can be built
         converted = convert_paths([seeds], tei_dir, options, progress=progress, edited=edited, engine=engine, force=force)
+    # a TEI file no source makes any more: removed when teikit wrote it and no one edited it since
+    stale = stale_tei(seeds, tei_dir)
+    removed = remove_unmade(tei_dir, stale)
     converted.warnings.extend(f"{path}: no source in {seeds} makes it (left by an earlier build?); not validated, "
-                              "rendered or packaged" for path in stale_tei(seeds, tei_dir))
+                              "rendered or packaged" for path in stale if path not in removed)
+    converted.warnings.extend(f"{path}: removed: no source in {seeds} makes it any more (teikit wrote it, and it "
+                              "was not edited since)" for path in removed)
     steps.report(converted, f"convert:  {len(converted.written)} TEI files in {tei_dir}{_unchanged(converted)}{_kept_note(converted)}")
     # this build's TEI only (written, unchanged since the last build, or edited and kept), never a stale
     # file from an earlier one
@@ -175,11 +190,12 @@ def _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr
         raise typer.Exit(EXIT_FAILED)
 
     with steps.step():
-        report = default_validator().validate_paths(tei, engine=engine, follow_symlinks=follow_symlinks)
+        report, known = validate_unchanged(default_validator(), tei, dist, engine=engine, follow_symlinks=follow_symlinks,
+                                           force=force, warn=warning_line)
         for issue in report.issues:  # already "file:line:col: error: [rule] message"
             say(str(issue), err=True)
         steps.failed |= not report.valid
-        typer.echo(f"validate: {report.summary()}", err=True)
+        say(f"validate: {report.summary()}" + (f", {known} unchanged" if known else ""), err=True)
 
     with steps.step():
         # The site is this build's corpus; while an article failed, it keeps what it held for it.
@@ -190,6 +206,8 @@ def _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr
     with steps.step():
         texts = render_paths(tei, dist / "txt", "txt", abbr=abbr.value, progress=progress, engine=engine,
                              follow_symlinks=follow_symlinks, force=force)
+        for page in remove_made(dist / "txt", "txt", [path.stem for path in removed], ".txt"):
+            texts.warn(f"{page}: removed (its TEI left the corpus)")
         steps.report(texts, f"render:   {len(texts.written)} text files in {dist / 'txt'}{_unchanged(texts)}")
 
     if deposit and converted.failures:  # a package without them would replace one that holds them
@@ -198,12 +216,15 @@ def _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr
     elif deposit:
         with steps.step():
             target = package_path(seeds, dist, package_format.value)
-            result = make_package(tei, target, DepositOptions(
+            said = []
+            holds, made = deposit_unchanged(tei, target, DepositOptions(
                 format=package_format.value, sources=(seeds,), replace=True, bagging_date=bagging_date,
-                source_organization=publisher, contact_name=contact_name, contact_email=contact_email))
-            steps.report(Report(warnings=list(result.warnings)),
-                         f"deposit:  {result.package} ({result.articles} articles, {result.source_files} source files, "
-                         f"{result.payload_files} payload files, bagged {result.bagging_date})")
+                source_organization=publisher, contact_name=contact_name, contact_email=contact_email),
+                make_package, force=force, warn=said.append)
+            steps.report(Report(warnings=said + holds["warnings"]),
+                         f"deposit:  {target} ({holds['articles']} articles, {holds['source_files']} source files, "
+                         f"{holds['payload_files']} payload files, bagged {holds['bagging_date']})"
+                         + ("" if made else ", unchanged"))
     if steps.failed:
         raise typer.Exit(EXIT_FAILED)
 

@@ -15,7 +15,7 @@ import typer
 
 from ..convert import convert_paths
 from ..options import ConvertOptions
-from .common import (EXIT_FAILED, convert_summary, day_option, edit_policy, engine_for, follow_symlinks_option, guarded,
+from .common import (EXIT_FAILED, day_option, edit_policy, engine_for, follow_symlinks_option, guarded,
                      force_option, jobs_option,
                      language_option, licence_option, markup_licence_option, merge_option, model_option,
                      output_dir_option, overwrite_option, print_report, progress, publisher_option, scheduler_option)
@@ -61,6 +61,36 @@ def convert(
     dropped = f" ({degraded} with markup dropped)" if degraded else ""
     if print_report(report, convert_summary(report, out_dir, dropped)):
         raise typer.Exit(EXIT_FAILED)
+
+
+def convert_summary(report, out_dir, note: str = "") -> str:
+    """`N of M converted into DIR` (+ `note`), with the edited files merged and kept counted apart."""
+    unchanged = len(getattr(report, "unchanged", ()))
+    total = len(report.written) + len(report.failures) + len(report.kept) + unchanged
+    line = f"{len(report.written)} of {total} converted into {out_dir}{note}"
+    if unchanged:
+        line += f", {unchanged} unchanged"
+    if report.merged:
+        line += f" ({len(report.merged)} merged with {'its' if len(report.merged) == 1 else 'their'} edits)"
+    if report.kept:
+        kept = len(report.kept)
+        line += f", {kept} edited file{'s' if kept != 1 else ''} kept as {'it was' if kept == 1 else 'they were'}"
+    if getattr(report, "skipped", None):
+        line += "; skipped: " + ", ".join(counted(report.skipped[reason], reason) for reason in sorted(report.skipped))
+    return line
+
+
+_COUNTED_NOUNS = ("redirect", "response", "record", "file", "page")
+
+
+def counted(count: int, reason: str) -> str:
+    """`3 redirects`, `1 request record`, `2 .docx files (unsupported input type)`: the reason's
+    first noun takes the plural."""
+    words = reason.split(" ")
+    if count != 1:
+        at = next((i for i, word in enumerate(words) if word in _COUNTED_NOUNS), len(words) - 1)
+        words[at] += "s"
+    return f"{count} {' '.join(words)}"
 
 
 def register(app: typer.Typer) -> None:

@@ -100,8 +100,9 @@ def _is_own_temporary(part: str, output: Path) -> bool:
     return bool(match and match.group("name") == output.name) or part == aside_path(output).name
 
 
-def make_package(paths, output, options: DepositOptions = DepositOptions()) -> PackageResult:
-    """Package the TEI files under `paths` as a BagIt deposit at `output`."""
+def make_package(paths, output, options: DepositOptions = DepositOptions(), *, cache=None) -> PackageResult:
+    """Package the TEI files under `paths` as a BagIt deposit at `output`; `cache` (a
+    deposit.payloadcache.PayloadCache) spares the validation and editions of articles packaged before."""
     output = Path(output)
     fmt = package_format(output, options.format)
     check_target(output, fmt, options.replace)
@@ -116,7 +117,7 @@ def make_package(paths, output, options: DepositOptions = DepositOptions()) -> P
             recover(output)  # a package a killed run left aside goes back first
             clean_stale_temps(output.parent)  # and its staging folder goes, whatever this run does
             replacing = check_target(output, fmt, options.replace)  # again: another run may have made it meanwhile
-            made = _make(inputs, names, output, fmt, replacing, bagging_date, schema, finder, options)
+            made = _make(inputs, names, output, fmt, replacing, bagging_date, schema, finder, options, cache)
             if left_out:
                 made = replace(made, warnings=(*made.warnings, f"{output}: {len(left_out)} TEI file(s) inside the package "
                                                "being made (it is in an input folder) are not inputs: not packaged"))
@@ -144,7 +145,8 @@ def write_failure(exc: OSError, output: Path) -> Exception:
     return DepositError(f"cannot be made: {cause}; nothing was written (a package already there is kept)", path=str(output))
 
 
-def _make(inputs, names, output: Path, fmt: str, replacing: bool, bagging_date: str, schema: Path, finder, options) -> PackageResult:
+def _make(inputs, names, output: Path, fmt: str, replacing: bool, bagging_date: str, schema: Path, finder, options,
+          cache=None) -> PackageResult:
     name = base_name(output) if fmt == "dir" else archive_top_name(output)
     staging = staging_dir(output.parent, name)
     writer = None
@@ -154,7 +156,7 @@ def _make(inputs, names, output: Path, fmt: str, replacing: bool, bagging_date: 
         # Validate against the very bytes being packaged, so the report and the schema agree.
         checker = Validator(rng_path=bag / SCHEMA_DIR / "teikit.rng", sch_path=bag / SCHEMA_DIR / "teikit.sch")
         planner = SourcePlanner(finder) if finder else None
-        writer = PayloadWriter(bag, staging, checker, planner, stages.Editions() if options.editions else None)
+        writer = PayloadWriter(bag, staging, checker, planner, stages.Editions() if options.editions else None, cache)
         for path in sorted(inputs, key=lambda p: names[p]):  # one article at a time: memory flat in their number
             writer.add(path, names[path])
         if writer.invalid and not options.allow_invalid:
@@ -179,6 +181,8 @@ def _make(inputs, names, output: Path, fmt: str, replacing: bool, bagging_date: 
             staged = staging / output.name
             write_archive(bag, staged, fmt, day_epoch(bagging_date))
         place(staged, output, replacing)
+        if cache is not None:
+            cache.finish()
     finally:
         try:
             if writer is not None:

@@ -36,8 +36,9 @@ _MARK = "\0files\0"
 
 
 class PayloadWriter:
-    def __init__(self, bag: Path, work: Path, checker, planner: SourcePlanner | None, editions=None):
+    def __init__(self, bag: Path, work: Path, checker, planner: SourcePlanner | None, editions=None, cache=None):
         self.bag, self.checker, self.planner, self.editions = bag, checker, planner, editions
+        self.cache = cache  # deposit.payloadcache.PayloadCache: the findings and editions of a package made before
         self.articles = self.valid = self.errors = 0
         self.invalid: list[tuple[Path, tuple]] = []  # (input, findings) of each invalid file
         self.source_error: DepositError | None = None
@@ -61,17 +62,22 @@ class PayloadWriter:
     def add(self, path: Path, name: str) -> None:
         data = _read(path)  # read once: what is validated is what is packaged
         tree = parse_bytes(data, path=str(path))
-        findings = tuple(self.checker.iter_errors(tree, name=str(path)))
+        kept = self.cache.get(name, data) if self.cache is not None else None
+        findings = kept[0] if kept is not None else tuple(self.checker.iter_errors(tree, name=str(path)))
         payload = f"data/{TEI_DIR}/{name}"
         self._write(f"{TEI_DIR}/{name}", data)  # the master, byte for byte
-        del data
         source_file = self._source(tree, path)
+        html = text = None
         if self.editions is not None:
             stem = name.removesuffix(".xml")
             tei_href = posixpath.relpath(f"{TEI_DIR}/{name}", HTML_DIR)  # from the page to its master
-            html, text = self.editions.render(tree, path, tei_href=tei_href)
+            html, text = kept[1:] if kept is not None and kept[1] is not None else self.editions.render(
+                tree, path, tei_href=tei_href)
             self._write(f"{HTML_DIR}/{stem}.html", html)
             self._write(f"{TXT_DIR}/{stem}.txt", text)
+        if self.cache is not None and kept is None:
+            self.cache.put(name, data, findings, html, text)
+        del data
         self._csv.writerow(read_record(tree, payload, source_file))
         entry = FileResult(payload, findings).to_dict()
         entry["source_name"] = path.name

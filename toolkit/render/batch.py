@@ -30,7 +30,7 @@ from ..errors import RenderError, ToolkitError
 from ..fsutil import cannot_write, clean_stale_temps, write_atomic
 from ..collation import letter_slug
 from .renderer import ASSETS_DIR, DATES_FILE, REGISTER_FILES, Renderer, SourceDocument, default_renderer
-from .site import MANIFEST, plan_site, remove_stale_register_pages, write_manifest
+from .site import MANIFEST, plan_site, remove_dropped, remove_stale_register_pages, write_manifest
 from .siterecord import PageRecord, page_warnings
 from .search import BUNDLE, SHARD_PAGES, build_index
 from .sitedata import SiteData
@@ -202,10 +202,11 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
 
         local = engine is None and jobs == 1
         missing: list[Path] = []  # pages the workers render (not local)
+        deferred: dict[str, Path] = {}  # articles whose page stands, not yet in the store
 
         def read(path: Path) -> None:
             page_path = out_dir / f"{Path(path).stem}.html"
-            entry = record.reuse(path, Path(path).stem, tei_href(path, out_dir), page_path) if articles else None
+            entry = record.reuse(path, Path(path).stem, tei_href(path, out_dir), page_path, site=True) if articles else None
             if entry is not None:  # its page stands: what the corpus pages need of it is recorded
                 report.warnings.extend(entry["warnings"])
                 report.unchanged.append(page_path)
@@ -213,11 +214,11 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
             if doc is not None:
                 _warn_if_not_teikits(report, doc)
             stem, text = (doc.stem, renderer.site_record(doc)) if doc is not None else (Path(path).stem, entry["site"])
-            with _store_failures(path, "cannot be kept in"):
-                store.add(stem, text)
-            records[stem] = text
-            given[stem] = Path(path)
+            if doc is not None:  # else stored only if the corpus pages are to be made (below)
+                _keep(store, stem, text, path)
+            records[stem], given[stem] = text, Path(path)
             if doc is None:
+                deferred[stem] = path
                 return
             if articles and local:
                 batch.attempt(doc.path, lambda: page(doc))
@@ -229,6 +230,11 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
             raise plan.refuse("none of the given files could be read, and a site is never replaced by an empty one",
                               hint=False)
         held = {**kept, **given} if plan.updating else dict(given)
+        corpus = record.corpus_stands({stem: records[stem] for stem in held if stem in records}, register_page_size)
+        if corpus is None:  # the corpus pages are to be made: every article in the store (one that cannot be, left out)
+            for stem, path in deferred.items():
+                if not batch.attempt(path, partial(_keep, store, stem, records[stem], path)):
+                    del given[stem], held[stem]
         try:
             write_manifest(out_dir, {stem: tei_href(path, out_dir) for stem, path in held.items()})
         except RenderError as exc:
@@ -266,20 +272,22 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
                         record.made(target.stem, target, page_warnings(report, held[target.stem]),
                                     site=records[target.stem])
             _sweep_after(engine, out_dir)
-        record.corpus_key({stem: records[stem] for stem in held if stem in records}, register_page_size)
-        corpus = record.corpus_stands()  # every corpus page of this site, written or not (an old one that could not be rewritten stays)
-        if corpus is not None:
+        if corpus is not None:  # every corpus page of this site, written or not (an old one that could not be rewritten stays)
             report.unchanged.extend(corpus)
+            lang = record.corpus_lang()
         else:
+            record.corpus_key({stem: records[stem] for stem in held if stem in records}, register_page_size)
+            lang = store.lang()
+            record.begin_corpus(lang)
             corpus, keys = [], {}
             for rel, template, data in _corpus_plan(store, register_page_size):
                 target = out_dir / rel
                 corpus.append(target)
-                made = batch.attempt(target, partial(_corpus_page, renderer, record, keys, target, rel, template, data))
+                made = batch.attempt(target, partial(record.corpus_page, keys, rel, template, partial(_stored, target, data),
+                                                     partial(_site_page, renderer, target, template, rel)))
                 (report.written if made else report.unchanged if made is not None else []).append(target)
-            record.corpus_made(keys, complete=len(keys) == len(corpus))
+            record.corpus_made(keys, complete=len(keys) == len(corpus), lang=lang)
         remove_stale_register_pages(out_dir, set(corpus))
-        lang = store.lang()
     # Pagefind indexes the article pages; with none written (a full disk) there is nothing to index.
     indexed = [page for page in (out_dir / f"{stem}.html" for stem in held) if page.is_file()]
     if search_index and indexed and not record.search_stands(held, (lang, search_shard_pages)):
@@ -289,19 +297,19 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
         except RenderError as exc:
             report.fail(out_dir / BUNDLE, f"{exc.path or out_dir}: {exc.message}")
     if plan.exists and plan.replace:
-        _remove_dropped(plan, set(held), report)
+        remove_dropped(plan, set(held), report)
     record.keep_only(held)
     record.save(report)
     return report
 
 
-def _corpus_page(renderer: Renderer, record: PageRecord, keys: dict, target: Path, rel: str, template: str, data) -> bool:
-    """Make one corpus page unless the data it is made from is what it was made from (False)."""
-    xml = _stored(target, data)
-    keys[rel] = key = record.page_key(rel, template, xml)
-    if record.page_stands(rel, key):
-        return False
-    _write(target, renderer.site_page(template, xml, rel))
+def _site_page(renderer: Renderer, target: Path, template: str, rel: str, data: str) -> None:
+    _write(target, renderer.site_page(template, data, rel))
+
+
+def _keep(store: SiteData, stem: str, record: str, path) -> bool:
+    with _store_failures(path, "cannot be kept in"):
+        store.add(stem, record)
     return True
 
 
@@ -368,15 +376,6 @@ def _read_kept(plan, renderer: Renderer, given: dict, store: SiteData, page, bat
             elif missing is not None:
                 missing.append(path)
     return kept
-
-
-def _remove_dropped(plan, stems: set[str], report: Report) -> None:
-    """--replace-site: the pages of the articles the old site held and the new one does not."""
-    for stem in sorted(set(plan.held) - stems):
-        page = plan.out_dir / f"{stem}.html"
-        if page.is_file():
-            page.unlink()
-            report.warn(f"{page}: removed (the replaced site no longer holds {stem})")
 
 
 def _warn_if_not_teikits(report: Report, doc: SourceDocument) -> None:

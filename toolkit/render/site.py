@@ -139,3 +139,12 @@ def remove_stale_register_pages(out_dir: Path, written: set[Path]) -> None:
     for page in candidates:
         if page not in written and page.is_file():
             page.unlink()
+
+
+def remove_dropped(plan: SitePlan, stems: set[str], report) -> None:
+    """--replace-site: the pages of the articles the old site held and the new one does not."""
+    for stem in sorted(set(plan.held) - stems):
+        page = plan.out_dir / f"{stem}.html"
+        if page.is_file():
+            page.unlink()
+            report.warn(f"{page}: removed (the replaced site no longer holds {stem})")

@@ -22,11 +22,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lxml import etree
+
 from .. import buildrecord
 from ..batch import Outcome, Report
+from .renderer import REGISTER_FILES
 
 # entries beside the articles' (by stem): names no file stem can be
 SEARCH_ENTRY, CORPUS = "/pagefind", "/corpus"
+# registers/<folder>/<id>.html: one page per register entry (render.batch._corpus_plan)
+ENTITY_DIRS = frozenset(file.removesuffix(".html") for file in REGISTER_FILES.values())
 
 
 def page_warnings(report: Report, path) -> list[str]:
@@ -44,6 +49,10 @@ class PageRecord:
         self.environment = buildrecord.digest(stage, buildrecord.stylesheets_digest(xslt_dir),
                                               buildrecord.code_digest(), options)
         self._keys: dict[str, str] = {}
+        # the site records of the last run (the corpus pages an article changed are those its records name)
+        self._previous = {stem: entry.get("site") for stem, entry in self.record.entries.items()
+                          if isinstance(entry, dict) and isinstance(entry.get("site"), str)}
+        self._affected: set[str] | None = None
         self.reused: set[str] = set()
         self.changed = False  # a page written or removed this run
 
@@ -51,17 +60,20 @@ class PageRecord:
     def warning(self) -> str | None:
         return self.record.warning
 
-    def reuse(self, path, stem: str, href: str, target: Path) -> dict | None:
+    def reuse(self, path, stem: str, href: str, target: Path, site: bool = False) -> dict | None:
         """The entry of the page `target` of the TEI file `path` when it stands as it is (its
-        warnings to be replayed); None when it is to be made (its key is kept for `made`)."""
+        warnings to be replayed; with `site`, its site record); None when it is to be made (its
+        key is kept for `made`)."""
         try:
             data = Path(path).read_bytes()
         except OSError:
             return None  # the render reports it
         key = self._keys[stem] = buildrecord.digest(self.environment, str(path), href, data)
         entry = self.record.fresh(stem, key, target)
-        if entry is not None:
-            self.reused.add(stem)
+        if entry is None or not isinstance(entry.get("warnings"), list) or not all(
+                isinstance(w, str) for w in entry["warnings"]) or (site and not isinstance(entry.get("site"), str)):
+            return None  # made again (a record edited by hand may hold anything)
+        self.reused.add(stem)
         return entry
 
     def made(self, stem: str, target: Path, warnings: list[str], **fields) -> None:
@@ -106,34 +118,84 @@ class PageRecord:
 
     def corpus_key(self, records: dict[str, str], page_size: int) -> str:
         """The key of every corpus page at once: the site records of the articles held."""
+        self._records = records
         self._corpus = buildrecord.digest(self.environment, page_size, sorted(
             (stem, buildrecord.digest(text)) for stem, text in records.items()))
         return self._corpus
 
-    def corpus_stands(self) -> list[Path] | None:
-        """The corpus pages, when every one stands as it is (None: some must be made)."""
+    def corpus_stands(self, records: dict[str, str], page_size: int) -> list[Path] | None:
+        """The corpus pages, when every one stands as it is for the site records of the articles
+        held (None: some must be made)."""
+        self.corpus_key(records, page_size)
         entry = self.record.entries.get(CORPUS)
         if entry is None or entry.get("key") != self._corpus:
             return None
-        pages = entry.get("pages") or {}
-        if not all(buildrecord.file_sha(self.out_dir / rel) == sha for rel, sha in pages.items()):
+        pages = entry.get("pages")
+        if not isinstance(pages, dict) or not isinstance(entry.get("lang"), str) or not all(buildrecord.file_sha(self.out_dir / rel) == sha for rel, sha in pages.items()):
             return None
         return [self.out_dir / rel for rel in pages]
+
+    def begin_corpus(self, lang: str) -> None:
+        """Before the corpus pages are looked at: the register entries an article that changed
+        (its site record, before or now) names, whose pages are to be made again."""
+        records = self._records
+        changed = {stem for stem, text in records.items() if self._previous.get(stem) != text}
+        changed |= set(self._previous) - set(records)
+        self._affected = set()
+        for stem in changed:
+            for text in (records.get(stem), self._previous.get(stem)):
+                if text:
+                    doc = etree.fromstring(text.encode("utf-8"))
+                    self._affected.update(e.get("id") for e in doc.iterfind("e"))
+                    self._affected.update(m.get("ref") for m in doc.iterfind("m"))
+        self._lang = lang
+
+    def entity_stands(self, rel: str, keys: dict) -> bool:
+        """Whether the page of a register entry (registers/<type>/<id>.html) stands as it is, its
+        data not even made: no article that changed names the entry (begin_corpus), and the
+        stylesheets, teikit and the site's language are those it was made with."""
+        parts = rel.split("/")
+        entry = self.record.entries.get(CORPUS) or {}
+        old, pages = entry.get("keys"), entry.get("pages")
+        if (len(parts) != 3 or parts[0] != "registers" or parts[1] not in ENTITY_DIRS or self._affected is None
+                or parts[2].removesuffix(".html") in self._affected or entry.get("environment") != self.environment
+                or entry.get("lang") != self._lang or not isinstance(old, dict) or not isinstance(pages, dict)
+                or not isinstance(old.get(rel), str) or buildrecord.file_sha(self.out_dir / rel) != pages.get(rel)):
+            return False
+        keys[rel] = old[rel]
+        return True
+
+    def corpus_page(self, keys: dict, rel: str, template: str, data, write) -> bool:
+        """Make one corpus page, write(data()), unless it stands (False): an entry's page no
+        changed article names, or a page whose data, made again, is what it was made from."""
+        if self.entity_stands(rel, keys):
+            return False
+        xml = data()
+        keys[rel] = key = self.page_key(rel, template, xml)
+        if self.page_stands(rel, key):
+            return False
+        write(xml)
+        return True
 
     def page_key(self, rel: str, template: str, data: str) -> str:
         return buildrecord.digest(self.environment, rel, template, data)
 
     def page_stands(self, rel: str, key: str) -> bool:
         entry = self.record.entries.get(CORPUS) or {}
-        return (entry.get("keys") or {}).get(rel) == key and \
-            buildrecord.file_sha(self.out_dir / rel) == (entry.get("pages") or {}).get(rel)
+        keys, pages = entry.get("keys"), entry.get("pages")
+        return (isinstance(keys, dict) and isinstance(pages, dict) and keys.get(rel) == key
+                and buildrecord.file_sha(self.out_dir / rel) == pages.get(rel))
 
-    def corpus_made(self, keys: dict[str, str], complete: bool) -> None:
+    def corpus_lang(self) -> str:
+        """The site's language as the corpus pages standing were made in (corpus_stands)."""
+        return self.record.entries[CORPUS].get("lang") or ""
+
+    def corpus_made(self, keys: dict[str, str], complete: bool, lang: str) -> None:
         """The corpus pages as they now are (rel -> key), written or standing; not `complete`
         when one could not be written (then the corpus key is not recorded: all are looked at again)."""
         pages = {rel: buildrecord.file_sha(self.out_dir / rel) for rel in keys}
         self.record.entries[CORPUS] = {"key": self._corpus if complete else "", "sha256": None, "keys": keys,
-                                       "pages": pages}
+                                       "pages": pages, "lang": lang, "environment": self.environment}
 
     def search_stands(self, stems, how) -> bool:
         """Whether the search index indexes these article pages as they are, made `how` (its language, its shards)."""
@@ -149,3 +211,21 @@ class PageRecord:
     def save(self, report: Report) -> None:
         if self.record.entries or self.record.path.exists():
             self.record.save(report)
+
+
+def remove_made(out_dir, stage: str, stems, suffix: str) -> list[Path]:
+    """The pages OUT/<stem><suffix> of `stems` that the record of `stage` says were written and
+    are unchanged since, removed (their articles left the corpus); any other file is kept."""
+    out_dir = Path(out_dir)
+    record = buildrecord.Record(out_dir, stage)
+    removed = []
+    for stem in stems:
+        page = out_dir / f"{stem}{suffix}"
+        entry = record.entries.get(stem)
+        if entry is not None and buildrecord.file_sha(page) == entry.get("sha256"):
+            page.unlink()
+            record.drop(stem)
+            removed.append(page)
+    if removed:
+        record.save()
+    return removed

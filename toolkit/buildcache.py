@@ -1,0 +1,115 @@
+"""`teikit build`'s steps over the whole corpus, done again only when their inputs changed.
+
+Contract (the records: teikit.buildrecord):
+- Validation (`validate_unchanged`, record `<dist>/.teikit-build.json`, stage "validate"):
+  a TEI file's result is kept by the digest of its path and bytes, the schema files and
+  teikit itself, and given again while those are the same; a file that names its own
+  schema (an `<?xml-model?>` an editor added) is always validated, as is one whose result
+  was an internal error. The results come in the order of the files given.
+- The deposit package (`deposit_unchanged`, record beside it in `<dist>/deposit/`, stage
+  "deposit") is made again unless its key is the one recorded and the package is still
+  the bytes recorded (a folder: every file in it). Its key: every TEI file's path and
+  bytes, the source folders' files, the deposit options (the bagging date as resolved:
+  a package made on another day differs), the schema, the stylesheets (the editions it
+  holds) and teikit itself. What the package held is recorded, so the build says the
+  same line for a package it did not make again. A package made again takes the
+  validation findings and editions of the articles it held before from its payload
+  cache (deposit.payloadcache, in `<dist>/deposit/.teikit-payload/`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, replace
+from pathlib import Path
+
+from . import buildrecord
+from .validate.issues import FileResult, Issue, Report as ValidationReport
+
+VALIDATE, DEPOSIT = "validate", "deposit"
+HOLDS = ("articles", "source_files", "payload_files", "bagging_date", "warnings")  # of a deposit.PackageResult
+_OWN_SCHEMA = b"<?xml-model"
+
+
+def validate_unchanged(validator, paths, folder, *, engine=None, follow_symlinks: bool = False,
+                       force: bool = False, warn=None) -> tuple[ValidationReport, int]:
+    """validator.validate_paths(paths) but for the files validated before as they are: (the
+    report, how many results were taken from the record). `warn(line)` says a damaged record."""
+    record = buildrecord.Record(folder, VALIDATE, force=force)
+    if record.warning and warn is not None:
+        warn(record.warning)
+    environment = buildrecord.digest(VALIDATE, buildrecord.code_digest(), buildrecord.file_sha(validator.rng_path),
+                                     buildrecord.file_sha(validator.sch_path))
+    keys, known = {}, {}
+    for path in map(str, paths):
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            continue  # validate_paths reports it
+        if _OWN_SCHEMA in data:
+            continue
+        keys[path] = key = buildrecord.digest(environment, path, data)
+        entry = record.entries.get(path)
+        if entry is not None and entry.get("key") == key:
+            try:
+                known[path] = FileResult(path, tuple(Issue(**issue) for issue in entry["issues"]))
+            except (KeyError, TypeError):
+                pass  # a record edited by hand: validated again
+    todo = [path for path in map(str, paths) if path not in known]
+    fresh = (validator.validate_paths(todo, engine=engine, follow_symlinks=follow_symlinks) if todo
+             else ValidationReport(()))
+    results = {result.file: result for result in fresh.files}
+    record.entries = {}  # the corpus's files only
+    for path, result in {**results, **known}.items():
+        if path in keys and not any(issue.rule == "internal-error" for issue in result.issues):
+            record.put(path, keys[path], None, issues=[asdict(issue) for issue in result.issues])
+    results.update(known)
+    report = ValidationReport(tuple(results[path] for path in map(str, paths) if path in results), fresh.warnings)
+    try:
+        record.save()
+    except OSError as exc:
+        if warn is not None:
+            warn(f"{record.path}: cannot write: {exc.strerror or exc} (the build record)")
+    return report, len(known)
+
+
+def _package_sha(package: Path) -> str | None:
+    if package.is_dir():
+        return buildrecord.folder_digest(package)
+    return buildrecord.file_sha(package)
+
+
+def deposit_unchanged(tei, package: Path, options, make, *, force: bool = False, warn=None) -> tuple[dict, bool]:
+    """make(tei, package, options) (deposit.make_package) unless the package there is what it
+    would make: (what the package holds: articles, source_files, payload_files, bagging_date,
+    warnings; whether it was made again)."""
+    from .deposit.dates import bagging_day
+    from .deposit.payloadcache import PayloadCache
+    from .deposit.stages import schema_dir
+
+    package = Path(package)
+    record = buildrecord.Record(package.parent, DEPOSIT, force=force)
+    if record.warning and warn is not None:
+        warn(record.warning)
+    resolved = replace(options, bagging_date=bagging_day(options.bagging_date))
+    environment = buildrecord.digest(DEPOSIT, buildrecord.code_digest(), buildrecord.stylesheets_digest(),
+                                     buildrecord.folder_digest(options.schema_dir or schema_dir()))
+    key = buildrecord.digest(environment, repr(resolved),
+                             [(str(path), buildrecord.file_sha(path)) for path in tei],
+                             [(str(folder), buildrecord.folder_digest(folder) if Path(folder).is_dir()
+                               else buildrecord.file_sha(folder)) for folder in options.sources])
+    entry = record.entries.get(package.name) or {}
+    holds = entry.get("holds")
+    if (entry.get("key") == key and isinstance(holds, dict) and set(holds) == set(HOLDS)
+            and _package_sha(package) == entry.get("sha256")):
+        return holds, False
+    record.drop(package.name)
+    result = make(tei, package, resolved, cache=PayloadCache(package.parent, environment))
+    holds = {field: getattr(result, field) for field in HOLDS}
+    holds["warnings"] = list(holds["warnings"])
+    record.put(package.name, key, _package_sha(package), holds=holds)
+    try:
+        record.save()
+    except OSError as exc:
+        if warn is not None:
+            warn(f"{record.path}: cannot write: {exc.strerror or exc} (the build record)")
+    return holds, True
