@@ -188,3 +188,12 @@ def test_a_web_page_whose_declaration_its_text_contradicts(tmp_path):
     assert [w for w in report.warnings if "declares" in w] == [
         f"{src / 'wrong.html'}: the page declares its language Vietnamese (vi), but its text is English (en) "
         "(probability 1.00): written as en"]
+
+
+def test_the_letter_count_that_lets_the_detector_speak_counts_letters_only():
+    from teikit.language import MIN_LETTERS, has_letters
+
+    assert has_letters("ă" * MIN_LETTERS, MIN_LETTERS)
+    assert not has_letters("ă" * (MIN_LETTERS - 1) + " 1234567890 ,.;!", MIN_LETTERS)
+    assert has_letters("1 " * 50 + "Đ" * MIN_LETTERS, MIN_LETTERS)
+    assert has_letters("", 0) and not has_letters("", 1)
