@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..asciifold import fold, marked_slug
 
@@ -15,6 +16,7 @@ MAX_SLUG = 60
 _NON_STEM_RE = re.compile(r"[^A-Za-z0-9_.-]")
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the name, and a corpus names the same people again and again
 def slug(name: str) -> str:
     """The register-id form of a name (asciifold.marked_slug), at most MAX_SLUG characters:
     a longer one, or one whose marks could not all be written, is cut and ends with a hash
