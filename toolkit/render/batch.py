@@ -18,13 +18,13 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
-from contextlib import contextmanager, nullcontext
+from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from .. import resources
-from ..batch import Batch, Progress, Report, attempt_each
+from ..batch import Batch, Outcome, Progress, Report, attempt_each
 from ..parallel import InlineEngine, make_engine
 from ..errors import RenderError, ToolkitError
 from ..fsutil import cannot_write, clean_stale_temps, write_atomic
@@ -131,6 +131,17 @@ def _page_task(renderer: Renderer, job: PageJob, paths: list) -> list:
     return attempt_each(paths, lambda path, report: job.render(renderer, path, report))
 
 
+def _record_task(renderer: Renderer, _shared, paths: list) -> list:
+    """What build_site reads of each TEI file, made in a worker: (path, None, (stem, its site
+    record)), the warning that a document is not teikit's in the item's report (as read gives it)."""
+    def record(path: Path, report: Report) -> tuple:
+        doc = renderer.load(path)
+        _warn_if_not_teikits(report, doc)
+        return doc.path, None, (doc.stem, renderer.site_record(doc))
+
+    return attempt_each(paths, record)
+
+
 def write_scripts(out_dir: Path, renderer: Renderer, report: Report) -> None:
     """OUT_DIR/assets/*.js, the site's own scripts the pages include by file (their
     Content-Security-Policy allows no other); one that cannot be written is a failure
@@ -172,9 +183,10 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
     make; an update that cannot read a kept article's TEI; a replacement that would
     leave the site empty.
 
-    With `jobs` processes (None: every core) or an engine, the article pages are
-    rendered by workers (each reading its document again) once the manifest is
-    written; the corpus pages, the reduction over the whole corpus, here.
+    With `jobs` processes (None: every core) or an engine, the workers read each
+    document and make its site record (gathered into the store here, in input
+    order), then render the article pages (each reading its document again) once
+    the manifest is written; the corpus pages, the reduction over the whole corpus, here.
 
     Into a site rendered before, a page already what it would be is not made again
     (render.siterecord: report.unchanged), nor are the corpus pages and the search
@@ -194,8 +206,16 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
         report.warn(record.warning)
     records: dict[str, str] = {}  # stem -> its site record (render.siterecord)
     # the site's scratch store failing (a full /tmp): one line
-    with _store_failures(out_dir, "its index and registers cannot be made:"), SiteData() as store:
+    with _store_failures(out_dir, "its index and registers cannot be made:"), SiteData() as store, ExitStack() as pools:
         given: dict[str, Path] = {}
+        state = _renderer_state(renderer)
+        workers: list = []  # the engine (not local): started once, for the site records and the pages
+
+        def pool():
+            if not workers:
+                workers.append(pools.enter_context(nullcontext(engine) if engine is not None
+                                                   else make_engine(jobs, warm=state)))
+            return workers[0]
 
         def page(doc: SourceDocument) -> None:
             store.put_page(doc.stem, renderer.html(doc, tei_href=tei_href(doc.path, out_dir)))
@@ -223,7 +243,27 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
             if articles and local:
                 batch.attempt(doc.path, lambda: page(doc))
 
-        batch.run(read, label="reading TEI")
+        def keep(result) -> None:  # not local: what read does, with a record a worker made (or the record's)
+            path, entry, made = result
+            if entry is not None:  # its page stands (its warnings came with its outcome)
+                stem = Path(path).stem
+                records[stem], given[stem], deferred[stem] = entry["site"], Path(path), path
+                return
+            stem, text = made
+            if batch.attempt(path, partial(_keep, store, stem, text, path)):
+                records[stem], given[stem] = text, Path(path)
+
+        if local:
+            batch.run(read, label="reading TEI")
+        else:  # each document read and its site record made by the workers (as read does), kept here
+            reused = {}
+            for path in (path for path in batch.files if batch.clash(path) is None):
+                page_path = out_dir / f"{path.stem}.html"
+                entry = record.reuse(path, path.stem, tei_href(path, out_dir), page_path, site=True) if articles else None
+                if entry is not None:
+                    reused[path] = Outcome(True, (path, entry, None),
+                                           Report(warnings=list(entry["warnings"]), unchanged=[page_path]))
+            batch.run_on(pool(), _record_task, state=state, label="reading TEI", each=keep, ready=reused)
         kept = _read_kept(plan, renderer, given, store, page if articles and local else None, batch,
                           missing if articles and not local else None, records)
         if plan.exists and not given and not kept:
@@ -262,16 +302,15 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
         if articles and not local:
             job = PageJob(out_dir, warn=False)
             paths = [path for stem, path in given.items() if stem not in record.reused] + missing
-            state = _renderer_state(renderer)
-            with nullcontext(engine) if engine is not None else make_engine(jobs, warm=state) as running:
-                for outcome in running.map(_page_task, batch.progress(paths, "render html"),
-                                           state=state, shared=job, count=len(paths)):
-                    target = batch.gather(outcome)
-                    if target is not None:
-                        report.written.append(target)
-                        record.made(target.stem, target, page_warnings(report, held[target.stem]),
-                                    site=records[target.stem])
+            for outcome in pool().map(_page_task, batch.progress(paths, "render html"),
+                                      state=state, shared=job, count=len(paths)):
+                target = batch.gather(outcome)
+                if target is not None:
+                    report.written.append(target)
+                    record.made(target.stem, target, page_warnings(report, held[target.stem]),
+                                site=records[target.stem])
             _sweep_after(engine, out_dir)
+        pools.close()  # the workers are done (the corpus pages are made here): their memory goes now
         if corpus is not None:  # every corpus page of this site, written or not (an old one that could not be rewritten stays)
             report.unchanged.extend(corpus)
             lang = record.corpus_lang()
