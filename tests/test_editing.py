@@ -264,9 +264,10 @@ def test_merge_without_a_record_says_that_removed_names_may_come_back(edited):
     assert any(text == "Ban Thường trực" and a.get("resp") == "#editor" for text, a in names(tree, "orgName"))
 
 
-def test_a_damaged_record_counts_as_none(edited):
+@pytest.mark.parametrize("text", ["{not json", '{"a": ' * 100_000 + "1" + "}" * 100_000])  # or nested past recursion
+def test_a_damaged_record_counts_as_none(edited, text):
     record = edited.parent / ".teikit" / f"{edited.stem}.json"
-    record.write_text("{not json", encoding="utf-8")
+    record.write_text(text, encoding="utf-8")
     result = convert(edited.parent)
     assert result.exit_code == 0
     assert "no record that teikit wrote it" in lines(result)[0]

@@ -120,6 +120,8 @@ def test_training_without_entities_is_refused(tmp_path):
     (lambda d: (d / "meta.json").unlink(), "not a teikit model directory: meta.json is missing"),
     (lambda d: (d / "model.crfsuite").unlink(), "corrupt model: model.crfsuite is missing"),
     (lambda d: (d / "meta.json").write_text("{oops", encoding="utf-8"), "corrupt model: meta.json is not valid JSON"),
+    (lambda d: (d / "meta.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8"),  # RecursionError before
+     "corrupt model: meta.json is not valid JSON"),
     (lambda d: (d / "model.crfsuite").write_bytes((d / "model.crfsuite").read_bytes()[:100]),
      "corrupt model: model.crfsuite does not match the checksum in meta.json"),
     (lambda d: (d / "meta.json").write_text('{"format": "other"}', encoding="utf-8"),

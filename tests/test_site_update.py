@@ -222,8 +222,9 @@ def test_an_index_teikit_did_not_make_is_never_overwritten(tei, tmp_path, replac
     assert snapshot(out) == before
 
 
-def test_an_unreadable_manifest_is_refused_unless_replacing(site, tei):
-    (site / MANIFEST).write_text("{not json", encoding="utf-8")
+@pytest.mark.parametrize("text", ["{not json", "[" * 100_000 + "]" * 100_000])  # nested past the parser's recursion
+def test_an_unreadable_manifest_is_refused_unless_replacing(site, tei, text):
+    (site / MANIFEST).write_text(text, encoding="utf-8")
     before = snapshot(site)
     result = render(tei / f"{ARTICLES[0]}.xml", "-o", site)
     assert result.exit_code == 1

@@ -73,7 +73,7 @@ def load(target: Path) -> Record | None:
         return Record(sha256=str(data["sha256"]), markup=list(data.get("markup") or []),
                       removed=list(data.get("removed") or []), edited=bool(data.get("edited")),
                       previous=data.get("previous"))
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):  # RecursionError: nested too deep
         return None
 
 

@@ -21,10 +21,10 @@ none of those, whatever the label's policy. None recorded: every kind is kept.
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
-from ..errors import RecogniseError
+from ..errors import InputError, RecogniseError
+from ..jsonsafe import loads
 from .features import FEATURE_SET_VERSION
 
 MODEL_FILE = "model.crfsuite"
@@ -57,9 +57,9 @@ def read_meta(model_dir) -> dict:
         raise RecogniseError(f"not a teikit model directory: {META_FILE} is missing", path=where)
     if not model_path.is_file():
         raise RecogniseError(f"corrupt model: {MODEL_FILE} is missing", path=where)
-    try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    try:  # the one reader of JSON from outside (a model folder may come from anyone): depth-limited
+        meta = loads(meta_path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, InputError):
         raise RecogniseError(f"corrupt model: {META_FILE} is not valid JSON", path=where) from None
     if not isinstance(meta, dict) or meta.get("format") != MODEL_FORMAT:
         raise RecogniseError(f"not a teikit model directory: {META_FILE} has no format \"{MODEL_FORMAT}\"", path=where)

@@ -100,8 +100,9 @@ def read_manifest(manifest: Path) -> dict[str, Path]:
             if not (isinstance(stem, str) and isinstance(tei, str)) or Path(tei).stem != stem or stem in held:
                 raise ValueError(f"bad entry {entry!r}")
             held[stem] = Path(os.path.normpath(Path(manifest).parent / tei))
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
-        raise SiteError(f"{MANIFEST} cannot be read ({exc})", path=str(manifest)) from None
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError) as exc:  # nested too deep
+        raise SiteError(f"{MANIFEST} cannot be read ({type(exc).__name__ if isinstance(exc, RecursionError) else exc})",
+                        path=str(manifest)) from None
     return held
 
 
