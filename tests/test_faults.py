@@ -385,7 +385,7 @@ def test_a_full_temporary_folder_under_the_site_store_is_one_line(tmp_path, tei,
     assert lines[-1].startswith(f"rendered ") and lines[-1].endswith(", 4 failed; the site holds 0 article(s)")
     monkeypatch.setattr(sitedata.SiteData, "add", real)
 
-    def index_fails(self):
+    def index_fails(self, *page):
         raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(sitedata.SiteData, "index_xml", index_fails)

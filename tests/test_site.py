@@ -166,3 +166,51 @@ def test_the_site_store_keeps_one_record_per_stem_the_last_given():
         assert 'title="Ba"' in store.index_xml() and 'title="Một"' not in store.index_xml()
         rows = lambda table: store.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: E731
         assert (rows("variants"), rows("idnos"), rows("mentions"), rows("dates")) == (2, 2, 3, 2)
+
+
+# A large corpus's index comes in pages (as many articles a page as a register), so no page,
+# and no page's data in memory, grows with the corpus.
+
+def _dated_corpus(folder, count):
+    folder.mkdir()
+    for n in range(count):
+        data = SAMPLE.read_text(encoding="utf-8").replace(
+            '<date when="2013-07-31">31/07/2013</date>', f'<date when="2013-07-{10 + n}">{10 + n}/07/2013</date>', 1)
+        (folder / f"a{n}.xml").write_text(data, encoding="utf-8")
+    return folder
+
+
+def _index_rows(path):
+    tree = _page(path)
+    return [(r.get("data-date"), r.xpath("string(.//h:td[@class='title']/h:a/@href)", namespaces=NS))
+            for r in tree.xpath("//h:table[@class='articles']/h:tbody/h:tr", namespaces=NS)], tree
+
+
+def test_a_large_index_is_paged_newest_first_every_article_once(tmp_path):
+    out = tmp_path / "html"
+    assert build_site([_dated_corpus(tmp_path / "tei", 5)], out, register_page_size=2, search_index=False).ok
+    first, tree = _index_rows(out / "index.html")
+    second, tree2 = _index_rows(out / "index" / "2.html")
+    third, tree3 = _index_rows(out / "index" / "3.html")
+    assert first == [("2013-07-14", "a4.html"), ("2013-07-13", "a3.html")]
+    assert second == [("2013-07-12", "../a2.html"), ("2013-07-11", "../a1.html")]
+    assert third == [("2013-07-10", "../a0.html")]
+    assert not (out / "index" / "4.html").exists()
+    # The pager: every page linked but the current one; no sorting of one page as if it were all.
+    assert tree.xpath("//h:nav[@class='pager']//h:a/@href", namespaces=NS) == ["index/2.html", "index/3.html"]
+    assert tree2.xpath("//h:nav[@class='pager']//h:a/@href", namespaces=NS) == ["../index.html", "../index/3.html"]
+    assert tree2.xpath("string(//h:nav[@class='pager']//*[@aria-current='page'])", namespaces=NS) == "2"
+    assert not tree.xpath("//h:button[@id='sort-date']", namespaces=NS)
+    assert broken_links(out) == []
+
+
+def test_an_index_that_shrinks_leaves_no_stale_page(tmp_path):
+    tei = _dated_corpus(tmp_path / "tei", 5)
+    out = tmp_path / "html"
+    assert build_site([tei], out, register_page_size=2, search_index=False).ok
+    for n in (3, 4):
+        (tei / f"a{n}.xml").unlink()
+    assert build_site([tei], out, register_page_size=2, search_index=False, replace_site=True).ok
+    assert sorted(p.name for p in (out / "index").glob("*.html")) == ["2.html"]
+    assert [href for _, href in _index_rows(out / "index" / "2.html")[0]] == ["../a0.html"]
+    assert _page(out / "index.html").xpath("//h:nav[@class='pager']//h:a/@href", namespaces=NS) == ["index/2.html"]

@@ -30,7 +30,7 @@ from ..errors import RenderError, ToolkitError
 from ..fsutil import cannot_write, clean_stale_temps, write_atomic
 from ..collation import letter_slug
 from .renderer import ASSETS_DIR, DATES_FILE, REGISTER_FILES, Renderer, SourceDocument, default_renderer
-from .site import MANIFEST, plan_site, remove_dropped, remove_stale_register_pages, write_manifest
+from .site import MANIFEST, index_pages, plan_site, remove_dropped, remove_stale_register_pages, write_manifest
 from .siterecord import PageRecord, page_warnings
 from .search import BUNDLE, SHARD_PAGES, build_index
 from .sitedata import SiteData
@@ -370,9 +370,10 @@ def _stored(target: Path, data):
 
 
 def _corpus_plan(store: SiteData, page_size: int):
-    """(path under the site, template, its data made when called) of index.html, the registers
-    and the date register, one page at a time from the store (nothing made until asked)."""
-    yield "index.html", "index-page", store.index_xml
+    """(path under the site, template, its data made when called) of the index's pages, the
+    registers and the date register, one page at a time from the store (nothing made until asked)."""
+    for page, rel in index_pages(store.article_count(), page_size):
+        yield rel, "index-page", partial(store.index_xml, page, page_size)
     yield "search.html", "search-page", partial(store.search_xml, SEARCH_FACET_VALUES)
     for entity_type, file in REGISTER_FILES.items():
         stem = file.removesuffix(".html")

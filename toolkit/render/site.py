@@ -126,8 +126,18 @@ def site_size(out_dir) -> int | None:
         return None
 
 
+INDEX_DIR = "index"  # the index's pages after the first (xslt/site/corpus.xsl, tk:index-href, names them alike)
+
+
+def index_pages(articles: int, page_size: int) -> list[tuple[int, str]]:
+    """(number from 1, path under the site) of each page of an index of `articles` articles,
+    `page_size` a page: index.html, then index/2.html, …"""
+    count = max(1, -(-articles // page_size))
+    return [(n, "index.html" if n == 1 else f"{INDEX_DIR}/{n}.html") for n in range(1, count + 1)]
+
+
 def remove_stale_register_pages(out_dir: Path, written: set[Path]) -> None:
-    """The register pages an earlier run wrote and this one did not (an entry no article
+    """The register and index pages an earlier run wrote and this one did not (an entry no article
     mentions any more, a letter or year no longer used, a register no longer paged): they
     are made from the TEI alone, so removing them loses nothing, and keeping them would
     keep stale links. Only the file names the site writes are touched."""
@@ -137,6 +147,7 @@ def remove_stale_register_pages(out_dir: Path, written: set[Path]) -> None:
     stems = [file.removesuffix(".html") for file in REGISTER_FILES.values()]
     candidates = [p for stem in (*stems, DATES_FILE.removesuffix(".html")) for p in (registers / stem).glob("*.html")]
     candidates += [p for stem in stems for p in registers.glob(f"{stem}-*.html")]
+    candidates += list((out_dir / INDEX_DIR).glob("*.html"))  # index pages beyond the corpus's
     for page in candidates:
         if page not in written and page.is_file():
             page.unlink()

@@ -180,10 +180,18 @@ class SiteData:
 
     # -- page data (XML for xslt/site/corpus.xsl) -----------------------------
 
-    def index_xml(self) -> str:
+    def article_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def index_xml(self, page: int = 1, page_size: int | None = None) -> str:
+        """The articles, newest first (undated last): all of them, or page `page` (from 1)
+        of `page_size` each; `pages` says how many pages the index has."""
+        total = self.article_count()
+        pages = max(1, -(-total // page_size)) if page_size else 1
+        window = (page_size, (page - 1) * page_size) if page_size else (-1, 0)
         rows = self.db.execute("SELECT stem, title, date, datetime, label, authors FROM articles "
-                               "ORDER BY (date IS NULL OR date = ''), date DESC, title_key, stem")
-        parts = [f"<index{_attrs(lang=self.lang())}>"]
+                               "ORDER BY (date IS NULL OR date = ''), date DESC, title_key, stem LIMIT ? OFFSET ?", window)
+        parts = [f"<index{_attrs(lang=self.lang(), page=page, pages=pages, total=total)}>"]
         for stem, title, date, datetime, label, authors in rows:
             parts.append(f"<a{_attrs(stem=stem, title=title, date=date, datetime=datetime, label=label, authors=authors)}/>")
         parts.append("</index>")

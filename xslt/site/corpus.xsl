@@ -82,20 +82,27 @@
 
   <!-- index.html: every article, newest first; a button (shown by the script) reverses the order. -->
   <xsl:template name="index-page">
+    <xsl:variable name="index" select="$data/index"/>
+    <xsl:variable name="page" select="xs:integer(($index/@page, 1)[1])"/>
+    <xsl:variable name="pages" select="xs:integer(($index/@pages, 1)[1])"/>
+    <xsl:variable name="root" select="if ($page = 1) then '' else '../'"/>
     <xsl:call-template name="tk:page">
       <xsl:with-param name="title" select="tk:label('corpus', $site-lang)"/>
       <xsl:with-param name="current" select="'index'"/>
-      <xsl:with-param name="root" select="''"/>
+      <xsl:with-param name="root" select="$root"/>
       <xsl:with-param name="content" as="node()*">
-        <button type="button" id="sort-date" class="sort-button" hidden="hidden" data-order="newest"
-                data-label-newest="{tk:label('sort-newest', $site-lang)}"
-                data-label-oldest="{tk:label('sort-oldest', $site-lang)}">{tk:label('sort-oldest', $site-lang)}</button>
+        <!-- Sorting in the browser sorts one page: offered only when the index is one page. -->
+        <xsl:if test="$pages = 1">
+          <button type="button" id="sort-date" class="sort-button" hidden="hidden" data-order="newest"
+                  data-label-newest="{tk:label('sort-newest', $site-lang)}"
+                  data-label-oldest="{tk:label('sort-oldest', $site-lang)}">{tk:label('sort-oldest', $site-lang)}</button>
+        </xsl:if>
         <table class="articles">
           <thead>
             <tr><th scope="col">{tk:label('date-line', $site-lang)}</th><th scope="col">{tk:label('title', $site-lang)}</th><th scope="col">{tk:label('author', $site-lang)}</th></tr>
           </thead>
           <tbody>
-            <xsl:for-each select="$data/index/a">
+            <xsl:for-each select="$index/a">
               <tr data-date="{@date}">
                 <td class="date">
                   <xsl:call-template name="tk:date-cell">
@@ -103,19 +110,43 @@
                     <xsl:with-param name="label" select="string(@label)"/>
                   </xsl:call-template>
                 </td>
-                <td class="title"><a href="{tk:uri-segment(@stem)}.html">{@title}</a></td>
+                <td class="title"><a href="{$root}{tk:uri-segment(@stem)}.html">{@title}</a></td>
                 <td class="author">{@authors}</td>
               </tr>
             </xsl:for-each>
           </tbody>
         </table>
-        <xsl:call-template name="tk:script">
-          <xsl:with-param name="assets-href" select="'assets/'"/>
-          <xsl:with-param name="file" select="'sort.js'"/>
-        </xsl:call-template>
+        <xsl:if test="$pages gt 1">
+          <nav class="pager" aria-label="{tk:label('index-pages', $site-lang)}">
+            <ul>
+              <xsl:for-each select="1 to $pages">
+                <li>
+                  <xsl:choose>
+                    <xsl:when test=". = $page"><span aria-current="page">{.}</span></xsl:when>
+                    <xsl:otherwise><a href="{tk:index-href(., $root)}">{.}</a></xsl:otherwise>
+                  </xsl:choose>
+                </li>
+              </xsl:for-each>
+            </ul>
+          </nav>
+        </xsl:if>
+        <xsl:if test="$pages = 1">
+          <xsl:call-template name="tk:script">
+            <xsl:with-param name="assets-href" select="'assets/'"/>
+            <xsl:with-param name="file" select="'sort.js'"/>
+          </xsl:call-template>
+        </xsl:if>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- The index's page $n (from 1), from a page at $root: index.html, index/2.html, …
+       (the names render.site.index_pages gives them). -->
+  <xsl:function name="tk:index-href" as="xs:string">
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:param name="root" as="xs:string"/>
+    <xsl:sequence select="$root || (if ($n = 1) then 'index.html' else 'index/' || $n || '.html')"/>
+  </xsl:function>
 
   <!-- The A–Z bar of a register: a link per letter that has entries (to its heading on this
        page, or to its page), the other letters as text. -->
