@@ -24,16 +24,16 @@ from functools import partial
 from pathlib import Path
 
 from .. import resources
-from ..batch import Batch, Outcome, Progress, Report, attempt_each
+from ..batch import Batch, Outcome, Progress, Report
 from ..parallel import InlineEngine, make_engine
 from ..errors import RenderError, ToolkitError
 from ..fsutil import cannot_write, clean_stale_temps, write_atomic
-from ..collation import letter_slug
-from .renderer import ASSETS_DIR, DATES_FILE, REGISTER_FILES, Renderer, SourceDocument, default_renderer
-from .site import MANIFEST, index_pages, plan_site, remove_dropped, remove_stale_register_pages, write_manifest
+from .renderer import ASSETS_DIR, Renderer, SourceDocument, default_renderer
+from .site import MANIFEST, corpus_plan, plan_site, remove_dropped, remove_stale_register_pages, write_manifest
 from .siterecord import PageRecord, page_warnings
 from .search import BUNDLE, SHARD_PAGES, build_index
 from .sitedata import SiteData
+from .tasks import page_task, record_task, renderer_state, warn_if_not_teikits
 
 FORMATS = ("html", "txt")
 TEI_SUFFIXES = (".xml",)
@@ -77,9 +77,9 @@ def render_paths(paths, out_dir, fmt: str = "html", *, abbr: str = "keep",
     if fmt == "html" and batch.files:
         write_scripts(out_dir, renderer or default_renderer(), batch.report)
     running = InlineEngine() if local else engine
-    state = (lambda: renderer) if local else _renderer_state(renderer)
+    state = (lambda: renderer) if local else renderer_state(renderer)
     with nullcontext(running) if running is not None else make_engine(jobs, warm=state) as running:
-        batch.run_on(running, _page_task, state=state, shared=job, label=f"render {fmt}", ready=ready)
+        batch.run_on(running, page_task, state=state, shared=job, label=f"render {fmt}", ready=ready)
     _sweep_after(engine, out_dir)
     record.after(batch)
     return batch.report
@@ -105,7 +105,7 @@ class PageJob:
     def render(self, renderer: Renderer, source, report: Report) -> Path:
         doc = renderer.load(source)
         if self.warn:
-            _warn_if_not_teikits(report, doc)
+            warn_if_not_teikits(report, doc)
         if self.fmt == "html":
             out = renderer.html(doc, tei_href=tei_href(doc.path, self.out_dir),
                                 registers_href=self.registers_href, index_href=self.index_href)
@@ -114,32 +114,6 @@ class PageJob:
         target = self.out_dir / f"{doc.stem}.{self.fmt}"
         _write(target, out)
         return target
-
-
-def _worker_renderer() -> Renderer:
-    return default_renderer()
-
-
-def _renderer_state(renderer: Renderer | None):
-    """What a worker compiles once: the project's stylesheets, or the same folder as `renderer`'s."""
-    if renderer is None or Path(renderer.xslt_dir) == resources.xslt_dir():
-        return _worker_renderer
-    return partial(Renderer, str(renderer.xslt_dir))
-
-
-def _page_task(renderer: Renderer, job: PageJob, paths: list) -> list:
-    return attempt_each(paths, lambda path, report: job.render(renderer, path, report))
-
-
-def _record_task(renderer: Renderer, _shared, paths: list) -> list:
-    """What build_site reads of each TEI file, made in a worker: (path, None, (stem, its site
-    record)), the warning that a document is not teikit's in the item's report (as read gives it)."""
-    def record(path: Path, report: Report) -> tuple:
-        doc = renderer.load(path)
-        _warn_if_not_teikits(report, doc)
-        return doc.path, None, (doc.stem, renderer.site_record(doc))
-
-    return attempt_each(paths, record)
 
 
 def write_scripts(out_dir: Path, renderer: Renderer, report: Report) -> None:
@@ -208,7 +182,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
     # the site's scratch store failing (a full /tmp): one line
     with _store_failures(out_dir, "its index and registers cannot be made:"), SiteData() as store, ExitStack() as pools:
         given: dict[str, Path] = {}
-        state = _renderer_state(renderer)
+        state = renderer_state(renderer)
         workers: list = []  # the engine (not local): started once, for the site records and the pages
 
         def pool():
@@ -232,7 +206,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
                 report.unchanged.append(page_path)
             doc = renderer.load(path) if entry is None else None
             if doc is not None:
-                _warn_if_not_teikits(report, doc)
+                warn_if_not_teikits(report, doc)
             stem, text = (doc.stem, renderer.site_record(doc)) if doc is not None else (Path(path).stem, entry["site"])
             if doc is not None:  # else stored only if the corpus pages are to be made (below)
                 _keep(store, stem, text, path)
@@ -263,7 +237,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
                 if entry is not None:
                     reused[path] = Outcome(True, (path, entry, None),
                                            Report(warnings=list(entry["warnings"]), unchanged=[page_path]))
-            batch.run_on(pool(), _record_task, state=state, label="reading TEI", each=keep, ready=reused)
+            batch.run_on(pool(), record_task, state=state, label="reading TEI", each=keep, ready=reused)
         kept = _read_kept(plan, renderer, given, store, page if articles and local else None, batch,
                           missing if articles and not local else None, records)
         if plan.exists and not given and not kept:
@@ -285,7 +259,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
                                                             if Path(p).stem not in record.reused]
                                                            if articles and not local else [])
             targets = [out_dir / f"{stem}.html" for stem in stems]
-            targets += [out_dir / rel for rel, _, _ in _corpus_plan(store, register_page_size)]
+            targets += [out_dir / rel for rel, _, _ in corpus_plan(store, register_page_size, SEARCH_FACET_VALUES)]
             for target in targets:
                 report.fail(target, f"{target}: not written ({MANIFEST} could not be written: the site is left as it was)")
             return report
@@ -302,7 +276,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
         if articles and not local:
             job = PageJob(out_dir, warn=False)
             paths = [path for stem, path in given.items() if stem not in record.reused] + missing
-            for outcome in pool().map(_page_task, batch.progress(paths, "render html"),
+            for outcome in pool().map(page_task, batch.progress(paths, "render html"),
                                       state=state, shared=job, count=len(paths)):
                 target = batch.gather(outcome)
                 if target is not None:
@@ -319,7 +293,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
             lang = store.lang()
             record.begin_corpus(lang)
             corpus, keys = [], {}
-            for rel, template, data in _corpus_plan(store, register_page_size):
+            for rel, template, data in corpus_plan(store, register_page_size, SEARCH_FACET_VALUES):
                 target = out_dir / rel
                 corpus.append(target)
                 made = batch.attempt(target, partial(record.corpus_page, keys, rel, template, partial(_stored, target, data),
@@ -369,27 +343,6 @@ def _stored(target: Path, data):
         return data()
 
 
-def _corpus_plan(store: SiteData, page_size: int):
-    """(path under the site, template, its data made when called) of the index's pages, the
-    registers and the date register, one page at a time from the store (nothing made until asked)."""
-    for page, rel in index_pages(store.article_count(), page_size):
-        yield rel, "index-page", partial(store.index_xml, page, page_size)
-    yield "search.html", "search-page", partial(store.search_xml, SEARCH_FACET_VALUES)
-    for entity_type, file in REGISTER_FILES.items():
-        stem = file.removesuffix(".html")
-        paged = store.entry_count(entity_type) > page_size
-        yield f"registers/{file}", "register-page", partial(store.register_xml, entity_type, paged=paged)
-        if paged:
-            for name in store.letter_counts(entity_type):
-                yield (f"registers/{stem}-{letter_slug(name)}.html", "register-page",
-                       partial(store.register_xml, entity_type, paged=True, page_letter=name))
-        for entry in store.entries(entity_type):  # a cursor: the register is never held whole
-            yield f"registers/{stem}/{entry.id}.html", "entity-page", partial(store.entity_xml, entry)
-    yield f"registers/{DATES_FILE}", "timeline-page", store.timeline_xml
-    for year in store.years():
-        yield f"registers/dates/{year}.html", "year-page", partial(store.year_xml, year)
-
-
 def _read_kept(plan, renderer: Renderer, given: dict, store: SiteData, page, batch: Batch,
                missing: list | None = None, records: dict | None = None) -> dict[str, Path]:
     """The held articles an update keeps, read from their recorded TEI into the store (their
@@ -416,13 +369,6 @@ def _read_kept(plan, renderer: Renderer, given: dict, store: SiteData, page, bat
             elif missing is not None:
                 missing.append(path)
     return kept
-
-
-def _warn_if_not_teikits(report: Report, doc: SourceDocument) -> None:
-    """Anyone's TEI is rendered all the same; the warning says its edition follows docs/editions.md."""
-    if not doc.teikit:
-        report.warn(f"{doc.name}: not a teikit document (its header declares no teikit application): "
-                    "rendered as generic TEI")
 
 
 def _write(target: Path, text: str) -> bool:

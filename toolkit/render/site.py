@@ -30,9 +30,11 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from .. import __version__
+from ..collation import letter_slug
 from ..errors import RenderError, SiteError
 from ..fsutil import cannot_write, write_atomic
 
@@ -160,3 +162,27 @@ def remove_dropped(plan: SitePlan, stems: set[str], report) -> None:
         if page.is_file():
             page.unlink()
             report.warn(f"{page}: removed (the replaced site no longer holds {stem})")
+
+
+def corpus_plan(store, page_size: int, facet_values: int):
+    """(path under the site, template, its data made when called) of the index's pages, the
+    registers and the date register, one page at a time from the store (render.sitedata; nothing made until asked); the
+    search page offers `facet_values` values per entity facet."""
+    from .renderer import DATES_FILE, REGISTER_FILES  # here: reading a manifest needs no stylesheets
+
+    for page, rel in index_pages(store.article_count(), page_size):
+        yield rel, "index-page", partial(store.index_xml, page, page_size)
+    yield "search.html", "search-page", partial(store.search_xml, facet_values)
+    for entity_type, file in REGISTER_FILES.items():
+        stem = file.removesuffix(".html")
+        paged = store.entry_count(entity_type) > page_size
+        yield f"registers/{file}", "register-page", partial(store.register_xml, entity_type, paged=paged)
+        if paged:
+            for name in store.letter_counts(entity_type):
+                yield (f"registers/{stem}-{letter_slug(name)}.html", "register-page",
+                       partial(store.register_xml, entity_type, paged=True, page_letter=name))
+        for entry in store.entries(entity_type):  # a cursor: the register is never held whole
+            yield f"registers/{stem}/{entry.id}.html", "entity-page", partial(store.entity_xml, entry)
+    yield f"registers/{DATES_FILE}", "timeline-page", store.timeline_xml
+    for year in store.years():
+        yield f"registers/dates/{year}.html", "year-page", partial(store.year_xml, year)

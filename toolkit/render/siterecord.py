@@ -30,7 +30,7 @@ from .renderer import REGISTER_FILES
 
 # entries beside the articles' (by stem): names no file stem can be
 SEARCH_ENTRY, CORPUS = "/pagefind", "/corpus"
-# registers/<folder>/<id>.html: one page per register entry (render.batch._corpus_plan)
+# registers/<folder>/<id>.html: one page per register entry (render.site.corpus_plan)
 ENTITY_DIRS = frozenset(file.removesuffix(".html") for file in REGISTER_FILES.values())
 
 
