@@ -242,6 +242,7 @@ def test_stale_tei_is_reported_and_neither_rendered_nor_packaged(tmp_path, seeds
                      "and it was not edited since)"]
     assert "validate: 1 files, 1 valid, 0 invalid, 0 errors" in result.stderr
     package = tmp_path / "dist" / "deposit" / "seeds-corpus"
-    assert sorted(p.name for p in (package / "data" / "tei").iterdir()) == [f"{SEED.stem}.xml"]
+    # beside it the corpus register (tei/register/), which keeps every entity it ever held
+    assert sorted(p.name for p in (package / "data" / "tei").iterdir()) == [f"{SEED.stem}.xml", "register"]
     assert (tei / "notes.xml").is_file()  # reported, never removed: it may be someone's
     assert not (tei / "second.xml").exists()  # teikit's own, unedited: removed with its source (docs/scale.md)

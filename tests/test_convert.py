@@ -120,8 +120,9 @@ def test_cli_goes_on_past_bad_files_and_leaves_no_partial_output(tmp_path):
         f"error: {src / 'title_only.txt'}: only a title, no article text",
         f"error: {src / 'utf16.txt'}: encoded as UTF-16 (little-endian byte-order mark), expected UTF-8; re-save the file as UTF-8",
     ]
-    # .teikit: the record of good.xml; .teikit-build.json: what the next convert into out need not do again
-    assert sorted(p.name for p in out.iterdir()) == [".teikit", ".teikit-build.json", "good.xml"]
+    # .teikit: the record of good.xml; .teikit-build.json: what the next convert into out need not do again;
+    # register: the corpus register of good.xml's names
+    assert sorted(p.name for p in out.iterdir()) == [".teikit", ".teikit-build.json", "good.xml", "register"]
     assert sorted(p.name for p in (out / ".teikit").iterdir()) == ["good.json"]
     assert "1 of 6 converted" in result.stderr
 
@@ -193,7 +194,7 @@ def test_markup_that_fails_validation_is_dropped_with_a_warning(tmp_path):
 
 
 def test_an_internal_error_costs_one_file_not_the_batch(tmp_path, monkeypatch):
-    import teikit.convert as convert_module
+    import teikit.encode.checked as convert_module  # where convert encodes an article (encode_checked)
 
     real_encode = convert_module.encode
 
@@ -229,8 +230,11 @@ def test_byline_with_words_around_the_name_and_dates_without_year_are_valid(tmp_
 
 def test_known_authority_ids_reach_the_register(fresh_seed):
     ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    uri = ["http://www.wikidata.org/entity/Q1858"]  # as a URI (TEI: idno type="URI"), in both registers
     place = parse(fresh_seed).xpath("//t:place[t:placeName='Hà Nội']", namespaces=ns)[0]
-    assert place.xpath("t:idno[@type='wikidata']/text()", namespaces=ns) == ["Q1858"]
+    assert place.xpath("t:idno[@type='URI']/text()", namespaces=ns) == uri
+    corpus = parse(fresh_seed.parent / "register" / "places.xml")
+    assert corpus.xpath("//t:place[t:placeName='Hà Nội']/t:idno[@type='URI']/text()", namespaces=ns) == uri
 
 
 def test_two_articles_with_one_stem_never_overwrite_each_other(tmp_path):

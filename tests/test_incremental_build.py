@@ -75,6 +75,8 @@ def assert_as_from_scratch(root: Path, tmp_path: Path, *extra) -> None:
     fresh = tmp_path / "fresh"
     shutil.rmtree(fresh, ignore_errors=True)
     shutil.copytree(root / "seeds", fresh / "seeds")
+    if (root / "tei" / "register").is_dir():  # an input as the sources are: it keeps every name it held
+        shutil.copytree(root / "tei" / "register", fresh / "tei" / "register")
     result = build(fresh, *extra)
     assert result.exit_code == 0, result.output
     assert outputs(root) == outputs(fresh)

@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 
 from teikit.fsutil import LOCK_NAME, TEMP_NAME
+from teikit.names import is_register_file
 from teikit.xmlsafe import parse_bytes
 
 from render_helpers import parse_html
@@ -203,7 +204,11 @@ def test_killed_runs_leave_old_or_new_outputs_and_the_next_run_no_temporaries(wo
         running = {name: pool.submit(kill_and_rerun, work, name) for name in ("render", "render-txt", "deposit")}
         figures.update({name: future.result() for name, future in running.items()})
     assert temporaries(work) == []
-    assert len([rel for rel in outputs(work, "convert") if rel.endswith(".xml")]) == N_ARTICLES
+    converted = [rel for rel in outputs(work, "convert") if rel.endswith(".xml")]
+    # the articles, and the corpus register beside them (one file per entity type)
+    assert len([rel for rel in converted if not is_register_file(rel)]) == N_ARTICLES
+    assert sorted(rel for rel in converted if is_register_file(rel)) == [
+        "tei/register/orgs.xml", "tei/register/persons.xml", "tei/register/places.xml"]
     pages = [rel for rel in outputs(work, "render") if rel.endswith(".html")]
     # The articles, the index and the search page, four register pages; then a page per entry and per year.
     assert len([rel for rel in pages if rel.count("/") == 1]) == N_ARTICLES + 2

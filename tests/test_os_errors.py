@@ -59,7 +59,19 @@ def test_convert_names_the_file_it_could_not_write(tmp_path, monkeypatch, code):
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [f"error: {out / 'a.xml'}: cannot write: {os.strerror(code)}",
                                           f"1 of 2 converted into {out}"]
-    assert sorted(p.name for p in out.iterdir()) == [".teikit", ".teikit-build.json", "b.xml"]
+    assert sorted(p.name for p in out.iterdir()) == [".teikit", ".teikit-build.json", "b.xml", "register"]  # register: the corpus register
+
+
+@pytest.mark.parametrize("code", CODES, ids=errno.errorcode.get)
+def test_convert_that_cannot_write_the_register_writes_no_article(tmp_path, monkeypatch, code):
+    src, out = _sources(tmp_path / "in"), tmp_path / "out"
+    _failing_rename(monkeypatch, code, "places.xml")
+    result = run("convert", src, "-o", out)
+    _clean(result)
+    assert result.exit_code == 1
+    target = out / "register" / "places.xml"
+    assert result.stderr.splitlines() == [f"error: {target}: cannot write the corpus register: {os.strerror(code)}"]
+    assert not list(out.glob("*.xml")) and not (out / "register" / "places.xml").exists()
 
 
 @pytest.mark.parametrize("code", CODES, ids=errno.errorcode.get)

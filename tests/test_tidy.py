@@ -62,11 +62,13 @@ def test_tidy_brings_the_edited_file_back_into_the_encoding(edited, assert_tei_a
 
 def test_tidy_keeps_the_editors_register_data_and_declares_the_editor(edited, assert_tei_all_valid):
     edit(edited,
-         ('<person xml:id="pers-tran62-dai95-quang">\n        <persName>Trần Đại Quang</persName>',
+         # (an article's entries are copies of the corpus register's: @sameAs points to it)
+         ('<person xml:id="pers-tran62-dai95-quang" sameAs="register/persons.xml#pers-tran62-dai95-quang">\n'
+          '        <persName>Trần Đại Quang</persName>',
           '<person xml:id="pers-tran62-dai95-quang" sex="M">\n        <persName>Trần Đại Quang</persName>\n'
           '        <idno type="viaf">12345</idno>'),
-         ('<person xml:id="pers-vu4-trong5-kim">', '<person xml:id="pers-nobody">\n        <persName>Nobody</persName>\n'
-          '        <idno type="viaf">999</idno>\n      </person>\n      <person xml:id="pers-vu4-trong5-kim">'),
+         ('<person xml:id="pers-vu4-trong5-kim"', '<person xml:id="pers-nobody">\n        <persName>Nobody</persName>\n'
+          '        <idno type="viaf">999</idno>\n      </person>\n      <person xml:id="pers-vu4-trong5-kim"'),
          ('<roleName type="rank" resp="#ner-rules" cert="0.90">Thượng tướng</roleName>',
           '<roleName type="rank" resp="#ed2">Thượng tướng</roleName>'))
     result = tidy(edited)

@@ -116,37 +116,49 @@ class DaskEngine:
         while pending:
             yield from self.result(pending.popleft())
 
-    def two_passes(self, batch, state, job: tuple, *, read: Callable, write: Callable, corpus: Callable) -> None:
-        """convert's map → reduce → map (convert.convert_paths) on the cluster: each chunk's first
-        pass, `read(state, options, chunk)`, stays on the cluster; the client takes only its report
-        lines; the corpus names are reduced there, as a tree of unions, into `corpus(names)`; the
-        second pass, `write(state, (corpus, *job), entries)`, runs where the first's results are."""
+    def two_passes(self, batch, state, job: tuple, *, read: Callable, again: Callable, write: Callable,
+                   settle: Callable) -> None:
+        """convert's passes (convert.convert_paths) on the cluster: each chunk's first pass,
+        `read(state, options, chunk)`, stays on the cluster; the client takes only its report
+        lines; the names found are reduced there, as a tree of unions, and the client settles the
+        corpus register with them (`settle(found, look_again)`, register.settle): each look again,
+        `again(state, (shared_names, options), entries)`, runs where the first pass's results are, its names
+        reduced alike; the last pass, `write(state, (view, *job), entries)`, runs where the last
+        look's results are."""
         _, options, _ = job
         work = [path for path in batch.files if batch.clash(path) is None]
         firsts = [self.submit(_first, read, state, options, chunk)
                   for chunk in chunks(work, chunk_size(len(work), self.workers))]
         lights = [self.submit(_light, first) for first in firsts]
         outcomes = iter(outcome for light in lights for outcome in self.result(light))
-        spooled = 0
         for path in batch.progress(batch.files, "reading"):
             refused = batch.clash(path)
             if refused:
                 batch.report.fail(path, refused)
                 continue
-            outcome = next(outcomes)
-            batch.gather(outcome)
-            spooled += outcome.done
-        names = [self.submit(_names_of, first) for first in firsts]
-        while len(names) > 1:
-            names = [self.submit(_union, *names[i:i + FAN_IN]) for i in range(0, len(names), FAN_IN)]
-        index = self.submit(_corpus_of, corpus, names[0] if names else set(), spooled)
-        shared = self.share(job)
-        writes = [self.submit(_second, write, state, shared, index, first) for first in firsts]
+            batch.gather(next(outcomes))
+        looked: list = []
+        held: list = []  # the names each look was given: kept while its results may be made again
+
+        def look_again(shared_names) -> set:
+            held[:] = [self.share((shared_names, options))]
+            looked[:] = [self.submit(_again, again, state, held[0], first) for first in firsts]
+            return self.result(self._reduced([self.submit(_names_of, done, 4) for done in looked]))
+
+        view = settle(self.result(self._reduced([self.submit(_names_of, first, 4) for first in firsts])), look_again)
+        shared = self.share((view, *job))
+        writes = [self.submit(_second, write, state, shared, done) for done in looked]
         for done in batch.progress(writes, "converting"):
             for outcome in self.result(done):
                 target = batch.gather(outcome)
                 if target is not None:
                     batch.report.written.append(target)
+
+    def _reduced(self, sets: list):
+        """One future: the union of the sets (futures), as a tree of unions on the cluster."""
+        while len(sets) > 1:
+            sets = [self.submit(_union, *sets[i:i + FAN_IN]) for i in range(0, len(sets), FAN_IN)]
+        return sets[0] if sets else self.submit(_union)
 
     def close(self) -> None:
         self.client.close()
@@ -170,18 +182,27 @@ def _light(outcomes):
     return [Outcome(o.done, None, o.report) for o in outcomes]
 
 
-def _names_of(outcomes) -> set:
-    return set().union(*(o.result[4] for o in outcomes if o.done))
+def _names_of(outcomes, field: int) -> set:
+    """The names (result[field]) of a chunk's outcomes (or of its entries, for a look again)."""
+    return set().union(*(_result(o)[field] for o in outcomes if _done(o)))
+
+
+def _done(item) -> bool:
+    return getattr(item, "done", True)
+
+
+def _result(item):
+    return item.result if hasattr(item, "done") else item
+
+
+def _again(again, factory, shared_names, outcomes):
+    entries = [o.result[:4] for o in outcomes if o.done]
+    return again(worker_state(factory), shared_names, entries)
 
 
 def _union(*sets) -> set:
     return set().union(*sets)
 
 
-def _corpus_of(corpus, names: set, spooled: int):
-    return corpus(names if spooled > 1 else set())
-
-
-def _second(write, factory, job, index, outcomes):
-    entries = [o.result[:4] for o in outcomes if o.done]
-    return write(worker_state(factory), (index, *job), entries)
+def _second(write, factory, shared, entries):
+    return write(worker_state(factory), shared, [entry[:4] for entry in entries])

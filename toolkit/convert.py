@@ -8,10 +8,13 @@ it chooses the recogniser (recognise.registry: Vietnamese has the rules, any
 other language the dates of any language), and one warning per language says
 which types were not recognised in it.
 
-Across a batch, names found in one article are looked for in all (a person
-named once with a title is marked wherever the bare name appears): a first
-pass gathers the names, the second encodes with that knowledge. Memory grows
-with the number of distinct names, not with the corpus.
+The corpus register (toolkit/register, DIR/register/) is the source of entity
+identity and of the names shared across articles: pass one recognises each
+article and adds its names to it; its names are looked for in every article
+(a person named once with a title is marked wherever the bare name appears)
+until that adds no name; it is written, then each article, pointing into it.
+An article converted alone against it is the same, byte for byte, whatever
+else was in the batch. Memory grows with the distinct names, not the corpus.
 """
 
 from __future__ import annotations
@@ -27,11 +30,11 @@ from lxml import etree
 
 from .batch import Batch, Progress, Report, attempt_each
 from .convertrecord import REUSED, ConvertRecord, Recheck, Reused
-from .corpusnames import CorpusNames as _CorpusNames, bears_on, shareable_names
+from .corpusnames import bears_on
 from .editing import place
 from .editing.record import RECORD_DIR
-from .encode import encode, serialise
-from .encode.degrade import encode_valid
+from .encode import encode
+from .encode.checked import NOT_VALIDATED, encode_checked as _encode_checked
 from .errors import EmptyArticleError, ToolkitError
 from .ingest import SOURCE_SUFFIXES, WARC, ingest_file, input_type_of, source_stem, source_type
 from .ingest import warc as web_archive
@@ -41,9 +44,10 @@ from .model import NAME_TYPES, Article
 from .options import ConvertOptions
 from .recognise import Context, Recogniser, registry
 from .recognise.authority import authority_ids
+from .names import REGISTER_DIR
 from .parallel import make_engine
+from .register import Register, SharedNames, found_names, settle
 from .validate import Validator, default_validator
-from .xmlsafe import parse_bytes
 
 _LISTED = 3  # articles named in the line that says which types a language's recogniser does not find
 
@@ -84,9 +88,9 @@ def _and(words: list[str]) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
 
 
-def context_for(article: Article, known_names: frozenset = frozenset()) -> Context:
+def context_for(article: Article, known_names: frozenset = frozenset(), own_names: frozenset = frozenset()) -> Context:
     author = article.author.split(", ")[0] if article.author else None
-    return Context(reference_date=article.date, author=author, known_names=known_names,
+    return Context(reference_date=article.date, author=author, known_names=known_names, own_names=own_names,
                    language=article.meta.language)
 
 
@@ -96,73 +100,14 @@ def convert_article(article: Article, recogniser: Recogniser, options: ConvertOp
     return encode(article, mentions, options, authority=authority_ids)
 
 
-def _recognise(article: Article, recogniser: Recogniser, known: frozenset = frozenset()):
+def _recognise(article: Article, recogniser: Recogniser, known: frozenset = frozenset(), own: frozenset = frozenset()):
     """(mentions, None), or (None, why) when the recogniser itself failed."""
     try:
-        return recogniser.find(article.text, context_for(article, known)), None
+        return recogniser.find(article.text, context_for(article, known, own)), None
     except ToolkitError:
         raise
     except Exception as exc:  # noqa: BLE001 - any recogniser bug must not cost the article
         return None, f"the {getattr(recogniser, 'name', '?')} recogniser failed ({type(exc).__name__}: {exc})"
-
-
-def _encode_checked(article: Article, source: Path, mentions, failure: str | None, options, validator, report):
-    """The article's TEI, valid (or, without a validator, proven well-formed). Markup the
-    validator refuses costs only the mentions it came from: they are dropped and counted
-    in one warning naming the element and attribute. Should the recogniser have failed,
-    or the markup stay invalid without those, the text is still worth keeping: it is
-    encoded without machine markup and the loss is a warning. Either way the article is
-    one of report.degraded."""
-    if validator is None:
-        _not_validated(report)
-        tree = encode(article, mentions or [], options, authority=authority_ids)
-        _prove_well_formed(tree, source)
-        if failure is not None:
-            _degraded(report, source, f"{source}: {failure}; written without entity markup")
-        return tree
-    if mentions is not None:
-        checked = encode_valid(article, mentions, validator, options=options, authority=authority_ids,
-                               encoder=encode)
-        if not checked.problems:
-            if checked.dropped:
-                plural = "s" if checked.placed != 1 else ""
-                _degraded(report, source, f"{source}: dropped {checked.dropped} of {checked.placed} mention{plural}"
-                                          f" whose markup was invalid ({checked.cause_text()})")
-            return checked.tree
-        first = checked.problems[0]
-        failure = f"its entity markup is invalid ({first.rule}: {first.message})"
-    tree = encode(article, [], options)
-    problems = list(validator.iter_errors(tree))
-    if problems:
-        raise ToolkitError(f"the TEI made from it is invalid: {problems[0].rule}: {problems[0].message}"
-                           f" ({len(problems)} error{'s' if len(problems) > 1 else ''}); nothing written",
-                           path=str(source))
-    _degraded(report, source, f"{source}: {failure}; written without entity markup")
-    return tree
-
-
-NOT_VALIDATED = ("not validated (--no-validate): the TEI written is well-formed, but was not checked "
-                 "against the project schema; run `teikit validate` on it")
-
-
-def _not_validated(report) -> None:
-    """Said once per run."""
-    report.warn_once(NOT_VALIDATED)
-
-
-def _prove_well_formed(tree, source: Path) -> None:
-    """Never write what does not parse back (with the parser teikit reads TEI with)."""
-    try:
-        parse_bytes(serialise(tree), path=str(source))
-    except ToolkitError as exc:
-        reason = exc.message.removeprefix("not well-formed: ")
-        raise ToolkitError(f"the TEI made from it is not well-formed ({reason}); nothing written",
-                           path=str(source)) from None
-
-
-def _degraded(report, source: Path, warning: str) -> None:
-    report.warn(warning)
-    report.degraded.append(Path(source))
 
 
 def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOptions(), *,
@@ -194,13 +139,14 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
     batch = Batch(paths, SOURCE_SUFFIXES, output_suffix=".xml", progress=progress, stem=source_stem,
                   unread=_unread_reason, follow_symlinks=options.follow_symlinks)
     out_dir = Path(out_dir)
+    register = Register.read(out_dir / REGISTER_DIR)  # a bad register file: nothing is done
     if options.validate and validator is None and engine is None and jobs == 1:
         validator = default_validator()
     state = _state_factory(options, recogniser, validator, local=engine is None and jobs == 1)
     report = batch.report
     if getattr(engine, "distributed", False):
-        engine.two_passes(batch, state, (out_dir, options, edited), read=_read_task, write=_write_task,
-                          corpus=_CorpusNames)
+        engine.two_passes(batch, state, (out_dir, options, edited), read=_read_task, again=_again_task,
+                          write=_write_task, settle=partial(settle, register, out_dir / REGISTER_DIR))
         # a worker killed mid-write left its temporary behind (its chunk was written again elsewhere)
         for folder in (out_dir, out_dir / RECORD_DIR):
             clean_stale_temps(folder)
@@ -211,8 +157,8 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
     own_engine = engine is None
     engine = engine or make_engine(jobs, warm=state)
     try:
-        with tempfile.TemporaryFile() as spool:
-            known: set[tuple[str, str]] = set()
+        with tempfile.TemporaryFile() as first, tempfile.TemporaryFile() as final:
+            found: set = set()
             spooled = 0
 
             def keep(result) -> None:
@@ -222,6 +168,7 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
                     return
                 if isinstance(result, Reused):  # its TEI stands: what its last run found
                     source, language, item = result.source, result.entry["language"], result
+                    # its names are in the register already, unless the register was taken away
                     names, stem = [tuple(name) for name in result.entry["names"]], source_stem(source)
                 else:
                     source, article, mentions, failure, names, said = result
@@ -230,10 +177,10 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
                     return report.fail(source, refused)
                 if not isinstance(result, Reused):
                     plan.read(source, article, names, said)
-                known.update(names)
+                found.update(names)
                 if registry.not_recognised(language):
                     unrecognised.setdefault(primary(language), []).append(source)
-                pickle.dump(item, spool, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(item, first, protocol=pickle.HIGHEST_PROTOCOL)
                 spooled += 1
 
             unrecognised: dict[str, list[Path]] = {}
@@ -245,11 +192,32 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
                 _read_archive(archive, batch, engine, state, options, keep)
             for code in sorted(unrecognised):
                 report.warn(not_recognised_line(code, unrecognised[code]))
-            spool.seek(0)
-            corpus = _CorpusNames(known if spooled > 1 else set())
-            plan.corpus(corpus.names)
-            shared = (corpus, out_dir, options, edited)
-            entries = (pickle.load(spool) for _ in range(spooled))
+
+            def again(shared_names: SharedNames) -> set:
+                """Every article looked at again with the register's names; what they name. A reused
+                article stands unless a name that entered the corpus since is written in it
+                (convertrecord): then it is recognised again, as the others."""
+                plan.corpus(shared_names.names)
+                first.seek(0)
+                final.seek(0)
+                final.truncate()
+                named: set = set()
+                entries = (_again_item(plan, pickle.load(first)) for _ in range(spooled))
+                for entry in engine.map(_again_task, entries, state=state, shared=(shared_names, options), count=spooled):
+                    if isinstance(entry, Reused):
+                        pickle.dump(entry, final, protocol=pickle.HIGHEST_PROTOCOL)
+                        continue
+                    if len(entry) > 5:  # a reused article recognised again: its record entry goes on
+                        plan.revive(entry[5])
+                    named.update(entry[4])
+                    plan.named(entry[1].stem, entry[4])
+                    pickle.dump(entry[:4], final, protocol=pickle.HIGHEST_PROTOCOL)
+                return named
+
+            view = settle(register, out_dir / REGISTER_DIR, found, again)
+            final.seek(0)
+            entries = (pickle.load(final) for _ in range(spooled))
+            shared = (view, out_dir, options, edited)
             run = lambda items, count: engine.map(_write_task, batch.progress(items, "converting"),  # noqa: E731
                                                   state=state, shared=shared, count=count)
             for reused, outcome in plan.second(entries, run, plan.work_count(spooled, ready)):
@@ -330,18 +298,23 @@ def _recognisers(options: ConvertOptions, recogniser) -> registry.ByLanguage:
 
 def _read_task(state, options: ConvertOptions, sources: list) -> list:
     """Pass one over a chunk: each source ingested, its language settled, recognised, with the
-    names worth sharing."""
+    names it holds (register.found_names)."""
     recognisers, _ = state
 
     def read(source: Path, report) -> tuple:
-        article, warning = settle_language(ingest_file(source, follow_symlinks=options.follow_symlinks), options)
-        if warning:
-            report.warn(f"{source}: {warning}")
-        mentions, failure = _recognise(article, recognisers(article.meta.language))
-        names = shareable_names(article.text, mentions) if mentions is not None else set()
-        return source, article, mentions, failure, names, list(report.warnings)
+        return _first_look(source, ingest_file(source, follow_symlinks=options.follow_symlinks), recognisers,
+                           options, report)
 
     return attempt_each(sources, read)
+
+
+def _first_look(source: Path, article: Article, recognisers, options: ConvertOptions, report) -> tuple:
+    """(source, article with its language, mentions, failure, the names they hold, the warnings said)."""
+    article, warning = settle_language(article, options)
+    if warning:
+        report.warn(f"{source}: {warning}")
+    mentions, failure = _recognise(article, recognisers(article.meta.language))
+    return source, article, mentions, failure, found_names(article.text, mentions or []), list(report.warnings)
 
 
 def _read_page_task(state, options: ConvertOptions, pages: list) -> list:
@@ -355,32 +328,72 @@ def _read_page_task(state, options: ConvertOptions, pages: list) -> list:
             article = web_archive.page_article(page)
         except EmptyArticleError:
             return web_archive.SKIP_NO_TEXT
-        article, warning = settle_language(article, options)
-        if warning:
-            report.warn(f"{source}: {warning}")
-        mentions, failure = _recognise(article, recognisers(article.meta.language))
-        names = shareable_names(article.text, mentions) if mentions is not None else set()
-        return source, article, mentions, failure, names, list(report.warnings)
+        return _first_look(source, article, recognisers, options, report)
 
     return attempt_each(pages, read, path_of=web_archive.page_display)
 
 
+def _again_item(plan: ConvertRecord, item):
+    """Pass two's item: pass one's result; a reused article that stands; or (reused, its Recheck)."""
+    if isinstance(item, Reused):
+        recheck = plan.second_pass(item)
+        return item if recheck is None else (item, recheck)
+    return item
+
+
+def _again_task(state, shared, entries: list) -> list:
+    """Pass two over a chunk of pass one's results: recognised again where the register knows a
+    name of other articles that the article's own recognition missed (register.SharedNames);
+    each entry with the names it holds then. A reused article stands, unless a name that entered
+    the corpus since is written in it: it is then read and recognised as the others are, and its
+    entry carries the Reused (its record goes on)."""
+    recognisers, _ = state
+    shared_names, options = shared
+    out = []
+    for item in entries:
+        reused = None
+        if isinstance(item, Reused):
+            out.append(item)
+            continue
+        if isinstance(item[0], Reused):
+            reused, recheck = item
+            try:
+                article = settle_language(ingest_file(recheck.source, follow_symlinks=options.follow_symlinks), options)[0]
+            except ToolkitError:
+                out.append(reused)  # the last pass says why
+                continue
+            if not bears_on(recheck.phrases, article.text):
+                out.append(reused)
+                continue
+            item = (recheck.source, article, *_recognise(article, recognisers(article.meta.language)))
+        source, article, mentions, failure = item
+        found = found_names(article.text, mentions or [])
+        own = (shared_names.for_article(article.text, mentions, found)
+               if mentions is not None and finds_names(article) else None)
+        if own is not None:
+            try:
+                mentions, failure = _recognise(article, recognisers(article.meta.language), shared_names.names, own)
+                found = found_names(article.text, mentions or [])
+            except ToolkitError:
+                pass  # pass one's mentions stand
+        out.append((source, article, mentions, failure, found) + ((reused,) if reused is not None else ()))
+    return out
+
+
 def _write_task(state, shared, entries: list) -> list:
-    """Pass two over a chunk: recognised again where the corpus knows a name it missed, then
-    encoded, validated and placed (editing.place: an edited target is kept, merged or replaced)."""
+    """The last pass over a chunk: encoded against the register's view, validated and placed
+    (editing.place: an edited target is kept, merged or replaced)."""
     recognisers, validator = state
-    corpus, out_dir, options, edited = shared
+    view, out_dir, options, edited = shared
 
     def write(entry, report) -> Path | None:
-        if isinstance(entry, Recheck):  # reused, unless a name that entered or left the corpus is written in it
+        if isinstance(entry, Recheck):  # reused, unless a name that entered the corpus is written in it (pass two)
             article = settle_language(ingest_file(entry.source, follow_symlinks=options.follow_symlinks), options)[0]
             if not bears_on(entry.phrases, article.text):
                 return REUSED
             entry = (entry.source, article, *_recognise(article, recognisers(article.meta.language)))
         source, article, mentions, failure = entry
-        if mentions is not None and finds_names(article) and corpus.missed_in(article.text, mentions):
-            mentions, failure = _recognise(article, recognisers(article.meta.language), corpus.names)
-        tree = _encode_checked(article, source, mentions, failure, options, validator, report)
+        tree = _encode_checked(article, source, mentions, failure, options, validator, report, view)
         return place(out_dir / f"{article.stem}.xml", tree, article, edited, report,
                      validator=validator, when=options.conversion_date)
 

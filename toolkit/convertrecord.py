@@ -7,13 +7,14 @@ Contract (the record itself: teikit.buildrecord, `<out>/.teikit-build.json`, sta
   archive is converted whole every time (its pages are not keyed).
 - Its entry (one per TEI file, by stem) holds that key, the TEI's sha256 after the run, what
   the first pass found that the rest of the batch needs (the names it lends the corpus,
-  convert.shareable_names; its language), the warnings each pass said (replayed, so an
+  register.found_names after pass two, which go into the corpus register again should it have lost
+  them; its language), the warnings each pass said (replayed, so an
   unchanged article says what a full run says), its outcome (written, merged, or kept:
   an editor's file, judged again only when it changes) and the corpus names it was
   converted with (by digest; the sets themselves in the record's "corpora").
 - The second pass depends on the corpus names only through the names written in the
   article: a known name is marked only where its syllables are found (recognise.rules._known),
-  and an article is recognised again only for a name it holds (convert._CorpusNames.missed_in).
+  and an article is recognised again only for a name it holds (register.SharedNames.missed_in).
   So an article whose key and TEI are unchanged is reused when the corpus names are those it
   was converted with; when names entered or left the corpus since, it is read again (not
   recognised) and reused unless the syllables of one of those names follow each other in its
@@ -64,7 +65,8 @@ def _whole(entry: dict) -> bool:
     """Whether an entry holds everything a reused article needs (a record edited by hand may not:
     then the article is converted again)."""
     names, write = entry.get("names"), entry.get("write")
-    return (isinstance(names, list) and all(isinstance(n, list) and len(n) == 2 and _strings(n) for n in names)
+    return (isinstance(names, list) and all(isinstance(n, list) and len(n) == 3 and _strings(n[:2])
+                                            and (n[2] is None or isinstance(n[2], str)) for n in names)
             and isinstance(entry.get("language"), str) and _strings(entry.get("read"))
             and isinstance(write, list) and all(isinstance(w, list) and len(w) == 2 and isinstance(w[0], str)
                                                 for w in write)
@@ -127,8 +129,19 @@ class ConvertRecord:
         """Pass one's findings for a source converted this run."""
         key = self.key_of(source)
         if key is not None:
-            self._read[article.stem] = {"key": key, "names": sorted(map(list, names)),
+            self._read[article.stem] = {"key": key, "names": _listed(names),
                                         "language": article.meta.language, "read": list(warnings)}
+
+    def named(self, stem: str, names) -> None:
+        """The names the article holds after pass two (register.found_names), recorded instead of pass one's."""
+        if stem in self._read:
+            self._read[stem]["names"] = _listed(names)
+
+    def revive(self, reused: Reused) -> None:
+        """A reused article converted again this run (a name that entered the corpus bears on it):
+        its entry's findings go on into the record."""
+        self._read[source_stem(reused.source)] = {k: reused.entry[k] for k in ("key", "names", "language", "read")
+                                                  if k in reused.entry}
 
     def corpus(self, names: frozenset) -> str:
         """The digest of this run's corpus names (kept in the record)."""
@@ -249,3 +262,8 @@ def remove_unmade(out_dir, stale) -> list[Path]:
     if removed:
         record.save()
     return removed
+
+
+def _listed(names) -> list:
+    """(type, key, printed or None) names as sorted JSON lists."""
+    return sorted((list(name) for name in names), key=lambda name: [part or "" for part in name])

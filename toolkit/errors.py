@@ -100,6 +100,10 @@ class OutputError(DepositError):
     """The package's output path is refused (its name, or what is already there): a usage error."""
 
 
+class RegisterError(ToolkitError):
+    """A corpus register file (DIR/register/*.xml) that cannot be read as one."""
+
+
 class BusyError(ToolkitError):
     """Another teikit process holds the lock of the output it would write (fsutil.exclusive_lock):
     nothing was written; run again when that one has finished."""

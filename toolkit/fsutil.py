@@ -33,6 +33,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import BusyError, MissingInputError
+from .names import is_register_file
 
 
 def walk(top):
@@ -69,7 +70,9 @@ def collect_files(paths, suffixes: tuple[str, ...], left_out: list | None = None
     """Files named directly, plus files with one of `suffixes` found under directories.
 
     Directories are walked in sorted order so batch output is deterministic;
-    sidecar files such as NAME.meta.json are never taken for articles. The other
+    sidecar files such as NAME.meta.json, and a corpus register's files
+    (register/persons.xml, orgs.xml, places.xml: names.is_register_file), are never
+    taken for articles. The other
     files under the directories are appended to `left_out`, when given, except
     sidecars and hidden files and folders (a name starting with ".", such as
     .DS_Store or .teikit/).
@@ -79,7 +82,7 @@ def collect_files(paths, suffixes: tuple[str, ...], left_out: list | None = None
         path = Path(raw)
         if path.is_dir():
             for child in _below(path):
-                if not child.is_file():
+                if not child.is_file() or is_register_file(child):
                     continue
                 if child.name.endswith(suffixes) and not child.name.endswith(".meta.json"):
                     found.append(child)

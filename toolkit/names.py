@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
@@ -84,6 +86,17 @@ PLACE = tei("place")
 NOTE = tei("note")
 RS = tei("rs")
 MEASURE = tei("measure")
+
+# The corpus register (toolkit/register): the folder beside the articles and its files.
+REGISTER_DIR = "register"
+REGISTER_FILES = ("persons.xml", "orgs.xml", "places.xml")
+
+
+def is_register_file(path) -> bool:
+    """Whether a path is one of a corpus register's files (DIR/register/persons.xml, …): never an article."""
+    path = PurePath(path)
+    return path.name in REGISTER_FILES and path.parent.name == REGISTER_DIR
+
 
 # The ident of the application teikit declares in every header it writes (encode/header.py).
 TEIKIT_APPLICATION = "teikit"

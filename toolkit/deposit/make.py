@@ -12,6 +12,12 @@ exchanged at once, the old one aside, put back by the next run: output.recover),
 and the staging folder, which the next run into that folder removes
 (fsutil.clean_stale_temps).
 
+The corpus register beside the TEI files (their folder's register/: toolkit/register)
+is packaged byte for byte under data/tei/register/, where the articles' @sameAs
+links (register/persons.xml#id) find it; it is read first (a file that is not a
+register is one error naming it), and TEI files from folders with two different
+registers are refused (one corpus per package).
+
 Bagging-Date is the day the bag is made (dates.py). With `sources`, each
 article's source file is found by the sha256 its header records and packaged
 under data/sources/ (sources.py); without, the package holds none and the
@@ -30,6 +36,8 @@ import bagit
 
 from .. import __version__
 from ..errors import DepositError, InvalidTEIError
+from ..names import REGISTER_DIR
+from ..register import KINDS, Register, folders_beside
 from ..fsutil import (LOCK_NAME, TEMP_NAME, cannot_write, clean_stale_temps, collect_files, exclusive_lock,
                       file_in_the_way, staging_dir)
 from ..validate import Validator
@@ -40,7 +48,7 @@ from .dates import bagging_day, day_epoch
 from .options import DepositOptions
 from .reference import SCHEMA_VERSION, VERSION_KEY
 from .output import aside_path, check_target, package_format, place, recover
-from .payload import SCHEMA_DIR, PayloadWriter
+from .payload import SCHEMA_DIR, TEI_DIR, PayloadWriter
 from .safenames import assign_names, contained
 from .sources import SourceFinder, SourcePlanner
 
@@ -110,6 +118,7 @@ def make_package(paths, output, options: DepositOptions = DepositOptions(), *, c
     schema = Path(options.schema_dir) if options.schema_dir else stages.schema_dir()
     left_out: list[Path] = []
     inputs = gather_inputs(paths, output, left_out)
+    register = corpus_register(inputs)
     finder = SourceFinder(options.sources) if options.sources else None
     names = assign_names(inputs, ".xml")
     try:
@@ -117,7 +126,7 @@ def make_package(paths, output, options: DepositOptions = DepositOptions(), *, c
             recover(output)  # a package a killed run left aside goes back first
             clean_stale_temps(output.parent)  # and its staging folder goes, whatever this run does
             replacing = check_target(output, fmt, options.replace)  # again: another run may have made it meanwhile
-            made = _make(inputs, names, output, fmt, replacing, bagging_date, schema, finder, options, cache)
+            made = _make(inputs, names, output, fmt, replacing, bagging_date, schema, finder, options, cache, register)
             if left_out:
                 made = replace(made, warnings=(*made.warnings, f"{output}: {len(left_out)} TEI file(s) inside the package "
                                                "being made (it is in an input folder) are not inputs: not packaged"))
@@ -145,14 +154,59 @@ def write_failure(exc: OSError, output: Path) -> Exception:
     return DepositError(f"cannot be made: {cause}; nothing was written (a package already there is kept)", path=str(output))
 
 
+def corpus_register(inputs) -> Path | None:
+    """The one corpus register folder beside the inputs (None: none); two that differ are refused."""
+    folders = folders_beside(inputs)
+    if not folders:
+        return None
+    first = _register_bytes(folders[0])
+    for other in folders[1:]:
+        if _register_bytes(other) != first:
+            raise DepositError(f"the TEI files come from two corpus registers ({folders[0]} and {other}): "
+                               "package one corpus at a time", path=str(other))
+    Register.read(folders[0])  # a file that is not a register: one error naming it, before anything is made
+    return folders[0]
+
+
+def _check_links(same_as, register: Path | None) -> None:
+    """Every article's register link (@sameAs register/FILE#id) names an entry of the register packaged."""
+    entries = Register.read(register).entries if register is not None else {}
+    ids = {f"{REGISTER_DIR}/{KINDS[kind].file}": set(found) for kind, found in entries.items()}
+    for path, link in same_as:
+        file, _, ident = link.partition("#")
+        if ident not in ids.get(file, ()):
+            where = f"the corpus register beside it ({register})" if register else "a corpus register (none beside it)"
+            raise DepositError(f"@sameAs=\"{link}\" names no entry of {where}: convert it again with its register",
+                               path=str(path))
+
+
+def _register_bytes(folder: Path) -> dict[str, bytes]:
+    files = {}
+    for spec in KINDS.values():
+        path = folder / spec.file
+        if path.is_symlink():
+            raise DepositError("is a symbolic link; a deposit takes only regular files", path=str(path))
+        if path.is_file():
+            try:
+                files[spec.file] = path.read_bytes()
+            except OSError as exc:
+                raise DepositError(f"cannot read: {exc.strerror}", path=str(path)) from None
+    return files
+
+
 def _make(inputs, names, output: Path, fmt: str, replacing: bool, bagging_date: str, schema: Path, finder, options,
-          cache=None) -> PackageResult:
+          cache=None, register: Path | None = None) -> PackageResult:
     name = base_name(output) if fmt == "dir" else archive_top_name(output)
     staging = staging_dir(output.parent, name)
     writer = None
     try:
         bag = staging / name  # written at the bag root: make_bag moves everything into data/
         _copy_schema(schema, bag)
+        if register is not None:
+            for file_name, data in _register_bytes(register).items():
+                target = contained(bag, f"{TEI_DIR}/{REGISTER_DIR}/{file_name}")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
         # Validate against the very bytes being packaged, so the report and the schema agree.
         checker = Validator(rng_path=bag / SCHEMA_DIR / "teikit.rng", sch_path=bag / SCHEMA_DIR / "teikit.sch")
         planner = SourcePlanner(finder) if finder else None
@@ -167,9 +221,10 @@ def _make(inputs, names, output: Path, fmt: str, replacing: bool, bagging_date: 
             )
         if writer.source_error is not None:
             raise writer.source_error
+        _check_links(writer.same_as, register)
         writer.finish(options.allow_invalid)
         sources = len(planner.files) if planner else 0
-        info = _bag_info(output, writer.articles, len(writer.invalid), bagging_date, sources, options)
+        info = _bag_info(output, writer.articles, len(writer.invalid), bagging_date, sources, options, register is not None)
         with quiet_bagit():
             made = bagit.make_bag(str(bag), bag_info=dict(info), checksums=list(CHECKSUMS), processes=1)
         info["Payload-Oxum"] = made.info["Payload-Oxum"]
@@ -205,10 +260,13 @@ def _copy_schema(schema: Path, bag: Path) -> None:
         target.write_bytes(source.read_bytes())
 
 
-def _bag_info(output: Path, articles: int, invalid: int, bagging_date: str, sources: int, options: DepositOptions) -> dict:
+def _bag_info(output: Path, articles: int, invalid: int, bagging_date: str, sources: int, options: DepositOptions,
+              register: bool = False) -> dict:
     holds = "TEI P5 masters, the project schema (ODD, RELAX NG, Schematron)"
     if sources:
         holds = f"TEI P5 masters with their {sources} source file(s), the project schema (ODD, RELAX NG, Schematron)"
+    if register:
+        holds += ", the corpus register (data/tei/register/)"
     if options.editions:
         holds += ", HTML and plain-text editions"
     description = options.external_description or (

@@ -21,7 +21,7 @@ from lxml import etree
 from ..names import XPATH_NS
 
 _HEADER = "/tei:TEI/tei:teiHeader/tei:fileDesc"
-_SOURCE = f"{_HEADER}/tei:sourceDesc/tei:bibl"
+_SOURCE = f"{_HEADER}/tei:sourceDesc/tei:bibl[@type='source']"
 
 XPATHS: dict[str, tuple[str, ...]] = {
     "dc.title": (f"{_HEADER}/tei:titleStmt/tei:title[1]", f"{_SOURCE}/tei:title[1]"),

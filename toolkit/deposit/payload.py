@@ -24,6 +24,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import DepositError
+from ..names import XPATH_NS
 from ..validate import FileResult
 from ..xmlsafe import parse_bytes
 from .metadata import COLUMNS, read_record
@@ -42,6 +43,7 @@ class PayloadWriter:
         self.articles = self.valid = self.errors = 0
         self.invalid: list[tuple[Path, tuple]] = []  # (input, findings) of each invalid file
         self.source_error: DepositError | None = None
+        self.same_as: list[tuple[Path, str]] = []  # (input, @sameAs) of every register entry's copy
         metadata = contained(bag, f"{METADATA_DIR}/metadata.csv")
         metadata.parent.mkdir(parents=True, exist_ok=True)
         self._csv_file = open(metadata, "w", encoding="utf-8", newline="")
@@ -64,6 +66,7 @@ class PayloadWriter:
         tree = parse_bytes(data, path=str(path))
         kept = self.cache.get(name, data) if self.cache is not None else None
         findings = kept[0] if kept is not None else tuple(self.checker.iter_errors(tree, name=str(path)))
+        self.same_as += [(path, link) for link in tree.xpath("/tei:TEI/tei:standOff/*/*/@sameAs", namespaces=XPATH_NS)]
         payload = f"data/{TEI_DIR}/{name}"
         self._write(f"{TEI_DIR}/{name}", data)  # the master, byte for byte
         source_file = self._source(tree, path)

@@ -8,6 +8,8 @@ schema for the version the package records, or the one the user names
 (reference.py: the package's schema is compared, never run), and each TEI
 header's source sha256 is checked against the packaged source file
 (sources.check_sources). A package made without sources passes with a note.
+The corpus register under data/tei/register/ must read as one (toolkit/register),
+and every @sameAs of an article's register entry must name an entry it holds.
 
 Nothing is read through a symbolic link (bagread.py), tag files and
 manifests are read only up to a limit, an archive is unpacked streamed and
@@ -31,6 +33,8 @@ import bagit
 
 from ..errors import DepositError, MissingInputError, ToolkitError
 from ..fsutil import staging_dir, walk
+from ..names import REGISTER_DIR, XPATH_NS
+from ..register.files import KINDS, parse_register_bytes
 from ..xmlsafe import NotWellFormedError, parse_bytes
 from .archive import format_of
 from .bagread import member_digests, read_member
@@ -108,8 +112,10 @@ def _verify_bag(root: Path, package: Path, known: dict, schema_dir, limits: Limi
     reference, schema_problems = reference_schema(root, _info(root, limits), schema_dir, limits, already)
     result.problems += [Problem(path, message) for path, message in schema_problems]
     result.schema = reference.label if reference else ""
-    tei, result.tei_files, refs = check_tei(root, already, reference.validator if reference else None, limits)
+    same_as: dict = {}
+    tei, result.tei_files, refs = check_tei(root, already, reference.validator if reference else None, limits, same_as)
     result.problems += tei
+    result.problems += check_register(root, same_as, already, limits)
     sources = check_sources(root, refs, already, known, limits)
     result.problems += [Problem(path, message) for path, message in sources.problems]
     result.notes += sources.notes
@@ -295,11 +301,13 @@ def _bagit_opinion(root: Path) -> list[Problem]:
     return []
 
 
-def check_tei(root: Path, already: set, checker, limits: Limits = DEFAULT_LIMITS) -> tuple[list[Problem], int, dict]:
+def check_tei(root: Path, already: set, checker, limits: Limits = DEFAULT_LIMITS,
+              same_as: dict | None = None) -> tuple[list[Problem], int, dict]:
     """Validate data/tei/*.xml with `checker` (the reference schema's Validator; None: not checked).
 
     Returns the problems, the number of TEI files and what each header records of
-    its source (payload path -> (name, sha256)); one document is held at a time."""
+    its source (payload path -> (name, sha256)); one document is held at a time.
+    `same_as`, when given, gets each file's register links (payload path -> [@sameAs])."""
     folder = root / "data" / "tei"
     names = sorted(e.name for e in os.scandir(folder) if e.name.endswith(".xml") and e.is_file(follow_symlinks=False)) \
         if folder.is_dir() and not folder.is_symlink() else []
@@ -315,6 +323,35 @@ def check_tei(root: Path, already: set, checker, limits: Limits = DEFAULT_LIMITS
             problems.append(Problem(rel, f"invalid TEI: {exc.message}"))
             continue
         refs[rel] = source_ref(tree)
+        if same_as is not None:
+            same_as[rel] = tree.xpath("/tei:TEI/tei:standOff/*/*/@sameAs", namespaces=XPATH_NS)
         for finding in checker.iter_errors(tree, name=rel) if checker else ():
             problems.append(Problem(f"{rel}:{finding.line}:{finding.column}", f"invalid TEI: [{finding.rule}] {finding.message}"))
     return problems, len(names), refs
+
+
+def check_register(root: Path, same_as: dict, already: set, limits: Limits = DEFAULT_LIMITS) -> list[Problem]:
+    """The corpus register under data/tei/register/: each file reads as one, and every article's
+    @sameAs (register/FILE#id) names an entry of a packaged file."""
+    problems, ids, damaged = [], {}, set()
+    for spec in KINDS.values():
+        rel = f"data/tei/{REGISTER_DIR}/{spec.file}"
+        if rel in already:  # its fixity failure is reported: its links are not checked against it
+            damaged.add(f"{REGISTER_DIR}/{spec.file}")
+            continue
+        if not (root / rel).is_file() or (root / rel).is_symlink():
+            continue
+        try:
+            data = read_member(root, rel, limits.member_bytes, "--max-member-bytes")
+            _, entries = parse_register_bytes(data, rel, spec)
+        except ToolkitError as exc:
+            problems.append(Problem(rel, exc.message))
+            damaged.add(f"{REGISTER_DIR}/{spec.file}")
+            continue
+        ids[f"{REGISTER_DIR}/{spec.file}"] = {entry[0] for entry in entries}
+    for rel in sorted(same_as):
+        for link in same_as[rel]:
+            file, _, ident = link.partition("#")
+            if file not in damaged and ident not in ids.get(file, ()):
+                problems.append(Problem(rel, f"@sameAs=\"{link}\" names no entry of the packaged corpus register"))
+    return problems

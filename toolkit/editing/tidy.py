@@ -34,8 +34,7 @@ from lxml import etree
 
 from .. import names as N
 from ..batch import Batch, Progress, Report
-from ..encode import serialise
-from ..encode import VARIANT
+from ..encode import VARIANT, serialise
 from ..encode.header import declare_agent
 from ..encode.ids import disambiguated, entity_id
 from ..encode.inline import DEFAULT_ROLE_KIND
@@ -43,6 +42,7 @@ from ..errors import EditingError
 from ..fsutil import write_atomic
 from ..model import ORG, PERSON, PLACE
 from ..recognise.authority import authority_ids
+from ..register import entry_href
 from ..xmlsafe import parse_file
 from .textindex import NAME_TAGS, article_div, holds_roles, is_element, name_text, text_of
 
@@ -157,7 +157,9 @@ def _is_teikits(entry) -> bool:
     """Whether an entry holds only what teikit writes: its id, one name, its variants, the authority ids teikit knows."""
     name_tag = ENTRY_NAME[entry.tag]
     kids = list(entry)
-    if set(entry.attrib) != {N.XML_ID} or (entry.text or "").strip() or not all(is_element(c) for c in kids):
+    copy_of = entry.get("sameAs") == entry_href(REGISTER[name_tag][0], entry.get(N.XML_ID, ""))  # as the encoder writes it
+    attributes = set(entry.attrib) - ({"sameAs"} if copy_of else set())
+    if set(attributes) != {N.XML_ID} or (entry.text or "").strip() or not all(is_element(c) for c in kids):
         return False
     if not kids or kids[0].tag != name_tag or kids[0].attrib or len(kids[0]):
         return False

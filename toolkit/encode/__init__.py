@@ -30,21 +30,26 @@ __all__ = ["encode", "serialise"]
 
 
 def encode(article: Article, mentions: list[Mention], options: ConvertOptions = ConvertOptions(),
-           authority=None, placed: dict | None = None) -> etree._ElementTree:
+           authority=None, placed: dict | None = None, register=None) -> etree._ElementTree:
     """authority(type, key) → [(idno type, value)] for register entries, e.g. Wikidata ids.
-    placed, when given, is filled with {inline element: the Mention it was made from}."""
+    placed, when given, is filled with {inline element: the Mention it was made from}.
+    register, when given, is the corpus register's view (register.RegisterView): it gives each
+    name its id, each standOff entry its canonical name, authority ids and @sameAs, and the
+    header its state; names it does not know keep ids of their own."""
     doc_id = document_id(article.stem)
-    ids = _entity_ids(mentions)
-    # (type, key) → the other forms the article prints the entity's name in, in order
-    referenced: dict[tuple[str, str], dict[str, None]] = {}
+    ids = _entity_ids(mentions, register)
+    # (type, id) → [the first key, the forms (other keys, printed forms) in order of appearance]
+    referenced: dict[tuple[str, str], list] = {}
     text = article.text
 
     def ref_for(m: Mention) -> str:
-        forms = referenced.setdefault((m.type, m.key), {})
+        ident = ids[(m.type, m.key)]
+        first, forms = referenced.setdefault((m.type, ident), [m.key, {}])
         printed = " ".join(text[m.start:m.end].split())
-        if printed and printed != m.key:
-            forms.setdefault(printed, None)
-        return ids[(m.type, m.key)]
+        for form in (m.key, printed):
+            if form and form != first:
+                forms.setdefault(form, None)
+        return ident
 
     writer = InlineWriter(ref_for, set(), placed)
     div = etree.Element(N.DIV, type="article")
@@ -72,7 +77,8 @@ def encode(article: Article, mentions: list[Mention], options: ConvertOptions = 
     root.set(N.XML_ID, doc_id)
     recognisers = sorted(writer.resp_ids)
     header = build_header(article, doc_id, options, [
-        (r, f"teikit-{r}", RECOGNISER_LABELS.get(r.removeprefix("ner-"), r)) for r in recognisers])
+        (r, f"teikit-{r}", RECOGNISER_LABELS.get(r.removeprefix("ner-"), r)) for r in recognisers],
+        register_state=register.state_of(article.text, list(referenced)) if register is not None else None)
     root.append(header)
     text = etree.SubElement(root, N.TEXT)
     body = etree.SubElement(text, N.BODY)
@@ -81,7 +87,7 @@ def encode(article: Article, mentions: list[Mention], options: ConvertOptions = 
     etree.indent(header, space="  ", level=1)
     root.text, header.tail, text.tail = "\n  ", "\n  ", "\n"
     text.text, body.text, body.tail, div.tail = "\n", "\n", "\n", "\n"
-    stand_off = _stand_off(referenced, ids, authority)
+    stand_off = _stand_off(referenced, authority, register)
     if stand_off is not None:
         root.append(stand_off)
         etree.indent(stand_off, space="  ", level=1)
@@ -124,31 +130,43 @@ def _author_span(article: Article, block) -> Mention:
     return Mention(block.start + first, block.start + last + len(names[-1]), DOC_AUTHOR)
 
 
-def _entity_ids(mentions) -> dict[tuple[str, str], str]:
+def _entity_ids(mentions, register=None) -> dict[tuple[str, str], str]:
+    """(type, key) → id: the corpus register's, else the key's own (two keys of one article that
+    the register does not know and that slug alike told apart by a hash)."""
     keys = sorted({(m.type, m.key) for m in mentions if m.type in NAME_TYPES})
-    plain = {k: entity_id(_REGISTER[k[0]][3], k[1]) for k in keys}
+    known = {k: register.id_for(*k) for k in keys} if register is not None else {}
+    plain = {k: entity_id(_REGISTER[k[0]][3], k[1]) for k in keys if not known.get(k)}
     taken: dict[str, int] = {}
-    for value in plain.values():
+    for value in [*plain.values(), *filter(None, known.values())]:
         taken[value] = taken.get(value, 0) + 1
-    return {k: (v if taken[v] == 1 else disambiguated(_REGISTER[k[0]][3], k[1])) for k, v in plain.items()}
+    ids = {k: (v if taken[v] == 1 else disambiguated(_REGISTER[k[0]][3], k[1])) for k, v in plain.items()}
+    ids.update({k: v for k, v in known.items() if v})
+    return ids
 
 
-def _stand_off(referenced, ids, authority):
+def _stand_off(referenced, authority, register):
     if not referenced:
         return None
     stand_off = etree.Element(N.STAND_OFF)
     for kind in (PERSON, ORG, PLACE):
-        keys = [key for (t, key) in referenced if t == kind]
-        if not keys:
+        entries = [(ident, first, forms) for (t, ident), (first, forms) in referenced.items() if t == kind]
+        if not entries:
             continue
         list_tag, entry_tag, name_tag, _ = _REGISTER[kind]
         listing = etree.SubElement(stand_off, list_tag)
-        for key in keys:
+        for ident, first, forms in entries:
             entry = etree.SubElement(listing, entry_tag)
-            entry.set(N.XML_ID, ids[(kind, key)])
-            etree.SubElement(entry, name_tag).text = key
-            for form in referenced[(kind, key)]:  # the same entity printed otherwise (docs/encoding.md)
-                etree.SubElement(entry, name_tag, type=VARIANT).text = form
-            for id_type, value in (authority(kind, key) if authority else ()):
+            entry.set(N.XML_ID, ident)
+            shared = register.entries.get((kind, ident)) if register is not None else None
+            if shared is not None:  # a copy of the corpus register's entry (docs/encoding.md)
+                entry.set("sameAs", register.href(kind, ident))
+                canonical, idnos = shared
+            else:
+                canonical, idnos = first, (authority(kind, first) if authority else ())
+            etree.SubElement(entry, name_tag).text = canonical
+            for form in [first, *forms]:  # the same entity printed otherwise (docs/encoding.md)
+                if form != canonical:
+                    etree.SubElement(entry, name_tag, type=VARIANT).text = form
+            for id_type, value in idnos:
                 etree.SubElement(entry, N.IDNO, type=id_type).text = value
     return stand_off

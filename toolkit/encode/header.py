@@ -27,6 +27,7 @@ UNKNOWN_TEXT_LICENCE = "Unknown: the publisher of the source has stated no licen
 # the build's output and the deposit package (docs/encoding.md, "Schema").
 SCHEMA_URL = "../schema/teikit.rng"
 TEIKIT_AGENT = "teikit"           # respStmt xml:id of teikit itself (change/@who)
+REGISTER_URL = "register/"        # the corpus register beside the article (docs/encoding.md, "The corpus register")
 APPLICATION_PREFIX = "app-"       # application xml:id = this + its respStmt's xml:id
 
 _NORMALIZATION = ("The text is kept as the source gives it, in Unicode NFC; runs of white space "
@@ -73,8 +74,9 @@ def declare_agent(header, xml_id: str, resp: str, label: str, ident: str | None 
 
 
 def build_header(article: Article, doc_id: str, options: ConvertOptions,
-                 recognisers: list[tuple[str, str, str]]) -> etree._Element:
-    """recognisers: (xml:id, ident, label) of every recogniser whose markup the text carries."""
+                 recognisers: list[tuple[str, str, str]], register_state: str | None = None) -> etree._Element:
+    """recognisers: (xml:id, ident, label) of every recogniser whose markup the text carries.
+    register_state: the sha256 of the corpus register as it bore on the article (register.RegisterView.state_of)."""
     language = article.meta.language
     header = etree.Element(N.TEI_HEADER)
     header.set(N.XML_LANG, HEADER_LANGUAGE)
@@ -116,6 +118,12 @@ def build_header(article: Article, doc_id: str, options: ConvertOptions,
         _sub(captured, N.DATE, capture.date, when=capture.date[:10])
         _sub(captured, N.IDNO, capture.record_id, type="WARC-Record-ID")
         _sub(captured, N.IDNO, capture.payload_digest, type="WARC-Payload-Digest")
+
+    if register_state is not None:
+        # the corpus register the article was converted against: with its source, what makes it again
+        register = _sub(bibl.getparent(), N.BIBL, type="register")
+        _sub(register, N.REF, REGISTER_URL, target=REGISTER_URL)
+        _sub(register, N.IDNO, register_state, type="sha256")
 
     encoding = _sub(header, N.ENCODING_DESC)
     _sub(encoding, N.SCHEMA_REF, key="teikit", url=SCHEMA_URL)

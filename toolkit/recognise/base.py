@@ -22,6 +22,9 @@ class Context:
     author: the byline's author, a person for certain.
     known_names: (surface, type) pairs found elsewhere in the corpus in a
       first pass, so a name found once with a title is marked everywhere.
+    own_names: the forms (keys and printed) of the names the text's own
+      recognition found: a known name written alike (the same phrase key) is
+      the text's own, not one found elsewhere, and is not looked for.
     language: the text's language (BCP 47, teikit.language), for a recogniser
       that serves several (the dates of any language read numeric dates as
       the language writes them); None: not known.
@@ -30,6 +33,7 @@ class Context:
     reference_date: str | None = None
     author: str | None = None
     known_names: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+    own_names: frozenset[str] = field(default_factory=frozenset)
     language: str | None = None
 
 

@@ -85,7 +85,7 @@ class RulesRecogniser:
         candidates += scan.abbrs.candidates(scan.toks)
         if context.known_names:
             keys = {(c.start, c.end, c.type): c.key for c in candidates if c.type in NAME_TYPES}
-            candidates += _known(scan, context.known_names, keys)
+            candidates += _known(scan, context.known_names, keys, context.own_names)
         return resolve(candidates, self.name)
 
 
@@ -104,10 +104,12 @@ def _known_index(known_names: frozenset, gaz: Gazetteers) -> PhraseIndex:
     return index
 
 
-def _known(scan: Scan, known_names: frozenset, keys: dict) -> list[Candidate]:
+def _known(scan: Scan, known_names: frozenset, keys: dict, own_names: frozenset = frozenset()) -> list[Candidate]:
     """Names found elsewhere in the corpus, marked wherever written here, with this text's keys
-    (a span the rules already named keeps the rules' key: "Quang Hải" stays "Nguyễn Quang Hải")."""
+    (a span the rules already named keeps the rules' key: "Quang Hải" stays "Nguyễn Quang Hải");
+    not those written as a name the text's own recognition found (Context.own_names)."""
     index = _known_index(known_names, scan.gaz)
+    own = {phrase_key(form) for form in own_names}
     toks, out = scan.toks, []
     for i in toks.where(index.first):
         if not toks.caps[i]:
@@ -116,6 +118,8 @@ def _known(scan: Scan, known_names: frozenset, keys: dict) -> list[Candidate]:
         if hit is None:
             continue
         size, (kind, listed_name) = hit
+        if own and tuple(toks.low_seq()[2 * i:2 * (i + size) - 1]) in own:
+            continue
         start, end = toks.span(i, i + size)
         if kind == ORG:
             key = org_key(scan, i, i + size)

@@ -214,6 +214,11 @@ def phrase_key(phrase: str) -> tuple:
     return _key(phrase, True)
 
 
+def syllables(text: str) -> set[str]:
+    """The syllables of a text as phrase keys hold them (lower-cased and folded)."""
+    return set(_key(text, True)[0::2])
+
+
 @lru_cache(maxsize=1024)
 def exact_key(phrase: str) -> tuple:
     """Like phrase_key but keeping case (for abbreviations: "TP" is not "tp")."""

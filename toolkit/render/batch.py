@@ -32,7 +32,7 @@ from .renderer import ASSETS_DIR, Renderer, SourceDocument, default_renderer
 from .site import MANIFEST, corpus_plan, plan_site, remove_dropped, remove_stale_register_pages, write_manifest
 from .siterecord import PageRecord, page_warnings
 from .search import BUNDLE, SHARD_PAGES, build_index
-from .sitedata import SiteData
+from .sitedata import SiteData, use_register
 from .tasks import page_task, record_task, renderer_state, warn_if_not_teikits
 
 FORMATS = ("html", "txt")
@@ -249,6 +249,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
             for stem, path in deferred.items():
                 if not batch.attempt(path, partial(_keep, store, stem, records[stem], path)):
                     del given[stem], held[stem]
+            use_register(store, list(held.values()), report)  # its names (a change of it alone: --force)
         try:
             write_manifest(out_dir, {stem: tei_href(path, out_dir) for stem, path in held.items()})
         except RenderError as exc:

@@ -8,6 +8,9 @@ the page queries return small XML documents (`*_xml`, text) that xslt/site/corpu
 turns into pages. Names are ordered by teikit.collation.sort_key (the one collation),
 articles newest first (undated last), then by title.
 
+With the corpus register (`use_register`), an entry's name, variants and authority ids
+are the register's (docs/site.md, "Registers and the date register").
+
 Contract: the store belongs to one build; `close()` removes its file (also on error, as
 a context manager). Records of the same stem replace each other.
 """
@@ -22,10 +25,13 @@ from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
+from ..errors import ToolkitError
 from ..fsutil import ScratchDir
+from ..register import Register, folders_beside
 from ..collation import ALPHABET, LETTERS, OTHER, letter, letter_slug, sort_key
 
 ENTITY_TYPES = ("person", "org", "place")
+REGISTER_STEM = ""  # the stem the corpus register's variants and idnos are stored under (no article has it)
 # The jump bar always shows the letters of the Vietnamese alphabet (as text without entries);
 # F J W Z and "#" only when some name starts with them.
 _JUMP_ALWAYS = frozenset(ALPHABET)
@@ -125,6 +131,25 @@ class SiteData:
         db.executemany("INSERT INTO dates VALUES (?,?,?,?,?,?,?,?)",
                        ((stem, n, d.get("mid"), d.get("when"), d.get("label"), d.get("text"), d.get("before"), d.get("after"))
                         for n, d in enumerate(doc.iterfind("d"))))
+
+    def use_register(self, entries) -> int:
+        """Take each entry's name, variants and authority ids from the corpus register
+        (`entries`: (type, id, names, idnos), canonical name first) for the entries the site's
+        articles mention; the articles' own copies stay beside. How many entries it named."""
+        db = self.db
+        mentioned = set(db.execute("SELECT DISTINCT type, id FROM entity_docs").fetchall())
+        used = 0
+        for entity_type, ident, names, idnos in entries:
+            if (entity_type, ident) not in mentioned:
+                continue
+            used += 1
+            name = names[0]
+            db.execute("UPDATE entity_docs SET name = ?, key = ?, letter = ? WHERE type = ? AND id = ?",
+                       (name, sort_key(name), letter(name), entity_type, ident))
+            db.executemany("INSERT OR IGNORE INTO variants VALUES (?,?,?)", ((ident, REGISTER_STEM, v) for v in names[1:]))
+            db.executemany("INSERT OR IGNORE INTO idnos VALUES (?,?,?,?)",
+                           ((ident, REGISTER_STEM, kind, value) for kind, value in idnos))
+        return used
 
     def put_page(self, stem: str, html: str) -> None:
         """Keep an article page until the manifest is written (render/batch.build_site)."""
@@ -323,3 +348,20 @@ class SiteData:
         parts.append("</year>")
         return "".join(parts)
 
+
+def use_register(store: SiteData, tei: list, report) -> None:
+    """The site's registers named from the corpus register beside the articles (register/), when
+    there is one; a register that cannot be read is one warning, and the articles' entries serve."""
+    folders = folders_beside(tei)
+    if not folders:
+        return
+    if len(folders) > 1:
+        report.warn(f"{folders[0]}: the articles have {len(folders)} corpus registers beside them; "
+                    "the site's registers take names from this one")
+    try:
+        register = Register.read(folders[0])
+    except ToolkitError as exc:
+        report.warn(f"{exc}; the site's registers use the articles' own entries")
+        return
+    store.use_register((kind, ident, entry.names, entry.idnos)
+                       for kind, entries in register.entries.items() for ident, entry in entries.items())

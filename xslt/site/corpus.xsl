@@ -245,10 +245,13 @@
             <dd>{string-join($entity/v/@text, ' · ')}</dd>
           </xsl:if>
           <xsl:for-each select="$entity/idno">
-            <dt>{if (@type = 'wikidata') then tk:label('wikidata', $site-lang) else string(@type)}</dt>
+            <!-- Wikidata: an id (type="wikidata", files written before the corpus register) or its concept URI -->
+            <xsl:variable name="wikidata" select="if (@type = 'wikidata' and matches(@value, '^Q[0-9]+$')) then string(@value)
+                else if (matches(@value, '^https?://www\.wikidata\.org/entity/Q[0-9]+$')) then replace(@value, '^.*/', '') else ''"/>
+            <dt>{if ($wikidata) then tk:label('wikidata', $site-lang) else string(@type)}</dt>
             <dd>
-              <xsl:variable name="href" select="if (@type = 'wikidata' and matches(@value, '^Q[0-9]+$'))
-                  then 'https://www.wikidata.org/wiki/' || @value else tk:safe-href(@value)"/>
+              <xsl:variable name="href" select="if ($wikidata)
+                  then 'https://www.wikidata.org/wiki/' || $wikidata else tk:safe-href(@value)"/>
               <xsl:choose>
                 <xsl:when test="$href"><a class="authority" href="{$href}">{@value}</a></xsl:when>
                 <xsl:otherwise>{@value}</xsl:otherwise>
