@@ -146,6 +146,8 @@ def test_search_and_facets_by_keyboard_only(page, server):
     assert page.evaluate("document.activeElement.id") == "search-q"
     page.keyboard.type("Ngô Quyền")
     page.keyboard.press("Enter")
+    # The form is a GET: wait for the new page, or the old one's status ("30 bài viết") answers.
+    page.wait_for_url("**/search.html?q=*")
     assert _results(page)[0].endswith("/a13.html")
     # Tab reaches the facets' checkboxes; Space ticks one, and the results follow.
     for _ in range(40):
