@@ -37,7 +37,7 @@ from ..fsutil import cannot_write, staging_dir, temp_prefix
 
 BUNDLE = "pagefind"
 TIMEOUT_SECONDS = 3600
-SHARD_PAGES = 5000          # article pages per Pagefind run (≈ 750 MB of Pagefind's memory)
+SHARD_PAGES = 5000          # article pages per Pagefind run (measured: 470 MiB of Pagefind's memory, benchmarks/site.py)
 SHARDS_FILE = "teikit-shards.json"  # in the bundle: the other shards' folders, for search.js
 SHARDS_DIR = "shards"
 ARTICLE_PAGES = "*.html"  # the article pages: <stem>.html in the site folder (render.batch.build_site)
