@@ -42,7 +42,7 @@ NAME_TYPES = (PERSON, ORG, PLACE)
 # What may sit inside what: the one nesting policy of the encoding. A mention
 # may hold only mentions of the types listed for its own type (and, inside
 # those, what they may hold). A role holds the organisation or place it is an
-# office of ("Bộ trưởng Bộ Công an"); a person's name holds the roles that
+# office of ("ROLE ORG"); a person's name holds the roles that
 # qualify it (TEI: roleName is a part of persName; the encoder attaches a role
 # written right before the name or in apposition after it, encode/inline.py);
 # a name holds its abbreviations; a name never holds another name: a place or person named inside an organisation's

@@ -18,8 +18,8 @@ tests/test_teitext.py checks they agree.
 
     name_part(block, start, end, element)
                         the name a persName carries: its span without the
-                        roleName children that qualify it ("Đại tướng Trần
-                        Đại Quang, Bộ trưởng …" → "Trần Đại Quang"), and
+                        roleName children that qualify it ("ROLE NAME,
+                        ROLE …" → "NAME"), and
                         without the white space and commas between them
 """
 

@@ -7,9 +7,8 @@ to the character.
 
 A role that qualifies a person is a part of the person's name (TEI 13.2.1:
 roleName is a component of persName): a role written right before a person's
-name, with only white space between ("Đại tướng Trần Đại Quang", a run of them
-too), and a role in apposition right after it, after a comma ("Trần Đại Quang,
-Bộ trưởng Bộ Công an", a run of them too, as TEI's own `<persName>… Murat,
+name, with only white space between ("ROLE NAME", a run of them too), and a
+role in apposition right after it, after a comma ("NAME, ROLE", a run of them too, as TEI's own `<persName>… Murat,
 <roleName>roi de Naples</roleName></persName>`), are put inside the person's
 persName, which then spans the roles, the name and what lies between them
 (`attach_roles`). The name itself stays plain text; its extent is the
@@ -85,7 +84,7 @@ def attach_roles(mentions, text: str, offset: int = 0) -> dict[tuple[int, int, s
             taken.add((role.start, role.end))
             start = role.start
         extents[(p.start, p.end, p.type)] = [start, p.end]
-    for p in persons:  # then roles in apposition after the name: "Trần Đại Quang, Bộ trưởng …"
+    for p in persons:  # then roles in apposition after the name: "NAME, ROLE …"
         key = (p.start, p.end, p.type)
         if key not in extents:
             continue

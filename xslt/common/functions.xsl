@@ -162,8 +162,8 @@
   <!-- The reading text of nodes: every text node except those in expansions
        (the only text not in the source), normalised. -->
   <!-- The name a name element carries, as tk:plain reads it: a persName without the roleName
-       children that qualify the person, and the commas and spaces beside them ("Đại tướng Trần
-       Đại Quang, Bộ trưởng …" carries "Trần Đại Quang"; teikit.teitext.name_part). -->
+       children that qualify the person, and the commas and spaces beside them ("ROLE NAME,
+       ROLE …" carries "NAME"; teikit.teitext.name_part). -->
   <xsl:function name="tk:name-plain" as="xs:string">
     <xsl:param name="name" as="element()"/>
     <xsl:sequence select="if ($name/self::persName and $name/roleName)
