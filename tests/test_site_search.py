@@ -73,11 +73,16 @@ def test_the_bundle_is_in_place_and_no_staging_folder_is_left(site):
     assert not [p for p in site.iterdir() if p.name.endswith(".staging")]
 
 
-def test_a_failing_pagefind_is_one_error_and_the_old_index_stays(site, tmp_path, monkeypatch):
+def _failing_pagefind(tmp_path, monkeypatch, said: str) -> None:
+    """Pagefind replaced by a script that says `said` on stderr and exits 3."""
     fake = tmp_path / "pagefind"
-    fake.write_text("#!/bin/sh\necho 'boom: cannot index' >&2\nexit 3\n", encoding="utf-8")
+    fake.write_text(f"#!/bin/sh\necho '{said}' >&2\nexit 3\n", encoding="utf-8")
     fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
     monkeypatch.setattr(search_module, "executable", lambda: fake)
+
+
+def test_a_failing_pagefind_is_one_error_and_the_old_index_stays(site, tmp_path, monkeypatch):
+    _failing_pagefind(tmp_path, monkeypatch, "boom: cannot index")
     before = (site / "pagefind" / "pagefind-entry.json").read_bytes()
     with pytest.raises(SearchIndexError, match=r"pagefind failed: boom: cannot index$"):
         search_module.build_index(site, "vi")
@@ -150,10 +155,7 @@ def test_a_sharded_index_holds_every_article_once(tmp_path):
 
 
 def test_a_failing_shard_is_one_error_and_the_old_index_stays(site, tmp_path, monkeypatch):
-    fake = tmp_path / "pagefind"
-    fake.write_text("#!/bin/sh\necho 'boom: shard' >&2\nexit 3\n", encoding="utf-8")
-    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
-    monkeypatch.setattr(search_module, "executable", lambda: fake)
+    _failing_pagefind(tmp_path, monkeypatch, "boom: shard")
     before = (site / "pagefind" / "pagefind-entry.json").read_bytes()
     pages = sorted(site.glob("a*.html"))
     with pytest.raises(SearchIndexError, match=r"pagefind failed: boom: shard$"):
