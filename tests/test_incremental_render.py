@@ -37,7 +37,7 @@ def rewritten(before: dict[str, int], folder: Path) -> list[str]:
 
 def made(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and "pagefind" not in p.relative_to(folder).parts and p.name != buildrecord.RECORD}
+            if p.is_file() and "pagefind" not in p.relative_to(folder).parts and p.name not in buildrecord.FILES}
 
 
 def assert_as_from_scratch(tei: Path, out: Path, tmp_path: Path, *extra) -> None:

@@ -13,12 +13,15 @@ so a truncated or mixed file cannot pass.
 from __future__ import annotations
 
 import io
+import hashlib
 import json
 import os
 import random
 import shutil
+import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
@@ -26,6 +29,7 @@ from pathlib import Path
 
 import pytest
 
+from teikit.buildrecord import STORE
 from teikit.fsutil import LOCK_NAME, TEMP_NAME
 from teikit.names import is_register_file
 from teikit.xmlsafe import parse_bytes
@@ -71,13 +75,35 @@ def temporaries(root: Path) -> list[Path]:
                   or p.name.endswith((".tmp", ".staging")))
 
 
+def store_texts(store: Path) -> bytes:
+    """The texts the build record's store holds (sha256 lines), as SQLite opens it (a copy, with the
+    journal a kill left: its transaction rolled back); its pages whole, each text its own sha256."""
+    with tempfile.TemporaryDirectory() as scratch:
+        for path in (store, store.with_name(store.name + "-journal")):
+            if path.exists():
+                shutil.copy(path, Path(scratch) / path.name)
+        db = sqlite3.connect(Path(scratch) / store.name)
+        try:
+            assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",), f"{store}: damaged"
+            made = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'blobs'").fetchone()  # not when killed making it
+            rows = db.execute("SELECT sha, text FROM blobs").fetchall() if made else []
+        finally:
+            db.close()
+    assert all(hashlib.sha256(text.encode("utf-8")).hexdigest() == sha for sha, text in rows), f"{store}: a text not whole"
+    return "".join(sorted(f"{sha}\n" for sha, _ in rows)).encode()
+
+
 def outputs(work: Path, name: str) -> dict[str, bytes]:
-    """The command's finished outputs (temporaries left out), by path under `work`."""
+    """The command's finished outputs (temporaries left out), by path under `work`; the build
+    record's store (SQLite: its bytes depend on its history) by the texts it holds."""
     found = {}
     for path in sorted(output_root(work, name).rglob("*")):
         # Pagefind's search bundle is the one output that is not byte-identical run to run
         # (its filter and meta indexes, docs/site.md); it is put in place whole by renames.
-        if "pagefind" in path.relative_to(work).parts:
+        if "pagefind" in path.relative_to(work).parts or path.name == f"{STORE}-journal":
+            continue
+        if path.name == STORE:
+            found[path.relative_to(work).as_posix()] = store_texts(path)
             continue
         if path.is_file() and not LOCK_NAME.match(path.name) and not any(TEMP_NAME.match(part) for part in path.relative_to(work).parts):
             found[path.relative_to(work).as_posix()] = path.read_bytes()
@@ -102,6 +128,8 @@ def check_parses(files: dict[str, bytes]) -> None:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 assert archive.testzip() is None, f"{rel}: corrupt member"
                 check_parses({f"{rel}!{m}": archive.read(m) for m in archive.namelist() if m.endswith(CHECKED)})
+        elif rel.endswith(STORE):
+            pass  # read whole by store_texts
         elif rel.endswith(".js"):
             # The site's own scripts, copied whole from the stylesheets' assets.
             assert data == (ROOT / "xslt" / "html" / "assets" / Path(rel).name).read_bytes(), f"{rel}: not whole"
@@ -189,6 +217,9 @@ def kill_and_rerun(work: Path, name: str) -> dict:
     for i, left in enumerate(left_by_kill):
         for rel, data in left.items():
             assert rel in final, f"{name}, kill {i + 1}: {rel} is not an output of a normal run"
+            if rel.endswith(STORE):  # the same inputs each run: the texts of a run killed, some of the final ones
+                assert set(data.splitlines()) <= set(final[rel].splitlines()), f"{name}, kill {i + 1}: {rel} holds other texts"
+                continue
             assert data == final[rel], f"{name}, kill {i + 1}: {rel} is neither the old file nor the new one"
     figures = runs.figures[name]
     figures["outputs"] = len(final)

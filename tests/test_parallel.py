@@ -48,14 +48,14 @@ UNREPRODUCIBLE = "pagefind"
 
 # The build records (teikit.buildrecord) name the sources by their paths (two runs in two folders differ
 # there) and a run on a cluster writes none; what they make reused is checked by tests/test_incremental.py.
-BUILD_RECORD = ".teikit-build.json"
+BUILD_RECORD = (".teikit-build.json", ".teikit-build.sqlite")  # the record and its store
 
 
 def tree_bytes(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` (hidden editing records included) by its relative path, the search
     index and the build records aside."""
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and UNREPRODUCIBLE not in p.relative_to(folder).parts and p.name != BUILD_RECORD}
+            if p.is_file() and UNREPRODUCIBLE not in p.relative_to(folder).parts and p.name not in BUILD_RECORD}
 
 
 def invoke(*args: str):

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from teikit import buildrecord
 from teikit.cli import app
 from teikit.convert import convert_paths
 from teikit.errors import SiteError
@@ -45,9 +47,13 @@ def render(*args):
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under `folder`, hidden ones included, with its bytes; but Pagefind's search
-    bundle, which is not byte-identical run to run (docs/site.md), by its file count only."""
+    bundle, which is not byte-identical run to run (docs/site.md), by its file count only, and the
+    build record's store by the texts it holds."""
     files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
     bundle = [name for name in files if name.startswith("pagefind/")]
+    if buildrecord.STORE in files:  # an SQLite file's bytes depend on its history: the texts it holds
+        with sqlite3.connect(folder / buildrecord.STORE) as db:
+            files[buildrecord.STORE] = repr(sorted(db.execute("SELECT sha, text FROM blobs"))).encode()
     return {**{name: data for name, data in files.items() if name not in bundle},
             "pagefind/ (files)": str(len(bundle)).encode()}
 

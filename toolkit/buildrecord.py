@@ -14,6 +14,14 @@ Contract (docs/scale.md, "Incremental builds"):
 - A record that cannot be read (damaged, of another stage or version) counts as none:
   everything is made again, with one warning (`Record.warning`); a missing record is
   a first build. `force` ignores the record (a fresh one is written).
+- Fields too large to hold for every output at once (a site's per-article records, ~10 KB
+  each) are kept out of the record, by content, in a store beside it (`<out>/.teikit-build.sqlite`,
+  SQLite; `Record(..., blobs=FIELDS)`): such an entry field holds the digest of its text
+  (`Record.keep`), read back one at a time (`Record.blob`). Texts are added in transactions
+  and removed only once the record that no longer names them is written (`save`), so a run
+  killed at any point leaves every text the record on disk names; a store that cannot be
+  read counts as no record (one warning, everything made again), a text it lacks makes its
+  output again.
 - The digests of teikit's own files (`code_digest`: its version, Python code and data
   files; `folder_digest` of the stylesheets and the schema) are computed once per
   process; a model folder's is computed at each call (it may be retrained meanwhile).
@@ -23,12 +31,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from functools import lru_cache
 from pathlib import Path
 
 from .fsutil import cannot_write, write_atomic
 
 RECORD = ".teikit-build.json"
+STORE = ".teikit-build.sqlite"  # the record's large fields (Record blobs), beside it
+FILES = (RECORD, STORE)  # the files of a record in its folder
 FORMAT_KEY = "teikit-build"
 FORMAT_VERSION = 1
 _CHUNK = 1 << 20
@@ -121,17 +132,23 @@ def model_digest(model_dir) -> str | None:
 class Record:
     """One stage's record in `folder` (see the module contract). `entries` maps an output's
     name to its entry (a dict holding at least "key" and "sha256"); `data` holds the stage's
-    other fields; `warning` is the one line said when an existing record could not be read."""
+    other fields; `warning` is the one line said when an existing record could not be read.
+    `blobs`: the entry fields that hold the digest of a text kept in the store (keep, blob)."""
 
-    def __init__(self, folder, stage: str, *, force: bool = False):
+    def __init__(self, folder, stage: str, *, force: bool = False, blobs: tuple[str, ...] = ()):
         self.path = Path(folder) / RECORD
         self.stage = stage
         self.warning: str | None = None
         self.data: dict = {}
         self.entries: dict[str, dict] = {}
         self._read: bytes | None = None  # the record as read (not written again when nothing changed)
+        self._fields = blobs
+        self.store = Blobs(Path(folder) / STORE) if blobs else None
         if not force:
             self._load()
+        if self.store is not None and self.store.warning and self.warning is None:
+            self.warning = self.store.warning
+            self.entries, self.data, self._read = {}, {}, None  # its entries' texts are unknown: none is trusted
 
     def _load(self) -> None:
         try:
@@ -174,19 +191,138 @@ class Record:
     def drop(self, name: str) -> None:
         self.entries.pop(name, None)
 
+    def keep(self, text: str) -> str:
+        """Keep `text` in the store (a record made with `blobs`); the digest an entry field names it by."""
+        return self.store.put(text)
+
+    def blob(self, sha: object) -> str | None:
+        """The text kept as `sha` (Record.keep); None when the store lacks it (or cannot read it)."""
+        return self.store.get(sha) if self.store is not None and isinstance(sha, str) else None
+
+    def has_blob(self, sha: object) -> bool:
+        return self.store is not None and isinstance(sha, str) and self.store.has(sha)
+
     def save(self, report=None) -> None:
         """Write the record (atomically); the caller does it after its outputs. One that cannot be
         written (a full disk) is a warning in `report` (batch.Report): the outputs are whole, and the
         record there, if any, still tells the next run only what is true (its entries are checked
         against the bytes)."""
+        if self.store is not None and not self.store.commit() and report is not None:
+            report.warn(self.store.failure)  # the entries whose texts it lacks are made again next time
         body = {FORMAT_KEY: FORMAT_VERSION, "stage": self.stage, **self.data, "entries": self.entries}
         data = (json.dumps(body, ensure_ascii=True, sort_keys=True) + "\n").encode("ascii")
-        if data == self._read:
+        if data != self._read:
+            try:
+                write_atomic(self.path, data)
+            except OSError as exc:
+                if report is None:
+                    raise
+                report.warn(f"{self.path}: cannot write: {cannot_write(exc, self.path)} (the build record: the next "
+                            "run makes again what it cannot tell is unchanged)")
+                return  # the old record stands: the store keeps every text it names
+            self._read = data
+        if self.store is not None:  # the record written names only these texts: the others go
+            self.store.keep_only({entry.get(field) for entry in self.entries.values() if isinstance(entry, dict)
+                                  for field in self._fields})
+
+
+class Blobs:
+    """Texts by content (sha256 of their UTF-8) in an SQLite file: Record's store (module contract).
+    One that cannot be opened or read is set aside (`warning`) and made anew; one that cannot be
+    written says so once (`failure`) and keeps what it held."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.warning: str | None = None
+        self.failure: str | None = None
+        self.db: sqlite3.Connection | None = None
+        try:
+            if self.path.is_file() and self.path.stat().st_size > 0:  # an empty file: killed as it was made
+                self._open(exists=True)
+        except (OSError, sqlite3.Error) as exc:
+            self._close()
+            self.warning = f"{self.path}: the build record's store cannot be read ({exc}); everything is made again"
+            try:
+                for path in (self.path, self.path.with_name(self.path.name + "-journal")):
+                    path.unlink(missing_ok=True)
+            except OSError as again:
+                self._fail(again)
+
+    def _open(self, exists: bool) -> None:
+        self.db = sqlite3.connect(self.path, isolation_level="DEFERRED")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        if exists and self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+            exists = False  # its making rolled back (a run killed as it made it)
+        if exists:
+            row = self.db.execute("SELECT version FROM meta").fetchone()
+            if row is None or row[0] != FORMAT_VERSION:
+                raise sqlite3.DatabaseError(f"not a version-{FORMAT_VERSION} store")
+        else:
+            self.db.executescript(f"""BEGIN; CREATE TABLE IF NOT EXISTS meta (version INTEGER);
+                INSERT INTO meta SELECT {FORMAT_VERSION} WHERE NOT EXISTS (SELECT 1 FROM meta);
+                CREATE TABLE IF NOT EXISTS blobs (sha TEXT PRIMARY KEY, text TEXT NOT NULL); COMMIT;""")
+
+    def _close(self) -> None:
+        if self.db is not None:
+            try:
+                self.db.close()
+            except sqlite3.Error:
+                pass
+            self.db = None
+
+    def _fail(self, exc) -> None:
+        if self.failure is None:
+            self.failure = (f"{self.path}: cannot write the build record's store ({exc}); the next run makes again "
+                            "what it lacks")
+
+    def put(self, text: str) -> str:
+        sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        if self.db is None and self.failure is None:  # made at its first text (the folder exists by then)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._open(exists=False)
+            except (OSError, sqlite3.Error) as exc:
+                self._close()
+                self._fail(exc)
+        if self.db is not None and self.failure is None:
+            try:
+                self.db.execute("INSERT OR IGNORE INTO blobs VALUES (?, ?)", (sha, text))
+            except sqlite3.Error as exc:
+                self._fail(exc)
+        return sha
+
+    def get(self, sha: str) -> str | None:
+        try:
+            row = self.db.execute("SELECT text FROM blobs WHERE sha = ?", (sha,)).fetchone() if self.db else None
+        except sqlite3.Error:
+            return None
+        return row[0] if row else None
+
+    def has(self, sha: str) -> bool:
+        try:
+            return self.db is not None and self.db.execute("SELECT 1 FROM blobs WHERE sha = ?", (sha,)).fetchone() is not None
+        except sqlite3.Error:
+            return False
+
+    def commit(self) -> bool:
+        """The texts put so far made durable; False when some could not be (`failure`)."""
+        if self.db is not None:
+            try:
+                self.db.commit()
+            except sqlite3.Error as exc:
+                self._fail(exc)
+        return self.failure is None
+
+    def keep_only(self, shas: set) -> None:
+        """Remove every text but `shas` (one transaction: a kill leaves all or none removed)."""
+        if self.db is None:
             return
         try:
-            write_atomic(self.path, data)
-        except OSError as exc:
-            if report is None:
-                raise
-            report.warn(f"{self.path}: cannot write: {cannot_write(exc, self.path)} (the build record: the next "
-                        "run makes again what it cannot tell is unchanged)")
+            with self.db:
+                self.db.execute("CREATE TEMP TABLE IF NOT EXISTS live (sha TEXT PRIMARY KEY)")
+                self.db.execute("DELETE FROM live")
+                self.db.executemany("INSERT OR IGNORE INTO live VALUES (?)", ((s,) for s in shas if isinstance(s, str)))
+                self.db.execute("DELETE FROM blobs WHERE sha NOT IN (SELECT sha FROM live)")
+                self.db.execute("DELETE FROM live")
+        except sqlite3.Error:
+            pass  # the texts no entry names stay until a later run removes them

@@ -178,7 +178,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
     record = PageRecord(out_dir, "site", renderer.xslt_dir, (register_page_size, search_index), force=force)
     if record.warning:
         report.warn(record.warning)
-    records: dict[str, str] = {}  # stem -> its site record (render.siterecord)
+    records: dict[str, str] = {}  # stem -> the digest of its site record (kept in the record's store: render.siterecord)
     # the site's scratch store failing (a full /tmp): one line
     with _store_failures(out_dir, "its index and registers cannot be made:"), SiteData() as store, ExitStack() as pools:
         given: dict[str, Path] = {}
@@ -210,6 +210,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
             stem, text = (doc.stem, renderer.site_record(doc)) if doc is not None else (Path(path).stem, entry["site"])
             if doc is not None:  # else stored only if the corpus pages are to be made (below)
                 _keep(store, stem, text, path)
+                text = record.keep_site(text)
             records[stem], given[stem] = text, Path(path)
             if doc is None:
                 deferred[stem] = path
@@ -225,7 +226,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
                 return
             stem, text = made
             if batch.attempt(path, partial(_keep, store, stem, text, path)):
-                records[stem], given[stem] = text, Path(path)
+                records[stem], given[stem] = record.keep_site(text), Path(path)
 
         if local:
             batch.run(read, label="reading TEI")
@@ -239,7 +240,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
                                            Report(warnings=list(entry["warnings"]), unchanged=[page_path]))
             batch.run_on(pool(), record_task, state=state, label="reading TEI", each=keep, ready=reused)
         kept = _read_kept(plan, renderer, given, store, page if articles and local else None, batch,
-                          missing if articles and not local else None, records)
+                          missing if articles and not local else None, records, record)
         if plan.exists and not given and not kept:
             raise plan.refuse("none of the given files could be read, and a site is never replaced by an empty one",
                               hint=False)
@@ -247,7 +248,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
         corpus = record.corpus_stands({stem: records[stem] for stem in held if stem in records}, register_page_size)
         if corpus is None:  # the corpus pages are to be made: every article in the store (one that cannot be, left out)
             for stem, path in deferred.items():
-                if not batch.attempt(path, partial(_keep, store, stem, records[stem], path)):
+                if not batch.attempt(path, partial(_keep_again, store, record, renderer, stem, records[stem], path)):
                     del given[stem], held[stem]
             use_register(store, list(held.values()), report)  # its names (a change of it alone: --force)
         try:
@@ -327,6 +328,13 @@ def _keep(store: SiteData, stem: str, record: str, path) -> bool:
     return True
 
 
+def _keep_again(store: SiteData, record: PageRecord, renderer: Renderer, stem: str, sha: str, path) -> bool:
+    """An article whose page stands into the site's store: its site record as the build record's
+    store keeps it, or (a store that lost it) made again from its TEI."""
+    text = record.site_text(sha)
+    return _keep(store, stem, text if text is not None else renderer.site_record(renderer.load(path)), path)
+
+
 @contextmanager
 def _store_failures(name: Path, what: str):
     """The site's scratch store (SQLite in the system's temporary folder) failing, as on a full
@@ -345,7 +353,8 @@ def _stored(target: Path, data):
 
 
 def _read_kept(plan, renderer: Renderer, given: dict, store: SiteData, page, batch: Batch,
-               missing: list | None = None, records: dict | None = None) -> dict[str, Path]:
+               missing: list | None = None, records: dict | None = None,
+               record: PageRecord | None = None) -> dict[str, Path]:
     """The held articles an update keeps, read from their recorded TEI into the store (their
     page rendered again only where it is missing); a refusal if any cannot be read."""
     kept = plan.kept(given)
@@ -360,7 +369,7 @@ def _read_kept(plan, renderer: Renderer, given: dict, store: SiteData, page, bat
             text = renderer.site_record(doc)
             store.add(stem, text)
             if records is not None:
-                records[stem] = text
+                records[stem] = record.keep_site(text)
         except ToolkitError as exc:
             raise plan.refuse(f"the site holds {stem}.html, whose TEI cannot be read ({exc}): "
                               "the index and registers could not list it") from None

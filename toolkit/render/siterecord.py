@@ -7,7 +7,10 @@ build_site, "html" or "txt" for render_paths):
   stylesheets (every file of the renderer's xslt folder) and teikit itself (code, data,
   version). Its entry keeps the page's sha256, the warnings its reading said (replayed)
   and, in a site, what the corpus pages need of it (its site record, xslt/site/data.xsl's
-  output): an unchanged article is neither parsed nor transformed again.
+  output, ~10 KB: kept in the record's store, `.teikit-build.sqlite`, the entry naming it
+  by its sha256): an unchanged article is neither parsed nor transformed again, and no run
+  holds every article's site record (one at a time from the store). An article whose
+  record the store lacks is made again.
 - The corpus pages (index, search page, registers, date register) are made from every
   article's site record: when the site holds the same articles with the same records
   (the "corpus" key) and every corpus page is still as written, none is made again;
@@ -30,6 +33,7 @@ from .renderer import REGISTER_FILES
 
 # entries beside the articles' (by stem): names no file stem can be
 SEARCH_ENTRY, CORPUS = "/pagefind", "/corpus"
+SITE = "site"  # an article entry's field: the digest of its site record, kept in the record's store
 # registers/<folder>/<id>.html: one page per register entry (render.site.corpus_plan)
 ENTITY_DIRS = frozenset(file.removesuffix(".html") for file in REGISTER_FILES.values())
 
@@ -45,13 +49,13 @@ class PageRecord:
 
     def __init__(self, out_dir, stage: str, xslt_dir, options, *, force: bool = False):
         self.out_dir = Path(out_dir)
-        self.record = buildrecord.Record(self.out_dir, stage, force=force)
+        self.record = buildrecord.Record(self.out_dir, stage, force=force, blobs=(SITE,) if stage == "site" else ())
         self.environment = buildrecord.digest(stage, buildrecord.stylesheets_digest(xslt_dir),
                                               buildrecord.code_digest(), options)
         self._keys: dict[str, str] = {}
         # the site records of the last run (the corpus pages an article changed are those its records name)
-        self._previous = {stem: entry.get("site") for stem, entry in self.record.entries.items()
-                          if isinstance(entry, dict) and isinstance(entry.get("site"), str)}
+        self._previous = {stem: entry.get(SITE) for stem, entry in self.record.entries.items()
+                          if isinstance(entry, dict) and isinstance(entry.get(SITE), str)}
         self._affected: set[str] | None = None
         self.reused: set[str] = set()
         self.changed = False  # a page written or removed this run
@@ -71,10 +75,18 @@ class PageRecord:
         key = self._keys[stem] = buildrecord.digest(self.environment, str(path), href, data)
         entry = self.record.fresh(stem, key, target)
         if entry is None or not isinstance(entry.get("warnings"), list) or not all(
-                isinstance(w, str) for w in entry["warnings"]) or (site and not isinstance(entry.get("site"), str)):
-            return None  # made again (a record edited by hand may hold anything)
+                isinstance(w, str) for w in entry["warnings"]) or (site and not self.record.has_blob(entry.get(SITE))):
+            return None  # made again (a record edited by hand may hold anything; a store may lack the site record)
         self.reused.add(stem)
         return entry
+
+    def keep_site(self, text: str) -> str:
+        """Keep an article's site record in the store; the digest its entry names it by (made(site=…))."""
+        return self.record.keep(text)
+
+    def site_text(self, sha: str) -> str | None:
+        """The site record kept as `sha` (keep_site); None when the store lacks it."""
+        return self.record.blob(sha)
 
     def made(self, stem: str, target: Path, warnings: list[str], **fields) -> None:
         """The page of `stem` was written: record it (not when its key is unknown)."""
@@ -117,15 +129,14 @@ class PageRecord:
     # -- the corpus pages and the search index (build_site) ------------------------------
 
     def corpus_key(self, records: dict[str, str], page_size: int) -> str:
-        """The key of every corpus page at once: the site records of the articles held."""
+        """The key of every corpus page at once: the site records of the articles held (stem -> its digest, keep_site)."""
         self._records = records
-        self._corpus = buildrecord.digest(self.environment, page_size, sorted(
-            (stem, buildrecord.digest(text)) for stem, text in records.items()))
+        self._corpus = buildrecord.digest(self.environment, page_size, sorted(records.items()))
         return self._corpus
 
     def corpus_stands(self, records: dict[str, str], page_size: int) -> list[Path] | None:
         """The corpus pages, when every one stands as it is for the site records of the articles
-        held (None: some must be made)."""
+        held (stem -> digest; None: some must be made)."""
         self.corpus_key(records, page_size)
         entry = self.record.entries.get(CORPUS)
         if entry is None or entry.get("key") != self._corpus:
@@ -139,16 +150,21 @@ class PageRecord:
         """Before the corpus pages are looked at: the register entries an article that changed
         (its site record, before or now) names, whose pages are to be made again."""
         records = self._records
-        changed = {stem for stem, text in records.items() if self._previous.get(stem) != text}
-        changed |= set(self._previous) - set(records)
+        changed = [stem for stem, sha in records.items() if self._previous.get(stem) != sha]
+        changed += [stem for stem in self._previous if stem not in records]
         self._affected = set()
-        for stem in changed:
-            for text in (records.get(stem), self._previous.get(stem)):
-                if text:
-                    doc = etree.fromstring(text.encode("utf-8"))
-                    self._affected.update(e.get("id") for e in doc.iterfind("e"))
-                    self._affected.update(m.get("ref") for m in doc.iterfind("m"))
         self._lang = lang
+        for stem in changed:
+            for sha in (records.get(stem), self._previous.get(stem)):
+                if sha is None:
+                    continue
+                text = self.site_text(sha)
+                if text is None:  # the store lacks it: which entries it named is unknown, every page is looked at
+                    self._affected = None
+                    return
+                doc = etree.fromstring(text.encode("utf-8"))
+                self._affected.update(e.get("id") for e in doc.iterfind("e"))
+                self._affected.update(m.get("ref") for m in doc.iterfind("m"))
 
     def entity_stands(self, rel: str, keys: dict) -> bool:
         """Whether the page of a register entry (registers/<type>/<id>.html) stands as it is, its
