@@ -29,7 +29,7 @@ from ..parallel import InlineEngine, make_engine
 from ..errors import RenderError, ToolkitError
 from ..fsutil import cannot_write, clean_stale_temps, write_atomic
 from .renderer import ASSETS_DIR, Renderer, SourceDocument, default_renderer
-from .site import MANIFEST, corpus_plan, plan_site, remove_dropped, remove_stale_register_pages, write_manifest
+from .site import MANIFEST, PAGE_SIZE, corpus_plan, plan_site, remove_dropped, remove_stale_register_pages, write_manifest
 from .siterecord import PageRecord, page_warnings
 from .search import BUNDLE, SHARD_PAGES, build_index
 from .sitedata import SiteData, use_register
@@ -128,8 +128,8 @@ def write_scripts(out_dir: Path, renderer: Renderer, report: Report) -> None:
             report.fail(target, f"{target}: cannot write: {cannot_write(exc, target)}")
 
 
-# A register of more entries than this gets one page per letter (registers/<type>-<letter>.html).
-REGISTER_PAGE_SIZE = 300
+# Every list of the site that grows with the corpus, this many items a page (render.site's paging policy).
+REGISTER_PAGE_SIZE = PAGE_SIZE
 # The search page offers this many values per entity facet (the entries in most articles).
 SEARCH_FACET_VALUES = 50
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -128,31 +129,63 @@ def site_size(out_dir) -> int | None:
         return None
 
 
-INDEX_DIR = "index"  # the index's pages after the first (xslt/site/corpus.xsl, tk:index-href, names them alike)
+# The one paging policy of the corpus site (docs/site.md, "Pages"). Every page whose list grows
+# with the corpus holds at most PAGE_SIZE items of it: the index (articles), a register's letter
+# (entries), an entry's page (mentions in context, an article's split across pages when they
+# do not fit) and a year of the date register (articles and dated mentions). The first page
+# keeps the name the page always had (index.html, registers/persons/<id>.html, …); page n (from
+# 2) is the folder of that name without ".html", n.html (index/2.html,
+# registers/persons/<id>/2.html, …), so that every link to a list goes to its first page. A
+# register of more than PAGE_SIZE entries is paged by letter (registers/persons-<letter>.html).
+PAGE_SIZE = 300
+INDEX_DIR = "index"  # the index's pages after the first (xslt/site/corpus.xsl, tk:page-href, names them alike)
+
+
+def page_count(items: int, page_size: int) -> int:
+    """How many pages a list of `items` takes, `page_size` a page (one, for an empty list)."""
+    return max(1, -(-items // page_size))
+
+
+def numbered_pages(first: str, items: int, page_size: int) -> list[tuple[int, str]]:
+    """(number from 1, path under the site) of each page of a list of `items` whose first page
+    is `first` (a path ending in .html): `first`, then `first` without .html/2.html, …"""
+    folder = first.removesuffix(".html")
+    return [(n, first if n == 1 else f"{folder}/{n}.html") for n in range(1, page_count(items, page_size) + 1)]
 
 
 def index_pages(articles: int, page_size: int) -> list[tuple[int, str]]:
     """(number from 1, path under the site) of each page of an index of `articles` articles,
     `page_size` a page: index.html, then index/2.html, …"""
-    count = max(1, -(-articles // page_size))
-    return [(n, "index.html" if n == 1 else f"{INDEX_DIR}/{n}.html") for n in range(1, count + 1)]
+    return numbered_pages("index.html", articles, page_size)
 
 
 def remove_stale_register_pages(out_dir: Path, written: set[Path]) -> None:
     """The register and index pages an earlier run wrote and this one did not (an entry no article
-    mentions any more, a letter or year no longer used, a register no longer paged): they
-    are made from the TEI alone, so removing them loses nothing, and keeping them would
-    keep stale links. Only the file names the site writes are touched."""
+    mentions any more, a letter or year no longer used, a register no longer paged, a list's pages
+    beyond those it now takes): they are made from the TEI alone, so removing them loses nothing,
+    and keeping them would keep stale links. Only the file names the site writes are touched (a
+    further page is <n>.html, n from 2, in its list's folder); a folder of further pages left
+    empty goes too."""
     from .renderer import DATES_FILE, REGISTER_FILES  # here: reading a manifest needs no stylesheets
 
     registers = out_dir / "registers"
     stems = [file.removesuffix(".html") for file in REGISTER_FILES.values()]
-    candidates = [p for stem in (*stems, DATES_FILE.removesuffix(".html")) for p in (registers / stem).glob("*.html")]
+    folders = [registers / stem for stem in (*stems, DATES_FILE.removesuffix(".html"))]
+    candidates = [p for folder in folders for p in folder.glob("*.html")]
     candidates += [p for stem in stems for p in registers.glob(f"{stem}-*.html")]
-    candidates += list((out_dir / INDEX_DIR).glob("*.html"))  # index pages beyond the corpus's
-    for page in candidates:
+    lists = [*(p for folder in folders for p in folder.glob("*/")),  # an entry's or a year's further pages
+             *(p for stem in stems for p in registers.glob(f"{stem}-*/")),  # a letter's
+             out_dir / INDEX_DIR]  # the index's
+    further = [p for folder in lists for p in folder.glob("*.html") if _FURTHER_PAGE.fullmatch(p.name)]
+    for page in candidates + further:
         if page not in written and page.is_file():
             page.unlink()
+    for folder in lists:
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+
+
+_FURTHER_PAGE = re.compile(r"[1-9][0-9]*\.html")
 
 
 def remove_dropped(plan: SitePlan, stems: set[str], report) -> None:
@@ -166,8 +199,9 @@ def remove_dropped(plan: SitePlan, stems: set[str], report) -> None:
 
 def corpus_plan(store, page_size: int, facet_values: int):
     """(path under the site, template, its data made when called) of the index's pages, the
-    registers and the date register, one page at a time from the store (render.sitedata; nothing made until asked); the
-    search page offers `facet_values` values per entity facet."""
+    registers and the date register, one page at a time from the store (render.sitedata; nothing
+    made until asked), each list `page_size` items a page (the paging policy above); the search
+    page offers `facet_values` values per entity facet."""
     from .renderer import DATES_FILE, REGISTER_FILES  # here: reading a manifest needs no stylesheets
 
     for page, rel in index_pages(store.article_count(), page_size):
@@ -178,11 +212,14 @@ def corpus_plan(store, page_size: int, facet_values: int):
         paged = store.entry_count(entity_type) > page_size
         yield f"registers/{file}", "register-page", partial(store.register_xml, entity_type, paged=paged)
         if paged:
-            for name in store.letter_counts(entity_type):
-                yield (f"registers/{stem}-{letter_slug(name)}.html", "register-page",
-                       partial(store.register_xml, entity_type, paged=True, page_letter=name))
+            for name, count in store.letter_counts(entity_type).items():
+                for page, rel in numbered_pages(f"registers/{stem}-{letter_slug(name)}.html", count, page_size):
+                    yield rel, "register-page", partial(store.register_xml, entity_type, paged=True, page_letter=name,
+                                                        page=page, page_size=page_size)
         for entry in store.entries(entity_type):  # a cursor: the register is never held whole
-            yield f"registers/{stem}/{entry.id}.html", "entity-page", partial(store.entity_xml, entry)
-    yield f"registers/{DATES_FILE}", "timeline-page", store.timeline_xml
+            for page, rel in numbered_pages(f"registers/{stem}/{entry.id}.html", entry.mentions, page_size):
+                yield rel, "entity-page", partial(store.entity_xml, entry, page, page_size)
+    yield f"registers/{DATES_FILE}", "timeline-page", partial(store.timeline_xml, page_size)
     for year in store.years():
-        yield f"registers/dates/{year}.html", "year-page", partial(store.year_xml, year)
+        for page, rel in numbered_pages(f"registers/dates/{year}.html", store.year_count(year), page_size):
+            yield rel, "year-page", partial(store.year_xml, year, page, page_size)

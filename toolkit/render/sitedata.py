@@ -21,13 +21,14 @@ import os
 import sqlite3
 import tempfile
 from dataclasses import dataclass
-from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
 from ..errors import ToolkitError
 from ..fsutil import ScratchDir
 from ..register import Register, folders_beside
+from .pagedata import attrs as _attrs, pages as _pages, window as _window
+from .sitedates import DateRegister
 from ..collation import ALPHABET, LETTERS, OTHER, letter, letter_slug, sort_key
 
 ENTITY_TYPES = ("person", "org", "place")
@@ -65,11 +66,7 @@ class Entry:
     articles: int
 
 
-def _attrs(**values) -> str:
-    return "".join(f" {k.replace('_', '-')}={quoteattr(str(v if v is not None else ''))}" for k, v in values.items())
-
-
-class SiteData:
+class SiteData(DateRegister):
     """A build's site data in a temporary SQLite file (see the module contract)."""
 
     def __init__(self, directory: str | None = None):
@@ -177,8 +174,9 @@ class SiteData:
     def article_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
-    def entries(self, entity_type: str, letter_name: str | None = None):
-        """The register of a type (one letter of it), in collation order."""
+    def entries(self, entity_type: str, letter_name: str | None = None, window: tuple[int, int] = (-1, 0)):
+        """The register of a type (one letter of it), in collation order; `window`: (how many, from
+        which) of them (all, by default)."""
         self._index()
         where, args = "type = ?", [entity_type]
         if letter_name is not None:
@@ -190,7 +188,7 @@ class SiteData:
                        (SELECT count(*) FROM mentions m WHERE m.id = ed.id), n
                 FROM (SELECT id, name, key, letter, min(stem) AS first, count(*) AS n
                       FROM entity_docs WHERE {where} GROUP BY id) AS ed
-                ORDER BY ed.key, ed.id""", args)
+                ORDER BY ed.key, ed.id LIMIT ? OFFSET ?""", [*args, *window])
         for ident, name, _key, first, mentions, articles in rows:
             yield Entry(ident, entity_type, name, first, mentions, articles)
 
@@ -205,15 +203,11 @@ class SiteData:
 
     # -- page data (XML for xslt/site/corpus.xsl) -----------------------------
 
-    def article_count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
-
     def index_xml(self, page: int = 1, page_size: int | None = None) -> str:
         """The articles, newest first (undated last): all of them, or page `page` (from 1)
         of `page_size` each; `pages` says how many pages the index has."""
         total = self.article_count()
-        pages = max(1, -(-total // page_size)) if page_size else 1
-        window = (page_size, (page - 1) * page_size) if page_size else (-1, 0)
+        pages, window = _pages(total, page_size), _window(page, page_size)
         rows = self.db.execute("SELECT stem, title, date, datetime, label, authors FROM articles "
                                "ORDER BY (date IS NULL OR date = ''), date DESC, title_key, stem LIMIT ? OFFSET ?", window)
         parts = [f"<index{_attrs(lang=self.lang(), page=page, pages=pages, total=total)}>"]
@@ -222,37 +216,39 @@ class SiteData:
         parts.append("</index>")
         return "".join(parts)
 
-    def register_xml(self, entity_type: str, *, paged: bool, page_letter: str | None = None) -> str:
+    def register_xml(self, entity_type: str, *, paged: bool, page_letter: str | None = None,
+                     page: int = 1, page_size: int | None = None) -> str:
         """The register page of a type: every entry (paged=False), or the letters' overview
-        (paged, no page_letter), or one letter's page."""
+        (paged, no page_letter), or one letter's page `page` (from 1) of `page_size` entries
+        each (all of them, without a page size); `pages` says how many pages the letter has."""
         counts = self.letter_counts(entity_type)
-        parts = [f"<register{_attrs(type=entity_type, lang=self.lang(), paged='yes' if paged else 'no', letter=page_letter or '', total=self.entry_count(entity_type))}>"]
+        pages = _pages(counts.get(page_letter, 0), page_size) if paged and page_letter is not None else 1
+        parts = [f"<register{_attrs(type=entity_type, lang=self.lang(), paged='yes' if paged else 'no', letter=page_letter or '', total=self.entry_count(entity_type), page=page, pages=pages)}>"]
         for name in (*LETTERS, OTHER):
             if name in counts or name in _JUMP_ALWAYS:
                 parts.append(f"<letter{_attrs(name=name, slug=letter_slug(name), count=counts.get(name, 0))}/>")
         if not paged or page_letter is not None:
-            for e in self.entries(entity_type, page_letter if paged else None):
+            window = _window(page, page_size) if paged else (-1, 0)
+            for e in self.entries(entity_type, page_letter if paged else None, window):
                 parts.append(f"<e{_attrs(id=e.id, name=e.name, letter=e.letter, mentions=e.mentions, articles=e.articles)}/>")
         parts.append("</register>")
         return "".join(parts)
 
-    def entity_xml(self, entry: Entry) -> str:
+    def entity_xml(self, entry: Entry, page: int = 1, page_size: int | None = None) -> str:
+        """An entry's page `page` (from 1): its mentions in context, articles newest first,
+        `page_size` mentions a page (all of them, without a page size; an article's mentions
+        may go on over two pages); its names, authority ids and years on the first page."""
         db = self.db
-        parts = [f"<entity{_attrs(id=entry.id, type=entry.type, name=entry.name, lang=self.lang(), mentions=entry.mentions, articles=entry.articles, letter=entry.letter, letter_slug=letter_slug(entry.letter))}>"]
-        variants = sorted({v for (v,) in db.execute("SELECT variant FROM variants WHERE id = ?", (entry.id,))} - {entry.name},
-                          key=sort_key)
-        parts += [f"<v{_attrs(text=v)}/>" for v in variants]
-        for kind, value in db.execute("SELECT DISTINCT type, value FROM idnos WHERE id = ? ORDER BY type, value", (entry.id,)):
-            parts.append(f"<idno{_attrs(type=kind, value=value)}/>")
-        for year, n in db.execute(
-                """SELECT substr(a.date, 1, 4) AS y, count(*) FROM entity_docs ed JOIN articles a ON a.stem = ed.stem
-                   WHERE ed.id = ? AND a.date GLOB '[0-9][0-9][0-9][0-9]*' GROUP BY y ORDER BY y""", (entry.id,)):
-            parts.append(f"<year{_attrs(y=year, articles=n)}/>")
+        pages = _pages(entry.mentions, page_size)
+        parts = [f"<entity{_attrs(id=entry.id, type=entry.type, name=entry.name, lang=self.lang(), mentions=entry.mentions, articles=entry.articles, letter=entry.letter, letter_slug=letter_slug(entry.letter), page=page, pages=pages)}>"]
+        if page == 1:
+            parts += self._entity_head(entry)
         current = None
         for stem, title, date, label, mid, text, before, after in db.execute(
                 """SELECT a.stem, a.title, a.date, a.label, m.mid, m.text, m.before, m.after
                    FROM mentions m JOIN articles a ON a.stem = m.stem WHERE m.id = ?
-                   ORDER BY (a.date IS NULL OR a.date = ''), a.date DESC, a.title_key, a.stem, m.seq""", (entry.id,)):
+                   ORDER BY (a.date IS NULL OR a.date = ''), a.date DESC, a.title_key, a.stem, m.seq
+                   LIMIT ? OFFSET ?""", (entry.id, *_window(page, page_size))):
             if stem != current:
                 if current is not None:
                     parts.append("</art>")
@@ -263,6 +259,21 @@ class SiteData:
             parts.append("</art>")
         parts.append("</entity>")
         return "".join(parts)
+
+    def _entity_head(self, entry: Entry) -> list[str]:
+        """An entry's other names, authority ids and articles by year."""
+        db = self.db
+        parts = []
+        variants = sorted({v for (v,) in db.execute("SELECT variant FROM variants WHERE id = ?", (entry.id,))} - {entry.name},
+                          key=sort_key)
+        parts += [f"<v{_attrs(text=v)}/>" for v in variants]
+        for kind, value in db.execute("SELECT DISTINCT type, value FROM idnos WHERE id = ? ORDER BY type, value", (entry.id,)):
+            parts.append(f"<idno{_attrs(type=kind, value=value)}/>")
+        for year, n in db.execute(
+                """SELECT substr(a.date, 1, 4) AS y, count(*) FROM entity_docs ed JOIN articles a ON a.stem = ed.stem
+                   WHERE ed.id = ? AND a.date GLOB '[0-9][0-9][0-9][0-9]*' GROUP BY y ORDER BY y""", (entry.id,)):
+            parts.append(f"<year{_attrs(y=year, articles=n)}/>")
+        return parts
 
     def search_xml(self, top: int) -> str:
         """The search page's facets: per entity type its `top` entries by number of articles
@@ -292,61 +303,6 @@ class SiteData:
         parts.append("</facet></search>")
         return "".join(parts)
 
-    def years(self) -> list[str]:
-        rows = self.db.execute(
-            """SELECT substr(date, 1, 4) FROM articles WHERE date GLOB '[0-9][0-9][0-9][0-9]*'
-               UNION SELECT substr(whenv, 1, 4) FROM dates ORDER BY 1""")
-        return [y for (y,) in rows]
-
-    def timeline_xml(self) -> str:
-        """The date register's overview: per year and month, how many articles and dated mentions."""
-        counts: dict[tuple[str, str], list[int]] = {}
-        for y, m, n in self.db.execute(
-                """SELECT substr(date, 1, 4), substr(date, 6, 2), count(*) FROM articles
-                   WHERE date GLOB '[0-9][0-9][0-9][0-9]*' GROUP BY 1, 2"""):
-            counts.setdefault((y, m if m.isdigit() else ""), [0, 0])[0] += n
-        for y, m, n in self.db.execute(
-                "SELECT substr(whenv, 1, 4), substr(whenv, 6, 2), count(*) FROM dates GROUP BY 1, 2"):
-            counts.setdefault((y, m if m.isdigit() else ""), [0, 0])[1] += n
-        undated = self.db.execute("SELECT count(*) FROM articles WHERE NOT (date GLOB '[0-9][0-9][0-9][0-9]*')").fetchone()[0]
-        parts = [f"<timeline{_attrs(lang=self.lang(), undated=undated)}>"]
-        for year in sorted({y for y, _ in counts}):
-            months = sorted(m for y, m in counts if y == year)
-            total = [sum(counts[(year, m)][i] for m in months) for i in (0, 1)]
-            parts.append(f"<year{_attrs(y=year, articles=total[0], mentions=total[1])}>")
-            parts += [f"<month{_attrs(m=m, articles=counts[(year, m)][0], mentions=counts[(year, m)][1])}/>" for m in months]
-            parts.append("</year>")
-        parts.append("</timeline>")
-        return "".join(parts)
-
-    def year_xml(self, year: str) -> str:
-        """One year of the date register: its articles and its dated mentions, month by month."""
-        db = self.db
-        parts = [f"<year{_attrs(y=year, lang=self.lang())}>"]
-        rows = list(db.execute(
-            """SELECT substr(date, 6, 2), 'a', stem, title, date, label, '', '', '', '' FROM articles
-               WHERE substr(date, 1, 4) = ? AND date GLOB '[0-9][0-9][0-9][0-9]*'""", (year,)))
-        rows += db.execute(
-            """SELECT substr(d.whenv, 6, 2), 'd', d.stem, a.title, d.whenv, d.label, d.mid, d.text, d.before, d.after
-               FROM dates d JOIN articles a ON a.stem = d.stem WHERE substr(d.whenv, 1, 4) = ?""", (year,))
-        month_of = lambda m: m if m.isdigit() else ""  # noqa: E731
-        rows.sort(key=lambda r: (month_of(r[0]), r[1], r[4], sort_key(r[3]), r[2], r[6]))
-        current = None
-        for m, kind, stem, title, when, label, mid, text, before, after in rows:
-            m = month_of(m)
-            if m != current:
-                if current is not None:
-                    parts.append("</month>")
-                parts.append(f"<month{_attrs(m=m)}>")
-                current = m
-            if kind == "a":
-                parts.append(f"<a{_attrs(stem=stem, title=title, when=when, label=label)}/>")
-            else:
-                parts.append(f"<d{_attrs(stem=stem, title=title, when=when, label=label, mid=mid, text=text, before=before, after=after)}/>")
-        if current is not None:
-            parts.append("</month>")
-        parts.append("</year>")
-        return "".join(parts)
 
 
 def use_register(store: SiteData, tei: list, report) -> None:

@@ -34,7 +34,7 @@ from .renderer import REGISTER_FILES
 # entries beside the articles' (by stem): names no file stem can be
 SEARCH_ENTRY, CORPUS = "/pagefind", "/corpus"
 SITE = "site"  # an article entry's field: the digest of its site record, kept in the record's store
-# registers/<folder>/<id>.html: one page per register entry (render.site.corpus_plan)
+# registers/<folder>/<id>.html (and <id>/n.html): the pages of a register entry (render.site.corpus_plan)
 ENTITY_DIRS = frozenset(file.removesuffix(".html") for file in REGISTER_FILES.values())
 
 
@@ -167,13 +167,13 @@ class PageRecord:
                 self._affected.update(m.get("ref") for m in doc.iterfind("m"))
 
     def entity_stands(self, rel: str, keys: dict) -> bool:
-        """Whether the page of a register entry (registers/<type>/<id>.html) stands as it is, its
+        """Whether a page of a register entry (registers/<type>/<id>.html, …/<id>/n.html) stands as it is, its
         data not even made: no article that changed names the entry (begin_corpus), and the
         stylesheets, teikit and the site's language are those it was made with."""
-        parts = rel.split("/")
+        parts = rel.split("/")  # registers/<type>/<id>.html, or its page n: registers/<type>/<id>/n.html
         entry = self.record.entries.get(CORPUS) or {}
         old, pages = entry.get("keys"), entry.get("pages")
-        if (len(parts) != 3 or parts[0] != "registers" or parts[1] not in ENTITY_DIRS or self._affected is None
+        if (len(parts) not in (3, 4) or parts[0] != "registers" or parts[1] not in ENTITY_DIRS or self._affected is None
                 or parts[2].removesuffix(".html") in self._affected or entry.get("environment") != self.environment
                 or entry.get("lang") != self._lang or not isinstance(old, dict) or not isinstance(pages, dict)
                 or not isinstance(old.get(rel), str) or buildrecord.file_sha(self.out_dir / rel) != pages.get(rel)):

@@ -13,6 +13,8 @@
     timeline-page  registers/dates.html             <timeline>
     year-page      registers/dates/<year>.html      <year>
     search-page    search.html                      <search>
+  A list that grows with the corpus comes in pages (render.site's paging policy: @page and
+  @pages of the data): page n from 2 of <name>.html is <name>/n.html, with a pager (tk:pager).
   Every link is relative and goes through tk:path-href / tk:uri-segment (common/urls.xsl),
   so the site works from a plain web server and from the file system.
 -->
@@ -83,8 +85,8 @@
   <!-- index.html: every article, newest first; a button (shown by the script) reverses the order. -->
   <xsl:template name="index-page">
     <xsl:variable name="index" select="$data/index"/>
-    <xsl:variable name="page" select="xs:integer(($index/@page, 1)[1])"/>
-    <xsl:variable name="pages" select="xs:integer(($index/@pages, 1)[1])"/>
+    <xsl:variable name="page" select="tk:page-of($index)[1]"/>
+    <xsl:variable name="pages" select="tk:page-of($index)[2]"/>
     <xsl:variable name="root" select="if ($page = 1) then '' else '../'"/>
     <xsl:call-template name="tk:page">
       <xsl:with-param name="title" select="tk:label('corpus', $site-lang)"/>
@@ -116,20 +118,13 @@
             </xsl:for-each>
           </tbody>
         </table>
-        <xsl:if test="$pages gt 1">
-          <nav class="pager" aria-label="{tk:label('index-pages', $site-lang)}">
-            <ul>
-              <xsl:for-each select="1 to $pages">
-                <li>
-                  <xsl:choose>
-                    <xsl:when test=". = $page"><span aria-current="page">{.}</span></xsl:when>
-                    <xsl:otherwise><a href="{tk:index-href(., $root)}">{.}</a></xsl:otherwise>
-                  </xsl:choose>
-                </li>
-              </xsl:for-each>
-            </ul>
-          </nav>
-        </xsl:if>
+        <xsl:call-template name="tk:pager">
+          <xsl:with-param name="page" select="$page"/>
+          <xsl:with-param name="pages" select="$pages"/>
+          <xsl:with-param name="first" select="'index'"/>
+          <xsl:with-param name="root" select="$root"/>
+          <xsl:with-param name="label" select="tk:label('index-pages', $site-lang)"/>
+        </xsl:call-template>
         <xsl:if test="$pages = 1">
           <xsl:call-template name="tk:script">
             <xsl:with-param name="assets-href" select="'assets/'"/>
@@ -140,12 +135,51 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The index's page $n (from 1), from a page at $root: index.html, index/2.html, …
-       (the names render.site.index_pages gives them). -->
-  <xsl:function name="tk:index-href" as="xs:string">
+  <!-- Page $n (from 1) of the list whose first page is $first.html ($first: its path under the
+       site, each segment already a URI segment), from a page at $root: $first.html, then
+       $first/2.html, … (the names render.site.numbered_pages gives them). -->
+  <xsl:function name="tk:page-href" as="xs:string">
+    <xsl:param name="first" as="xs:string"/>
     <xsl:param name="n" as="xs:integer"/>
     <xsl:param name="root" as="xs:string"/>
-    <xsl:sequence select="$root || (if ($n = 1) then 'index.html' else 'index/' || $n || '.html')"/>
+    <xsl:sequence select="$root || $first || (if ($n = 1) then '.html' else '/' || $n || '.html')"/>
+  </xsl:function>
+
+  <!-- A list's pager (nothing for a list of one page): the first and the last page and the
+       $tk:pager-reach pages either side of the current one linked, the current one not
+       (aria-current), a gap shown as "…": every page is reached, and the pager stays the same
+       size however long the list. -->
+  <xsl:variable name="tk:pager-reach" as="xs:integer" select="3"/>
+  <xsl:template name="tk:pager">
+    <xsl:param name="page" as="xs:integer" required="yes"/>
+    <xsl:param name="pages" as="xs:integer" required="yes"/>
+    <xsl:param name="first" as="xs:string" required="yes"/>
+    <xsl:param name="root" as="xs:string" required="yes"/>
+    <xsl:param name="label" as="xs:string" required="yes"/>
+    <xsl:if test="$pages gt 1">
+      <nav class="pager" aria-label="{$label}">
+        <ul>
+          <xsl:variable name="shown" as="xs:integer*"
+              select="(1 to $pages)[. = (1, $pages) or abs(. - $page) le $tk:pager-reach]"/>
+          <xsl:for-each select="$shown">
+            <xsl:variable name="n" select="."/>
+            <xsl:if test="$n gt 1 and not(($n - 1) = $shown)"><li class="gap" aria-hidden="true">…</li></xsl:if>
+            <li>
+              <xsl:choose>
+                <xsl:when test="$n = $page"><span aria-current="page">{$n}</span></xsl:when>
+                <xsl:otherwise><a href="{tk:page-href($first, $n, $root)}">{$n}</a></xsl:otherwise>
+              </xsl:choose>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The page's number and how many the list has, from the data (1 and 1 without them). -->
+  <xsl:function name="tk:page-of" as="xs:integer+">
+    <xsl:param name="data" as="element()"/>
+    <xsl:sequence select="xs:integer(($data/@page, 1)[1]), xs:integer(($data/@pages, 1)[1])"/>
   </xsl:function>
 
   <!-- The A–Z bar of a register: a link per letter that has entries (to its heading on this
@@ -183,15 +217,18 @@
     <xsl:variable name="type" select="string($register/@type)"/>
     <xsl:variable name="stem" select="$tk:register-stem($type)"/>
     <xsl:variable name="letter" select="string($register/@letter)"/>
+    <xsl:variable name="page" select="tk:page-of($register)[1]"/>
+    <!-- from this page to registers/: a letter's page n (from 2) is registers/<type>-<letter>/n.html -->
+    <xsl:variable name="here" select="if ($page = 1) then '' else '../'"/>
     <xsl:call-template name="tk:page">
       <xsl:with-param name="title" select="tk:label($type, $site-lang) || (if ($letter) then ': ' || $letter else '')"/>
       <xsl:with-param name="current" select="$type"/>
-      <xsl:with-param name="root" select="'../'"/>
+      <xsl:with-param name="root" select="$here || '../'"/>
       <xsl:with-param name="content" as="node()*">
         <p class="intro">{tk:label('register-intro', $site-lang)} {tk:count(xs:integer($register/@total), 'entries')}.</p>
         <xsl:call-template name="tk:jump-bar">
           <xsl:with-param name="register" select="$register"/>
-          <xsl:with-param name="root" select="'../'"/>
+          <xsl:with-param name="root" select="$here || '../'"/>
         </xsl:call-template>
         <xsl:choose>
           <xsl:when test="$register/@paged = 'yes' and not($letter)">
@@ -210,7 +247,7 @@
                 <ul class="register">
                   <xsl:for-each select="current-group()">
                     <li id="{@id}">
-                      <a class="entry idx-{$type}" href="{tk:uri-segment($stem)}/{tk:uri-segment(@id)}.html">{@name}</a>
+                      <a class="entry idx-{$type}" href="{$here}{tk:uri-segment($stem)}/{tk:uri-segment(@id)}.html">{@name}</a>
                       <xsl:text> </xsl:text>
                       <span class="count">({tk:count(xs:integer(@mentions), 'mentions')}, {tk:count(xs:integer(@articles), 'articles')})</span>
                     </li>
@@ -218,6 +255,13 @@
                 </ul>
               </section>
             </xsl:for-each-group>
+            <xsl:call-template name="tk:pager">
+              <xsl:with-param name="page" select="$page"/>
+              <xsl:with-param name="pages" select="tk:page-of($register)[2]"/>
+              <xsl:with-param name="first" select="tk:uri-segment($stem || '-' || $register/letter[@name = $letter]/@slug)"/>
+              <xsl:with-param name="root" select="$here"/>
+              <xsl:with-param name="label" select="tk:label('list-pages', $site-lang)"/>
+            </xsl:call-template>
           </xsl:otherwise>
         </xsl:choose>
       </xsl:with-param>
@@ -229,13 +273,16 @@
     <xsl:variable name="entity" select="$data/entity"/>
     <xsl:variable name="type" select="string($entity/@type)"/>
     <xsl:variable name="stem" select="$tk:register-stem($type)"/>
+    <xsl:variable name="page" select="tk:page-of($entity)[1]"/>
+    <!-- from this page to registers/: page n (from 2) is registers/<type>/<id>/n.html -->
+    <xsl:variable name="up" select="if ($page = 1) then '../' else '../../'"/>
     <xsl:call-template name="tk:page">
       <xsl:with-param name="title" select="string($entity/@name)"/>
       <xsl:with-param name="current" select="$type"/>
-      <xsl:with-param name="root" select="'../../'"/>
+      <xsl:with-param name="root" select="$up || '../'"/>
       <xsl:with-param name="content" as="node()*">
         <p class="entity-summary">
-          <a href="../{tk:uri-segment($stem)}.html">{tk:label($type, $site-lang)}</a>
+          <a href="{$up}{tk:uri-segment($stem)}.html">{tk:label($type, $site-lang)}</a>
           <xsl:text> · </xsl:text>
           <span class="count">{tk:count(xs:integer($entity/@mentions), 'mentions')}, {tk:count(xs:integer($entity/@articles), 'articles')}</span>
         </p>
@@ -263,25 +310,32 @@
           <h2>{tk:label('over-time', $site-lang)}</h2>
           <ul class="years">
             <xsl:for-each select="$entity/year">
-              <li><a href="../dates/{tk:uri-segment(@y)}.html">{@y}</a>: {tk:count(xs:integer(@articles), 'articles')}</li>
+              <li><a href="{$up}dates/{tk:uri-segment(@y)}.html">{@y}</a>: {tk:count(xs:integer(@articles), 'articles')}</li>
             </xsl:for-each>
           </ul>
         </xsl:if>
         <h2>{tk:label('mentions-heading', $site-lang)}</h2>
         <ul class="occurrences">
           <xsl:for-each select="$entity/art">
-            <xsl:variable name="page" select="'../../' || tk:uri-segment(@stem) || '.html'"/>
+            <xsl:variable name="article" select="$up || '../' || tk:uri-segment(@stem) || '.html'"/>
             <li>
-              <a class="article" href="{$page}">{@title}</a>
+              <a class="article" href="{$article}">{@title}</a>
               <xsl:if test="@label != ''"><xsl:text> </xsl:text><span class="count">({@label})</span></xsl:if>
               <ul class="contexts">
                 <xsl:for-each select="m">
-                  <li>{@before}<a class="mention" href="{$page}#{tk:uri-segment(@mid)}"><mark>{@text}</mark></a>{@after}</li>
+                  <li>{@before}<a class="mention" href="{$article}#{tk:uri-segment(@mid)}"><mark>{@text}</mark></a>{@after}</li>
                 </xsl:for-each>
               </ul>
             </li>
           </xsl:for-each>
         </ul>
+        <xsl:call-template name="tk:pager">
+          <xsl:with-param name="page" select="$page"/>
+          <xsl:with-param name="pages" select="tk:page-of($entity)[2]"/>
+          <xsl:with-param name="first" select="tk:uri-segment($stem) || '/' || tk:uri-segment($entity/@id)"/>
+          <xsl:with-param name="root" select="$up"/>
+          <xsl:with-param name="label" select="tk:label('list-pages', $site-lang)"/>
+        </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -317,7 +371,7 @@
               </tr>
               <xsl:for-each select="month">
                 <tr class="month">
-                  <th scope="row"><a href="dates/{tk:uri-segment($year)}.html#m-{if (@m != '') then @m else '00'}">{tk:month-label($year, string(@m))}</a></th>
+                  <th scope="row"><a href="{tk:page-href('dates/' || tk:uri-segment($year), xs:integer((@page, 1)[1]), '')}#m-{if (@m != '') then @m else '00'}">{tk:month-label($year, string(@m))}</a></th>
                   <td>{@articles}</td><td>{@mentions}</td>
                 </tr>
               </xsl:for-each>
@@ -401,34 +455,44 @@
   <!-- registers/dates/<year>.html: the year's articles and dated mentions, month by month. -->
   <xsl:template name="year-page">
     <xsl:variable name="year" select="$data/year"/>
+    <xsl:variable name="page" select="tk:page-of($year)[1]"/>
+    <!-- from this page to registers/: page n (from 2) is registers/dates/<year>/n.html -->
+    <xsl:variable name="up" select="if ($page = 1) then '../' else '../../'"/>
     <xsl:call-template name="tk:page">
       <xsl:with-param name="title" select="tk:label('date', $site-lang) || ': ' || $year/@y"/>
       <xsl:with-param name="current" select="'date'"/>
-      <xsl:with-param name="root" select="'../../'"/>
+      <xsl:with-param name="root" select="$up || '../'"/>
       <xsl:with-param name="content" as="node()*">
-        <p class="entity-summary"><a href="../dates.html">{tk:label('date', $site-lang)}</a></p>
+        <p class="entity-summary"><a href="{$up}dates.html">{tk:label('date', $site-lang)}</a></p>
         <xsl:for-each select="$year/month">
           <section class="month" aria-labelledby="m-{if (@m != '') then @m else '00'}">
             <h2 id="m-{if (@m != '') then @m else '00'}">{tk:month-label($year/@y, string(@m))}</h2>
             <xsl:if test="a">
-              <h3>{tk:count(count(a), 'articles')}</h3>
+              <h3>{tk:count(xs:integer((@articles, count(a))[1]), 'articles')}</h3>
               <ul class="occurrences">
                 <xsl:for-each select="a">
-                  <li><a class="article" href="../../{tk:uri-segment(@stem)}.html">{@title}</a><xsl:text> </xsl:text><span class="count">({@label})</span></li>
+                  <li><a class="article" href="{$up}../{tk:uri-segment(@stem)}.html">{@title}</a><xsl:text> </xsl:text><span class="count">({@label})</span></li>
                 </xsl:for-each>
               </ul>
             </xsl:if>
             <xsl:if test="d">
-              <h3>{tk:count(count(d), 'dated-mentions-n')}</h3>
+              <h3>{tk:count(xs:integer((@mentions, count(d))[1]), 'dated-mentions-n')}</h3>
               <ul class="contexts">
                 <xsl:for-each select="d">
-                  <xsl:variable name="page" select="'../../' || tk:uri-segment(@stem) || '.html'"/>
-                  <li><span class="when">{@label}</span>: {@before}<a class="mention" href="{$page}#{tk:uri-segment(@mid)}"><mark>{@text}</mark></a>{@after}<xsl:text> — </xsl:text><a class="article" href="{$page}">{@title}</a></li>
+                  <xsl:variable name="article" select="$up || '../' || tk:uri-segment(@stem) || '.html'"/>
+                  <li><span class="when">{@label}</span>: {@before}<a class="mention" href="{$article}#{tk:uri-segment(@mid)}"><mark>{@text}</mark></a>{@after}<xsl:text> — </xsl:text><a class="article" href="{$article}">{@title}</a></li>
                 </xsl:for-each>
               </ul>
             </xsl:if>
           </section>
         </xsl:for-each>
+        <xsl:call-template name="tk:pager">
+          <xsl:with-param name="page" select="$page"/>
+          <xsl:with-param name="pages" select="tk:page-of($year)[2]"/>
+          <xsl:with-param name="first" select="'dates/' || tk:uri-segment($year/@y)"/>
+          <xsl:with-param name="root" select="$up"/>
+          <xsl:with-param name="label" select="tk:label('list-pages', $site-lang)"/>
+        </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>

@@ -1,0 +1,34 @@
+"""How the corpus pages' data (render.sitedata's XML, read by Saxon into xslt/site/corpus.xsl) is
+written: its attributes escaped with character references only, and a list's page window
+(render.site's paging policy).
+
+Contract: `attrs` gives XML any text can be put in and read back the same, which Saxon's
+parser (the JDK's) reads whatever its length: it holds no entity reference.
+"""
+
+from __future__ import annotations
+
+from .site import page_count
+
+# An attribute value's escapes are character references only: the JDK's XML parser, which reads
+# each page's data into Saxon, counts every entity reference (&amp; &lt; &quot; …) of a document
+# against jdk.xml.maxGeneralEntitySizeLimit (100,000) and refuses the page beyond it; character
+# references (&#38;) it does not count. White space other than the space is kept as a reference
+# (an attribute's newline would be read as a space).
+_ESCAPES = str.maketrans({"&": "&#38;", "<": "&#60;", '"': "&#34;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+
+
+def attrs(**values) -> str:
+    """' name="value"' for each value (None: empty), name's _ written -, for an element's start tag."""
+    return "".join(f' {k.replace("_", "-")}="{str(v if v is not None else "").translate(_ESCAPES)}"'
+                   for k, v in values.items())
+
+
+def pages(items: int, page_size: int | None) -> int:
+    """How many pages (render.site's paging policy) a list of `items` takes (one, without a page size)."""
+    return page_count(items, page_size) if page_size else 1
+
+
+def window(page: int, page_size: int | None) -> tuple[int, int]:
+    """SQL's LIMIT and OFFSET of page `page` (from 1) of `page_size` rows (every row, without one)."""
+    return (page_size, (page - 1) * page_size) if page_size else (-1, 0)
