@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -29,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 from lxml import etree  # noqa: E402
 
 from teikit.deposit import DepositOptions, make_package, verify_package  # noqa: E402
-from teikit.names import XML_ID, XPATH_NS  # noqa: E402
+from teikit.names import REGISTER_DIR, XML_ID, XPATH_NS  # noqa: E402
 from teikit.xmlsafe import parse_file  # noqa: E402
 
 
@@ -46,8 +47,16 @@ def template_source(template: Path, recorded: str) -> bytes:
     return "Bài báo mẫu để đo thời gian đóng gói.\n".encode() * 80
 
 
+def copy_register(source_folder: Path, folder: Path) -> None:
+    """The corpus register beside the TEI in `source_folder` (its register/), if any, into `folder`/register."""
+    if (source_folder / REGISTER_DIR).is_dir():
+        shutil.copytree(source_folder / REGISTER_DIR, folder / REGISTER_DIR, dirs_exist_ok=True)
+
+
 def make_corpus(template: Path, folder: Path, sources: Path, count: int) -> int:
-    """Write `count` variants of `template` into `folder`, each one's source into `sources`; return the TEI bytes written."""
+    """Write `count` variants of `template` into `folder`, each one's source into `sources`; return the TEI bytes written.
+    The template's corpus register (its folder's register/), which its @sameAs links name, is copied to `folder`/register."""
+    copy_register(template.parent, folder)
     tree = parse_file(template)
     root = tree.getroot()
     idnos = root.xpath("//tei:publicationStmt/tei:idno[@type='teikit']", namespaces=XPATH_NS)

@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from deposit import default_template, make_corpus  # noqa: E402  (benchmarks/deposit.py)
+from deposit import copy_register, default_template, make_corpus  # noqa: E402  (benchmarks/deposit.py)
 
 from teikit.ner import load_annotated  # noqa: E402
 
@@ -75,6 +75,7 @@ def main() -> None:
             tei.mkdir()
             for path in files[:n]:
                 os.link(path, tei / path.name)
+            copy_register(corpus, tei)  # the register the articles' @sameAs links name
             extra = ["--no-editions"] if args.no_editions else []
             seconds, rss = peak_rss(["deposit", "make", str(tei), "--sources", str(sources), "-o", str(work / f"pkg-{n}.zip"),
                                      "--bagging-date", "2014-01-01", *extra], work)

@@ -2,9 +2,10 @@
 
 The output is checked first (output.py: the name says the format; an existing
 directory is never touched, an existing file only with `replace`). The bag is
-assembled in a staging directory beside the target, bagged with
-bagit.make_bag, its tag files rewritten for BagIt 1.0 and reproducibility
-(baginfo.py), serialised there when it is an archive, and only then moved to
+assembled in a staging directory beside the target, its manifests and tag
+files written for BagIt 1.0 and reproducibility (baginfo.py: the bytes
+bagit-python's make_bag wrote, then rewritten), serialised there when it is an
+archive, and only then moved to
 the output in one rename (output.place): a failure at any step leaves no
 package behind and the previous one, if any, untouched; a kill at any step
 leaves the old package or the new one (or, where the two names cannot be
@@ -17,6 +18,14 @@ is packaged byte for byte under data/tei/register/, where the articles' @sameAs
 links (register/persons.xml#id) find it; it is read first (a file that is not a
 register is one error naming it), and TEI files from folders with two different
 registers are refused (one corpus per package).
+
+Memory is flat in the number of articles: the inputs, their payload names and
+everything else known per article or per file is kept on disk in a
+scratch.Scratch (a private temporary database that a kill leaves nothing of),
+articles are packaged one at a time (payload.py), the manifests and archives
+are written streaming (baginfo.py, archive.py). What grows is on disk; in
+memory only the corpus register (one corpus's entities, read once to check
+the articles' links) and the findings of invalid files.
 
 Bagging-Date is the day the bag is made (dates.py). With `sources`, each
 article's source file is found by the sha256 its header records and packaged
@@ -36,20 +45,21 @@ import bagit
 
 from .. import __version__
 from ..errors import DepositError, InvalidTEIError
-from ..names import REGISTER_DIR
+from ..names import REGISTER_DIR, is_register_file
 from ..register import KINDS, Register, folders_beside
 from ..fsutil import (LOCK_NAME, TEMP_NAME, cannot_write, clean_stale_temps, collect_files, exclusive_lock,
                       file_in_the_way, staging_dir)
 from ..validate import Validator
 from . import stages
 from .archive import archive_top_name, base_name, write_archive
-from .baginfo import CHECKSUMS, finish_tag_files, human_size, quiet_bagit
+from .baginfo import finish_tag_files, human_size, write_manifests
 from .dates import bagging_day, day_epoch
 from .options import DepositOptions
 from .reference import SCHEMA_VERSION, VERSION_KEY
 from .output import aside_path, check_target, package_format, place, recover
 from .payload import SCHEMA_DIR, TEI_DIR, PayloadWriter
-from .safenames import assign_names, contained
+from .safenames import assign_name, contained
+from .scratch import Scratch, path_key, sorted_tree
 from .sources import SourceFinder, SourcePlanner
 
 
@@ -73,33 +83,64 @@ NO_SOURCES_WARNING = (
 )
 
 
-def gather_inputs(paths, output: Path | None = None, left_out: list | None = None) -> list[Path]:
-    """Regular *.xml files named or found under directories; never a symlink, never twice. Files
-    inside the package being made (`output`, a folder package inside an input folder: the TEI of
-    the package it replaces) or inside teikit's temporaries (its staging folder, a package left
-    aside as .NAME.previous) are not inputs: they go to `left_out`."""
-    found, seen = [], set()
-    package = output.resolve() if output is not None else None
-    for raw in paths:
-        root = Path(raw)
-        for path in collect_files([root], (".xml",)):
-            real_parent = path.parent.resolve()
-            if package is not None and (real_parent == package or real_parent.is_relative_to(package)
-                                        or any(_is_own_temporary(part, output) for part in path.parts[:-1])):
-                if left_out is not None:
-                    left_out.append(path)
-                continue
-            if path.is_symlink():
-                raise DepositError("is a symbolic link; a deposit takes only regular files (name the file it points to)", path=str(path))
-            real = path.resolve()
-            if root.is_dir() and not real.is_relative_to(root.resolve()):
-                raise DepositError(f"resolves outside {root}", path=str(path))
-            if real not in seen:
-                seen.add(real)
-                found.append(path)
-    if not found:
-        raise DepositError("no TEI files (*.xml) found", path=", ".join(str(p) for p in paths))
-    return found
+class Inputs:
+    """The TEI files to package, gathered and named on disk (in `scratch`), never listed in memory:
+    regular *.xml files named or found under directories (in the order fsutil.collect_files gives),
+    never a symlink, never twice, each named as safenames.assign_names names them in that order.
+    Files inside the package being made (`output`, a folder package inside an input folder: the TEI
+    of the package it replaces) or inside teikit's temporaries (its staging folder, a package left
+    aside as .NAME.previous) are not inputs: `left_out` counts them."""
+
+    def __init__(self, scratch: Scratch, paths, output: Path | None = None):
+        self._scratch, self._db = scratch, scratch.db
+        self._table = scratch.table("seq INTEGER PRIMARY KEY, name BLOB, path BLOB", index="name")
+        seen = scratch.table("real BLOB PRIMARY KEY")
+        taken = scratch.name_set()
+        self.count = self.left_out = 0
+        package = output.resolve() if output is not None else None
+        for raw in paths:
+            root = Path(raw)
+            for path in self._collect(root):
+                real_parent = path.parent.resolve()
+                if package is not None and (real_parent == package or real_parent.is_relative_to(package)
+                                            or any(_is_own_temporary(part, output) for part in path.parts[:-1])):
+                    self.left_out += 1
+                    continue
+                if path.is_symlink():
+                    raise DepositError("is a symbolic link; a deposit takes only regular files (name the file it points to)", path=str(path))
+                real = path.resolve()
+                if root.is_dir() and not real.is_relative_to(root.resolve()):
+                    raise DepositError(f"resolves outside {root}", path=str(path))
+                if self._db.execute(f"INSERT OR IGNORE INTO {seen} VALUES (?)", (os.fsencode(real),)).rowcount:
+                    name = assign_name(path, ".xml", taken)
+                    self._db.execute(f"INSERT INTO {self._table} (name, path) VALUES (?, ?)", (name.encode(), os.fsencode(path)))
+                    self.count += 1
+        self._db.execute(f"DELETE FROM {seen}")
+        if not self.count:
+            raise DepositError("no TEI files (*.xml) found", path=", ".join(str(p) for p in paths))
+
+    def _collect(self, root: Path):
+        """collect_files([root], (".xml",)), one file at a time: a folder's listing is sorted on disk."""
+        if not root.is_dir():
+            yield from collect_files([root], (".xml",))
+            return
+        for relative, _ in sorted_tree(self._scratch, root, path_key, folders=False):
+            path = root / relative
+            if path.is_file() and not is_register_file(path) and path.name.endswith(".xml") and not path.name.endswith(".meta.json"):
+                yield path
+
+    def paths(self):
+        """The inputs in the order they were gathered."""
+        for (raw,) in self._db.execute(f"SELECT path FROM {self._table} ORDER BY seq"):
+            yield Path(os.fsdecode(raw))
+
+    def by_name(self):
+        """(input, payload name) in payload-name order."""
+        for name, raw in self._db.execute(f"SELECT name, path FROM {self._table} ORDER BY name"):
+            yield Path(os.fsdecode(raw)), name.decode()
+
+    def __len__(self) -> int:
+        return self.count
 
 
 def _is_own_temporary(part: str, output: Path) -> bool:
@@ -116,23 +157,22 @@ def make_package(paths, output, options: DepositOptions = DepositOptions(), *, c
     check_target(output, fmt, options.replace)
     bagging_date = bagging_day(options.bagging_date)
     schema = Path(options.schema_dir) if options.schema_dir else stages.schema_dir()
-    left_out: list[Path] = []
-    inputs = gather_inputs(paths, output, left_out)
-    register = corpus_register(inputs)
-    finder = SourceFinder(options.sources) if options.sources else None
-    names = assign_names(inputs, ".xml")
-    try:
-        with exclusive_lock(output):  # a second writer of this package is told it is busy
-            recover(output)  # a package a killed run left aside goes back first
-            clean_stale_temps(output.parent)  # and its staging folder goes, whatever this run does
-            replacing = check_target(output, fmt, options.replace)  # again: another run may have made it meanwhile
-            made = _make(inputs, names, output, fmt, replacing, bagging_date, schema, finder, options, cache, register)
-            if left_out:
-                made = replace(made, warnings=(*made.warnings, f"{output}: {len(left_out)} TEI file(s) inside the package "
-                                               "being made (it is in an input folder) are not inputs: not packaged"))
-            return made
-    except OSError as exc:
-        raise write_failure(exc, output) from None
+    with Scratch() as scratch:
+        inputs = Inputs(scratch, paths, output)
+        register = corpus_register(inputs.paths())
+        finder = SourceFinder(options.sources, scratch) if options.sources else None
+        try:
+            with exclusive_lock(output):  # a second writer of this package is told it is busy
+                recover(output)  # a package a killed run left aside goes back first
+                clean_stale_temps(output.parent)  # and its staging folder goes, whatever this run does
+                replacing = check_target(output, fmt, options.replace)  # again: another run may have made it meanwhile
+                made = _make(inputs, output, fmt, replacing, bagging_date, schema, finder, options, cache, register, scratch)
+                if inputs.left_out:
+                    made = replace(made, warnings=(*made.warnings, f"{output}: {inputs.left_out} TEI file(s) inside the package "
+                                                   "being made (it is in an input folder) are not inputs: not packaged"))
+                return made
+        except OSError as exc:
+            raise write_failure(exc, output) from None
 
 
 def write_failure(exc: OSError, output: Path) -> Exception:
@@ -168,16 +208,23 @@ def corpus_register(inputs) -> Path | None:
     return folders[0]
 
 
-def _check_links(same_as, register: Path | None) -> None:
-    """Every article's register link (@sameAs register/FILE#id) names an entry of the register packaged."""
-    entries = Register.read(register).entries if register is not None else {}
-    ids = {f"{REGISTER_DIR}/{KINDS[kind].file}": set(found) for kind, found in entries.items()}
-    for path, link in same_as:
-        file, _, ident = link.partition("#")
-        if ident not in ids.get(file, ()):
-            where = f"the corpus register beside it ({register})" if register else "a corpus register (none beside it)"
-            raise DepositError(f"@sameAs=\"{link}\" names no entry of {where}: convert it again with its register",
-                               path=str(path))
+class RegisterLinks:
+    """Every article's register link (@sameAs register/FILE#id) names an entry of the register packaged:
+    `links(path, values)` is the error for the first that does not, or None."""
+
+    def __init__(self, register: Path | None):
+        self.register = register
+        entries = Register.read(register).entries if register is not None else {}
+        self._ids = {f"{REGISTER_DIR}/{KINDS[kind].file}": set(found) for kind, found in entries.items()}
+
+    def __call__(self, path: Path, links) -> DepositError | None:
+        for link in links:
+            file, _, ident = link.partition("#")
+            if ident not in self._ids.get(file, ()):
+                where = f"the corpus register beside it ({self.register})" if self.register else "a corpus register (none beside it)"
+                return DepositError(f"@sameAs=\"{link}\" names no entry of {where}: convert it again with its register",
+                                    path=str(path))
+        return None
 
 
 def _register_bytes(folder: Path) -> dict[str, bytes]:
@@ -194,25 +241,28 @@ def _register_bytes(folder: Path) -> dict[str, bytes]:
     return files
 
 
-def _make(inputs, names, output: Path, fmt: str, replacing: bool, bagging_date: str, schema: Path, finder, options,
-          cache=None, register: Path | None = None) -> PackageResult:
+def _make(inputs: Inputs, output: Path, fmt: str, replacing: bool, bagging_date: str, schema: Path, finder, options,
+          cache, register: Path | None, scratch: Scratch) -> PackageResult:
     name = base_name(output) if fmt == "dir" else archive_top_name(output)
     staging = staging_dir(output.parent, name)
     writer = None
     try:
-        bag = staging / name  # written at the bag root: make_bag moves everything into data/
-        _copy_schema(schema, bag)
+        bag = staging / name
+        bag.mkdir()
+        data = bag / "data"  # the payload
+        _copy_schema(schema, data)
         if register is not None:
-            for file_name, data in _register_bytes(register).items():
-                target = contained(bag, f"{TEI_DIR}/{REGISTER_DIR}/{file_name}")
+            for file_name, register_data in _register_bytes(register).items():
+                target = contained(data, f"{TEI_DIR}/{REGISTER_DIR}/{file_name}")
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
+                target.write_bytes(register_data)
         # Validate against the very bytes being packaged, so the report and the schema agree.
-        checker = Validator(rng_path=bag / SCHEMA_DIR / "teikit.rng", sch_path=bag / SCHEMA_DIR / "teikit.sch")
+        checker = Validator(rng_path=data / SCHEMA_DIR / "teikit.rng", sch_path=data / SCHEMA_DIR / "teikit.sch")
         planner = SourcePlanner(finder) if finder else None
-        writer = PayloadWriter(bag, staging, checker, planner, stages.Editions() if options.editions else None, cache)
-        for path in sorted(inputs, key=lambda p: names[p]):  # one article at a time: memory flat in their number
-            writer.add(path, names[path])
+        writer = PayloadWriter(data, staging, checker, planner, stages.Editions() if options.editions else None, cache,
+                               RegisterLinks(register))
+        for path, payload_name in inputs.by_name():  # one article at a time: memory flat in their number
+            writer.add(path, payload_name)
         if writer.invalid and not options.allow_invalid:
             files = ", ".join(str(path) for path, _ in writer.invalid)
             raise InvalidTEIError(
@@ -221,14 +271,14 @@ def _make(inputs, names, output: Path, fmt: str, replacing: bool, bagging_date: 
             )
         if writer.source_error is not None:
             raise writer.source_error
-        _check_links(writer.same_as, register)
+        if writer.link_error is not None:
+            raise writer.link_error
         writer.finish(options.allow_invalid)
-        sources = len(planner.files) if planner else 0
+        sources = planner.count if planner else 0
         info = _bag_info(output, writer.articles, len(writer.invalid), bagging_date, sources, options, register is not None)
-        with quiet_bagit():
-            made = bagit.make_bag(str(bag), bag_info=dict(info), checksums=list(CHECKSUMS), processes=1)
-        info["Payload-Oxum"] = made.info["Payload-Oxum"]
-        payload_bytes, payload_files = (int(n) for n in info["Payload-Oxum"].split("."))
+        os.chmod(data, os.stat(bag).st_mode)  # the payload folder's mode is the bag's, as bagit-python's make_bag set it
+        payload_bytes, payload_files = write_manifests(bag, scratch)
+        info["Payload-Oxum"] = f"{payload_bytes}.{payload_files}"
         info["Bag-Size"] = human_size(payload_bytes)
         finish_tag_files(bag, info)
         staged = bag

@@ -1,6 +1,6 @@
 """A package's payload, written article by article: memory flat in the number of articles.
 
-    writer = PayloadWriter(bag, work, checker, planner, editions)
+    writer = PayloadWriter(payload_root, work, checker, planner, editions, cache, links)
     for path, name in inputs:   # in payload-name order
         writer.add(path, name)  # read once, validate, write TEI, its source (if new), editions, its rows
     writer.finish(allow_invalid)  # metadata/validation-report.json
@@ -11,7 +11,11 @@ kept: metadata.csv is written row by row, the validation report's entries go
 to a file in the staging folder `work` and are copied into the report at the
 end. The bytes are those the whole-corpus writer gave (same JSON layout).
 A source that cannot be found is remembered (`source_error`) and the rest is
-still validated, so invalid TEI is reported first, as before anything is kept.
+still validated, so invalid TEI is reported first, as before anything is kept;
+so is the first register link (@sameAs) that `links(path, values)` refuses
+(`link_error`). Nothing of an article is kept once it is written (its tree,
+and the link values that would keep it alive, go with it), only counts, the
+invalid files' findings and the first errors.
 """
 
 from __future__ import annotations
@@ -37,13 +41,15 @@ _MARK = "\0files\0"
 
 
 class PayloadWriter:
-    def __init__(self, bag: Path, work: Path, checker, planner: SourcePlanner | None, editions=None, cache=None):
+    def __init__(self, bag: Path, work: Path, checker, planner: SourcePlanner | None, editions=None, cache=None,
+                 links=None):
         self.bag, self.checker, self.planner, self.editions = bag, checker, planner, editions
+        self.links = links  # (input, [@sameAs values]) -> DepositError | None: what the register makes of its links
         self.cache = cache  # deposit.payloadcache.PayloadCache: the findings and editions of a package made before
         self.articles = self.valid = self.errors = 0
         self.invalid: list[tuple[Path, tuple]] = []  # (input, findings) of each invalid file
         self.source_error: DepositError | None = None
-        self.same_as: list[tuple[Path, str]] = []  # (input, @sameAs) of every register entry's copy
+        self.link_error: DepositError | None = None  # the first register link (@sameAs) that names no entry
         metadata = contained(bag, f"{METADATA_DIR}/metadata.csv")
         metadata.parent.mkdir(parents=True, exist_ok=True)
         self._csv_file = open(metadata, "w", encoding="utf-8", newline="")
@@ -66,7 +72,9 @@ class PayloadWriter:
         tree = parse_bytes(data, path=str(path))
         kept = self.cache.get(name, data) if self.cache is not None else None
         findings = kept[0] if kept is not None else tuple(self.checker.iter_errors(tree, name=str(path)))
-        self.same_as += [(path, link) for link in tree.xpath("/tei:TEI/tei:standOff/*/*/@sameAs", namespaces=XPATH_NS)]
+        if self.links is not None and self.link_error is None:
+            same_as = [str(link) for link in tree.xpath("/tei:TEI/tei:standOff/*/*/@sameAs", namespaces=XPATH_NS)]
+            self.link_error = self.links(path, same_as)
         payload = f"data/{TEI_DIR}/{name}"
         self._write(f"{TEI_DIR}/{name}", data)  # the master, byte for byte
         source_file = self._source(tree, path)
@@ -101,8 +109,8 @@ class PayloadWriter:
         except DepositError as exc:
             self.source_error = exc
             return ""
-        if new:
-            found, sha256 = self.planner.files[source_file]
+        if new is not None:
+            found, sha256 = new
             target = contained(self.bag, source_file.removeprefix("data/"))
             target.parent.mkdir(parents=True, exist_ok=True)
             copy_source(found, sha256, target)  # the source, byte for byte

@@ -36,11 +36,15 @@ def assign_names(paths, suffix: str) -> dict[Path, str]:
     case-insensitive file systems.
     """
     taken: set[str] = set()
-    names: dict[Path, str] = {}
-    for path in paths:
-        stem = slugify_stem(Path(path).name.removesuffix(suffix) if Path(path).name.endswith(suffix) else Path(path).stem)
-        names[Path(path)] = _unique(stem, suffix, taken)
-    return names
+    return {Path(path): assign_name(path, suffix, taken) for path in paths}
+
+
+def assign_name(path, suffix: str, taken) -> str:
+    """One name of assign_names, unique among (and recorded in) `taken` (a set, or any object
+    with `in` and `add`, such as scratch.NameSet): paths given one by one in input order get
+    what assign_names gives them all at once."""
+    stem = slugify_stem(Path(path).name.removesuffix(suffix) if Path(path).name.endswith(suffix) else Path(path).stem)
+    return _unique(stem, suffix, taken)
 
 
 def safe_names(names) -> list[str]:

@@ -3,7 +3,7 @@
 Each TEI header records its source file's name and the sha256 of its bytes
 (metadata.source_ref). `deposit make` with sources (folders or files):
 
-    finder = SourceFinder(roots)          # MissingInputError for a root that does not exist
+    finder = SourceFinder(roots, scratch) # MissingInputError for a root that does not exist
     planner = SourcePlanner(finder)       # planner.add(tree, article): DepositError naming the TEI whose source is not there
 
 A source is the file under the roots whose sha256 equals the header's: the
@@ -13,7 +13,9 @@ candidate hashed, each file at most once). Candidates are regular files;
 symbolic links are not followed. Two articles with one source (the same
 sha256) share one packaged file. The file is packaged under
 data/sources/<safe name of the recorded name> (safenames.safe_name), and
-metadata.csv links each TEI row to it (metadata.SOURCE_COLUMN).
+metadata.csv links each TEI row to it (metadata.SOURCE_COLUMN). The candidates,
+their sha256 and the names given are kept in a deposit.scratch.Scratch, on disk:
+memory does not grow with the number of sources.
 
 `deposit verify` (check_sources) re-hashes each linked file against the sha256
 in its TEI header: a missing or changed source, a TEI without a source in a
@@ -26,6 +28,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +40,7 @@ from .baginfo import digests
 from .limits import DEFAULT_LIMITS, Limits
 from .metadata import SOURCE_COLUMN, source_ref
 from .safenames import safe_name
+from .scratch import Scratch, encode, sorted_tree, walk_key
 
 SOURCES_DIR = "sources"  # under data/
 NO_SOURCES_NOTE = "no source files packaged: the sha256 in the TEI headers could not be checked against their sources"
@@ -51,83 +55,115 @@ def _nfc(name: str) -> str:
 
 
 class SourceFinder:
-    """The candidate files under `roots`, hashed lazily and at most once each."""
+    """The candidate files under `roots`, hashed lazily and at most once each. What it knows of
+    each file (its path, name and sha256) is kept in `scratch` (a deposit.scratch.Scratch: on
+    disk), so memory does not grow with the number of files."""
 
-    def __init__(self, roots):
+    def __init__(self, roots, scratch: Scratch | None = None):
         self.roots = [Path(r) for r in roots]
-        self._files: list[Path] = []
+        self._scratch = scratch or Scratch()
+        self._db = self._scratch.db
+        listed = self._scratch.table("seq INTEGER PRIMARY KEY, path BLOB UNIQUE")
         for root in self.roots:
             if root.is_dir():
-                for dirpath, dirnames, filenames in walk(root):  # never follows a linked folder
-                    dirnames.sort()
-                    self._files += [Path(dirpath, n) for n in sorted(filenames)]
+                # os.walk order with sorted names, as fsutil.walk gives it; a linked folder is never entered
+                for relative, _ in sorted_tree(self._scratch, root, walk_key, folders=False):
+                    self._db.execute(f"INSERT OR IGNORE INTO {listed} (path) VALUES (?)", (_blob(Path(root, relative)),))
             elif root.exists():
-                self._files.append(root)
+                self._db.execute(f"INSERT OR IGNORE INTO {listed} (path) VALUES (?)", (_blob(root),))
             else:
                 raise MissingInputError("no such file or directory (--sources)", path=str(root))
-        self._files = [p for p in dict.fromkeys(self._files) if p.is_file() and not p.is_symlink()]
-        self._by_name: dict[str, list[Path]] = {}
-        for path in self._files:
-            self._by_name.setdefault(_nfc(path.name), []).append(path)
-        self._sums: dict[Path, str] = {}
-        self._by_sum: dict[str, Path] = {}  # sha256 -> the first file hashed with it
-        self._scanned = 0  # self._files[:_scanned] are hashed
+        self._files = self._scratch.table("seq INTEGER PRIMARY KEY, path BLOB, name BLOB, sum TEXT", index="name")
+        for (raw,) in self._db.execute(f"SELECT path FROM {listed} ORDER BY seq"):
+            path = _path(raw)
+            if path.is_file() and not path.is_symlink():
+                self._db.execute(f"INSERT INTO {self._files} (path, name) VALUES (?, ?)", (raw, encode(_nfc(path.name))))
+        self._db.execute(f"DELETE FROM {listed}")
+        self._count = self._db.execute(f"SELECT count(*) FROM {self._files}").fetchone()[0]
+        self._by_sum = self._scratch.table("sum TEXT PRIMARY KEY, seq INTEGER")  # sha256 -> the first file hashed with it
+        self._scanned = 0  # the files of seq <= _scanned are hashed
 
     @property
     def searched(self) -> str:
-        return f"{len(self._files)} file(s) in {', '.join(str(r) for r in self.roots)}"
+        return f"{self._count} file(s) in {', '.join(str(r) for r in self.roots)}"
 
-    def _sum(self, path: Path) -> str:
-        if path not in self._sums:
-            try:
-                self._sums[path] = sha256_of(path)
-            except OSError:
-                self._sums[path] = ""  # unreadable: matches nothing
-            self._by_sum.setdefault(self._sums[path], path)
-        return self._sums[path]
+    def _sum(self, seq: int) -> str:
+        raw, known = self._db.execute(f"SELECT path, sum FROM {self._files} WHERE seq = ?", (seq,)).fetchone()
+        if known is not None:
+            return known
+        try:
+            known = sha256_of(_path(raw))
+        except OSError:
+            known = ""  # unreadable: matches nothing
+        self._db.execute(f"UPDATE {self._files} SET sum = ? WHERE seq = ?", (known, seq))
+        self._db.execute(f"INSERT OR IGNORE INTO {self._by_sum} VALUES (?, ?)", (known, seq))
+        return known
+
+    def _first_with(self, sha256: str) -> Path | None:
+        row = self._db.execute(f"SELECT f.path FROM {self._by_sum} s JOIN {self._files} f ON f.seq = s.seq WHERE s.sum = ?",
+                               (sha256,)).fetchone()
+        return _path(row[0]) if row else None
 
     def find(self, name: str | None, sha256: str) -> Path | None:
         """A candidate whose bytes have `sha256`: same-named files are hashed first, then the
         others in order until one matches; no file is hashed twice."""
-        for path in self.named(name):
-            if self._sum(path) == sha256:
+        for seq, path in self._named(name):
+            if self._sum(seq) == sha256:
                 return path
-        while sha256 not in self._by_sum and self._scanned < len(self._files):
-            self._sum(self._files[self._scanned])
+        while self._first_with(sha256) is None and self._scanned < self._count:
             self._scanned += 1
-        return self._by_sum.get(sha256)
+            self._sum(self._scanned)
+        return self._first_with(sha256)
+
+    def _named(self, name: str | None) -> list[tuple[int, Path]]:
+        if not name:
+            return []
+        rows = self._db.execute(f"SELECT seq, path FROM {self._files} WHERE name = ? ORDER BY seq", (encode(_nfc(name)),))
+        return [(seq, _path(raw)) for seq, raw in rows.fetchall()]
 
     def named(self, name: str | None) -> list[Path]:
-        return list(self._by_name.get(_nfc(name), ())) if name else []
+        return [path for _, path in self._named(name)]
+
+
+def _blob(path: Path) -> bytes:
+    return os.fsencode(path)
+
+
+def _path(raw: bytes) -> Path:
+    return Path(os.fsdecode(raw))
 
 
 class SourcePlanner:
     """What data/sources/ holds, found article by article (deposit make streams its articles):
     `add` gives the payload path of an article's source, finding and naming it the first time
-    its sha256 is asked for; `files` maps each payload path to (file found, its sha256)."""
+    its sha256 is asked for; `count` is how many files data/sources/ holds. What it has planned
+    is kept in the finder's scratch (on disk)."""
 
     def __init__(self, finder: SourceFinder):
         self.finder = finder
-        self.files: dict[str, tuple[Path, str]] = {}
-        self._by_sum: dict[str, str] = {}
-        self._taken: set[str] = set()
+        self.count = 0
+        self._db = finder._db
+        self._by_sum = finder._scratch.table("sum TEXT PRIMARY KEY, payload TEXT")
+        self._taken = finder._scratch.name_set()
 
-    def add(self, tree, article: Path) -> tuple[str, bool]:
-        """(payload path of the source, True when it is new: to be copied now); DepositError if not found."""
+    def add(self, tree, article: Path) -> tuple[str, tuple[Path, str] | None]:
+        """(payload path of the source, (file found, its sha256) when it is new: to be copied now,
+        else None); DepositError if not found."""
         name, sha256 = source_ref(tree)
         if sha256 is None:
             raise DepositError(
                 "its header records no sha256 of its source (sourceDesc/bibl/idno[@type='sha256'], 64 hex digits), "
                 "so its source cannot be found", path=str(article))
-        if sha256 in self._by_sum:
-            return self._by_sum[sha256], False
+        row = self._db.execute(f"SELECT payload FROM {self._by_sum} WHERE sum = ?", (sha256,)).fetchone()
+        if row is not None:
+            return row[0], None
         path = self.finder.find(name, sha256)
         if path is None:
             raise DepositError(_not_found(name, sha256, self.finder), path=str(article))
         payload = f"data/{SOURCES_DIR}/{safe_name(name or path.name, self._taken)}"
-        self.files[payload] = (path, sha256)
-        self._by_sum[sha256] = payload
-        return payload, True
+        self._db.execute(f"INSERT INTO {self._by_sum} VALUES (?, ?)", (sha256, payload))
+        self.count += 1
+        return payload, (path, sha256)
 
 
 def _not_found(name: str | None, sha256: str, finder: SourceFinder) -> str:

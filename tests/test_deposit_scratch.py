@@ -1,0 +1,104 @@
+"""deposit.scratch: the on-disk sorts and sets deposit make keeps its per-article state in give what
+the in-memory ones gave (the orders os.walk, sorted Paths and sorted posix strings give; set semantics),
+and the streamed manifests and zip are the bytes bagit-python and a plain zipfile write."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import zipfile
+from pathlib import Path
+
+import bagit
+import pytest
+
+from teikit.deposit import archive
+from teikit.deposit.baginfo import CHECKSUMS, quiet_bagit, write_manifests
+from teikit.deposit.safenames import assign_name, assign_names
+from teikit.deposit.scratch import Scratch, name_key, path_key, sorted_tree, walk_key
+
+# Names whose orders differ between "component by component", "files first" and "whole string":
+# '-' and '.' sort before '/', digits and upper case before lower case, non-ASCII last.
+TREE = ["b.txt", "a-c/x.txt", "a.b", "a/b.txt", "a/B.txt", "a/z/deep.txt", "a/a-1.txt", "b/c/d/e.txt",
+        "Z.txt", "đ/ê.txt", "a0", "ab/c.txt", "a/ b.txt"]
+
+
+def make_tree(root: Path) -> None:
+    for rel in TREE:
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"{rel}\n", encoding="utf-8")
+
+
+@pytest.fixture
+def scratch():
+    with Scratch() as opened:
+        yield opened
+
+
+def test_walk_key_gives_os_walk_order(tmp_path, scratch):
+    make_tree(tmp_path)
+    expected = []
+    for dirpath, dirnames, filenames in os.walk(tmp_path):
+        dirnames.sort()
+        expected += [Path(dirpath, name).relative_to(tmp_path).as_posix() for name in sorted(filenames)]
+    got = [rel for rel, _ in sorted_tree(scratch, tmp_path, walk_key, folders=False)]
+    assert got == expected
+    assert got != sorted(got)  # the tree tells the orders apart
+
+
+def test_path_key_gives_sorted_path_order(tmp_path, scratch):
+    make_tree(tmp_path)
+    expected = [p.relative_to(tmp_path).as_posix() for p in sorted(tmp_path.rglob("*"))]
+    got = [rel for rel, _ in sorted_tree(scratch, tmp_path, path_key)]
+    assert got == expected
+    assert got != sorted(got)
+
+
+def test_name_key_gives_sorted_posix_strings_and_tells_folders(tmp_path, scratch):
+    make_tree(tmp_path)
+    listed = list(sorted_tree(scratch, tmp_path, name_key))
+    assert [rel for rel, _ in listed] == sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
+    assert {rel for rel, is_dir in listed if is_dir} == {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_dir()}
+
+
+def test_name_set_names_as_a_set_does(scratch):
+    paths = [Path("a/Tin.xml"), Path("b/tin.xml"), Path("c/Tín.xml"), Path("d/tin-2.xml"), Path("e/TIN.xml")]
+    taken = scratch.name_set()
+    assert [assign_name(path, ".xml", taken) for path in paths] == list(assign_names(paths, ".xml").values())
+    assert len(taken) == len(paths)
+    assert "tin.xml" in taken and "tin-4.xml" in taken and "tin-5.xml" not in taken
+
+
+def test_streamed_manifests_are_bagit_pythons(tmp_path, scratch):
+    ours, theirs = tmp_path / "ours", tmp_path / "theirs"
+    make_tree(ours / "data")
+    make_tree(theirs)
+    assert write_manifests(ours, scratch) == (sum(len(f"{rel}\n".encode()) for rel in TREE), len(TREE))
+    with quiet_bagit():
+        bagit.make_bag(str(theirs), checksums=list(CHECKSUMS), processes=1)
+    for alg in CHECKSUMS:
+        assert (ours / f"manifest-{alg}.txt").read_bytes() == (theirs / f"manifest-{alg}.txt").read_bytes()
+
+
+def test_the_spooled_zip_is_zipfiles_own(tmp_path, monkeypatch):
+    root = tmp_path / "bag"
+    make_tree(root)
+    archive.write_archive(root, tmp_path / "spooled.zip", "zip", 0)
+    with monkeypatch.context() as patched:  # the same writer, its per-member records kept in memory as zipfile keeps them
+        patched.setattr(archive, "_SpooledInfos", lambda folder: _Listed())
+        patched.setattr(archive, "_NoNames", dict)
+        archive.write_archive(root, tmp_path / "listed.zip", "zip", 0)
+    assert (tmp_path / "spooled.zip").read_bytes() == (tmp_path / "listed.zip").read_bytes()
+    with zipfile.ZipFile(tmp_path / "spooled.zip") as unpacked:
+        assert unpacked.testzip() is None
+        names = unpacked.namelist()
+        assert len(names) == len(set(names)) == 1 + len(TREE) + len({p for p in root.rglob("*") if p.is_dir()})
+        shutil.rmtree(root)
+        unpacked.extractall(tmp_path)
+    assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()) == sorted(TREE)
+
+
+class _Listed(list):
+    def close(self) -> None:
+        pass
