@@ -26,7 +26,6 @@ order Python gives the strings:
 from __future__ import annotations
 
 import os
-import sqlite3
 
 CACHE_KIB = 4096  # pages SQLite keeps in memory; sorts spill to disk past about this much
 
@@ -51,6 +50,8 @@ def name_key(parts) -> bytes:
 
 class Scratch:
     def __init__(self):
+        import sqlite3  # noqa: PLC0415 - only a command that packages loads it (the CLI's import stays light)
+
         self.db = sqlite3.connect("", isolation_level=None)  # "": private, on disk, removed as it is opened
         self.db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         self.db.execute("PRAGMA journal_mode = OFF")
