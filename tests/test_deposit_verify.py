@@ -357,3 +357,23 @@ def test_archives_with_editions_are_byte_identical(tmp_path):
         make_package([src], package, DepositOptions(sources=(src,)))
         builds.append(package.read_bytes())
     assert builds[0] == builds[1]
+
+
+def test_verify_keeps_register_links_as_plain_strings_not_their_trees(tmp_path):
+    """lxml's attribute results hold their whole document: kept per article, verify held every
+    parsed article at once (memory growing with the package)."""
+    from teikit.deposit.verify import check_tei
+    from teikit.validate import default_validator
+
+    import shutil
+
+    masters = Path(__file__).resolve().parent.parent / "tei"  # the seed's master, whose entries link to its register
+    src = tmp_path / "in"
+    shutil.copytree(masters / "register", src / "register")
+    shutil.copy(sorted(masters.glob("*.xml"))[0], src)
+    bag = tmp_path / "pkg"
+    make_package([src], bag, NO_EDITIONS)
+    same_as: dict = {}
+    check_tei(bag, set(), default_validator(), same_as=same_as)
+    links = [link for found in same_as.values() for link in found]
+    assert links and all(type(link) is str for link in links)

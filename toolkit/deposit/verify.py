@@ -324,7 +324,8 @@ def check_tei(root: Path, already: set, checker, limits: Limits = DEFAULT_LIMITS
             continue
         refs[rel] = source_ref(tree)
         if same_as is not None:
-            same_as[rel] = tree.xpath("/tei:TEI/tei:standOff/*/*/@sameAs", namespaces=XPATH_NS)
+            # plain strings: lxml's attribute results keep their whole tree alive (every article held at once)
+            same_as[rel] = [str(link) for link in tree.xpath("/tei:TEI/tei:standOff/*/*/@sameAs", namespaces=XPATH_NS)]
         for finding in checker.iter_errors(tree, name=rel) if checker else ():
             problems.append(Problem(f"{rel}:{finding.line}:{finding.column}", f"invalid TEI: [{finding.rule}] {finding.message}"))
     return problems, len(names), refs
