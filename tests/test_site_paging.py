@@ -187,3 +187,15 @@ def test_a_long_lists_pager_links_its_ends_and_the_pages_near_the_current_one():
     assert links[0].get("href") == "../../persons/pers-x.html" and links[-1].get("href") == "../../persons/pers-x/20.html"
     assert tree.xpath("string(//h:nav[@class='pager']//*[@aria-current='page'])", namespaces=NS) == "10"
     assert len(tree.xpath("//h:nav[@class='pager']//h:li[@class='gap']", namespaces=NS)) == 2
+
+
+def test_the_pages_of_a_long_list_are_its_windows_in_order_also_after_the_store_changes():
+    with _store_with(7, "x") as store:
+        entry = next(store.entries("person"))
+        whole = re.findall(r'mid="([^"]+)"', store.entity_xml(entry))
+        pages = [re.findall(r'mid="([^"]+)"', store.entity_xml(entry, n, 3)) for n in (1, 2, 3)]
+        assert [len(p) for p in pages] == [3, 3, 1] and [m for p in pages for m in p] == whole
+        store.add("b", '<doc title="Hai" date="2021-01-01" datetime="" date-label="" authors="" site="" lang="vi">'
+                       '<e id="pers-x" type="person" name="Lê A"/><m ref="pers-x" mid="b-m1" text="Lê A" before="" after=""/></doc>')
+        entry = next(store.entries("person"))
+        assert re.findall(r'mid="([^"]+)"', store.entity_xml(entry, 1, 3))[0] == "b-m1"  # the newest article first

@@ -80,6 +80,8 @@ class SiteData(DateRegister):
         self.db = sqlite3.connect(self.path)
         self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
         self._indexed = False
+        self._numbered = None  # the key of the list last numbered (_rows)
+        self._tables: set[str] = set()
         self._stems: set[str] = set()  # the articles stored (add replaces a stem stored before)
 
     def __enter__(self):
@@ -109,6 +111,7 @@ class SiteData(DateRegister):
             for table in ("articles", "entity_docs", "variants", "idnos", "mentions", "dates"):
                 db.execute(f"DELETE FROM {table} WHERE stem = ?", (stem,))
         self._stems.add(stem)
+        self._numbered = None  # a list numbered before may have changed
         title = doc.get("title") or stem
         db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?)",
                    (stem, title, sort_key(title), doc.get("date"), doc.get("datetime"), doc.get("date-label"),
@@ -135,6 +138,7 @@ class SiteData(DateRegister):
         articles mention; the articles' own copies stay beside. How many entries it named."""
         db = self.db
         mentioned = set(db.execute("SELECT DISTINCT type, id FROM entity_docs").fetchall())
+        self._numbered = None
         used = 0
         for entity_type, ident, names, idnos in entries:
             if (entity_type, ident) not in mentioned:
@@ -183,14 +187,40 @@ class SiteData(DateRegister):
             where += " AND letter = ?"
             args.append(letter_name)
         # The name is the one the first article (by stem) gives the entry.
-        rows = self.db.execute(
+        rows = self._rows(
             f"""SELECT ed.id, ed.name, ed.key, ed.letter,
-                       (SELECT count(*) FROM mentions m WHERE m.id = ed.id), n
+                       (SELECT count(*) FROM mentions m WHERE m.id = ed.id) AS mentions, n
                 FROM (SELECT id, name, key, letter, min(stem) AS first, count(*) AS n
-                      FROM entity_docs WHERE {where} GROUP BY id) AS ed
-                ORDER BY ed.key, ed.id LIMIT ? OFFSET ?""", [*args, *window])
+                      FROM entity_docs WHERE {where} GROUP BY id) AS ed""", args, "key, id", window,
+            ("entries", entity_type, letter_name))
         for ident, name, _key, first, mentions, articles in rows:
             yield Entry(ident, entity_type, name, first, mentions, articles)
+
+    def _rows(self, query: str, args, order: str, window: tuple[int, int], key):
+        """The rows of `query` in `order` (of its columns), `window` (how many, from which) of
+        them. A window of a longer list comes from a numbered copy of the list, made once for
+        its `key` (the list last asked for): by OFFSET each page would sort the whole list again
+        (at 100,000 articles an entry's 667 pages did)."""
+        limit, offset = window
+        if limit < 0 or (offset == 0 and self._numbered != key and self._fits(query, args, limit)):
+            return self.db.execute(f"SELECT * FROM ({query}) ORDER BY {order} LIMIT ? OFFSET ?", [*args, limit, offset])
+        table = f"numbered_{key[0]}"  # one table per kind of list (its columns); emptied, never dropped
+        if self._numbered != key:  # (a table cannot be dropped while the register's cursor reads)
+            self._numbered = None
+            numbered = f"SELECT row_number() OVER (ORDER BY {order}) AS n_, * FROM ({query})"
+            if table in self._tables:
+                self.db.execute(f"DELETE FROM temp.{table}")
+                self.db.execute(f"INSERT INTO temp.{table} {numbered}", args)
+            else:
+                self.db.execute(f"CREATE TEMP TABLE {table} AS {numbered}", args)
+                self.db.execute(f"CREATE INDEX temp.{table}_n ON {table} (n_)")
+                self._tables.add(table)
+            self._numbered = key
+        rows = self.db.execute(f"SELECT * FROM temp.{table} WHERE n_ > ? AND n_ <= ? ORDER BY n_", (offset, offset + limit))
+        return (row[1:] for row in rows)
+
+    def _fits(self, query: str, args, limit: int) -> bool:
+        return self.db.execute(f"SELECT count(*) FROM (SELECT 1 FROM ({query}) LIMIT ?)", [*args, limit + 1]).fetchone()[0] <= limit
 
     def letter_counts(self, entity_type: str) -> dict[str, int]:
         self._index()
@@ -244,11 +274,11 @@ class SiteData(DateRegister):
         if page == 1:
             parts += self._entity_head(entry)
         current = None
-        for stem, title, date, label, mid, text, before, after in db.execute(
-                """SELECT a.stem, a.title, a.date, a.label, m.mid, m.text, m.before, m.after
-                   FROM mentions m JOIN articles a ON a.stem = m.stem WHERE m.id = ?
-                   ORDER BY (a.date IS NULL OR a.date = ''), a.date DESC, a.title_key, a.stem, m.seq
-                   LIMIT ? OFFSET ?""", (entry.id, *_window(page, page_size))):
+        for stem, title, date, label, mid, text, before, after, _key, _seq in self._rows(
+                """SELECT a.stem, a.title, a.date, a.label, m.mid, m.text, m.before, m.after, a.title_key, m.seq
+                   FROM mentions m JOIN articles a ON a.stem = m.stem WHERE m.id = ?""", (entry.id,),
+                "(date IS NULL OR date = ''), date DESC, title_key, stem, seq", _window(page, page_size),
+                ("mentions", entry.id)):
             if stem != current:
                 if current is not None:
                     parts.append("</art>")

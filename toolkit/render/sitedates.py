@@ -17,7 +17,7 @@ _MONTH = ("(CASE WHEN substr({0}, 6, 2) != '' AND NOT substr({0}, 6, 2) GLOB '*[
 
 
 class DateRegister:
-    """The date register's queries of a SiteData (its `db` and `lang()`)."""
+    """The date register's queries of a SiteData (its `db`, `lang()` and `_rows`, a window of a list)."""
 
     def years(self) -> list[str]:
         rows = self.db.execute(
@@ -69,16 +69,15 @@ class DateRegister:
         counts = self._month_counts(year)
         pages = _pages(sum(sum(n) for n in counts.values()), page_size)
         parts = [f"<year{_attrs(y=year, lang=self.lang(), page=page, pages=pages)}>"]
-        rows = self.db.execute(
+        rows = self._rows(
             f"""SELECT {_MONTH.format('date')} AS mo, 'a' AS kind, stem, title, title_key, date AS whenv, label,
                        '' AS mid, '' AS text, '' AS before, '' AS after FROM articles
                 WHERE substr(date, 1, 4) = ? AND date GLOB '[0-9][0-9][0-9][0-9]*'
                 UNION ALL
                 SELECT {_MONTH.format('d.whenv')}, 'd', d.stem, a.title, a.title_key, d.whenv, d.label, d.mid, d.text,
                        d.before, d.after
-                FROM dates d JOIN articles a ON a.stem = d.stem WHERE substr(d.whenv, 1, 4) = ?
-                ORDER BY mo, kind, whenv, title_key, stem, mid LIMIT ? OFFSET ?""",
-            (year, year, *_window(page, page_size)))
+                FROM dates d JOIN articles a ON a.stem = d.stem WHERE substr(d.whenv, 1, 4) = ?""",
+            (year, year), "mo, kind, whenv, title_key, stem, mid", _window(page, page_size), ("year", year))
         current = None
         for m, kind, stem, title, _key, when, label, mid, text, before, after in rows:
             if m != current:
