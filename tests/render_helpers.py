@@ -30,6 +30,21 @@ def parse_html(text: str, name: str = "<page>"):
         raise AssertionError(f"{name}: HTML5 parse error: {exc}") from None
 
 
+def read_page(path: Path):
+    """The HTML5 page at `path`, parsed strictly (parse_html)."""
+    return parse_html(path.read_text(encoding="utf-8"), str(path))
+
+
+def dated_copies(folder: Path, count: int) -> Path:
+    """`folder` holding `count` copies of the sample article (a0.xml, a1.xml, …), a day apart in July 2013."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        data = SAMPLE.read_text(encoding="utf-8").replace(
+            '<date when="2013-07-31">31/07/2013</date>', f'<date when="2013-07-{10 + n}">{10 + n}/07/2013</date>', 1)
+        (folder / f"a{n}.xml").write_text(data, encoding="utf-8")
+    return folder
+
+
 def canonical_html(text: str) -> str:
     """A whitespace-normalised outline of a page: one line per element with its
     sorted attributes and its own text; style and script bodies left out

@@ -9,7 +9,7 @@ import pytest
 
 from teikit.render import build_site, default_renderer
 
-from render_helpers import H, SAMPLE, broken_links, parse_html
+from render_helpers import H, SAMPLE, broken_links, dated_copies, read_page
 
 NS = {"h": H[1:-1]}
 
@@ -39,10 +39,6 @@ def site(tmp_path_factory):
     return tmp, out, report
 
 
-def _page(path):
-    return parse_html(path.read_text(encoding="utf-8"), str(path))
-
-
 def test_site_layout_and_failures(site):
     tmp, out, report = site
     written = sorted(p.relative_to(out).as_posix() for p in report.written)
@@ -64,7 +60,7 @@ def test_every_page_is_html5(site):
     for page in pages:
         text = page.read_text(encoding="utf-8")
         assert text.startswith("<!DOCTYPE html>\n"), page
-        _page(page)
+        read_page(page)
 
 
 def test_every_internal_link_and_fragment_resolves(site):
@@ -86,7 +82,7 @@ def test_broken_link_checker_finds_breakage(site, tmp_path):
 
 def test_index_lists_articles_newest_first(site):
     _, out, _ = site
-    tree = _page(out / "index.html")
+    tree = read_page(out / "index.html")
     rows = tree.xpath("//h:table[@class='articles']/h:tbody/h:tr", namespaces=NS)
     assert [r.get("data-date") for r in rows] == ["2013-07-31", "2012-05-02"]
     links = [r.xpath(".//h:td[@class='title']/h:a/@href", namespaces=NS)[0] for r in rows]
@@ -97,7 +93,7 @@ def test_index_lists_articles_newest_first(site):
 
 def test_registers_merge_entries_across_documents(site):
     _, out, _ = site
-    tree = _page(out / "registers" / "persons.html")
+    tree = read_page(out / "registers" / "persons.html")
     entries = tree.xpath("//h:ul[@class='register']/h:li", namespaces=NS)
     ids = [e.get("id") for e in entries]
     assert ids.count("pers-tran-dai-quang") == 1
@@ -105,7 +101,7 @@ def test_registers_merge_entries_across_documents(site):
     quang = entries[ids.index("pers-tran-dai-quang")]
     assert quang.xpath("h:a/@href", namespaces=NS) == ["persons/pers-tran-dai-quang.html"]
     assert "(6 lần nhắc, 2 bài viết)" in "".join(quang.itertext())
-    page = _page(out / "registers" / "persons" / "pers-tran-dai-quang.html")
+    page = read_page(out / "registers" / "persons" / "pers-tran-dai-quang.html")
     articles = page.xpath("//h:ul[@class='occurrences']/h:li", namespaces=NS)
     assert [a.xpath("string(h:a[@class='article'])", namespaces=NS)[:12] for a in articles] == ["Đẩy mạnh pho", "Bài thứ hai:"]
     mentions = page.xpath("//h:a[@class='mention']/@href", namespaces=NS)
@@ -116,16 +112,16 @@ def test_registers_merge_entries_across_documents(site):
     wikidata = page.xpath("//h:a[@class='authority']/@href", namespaces=NS)
     assert wikidata == ["https://www.wikidata.org/wiki/Q1063536"]
     assert page.xpath("//h:ul[@class='years']/h:li/h:a/@href", namespaces=NS) == ["../dates/2012.html", "../dates/2013.html"]
-    linh = _page(out / "registers" / "persons" / "pers-pham-linh.html")
+    linh = read_page(out / "registers" / "persons" / "pers-pham-linh.html")
     assert linh.xpath("//h:a[@class='article']/@href", namespaces=NS) == ["../../first.html"]
     assert "1 lần nhắc, 1 bài viết" in linh.xpath("string(//h:p[@class='entity-summary'])", namespaces=NS)
 
 
 def test_register_pages_by_type(site):
     _, out, _ = site
-    places = [li.get("id") for li in _page(out / "registers" / "places.html").xpath("//h:ul[@class='register']/h:li", namespaces=NS)]
+    places = [li.get("id") for li in read_page(out / "registers" / "places.html").xpath("//h:ul[@class='register']/h:li", namespaces=NS)]
     assert places == ["place-ha-noi", "place-viet-nam"]
-    orgs = [li.get("id") for li in _page(out / "registers" / "organisations.html").xpath("//h:ul[@class='register']/h:li", namespaces=NS)]
+    orgs = [li.get("id") for li in read_page(out / "registers" / "organisations.html").xpath("//h:ul[@class='register']/h:li", namespaces=NS)]
     assert "org-bo-cong-an" in orgs and not any(i.startswith("pers-") for i in orgs)
 
 
@@ -171,24 +167,15 @@ def test_the_site_store_keeps_one_record_per_stem_the_last_given():
 # A large corpus's index comes in pages (as many articles a page as a register), so no page,
 # and no page's data in memory, grows with the corpus.
 
-def _dated_corpus(folder, count):
-    folder.mkdir()
-    for n in range(count):
-        data = SAMPLE.read_text(encoding="utf-8").replace(
-            '<date when="2013-07-31">31/07/2013</date>', f'<date when="2013-07-{10 + n}">{10 + n}/07/2013</date>', 1)
-        (folder / f"a{n}.xml").write_text(data, encoding="utf-8")
-    return folder
-
-
 def _index_rows(path):
-    tree = _page(path)
+    tree = read_page(path)
     return [(r.get("data-date"), r.xpath("string(.//h:td[@class='title']/h:a/@href)", namespaces=NS))
             for r in tree.xpath("//h:table[@class='articles']/h:tbody/h:tr", namespaces=NS)], tree
 
 
 def test_a_large_index_is_paged_newest_first_every_article_once(tmp_path):
     out = tmp_path / "html"
-    assert build_site([_dated_corpus(tmp_path / "tei", 5)], out, register_page_size=2, search_index=False).ok
+    assert build_site([dated_copies(tmp_path / "tei", 5)], out, register_page_size=2, search_index=False).ok
     first, tree = _index_rows(out / "index.html")
     second, tree2 = _index_rows(out / "index" / "2.html")
     third, tree3 = _index_rows(out / "index" / "3.html")
@@ -205,7 +192,7 @@ def test_a_large_index_is_paged_newest_first_every_article_once(tmp_path):
 
 
 def test_an_index_that_shrinks_leaves_no_stale_page(tmp_path):
-    tei = _dated_corpus(tmp_path / "tei", 5)
+    tei = dated_copies(tmp_path / "tei", 5)
     out = tmp_path / "html"
     assert build_site([tei], out, register_page_size=2, search_index=False).ok
     for n in (3, 4):
@@ -213,4 +200,4 @@ def test_an_index_that_shrinks_leaves_no_stale_page(tmp_path):
     assert build_site([tei], out, register_page_size=2, search_index=False, replace_site=True).ok
     assert sorted(p.name for p in (out / "index").glob("*.html")) == ["2.html"]
     assert [href for _, href in _index_rows(out / "index" / "2.html")[0]] == ["../a0.html"]
-    assert _page(out / "index.html").xpath("//h:nav[@class='pager']//h:a/@href", namespaces=NS) == ["index/2.html"]
+    assert read_page(out / "index.html").xpath("//h:nav[@class='pager']//h:a/@href", namespaces=NS) == ["index/2.html"]

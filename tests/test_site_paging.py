@@ -12,35 +12,21 @@ from teikit.render import build_site, default_renderer
 from teikit.render.site import PAGE_SIZE, corpus_plan, numbered_pages, page_count
 from teikit.render.sitedata import SiteData
 
-from render_helpers import H, SAMPLE, broken_links, parse_html
+from render_helpers import H, broken_links, dated_copies, parse_html, read_page
 
 NS = {"h": H[1:-1]}
 ENTRY = "registers/persons/pers-tran-dai-quang"  # named several times in the sample article
 
 
-def _corpus(folder, count):
-    """`count` copies of the sample article, a day apart in July 2013."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for n in range(count):
-        data = SAMPLE.read_text(encoding="utf-8").replace(
-            '<date when="2013-07-31">31/07/2013</date>', f'<date when="2013-07-{10 + n}">{10 + n}/07/2013</date>', 1)
-        (folder / f"a{n}.xml").write_text(data, encoding="utf-8")
-    return folder
-
-
-def _page(path):
-    return parse_html(path.read_text(encoding="utf-8"), str(path))
-
-
 def _mentions(path):
     """(article, mention) links of an entry's page, in order, resolved against the site root."""
-    tree = _page(path)
+    tree = read_page(path)
     return [a.get("href").rsplit("../", 1)[-1] for a in tree.xpath("//h:ul[@class='contexts']//h:a[@class='mention']",
                                                                    namespaces=NS)]
 
 
 def _pager(path):
-    tree = _page(path)
+    tree = read_page(path)
     return (tree.xpath("//h:nav[@class='pager']//h:a/@href", namespaces=NS),
             tree.xpath("string(//h:nav[@class='pager']//*[@aria-current='page'])", namespaces=NS))
 
@@ -51,7 +37,7 @@ def _pages_of(out, first):
 
 
 def test_an_entry_in_more_articles_than_a_page_holds_has_pages_each_mention_once_in_order(tmp_path):
-    tei = _corpus(tmp_path / "tei", 5)
+    tei = dated_copies(tmp_path / "tei", 5)
     whole, paged = tmp_path / "whole", tmp_path / "paged"
     assert build_site([tei], whole, register_page_size=1000, search_index=False).ok
     assert build_site([tei], paged, register_page_size=4, search_index=False).ok
@@ -66,23 +52,23 @@ def test_an_entry_in_more_articles_than_a_page_holds_has_pages_each_mention_once
     assert _pager(pages[0]) == ([f"../persons/pers-tran-dai-quang/{n}.html" for n in range(2, count + 1)], "1")
     links, current = _pager(pages[1])
     assert current == "2" and links[0] == "../../persons/pers-tran-dai-quang.html" and len(links) == count - 1
-    assert _page(pages[0]).xpath("//h:ul[@class='years']", namespaces=NS)
-    assert not _page(pages[1]).xpath("//h:ul[@class='years']", namespaces=NS)
+    assert read_page(pages[0]).xpath("//h:ul[@class='years']", namespaces=NS)
+    assert not read_page(pages[1]).xpath("//h:ul[@class='years']", namespaces=NS)
     # Every link to the entry, from the articles and the register, goes to its first page.
     to_entry = [href for page in [paged / "a0.html", *(paged / "registers").glob("persons*.html")]
-                for href in _page(page).xpath("//h:a/@href", namespaces=NS) if "pers-tran-dai-quang" in href and not href.startswith("#")]
+                for href in read_page(page).xpath("//h:a/@href", namespaces=NS) if "pers-tran-dai-quang" in href and not href.startswith("#")]
     assert to_entry and all(href.endswith("persons/pers-tran-dai-quang.html") for href in to_entry)
     assert broken_links(paged) == []
 
 
 def test_a_year_and_a_letter_beyond_a_page_come_in_pages_and_the_timeline_links_each_month_where_it_begins(tmp_path):
     out = tmp_path / "html"
-    assert build_site([_corpus(tmp_path / "tei", 3)], out, register_page_size=1, search_index=False).ok
+    assert build_site([dated_copies(tmp_path / "tei", 3)], out, register_page_size=1, search_index=False).ok
     year = "registers/dates/2013"
     assert len(_pages_of(out, year)) > 2
     links, current = _pager(out / year / "2.html")
     assert current == "2" and links[0] == "../../dates/2013.html"
-    months = _page(out / "registers" / "dates.html").xpath("//h:tr[@class='month']//h:a/@href", namespaces=NS)
+    months = read_page(out / "registers" / "dates.html").xpath("//h:tr[@class='month']//h:a/@href", namespaces=NS)
     assert "dates/2013/4.html#m-07" in months  # three items of 2013 come before July: it begins on page 4
     for href in months:  # each on the page where the month begins: the page before has no heading of it
         path, month = href.split("#")
@@ -90,13 +76,13 @@ def test_a_year_and_a_letter_beyond_a_page_come_in_pages_and_the_timeline_links_
         if found:
             n = int(found.group(2))
             before = out / "registers" / (f"dates/{found.group(1)}.html" if n == 2 else f"dates/{found.group(1)}/{n - 1}.html")
-            assert not _page(before).xpath(f"//*[@id='{month}']")
+            assert not read_page(before).xpath(f"//*[@id='{month}']")
     # The sample's organisations: two under B, more than a page of one
     letters = {p.name: p for p in (out / "registers").glob("organisations-*/")}
     assert letters, "a letter of more entries than a page"
     for folder in letters.values():
         first = out / "registers" / f"{folder.name}.html"
-        entries = [_page(p).xpath("//h:a[contains(@class, 'entry')]/@href", namespaces=NS)
+        entries = [read_page(p).xpath("//h:a[contains(@class, 'entry')]/@href", namespaces=NS)
                    for p in [first, *sorted(folder.glob("*.html"))]]
         assert len(entries) > 1 and all(len(one) == 1 for one in entries)
         assert all(href.startswith("../organisations/") for one in entries[1:] for href in one)
@@ -104,7 +90,7 @@ def test_a_year_and_a_letter_beyond_a_page_come_in_pages_and_the_timeline_links_
 
 
 def test_pages_an_entry_no_longer_needs_are_removed_and_an_editors_file_is_kept(tmp_path):
-    tei = _corpus(tmp_path / "tei", 5)
+    tei = dated_copies(tmp_path / "tei", 5)
     out = tmp_path / "html"
     assert build_site([tei], out, register_page_size=4, search_index=False).ok
     before = _pages_of(out, ENTRY)
@@ -121,7 +107,7 @@ def test_pages_an_entry_no_longer_needs_are_removed_and_an_editors_file_is_kept(
     assert build_site([tei], out, register_page_size=4, search_index=False, replace_site=True).ok
     assert (out / f"{ENTRY}.html").is_file() and not (out / ENTRY).exists()  # its folder, emptied, goes
     # Growing again (an update adding articles): its pages come back, each in the plan.
-    _corpus(tmp_path / "more", 0)
+    dated_copies(tmp_path / "more", 0)
     for n in (5, 6, 7):
         data = (tei / "a0.xml").read_text(encoding="utf-8").replace("2013-07-10", f"2013-07-{10 + n}")
         (tmp_path / "more" / f"b{n}.xml").write_text(data, encoding="utf-8")
@@ -168,7 +154,7 @@ def test_every_page_of_the_plan_holds_at_most_a_page_of_its_list():
 
 
 def test_paged_sites_are_byte_identical_with_one_or_two_processes(tmp_path):
-    tei = _corpus(tmp_path / "tei", 5)
+    tei = dated_copies(tmp_path / "tei", 5)
     one, two = tmp_path / "one", tmp_path / "two"
     assert build_site([tei], one, register_page_size=3, search_index=False, jobs=1).ok
     assert build_site([tei], two, register_page_size=3, search_index=False, jobs=2).ok

@@ -128,15 +128,13 @@ def write_scripts(out_dir: Path, renderer: Renderer, report: Report) -> None:
             report.fail(target, f"{target}: cannot write: {cannot_write(exc, target)}")
 
 
-# Every list of the site that grows with the corpus, this many items a page (render.site's paging policy).
-REGISTER_PAGE_SIZE = PAGE_SIZE
 # The search page offers this many values per entity facet (the entries in most articles).
 SEARCH_FACET_VALUES = 50
 
 
 def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles: bool = True,
                progress: Progress | None = None, replace_site: bool = False,
-               register_page_size: int = REGISTER_PAGE_SIZE, search_index: bool = True,
+               register_page_size: int = PAGE_SIZE, search_index: bool = True,
                search_shard_pages: int = SHARD_PAGES, jobs: int | None = 1, engine=None, follow_symlinks: bool = False,
                force: bool = False) -> Report:
     """The corpus site in out_dir: <stem>.html per article (unless articles=False),

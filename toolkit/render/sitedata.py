@@ -178,9 +178,10 @@ class SiteData(DateRegister):
     def article_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
-    def entries(self, entity_type: str, letter_name: str | None = None, window: tuple[int, int] = (-1, 0)):
-        """The register of a type (one letter of it), in collation order; `window`: (how many, from
-        which) of them (all, by default)."""
+    def entries(self, entity_type: str, letter_name: str | None = None, page: int = 1, page_size: int | None = None,
+                total: int = 0):
+        """The register of a type (one letter of it, of `total` entries), in collation order; page
+        `page` (from 1) of `page_size` of them (all, without a page size)."""
         self._index()
         where, args = "type = ?", [entity_type]
         if letter_name is not None:
@@ -191,19 +192,20 @@ class SiteData(DateRegister):
             f"""SELECT ed.id, ed.name, ed.key, ed.letter,
                        (SELECT count(*) FROM mentions m WHERE m.id = ed.id) AS mentions, n
                 FROM (SELECT id, name, key, letter, min(stem) AS first, count(*) AS n
-                      FROM entity_docs WHERE {where} GROUP BY id) AS ed""", args, "key, id", window,
-            ("entries", entity_type, letter_name))
+                      FROM entity_docs WHERE {where} GROUP BY id) AS ed""", args, "key, id",
+            ("entries", entity_type, letter_name), total, page, page_size)
         for ident, name, _key, first, mentions, articles in rows:
             yield Entry(ident, entity_type, name, first, mentions, articles)
 
-    def _rows(self, query: str, args, order: str, window: tuple[int, int], key):
-        """The rows of `query` in `order` (of its columns), `window` (how many, from which) of
-        them. A window of a longer list comes from a numbered copy of the list, made once for
-        its `key` (the list last asked for): by OFFSET each page would sort the whole list again
-        (at 100,000 articles an entry's 667 pages did)."""
-        limit, offset = window
-        if limit < 0 or (offset == 0 and self._numbered != key and self._fits(query, args, limit)):
-            return self.db.execute(f"SELECT * FROM ({query}) ORDER BY {order} LIMIT ? OFFSET ?", [*args, limit, offset])
+    def _rows(self, query: str, args, order: str, key, total: int, page: int = 1, page_size: int | None = None):
+        """The rows of `query` in `order` (of its columns): page `page` (from 1) of `page_size` of
+        the `total` rows it gives (all of them, without a page size). A page of a longer list
+        comes from a numbered copy of the list, made once for its `key` (the list last asked
+        for): by OFFSET each page would sort the whole list again (at 100,000 articles an
+        entry's 667 pages did)."""
+        if not page_size or (page == 1 and total <= page_size):
+            return self.db.execute(f"SELECT * FROM ({query}) ORDER BY {order}", args)
+        limit, offset = _window(page, page_size)
         table = f"numbered_{key[0]}"  # one table per kind of list (its columns); emptied, never dropped
         if self._numbered != key:  # (a table cannot be dropped while the register's cursor reads)
             self._numbered = None
@@ -218,9 +220,6 @@ class SiteData(DateRegister):
             self._numbered = key
         rows = self.db.execute(f"SELECT * FROM temp.{table} WHERE n_ > ? AND n_ <= ? ORDER BY n_", (offset, offset + limit))
         return (row[1:] for row in rows)
-
-    def _fits(self, query: str, args, limit: int) -> bool:
-        return self.db.execute(f"SELECT count(*) FROM (SELECT 1 FROM ({query}) LIMIT ?)", [*args, limit + 1]).fetchone()[0] <= limit
 
     def letter_counts(self, entity_type: str) -> dict[str, int]:
         self._index()
@@ -258,8 +257,9 @@ class SiteData(DateRegister):
             if name in counts or name in _JUMP_ALWAYS:
                 parts.append(f"<letter{_attrs(name=name, slug=letter_slug(name), count=counts.get(name, 0))}/>")
         if not paged or page_letter is not None:
-            window = _window(page, page_size) if paged else (-1, 0)
-            for e in self.entries(entity_type, page_letter if paged else None, window):
+            entries = (self.entries(entity_type, page_letter, page, page_size, counts.get(page_letter, 0)) if paged
+                       else self.entries(entity_type))
+            for e in entries:
                 parts.append(f"<e{_attrs(id=e.id, name=e.name, letter=e.letter, mentions=e.mentions, articles=e.articles)}/>")
         parts.append("</register>")
         return "".join(parts)
@@ -277,8 +277,8 @@ class SiteData(DateRegister):
         for stem, title, date, label, mid, text, before, after, _key, _seq in self._rows(
                 """SELECT a.stem, a.title, a.date, a.label, m.mid, m.text, m.before, m.after, a.title_key, m.seq
                    FROM mentions m JOIN articles a ON a.stem = m.stem WHERE m.id = ?""", (entry.id,),
-                "(date IS NULL OR date = ''), date DESC, title_key, stem, seq", _window(page, page_size),
-                ("mentions", entry.id)):
+                "(date IS NULL OR date = ''), date DESC, title_key, stem, seq", ("mentions", entry.id),
+                entry.mentions, page, page_size):
             if stem != current:
                 if current is not None:
                     parts.append("</art>")

@@ -9,7 +9,7 @@ that list, so that no page's data grows with the corpus.
 
 from __future__ import annotations
 
-from .pagedata import attrs as _attrs, pages as _pages, window as _window
+from .pagedata import attrs as _attrs, pages as _pages
 
 # A date's month in SQL, as the date register groups it: its two digits after the year, or '' (none).
 _MONTH = ("(CASE WHEN substr({0}, 6, 2) != '' AND NOT substr({0}, 6, 2) GLOB '*[^0-9]*' "
@@ -17,7 +17,7 @@ _MONTH = ("(CASE WHEN substr({0}, 6, 2) != '' AND NOT substr({0}, 6, 2) GLOB '*[
 
 
 class DateRegister:
-    """The date register's queries of a SiteData (its `db`, `lang()` and `_rows`, a window of a list)."""
+    """The date register's queries of a SiteData (its `db`, `lang()` and `_rows`, a page of a list)."""
 
     def years(self) -> list[str]:
         rows = self.db.execute(
@@ -67,7 +67,8 @@ class DateRegister:
         them, without a page size): month by month, its articles, then its dated mentions (a
         month may go on over two pages; each <month> gives the whole month's counts)."""
         counts = self._month_counts(year)
-        pages = _pages(sum(sum(n) for n in counts.values()), page_size)
+        total = sum(sum(n) for n in counts.values())
+        pages = _pages(total, page_size)
         parts = [f"<year{_attrs(y=year, lang=self.lang(), page=page, pages=pages)}>"]
         rows = self._rows(
             f"""SELECT {_MONTH.format('date')} AS mo, 'a' AS kind, stem, title, title_key, date AS whenv, label,
@@ -77,7 +78,7 @@ class DateRegister:
                 SELECT {_MONTH.format('d.whenv')}, 'd', d.stem, a.title, a.title_key, d.whenv, d.label, d.mid, d.text,
                        d.before, d.after
                 FROM dates d JOIN articles a ON a.stem = d.stem WHERE substr(d.whenv, 1, 4) = ?""",
-            (year, year), "mo, kind, whenv, title_key, stem, mid", _window(page, page_size), ("year", year))
+            (year, year), "mo, kind, whenv, title_key, stem, mid", ("year", year), total, page, page_size)
         current = None
         for m, kind, stem, title, _key, when, label, mid, text, before, after in rows:
             if m != current:
