@@ -70,10 +70,6 @@ def tei_odd_dir() -> Path:
     return _package_folder("teikit") / "data" / "tei-odd"
 
 
-def tei_odd_dir() -> Path:
-    return _package_folder("teikit") / "data" / "tei-odd"
-
-
 def read_tsv(path: Path, *, error: type[ToolkitError] = ToolkitError, what: str = "data file") -> list[dict[str, str]]:
     """Rows of a TSV data file as dicts keyed by its header's column names: blank and '#'
     lines skipped, missing trailing cells empty, cells stripped. A file that cannot be read,

@@ -268,7 +268,6 @@ class SiteData(DateRegister):
         """An entry's page `page` (from 1): its mentions in context, articles newest first,
         `page_size` mentions a page (all of them, without a page size; an article's mentions
         may go on over two pages); its names, authority ids and years on the first page."""
-        db = self.db
         pages = _pages(entry.mentions, page_size)
         parts = [f"<entity{_attrs(id=entry.id, type=entry.type, name=entry.name, lang=self.lang(), mentions=entry.mentions, articles=entry.articles, letter=entry.letter, letter_slug=letter_slug(entry.letter), page=page, pages=pages)}>"]
         if page == 1:
