@@ -32,7 +32,7 @@ from typing import NamedTuple
 from . import buildrecord
 from .batch import Outcome, Report
 from .ingest import WARC, source_stem, source_type
-from .ingest.sidecar import SIDECAR_SUFFIX
+from .names import SIDECAR_SUFFIX
 from .resources import schema_dir
 from .validate.schemas import RNG_NAME, SCH_NAME
 from .corpusnames import name_phrases

@@ -33,7 +33,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import BusyError, MissingInputError
-from .names import is_register_file
+from .names import SIDECAR_SUFFIX, is_register_file
 
 
 def walk(top):
@@ -66,6 +66,12 @@ def _below(path: Path) -> list[Path]:
     return sorted(Path(folder, name) for folder, folders, files in walk(path) for name in (*folders, *files))
 
 
+def is_input_name(name: str, suffixes: tuple[str, ...]) -> bool:
+    """Whether a file of this name found under an input folder is an input (collect_files): it has
+    one of `suffixes` and is not a sidecar."""
+    return name.endswith(suffixes) and not name.endswith(SIDECAR_SUFFIX)
+
+
 def collect_files(paths, suffixes: tuple[str, ...], left_out: list | None = None) -> list[Path]:
     """Files named directly, plus files with one of `suffixes` found under directories.
 
@@ -84,9 +90,9 @@ def collect_files(paths, suffixes: tuple[str, ...], left_out: list | None = None
             for child in _below(path):
                 if not child.is_file() or is_register_file(child):
                     continue
-                if child.name.endswith(suffixes) and not child.name.endswith(".meta.json"):
+                if is_input_name(child.name, suffixes):
                     found.append(child)
-                elif left_out is not None and not child.name.endswith(".meta.json") and not any(
+                elif left_out is not None and not child.name.endswith(SIDECAR_SUFFIX) and not any(
                         part.startswith(".") for part in child.relative_to(path).parts):
                     left_out.append(child)
         elif path.is_file():

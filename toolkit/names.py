@@ -98,6 +98,10 @@ def is_register_file(path) -> bool:
     return path.name in REGISTER_FILES and path.parent.name == REGISTER_DIR
 
 
+# An input's sidecar of metadata beside it (NAME.meta.json, ingest.sidecar): never an article.
+SIDECAR_SUFFIX = ".meta.json"
+
+
 # The ident of the application teikit declares in every header it writes (encode/header.py).
 TEIKIT_APPLICATION = "teikit"
 

@@ -48,7 +48,7 @@ from ..errors import DepositError, InvalidTEIError
 from ..names import REGISTER_DIR, is_register_file
 from ..register import KINDS, Register, folders_beside
 from ..fsutil import (LOCK_NAME, TEMP_NAME, cannot_write, clean_stale_temps, collect_files, exclusive_lock,
-                      file_in_the_way, staging_dir)
+                      file_in_the_way, is_input_name, staging_dir)
 from ..validate import Validator
 from . import stages
 from .archive import archive_top_name, base_name, write_archive
@@ -59,7 +59,7 @@ from .reference import SCHEMA_VERSION, VERSION_KEY
 from .output import aside_path, check_target, package_format, place, recover
 from .payload import SCHEMA_DIR, TEI_DIR, PayloadWriter
 from .safenames import assign_name, contained
-from .scratch import Scratch, path_key, sorted_tree
+from .scratch import Scratch, blob_path, path_blob, path_key, sorted_tree
 from .sources import SourceFinder, SourcePlanner
 
 
@@ -111,9 +111,9 @@ class Inputs:
                 real = path.resolve()
                 if root.is_dir() and not real.is_relative_to(root.resolve()):
                     raise DepositError(f"resolves outside {root}", path=str(path))
-                if self._db.execute(f"INSERT OR IGNORE INTO {seen} VALUES (?)", (os.fsencode(real),)).rowcount:
+                if self._db.execute(f"INSERT OR IGNORE INTO {seen} VALUES (?)", (path_blob(real),)).rowcount:
                     name = assign_name(path, ".xml", taken)
-                    self._db.execute(f"INSERT INTO {self._table} (name, path) VALUES (?, ?)", (name.encode(), os.fsencode(path)))
+                    self._db.execute(f"INSERT INTO {self._table} (name, path) VALUES (?, ?)", (name.encode(), path_blob(path)))
                     self.count += 1
         self._db.execute(f"DELETE FROM {seen}")
         if not self.count:
@@ -126,18 +126,18 @@ class Inputs:
             return
         for relative, _ in sorted_tree(self._scratch, root, path_key, folders=False):
             path = root / relative
-            if path.is_file() and not is_register_file(path) and path.name.endswith(".xml") and not path.name.endswith(".meta.json"):
+            if path.is_file() and not is_register_file(path) and is_input_name(path.name, (".xml",)):
                 yield path
 
     def paths(self):
         """The inputs in the order they were gathered."""
         for (raw,) in self._db.execute(f"SELECT path FROM {self._table} ORDER BY seq"):
-            yield Path(os.fsdecode(raw))
+            yield blob_path(raw)
 
     def by_name(self):
         """(input, payload name) in payload-name order."""
         for name, raw in self._db.execute(f"SELECT name, path FROM {self._table} ORDER BY name"):
-            yield Path(os.fsdecode(raw)), name.decode()
+            yield blob_path(raw), name.decode()
 
     def __len__(self) -> int:
         return self.count

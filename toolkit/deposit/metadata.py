@@ -1,6 +1,6 @@
 """Dublin Core for the deposit, and the source file, read from each TEI header.
 
-Every XPath the deposit reads lives here (XPATHS, SOURCE_XPATHS), so a change
+Every XPath the deposit reads lives here (XPATHS, SOURCE_XPATHS, REGISTER_LINKS), so a change
 of the encoding (docs/encoding.md) is one edit here. Each Dublin Core field
 lists XPaths tried in order; the first non-empty answer wins.
 
@@ -40,6 +40,8 @@ SOURCE_XPATHS = {
     "name": f"{_SOURCE}/tei:idno[@type='filename']",
     "sha256": f"{_SOURCE}/tei:idno[@type='sha256']",
 }
+# An article's copies of corpus-register entries link to them (encode: @sameAs="register/FILE#id").
+REGISTER_LINKS = "/tei:TEI/tei:standOff/*/*/@sameAs"
 SOURCE_COLUMN = "teikit.source_file"  # not Dublin Core: Archivematica keeps it as custom metadata
 COLUMNS = ("filename", *XPATHS, SOURCE_COLUMN)
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -88,3 +90,9 @@ def source_ref(tree) -> tuple[str | None, str | None]:
     digests = [v.lower() for v in _values(tree, SOURCE_XPATHS["sha256"])]
     sha256 = digests[0] if len(digests) == 1 and _SHA256.match(digests[0]) else None
     return (names[0] if names else None), sha256
+
+
+def register_links(tree) -> list[str]:
+    """An article's register links (REGISTER_LINKS), as plain strings: lxml's attribute results
+    keep their whole tree alive, so a list of them kept per article holds every article."""
+    return [str(link) for link in tree.xpath(REGISTER_LINKS, namespaces=XPATH_NS)]

@@ -28,10 +28,9 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import DepositError
-from ..names import XPATH_NS
 from ..validate import FileResult
 from ..xmlsafe import parse_bytes
-from .metadata import COLUMNS, read_record
+from .metadata import COLUMNS, read_record, register_links
 from .safenames import contained
 from .sources import SourcePlanner, copy_source
 
@@ -73,8 +72,7 @@ class PayloadWriter:
         kept = self.cache.get(name, data) if self.cache is not None else None
         findings = kept[0] if kept is not None else tuple(self.checker.iter_errors(tree, name=str(path)))
         if self.links is not None and self.link_error is None:
-            same_as = [str(link) for link in tree.xpath("/tei:TEI/tei:standOff/*/*/@sameAs", namespaces=XPATH_NS)]
-            self.link_error = self.links(path, same_as)
+            self.link_error = self.links(path, register_links(tree))
         payload = f"data/{TEI_DIR}/{name}"
         self._write(f"{TEI_DIR}/{name}", data)  # the master, byte for byte
         source_file = self._source(tree, path)

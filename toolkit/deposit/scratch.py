@@ -26,12 +26,22 @@ order Python gives the strings:
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 CACHE_KIB = 4096  # pages SQLite keeps in memory; sorts spill to disk past about this much
 
 
 def encode(name: str) -> bytes:
     return name.encode("utf-8", "surrogatepass")
+
+
+def path_blob(path) -> bytes:
+    """A path as the scratch stores it (its bytes, os.fsencode: any name the system gives)."""
+    return os.fsencode(path)
+
+
+def blob_path(raw: bytes) -> Path:
+    return Path(os.fsdecode(raw))
 
 
 def path_key(parts) -> bytes:

@@ -28,7 +28,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import os
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,7 +39,7 @@ from .baginfo import digests
 from .limits import DEFAULT_LIMITS, Limits
 from .metadata import SOURCE_COLUMN, source_ref
 from .safenames import safe_name
-from .scratch import Scratch, encode, sorted_tree, walk_key
+from .scratch import Scratch, blob_path, encode, path_blob, sorted_tree, walk_key
 
 SOURCES_DIR = "sources"  # under data/
 NO_SOURCES_NOTE = "no source files packaged: the sha256 in the TEI headers could not be checked against their sources"
@@ -59,28 +58,28 @@ class SourceFinder:
     each file (its path, name and sha256) is kept in `scratch` (a deposit.scratch.Scratch: on
     disk), so memory does not grow with the number of files."""
 
-    def __init__(self, roots, scratch: Scratch | None = None):
+    def __init__(self, roots, scratch: Scratch):
         self.roots = [Path(r) for r in roots]
-        self._scratch = scratch or Scratch()
-        self._db = self._scratch.db
-        listed = self._scratch.table("seq INTEGER PRIMARY KEY, path BLOB UNIQUE")
+        self.scratch = scratch
+        self._db = scratch.db
+        listed = scratch.table("seq INTEGER PRIMARY KEY, path BLOB UNIQUE")
         for root in self.roots:
             if root.is_dir():
                 # os.walk order with sorted names, as fsutil.walk gives it; a linked folder is never entered
-                for relative, _ in sorted_tree(self._scratch, root, walk_key, folders=False):
-                    self._db.execute(f"INSERT OR IGNORE INTO {listed} (path) VALUES (?)", (_blob(Path(root, relative)),))
+                for relative, _ in sorted_tree(self.scratch, root, walk_key, folders=False):
+                    self._db.execute(f"INSERT OR IGNORE INTO {listed} (path) VALUES (?)", (path_blob(Path(root, relative)),))
             elif root.exists():
-                self._db.execute(f"INSERT OR IGNORE INTO {listed} (path) VALUES (?)", (_blob(root),))
+                self._db.execute(f"INSERT OR IGNORE INTO {listed} (path) VALUES (?)", (path_blob(root),))
             else:
                 raise MissingInputError("no such file or directory (--sources)", path=str(root))
-        self._files = self._scratch.table("seq INTEGER PRIMARY KEY, path BLOB, name BLOB, sum TEXT", index="name")
+        self._files = self.scratch.table("seq INTEGER PRIMARY KEY, path BLOB, name BLOB, sum TEXT", index="name")
         for (raw,) in self._db.execute(f"SELECT path FROM {listed} ORDER BY seq"):
-            path = _path(raw)
+            path = blob_path(raw)
             if path.is_file() and not path.is_symlink():
                 self._db.execute(f"INSERT INTO {self._files} (path, name) VALUES (?, ?)", (raw, encode(_nfc(path.name))))
         self._db.execute(f"DELETE FROM {listed}")
         self._count = self._db.execute(f"SELECT count(*) FROM {self._files}").fetchone()[0]
-        self._by_sum = self._scratch.table("sum TEXT PRIMARY KEY, seq INTEGER")  # sha256 -> the first file hashed with it
+        self._by_sum = self.scratch.table("sum TEXT PRIMARY KEY, seq INTEGER")  # sha256 -> the first file hashed with it
         self._scanned = 0  # the files of seq <= _scanned are hashed
 
     @property
@@ -92,7 +91,7 @@ class SourceFinder:
         if known is not None:
             return known
         try:
-            known = sha256_of(_path(raw))
+            known = sha256_of(blob_path(raw))
         except OSError:
             known = ""  # unreadable: matches nothing
         self._db.execute(f"UPDATE {self._files} SET sum = ? WHERE seq = ?", (known, seq))
@@ -102,7 +101,7 @@ class SourceFinder:
     def _first_with(self, sha256: str) -> Path | None:
         row = self._db.execute(f"SELECT f.path FROM {self._by_sum} s JOIN {self._files} f ON f.seq = s.seq WHERE s.sum = ?",
                                (sha256,)).fetchone()
-        return _path(row[0]) if row else None
+        return blob_path(row[0]) if row else None
 
     def find(self, name: str | None, sha256: str) -> Path | None:
         """A candidate whose bytes have `sha256`: same-named files are hashed first, then the
@@ -119,18 +118,10 @@ class SourceFinder:
         if not name:
             return []
         rows = self._db.execute(f"SELECT seq, path FROM {self._files} WHERE name = ? ORDER BY seq", (encode(_nfc(name)),))
-        return [(seq, _path(raw)) for seq, raw in rows.fetchall()]
+        return [(seq, blob_path(raw)) for seq, raw in rows.fetchall()]
 
     def named(self, name: str | None) -> list[Path]:
         return [path for _, path in self._named(name)]
-
-
-def _blob(path: Path) -> bytes:
-    return os.fsencode(path)
-
-
-def _path(raw: bytes) -> Path:
-    return Path(os.fsdecode(raw))
 
 
 class SourcePlanner:
@@ -142,9 +133,9 @@ class SourcePlanner:
     def __init__(self, finder: SourceFinder):
         self.finder = finder
         self.count = 0
-        self._db = finder._db
-        self._by_sum = finder._scratch.table("sum TEXT PRIMARY KEY, payload TEXT")
-        self._taken = finder._scratch.name_set()
+        self._db = finder.scratch.db
+        self._by_sum = finder.scratch.table("sum TEXT PRIMARY KEY, payload TEXT")
+        self._taken = finder.scratch.name_set()
 
     def add(self, tree, article: Path) -> tuple[str, tuple[Path, str] | None]:
         """(payload path of the source, (file found, its sha256) when it is new: to be copied now,

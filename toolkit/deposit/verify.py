@@ -33,7 +33,7 @@ import bagit
 
 from ..errors import DepositError, MissingInputError, ToolkitError
 from ..fsutil import staging_dir, walk
-from ..names import REGISTER_DIR, XPATH_NS
+from ..names import REGISTER_DIR
 from ..register.files import KINDS, parse_register_bytes
 from ..xmlsafe import NotWellFormedError, parse_bytes
 from .archive import format_of
@@ -41,7 +41,7 @@ from .bagread import member_digests, read_member
 from .baginfo import CHECKSUMS, parse_info, quiet_bagit
 from .extract import extract
 from .limits import DEFAULT_LIMITS, Limits
-from .metadata import source_ref
+from .metadata import register_links, source_ref
 from .reference import reference_schema
 from .safenames import one_line, shown
 from .sources import check_sources
@@ -324,8 +324,7 @@ def check_tei(root: Path, already: set, checker, limits: Limits = DEFAULT_LIMITS
             continue
         refs[rel] = source_ref(tree)
         if same_as is not None:
-            # plain strings: lxml's attribute results keep their whole tree alive (every article held at once)
-            same_as[rel] = [str(link) for link in tree.xpath("/tei:TEI/tei:standOff/*/*/@sameAs", namespaces=XPATH_NS)]
+            same_as[rel] = register_links(tree)
         for finding in checker.iter_errors(tree, name=rel) if checker else ():
             problems.append(Problem(f"{rel}:{finding.line}:{finding.column}", f"invalid TEI: [{finding.rule}] {finding.message}"))
     return problems, len(names), refs

@@ -25,7 +25,8 @@ from ..model import HEAD, Article, SourceMeta, join_blocks
 from .decode import decode, normalise
 from .html import article_from_html
 from .layout import lay_out
-from .sidecar import SIDECAR_SUFFIX, read_sidecar
+from ..names import SIDECAR_SUFFIX
+from .sidecar import read_sidecar
 
 # A news article is a few kilobytes; megabytes of "article" are a wrong file
 # (a dump, a binary) and would only slow a batch down.

@@ -30,7 +30,6 @@ from ..errors import IngestError, InputError
 from ..jsonsafe import MAX_DEPTH, bad_character, loads
 from ..language import valid_tag
 
-SIDECAR_SUFFIX = ".meta.json"
 SIDECAR_KEYS = ("author", "date", "language", "licence", "publisher", "title", "url")
 MAX_SIDECAR_BYTES = 65_536
 MAX_SIDECAR_DEPTH = MAX_DEPTH
