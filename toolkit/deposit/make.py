@@ -139,9 +139,6 @@ class Inputs:
         for name, raw in self._db.execute(f"SELECT name, path FROM {self._table} ORDER BY name"):
             yield blob_path(raw), name.decode()
 
-    def __len__(self) -> int:
-        return self.count
-
 
 def _is_own_temporary(part: str, output: Path) -> bool:
     """A folder name teikit gives the package's staging folder or the old package it sets aside."""
