@@ -11,6 +11,7 @@ editing records without their history (`previous`).
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from typer.testing import CliRunner
 import teikit
 from teikit import buildrecord, resources
 from teikit.cli import app
+from teikit.deposit.output import aside_path
 from teikit.render import default_renderer
 
 from test_incremental import ARTICLES
@@ -226,6 +228,35 @@ def test_jobs_2_over_a_jobs_1_build_finds_it_unchanged(built):
     said = steps(result)
     assert said["convert"].endswith("3 unchanged") and said["txt"].endswith("3 unchanged")
     assert said["deposit"].endswith(", unchanged")
+
+
+def test_an_unchanged_package_is_not_made_again_but_a_killed_runs_leftovers_go(built):
+    # A build killed while making the package leaves its staging folder and lock; the next build,
+    # finding the package unchanged, removes them all the same (they outlived it: CI, 2026-12-03).
+    deposit = built / "dist" / "deposit"
+    staging = deposit / f".seeds-corpus.zip.{os.getpid() + 999_999}.abcdefgh.staging"  # no such process
+    (staging / "seeds-corpus" / "data").mkdir(parents=True)
+    (deposit / ".seeds-corpus.zip.lock").touch()
+    package = (deposit / "seeds-corpus.zip").stat().st_ino
+    said = steps(build(built))
+    assert said["deposit"].endswith(", unchanged")
+    assert (deposit / "seeds-corpus.zip").stat().st_ino == package
+    assert sorted(p.name for p in deposit.iterdir()) == [".teikit-build.json", ".teikit-payload", "seeds-corpus.zip"]
+
+
+def test_a_folder_package_a_killed_run_left_aside_is_put_back_and_found_unchanged(tmp_path):
+    root = tmp_path / "run"
+    (root / "seeds").mkdir(parents=True)
+    for stem, text in ARTICLES.items():
+        (root / "seeds" / f"{stem}.txt").write_text(text, encoding="utf-8")
+    assert build(root, "--package-format", "dir").exit_code == 0
+    package = root / "dist" / "deposit" / "seeds-corpus"
+    files = {p.relative_to(package): p.read_bytes() for p in package.rglob("*") if p.is_file()}
+    package.rename(aside_path(package))  # killed between place()'s two renames
+    said = steps(build(root, "--package-format", "dir"))
+    assert said["deposit"].endswith(", unchanged")
+    assert {p.relative_to(package): p.read_bytes() for p in package.rglob("*") if p.is_file()} == files
+    assert not aside_path(package).exists()
 
 
 def test_force_rebuilds_everything(built, tmp_path):

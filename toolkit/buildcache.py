@@ -83,10 +83,12 @@ def deposit_unchanged(tei, package: Path, options, make, *, force: bool = False,
     would make: (what the package holds: articles, source_files, payload_files, bagging_date,
     warnings; whether it was made again)."""
     from .deposit.dates import bagging_day
+    from .deposit.make import settle
     from .deposit.payloadcache import PayloadCache
     from .deposit.stages import schema_dir
 
     package = Path(package)
+    settle(package)  # a killed run's package aside goes back, its staging folder goes: the package as it stands is judged
     record = buildrecord.Record(package.parent, DEPOSIT, force=force)
     if record.warning and warn is not None:
         warn(record.warning)

@@ -146,6 +146,26 @@ def _is_own_temporary(part: str, output: Path) -> bool:
     return bool(match and match.group("name") == output.name) or part == aside_path(output).name
 
 
+def _settle(output: Path) -> None:
+    """Undo what a killed make of the package at `output` left; the caller holds its lock."""
+    recover(output)  # a package a killed run left aside goes back first
+    clean_stale_temps(output.parent)  # and its staging folder goes, whatever this run does
+
+
+def settle(output) -> None:
+    """What a killed make of the package at `output` left is undone under the package's lock:
+    the old package set aside goes back, the staging folder goes, and the lock file with it.
+    make_package does this itself; a caller that may find the package unchanged and not make it
+    (buildcache.deposit_unchanged) calls this first, so a killed run's leftovers never outlive
+    the next run. Raises DepositError (write_failure) when the package's folder cannot be written."""
+    output = Path(output)
+    try:
+        with exclusive_lock(output):
+            _settle(output)
+    except OSError as exc:
+        raise write_failure(exc, output) from None
+
+
 def make_package(paths, output, options: DepositOptions = DepositOptions(), *, cache=None) -> PackageResult:
     """Package the TEI files under `paths` as a BagIt deposit at `output`; `cache` (a
     deposit.payloadcache.PayloadCache) spares the validation and editions of articles packaged before."""
@@ -160,8 +180,7 @@ def make_package(paths, output, options: DepositOptions = DepositOptions(), *, c
         finder = SourceFinder(options.sources, scratch) if options.sources else None
         try:
             with exclusive_lock(output):  # a second writer of this package is told it is busy
-                recover(output)  # a package a killed run left aside goes back first
-                clean_stale_temps(output.parent)  # and its staging folder goes, whatever this run does
+                _settle(output)
                 replacing = check_target(output, fmt, options.replace)  # again: another run may have made it meanwhile
                 made = _make(inputs, output, fmt, replacing, bagging_date, schema, finder, options, cache, register, scratch)
                 if inputs.left_out:
