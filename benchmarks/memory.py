@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Peak memory (RSS) of `teikit deposit make` and `teikit ner train` by corpus size.
+"""Peak memory (RSS) of `teikit deposit make`, `deposit verify` and `teikit ner train` by corpus size.
 
 Each measured command runs in a child process of its own (the CLI, as a user runs
 it) and its peak resident set size is read from the kernel's accounting of that
@@ -9,12 +9,13 @@ ids, sources and checksums); `ner train` reads the first N of them back as
 annotated TEI (their persName/orgName/placeName/date markup) and trains with
 --max-iterations 5 (memory does not depend on the iterations; time does).
 
-    .venv/bin/python benchmarks/memory.py [--deposit 1000 10000] [--ner 100 300 1000] [--no-editions]
+    .venv/bin/python benchmarks/memory.py [--deposit 1000 10000] [--ner 100 300 1000] [--no-editions] [--verify]
 
 Prints one line per run: articles, characters of text (ner), seconds, peak RSS in
 MB, and how much more memory each run takes than the smallest: per 1,000 more
 articles for deposit (flat memory: close to 0), per million more characters of
-text for ner train (its constant per character).
+text for ner train (its constant per character). `--verify` also runs `deposit
+verify` on each package made, with its own line.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ def main() -> None:
     parser.add_argument("--deposit", type=int, nargs="*", default=[1000, 10000], help="articles per deposit make run")
     parser.add_argument("--ner", type=int, nargs="*", default=[100, 300, 1000], help="articles per ner train run")
     parser.add_argument("--no-editions", action="store_true", help="deposit make --no-editions")
+    parser.add_argument("--verify", action="store_true", help="deposit verify each package made, measured the same way")
     parser.add_argument("--template", type=Path, default=None, help="the TEI file to copy (default as benchmarks/deposit.py)")
     args = parser.parse_args()
     template = args.template or default_template()
@@ -69,7 +71,7 @@ def main() -> None:
         print(f"{most} articles from {template.name} ({size / most / 1000:.1f} KB of TEI each); "
               f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
         files = sorted(corpus.glob("*.xml"))
-        first = None
+        first = verified = None
         for n in sorted(args.deposit):
             tei = work / f"tei-{n}"
             tei.mkdir()
@@ -82,6 +84,11 @@ def main() -> None:
             growth = "" if first is None else f", {(rss - first[1]) / ((n - first[0]) / 1000):+.2f} MB per 1,000 more articles"
             first = first or (n, rss)
             print(f"deposit make{' --no-editions' if extra else ''}: {n:6d} articles  {seconds:7.1f} s  peak RSS {rss:7.1f} MB{growth}")
+            if args.verify:
+                seconds, rss = peak_rss(["deposit", "verify", str(work / f"pkg-{n}.zip")], work)
+                growth = "" if verified is None else f", {(rss - verified[1]) / ((n - verified[0]) / 1000):+.2f} MB per 1,000 more articles"
+                verified = verified or (n, rss)
+                print(f"deposit verify: {n:6d} articles  {seconds:7.1f} s  peak RSS {rss:7.1f} MB{growth}")
             (work / f"pkg-{n}.zip").unlink()
         first = None
         for n in sorted(args.ner):
