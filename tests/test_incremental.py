@@ -157,6 +157,20 @@ def test_an_added_article_whose_names_bear_on_others_converts_them(corpus, tmp_p
     assert_as_from_scratch(src, out, tmp_path)
 
 
+def test_a_new_name_in_an_articles_register_state_converts_it(corpus, tmp_path):
+    """The header's register state holds the register's names whose first syllable the article
+    writes (register.RegisterView.state_of): a new name beginning so changes it, even unmarked."""
+    src, out = corpus
+    (src / "f06.txt").write_text("Tin vắn\n\n08/12/2023\nĐoàn đi qua bản Giàng Tả Chải.\n", encoding="utf-8")
+    assert convert(src, out).exit_code == 0
+    before = inodes(out)
+    (src / "d04.txt").write_text("Hội nghị\n\n07/12/2023\nBà Giàng Thị Mai đến Mường Khương.\n", encoding="utf-8")
+    result = convert(src, out)
+    assert result.stderr.splitlines()[-1] == f"2 of 5 converted into {out}, 3 unchanged"
+    assert rewritten(before, out) == ["d04", "f06"]
+    assert_as_from_scratch(src, out, tmp_path)
+
+
 def test_a_removed_source_leaves_its_tei_to_convert(corpus, tmp_path):
     """convert is given some files: a TEI file of another source is not its to remove (build's is)."""
     src, out = corpus
