@@ -1,20 +1,24 @@
 """--scheduler: the same work on a real dask.distributed cluster on loopback (two worker
 processes, small memory): outputs identical to a local run, corpus names reduced on the
-cluster, a worker killed mid-run costs no article and leaves no partial file."""
+cluster, a worker killed mid-run costs no article and leaves no partial file; into a folder
+converted before, only what changed is converted again, as in a local run (test_incremental)."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import threading
 
 import pytest
 from typer.testing import CliRunner
 
+from teikit import buildrecord
 from teikit.cli import app
 from teikit.cluster import DaskEngine
 from teikit.convert import convert_paths
 from teikit.errors import WorkerError
+from test_incremental import contents, inodes, rewritten
 from test_parallel import ARTICLES, make_corpus, tree_bytes
 
 distributed = pytest.importorskip("distributed")
@@ -68,6 +72,81 @@ def test_build_on_the_cluster_builds_what_a_local_build_does(tmp_path, cluster):
                         "--package-format", "dir", "--bagging-date", "2024-01-01", *option)
         assert result.exit_code == 0, result.stderr
     assert tree_bytes(tmp_path / "local") == tree_bytes(tmp_path / "remote")
+
+
+def test_a_second_convert_on_the_cluster_with_nothing_changed_writes_nothing(tmp_path, cluster):
+    seeds = make_corpus(tmp_path / "seeds")  # three articles, two that fail
+    # and one whose language has no recogniser of names (one warning line, after the reading)
+    (seeds / "f06.txt").write_text("Der Bürgermeister\n\n04/12/2023\nDer Bürgermeister von Berlin sprach am Montag "
+                                   "über die neuen Pläne für den Verkehr in der Stadt.\n", encoding="utf-8")
+    out = tmp_path / "tei"
+    local = [invoke("convert", str(seeds), "-o", str(out), "--jobs", "1") for _ in range(2)]
+    assert "warning: German (de): persons, organisations" in local[0].stderr
+    record, files = (out / buildrecord.RECORD).read_bytes(), contents(out)
+    shutil.rmtree(out)
+    first = invoke("convert", str(seeds), "-o", str(out), "--scheduler", cluster.scheduler_address)
+    assert first.stderr == local[0].stderr
+    assert (out / buildrecord.RECORD).read_bytes() == record  # the record a local run writes
+    before = inodes(out)
+    again = invoke("convert", str(seeds), "-o", str(out), "--scheduler", cluster.scheduler_address)
+    assert again.exit_code == 1  # d04 and e05 fail again
+    assert again.stderr == local[1].stderr
+    assert again.stderr.splitlines()[-1] == f"0 of 6 converted into {out}, 4 unchanged"
+    assert rewritten(before, out) == []
+    assert contents(out) == files and (out / buildrecord.RECORD).read_bytes() == record
+    # and the other way round: a local run trusts the cluster's record
+    assert invoke("convert", str(seeds), "-o", str(out), "--jobs", "1").stderr == local[1].stderr
+
+
+def test_an_edited_source_on_the_cluster_converts_it_and_the_articles_its_new_name_bears_on(tmp_path, cluster):
+    seeds = make_corpus(tmp_path / "seeds", bad=False)
+    (seeds / "f06.txt").write_text("Tin vắn\n\n08/12/2023\nGiàng Thị Mai về bản hôm qua.\n", encoding="utf-8")
+    out = tmp_path / "tei"
+    assert invoke("convert", str(seeds), "-o", str(out), "--scheduler", cluster.scheduler_address).exit_code == 0
+    assert "Giàng Thị Mai</persName>" not in (out / "f06.xml").read_text(encoding="utf-8")
+    before = inodes(out)
+    # c03 now names her with a title: the name enters the corpus, and f06 names her bare
+    (seeds / "c03.txt").write_text(ARTICLES["c03"] + "Bà Giàng Thị Mai nói giá sẽ còn tăng.\n", encoding="utf-8")
+    result = invoke("convert", str(seeds), "-o", str(out), "--scheduler", cluster.scheduler_address)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == f"2 of 4 converted into {out}, 2 unchanged"
+    assert rewritten(before, out) == ["c03", "f06"]
+    assert ">Giàng Thị Mai</persName>" in (out / "f06.xml").read_text(encoding="utf-8")
+    # what a local run from scratch writes, against the same corpus register; and the same record
+    fresh = tmp_path / "fresh"
+    shutil.copytree(out / "register", fresh / "register")
+    assert invoke("convert", str(seeds), "-o", str(fresh), "--jobs", "1").exit_code == 0
+    assert contents(out) == contents(fresh)
+    record = (out / buildrecord.RECORD).read_bytes()
+    assert invoke("convert", str(seeds), "-o", str(out), "--jobs", "1").stderr.splitlines()[-1] == (
+        f"0 of 4 converted into {out}, 4 unchanged")
+    assert (out / buildrecord.RECORD).read_bytes() == record
+
+
+def test_a_second_build_on_the_cluster_with_nothing_changed_rewrites_nothing(tmp_path, cluster):
+    root = tmp_path / "run"
+    seeds = make_corpus(root / "seeds", bad=False)
+
+    def build():
+        result = invoke("build", "--seeds", str(seeds), "--tei", str(root / "tei"), "--dist", str(root / "dist"),
+                        "--package-format", "dir", "--bagging-date", "2024-01-01",
+                        "--scheduler", cluster.scheduler_address)
+        assert result.exit_code == 0, result.stderr
+        return result.stderr
+
+    build()
+    before = {p: p.stat().st_ino for p in root.rglob("*") if p.is_file()}
+    said = build()
+    assert f"convert:  0 TEI files in {root / 'tei'}, 3 unchanged" in said
+    assert "validate: 3 files, 3 valid, 0 invalid, 0 errors, 3 unchanged" in said
+    assert f"render:   0 text files in {root / 'dist' / 'txt'}, 3 unchanged" in said
+    every_time = {"dist/html/.teikit-site.json", *(f"dist/html/assets/{n}" for n in ("highlight.js", "search.js", "sort.js"))}
+    assert {str(p.relative_to(root)) for p, ino in before.items() if p.stat().st_ino != ino} <= every_time
+    # one edited source: its TEI, and its editions, again
+    (seeds / "c03.txt").write_text(ARTICLES["c03"].replace("tăng mạnh", "tăng nhẹ"), encoding="utf-8")
+    said = build()
+    assert f"convert:  1 TEI files in {root / 'tei'}, 2 unchanged" in said
+    assert f"render:   1 text files in {root / 'dist' / 'txt'}, 2 unchanged" in said
 
 
 def test_a_worker_killed_mid_run_costs_no_article_and_leaves_no_partial_file(tmp_path, cluster):

@@ -69,6 +69,8 @@ class Report:
     skipped: dict[str, int] = field(default_factory=dict)
     # outputs already what this run would write (an incremental build, teikit.buildrecord): not written again
     unchanged: list[Path] = field(default_factory=list)
+    # of the written, those only brought up to date without redoing the work (a web archive's unchanged page)
+    refreshed: list[Path] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -102,6 +104,7 @@ class Report:
         self.merged.extend(other.merged)
         self.degraded.extend(other.degraded)
         self.unchanged.extend(other.unchanged)
+        self.refreshed.extend(other.refreshed)
         for reason, count in other.skipped.items():
             self.skip(reason, count)
 

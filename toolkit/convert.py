@@ -29,17 +29,15 @@ from typing import Iterable
 from lxml import etree
 
 from .batch import Batch, Progress, Report, attempt_each
-from .convertrecord import REUSED, ConvertRecord, Recheck, Reused
+from .convertrecord import REUSED, ConvertRecord, Recheck, Reused, interleaved
 from .corpusnames import bears_on
 from .editing import place
-from .editing.record import RECORD_DIR
 from .encode import encode
 from .encode.checked import NOT_VALIDATED, encode_checked as _encode_checked
 from .errors import EmptyArticleError, ToolkitError
 from .ingest import SOURCE_SUFFIXES, WARC, ingest_file, input_type_of, source_stem, source_type
 from .ingest import warc as web_archive
 from .language import decide, name_of, primary
-from .fsutil import clean_stale_temps
 from .model import NAME_TYPES, Article
 from .options import ConvertOptions
 from .recognise import Context, Recogniser, registry
@@ -144,16 +142,13 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
         validator = default_validator()
     state = _state_factory(options, recogniser, validator, local=engine is None and jobs == 1)
     report = batch.report
-    if getattr(engine, "distributed", False):
-        engine.two_passes(batch, state, (out_dir, options, edited), read=_read_task, again=_again_task,
-                          write=_write_task, settle=partial(settle, register, out_dir / REGISTER_DIR))
-        # a worker killed mid-write left its temporary behind (its chunk was written again elsewhere)
-        for folder in (out_dir, out_dir / RECORD_DIR):
-            clean_stale_temps(folder)
-        return report
     plan = ConvertRecord(out_dir, options, edited, validator, force=force)
     if plan.warning:
         report.warn(plan.warning)
+    if getattr(engine, "distributed", False):  # the same, on a cluster (teikit.cluster)
+        engine.two_passes(batch, state, (out_dir, options, edited), plan, read=_read_task, again=_again_task,
+                          write=_write_task, settle=partial(settle, register, out_dir / REGISTER_DIR))
+        return report
     own_engine = engine is None
     engine = engine or make_engine(jobs, warm=state)
     try:
@@ -169,7 +164,7 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
                 if isinstance(result, Reused):  # its TEI stands: what its last run found
                     source, language, item = result.source, result.entry["language"], result
                     # its names are in the register already, unless the register was taken away
-                    names, stem = [tuple(name) for name in result.entry["names"]], source_stem(source)
+                    names, stem = [tuple(name) for name in result.entry["names"]], result.stem
                 else:
                     source, article, mentions, failure, names, said = result
                     language, item, stem = article.meta.language, (source, article, mentions, failure), article.stem
@@ -189,7 +184,7 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
             ready = plan.reusable([path for path in batch.files if batch.clash(path) is None])
             batch.run_on(engine, _read_task, state=state, shared=options, label="reading", each=keep, ready=ready)
             for archive in archives:
-                _read_archive(archive, batch, engine, state, options, keep)
+                _read_archive(archive, batch, engine, state, options, keep, plan)
             for code in sorted(unrecognised):
                 report.warn(not_recognised_line(code, unrecognised[code]))
 
@@ -238,10 +233,11 @@ def _unread_reason(path: Path) -> str:
     return f"{input_type_of(path)} file (unsupported input type)"
 
 
-def _read_archive(archive: Path, batch: Batch, engine, state, options: ConvertOptions, keep) -> None:
+def _read_archive(archive: Path, batch: Batch, engine, state, options: ConvertOptions, keep, plan) -> None:
     """Pass one over a web archive's pages, streamed (ingest/warc.py): a survey first (its sha256,
     its pages, the records skipped, counted in the report), then each page read on the engine as
-    a file is. An archive that cannot be read is the archive's failure."""
+    a file is, unless `plan` reuses it (ConvertRecord.page_ready). An archive that cannot be read
+    is the archive's failure."""
     report = batch.report
 
     def survey():
@@ -255,9 +251,10 @@ def _read_archive(archive: Path, batch: Batch, engine, state, options: ConvertOp
         return
 
     def read_pages():
-        outcomes = engine.map(_read_page_task, batch.progress(web_archive.pages(archive, found), "reading"),
-                              state=state, shared=options, count=found.pages)
-        for outcome in outcomes:
+        run = lambda pages: engine.map(_read_page_task, batch.progress(pages, "reading"),  # noqa: E731
+                                       state=state, shared=options, count=found.pages)
+        ready = lambda page: plan.page_ready(page, Path(web_archive.page_display(page)))  # noqa: E731
+        for outcome in interleaved(web_archive.pages(archive, found), ready, run):
             batch.gather(outcome, [], keep)
 
     batch.attempt(archive, read_pages)
@@ -358,7 +355,7 @@ def _again_task(state, shared, entries: list) -> list:
         if isinstance(item[0], Reused):
             reused, recheck = item
             try:
-                article = settle_language(ingest_file(recheck.source, follow_symlinks=options.follow_symlinks), options)[0]
+                article = settle_language(recheck.read(options.follow_symlinks), options)[0]
             except ToolkitError:
                 out.append(reused)  # the last pass says why
                 continue
@@ -388,7 +385,7 @@ def _write_task(state, shared, entries: list) -> list:
 
     def write(entry, report) -> Path | None:
         if isinstance(entry, Recheck):  # reused, unless a name that entered the corpus is written in it (pass two)
-            article = settle_language(ingest_file(entry.source, follow_symlinks=options.follow_symlinks), options)[0]
+            article = settle_language(entry.read(options.follow_symlinks), options)[0]
             if not bears_on(entry.phrases, article.text):
                 return REUSED
             entry = (entry.source, article, *_recognise(article, recognisers(article.meta.language)))

@@ -3,8 +3,14 @@
 Contract (the record itself: teikit.buildrecord, `<out>/.teikit-build.json`, stage "convert"):
 - An article's key is the digest of its source's path and bytes, its sidecar's bytes (none
   is a value too), the options (ConvertOptions, the edit policy), the model's files, the
-  schema the TEI is validated against, and teikit's code, data files and version. A web
-  archive is converted whole every time (its pages are not keyed).
+  schema the TEI is validated against, and teikit's code, data files and version.
+- A web archive's page is keyed by its own record, not by the archive's other bytes
+  (`page_keys`: the archive's path, the page's name, the sha256 of its payload, its capture and
+  HTTP charset, and the rest as above), and by the archive's sha256, which its TEI header names
+  as its source's. A page whose record is unchanged in an archive that changed (a page added,
+  another page altered) is not converted again: its TEI, teikit's own and unedited, gets the
+  archive's new sha256 in its header, the one byte string that differs (`rehead`), and is
+  written again (counted as written: its bytes are new).
 - Its entry (one per TEI file, by stem) holds that key, the TEI's sha256 after the run, what
   the first pass found that the rest of the batch needs (the names it lends the corpus,
   register.found_names after pass two, which go into the corpus register again should it have lost
@@ -17,20 +23,23 @@ Contract (the record itself: teikit.buildrecord, `<out>/.teikit-build.json`, sta
   and an article is recognised again only for a name it holds (register.SharedNames.missed_in).
   So an article whose key and TEI are unchanged is reused when the corpus names are those it
   was converted with; when names entered or left the corpus since, it is read again (not
-  recognised) and reused unless the syllables of one of those names follow each other in its
-  text (corpusnames.bears_on, a test that may only say yes too often); otherwise it is converted again.
+  recognised) and reused unless the first syllable of one of those names is in its text, where
+  the name may be marked or enter its register state (corpusnames.bears_on, a test that may only
+  say yes too often); otherwise it is converted again.
 - Entries of TEI files this run did not touch stay (a convert of other files into the folder);
   an entry whose article failed goes, so it is tried again next time.
 """
 
 from __future__ import annotations
 
-from collections import deque
+import hashlib
+from collections import Counter, deque
 from pathlib import Path
 from typing import NamedTuple
 
 from . import buildrecord
 from .batch import Outcome, Report
+from .editing import record as editing
 from .ingest import WARC, source_stem, source_type
 from .names import SIDECAR_SUFFIX
 from .resources import schema_dir
@@ -43,18 +52,34 @@ REUSED = "reused"  # what a worker's recheck returns when nothing new bears on t
 
 
 class Reused(NamedTuple):
-    """Pass one's result for an article whose entry is reused: its source and entry."""
+    """Pass one's result for an article whose entry is reused: its source and entry, and for a web
+    archive's page the page (ingest.warc.Page: read again should the corpus change around it)."""
 
     source: Path
     entry: dict
+    page: object = None
+
+    @property
+    def stem(self) -> str:
+        return self.page.stem if self.page is not None else source_stem(self.source)
 
 
 class Recheck(NamedTuple):
     """Pass two's work for a reused article the corpus changed around: the source, and the names
-    that entered or left the corpus since its conversion (corpusnames.name_phrases)."""
+    that entered or left the corpus since its conversion (corpusnames.name_phrases); the page of
+    a web archive's."""
 
     source: Path
     phrases: frozenset
+    page: object = None
+
+    def read(self, follow_symlinks: bool):
+        """The article again, as pass one read it (its language not settled)."""
+        if self.page is not None:
+            from .ingest.warc import page_article
+            return page_article(self.page)
+        from .ingest import ingest_file
+        return ingest_file(self.source, follow_symlinks=follow_symlinks)
 
 
 def _strings(value) -> bool:
@@ -91,13 +116,18 @@ class ConvertRecord:
                                               schema, buildrecord.code_digest())
         self._read: dict[str, dict] = {}  # stem -> what pass one found (this run's)
         self._deltas: dict[str, frozenset] = {}
+        self._pages: dict[str, dict] = {}  # a web archive's page converted this run (by source): its keys
+        self._reused_pages: Counter = Counter()  # the corpus digests of the pages page_ready reused
 
     @property
     def warning(self) -> str | None:
         return self.record.warning
 
+    def target_of(self, stem: str) -> Path:
+        return self.out_dir / f"{stem}.xml"
+
     def target(self, source) -> Path:
-        return self.out_dir / f"{source_stem(source)}.xml"
+        return self.target_of(source_stem(source))
 
     def key_of(self, source: Path) -> str | None:
         """The key of a source file (None: a web archive, or a file that cannot be read)."""
@@ -125,12 +155,67 @@ class ConvertRecord:
                 ready[source] = Outcome(True, Reused(source, entry), Report(warnings=list(entry.get("read", []))))
         return ready
 
+    def page_keys(self, page) -> dict:
+        """A web archive's page's "key" (its own record's and the archive's sha256), and what it holds
+        apart from the archive (its "page" key; "archive": the archive's sha256)."""
+        own = buildrecord.digest(self.environment, "web archive page", page.archive, page.stem,
+                                 hashlib.sha256(page.payload).hexdigest(), repr(page.capture), page.http_charset)
+        return {"key": buildrecord.digest(own, page.archive_sha256), "page": own, "archive": page.archive_sha256}
+
+    def page_ready(self, page, source: Path) -> Outcome | None:
+        """Pass one's outcome of a web archive's page (ingest.warc.Page) whose entry is reused, as
+        `reusable`'s; a page whose record is unchanged in an archive that changed is reused with
+        its TEI to be re-headed (`rehead`). None: it is converted."""
+        if not self.usable:
+            return None
+        keys = self.page_keys(page)
+        entry = self.record.entries.get(page.stem)
+        if entry is not None and entry.get("corpus") in self.corpora and _whole(entry):
+            if self.record.fresh(page.stem, keys["key"], self.target_of(page.stem)) is not None:
+                self._reused_pages[entry["corpus"]] += 1
+                return Outcome(True, Reused(source, entry, page), Report(warnings=list(entry.get("read", []))))
+            if entry.get("page") == keys["page"] and self._reheadable(page.stem, entry):
+                self._reused_pages[entry["corpus"]] += 1
+                entry = {**entry, **keys, "rehead": entry["archive"]}
+                return Outcome(True, Reused(source, entry, page), Report(warnings=list(entry.get("read", []))))
+        self._pages[str(source)] = keys
+        return None
+
+    def _reheadable(self, stem: str, entry: dict) -> bool:
+        """Whether the TEI is teikit's, unedited, as written for the entry, naming its archive once."""
+        target = self.target_of(stem)
+        try:
+            data = target.read_bytes()
+        except OSError:
+            return False
+        record = editing.load(target)
+        return (entry.get("outcome") == WRITTEN and isinstance(entry.get("archive"), str)
+                and editing.sha256(data) == entry.get("sha256") and record is not None
+                and record.sha256 == entry["sha256"] and not record.edited
+                and data.count(_source_sha(entry["archive"])) == 1)
+
+    def _rehead(self, reused: Reused) -> bool:
+        """The page's TEI with its archive's new sha256 in its header (and its editing record);
+        False when its TEI changed since it was judged (it is then left for the next run)."""
+        entry, target = reused.entry, self.target_of(reused.stem)
+        if not self._reheadable(reused.stem, {**entry, "archive": entry["rehead"]}):
+            return False
+        existing = editing.inspect(target, b"")
+        data = existing.data.replace(_source_sha(entry["rehead"]), _source_sha(entry["archive"]))
+        editing.write(target, data, existing.record.markup, removed=existing.record.removed, before=existing)
+        self.record.put(reused.stem, **({k: v for k, v in entry.items() if k != "rehead"} | {"sha256": editing.sha256(data)}))
+        return True
+
     def read(self, source: Path, article, names, warnings: list) -> None:
         """Pass one's findings for a source converted this run."""
-        key = self.key_of(source)
-        if key is not None:
-            self._read[article.stem] = {"key": key, "names": _listed(names),
-                                        "language": article.meta.language, "read": list(warnings)}
+        self.found(source, article.stem, article.meta.language, names, warnings)
+
+    def found(self, source: Path, stem: str, language: str, names, warnings: list) -> None:
+        """Pass one's findings for a source converted this run (a file, or a web archive's page keyed
+        by page_ready), given by what is kept of them (a cluster's first pass stays on the cluster)."""
+        keys = self._pages.pop(str(source), None) or {"key": self.key_of(source)}
+        if keys["key"] is not None:
+            self._read[stem] = {**keys, "names": _listed(names), "language": language, "read": list(warnings)}
 
     def named(self, stem: str, names) -> None:
         """The names the article holds after pass two (register.found_names), recorded instead of pass one's."""
@@ -140,8 +225,7 @@ class ConvertRecord:
     def revive(self, reused: Reused) -> None:
         """A reused article converted again this run (a name that entered the corpus bears on it):
         its entry's findings go on into the record."""
-        self._read[source_stem(reused.source)] = {k: reused.entry[k] for k in ("key", "names", "language", "read")
-                                                  if k in reused.entry}
+        self._read[reused.stem] = _findings(reused.entry)
 
     def corpus(self, names: frozenset) -> str:
         """The digest of this run's corpus names (kept in the record)."""
@@ -153,17 +237,26 @@ class ConvertRecord:
 
     def second_pass(self, reused: Reused):
         """None when the reused article's TEI stands as it is; else its Recheck."""
-        was = reused.entry["corpus"]
+        delta = self._delta(reused.entry["corpus"])
+        return Recheck(reused.source, delta, reused.page) if delta else None
+
+    def _delta(self, was: str) -> frozenset:
+        """The names that entered or left the corpus since the corpus `was` (name_phrases)."""
         if was == self.current:
-            return None
+            return frozenset()
         if was not in self._deltas:
             before = frozenset((s, t) for s, t in self.corpora[was])
             self._deltas[was] = name_phrases(before ^ self.current_names)
-        return Recheck(reused.source, self._deltas[was]) if self._deltas[was] else None
+        return self._deltas[was]
 
     def replay(self, reused: Reused, report: Report) -> None:
-        """What the article's last conversion said and did, into this run's report."""
-        entry, target = reused.entry, self.target(reused.source)
+        """What the article's last conversion said and did, into this run's report (a page to
+        re-head is re-headed here: then written)."""
+        entry, target = reused.entry, self.target_of(reused.stem)
+        if "rehead" in entry and not self._rehead(reused):
+            self.record.drop(reused.stem)
+            return report.fail(reused.source, f"{target}: changed while convert ran, so not brought up to date: "
+                                              "convert again")
         self._still(reused)
         for message, once in entry.get("write", []):
             report.warn_once(message) if once else report.warn(message)
@@ -174,7 +267,9 @@ class ConvertRecord:
             return
         if entry.get("outcome") == MERGED:
             report.merged.append(target)
-        report.unchanged.append(target)
+        if "rehead" in entry:
+            report.refreshed.append(target)
+        (report.written if "rehead" in entry else report.unchanged).append(target)
 
     def second(self, entries, run, count: int):
         """Pass two in input order: (reused, outcome) for each of `entries` (pass one's results,
@@ -197,7 +292,7 @@ class ConvertRecord:
                 yield item, None
                 item, worked = order.popleft()
             reused = item if isinstance(item, Reused) else None
-            stem = source_stem(item.source) if reused else item[1].stem
+            stem = item.stem if reused else item[1].stem
             self.converted(stem, outcome, reused)
             yield reused, outcome
         for _ in items:  # the reused articles after the last one worked on (all, when none was)
@@ -206,12 +301,15 @@ class ConvertRecord:
             yield order.popleft()[0], None
 
     def work_count(self, spooled: int, ready: dict) -> int:
-        """How many of the `spooled` articles pass two works on (`ready`: reusable's)."""
-        return spooled - len(ready) + sum(1 for o in ready.values() if self.second_pass(o.result) is not None)
+        """How many of the `spooled` articles pass two works on (`ready`: reusable's; and the pages
+        page_ready found reused)."""
+        corpora = Counter(o.result.entry["corpus"] for o in ready.values()) + self._reused_pages
+        return spooled - sum(corpora.values()) + sum(n for was, n in corpora.items() if self._delta(was))
 
     def _still(self, reused: Reused) -> None:
         """The reused entry stands for this run's corpus names too (the spool holds a copy of it)."""
-        self.record.entries[source_stem(reused.source)]["corpus"] = self.current
+        if reused.stem in self.record.entries:
+            self.record.entries[reused.stem]["corpus"] = self.current
 
     def converted(self, stem: str, outcome: Outcome, reused: Reused | None = None) -> None:
         """Pass two's outcome for the article `stem` (converted, or rechecked when `reused`) into the record."""
@@ -222,8 +320,8 @@ class ConvertRecord:
             return  # replayed (replay)
         found = self._read.pop(stem, None)
         if found is None and reused is not None:
-            found = {k: reused.entry[k] for k in ("key", "names", "language", "read") if k in reused.entry}
-        if found is None:  # a web archive's page
+            found = _findings(reused.entry)
+        if found is None:  # not keyed (its source could not be read)
             self.record.drop(stem)
             return
         report = outcome.report
@@ -262,6 +360,38 @@ def remove_unmade(out_dir, stale) -> list[Path]:
     if removed:
         record.save()
     return removed
+
+
+def interleaved(items, known, run):
+    """Each of `items` (read once, as they come) with its outcome, in their order: `known(item)`'s,
+    or when that is None the one `run(the items left)` gives (an engine's map: results in order)."""
+    order: deque = deque()
+
+    def work():
+        for item in items:
+            order.append(known(item))
+            if order[-1] is None:
+                yield item
+
+    left = work()
+    for outcome in run(left):
+        while order[0] is not None:
+            yield order.popleft()
+        order.popleft()
+        yield outcome
+    for _ in left:  # the known ones after the last worked on
+        pass
+    yield from order
+
+
+def _findings(entry: dict) -> dict:
+    """What an entry's next entry takes over from it: its keys and what pass one found."""
+    return {k: entry[k] for k in ("key", "page", "archive", "names", "language", "read") if k in entry}
+
+
+def _source_sha(sha256: str) -> bytes:
+    """How a TEI header names its source's sha256 (encode.header: sourceDesc/bibl/idno)."""
+    return f'<idno type="sha256">{sha256}</idno>'.encode("ascii")
 
 
 def _listed(names) -> list:

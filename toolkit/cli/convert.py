@@ -72,6 +72,8 @@ def convert_summary(report, out_dir, note: str = "") -> str:
         line += f", {unchanged} unchanged"
     if report.merged:
         line += f" ({len(report.merged)} merged with {'its' if len(report.merged) == 1 else 'their'} edits)"
+    if refreshed := len(getattr(report, "refreshed", ())):  # a web archive's unchanged pages (convertrecord)
+        line += f" ({counted(refreshed, 'unchanged page')} given {'its' if refreshed == 1 else 'their'} archive's new sha256)"
     if report.kept:
         kept = len(report.kept)
         line += f", {kept} edited file{'s' if kept != 1 else ''} kept as {'it was' if kept == 1 else 'they were'}"

@@ -1,0 +1,149 @@
+"""Incremental convert of web archives: a page is keyed by its own record, not by the archive.
+
+Into a folder converted before, a page whose record is unchanged (its payload, capture and
+name; the options, model, schema and teikit as for any article: test_incremental) is not
+converted again. Its TEI names the archive's sha256 as its source's, so when the archive
+changed around it (a page appended, another altered) that one string of its header is
+brought up to date and nothing else is done; a page whose record changed, a new page, and
+a page a new name of the corpus bears on are converted. The folder then holds what a
+conversion from scratch writes (test_incremental.assert_as_from_scratch).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+import teikit.convert
+from test_incremental import assert_as_from_scratch, convert, inodes, rewritten
+from test_warc_input import CRAWL, _page, write_warc
+
+SKIPPED = ("; skipped: 1 metadata record, 2 non-HTML responses, 1 page without article text, 1 redirect, "
+           "2 request records, 1 response with another HTTP status, 1 warcinfo record")
+
+
+def _html(title: str, text: str) -> bytes:
+    return (f"<html><head><title>{title}</title><meta property='article:published_time' content='2024-03-05'>"
+            f"</head><body><article><h1>{title}</h1><p>{text}</p></article></body></html>").encode("utf-8")
+
+
+# a page whose names are written in neither page of CRAWL
+ADDED = ("response", "https://a.vn/hoi-nghi.html", "200 OK", "text/html; charset=utf-8",
+         _html("Hội nghị", "Bà Giàng Thị Mai đến Mường Khương dự hội nghị của tỉnh Lào Cai về phát triển "
+                           "du lịch cộng đồng, cùng nhiều đại biểu các huyện vùng cao."))
+
+
+@pytest.fixture
+def read(monkeypatch) -> list[str]:
+    """The pages and files recognised by pass one (the sources it read), as they are read."""
+    seen: list[str] = []
+    first_look = teikit.convert._first_look
+
+    def counting(source, *args):
+        seen.append(source.name.split("#")[-1])
+        return first_look(source, *args)
+
+    monkeypatch.setattr(teikit.convert, "_first_look", counting)
+    return seen
+
+
+@pytest.fixture
+def crawled(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    archive = write_warc(src / "crawl.warc.gz", CRAWL)
+    out = tmp_path / "tei"
+    first = convert(src, out)
+    assert first.exit_code == 0, first.stderr
+    assert first.stderr.splitlines()[-1] == f"2 of 2 converted into {out}{SKIPPED}"
+    return archive, out
+
+
+def test_an_archive_converted_again_unchanged_converts_nothing(crawled, tmp_path, read):
+    archive, out = crawled
+    before = inodes(out)
+    result = convert(archive.parent, out)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == f"0 of 2 converted into {out}, 2 unchanged{SKIPPED}"
+    assert read == [] and rewritten(before, out) == []
+    assert_as_from_scratch(archive.parent, out, tmp_path)
+
+
+def test_a_page_appended_to_the_archive_is_the_only_one_converted(crawled, tmp_path, read):
+    archive, out = crawled
+    before = {p.stem: p.read_bytes() for p in out.glob("*.xml")}
+    old_sha = hashlib.sha256(archive.read_bytes()).hexdigest().encode()
+    write_warc(archive, CRAWL + [ADDED])
+    new_sha = hashlib.sha256(archive.read_bytes()).hexdigest().encode()
+    result = convert(archive.parent, out)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == (f"3 of 3 converted into {out} (2 unchanged pages given their "
+                                              f"archive's new sha256){SKIPPED}")
+    assert len(read) == 1 and read[0].startswith("a-vn-hoi-nghi-html-")
+    # the pages already converted: their header names the archive's new bytes, and nothing else changed
+    for stem, data in before.items():
+        assert (out / f"{stem}.xml").read_bytes() == data.replace(old_sha, new_sha)
+    assert_as_from_scratch(archive.parent, out, tmp_path)
+    read.clear()
+    assert convert(archive.parent, out).stderr.splitlines()[-1] == f"0 of 3 converted into {out}, 3 unchanged{SKIPPED}"
+    assert read == []
+
+
+def test_a_changed_page_is_converted_again_and_the_others_given_the_archives_sha256(crawled, tmp_path, read):
+    archive, out = crawled
+    changed = list(CRAWL)
+    kind, uri, status, content_type, payload = changed[1]
+    changed[1] = (kind, uri, status, content_type, payload.replace("cho biết".encode(), "đã cho biết".encode()))
+    write_warc(archive, changed)
+    result = convert(archive.parent, out)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == (f"2 of 2 converted into {out} (1 unchanged page given its "
+                                              f"archive's new sha256){SKIPPED}")
+    assert len(read) == 1 and read[0].startswith("vnexpress-net-ha-noi-4720001-html-")
+    assert_as_from_scratch(archive.parent, out, tmp_path)
+
+
+def test_a_second_archive_beside_the_first_converts_its_pages_only(crawled, tmp_path, read):
+    archive, out = crawled
+    before = inodes(out)
+    write_warc(archive.parent / "more.warc", [ADDED])
+    result = convert(archive.parent, out)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == f"1 of 3 converted into {out}, 2 unchanged{SKIPPED}".replace(
+        "1 warcinfo record", "2 warcinfo records")
+    assert len(read) == 1 and rewritten(before, out) == [read[0]]
+    assert_as_from_scratch(archive.parent, out, tmp_path)
+
+
+def test_a_new_page_whose_name_bears_on_an_unchanged_page_converts_it_too(tmp_path, read):
+    src = tmp_path / "src"
+    src.mkdir()
+    bare = ("response", "https://a.vn/ve-ban.html", "200 OK", "text/html; charset=utf-8",
+            _html("Về bản", "Giàng Thị Mai về bản hôm qua, sau chuyến đi dài ngày ở miền xuôi cùng đoàn công tác "
+                            "của tỉnh Lào Cai, và kể lại với bà con những điều đã thấy."))
+    archive = write_warc(src / "crawl.warc", [bare])
+    out = tmp_path / "tei"
+    assert convert(src, out).exit_code == 0
+    (stem,) = [p.stem for p in out.glob("*.xml")]
+    assert "Giàng Thị Mai</persName>" not in (out / f"{stem}.xml").read_text(encoding="utf-8")
+    write_warc(archive, [bare, ADDED])
+    read.clear()
+    result = convert(src, out)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == f"2 of 2 converted into {out}; skipped: 1 warcinfo record"
+    assert [name.split("-")[2] for name in read] == ["hoi"]  # pass one read the new page only
+    assert ">Giàng Thị Mai</persName>" in (out / f"{stem}.xml").read_text(encoding="utf-8")
+    assert_as_from_scratch(src, out, tmp_path)
+
+
+def test_an_edited_page_in_a_changed_archive_is_judged_as_an_edited_file_is(crawled, tmp_path):
+    archive, out = crawled
+    edited = next(out.glob("www-bbc-*.xml"))
+    text = edited.read_text(encoding="utf-8").replace("</body>", "<!-- checked --></body>")
+    edited.write_text(text, encoding="utf-8")
+    write_warc(archive, CRAWL + [ADDED])
+    result = convert(archive.parent, out)
+    assert result.exit_code == 0, result.stderr
+    assert f"warning: {edited}: edited since teikit wrote it (1 comment); kept as it is" in result.stderr
+    assert edited.read_text(encoding="utf-8") == text
