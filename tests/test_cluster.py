@@ -19,7 +19,9 @@ from teikit.cluster import DaskEngine
 from teikit.convert import convert_paths
 from teikit.errors import WorkerError
 from test_incremental import contents, inodes, rewritten
+from test_incremental_warc import ADDED
 from test_parallel import ARTICLES, make_corpus, tree_bytes
+from test_warc_input import CRAWL, write_warc
 
 distributed = pytest.importorskip("distributed")
 
@@ -147,6 +149,27 @@ def test_a_second_build_on_the_cluster_with_nothing_changed_rewrites_nothing(tmp
     said = build()
     assert f"convert:  1 TEI files in {root / 'tei'}, 2 unchanged" in said
     assert f"render:   1 text files in {root / 'dist' / 'txt'}, 2 unchanged" in said
+
+
+def test_a_web_archive_on_the_cluster_converts_as_locally_and_then_only_its_new_page(tmp_path, cluster):
+    src = tmp_path / "src"
+    src.mkdir()
+    archive = write_warc(src / "crawl.warc.gz", CRAWL)
+    (src / "a01.txt").write_text(ARTICLES["a01"], encoding="utf-8")
+    options = {"local": ["--jobs", "1"], "remote": ["--scheduler", cluster.scheduler_address]}
+    runs = {where: [invoke("convert", str(src), "-o", str(tmp_path / where), *option)]
+            for where, option in options.items()}
+    write_warc(archive, CRAWL + [ADDED])  # a page added
+    for where, option in options.items():
+        runs[where].append(invoke("convert", str(src), "-o", str(tmp_path / where), *option))
+    for local, remote in zip(runs["local"], runs["remote"]):
+        assert local.exit_code == remote.exit_code == 0, remote.stderr
+        assert local.stderr.replace("local", "X") == remote.stderr.replace("remote", "X")
+    assert "into X, 1 unchanged (2 unchanged pages given their archive's new sha256)" in runs["remote"][1].stderr.replace(
+        str(tmp_path / "remote"), "X")
+    assert tree_bytes(tmp_path / "local") == tree_bytes(tmp_path / "remote")
+    record = buildrecord.RECORD
+    assert (tmp_path / "local" / record).read_bytes() == (tmp_path / "remote" / record).read_bytes()
 
 
 def test_a_worker_killed_mid_run_costs_no_article_and_leaves_no_partial_file(tmp_path, cluster):

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
+from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .batch import Outcome
@@ -34,6 +35,7 @@ from .convertrecord import Reused
 from .editing.record import RECORD_DIR
 from .errors import WorkerError
 from .fsutil import clean_stale_temps
+from .ingest import WARC, source_type
 from .parallel import IN_FLIGHT_PER_WORKER, chunk_size, chunks, worker_state
 
 RETRIES = 3
@@ -119,49 +121,21 @@ class DaskEngine:
         while pending:
             yield from self.result(pending.popleft())
 
-    def two_passes(self, batch, state, job: tuple, plan, *, read: Callable, again: Callable, write: Callable,
-                   settle: Callable) -> None:
+    def two_passes(self, batch, state, job: tuple, plan, *, read: Callable, read_page: Callable, again: Callable,
+                   write: Callable, settle: Callable) -> None:
         """convert's passes (convert.convert_paths) on the cluster: each chunk's first pass,
-        `read(state, options, chunk)`, stays on the cluster; the client takes only its report
-        lines; the names found are reduced there, as a tree of unions, and the client settles the
-        corpus register with them (`settle(found, look_again)`, register.settle): each look again,
+        `read(state, options, chunk)` (a web archive's pages: `read_page`, the pages streamed
+        from the client), stays on the cluster; the client takes only its report lines; the
+        names found are reduced there, as a tree of unions, and the client settles the corpus
+        register with them (`settle(found, look_again)`, register.settle): each look again,
         `again(state, (shared_names, options), entries)`, runs where the first pass's results are;
         the last pass, `write(state, (view, *job), entries)`, runs where the last look's results are.
         Into a folder converted before, `plan` (convertrecord.ConvertRecord) judges each article
         as a local run does: an unchanged one is neither read nor written on the cluster (the
         client reads its source to key it), one the corpus changed around is looked at again there;
         the client keeps the record (each article's warnings and names come back with its report)."""
-        from .convert import not_recognised_line  # convert gives its passes to the engine, not the other way
-        from .language import primary
-        from .recognise import registry
-
         out_dir, options, _ = job
-        work = [path for path in batch.files if batch.clash(path) is None]
-        ready = plan.reusable(work)
-        todo = [path for path in work if path not in ready]
-        firsts = [self.submit(_first, read, state, options, chunk)
-                  for chunk in chunks(todo, chunk_size(len(todo), self.workers))]
-        lights = [self.submit(_light, first) for first in firsts]
-        outcomes = iter(outcome for light in lights for outcome in self.result(light))
-        reused, stems, found = [], {}, set()  # stems: the articles read this run, by source
-        unrecognised: dict[str, list] = {}
-        for path in batch.progress(batch.files, "reading"):
-            refused = batch.clash(path)
-            if refused:
-                batch.report.fail(path, refused)
-                continue
-            result = batch.gather(ready.get(path) or next(outcomes))
-            if isinstance(result, Reused):
-                reused.append(result)
-                found.update(tuple(name) for name in result.entry["names"])
-                language = result.entry["language"]
-            elif result is not None:
-                source, stems[path], language, said = result
-                plan.found(source, stems[path], language, (), said)
-            if result is not None and registry.not_recognised(language):
-                unrecognised.setdefault(primary(language), []).append(path)
-        for code in sorted(unrecognised):
-            batch.report.warn(not_recognised_line(code, unrecognised[code]))
+        firsts, sequence, reused, found, refused = self._first_pass(batch, state, plan, options, read, read_page)
         looked: list = []
         rechecked: list = []  # the looks at the reused articles the corpus changed around
         bearing: set = set()  # the stems of those the last look recognised again
@@ -171,7 +145,7 @@ class DaskEngine:
         def look_again(shared_names) -> set:
             plan.corpus(shared_names.names)
             held[:] = [self.share((shared_names, options))]
-            looked[:] = [self.submit(_again, again, state, held[0], first) for first in firsts]
+            looked[:] = [self.submit(_again, again, state, held[0], first, refused) for first in firsts]
             checks = [(item, check) for item in reused if (check := plan.second_pass(item)) is not None]
             rechecked[:] = [self.submit(_again_reused, again, state, held[0], chunk)
                             for chunk in chunks(checks, chunk_size(len(checks), self.workers))]
@@ -186,34 +160,113 @@ class DaskEngine:
                     plan.named(stem, names)
             return named
 
-        firsts_found = self.result(self._reduced([self.submit(_names_of, first, 4) for first in firsts]))
+        firsts_found = self.result(self._reduced([self.submit(_names_of, first, refused) for first in firsts]))
         view = settle(found | firsts_found, look_again)
         shared = self.share((view, *job))
         writes = [self.submit(_second, write, state, shared, done) for done in looked]
         rewrites = [self.submit(_second, write, state, shared, done) for done in rechecked]
-        self._gather(batch, plan, ready, stems, writes, rewrites, bearing)
+        self._gather(batch, plan, sequence, writes, rewrites, bearing)
         plan.save(batch.report)
         for folder in (out_dir, out_dir / RECORD_DIR):  # a worker killed mid-write left its temporary behind
             clean_stale_temps(folder)
 
-    def _gather(self, batch, plan, ready: dict, stems: dict, writes: list, rewrites: list, bearing: set) -> None:
-        """The last pass's outcomes into the report and the record, in input order: each article
-        read this run (`stems`) is written by `writes`; a reused one by `rewrites` when a name
-        that entered the corpus since bears on it (`bearing`), else it stands (replayed)."""
+    def _first_pass(self, batch, state, plan, options, read: Callable, read_page: Callable):
+        """Pass one, as a local run orders it (the files, then each web archive's pages): the first
+        passes' futures; each article in order (a Reused, or the stem of one read this run); the
+        reused ones; the names they hold; the sources refused an output name another page has."""
+        from .convert import not_recognised_line  # convert gives its passes to the engine, not the other way
+        from .language import primary
+        from .recognise import registry
+
+        archives = [path for path in batch.files if source_type(path) == WARC]
+        files = [path for path in batch.files if source_type(path) != WARC]
+        ready = plan.reusable([path for path in files if batch.clash(path) is None])
+        todo = [path for path in files if batch.clash(path) is None and path not in ready]
+        firsts = [self.submit(_first, read, state, options, chunk)
+                  for chunk in chunks(todo, chunk_size(len(todo), self.workers))]
+        lights = [self.submit(_light, first) for first in firsts]
+        outcomes = iter(outcome for light in lights for outcome in self.result(light))
+        sequence, reused, found, refused, unrecognised = [], [], set(), set(), {}
+
+        def keep(result) -> None:
+            if isinstance(result, str):  # a web archive's page that was skipped: why
+                return batch.report.skip(result)
+            source, stem, language = ((result.source, result.stem, result.entry["language"])
+                                      if isinstance(result, Reused) else result[:3])
+            if why := batch.claim_output(stem, source):  # a WARC record repeated
+                refused.add(str(source))
+                return batch.report.fail(source, why)
+            if isinstance(result, Reused):
+                reused.append(result)
+                found.update(tuple(name) for name in result.entry["names"])
+            else:
+                plan.found(source, stem, language, (), result[3])
+            sequence.append(result if isinstance(result, Reused) else stem)
+            if registry.not_recognised(language):
+                unrecognised.setdefault(primary(language), []).append(source)
+
+        for path in batch.progress(files, "reading"):
+            if why := batch.clash(path):
+                batch.report.fail(path, why)
+                continue
+            result = batch.gather(ready.get(path) or next(outcomes))
+            if result is not None:
+                keep(result)
+        for archive in archives:
+            self._read_archive(archive, batch, state, plan, options, read_page, firsts, keep)
+        for code in sorted(unrecognised):
+            batch.report.warn(not_recognised_line(code, unrecognised[code]))
+        return firsts, sequence, reused, found, frozenset(refused)
+
+    def _read_archive(self, archive, batch, state, plan, options, read_page, firsts: list, keep) -> None:
+        """A web archive's pass one: surveyed and streamed by the client (convert._read_archive),
+        its pages not reused (plan.page_ready) sent to the cluster in chunks, their first passes
+        added to `firsts`; each page's outcome handed to `keep` in record order."""
+        from .convertrecord import interleaved
+        from .ingest import warc
+
+        def survey():
+            surveyed = warc.survey_warc(archive)
+            for reason, count in surveyed.skipped.items():
+                batch.report.skip(reason, count)
+            return surveyed
+
+        surveyed = batch.attempt(archive, survey)
+        if surveyed is None or not surveyed.pages:
+            return
+
+        def run(pages):
+            lights = []
+            for chunk in chunks(pages, chunk_size(surveyed.pages, self.workers)):
+                firsts.append(self.submit(_first, read_page, state, options, chunk))
+                lights.append(self.submit(_light, firsts[-1]))
+            for light in lights:
+                yield from self.result(light)
+
+        def read_pages():
+            ready = lambda page: plan.page_ready(page, Path(warc.page_display(page)))  # noqa: E731
+            for outcome in interleaved(warc.pages(archive, surveyed), ready, run):
+                result = batch.gather(outcome)
+                if result is not None:
+                    keep(result)
+
+        batch.attempt(archive, read_pages)
+
+    def _gather(self, batch, plan, sequence: list, writes: list, rewrites: list, bearing: set) -> None:
+        """The last pass's outcomes into the report and the record, in input order (`sequence`):
+        each article read this run (its stem) is written by `writes`; a reused one by `rewrites`
+        when a name that entered the corpus since bears on it (`bearing`), else it stands (replayed)."""
         written = iter(outcome for done in writes for outcome in self.result(done))
         rewritten = iter(outcome for done in rewrites for outcome in self.result(done))
-        for path in batch.progress(batch.files, "converting"):
-            if path in ready:
-                item = ready[path].result
+        for item in batch.progress(sequence, "converting"):
+            if isinstance(item, Reused):
                 if item.stem not in bearing:
                     plan.replay(item, batch.report)
                     continue
-                outcome = next(rewritten)
-            elif path in stems:
-                item, outcome = None, next(written)
+                stem, outcome = item.stem, next(rewritten)
             else:
-                continue  # refused, or failed in the first pass
-            plan.converted(stems.get(path) or item.stem, outcome, item)
+                stem, item, outcome = item, None, next(written)
+            plan.converted(stem, outcome, item)
             target = batch.gather(outcome)
             if target is not None:
                 batch.report.written.append(target)
@@ -243,9 +296,16 @@ def _first(read, factory, options, sources):
 
 def _light(outcomes):
     """What the client needs of a first pass: the report and what the record keeps (source, stem,
-    language, the warnings said), not the article."""
-    return [Outcome(o.done, (o.result[0], o.result[1].stem, o.result[1].meta.language, o.result[5])
-                    if o.done else None, o.report) for o in outcomes]
+    language, the warnings said), not the article (a web archive's page skipped: why)."""
+    return [Outcome(o.done, o.result if isinstance(o.result, str) else
+                    (o.result[0], o.result[1].stem, o.result[1].meta.language, o.result[5]) if o.done else None,
+                    o.report) for o in outcomes]
+
+
+def _read(outcome, refused: frozenset = frozenset()) -> bool:
+    """Whether a first pass's outcome is an article to go on with (not failed, not a page skipped
+    or refused its name)."""
+    return outcome.done and not isinstance(outcome.result, str) and str(outcome.result[0]) not in refused
 
 
 def _named(entries) -> list:
@@ -254,21 +314,13 @@ def _named(entries) -> list:
     return [(entry[1].stem, entry[4], len(entry) > 5) for entry in entries if not isinstance(entry, Reused)]
 
 
-def _names_of(outcomes, field: int) -> set:
-    """The names (result[field]) of a chunk's outcomes (or of its entries, for a look again)."""
-    return set().union(*(_result(o)[field] for o in outcomes if _done(o)))
+def _names_of(outcomes, refused) -> set:
+    """The names a chunk's first passes found."""
+    return set().union(*(o.result[4] for o in outcomes if _read(o, refused)))
 
 
-def _done(item) -> bool:
-    return getattr(item, "done", True)
-
-
-def _result(item):
-    return item.result if hasattr(item, "done") else item
-
-
-def _again(again, factory, shared_names, outcomes):
-    entries = [o.result[:4] for o in outcomes if o.done]
+def _again(again, factory, shared_names, outcomes, refused):
+    entries = [o.result[:4] for o in outcomes if _read(o, refused)]
     return again(worker_state(factory), shared_names, entries)
 
 

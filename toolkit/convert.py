@@ -146,8 +146,8 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
     if plan.warning:
         report.warn(plan.warning)
     if getattr(engine, "distributed", False):  # the same, on a cluster (teikit.cluster)
-        engine.two_passes(batch, state, (out_dir, options, edited), plan, read=_read_task, again=_again_task,
-                          write=_write_task, settle=partial(settle, register, out_dir / REGISTER_DIR))
+        engine.two_passes(batch, state, (out_dir, options, edited), plan, read=_read_task, read_page=_read_page_task,
+                          again=_again_task, write=_write_task, settle=partial(settle, register, out_dir / REGISTER_DIR))
         return report
     own_engine = engine is None
     engine = engine or make_engine(jobs, warm=state)
