@@ -47,7 +47,7 @@ UNREPRODUCIBLE = "pagefind"
 
 
 # The build records (teikit.buildrecord) name the sources by their paths (two runs in two folders differ
-# there) and a run on a cluster writes none; what they make reused is checked by tests/test_incremental.py.
+# there); what they make reused is checked by tests/test_incremental.py (on a cluster: tests/test_cluster.py).
 BUILD_RECORD = (".teikit-build.json", ".teikit-build.sqlite")  # the record and its store
 
 
