@@ -15,6 +15,7 @@ people (family names, given names, roles), places and organisations drawn from
 the gazetteers, and dates; every article differs, all are of the seed's size.
 
     .venv/bin/python benchmarks/pipeline.py [--articles 1000 10000] [--jobs 1 2] [--no-incremental]
+    .venv/bin/python benchmarks/pipeline.py --articles 1000 --stages convert --no-incremental   # convert's scaling
 
 `incremental_cases` measures the incremental builds (`teikit build` twice with
 nothing changed, then with one article changed, checked against a build from
@@ -109,11 +110,17 @@ def same_tree(a: Path, b: Path) -> bool:
     return left == right and all(filecmp.cmp(a / p, b / p, shallow=False) for p in left)
 
 
-def whole_job(work: Path, jobs: int) -> dict[str, tuple[float, float]]:
-    """stage -> (seconds, peak MiB) of the four stages at --jobs `jobs`, in work/jN."""
+def whole_job(work: Path, jobs: int, only: list[str] | None = None) -> dict[str, tuple[float, float]]:
+    """stage -> (seconds, peak MiB) of the four stages (or the first ones, up to the last of `only`,
+    timing those of `only`) at --jobs `jobs`, in work/jN."""
     here = work / f"j{jobs}"
     shutil.copytree(work / "src", here / "src")
-    return {name: run(args, here) for name, args in stages(jobs)}
+    names = [name for name, _ in stages(jobs)]
+    last = max(names.index(name) for name in only) if only else len(names) - 1
+    figures = {}
+    for name, args in stages(jobs)[:last + 1]:  # a later stage reads an earlier one's outputs
+        figures[name] = run(args, here)
+    return {name: value for name, value in figures.items() if not only or name in only}
 
 
 def incremental_cases(work: Path, count: int) -> list[tuple[str, float]]:
@@ -168,6 +175,8 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--no-incremental", action="store_true", help="skip the incremental builds")
     parser.add_argument("--only-incremental", action="store_true", help="only the incremental builds")
+    parser.add_argument("--stages", nargs="+", choices=[name for name, _ in stages(1)],
+                        help="time only these stages (the earlier ones still run, untimed in the figures)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (its path is printed)")
     args = parser.parse_args()
     print(f"teikit: {' '.join(TEIKIT)}; {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
@@ -175,12 +184,14 @@ def main() -> None:
         work = Path(tempfile.mkdtemp(prefix=f"teikit-pipeline-{count}-"))
         try:
             chars = make_corpus(work / "src", count)
-            results = {} if args.only_incremental else {jobs: whole_job(work, jobs) for jobs in args.jobs}
+            results = {} if args.only_incremental else {jobs: whole_job(work, jobs, args.stages) for jobs in args.jobs}
             if results:
                 report(count, chars, results)
             first = min(args.jobs)
             for jobs in results:
                 for out in ("tei", "html", "txt"):
+                    if not (work / f"j{first}" / out).exists():
+                        continue
                     if jobs != first and not same_tree(work / f"j{first}" / out, work / f"j{jobs}" / out):
                         print(f"  outputs differ: {out}/ at --jobs {first} and --jobs {jobs}")
             if not args.no_incremental and count == min(args.articles):
