@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from teikit.batch import Batch, Report
+from teikit.batch import Batch, Counted, Report
 from teikit.errors import ToolkitError
 from teikit.errors import MissingInputError
 
@@ -100,6 +100,19 @@ def test_progress_sees_every_input_once_with_the_label(folder):
 
     Batch([folder], (".txt",), progress=progress).run(lambda p: None, label="reading")
     assert calls == [(["a.txt", "b.txt", "c.txt"], "reading")]
+
+
+def test_counted_items_have_their_number_and_are_made_as_they_are_read():
+    made = []
+
+    def items():
+        for name in ("a", "b"):
+            made.append(name)
+            yield name
+
+    counted = Counted(items(), 2)
+    assert len(counted) == 2 and made == []
+    assert list(counted) == ["a", "b"]
 
 
 def test_attempt_guards_a_step_that_walks_its_own_items(folder):

@@ -11,6 +11,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from teikit.batch import Counted
 from teikit.cli import app, common
 from teikit.errors import IngestError
 from teikit.errors import MissingInputError
@@ -38,6 +39,26 @@ def test_a_bar_on_a_terminal_for_a_batch(monkeypatch):
     monkeypatch.setattr(sys, "stderr", terminal)
     assert list(common.progress(range(40), "converting")) == list(range(40))
     assert "converting" in terminal.getvalue()
+
+
+@pytest.mark.parametrize("terminal", [False, True])
+def test_counted_items_are_not_listed_to_be_counted(monkeypatch, terminal):
+    """A stage's last pass hands its items one at a time with their number (batch.Counted): the
+    bar takes its length from it, so no more than the item being worked on is held."""
+    stream = FakeTerminal() if terminal else io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stream)
+    made = []
+
+    def items():
+        for i in range(40):
+            made.append(i)
+            yield i
+
+    seen = []
+    for item in common.progress(Counted(items(), 40), "converting"):
+        seen.append((item, len(made)))
+    assert seen == [(i, i + 1) for i in range(40)]
+    assert ("converting" in stream.getvalue()) == terminal
 
 
 @pytest.mark.parametrize("error, code", [(IngestError("empty file", path="a.txt"), 1),

@@ -245,3 +245,18 @@ def test_two_articles_with_one_stem_never_overwrite_each_other(tmp_path):
     assert [p.name for p in report.written] == ["same.xml"]
     assert [f.message for f in report.failures] == [
         f"{tmp_path / 'b' / 'same.txt'}: same output name as {tmp_path / 'a' / 'same.txt'}: same.xml"]
+
+
+def test_the_last_pass_hands_progress_its_count_not_a_list(tmp_path):
+    """The articles of the last pass come from the spool one at a time: the progress bar is told
+    how many (a len()) and never lists them, so they are never all in memory at once."""
+    shown = []
+
+    def progress(items, label):
+        shown.append((label, len(items), isinstance(items, list)))
+        return items
+
+    sources = sorted(ARTICLES.glob("*.txt"))
+    report = convert_paths(sources, tmp_path, ConvertOptions(validate=False), progress=progress)
+    assert report.ok, report.failures
+    assert shown == [("reading", len(sources), True), ("converting", len(sources), False)]

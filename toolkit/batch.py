@@ -23,7 +23,9 @@ agree on what a batch is:
   failure, one line naming it; any other exception is too ("internal error,
   please report it"); the batch goes on.
 - **Progress**: one protocol, `progress(items, label)` returning the same items
-  (the CLI's bar); the default shows nothing.
+  (the CLI's bar); the default shows nothing. Items whose number is known before
+  they are made (a stage's last pass, read from its spool) come as `Counted`,
+  which has a len(): a bar takes its length from it and never lists them.
 - **On many processes** (`run_on`, teikit.parallel): the same guards run in the
   workers (`attempt_each`: each item's result and its own Report), and the
   reports are merged back in input order, so failures, warnings and outputs
@@ -45,6 +47,21 @@ Progress = Callable[[Iterable, str], Iterable]
 
 def no_progress(items, _label: str = ""):
     return items
+
+
+class Counted:
+    """Items made one at a time, of a number known beforehand (len()): what a stage hands
+    `progress` for items it does not hold all at once."""
+
+    def __init__(self, items: Iterable, count: int):
+        self._items = items
+        self.count = count
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self):
+        return iter(self._items)
 
 
 @dataclass(frozen=True)

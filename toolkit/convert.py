@@ -28,7 +28,7 @@ from typing import Iterable
 
 from lxml import etree
 
-from .batch import Batch, Progress, Report, attempt_each
+from .batch import Batch, Counted, Progress, Report, attempt_each
 from .convertrecord import REUSED, ConvertRecord, Recheck, Reused, interleaved
 from .corpusnames import bears_on
 from .editing import place
@@ -213,7 +213,7 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
             final.seek(0)
             entries = (pickle.load(final) for _ in range(spooled))
             shared = (view, out_dir, options, edited)
-            run = lambda items, count: engine.map(_write_task, batch.progress(items, "converting"),  # noqa: E731
+            run = lambda items, count: engine.map(_write_task, batch.progress(Counted(items, count), "converting"),  # noqa: E731
                                                   state=state, shared=shared, count=count)
             for reused, outcome in plan.second(entries, run, plan.work_count(spooled, ready)):
                 target = batch.gather(outcome) if outcome is not None else None

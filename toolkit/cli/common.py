@@ -26,6 +26,7 @@ import inspect
 import os
 import sys
 import typing
+from collections.abc import Sized
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path, PurePath
@@ -134,15 +135,19 @@ def print_report(report, summary: str) -> bool:
 
 
 def progress(items, description: str):
-    """Iterate, with a progress bar on stderr only when it is a terminal and the batch is large."""
-    items = list(items)
-    if len(items) <= PROGRESS_THRESHOLD or not sys.stderr.isatty():
+    """Iterate, with a progress bar on stderr only when it is a terminal and the batch is large.
+    The bar's length is len(items) when they have one (batch.Counted: made one at a time, never
+    listed); other items are listed first to count them."""
+    if not isinstance(items, Sized):
+        items = list(items)
+    total = len(items)
+    if total <= PROGRESS_THRESHOLD or not sys.stderr.isatty():
         yield from items
         return
     from rich.console import Console
     from rich.progress import track
 
-    yield from track(items, description=description, console=Console(stderr=True), transient=True)
+    yield from track(items, total=total, description=description, console=Console(stderr=True), transient=True)
 
 
 # --- checks run while the command line is parsed --------------------------------
