@@ -10,23 +10,29 @@ end of a text, the shape of the crash this file was written for ("… tổng th�
 Pháp": the rules asked about the token after the end of the text).
 
 Each result must also keep the Recogniser contract: spans inside the text,
-sorted by (start, -end), nesting but never crossing.
+sorted by (start, -end), nesting but never crossing. And a TwoStep recogniser
+(recognise.base: the rules, rules + model) finds in two steps what `find` finds:
+the first step without the corpus names, kept through pickle as convert spools it,
+the second with them.
 """
 
 from __future__ import annotations
 
+import pickle
 import random
 import unicodedata
+from dataclasses import replace
 
 import pytest
 
 from teikit.model import NAME_TYPES, PLACE, ROLE
 from teikit.ner import NerDoc, TrainOptions, mentions_to_entities, train
-from teikit.recognise.base import Context
+from teikit.recognise.base import Context, TwoStep
 from teikit.recognise.features import feature_gazetteers
 from teikit.recognise.gazetteers import read_tsv
 from teikit.recognise.registry import load_recogniser
 from teikit.recognise.rules import default_recogniser
+from teikit.register import found_names
 from teikit.resources import gazetteer_dir
 
 from conftest import REPO
@@ -153,6 +159,44 @@ def test_rules_never_raise_on_fuzzed_text(block):
             assert_contract(text, mentions)
 
 
+def two_steps(recogniser, text: str, context: Context):
+    """prepare without the corpus names (kept through pickle, as convert spools it), finish with them."""
+    first = replace(context, known_names=frozenset(), own_names=frozenset())
+    prepared = pickle.loads(pickle.dumps(recogniser.prepare(text, first), protocol=pickle.HIGHEST_PROTOCOL))
+    return recogniser.finish(text, prepared, context)
+
+
+@pytest.mark.parametrize("block", range(2))
+def test_the_rules_find_in_two_steps_what_find_finds(block):
+    rules = default_recogniser()
+    assert isinstance(rules, TwoStep)
+    for seed in SEEDS[block::8]:
+        for text, context in fuzz_cases(seed):
+            assert two_steps(rules, text, context) == rules.find(text, context), (seed, text, context)
+
+
+def corpus_cases():
+    """(text, context) for each real article (the seed, tests/data/articles), the corpus names those
+    of every article's own recognition and its own names its own (as convert's look again gives them)."""
+    rules = default_recogniser()
+    texts = [p.read_text(encoding="utf-8") for p in [*sorted((REPO / "seeds").glob("*.txt")),
+                                                      *sorted((REPO / "tests" / "data" / "articles").glob("*.txt"))]]
+    found = [found_names(text, rules.find(text)) for text in texts]
+    known = frozenset((printed or key, kind) for names in found for kind, key, printed in names)
+    for text, names in zip(texts, found):
+        own = frozenset(form for _, key, printed in names for form in (key, printed) if form)
+        yield text, Context(reference_date="2024-05-06", known_names=known, own_names=own)
+
+
+def test_the_rules_find_in_two_steps_what_find_finds_in_articles_with_the_corpus_names():
+    rules = default_recogniser()
+    cases = list(corpus_cases())
+    assert len(cases) > 5 and all(rules.find(text, c) != rules.find(text, replace(c, known_names=frozenset()))
+                                  for text, c in cases[:1])  # the corpus names change what is found
+    for text, context in cases:
+        assert two_steps(rules, text, context) == rules.find(text, context)
+
+
 @pytest.fixture(scope="module")
 def tiny_model(tmp_path_factory):
     """A CRF trained in a few iterations on documents the rules annotate: the model is poor, the
@@ -165,6 +209,12 @@ def tiny_model(tmp_path_factory):
     out = tmp_path_factory.mktemp("model")
     train(docs, out, rules=rules, gazetteers=feature_gazetteers(), options=TrainOptions(max_iterations=5))
     return out
+
+
+def test_rules_and_model_find_in_two_steps_what_find_finds(tiny_model):
+    combined = load_recogniser(str(tiny_model), name="combined")
+    for text, context in [*corpus_cases(), *(case for seed in SEEDS[::60] for case in fuzz_cases(seed))]:
+        assert two_steps(combined, text, context) == combined.find(text, context)
 
 
 def test_model_recognisers_never_raise_on_fuzzed_text(tiny_model):

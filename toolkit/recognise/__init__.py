@@ -1,5 +1,5 @@
 """Recognisers: find persons, organisations, places, dates, roles and abbreviations."""
 
-from .base import Context, Recogniser
+from .base import Context, Recogniser, TwoStep
 
-__all__ = ["Context", "Recogniser"]
+__all__ = ["Context", "Recogniser", "TwoStep"]

@@ -103,6 +103,22 @@ class AbbreviationTable:
             self.definitions.append(entry)
             self.learned.add(abbr, entry)
 
+    @classmethod
+    def of(cls, toks: Tokens, gaz: Gazetteers, definitions) -> "AbbreviationTable":
+        """The table of `toks` whose definitions are `definitions` (another table's, in its order:
+        the text's, then those with_definitions added), without reading the text for them again;
+        it answers every lookup as that table does."""
+        table = cls.__new__(cls)
+        table.gaz = gaz
+        table.toks = toks
+        table._at = None
+        table.places_at = {}
+        table.learned = PhraseIndex(case_sensitive=True)
+        table.definitions = list(definitions)
+        for entry in table.definitions:
+            table.learned.add(entry.abbr, entry)
+        return table
+
     @staticmethod
     def _expansion_before(toks: Tokens, paren: int, letters: list[str], skips: frozenset[str], places_at=None):
         """Token span (i, j) of the syllables right before `paren` whose initials spell `letters`.

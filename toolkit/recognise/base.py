@@ -3,6 +3,13 @@
 A recogniser takes the whole text of one article (or any text) and returns
 Mentions with character offsets into exactly that text. It is pure: the same
 text and context give the same mentions, so conversion stays reproducible.
+
+A recogniser may also be a `TwoStep`: `prepare(text, context)` does all the
+work that does not read the corpus names (Context.known_names, own_names) and
+returns it, picklable; `finish(text, prepared, context)` does the rest, so that
+finish(text, prepare(text, c1), c2) == find(text, c2) whenever c1 and c2 differ
+only in those names. convert recognises an article without the corpus names,
+then again with them: a TwoStep does the second recognition's share only.
 """
 
 from __future__ import annotations
@@ -45,4 +52,15 @@ class Recogniser(Protocol):
 
     def find(self, text: str, context: Context = Context()) -> list[Mention]:
         """Mentions in `text`, sorted by (start, -end); spans nest but never cross."""
+        ...
+
+
+@runtime_checkable
+class TwoStep(Protocol):
+    """A recogniser whose work that does not depend on the corpus names can be kept (see above)."""
+
+    def prepare(self, text: str, context: Context = Context()):
+        ...
+
+    def finish(self, text: str, prepared, context: Context = Context()) -> list[Mention]:
         ...

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from .. import __version__
 from ..model import ABBR, DATE, DURATION, ORG, PERSON, PLACE, ROLE, Mention, may_contain
-from .base import Context, Recogniser
+from .base import Context, Recogniser, TwoStep
 from .labels import MENTION_TYPE_TO_LABEL
 from .model_dir import DEFAULT_POLICY, read_distrusted, read_policy
 
@@ -143,5 +143,16 @@ class CombinedRecogniser:
         self.distrusted = read_distrusted(meta, where)
 
     def find(self, text: str, context: Context = Context()) -> list[Mention]:
-        rule_mentions = self.rules.find(text, context)
+        return self._combined(text, self.rules.find(text, context))
+
+    # A TwoStep (recognise.base) keeping its rules' work when they are one (else nothing: None).
+    # The model reads the rules' mentions, which depend on the corpus names: it runs in `finish`.
+    def prepare(self, text: str, context: Context = Context()):
+        return self.rules.prepare(text, context) if isinstance(self.rules, TwoStep) else None
+
+    def finish(self, text: str, prepared, context: Context = Context()) -> list[Mention]:
+        rules = self.rules.find(text, context) if prepared is None else self.rules.finish(text, prepared, context)
+        return self._combined(text, rules)
+
+    def _combined(self, text: str, rule_mentions: list[Mention]) -> list[Mention]:
         return combine(rule_mentions, self.model.find_with_rules(text, rule_mentions), self.policy, self.distrusted)

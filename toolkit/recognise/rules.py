@@ -36,12 +36,21 @@ the details and the cert values it gives):
                  would cross a kept one dropped, nesting only as the encoding
                  allows.
 
+Only step 8 and the resolution read the corpus names, so a text recognised
+without them can be finished again with them without running the rules again:
+`prepare` runs steps 1-7 and returns what they found (`Prepared`: the candidates
+and the abbreviation table's definitions, small and picklable, so convert spools
+it with the article between its passes); `finish` runs step 8 and 9 on it.
+`find(text, context)` is `finish(text, prepare(text, context), context)`, mention
+for mention.
+
 Gazetteers are data (toolkit/data/gazetteers/*.tsv), loaded once per process.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..model import NAME_TYPES, ORG, PERSON, PLACE, Mention
 from .base import Context
@@ -57,6 +66,17 @@ from .spans import Candidate, resolve
 from .tokens import Tokens, phrase_key
 
 KNOWN_PERSON, KNOWN_NAME = priority("known-person"), priority("known-name")
+_UNKEYED = object()
+
+
+class Prepared(NamedTuple):
+    """What steps 1-7 found in one text (RulesRecogniser.prepare), for `finish`: every candidate
+    but the corpus names', and the definitions of the final abbreviation table (the text's
+    "Full Name (ABBR)" and the acronyms the organisations stage named), from which the table
+    the corpus-name step keys organisations with is made again (abbreviations.AbbreviationTable.of)."""
+
+    candidates: tuple
+    definitions: tuple
 
 
 class RulesRecogniser:
@@ -69,6 +89,26 @@ class RulesRecogniser:
     def find(self, text: str, context: Context = Context()) -> list[Mention]:
         if not text.strip():
             return []
+        scan, candidates = self._rules(text, context)
+        return self._resolved(scan, candidates, context)
+
+    def prepare(self, text: str, context: Context = Context()) -> Prepared:
+        """Steps 1-7 (context.known_names and own_names are not read)."""
+        if not text.strip():
+            return Prepared((), ())
+        scan, candidates = self._rules(text, context)
+        return Prepared(tuple(candidates), tuple(scan.abbrs.definitions))
+
+    def finish(self, text: str, prepared: Prepared, context: Context = Context()) -> list[Mention]:
+        """The mentions of `text` with the corpus names of `context` (step 8 and the resolution),
+        `prepared` being what `prepare` found in this text: what find(text, context) gives."""
+        if not text.strip():
+            return []
+        scan = Scan.again(text, self.gazetteers, prepared.definitions) if context.known_names else None
+        return self._resolved(scan, list(prepared.candidates), context)
+
+    def _rules(self, text: str, context: Context) -> tuple[Scan, list[Candidate]]:
+        """Steps 1-7: the Scan the later stages read (with the acronyms named in brackets), and the candidates."""
         # The stages, in the order their inputs require; each reads what earlier ones return and
         # changes nothing it is given. Which candidate wins an overlap is decided by resolve, by the
         # priorities of ruletable.py; of two candidates equal in priority, span, type and key (they
@@ -83,6 +123,10 @@ class RulesRecogniser:
         candidates += find_persons(scan, orgs, role_ends, context.author)
         candidates += find_places(scan, orgs)
         candidates += scan.abbrs.candidates(scan.toks)
+        return scan, candidates
+
+    def _resolved(self, scan: Scan | None, candidates: list[Candidate], context: Context) -> list[Mention]:
+        """Step 8 (when the context knows corpus names; `scan` is then the text's) and the resolution."""
         if context.known_names:
             keys = {(c.start, c.end, c.type): c.key for c in candidates if c.type in NAME_TYPES}
             candidates += _known(scan, context.known_names, keys, context.own_names)
@@ -121,11 +165,9 @@ def _known(scan: Scan, known_names: frozenset, keys: dict, own_names: frozenset 
         if own and tuple(toks.low_seq()[2 * i:2 * (i + size) - 1]) in own:
             continue
         start, end = toks.span(i, i + size)
-        if kind == ORG:
-            key = org_key(scan, i, i + size)
-        else:
-            key = listed_name or toks.surface(i, i + size)
-        key = keys.get((start, end, kind), key)
+        key = keys.get((start, end, kind), _UNKEYED)
+        if key is _UNKEYED:  # a span the rules did not name: keyed as they would key it
+            key = org_key(scan, i, i + size) if kind == ORG else listed_name or toks.surface(i, i + size)
         out.append(Candidate(start, end, kind, key, 0.8, KNOWN_PERSON if kind == PERSON else KNOWN_NAME))
     return out
 

@@ -51,6 +51,21 @@ class Scan:
         # the abbreviations defined in the text as "Full Name (ABBR)", over the curated list
         self.abbrs = AbbreviationTable(toks, gaz, self.is_org_name, self.places_at)
 
+    @classmethod
+    def again(cls, text: str, gaz: Gazetteers, definitions) -> "Scan":
+        """What the corpus-name step reads of a text recognised before (rules.RulesRecogniser.finish):
+        its tokens, made again, and its final abbreviation table, made again from that table's
+        `definitions`, so that every abbreviation lookup answers as it did. The listed places are
+        not looked up again: nothing that step asks reads them (places_at is None, so a question
+        that would read them fails rather than answer wrongly)."""
+        scan = cls.__new__(cls)
+        scan.text = text
+        scan.gaz = gaz
+        scan.toks = Tokens(text)
+        scan.places_at = None
+        scan.abbrs = AbbreviationTable.of(scan.toks, gaz, definitions)
+        return scan
+
     def with_abbreviations(self, abbrs: AbbreviationTable) -> "Scan":
         """The same facts with another abbreviation table (this Scan is left as it was)."""
         other = copy.copy(self)
