@@ -260,3 +260,26 @@ def test_the_last_pass_hands_progress_its_count_not_a_list(tmp_path):
     report = convert_paths(sources, tmp_path, ConvertOptions(validate=False), progress=progress)
     assert report.ok, report.failures
     assert shown == [("reading", len(sources), True), ("converting", len(sources), False)]
+
+
+def test_a_second_recognition_with_the_corpus_names_does_not_run_the_rules_again(tmp_path, monkeypatch):
+    """Only the corpus-name step and the resolution read the corpus names (recognise.rules): an
+    article recognised again with them is finished from what pass one kept, its rules not run again."""
+    from teikit.recognise.rules import RulesRecogniser
+
+    ran, finished = [], []
+    real_rules, real_finish = RulesRecogniser._rules, RulesRecogniser.finish
+    monkeypatch.setattr(RulesRecogniser, "_rules", lambda self, text, context: ran.append(text[:3]) or
+                        real_rules(self, text, context))
+    monkeypatch.setattr(RulesRecogniser, "finish", lambda self, text, prepared, context=None:
+                        finished.append((text[:3], bool(context.known_names))) or real_finish(self, text, prepared, context))
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a01.txt").write_text("Đoàn công tác\n\n04/12/2023\nÔng Sùng A Châu phát biểu tại Mường Khương.\n",
+                                 encoding="utf-8")
+    (src / "b02.txt").write_text("Chuyến đi\n\n05/12/2023\nSùng A Châu kể lại chuyến đi.\n", encoding="utf-8")
+    report = convert_paths([src], tmp_path / "tei", ConvertOptions(validate=False))
+    assert report.ok, report.failures
+    assert ">Sùng A Châu</persName>" in (tmp_path / "tei" / "b02.xml").read_text(encoding="utf-8")
+    assert sorted(ran) == ["Chu", "Đoà"]  # once per article
+    assert ("Chu", True) in finished  # b02 recognised again with the corpus names

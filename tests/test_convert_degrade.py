@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 import teikit.convert as convert_module
 from teikit.cli import app
 from teikit.convert import NOT_VALIDATED, convert_paths, load_recogniser
+from teikit.ingest import ingest_file
 from teikit.model import DATE, ROLE, Mention
 from teikit.options import ConvertOptions
 from teikit.validate import Issue, default_validator
@@ -94,7 +95,7 @@ def test_the_convert_summary_counts_articles_with_markup_dropped(tmp_path, monke
     src.mkdir()
     shutil.copy(SEED, src / "broken.txt")
     (src / "fine.txt").write_text(SEED.read_text(encoding="utf-8") + "\nThêm một dòng.\n", encoding="utf-8")
-    broken = convert_module.ingest_file(src / "broken.txt").text
+    broken = ingest_file(src / "broken.txt").text
 
     def edit(text, mentions):  # only the article "broken" gets the bad mention
         return bad_duration()(text, mentions) if text == broken else mentions
@@ -114,7 +115,7 @@ def test_the_convert_summary_counts_articles_with_markup_dropped(tmp_path, monke
 def test_each_way_of_finding_the_culprit_names_it(tmp_path, assert_tei_all_valid):
     """A bad value (the schema alone names it), a Schematron failure (its path names the
     date), and a combination RELAX NG reports on the paragraph (found by bisection)."""
-    article = convert_module.ingest_file(SEED)
+    article = ingest_file(SEED)
     mentions = RULES.find(article.text, convert_module.context_for(article))
     wrong = next(m for m in mentions if dict(m.attrs).get("when") == "2011-12-01")
 

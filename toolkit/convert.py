@@ -28,24 +28,25 @@ from typing import Iterable
 
 from lxml import etree
 
-from .batch import Batch, Counted, Progress, Report, attempt_each
-from .convertrecord import REUSED, ConvertRecord, Recheck, Reused, interleaved
-from .corpusnames import bears_on
-from .editing import place
+from .batch import Batch, Counted, Progress, Report
+from .convertpasses import (Looked, again_packed, again_task, context_for, read_packed, read_page_packed,
+                            read_page_task, read_task, settle_language, write_packed, write_task)
+from .convertrecord import REUSED, ConvertRecord, Reused, interleaved
 from .encode import encode
-from .encode.checked import NOT_VALIDATED, encode_checked as _encode_checked
-from .errors import EmptyArticleError, ToolkitError
-from .ingest import SOURCE_SUFFIXES, WARC, ingest_file, input_type_of, source_stem, source_type
+from .encode.checked import NOT_VALIDATED
+from .ingest import SOURCE_SUFFIXES, WARC, input_type_of, source_stem, source_type
 from .ingest import warc as web_archive
-from .language import decide, name_of, primary
-from .model import NAME_TYPES, Article
+from .language import name_of, primary
+from .model import Article
 from .options import ConvertOptions
-from .recognise import Context, Recogniser, registry
+from .recognise import Recogniser, registry
 from .recognise.authority import authority_ids
 from .names import REGISTER_DIR
 from .parallel import make_engine
-from .register import Register, SharedNames, found_names, settle
+from .register import Register, SharedNames, settle
 from .validate import Validator, default_validator
+
+__all__ = ["NOT_VALIDATED", "context_for", "convert_article", "convert_paths", "load_recogniser", "settle_language"]
 
 _LISTED = 3  # articles named in the line that says which types a language's recogniser does not find
 
@@ -53,22 +54,6 @@ _LISTED = 3  # articles named in the line that says which types a language's rec
 def load_recogniser(options: ConvertOptions) -> Recogniser:
     """The Vietnamese recogniser the options ask for (recognise.registry.ByLanguage gives every language's)."""
     return registry.load_recogniser(options.model_dir)
-
-
-def settle_language(article: Article, options: ConvertOptions = ConvertOptions()) -> tuple[Article, str | None]:
-    """The article with its language decided (teikit.language.decide), and the warning line, if any."""
-    meta = article.meta
-    decision = decide(article.text, stated=meta.stated_language, option=options.language,
-                      declared=meta.declared_language)
-    if decision.language != meta.language:
-        article = replace(article, meta=replace(meta, language=decision.language))
-    return article, decision.warning
-
-
-def finds_names(article: Article) -> bool:
-    """Whether the recogniser for the article's language finds names (only then are names
-    found in other articles looked for in it)."""
-    return bool(registry.recognition_for(article.meta.language).types & set(NAME_TYPES))
 
 
 def not_recognised_line(language: str, sources: list) -> str:
@@ -86,26 +71,10 @@ def _and(words: list[str]) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
 
 
-def context_for(article: Article, known_names: frozenset = frozenset(), own_names: frozenset = frozenset()) -> Context:
-    author = article.author.split(", ")[0] if article.author else None
-    return Context(reference_date=article.date, author=author, known_names=known_names, own_names=own_names,
-                   language=article.meta.language)
-
-
 def convert_article(article: Article, recogniser: Recogniser, options: ConvertOptions = ConvertOptions(),
                     known_names: frozenset = frozenset()) -> etree._ElementTree:
     mentions = recogniser.find(article.text, context_for(article, known_names))
     return encode(article, mentions, options, authority=authority_ids)
-
-
-def _recognise(article: Article, recogniser: Recogniser, known: frozenset = frozenset(), own: frozenset = frozenset()):
-    """(mentions, None), or (None, why) when the recogniser itself failed."""
-    try:
-        return recogniser.find(article.text, context_for(article, known, own)), None
-    except ToolkitError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - any recogniser bug must not cost the article
-        return None, f"the {getattr(recogniser, 'name', '?')} recogniser failed ({type(exc).__name__}: {exc})"
 
 
 def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOptions(), *,
@@ -146,8 +115,8 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
     if plan.warning:
         report.warn(plan.warning)
     if getattr(engine, "distributed", False):  # the same, on a cluster (teikit.cluster)
-        engine.two_passes(batch, state, (out_dir, options, edited), plan, read=_read_task, read_page=_read_page_task,
-                          again=_again_task, write=_write_task, settle=partial(settle, register, out_dir / REGISTER_DIR))
+        engine.two_passes(batch, state, (out_dir, options, edited), plan, read=read_task, read_page=read_page_task,
+                          again=again_task, write=write_task, settle=partial(settle, register, out_dir / REGISTER_DIR))
         return report
     own_engine = engine is None
     engine = engine or make_engine(jobs, warm=state)
@@ -165,13 +134,13 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
                     source, language, item = result.source, result.entry["language"], result
                     # its names are in the register already, unless the register was taken away
                     names, stem = [tuple(name) for name in result.entry["names"]], result.stem
-                else:
-                    source, article, mentions, failure, names, said = result
-                    language, item, stem = article.meta.language, (source, article, mentions, failure), article.stem
+                else:  # a First: the article itself travels packed (convertpasses)
+                    source, language, names, said, item = result
+                    stem = item.stem
                 if refused := batch.claim_output(stem, source):  # a WARC record repeated
                     return report.fail(source, refused)
                 if not isinstance(result, Reused):
-                    plan.read(source, article, names, said)
+                    plan.found(source, stem, language, names, said)
                 found.update(names)
                 if registry.not_recognised(language):
                     unrecognised.setdefault(primary(language), []).append(source)
@@ -182,7 +151,7 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
             archives = [path for path in batch.files if source_type(path) == WARC]
             batch.files = [path for path in batch.files if path not in archives]
             ready = plan.reusable([path for path in batch.files if batch.clash(path) is None])
-            batch.run_on(engine, _read_task, state=state, shared=options, label="reading", each=keep, ready=ready)
+            batch.run_on(engine, read_packed, state=state, shared=options, label="reading", each=keep, ready=ready)
             for archive in archives:
                 _read_archive(archive, batch, engine, state, options, keep, plan)
             for code in sorted(unrecognised):
@@ -198,22 +167,21 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
                 final.truncate()
                 named: set = set()
                 entries = (_again_item(plan, pickle.load(first)) for _ in range(spooled))
-                for entry in engine.map(_again_task, entries, state=state, shared=(shared_names, options), count=spooled):
-                    if isinstance(entry, Reused):
-                        pickle.dump(entry, final, protocol=pickle.HIGHEST_PROTOCOL)
-                        continue
-                    if len(entry) > 5:  # a reused article recognised again: its record entry goes on
-                        plan.revive(entry[5])
-                    named.update(entry[4])
-                    plan.named(entry[1].stem, entry[4])
-                    pickle.dump(entry[:4], final, protocol=pickle.HIGHEST_PROTOCOL)
+                for entry in engine.map(again_packed, entries, state=state, shared=(shared_names, options), count=spooled):
+                    if isinstance(entry, Looked):
+                        if entry.reused is not None:  # a reused article recognised again: its record entry goes on
+                            plan.revive(entry.reused)
+                        named.update(entry.names)
+                        plan.named(entry.stem, entry.names)
+                        entry = entry.article
+                    pickle.dump(entry, final, protocol=pickle.HIGHEST_PROTOCOL)
                 return named
 
             view = settle(register, out_dir / REGISTER_DIR, found, again)
             final.seek(0)
             entries = (pickle.load(final) for _ in range(spooled))
             shared = (view, out_dir, options, edited)
-            run = lambda items, count: engine.map(_write_task, batch.progress(Counted(items, count), "converting"),  # noqa: E731
+            run = lambda items, count: engine.map(write_packed, batch.progress(Counted(items, count), "converting"),  # noqa: E731
                                                   state=state, shared=shared, count=count)
             for reused, outcome in plan.second(entries, run, plan.work_count(spooled, ready)):
                 target = batch.gather(outcome) if outcome is not None else None
@@ -251,7 +219,7 @@ def _read_archive(archive: Path, batch: Batch, engine, state, options: ConvertOp
         return
 
     def read_pages():
-        run = lambda pages: engine.map(_read_page_task, batch.progress(pages, "reading"),  # noqa: E731
+        run = lambda pages: engine.map(read_page_packed, batch.progress(pages, "reading"),  # noqa: E731
                                        state=state, shared=options, count=found.pages)
         ready = lambda page: plan.page_ready(page, Path(web_archive.page_display(page)))  # noqa: E731
         for outcome in interleaved(web_archive.pages(archive, found), ready, run):
@@ -293,105 +261,9 @@ def _recognisers(options: ConvertOptions, recogniser) -> registry.ByLanguage:
     return registry.ByLanguage(options.model_dir, given=recogniser or load_recogniser(options))
 
 
-def _read_task(state, options: ConvertOptions, sources: list) -> list:
-    """Pass one over a chunk: each source ingested, its language settled, recognised, with the
-    names it holds (register.found_names)."""
-    recognisers, _ = state
-
-    def read(source: Path, report) -> tuple:
-        return _first_look(source, ingest_file(source, follow_symlinks=options.follow_symlinks), recognisers,
-                           options, report)
-
-    return attempt_each(sources, read)
-
-
-def _first_look(source: Path, article: Article, recognisers, options: ConvertOptions, report) -> tuple:
-    """(source, article with its language, mentions, failure, the names they hold, the warnings said)."""
-    article, warning = settle_language(article, options)
-    if warning:
-        report.warn(f"{source}: {warning}")
-    mentions, failure = _recognise(article, recognisers(article.meta.language))
-    return source, article, mentions, failure, found_names(article.text, mentions or []), list(report.warnings)
-
-
-def _read_page_task(state, options: ConvertOptions, pages: list) -> list:
-    """Pass one over a chunk of a web archive's pages, as _read_task over files; a page without
-    article text is not a failure of the archive: its result is the reason it is skipped."""
-    recognisers, _ = state
-
-    def read(page, report):
-        source = Path(web_archive.page_display(page))
-        try:
-            article = web_archive.page_article(page)
-        except EmptyArticleError:
-            return web_archive.SKIP_NO_TEXT
-        return _first_look(source, article, recognisers, options, report)
-
-    return attempt_each(pages, read, path_of=web_archive.page_display)
-
-
 def _again_item(plan: ConvertRecord, item):
     """Pass two's item: pass one's result; a reused article that stands; or (reused, its Recheck)."""
     if isinstance(item, Reused):
         recheck = plan.second_pass(item)
         return item if recheck is None else (item, recheck)
     return item
-
-
-def _again_task(state, shared, entries: list) -> list:
-    """Pass two over a chunk of pass one's results: recognised again where the register knows a
-    name of other articles that the article's own recognition missed (register.SharedNames);
-    each entry with the names it holds then. A reused article stands, unless a name that entered
-    the corpus since is written in it: it is then read and recognised as the others are, and its
-    entry carries the Reused (its record goes on)."""
-    recognisers, _ = state
-    shared_names, options = shared
-    out = []
-    for item in entries:
-        reused = None
-        if isinstance(item, Reused):
-            out.append(item)
-            continue
-        if isinstance(item[0], Reused):
-            reused, recheck = item
-            try:
-                article = settle_language(recheck.read(options.follow_symlinks), options)[0]
-            except ToolkitError:
-                out.append(reused)  # the last pass says why
-                continue
-            if not bears_on(recheck.phrases, article.text):
-                out.append(reused)
-                continue
-            item = (recheck.source, article, *_recognise(article, recognisers(article.meta.language)))
-        source, article, mentions, failure = item
-        found = found_names(article.text, mentions or [])
-        own = (shared_names.for_article(article.text, mentions, found)
-               if mentions is not None and finds_names(article) else None)
-        if own is not None:
-            try:
-                mentions, failure = _recognise(article, recognisers(article.meta.language), shared_names.names, own)
-                found = found_names(article.text, mentions or [])
-            except ToolkitError:
-                pass  # pass one's mentions stand
-        out.append((source, article, mentions, failure, found) + ((reused,) if reused is not None else ()))
-    return out
-
-
-def _write_task(state, shared, entries: list) -> list:
-    """The last pass over a chunk: encoded against the register's view, validated and placed
-    (editing.place: an edited target is kept, merged or replaced)."""
-    recognisers, validator = state
-    view, out_dir, options, edited = shared
-
-    def write(entry, report) -> Path | None:
-        if isinstance(entry, Recheck):  # reused, unless a name that entered the corpus is written in it (pass two)
-            article = settle_language(entry.read(options.follow_symlinks), options)[0]
-            if not bears_on(entry.phrases, article.text):
-                return REUSED
-            entry = (entry.source, article, *_recognise(article, recognisers(article.meta.language)))
-        source, article, mentions, failure = entry
-        tree = _encode_checked(article, source, mentions, failure, options, validator, report, view)
-        return place(out_dir / f"{article.stem}.xml", tree, article, edited, report,
-                     validator=validator, when=options.conversion_date)
-
-    return attempt_each(entries, write, path_of=lambda entry: entry[0])

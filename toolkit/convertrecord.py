@@ -206,13 +206,10 @@ class ConvertRecord:
         self.record.put(reused.stem, **({k: v for k, v in entry.items() if k != "rehead"} | {"sha256": editing.sha256(data)}))
         return True
 
-    def read(self, source: Path, article, names, warnings: list) -> None:
-        """Pass one's findings for a source converted this run."""
-        self.found(source, article.stem, article.meta.language, names, warnings)
-
     def found(self, source: Path, stem: str, language: str, names, warnings: list) -> None:
         """Pass one's findings for a source converted this run (a file, or a web archive's page keyed
-        by page_ready), given by what is kept of them (a cluster's first pass stays on the cluster)."""
+        by page_ready), given by what is kept of them (a cluster's first pass stays on the cluster;
+        a local run's article travels packed, convertpasses)."""
         keys = self._pages.pop(str(source), None) or {"key": self.key_of(source)}
         if keys["key"] is not None:
             self._read[stem] = {**keys, "names": _listed(names), "language": language, "read": list(warnings)}
@@ -273,7 +270,7 @@ class ConvertRecord:
 
     def second(self, entries, run, count: int):
         """Pass two in input order: (reused, outcome) for each of `entries` (pass one's results,
-        a Reused or the article's), `outcome` None for a reused article that stands as it is
+        a Reused or the article, convertpasses.Packed), `outcome` None for a reused article that stands as it is
         (replay it); the others are worked on by `run(items, count)` (an engine's map, results
         in order; `count`: how many, `work_count`) and recorded here."""
         order: deque = deque()
@@ -292,7 +289,7 @@ class ConvertRecord:
                 yield item, None
                 item, worked = order.popleft()
             reused = item if isinstance(item, Reused) else None
-            stem = item.stem if reused else item[1].stem
+            stem = item.stem  # a Reused, or the article (convertpasses.Packed)
             self.converted(stem, outcome, reused)
             yield reused, outcome
         for _ in items:  # the reused articles after the last one worked on (all, when none was)

@@ -1,0 +1,275 @@
+"""convert's passes as a worker runs them (teikit.parallel tasks: task(state, shared, chunk)), and
+how an article travels between them.
+
+- **pass one** (`read_task`, `read_page_task` for a web archive's pages): each source read, its
+  language settled (`settle_language`), recognised without the corpus names; its result
+  (source, article, mentions, failure, the names it holds, the warnings said, what the recogniser
+  kept for a second recognition: `first_recognition`, recognise.base.TwoStep);
+- **look again** (`again_task`, once per round of register.settle): an article that holds a name
+  of the others' that its own recognition missed is recognised again with the corpus names, from
+  what pass one kept when the recogniser kept something (only the work that reads those names
+  is done again); each entry with the names it holds then;
+- **last pass** (`write_task`): encoded against the register's view, validated, placed.
+
+On this machine (`--jobs N`) the parent spools each article between the passes, and its own work
+per article is what it takes to hold it. So the article travels as `Packed`: pickled once by the
+worker that made it, unpickled by the worker that next works on it; the parent reads and writes
+bytes and a few small fields (`First`, `Looked`: its stem, language, names and warnings), never
+the article's objects (it spent ~10 ms an article in pickle at --jobs 2 on two cores, taken from
+the workers). `read_packed`, `read_page_packed`, `again_packed` and `write_packed` are the tasks
+a local run gives its engine. A Dask cluster keeps the results on its workers instead
+(cluster.DaskEngine.two_passes) and is given the plain tasks.
+"""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import replace
+from pathlib import Path
+from typing import NamedTuple
+
+from .batch import Outcome, attempt_each
+from .convertrecord import REUSED, Recheck, Reused
+from .corpusnames import bears_on
+from .editing import place
+from .encode.checked import encode_checked as _encode_checked
+from .errors import EmptyArticleError, ToolkitError
+from .ingest import ingest_file
+from .ingest import warc as web_archive
+from .language import decide
+from .model import NAME_TYPES, Article
+from .options import ConvertOptions
+from .recognise import Context, Recogniser, TwoStep, registry
+from .register import found_names
+
+
+def settle_language(article: Article, options: ConvertOptions = ConvertOptions()) -> tuple[Article, str | None]:
+    """The article with its language decided (teikit.language.decide), and the warning line, if any."""
+    meta = article.meta
+    decision = decide(article.text, stated=meta.stated_language, option=options.language,
+                      declared=meta.declared_language)
+    if decision.language != meta.language:
+        article = replace(article, meta=replace(meta, language=decision.language))
+    return article, decision.warning
+
+
+def finds_names(article: Article) -> bool:
+    """Whether the recogniser for the article's language finds names (only then are names
+    found in other articles looked for in it)."""
+    return bool(registry.recognition_for(article.meta.language).types & set(NAME_TYPES))
+
+
+def context_for(article: Article, known_names: frozenset = frozenset(), own_names: frozenset = frozenset()) -> Context:
+    author = article.author.split(", ")[0] if article.author else None
+    return Context(reference_date=article.date, author=author, known_names=known_names, own_names=own_names,
+                   language=article.meta.language)
+
+
+def recognise(article: Article, recogniser: Recogniser, known: frozenset = frozenset(), own: frozenset = frozenset(),
+              prepared=None):
+    """(mentions, None), or (None, why) when the recogniser itself failed. With `prepared` (what
+    the recogniser's `prepare` kept of this article, first_recognition), only the work that
+    reads the corpus names is done again (recognise.base.TwoStep)."""
+    try:
+        context = context_for(article, known, own)
+        if prepared is not None:
+            return recogniser.finish(article.text, prepared, context), None
+        return recogniser.find(article.text, context), None
+    except ToolkitError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any recogniser bug must not cost the article
+        return None, _failed(recogniser, exc)
+
+
+def first_recognition(article: Article, recogniser: Recogniser) -> tuple:
+    """(mentions, failure, prepared): the article recognised without the corpus names, and what a
+    TwoStep recogniser kept of the work for a second recognition with them (None: nothing kept)."""
+    if not isinstance(recogniser, TwoStep):
+        return (*recognise(article, recogniser), None)
+    try:
+        context = context_for(article)
+        prepared = recogniser.prepare(article.text, context)
+        return recogniser.finish(article.text, prepared, context), None, prepared
+    except ToolkitError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any recogniser bug must not cost the article
+        return None, _failed(recogniser, exc), None
+
+
+def _failed(recogniser: Recogniser, exc: Exception) -> str:
+    return f"the {getattr(recogniser, 'name', '?')} recogniser failed ({type(exc).__name__}: {exc})"
+
+
+# --- the tasks -----------------------------------------------------------------------------
+
+def read_task(state, options: ConvertOptions, sources: list) -> list:
+    """Pass one over a chunk: each source ingested, its language settled, recognised, with the
+    names it holds (register.found_names)."""
+    recognisers, _ = state
+
+    def read(source: Path, report) -> tuple:
+        return first_look(source, ingest_file(source, follow_symlinks=options.follow_symlinks), recognisers,
+                          options, report)
+
+    return attempt_each(sources, read)
+
+
+def first_look(source: Path, article: Article, recognisers, options: ConvertOptions, report) -> tuple:
+    """(source, article with its language, mentions, failure, the names they hold, the warnings said,
+    what the recogniser kept for pass two: first_recognition)."""
+    article, warning = settle_language(article, options)
+    if warning:
+        report.warn(f"{source}: {warning}")
+    mentions, failure, prepared = first_recognition(article, recognisers(article.meta.language))
+    return (source, article, mentions, failure, found_names(article.text, mentions or []), list(report.warnings),
+            prepared)
+
+
+def read_page_task(state, options: ConvertOptions, pages: list) -> list:
+    """Pass one over a chunk of a web archive's pages, as read_task over files; a page without
+    article text is not a failure of the archive: its result is the reason it is skipped."""
+    recognisers, _ = state
+
+    def read(page, report):
+        source = Path(web_archive.page_display(page))
+        try:
+            article = web_archive.page_article(page)
+        except EmptyArticleError:
+            return web_archive.SKIP_NO_TEXT
+        return first_look(source, article, recognisers, options, report)
+
+    return attempt_each(pages, read, path_of=web_archive.page_display)
+
+
+def again_task(state, shared, entries: list) -> list:
+    """Pass two over a chunk of pass one's results, (source, article, mentions, failure) and what
+    the recogniser kept, if anything (first_recognition): recognised again where the register
+    knows a name of other articles that the article's own recognition missed
+    (register.SharedNames), from what was kept when there is; each entry with the names it holds
+    then. A reused article stands, unless a name that entered the corpus since is written in it:
+    it is then read and recognised as the others are, and its entry carries the Reused (its
+    record goes on)."""
+    recognisers, _ = state
+    shared_names, options = shared
+    out = []
+    for item in entries:
+        reused = None
+        if isinstance(item, Reused):
+            out.append(item)
+            continue
+        if isinstance(item[0], Reused):
+            reused, recheck = item
+            try:
+                article = settle_language(recheck.read(options.follow_symlinks), options)[0]
+            except ToolkitError:
+                out.append(reused)  # the last pass says why
+                continue
+            if not bears_on(recheck.phrases, article.text):
+                out.append(reused)
+                continue
+            item = (recheck.source, article, *first_recognition(article, recognisers(article.meta.language)))
+        source, article, mentions, failure = item[:4]
+        prepared = item[4] if len(item) > 4 else None  # a Dask run's look again is given none
+        found = found_names(article.text, mentions or [])
+        own = (shared_names.for_article(article.text, mentions, found)
+               if mentions is not None and finds_names(article) else None)
+        if own is not None:
+            try:
+                mentions, failure = recognise(article, recognisers(article.meta.language), shared_names.names, own,
+                                              prepared)
+                found = found_names(article.text, mentions or [])
+            except ToolkitError:
+                pass  # pass one's mentions stand
+        out.append((source, article, mentions, failure, found) + ((reused,) if reused is not None else ()))
+    return out
+
+
+def write_task(state, shared, entries: list) -> list:
+    """The last pass over a chunk: encoded against the register's view, validated and placed
+    (editing.place: an edited target is kept, merged or replaced)."""
+    recognisers, validator = state
+    view, out_dir, options, edited = shared
+
+    def write(entry, report) -> Path | None:
+        if isinstance(entry, Recheck):  # reused, unless a name that entered the corpus is written in it (pass two)
+            article = settle_language(entry.read(options.follow_symlinks), options)[0]
+            if not bears_on(entry.phrases, article.text):
+                return REUSED
+            entry = (entry.source, article, *recognise(article, recognisers(article.meta.language)))
+        source, article, mentions, failure = entry
+        tree = _encode_checked(article, source, mentions, failure, options, validator, report, view)
+        return place(out_dir / f"{article.stem}.xml", tree, article, edited, report,
+                     validator=validator, when=options.conversion_date)
+
+    return attempt_each(entries, write, path_of=lambda entry: entry[0])
+
+
+# --- an article between passes, on this machine ------------------------------------------
+
+class Packed(NamedTuple):
+    """An article between two passes: its source and stem, and `data`, the pickled
+    (source, article, mentions, failure[, what the recogniser kept])."""
+
+    source: Path
+    stem: str
+    data: bytes
+
+    def unpacked(self) -> tuple:
+        return pickle.loads(self.data)
+
+
+class First(NamedTuple):
+    """Pass one's result as the parent holds it: what the record and the register need of it, and the article."""
+
+    source: Path
+    language: str
+    names: set
+    said: list
+    article: Packed
+
+
+class Looked(NamedTuple):
+    """A look again's result as the parent holds it: the names the article holds then, the Reused
+    whose record goes on (a reused article recognised again) or None, and the article."""
+
+    stem: str
+    names: set
+    reused: Reused | None
+    article: Packed
+
+
+def _packed(entry: tuple) -> Packed:
+    return Packed(entry[0], entry[1].stem, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _first(outcome: Outcome) -> Outcome:
+    result = outcome.result
+    if not outcome.done or not isinstance(result, tuple):  # failed; a web archive's page skipped: why
+        return outcome
+    source, article, mentions, failure, names, said, prepared = result
+    packed = _packed((source, article, mentions, failure, prepared))
+    return Outcome(True, First(source, article.meta.language, names, said, packed), outcome.report)
+
+
+def read_packed(state, options: ConvertOptions, sources: list) -> list:
+    """read_task, each result a First."""
+    return [_first(outcome) for outcome in read_task(state, options, sources)]
+
+
+def read_page_packed(state, options: ConvertOptions, pages: list) -> list:
+    """read_page_task, each result a First (or why the page is skipped)."""
+    return [_first(outcome) for outcome in read_page_task(state, options, pages)]
+
+
+def again_packed(state, shared, entries: list) -> list:
+    """again_task over Packed articles (a Reused, or a Reused and its Recheck, as they are); each
+    result a Looked, or the Reused that stands."""
+    looked = again_task(state, shared, [e.unpacked() if isinstance(e, Packed) else e for e in entries])
+    return [entry if isinstance(entry, Reused) else
+            Looked(entry[1].stem, entry[4], entry[5] if len(entry) > 5 else None, _packed(entry[:4]))
+            for entry in looked]
+
+
+def write_packed(state, shared, entries: list) -> list:
+    """write_task over Packed articles (a Recheck as it is)."""
+    return write_task(state, shared, [e.unpacked() if isinstance(e, Packed) else e for e in entries])
