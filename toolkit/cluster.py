@@ -320,7 +320,8 @@ def _names_of(outcomes, refused) -> set:
 
 
 def _again(again, factory, shared_names, outcomes, refused):
-    entries = [o.result[:4] for o in outcomes if _read(o, refused)]
+    # (source, article, mentions, failure) and what the recogniser kept for a second recognition
+    entries = [o.result[:4] + o.result[6:7] for o in outcomes if _read(o, refused)]
     return again(worker_state(factory), shared_names, entries)
 
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import pickle
 import tempfile
-from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Iterable

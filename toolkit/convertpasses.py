@@ -169,7 +169,7 @@ def again_task(state, shared, entries: list) -> list:
                 continue
             item = (recheck.source, article, *first_recognition(article, recognisers(article.meta.language)))
         source, article, mentions, failure = item[:4]
-        prepared = item[4] if len(item) > 4 else None  # a Dask run's look again is given none
+        prepared = item[4] if len(item) > 4 else None  # what pass one kept (first_recognition)
         found = found_names(article.text, mentions or [])
         own = (shared_names.for_article(article.text, mentions, found)
                if mentions is not None and finds_names(article) else None)
