@@ -92,10 +92,12 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
     Map, reduce, map (teikit.parallel: `jobs` processes, None for every core,
     or the given `engine`, e.g. a Dask cluster's): the first pass ingests and
     recognises each article, and the parent spools the results to a temporary
-    file, so its memory holds only the set of names found; the names are
+    file (each article pickled by a worker: the parent handles its bytes), so
+    its memory holds only the set of names found; the names are
     reduced to the corpus's, handed to every worker once; the second pass
     recognises again only the articles that hold a name found elsewhere but
-    not in them, then encodes, validates and writes. The files written and the
+    not in them, from what the first kept (convertpasses: only the steps that
+    read the corpus names run again), then encodes, validates and writes. The files written and the
     report are the same whatever the number of workers.
 
     Into a folder converted before, an article whose TEI is already what it would be
