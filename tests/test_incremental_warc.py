@@ -15,7 +15,7 @@ import hashlib
 
 import pytest
 
-import teikit.convert
+import teikit.convertpasses
 from test_incremental import assert_as_from_scratch, convert, inodes, rewritten
 from test_warc_input import CRAWL, _page, write_warc
 
@@ -38,13 +38,13 @@ ADDED = ("response", "https://a.vn/hoi-nghi.html", "200 OK", "text/html; charset
 def read(monkeypatch) -> list[str]:
     """The pages and files recognised by pass one (the sources it read), as they are read."""
     seen: list[str] = []
-    first_look = teikit.convert._first_look
+    first_look = teikit.convertpasses.first_look
 
     def counting(source, *args):
         seen.append(source.name.split("#")[-1])
         return first_look(source, *args)
 
-    monkeypatch.setattr(teikit.convert, "_first_look", counting)
+    monkeypatch.setattr(teikit.convertpasses, "first_look", counting)
     return seen
 
 
