@@ -203,6 +203,24 @@ def test_a_worker_killed_mid_run_costs_no_article_and_leaves_no_partial_file(tmp
     cluster.wait_for_workers(2)
 
 
+def test_a_shared_value_outlives_every_worker_that_held_it(cluster):
+    # The corpus names and the last pass's view are shared once for every task. Scattered, the
+    # scheduler's memory manager kept one copy of them, and a worker killed holding it cancelled
+    # every task still to run ("already forgotten": the killed-worker test above failed so under
+    # load). Made by a task, the value is made again when its holders are gone.
+    with DaskEngine(cluster.scheduler_address) as engine:
+        shared = engine.share(("names", list(range(1000))))
+        assert engine.result(engine.submit(len, shared)) == 2
+        holders = engine.client.who_has(shared)[shared.key]
+        assert holders
+        pids = engine.client.run(os.getpid, workers=list(holders))
+        for pid in pids.values():
+            os.kill(pid, signal.SIGKILL)
+        cluster.wait_for_workers(2)
+        assert engine.result(engine.submit(sum, engine.submit(lambda value: value[1], shared))) == sum(range(1000))
+    cluster.wait_for_workers(2)
+
+
 def test_an_unreachable_scheduler_is_one_error_line(tmp_path):
     seeds = make_corpus(tmp_path / "seeds", bad=False)
     result = invoke("convert", str(seeds), "-o", str(tmp_path / "tei"), "--scheduler", "tcp://127.0.0.1:9")

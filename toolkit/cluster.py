@@ -44,7 +44,7 @@ INSTALL_HINT = "--scheduler needs the optional Dask support: pip install 'teikit
 
 
 class Box:
-    """One value scattered whole (dask would scatter a list or tuple item by item)."""
+    """One value handed to the cluster whole (dask would look inside a list or tuple for futures)."""
 
     def __init__(self, value):
         self.value = value
@@ -52,6 +52,11 @@ class Box:
 
 def _unbox(value):
     return value.value if isinstance(value, Box) else value
+
+
+def _held(box: Box) -> Box:
+    """What DaskEngine.share's task gives: the value it was made with, boxed as it came."""
+    return box
 
 
 def _in_cwd(cwd: str, fn: Callable, *args):
@@ -91,8 +96,13 @@ class DaskEngine:
         return self.client.submit(_in_cwd, self._cwd, fn, *args, pure=False, retries=RETRIES)
 
     def share(self, value):
-        """`value` on every worker once (a future to pass to submit)."""
-        return self.client.scatter(Box(value), broadcast=True, hash=False)
+        """`value` for the tasks given the future this returns (each worker fetches it once).
+
+        Made by a task that holds it, not scattered: the scheduler's memory manager keeps one
+        copy of scattered data (it drops the replicas a broadcast made), and a worker killed
+        holding that copy took the value with it, every task needing it cancelled ("already
+        forgotten"); a task's result lost with its worker is made again elsewhere."""
+        return self.client.submit(_held, Box(value), pure=False, retries=RETRIES)
 
     def result(self, future):
         try:
