@@ -1,5 +1,5 @@
 """--scheduler: the same work on a real dask.distributed cluster on loopback (two worker
-processes, small memory): outputs identical to a local run, corpus names reduced on the
+processes): outputs identical to a local run, corpus names reduced on the
 cluster, a worker killed mid-run costs no article and leaves no partial file; into a folder
 converted before, only what changed is converted again, as in a local run (test_incremental)."""
 
@@ -28,9 +28,17 @@ distributed = pytest.importorskip("distributed")
 runner = CliRunner()
 
 
+# A killed worker's nanny starts another; waiting for it is bounded (a failure, never a hang).
+WORKERS_BACK = 180
+# Per worker: far above what these tests need, so no worker is paused (Dask pauses one at 80 %
+# of it), which would keep it from counting as running: one wait never ended under load, with
+# 600 MiB (first-pass results now carry pass one's kept recognition).
+WORKER_MEMORY = "2GiB"
+
+
 @pytest.fixture(scope="module")
 def cluster():
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, memory_limit="600MiB",
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, memory_limit=WORKER_MEMORY,
                                   host="127.0.0.1", dashboard_address=None, silence_logs=40) as local:
         yield local
 
@@ -200,7 +208,7 @@ def test_a_worker_killed_mid_run_costs_no_article_and_leaves_no_partial_file(tmp
     assert tree_bytes(tmp_path / "local") == tree_bytes(tmp_path / "remote")
     leftovers = [p for p in (tmp_path / "remote").rglob("*") if p.name.endswith((".tmp", ".staging"))]
     assert leftovers == []
-    cluster.wait_for_workers(2)
+    cluster.wait_for_workers(2, timeout=WORKERS_BACK)
 
 
 def test_a_shared_value_outlives_every_worker_that_held_it(cluster):
@@ -216,9 +224,9 @@ def test_a_shared_value_outlives_every_worker_that_held_it(cluster):
         pids = engine.client.run(os.getpid, workers=list(holders))
         for pid in pids.values():
             os.kill(pid, signal.SIGKILL)
-        cluster.wait_for_workers(2)
+        cluster.wait_for_workers(2, timeout=WORKERS_BACK)
         assert engine.result(engine.submit(sum, engine.submit(lambda value: value[1], shared))) == sum(range(1000))
-    cluster.wait_for_workers(2)
+    cluster.wait_for_workers(2, timeout=WORKERS_BACK)
 
 
 def test_an_unreachable_scheduler_is_one_error_line(tmp_path):
@@ -241,4 +249,4 @@ def test_a_cluster_that_loses_the_run_is_a_worker_error(cluster):
         # a task that kills every worker it runs on: the scheduler gives up on it (KilledWorker)
         with pytest.raises(WorkerError, match="the cluster lost the run"):
             engine.result(engine.client.submit(os._exit, 3, pure=False))
-    cluster.wait_for_workers(2)
+    cluster.wait_for_workers(2, timeout=WORKERS_BACK)
