@@ -116,3 +116,37 @@ def broken_links(site_dir: Path) -> list[str]:
 def body_blocks(tei_path: Path) -> list[str]:
     """The reading text of every block of the article (teikit.teitext: expansions left out, folded)."""
     return [block.text for block in teitext.blocks(parse_file(tei_path).getroot())]
+
+
+def search_shards(site: Path) -> list[str]:
+    """The shards' folders a site's search index lists (pagefind/teikit-shards.json), each a
+    whole Pagefind bundle (render.search)."""
+    import json
+
+    return json.loads((site / "pagefind" / "teikit-shards.json").read_text(encoding="utf-8"))["shards"]
+
+
+def indexed_pages(bundle: Path) -> dict[str, str]:
+    """What one Pagefind bundle holds of each page it indexed: its URL -> its indexed text, read
+    from the bundle's fragments (gzip, Pagefind's `pagefind_dcd` signature, then JSON)."""
+    import gzip
+    import json
+
+    found = {}
+    for fragment in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), fragment
+        page = json.loads(data[len(b"pagefind_dcd"):].decode("utf-8"))
+        found[page["url"]] = page["content"]
+    return found
+
+
+def search_index(site: Path) -> dict[str, str]:
+    """Every page a site's search index holds (URL -> its text), over all its shards; a page
+    held by two shards fails."""
+    found: dict[str, str] = {}
+    for folder in search_shards(site):
+        shard = indexed_pages(site / "pagefind" / folder)
+        assert not set(shard) & set(found), f"pages in two shards: {sorted(set(shard) & set(found))}"
+        found.update(shard)
+    return found

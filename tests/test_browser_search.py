@@ -8,6 +8,7 @@ Needs Chromium at /usr/bin/chromium; run with `pytest -m browser tests/test_brow
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import http.server
@@ -36,13 +37,13 @@ PERSONS = ["An Khánh", "Ăng Ly", "Âu Dương Phong", "Bùi Tiến Dũng", "Ca
 pytestmark = MARKS
 
 
-def _article(folder: Path, n: int, name: str) -> None:
+def _article(folder: Path, n: int, name: str, word: str = "") -> None:
     data = SAMPLE.read_text(encoding="utf-8")
     data = data.replace("Phạm Linh", name).replace("pers-pham-linh", f"pers-p{n:02d}")
     year = 2012 + n % 3
     data = data.replace('<date when="2013-07-31">31/07/2013</date>', f'<date when="{year}-0{1 + n % 9}-15">15/0{1 + n % 9}/{year}</date>', 1)
     data = data.replace("<title>Đẩy mạnh phong trào toàn dân", f"<title>Bài {n + 1}: phong trào toàn dân", 1)
-    data = data.replace("<head>Đẩy mạnh phong trào toàn dân", f"<head>Bài {n + 1}: phong trào toàn dân", 1)
+    data = data.replace("<head>Đẩy mạnh phong trào toàn dân", f"<head>Bài {n + 1}: {word + ' và ' if word else ''}phong trào toàn dân", 1)
     (folder / f"a{n:02d}.xml").write_text(data, encoding="utf-8")
 
 
@@ -58,24 +59,34 @@ def site(tmp_path_factory):
     # four shards (30 articles, 8 a shard), merged by the search page.
     report = build_site([tei], out, register_page_size=10, search_shard_pages=8)
     assert report.ok, report.failures
-    assert (out / "pagefind" / "pagefind.js").is_file()
     shards = json.loads((out / "pagefind" / "teikit-shards.json").read_text(encoding="utf-8"))["shards"]
-    assert len(shards) == len({shard_of(f"a{n:02d}.html", 4) for n in range(len(PERSONS))}) - 1 >= 2
+    assert len(shards) == len({shard_of(f"a{n:02d}.html", 4) for n in range(len(PERSONS))}) >= 3
+    assert all((out / "pagefind" / folder / "pagefind.js").is_file() for folder in shards)
     return out
 
 
-@pytest.fixture(scope="module")
-def server(site):
+@contextlib.contextmanager
+def served(folder: Path):
+    """`folder` served over HTTP on loopback for the block; its address."""
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
 
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
-    thread.join()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}/"
+    finally:
+        httpd.shutdown()
+        thread.join()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    with served(site) as address:
+        yield address
 
 
 @pytest.fixture()
@@ -223,3 +234,24 @@ def test_from_file_the_search_page_says_it_needs_a_web_server(page, site):
     assert page.is_visible("#search-file-note")
     assert "http.server" in page.inner_text("#search-file-note")
     assert page.is_hidden("#search-form")
+
+
+def test_a_site_built_again_is_searched_as_its_articles_now_are(page, tmp_path):
+    """Since the first build one article was edited, one removed and one added: only their shards
+    were indexed again (tests/test_search_incremental.py), and the search finds each article's
+    new text, not its old, nor the removed one, and finds the added one."""
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    for n, name in enumerate(PERSONS[:12]):
+        _article(tei, n, name, {3: "Zidane", 5: "Ronaldo"}.get(n, ""))
+    out = tmp_path / "html"
+    assert build_site([tei], out, search_shard_pages=4).ok  # 12 articles: four shards
+    _article(tei, 3, PERSONS[3], "Beckham")
+    (tei / "a05.xml").unlink()
+    _article(tei, 12, PERSONS[12], "Messi")
+    assert build_site([tei], out, search_shard_pages=4, replace_site=True).ok
+    with served(out) as server:
+        for words, found in (("Beckham", ["/a03.html"]), ("Zidane", []), ("Ronaldo", []), ("Messi", ["/a12.html"])):
+            page.goto(server + "search.html?q=" + quote(words))
+            assert [href[href.rindex("/"):] for href in _results(page)] == found, words
+    assert page.problems == []

@@ -34,7 +34,7 @@ from teikit.fsutil import LOCK_NAME, TEMP_NAME
 from teikit.names import is_register_file
 from teikit.xmlsafe import parse_bytes
 
-from render_helpers import parse_html
+from render_helpers import indexed_pages, parse_html
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = sorted((ROOT / "tests" / "data" / "articles").glob("*.txt"))
@@ -140,6 +140,22 @@ def check_parses(files: dict[str, bytes]) -> None:
 CHECKED = (".xml", ".html", ".txt", ".json")
 
 
+def check_search_index(site: Path) -> None:
+    """The search index a kill left, if any, whole: every shard its listing names a Pagefind bundle
+    that stands (its entry, its metadata), and together they index every article once. (Its bytes
+    are not compared: they differ run to run.)"""
+    listing = site / "pagefind" / "teikit-shards.json"
+    if not listing.exists():
+        return
+    pages: list[str] = []
+    for folder in json.loads(listing.read_text(encoding="utf-8"))["shards"]:
+        bundle = site / "pagefind" / folder
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert all((bundle / f"pagefind.{language['hash']}.pf_meta").is_file() for language in entry["languages"].values())
+        pages += indexed_pages(bundle)
+    assert len(pages) == len(set(pages)) == N_ARTICLES, f"{site}: the search index holds {len(pages)} pages"
+
+
 class Runs:
     """Runs and kills of one command in the work folder, with what they did."""
 
@@ -190,6 +206,8 @@ class Runs:
         figures["temporaries_left"] += len(temporaries(output_root(self.work, name)))
         left = outputs(self.work, name)
         check_parses(left)
+        if name == "render":
+            check_search_index(output_root(self.work, name))
         figures["outputs_left"].append(len(left))
         return left
 

@@ -3,6 +3,7 @@ filters, Pagefind's bundle put in place whole, and what a failure of Pagefind co
 
 from __future__ import annotations
 
+import re
 import stat
 
 import pytest
@@ -11,7 +12,7 @@ from teikit.errors import SearchIndexError
 from teikit.render import build_site
 from teikit.render import search as search_module
 
-from render_helpers import H, SAMPLE, parse_html
+from render_helpers import H, SAMPLE, parse_html, search_index, search_shards
 
 NS = {"h": H[1:-1]}
 
@@ -68,9 +69,14 @@ def test_articles_carry_their_filters_and_every_page_a_search_box(site):
 
 
 def test_the_bundle_is_in_place_and_no_staging_folder_is_left(site):
-    assert (site / "pagefind" / "pagefind.js").is_file()
-    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    for folder in search_shards(site):  # every shard a Pagefind bundle of its own
+        assert (site / "pagefind" / folder / "pagefind.js").is_file()
+        assert (site / "pagefind" / folder / "pagefind-entry.json").is_file()
     assert not [p for p in site.iterdir() if p.name.endswith(".staging")]
+
+
+def _files(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _failing_pagefind(tmp_path, monkeypatch, said: str) -> None:
@@ -83,10 +89,10 @@ def _failing_pagefind(tmp_path, monkeypatch, said: str) -> None:
 
 def test_a_failing_pagefind_is_one_error_and_the_old_index_stays(site, tmp_path, monkeypatch):
     _failing_pagefind(tmp_path, monkeypatch, "boom: cannot index")
-    before = (site / "pagefind" / "pagefind-entry.json").read_bytes()
+    before = _files(site / "pagefind")
     with pytest.raises(SearchIndexError, match=r"pagefind failed: boom: cannot index$"):
         search_module.build_index(site, "vi")
-    assert (site / "pagefind" / "pagefind-entry.json").read_bytes() == before
+    assert _files(site / "pagefind") == before
     assert not [p for p in site.iterdir() if p.name.endswith(".staging")]
     out = tmp_path / "html"
     report = build_site([_corpus(tmp_path / "tei", ["An"])], out)
@@ -132,35 +138,35 @@ def _page_count(bundle):
     return sum(language["page_count"] for language in entry["languages"].values())
 
 
-def test_one_shard_lists_no_others(site):
-    import json
-    assert json.loads((site / "pagefind" / "teikit-shards.json").read_text(encoding="utf-8")) == {"shards": []}
-    assert _page_count(site / "pagefind") == 4
+def test_a_small_site_is_one_shard(site):
+    [folder] = search_shards(site)
+    assert re.fullmatch(r"shards/0-[0-9a-f]{8}/", folder)
+    assert _page_count(site / "pagefind" / folder) == 4
 
 
 def test_a_sharded_index_holds_every_article_once(tmp_path):
-    import json
     names = [f"Nguyễn Văn {chr(0x41 + n)}" for n in range(12)]
     out = tmp_path / "html"
     report = build_site([_corpus(tmp_path / "tei", names)], out, search_shard_pages=4)
     assert report.ok, report.failures
     bundle = out / "pagefind"
-    others = json.loads((bundle / "teikit-shards.json").read_text(encoding="utf-8"))["shards"]
+    shards = search_shards(out)
     expected = sorted({search_module.shard_of(f"a{n}.html", 4) for n in range(12)})
-    assert others == [f"shards/{n}/" for n in expected[1:]]
-    counts = [_page_count(bundle)] + [_page_count(bundle / folder) for folder in others]
+    assert [int(re.fullmatch(r"shards/(\d+)-[0-9a-f]{8}/", folder).group(1)) for folder in shards] == expected
+    counts = [_page_count(bundle / folder) for folder in shards]
     assert sum(counts) == 12 and all(counts)
-    assert all((bundle / folder / "pagefind.js").is_file() for folder in others)
+    assert sorted(search_index(out)) == sorted(f"/a{n}.html" for n in range(12))
+    assert all((bundle / folder / "pagefind.js").is_file() for folder in shards)
     assert not [p for p in out.iterdir() if p.name.endswith(".staging")]
 
 
 def test_a_failing_shard_is_one_error_and_the_old_index_stays(site, tmp_path, monkeypatch):
     _failing_pagefind(tmp_path, monkeypatch, "boom: shard")
-    before = (site / "pagefind" / "pagefind-entry.json").read_bytes()
+    before = _files(site / "pagefind")
     pages = sorted(site.glob("a*.html"))
     with pytest.raises(SearchIndexError, match=r"pagefind failed: boom: shard$"):
         search_module.build_index(site, "vi", pages=pages, shard_pages=1)
-    assert (site / "pagefind" / "pagefind-entry.json").read_bytes() == before
+    assert _files(site / "pagefind") == before
     assert not [p for p in site.iterdir() if p.name.endswith(".staging")]
 
 

@@ -16,6 +16,7 @@ from teikit.cli import app
 from teikit.convert import convert_paths
 from teikit.errors import SiteError
 from teikit.render import MANIFEST, build_site
+from teikit.render.siterecord import SEARCH_ENTRY
 
 from render_helpers import H, broken_links, parse_html
 
@@ -47,10 +48,16 @@ def render(*args):
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under `folder`, hidden ones included, with its bytes; but Pagefind's search
-    bundle, which is not byte-identical run to run (docs/site.md), by its file count only, and the
-    build record's store by the texts it holds."""
+    bundle, which is not byte-identical run to run (docs/site.md), by its file count only, the
+    build record's entry of it by what each shard was built from (not the folder it is in or its
+    files' digest, new each time it is made), and the build record's store by the texts it holds."""
     files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
     bundle = [name for name in files if name.startswith("pagefind/")]
+    if buildrecord.RECORD in files:
+        record = json.loads(files[buildrecord.RECORD])
+        for shard in record["entries"].get(SEARCH_ENTRY, {}).get("index", {}).get("shards", {}).values():
+            del shard["folder"], shard["files"]
+        files[buildrecord.RECORD] = json.dumps(record, sort_keys=True).encode()
     if buildrecord.STORE in files:  # an SQLite file's bytes depend on its history: the texts it holds
         with sqlite3.connect(folder / buildrecord.STORE) as db:
             files[buildrecord.STORE] = repr(sorted(db.execute("SELECT sha, text FROM blobs"))).encode()

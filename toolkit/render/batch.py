@@ -161,8 +161,9 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
     the manifest is written; the corpus pages, the reduction over the whole corpus, here.
 
     Into a site rendered before, a page already what it would be is not made again
-    (render.siterecord: report.unchanged), nor are the corpus pages and the search
-    index when no article changed; `force` makes every one.
+    (render.siterecord: report.unchanged), nor are the corpus pages when no article
+    changed, nor the search index's shards whose pages did not (render.search);
+    `force` makes every one.
     """
     renderer = renderer or default_renderer()
     out_dir = Path(out_dir)
@@ -303,10 +304,10 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
         remove_stale_register_pages(out_dir, set(corpus))
     # Pagefind indexes the article pages; with none written (a full disk) there is nothing to index.
     indexed = [page for page in (out_dir / f"{stem}.html" for stem in held) if page.is_file()]
-    if search_index and indexed and not record.search_stands(held, (lang, search_shard_pages)):
+    if search_index and indexed:  # only the shards whose pages changed are indexed again (render.search)
         try:
-            build_index(out_dir, lang, pages=indexed, shard_pages=search_shard_pages)
-            record.search_made()
+            record.search_made(build_index(out_dir, lang, pages=indexed, shard_pages=search_shard_pages,
+                                           built=record.search_built()))
         except RenderError as exc:
             report.fail(out_dir / BUNDLE, f"{exc.path or out_dir}: {exc.message}")
     if plan.exists and plan.replace:

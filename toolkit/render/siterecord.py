@@ -16,9 +16,11 @@ build_site, "html" or "txt" for render_paths):
   (the "corpus" key) and every corpus page is still as written, none is made again;
   otherwise each is made again unless the data it is made from, its template, the
   stylesheets and teikit are those it was made from (its own key).
-- The search index (pagefind/) is made again when an article page was written or
-  removed, or the set of pages changed; its bytes are not reproducible (Pagefind#638), so
-  its entry holds the digest of the pages it indexed and the sha256 of its pagefind.js.
+- The search index (pagefind/, render.search) is made again shard by shard: its entry holds
+  what build_index said each shard was built from (the digest of its pages' names and bytes,
+  its folder, the digest of its files), and only the shards whose pages changed, or whose
+  folder is not as made, are made again (every one for other stylesheets or another teikit).
+  Its bytes are not reproducible (Pagefind#638), so they are never compared with a fresh build's.
 """
 
 from __future__ import annotations
@@ -213,16 +215,16 @@ class PageRecord:
         self.record.entries[CORPUS] = {"key": self._corpus if complete else "", "sha256": None, "keys": keys,
                                        "pages": pages, "lang": lang, "environment": self.environment}
 
-    def search_stands(self, stems, how) -> bool:
-        """Whether the search index indexes these article pages as they are, made `how` (its language, its shards)."""
-        self._search = buildrecord.digest(self.environment, how, sorted(
-            (stem, buildrecord.file_sha(self.out_dir / f"{stem}.html")) for stem in stems))
+    def search_built(self) -> dict | None:
+        """What the search index on disk was built from (render.search.build_index's answer, kept
+        by search_made), when it was built with these stylesheets and this teikit; else None."""
         entry = self.record.entries.get(SEARCH_ENTRY)
-        return (entry is not None and entry.get("key") == self._search and
-                buildrecord.file_sha(self.out_dir / "pagefind" / "pagefind.js") == entry.get("sha256"))
+        if entry is None or entry.get("key") != self.environment or not isinstance(entry.get("index"), dict):
+            return None
+        return entry["index"]
 
-    def search_made(self) -> None:
-        self.record.put(SEARCH_ENTRY, self._search, buildrecord.file_sha(self.out_dir / "pagefind" / "pagefind.js"))
+    def search_made(self, index: dict) -> None:
+        self.record.put(SEARCH_ENTRY, self.environment, None, index=index)
 
     def save(self, report: Report) -> None:
         if self.record.entries or self.record.path.exists():

@@ -1,5 +1,5 @@
 /* The site's search page (search.html): Pagefind's index (pagefind/, built with the site,
-   in shards for a large site, merged here),
+   in shards, merged here),
    queried from the form's words and ticked filters, which also stand in the page's URL
    (search.html?q=…&person=…), so a search can be bookmarked and the form works as a plain GET.
    Opened from file://, where a browser lets no page fetch the index, the page says so instead. */
@@ -157,19 +157,23 @@
   var base = new URL(".", window.location.href).pathname;
   var bundle = new URL("pagefind/", window.location.href).href;
   var options = { baseUrl: base, excerptLength: 30 };
-  import(bundle + "pagefind.js").then(function (module) {
-    pagefind = module;
-    return pagefind.options(options);
-  }).then(function () {
-    // A large site's index is in shards (pagefind/teikit-shards.json lists the others):
-    // merged into this one, one result list.
-    return fetch(bundle + "teikit-shards.json").then(function (response) {
-      return response.ok ? response.json() : { shards: [] };
-    });
+  // The index is in shards, each a Pagefind bundle of its own, listed in pagefind/teikit-shards.json
+  // (read afresh: a rebuild replaces it, never a shard's files): the first one's pagefind.js
+  // is loaded, the others merged into it, one result list.
+  fetch(bundle + "teikit-shards.json", { cache: "no-cache" }).then(function (response) {
+    if (!response.ok) { throw new Error("no search index"); }
+    return response.json();
   }).then(function (listed) {
-    return (listed.shards || []).reduce(function (done, folder) {
-      return done.then(function () { return pagefind.mergeIndex(bundle + folder, options); });
-    }, Promise.resolve());
+    var shards = listed.shards || [];
+    if (!shards.length) { throw new Error("no search index"); }
+    return import(bundle + shards[0] + "pagefind.js").then(function (module) {
+      pagefind = module;
+      return pagefind.options(options);
+    }).then(function () {
+      return shards.slice(1).reduce(function (done, folder) {
+        return done.then(function () { return pagefind.mergeIndex(bundle + folder, options); });
+      }, Promise.resolve());
+    });
   }).then(function () {
     return pagefind.init();
   }).then(run).catch(function () {
