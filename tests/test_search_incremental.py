@@ -164,6 +164,15 @@ def test_a_removed_article_leaves_its_shards_index(tmp_path, runs):
     assert left_over(site) == []
 
 
+def test_an_article_a_replaced_site_drops_leaves_a_one_shard_index_too(tmp_path, runs):
+    # Its page is removed after the index is made: the index is made from the pages the site holds, not its folder.
+    tei, site = corpus(tmp_path), tmp_path / "html"
+    build(tei, site, shard_pages=100)
+    (tei / "a06.xml").unlink()
+    build(tei, site, shard_pages=100, replace_site=True)
+    assert len(by_shard(site)) == 1 and sorted(search_index(site)) == urls(without={6})
+
+
 def test_an_added_article_joins_its_shard(tmp_path, runs):
     tei, site = corpus(tmp_path), tmp_path / "html"
     build(tei, site)
