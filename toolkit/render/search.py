@@ -22,10 +22,10 @@ others into it (Pagefind's mergeIndex: one result list, filters merged).
 
 Incremental. `built` is what build_index returned for the index on disk (the site's build record
 keeps it, render.siterecord): per shard the digest of its pages' names and bytes, its folder and
-the digest of that folder's files. Pagefind runs again only for the shards whose pages changed (a
-page written again, removed or added) and for those whose folder the listing does not name or
-whose files are not those it was made with (missing, damaged); every other shard's folder is kept
-as it is. Every shard is made again when the shard count, the language or the Pagefind binary
+the digest of that folder's files' names and sizes. Pagefind runs again only for the shards whose
+pages changed (a page written again, removed or added) and for those whose folder the listing does
+not name or whose files are not those it was made with (one missing, added or cut short); every
+other shard's folder is kept as it is. Every shard is made again when the shard count, the language or the Pagefind binary
 changed, or without `built` (no build record, a damaged one, --force).
 
 Put in place. The shards to make are built, all of them, in staging folders beside pagefind/;
@@ -47,7 +47,7 @@ import subprocess
 from functools import lru_cache
 from pathlib import Path
 
-from ..buildrecord import digest, file_sha, folder_digest
+from ..buildrecord import digest, file_sha
 from ..errors import SearchIndexError
 from ..fsutil import TEMP_NAME, cannot_write, clean_stale_temps, staging_dir, write_atomic
 
@@ -123,7 +123,7 @@ def _update(site_dir: Path, lang: str, names: list[str], count: int, built) -> d
             staged[number] = _index_shard(site_dir, lang, members[number])
         for number, staging in list(staged.items()):
             folder = f"{SHARDS_DIR}/{number}-{os.urandom(4).hex()}/"
-            files = folder_digest(staging)
+            files = _files_digest(staging)
             (bundle / SHARDS_DIR).mkdir(parents=True, exist_ok=True)
             os.chmod(staging, 0o755)  # as any folder the site holds (a staging folder is its maker's alone)
             os.rename(staging, bundle / folder)
@@ -165,7 +165,27 @@ def _stands(bundle: Path, number: str, shard, pages: str, listed: list[str] | No
     folder = shard.get("folder")
     match = SHARD_FOLDER.fullmatch(folder) if isinstance(folder, str) else None
     return (match is not None and match.group(1) == number and folder in listed
-            and folder_digest(bundle / folder) == shard.get("files"))
+            and _files_digest(bundle / folder) == shard.get("files"))
+
+
+def _files_digest(folder: Path) -> str | None:
+    """The names and sizes of the files in a shard's folder (None: it cannot be read): what says it
+    lost a file, gained one or has one cut short, without reading them all at every build (a shard
+    has about as many files as pages); a file changed in place at its size is not seen (--force)."""
+    files: list[tuple[str, int]] = []
+
+    def walk(path, rel: str) -> None:
+        for entry in sorted(os.scandir(path), key=lambda entry: entry.name):
+            if entry.is_dir(follow_symlinks=False):
+                walk(entry.path, f"{rel}{entry.name}/")
+            else:
+                files.append((rel + entry.name, entry.stat(follow_symlinks=False).st_size))
+
+    try:
+        walk(folder, "")
+    except OSError:
+        return None
+    return digest(files)
 
 
 def _index_shard(site_dir: Path, lang: str, names: list[str]) -> Path:
