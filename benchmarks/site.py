@@ -98,6 +98,7 @@ def child(count: int, keep: str | None, shard_pages: int | None = None, changed:
         assert report.ok, report.failures[:3]
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         shards = runs[0]  # one Pagefind run a shard
+        built_first, corpus_pages = dict(times), pages[0]  # the first build's (the second, if any, is reported apart)
         again = {}
         if changed:  # one article's text changed, the site built again
             first = work / "tei" / "a00000.xml"
@@ -120,9 +121,9 @@ def child(count: int, keep: str | None, shard_pages: int | None = None, changed:
         rerun = [sys.executable, "-c", probe, str(work / "html"), str(work / "tei"), str(shard_pages)]
         children = int(subprocess.run(rerun, capture_output=True, text=True, check=True).stdout.split()[-1]) / 1024
         print(json.dumps({"articles": count, "total_s": round(total, 1),
-                          "articles_and_store_s": round(total - times["corpus pages"] - times["search index"], 1),
-                          "corpus_pages_s": round(times["corpus pages"], 1), "corpus_pages": pages[0],
-                          "search_index_s": round(times["search index"], 1),
+                          "articles_and_store_s": round(total - built_first["corpus pages"] - built_first["search index"], 1),
+                          "corpus_pages_s": round(built_first["corpus pages"], 1), "corpus_pages": corpus_pages,
+                          "search_index_s": round(built_first["search index"], 1),
                           "peak_rss_build_mib": round(own), "peak_rss_pagefind_mib": round(children), "shards": shards,
                           "files_written": len(report.written), **again}))
     finally:
