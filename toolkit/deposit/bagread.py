@@ -2,6 +2,7 @@
 
     open_member(root, "data/tei/a.xml")        -> a binary file object
     read_member(root, "manifest-sha256.txt", limit) -> bytes (at most `limit`)
+    member_lines(root, "manifest-sha256.txt", limit) -> its lines, read in blocks (at most `limit` bytes)
     member_digests(root, relative, algorithms)  -> {alg: hex}
 
 Every component below `root` is opened with O_NOFOLLOW relative to its parent
@@ -13,6 +14,7 @@ DepositError with the member's relative path, for verify to turn into a Problem.
 
 from __future__ import annotations
 
+import codecs
 import errno
 import hashlib
 import os
@@ -61,11 +63,37 @@ def _open(name: str, flags: int, dir_fd: int | None, relative: str) -> int:
 
 def read_member(root: Path, relative: str, limit: int, option: str = "--max-manifest-bytes") -> bytes:
     """The bytes of a tag file or manifest, refused when longer than `limit`."""
-    with open_member(root, relative) as handle:
-        data = handle.read(limit + 1)
+    chunks, size = [], 0
+    with open_member(root, relative) as handle:  # in blocks: read(limit + 1) reserves the whole limit at once
+        while size <= limit and (block := handle.read(min(BLOCK, limit + 1 - size))):
+            chunks.append(block)
+            size += len(block)
+    data = b"".join(chunks)
     if len(data) > limit:
         raise DepositError(f"larger than the limit of {limit} bytes for a file read whole (raise it with {option})", path=relative)
     return data
+
+
+def member_lines(root: Path, relative: str, limit: int, option: str = "--max-manifest-bytes"):
+    """The lines of a tag file, as read_member(...).decode("utf-8", "replace").splitlines() gives
+    them, read one block at a time (never whole). The DepositError of a file longer than `limit`
+    comes once that many bytes are read: the lines given before it are the caller's to discard."""
+    decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    size, carried = 0, ""
+    with open_member(root, relative) as handle:
+        while True:
+            block = handle.read(BLOCK)
+            size += len(block)
+            if size > limit:
+                raise DepositError(f"larger than the limit of {limit} bytes for a file read whole (raise it with {option})",
+                                   path=relative)
+            pieces = (carried + decoder.decode(block, final=not block)).splitlines(keepends=True)
+            # The last piece may be cut short (or end in a CR whose LF is in the next block): held back.
+            carried = pieces.pop() if block and pieces else ""
+            for piece in pieces:
+                yield piece.splitlines()[0]
+            if not block:
+                return
 
 
 def member_digests(root: Path, relative: str, algorithms) -> dict[str, str]:

@@ -1,6 +1,6 @@
 """Unpacking a zip or tar.gz package for `deposit verify`: streamed, bounded, nothing but files and folders.
 
-    extract(package, dest, limits) -> Extracted(root, digests)
+    extract(package, dest, scratch, limits) -> Extracted(root, digests)
 
 Members are read one block at a time and written by hand (never extractall,
 never a whole member in memory), hashed (sha256, sha512) while they stream, so
@@ -12,7 +12,10 @@ twice are refused. The limits (limits.py) are checked on the sizes the archive
 declares and again on the bytes it really produces: member count, one
 member's size, the total, the compression ratio. A damaged member (bad CRC,
 truncated stream) is refused too. Every refusal is one DepositError naming
-the package; member names in it are escaped (safenames.quoted).
+the package; member names in it are escaped (safenames.quoted). What is kept
+per member (the names seen, each file's digests) is kept in the caller's
+scratch.Scratch, on disk: memory does not grow with the number of members,
+but for the zip central directory zipfile reads (one record per member).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from ..errors import DepositError
 from .baginfo import CHECKSUMS
 from .limits import DEFAULT_LIMITS, Limits, exceeded
 from .safenames import contained, one_line, quoted
+from .scratch import Records, Scratch, encode
 
 BLOCK = 1 << 20
 ZIP_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
@@ -41,18 +45,18 @@ _READ_ERRORS = (zipfile.BadZipFile, tarfile.TarError, zlib.error, EOFError, OSEr
 @dataclass
 class Extracted:
     root: Path
-    digests: dict[str, dict[str, str]] = field(default_factory=dict)  # path under root -> {alg: hex}
+    digests: Records | dict = field(default_factory=dict)  # path under root -> {alg: hex} (a Records: on disk)
 
 
 class _Budget:
     """What the archive has produced so far, against the limits."""
 
-    def __init__(self, package: Path, limits: Limits, compressed_size: int):
+    def __init__(self, package: Path, limits: Limits, compressed_size: int, scratch: Scratch):
         self.package, self.limits, self.compressed = package, limits, max(compressed_size, 1)
         self.total = 0
         self.members = 0
-        self.files: set[str] = set()
-        self.folders: set[str] = set()
+        self._db = scratch.db
+        self._names = scratch.table("name BLOB PRIMARY KEY, is_dir INTEGER")  # every file and folder claimed
 
     def fail(self, message: str) -> DepositError:
         return DepositError(message, path=str(self.package))
@@ -66,13 +70,18 @@ class _Budget:
         """Record `name` as a file or folder; refuse a name that is both, or a file twice."""
         parts = name.split("/")
         parents = ["/".join(parts[:i]) for i in range(1, len(parts))]
-        clash = next((p for p in parents if p in self.files), None)
-        if clash is not None or (name in self.folders and not is_dir) or (is_dir and name in self.files):
+        clash = next((p for p in parents if self._kind(p) == "file"), None)
+        kind = self._kind(name)
+        if clash is not None or (kind == "folder" and not is_dir) or (is_dir and kind == "file"):
             raise self.fail(f"archive member {quoted(raw)}: a file and a folder with one name ({quoted(clash or name)})")
-        if not is_dir and name in self.files:
+        if not is_dir and kind == "file":
             raise self.fail(f"archive member {quoted(raw)} appears twice")
-        self.folders.update(parents)
-        (self.folders if is_dir else self.files).add(name)
+        insert = f"INSERT OR IGNORE INTO {self._names} VALUES (?, ?)"
+        self._db.executemany(insert, [(encode(parent), 1) for parent in parents] + [(encode(name), int(is_dir))])
+
+    def _kind(self, name: str) -> str | None:
+        row = self._db.execute(f"SELECT is_dir FROM {self._names} WHERE name = ?", (encode(name),)).fetchone()
+        return None if row is None else "folder" if row[0] else "file"
 
     def produced(self, raw: str, member_bytes: int, member_compressed: int | None, consumed: int | None) -> None:
         """Check the limits after `member_bytes` of one member were unpacked (one more block)."""
@@ -108,11 +117,12 @@ def check_member_name(raw: str, package: Path, limits: Limits = DEFAULT_LIMITS) 
     return "/".join(part for part in clean.split("/") if part not in ("", "."))
 
 
-def extract(package: Path, dest: Path, limits: Limits = DEFAULT_LIMITS, zip_format: bool = True) -> Extracted:
-    """Unpack `package` (zip when `zip_format`, else tar, any compression) into the empty folder `dest`."""
+def extract(package: Path, dest: Path, scratch: Scratch, limits: Limits = DEFAULT_LIMITS, zip_format: bool = True) -> Extracted:
+    """Unpack `package` (zip when `zip_format`, else tar, any compression) into the empty folder `dest`;
+    the names and digests it keeps are in `scratch`."""
     package, dest = Path(package), Path(dest)
-    budget = _Budget(package, limits, os.stat(package).st_size)
-    digests: dict[str, dict[str, str]] = {}
+    budget = _Budget(package, limits, os.stat(package).st_size, scratch)
+    digests = Records(scratch)  # path below the top folder -> {alg: hex}
     try:
         members = _zip_members(package, budget) if zip_format else _tar_members(package, budget)
         for name, raw, is_dir, source, compressed, consumed in members:
@@ -121,7 +131,9 @@ def extract(package: Path, dest: Path, limits: Limits = DEFAULT_LIMITS, zip_form
             with _unpacking(dest):
                 target.mkdir(parents=True, exist_ok=True) if is_dir else target.parent.mkdir(parents=True, exist_ok=True)
             if not is_dir:
-                digests[name] = _copy(source(), target, raw, budget, compressed, consumed, dest)
+                sums = _copy(source(), target, raw, budget, compressed, consumed, dest)
+                if "/" in name:  # a file at the top makes the package refused below
+                    digests[name.partition("/")[2]] = sums  # under the one top folder checked below
     except DepositError:
         raise
     except _READ_ERRORS as exc:
@@ -130,8 +142,7 @@ def extract(package: Path, dest: Path, limits: Limits = DEFAULT_LIMITS, zip_form
     tops = sorted(dest.iterdir())
     if len(tops) != 1 or not tops[0].is_dir():
         raise DepositError("a serialised bag must hold exactly one top-level directory", path=str(package))
-    top = tops[0].name
-    return Extracted(tops[0], {name.removeprefix(top + "/"): sums for name, sums in digests.items() if name.startswith(top + "/")})
+    return Extracted(tops[0], digests)
 
 
 def _reason(exc: BaseException) -> str:

@@ -4,13 +4,16 @@
     taken = scratch.name_set()            # a case-insensitive set of names (safenames' `taken`), on disk
     for rel, is_dir in sorted_tree(scratch, root, key): ...   # a tree's entries in `key` order, sorted on disk
     scratch.close()
+    records = Records(scratch)            # str -> JSON value, on disk; items() in the keys' sorted order
 
 Everything deposit make keeps per article or per file (the inputs and their
 payload names, the source files and their sha256, the names given, a listing
 of the bag to sort) goes into the Scratch, a private temporary SQLite database
 (sqlite3.connect(""): SQLite makes its file in the system's temporary folder
 and removes its name as it opens it, so a run killed at any moment leaves
-nothing behind). It keeps at most CACHE_KIB of pages in memory, and sorts
+nothing behind). `deposit verify` keeps its per-file state there too (the
+manifests, the listing of the bag, the digests taken while unpacking, what
+each TEI header records: verify.py). It keeps at most CACHE_KIB of pages in memory, and sorts
 (ORDER BY) spill to temporary files past that: the rest is on disk.
 
 Sort keys are bytes compared as SQLite compares BLOBs (memcmp), which for
@@ -25,6 +28,7 @@ order Python gives the strings:
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -33,6 +37,10 @@ CACHE_KIB = 4096  # pages SQLite keeps in memory; sorts spill to disk past about
 
 def encode(name: str) -> bytes:
     return name.encode("utf-8", "surrogatepass")
+
+
+def decode(raw: bytes) -> str:
+    return raw.decode("utf-8", "surrogatepass")
 
 
 def path_blob(path) -> bytes:
@@ -107,6 +115,36 @@ class NameSet:
 
     def __len__(self) -> int:
         return self._count
+
+
+class Records:
+    """A mapping of strings to JSON values on disk (`records[key] = value`, `get`, `in`, `len`);
+    `items()` in the order sorted() gives the keys, read back with a cursor. Tuples come back as lists."""
+
+    def __init__(self, scratch: Scratch):
+        self._db = scratch.db
+        self._table = scratch.table("key BLOB PRIMARY KEY, value TEXT")
+
+    def __setitem__(self, key: str, value) -> None:
+        self._db.execute(f"INSERT OR REPLACE INTO {self._table} VALUES (?, ?)", (encode(key), json.dumps(value)))
+
+    def get(self, key: str, default=None):
+        row = self._db.execute(f"SELECT value FROM {self._table} WHERE key = ?", (encode(key),)).fetchone()
+        return default if row is None else json.loads(row[0])
+
+    def __contains__(self, key: str) -> bool:
+        return self._db.execute(f"SELECT 1 FROM {self._table} WHERE key = ?", (encode(key),)).fetchone() is not None
+
+    def __len__(self) -> int:
+        return self._db.execute(f"SELECT count(*) FROM {self._table}").fetchone()[0]
+
+    def items(self):
+        for key, value in self._db.execute(f"SELECT key, value FROM {self._table} ORDER BY key"):
+            yield decode(key), json.loads(value)
+
+    def values(self):
+        for _, value in self.items():
+            yield value
 
 
 def sorted_tree(scratch: Scratch, root, key, *, folders: bool = True):

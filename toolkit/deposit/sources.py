@@ -20,7 +20,9 @@ memory does not grow with the number of sources.
 `deposit verify` (check_sources) re-hashes each linked file against the sha256
 in its TEI header: a missing or changed source, a TEI without a source in a
 package that has sources, or a packaged source no TEI links to is a Problem.
-A package made without sources gets a note, not a problem.
+A package made without sources gets a note, not a problem. Given a Scratch,
+what it keeps per article (metadata.csv's links, the packaged sources) is on
+disk there, read back sorted.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from .baginfo import digests
 from .limits import DEFAULT_LIMITS, Limits
 from .metadata import SOURCE_COLUMN, source_ref
 from .safenames import safe_name
-from .scratch import Scratch, blob_path, encode, path_blob, sorted_tree, walk_key
+from .scratch import Records, Scratch, blob_path, decode, encode, path_blob, sorted_tree, walk_key
 
 SOURCES_DIR = "sources"  # under data/
 NO_SOURCES_NOTE = "no source files packaged: the sha256 in the TEI headers could not be checked against their sources"
@@ -192,15 +194,21 @@ class SourceCheck:
     checked: int = 0  # source files that match their TEI headers
 
 
-def check_sources(root: Path, refs: dict[str, tuple], already: set, known: dict | None = None,
-                  limits: Limits = DEFAULT_LIMITS) -> SourceCheck:
+def check_sources(root: Path, refs, already: set, known=None,
+                  limits: Limits = DEFAULT_LIMITS, scratch: Scratch | None = None) -> SourceCheck:
     """Each TEI's packaged source against its header's sha256. `refs`: payload path -> (name, sha256)
-    its header records (those that parsed); `already`: paths fixity has reported, not reported again
-    as missing; `known`: digests computed while unpacking. Nothing is read through a link."""
+    its header records (those that parsed; a dict, or a scratch.Records); `already`: paths fixity has
+    reported, not reported again as missing; `known`: digests computed while unpacking. Nothing is
+    read through a link. metadata.csv's links and the packaged files are kept in `scratch`."""
+    if scratch is None:
+        with Scratch() as own:
+            return check_sources(root, refs, already, known, limits, own)
     result = SourceCheck()
     table = "data/metadata/metadata.csv"
+    links = Records(scratch)  # TEI payload path -> the source it is linked to
     try:
-        links = _links(read_member(root, table, limits.manifest_bytes))
+        for tei, source in _links(read_member(root, table, limits.manifest_bytes)):
+            links[tei] = source
     except csv.Error as exc:
         result.problems.append((table, f"not a readable CSV table: {exc}"))
         return result
@@ -210,18 +218,22 @@ def check_sources(root: Path, refs: dict[str, tuple], already: set, known: dict 
             result.problems.append((table, reason))
         return result
     base = root / "data" / SOURCES_DIR
-    packaged = sorted(_regular_files(root, base)) if base.is_dir() and not base.is_symlink() else []
-    if not packaged and not any(links.values()):
+    packaged = scratch.table("path BLOB PRIMARY KEY")
+    if base.is_dir() and not base.is_symlink():
+        scratch.db.executemany(f"INSERT OR IGNORE INTO {packaged} VALUES (?)", ((encode(p),) for p in _regular_files(root, base)))
+    if not scratch.db.execute(f"SELECT 1 FROM {packaged}").fetchone() and not any(links.values()):
         result.notes.append(NO_SOURCES_NOTE)
         return result
-    for tei, (_, sha256) in sorted(refs.items()):
+    linked = scratch.table("path BLOB PRIMARY KEY")  # the sources some TEI is linked to
+    scratch.db.executemany(f"INSERT OR IGNORE INTO {linked} VALUES (?)", ((encode(v),) for v in links.values()))
+    for tei, (_, sha256) in refs.items() if isinstance(refs, Records) else sorted(refs.items()):
         source = links.get(tei, "")
         if not source:
             result.problems.append((tei, f"no source file packaged for it ({table} links none)"))
             continue
         if not source.startswith(f"data/{SOURCES_DIR}/") or ".." in source.split("/"):
             result.problems.append((tei, f"{table} links it to {source!r}, not a file under data/{SOURCES_DIR}/"))
-        elif source not in packaged:
+        elif not scratch.db.execute(f"SELECT 1 FROM {packaged} WHERE path = ?", (encode(source),)).fetchone():
             result.problems.append((tei, f"its source {source} is missing from the package"))
         elif sha256 is None:
             result.problems.append((tei, "its header records no sha256 of its source to check"))
@@ -229,7 +241,10 @@ def check_sources(root: Path, refs: dict[str, tuple], already: set, known: dict 
             result.problems.append((tei, f"its source {source} has sha256 {found}, the TEI header records {sha256}"))
         else:
             result.checked += 1
-    for orphan in sorted(set(packaged) - set(links.values())):  # a missing TEI is fixity's to report
+    orphans = scratch.db.execute(f"SELECT path FROM {packaged} p WHERE NOT EXISTS "
+                                 f"(SELECT 1 FROM {linked} l WHERE l.path = p.path) ORDER BY path")
+    for (raw,) in orphans:  # a missing TEI is fixity's to report
+        orphan = decode(raw)
         result.problems.append((orphan, f"packaged source of no TEI file ({table} links none to it)"))
     return result
 
@@ -243,14 +258,18 @@ def _regular_files(root: Path, base: Path):
 
 
 def _sha256(root: Path, relative: str, known: dict) -> str:
-    if "sha256" in known.get(relative, {}):
-        return known[relative]["sha256"]
+    sums = known.get(relative, {})
+    if "sha256" in sums:
+        return sums["sha256"]
     try:
         return member_digests(root, relative, ("sha256",))["sha256"]
     except DepositError:
         return "(unreadable)"
 
 
-def _links(data: bytes) -> dict[str, str]:
+def _links(data: bytes):
+    """(filename, source) of each row of metadata.csv, in order (a later row for a file wins)."""
     text = data.decode("utf-8", errors="replace")
-    return {row.get("filename") or "": row.get(SOURCE_COLUMN) or "" for row in csv.DictReader(io.StringIO(text))}
+    del data
+    for row in csv.DictReader(io.StringIO(text)):
+        yield row.get("filename") or "", row.get(SOURCE_COLUMN) or ""
