@@ -1,9 +1,11 @@
 """deposit.scratch: the on-disk sorts and sets deposit make keeps its per-article state in give what
 the in-memory ones gave (the orders os.walk, sorted Paths and sorted posix strings give; set semantics),
-and the streamed manifests and zip are the bytes bagit-python and a plain zipfile write."""
+and the streamed manifests and zip are the bytes bagit-python and a plain zipfile write; deposit verify
+keeps its per-file state there too (its Python memory does not grow with the number of files)."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import zipfile
@@ -102,3 +104,62 @@ def test_the_spooled_zip_is_zipfiles_own(tmp_path, monkeypatch):
 class _Listed(list):
     def close(self) -> None:
         pass
+
+
+# --- deposit verify keeps its per-file state in the scratch too --------------------------------
+
+
+def many_file_bag(root: Path, files: int) -> Path:
+    """A bagit-python bag of `files` small payload files, a hundred to a folder."""
+    for i in range(files):
+        path = root / f"part-{i // 100:03d}" / f"article-{i:05d}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"{i}\n", encoding="utf-8")
+    with quiet_bagit():
+        bagit.make_bag(str(root), checksums=list(CHECKSUMS), processes=1)
+    return root
+
+
+def traced_peak(function, *args) -> int:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        function(*args)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_verify_fixity_memory_does_not_grow_with_the_number_of_files(tmp_path, monkeypatch):
+    """The manifests (two entries a file), the listing of the bag and its sorted union were dicts
+    and sets in memory: about 1 KB a file. Now they are tables in the Scratch, read line by line
+    and back with cursors: five times the files, the same peak of Python memory. (Files are read
+    a block at a time: a small block here, so that the test's manifests are many blocks long.)"""
+    from teikit.deposit import bagread
+    from teikit.deposit.verify import check_fixity
+
+    monkeypatch.setattr(bagread, "BLOCK", 1 << 14)
+
+    small, large = many_file_bag(tmp_path / "small", 500), many_file_bag(tmp_path / "large", 2500)
+    assert check_fixity(small) == ([], 500) and check_fixity(large) == ([], 2500)
+    grown = traced_peak(check_fixity, large) - traced_peak(check_fixity, small)
+    assert grown < 400_000, f"{grown} bytes more for 2,000 more files"
+
+
+def test_the_digests_taken_while_unpacking_are_kept_in_the_scratch(tmp_path):
+    from teikit.deposit.extract import extract
+    from teikit.deposit.scratch import Records
+
+    bag = many_file_bag(tmp_path / "bag", 3)
+    package = tmp_path / "bag.zip"
+    with zipfile.ZipFile(package, "w") as archive:
+        for path in sorted(bag.rglob("*")):
+            archive.write(path, Path("bag", path.relative_to(bag)).as_posix())
+    with Scratch() as scratch:
+        (tmp_path / "out").mkdir()
+        got = extract(package, tmp_path / "out", scratch)
+        assert isinstance(got.digests, Records)
+        expected = (bag / "data" / "part-000" / "article-00002.txt").read_bytes()
+        assert got.digests.get("data/part-000/article-00002.txt")["sha256"] == hashlib.sha256(expected).hexdigest()
+        assert len(got.digests) == len([p for p in bag.rglob("*") if p.is_file()])
