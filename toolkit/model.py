@@ -8,7 +8,8 @@ mention back to the block that holds it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 
 BLOCK_SEPARATOR = "\n\n"
 
@@ -159,4 +160,8 @@ class Mention:
     def __reduce__(self):
         # its fields in order, not a dataclass's state dict: an article's mentions travel between
         # convert's passes (teikit.convertpasses), and this pickles and unpickles them several times faster
-        return Mention, (self.start, self.end, self.type, self.key, self.attrs, self.resp, self.cert)
+        return Mention, _mention_fields(self)
+
+
+# every field of Mention, in order (a field added later travels too: never reset by a pickle)
+_mention_fields = attrgetter(*(f.name for f in fields(Mention)))
