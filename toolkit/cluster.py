@@ -26,6 +26,7 @@ Contract:
 from __future__ import annotations
 
 import os
+import warnings
 from collections import deque
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -102,7 +103,9 @@ class DaskEngine:
         copy of scattered data (it drops the replicas a broadcast made), and a worker killed
         holding that copy took the value with it, every task needing it cancelled ("already
         forgotten"); a task's result lost with its worker is made again elsewhere."""
-        return self.client.submit(_held, Box(value), pure=False, retries=RETRIES)
+        with warnings.catch_warnings():  # a large corpus's names are meant to travel in the graph, once
+            warnings.filterwarnings("ignore", message="Sending large graph", category=UserWarning)
+            return self.client.submit(_held, Box(value), pure=False, retries=RETRIES)
 
     def result(self, future):
         try:

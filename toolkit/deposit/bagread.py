@@ -79,7 +79,7 @@ def member_lines(root: Path, relative: str, limit: int, option: str = "--max-man
     them, read one block at a time (never whole). The DepositError of a file longer than `limit`
     comes once that many bytes are read: the lines given before it are the caller's to discard."""
     decoder = codecs.getincrementaldecoder("utf-8")("replace")
-    size, carried = 0, ""
+    size, carried = 0, []  # the text of the line not ended yet, block by block (joined once it ends)
     with open_member(root, relative) as handle:
         while True:
             block = handle.read(BLOCK)
@@ -87,9 +87,13 @@ def member_lines(root: Path, relative: str, limit: int, option: str = "--max-man
             if size > limit:
                 raise DepositError(f"larger than the limit of {limit} bytes for a file read whole (raise it with {option})",
                                    path=relative)
-            pieces = (carried + decoder.decode(block, final=not block)).splitlines(keepends=True)
+            text = decoder.decode(block, final=not block)
+            if block and "\n" not in text and "\r" not in text:
+                carried.append(text)  # a long line goes on: never copied again for each block
+                continue
+            pieces = ("".join(carried) + text).splitlines(keepends=True)
             # The last piece may be cut short (or end in a CR whose LF is in the next block): held back.
-            carried = pieces.pop() if block and pieces else ""
+            carried = [pieces.pop()] if block and pieces else []
             for piece in pieces:
                 yield piece.splitlines()[0]
             if not block:

@@ -48,7 +48,7 @@ from ..errors import DepositError, InvalidTEIError
 from ..names import REGISTER_DIR, is_register_file
 from ..register import KINDS, Register, folders_beside
 from ..fsutil import (LOCK_NAME, TEMP_NAME, cannot_write, clean_stale_temps, collect_files, exclusive_lock,
-                      file_in_the_way, is_input_name, staging_dir)
+                      file_in_the_way, is_input_name, lock_path, staging_dir)
 from ..validate import Validator
 from . import stages
 from .archive import archive_top_name, base_name, write_archive
@@ -159,11 +159,25 @@ def settle(output) -> None:
     (buildcache.deposit_unchanged) calls this first, so a killed run's leftovers never outlive
     the next run. Raises DepositError (write_failure) when the package's folder cannot be written."""
     output = Path(output)
+    if not _left_by_a_killed_run(output):
+        return  # nothing to undo: no lock taken, nothing written (a read-only folder stays fine)
     try:
         with exclusive_lock(output):
             _settle(output)
     except OSError as exc:
         raise write_failure(exc, output) from None
+
+
+def _left_by_a_killed_run(output: Path) -> bool:
+    """Whether the package's folder holds what a make of it leaves only when killed (or while
+    it runs): the old package aside, its lock file, its staging folder or a temporary."""
+    if os.path.lexists(aside_path(output)) or os.path.lexists(lock_path(output)):
+        return True
+    try:
+        names = os.listdir(output.parent)
+    except OSError:
+        return False
+    return any((match := TEMP_NAME.match(name)) and match.group("name") == output.name for name in names)
 
 
 def make_package(paths, output, options: DepositOptions = DepositOptions(), *, cache=None) -> PackageResult:
