@@ -147,3 +147,26 @@ def test_an_edited_page_in_a_changed_archive_is_judged_as_an_edited_file_is(craw
     assert result.exit_code == 0, result.stderr
     assert f"warning: {edited}: edited since teikit wrote it (1 comment); kept as it is" in result.stderr
     assert edited.read_text(encoding="utf-8") == text
+
+
+
+def test_an_archive_repeating_its_records_then_given_a_page_converts_that_page(tmp_path):
+    # The repeat of a reused page was refused its name but still counted among the pages pass two
+    # spares: with every other page reused, the new page was never written and the run crashed (review).
+    src, scratch = tmp_path / "src", tmp_path / "scratch"
+    src.mkdir(), scratch.mkdir()
+    once = write_warc(scratch / "once.warc", CRAWL).read_bytes()
+    archive = src / "crawl.warc"
+    archive.write_bytes(once + once)  # every record twice (one record id each): the repeats refused
+    out = tmp_path / "tei"
+    first = convert(src, out)
+    assert first.exit_code == 1 and "Traceback" not in first.stderr
+    # a page that names no one: no name enters the corpus, so no reused page is looked at again
+    plain = ("response", "https://a.vn/thoi-tiet.html", "200 OK", "text/html; charset=utf-8",
+             _html("Thời tiết", "trời nắng nóng kéo dài nhiều ngày, các vùng núi có mưa rào và dông vào chiều tối, "
+                                "nhiệt độ cao nhất trong ngày ở mức ba mươi lăm độ."))
+    archive.write_bytes(write_warc(scratch / "more.warc", CRAWL + [plain]).read_bytes() + once)
+    result = convert(src, out)
+    assert result.exit_code == 1 and "Traceback" not in result.stderr, result.stderr
+    assert len(list(out.glob("a-vn-thoi-tiet-html-*.xml"))) == 1
+    assert_as_from_scratch(src, out, tmp_path, exit_code=1)

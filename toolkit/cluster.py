@@ -207,6 +207,7 @@ class DaskEngine:
             source, stem, language = ((result.source, result.stem, result.entry["language"])
                                       if isinstance(result, Reused) else result[:3])
             if why := batch.claim_output(stem, source):  # a WARC record repeated
+                plan.refused(result)
                 refused.add(str(source))
                 return batch.report.fail(source, why)
             if isinstance(result, Reused):

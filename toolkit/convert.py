@@ -139,6 +139,7 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
                     source, language, names, said, item = result
                     stem = item.stem
                 if refused := batch.claim_output(stem, source):  # a WARC record repeated
+                    plan.refused(result)
                     return report.fail(source, refused)
                 if not isinstance(result, Reused):
                     plan.found(source, stem, language, names, said)

@@ -297,9 +297,13 @@ class ConvertRecord:
         while order:
             yield order.popleft()[0], None
 
+    def refused(self, result) -> None:
+        """A reused web archive page refused its name (a record repeated) is not spooled: work_count spares it not."""
+        if isinstance(result, Reused) and result.page is not None:
+            self._reused_pages[result.entry["corpus"]] -= 1
+
     def work_count(self, spooled: int, ready: dict) -> int:
-        """How many of the `spooled` articles pass two works on (`ready`: reusable's; and the pages
-        page_ready found reused)."""
+        """How many of the `spooled` articles pass two works on (`ready`: reusable's; and page_ready's)."""
         corpora = Counter(o.result.entry["corpus"] for o in ready.values()) + self._reused_pages
         return spooled - sum(corpora.values()) + sum(n for was, n in corpora.items() if self._delta(was))
 
