@@ -17,7 +17,7 @@ import pytest
 
 import teikit.convertpasses
 from test_incremental import assert_as_from_scratch, convert, inodes, rewritten
-from test_warc_input import CRAWL, _page, write_warc
+from test_warc_input import CRAWL, write_warc
 
 SKIPPED = ("; skipped: 1 metadata record, 2 non-HTML responses, 1 page without article text, 1 redirect, "
            "2 request records, 1 response with another HTTP status, 1 warcinfo record")

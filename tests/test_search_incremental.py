@@ -13,7 +13,6 @@ Each site here has 14 articles a00 … a13 in four shards of at most four pages 
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
