@@ -250,3 +250,28 @@ def test_a_cluster_that_loses_the_run_is_a_worker_error(cluster):
         with pytest.raises(WorkerError, match="the cluster lost the run"):
             engine.result(engine.client.submit(os._exit, 3, pure=False))
     cluster.wait_for_workers(2, timeout=WORKERS_BACK)
+
+
+def test_a_web_archive_repeating_its_records_converts_on_the_cluster_as_locally(tmp_path, cluster):
+    # A repeated record was refused by its source's name, which the kept first copy shares: on the
+    # cluster the kept copy was dropped with it, and the last pass's outcomes shifted (review).
+    src, scratch = tmp_path / "src", tmp_path / "scratch"
+    src.mkdir(), scratch.mkdir()
+    once = write_warc(scratch / "once.warc", CRAWL).read_bytes()
+    archive = src / "crawl.warc"
+    archive.write_bytes(once + once)  # every record twice (one record id each): the repeats refused
+    (src / "a01.txt").write_text(ARTICLES["a01"], encoding="utf-8")
+
+    def both() -> None:
+        local = invoke("convert", str(src), "-o", str(tmp_path / "local"), "--jobs", "1")
+        remote = invoke("convert", str(src), "-o", str(tmp_path / "remote"), "--scheduler", cluster.scheduler_address)
+        assert local.exit_code == remote.exit_code == 1
+        assert "same output name as an earlier input" in local.stderr
+        assert local.stderr.replace("local", "X") == remote.stderr.replace("remote", "X")
+        assert tree_bytes(tmp_path / "local") == tree_bytes(tmp_path / "remote")
+        record = buildrecord.RECORD
+        assert (tmp_path / "local" / record).read_bytes() == (tmp_path / "remote" / record).read_bytes()
+
+    both()
+    archive.write_bytes(write_warc(scratch / "more.warc", CRAWL + [ADDED]).read_bytes() + once)  # and again, a page added
+    both()

@@ -158,7 +158,8 @@ class DaskEngine:
         def look_again(shared_names) -> set:
             plan.corpus(shared_names.names)
             held[:] = [self.share((shared_names, options))]
-            looked[:] = [self.submit(_again, again, state, held[0], first, refused) for first in firsts]
+            looked[:] = [self.submit(_again, again, state, held[0], first, refused.get(n, frozenset()))
+                         for n, first in enumerate(firsts)]
             checks = [(item, check) for item in reused if (check := plan.second_pass(item)) is not None]
             rechecked[:] = [self.submit(_again_reused, again, state, held[0], chunk)
                             for chunk in chunks(checks, chunk_size(len(checks), self.workers))]
@@ -173,7 +174,8 @@ class DaskEngine:
                     plan.named(stem, names)
             return named
 
-        firsts_found = self.result(self._reduced([self.submit(_names_of, first, refused) for first in firsts]))
+        firsts_found = self.result(self._reduced([self.submit(_names_of, first, refused.get(n, frozenset()))
+                                                  for n, first in enumerate(firsts)]))
         view = settle(found | firsts_found, look_again)
         shared = self.share((view, *job))
         writes = [self.submit(_second, write, state, shared, done) for done in looked]
@@ -186,7 +188,9 @@ class DaskEngine:
     def _first_pass(self, batch, state, plan, options, read: Callable, read_page: Callable):
         """Pass one, as a local run orders it (the files, then each web archive's pages): the first
         passes' futures; each article in order (a Reused, or the stem of one read this run); the
-        reused ones; the names they hold; the sources refused an output name another page has."""
+        reused ones; the names they hold; the outcomes refused an output name an earlier page has,
+        by place (for a first pass's index among the futures, their positions in its chunk), not
+        by name: a WARC record repeated has the name of the copy kept."""
         from .convert import not_recognised_line  # convert gives its passes to the engine, not the other way
         from .language import primary
         from .recognise import registry
@@ -198,17 +202,21 @@ class DaskEngine:
         firsts = [self.submit(_first, read, state, options, chunk)
                   for chunk in chunks(todo, chunk_size(len(todo), self.workers))]
         lights = [self.submit(_light, first) for first in firsts]
-        outcomes = iter(outcome for light in lights for outcome in self.result(light))
-        sequence, reused, found, refused, unrecognised = [], [], set(), set(), {}
+        outcomes = iter(((n, at), outcome) for n, light in enumerate(lights)
+                        for at, outcome in enumerate(self.result(light)))
+        sequence, reused, found, refused, unrecognised = [], [], set(), {}, {}
 
-        def keep(result) -> None:
+        def keep(result, where) -> None:
+            """One outcome of pass one; `where`: its place on the cluster, (first pass, position), or
+            None (a reused article's, not on the cluster)."""
             if isinstance(result, str):  # a web archive's page that was skipped: why
                 return batch.report.skip(result)
             source, stem, language = ((result.source, result.stem, result.entry["language"])
                                       if isinstance(result, Reused) else result[:3])
             if why := batch.claim_output(stem, source):  # a WARC record repeated
                 plan.refused(result)
-                refused.add(str(source))
+                if where is not None:
+                    refused.setdefault(where[0], set()).add(where[1])
                 return batch.report.fail(source, why)
             if isinstance(result, Reused):
                 reused.append(result)
@@ -223,19 +231,20 @@ class DaskEngine:
             if why := batch.clash(path):
                 batch.report.fail(path, why)
                 continue
-            result = batch.gather(ready.get(path) or next(outcomes))
+            where, outcome = (None, ready[path]) if path in ready else next(outcomes)
+            result = batch.gather(outcome)
             if result is not None:
-                keep(result)
+                keep(result, where)
         for archive in archives:
             self._read_archive(archive, batch, state, plan, options, read_page, firsts, keep)
         for code in sorted(unrecognised):
             batch.report.warn(not_recognised_line(code, unrecognised[code]))
-        return firsts, sequence, reused, found, frozenset(refused)
+        return firsts, sequence, reused, found, {n: frozenset(at) for n, at in refused.items()}
 
     def _read_archive(self, archive, batch, state, plan, options, read_page, firsts: list, keep) -> None:
         """A web archive's pass one: surveyed and streamed by the client (convert._read_archive),
         its pages not reused (plan.page_ready) sent to the cluster in chunks, their first passes
-        added to `firsts`; each page's outcome handed to `keep` in record order."""
+        added to `firsts`; each page's outcome handed to `keep` in record order, with its place."""
         from .convertrecord import interleaved
         from .ingest import warc
 
@@ -253,16 +262,19 @@ class DaskEngine:
             lights = []
             for chunk in chunks(pages, chunk_size(surveyed.pages, self.workers)):
                 firsts.append(self.submit(_first, read_page, state, options, chunk))
-                lights.append(self.submit(_light, firsts[-1]))
-            for light in lights:
-                yield from self.result(light)
+                lights.append((len(firsts) - 1, self.submit(_light, firsts[-1])))
+            for n, light in lights:
+                yield from (((n, at), outcome) for at, outcome in enumerate(self.result(light)))
 
         def read_pages():
-            ready = lambda page: plan.page_ready(page, Path(warc.page_display(page)))  # noqa: E731
-            for outcome in interleaved(warc.pages(archive, surveyed), ready, run):
+            def ready(page):
+                outcome = plan.page_ready(page, Path(warc.page_display(page)))
+                return None if outcome is None else (None, outcome)
+
+            for where, outcome in interleaved(warc.pages(archive, surveyed), ready, run):
                 result = batch.gather(outcome)
                 if result is not None:
-                    keep(result)
+                    keep(result, where)
 
         batch.attempt(archive, read_pages)
 
@@ -316,10 +328,10 @@ def _light(outcomes):
                     o.report) for o in outcomes]
 
 
-def _read(outcome, refused: frozenset = frozenset()) -> bool:
-    """Whether a first pass's outcome is an article to go on with (not failed, not a page skipped
-    or refused its name)."""
-    return outcome.done and not isinstance(outcome.result, str) and str(outcome.result[0]) not in refused
+def _kept(outcomes, refused: frozenset) -> list:
+    """A first pass's outcomes that are articles to go on with: not failed, not a page skipped, not
+    refused its name (`refused`: their positions in the chunk)."""
+    return [o for at, o in enumerate(outcomes) if o.done and not isinstance(o.result, str) and at not in refused]
 
 
 def _named(entries) -> list:
@@ -330,12 +342,12 @@ def _named(entries) -> list:
 
 def _names_of(outcomes, refused) -> set:
     """The names a chunk's first passes found."""
-    return set().union(*(o.result[4] for o in outcomes if _read(o, refused)))
+    return set().union(*(o.result[4] for o in _kept(outcomes, refused)))
 
 
 def _again(again, factory, shared_names, outcomes, refused):
     # (source, article, mentions, failure) and what the recogniser kept for a second recognition
-    entries = [o.result[:4] + o.result[6:7] for o in outcomes if _read(o, refused)]
+    entries = [o.result[:4] + o.result[6:7] for o in _kept(outcomes, refused)]
     return again(worker_state(factory), shared_names, entries)
 
 
