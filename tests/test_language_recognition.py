@@ -11,7 +11,8 @@ from lxml import etree
 from typer.testing import CliRunner
 
 from teikit.cli import app
-from teikit.convert import convert_paths, not_recognised_line
+from teikit.convert import convert_paths
+from teikit.convertpasses import not_recognised_line
 from teikit.model import ABBR, DATE, ORG, PERSON, PLACE, ROLE
 from teikit.options import ConvertOptions
 from teikit.recognise import Context

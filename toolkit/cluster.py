@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .batch import Outcome
+from .convertpasses import First, PassOne
 from .convertrecord import Reused
 from .editing.record import RECORD_DIR
 from .errors import WorkerError
@@ -191,10 +192,6 @@ class DaskEngine:
         reused ones; the names they hold; the outcomes refused an output name an earlier page has,
         by place (for a first pass's index among the futures, their positions in its chunk), not
         by name: a WARC record repeated has the name of the copy kept."""
-        from .convert import not_recognised_line  # convert gives its passes to the engine, not the other way
-        from .language import primary
-        from .recognise import registry
-
         archives = [path for path in batch.files if source_type(path) == WARC]
         files = [path for path in batch.files if source_type(path) != WARC]
         ready = plan.reusable([path for path in files if batch.clash(path) is None])
@@ -204,28 +201,18 @@ class DaskEngine:
         lights = [self.submit(_light, first) for first in firsts]
         outcomes = iter(((n, at), outcome) for n, light in enumerate(lights)
                         for at, outcome in enumerate(self.result(light)))
-        sequence, reused, found, refused, unrecognised = [], [], set(), {}, {}
+        sequence, reused, refused = [], [], {}
+        passone = PassOne(batch, plan)
 
         def keep(result, where) -> None:
-            """One outcome of pass one; `where`: its place on the cluster, (first pass, position), or
-            None (a reused article's, not on the cluster)."""
-            if isinstance(result, str):  # a web archive's page that was skipped: why
-                return batch.report.skip(result)
-            source, stem, language = ((result.source, result.stem, result.entry["language"])
-                                      if isinstance(result, Reused) else result[:3])
-            if why := batch.claim_output(stem, source):  # a WARC record repeated
-                plan.refused(result)
-                if where is not None:
-                    refused.setdefault(where[0], set()).add(where[1])
-                return batch.report.fail(source, why)
-            if isinstance(result, Reused):
-                reused.append(result)
-                found.update(tuple(name) for name in result.entry["names"])
-            else:
-                plan.found(source, stem, language, (), result[3])
-            sequence.append(result if isinstance(result, Reused) else stem)
-            if registry.not_recognised(language):
-                unrecognised.setdefault(primary(language), []).append(source)
+            """Pass one's bookkeeping (PassOne) for one result; `where`: its place on the cluster,
+            (first pass, position), or None (a reused article's, not on the cluster)."""
+            if passone.take(result):
+                if isinstance(result, Reused):
+                    reused.append(result)
+                sequence.append(result if isinstance(result, Reused) else result.stem)
+            elif where is not None and not isinstance(result, str):  # refused its name: left out there
+                refused.setdefault(where[0], set()).add(where[1])
 
         for path in batch.progress(files, "reading"):
             if why := batch.clash(path):
@@ -237,9 +224,8 @@ class DaskEngine:
                 keep(result, where)
         for archive in archives:
             self._read_archive(archive, batch, state, plan, options, read_page, firsts, keep)
-        for code in sorted(unrecognised):
-            batch.report.warn(not_recognised_line(code, unrecognised[code]))
-        return firsts, sequence, reused, found, {n: frozenset(at) for n, at in refused.items()}
+        passone.warn()
+        return firsts, sequence, reused, passone.found, {n: frozenset(at) for n, at in refused.items()}
 
     def _read_archive(self, archive, batch, state, plan, options, read_page, firsts: list, keep) -> None:
         """A web archive's pass one: surveyed and streamed by the client (convert._read_archive),
@@ -321,11 +307,12 @@ def _first(read, factory, options, sources):
 
 
 def _light(outcomes):
-    """What the client needs of a first pass: the report and what the record keeps (source, stem,
-    language, the warnings said), not the article (a web archive's page skipped: why)."""
+    """What the client needs of a first pass: the report and what the record keeps (a First of its
+    source, stem, language and the warnings said), not the article nor its names (a web archive's
+    page skipped: why)."""
     return [Outcome(o.done, o.result if isinstance(o.result, str) else
-                    (o.result[0], o.result[1].stem, o.result[1].meta.language, o.result[5]) if o.done else None,
-                    o.report) for o in outcomes]
+                    First(o.result[0], o.result[1].stem, o.result[1].meta.language, (), o.result[5], None)
+                    if o.done else None, o.report) for o in outcomes]
 
 
 def _kept(outcomes, refused: frozenset) -> list:

@@ -28,14 +28,13 @@ from typing import Iterable
 from lxml import etree
 
 from .batch import Batch, Counted, Progress, Report
-from .convertpasses import (Looked, again_packed, again_task, context_for, read_packed, read_page_packed,
+from .convertpasses import (Looked, PassOne, again_packed, again_task, context_for, read_packed, read_page_packed,
                             read_page_task, read_task, settle_language, write_packed, write_task)
 from .convertrecord import REUSED, ConvertRecord, Reused, interleaved
 from .encode import encode
 from .encode.checked import NOT_VALIDATED
 from .ingest import SOURCE_SUFFIXES, WARC, input_type_of, source_stem, source_type
 from .ingest import warc as web_archive
-from .language import name_of, primary
 from .model import Article
 from .options import ConvertOptions
 from .recognise import Recogniser, registry
@@ -47,27 +46,9 @@ from .validate import Validator, default_validator
 
 __all__ = ["NOT_VALIDATED", "context_for", "convert_article", "convert_paths", "load_recogniser", "settle_language"]
 
-_LISTED = 3  # articles named in the line that says which types a language's recogniser does not find
-
-
 def load_recogniser(options: ConvertOptions) -> Recogniser:
     """The Vietnamese recogniser the options ask for (recognise.registry.ByLanguage gives every language's)."""
     return registry.load_recogniser(options.model_dir)
-
-
-def not_recognised_line(language: str, sources: list) -> str:
-    """The one line per language saying which types no recogniser finds in it, in how many articles,
-    and from which files (the first _LISTED, each once)."""
-    missing = [registry.TYPE_NAMES[t] for t in registry.not_recognised(language)]
-    found = [registry.TYPE_NAMES[t] for t in registry.TYPE_NAMES if t not in registry.not_recognised(language)]
-    files = list(dict.fromkeys(map(str, sources)))  # a web archive is one file of many articles
-    listed = ", ".join(files[:_LISTED]) + (f" and {len(files) - _LISTED} more" if len(files) > _LISTED else "")
-    return (f"{name_of(language)}: {_and(missing)} are not recognised in this language, only {_and(found) or 'nothing'}; "
-            f"{len(sources)} article{'s' if len(sources) != 1 else ''}: {listed}")
-
-
-def _and(words: list[str]) -> str:
-    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
 
 
 def convert_article(article: Article, recogniser: Recogniser, options: ConvertOptions = ConvertOptions(),
@@ -123,41 +104,25 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
     engine = engine or make_engine(jobs, warm=state)
     try:
         with tempfile.TemporaryFile() as first, tempfile.TemporaryFile() as final:
-            found: set = set()
+            passone = PassOne(batch, plan)
             spooled = 0
 
             def keep(result) -> None:
+                """Pass one's bookkeeping (PassOne), then the article spooled: a Reused as it is, a
+                First's article packed (convertpasses)."""
                 nonlocal spooled
-                if isinstance(result, str):  # a web archive's page that was skipped: why
-                    report.skip(result)
-                    return
-                if isinstance(result, Reused):  # its TEI stands: what its last run found
-                    source, language, item = result.source, result.entry["language"], result
-                    # its names are in the register already, unless the register was taken away
-                    names, stem = [tuple(name) for name in result.entry["names"]], result.stem
-                else:  # a First: the article itself travels packed (convertpasses)
-                    source, language, names, said, item = result
-                    stem = item.stem
-                if refused := batch.claim_output(stem, source):  # a WARC record repeated
-                    plan.refused(result)
-                    return report.fail(source, refused)
-                if not isinstance(result, Reused):
-                    plan.found(source, stem, language, names, said)
-                found.update(names)
-                if registry.not_recognised(language):
-                    unrecognised.setdefault(primary(language), []).append(source)
-                pickle.dump(item, first, protocol=pickle.HIGHEST_PROTOCOL)
-                spooled += 1
+                if passone.take(result):
+                    pickle.dump(result if isinstance(result, Reused) else result.article, first,
+                                protocol=pickle.HIGHEST_PROTOCOL)
+                    spooled += 1
 
-            unrecognised: dict[str, list[Path]] = {}
             archives = [path for path in batch.files if source_type(path) == WARC]
             batch.files = [path for path in batch.files if path not in archives]
             ready = plan.reusable([path for path in batch.files if batch.clash(path) is None])
             batch.run_on(engine, read_packed, state=state, shared=options, label="reading", each=keep, ready=ready)
             for archive in archives:
                 _read_archive(archive, batch, engine, state, options, keep, plan)
-            for code in sorted(unrecognised):
-                report.warn(not_recognised_line(code, unrecognised[code]))
+            passone.warn()
 
             def again(shared_names: SharedNames) -> set:
                 """Every article looked at again with the register's names; what they name. A reused
@@ -179,7 +144,7 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
                     pickle.dump(entry, final, protocol=pickle.HIGHEST_PROTOCOL)
                 return named
 
-            view = settle(register, out_dir / REGISTER_DIR, found, again)
+            view = settle(register, out_dir / REGISTER_DIR, passone.found, again)
             final.seek(0)
             entries = (pickle.load(final) for _ in range(spooled))
             shared = (view, out_dir, options, edited)

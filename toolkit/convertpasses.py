@@ -11,6 +11,11 @@ how an article travels between them.
   is done again); each entry with the names it holds then;
 - **last pass** (`write_task`): encoded against the register's view, validated, placed.
 
+What the parent (a cluster's client) does with each of pass one's results, in input order, is
+one piece of bookkeeping whatever the engine (`PassOne`): a page skipped counted, a repeated
+WARC record refused its name, the record told what was found, the names gathered for the corpus
+register, and one line per language whose recogniser finds no names (`not_recognised_line`).
+
 On this machine (`--jobs N`) the parent spools each article between the passes, and its own work
 per article is what it takes to hold it. So the article travels as `Packed`: pickled once by the
 worker that made it, unpickled by the worker that next works on it; the parent reads and writes
@@ -36,7 +41,7 @@ from .encode.checked import encode_checked as _encode_checked
 from .errors import EmptyArticleError, ToolkitError
 from .ingest import ingest_file
 from .ingest import warc as web_archive
-from .language import decide
+from .language import decide, name_of, primary
 from .model import NAME_TYPES, Article
 from .options import ConvertOptions
 from .recognise import Context, Recogniser, TwoStep, registry
@@ -219,13 +224,15 @@ class Packed(NamedTuple):
 
 
 class First(NamedTuple):
-    """Pass one's result as the parent holds it: what the record and the register need of it, and the article."""
+    """Pass one's result as the parent holds it: what the record and the register need of it, and the
+    article (None on a cluster's client: the article and its names stay on the cluster)."""
 
     source: Path
+    stem: str
     language: str
     names: set
     said: list
-    article: Packed
+    article: Packed | None
 
 
 class Looked(NamedTuple):
@@ -248,7 +255,7 @@ def _first(outcome: Outcome) -> Outcome:
         return outcome
     source, article, mentions, failure, names, said, prepared = result
     packed = _packed((source, article, mentions, failure, prepared))
-    return Outcome(True, First(source, article.meta.language, names, said, packed), outcome.report)
+    return Outcome(True, First(source, article.stem, article.meta.language, names, said, packed), outcome.report)
 
 
 def read_packed(state, options: ConvertOptions, sources: list) -> list:
@@ -273,3 +280,67 @@ def again_packed(state, shared, entries: list) -> list:
 def write_packed(state, shared, entries: list) -> list:
     """write_task over Packed articles (a Recheck as it is)."""
     return write_task(state, shared, [e.unpacked() if isinstance(e, Packed) else e for e in entries])
+
+
+# --- pass one's bookkeeping, the same on this machine and on a cluster ----------------------
+
+_LISTED = 3  # articles named in the line that says which types a language's recogniser does not find
+
+
+class PassOne:
+    """What the parent (a cluster's client) does with pass one's results, one at a time in input
+    order (`take`): a web archive's page skipped is counted; an article whose output name an
+    earlier input has (a WARC record repeated: batch.claim_output) is refused, one failure, and
+    the record told (ConvertRecord.refused); the record is told what a read article holds
+    (ConvertRecord.found); the names of the articles kept are gathered (`found`: a reused
+    article's from its record); and after the pass (`warn`), one line per language whose
+    recogniser finds no names."""
+
+    def __init__(self, batch, plan):
+        self.batch = batch
+        self.plan = plan
+        self.found: set = set()
+        self._unrecognised: dict[str, list[Path]] = {}
+
+    def take(self, result) -> bool:
+        """Whether `result` (a First; a Reused, whose TEI stands; or why a page is skipped) is an
+        article to go on with."""
+        report = self.batch.report
+        if isinstance(result, str):
+            report.skip(result)
+            return False
+        if isinstance(result, Reused):  # what its last run found; its names are in the register already
+            source, stem, language = result.source, result.stem, result.entry["language"]
+            names = [tuple(name) for name in result.entry["names"]]
+        else:
+            source, stem, language, names = result.source, result.stem, result.language, result.names
+        if why := self.batch.claim_output(stem, source):  # a WARC record repeated
+            self.plan.refused(result)
+            report.fail(source, why)
+            return False
+        if not isinstance(result, Reused):
+            self.plan.found(source, stem, language, names, result.said)
+        self.found.update(names)
+        if registry.not_recognised(language):
+            self._unrecognised.setdefault(primary(language), []).append(source)
+        return True
+
+    def warn(self) -> None:
+        """The one line per language whose recogniser finds no names, in the languages' order."""
+        for code in sorted(self._unrecognised):
+            self.batch.report.warn(not_recognised_line(code, self._unrecognised[code]))
+
+
+def not_recognised_line(language: str, sources: list) -> str:
+    """The one line per language saying which types no recogniser finds in it, in how many articles,
+    and from which files (the first _LISTED, each once)."""
+    missing = [registry.TYPE_NAMES[t] for t in registry.not_recognised(language)]
+    found = [registry.TYPE_NAMES[t] for t in registry.TYPE_NAMES if t not in registry.not_recognised(language)]
+    files = list(dict.fromkeys(map(str, sources)))  # a web archive is one file of many articles
+    listed = ", ".join(files[:_LISTED]) + (f" and {len(files) - _LISTED} more" if len(files) > _LISTED else "")
+    return (f"{name_of(language)}: {_and(missing)} are not recognised in this language, only {_and(found) or 'nothing'}; "
+            f"{len(sources)} article{'s' if len(sources) != 1 else ''}: {listed}")
+
+
+def _and(words: list[str]) -> str:
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
