@@ -14,8 +14,10 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+from lxml import etree
 
 import teikit.convertpasses
+from teikit import convertrecord
 from test_incremental import assert_as_from_scratch, convert, inodes, rewritten
 from test_warc_input import CRAWL, write_warc
 
@@ -170,3 +172,15 @@ def test_an_archive_repeating_its_records_then_given_a_page_converts_that_page(t
     assert result.exit_code == 1 and "Traceback" not in result.stderr, result.stderr
     assert len(list(out.glob("a-vn-thoi-tiet-html-*.xml"))) == 1
     assert_as_from_scratch(src, out, tmp_path, exit_code=1)
+
+
+def test_the_source_sha256_the_record_finds_is_the_one_the_header_writes(crawled):
+    # rehead finds and replaces the header's own form (encode.header.source_sha256), not a copy of it
+    archive, out = crawled
+    sha = hashlib.sha256(archive.read_bytes()).hexdigest()
+    pages = sorted(out.glob("*.xml"))
+    assert len(pages) == 2
+    for page in pages:
+        data = page.read_bytes()
+        assert etree.fromstring(data).findtext("{*}teiHeader/{*}fileDesc/{*}sourceDesc/{*}bibl/{*}idno[@type='sha256']") == sha
+        assert data.count(convertrecord.source_sha256(sha)) == 1

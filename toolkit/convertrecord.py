@@ -9,7 +9,8 @@ Contract (the record itself: teikit.buildrecord, `<out>/.teikit-build.json`, sta
   HTTP charset, and the rest as above), and by the archive's sha256, which its TEI header names
   as its source's. A page whose record is unchanged in an archive that changed (a page added,
   another page altered) is not converted again: its TEI, teikit's own and unedited, gets the
-  archive's new sha256 in its header, the one byte string that differs (`rehead`), and is
+  archive's new sha256 in its header, the one byte string that differs (`rehead`: the form
+  encode.header.source_sha256 gives, as the header writes it), and is
   written again (counted as written: its bytes are new).
 - Its entry (one per TEI file, by stem) holds that key, the TEI's sha256 after the run, what
   the first pass found that the rest of the batch needs (the names it lends the corpus,
@@ -40,6 +41,7 @@ from typing import NamedTuple
 from . import buildrecord
 from .batch import Outcome, Report
 from .editing import record as editing
+from .encode.header import source_sha256
 from .ingest import WARC, source_stem, source_type
 from .names import SIDECAR_SUFFIX
 from .resources import schema_dir
@@ -192,7 +194,7 @@ class ConvertRecord:
         return (entry.get("outcome") == WRITTEN and isinstance(entry.get("archive"), str)
                 and editing.sha256(data) == entry.get("sha256") and record is not None
                 and record.sha256 == entry["sha256"] and not record.edited
-                and data.count(_source_sha(entry["archive"])) == 1)
+                and data.count(source_sha256(entry["archive"])) == 1)
 
     def _rehead(self, reused: Reused) -> bool:
         """The page's TEI with its archive's new sha256 in its header (and its editing record);
@@ -201,7 +203,7 @@ class ConvertRecord:
         if not self._reheadable(reused.stem, {**entry, "archive": entry["rehead"]}):
             return False
         existing = editing.inspect(target, b"")
-        data = existing.data.replace(_source_sha(entry["rehead"]), _source_sha(entry["archive"]))
+        data = existing.data.replace(source_sha256(entry["rehead"]), source_sha256(entry["archive"]))
         editing.write(target, data, existing.record.markup, removed=existing.record.removed, before=existing)
         self.record.put(reused.stem, **({k: v for k, v in entry.items() if k != "rehead"} | {"sha256": editing.sha256(data)}))
         return True
@@ -388,11 +390,6 @@ def interleaved(items, known, run):
 def _findings(entry: dict) -> dict:
     """What an entry's next entry takes over from it: its keys and what pass one found."""
     return {k: entry[k] for k in ("key", "page", "archive", "names", "language", "read") if k in entry}
-
-
-def _source_sha(sha256: str) -> bytes:
-    """How a TEI header names its source's sha256 (encode.header: sourceDesc/bibl/idno)."""
-    return f'<idno type="sha256">{sha256}</idno>'.encode("ascii")
 
 
 def _listed(names) -> list:

@@ -8,6 +8,9 @@ licence said to be unknown. editorialDecl says what was normalised and what is
 machine markup; schemaRef names the schema. Whoever is responsible for markup
 (@resp, change/@who) is a respStmt in titleStmt; a program's respStmt names its
 application in appInfo (`declare_agent`, also used by editing to add one).
+The source's sha256 (sourceDesc/bibl/idno type="sha256") is written as the bytes
+`source_sha256` gives, the one form an incremental convert finds and replaces in a
+TEI file teikit wrote (convertrecord: a web archive's page given its archive's new sha256).
 """
 
 from __future__ import annotations
@@ -46,6 +49,16 @@ _STD_VALS = ("Dates are given in ISO 8601 in @when, @from/@to or @notBefore/@not
              "precision the text gives (--MM-DD when it gives no year); a length of time the text "
              "gives without a start is no date: measure type=\"duration\" with @quantity and @unit "
              "(year, month, week, day).")
+
+
+SHA256_TYPE = "sha256"             # idno/@type of the source's sha256 (and of the register state)
+
+
+def source_sha256(sha256: str) -> bytes:
+    """The bytes that name `sha256` as the source's in a header teikit wrote and serialised (TEI
+    the default namespace, as every file convert writes): its sourceDesc/bibl/idno, as build_header
+    makes it."""
+    return f'<idno type="{SHA256_TYPE}">{sha256}</idno>'.encode("ascii")
 
 
 def _sub(parent, tag, text=None, **attrs):
@@ -109,7 +122,7 @@ def build_header(article: Article, doc_id: str, options: ConvertOptions,
     if article.meta.description:
         _sub(bibl, N.NOTE, article.meta.description, type="description")
     _sub(bibl, N.IDNO, article.name, type="filename")
-    _sub(bibl, N.IDNO, article.sha256, type="sha256")
+    _sub(bibl, N.IDNO, article.sha256, type=SHA256_TYPE)  # serialised: source_sha256(article.sha256)
     if article.capture is not None:
         # Where and when the page was captured (a web archive's record), apart from its publication.
         capture = article.capture
@@ -123,7 +136,7 @@ def build_header(article: Article, doc_id: str, options: ConvertOptions,
         # the corpus register the article was converted against: with its source, what makes it again
         register = _sub(bibl.getparent(), N.BIBL, type="register")
         _sub(register, N.REF, REGISTER_URL, target=REGISTER_URL)
-        _sub(register, N.IDNO, register_state, type="sha256")
+        _sub(register, N.IDNO, register_state, type=SHA256_TYPE)
 
     encoding = _sub(header, N.ENCODING_DESC)
     _sub(encoding, N.SCHEMA_REF, key="teikit", url=SCHEMA_URL)
