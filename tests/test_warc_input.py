@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
+from collections.abc import Sized
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,11 @@ from typer.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+import teikit.convertpasses
+import teikit.ingest.warc
+import teikit.parallel
 from test_html_input import _windows_1258
-from teikit.cli import app
+from teikit.cli import app, common
 from teikit.convert import convert_paths
 from teikit.ingest.warc import page_stem
 from teikit.names import XPATH_NS
@@ -220,3 +224,35 @@ def test_a_record_whose_warc_date_is_no_date_costs_that_page_one_line(tmp_path, 
         f"error: {path}#{stem}: WARC-Date {date!r} is not a date (ISO 8601): the record is damaged",
         f"1 of 2 converted into {out}"]
     assert [p.name for p in out.glob("*.xml")] == [f"{page_stem('https://a.vn/good.html', _id(2))}.xml"]
+
+
+def test_an_archives_pages_are_counted_for_the_progress_bar_not_listed(tmp_path, monkeypatch):
+    # The bar was handed the pages to list: every page's payload was in memory at once (review).
+    monkeypatch.setattr(teikit.parallel, "MAX_CHUNK", 2)  # --jobs 1 reads the pages two at a time
+    text = "Bà Giàng Thị Mai đến Mường Khương dự hội nghị của tỉnh Lào Cai về phát triển du lịch cộng đồng."
+    records = [("response", f"https://a.vn/tin-{n}.html", "200 OK", "text/html; charset=utf-8",
+                f"<html><body><article><h1>Tin {n}</h1><p>{text} Số {n}.</p></article></body></html>".encode())
+               for n in range(6)]
+    archive = write_warc(tmp_path / "crawl.warc", records)
+    made, ahead, bars = [], [], []
+    streamed, first_look = teikit.ingest.warc.pages, teikit.convertpasses.first_look
+
+    def pages(*args):
+        for page in streamed(*args):
+            made.append(page.stem)
+            yield page
+
+    def looking(source, *args):  # how many pages were made when each is read
+        ahead.append(len(made) - len(ahead))
+        return first_look(source, *args)
+
+    def progress(items, label):
+        bars.append((label, len(items) if isinstance(items, Sized) else None))
+        return common.progress(items, label)
+
+    monkeypatch.setattr(teikit.ingest.warc, "pages", pages)
+    monkeypatch.setattr(teikit.convertpasses, "first_look", looking)
+    report = convert_paths([archive], tmp_path / "tei", progress=progress)
+    assert report.ok and len(report.written) == 6
+    assert ("reading", 6) in bars
+    assert max(ahead) <= 2  # a chunk made ahead at most, not the whole archive

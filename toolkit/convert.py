@@ -171,8 +171,9 @@ def _unread_reason(path: Path) -> str:
 def _read_archive(archive: Path, batch: Batch, engine, state, options: ConvertOptions, keep, plan) -> None:
     """Pass one over a web archive's pages, streamed (ingest/warc.py): a survey first (its sha256,
     its pages, the records skipped, counted in the report), then each page read on the engine as
-    a file is, unless `plan` reuses it (ConvertRecord.page_ready). An archive that cannot be read
-    is the archive's failure."""
+    a file is, unless `plan` reuses it (ConvertRecord.page_ready); the progress is given the
+    survey's count of pages (batch.Counted), so no more pages are held than the engine has in
+    flight. An archive that cannot be read is the archive's failure."""
     report = batch.report
 
     def survey():
@@ -186,10 +187,12 @@ def _read_archive(archive: Path, batch: Batch, engine, state, options: ConvertOp
         return
 
     def read_pages():
-        run = lambda pages: engine.map(read_page_packed, batch.progress(pages, "reading"),  # noqa: E731
-                                       state=state, shared=options, count=found.pages)
+        run = lambda pages: engine.map(read_page_packed, pages, state=state, shared=options,  # noqa: E731
+                                       count=found.pages)
         ready = lambda page: plan.page_ready(page, Path(web_archive.page_display(page)))  # noqa: E731
-        for outcome in interleaved(web_archive.pages(archive, found), ready, run):
+        outcomes = interleaved(web_archive.pages(archive, found), ready, run)
+        # the bar counts every page as its outcome comes (a reused one too): the survey's count, never a list
+        for outcome in batch.progress(Counted(outcomes, found.pages), "reading"):
             batch.gather(outcome, [], keep)
 
     batch.attempt(archive, read_pages)
