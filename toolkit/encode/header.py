@@ -55,9 +55,8 @@ SHA256_TYPE = "sha256"             # idno/@type of the source's sha256 (and of t
 
 
 def source_sha256(sha256: str) -> bytes:
-    """The bytes that name `sha256` as the source's in a header teikit wrote and serialised (TEI
-    the default namespace, as every file convert writes): its sourceDesc/bibl/idno, as build_header
-    makes it."""
+    """The bytes that name `sha256` as the source's in a header teikit wrote: its sourceDesc/bibl/idno
+    as build_header makes it, serialised as convert writes every file (TEI the default namespace)."""
     return f'<idno type="{SHA256_TYPE}">{sha256}</idno>'.encode("ascii")
 
 
