@@ -180,3 +180,24 @@ def test_an_index_that_cannot_be_written_is_one_line_naming_it(site, monkeypatch
     with pytest.raises(SearchIndexError) as caught:
         search_module.build_index(site, "vi")
     assert (caught.value.path, caught.value.message) == (str(site / "pagefind"), "cannot write: No space left on device")
+
+
+def test_by_default_the_index_is_of_the_article_pages_the_site_manifest_lists(tmp_path):
+    # The default took every page of the site's top folder, index.html and search.html with them
+    # (review): an index built so was not the one build_site makes, and was made again by it.
+    out = tmp_path / "html"
+    assert build_site([_corpus(tmp_path / "tei", ["An", "Bình"])], out, search_index=False).ok
+    assert (out / "index.html").is_file() and (out / "search.html").is_file()
+    made = search_module.build_index(out, "vi")
+    articles = [out / "a0.html", out / "a1.html"]
+    # the same pages as given: nothing is made again
+    assert search_module.build_index(out, "vi", pages=articles, built=made) == made
+    assert search_module.article_pages(out) == articles
+
+
+def test_without_a_site_manifest_the_default_pages_are_not_known(tmp_path):
+    (tmp_path / "index.html").write_text("<html/>", encoding="utf-8")
+    with pytest.raises(SearchIndexError) as caught:
+        search_module.build_index(tmp_path, "vi")
+    assert (caught.value.path, caught.value.message) == (
+        str(tmp_path), "not a teikit site (no .teikit-site.json): which pages are articles is not known")

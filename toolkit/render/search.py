@@ -3,7 +3,9 @@
 `build_index(site_dir, lang, pages, shard_pages, built)` runs the Pagefind binary the
 `pagefind[bin]` package ships (`pagefind_bin.get_executable()`; nothing is downloaded) over the
 site's article pages (they alone carry `data-pagefind-body`; their facets are
-`data-pagefind-filter` spans, xslt/html/article.xsl). Every page is indexed as one language, the
+`data-pagefind-filter` spans, xslt/html/article.xsl): by default those the site manifest lists
+(render.site: `<stem>.html` for each of its articles, as render.batch.build_site gives them),
+never the corpus pages beside them (index.html, search.html). Every page is indexed as one language, the
 site's (`--force-language`), so that one search finds articles in any language. A failure raises
 SearchIndexError (a RenderError); the site's pages are written by then, and the old index stays.
 
@@ -48,8 +50,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..buildrecord import digest, file_sha
-from ..errors import SearchIndexError
+from ..errors import SearchIndexError, SiteError
 from ..fsutil import TEMP_NAME, cannot_write, clean_stale_temps, staging_dir, write_atomic
+from .site import MANIFEST, read_manifest
 
 BUNDLE = "pagefind"
 TIMEOUT_SECONDS = 3600
@@ -57,7 +60,7 @@ SHARD_PAGES = 5000          # article pages per Pagefind run (measured: 470 MiB 
 SHARDS_FILE = "teikit-shards.json"  # in the bundle: the shards' folders, for search.js
 SHARDS_DIR = "shards"
 SHARD_FOLDER = re.compile(r"shards/(\d+)-[0-9a-f]+/")  # a shard's folder in the bundle, as listed
-ARTICLE_PAGES = "*.html"  # the article pages: <stem>.html in the site folder (render.batch.build_site)
+ARTICLE_PAGES = "*.html"  # what Pagefind reads of a shard's folder: its article pages, linked there
 
 
 def executable() -> Path:
@@ -90,18 +93,32 @@ def shard_of(name: str, count: int) -> int:
 
 def build_index(site_dir, lang: str = "", pages=None, shard_pages: int = SHARD_PAGES, built=None) -> dict:
     """site_dir/pagefind/, the search index of the article pages `pages` (files in site_dir; None:
-    every page in its top folder), made again only where `built` (what an earlier call returned,
-    or None) no longer holds (module contract). Returns what the index is now built from, JSON to
-    keep until the next call."""
+    `article_pages`), made again only where `built` (what an earlier call returned, or None) no
+    longer holds (module contract). Returns what the index is now built from, JSON to keep until
+    the next call."""
     site_dir = Path(site_dir)
     if pages is None:
-        pages = [page for page in site_dir.glob(ARTICLE_PAGES) if page.is_file()]
+        pages = article_pages(site_dir)
     names = sorted(Path(p).name for p in pages)
     count = shard_count(len(names), shard_pages)
     try:
         return _update(site_dir, lang, names, count, built)
     except OSError as exc:  # a full or read-only disk: one line naming the bundle
         raise SearchIndexError(f"cannot write: {cannot_write(exc, site_dir / BUNDLE)}", path=str(site_dir / BUNDLE)) from None
+
+
+def article_pages(site_dir: Path) -> list[Path]:
+    """The site's article pages: `<stem>.html` for each article its manifest lists, those written.
+    No manifest, or one that cannot be read: SearchIndexError (the pages are not known)."""
+    manifest = site_dir / MANIFEST
+    if not manifest.is_file():
+        raise SearchIndexError(f"not a teikit site (no {MANIFEST}): which pages are articles is not known",
+                               path=str(site_dir))
+    try:
+        stems = read_manifest(manifest)
+    except SiteError as exc:
+        raise SearchIndexError(exc.message, path=exc.path) from None
+    return [page for page in (site_dir / f"{stem}.html" for stem in stems) if page.is_file()]
 
 
 def _update(site_dir: Path, lang: str, names: list[str], count: int, built) -> dict:
