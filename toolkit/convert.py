@@ -46,6 +46,7 @@ from .validate import Validator, default_validator
 
 __all__ = ["NOT_VALIDATED", "context_for", "convert_article", "convert_paths", "load_recogniser", "settle_language"]
 
+
 def load_recogniser(options: ConvertOptions) -> Recogniser:
     """The Vietnamese recogniser the options ask for (recognise.registry.ByLanguage gives every language's)."""
     return registry.load_recogniser(options.model_dir)
