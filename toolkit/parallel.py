@@ -23,6 +23,28 @@ Contract:
   one line; the outputs already written are whole (every write is atomic).
   `cluster.DaskEngine` (--scheduler) offers the same `map` on a Dask cluster,
   where a lost worker's chunk is retried elsewhere.
+- Nothing outlives the parent: killed (SIGKILL, out of memory), it takes every
+  process its pool started with it, within a second: the workers whatever
+  they are doing, the forkserver, multiprocessing's resource tracker. The
+  tree is parent → forkserver → workers, and parent → resource tracker. On
+  Linux each worker, as it starts (`_start_worker`), asks the kernel for
+  SIGKILL when its parent, the forkserver, ends (prctl PR_SET_PDEATHSIG),
+  then closes its copy of the write end of the forkserver's "alive" pipe
+  (the forkserver ends when the last copy is closed; every process it forks
+  holds one): the parent's is then the last, so the forkserver ends with the
+  parent and the workers with the forkserver; the kernel's signal needs no
+  Python thread to notice it. Armed first, let go after: the forkserver
+  cannot end before every worker is armed. The tracker ends once the last
+  holder of its pipe (the parent, the workers) is gone, unlinking the pool's
+  semaphores (it says so on stderr). Why not PDEATHSIG on the parent's own
+  children (the forkserver, or workers under spawn): it fires when the
+  *thread* that forked them ends, and the parent starts them from whichever
+  thread first maps; the forkserver forks every worker from its one thread.
+  A killed worker's temporaries bear its pid, which no longer runs, so the
+  next run removes them (fsutil.clean_stale_temps). Without prctl (not
+  Linux), or under spawn, a thread in each worker ends it once its parent
+  changes (os.getppid, every WATCH_SECONDS). The Dask engine's workers
+  outlive a client by design.
 """
 
 from __future__ import annotations
@@ -31,7 +53,10 @@ import hashlib
 import multiprocessing
 import os
 import pickle
+import signal
+import sys
 import threading
+import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -47,6 +72,8 @@ MIN_ITEMS_PER_WORKER = 8
 # without holding the whole corpus in flight.
 IN_FLIGHT_PER_WORKER = 3
 MAX_CHUNK = 32
+# How often a worker without prctl looks whether its parent is still the same one.
+WATCH_SECONDS = 0.5
 
 
 def usable_cores() -> int:
@@ -106,10 +133,50 @@ def worker_state(factory):
         return _STATE[key]
 
 
-def _warm(factory) -> None:
-    """A pool worker's initializer: compile the state before the first chunk arrives."""
+def _start_worker(factory) -> None:
+    """A pool worker's initializer: bound to die with the run, then the state compiled
+    before the first chunk arrives."""
+    _die_with_parent()
     if factory is not None:
         worker_state(factory)
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with_parent() -> None:
+    """This worker ends when its parent does (see the contract): SIGKILL armed by the kernel
+    (Linux), else a thread watching os.getppid(); then the forkserver's alive pipe let go."""
+    try:
+        from multiprocessing.forkserver import _forkserver as server
+    except ImportError:  # no forkserver here (spawn)
+        server = None
+    alive = getattr(server, "_forkserver_alive_fd", None)  # set in a process the forkserver forked
+    if alive is None or not _kill_when_parent_ends():
+        parent = os.getppid()
+        threading.Thread(target=_watch, args=(parent,), name="teikit-parent-watch", daemon=True).start()
+    if alive is not None:
+        os.close(alive)
+        server._forkserver_alive_fd = None
+
+
+def _kill_when_parent_ends() -> bool:
+    """prctl(PR_SET_PDEATHSIG, SIGKILL) for this process; whether it was armed."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (ImportError, OSError, AttributeError):
+        return False
+
+
+def _watch(parent: int) -> None:
+    """Wait for this process's parent to change (it ended: another process adopted this one), then end."""
+    while os.getppid() == parent:
+        time.sleep(WATCH_SECONDS)
+    os._exit(1)
 
 
 class SharedFile:
@@ -179,7 +246,7 @@ class PoolEngine(InlineEngine):
         if self._pool is None:
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_warm,
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
                                              initargs=(self._warm_with,))
         return self._pool
 
