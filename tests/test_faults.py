@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -137,8 +138,13 @@ def test_a_site_whose_manifest_cannot_be_written_is_left_as_it_was_and_every_pag
     def write(target, data):
         raise no_space(target)
 
+    @contextmanager
+    def writer(target):
+        raise no_space(target)
+        yield
+
     import teikit.render.site as site_module
-    monkeypatch.setattr(site_module, "write_atomic", write)
+    monkeypatch.setattr(site_module, "atomic_writer", writer)
     monkeypatch.setattr(render_batch, "write_atomic", write)
     result = run("render", tei, "-o", site, "--jobs", "1")
     assert result.exit_code == 1

@@ -1,7 +1,8 @@
-"""The site's build record keeps each article's site record out of its JSON, in its store
-(`<site>/.teikit-build.sqlite`, teikit.buildrecord.Blobs): the record names each by its
-digest, the store holds exactly the texts the record on disk names, and a store that is
-damaged, lost or behind its record never makes a site other than a render from scratch.
+"""The site's build record is tabled: its entries and each article's site record are in its
+store (`<site>/.teikit-build.sqlite`, teikit.buildrecord.Blobs and TableEntries), the JSON
+beside it naming the store: an entry names its site record by digest, the store holds exactly
+the texts its entries name, and a store that is damaged, lost or behind its pages never makes a
+site other than a render from scratch.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ def stored(site) -> set[str]:
 
 
 def named(site) -> dict[str, str]:
-    entries = json.loads((site / buildrecord.RECORD).read_text(encoding="utf-8"))["entries"]
+    assert json.loads((site / buildrecord.RECORD).read_text(encoding="utf-8"))["entries"] == buildrecord.STORE
+    with sqlite3.connect(site / buildrecord.STORE) as db:
+        entries = {name: json.loads(entry) for name, entry in db.execute("SELECT name, entry FROM entries")}
     return {stem: entry["site"] for stem, entry in entries.items() if not stem.startswith("/")}
 
 
@@ -71,12 +74,35 @@ def test_a_lost_store_makes_again_the_articles_it_held(tei, tmp_path):
     assert_as_from_scratch(tei, site, tmp_path)
 
 
-def test_a_record_not_written_keeps_the_texts_the_old_one_names(tei, tmp_path, monkeypatch):
-    """As a run killed after its pages and store, before its record: the old record still holds."""
+def test_a_store_that_cannot_commit_keeps_the_old_record_and_every_text_it_names(tei, tmp_path, monkeypatch):
+    """As a run killed after its pages, before its store's one commit: the old record still holds."""
     site = tmp_path / "site"
     assert run("render", tei, "-o", site, "--jobs", "1").exit_code == 0
     old = named(site)
     edit_tei(tei, "c03")
+
+    def full(self):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(buildrecord.Blobs, "_commit", full)
+    result = run("render", tei, "-o", site, "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stderr.splitlines() if line.startswith("warning:")] == [
+        f"warning: {site / buildrecord.STORE}: cannot write the build record's store (database or disk is full); "
+        "the next run makes again what it lacks"]
+    assert named(site) == old and stored(site) == set(old.values())  # the old record and every text it names
+    monkeypatch.undo()
+    result = run("render", tei, "-o", site, "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert stored(site) == set(named(site).values()) and named(site)["c03"] != old["c03"]
+    assert_as_from_scratch(tei, site, tmp_path)
+
+
+def test_the_record_header_not_written_loses_nothing(tei, tmp_path, monkeypatch):
+    """The store committed, the JSON beside it not (a full disk): the store is the record."""
+    site = tmp_path / "site"
+    assert run("render", tei, "-o", site, "--jobs", "1").exit_code == 0
+    (site / buildrecord.RECORD).unlink()
     real = fsutil.write_atomic
 
     def refuse_record(target, data, *args, **kwargs):
@@ -85,23 +111,20 @@ def test_a_record_not_written_keeps_the_texts_the_old_one_names(tei, tmp_path, m
         return real(target, data, *args, **kwargs)
 
     monkeypatch.setattr(buildrecord, "write_atomic", refuse_record)
+    before = inodes(site)
     result = run("render", tei, "-o", site, "--jobs", "1")
     assert result.exit_code == 0, result.output
-    assert named(site) == old and set(old.values()) <= stored(site)  # the old record and every text it names
-    monkeypatch.undo()
-    result = run("render", tei, "-o", site, "--jobs", "1")
-    assert result.exit_code == 0, result.output
-    assert stored(site) == set(named(site).values())
-    assert_as_from_scratch(tei, site, tmp_path)
+    assert [rel for rel in rewritten(before, site) if rel.endswith(".html")] == []  # nothing made again
+    assert f"warning: {site / buildrecord.RECORD}: cannot write: No space left on device" in result.stderr
 
 
 def test_a_store_killed_as_it_was_made_is_a_new_one_without_warning(tmp_path):
     (tmp_path / buildrecord.STORE).write_bytes(b"")  # sqlite makes the file before its first transaction
-    record = buildrecord.Record(tmp_path, "site", blobs=("site",))
+    record = buildrecord.Record(tmp_path, "site", blobs=("site",), tabled=True)
     assert record.warning is None
     sha = record.keep("<doc/>")
     record.put("a", "key", None, site=sha)
     record.save()
-    again = buildrecord.Record(tmp_path, "site", blobs=("site",))
+    again = buildrecord.Record(tmp_path, "site", blobs=("site",), tabled=True)
     assert again.warning is None and again.blob(again.entries["a"]["site"]) == "<doc/>"
     assert again.blob("0" * 64) is None and not again.has_blob(7)

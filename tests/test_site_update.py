@@ -53,14 +53,13 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     files' digest, new each time it is made), and the build record's store by the texts it holds."""
     files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
     bundle = [name for name in files if name.startswith("pagefind/")]
-    if buildrecord.RECORD in files:
-        record = json.loads(files[buildrecord.RECORD])
-        for shard in record["entries"].get(SEARCH_ENTRY, {}).get("index", {}).get("shards", {}).values():
-            del shard["folder"], shard["files"]
-        files[buildrecord.RECORD] = json.dumps(record, sort_keys=True).encode()
-    if buildrecord.STORE in files:  # an SQLite file's bytes depend on its history: the texts it holds
+    if buildrecord.STORE in files:  # an SQLite file's bytes depend on its history: the entries and texts it holds
         with sqlite3.connect(folder / buildrecord.STORE) as db:
-            files[buildrecord.STORE] = repr(sorted(db.execute("SELECT sha, text FROM blobs"))).encode()
+            entries = {name: json.loads(entry) for name, entry in db.execute("SELECT name, entry FROM entries")}
+            for shard in entries.get(SEARCH_ENTRY, {}).get("index", {}).get("shards", {}).values():
+                del shard["folder"], shard["files"]
+            files[buildrecord.STORE] = repr((sorted(db.execute("SELECT sha, text FROM blobs")),
+                                             json.dumps(entries, sort_keys=True))).encode()
     return {**{name: data for name, data in files.items() if name not in bundle},
             "pagefind/ (files)": str(len(bundle)).encode()}
 

@@ -88,6 +88,18 @@ class Report:
     unchanged: list[Path] = field(default_factory=list)
     # of the written, those only brought up to date without redoing the work (a web archive's unchanged page)
     refreshed: list[Path] = field(default_factory=list)
+    # outputs written, and unchanged, beyond those listed: counted, not listed (a site's corpus pages,
+    # one or more per register entry: a list of them would grow with the corpus)
+    written_unlisted: int = 0
+    unchanged_unlisted: int = 0
+
+    @property
+    def written_count(self) -> int:
+        return len(self.written) + self.written_unlisted
+
+    @property
+    def unchanged_count(self) -> int:
+        return len(self.unchanged) + self.unchanged_unlisted
 
     @property
     def ok(self) -> bool:
@@ -122,6 +134,8 @@ class Report:
         self.degraded.extend(other.degraded)
         self.unchanged.extend(other.unchanged)
         self.refreshed.extend(other.refreshed)
+        self.written_unlisted += other.written_unlisted
+        self.unchanged_unlisted += other.unchanged_unlisted
         for reason, count in other.skipped.items():
             self.skip(reason, count)
 

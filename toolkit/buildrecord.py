@@ -22,6 +22,15 @@ Contract (docs/scale.md, "Incremental builds"):
   killed at any point leaves every text the record on disk names; a store that cannot be
   read counts as no record (one warning, everything made again), a text it lacks makes its
   output again.
+- A record too large to hold at once (a site of many articles and more corpus pages:
+  `Record(..., tabled=True)`) keeps its entries in that store too, in a table (name -> entry
+  as JSON), read and changed one at a time (`entries` is then a mapping over the table);
+  `<out>/.teikit-build.json` then names the store ({"entries": ".teikit-build.sqlite"}).
+  Every change of a run (entries, texts added, texts no entry names removed) is one
+  transaction of the store, committed by `save`: a run killed at any point leaves the
+  previous record whole, as the atomic rename does for a record in the JSON file. A
+  record in the JSON file (an earlier teikit's) is taken into the table when the table is
+  empty; the table is the record from then on.
 - The digests of teikit's own files (`code_digest`: its version, Python code and data
   files; `folder_digest` of the stylesheets and the schema) are computed once per
   process; a model folder's is computed at each call (it may be retrained meanwhile).
@@ -32,6 +41,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import MutableMapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,6 +53,7 @@ FILES = (RECORD, STORE)  # the files of a record in its folder
 FORMAT_KEY = "teikit-build"
 FORMAT_VERSION = 1
 _CHUNK = 1 << 20
+_ENTRIES = "CREATE TABLE IF NOT EXISTS entries (name TEXT PRIMARY KEY, entry TEXT NOT NULL)"  # a tabled record's
 
 
 def digest(*parts) -> str:
@@ -135,20 +146,31 @@ class Record:
     other fields; `warning` is the one line said when an existing record could not be read.
     `blobs`: the entry fields that hold the digest of a text kept in the store (keep, blob)."""
 
-    def __init__(self, folder, stage: str, *, force: bool = False, blobs: tuple[str, ...] = ()):
+    def __init__(self, folder, stage: str, *, force: bool = False, blobs: tuple[str, ...] = (),
+                 tabled: bool = False):
         self.path = Path(folder) / RECORD
         self.stage = stage
         self.warning: str | None = None
         self.data: dict = {}
-        self.entries: dict[str, dict] = {}
         self._read: bytes | None = None  # the record as read (not written again when nothing changed)
         self._fields = blobs
-        self.store = Blobs(Path(folder) / STORE) if blobs else None
+        self.store = Blobs(Path(folder) / STORE) if blobs or tabled else None
+        self.tabled = tabled
+        self.entries: dict[str, dict] | TableEntries = TableEntries(self.store) if tabled else {}
         if not force:
             self._load()
         if self.store is not None and self.store.warning and self.warning is None:
             self.warning = self.store.warning
-            self.entries, self.data, self._read = {}, {}, None  # its entries' texts are unknown: none is trusted
+            self._forget()  # its entries' texts are unknown: none is trusted
+        if force and tabled:
+            self.entries.clear()
+
+    def _forget(self) -> None:
+        self.data, self._read = {}, None
+        if self.tabled:
+            self.entries.clear()
+        else:
+            self.entries = {}
 
     def _load(self) -> None:
         try:
@@ -157,6 +179,7 @@ class Record:
             return
         except OSError as exc:
             self.warning = self._unreadable(exc.strerror or str(exc))
+            self._forget()
             return
         try:
             data = json.loads(raw.decode("utf-8"))
@@ -165,14 +188,20 @@ class Record:
             if data.get("stage") != self.stage:
                 raise ValueError(f"the record of another stage ({data.get('stage')!r}, not {self.stage!r})")
             entries = data.get("entries")
-            if not isinstance(entries, dict) or not all(isinstance(e, dict) and isinstance(e.get("key"), str)
-                                                        for e in entries.values()):
+            if not (self.tabled and entries == STORE) and (not isinstance(entries, dict) or not all(
+                    isinstance(e, dict) and isinstance(e.get("key"), str) for e in entries.values())):
                 raise ValueError("its entries are not a table of keys")
         except (UnicodeDecodeError, ValueError) as exc:
             self.warning = self._unreadable(str(exc))
+            self._forget()
             return
-        self.entries, self._read = entries, raw
+        self._read = raw
         self.data = {k: v for k, v in data.items() if k not in (FORMAT_KEY, "stage", "entries")}
+        if not self.tabled:
+            self.entries = entries
+        elif isinstance(entries, dict) and not len(self.entries):  # an earlier teikit's record, into the table
+            for name, entry in entries.items():
+                self.entries[name] = entry
 
     def _unreadable(self, why: str) -> str:
         return f"{self.path}: the build record cannot be read ({why}); everything is made again"
@@ -207,9 +236,12 @@ class Record:
         written (a full disk) is a warning in `report` (batch.Report): the outputs are whole, and the
         record there, if any, still tells the next run only what is true (its entries are checked
         against the bytes)."""
+        if self.tabled:
+            self.store.keep_named(self._fields)  # in the run's transaction, committed with its entries
         if self.store is not None and not self.store.commit() and report is not None:
             report.warn(self.store.failure)  # the entries whose texts it lacks are made again next time
-        body = {FORMAT_KEY: FORMAT_VERSION, "stage": self.stage, **self.data, "entries": self.entries}
+        body = {FORMAT_KEY: FORMAT_VERSION, "stage": self.stage, **self.data,
+                "entries": STORE if self.tabled else self.entries}
         data = (json.dumps(body, ensure_ascii=True, sort_keys=True) + "\n").encode("ascii")
         if data != self._read:
             try:
@@ -221,9 +253,85 @@ class Record:
                             "run makes again what it cannot tell is unchanged)")
                 return  # the old record stands: the store keeps every text it names
             self._read = data
-        if self.store is not None:  # the record written names only these texts: the others go
+        if self.store is not None and not self.tabled:  # the record written names only these texts: the others go
             self.store.keep_only({entry.get(field) for entry in self.entries.values() if isinstance(entry, dict)
                                   for field in self._fields})
+
+
+class TableEntries(MutableMapping):
+    """A tabled record's entries (module contract): the `entries` table of its store, name -> entry
+    (a dict, as JSON), one read or written at a time in the store's open transaction. A row that
+    is not an entry (a store edited by hand) reads as absent. Iterating lists names a block at a
+    time (in name order), so entries may be changed meanwhile."""
+
+    _BLOCK = 1000
+
+    def __init__(self, store: "Blobs"):
+        self.store = store
+
+    def __getitem__(self, name: str) -> dict:
+        row = self.store.row("SELECT entry FROM entries WHERE name = ?", (name,))
+        try:
+            entry = json.loads(row[0]) if row else None
+        except ValueError:
+            entry = None
+        if not isinstance(entry, dict) or not isinstance(entry.get("key"), str):
+            raise KeyError(name)
+        return entry
+
+    def __setitem__(self, name: str, entry: dict) -> None:
+        text = json.dumps(entry, ensure_ascii=True, sort_keys=True)
+        if self.store.row("SELECT 1 FROM entries WHERE name = ? AND entry = ?", (name, text)) is None:
+            # an entry put again as it was is not written: a build that changed nothing leaves the store's bytes
+            self.store.change("INSERT OR REPLACE INTO entries VALUES (?, ?)", (name, text))
+
+    def __delitem__(self, name: str) -> None:
+        if name not in self:
+            raise KeyError(name)
+        self.store.change("DELETE FROM entries WHERE name = ?", (name,))
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.store.row("SELECT 1 FROM entries WHERE name = ?", (name,)) is not None
+
+    def __iter__(self):
+        return self._from("")
+
+    def __len__(self) -> int:
+        row = self.store.row("SELECT count(*) FROM entries", ())
+        return row[0] if row else 0
+
+    def clear(self) -> None:
+        self.store.change("DELETE FROM entries", ())
+
+    def named(self, prefix: str):
+        """(name, entry) of the entries whose name starts with `prefix`, a block at a time."""
+        for name in self._from(prefix):
+            if not name.startswith(prefix):
+                return
+            entry = self.get(name)
+            if entry is not None:
+                yield name, entry
+
+    def values_of(self, field: str):
+        """(name, entry[field]) of every entry whose `field` is set, a block at a time (in name order)."""
+        last = ""
+        while True:
+            rows = self.store.rows(f"SELECT name, json_extract(entry, '$.{field}') FROM entries WHERE name > ? "
+                                   "ORDER BY name LIMIT ?", (last, self._BLOCK))
+            yield from ((name, value) for name, value in rows if value is not None)
+            if len(rows) < self._BLOCK:
+                return
+            last = rows[-1][0]
+
+    def _from(self, first: str):
+        last, inclusive = first, True
+        while True:
+            names = self.store.rows(f"SELECT name FROM entries WHERE name {'>=' if inclusive else '>'} ? "
+                                    "ORDER BY name LIMIT ?", (last, self._BLOCK))
+            yield from (name for (name,) in names)
+            if len(names) < self._BLOCK:
+                return
+            last, inclusive = names[-1][0], False
 
 
 class Blobs:
@@ -257,10 +365,11 @@ class Blobs:
             row = self.db.execute("SELECT version FROM meta").fetchone()
             if row is None or row[0] != FORMAT_VERSION:
                 raise sqlite3.DatabaseError(f"not a version-{FORMAT_VERSION} store")
+            self.db.executescript(f"BEGIN; {_ENTRIES}; COMMIT;")  # a store an earlier teikit made has none
         else:
             self.db.executescript(f"""BEGIN; CREATE TABLE IF NOT EXISTS meta (version INTEGER);
                 INSERT INTO meta SELECT {FORMAT_VERSION} WHERE NOT EXISTS (SELECT 1 FROM meta);
-                CREATE TABLE IF NOT EXISTS blobs (sha TEXT PRIMARY KEY, text TEXT NOT NULL); COMMIT;""")
+                CREATE TABLE IF NOT EXISTS blobs (sha TEXT PRIMARY KEY, text TEXT NOT NULL); {_ENTRIES}; COMMIT;""")
 
     def _close(self) -> None:
         if self.db is not None:
@@ -277,7 +386,13 @@ class Blobs:
 
     def put(self, text: str) -> str:
         sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-        if self.db is None and self.failure is None:  # made at its first text (the folder exists by then)
+        self.change("INSERT OR IGNORE INTO blobs VALUES (?, ?)", (sha, text))
+        return sha
+
+    def change(self, sql: str, parameters: tuple) -> None:
+        """One change in the run's transaction (the store made at the first: its folder exists by
+        then); after a failure (`_fail`) none is made."""
+        if self.db is None and self.failure is None:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self._open(exists=False)
@@ -286,32 +401,51 @@ class Blobs:
                 self._fail(exc)
         if self.db is not None and self.failure is None:
             try:
-                self.db.execute("INSERT OR IGNORE INTO blobs VALUES (?, ?)", (sha, text))
+                self.db.execute(sql, parameters)
             except sqlite3.Error as exc:
                 self._fail(exc)
-        return sha
 
-    def get(self, sha: str) -> str | None:
+    def row(self, sql: str, parameters: tuple):
+        """The first row of a query (None: none, no store, or it cannot be read)."""
         try:
-            row = self.db.execute("SELECT text FROM blobs WHERE sha = ?", (sha,)).fetchone() if self.db else None
+            return self.db.execute(sql, parameters).fetchone() if self.db else None
         except sqlite3.Error:
             return None
+
+    def rows(self, sql: str, parameters: tuple) -> list:
+        try:
+            return self.db.execute(sql, parameters).fetchall() if self.db else []
+        except sqlite3.Error:
+            return []
+
+    def keep_named(self, fields: tuple[str, ...]) -> None:
+        """A tabled record's save: remove every text no entry names in `fields`, in the run's transaction."""
+        named = " UNION ".join(f"SELECT json_extract(entry, '$.{field}') AS sha FROM entries WHERE sha IS NOT NULL"
+                               for field in fields) or "SELECT '' WHERE 0"  # (NOT IN a list holding NULL is never true)
+        self.change(f"DELETE FROM blobs WHERE sha NOT IN ({named})", ())
+
+    def get(self, sha: str) -> str | None:
+        row = self.row("SELECT text FROM blobs WHERE sha = ?", (sha,))
         return row[0] if row else None
 
     def has(self, sha: str) -> bool:
-        try:
-            return self.db is not None and self.db.execute("SELECT 1 FROM blobs WHERE sha = ?", (sha,)).fetchone() is not None
-        except sqlite3.Error:
-            return False
+        return self.row("SELECT 1 FROM blobs WHERE sha = ?", (sha,)) is not None
 
     def commit(self) -> bool:
-        """The texts put so far made durable; False when some could not be (`failure`)."""
+        """The run's changes made durable; False when some could not be (`failure`)."""
         if self.db is not None:
             try:
-                self.db.commit()
+                self._commit()
             except sqlite3.Error as exc:
                 self._fail(exc)
+                try:
+                    self.db.rollback()  # the store stays as the last run left it
+                except sqlite3.Error:
+                    pass
         return self.failure is None
+
+    def _commit(self) -> None:
+        self.db.commit()
 
     def keep_only(self, shas: set) -> None:
         """Remove every text but `shas` (one transaction: a kill leaves all or none removed)."""

@@ -70,7 +70,7 @@ def _letters(text: str):
         yield name, tone, upper
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)  # names recur within a page's list; a bound keeps a large site's memory flat
 def sort_key(text: str) -> str:
     """The collation key of `text` (see the module docstring)."""
     primary, tones, cases = [], [], []

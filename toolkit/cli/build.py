@@ -159,7 +159,7 @@ def build(
 
 
 def _unchanged(report) -> str:
-    return f", {len(report.unchanged)} unchanged" if report.unchanged else ""
+    return f", {report.unchanged_count} unchanged" if report.unchanged_count else ""
 
 
 def _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr, deposit, package_format, bagging_date,
@@ -201,7 +201,7 @@ def _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr
         # The site is this build's corpus; while an article failed, it keeps what it held for it.
         site = build_site(tei, dist / "html", progress=progress, replace_site=not converted.failures,
                           engine=engine, follow_symlinks=follow_symlinks, force=force)
-        steps.report(site, f"render:   {len(site.written)} HTML pages in {dist / 'html'}{_unchanged(site)}")
+        steps.report(site, f"render:   {site.written_count} HTML pages in {dist / 'html'}{_unchanged(site)}")
 
     with steps.step():
         texts = render_paths(tei, dist / "txt", "txt", abbr=abbr.value, progress=progress, engine=engine,

@@ -52,8 +52,8 @@ def render(
         else:
             report = render_paths(paths, out_dir, fmt.value, abbr=abbr.value, progress=progress, jobs=jobs,
                                   engine=engine, follow_symlinks=follow_symlinks, force=force)
-    if print_report(report, f"rendered {len(report.written)} file(s) into {out_dir}"
-                    + (f", {len(report.unchanged)} unchanged" if report.unchanged else "")
+    if print_report(report, f"rendered {report.written_count} file(s) into {out_dir}"
+                    + (f", {report.unchanged_count} unchanged" if report.unchanged_count else "")
                     + (f", {len(report.failures)} failed" if report.failures else "") + holds):
         raise typer.Exit(EXIT_FAILED)
 

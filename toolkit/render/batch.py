@@ -18,13 +18,14 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
-from contextlib import ExitStack, contextmanager, nullcontext
+from contextlib import ExitStack, closing, contextmanager, nullcontext
 from dataclasses import dataclass
 from functools import partial
+from itertools import chain
 from pathlib import Path
 
 from .. import resources
-from ..batch import Batch, Outcome, Progress, Report
+from ..batch import Batch, Counted, Outcome, Progress, Report
 from ..parallel import InlineEngine, make_engine
 from ..errors import RenderError, ToolkitError
 from ..fsutil import cannot_write, clean_stale_temps, write_atomic
@@ -142,7 +143,10 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
     one page per letter beyond `register_page_size` entries, registers/<type>/<id>.html
     per entry), the date register (registers/dates.html, registers/dates/<year>.html),
     search.html and its index (pagefind/, render.search, in shards of at most
-    `search_shard_pages` pages; unless search_index=False: the page then finds nothing) and the site manifest (render.site, not listed in the report).
+    `search_shard_pages` pages; unless search_index=False: the page then finds nothing) and the site manifest (render.site).
+    The report counts the pages written and those unchanged (Report.written_count, unchanged_count)
+    and names none of them (a site has as many pages as articles and register entries); it names
+    every failure.
 
     One document is in memory at a time: each is read once, its page and what the
     corpus pages need of it kept in a temporary store (render.sitedata) until the
@@ -177,10 +181,12 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
     record = PageRecord(out_dir, "site", renderer.xslt_dir, (register_page_size, search_index), force=force)
     if record.warning:
         report.warn(record.warning)
-    records: dict[str, str] = {}  # stem -> the digest of its site record (kept in the record's store: render.siterecord)
+    # per article: its site record's digest (kept in the record's store), its TEI, whether it was given
+    # and is held; per corpus page: seen (render.siterecord.Ledger: never a dict as long as the corpus)
+    ledger = record.ledger
     # the site's scratch store failing (a full /tmp): one line
-    with _store_failures(out_dir, "its index and registers cannot be made:"), SiteData() as store, ExitStack() as pools:
-        given: dict[str, Path] = {}
+    with closing(record), _store_failures(out_dir, "its index and registers cannot be made:"), SiteData() as store, \
+            ExitStack() as pools:
         state = renderer_state(renderer)
         workers: list = []  # the engine (not local): started once, for the site records and the pages
 
@@ -194,15 +200,14 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
             store.put_page(doc.stem, renderer.html(doc, tei_href=tei_href(doc.path, out_dir)))
 
         local = engine is None and jobs == 1
-        missing: list[Path] = []  # pages the workers render (not local)
-        deferred: dict[str, Path] = {}  # articles whose page stands, not yet in the store
+        missing: list[Path] = []  # held articles whose page is gone, rendered by the workers (not local)
 
         def read(path: Path) -> None:
             page_path = out_dir / f"{Path(path).stem}.html"
             entry = record.reuse(path, Path(path).stem, tei_href(path, out_dir), page_path, site=True) if articles else None
             if entry is not None:  # its page stands: what the corpus pages need of it is recorded
                 report.warnings.extend(entry["warnings"])
-                report.unchanged.append(page_path)
+                report.unchanged_unlisted += 1
             doc = renderer.load(path) if entry is None else None
             if doc is not None:
                 warn_if_not_teikits(report, doc)
@@ -210,22 +215,18 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
             if doc is not None:  # else stored only if the corpus pages are to be made (below)
                 _keep(store, stem, text, path)
                 text = record.keep_site(text)
-            records[stem], given[stem] = text, Path(path)
-            if doc is None:
-                deferred[stem] = path
-                return
-            if articles and local:
+            ledger.set(stem, site=text, path=str(path), given=1, held=1, deferred=int(doc is None))
+            if doc is not None and articles and local:
                 batch.attempt(doc.path, lambda: page(doc))
 
         def keep(result) -> None:  # not local: what read does, with a record a worker made (or the record's)
             path, entry, made = result
             if entry is not None:  # its page stands (its warnings came with its outcome)
-                stem = Path(path).stem
-                records[stem], given[stem], deferred[stem] = entry["site"], Path(path), path
+                ledger.set(Path(path).stem, site=entry["site"], path=str(path), given=1, held=1, deferred=1)
                 return
             stem, text = made
             if batch.attempt(path, partial(_keep, store, stem, text, path)):
-                records[stem], given[stem] = record.keep_site(text), Path(path)
+                ledger.set(stem, site=record.keep_site(text), path=str(path), given=1, held=1)
 
         if local:
             batch.run(read, label="reading TEI")
@@ -236,29 +237,29 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
                 entry = record.reuse(path, path.stem, tei_href(path, out_dir), page_path, site=True) if articles else None
                 if entry is not None:
                     reused[path] = Outcome(True, (path, entry, None),
-                                           Report(warnings=list(entry["warnings"]), unchanged=[page_path]))
+                                           Report(warnings=list(entry["warnings"]), unchanged_unlisted=1))
             batch.run_on(pool(), record_task, state=state, label="reading TEI", each=keep, ready=reused)
-        kept = _read_kept(plan, renderer, given, store, page if articles and local else None, batch,
-                          missing if articles and not local else None, records, record)
+        given = ledger.count("given = 1")
+        kept = _read_kept(plan, renderer, store, page if articles and local else None, batch,
+                          missing if articles and not local else None, record)
         if plan.exists and not given and not kept:
             raise plan.refuse("none of the given files could be read, and a site is never replaced by an empty one",
                               hint=False)
-        held = {**kept, **given} if plan.updating else dict(given)
-        corpus = record.corpus_stands({stem: records[stem] for stem in held if stem in records}, register_page_size)
+        corpus = record.corpus_stands(register_page_size)
         if corpus is None:  # the corpus pages are to be made: every article in the store (one that cannot be, left out)
-            for stem, path in deferred.items():
-                if not batch.attempt(path, partial(_keep_again, store, record, renderer, stem, records[stem], path)):
-                    del given[stem], held[stem]
-            use_register(store, list(held.values()), report)  # its names (a change of it alone: --force)
+            for stem, sha, path in ledger.rows("site, path", "deferred = 1"):
+                if not batch.attempt(Path(path), partial(_keep_again, store, record, renderer, stem, sha, Path(path))):
+                    ledger.drop(stem)
+            use_register(store, (Path(path) for _, path in ledger.rows("path", "held = 1")), report)  # its names (a change of it alone: --force)
         try:
-            write_manifest(out_dir, {stem: tei_href(path, out_dir) for stem, path in held.items()})
+            write_manifest(out_dir, ((stem, tei_href(Path(path), out_dir)) for stem, path in ledger.rows("path", "held = 1")))
         except RenderError as exc:
             # Without its manifest the site would not know its articles: nothing more is written,
             # the site stays as it was, and every page this run was to write is named.
             report.fail(out_dir, str(exc))
-            stems = [stem for stem, _ in store.pages()] + ([Path(p).stem for p in [*given.values(), *missing]
-                                                            if Path(p).stem not in record.reused]
-                                                           if articles and not local else [])
+            stems = [stem for stem, _ in store.pages()] + ([Path(p).stem for p in [
+                *(Path(path) for _, path in ledger.rows("path", "given = 1")), *missing]
+                if not record.was_reused(Path(p).stem)] if articles and not local else [])
             targets = [out_dir / f"{stem}.html" for stem in stems]
             targets += [out_dir / rel for rel, _, _ in corpus_plan(store, register_page_size, SEARCH_FACET_VALUES)]
             for target in targets:
@@ -267,53 +268,60 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
 
         write_scripts(out_dir, renderer, report)
         for stem, html in store.pages():
-            target = out_dir / f"{stem}.html"
-            if batch.attempt(held[stem], lambda: _write_bytes(target, html)):
-                report.written.append(target)
-                record.made(stem, target, page_warnings(report, held[stem]), site=records[stem])
+            target, source = out_dir / f"{stem}.html", Path(ledger.get(stem, "path"))
+            if batch.attempt(source, lambda: _write_bytes(target, html)):
+                report.written_unlisted += 1
+                record.made(stem, target, page_warnings(report, source), site=ledger.get(stem, "site"))
             else:
                 record.failed(stem)
         store.drop_pages()
         if articles and not local:
             job = PageJob(out_dir, warn=False)
-            paths = [path for stem, path in given.items() if stem not in record.reused] + missing
-            for outcome in pool().map(page_task, batch.progress(paths, "render html"),
-                                      state=state, shared=job, count=len(paths)):
+            todo = ledger.count("given = 1 AND reused = 0") + len(missing)
+            paths = chain((Path(path) for _, path in ledger.rows("path", "given = 1 AND reused = 0")), missing)
+            for outcome in pool().map(page_task, batch.progress(Counted(paths, todo), "render html"),
+                                      state=state, shared=job, count=todo):
                 target = batch.gather(outcome)
                 if target is not None:
-                    report.written.append(target)
-                    record.made(target.stem, target, page_warnings(report, held[target.stem]),
-                                site=records[target.stem])
+                    report.written_unlisted += 1
+                    record.made(target.stem, target, page_warnings(report, Path(ledger.get(target.stem, "path"))),
+                                site=ledger.get(target.stem, "site"))
             _sweep_after(engine, out_dir)
         pools.close()  # the workers are done (the corpus pages are made here): their memory goes now
         if corpus is not None:  # every corpus page of this site, written or not (an old one that could not be rewritten stays)
-            report.unchanged.extend(corpus)
+            report.unchanged_unlisted += corpus
             lang = record.corpus_lang()
         else:
-            record.corpus_key({stem: records[stem] for stem in held if stem in records}, register_page_size)
+            record.corpus_key(register_page_size)
             lang = store.lang()
             record.begin_corpus(lang)
-            corpus, keys = [], {}
             for rel, template, data in corpus_plan(store, register_page_size, SEARCH_FACET_VALUES):
                 target = out_dir / rel
-                corpus.append(target)
-                made = batch.attempt(target, partial(record.corpus_page, keys, rel, template, partial(_stored, target, data),
+                made = batch.attempt(target, partial(record.corpus_page, rel, template, partial(_stored, target, data),
                                                      partial(_site_page, renderer, target, template, rel)))
-                (report.written if made else report.unchanged if made is not None else []).append(target)
-            record.corpus_made(keys, complete=len(keys) == len(corpus), lang=lang)
-        remove_stale_register_pages(out_dir, set(corpus))
-    # Pagefind indexes the article pages; with none written (a full disk) there is nothing to index.
-    indexed = [page for page in (out_dir / f"{stem}.html" for stem in held) if page.is_file()]
-    if search_index and indexed:  # only the shards whose pages changed are indexed again (render.search)
-        try:
-            record.search_made(build_index(out_dir, lang, pages=indexed, shard_pages=search_shard_pages,
-                                           built=record.search_built()))
-        except RenderError as exc:
-            report.fail(out_dir / BUNDLE, f"{exc.path or out_dir}: {exc.message}")
-    if plan.exists and plan.replace:
-        remove_dropped(plan, set(held), report)
-    record.keep_only(held)
-    record.save(report)
+                if made is None:
+                    record.corpus_page_failed(rel)
+                elif made:
+                    report.written_unlisted += 1
+                else:
+                    report.unchanged_unlisted += 1
+            record.corpus_made(lang)
+        remove_stale_register_pages(out_dir, ledger.seen)
+        record.forget_unseen()
+        # Pagefind indexes the article pages; with none written (a full disk) there is nothing to index.
+        def indexed():
+            return (page for page in (out_dir / f"{stem}.html" for stem, _ in ledger.rows("path", "held = 1"))
+                    if page.is_file())
+        if search_index and next(indexed(), None) is not None:  # only the shards whose pages changed are indexed again
+            try:
+                record.search_made(build_index(out_dir, lang, pages=indexed(), shard_pages=search_shard_pages,
+                                               built=record.search_built()))
+            except RenderError as exc:
+                report.fail(out_dir / BUNDLE, f"{exc.path or out_dir}: {exc.message}")
+        if plan.exists and plan.replace:
+            remove_dropped(plan, lambda stem: bool(ledger.get(stem, "held")), report)
+        record.keep_held()
+        record.save(report)
     return report
 
 
@@ -351,12 +359,13 @@ def _stored(target: Path, data):
         return data()
 
 
-def _read_kept(plan, renderer: Renderer, given: dict, store: SiteData, page, batch: Batch,
-               missing: list | None = None, records: dict | None = None,
-               record: PageRecord | None = None) -> dict[str, Path]:
-    """The held articles an update keeps, read from their recorded TEI into the store (their
-    page rendered again only where it is missing); a refusal if any cannot be read."""
-    kept = plan.kept(given)
+def _read_kept(plan, renderer: Renderer, store: SiteData, page, batch: Batch, missing: list | None,
+               record: PageRecord) -> int:
+    """The held articles an update keeps, read from their recorded TEI into the store and the
+    ledger (their page rendered again only where it is missing); a refusal if any cannot be read.
+    How many it keeps."""
+    ledger = record.ledger
+    kept = plan.kept(lambda stem: bool(ledger.get(stem, "given")))
     gone = [stem for stem, path in kept.items() if not path.is_file()]
     if gone:
         more = f" (and {len(gone) - 1} more)" if len(gone) > 1 else ""
@@ -367,8 +376,7 @@ def _read_kept(plan, renderer: Renderer, given: dict, store: SiteData, page, bat
             doc = renderer.load(path)
             text = renderer.site_record(doc)
             store.add(stem, text)
-            if records is not None:
-                records[stem] = record.keep_site(text)
+            ledger.set(stem, site=record.keep_site(text), path=str(path), held=1)
         except ToolkitError as exc:
             raise plan.refuse(f"the site holds {stem}.html, whose TEI cannot be read ({exc}): "
                               "the index and registers could not list it") from None
@@ -377,7 +385,7 @@ def _read_kept(plan, renderer: Renderer, given: dict, store: SiteData, page, bat
                 batch.attempt(path, lambda doc=doc: page(doc))
             elif missing is not None:
                 missing.append(path)
-    return kept
+    return len(kept)
 
 
 def _write(target: Path, text: str) -> bool:

@@ -32,12 +32,13 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import chain
 from pathlib import Path
 
 from .. import __version__
 from ..collation import letter_slug
 from ..errors import RenderError, SiteError
-from ..fsutil import cannot_write, write_atomic
+from ..fsutil import atomic_writer, cannot_write
 
 MANIFEST = ".teikit-site.json"
 MANIFEST_VERSION = 1
@@ -59,12 +60,11 @@ class SitePlan:
     def updating(self) -> bool:
         return self.exists and not self.replace
 
-    def kept(self, given_stems) -> dict[str, Path]:
-        """The held articles an update keeps beside the given ones (none for a new or replaced site)."""
+    def kept(self, given) -> dict[str, Path]:
+        """The held articles an update keeps beside those `given` (a stem's predicate; none for a new or replaced site)."""
         if not self.updating:
             return {}
-        given = set(given_stems)
-        return {stem: path for stem, path in self.held.items() if stem not in given}
+        return {stem: path for stem, path in self.held.items() if not given(stem)}
 
     def refuse(self, message: str, *, hint: bool = True) -> SiteError:
         tail = f"; {NOTHING_WRITTEN}" + (f" ({REPLACE_HINT})" if hint and not self.replace else "")
@@ -109,13 +109,21 @@ def read_manifest(manifest: Path) -> dict[str, Path]:
     return held
 
 
-def write_manifest(out_dir: Path, hrefs: dict[str, str]) -> Path:
-    """Write OUT/.teikit-site.json for the articles stem -> TEI href (relative to out_dir)."""
-    articles = [{"stem": stem, "tei": hrefs[stem]} for stem in sorted(hrefs)]
-    body = {"teikit-site": MANIFEST_VERSION, "generator": f"teikit {__version__}", "articles": articles}
+def write_manifest(out_dir: Path, hrefs) -> Path:
+    """Write OUT/.teikit-site.json for the articles (stem, TEI href relative to out_dir), given in
+    stem order, one at a time (the file is the JSON of the whole, written as it goes)."""
     target = Path(out_dir) / MANIFEST
+    head = json.dumps({"teikit-site": MANIFEST_VERSION, "generator": f"teikit {__version__}", "articles": []},
+                      ensure_ascii=False, indent=2)
     try:
-        write_atomic(target, (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        with atomic_writer(target) as handle:
+            handle.write(head[:-len('[]\n}')].encode("utf-8") + b"[")
+            separator = b""
+            for stem, tei in hrefs:
+                entry = json.dumps({"stem": stem, "tei": tei}, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+                handle.write(separator + f"\n    {entry}".encode("utf-8"))
+                separator = b","
+            handle.write(b"\n  ]\n}\n" if separator else b"]\n}\n")
     except OSError as exc:
         raise RenderError(f"cannot write: {cannot_write(exc, target)}", path=str(target)) from None
     return target
@@ -159,8 +167,9 @@ def index_pages(articles: int, page_size: int) -> list[tuple[int, str]]:
     return numbered_pages("index.html", articles, page_size)
 
 
-def remove_stale_register_pages(out_dir: Path, written: set[Path]) -> None:
-    """The register and index pages an earlier run wrote and this one did not (an entry no article
+def remove_stale_register_pages(out_dir: Path, kept) -> None:
+    """The register and index pages an earlier run wrote and this one neither wrote nor kept (`kept`,
+    a predicate on a page's path under the site, says which it did; an entry no article
     mentions any more, a letter or year no longer used, a register no longer paged, a list's pages
     beyond those it now takes): they are made from the TEI alone, so removing them loses nothing,
     and keeping them would keep stale links. Only the file names the site writes are touched (a
@@ -171,16 +180,18 @@ def remove_stale_register_pages(out_dir: Path, written: set[Path]) -> None:
     registers = out_dir / "registers"
     stems = [file.removesuffix(".html") for file in REGISTER_FILES.values()]
     folders = [registers / stem for stem in (*stems, DATES_FILE.removesuffix(".html"))]
-    candidates = [p for folder in folders for p in folder.glob("*.html")]
-    candidates += [p for stem in stems for p in registers.glob(f"{stem}-*.html")]
-    lists = [*(p for folder in folders for p in folder.glob("*/")),  # an entry's or a year's further pages
-             *(p for stem in stems for p in registers.glob(f"{stem}-*/")),  # a letter's
-             out_dir / INDEX_DIR]  # the index's
-    further = [p for folder in lists for p in folder.glob("*.html") if _FURTHER_PAGE.fullmatch(p.name)]
-    for page in candidates + further:
-        if page not in written and page.is_file():
+    candidates = chain((p for folder in folders for p in folder.glob("*.html")),
+                       (p for stem in stems for p in registers.glob(f"{stem}-*.html")))
+    for page in candidates:  # one at a time: a register's folder holds a page per entry
+        if not kept(page.relative_to(out_dir).as_posix()) and page.is_file():
             page.unlink()
+    lists = chain((p for folder in folders for p in folder.glob("*/")),  # an entry's or a year's further pages
+                  (p for stem in stems for p in registers.glob(f"{stem}-*/")),  # a letter's
+                  [out_dir / INDEX_DIR])  # the index's
     for folder in lists:
+        for page in folder.glob("*.html"):
+            if _FURTHER_PAGE.fullmatch(page.name) and not kept(page.relative_to(out_dir).as_posix()) and page.is_file():
+                page.unlink()
         if folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
 
@@ -188,9 +199,9 @@ def remove_stale_register_pages(out_dir: Path, written: set[Path]) -> None:
 _FURTHER_PAGE = re.compile(r"[1-9][0-9]*\.html")
 
 
-def remove_dropped(plan: SitePlan, stems: set[str], report) -> None:
-    """--replace-site: the pages of the articles the old site held and the new one does not."""
-    for stem in sorted(set(plan.held) - stems):
+def remove_dropped(plan: SitePlan, holds, report) -> None:
+    """--replace-site: the pages of the articles the old site held and the new one does not (`holds`, a stem's predicate)."""
+    for stem in sorted(stem for stem in plan.held if not holds(stem)):
         page = plan.out_dir / f"{stem}.html"
         if page.is_file():
             page.unlink()

@@ -82,7 +82,6 @@ class SiteData(DateRegister):
         self._indexed = False
         self._numbered = None  # the key of the list last numbered (_rows)
         self._tables: set[str] = set()
-        self._stems: set[str] = set()  # the articles stored (add replaces a stem stored before)
 
     def __enter__(self):
         return self
@@ -107,10 +106,9 @@ class SiteData(DateRegister):
         db = self.db
         # Only a stem stored before has rows to replace: the DELETEs scan tables that have no
         # index on stem, so running them for every article made a build quadratic.
-        if stem in self._stems:
+        if db.execute("SELECT 1 FROM articles WHERE stem = ?", (stem,)).fetchone() is not None:
             for table in ("articles", "entity_docs", "variants", "idnos", "mentions", "dates"):
                 db.execute(f"DELETE FROM {table} WHERE stem = ?", (stem,))
-        self._stems.add(stem)
         self._numbered = None  # a list numbered before may have changed
         title = doc.get("title") or stem
         db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?)",

@@ -15,7 +15,13 @@ build_site, "html" or "txt" for render_paths):
   article's site record: when the site holds the same articles with the same records
   (the "corpus" key) and every corpus page is still as written, none is made again;
   otherwise each is made again unless the data it is made from, its template, the
-  stylesheets and teikit are those it was made from (its own key).
+  stylesheets and teikit are those it was made from (its own key). Each corpus page has an
+  entry of its own, `/p/<path under the site>`, recorded as soon as the page is written.
+- Memory does not grow with the site: the site's record is tabled (buildrecord: its entries
+  in the store, read one at a time), and what a build tracks of each article (its site
+  record's digest, its TEI, its page's key, whether it was given, deferred or reused) and of
+  each corpus page (whether this build made or kept it) is kept in a private temporary
+  SQLite database (`Ledger`, deleted when closed), never in a dict or list as long as the corpus.
 - The search index (pagefind/, render.search) is made again shard by shard: its entry holds
   what build_index said each shard was built from (the digest of its pages' names and bytes,
   its folder, the digest of its files), and only the shards whose pages changed, or whose
@@ -25,6 +31,8 @@ build_site, "html" or "txt" for render_paths):
 
 from __future__ import annotations
 
+import hashlib
+import sqlite3
 from pathlib import Path
 
 from lxml import etree
@@ -46,25 +54,88 @@ def page_warnings(report: Report, path) -> list[str]:
     return [line for line in report.warnings if line.startswith(prefix)]
 
 
+PAGE = "/p/"  # a corpus page's entry: PAGE + its path under the site
+
+
+class Ledger:
+    """What one site build tracks of each article and each corpus page (module contract), in a
+    private temporary SQLite database deleted when it is closed (or its process ends)."""
+
+    def __init__(self):
+        self.db = sqlite3.connect("")  # SQLite's private temporary file: its pages leave memory as it grows
+        self.db.executescript("""PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
+            CREATE TABLE prev (stem TEXT PRIMARY KEY, site TEXT);
+            CREATE TABLE art (stem TEXT PRIMARY KEY, site TEXT, path TEXT, key TEXT, given INTEGER DEFAULT 0,
+                              held INTEGER DEFAULT 0, deferred INTEGER DEFAULT 0, reused INTEGER DEFAULT 0);
+            CREATE TABLE affected (id TEXT PRIMARY KEY);
+            CREATE TABLE seen (rel TEXT PRIMARY KEY);""")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def set(self, stem: str, **fields) -> None:
+        """The article `stem`'s fields (art's columns) set, the row made if new."""
+        names = ", ".join(fields)
+        updates = ", ".join(f"{name} = excluded.{name}" for name in fields)
+        self.db.execute(f"INSERT INTO art (stem, {names}) VALUES (?{', ?' * len(fields)}) "
+                        f"ON CONFLICT (stem) DO UPDATE SET {updates}", (stem, *fields.values()))
+
+    def get(self, stem: str, field: str):
+        row = self.db.execute(f"SELECT {field} FROM art WHERE stem = ?", (stem,)).fetchone()
+        return row[0] if row else None
+
+    def rows(self, fields: str, where: str = "1", parameters: tuple = ()):
+        """The articles' `fields` where `where`, in stem order, a block at a time (rows may change meanwhile)."""
+        last = ""
+        while True:
+            block = self.db.execute(f"SELECT stem, {fields} FROM art WHERE stem > ? AND ({where}) ORDER BY stem "
+                                    "LIMIT 1000", (last, *parameters)).fetchall()
+            yield from block
+            if len(block) < 1000:
+                return
+            last = block[-1][0]
+
+    def count(self, where: str = "1") -> int:
+        return self.db.execute(f"SELECT count(*) FROM art WHERE {where}").fetchone()[0]
+
+    def drop(self, stem: str) -> None:
+        self.db.execute("DELETE FROM art WHERE stem = ?", (stem,))
+
+    def see(self, rel: str) -> None:
+        self.db.execute("INSERT OR IGNORE INTO seen VALUES (?)", (rel,))
+
+    def seen(self, rel: str) -> bool:
+        return self.db.execute("SELECT 1 FROM seen WHERE rel = ?", (rel,)).fetchone() is not None
+
+
 class PageRecord:
     """One render's use of its output folder's record."""
 
     def __init__(self, out_dir, stage: str, xslt_dir, options, *, force: bool = False):
         self.out_dir = Path(out_dir)
-        self.record = buildrecord.Record(self.out_dir, stage, force=force, blobs=(SITE,) if stage == "site" else ())
+        site = stage == "site"
+        self.record = buildrecord.Record(self.out_dir, stage, force=force, blobs=(SITE,) if site else (), tabled=site)
         self.environment = buildrecord.digest(stage, buildrecord.stylesheets_digest(xslt_dir),
                                               buildrecord.code_digest(), options)
-        self._keys: dict[str, str] = {}
-        # the site records of the last run (the corpus pages an article changed are those its records name)
-        self._previous = {stem: entry.get(SITE) for stem, entry in self.record.entries.items()
-                          if isinstance(entry, dict) and isinstance(entry.get(SITE), str)}
-        self._affected: set[str] | None = None
-        self.reused: set[str] = set()
+        self._keys: dict[str, str] = {}  # one page per file (render_paths): the keys of the pages to make
+        self.ledger = Ledger() if site else None
+        if site:  # the site records of the last run (the corpus pages an article changed are those its records name)
+            self.ledger.db.executemany("INSERT INTO prev VALUES (?, ?)", (
+                (stem, sha) for stem, sha in self.record.entries.values_of(SITE)
+                if not stem.startswith("/") and isinstance(sha, str)))
+        self._affected = False  # begin_corpus: whether the affected entries are known (the ledger's)
+        self.reused: set[str] = set()  # one page per file
         self.changed = False  # a page written or removed this run
+        self._corpus_pages = 0
+        self._corpus_failed = False
 
     @property
     def warning(self) -> str | None:
         return self.record.warning
+
+    def close(self) -> None:
+        if self.ledger is not None:
+            self.ledger.close()
 
     def reuse(self, path, stem: str, href: str, target: Path, site: bool = False) -> dict | None:
         """The entry of the page `target` of the TEI file `path` when it stands as it is (its
@@ -74,13 +145,23 @@ class PageRecord:
             data = Path(path).read_bytes()
         except OSError:
             return None  # the render reports it
-        key = self._keys[stem] = buildrecord.digest(self.environment, str(path), href, data)
+        key = buildrecord.digest(self.environment, str(path), href, data)
+        if self.ledger is not None:
+            self.ledger.set(stem, key=key)
+        else:
+            self._keys[stem] = key
         entry = self.record.fresh(stem, key, target)
         if entry is None or not isinstance(entry.get("warnings"), list) or not all(
                 isinstance(w, str) for w in entry["warnings"]) or (site and not self.record.has_blob(entry.get(SITE))):
             return None  # made again (a record edited by hand may hold anything; a store may lack the site record)
-        self.reused.add(stem)
+        if self.ledger is not None:
+            self.ledger.set(stem, reused=1)
+        else:
+            self.reused.add(stem)
         return entry
+
+    def was_reused(self, stem: str) -> bool:
+        return bool(self.ledger.get(stem, "reused")) if self.ledger is not None else stem in self.reused
 
     def keep_site(self, text: str) -> str:
         """Keep an article's site record in the store; the digest its entry names it by (made(site=…))."""
@@ -93,7 +174,7 @@ class PageRecord:
     def made(self, stem: str, target: Path, warnings: list[str], **fields) -> None:
         """The page of `stem` was written: record it (not when its key is unknown)."""
         self.changed = True
-        key = self._keys.get(stem)
+        key = self.ledger.get(stem, "key") if self.ledger is not None else self._keys.get(stem)
         if key is not None:
             self.record.put(stem, key, buildrecord.file_sha(target), warnings=warnings, **fields)
 
@@ -128,92 +209,129 @@ class PageRecord:
             self.record.drop(stem)
             self.changed = True
 
+    # -- the articles of a site (build_site), in the ledger --------------------------------
+
+    def keep_held(self) -> None:
+        """Entries of the articles the site no longer holds (not `held` in the ledger) go."""
+        for stem in self.record.entries:  # a block of names at a time: dropping meanwhile is safe
+            if not stem.startswith("/") and not self.ledger.get(stem, "held"):
+                self.record.drop(stem)
+                self.changed = True
+
     # -- the corpus pages and the search index (build_site) ------------------------------
 
-    def corpus_key(self, records: dict[str, str], page_size: int) -> str:
-        """The key of every corpus page at once: the site records of the articles held (stem -> its digest, keep_site)."""
-        self._records = records
-        self._corpus = buildrecord.digest(self.environment, page_size, sorted(records.items()))
+    def corpus_key(self, page_size: int) -> str:
+        """The key of every corpus page at once: the site records of the articles held (their digests, keep_site)."""
+        h = hashlib.sha256(buildrecord.digest(self.environment, page_size).encode("ascii"))
+        for stem, sha in self.ledger.rows("site", "held = 1 AND site IS NOT NULL"):
+            h.update(buildrecord.digest(stem, sha).encode("ascii"))
+        self._corpus = h.hexdigest()
         return self._corpus
 
-    def corpus_stands(self, records: dict[str, str], page_size: int) -> list[Path] | None:
-        """The corpus pages, when every one stands as it is for the site records of the articles
-        held (stem -> digest; None: some must be made)."""
-        self.corpus_key(records, page_size)
+    def corpus_stands(self, page_size: int) -> int | None:
+        """How many corpus pages there are, when every one stands as it is for the site records of
+        the articles held (None: some must be made); each is then seen (stale_pages keeps it)."""
+        self.corpus_key(page_size)
         entry = self.record.entries.get(CORPUS)
-        if entry is None or entry.get("key") != self._corpus:
+        if entry is None or entry.get("key") != self._corpus or not isinstance(entry.get("lang"), str):
             return None
-        pages = entry.get("pages")
-        if not isinstance(pages, dict) or not isinstance(entry.get("lang"), str) or not all(buildrecord.file_sha(self.out_dir / rel) == sha for rel, sha in pages.items()):
-            return None
-        return [self.out_dir / rel for rel in pages]
+        pages = 0
+        for name, page in self.record.entries.named(PAGE):
+            if buildrecord.file_sha(self.out_dir / name[len(PAGE):]) != page.get("sha256"):
+                self.ledger.db.execute("DELETE FROM seen")
+                return None
+            self.ledger.see(name[len(PAGE):])
+            pages += 1
+        return pages if pages == entry.get("pages") else None
 
     def begin_corpus(self, lang: str) -> None:
         """Before the corpus pages are looked at: the register entries an article that changed
         (its site record, before or now) names, whose pages are to be made again."""
-        records = self._records
-        changed = [stem for stem, sha in records.items() if self._previous.get(stem) != sha]
-        changed += [stem for stem in self._previous if stem not in records]
-        self._affected = set()
         self._lang = lang
-        for stem in changed:
-            for sha in (records.get(stem), self._previous.get(stem)):
+        entry = self.record.entries.get(CORPUS) or {}
+        self._affected = entry.get("environment") == self.environment and entry.get("lang") == lang
+        if not self._affected:  # no entry's page can stand: which entries changed does not matter
+            return
+        db = self.ledger.db
+        changed = db.execute("""SELECT art.site, prev.site FROM art LEFT JOIN prev USING (stem)
+                                WHERE art.held = 1 AND art.site IS NOT prev.site
+                                UNION ALL SELECT NULL, prev.site FROM prev
+                                WHERE prev.stem NOT IN (SELECT stem FROM art WHERE held = 1)""")
+        for shas in changed:
+            for sha in shas:
                 if sha is None:
                     continue
                 text = self.site_text(sha)
                 if text is None:  # the store lacks it: which entries it named is unknown, every page is looked at
-                    self._affected = None
+                    self._affected = False
                     return
                 doc = etree.fromstring(text.encode("utf-8"))
-                self._affected.update(e.get("id") for e in doc.iterfind("e"))
-                self._affected.update(m.get("ref") for m in doc.iterfind("m"))
+                db.executemany("INSERT OR IGNORE INTO affected VALUES (?)",
+                               [(e.get("id"),) for e in doc.iterfind("e")] + [(m.get("ref"),) for m in doc.iterfind("m")])
 
-    def entity_stands(self, rel: str, keys: dict) -> bool:
+    def entity_stands(self, rel: str) -> bool:
         """Whether a page of a register entry (registers/<type>/<id>.html, …/<id>/n.html) stands as it is, its
         data not even made: no article that changed names the entry (begin_corpus), and the
         stylesheets, teikit and the site's language are those it was made with."""
         parts = rel.split("/")  # registers/<type>/<id>.html, or its page n: registers/<type>/<id>/n.html
-        entry = self.record.entries.get(CORPUS) or {}
-        old, pages = entry.get("keys"), entry.get("pages")
-        if (len(parts) not in (3, 4) or parts[0] != "registers" or parts[1] not in ENTITY_DIRS or self._affected is None
-                or parts[2].removesuffix(".html") in self._affected or entry.get("environment") != self.environment
-                or entry.get("lang") != self._lang or not isinstance(old, dict) or not isinstance(pages, dict)
-                or not isinstance(old.get(rel), str) or buildrecord.file_sha(self.out_dir / rel) != pages.get(rel)):
+        if len(parts) not in (3, 4) or parts[0] != "registers" or parts[1] not in ENTITY_DIRS or not self._affected:
             return False
-        keys[rel] = old[rel]
-        return True
+        if self.ledger.db.execute("SELECT 1 FROM affected WHERE id = ?", (parts[2].removesuffix(".html"),)).fetchone():
+            return False
+        entry = self.record.entries.get(CORPUS) or {}
+        page = self.record.entries.get(PAGE + rel)
+        return (entry.get("environment") == self.environment and entry.get("lang") == self._lang and page is not None
+                and buildrecord.file_sha(self.out_dir / rel) == page.get("sha256"))
 
-    def corpus_page(self, keys: dict, rel: str, template: str, data, write) -> bool:
+    def corpus_page(self, rel: str, template: str, data, write) -> bool:
         """Make one corpus page, write(data()), unless it stands (False): an entry's page no
-        changed article names, or a page whose data, made again, is what it was made from."""
-        if self.entity_stands(rel, keys):
+        changed article names, or a page whose data, made again, is what it was made from.
+        The page is seen (made or standing) once it returns; recorded once written."""
+        self._corpus_pages += 1
+        if self.entity_stands(rel):
+            self.ledger.see(rel)
             return False
         xml = data()
-        keys[rel] = key = self.page_key(rel, template, xml)
+        key = self.page_key(rel, template, xml)
         if self.page_stands(rel, key):
+            self.ledger.see(rel)
             return False
         write(xml)
+        self.ledger.see(rel)
+        self.changed = True
+        self.record.put(PAGE + rel, key, buildrecord.file_sha(self.out_dir / rel))
         return True
+
+    def corpus_page_failed(self, rel: str) -> None:
+        """A corpus page could not be made or written: the old one, if any, stays as recorded."""
+        self._corpus_failed = True
+        if PAGE + rel in self.record.entries:
+            self.ledger.see(rel)
 
     def page_key(self, rel: str, template: str, data: str) -> str:
         return buildrecord.digest(self.environment, rel, template, data)
 
     def page_stands(self, rel: str, key: str) -> bool:
-        entry = self.record.entries.get(CORPUS) or {}
-        keys, pages = entry.get("keys"), entry.get("pages")
-        return (isinstance(keys, dict) and isinstance(pages, dict) and keys.get(rel) == key
-                and buildrecord.file_sha(self.out_dir / rel) == pages.get(rel))
+        page = self.record.entries.get(PAGE + rel)
+        return (page is not None and page.get("key") == key
+                and buildrecord.file_sha(self.out_dir / rel) == page.get("sha256"))
 
     def corpus_lang(self) -> str:
         """The site's language as the corpus pages standing were made in (corpus_stands)."""
         return self.record.entries[CORPUS].get("lang") or ""
 
-    def corpus_made(self, keys: dict[str, str], complete: bool, lang: str) -> None:
-        """The corpus pages as they now are (rel -> key), written or standing; not `complete`
-        when one could not be written (then the corpus key is not recorded: all are looked at again)."""
-        pages = {rel: buildrecord.file_sha(self.out_dir / rel) for rel in keys}
-        self.record.entries[CORPUS] = {"key": self._corpus if complete else "", "sha256": None, "keys": keys,
-                                       "pages": pages, "lang": lang, "environment": self.environment}
+    def corpus_made(self, lang: str) -> None:
+        """The corpus pages looked at (corpus_page): the corpus key recorded unless one could not be
+        written (then all are looked at again next time)."""
+        complete = not self._corpus_failed
+        self.record.entries[CORPUS] = {"key": self._corpus if complete else "", "sha256": None,
+                                       "pages": self._corpus_pages, "lang": lang, "environment": self.environment}
+
+    def forget_unseen(self) -> None:
+        """The corpus pages' entries this build neither made nor kept go (their pages were removed)."""
+        for name, _ in self.record.entries.named(PAGE):
+            if not self.ledger.seen(name[len(PAGE):]):
+                self.record.drop(name)
 
     def search_built(self) -> dict | None:
         """What the search index on disk was built from (render.search.build_index's answer, kept
