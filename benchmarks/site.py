@@ -125,7 +125,7 @@ def child(count: int, keep: str | None, shard_pages: int | None = None, changed:
                           "corpus_pages_s": round(built_first["corpus pages"], 1), "corpus_pages": corpus_pages,
                           "search_index_s": round(built_first["search index"], 1),
                           "peak_rss_build_mib": round(own), "peak_rss_pagefind_mib": round(children), "shards": shards,
-                          "files_written": len(report.written), **again}))
+                          "files_written": report.written_count, **again}))
     finally:
         if not keep:
             shutil.rmtree(work, ignore_errors=True)

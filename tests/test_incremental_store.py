@@ -128,3 +128,82 @@ def test_a_store_killed_as_it_was_made_is_a_new_one_without_warning(tmp_path):
     again = buildrecord.Record(tmp_path, "site", blobs=("site",), tabled=True)
     assert again.warning is None and again.blob(again.entries["a"]["site"]) == "<doc/>"
     assert again.blob("0" * 64) is None and not again.has_blob(7)
+
+
+# -- a tabled record (buildrecord.TableEntries): the site's ------------------------------------
+
+
+def tabled(folder, **kwargs) -> buildrecord.Record:
+    return buildrecord.Record(folder, "site", blobs=("site",), tabled=True, **kwargs)
+
+
+def test_a_tabled_record_keeps_its_entries_in_the_store_and_names_it_in_the_json(tmp_path):
+    record = tabled(tmp_path)
+    record.put("a", "k1", "s1", site=record.keep("<doc a/>"))
+    record.put("/p/index.html", "k2", "s2")
+    record.save()
+    assert json.loads((tmp_path / buildrecord.RECORD).read_text(encoding="utf-8")) == {
+        "teikit-build": 1, "stage": "site", "entries": buildrecord.STORE}
+    again = tabled(tmp_path)
+    assert again.warning is None and sorted(again.entries) == ["/p/index.html", "a"] and len(again.entries) == 2
+    assert again.entries["a"]["key"] == "k1" and again.blob(again.entries["a"]["site"]) == "<doc a/>"
+    assert list(again.entries.named("/p/")) == [("/p/index.html", {"key": "k2", "sha256": "s2"})]
+    assert list(again.entries.values_of("site")) == [("a", again.entries["a"]["site"])]
+
+
+def test_a_tabled_record_not_saved_is_the_record_before(tmp_path):
+    """Every change of a run is one transaction of the store: a run that ends before save (killed) changed nothing."""
+    record = tabled(tmp_path)
+    record.put("a", "k1", "s1")
+    record.save()
+    running = tabled(tmp_path)
+    running.put("a", "k2", "s2")
+    running.put("b", "k3", "s3")
+    running.drop("a")
+    running.store.db.close()  # the process gone, its transaction never committed
+    after = tabled(tmp_path)
+    assert dict(after.entries.items()) == {"a": {"key": "k1", "sha256": "s1"}}
+
+
+def test_entries_may_be_dropped_while_they_are_listed_a_block_at_a_time(tmp_path, monkeypatch):
+    monkeypatch.setattr(buildrecord.TableEntries, "_BLOCK", 3)
+    record = tabled(tmp_path)
+    for n in range(10):
+        record.put(f"a{n}", "k", None)
+    for name in record.entries:
+        if name != "a7":
+            record.drop(name)
+    assert list(record.entries) == ["a7"]
+
+
+def test_a_json_record_of_an_earlier_teikit_is_taken_into_the_table(tmp_path):
+    (tmp_path / buildrecord.RECORD).write_text(json.dumps({"teikit-build": 1, "stage": "site", "entries": {
+        "a": {"key": "k1", "sha256": "s1"}}}), encoding="utf-8")
+    record = tabled(tmp_path)
+    assert record.warning is None and record.entries["a"] == {"key": "k1", "sha256": "s1"}
+    record.save()
+    assert json.loads((tmp_path / buildrecord.RECORD).read_text(encoding="utf-8"))["entries"] == buildrecord.STORE
+    assert tabled(tmp_path).entries["a"]["sha256"] == "s1"
+
+
+def test_a_row_that_is_not_an_entry_reads_as_absent_and_force_forgets_every_entry(tmp_path):
+    record = tabled(tmp_path)
+    record.put("a", "k1", "s1")
+    record.save()
+    with sqlite3.connect(tmp_path / buildrecord.STORE) as db:
+        db.executemany("INSERT INTO entries VALUES (?, ?)", [("b", "{not json"), ("c", '{"sha256": "no key"}'), ("d", "[1]")])
+    again = tabled(tmp_path)
+    assert again.entries.get("b") is None and again.entries.get("c") is None and again.entries.get("d") is None
+    assert again.fresh("b", "k", tmp_path / "b.html") is None and "a" in again.entries
+    assert len(tabled(tmp_path, force=True).entries) == 0
+
+
+def test_an_entry_put_again_as_it_was_leaves_the_store_file_as_it_was(tmp_path):
+    record = tabled(tmp_path)
+    record.put("a", "k1", "s1", site=record.keep("<doc/>"))
+    record.save()
+    before = (tmp_path / buildrecord.STORE).read_bytes()
+    again = tabled(tmp_path)
+    again.put("a", "k1", "s1", site=again.keep("<doc/>"))
+    again.save()
+    assert (tmp_path / buildrecord.STORE).read_bytes() == before
