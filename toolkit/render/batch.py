@@ -181,9 +181,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
     record = PageRecord(out_dir, "site", renderer.xslt_dir, (register_page_size, search_index), force=force)
     if record.warning:
         report.warn(record.warning)
-    # per article: its site record's digest (kept in the record's store), its TEI, whether it was given
-    # and is held; per corpus page: seen (render.siterecord.Ledger: never a dict as long as the corpus)
-    ledger = record.ledger
+    ledger = record.ledger  # what the build tracks of each article and corpus page (never a dict as long as the corpus)
     # the site's scratch store failing (a full /tmp): one line
     with closing(record), _store_failures(out_dir, "its index and registers cannot be made:"), SiteData() as store, \
             ExitStack() as pools:
@@ -200,7 +198,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
             store.put_page(doc.stem, renderer.html(doc, tei_href=tei_href(doc.path, out_dir)))
 
         local = engine is None and jobs == 1
-        missing: list[Path] = []  # held articles whose page is gone, rendered by the workers (not local)
+        missing: list[Path] = []  # kept articles whose page is gone, rendered by the workers (not local)
 
         def read(path: Path) -> None:
             page_path = out_dir / f"{Path(path).stem}.html"
@@ -309,9 +307,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
         remove_stale_register_pages(out_dir, ledger.seen)
         record.forget_unseen()
         # Pagefind indexes the article pages; with none written (a full disk) there is nothing to index.
-        def indexed():
-            return (page for page in (out_dir / f"{stem}.html" for stem, _ in ledger.rows("path", "held = 1"))
-                    if page.is_file())
+        indexed = partial(ledger.pages_on_disk, out_dir)
         if search_index and next(indexed(), None) is not None:  # only the shards whose pages changed are indexed again
             try:
                 record.search_made(build_index(out_dir, lang, pages=indexed(), shard_pages=search_shard_pages,

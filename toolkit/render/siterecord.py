@@ -101,6 +101,10 @@ class Ledger:
     def drop(self, stem: str) -> None:
         self.db.execute("DELETE FROM art WHERE stem = ?", (stem,))
 
+    def pages_on_disk(self, out_dir: Path):
+        """The pages of the articles held that are on disk (OUT/<stem>.html), one at a time."""
+        return (page for page in (out_dir / f"{stem}.html" for stem, _ in self.rows("path", "held = 1")) if page.is_file())
+
     def see(self, rel: str) -> None:
         self.db.execute("INSERT OR IGNORE INTO seen VALUES (?)", (rel,))
 
