@@ -361,13 +361,20 @@ def _read_kept(plan, renderer: Renderer, store: SiteData, page, batch: Batch, mi
     ledger (their page rendered again only where it is missing); a refusal if any cannot be read.
     How many it keeps."""
     ledger = record.ledger
-    kept = plan.kept(lambda stem: bool(ledger.get(stem, "given")))
-    gone = [stem for stem, path in kept.items() if not path.is_file()]
+
+    def given(stem: str) -> bool:
+        return bool(ledger.get(stem, "given"))
+
+    count, gone, first = 0, 0, None
+    for stem, path in plan.kept(given):
+        count += 1
+        if not path.is_file():
+            gone, first = gone + 1, first or (stem, path)
     if gone:
-        more = f" (and {len(gone) - 1} more)" if len(gone) > 1 else ""
-        raise plan.refuse(f"the site holds {gone[0]}.html, rendered from {kept[gone[0]]}, "
+        more = f" (and {gone - 1} more)" if gone > 1 else ""
+        raise plan.refuse(f"the site holds {first[0]}.html, rendered from {first[1]}, "
                           f"which no longer exists{more}: the index and registers could not list it")
-    for stem, path in batch.progress(sorted(kept.items()), "reading the site's other TEI"):
+    for stem, path in batch.progress(Counted(plan.kept(given), count), "reading the site's other TEI"):
         try:
             doc = renderer.load(path)
             text = renderer.site_record(doc)
@@ -381,7 +388,7 @@ def _read_kept(plan, renderer: Renderer, store: SiteData, page, batch: Batch, mi
                 batch.attempt(path, lambda doc=doc: page(doc))
             elif missing is not None:
                 missing.append(path)
-    return len(kept)
+    return count
 
 
 def _write(target: Path, text: str) -> bool:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sqlite3
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain
@@ -40,6 +41,12 @@ from ..collation import letter_slug
 from ..errors import RenderError, SiteError
 from ..fsutil import atomic_writer, cannot_write
 
+def _held_table() -> sqlite3.Connection:
+    db = sqlite3.connect("")  # SQLite's private temporary file (SitePlan)
+    db.execute("CREATE TABLE held (stem TEXT PRIMARY KEY, path TEXT)")
+    return db
+
+
 MANIFEST = ".teikit-site.json"
 MANIFEST_VERSION = 1
 NOTHING_WRITTEN = "nothing written"
@@ -48,23 +55,45 @@ REPLACE_HINT = "give --replace-site to rebuild the site from the given files onl
 
 @dataclass
 class SitePlan:
-    """Where a render into `out_dir` stands: the articles it held (stem -> TEI path)
-    and whether they are kept (an update) or dropped (a new or replaced site)."""
+    """Where a render into `out_dir` stands: the articles it held (stem -> TEI path, in a private
+    temporary SQLite file: a site's manifest may list any number) and whether they are kept (an
+    update) or dropped (a new or replaced site)."""
 
     out_dir: Path
-    held: dict[str, Path] = field(default_factory=dict)
     exists: bool = False   # the folder holds a teikit site (a manifest)
     replace: bool = False  # rebuild from the given files only
+    _db: sqlite3.Connection = field(default_factory=_held_table, repr=False)
 
     @property
     def updating(self) -> bool:
         return self.exists and not self.replace
 
-    def kept(self, given) -> dict[str, Path]:
-        """The held articles an update keeps beside those `given` (a stem's predicate; none for a new or replaced site)."""
-        if not self.updating:
-            return {}
-        return {stem: path for stem, path in self.held.items() if not given(stem)}
+    def hold(self, entries) -> None:
+        """The articles (stem, TEI path) the site holds, from its manifest (iter_manifest); a stem listed twice: ValueError."""
+        try:
+            self._db.executemany("INSERT INTO held VALUES (?, ?)", ((stem, str(path)) for stem, path in entries))
+        except sqlite3.IntegrityError:
+            self._db.execute("DELETE FROM held")
+            raise ValueError("an article listed twice") from None
+
+    def held(self, where: str = "1", parameters: tuple = ()):
+        """(stem, TEI path) of the articles held, in stem order, a block at a time."""
+        last = ""
+        while True:
+            block = self._db.execute(f"SELECT stem, path FROM held WHERE stem > ? AND ({where}) ORDER BY stem LIMIT 1000",
+                                     (last, *parameters)).fetchall()
+            yield from ((stem, Path(path)) for stem, path in block)
+            if len(block) < 1000:
+                return
+            last = block[-1][0]
+
+    def held_count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM held").fetchone()[0]
+
+    def kept(self, given):
+        """(stem, TEI path) of the held articles an update keeps beside those `given` (a stem's
+        predicate), in stem order; none for a new or replaced site."""
+        return (item for item in self.held() if not given(item[0])) if self.updating else iter(())
 
     def refuse(self, message: str, *, hint: bool = True) -> SiteError:
         tail = f"; {NOTHING_WRITTEN}" + (f" ({REPLACE_HINT})" if hint and not self.replace else "")
@@ -83,7 +112,7 @@ def plan_site(out_dir, *, replace: bool = False) -> SitePlan:
         return plan
     plan.exists = True
     try:
-        plan.held = read_manifest(manifest)
+        _read(manifest, plan.hold)
     except SiteError as exc:
         if not replace:
             raise plan.refuse(exc.message + "; refusing to update a site whose articles are unknown") from None
@@ -91,22 +120,85 @@ def plan_site(out_dir, *, replace: bool = False) -> SitePlan:
 
 
 def read_manifest(manifest: Path) -> dict[str, Path]:
-    """stem -> TEI path (resolved against the site folder) from a site manifest."""
+    """stem -> TEI path (resolved against the site folder) from a site manifest (a whole dict: for
+    a caller that wants one; a site build reads it one article at a time, into SitePlan)."""
+    held: dict[str, Path] = {}
+
+    def hold(entries) -> None:
+        for stem, path in entries:
+            if stem in held:
+                raise ValueError("an article listed twice")
+            held[stem] = path
+
+    _read(manifest, hold)
+    return held
+
+
+def _read(manifest: Path, hold) -> None:
+    """hold(the manifest's (stem, TEI path) one at a time); SiteError naming it when it cannot be read."""
     try:
-        data = json.loads(Path(manifest).read_text(encoding="utf-8"))
-        entries = data["articles"]
-        if data.get("teikit-site") != MANIFEST_VERSION or not isinstance(entries, list):
-            raise ValueError("not a version-1 manifest")
-        held: dict[str, Path] = {}
-        for entry in entries:
-            stem, tei = entry["stem"], entry["tei"]
-            if not (isinstance(stem, str) and isinstance(tei, str)) or Path(tei).stem != stem or stem in held:
-                raise ValueError(f"bad entry {entry!r}")
-            held[stem] = Path(os.path.normpath(Path(manifest).parent / tei))
+        hold(iter_manifest(manifest))
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError) as exc:  # nested too deep
         raise SiteError(f"{MANIFEST} cannot be read ({type(exc).__name__ if isinstance(exc, RecursionError) else exc})",
                         path=str(manifest)) from None
-    return held
+
+
+def iter_manifest(manifest: Path):
+    """(stem, TEI path resolved against the site folder) of each article a site manifest lists, one at
+    a time: the JSON object is walked, its "articles" array decoded an entry at a time (never the
+    list whole). ValueError (json's, or naming what is wrong) for what is not a version-1 manifest;
+    that the stems differ is the caller's to check."""
+    text = Path(manifest).read_text(encoding="utf-8")
+    decoder, folder = json.JSONDecoder(), Path(manifest).parent
+    fields: dict = {}
+    pos = _space(text, 0)
+    if text[pos:pos + 1] != "{":
+        raise ValueError("not a version-1 manifest")
+    pos = _space(text, pos + 1)
+    while text[pos:pos + 1] != "}":
+        key, pos = decoder.raw_decode(text, pos)
+        pos = _space(text, pos)
+        if not isinstance(key, str) or text[pos:pos + 1] != ":":
+            raise ValueError(f"not a JSON object at char {pos}")
+        pos = _space(text, pos + 1)
+        if key == "articles" and text[pos:pos + 1] == "[":
+            fields[key] = []
+            pos = _space(text, pos + 1)
+            while text[pos:pos + 1] != "]":
+                entry, pos = decoder.raw_decode(text, pos)
+                stem, tei = (entry.get("stem"), entry.get("tei")) if isinstance(entry, dict) else (None, None)
+                if not (isinstance(stem, str) and isinstance(tei, str)) or Path(tei).stem != stem:
+                    raise ValueError(f"bad entry {entry!r}")
+                yield stem, Path(os.path.normpath(folder / tei))
+                pos = _after(text, pos, "]")
+            pos += 1
+        else:
+            fields[key], pos = decoder.raw_decode(text, pos)
+        pos = _after(text, _space(text, pos), "}")
+    if (end := _space(text, pos + 1)) != len(text):
+        raise ValueError(f"extra data at char {end}")
+    if fields.get("teikit-site") != MANIFEST_VERSION or not isinstance(fields.get("articles"), list):
+        raise ValueError("not a version-1 manifest")
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _space(text: str, pos: int) -> int:
+    return _SPACE.match(text, pos).end()
+
+
+def _after(text: str, pos: int, close: str) -> int:
+    """Past a "," between two items of a JSON array or object (at its `close`: there)."""
+    pos = _space(text, pos)
+    if text[pos:pos + 1] == ",":
+        pos = _space(text, pos + 1)
+        if text[pos:pos + 1] not in ("", close):
+            return pos
+        raise ValueError(f"expected a value at char {pos}")
+    if text[pos:pos + 1] != close:
+        raise ValueError(f"expected ',' or '{close}' at char {pos}")
+    return pos
 
 
 def write_manifest(out_dir: Path, hrefs) -> Path:
@@ -131,10 +223,12 @@ def write_manifest(out_dir: Path, hrefs) -> Path:
 
 def site_size(out_dir) -> int | None:
     """How many articles the site in `out_dir` holds (None: no readable manifest)."""
+    plan = SitePlan(Path(out_dir))
     try:
-        return len(read_manifest(Path(out_dir) / MANIFEST))
+        _read(Path(out_dir) / MANIFEST, plan.hold)
     except SiteError:
         return None
+    return plan.held_count()
 
 
 # The one paging policy of the corpus site (docs/site.md, "Pages"). Every page whose list grows
@@ -201,7 +295,7 @@ _FURTHER_PAGE = re.compile(r"[1-9][0-9]*\.html")
 
 def remove_dropped(plan: SitePlan, holds, report) -> None:
     """--replace-site: the pages of the articles the old site held and the new one does not (`holds`, a stem's predicate)."""
-    for stem in sorted(stem for stem in plan.held if not holds(stem)):
+    for stem in (stem for stem, _ in plan.held() if not holds(stem)):
         page = plan.out_dir / f"{stem}.html"
         if page.is_file():
             page.unlink()
