@@ -255,9 +255,8 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
             # Without its manifest the site would not know its articles: nothing more is written,
             # the site stays as it was, and every page this run was to write is named.
             report.fail(out_dir, str(exc))
-            stems = [stem for stem, _ in store.pages()] + ([Path(p).stem for p in [
-                *(Path(path) for _, path in ledger.rows("path", "given = 1")), *missing]
-                if not record.was_reused(Path(p).stem)] if articles and not local else [])
+            stems = [stem for stem, _ in store.pages()] + ([stem for stem in [*(s for s, _ in ledger.rows("path", "given = 1")),
+                *(p.stem for p in missing)] if not record.was_reused(stem)] if articles and not local else [])
             targets = [out_dir / f"{stem}.html" for stem in stems]
             targets += [out_dir / rel for rel, _, _ in corpus_plan(store, register_page_size, SEARCH_FACET_VALUES)]
             for target in targets:
@@ -334,8 +333,7 @@ def _keep(store: SiteData, stem: str, record: str, path) -> bool:
 def _keep_again(store: SiteData, record: PageRecord, renderer: Renderer, stem: str, sha: str, path) -> bool:
     """An article whose page stands into the site's store: its site record as the build record's
     store keeps it, or (a store that lost it) made again from its TEI."""
-    text = record.site_text(sha)
-    return _keep(store, stem, text if text is not None else renderer.site_record(renderer.load(path)), path)
+    return _keep(store, stem, record.site_text(sha) or renderer.site_record(renderer.load(path)), path)
 
 
 @contextmanager
@@ -361,18 +359,14 @@ def _read_kept(plan, renderer: Renderer, store: SiteData, page, batch: Batch, mi
     ledger (their page rendered again only where it is missing); a refusal if any cannot be read.
     How many it keeps."""
     ledger = record.ledger
-
-    def given(stem: str) -> bool:
-        return bool(ledger.get(stem, "given"))
-
-    count, gone, first = 0, 0, None
+    given = partial(ledger.get, field="given")  # the articles given (1), not kept
+    count, gone = 0, []  # how many are kept; those whose TEI is gone
     for stem, path in plan.kept(given):
         count += 1
-        if not path.is_file():
-            gone, first = gone + 1, first or (stem, path)
+        gone += [] if path.is_file() else [(stem, path)]
     if gone:
-        more = f" (and {gone - 1} more)" if gone > 1 else ""
-        raise plan.refuse(f"the site holds {first[0]}.html, rendered from {first[1]}, "
+        more = f" (and {len(gone) - 1} more)" if len(gone) > 1 else ""
+        raise plan.refuse(f"the site holds {gone[0][0]}.html, rendered from {gone[0][1]}, "
                           f"which no longer exists{more}: the index and registers could not list it")
     for stem, path in batch.progress(Counted(plan.kept(given), count), "reading the site's other TEI"):
         try:
