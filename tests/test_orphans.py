@@ -9,7 +9,8 @@ survivor), checks the run is still going, kills the parent with SIGKILL and poll
 of them runs. A zombie has ended (only its exit status waits for whoever adopted it). Survivors of
 a failing case are killed by pid, so a failure leaves no orphans either. Where the kernel's
 signal is not to be had (not Linux, or a worker the parent started itself), a thread in the
-worker watches its parent: the last test kills the parent of such a process. Linux only (/proc).
+worker watches its parent: a test kills the parent of such a process. A program the parent runs
+and waits for (Pagefind) ends with it too, and runs as it would otherwise. Linux only (/proc).
 """
 
 from __future__ import annotations
@@ -155,3 +156,46 @@ def test_a_worker_not_forked_by_the_forkserver_ends_soon_after_its_parent():
     for pid in left:
         os.kill(pid, signal.SIGKILL)
     assert left == [], f"the child still runs {GRACE} s after its parent was killed"
+
+
+# A program the parent runs and waits for, Pagefind making the search index, ends with it. The
+# stand-in would run for a minute (a shell script that becomes `sleep 60`, its pid the same).
+RUNS_PAGEFIND = ("import sys; from pathlib import Path; from teikit.render import search; "
+                 "search.executable = lambda: Path(sys.argv[1]); "
+                 "search._pagefind(Path(sys.argv[2]), Path(sys.argv[2]) / 'out', '', Path(sys.argv[2]))")
+
+
+def test_a_pagefind_run_ends_with_the_process_that_waits_for_it(tmp_path):
+    stand_in = tmp_path / "pagefind"
+    stand_in.write_text("#!/bin/sh\nexec sleep 60\n", encoding="utf-8")
+    stand_in.chmod(0o755)
+    parent = subprocess.Popen([sys.executable, "-c", RUNS_PAGEFIND, str(stand_in), str(tmp_path)])
+    running: dict[int, str] = {}
+    try:
+        deadline = time.monotonic() + TIMEOUT
+        while not running and parent.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+            running = {pid: started for pid, started in descendants(parent.pid).items()
+                       if command(pid).startswith("sleep 60")}
+        assert running, "the stand-in for Pagefind never ran"
+    finally:
+        parent.kill()
+        parent.wait()
+    deadline = time.monotonic() + GRACE
+    while surviving(running) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = surviving(running)
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert left == [], f"Pagefind still runs {GRACE} s after the process running it was killed"
+
+
+def test_a_program_so_run_is_run_as_it_would_be():
+    from teikit.parallel import ended_with_caller
+    done = subprocess.run(ended_with_caller(["/bin/sh", "-c", "echo out; echo err >&2; exit 3"]),
+                          capture_output=True, text=True)
+    assert (done.returncode, done.stdout, done.stderr) == (3, "out\n", "err\n")
+    missing = "/no/such/pagefind"
+    with pytest.raises(FileNotFoundError) as raised:
+        subprocess.run(ended_with_caller([missing, "--site", "x"]))
+    assert raised.value.filename == missing

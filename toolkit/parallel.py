@@ -44,7 +44,9 @@ Contract:
   next run removes them (fsutil.clean_stale_temps). Without prctl (not
   Linux), or under spawn, a thread in each worker ends it once its parent
   changes (os.getppid, every WATCH_SECONDS). The Dask engine's workers
-  outlive a client by design.
+  outlive a client by design. A program a process runs and waits for
+  (Pagefind) is run through `ended_with_caller(command)`: killed with its
+  caller, not left to finish its work alone.
 """
 
 from __future__ import annotations
@@ -170,6 +172,25 @@ def _kill_when_parent_ends() -> bool:
         return libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
     except (ImportError, OSError, AttributeError):
         return False
+
+
+# Arms the signal, then checks the caller still runs (it may have died before), then becomes the command.
+_LAUNCHER = ("import ctypes, os, signal, sys; "
+             f"ctypes.CDLL(None).prctl({PR_SET_PDEATHSIG}, signal.SIGKILL, 0, 0, 0); "
+             "os.getppid() == int(sys.argv[1]) or os._exit(1); "
+             "os.execv(sys.argv[2], sys.argv[2:])")
+
+
+def ended_with_caller(command: list[str]) -> list[str]:
+    """`command` as run so that the kernel kills it (SIGKILL) if this process is killed first: on
+    Linux a Python launcher (-I -S: ~50 ms) arms PR_SET_PDEATHSIG and execs it, its pid, pipes and
+    exit status the same. Only for a program run and waited for in one call (subprocess.run): the
+    signal fires when the thread that started it ends, and that thread waits. Elsewhere, or for a
+    program not named by the path of an executable file (the error is then the one subprocess
+    gives), `command` itself."""
+    if not sys.platform.startswith("linux") or not sys.executable or not os.access(command[0], os.X_OK):
+        return list(command)
+    return [sys.executable, "-I", "-S", "-c", _LAUNCHER, str(os.getpid()), *command]
 
 
 def _watch(parent: int) -> None:

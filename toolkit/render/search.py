@@ -35,7 +35,8 @@ then each is renamed into pagefind/shards/ under its new name, unlisted; then th
 replaced (fsutil.write_atomic: one rename, the switch from the old index to the new); then what it
 no longer names is removed. A kill at any point leaves the old listing, whose folders all still
 stand, or the new one; the next run removes what a killed one left unlisted. A shard that fails
-leaves the old index as it was.
+leaves the old index as it was. A Pagefind run ends with the process waiting for it, killed or not
+(parallel.ended_with_caller): none goes on alone.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ from pathlib import Path
 from ..buildrecord import digest, file_sha
 from ..errors import SearchIndexError, SiteError
 from ..fsutil import TEMP_NAME, cannot_write, clean_stale_temps, staging_dir, write_atomic
+from ..parallel import ended_with_caller
 from .site import MANIFEST, read_manifest
 
 BUNDLE = "pagefind"
@@ -261,7 +263,8 @@ def _pagefind(site: Path, output: Path, lang: str, named: Path) -> None:
     if lang:
         command += ["--force-language", lang.split("-")[0].lower()]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
+        done = subprocess.run(ended_with_caller(command), capture_output=True, text=True, timeout=TIMEOUT_SECONDS,
+                              check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise SearchIndexError(f"pagefind did not run: {exc}", path=str(named)) from None
     if done.returncode != 0 or not (output / "pagefind.js").is_file():
