@@ -7,6 +7,9 @@ import os
 from pathlib import Path
 import subprocess
 import sys
+import time
+
+import pytest
 
 from teikit.fsutil import TEMP_NAME, atomic_path, clean_stale_temps, staging_dir, write_atomic
 
@@ -49,6 +52,26 @@ def test_only_teikits_stale_temporaries_are_removed(tmp_path):
     assert sorted(removed) == sorted([stale_file, stale_dir])
     assert sorted(tmp_path.iterdir()) == sorted(kept)
     assert clean_stale_temps(tmp_path / "no-such-folder") == []
+
+
+def test_a_process_ended_but_not_yet_reaped_has_ended(tmp_path):
+    """A killed worker is a zombie until whoever adopted it reaps it (some container's PID 1 never
+    does): its temporaries go all the same."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    try:
+        stat = Path(f"/proc/{child.pid}/stat")
+        for _ in range(500):  # it exits in well under 10 s; not waited for, it stays a zombie
+            if not stat.exists() or stat.read_bytes().rsplit(b")", 1)[1].startswith(b" Z"):
+                break
+            time.sleep(0.02)
+        if not stat.exists():
+            pytest.skip("no /proc")
+        assert stat.read_bytes().rsplit(b")", 1)[1].startswith(b" Z"), "the child never ended"
+        stale = tmp_path / f".a.xml.{child.pid}.abcdefgh.tmp"
+        stale.write_bytes(b"<TEI")
+        assert clean_stale_temps(tmp_path) == [stale]
+    finally:
+        child.wait()
 
 
 def test_the_first_write_into_a_folder_cleans_it(tmp_path):

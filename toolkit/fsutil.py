@@ -7,7 +7,7 @@ temporary name beside the target, `.NAME.<pid>.<random>.tmp` (a folder:
 complete, so the target is always the old file or the new one. A process
 killed mid-write leaves its temporary behind; the first write a later run
 makes into that folder removes it (`clean_stale_temps`: only names of that
-pattern whose process no longer runs on this machine, never anything else).
+pattern whose process no longer runs on this machine (a zombie has ended), never anything else).
 
 Scratch data no output keeps (a site's SQLite store, a worker pool's shared
 files, training's fold models) lives in a `ScratchDir`, a staging folder of
@@ -329,7 +329,18 @@ def _running(pid: int) -> bool:
         return False
     except (PermissionError, OverflowError, OSError):
         return True  # someone else's process, or not ours to judge: keep its files
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """Whether `pid` has ended and only waits to be reaped (Linux's /proc; elsewhere: not known, no).
+    A killed worker's adopter may be slow to reap it, or never (a container's PID 1 that does not)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            stat = handle.read()
+    except OSError:
+        return False
+    return stat[stat.rfind(b")") + 2:].startswith(b"Z")
 
 
 def clean_stale_temps(folder: Path) -> list[Path]:
