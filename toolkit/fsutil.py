@@ -7,7 +7,8 @@ temporary name beside the target, `.NAME.<pid>.<random>.tmp` (a folder:
 complete, so the target is always the old file or the new one. A process
 killed mid-write leaves its temporary behind; the first write a later run
 makes into that folder removes it (`clean_stale_temps`: only names of that
-pattern whose process no longer runs on this machine (a zombie has ended), never anything else).
+pattern whose process no longer runs on this machine, a zombie's included,
+never anything else).
 
 Scratch data no output keeps (a site's SQLite store, a worker pool's shared
 files, training's fold models) lives in a `ScratchDir`, a staging folder of

@@ -35,7 +35,7 @@ then each is renamed into pagefind/shards/ under its new name, unlisted; then th
 replaced (fsutil.write_atomic: one rename, the switch from the old index to the new); then what it
 no longer names is removed. A kill at any point leaves the old listing, whose folders all still
 stand, or the new one; the next run removes what a killed one left unlisted. A shard that fails
-leaves the old index as it was. A Pagefind run ends with the process waiting for it, killed or not
+leaves the old index as it was. A Pagefind run ends when the process waiting for it is killed
 (parallel.ended_with_caller): none goes on alone.
 """
 
