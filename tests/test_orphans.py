@@ -103,7 +103,16 @@ def kill_mid_run(work: Path, args: list[str], after: float) -> tuple[dict[int, s
         time.sleep(0.05)
     left = surviving(tree)
     said = [f"{pid} ({command(pid)})" for pid in left]
-    for pid in left:  # a failure leaves nothing running either
+    # A failure leaves nothing running either: the tracker last, left to end on its own once the
+    # others are gone (it then unlinks the pool's semaphores, which a SIGKILL would leave in /dev/shm).
+    trackers = [pid for pid in left if "resource_tracker" in command(pid)]
+    for pid in left:
+        if pid not in trackers:
+            os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + GRACE
+    while surviving({pid: tree[pid] for pid in trackers}) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    for pid in surviving({pid: tree[pid] for pid in trackers}):
         os.kill(pid, signal.SIGKILL)
     return tree, said
 
