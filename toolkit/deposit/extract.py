@@ -14,8 +14,11 @@ member's size, the total, the compression ratio. A damaged member (bad CRC,
 truncated stream) is refused too. Every refusal is one DepositError naming
 the package; member names in it are escaped (safenames.quoted). What is kept
 per member (the names seen, each file's digests) is kept in the caller's
-scratch.Scratch, on disk: memory does not grow with the number of members,
-but for the zip central directory zipfile reads (one record per member).
+scratch.Scratch, on disk, and a zip's central directory is read one record at
+a time (zipdir.py; zipfile.ZipFile would hold a ZipInfo per member): memory
+does not grow with the number of members. The directory is read twice: once
+whole, record by record, for its structure and the sizes it declares (before
+any member is unpacked), then again as the members are unpacked, in its order.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from .baginfo import CHECKSUMS
 from .limits import DEFAULT_LIMITS, Limits, exceeded
 from .safenames import contained, one_line, quoted
 from .scratch import Records, Scratch, encode
+from .zipdir import CentralDirectory
 
 BLOCK = 1 << 20
 ZIP_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
@@ -199,22 +203,23 @@ class _Closing:
 
 def _zip_members(package: Path, budget: _Budget):
     try:
-        with open(package, "rb") as handle:
-            end = zipfile._EndRecData(handle)  # the member count, before the central directory is read
+        handle = open(package, "rb")
     except OSError as exc:
         raise budget.fail(f"cannot read: {(exc.strerror or str(exc)).lower()}") from None
-    if end and end[zipfile._ECD_ENTRIES_TOTAL] > budget.limits.members:
-        raise budget.fail(exceeded("the number of archive members", budget.limits.members, "members"))
-    try:
-        archive = zipfile.ZipFile(package)
-    except _READ_ERRORS as exc:
-        raise budget.fail(f"not a readable zip file: {_reason(exc)}") from None
-    with archive:
-        infos = archive.infolist()
-        declared = sum(info.file_size for info in infos)
+    with handle:
+        try:
+            directory = CentralDirectory(handle)  # the end record: the member count, before any record is read
+        except _READ_ERRORS as exc:
+            raise budget.fail(f"not a readable zip file: {_reason(exc)}") from None
+        if directory.entries > budget.limits.members:
+            raise budget.fail(exceeded("the number of archive members", budget.limits.members, "members"))
+        try:  # the whole directory read once, record by record, before any member is unpacked
+            declared = sum(info.file_size for info in directory.records())
+        except _READ_ERRORS as exc:
+            raise budget.fail(f"not a readable zip file: {_reason(exc)}") from None
         if declared > budget.limits.total_bytes:
             raise budget.fail(exceeded(f"the unpacked size the archive declares ({declared} bytes)", budget.limits.total_bytes, "total_bytes"))
-        for info in infos:
+        for info in directory.records():  # and again, one member at a time
             budget.count()
             raw = info.filename
             name = check_member_name(raw, package, budget.limits)
@@ -230,7 +235,7 @@ def _zip_members(package: Path, budget: _Budget):
                 raise budget.fail(exceeded(f"archive member {quoted(raw)} declares {info.file_size} bytes: it",
                                            budget.limits.member_bytes, "member_bytes"))
             if name:
-                yield name, raw, info.is_dir(), (lambda info=info: archive.open(info)), info.compress_size, None
+                yield name, raw, info.is_dir(), (lambda info=info: directory.open(info)), info.compress_size, None
 
 
 def _tar_members(package: Path, budget: _Budget):
