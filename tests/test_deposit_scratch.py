@@ -163,3 +163,59 @@ def test_the_digests_taken_while_unpacking_are_kept_in_the_scratch(tmp_path):
         expected = (bag / "data" / "part-000" / "article-00002.txt").read_bytes()
         assert got.digests.get("data/part-000/article-00002.txt")["sha256"] == hashlib.sha256(expected).hexdigest()
         assert len(got.digests) == len([p for p in bag.rglob("*") if p.is_file()])
+
+
+def _walked_files(root: Path) -> list[str]:
+    """The listing fixity made before, with fsutil.walk (one folder's names held at a time)."""
+    from teikit.fsutil import walk
+
+    found = []
+    for dirpath, dirnames, filenames in walk(root):
+        dirnames.sort()
+        for name in sorted(filenames) + [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]:
+            found.append(Path(dirpath, name).relative_to(root).as_posix())
+    return found
+
+
+def test_fixitys_streamed_listing_is_walks(tmp_path, scratch):
+    from teikit.deposit.fixity import _files
+
+    make_tree(tmp_path / "bag")
+    bag = tmp_path / "bag"
+    (bag / "a" / "zz-linked-folder").symlink_to(bag / "b")
+    (bag / "a" / "0-linked-folder").symlink_to(bag / "đ")
+    (bag / "a" / "m-linked-file").symlink_to(bag / "b.txt")
+    (bag / "a" / "dangling").symlink_to(bag / "nowhere")
+    os.mkfifo(bag / "a" / "fifo")
+    (bag / "ab" / "c.txt\udcff".encode("utf-8", "surrogateescape").decode("utf-8", "surrogateescape")).write_text("x")
+    expected = _walked_files(bag)
+    assert list(_files(bag, scratch)) == expected
+    # a linked folder after every file of its folder, before the folders' contents (not among the files by name)
+    assert expected.index("a/m-linked-file") < expected.index("a/0-linked-folder") < expected.index("a/z/deep.txt")
+
+
+def test_metadata_csv_is_read_as_it_streams(tmp_path, monkeypatch):
+    """metadata.csv was read whole (its bytes and their text at once): now as it streams, through
+    the same limit. Rows of 2,500 articles hold what 500 held."""
+    from teikit.deposit import bagread
+    from teikit.deposit.sources import check_sources
+
+    monkeypatch.setattr(bagread, "BLOCK", 1 << 14)
+
+    def bag(root: Path, rows: int) -> Path:
+        (root / "data" / "metadata").mkdir(parents=True)
+        lines = ["filename,dc.title,teikit.source_file"] + [f'data/tei/{i:05d}.xml,"Tiêu đề, số {i}\r\nhai dòng",' for i in range(rows)]
+        (root / "data" / "metadata" / "metadata.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return root
+
+    small, large = bag(tmp_path / "small", 500), bag(tmp_path / "large", 2500)
+    refs = {f"data/tei/{i:05d}.xml": ("x.txt", "0" * 64) for i in range(2)}
+    result = check_sources(large, refs, set())
+    assert (result.problems, result.notes) == ([], ["no source files packaged: the sha256 in the TEI headers could not be checked against their sources"])
+    grown = traced_peak(check_sources, large, refs, set()) - traced_peak(check_sources, small, refs, set())
+    assert grown < 150_000, f"{grown} bytes more for 2,000 more rows"
+    limit = (large / "data" / "metadata" / "metadata.csv").stat().st_size - 1
+    from teikit.deposit.limits import Limits
+
+    assert check_sources(large, refs, set(), limits=Limits(manifest_bytes=limit)).problems == [
+        ("data/metadata/metadata.csv", f"larger than the limit of {limit} bytes for a file read whole (raise it with --max-manifest-bytes)")]

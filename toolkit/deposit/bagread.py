@@ -2,6 +2,7 @@
 
     open_member(root, "data/tei/a.xml")        -> a binary file object
     read_member(root, "manifest-sha256.txt", limit) -> bytes (at most `limit`)
+    open_bounded(root, "data/metadata/metadata.csv", limit) -> a binary file object that refuses to give more than `limit` bytes
     member_lines(root, "manifest-sha256.txt", limit) -> its lines, read in blocks (at most `limit` bytes)
     member_digests(root, relative, algorithms)  -> {alg: hex}
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 import codecs
 import errno
 import hashlib
+import io
 import os
 import stat
 from pathlib import Path
@@ -72,6 +74,40 @@ def read_member(root: Path, relative: str, limit: int, option: str = "--max-mani
     if len(data) > limit:
         raise DepositError(f"larger than the limit of {limit} bytes for a file read whole (raise it with {option})", path=relative)
     return data
+
+
+def _too_large(relative: str, limit: int, option: str) -> DepositError:
+    return DepositError(f"larger than the limit of {limit} bytes for a file read whole (raise it with {option})", path=relative)
+
+
+def open_bounded(root: Path, relative: str, limit: int, option: str = "--max-manifest-bytes"):
+    """open_member, for a file read as it streams that read_member would read whole: refused as
+    read_member refuses it (its size over `limit`, before any byte is read), and a DepositError
+    from the read that would go past `limit` (a file that grew)."""
+    handle = open_member(root, relative)
+    if os.fstat(handle.fileno()).st_size > limit:
+        handle.close()
+        raise _too_large(relative, limit, option)
+    return io.BufferedReader(_Bounded(handle, limit, lambda: _too_large(relative, limit, option)), BLOCK)
+
+
+class _Bounded(io.RawIOBase):
+    def __init__(self, handle, limit: int, error):
+        self._handle, self._left, self._error = handle, limit, error
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        count = self._handle.readinto(buffer)
+        self._left -= count or 0
+        if self._left < 0:
+            raise self._error()
+        return count
+
+    def close(self) -> None:
+        self._handle.close()
+        super().close()
 
 
 def member_lines(root: Path, relative: str, limit: int, option: str = "--max-manifest-bytes"):

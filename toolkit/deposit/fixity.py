@@ -11,9 +11,10 @@ files are reported, never hashed. `known` holds the digests extract.py took
 while unpacking (path -> {alg: hex}), so an unpacked file is not read again.
 
 Memory is flat in the number of files: the manifests' entries (read line by
-line, bagread.member_lines) and the listing of the bag are kept in a
-deposit.scratch.Scratch, on disk, and compared there, path by path in sorted
-order (ORDER BY, read back with a cursor); in memory stay the problems found.
+line, bagread.member_lines) and the listing of the bag (each folder read entry
+by entry, never held whole) are kept in a deposit.scratch.Scratch, on disk, and
+compared there, path by path in sorted order (ORDER BY, read back with a
+cursor); in memory stay the problems found.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DepositError
-from ..fsutil import walk
 from .bagread import member_digests, member_lines, read_member
 from .baginfo import CHECKSUMS, parse_info
 from .limits import DEFAULT_LIMITS, Limits
@@ -45,14 +45,35 @@ class Problem:
 
 
 
-def _files(root: Path, under: str | None = None):
-    """Relative POSIX paths of files below root (or root/under), not following links; one
-    folder's listing at a time."""
-    base = root / under if under else root
-    for dirpath, dirnames, filenames in walk(base):
-        dirnames.sort()
-        for name in sorted(filenames) + [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]:
-            yield Path(dirpath, name).relative_to(root).as_posix()
+def _files(root: Path, scratch: Scratch):
+    """Relative POSIX paths of the files below root, not following links, in fsutil.walk's order with
+    sorted names (a folder's files, then the links among its folders, then each folder's contents);
+    folders are read entry by entry into `scratch` and the paths read back sorted: no folder's
+    listing is held. A folder that cannot be listed is passed over, as walk passes it."""
+    table = scratch.table("key BLOB, rel BLOB")
+    insert = f"INSERT INTO {table} VALUES (?, ?)"
+    stack = [()]
+    while stack:
+        parts = stack.pop()
+        prefix = b"".join(b"1" + encode(part) + b"\0" for part in parts)
+        try:
+            entries = os.scandir(os.path.join(root, *parts))
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False
+                if is_dir and not entry.is_symlink():
+                    stack.append((*parts, entry.name))
+                    continue
+                # 0: a file; 0xFF after it (no UTF-8 byte): a linked folder, after every file of its folder
+                kind = b"0\xff" if is_dir else b"0"
+                scratch.db.execute(insert, (prefix + kind + encode(entry.name) + b"\0", encode("/".join((*parts, entry.name)))))
+    for (raw,) in scratch.db.execute(f"SELECT rel FROM {table} ORDER BY key"):
+        yield decode(raw)
 
 
 class _Manifests:
@@ -141,7 +162,7 @@ def check_fixity(root: Path, known=None, limits: Limits = DEFAULT_LIMITS,
         manifests.read(root, entry.name, match.group(1) or "", match.group(2), problems, limits)
     on_disk, refused = scratch.table("path BLOB PRIMARY KEY, kind INTEGER"), set()  # refused: reported, so few
     insert = f"INSERT OR IGNORE INTO {on_disk} VALUES (?, ?)"
-    for path in _files(root):
+    for path in _files(root, scratch):
         # Never hash through a link or from a FIFO/device: it could read outside the bag or block.
         if (root / path).is_symlink():
             problems.append(Problem(path, "symbolic link: not allowed in a package"))

@@ -22,7 +22,8 @@ in its TEI header: a missing or changed source, a TEI without a source in a
 package that has sources, or a packaged source no TEI links to is a Problem.
 A package made without sources gets a note, not a problem. Given a Scratch,
 what it keeps per article (metadata.csv's links, the packaged sources) is on
-disk there, read back sorted.
+disk there, read back sorted; metadata.csv is read as it streams, and
+data/sources/ entry by entry.
 """
 
 from __future__ import annotations
@@ -30,13 +31,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DepositError, MissingInputError
-from ..fsutil import walk
-from .bagread import member_digests, read_member
+from .bagread import member_digests, open_bounded
 from .baginfo import digests
 from .limits import DEFAULT_LIMITS, Limits
 from .metadata import SOURCE_COLUMN, source_ref
@@ -207,8 +208,9 @@ def check_sources(root: Path, refs, already: set, known=None,
     table = "data/metadata/metadata.csv"
     links = Records(scratch)  # TEI payload path -> the source it is linked to
     try:
-        for tei, source in _links(read_member(root, table, limits.manifest_bytes)):
-            links[tei] = source
+        with open_bounded(root, table, limits.manifest_bytes) as handle:
+            for tei, source in _links(handle):
+                links[tei] = source
     except csv.Error as exc:
         result.problems.append((table, f"not a readable CSV table: {exc}"))
         return result
@@ -250,11 +252,27 @@ def check_sources(root: Path, refs, already: set, known=None,
 
 
 def _regular_files(root: Path, base: Path):
-    for dirpath, dirnames, filenames in walk(base):  # never into a linked folder
-        for name in filenames:
-            path = Path(dirpath, name)
-            if not path.is_symlink() and path.is_file():
-                yield path.relative_to(root).as_posix()
+    """The regular files below `base`, as paths relative to `root`: folders read entry by entry
+    (no listing held), never entered through a link."""
+    stack = [os.fspath(base)]
+    while stack:
+        try:
+            entries = os.scandir(stack.pop())
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False
+                if is_dir:
+                    if not entry.is_symlink():
+                        stack.append(entry.path)
+                    continue
+                path = Path(entry.path)
+                if not path.is_symlink() and path.is_file():
+                    yield path.relative_to(root).as_posix()
 
 
 def _sha256(root: Path, relative: str, known: dict) -> str:
@@ -267,9 +285,10 @@ def _sha256(root: Path, relative: str, known: dict) -> str:
         return "(unreadable)"
 
 
-def _links(data: bytes):
-    """(filename, source) of each row of metadata.csv, in order (a later row for a file wins)."""
-    text = data.decode("utf-8", errors="replace")
-    del data
-    for row in csv.DictReader(io.StringIO(text)):
+def _links(handle):
+    """(filename, source) of each row of metadata.csv (a binary file), in order (a later row for a
+    file wins), read as it streams: decoded as the bytes read whole were (UTF-8, errors replaced,
+    lines ended by LF only)."""
+    text = io.TextIOWrapper(handle, encoding="utf-8", errors="replace", newline="\n")
+    for row in csv.DictReader(text):
         yield row.get("filename") or "", row.get(SOURCE_COLUMN) or ""
