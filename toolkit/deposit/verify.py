@@ -22,9 +22,10 @@ article (the manifests' entries, the listing of the bag, the digests taken
 while unpacking, each TEI header's source and register links, metadata.csv's
 links) is kept in a deposit.scratch.Scratch (on disk), compared there and
 read back sorted (ORDER BY) with cursors; only the problems found are kept in
-memory. Manifests are read line by line. bagit's second opinion
-(_bagit_opinion) is the exception: bagit.Bag loads every manifest entry and
-lists the payload in memory (docs/deposit.md gives what it costs).
+memory. Manifests are read line by line, folders entry by entry, a zip's
+central directory record by record (zipdir.py). bagit's second opinion
+(opinion.py), whose bagit.Bag holds every entry it checks, runs on one slice
+of the bag at a time (docs/deposit.md gives what it costs).
 """
 
 from __future__ import annotations
@@ -37,8 +38,6 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import bagit
-
 from ..errors import DepositError, MissingInputError, ToolkitError
 from ..fsutil import staging_dir
 from ..names import REGISTER_DIR
@@ -46,11 +45,11 @@ from ..register.files import KINDS, parse_register_bytes
 from ..xmlsafe import NotWellFormedError, parse_bytes
 from .archive import format_of
 from .bagread import read_member
-from .baginfo import quiet_bagit
 from .extract import extract
 from .fixity import _MANIFEST, Problem, _info, check_fixity
 from .limits import DEFAULT_LIMITS, Limits
 from .metadata import register_links, source_ref
+from .opinion import bagit_opinion
 from .reference import reference_schema
 from .safenames import shown
 from .scratch import Records, Scratch, decode, encode
@@ -107,7 +106,7 @@ def _verify_bag(root: Path, package: Path, known, schema_dir, limits: Limits, sc
     result.problems += fixity
     if not fixity:  # an independent second opinion; its failures are already reported above otherwise
         text = check_tag_text(root, limits)  # bagit reads tag files in the encoding bagit.txt names
-        result.problems += text or _bagit_opinion(root)
+        result.problems += text or bagit_opinion(root, result.payload_files)
     already = {p.path for p in fixity}
     reference, schema_problems = reference_schema(root, _info(root, limits), schema_dir, limits, already)
     result.problems += [Problem(path, message) for path, message in schema_problems]
@@ -148,17 +147,6 @@ def check_tag_text(root: Path, limits: Limits = DEFAULT_LIMITS) -> list[Problem]
             problems.append(Problem(name, f"declares Tag-File-Character-Encoding '{shown(declared.group(1))}': "
                                           "a teikit package's tag files are UTF-8"))
     return problems
-
-
-def _bagit_opinion(root: Path) -> list[Problem]:
-    try:
-        with quiet_bagit():
-            bagit.Bag(str(root)).validate(processes=1)
-    except bagit.BagError as exc:
-        return [Problem(None, f"bagit: {exc}")]
-    except (ValueError, LookupError) as exc:  # bagit's own reading of a hostile tag file
-        return [Problem(None, f"bagit: cannot read the bag ({exc.__class__.__name__}: {exc})")]
-    return []
 
 
 def check_tei(root: Path, already: set, checker, limits: Limits = DEFAULT_LIMITS,
