@@ -16,7 +16,9 @@ from typer.testing import CliRunner
 
 from teikit import buildrecord, resources
 from teikit.cli import app
-from teikit.render import default_renderer
+from teikit.errors import RenderError
+from teikit.render import batch as render_batch, default_renderer
+from teikit.render.siterecord import ENTITY_DIRS
 
 from test_incremental import ARTICLES
 
@@ -159,3 +161,37 @@ def test_a_damaged_site_record_is_a_full_render_with_one_warning(tei, tmp_path):
         "everything is made again"]
     assert "unchanged" not in result.stderr.splitlines()[-1]
     assert_as_from_scratch(tei, site, tmp_path)
+
+
+def test_an_entry_page_that_could_not_be_made_is_made_again_by_the_next_render(tei, tmp_path, monkeypatch):
+    """The article that changed is recorded as it now is; the entry page it changed, which failed,
+    must not then pass as standing because no article that changed names it (review)."""
+    site = tmp_path / "site"
+    assert run("render", tei, "-o", site, "--jobs", "1").exit_code == 0
+    path = tei / "a01.xml"  # the words before a name: its mention's context, on the page of the entry it names
+    text = path.read_text(encoding="utf-8")
+    at = min(text.find(f"<{tag}", text.find("<body")) for tag in ("persName", "placeName", "orgName") if f"<{tag}" in text)
+    path.write_text(text[:at] + "sửa " + text[at:], encoding="utf-8")
+    real = render_batch._site_page
+
+    def failing(renderer, target, template, rel, data):
+        if rel.startswith(tuple(f"registers/{folder}/" for folder in ENTITY_DIRS)):
+            raise RenderError("cannot write: No space left on device", path=str(target))
+        return real(renderer, target, template, rel, data)
+
+    monkeypatch.setattr(render_batch, "_site_page", failing)
+    assert run("render", tei, "-o", site, "--jobs", "1").exit_code == 1
+    monkeypatch.undo()
+    assert run("render", tei, "-o", site, "--jobs", "1").exit_code == 0
+    assert_as_from_scratch(tei, site, tmp_path)
+
+
+def test_an_update_at_jobs_2_gathers_the_pages_that_stand_as_at_jobs_1(tei, tmp_path):
+    for jobs in ("1", "2"):
+        site = tmp_path / f"site-{jobs}"
+        assert run("render", tei, "-o", site, "--jobs", jobs).exit_code == 0
+    edit_tei(tei, "b02")
+    lines = [run("render", tei, "-o", tmp_path / f"site-{jobs}", "--jobs", jobs).stderr.splitlines()[-1]
+             for jobs in ("1", "2")]
+    assert lines[0].replace("site-1", "site-2") == lines[1] and ", " in lines[0] and "unchanged" in lines[0]
+    assert made(tmp_path / "site-1") == made(tmp_path / "site-2")

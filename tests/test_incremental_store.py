@@ -207,3 +207,35 @@ def test_an_entry_put_again_as_it_was_leaves_the_store_file_as_it_was(tmp_path):
     again.put("a", "k1", "s1", site=again.keep("<doc/>"))
     again.save()
     assert (tmp_path / buildrecord.STORE).read_bytes() == before
+
+
+def test_a_run_whose_change_failed_commits_none_of_its_changes(tmp_path, monkeypatch):
+    """One change failing (a full disk) and the others made: all of the run's are rolled back (review)."""
+    record = tabled(tmp_path)
+    record.put("a", "1", None)
+    record.save()
+    running = tabled(tmp_path)
+    running.put("a", "2", None)
+    running.store.change("INSERT INTO no_such_table VALUES (1)", ())  # fails: the store says so once
+    running.put("b", "3", None)
+    assert running.store.commit() is False and "cannot write the build record's store" in running.store.failure
+    assert dict(tabled(tmp_path).entries.items()) == {"a": {"key": "1", "sha256": None}}
+
+
+def test_a_row_that_is_not_json_is_absent_to_every_query(tmp_path):
+    record = tabled(tmp_path)
+    record.put("a", "k1", "s1", site=record.keep("<doc a/>"))
+    record.save()
+    with sqlite3.connect(tmp_path / buildrecord.STORE) as db:
+        db.execute("INSERT INTO entries VALUES ('b', '{not json')")
+    again = tabled(tmp_path)
+    assert list(again.entries.values_of("site")) == [("a", again.entries["a"]["site"])]
+    again.save()
+    assert again.store.failure is None and stored(tmp_path) == {again.entries["a"]["site"]}
+
+
+def test_a_tabled_record_saved_without_a_store_makes_none(tmp_path):
+    (tmp_path / buildrecord.RECORD).write_text('{"teikit-build": 1, "stage": "site", "entries": ".teikit-build.sqlite"}',
+                                                encoding="utf-8")
+    tabled(tmp_path).save()
+    assert not (tmp_path / buildrecord.STORE).exists()

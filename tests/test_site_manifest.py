@@ -10,7 +10,7 @@ import json
 import pytest
 
 from teikit.errors import SiteError
-from teikit.render.site import MANIFEST, iter_manifest, read_manifest, site_size, write_manifest
+from teikit.render.site import MANIFEST, iter_manifest, plan_site, read_manifest, site_size, write_manifest
 
 
 @pytest.mark.parametrize("count", [0, 1, 3])
@@ -46,6 +46,7 @@ def test_any_spacing_and_order_of_the_fields_is_read(tmp_path):
     ('{"teikit-site": 1, "articles": [{"stem": "b", "tei": "a.xml"}]}', "bad entry {'stem': 'b', 'tei': 'a.xml'}"),
     ('{"teikit-site": 1, "articles": [{"stem": "a", "tei": "a.xml"}, {"stem": "a", "tei": "x/a.xml"}]}',
      "an article listed twice"),
+    ('{"teikit-site": 1, "articles": [{"stem": "a", "tei": "a.xml"}], "articles": []}', "two articles lists"),
 ])
 def test_what_is_not_a_manifest_is_refused_naming_why(tmp_path, text, why):
     (tmp_path / MANIFEST).write_text(text, encoding="utf-8")
@@ -53,3 +54,12 @@ def test_what_is_not_a_manifest_is_refused_naming_why(tmp_path, text, why):
         read_manifest(tmp_path / MANIFEST)
     assert caught.value.message == f"{MANIFEST} cannot be read ({why})"
     assert site_size(tmp_path) is None
+
+
+@pytest.mark.parametrize("text", ['{"articles": [{"stem": "a", "tei": "a.xml"}, 7], "teikit-site": 1}',
+                                  '{"articles": [{"stem": "a", "tei": "a.xml"}], "teikit-site": 2}'])
+def test_replace_site_over_a_manifest_that_cannot_be_read_removes_no_page(tmp_path, text):
+    """The entries read before the fault are not held: --replace-site removes the pages of held articles only (review)."""
+    (tmp_path / MANIFEST).write_text(text, encoding="utf-8")
+    plan = plan_site(tmp_path, replace=True)
+    assert plan.exists and list(plan.held()) == [] and plan.held_count() == 0

@@ -241,14 +241,16 @@ class Batch:
         return results
 
     def run_on(self, engine, task: Callable, *, state: Callable, shared=None, label: str = "",
-               each: Callable | None = None, ready: dict | None = None) -> list:
+               each: Callable | None = None, ready: dict | Callable | None = None) -> list:
         """run, on a teikit.parallel engine: task(state, shared, chunk of paths) -> [Outcome]
         (attempt_each). Clashes are refused here; reports merge back in input order.
         With `each`, each result is handed to it as it comes (nothing is kept: [] is returned).
         `ready` maps paths whose Outcome is already known (an incremental build's) to it: they
-        are not worked on, their outcome is gathered in its place in the input order."""
-        ready = ready or {}
-        work = [path for path in self.files if self.clash(path) is None and path not in ready]
+        are not worked on, their outcome is gathered in its place in the input order. It may be
+        a function of the path instead (None: not ready), called twice a path, so that no
+        outcome is held for a path before it is gathered."""
+        known = ready if callable(ready) else (ready or {}).get
+        work = [path for path in self.files if self.clash(path) is None and known(path) is None]
         outcomes = iter(engine.map(task, self.progress(work, label), state=state, shared=shared, count=len(work))
                         if work else ())
         results: list = []
@@ -257,7 +259,8 @@ class Batch:
             if refused:
                 self.report.fail(path, refused)
                 continue
-            self.gather(ready[path] if path in ready else next(outcomes), results, each)
+            outcome = known(path)
+            self.gather(outcome if outcome is not None else next(outcomes), results, each)
         return results
 
     def gather(self, outcome: Outcome, results: list | None = None, each: Callable | None = None):

@@ -154,9 +154,11 @@ def _die_with_parent() -> None:
     except ImportError:  # no forkserver here (spawn)
         server = None
     alive = getattr(server, "_forkserver_alive_fd", None)  # set in a process the forkserver forked
+    parent = os.getppid()
     if alive is None or not _kill_when_parent_ends():
-        parent = os.getppid()
         threading.Thread(target=_watch, args=(parent,), name="teikit-parent-watch", daemon=True).start()
+    elif os.getppid() != parent:  # the forkserver died before the signal was armed: nobody left to fire it
+        os._exit(1)
     if alive is not None:
         os.close(alive)
         server._forkserver_alive_fd = None

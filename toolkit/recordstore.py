@@ -24,6 +24,11 @@ STORE_VERSION = 1
 _ENTRIES = "CREATE TABLE IF NOT EXISTS entries (name TEXT PRIMARY KEY, entry TEXT NOT NULL)"  # a tabled record's
 
 
+def _field(field: str) -> str:
+    """SQL for an entry's `field` (a name teikit gives), NULL for a row that is not JSON (read as absent)."""
+    return f"CASE WHEN json_valid(entry) THEN json_extract(entry, '$.{field}') END"
+
+
 class TableEntries(MutableMapping):
     """A tabled record's entries (module contract): the `entries` table of its store, name -> entry
     (a dict, as JSON), one read or written at a time in the store's open transaction. A row that
@@ -83,7 +88,7 @@ class TableEntries(MutableMapping):
         """(name, entry[field]) of every entry whose `field` is set, a block at a time (in name order)."""
         last = ""
         while True:
-            rows = self.store.rows(f"SELECT name, json_extract(entry, '$.{field}') FROM entries WHERE name > ? "
+            rows = self.store.rows(f"SELECT name, {_field(field)} FROM entries WHERE name > ? "
                                    "ORDER BY name LIMIT ?", (last, self._BLOCK))
             yield from ((name, value) for name, value in rows if value is not None)
             if len(rows) < self._BLOCK:
@@ -187,7 +192,9 @@ class Blobs:
 
     def keep_named(self, fields: tuple[str, ...]) -> None:
         """A tabled record's save: remove every text no entry names in `fields`, in the run's transaction."""
-        named = " UNION ".join(f"SELECT json_extract(entry, '$.{field}') AS sha FROM entries WHERE sha IS NOT NULL"
+        if self.db is None:  # no store: nothing to remove, and none made for it
+            return
+        named = " UNION ".join(f"SELECT {_field(field)} AS sha FROM entries WHERE sha IS NOT NULL"
                                for field in fields) or "SELECT '' WHERE 0"  # (NOT IN a list holding NULL is never true)
         self.change(f"DELETE FROM blobs WHERE sha NOT IN ({named})", ())
 
@@ -199,14 +206,18 @@ class Blobs:
         return self.row("SELECT 1 FROM blobs WHERE sha = ?", (sha,)) is not None
 
     def commit(self) -> bool:
-        """The run's changes made durable; False when some could not be (`failure`)."""
+        """The run's changes made durable, all of them or none: after a change that failed
+        (`failure`), or a commit that does, the run's changes are rolled back, and the store
+        stays as the last run left it (False)."""
         if self.db is not None:
             try:
-                self._commit()
+                if self.failure is None:
+                    self._commit()
             except sqlite3.Error as exc:
                 self._fail(exc)
+            if self.failure is not None:
                 try:
-                    self.db.rollback()  # the store stays as the last run left it
+                    self.db.rollback()
                 except sqlite3.Error:
                     pass
         return self.failure is None

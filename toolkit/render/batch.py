@@ -165,7 +165,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
     the manifest is written; the corpus pages, the reduction over the whole corpus, here.
 
     Into a site rendered before, a page already what it would be is not made again
-    (render.siterecord: report.unchanged), nor are the corpus pages when no article
+    (render.siterecord: counted in report.unchanged_count), nor are the corpus pages when no article
     changed, nor the search index's shards whose pages did not (render.search);
     `force` makes every one.
     """
@@ -229,13 +229,13 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
         if local:
             batch.run(read, label="reading TEI")
         else:  # each document read and its site record made by the workers (as read does), kept here
-            reused = {}
-            for path in (path for path in batch.files if batch.clash(path) is None):
-                page_path = out_dir / f"{path.stem}.html"
-                entry = record.reuse(path, path.stem, tei_href(path, out_dir), page_path, site=True) if articles else None
-                if entry is not None:
-                    reused[path] = Outcome(True, (path, entry, None),
-                                           Report(warnings=list(entry["warnings"]), unchanged_unlisted=1))
+            for path in (path for path in batch.files if batch.clash(path) is None and articles):
+                record.reuse(path, path.stem, tei_href(path, out_dir), out_dir / f"{path.stem}.html", site=True)
+
+            def reused(path: Path) -> Outcome | None:  # a page that stands: its outcome, made when asked (none held)
+                entry = record.reused_entry(path.stem)
+                return None if entry is None else Outcome(True, (path, entry, None), Report(
+                    warnings=list(entry["warnings"]), unchanged_unlisted=1))
             batch.run_on(pool(), record_task, state=state, label="reading TEI", each=keep, ready=reused)
         given = ledger.count("given = 1")
         kept = _read_kept(plan, renderer, store, page if articles and local else None, batch,

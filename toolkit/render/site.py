@@ -31,6 +31,7 @@ import json
 import os
 import re
 import sqlite3
+import sys
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain
@@ -73,8 +74,10 @@ class SitePlan:
         try:
             self._db.executemany("INSERT INTO held VALUES (?, ?)", ((stem, str(path)) for stem, path in entries))
         except sqlite3.IntegrityError:
-            self._db.execute("DELETE FROM held")
             raise ValueError("an article listed twice") from None
+        finally:
+            if sys.exc_info()[0] is not None:  # a manifest that cannot be read holds no article (not those before the fault)
+                self._db.execute("DELETE FROM held")
 
     def held(self, where: str = "1", parameters: tuple = ()):
         """(stem, TEI path) of the articles held, in stem order, a block at a time."""
@@ -146,7 +149,7 @@ def _read(manifest: Path, hold) -> None:
 def iter_manifest(manifest: Path):
     """(stem, TEI path resolved against the site folder) of each article a site manifest lists, one at
     a time: the JSON object is walked, its "articles" array decoded an entry at a time (never the
-    list whole). ValueError (json's, or naming what is wrong) for what is not a version-1 manifest;
+    list whole; the file's text is read whole, about 100 bytes an article). ValueError (json's, or naming what is wrong) for what is not a version-1 manifest;
     that the stems differ is the caller's to check."""
     text = Path(manifest).read_text(encoding="utf-8")
     decoder, folder = json.JSONDecoder(), Path(manifest).parent
@@ -161,6 +164,8 @@ def iter_manifest(manifest: Path):
         if not isinstance(key, str) or text[pos:pos + 1] != ":":
             raise ValueError(f"not a JSON object at char {pos}")
         pos = _space(text, pos + 1)
+        if key == "articles" and key in fields:
+            raise ValueError("two articles lists")  # (json.loads would keep the last: its articles were given already)
         if key == "articles" and text[pos:pos + 1] == "[":
             fields[key] = []
             pos = _space(text, pos + 1)

@@ -164,6 +164,10 @@ class PageRecord:
             self.reused.add(stem)
         return entry
 
+    def reused_entry(self, stem: str) -> dict | None:
+        """The entry `reuse` found standing for `stem` (None: its page is to be made)."""
+        return self.record.entries.get(stem) if self.was_reused(stem) else None
+
     def was_reused(self, stem: str) -> bool:
         return bool(self.ledger.get(stem, "reused")) if self.ledger is not None else stem in self.reused
 
@@ -246,13 +250,17 @@ class PageRecord:
                 return None
             self.ledger.see(name[len(PAGE):])
             pages += 1
-        return pages if pages == entry.get("pages") else None
+        if pages != entry.get("pages"):  # an entry missing (a record edited by hand): every page is looked at
+            self.ledger.db.execute("DELETE FROM seen")
+            return None
+        return pages
 
     def begin_corpus(self, lang: str) -> None:
         """Before the corpus pages are looked at: the register entries an article that changed
         (its site record, before or now) names, whose pages are to be made again."""
         self._lang = lang
         entry = self.record.entries.get(CORPUS) or {}
+        # the corpus pages were all made, with these stylesheets and teikit, in this language (corpus_made)
         self._affected = entry.get("environment") == self.environment and entry.get("lang") == lang
         if not self._affected:  # no entry's page can stand: which entries changed does not matter
             return
@@ -282,10 +290,8 @@ class PageRecord:
             return False
         if self.ledger.db.execute("SELECT 1 FROM affected WHERE id = ?", (parts[2].removesuffix(".html"),)).fetchone():
             return False
-        entry = self.record.entries.get(CORPUS) or {}
         page = self.record.entries.get(PAGE + rel)
-        return (entry.get("environment") == self.environment and entry.get("lang") == self._lang and page is not None
-                and buildrecord.file_sha(self.out_dir / rel) == page.get("sha256"))
+        return page is not None and buildrecord.file_sha(self.out_dir / rel) == page.get("sha256")
 
     def corpus_page(self, rel: str, template: str, data, write) -> bool:
         """Make one corpus page, write(data()), unless it stands (False): an entry's page no
@@ -325,11 +331,13 @@ class PageRecord:
         return self.record.entries[CORPUS].get("lang") or ""
 
     def corpus_made(self, lang: str) -> None:
-        """The corpus pages looked at (corpus_page): the corpus key recorded unless one could not be
-        written (then all are looked at again next time)."""
+        """The corpus pages looked at (corpus_page): the corpus key and the environment recorded
+        unless one could not be made or written. Then every page is looked at again next time, and
+        an entry's page by its key (not as standing because no article that changed names it: the
+        article's new site record is recorded, and the page it changed may be the one that failed)."""
         complete = not self._corpus_failed
-        self.record.entries[CORPUS] = {"key": self._corpus if complete else "", "sha256": None,
-                                       "pages": self._corpus_pages, "lang": lang, "environment": self.environment}
+        self.record.entries[CORPUS] = {"key": self._corpus if complete else "", "sha256": None, "pages": self._corpus_pages,
+                                       "lang": lang, "environment": self.environment if complete else ""}
 
     def forget_unseen(self) -> None:
         """The corpus pages' entries this build neither made nor kept go (their pages were removed)."""
