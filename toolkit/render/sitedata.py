@@ -81,6 +81,7 @@ class SiteData(DateRegister):
         self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
         self._indexed = False
         self._numbered = None  # the key of the list last numbered (_rows)
+        self._counts: dict = {}  # letter_counts and entry_count of each type, until the store changes
         self._tables: set[str] = set()
 
     def __enter__(self):
@@ -109,7 +110,7 @@ class SiteData(DateRegister):
         if db.execute("SELECT 1 FROM articles WHERE stem = ?", (stem,)).fetchone() is not None:
             for table in ("articles", "entity_docs", "variants", "idnos", "mentions", "dates"):
                 db.execute(f"DELETE FROM {table} WHERE stem = ?", (stem,))
-        self._numbered = None  # a list numbered before may have changed
+        self._numbered, self._counts = None, {}  # a list numbered or counted before may have changed
         title = doc.get("title") or stem
         db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?)",
                    (stem, title, sort_key(title), doc.get("date"), doc.get("datetime"), doc.get("date-label"),
@@ -136,7 +137,7 @@ class SiteData(DateRegister):
         articles mention; the articles' own copies stay beside. How many entries it named."""
         db = self.db
         mentioned = set(db.execute("SELECT DISTINCT type, id FROM entity_docs").fetchall())
-        self._numbered = None
+        self._numbered, self._counts = None, {}
         used = 0
         for entity_type, ident, names, idnos in entries:
             if (entity_type, ident) not in mentioned:
@@ -220,13 +221,20 @@ class SiteData(DateRegister):
         return (row[1:] for row in rows)
 
     def letter_counts(self, entity_type: str) -> dict[str, int]:
-        self._index()
-        rows = self.db.execute("SELECT letter, count(DISTINCT id) FROM entity_docs WHERE type = ? GROUP BY letter",
-                               (entity_type,))
-        return dict(rows.fetchall())
+        """How many entries of a type each letter has (counted once until the store changes: every
+        page of a paged register asks, and at 100,000 articles a count took over a second)."""
+        if ("letters", entity_type) not in self._counts:
+            self._index()
+            rows = self.db.execute("SELECT letter, count(DISTINCT id) FROM entity_docs WHERE type = ? GROUP BY letter",
+                                   (entity_type,))
+            self._counts["letters", entity_type] = dict(rows.fetchall())
+        return dict(self._counts["letters", entity_type])
 
     def entry_count(self, entity_type: str) -> int:
-        return self.db.execute("SELECT count(DISTINCT id) FROM entity_docs WHERE type = ?", (entity_type,)).fetchone()[0]
+        if ("entries", entity_type) not in self._counts:
+            self._counts["entries", entity_type] = self.db.execute(
+                "SELECT count(DISTINCT id) FROM entity_docs WHERE type = ?", (entity_type,)).fetchone()[0]
+        return self._counts["entries", entity_type]
 
     # -- page data (XML for xslt/site/corpus.xsl) -----------------------------
 
@@ -234,11 +242,11 @@ class SiteData(DateRegister):
         """The articles, newest first (undated last): all of them, or page `page` (from 1)
         of `page_size` each; `pages` says how many pages the index has."""
         total = self.article_count()
-        pages, window = _pages(total, page_size), _window(page, page_size)
-        rows = self.db.execute("SELECT stem, title, date, datetime, label, authors FROM articles "
-                               "ORDER BY (date IS NULL OR date = ''), date DESC, title_key, stem LIMIT ? OFFSET ?", window)
+        pages = _pages(total, page_size)
+        rows = self._rows("SELECT stem, title, date, datetime, label, authors, title_key FROM articles", (),
+                          "(date IS NULL OR date = ''), date DESC, title_key, stem", ("articles",), total, page, page_size)
         parts = [f"<index{_attrs(lang=self.lang(), page=page, pages=pages, total=total)}>"]
-        for stem, title, date, datetime, label, authors in rows:
+        for stem, title, date, datetime, label, authors, _key in rows:
             parts.append(f"<a{_attrs(stem=stem, title=title, date=date, datetime=datetime, label=label, authors=authors)}/>")
         parts.append("</index>")
         return "".join(parts)
