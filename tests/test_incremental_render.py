@@ -95,6 +95,30 @@ def test_one_changed_article_rewrites_its_page_and_the_corpus_pages_that_show_it
     assert_as_from_scratch(tei, site, tmp_path)
 
 
+def corpus_entries(site: Path) -> dict[str, tuple]:
+    """The build record's entry of each corpus page (/p/<path>): its key and its page's sha256."""
+    record = buildrecord.Record(site, "site", blobs=("site",), tabled=True)
+    return {name: (entry.get("key"), entry.get("sha256")) for name, entry in record.entries.named("/p/")}
+
+
+def test_two_workers_make_and_record_the_corpus_pages_one_process_does(tei, tmp_path):
+    """At --jobs 2 the workers transform and write the corpus pages, the parent records each as it
+    comes back (render.corpuspages): the same pages rewritten, the same lines, the same entries."""
+    sites = {jobs: tmp_path / f"site{jobs}" for jobs in ("1", "2")}
+    for jobs, site in sites.items():
+        assert run("render", tei, "-o", site, "--jobs", jobs).exit_code == 0
+    before = {jobs: inodes(site) for jobs, site in sites.items()}
+    edit_tei(tei, "c03")
+    seen = {}
+    for jobs, site in sites.items():
+        result = run("render", tei, "-o", site, "--jobs", jobs)
+        assert result.exit_code == 0, result.output
+        pages = [rel for rel in rewritten(before[jobs], site) if rel.endswith(".html")]
+        seen[jobs] = (pages, result.stderr.replace(str(site), "SITE"), corpus_entries(site), made(site))
+    assert any(rel.startswith("registers/") for rel in seen["1"][0]) and len(seen["1"][2]) > 10
+    assert seen["2"] == seen["1"]
+
+
 def test_a_removed_article_leaves_the_replaced_site_and_its_index(tei, tmp_path):
     site = tmp_path / "site"
     assert run("render", tei, "-o", site, "--jobs", "1").exit_code == 0
@@ -172,14 +196,14 @@ def test_an_entry_page_that_could_not_be_made_is_made_again_by_the_next_render(t
     text = path.read_text(encoding="utf-8")
     at = min(text.find(f"<{tag}", text.find("<body")) for tag in ("persName", "placeName", "orgName") if f"<{tag}" in text)
     path.write_text(text[:at] + "sửa " + text[at:], encoding="utf-8")
-    real = render_batch._site_page
+    real = render_batch._write_bytes  # every page of the site is written by it (render.corpuspages too)
 
-    def failing(renderer, target, template, rel, data):
-        if rel.startswith(tuple(f"registers/{folder}/" for folder in ENTITY_DIRS)):
+    def failing(target, data):
+        if Path(target).relative_to(site).as_posix().startswith(tuple(f"registers/{folder}/" for folder in ENTITY_DIRS)):
             raise RenderError("cannot write: No space left on device", path=str(target))
-        return real(renderer, target, template, rel, data)
+        return real(target, data)
 
-    monkeypatch.setattr(render_batch, "_site_page", failing)
+    monkeypatch.setattr(render_batch, "_write_bytes", failing)
     assert run("render", tei, "-o", site, "--jobs", "1").exit_code == 1
     monkeypatch.undo()
     assert run("render", tei, "-o", site, "--jobs", "1").exit_code == 0

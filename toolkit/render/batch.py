@@ -31,6 +31,7 @@ from ..errors import RenderError, ToolkitError
 from ..fsutil import cannot_write, clean_stale_temps, write_atomic
 from .renderer import ASSETS_DIR, Renderer, SourceDocument, default_renderer
 from .site import MANIFEST, PAGE_SIZE, corpus_plan, plan_site, remove_dropped, remove_stale_register_pages, write_manifest
+from .corpuspages import make_corpus_pages
 from .siterecord import PageRecord, page_warnings
 from .search import BUNDLE, SHARD_PAGES, build_index
 from .sitedata import SiteData, use_register
@@ -162,7 +163,8 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
     With `jobs` processes (None: every core) or an engine, the workers read each
     document and make its site record (gathered into the store here, in input
     order), then render the article pages (each reading its document again) once
-    the manifest is written; the corpus pages, the reduction over the whole corpus, here.
+    the manifest is written, then the corpus pages (the reduction over the whole corpus:
+    each page's data and its record here, its transform and write by the workers, render.corpuspages).
 
     Into a site rendered before, a page already what it would be is not made again
     (render.siterecord: counted in report.unchanged_count), nor are the corpus pages when no article
@@ -284,25 +286,22 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
                     record.made(target.stem, target, page_warnings(report, Path(ledger.get(target.stem, "path"))),
                                 site=ledger.get(target.stem, "site"))
             _sweep_after(engine, out_dir)
-        pools.close()  # the workers are done (the corpus pages are made here): their memory goes now
         if corpus is not None:  # every corpus page of this site, written or not (an old one that could not be rewritten stays)
             report.unchanged_unlisted += corpus
             lang = record.corpus_lang()
-        else:
+        else:  # the Saxon transforms by the workers (not local), the data and the record here (render.corpuspages)
             record.corpus_key(register_page_size)
             lang = store.lang()
             record.begin_corpus(lang)
-            for rel, template, data in corpus_plan(store, register_page_size, SEARCH_FACET_VALUES):
-                target = out_dir / rel
-                made = batch.attempt(target, partial(record.corpus_page, rel, template, partial(_stored, target, data),
-                                                     partial(_site_page, renderer, target, template, rel)))
-                if made is None:
-                    record.corpus_page_failed(rel)
-                elif made:
-                    report.written_unlisted += 1
-                else:
-                    report.unchanged_unlisted += 1
+            written, unchanged = make_corpus_pages(InlineEngine() if local else pool(), (lambda: renderer) if local
+                                                   else state, batch, record, store, out_dir, register_page_size,
+                                                   SEARCH_FACET_VALUES, _stored)
+            report.written_unlisted += written
+            report.unchanged_unlisted += unchanged
             record.corpus_made(lang)
+            if not local:
+                _sweep_after(engine, out_dir)
+        pools.close()  # the workers are done: their memory goes before Pagefind runs
         remove_stale_register_pages(out_dir, ledger.seen)
         record.forget_unseen()
         # Pagefind indexes the article pages; with none written (a full disk) there is nothing to index.
@@ -318,10 +317,6 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
         record.keep_held()
         record.save(report)
     return report
-
-
-def _site_page(renderer: Renderer, target: Path, template: str, rel: str, data: str) -> None:
-    _write(target, renderer.site_page(template, data, rel))
 
 
 def _keep(store: SiteData, stem: str, record: str, path) -> bool:

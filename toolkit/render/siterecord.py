@@ -293,24 +293,26 @@ class PageRecord:
         page = self.record.entries.get(PAGE + rel)
         return page is not None and buildrecord.file_sha(self.out_dir / rel) == page.get("sha256")
 
-    def corpus_page(self, rel: str, template: str, data, write) -> bool:
-        """Make one corpus page, write(data()), unless it stands (False): an entry's page no
-        changed article names, or a page whose data, made again, is what it was made from.
-        The page is seen (made or standing) once it returns; recorded once written."""
+    def corpus_page(self, rel: str, template: str, data):
+        """Whether one corpus page is to be made: None when it stands (an entry's page no changed
+        article names, or a page whose data, made again, is what it was made from; it is then seen),
+        else (its key, its data: data()), for corpus_page_made once it is written."""
         self._corpus_pages += 1
         if self.entity_stands(rel):
             self.ledger.see(rel)
-            return False
+            return None
         xml = data()
         key = self.page_key(rel, template, xml)
         if self.page_stands(rel, key):
             self.ledger.see(rel)
-            return False
-        write(xml)
+            return None
+        return key, xml
+
+    def corpus_page_made(self, rel: str, key: str, sha256: str) -> None:
+        """The corpus page `rel` (key: corpus_page's) was written, its bytes' digest `sha256`: seen and recorded."""
         self.ledger.see(rel)
         self.changed = True
-        self.record.put(PAGE + rel, key, buildrecord.file_sha(self.out_dir / rel))
-        return True
+        self.record.put(PAGE + rel, key, sha256)
 
     def corpus_page_failed(self, rel: str) -> None:
         """A corpus page could not be made or written: the old one, if any, stays as recorded."""
