@@ -20,8 +20,13 @@ _ESCAPES = str.maketrans({"&": "&#38;", "<": "&#60;", '"': "&#34;", "\n": "&#10;
 
 def attrs(**values) -> str:
     """' name="value"' for each value (None: empty), name's _ written -, for an element's start tag."""
-    return "".join(f' {k.replace("_", "-")}="{str(v if v is not None else "").translate(_ESCAPES)}"'
-                   for k, v in values.items())
+    out = []
+    for name, value in values.items():  # a corpus page's data is most of its attributes: the common case first
+        text = "" if value is None else value if isinstance(value, str) else str(value)
+        if "&" in text or "<" in text or '"' in text or "\n" in text or "\r" in text or "\t" in text:
+            text = text.translate(_ESCAPES)  # what needs no escape (most values) is not translated
+        out.append(f' {name.replace("_", "-")}="{text}"')
+    return "".join(out)
 
 
 def pages(items: int, page_size: int | None) -> int:
