@@ -84,3 +84,13 @@ def test_bagits_memory_is_one_slices(tmp_path, monkeypatch):
     grown = traced_peak(opinion.bagit_opinion, large, 2500) - traced_peak(opinion.bagit_opinion, small, 500)
     assert grown < 500_000, f"{grown} bytes more for 2,000 more files"
     shutil.rmtree(small)
+
+
+def test_a_slices_entries_keep_its_paths_however_they_are_set():
+    kept = opinion._Kept(0, 3)
+    paths = [f"data/{i}.txt" for i in range(30)]
+    for path in paths[:15]:
+        kept.setdefault(path, {})["sha256"] = "0"
+    for path in paths[15:]:
+        kept[path] = {"sha256": "0"}
+    assert sorted(kept) == sorted(p for p in paths if opinion._in_slice(p, 0, 3)) and 0 < len(kept) < 30

@@ -60,7 +60,9 @@ def _in_slice(path: str, index: int, count: int) -> bool:
 
 class _Kept(dict):
     """bagit.Bag.entries of one slice: bagit's _load_manifests reads every line and calls
-    setdefault(path, {}) for it; a path of another slice gets a dictionary kept nowhere.
+    setdefault(path, {}) for it; a path of another slice gets a dictionary kept nowhere (and
+    one set directly is not kept either: a slice never lists another's entries, which its
+    filtered payload would then call missing).
     (It holds the slice, not the bag: a bag holding it would be a cycle, freed only by the
     garbage collector, and the slices' bags would pile up.)"""
 
@@ -72,6 +74,10 @@ class _Kept(dict):
         if _in_slice(key, self.index, self.count):
             return super().setdefault(key, default)
         return {} if default is None else default
+
+    def __setitem__(self, key, value) -> None:  # should a bagit to come set entries directly
+        if _in_slice(key, self.index, self.count):
+            super().__setitem__(key, value)
 
 
 class _SlicedBag(bagit.Bag):
