@@ -129,3 +129,13 @@ def test_report_warnings_and_failures_are_kept_in_order():
     report.fail("y.txt", "y.txt: unreadable")
     assert report.warnings == ["x.txt: markup given up"] and [f.message for f in report.failures] == ["y.txt: unreadable"]
     assert not report.ok
+
+
+def test_a_batch_keeps_its_files_as_strings_and_gives_them_back_as_paths(tmp_path):
+    """A Path that has been used holds about 600 bytes, its string about 100: a batch may name a million files."""
+    for name in ("b.txt", "a.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    batch = Batch([tmp_path], (".txt",))
+    assert all(isinstance(name, str) for name in batch.files._names)
+    assert list(batch.files) == [tmp_path / "a.txt", tmp_path / "b.txt"] == batch.files
+    assert batch.files[1] == tmp_path / "b.txt" and batch.files[:1] == [tmp_path / "a.txt"] and len(batch.files) == 2

@@ -35,6 +35,7 @@ agree on what a batch is:
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -178,6 +179,32 @@ def internal_error(path, exc: BaseException) -> str:
     return f"{path}: internal error, please report it ({type(exc).__name__}: {exc})"
 
 
+class PathList(Sequence):
+    """A batch's input paths, kept as their strings and given back as Paths: a Path that has been
+    used keeps its parts, their case-folded copy, its string and its hash (about 600 bytes; its
+    string alone, about 100), and a batch may name a million files."""
+
+    __slots__ = ("_names",)
+
+    def __init__(self, paths: Iterable = ()):
+        self._names = [os.fspath(path) for path in paths]
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __getitem__(self, index):
+        return PathList(self._names[index]) if isinstance(index, slice) else Path(self._names[index])
+
+    def __iter__(self):
+        return map(Path, self._names)
+
+    def __eq__(self, other) -> bool:
+        return list(self) == list(other) if isinstance(other, (PathList, list, tuple)) else NotImplemented
+
+    def __repr__(self) -> str:
+        return f"PathList({list(self)!r})"
+
+
 class Batch:
     """The files of one run of a stage, and its report."""
 
@@ -188,7 +215,7 @@ class Batch:
         # A file named twice (directly and inside a named folder) is one input.
         self.report = Report()
         left_out: list[Path] = []
-        self.files: list[Path] = list(dict.fromkeys(collect_files(paths, suffixes, left_out=left_out)))
+        self.files: PathList | list[Path] = PathList(dict.fromkeys(collect_files(paths, suffixes, left_out=left_out)))
         if unread is not None:  # files under the folders that the stage does not read: counted by reason
             for path in left_out:
                 self.report.skip(unread(path))
@@ -196,7 +223,7 @@ class Batch:
             linked = set(linked_inputs(paths, self.files))
             for path in (path for path in self.files if path in linked):  # in input order
                 self.report.warn(f"{path}: a symbolic link, skipped (--follow-symlinks reads it)")
-            self.files = [path for path in self.files if path not in linked]
+            self.files = PathList(path for path in self.files if path not in linked)
         self.progress: Progress = progress or no_progress
         self._stem = stem
         self._clashes = stem_clashes(self.files, stem) if output_suffix is not None else {}

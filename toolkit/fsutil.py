@@ -129,14 +129,14 @@ def stem_clashes(files, stem=lambda path: path.stem) -> dict[Path, Path]:
 
     Outputs are named DIR/<stem>.<ext>, so such a file would overwrite the
     earlier one's output: callers report it instead of writing it."""
-    first: dict[str, Path] = {}
+    first: dict[str, str] = {}  # (strings: a Path that has been used keeps four times the memory)
     clashes: dict[Path, Path] = {}
     for path in files:
         path = Path(path)
         if stem(path) in first:
-            clashes[path] = first[stem(path)]
+            clashes[path] = Path(first[stem(path)])
         else:
-            first[stem(path)] = path
+            first[stem(path)] = os.fspath(path)
     return clashes
 
 
