@@ -37,6 +37,23 @@ from .errors import BusyError, MissingInputError
 from .names import SIDECAR_SUFFIX, is_register_file
 
 
+def scan(folder):
+    """The entries of `folder`, one at a time, each with whether it is a folder (a link to one is;
+    an entry whose type cannot be read is not), the listing never held; OSError, raised here, when
+    the folder cannot be listed."""
+    return _typed(os.scandir(folder))
+
+
+def _typed(entries):
+    with entries:
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            yield entry, is_dir
+
+
 def walk(top):
     """os.walk(top) (top-down; a linked folder is listed among the folders, never entered), without
     recursion: Python 3.11's os.walk and Path.rglob recurse once per level, so a folder nested
@@ -46,15 +63,11 @@ def walk(top):
     while stack:
         folder = stack.pop()
         try:
-            entries = list(os.scandir(folder))
+            entries = list(scan(folder))
         except OSError:
             continue
         folders, files, linked = [], [], set()
-        for entry in entries:
-            try:
-                is_dir = entry.is_dir()
-            except OSError:
-                is_dir = False
+        for entry, is_dir in entries:
             (folders if is_dir else files).append(entry.name)
             if is_dir and entry.is_symlink():
                 linked.add(entry.name)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DepositError
+from ..fsutil import scan
 from .bagread import member_digests, member_lines, read_member
 from .baginfo import CHECKSUMS, parse_info
 from .limits import DEFAULT_LIMITS, Limits
@@ -57,21 +58,16 @@ def _files(root: Path, scratch: Scratch):
         parts = stack.pop()
         prefix = b"".join(b"1" + encode(part) + b"\0" for part in parts)
         try:
-            entries = os.scandir(os.path.join(root, *parts))
+            entries = scan(os.path.join(root, *parts))
         except OSError:
             continue
-        with entries:
-            for entry in entries:
-                try:
-                    is_dir = entry.is_dir()
-                except OSError:
-                    is_dir = False
-                if is_dir and not entry.is_symlink():
-                    stack.append((*parts, entry.name))
-                    continue
-                # 0: a file; 0xFF after it (no UTF-8 byte): a linked folder, after every file of its folder
-                kind = b"0\xff" if is_dir else b"0"
-                scratch.db.execute(insert, (prefix + kind + encode(entry.name) + b"\0", encode("/".join((*parts, entry.name)))))
+        for entry, is_dir in entries:
+            if is_dir and not entry.is_symlink():
+                stack.append((*parts, entry.name))
+                continue
+            # 0: a file; 0xFF after it (no UTF-8 byte): a linked folder, after every file of its folder
+            kind = b"0\xff" if is_dir else b"0"
+            scratch.db.execute(insert, (prefix + kind + encode(entry.name) + b"\0", encode("/".join((*parts, entry.name)))))
     for (raw,) in scratch.db.execute(f"SELECT rel FROM {table} ORDER BY key"):
         yield decode(raw)
 

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DepositError, MissingInputError
+from ..fsutil import scan
 from .bagread import member_digests, open_bounded
 from .baginfo import digests
 from .limits import DEFAULT_LIMITS, Limits
@@ -257,22 +258,17 @@ def _regular_files(root: Path, base: Path):
     stack = [os.fspath(base)]
     while stack:
         try:
-            entries = os.scandir(stack.pop())
+            entries = scan(stack.pop())
         except OSError:
             continue
-        with entries:
-            for entry in entries:
-                try:
-                    is_dir = entry.is_dir()
-                except OSError:
-                    is_dir = False
-                if is_dir:
-                    if not entry.is_symlink():
-                        stack.append(entry.path)
-                    continue
-                path = Path(entry.path)
-                if not path.is_symlink() and path.is_file():
-                    yield path.relative_to(root).as_posix()
+        for entry, is_dir in entries:
+            if is_dir:
+                if not entry.is_symlink():
+                    stack.append(entry.path)
+                continue
+            path = Path(entry.path)
+            if not path.is_symlink() and path.is_file():
+                yield path.relative_to(root).as_posix()
 
 
 def _sha256(root: Path, relative: str, known: dict) -> str:
