@@ -63,6 +63,14 @@ def descendants(root: int) -> dict[int, str]:
     return below
 
 
+def surviving_after_grace(tree: dict) -> list:
+    """Those of `tree` (surviving's argument) still running once they had GRACE seconds to end."""
+    deadline = time.monotonic() + GRACE
+    while surviving(tree) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return surviving(tree)
+
+
 def surviving(tree: dict[int, str]) -> list[int]:
     """The processes of `tree` still running: same pid, same start time, not a zombie."""
     alive = []
@@ -98,10 +106,7 @@ def kill_mid_run(work: Path, args: list[str], after: float) -> tuple[dict[int, s
     finally:
         run.kill()
         run.wait()
-    deadline = time.monotonic() + GRACE
-    while surviving(tree) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    left = surviving(tree)
+    left = surviving_after_grace(tree)
     said = [f"{pid} ({command(pid)})" for pid in left]
     # A failure leaves nothing running either: the tracker last, left to end on its own once the
     # others are gone (it then unlinks the pool's semaphores, which a SIGKILL would leave in /dev/shm).
@@ -190,10 +195,7 @@ def test_a_pagefind_run_ends_with_the_process_that_waits_for_it(tmp_path):
     finally:
         parent.kill()
         parent.wait()
-    deadline = time.monotonic() + GRACE
-    while surviving(running) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    left = surviving(running)
+    left = surviving_after_grace(running)
     for pid in left:
         os.kill(pid, signal.SIGKILL)
     assert left == [], f"Pagefind still runs {GRACE} s after the process running it was killed"
