@@ -24,6 +24,19 @@ STORE_VERSION = 1
 _ENTRIES = "CREATE TABLE IF NOT EXISTS entries (name TEXT PRIMARY KEY, entry TEXT NOT NULL)"  # a tabled record's
 
 
+def in_blocks(fetch, size: int = 1000):
+    """The rows of a query in blocks of `size`, by key: fetch(last) gives the (at most `size`)
+    rows whose first column, the key, comes after `last` ("" at first), in key order. Rows may be
+    added or removed between blocks; no more than a block is held."""
+    last = ""
+    while True:
+        rows = fetch(last)
+        yield from rows
+        if len(rows) < size:
+            return
+        last = rows[-1][0]
+
+
 def _field(field: str) -> str:
     """SQL for an entry's `field` (a name teikit gives), NULL for a row that is not JSON (read as absent)."""
     return f"CASE WHEN json_valid(entry) THEN json_extract(entry, '$.{field}') END"
@@ -86,24 +99,15 @@ class TableEntries(MutableMapping):
 
     def values_of(self, field: str):
         """(name, entry[field]) of every entry whose `field` is set, a block at a time (in name order)."""
-        last = ""
-        while True:
-            rows = self.store.rows(f"SELECT name, {_field(field)} FROM entries WHERE name > ? "
-                                   "ORDER BY name LIMIT ?", (last, self._BLOCK))
-            yield from ((name, value) for name, value in rows if value is not None)
-            if len(rows) < self._BLOCK:
-                return
-            last = rows[-1][0]
+        rows = in_blocks(lambda last: self.store.rows(f"SELECT name, {_field(field)} FROM entries WHERE name > ? "
+                                                     "ORDER BY name LIMIT ?", (last, self._BLOCK)), self._BLOCK)
+        return ((name, value) for name, value in rows if value is not None)
 
     def _from(self, first: str):
-        last, inclusive = first, True
-        while True:
-            names = self.store.rows(f"SELECT name FROM entries WHERE name {'>=' if inclusive else '>'} ? "
-                                    "ORDER BY name LIMIT ?", (last, self._BLOCK))
-            yield from (name for (name,) in names)
-            if len(names) < self._BLOCK:
-                return
-            last, inclusive = names[-1][0], False
+        """The names from `first` on, in name order."""
+        rows = in_blocks(lambda last: self.store.rows("SELECT name FROM entries WHERE name >= ? AND name > ? "
+                                                      "ORDER BY name LIMIT ?", (first, last, self._BLOCK)), self._BLOCK)
+        return (name for (name,) in rows)
 
 
 class Blobs:

@@ -41,6 +41,7 @@ from .. import __version__
 from ..collation import letter_slug
 from ..errors import RenderError, SiteError
 from ..fsutil import atomic_writer, cannot_write
+from ..recordstore import in_blocks
 
 def _held_table() -> sqlite3.Connection:
     db = sqlite3.connect("")  # SQLite's private temporary file (SitePlan)
@@ -81,14 +82,10 @@ class SitePlan:
 
     def held(self, where: str = "1", parameters: tuple = ()):
         """(stem, TEI path) of the articles held, in stem order, a block at a time."""
-        last = ""
-        while True:
-            block = self._db.execute(f"SELECT stem, path FROM held WHERE stem > ? AND ({where}) ORDER BY stem LIMIT 1000",
-                                     (last, *parameters)).fetchall()
-            yield from ((stem, Path(path)) for stem, path in block)
-            if len(block) < 1000:
-                return
-            last = block[-1][0]
+        rows = in_blocks(lambda last: self._db.execute(
+            f"SELECT stem, path FROM held WHERE stem > ? AND ({where}) ORDER BY stem LIMIT 1000",
+            (last, *parameters)).fetchall())
+        return ((stem, Path(path)) for stem, path in rows)
 
     def held_count(self) -> int:
         return self._db.execute("SELECT count(*) FROM held").fetchone()[0]

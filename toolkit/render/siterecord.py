@@ -39,6 +39,7 @@ from lxml import etree
 
 from .. import buildrecord
 from ..batch import Outcome, Report
+from ..recordstore import in_blocks
 from .renderer import REGISTER_FILES
 
 # entries beside the articles' (by stem): names no file stem can be
@@ -86,14 +87,9 @@ class Ledger:
 
     def rows(self, fields: str, where: str = "1", parameters: tuple = ()):
         """The articles' `fields` where `where`, in stem order, a block at a time (rows may change meanwhile)."""
-        last = ""
-        while True:
-            block = self.db.execute(f"SELECT stem, {fields} FROM art WHERE stem > ? AND ({where}) ORDER BY stem "
-                                    "LIMIT 1000", (last, *parameters)).fetchall()
-            yield from block
-            if len(block) < 1000:
-                return
-            last = block[-1][0]
+        return in_blocks(lambda last: self.db.execute(
+            f"SELECT stem, {fields} FROM art WHERE stem > ? AND ({where}) ORDER BY stem LIMIT 1000",
+            (last, *parameters)).fetchall())
 
     def count(self, where: str = "1") -> int:
         return self.db.execute(f"SELECT count(*) FROM art WHERE {where}").fetchone()[0]
