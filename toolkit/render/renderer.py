@@ -54,6 +54,8 @@ class Renderer:
         self._site = saxon.compile_stylesheet(self.xslt_dir / "site" / "corpus.xsl")
         self._data = saxon.compile_stylesheet(self.xslt_dir / "site" / "data.xsl")
         self.compile_seconds = time.perf_counter() - started
+        self._html_parameters = saxon.Parameters(self._html)
+        self._text_parameters = saxon.Parameters(self._text)
         spaces = saxon.string_value(whitespace.XML_SPACES)
         for executable in (self._html, self._text, self._site, self._data):
             executable.set_parameter(f"{{{names.TEIKIT_NS}}}spaces", spaces)
@@ -111,10 +113,11 @@ class Renderer:
         assets_href: relative folder of the site's scripts (write_scripts; '' for none).
         Paths, not URLs: the page escapes them (tk:path-href)."""
         doc = self.load(source)
-        self._html.set_parameter("tei-href", saxon.string_value(tei_href or ""))
-        self._html.set_parameter("registers-href", saxon.string_value(registers_href))
-        self._html.set_parameter("index-href", saxon.string_value(index_href))
-        self._html.set_parameter("assets-href", saxon.string_value(assets_href))
+        parameters = self._html_parameters
+        parameters.set("tei-href", tei_href or "")
+        parameters.set("registers-href", registers_href)
+        parameters.set("index-href", index_href)
+        parameters.set("assets-href", assets_href)
         out = self._run(lambda: self._html.transform_to_string(xdm_node=doc.node), doc.name)
         return _html_document(out)
 
@@ -123,7 +126,7 @@ class Renderer:
         if abbr not in ABBR_MODES:
             raise ValueError(f"abbr must be one of {ABBR_MODES}, not {abbr!r}")
         doc = self.load(source)
-        self._text.set_parameter("abbr", saxon.string_value(abbr))
+        self._text_parameters.set("abbr", abbr)
         out = self._run(lambda: self._text.transform_to_string(xdm_node=doc.node), doc.name)
         return out if out.endswith("\n") else out + "\n"
 
