@@ -24,6 +24,7 @@ from typer.testing import CliRunner
 import teikit.deposit.make as make_module
 import teikit.deposit.payload as payload_module
 import teikit.render.batch as render_batch
+import teikit.render.site as site_module
 from teikit.cli import app
 from teikit.fsutil import LOCK_NAME, TEMP_NAME, exclusive_lock
 
@@ -113,7 +114,8 @@ def test_a_full_disk_render_names_every_page_it_could_not_write_and_exits_1(tmp_
             raise no_space(target)
         return real(target, data)
 
-    monkeypatch.setattr(render_batch, "write_atomic", write)
+    monkeypatch.setattr(render_batch, "write_atomic", write)  # the site's scripts
+    monkeypatch.setattr(site_module, "write_atomic", write)  # its pages (render.site.write_page)
     result = run("render", tei, "-o", site, "--jobs", "1")  # in this process, where the disk is made full
     assert result.exit_code == 1
     failed = [f"{site / stem}.html" for stem in sorted(STEMS) if f"{stem}.html" not in lucky]
@@ -143,9 +145,9 @@ def test_a_site_whose_manifest_cannot_be_written_is_left_as_it_was_and_every_pag
         raise no_space(target)
         yield
 
-    import teikit.render.site as site_module
     monkeypatch.setattr(site_module, "atomic_writer", writer)
-    monkeypatch.setattr(render_batch, "write_atomic", write)
+    monkeypatch.setattr(render_batch, "write_atomic", write)  # the site's scripts
+    monkeypatch.setattr(site_module, "write_atomic", write)  # its pages (render.site.write_page)
     result = run("render", tei, "-o", site, "--jobs", "1")
     assert result.exit_code == 1
     manifest = site / ".teikit-site.json"
@@ -157,6 +159,7 @@ def test_a_site_whose_manifest_cannot_be_written_is_left_as_it_was_and_every_pag
     assert lines[-1] == f"rendered 0 file(s) into {site}, 3 unchanged, {2 + len(corpus)} failed; the site holds 4 article(s)"
     assert snapshot(site) == before
     monkeypatch.setattr(render_batch, "write_atomic", real)
+    monkeypatch.setattr(site_module, "write_atomic", real)
 
 
 def test_render_into_a_real_full_tmpfs_reports_every_missing_page(tmp_path, tei, tmpfs):
@@ -328,7 +331,8 @@ def test_build_on_a_full_disk_reports_each_step_in_one_line(tmp_path, monkeypatc
     def full(*args, **kwargs):
         raise no_space(None)
 
-    monkeypatch.setattr(render_batch, "write_atomic", write)
+    monkeypatch.setattr(render_batch, "write_atomic", write)  # the site's scripts
+    monkeypatch.setattr(site_module, "write_atomic", write)  # its pages (render.site.write_page)
     monkeypatch.setattr(make_module, "write_archive", full)
     dist = tmp_path / "dist"
     result = run("build", "--seeds", seeds, "--tei", tmp_path / "tei", "--dist", dist, "--jobs", "1")

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from teikit import buildrecord, resources
 from teikit.cli import app
 from teikit.errors import RenderError
-from teikit.render import batch as render_batch, default_renderer
+from teikit.render import corpuspages, default_renderer
 from teikit.render.siterecord import ENTITY_DIRS
 
 from test_incremental import ARTICLES
@@ -196,14 +196,14 @@ def test_an_entry_page_that_could_not_be_made_is_made_again_by_the_next_render(t
     text = path.read_text(encoding="utf-8")
     at = min(text.find(f"<{tag}", text.find("<body")) for tag in ("persName", "placeName", "orgName") if f"<{tag}" in text)
     path.write_text(text[:at] + "sửa " + text[at:], encoding="utf-8")
-    real = render_batch._write_bytes  # every page of the site is written by it (render.corpuspages too)
+    real = corpuspages.write_page  # the corpus pages (the entry pages among them) are written by it
 
     def failing(target, data):
         if Path(target).relative_to(site).as_posix().startswith(tuple(f"registers/{folder}/" for folder in ENTITY_DIRS)):
             raise RenderError("cannot write: No space left on device", path=str(target))
         return real(target, data)
 
-    monkeypatch.setattr(render_batch, "_write_bytes", failing)
+    monkeypatch.setattr(corpuspages, "write_page", failing)
     assert run("render", tei, "-o", site, "--jobs", "1").exit_code == 1
     monkeypatch.undo()
     assert run("render", tei, "-o", site, "--jobs", "1").exit_code == 0

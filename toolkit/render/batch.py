@@ -30,7 +30,8 @@ from ..parallel import InlineEngine, make_engine
 from ..errors import RenderError, ToolkitError
 from ..fsutil import cannot_write, clean_stale_temps, write_atomic
 from .renderer import ASSETS_DIR, Renderer, SourceDocument, default_renderer
-from .site import MANIFEST, PAGE_SIZE, corpus_plan, plan_site, remove_dropped, remove_stale_register_pages, write_manifest
+from .site import (MANIFEST, PAGE_SIZE, corpus_plan, plan_site, remove_dropped, remove_stale_register_pages, write_manifest,
+                   write_page)
 from .corpuspages import make_corpus_pages
 from .siterecord import PageRecord, page_warnings
 from .search import BUNDLE, SHARD_PAGES, build_index
@@ -268,7 +269,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
         write_scripts(out_dir, renderer, report)
         for stem, html in store.pages():
             target, source = out_dir / f"{stem}.html", Path(ledger.get(stem, "path"))
-            if batch.attempt(source, lambda: _write_bytes(target, html)):
+            if batch.attempt(source, lambda: write_page(target, html)):
                 report.written_unlisted += 1
                 record.made(stem, target, page_warnings(report, source), site=ledger.get(stem, "site"))
             else:
@@ -381,14 +382,4 @@ def _read_kept(plan, renderer: Renderer, store: SiteData, page, batch: Batch, mi
 
 
 def _write(target: Path, text: str) -> bool:
-    return _write_bytes(target, text.encode("utf-8"))
-
-
-def _write_bytes(target: Path, data: bytes) -> bool:
-    """`data` into `target` (atomically); True, or RenderError naming the target and why
-    ("cannot write: No space left on device", "… out is a file where a folder is needed")."""
-    try:
-        write_atomic(target, data)
-    except OSError as exc:
-        raise RenderError(f"cannot write: {cannot_write(exc, target)}", path=str(target)) from None
-    return True
+    return write_page(target, text.encode("utf-8"))

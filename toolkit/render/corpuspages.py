@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..batch import Outcome, Report, attempt_each
 from .renderer import Renderer
-from .site import corpus_plan
+from .site import corpus_plan, write_page
 
 
 def make_corpus_pages(engine, state, batch, record, store, out_dir: Path, page_size: int, facet_values: int,
@@ -64,12 +64,10 @@ def _items(plan, record, out_dir: Path, stored, flight: deque):
 def page_task(renderer: Renderer, out_dir: Path, items: list) -> list:
     """Each item of _items: its page made and written (the Outcome's result: the sha256 of its
     bytes), or the Outcome it already is."""
-    from .batch import _write_bytes  # every page of a site is written one way (its failure's line: render.batch)
-
     def make(item, report: Report) -> str:
         rel, template, data = item
         page = renderer.site_page(template, data, rel).encode("utf-8")
-        _write_bytes(Path(out_dir) / rel, page)
+        write_page(Path(out_dir) / rel, page)
         return hashlib.sha256(page).hexdigest()
 
     done = iter(attempt_each([item for item in items if not isinstance(item, Outcome)], make,

@@ -23,6 +23,10 @@ been written by then):
   TEI read again from the recorded path; if such a TEI no longer exists or
   cannot be read, refused, unless `replace` (rebuild from the given files only);
 - an unreadable manifest is refused, unless `replace`.
+
+Every page of a site is written one way, `write_page` (atomically; its failure a RenderError
+naming the page), by the build (render.batch) and by whoever makes its corpus pages
+(render.corpuspages).
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ from pathlib import Path
 from .. import __version__
 from ..collation import letter_slug
 from ..errors import RenderError, SiteError
-from ..fsutil import atomic_writer, cannot_write
+from ..fsutil import atomic_writer, cannot_write, write_atomic
 from ..recordstore import in_blocks
 
 def _held_table() -> sqlite3.Connection:
@@ -201,6 +205,16 @@ def _after(text: str, pos: int, close: str) -> int:
     if text[pos:pos + 1] != close:
         raise ValueError(f"expected ',' or '{close}' at char {pos}")
     return pos
+
+
+def write_page(target: Path, data: bytes) -> bool:
+    """`data` into `target` (atomically); True, or RenderError naming the target and why
+    ("cannot write: No space left on device", "… out is a file where a folder is needed")."""
+    try:
+        write_atomic(target, data)
+    except OSError as exc:
+        raise RenderError(f"cannot write: {cannot_write(exc, target)}", path=str(target)) from None
+    return True
 
 
 def write_manifest(out_dir: Path, hrefs) -> Path:
