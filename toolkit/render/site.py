@@ -35,7 +35,6 @@ import json
 import os
 import re
 import sqlite3
-import sys
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain
@@ -78,11 +77,11 @@ class SitePlan:
         """The articles (stem, TEI path) the site holds, from its manifest (iter_manifest); a stem listed twice: ValueError."""
         try:
             self._db.executemany("INSERT INTO held VALUES (?, ?)", ((stem, str(path)) for stem, path in entries))
-        except sqlite3.IntegrityError:
-            raise ValueError("an article listed twice") from None
-        finally:
-            if sys.exc_info()[0] is not None:  # a manifest that cannot be read holds no article (not those before the fault)
-                self._db.execute("DELETE FROM held")
+        except BaseException as exc:
+            self._db.execute("DELETE FROM held")  # a manifest that cannot be read holds no article (not those before the fault)
+            if isinstance(exc, sqlite3.IntegrityError):
+                raise ValueError("an article listed twice") from None
+            raise
 
     def held(self, where: str = "1", parameters: tuple = ()):
         """(stem, TEI path) of the articles held, in stem order, a block at a time."""
