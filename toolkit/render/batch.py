@@ -232,8 +232,9 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
         if local:
             batch.run(read, label="reading TEI")
         else:  # each document read and its site record made by the workers (as read does), kept here
-            for path in (path for path in batch.files if batch.clash(path) is None and articles):
-                record.reuse(path, path.stem, tei_href(path, out_dir), out_dir / f"{path.stem}.html", site=True)
+            if articles:
+                for path in (path for path in batch.files if batch.clash(path) is None):
+                    record.reuse(path, path.stem, tei_href(path, out_dir), out_dir / f"{path.stem}.html", site=True)
 
             def reused(path: Path) -> Outcome | None:  # a page that stands: its outcome, made when asked (none held)
                 entry = record.reused_entry(path.stem)
