@@ -266,9 +266,8 @@ def _regular_files(root: Path, base: Path):
                 if not entry.is_symlink():
                     stack.append(entry.path)
                 continue
-            path = Path(entry.path)
-            if not path.is_symlink() and path.is_file():
-                yield path.relative_to(root).as_posix()
+            if entry.is_file(follow_symlinks=False):  # a regular file, not a link to one
+                yield Path(entry.path).relative_to(root).as_posix()
 
 
 def _sha256(root: Path, relative: str, known: dict) -> str:
