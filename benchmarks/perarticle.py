@@ -77,11 +77,11 @@ STEPS = [
     *[("html", "teikit.render.sitedata.SiteData", name, "corpus pages' data (SQLite)")
       for name in ("index_xml", "register_xml", "entity_xml", "search_xml", "timeline_xml", "year_xml")],
     ("html", "teikit.render.renderer.Renderer", "site_page", "corpus pages (corpus.xsl)"),
-    ("html", "teikit.render.batch", "_write_bytes", "files written"),
+    *[("html", module, "write_page", "files written") for module in ("teikit.render.batch", "teikit.render.corpuspages")],
     ("html", "teikit.render.batch", "build_index", "search index (Pagefind, own + child CPU)"),
     ("txt", "teikit.render.renderer.Renderer", "load", "load (parse, Saxon tree)"),
     ("txt", "teikit.render.renderer.Renderer", "text", "text (tei-to-txt.xsl)"),
-    ("txt", "teikit.render.batch", "_write_bytes", "files written"),
+    ("txt", "teikit.render.batch", "write_page", "files written"),
 ]
 
 
