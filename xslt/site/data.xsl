@@ -26,6 +26,7 @@
   <xsl:mode on-no-match="shallow-skip"/>
 
   <xsl:variable name="tk:context-chars" as="xs:integer" select="80"/>
+  <xsl:variable name="tk:context-window" as="xs:integer" select="3 * $tk:context-chars"/>
 
   <xsl:template match="/TEI">
     <xsl:variable name="lang" select="tk:lang(.)"/>
@@ -69,13 +70,33 @@
     <xsl:variable name="mention" select="."/>
     <xsl:variable name="block" select="ancestor::*[tk:is-block-element(.)][1]"/>
     <xsl:variable name="texts" select="$block//text()[not(ancestor::expan or ancestor::note)]"/>
-    <xsl:variable name="before" select="tk:normalize-keep-edges(string-join($texts[. &lt;&lt; $mention]))"/>
-    <xsl:variable name="after" select="tk:normalize-keep-edges(string-join(($texts[. >> $mention] except $mention//text())))"/>
+    <xsl:variable name="before" select="tk:edge-normalized(string-join($texts[. &lt;&lt; $mention]), false())"/>
+    <xsl:variable name="after" select="tk:edge-normalized(string-join(($texts[. >> $mention] except $mention//text())), true())"/>
+    <xsl:variable name="tail" select="substring($before, string-length($before) - $tk:context-chars + 1)"/>
+    <xsl:variable name="head" select="substring($after, 1, $tk:context-chars)"/>
+    <xsl:variable name="last-space" select="index-of(string-to-codepoints($head), 32)[last()]"/>
     <xsl:attribute name="before" select="if (string-length($before) le $tk:context-chars) then $before
-        else '…' || replace(substring($before, string-length($before) - $tk:context-chars + 1), '^\S*\s', '')"/>
+        else '…' || (if (contains($tail, ' ')) then substring-after($tail, ' ') else $tail)"/>
     <xsl:attribute name="after" select="if (string-length($after) le $tk:context-chars) then $after
-        else replace(substring($after, 1, $tk:context-chars), '\s\S*$', '') || '…'"/>
+        else (if (exists($last-space)) then substring($head, 1, $last-space - 1) else $head) || '…'"/>
   </xsl:template>
+
+  <!-- tk:normalize-keep-edges($text), or only as much of its end ($from-start false) or of its start
+       ($from-start true) as the context needs: the fold of $tk:context-window characters at that
+       end when it comes out longer than $tk:context-chars + 1, for folding a suffix (a prefix) of a
+       text gives a suffix (a prefix) of the whole text's fold; the whole fold otherwise. Folding the
+       whole block for every mention in it cost more than the rest of the record. -->
+  <xsl:function name="tk:edge-normalized" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="from-start" as="xs:boolean"/>
+    <xsl:variable name="length" select="string-length($text)"/>
+    <xsl:variable name="window" select="if ($length le $tk:context-window) then $text
+        else if ($from-start) then substring($text, 1, $tk:context-window)
+        else substring($text, $length - $tk:context-window + 1)"/>
+    <xsl:variable name="folded" select="tk:normalize-keep-edges($window)"/>
+    <xsl:sequence select="if ($length le $tk:context-window or string-length($folded) gt $tk:context-chars + 1)
+        then $folded else tk:normalize-keep-edges($text)"/>
+  </xsl:function>
 
   <!-- White space folded, but a space at either end kept (it parts the context from the mention).
        Once folded, every space is ' ' ($tk:spaces holds the four XML spaces), so the ends are tested
