@@ -1,0 +1,156 @@
+"""The site record's context of a mention (xslt/site/data.xsl, @before and @after of <m> and <d>).
+
+The contract: the reading text of the mention's block before it and after it (notes and
+expansions left out, the mention's own text left out of "after"), white space folded to one
+space, a space at either end kept; a side longer than 80 characters is cut to its 80
+characters next to the mention, then to a word boundary (the partial word at the far end
+dropped) and marked with "…". data.xsl folds only a window at the end it needs; these tests
+hold it to the whole-block definition, written here in Python, on random blocks whose white
+space runs reach hundreds of characters (where the window is all blanks).
+"""
+
+from __future__ import annotations
+
+import copy
+import random
+import re
+
+import pytest
+from lxml import etree
+
+from teikit import names
+from teikit.render import default_renderer
+from teikit.xmlsafe import parse_file
+
+from render_helpers import SAMPLE
+
+TEI = "{%s}" % names.TEI_NS
+C = 80  # xslt/site/data.xsl's $tk:context-chars
+
+
+def fold(text: str) -> str:
+    """White space folded, one space kept at either end (tk:normalize-keep-edges)."""
+    normal = " ".join(re.split(r"[ \t\n\r]+", text)).strip(" ")
+    return ((" " if text[:1] in " \t\n\r" and text else "") + normal
+            + (" " if text[-1:] in " \t\n\r" and normal else ""))
+
+
+def before(text: str) -> str:
+    full = fold(text)
+    if len(full) <= C:
+        return full
+    tail = full[-C:]
+    return "…" + (tail.split(" ", 1)[1] if " " in tail else tail)
+
+
+def after(text: str) -> str:
+    full = fold(text)
+    if len(full) <= C:
+        return full
+    head = full[:C]
+    return (head[:head.rindex(" ")] if " " in head else head) + "…"
+
+
+def _record(tree) -> etree._Element:
+    return etree.fromstring(default_renderer().site_record(tree))
+
+
+NAME = object()  # a piece of _with_paragraph: the mention
+
+
+def _with_paragraph(pieces: list) -> etree._ElementTree:
+    """The sample article with one paragraph as its whole text, and the name mentioned in it:
+    `pieces` are strings, NAME (a persName of the sample's) and elements (a note), in order."""
+    tree = parse_file(SAMPLE)
+    name = tree.find(f".//{TEI}body//{TEI}persName[@ref]")
+    div = tree.find(f".//{TEI}body/{TEI}div")
+    for child in list(div):
+        div.remove(child)
+    p = etree.SubElement(div, f"{TEI}p")
+    last = None
+    for piece in pieces:
+        if isinstance(piece, str):
+            if last is None:
+                p.text = (p.text or "") + piece
+            else:
+                last.tail = (last.tail or "") + piece
+            continue
+        element = copy.deepcopy(name) if piece is NAME else piece
+        element.tail = None
+        p.append(element)
+        last = element
+    return tree, name.text
+
+
+def _note(text: str) -> etree._Element:
+    note = etree.Element(f"{TEI}note")
+    note.text = text
+    return note
+
+
+WORDS = ["Hà", "Nội", "tỉnh", "công", "an", "ngày", "2013", "phát", "triển", "𝔘nicode", "x",
+         "một-hai", "(ba)", "bốn,", "năm.", "siêuđặcbiệtdàiquáđimàkhôngcókhoảngtrắngnàocả"]
+SPACES = [" ", " ", " ", "  ", "\n", "\t", " \r\n ", " " * 250, "\n" * 90, " \t" * 130]
+
+
+def _text(rng: random.Random, words: int) -> str:
+    return "".join(rng.choice(WORDS) + rng.choice(SPACES) for _ in range(words)).rstrip() if words else ""
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_context_of_every_mention_is_its_blocks_text_cut_at_a_word(seed):
+    rng = random.Random(seed)
+    pieces, texts = [], []  # texts: the reading text before each mention, then after the last
+    current = rng.choice(["", " ", "\n  "]) + _text(rng, rng.randint(0, 60))
+    for _ in range(rng.randint(1, 4)):
+        pieces.append(current)
+        texts.append(current)
+        pieces.append(NAME)
+        texts.append(None)
+        if rng.random() < 0.3:
+            pieces.append(_note("ghi chú " * 40))  # notes are not reading text
+        current = rng.choice([" ", ", ", "", "\n"]) + _text(rng, rng.randint(0, 60)) + rng.choice(["", " ", "."])
+    pieces.append(current)
+    texts.append(current)
+    tree, name = _with_paragraph(pieces)
+    reading = [name if t is None else t for t in texts]
+    mentions = _record(tree).findall("m")
+    assert len(mentions) == texts.count(None)
+    spots = [i for i, t in enumerate(texts) if t is None]
+    for m, spot in zip(mentions, spots):
+        assert m.get("text") == name
+        assert m.get("before") == before("".join(reading[:spot])), m.get("mid")
+        assert m.get("after") == after("".join(reading[spot + 1:])), m.get("mid")
+
+
+def test_a_short_block_is_its_context_whole():
+    tree, name = _with_paragraph(["Hôm qua,\n  ông ", NAME, "  đã đến\tHà Nội."])
+    m = _record(tree).find("m")
+    assert (m.get("before"), m.get("text"), m.get("after")) == ("Hôm qua, ông ", name, " đã đến Hà Nội.")
+
+
+def test_a_long_side_is_cut_to_whole_words_next_to_the_mention():
+    words_before = " ".join(f"w{n:03d}" for n in range(60))  # 60 words of 4 letters
+    words_after = " ".join(f"v{n:03d}" for n in range(60))
+    tree, _ = _with_paragraph([words_before + " ", NAME, " " + words_after])
+    m = _record(tree).find("m")
+    # The last 80 characters are "w044 … w059 "; their first word goes (it may be cut).
+    assert m.get("before") == "…" + " ".join(f"w{n:03d}" for n in range(45, 60)) + " "
+    assert m.get("after") == " " + " ".join(f"v{n:03d}" for n in range(15)) + "…"
+
+
+def test_a_run_of_blanks_longer_than_the_window_does_not_shorten_the_context():
+    # 300 blanks right before the mention: a window of the last 240 characters holds none of
+    # the words, which must still be there.
+    words = " ".join(f"w{n:03d}" for n in range(30))
+    tree, _ = _with_paragraph([words + " " * 300, NAME, "\n" * 300 + words])
+    m = _record(tree).find("m")
+    assert m.get("before") == "…" + " ".join(f"w{n:03d}" for n in range(15, 30)) + " "
+    assert m.get("after") == " " + " ".join(f"w{n:03d}" for n in range(15)) + "…"
+
+
+def test_a_side_with_no_space_in_its_80_characters_is_cut_inside_the_word():
+    word = "a" * 200
+    tree, _ = _with_paragraph([word, NAME, word])
+    m = _record(tree).find("m")
+    assert (m.get("before"), m.get("after")) == ("…" + "a" * 80, "a" * 80 + "…")
