@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import copy
 import random
-import re
 
 import pytest
 from lxml import etree
 
-from teikit import names
+from teikit import names, whitespace
 from teikit.render import default_renderer
 from teikit.xmlsafe import parse_file
 
@@ -30,9 +29,9 @@ C = 80  # xslt/site/data.xsl's $tk:context-chars
 
 def fold(text: str) -> str:
     """White space folded, one space kept at either end (tk:normalize-keep-edges)."""
-    normal = " ".join(re.split(r"[ \t\n\r]+", text)).strip(" ")
-    return ((" " if text[:1] in " \t\n\r" and text else "") + normal
-            + (" " if text[-1:] in " \t\n\r" and normal else ""))
+    normal = whitespace.SPACE_RUN.sub(" ", text).strip(" ")
+    return ((" " if text and text[0] in whitespace.XML_SPACES else "") + normal
+            + (" " if normal and text[-1] in whitespace.XML_SPACES else ""))
 
 
 def before(text: str) -> str:
@@ -90,7 +89,7 @@ def _note(text: str) -> etree._Element:
 
 WORDS = ["Hà", "Nội", "tỉnh", "công", "an", "ngày", "2013", "phát", "triển", "𝔘nicode", "x",
          "một-hai", "(ba)", "bốn,", "năm.", "siêuđặcbiệtdàiquáđimàkhôngcókhoảngtrắngnàocả"]
-SPACES = [" ", " ", " ", "  ", "\n", "\t", " \r\n ", " " * 250, "\n" * 90, " \t" * 130]
+SPACES = [" ", " ", " ", "  ", "\n", "\t", " \r\n ", "\u00a0", "\u3000 ", " \u2009", " " * 250, "\n" * 90, " \t" * 130]
 
 
 def _text(rng: random.Random, words: int) -> str:

@@ -26,7 +26,7 @@
   <xsl:mode on-no-match="shallow-skip"/>
 
   <xsl:variable name="tk:context-chars" as="xs:integer" select="80"/>
-  <xsl:variable name="tk:context-window" as="xs:integer" select="3 * $tk:context-chars"/>
+  <xsl:variable name="tk:context-window" as="xs:integer" select="2 * $tk:context-chars"/>
 
   <xsl:template match="/TEI">
     <xsl:variable name="lang" select="tk:lang(.)"/>
@@ -99,7 +99,7 @@
   </xsl:function>
 
   <!-- White space folded, but a space at either end kept (it parts the context from the mention).
-       Once folded, every space is ' ' ($tk:spaces holds the four XML spaces), so the ends are tested
+       Once folded, every space is ' ' ($tk:spaces holds every space an XML document can), so the ends are tested
        with starts-with / ends-with: a regex ('\s$') over a paragraph, per mention, cost more than
        the rest of the record. -->
   <xsl:function name="tk:normalize-keep-edges" as="xs:string">
