@@ -153,3 +153,23 @@ def test_a_side_with_no_space_in_its_80_characters_is_cut_inside_the_word():
     tree, _ = _with_paragraph([word, NAME, word])
     m = _record(tree).find("m")
     assert (m.get("before"), m.get("after")) == ("…" + "a" * 80, "a" * 80 + "…")
+
+
+
+def test_mentions_keep_document_order_across_nested_blocks_each_with_its_own_blocks_text():
+    tree, name = _with_paragraph([])
+    div = tree.find(f".//{TEI}body/{TEI}div")
+    div.remove(div[0])
+    ref = tree.find(f".//{TEI}standOff//{TEI}person").get("{http://www.w3.org/XML/1998/namespace}id")
+    n = f'<persName ref="#{ref}">{name}</persName>'
+    fragment = etree.fromstring(f'<div xmlns="{names.TEI_NS}"><p>Trước {n} giữa <list><item>mục {n}</item></list> sau {n}</p>'
+                                f'<p>Đoạn hai: {n} hết.</p></div>')
+    div.extend(list(fragment))
+    record = _record(tree)
+    assert [m.get("mid") for m in record.findall("m")] == [f"{ref}-m{i}" for i in range(1, 5)]  # document order
+    assert [(m.get("before"), m.get("after")) for m in record.findall("m")] == [
+        ("Trước ", f" giữa mục {name} sau {name}"),  # the list is part of the paragraph's text
+        ("mục ", ""),  # the item is the nearest block
+        (f"Trước {name} giữa mục {name} sau ", ""),
+        ("Đoạn hai: ", " hết."),
+    ]

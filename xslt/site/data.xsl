@@ -51,25 +51,37 @@
           </xsl:for-each>
         </e>
       </xsl:for-each-group>
-      <xsl:for-each select="$mentions">
-        <m ref="{tk:ref-id(.)}" mid="{tk:mention-id(.)}" text="{tk:plain(.)}">
-          <xsl:call-template name="tk:context"/>
-        </m>
-      </xsl:for-each>
-      <xsl:for-each select="text//date[matches(normalize-space((@when, @from, @notBefore)[1]), '^[0-9]{4}')]">
-        <d mid="{tk:mention-id(.)}" when="{normalize-space((@when, @from, @notBefore)[1])}"
-           label="{(tk:date-label(., $lang)[.], tk:plain(.))[1]}" text="{tk:plain(.)}">
-          <xsl:call-template name="tk:context"/>
-        </d>
-      </xsl:for-each>
+      <!-- Mentions in a row in one block share its reading text (tk:context). -->
+      <xsl:for-each-group select="$mentions" group-adjacent="generate-id(tk:block(.))">
+        <xsl:variable name="texts" select="tk:reading-texts(tk:block(.))"/>
+        <xsl:for-each select="current-group()">
+          <m ref="{tk:ref-id(.)}" mid="{tk:mention-id(.)}" text="{tk:plain(.)}">
+            <xsl:call-template name="tk:context">
+              <xsl:with-param name="texts" select="$texts"/>
+            </xsl:call-template>
+          </m>
+        </xsl:for-each>
+      </xsl:for-each-group>
+      <xsl:for-each-group select="text//date[matches(normalize-space((@when, @from, @notBefore)[1]), '^[0-9]{4}')]"
+                          group-adjacent="generate-id(tk:block(.))">
+        <xsl:variable name="texts" select="tk:reading-texts(tk:block(.))"/>
+        <xsl:for-each select="current-group()">
+          <d mid="{tk:mention-id(.)}" when="{normalize-space((@when, @from, @notBefore)[1])}"
+             label="{(tk:date-label(., $lang)[.], tk:plain(.))[1]}" text="{tk:plain(.)}">
+            <xsl:call-template name="tk:context">
+              <xsl:with-param name="texts" select="$texts"/>
+            </xsl:call-template>
+          </d>
+        </xsl:for-each>
+      </xsl:for-each-group>
     </doc>
   </xsl:template>
 
-  <!-- @before and @after of the context item, a mention: its block's reading text around it. -->
+  <!-- @before and @after of the context item, a mention: its block's reading text around it
+       ($texts: tk:reading-texts of its tk:block, passed in when mentions share a block). -->
   <xsl:template name="tk:context">
+    <xsl:param name="texts" as="text()*" select="tk:reading-texts(tk:block(.))"/>
     <xsl:variable name="mention" select="."/>
-    <xsl:variable name="block" select="ancestor::*[tk:is-block-element(.)][1]"/>
-    <xsl:variable name="texts" select="$block//text()[not(ancestor::expan or ancestor::note)]"/>
     <xsl:variable name="before" select="tk:edge-normalized(string-join($texts[. &lt;&lt; $mention]), false())"/>
     <xsl:variable name="after" select="tk:edge-normalized(string-join(($texts[. >> $mention] except $mention//text())), true())"/>
     <xsl:variable name="tail" select="substring($before, string-length($before) - $tk:context-chars + 1)"/>
@@ -80,6 +92,18 @@
     <xsl:attribute name="after" select="if (string-length($after) le $tk:context-chars) then $after
         else (if (exists($last-space)) then substring($head, 1, $last-space - 1) else $head) || '…'"/>
   </xsl:template>
+
+  <!-- The block a mention's context is taken from: its nearest block ancestor (none: no context). -->
+  <xsl:function name="tk:block" as="element()?">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:sequence select="$mention/ancestor::*[tk:is-block-element(.)][1]"/>
+  </xsl:function>
+
+  <!-- The reading text of a block, as its text nodes: notes and expansions left out. -->
+  <xsl:function name="tk:reading-texts" as="text()*">
+    <xsl:param name="block" as="element()?"/>
+    <xsl:sequence select="$block//text()[not(ancestor::expan or ancestor::note)]"/>
+  </xsl:function>
 
   <!-- tk:normalize-keep-edges($text), or only as much of its end ($from-start false) or of its start
        ($from-start true) as the context needs: the fold of $tk:context-window characters at that
