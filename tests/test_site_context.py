@@ -139,8 +139,8 @@ def test_a_long_side_is_cut_to_whole_words_next_to_the_mention():
 
 
 def test_a_run_of_blanks_longer_than_the_window_does_not_shorten_the_context():
-    # 300 blanks right before the mention: a window of the last 240 characters holds none of
-    # the words, which must still be there.
+    # 300 blanks right before the mention: data.xsl's window (the last 160 characters) holds
+    # none of the words, which must still be there.
     words = " ".join(f"w{n:03d}" for n in range(30))
     tree, _ = _with_paragraph([words + " " * 300, NAME, "\n" * 300 + words])
     m = _record(tree).find("m")
@@ -153,7 +153,6 @@ def test_a_side_with_no_space_in_its_80_characters_is_cut_inside_the_word():
     tree, _ = _with_paragraph([word, NAME, word])
     m = _record(tree).find("m")
     assert (m.get("before"), m.get("after")) == ("…" + "a" * 80, "a" * 80 + "…")
-
 
 
 def test_mentions_keep_document_order_across_nested_blocks_each_with_its_own_blocks_text():
