@@ -89,7 +89,8 @@ def _note(text: str) -> etree._Element:
 
 WORDS = ["Hà", "Nội", "tỉnh", "công", "an", "ngày", "2013", "phát", "triển", "𝔘nicode", "x",
          "một-hai", "(ba)", "bốn,", "năm.", "siêuđặcbiệtdàiquáđimàkhôngcókhoảngtrắngnàocả"]
-SPACES = [" ", " ", " ", "  ", "\n", "\t", " \r\n ", "\u00a0", "\u3000 ", " \u2009", " " * 250, "\n" * 90, " \t" * 130]
+SPACES = [" ", " ", " ", "  ", "\n", "\t", " \r\n ", " " * 250, "\n" * 90, " \t" * 130,
+          *whitespace.XML_SPACES]  # every space an XML document can hold, each its own run too
 
 
 def _text(rng: random.Random, words: int) -> str:
@@ -120,6 +121,16 @@ def test_context_of_every_mention_is_its_blocks_text_cut_at_a_word(seed):
         assert m.get("text") == name
         assert m.get("before") == before("".join(reading[:spot])), m.get("mid")
         assert m.get("after") == after("".join(reading[spot + 1:])), m.get("mid")
+
+
+def test_a_side_of_81_folded_characters_is_cut_one_of_80_is_not():
+    for length, cut in ((80, False), (81, True)):
+        side = ("x" * (length - 10) + "   \n  " + "y" * 9)  # folds to `length` characters
+        tree, _ = _with_paragraph([side, NAME, side])
+        m = _record(tree).find("m")
+        assert len(fold(side)) == length
+        assert m.get("before") == ("…" + "y" * 9 if cut else fold(side))
+        assert m.get("after") == ("x" * (length - 10) + "…" if cut else fold(side))
 
 
 def test_a_short_block_is_its_context_whole():
@@ -172,3 +183,37 @@ def test_mentions_keep_document_order_across_nested_blocks_each_with_its_own_blo
         (f"Trước {name} giữa mục {name} sau ", ""),
         ("Đoạn hai: ", " hết."),
     ]
+
+
+def _date(when: str, text: str) -> str:
+    return f'<date when="{when}">{text}</date>'
+
+
+def test_dates_keep_document_order_across_nested_blocks_each_with_its_own_blocks_text():
+    tree, _ = _with_paragraph([])
+    div = tree.find(f".//{TEI}body/{TEI}div")
+    div.remove(div[0])
+    one, two, three, four = (_date(f"20{n}0-01-0{n}", f"ngày {n}") for n in range(1, 5))
+    fragment = etree.fromstring(f'<div xmlns="{names.TEI_NS}"><p>Trước {one} giữa <list><item>mục {two}</item></list>'
+                                f' sau {three}</p><p>Đoạn hai: {four} hết.</p></div>')
+    div.extend(list(fragment))
+    dates = _record(tree).findall("d")
+    assert [(d.get("when"), d.get("text")) for d in dates] == [(f"20{n}0-01-0{n}", f"ngày {n}") for n in range(1, 5)]
+    assert [(d.get("before"), d.get("after")) for d in dates] == [
+        ("Trước ", " giữa mục ngày 2 sau ngày 3"),
+        ("mục ", ""),
+        ("Trước ngày 1 giữa mục ngày 2 sau ", ""),
+        ("Đoạn hai: ", " hết."),
+    ]
+
+
+def test_a_date_context_is_cut_as_a_names_is():
+    words = " ".join(f"w{n:03d}" for n in range(30))
+    tree, _ = _with_paragraph([])
+    p = tree.find(f".//{TEI}body/{TEI}div/{TEI}p")
+    p.text = words + " " * 300
+    p.append(etree.fromstring(f'<date xmlns="{names.TEI_NS}" when="2013-02-01">1/2/2013</date>'))
+    p[-1].tail = "\n" * 300 + words
+    d = _record(tree).find("d")
+    assert d.get("before") == "…" + " ".join(f"w{n:03d}" for n in range(15, 30)) + " "
+    assert d.get("after") == " " + " ".join(f"w{n:03d}" for n in range(15)) + "…"
