@@ -7,7 +7,8 @@ measured here: the site record (xslt/site/data.xsl), the article page
 this checkout's xslt/ and by the xslt/ of `--rev` (taken with `git archive`),
 in one process, the two interleaved rep by rep (taking turns to go first) so that a machine shared with
 other work slows both alike. It first checks that both make the same output
-for every document (exit 1 and the first document that differs if not), then
+for every document (exit 1 and the first document that differs if not; a
+document both refuse alike, say a malformed fixture, is named and left out), then
 prints CPU ms per document, the best rep of each (the least disturbed), and
 the ratio. Documents: `--articles` generated as benchmarks/pipeline.py makes
 them, converted by this checkout (no validation), or the TEI files given.
@@ -32,6 +33,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from pipeline import make_corpus  # noqa: E402
 from teikit.convert import convert_paths  # noqa: E402
 from teikit.options import ConvertOptions  # noqa: E402
+from teikit.errors import RenderError  # noqa: E402
 from teikit.render.renderer import Renderer  # noqa: E402
 
 TRANSFORMS = {
@@ -39,6 +41,16 @@ TRANSFORMS = {
     "article page": lambda renderer, doc: renderer.html(doc),
     "text": lambda renderer, doc: renderer.text(doc),
 }
+
+REFUSED = "refused: "
+
+
+def _outcome(transform, renderer, doc) -> str:
+    """The transform's output, or what it was refused with (a document either side refuses)."""
+    try:
+        return transform(renderer, doc)
+    except RenderError as exc:
+        return REFUSED + str(exc)
 
 
 def xslt_at(rev: str, into: Path) -> Path:
@@ -68,16 +80,36 @@ def main() -> None:
     parser.add_argument("--reps", type=int, default=15)
     parser.add_argument("tei", nargs="*", type=Path, help="TEI files to use instead of generated articles")
     args = parser.parse_args()
+    if args.articles < 1 or args.reps < 1:
+        parser.error("--articles and --reps must be at least 1")
     with tempfile.TemporaryDirectory(prefix="teikit-stylesheets-") as tmp:
         work = Path(tmp)
         files = documents(work, args.articles, args.tei)
         sides = {"then": Renderer(xslt_at(args.rev, work / "then")), "now": Renderer(ROOT / "xslt")}
-        loaded = {side: [renderer.load(f) for f in files] for side, renderer in sides.items()}
-        for name, transform in TRANSFORMS.items():
-            for file, then, now in zip(files, loaded["then"], loaded["now"]):
-                if transform(sides["then"], then) != transform(sides["now"], now):
+        loaded = {"then": [], "now": []}
+        refused = 0
+        for file in files:
+            try:
+                pair = {side: renderer.load(file) for side, renderer in sides.items()}
+            except RenderError as exc:  # the same Python reads both sides: refused alike
+                print(f"not compared: {exc}")
+                refused += 1
+                continue
+            outputs = {name: [_outcome(transform, renderer, pair[side]) for side, renderer in sides.items()]
+                       for name, transform in TRANSFORMS.items()}
+            for name, (then, now) in outputs.items():
+                if then != now:
                     sys.exit(f"Error: {file}: the {name} differs between {args.rev} and this checkout")
-        print(f"{len(files)} documents, CPU ms per document, best of {args.reps} interleaved reps")
+            if any(then.startswith(REFUSED) for then, _ in outputs.values()):
+                print(f"not timed: {file}: {next(t for t, _ in outputs.values() if t.startswith(REFUSED))}")
+                refused += 1
+                continue
+            for side in sides:
+                loaded[side].append(pair[side])
+        if not loaded["now"]:
+            sys.exit("Error: no document to time")
+        print(f"{len(loaded['now'])} documents the same on both sides ({refused} refused alike, left out), "
+              f"CPU ms per document, best of {args.reps} interleaved reps")
         print(f"  {'transform':<14}{args.rev:>12}{'now':>10}{'ratio':>8}")
         for name, transform in TRANSFORMS.items():
             best = {side: float("inf") for side in sides}
@@ -87,7 +119,7 @@ def main() -> None:
                     started = time.process_time()
                     for doc in loaded[side]:
                         transform(renderer, doc)
-                    best[side] = min(best[side], (time.process_time() - started) * 1000 / len(files))
+                    best[side] = min(best[side], (time.process_time() - started) * 1000 / len(loaded[side]))
             print(f"  {name:<14}{best['then']:>12.2f}{best['now']:>10.2f}{best['now'] / best['then']:>8.2f}")
 
 
