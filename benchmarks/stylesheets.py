@@ -5,12 +5,12 @@ A change to xslt/ that should make a transform faster and change nothing is
 measured here: the site record (xslt/site/data.xsl), the article page
 (tei-to-html.xsl) and the text edition (tei-to-txt.xsl) of each document, by
 this checkout's xslt/ and by the xslt/ of `--rev` (taken with `git archive`),
-in one process, the two interleaved rep by rep (taking turns to go first) so that a machine shared with
-other work slows both alike. It first checks that both make the same output
-for every document (exit 1 and the first document that differs if not; a
-document both refuse alike, say a malformed fixture, is named and left out), then
-prints CPU ms per document, the best rep of each (the least disturbed), and
-the ratio. Documents: `--articles` generated as benchmarks/pipeline.py makes
+in one process, the two interleaved rep by rep (taking turns to go first) so
+that a machine shared with other work slows both alike. It first checks that
+both make the same output for every document (exit 1 and the first document
+that differs if not; a document both refuse alike, say a malformed fixture, is
+named and left out), then prints CPU ms per document, the best rep of each (the
+least disturbed), and the ratio. Documents: `--articles` generated as benchmarks/pipeline.py makes
 them, converted by this checkout (no validation), or the TEI files given.
 
     .venv/bin/python benchmarks/stylesheets.py --rev 5b0d94d [--articles 50] [--reps 15] [TEI ...]
