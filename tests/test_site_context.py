@@ -81,10 +81,11 @@ def _with_paragraph(pieces: list) -> etree._ElementTree:
     return tree, name.text
 
 
-def _note(text: str) -> etree._Element:
-    note = etree.Element(f"{TEI}note")
-    note.text = text
-    return note
+def _element(tag: str, text: str, **attributes) -> etree._Element:
+    """A TEI element holding `text` (a note, a date), for _with_paragraph."""
+    element = etree.Element(f"{TEI}{tag}", **attributes)
+    element.text = text
+    return element
 
 
 WORDS = ["Hà", "Nội", "tỉnh", "công", "an", "ngày", "2013", "phát", "triển", "𝔘nicode", "x",
@@ -108,7 +109,7 @@ def test_context_of_every_mention_is_its_blocks_text_cut_at_a_word(seed):
         pieces.append(NAME)
         texts.append(None)
         if rng.random() < 0.3:
-            pieces.append(_note("ghi chú " * 40))  # notes are not reading text
+            pieces.append(_element("note", "ghi chú " * 40))  # notes are not reading text
         current = rng.choice([" ", ", ", "", "\n"]) + _text(rng, rng.randint(0, 60)) + rng.choice(["", " ", "."])
     pieces.append(current)
     texts.append(current)
@@ -149,12 +150,14 @@ def test_a_long_side_is_cut_to_whole_words_next_to_the_mention():
     assert m.get("after") == " " + " ".join(f"v{n:03d}" for n in range(15)) + "…"
 
 
-def test_a_run_of_blanks_longer_than_the_window_does_not_shorten_the_context():
+@pytest.mark.parametrize("tag", ["m", "d"])  # a name's context, a date's
+def test_a_run_of_blanks_longer_than_the_window_does_not_shorten_the_context(tag):
     # 300 blanks right before the mention: data.xsl's window (the last 160 characters) holds
     # none of the words, which must still be there.
     words = " ".join(f"w{n:03d}" for n in range(30))
-    tree, _ = _with_paragraph([words + " " * 300, NAME, "\n" * 300 + words])
-    m = _record(tree).find("m")
+    mention = NAME if tag == "m" else _element("date", "1/2/2013", when="2013-02-01")
+    tree, _ = _with_paragraph([words + " " * 300, mention, "\n" * 300 + words])
+    m = _record(tree).find(tag)
     assert m.get("before") == "…" + " ".join(f"w{n:03d}" for n in range(15, 30)) + " "
     assert m.get("after") == " " + " ".join(f"w{n:03d}" for n in range(15)) + "…"
 
@@ -166,16 +169,22 @@ def test_a_side_with_no_space_in_its_80_characters_is_cut_inside_the_word():
     assert (m.get("before"), m.get("after")) == ("…" + "a" * 80, "a" * 80 + "…")
 
 
-def test_mentions_keep_document_order_across_nested_blocks_each_with_its_own_blocks_text():
-    tree, name = _with_paragraph([])
+def _nested_blocks(tree, marks: list[str]) -> etree._Element:
+    """The record of `tree` with its text made two paragraphs, the first holding a list, and the
+    four `marks` (XML of mentions) in them: before the list, in its item, after it, in the second."""
     div = tree.find(f".//{TEI}body/{TEI}div")
     div.remove(div[0])
-    ref = tree.find(f".//{TEI}standOff//{TEI}person").get("{http://www.w3.org/XML/1998/namespace}id")
-    n = f'<persName ref="#{ref}">{name}</persName>'
-    fragment = etree.fromstring(f'<div xmlns="{names.TEI_NS}"><p>Trước {n} giữa <list><item>mục {n}</item></list> sau {n}</p>'
-                                f'<p>Đoạn hai: {n} hết.</p></div>')
+    one, two, three, four = marks
+    fragment = etree.fromstring(f'<div xmlns="{names.TEI_NS}"><p>Trước {one} giữa <list><item>mục {two}</item></list>'
+                                f' sau {three}</p><p>Đoạn hai: {four} hết.</p></div>')
     div.extend(list(fragment))
-    record = _record(tree)
+    return _record(tree)
+
+
+def test_mentions_keep_document_order_across_nested_blocks_each_with_its_own_blocks_text():
+    tree, name = _with_paragraph([])
+    ref = tree.find(f".//{TEI}standOff//{TEI}person").get("{http://www.w3.org/XML/1998/namespace}id")
+    record = _nested_blocks(tree, [f'<persName ref="#{ref}">{name}</persName>'] * 4)
     assert [m.get("mid") for m in record.findall("m")] == [f"{ref}-m{i}" for i in range(1, 5)]  # document order
     assert [(m.get("before"), m.get("after")) for m in record.findall("m")] == [
         ("Trước ", f" giữa mục {name} sau {name}"),  # the list is part of the paragraph's text
@@ -185,19 +194,10 @@ def test_mentions_keep_document_order_across_nested_blocks_each_with_its_own_blo
     ]
 
 
-def _date(when: str, text: str) -> str:
-    return f'<date when="{when}">{text}</date>'
-
-
 def test_dates_keep_document_order_across_nested_blocks_each_with_its_own_blocks_text():
     tree, _ = _with_paragraph([])
-    div = tree.find(f".//{TEI}body/{TEI}div")
-    div.remove(div[0])
-    one, two, three, four = (_date(f"20{n}0-01-0{n}", f"ngày {n}") for n in range(1, 5))
-    fragment = etree.fromstring(f'<div xmlns="{names.TEI_NS}"><p>Trước {one} giữa <list><item>mục {two}</item></list>'
-                                f' sau {three}</p><p>Đoạn hai: {four} hết.</p></div>')
-    div.extend(list(fragment))
-    dates = _record(tree).findall("d")
+    record = _nested_blocks(tree, [f'<date when="20{n}0-01-0{n}">ngày {n}</date>' for n in range(1, 5)])
+    dates = record.findall("d")
     assert [(d.get("when"), d.get("text")) for d in dates] == [(f"20{n}0-01-0{n}", f"ngày {n}") for n in range(1, 5)]
     assert [(d.get("before"), d.get("after")) for d in dates] == [
         ("Trước ", " giữa mục ngày 2 sau ngày 3"),
@@ -205,15 +205,3 @@ def test_dates_keep_document_order_across_nested_blocks_each_with_its_own_blocks
         ("Trước ngày 1 giữa mục ngày 2 sau ", ""),
         ("Đoạn hai: ", " hết."),
     ]
-
-
-def test_a_date_context_is_cut_as_a_names_is():
-    words = " ".join(f"w{n:03d}" for n in range(30))
-    tree, _ = _with_paragraph([])
-    p = tree.find(f".//{TEI}body/{TEI}div/{TEI}p")
-    p.text = words + " " * 300
-    p.append(etree.fromstring(f'<date xmlns="{names.TEI_NS}" when="2013-02-01">1/2/2013</date>'))
-    p[-1].tail = "\n" * 300 + words
-    d = _record(tree).find("d")
-    assert d.get("before") == "…" + " ".join(f"w{n:03d}" for n in range(15, 30)) + " "
-    assert d.get("after") == " " + " ".join(f"w{n:03d}" for n in range(15)) + "…"
