@@ -10,8 +10,10 @@ that a machine shared with other work slows both alike. It first checks that
 both make the same output for every document (exit 1 and the first document
 that differs if not; a document both refuse alike, say a malformed fixture, is
 named and left out), then prints CPU ms per document, the best rep of each (the
-least disturbed), and the ratio. Documents: `--articles` generated as benchmarks/pipeline.py makes
-them, converted by this checkout (no validation), or the TEI files given.
+least disturbed), and the ratio. Each document is read once (the process has one
+Saxon processor, whose trees both sides' stylesheets take). Documents:
+`--articles` generated as benchmarks/pipeline.py makes them, converted by this
+checkout (no validation), or the TEI files given.
 
     .venv/bin/python benchmarks/stylesheets.py --rev 5b0d94d [--articles 50] [--reps 15] [TEI ...]
 """
@@ -36,21 +38,15 @@ from teikit.options import ConvertOptions  # noqa: E402
 from teikit.errors import RenderError  # noqa: E402
 from teikit.render.renderer import Renderer  # noqa: E402
 
-TRANSFORMS = {
-    "site record": lambda renderer, doc: renderer.site_record(doc),
-    "article page": lambda renderer, doc: renderer.html(doc),
-    "text": lambda renderer, doc: renderer.text(doc),
-}
-
-REFUSED = "refused: "
+TRANSFORMS = {"site record": Renderer.site_record, "article page": Renderer.html, "text": Renderer.text}
 
 
-def _outcome(transform, renderer, doc) -> str:
-    """The transform's output, or what it was refused with (a document either side refuses)."""
+def _outcome(transform, renderer, doc) -> tuple[bool, str]:
+    """(refused, the transform's output or what it was refused with)."""
     try:
-        return transform(renderer, doc)
+        return False, transform(renderer, doc)
     except RenderError as exc:
-        return REFUSED + str(exc)
+        return True, str(exc)
 
 
 def xslt_at(rev: str, into: Path) -> Path:
@@ -86,29 +82,28 @@ def main() -> None:
         work = Path(tmp)
         files = documents(work, args.articles, args.tei)
         sides = {"then": Renderer(xslt_at(args.rev, work / "then")), "now": Renderer(ROOT / "xslt")}
-        loaded = {"then": [], "now": []}
-        refused = 0
+        loaded, refused = [], 0
         for file in files:
             try:
-                pair = {side: renderer.load(file) for side, renderer in sides.items()}
-            except RenderError as exc:  # the same Python reads both sides: refused alike
+                doc = sides["now"].load(file)
+            except RenderError as exc:  # read the same by both sides: refused alike
                 print(f"not compared: {exc}")
                 refused += 1
                 continue
-            outputs = {name: [_outcome(transform, renderer, pair[side]) for side, renderer in sides.items()]
-                       for name, transform in TRANSFORMS.items()}
-            for name, (then, now) in outputs.items():
+            outcomes = {name: [_outcome(transform, renderer, doc) for renderer in sides.values()]
+                        for name, transform in TRANSFORMS.items()}
+            for name, (then, now) in outcomes.items():
                 if then != now:
                     sys.exit(f"Error: {file}: the {name} differs between {args.rev} and this checkout")
-            if any(then.startswith(REFUSED) for then, _ in outputs.values()):
-                print(f"not timed: {file}: {next(t for t, _ in outputs.values() if t.startswith(REFUSED))}")
+            refusal = next((out for (failed, out), _ in outcomes.values() if failed), None)
+            if refusal is not None:
+                print(f"not timed: {file}: {refusal}")
                 refused += 1
                 continue
-            for side in sides:
-                loaded[side].append(pair[side])
-        if not loaded["now"]:
+            loaded.append(doc)
+        if not loaded:
             sys.exit("Error: no document to time")
-        print(f"{len(loaded['now'])} documents the same on both sides ({refused} refused alike, left out), "
+        print(f"{len(loaded)} documents the same on both sides ({refused} refused alike, left out), "
               f"CPU ms per document, best of {args.reps} interleaved reps")
         print(f"  {'transform':<14}{args.rev:>12}{'now':>10}{'ratio':>8}")
         for name, transform in TRANSFORMS.items():
@@ -117,9 +112,9 @@ def main() -> None:
                 order = list(sides.items())
                 for side, renderer in order if rep % 2 else order[::-1]:  # neither always first
                     started = time.process_time()
-                    for doc in loaded[side]:
+                    for doc in loaded:
                         transform(renderer, doc)
-                    best[side] = min(best[side], (time.process_time() - started) * 1000 / len(loaded[side]))
+                    best[side] = min(best[side], (time.process_time() - started) * 1000 / len(loaded))
             print(f"  {name:<14}{best['then']:>12.2f}{best['now']:>10.2f}{best['now'] / best['then']:>8.2f}")
 
 
