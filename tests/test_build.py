@@ -246,3 +246,21 @@ def test_stale_tei_is_reported_and_neither_rendered_nor_packaged(tmp_path, seeds
     assert sorted(p.name for p in (package / "data" / "tei").iterdir()) == [f"{SEED.stem}.xml", "register"]
     assert (tei / "notes.xml").is_file()  # reported, never removed: it may be someone's
     assert not (tei / "second.xml").exists()  # teikit's own, unedited: removed with its source (docs/scale.md)
+
+
+def test_outputs_inside_the_seeds_folder_are_never_read_as_its_articles(tmp_path, seeds):
+    """--dist and --tei inside --seeds: the second build finds its pages and text editions there
+    (.html, .txt: inputs convert reads) and leaves them alone; its articles are the seeds' own."""
+    stems = sorted(p.stem for p in seeds.glob("*.txt"))
+    first = build(tmp_path, "--package-format", "dir", dist="seeds/dist", tei="seeds/tei")
+    assert first.exit_code == 0, first.output
+    assert (seeds / "dist" / "txt" / f"{stems[0]}.txt").is_file() and (seeds / "dist" / "html" / "index.html").is_file()
+    tei = {p.name: p.read_bytes() for p in (seeds / "tei").glob("*.xml")}
+    again = build(tmp_path, "--package-format", "dir", dist="seeds/dist", tei="seeds/tei")
+    assert again.exit_code == 0, again.output
+    assert f"convert:  0 TEI files in {seeds / 'tei'}, {len(stems)} unchanged" in again.stderr
+    assert "same output name" not in again.stderr
+    assert {p.name: p.read_bytes() for p in (seeds / "tei").glob("*.xml")} == tei
+    assert sorted(p.stem for p in (seeds / "dist" / "txt").glob("*.txt")) == stems
+    package = seeds / "dist" / "deposit" / "seeds-corpus" / "data"
+    assert sorted(p.stem for p in (package / "tei").glob("*.xml")) == stems

@@ -75,9 +75,15 @@ def walk(top):
         stack.extend(os.path.join(folder, name) for name in reversed(folders) if name not in linked)
 
 
-def _below(path: Path) -> list[Path]:
-    """Every file and folder below `path` (what path.rglob("*") lists), sorted as rglob's are here."""
-    return sorted(Path(folder, name) for folder, folders, files in walk(path) for name in (*folders, *files))
+def _below(path: Path, pruned: frozenset = frozenset()) -> list[Path]:
+    """Every file and folder below `path` (what path.rglob("*") lists), sorted as rglob's are here;
+    not the folders whose absolute paths are `pruned` (os.path.abspath), nor what they hold."""
+    below = []
+    for folder, folders, files in walk(path):
+        if pruned:
+            folders[:] = [name for name in folders if os.path.abspath(os.path.join(folder, name)) not in pruned]
+        below.extend(Path(folder, name) for name in (*folders, *files))
+    return sorted(below)
 
 
 def is_input_name(name: str, suffixes: tuple[str, ...]) -> bool:
@@ -86,22 +92,24 @@ def is_input_name(name: str, suffixes: tuple[str, ...]) -> bool:
     return name.endswith(suffixes) and not name.endswith(SIDECAR_SUFFIX)
 
 
-def collect_files(paths, suffixes: tuple[str, ...], left_out: list | None = None) -> list[Path]:
+def collect_files(paths, suffixes: tuple[str, ...], left_out: list | None = None, exclude=()) -> list[Path]:
     """Files named directly, plus files with one of `suffixes` found under directories.
 
     Directories are walked in sorted order so batch output is deterministic;
     sidecar files such as NAME.meta.json, and a corpus register's files
     (register/persons.xml, orgs.xml, places.xml: names.is_register_file), are never
-    taken for articles. The other
+    taken for articles, nor is anything under the folders `exclude` names (a build's
+    own output folders inside its input folder: its pages are not articles). The other
     files under the directories are appended to `left_out`, when given, except
     sidecars and hidden files and folders (a name starting with ".", such as
     .DS_Store or .teikit/).
     """
     found: list[Path] = []
+    pruned = frozenset(os.path.abspath(folder) for folder in exclude)
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in _below(path):
+            for child in _below(path, pruned):
                 if not child.is_file() or is_register_file(child):
                     continue
                 if is_input_name(child.name, suffixes):

@@ -104,9 +104,10 @@ def _kept_note(report) -> str:
     return note + (f", {kept} edited file{'s' if kept != 1 else ''} kept" if kept else "")
 
 
-def stale_tei(seeds: Path, tei_dir: Path) -> list[Path]:
-    """TEI files in `tei_dir` (where convert writes DIR/<stem>.xml) that no source under `seeds` makes."""
-    stems = {path.stem for path in collect_files([seeds], SOURCE_SUFFIXES)}
+def stale_tei(seeds: Path, tei_dir: Path, own=()) -> list[Path]:
+    """TEI files in `tei_dir` (where convert writes DIR/<stem>.xml) that no source under `seeds` makes
+    (`own`: the build's output folders, whose files are never sources)."""
+    stems = {path.stem for path in collect_files([seeds], SOURCE_SUFFIXES, exclude=own)}
     try:
         found = sorted(tei_dir.glob("*.xml"))
     except OSError:
@@ -167,10 +168,12 @@ def _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr
     steps = _Steps()
     options = ConvertOptions(publisher=publisher, licence=licence, markup_licence=markup_licence, model_dir=str(model) if model else None,
                              language=language, follow_symlinks=follow_symlinks)
+    own = (tei_dir, dist)  # the build's outputs: never read as its articles, even inside the seeds folder
     with guarded():  # no seeds folder, or a model that cannot be loaded: nothing can be built
-        converted = convert_paths([seeds], tei_dir, options, progress=progress, edited=edited, engine=engine, force=force)
+        converted = convert_paths([seeds], tei_dir, options, progress=progress, edited=edited, engine=engine, force=force,
+                                  exclude=own)
     # a TEI file no source makes any more: removed when teikit wrote it and no one edited it since
-    stale = stale_tei(seeds, tei_dir)
+    stale = stale_tei(seeds, tei_dir, own)
     removed = remove_unmade(tei_dir, stale)
     converted.warnings.extend(f"{path}: no source in {seeds} makes it (left by an earlier build?); not validated, "
                               "rendered or packaged" for path in stale if path not in removed)
