@@ -82,6 +82,7 @@ def place(target: Path, tree, article, policy: str, report, *, validator=None, w
     """Write the encoder's `tree` for `article` to `target` as `policy` says for an edited
     target (see the module docstring); the path written, or None when the file was kept."""
     from ..encode import serialise
+    from ..encode.header import recorded_source_sha256
     from . import record as _record
     from .merge import merge, record_change
 
@@ -102,10 +103,13 @@ def place(target: Path, tree, article, policy: str, report, *, validator=None, w
     edited = existing.tree()  # not well-formed: EditingError, the file is kept
     if policy == KEEP:
         report.kept.append(target)
-        report.warn(f"{target}: edited since teikit wrote it ({describe(existing, edited)}); kept as it is "
-                    "(--merge re-recognises around the edits, --overwrite replaces them)")
+        changed = recorded_source_sha256(edited.getroot()) not in (None, article.sha256)
+        report.warn(f"{target}: edited since teikit wrote it ({describe(existing, edited)}); kept as it is"
+                    + (f", though its source {article.name} changed since" if changed else "")
+                    + " (--merge re-recognises around the edits, --overwrite replaces them)")
         return None
-    merged, summary = merge(edited, tree, article, existing.record, path=str(target))
+    moved = recorded_source_sha256(edited.getroot()) not in (None, article.sha256)  # its source changed since
+    merged, summary = merge(edited, tree, article, existing.record, path=str(target), moved=moved)
     if serialise(merged) == existing.data:
         report.merged.append(target)
         return target  # merged before, and nothing new: the file stays as it is
@@ -116,6 +120,10 @@ def place(target: Path, tree, article, policy: str, report, *, validator=None, w
                            "the file is kept as it is: correct it, or run `teikit tidy` on it", path=str(target))
     _record.write(target, serialise(merged), summary.machine, removed=summary.removed, edited=True)
     report.merged.append(target)
+    if summary.moved:
+        report.warn(f"{target}: merged with a source changed since teikit wrote the file, so where its markup was "
+                    "cannot be told: names removed by hand since then may be marked again (those removed before "
+                    "stay unmarked)")
     if summary.unrecorded:
         report.warn(f"{target}: merged without a record of what teikit wrote, so names removed by hand may be "
                     "marked again")

@@ -3,7 +3,9 @@
 Contract: `merge(edited, fresh, article, record)` returns the merged tree (a
 new tree; neither input is changed) and a MergeSummary. The edited file is
 the base: its header, comments, processing instructions and every element an
-editor added or changed stay exactly as they are. Only the machine markup
+editor added or changed stay exactly as they are, but for the source's sha256
+in the header, which becomes the fresh encoding's: the merged text is that
+source's (check_text), and the deposit checks the source against it. Only the machine markup
 teikit wrote and nobody touched is taken out, and the fresh recognition's
 markup (from `fresh`, the tree the encoder made for the same article) is put
 in wherever it fits around the editor's: never crossing it, never at the
@@ -17,18 +19,24 @@ Which markup is the machine's: an element whose @resp is `#ner-…` (the
 convention, docs/editing.md) and, when the file has a record, that is exactly
 as teikit wrote it (same place, element and attributes). Anything else is the
 editor's. Without a record, removed names cannot be known (`summary.unrecorded`).
+When the source changed since teikit wrote the file (`moved`: a typo fixed in the
+source and the TEI alike), the record's offsets are the old text's: the markup is
+then told by @resp alone, the names removed in earlier merges are looked for where
+the new text writes them (`relocated`), and names removed since cannot be known
+(`summary.moved`).
 """
 
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from .. import __version__
 from .. import names as N
-from ..encode.header import TEIKIT_AGENT
+from ..encode.header import SOURCE_SHA256, TEIKIT_AGENT
 from ..errors import EditingError
 from ..model import MAY_CONTAIN, OUTER_FIRST
 from .record import Record
@@ -43,6 +51,7 @@ class MergeSummary:
     refreshed: int = 0   # machine elements put in from the fresh recognition
     withheld: int = 0    # fresh elements not put in: the editor removed that name
     unrecorded: bool = False
+    moved: bool = False  # the record's offsets were the old source's (see the docstring)
     removed: list = field(default_factory=list)  # [start, end, tag, surface], for the next record
     machine: list = field(default_factory=list)  # signatures of the machine markup written
     tidied: list = field(default_factory=list)
@@ -82,6 +91,23 @@ def _holds_notes(element) -> bool:
     return any(not is_element(node) for node in element.iterdescendants())
 
 
+def relocated(removed: list, text: str) -> list:
+    """The removed names [start, end, tag, surface] of a record made for another text, where `text`
+    writes them: at the same place, else at the nearest place it writes that surface; a name it
+    no longer writes is left out."""
+    out = []
+    for start, end, tag, surface in removed:
+        if text[start:end] != surface:
+            places = [m.start() for m in re.finditer(re.escape(surface), text)] if surface else []
+            if not places:
+                continue
+            start = min(places, key=lambda at: abs(at - start))
+            end = start + len(surface)
+        if [start, end, tag, surface] not in out:
+            out.append([start, end, tag, surface])
+    return out
+
+
 def removed_names(record: Record | None, spans: list[Span], text: str) -> tuple[set, set, list]:
     """(spans removed, (surface, tag) removed, the removed list for the next record).
     A recorded machine element that is no longer in the file, as it was, was removed
@@ -96,14 +122,16 @@ def removed_names(record: Record | None, spans: list[Span], text: str) -> tuple[
     return {(s, e, t) for s, e, t, _ in removed}, {(surface, t) for _, _, t, surface in removed}, removed
 
 
-def merge(edited, fresh, article, record: Record | None, *, path: str = ""):
+def merge(edited, fresh, article, record: Record | None, *, path: str = "", moved: bool = False):
     check_text(edited, article, path)
     tree = copy.deepcopy(edited)
     starts = starts_of(article)
     text = article.text
-    summary = MergeSummary(unrecorded=record is None)
+    if moved and record is not None:  # its offsets are the old text's: only its removals, found again, hold
+        record = Record(record.sha256, markup=[], removed=relocated(record.removed, text))
+    summary = MergeSummary(unrecorded=record is None, moved=moved and record is not None)
     spans = index(tree, starts)
-    recorded = record.machine_keys() if record is not None else None
+    recorded = record.machine_keys() if record is not None and not summary.moved else None
     untouched = [s for s in spans if s.kind != DOC_AUTHOR and is_machine(s.element)
                  and (recorded is None or _key(s) in recorded) and not _holds_notes(s.element)]
     gone_spans, gone_names, summary.removed = removed_names(record, spans, text)
@@ -125,6 +153,7 @@ def merge(edited, fresh, article, record: Record | None, *, path: str = ""):
             inserted.append(element)
     summary.refreshed = len(inserted)
     _declare_recognisers(tree, fresh)
+    _source_sha256(tree, fresh)
     summary.tidied = tidy_tree(tree, supply=fresh)
     mine = {id(e) for e in inserted}
     summary.machine = [s.signature() for s in index(tree, starts) if id(s.element) in mine]
@@ -219,6 +248,13 @@ def _declare_recognisers(tree, fresh) -> None:
                 app_info.append(copy.deepcopy(application))
     etree.indent(title_stmt, space="  ", level=3)
     etree.indent(app_info, space="  ", level=3)
+
+
+def _source_sha256(tree, fresh) -> None:
+    """The header's sha256 of the source is the fresh encoding's (when both have one)."""
+    mine, theirs = tree.getroot().find(SOURCE_SHA256), fresh.getroot().find(SOURCE_SHA256)
+    if mine is not None and theirs is not None:
+        mine.text = theirs.text
 
 
 def record_change(tree, article, summary: MergeSummary, when: str | None = None) -> None:

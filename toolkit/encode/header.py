@@ -54,6 +54,16 @@ _STD_VALS = ("Dates are given in ISO 8601 in @when, @from/@to or @notBefore/@not
 SHA256_TYPE = "sha256"             # idno/@type of the source's sha256 (and of the register state)
 
 
+# The source's sha256 in a header build_header made (an ElementPath from the TEI element).
+SOURCE_SHA256 = f"{N.TEI_HEADER}/{N.FILE_DESC}/{N.SOURCE_DESC}/{N.BIBL}[@type='source']/{N.IDNO}[@type='{SHA256_TYPE}']"
+
+
+def recorded_source_sha256(root) -> str | None:
+    """The sha256 of its source that a TEI document's header records (SOURCE_SHA256), or None."""
+    idno = root.find(SOURCE_SHA256)
+    return idno.text.strip() if idno is not None and idno.text else None
+
+
 def source_sha256(sha256: str) -> bytes:
     """The bytes that name `sha256` as the source's in a header teikit wrote: its sourceDesc/bibl/idno
     as build_header makes it, serialised as convert writes every file (TEI the default namespace)."""
