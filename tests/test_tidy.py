@@ -297,3 +297,22 @@ def test_a_persname_holding_its_roles_is_named_and_registered_by_the_name_alone(
     assert tree.find(".//t:person[@xml:id='pers-ha2-thi5-lien6x']/t:persName", NS).text == "Hà Thị Liên"
     assert_edits_kept(edited)
     assert_valid(edited, assert_tei_all_valid)
+
+
+def test_another_projects_tei_is_left_as_it_is_with_one_error(tmp_path, edited):
+    """Its names are not in teikit's article div, where tidy reads them: tidying it would remove
+    register entries its text points to."""
+    other = tmp_path / "other.xml"
+    other.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+        "<publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader>"
+        '<standOff><listPerson><person xml:id="p2"><persName>Charles Babbage</persName></person></listPerson></standOff>'
+        '<text><body><p>Ada wrote to <persName ref="#p2">Babbage</persName>.</p></body></text></TEI>', encoding="utf-8")
+    before = other.read_bytes()
+    result = tidy(other, edited)
+    assert result.exit_code == 1
+    assert [line for line in lines(result) if not line.startswith(f"{edited}:")] == [
+        f"error: {other}: not in teikit's encoding (its text is no text/body/div[@type=\"article\"]), so which "
+        "names point to its register cannot be told; tidy leaves it as it is",
+        "1 of 2 files tidied"]
+    assert other.read_bytes() == before

@@ -6,6 +6,8 @@ atomically only when something changed; `tidy_paths(paths)` runs it over
 files and folders with the batch runner (report.written: the files changed).
 
 What it does (docs/editing.md):
+- only in teikit's encoding (the article's text/body/div[@type="article"]): any
+  other TEI is refused (NOT_TEIKITS), left exactly as it is;
 - every persName/orgName/placeName in the text points to a register entry of
   its kind: a name without @ref gets one (the entry of that name if the
   register has it, else a new entry `pers-|org-|place-SLUG` with the name as
@@ -360,8 +362,16 @@ def _small_fixes(root, changes: list) -> None:
             changes.append(f"roleName \"{_printed(element)}\" had no @type: now type=\"{DEFAULT_ROLE_KIND}\"")
 
 
+NOT_TEIKITS = ("not in teikit's encoding (its text is no text/body/div[@type=\"article\"]), so which names "
+               "point to its register cannot be told; tidy leaves it as it is")
+
+
 def tidy_tree(tree, supply=None) -> list[str]:
+    """EditingError (NOT_TEIKITS) for a document without teikit's article div: the names tidy
+    reads are there, so another project's TEI would lose register entries its text points to."""
     root = tree.getroot()
+    if article_div(tree) is None:
+        raise EditingError(NOT_TEIKITS, path=tree.docinfo.URL)
     changes: list[str] = []
     _small_fixes(root, changes)
     register = _Register(root, supply)
