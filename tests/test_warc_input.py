@@ -187,6 +187,32 @@ def test_two_workers_write_the_same_files(crawl, converted, tmp_path):
     assert ours == {p.name: p.read_bytes() for p in converted[0].glob("*.xml")}
 
 
+def test_records_longer_than_the_gzip_check_reads_at_a_time_are_all_converted(tmp_path):
+    """A gzip member holding more than 64 KiB (most news pages) ended inside the check for a cut-short
+    archive, whose loop then never ended: convert hung. An alarm fails the test instead of hanging."""
+    import random
+    import signal
+
+    words = random.Random(7).choices(["mưa", "lũ", "sông", "Hồng", "đê", "nước", "dâng", "cao"], k=30_000)
+    padding = ("<!-- " + " ".join(words) + " -->").encode("utf-8")  # ~120 KiB, little repetition to fold
+    page = _page("vnexpress_buyt_dien.html").replace(b"</body>", padding + b"</body>")
+    archive = write_warc(tmp_path / "big.warc.gz", [
+        ("response", f"https://vnexpress.net/{n}.html", "200 OK", "text/html; charset=utf-8", page) for n in (1, 2)])
+    assert len(gzip.decompress(archive.read_bytes())) > 4 * (1 << 16)
+
+    def hung(*_):
+        raise TimeoutError("convert did not end")
+
+    before = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(120)
+    try:
+        report = convert_paths([archive], tmp_path / "tei")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)
+    assert not report.failures and len(report.written) == 2
+
+
 def test_two_records_of_one_record_id_are_one_page_and_one_error(tmp_path):
     # The second record overwrote the first's TEI and the summary said "2 of 2 converted".
     page = ("response", "https://vnexpress.net/ha-noi-4720001.html", "200 OK", "text/html; charset=utf-8",

@@ -191,17 +191,17 @@ def _check_gzip_members(path: Path) -> None:
         handle.seek(0)
         member, fed = zlib.decompressobj(wbits=31), False
         while chunk := handle.read(1 << 20):
-            while chunk:
+            while chunk:  # each call gives at most 64 KiB: the rest of the input is the tail, or past the member
                 fed = True
                 try:
                     member.decompress(chunk, 1 << 16)
-                    while member.unconsumed_tail:
-                        member.decompress(member.unconsumed_tail, 1 << 16)
                 except zlib.error as exc:
                     raise IngestError(f"not a readable WARC file (damaged gzip data: {exc})") from None
-                chunk = member.unused_data
-                if member.eof:
+                if member.eof:  # the tail then holds the next member's bytes too: they are unused_data
+                    chunk = member.unused_data
                     member, fed = zlib.decompressobj(wbits=31), False
+                else:
+                    chunk = member.unconsumed_tail
         if fed:
             raise IngestError("not a readable WARC file (truncated: its last gzip member ends early)")
 
