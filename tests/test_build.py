@@ -264,3 +264,33 @@ def test_outputs_inside_the_seeds_folder_are_never_read_as_its_articles(tmp_path
     assert sorted(p.stem for p in (seeds / "dist" / "txt").glob("*.txt")) == stems
     package = seeds / "dist" / "deposit" / "seeds-corpus" / "data"
     assert sorted(p.stem for p in (package / "tei").glob("*.xml")) == stems
+
+
+def test_web_archives_and_gzipped_pages_are_seeds_whose_tei_stays(tmp_path, seeds):
+    """A web archive's pages and X.html.gz make TEI named otherwise than their files: the build took
+    that TEI for stale (no seed of that name), removed it and failed every later step."""
+    import gzip
+
+    from test_warc_input import CRAWL, HTML, write_warc
+
+    archive = write_warc(seeds / "crawl.warc.gz", CRAWL)
+    (seeds / "xinhua.html.gz").write_bytes(gzip.compress((HTML / "xinhua_metro.html").read_bytes(), mtime=0))
+    first = build(tmp_path, "--no-deposit")
+    assert first.exit_code == 0, first.output
+    tei = sorted(p.name for p in (tmp_path / "tei").glob("*.xml"))
+    assert len(tei) == 4 and "xinhua.xml" in tei  # the seed, the archive's two pages, the gzipped page
+    assert sorted(p.stem for p in (tmp_path / "dist" / "txt").glob("*.txt")) == [Path(n).stem for n in tei]
+    again = build(tmp_path, "--no-deposit")
+    assert again.exit_code == 0, again.output
+    assert "removed" not in again.stderr and sorted(p.name for p in (tmp_path / "tei").glob("*.xml")) == tei
+    # an archive that cannot be read this time may make any of them: none is removed
+    archive.write_bytes(archive.read_bytes()[:200])
+    damaged = build(tmp_path, "--no-deposit")
+    assert damaged.exit_code == 1
+    assert "removed" not in damaged.stderr and sorted(p.name for p in (tmp_path / "tei").glob("*.xml")) == tei
+    # an archive gone from the seeds takes its pages' TEI with it, as any source does
+    archive.unlink()
+    gone = build(tmp_path, "--no-deposit")
+    assert gone.exit_code == 0, gone.output
+    assert len([line for line in gone.stderr.splitlines() if "removed: no source in" in line]) == 2
+    assert sorted(p.name for p in (tmp_path / "tei").glob("*.xml")) == [f"{SEED.stem}.xml", "xinhua.xml"]

@@ -43,6 +43,7 @@ from ..deposit import DepositOptions, make_package
 from ..editing import tidy_paths
 from ..errors import ToolkitError
 from ..fsutil import cannot_write, collect_files, exclusive_lock, file_in_the_way
+from ..ingest import WARC, source_stem, source_type
 from ..options import ConvertOptions
 from ..render import build_site, render_paths
 from ..render.siterecord import remove_made
@@ -104,10 +105,22 @@ def _kept_note(report) -> str:
     return note + (f", {kept} edited file{'s' if kept != 1 else ''} kept" if kept else "")
 
 
-def stale_tei(seeds: Path, tei_dir: Path, own=()) -> list[Path]:
+def stale_tei(seeds: Path, tei_dir: Path, converted: Report, own=()) -> list[Path]:
     """TEI files in `tei_dir` (where convert writes DIR/<stem>.xml) that no source under `seeds` makes
-    (`own`: the build's output folders, whose files are never sources)."""
-    stems = {path.stem for path in collect_files([seeds], SOURCE_SUFFIXES, exclude=own)}
+    (`own`: the build's output folders, whose files are never sources): not one `converted` (this
+    run's convert) wrote, found unchanged or kept, nor one a source that failed would make (a file's
+    stem, a web archive's page's); while an archive could not be read at all, none is stale (any
+    may be one of its pages)."""
+    sources = collect_files([seeds], SOURCE_SUFFIXES, exclude=own)
+    stems = {Path(path).stem for path in (*converted.written, *converted.unchanged, *converted.kept)}
+    stems |= {source_stem(path) for path in sources if source_type(path) != WARC}
+    archives = {str(path) for path in sources if source_type(path) == WARC}
+    for failure in converted.failures:
+        if str(failure.path) in archives:
+            return []
+        archive, _, stem = str(failure.path).rpartition("#")  # a page's failure: ingest.warc.page_display
+        if archive in archives:
+            stems.add(stem)
     try:
         found = sorted(tei_dir.glob("*.xml"))
     except OSError:
@@ -173,7 +186,7 @@ def _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr
         converted = convert_paths([seeds], tei_dir, options, progress=progress, edited=edited, engine=engine, force=force,
                                   exclude=own)
     # a TEI file no source makes any more: removed when teikit wrote it and no one edited it since
-    stale = stale_tei(seeds, tei_dir, own)
+    stale = stale_tei(seeds, tei_dir, converted, own)
     removed = remove_unmade(tei_dir, stale)
     converted.warnings.extend(f"{path}: no source in {seeds} makes it (left by an earlier build?); not validated, "
                               "rendered or packaged" for path in stale if path not in removed)
