@@ -294,3 +294,17 @@ def test_web_archives_and_gzipped_pages_are_seeds_whose_tei_stays(tmp_path, seed
     assert gone.exit_code == 0, gone.output
     assert len([line for line in gone.stderr.splitlines() if "removed: no source in" in line]) == 2
     assert sorted(p.name for p in (tmp_path / "tei").glob("*.xml")) == [f"{SEED.stem}.xml", "xinhua.xml"]
+
+
+def test_a_site_the_build_cannot_update_says_what_to_do_with_builds_options(tmp_path, seeds):
+    """render's refusal says `give --replace-site`, an option build does not have."""
+    shutil.copyfile(SEED, seeds / "second.txt")
+    assert build(tmp_path, "--no-deposit").exit_code == 0
+    tei = tmp_path / "tei" / f"{SEED.stem}.xml"
+    tei.write_text(tei.read_text(encoding="utf-8").replace("<head>", "<head><b>", 1), encoding="utf-8")
+    result = build(tmp_path, "--no-deposit")
+    assert result.exit_code == 1
+    site = [line for line in result.stderr.splitlines() if line.startswith(f"error: {tmp_path / 'dist' / 'html'}:")]
+    assert len(site) == 1 and site[0].endswith(
+        "; nothing written (correct the files that failed to convert, or remove them, and build again)")
+    assert "--replace-site" not in result.stderr

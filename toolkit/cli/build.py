@@ -172,6 +172,10 @@ def build(
                contact_name, contact_email, language, edited, engine, follow_symlinks, force)
 
 
+# What a build refused to update its site says: the site is made from the seeds' TEI alone once every seed converts.
+SITE_HINT = "correct the files that failed to convert, or remove them, and build again"
+
+
 def _unchanged(report) -> str:
     return f", {report.unchanged_count} unchanged" if report.unchanged_count else ""
 
@@ -216,7 +220,7 @@ def _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr
     with steps.step():
         # The site is this build's corpus; while an article failed, it keeps what it held for it.
         site = build_site(tei, dist / "html", progress=progress, replace_site=not converted.failures,
-                          engine=engine, follow_symlinks=follow_symlinks, force=force)
+                          engine=engine, follow_symlinks=follow_symlinks, force=force, replace_hint=SITE_HINT)
         steps.report(site, f"render:   {site.written_count} HTML pages in {dist / 'html'}{_unchanged(site)}")
 
     with steps.step():

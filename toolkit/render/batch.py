@@ -30,8 +30,8 @@ from ..parallel import InlineEngine, make_engine
 from ..errors import RenderError, ToolkitError
 from ..fsutil import cannot_write, clean_stale_temps, write_atomic
 from .renderer import ASSETS_DIR, Renderer, SourceDocument, default_renderer
-from .site import (MANIFEST, PAGE_SIZE, corpus_plan, plan_site, remove_dropped, remove_stale_register_pages, write_manifest,
-                   write_page)
+from .site import (MANIFEST, PAGE_SIZE, REPLACE_HINT, corpus_plan, plan_site, remove_dropped, remove_stale_register_pages,
+                   write_manifest, write_page)
 from .corpuspages import make_corpus_pages
 from .siterecord import PageRecord, page_warnings
 from .search import BUNDLE, SHARD_PAGES, build_index
@@ -139,7 +139,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
                progress: Progress | None = None, replace_site: bool = False,
                register_page_size: int = PAGE_SIZE, search_index: bool = True,
                search_shard_pages: int = SHARD_PAGES, jobs: int | None = 1, engine=None, follow_symlinks: bool = False,
-               force: bool = False) -> Report:
+               force: bool = False, replace_hint: str = REPLACE_HINT) -> Report:
     """The corpus site in out_dir: <stem>.html per article (unless articles=False),
     index.html, the registers (registers/persons.html, organisations.html, places.html,
     one page per letter beyond `register_page_size` entries, registers/<type>/<id>.html
@@ -156,7 +156,8 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
     every page. Into a folder that already holds a site, the given articles are
     updated or added and the index and registers still cover every article the site
     holds (their TEI read again from the manifest); `replace_site` rebuilds it from
-    the given files only, removing the pages of the articles it drops. Refused
+    the given files only, removing the pages of the articles it drops. Refused (`replace_hint`:
+    what the refusal of an update says to do, render's --replace-site by default)
     (SiteError, nothing written): no input files at all; an index.html teikit did not
     make; an update that cannot read a kept article's TEI; a replacement that would
     leave the site empty.
@@ -174,7 +175,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
     """
     renderer = renderer or default_renderer()
     out_dir = Path(out_dir)
-    plan = plan_site(out_dir, replace=replace_site)
+    plan = plan_site(out_dir, replace=replace_site, hint=replace_hint)
     batch = Batch(tei_paths, TEI_SUFFIXES, output_suffix=".html", progress=progress, follow_symlinks=follow_symlinks,
                   clash_message="same page name as")
     if not batch.files:

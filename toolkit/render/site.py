@@ -67,6 +67,7 @@ class SitePlan:
     out_dir: Path
     exists: bool = False   # the folder holds a teikit site (a manifest)
     replace: bool = False  # rebuild from the given files only
+    hint: str = REPLACE_HINT  # what a refusal of an update says to do (the command's way to replace the site)
     _db: sqlite3.Connection = field(default_factory=_held_table, repr=False)
 
     @property
@@ -99,14 +100,15 @@ class SitePlan:
         return (item for item in self.held() if not given(item[0])) if self.updating else iter(())
 
     def refuse(self, message: str, *, hint: bool = True) -> SiteError:
-        tail = f"; {NOTHING_WRITTEN}" + (f" ({REPLACE_HINT})" if hint and not self.replace else "")
+        tail = f"; {NOTHING_WRITTEN}" + (f" ({self.hint})" if hint and not self.replace else "")
         return SiteError(message + tail, path=str(self.out_dir))
 
 
-def plan_site(out_dir, *, replace: bool = False) -> SitePlan:
-    """Read what `out_dir` holds (see the module contract); refusals raise SiteError."""
+def plan_site(out_dir, *, replace: bool = False, hint: str = REPLACE_HINT) -> SitePlan:
+    """Read what `out_dir` holds (see the module contract); refusals raise SiteError (an update's
+    saying `hint`)."""
     out_dir = Path(out_dir)
-    plan = SitePlan(out_dir, replace=replace)
+    plan = SitePlan(out_dir, replace=replace, hint=hint)
     manifest = out_dir / MANIFEST
     if not manifest.is_file():
         if (out_dir / "index.html").exists():
