@@ -40,4 +40,10 @@ def disambiguated(prefix: str, key: str) -> str:
 
 
 def document_id(stem: str) -> str:
-    return "doc-" + _NON_STEM_RE.sub("-", fold(stem))
+    """`doc-` and the file's stem, when it is all ASCII letters, digits, `_`, `.` and `-`; else its
+    folded ASCII form and a hash of the stem as written, so that two files whose stems fold alike
+    ("a b", "a-b"; "Huế" composed and decomposed) get two ids."""
+    ascii_stem = _NON_STEM_RE.sub("-", fold(stem))
+    if ascii_stem == stem:
+        return "doc-" + stem
+    return f"doc-{ascii_stem}-{hashlib.sha1(stem.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
