@@ -308,3 +308,20 @@ def test_a_site_the_build_cannot_update_says_what_to_do_with_builds_options(tmp_
     assert len(site) == 1 and site[0].endswith(
         "; nothing written (correct the files that failed to convert, or remove them, and build again)")
     assert "--replace-site" not in result.stderr
+
+
+def test_an_edited_tei_whose_seed_is_gone_loses_its_text_edition_as_its_page(tmp_path, seeds):
+    """The editor's file stays (reported); the editions follow the corpus, which no longer holds it:
+    its page went and its text edition stayed."""
+    second = seeds / "second.txt"
+    shutil.copyfile(SEED, second)
+    assert build(tmp_path, "--no-deposit").exit_code == 0
+    tei = tmp_path / "tei" / "second.xml"
+    tei.write_text(tei.read_text(encoding="utf-8").replace("<p>", "<p><!-- checked -->", 1), encoding="utf-8")
+    second.unlink()
+    result = build(tmp_path, "--no-deposit")
+    assert result.exit_code == 0, result.output
+    assert tei.is_file()
+    assert not (tmp_path / "dist" / "html" / "second.html").exists()
+    assert not (tmp_path / "dist" / "txt" / "second.txt").exists()
+    assert f"warning: {tmp_path / 'dist' / 'txt' / 'second.txt'}: removed (its TEI left the corpus)" in result.stderr

@@ -226,7 +226,7 @@ def _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr
     with steps.step():
         texts = render_paths(tei, dist / "txt", "txt", abbr=abbr.value, progress=progress, engine=engine,
                              follow_symlinks=follow_symlinks, force=force)
-        for page in remove_made(dist / "txt", "txt", [path.stem for path in removed], ".txt"):
+        for page in remove_made(dist / "txt", "txt", [path.stem for path in stale], ".txt"):  # as the site drops its page
             texts.warn(f"{page}: removed (its TEI left the corpus)")
         steps.report(texts, f"render:   {len(texts.written)} text files in {dist / 'txt'}{_unchanged(texts)}")
 
