@@ -401,6 +401,17 @@ def test_not_tei_is_refused(renderer, tmp_path):
     assert str(info.value) == f"{bad}: not a TEI document: the root element is html, not {{http://www.tei-c.org/ns/1.0}}TEI"
 
 
+def test_a_tei_corpus_is_refused_saying_what_it_holds(renderer, tmp_path):
+    corpus = tmp_path / "corpus.xml"
+    member = '<TEI><teiHeader/><text><body><p>x</p></body></text></TEI>'
+    corpus.write_text(f'<teiCorpus xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/>{member}{member}</teiCorpus>',
+                      encoding="utf-8")
+    with pytest.raises(RenderError) as info:
+        renderer.html(corpus)
+    assert str(info.value) == (f"{corpus}: a teiCorpus of 2 TEI documents: an edition is made of one TEI document "
+                               "a file; split it into one file per TEI")
+
+
 def test_missing_file(renderer, tmp_path):
     with pytest.raises(RenderError, match=re.escape(f"{tmp_path / 'gone.xml'}: cannot read: No such file or directory")):
         renderer.html(tmp_path / "gone.xml")

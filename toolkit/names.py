@@ -25,6 +25,7 @@ XML_LANG = f"{{{XML_NS}}}lang"
 
 # Elements, named once so a typo is an AttributeError rather than silent bad XML.
 TEI = tei("TEI")
+TEI_CORPUS = tei("teiCorpus")
 TEI_HEADER = tei("teiHeader")
 FILE_DESC = tei("fileDesc")
 TITLE_STMT = tei("titleStmt")

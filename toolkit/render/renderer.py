@@ -98,6 +98,10 @@ class Renderer:
         else:
             raise TypeError(f"cannot render a {type(source).__name__}")
         root = tree.getroot()
+        if root.tag == names.TEI_CORPUS:
+            members = len(root.findall(f".//{names.TEI}"))
+            raise RenderError(f"a teiCorpus of {members} TEI document{'s' if members != 1 else ''}: an edition is made "
+                              "of one TEI document a file; split it into one file per TEI", path=name)
         if root.tag != names.TEI:
             raise RenderError(f"not a TEI document: the root element is {root.tag}, not {names.TEI}", path=name)
         text = etree.tostring(root, encoding="unicode")
