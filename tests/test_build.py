@@ -48,7 +48,7 @@ def test_build_makes_every_output_and_a_verifiable_package(tmp_path, seeds):
         assert (tmp_path / "dist" / "html" / page).is_file()
     package = tmp_path / "dist" / "deposit" / "seeds-corpus.zip"
     assert verify_package(package).ok
-    assert "validate: 1 files, 1 valid, 0 invalid, 0 errors" in result.stderr
+    assert "validate: 1 file, 1 valid, 0 invalid, 0 errors" in result.stderr
 
 
 def test_two_builds_give_identical_files(tmp_path, seeds):
@@ -117,7 +117,7 @@ def test_a_failing_deposit_still_prints_the_convert_errors_and_warnings(tmp_path
                         "expected UTF-8; re-save the file as UTF-8")
     assert lines[-1] == (f"error: {package}: not made, 1 article(s) failed to convert; the package there (if any) "
                          "is kept")
-    assert "validate: 1 files, 1 valid, 0 invalid, 0 errors" in lines
+    assert "validate: 1 file, 1 valid, 0 invalid, 0 errors" in lines
     assert (tmp_path / "dist" / "txt" / f"{SEED.stem}.txt").is_file()  # the steps before it did run
     assert not any(package.iterdir())
 
@@ -240,7 +240,7 @@ def test_stale_tei_is_reported_and_neither_rendered_nor_packaged(tmp_path, seeds
                      "not validated, rendered or packaged",
                      f"warning: {tei / 'second.xml'}: removed: no source in {seeds} makes it any more (teikit wrote it, "
                      "and it was not edited since)"]
-    assert "validate: 1 files, 1 valid, 0 invalid, 0 errors" in result.stderr
+    assert "validate: 1 file, 1 valid, 0 invalid, 0 errors" in result.stderr
     package = tmp_path / "dist" / "deposit" / "seeds-corpus"
     # beside it the corpus register (tei/register/), which keeps every entity it ever held
     assert sorted(p.name for p in (package / "data" / "tei").iterdir()) == [f"{SEED.stem}.xml", "register"]

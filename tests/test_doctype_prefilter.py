@@ -39,7 +39,7 @@ def test_a_doctype_mentioned_in_a_comment_is_accepted(tmp_path, name):
     path = tmp_path / f"{name}.xml"
     path.write_bytes(_with_prolog(prolog, body))
     result = CliRunner().invoke(app, ["validate", str(path)])
-    assert (result.exit_code, result.stdout) == (0, "1 files, 1 valid, 0 invalid, 0 errors\n"), result.output
+    assert (result.exit_code, result.stdout) == (0, "1 file, 1 valid, 0 invalid, 0 errors\n"), result.output
 
 
 def test_cdata_and_text_mentioning_a_doctype_parse():

@@ -113,7 +113,7 @@ def test_validate_and_render_name_the_file_they_could_not_read(tmp_path, monkeyp
     _clean(result)
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [f"{folder / 'a.xml'}:0:0: error: [io-error] cannot read: {os.strerror(code)}",
-                                          "2 files, 1 valid, 1 invalid, 1 errors"]
+                                          "2 files, 1 valid, 1 invalid, 1 error"]
     out = tmp_path / "txt"
     result = run("render", folder, "-f", "txt", "-o", out)
     _clean(result)

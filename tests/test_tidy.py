@@ -125,7 +125,7 @@ def test_build_keeps_an_edited_file_tidies_it_and_validates_it(built, assert_tei
     assert out[1] == f"convert:  0 TEI files in {tmp / 'tei'}, 1 edited file kept"
     assert f"tidy:     {built}: removed register entry #org-ban-bi1-thu7 (Ban Bí thư): no name points to it" in out
     assert "tidy:     1 of 1 file tidied" in out
-    assert "validate: 1 files, 1 valid, 0 invalid, 0 errors" in out
+    assert "validate: 1 file, 1 valid, 0 invalid, 0 errors" in out
     assert_edits_kept(built)
     assert_valid(built, assert_tei_all_valid)
     assert "Ban Thường trực" in (tmp / "dist" / "html" / f"{COMMITTED.stem}.html").read_text(encoding="utf-8")
@@ -136,7 +136,7 @@ def test_build_merge_re_recognises_around_the_edits(built, assert_tei_all_valid)
     result = build(tmp, "--merge")
     assert result.exit_code == 0, result.output
     assert lines(result)[0] == f"convert:  1 TEI files in {tmp / 'tei'}, 1 merged with its edits"
-    assert "validate: 1 files, 1 valid, 0 invalid, 0 errors" in lines(result)
+    assert "validate: 1 file, 1 valid, 0 invalid, 0 errors" in lines(result)
     tree = assert_edits_kept(built)
     assert tree.findall(".//t:revisionDesc/t:change", NS)[-1].text.startswith("Merged with a new recognition")
     assert_valid(built, assert_tei_all_valid)
@@ -316,3 +316,14 @@ def test_another_projects_tei_is_left_as_it_is_with_one_error(tmp_path, edited):
         "names point to its register cannot be told; tidy leaves it as it is",
         "1 of 2 files tidied"]
     assert other.read_bytes() == before
+
+
+def test_a_person_retyped_as_an_organisation_is_said_in_words(tmp_path):
+    target = tmp_path / COMMITTED.name
+    shutil.copy(COMMITTED, target)
+    edit(target, ('<persName ref="#pers-pham5-linh" resp="#ner-rules" cert="0.85">Phạm Linh</persName>',
+                  '<orgName ref="#pers-pham5-linh" resp="#editor">Phạm Linh</orgName>'))
+    result = tidy(target)
+    assert result.exit_code == 0, result.output
+    assert (f'{target}: orgName "Phạm Linh" pointed to #pers-pham5-linh, which is not an organisation: '
+            'now ref="#org-pham5-linh" (register entry added)') in lines(result)

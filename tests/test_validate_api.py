@@ -100,7 +100,7 @@ def test_validate_paths_report(tmp_path):
     report = validate_paths([VALID, BAD_DATE])
     assert isinstance(report, Report) and not report.valid
     assert [f.valid for f in report.files] == [True, False]
-    assert report.summary() == "2 files, 1 valid, 1 invalid, 1 errors"
+    assert report.summary() == "2 files, 1 valid, 1 invalid, 1 error"
     data = json.loads(report.to_json())
     assert data["summary"] == {"files": 2, "valid": 1, "invalid": 1, "errors": 1}
     assert data["files"][0] == {"file": str(VALID), "valid": True, "errors": []}
@@ -116,7 +116,7 @@ def test_validate_paths_walks_directories_and_refuses_missing_paths(tmp_path):
     (tmp_path / "notes.txt").write_text("not TEI")
     report = validate_paths([tmp_path])
     assert [Path(f.file).relative_to(tmp_path).as_posix() for f in report.files] == ["a.xml", "sub/b.xml"]
-    assert report.summary() == "2 files, 1 valid, 1 invalid, 1 errors"
+    assert report.summary() == "2 files, 1 valid, 1 invalid, 1 error"
     shown = []  # a progress wrapper sees the collected files, and the report is the same
     assert validate_paths([tmp_path], progress=lambda files, _label: shown.extend(files) or files) == report
     assert shown == [tmp_path / "a.xml", tmp_path / "sub" / "b.xml"]

@@ -21,7 +21,7 @@ def run(*args):
 def test_all_valid_exits_0():
     result = run(DATA / "valid.xml")
     assert result.exit_code == 0
-    assert result.stdout == "1 files, 1 valid, 0 invalid, 0 errors\n"
+    assert result.stdout == "1 file, 1 valid, 0 invalid, 0 errors\n"
 
 
 def test_invalid_file_lines_and_exit_1():
@@ -31,7 +31,7 @@ def test_invalid_file_lines_and_exit_1():
     assert result.stdout.splitlines() == [
         f'{bad}:58:0: error: [date-range-order] The range from="2013-07" to="2003-07" ends before it starts: '
         "@from must not be later than @to.",
-        "2 files, 1 valid, 1 invalid, 1 errors",
+        "2 files, 1 valid, 1 invalid, 1 error",
     ]
 
 
@@ -51,7 +51,7 @@ def test_directory_walk_takes_xml_only(tmp_path):
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert len(lines) == 2 and lines[0].startswith(f"{tmp_path / 'sub' / 'b.xml'}:56:0: error: [cert-missing] ")
-    assert lines[-1] == "2 files, 1 valid, 1 invalid, 1 errors"
+    assert lines[-1] == "2 files, 1 valid, 1 invalid, 1 error"
 
 
 def test_missing_path_is_usage_error():

@@ -102,7 +102,7 @@ def test_cli_tei_all_text_and_json(tmp_path):
     result = run("--schema", "tei_all", EDITIONS / "letter_cmif.xml", bad)
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[-1] == "2 files, 1 valid, 1 invalid, 1 errors"
+    assert lines[-1] == "2 files, 1 valid, 1 invalid, 1 error"
     assert re.fullmatch(rf"{re.escape(str(bad))}:24:0: error: \[rng-attribute\] Invalid attribute when for element date",
                         lines[0])
     data = json.loads(run("--schema", "tei_all", "--format", "json", bad).stdout)
@@ -164,7 +164,7 @@ def test_auto_with_a_local_relaxng(tmp_path):
     doc = _with_models(tmp_path, EDITIONS / "novel_verse.xml",
                        '<?xml-model href="tei_all.rng" type="application/xml" '
                        'schematypens="http://relaxng.org/ns/structure/1.0"?>\n')
-    assert run("--schema", "auto", doc).stdout == "1 files, 1 valid, 0 invalid, 0 errors\n"
+    assert run("--schema", "auto", doc).stdout == "1 file, 1 valid, 0 invalid, 0 errors\n"
 
 
 def test_relaxng_and_schematron_combine(tmp_path):
@@ -190,7 +190,7 @@ def test_a_schematron_reads_nothing_but_the_document(tmp_path, call, capfd):
     assert result.stdout.splitlines() == [
         f"{VALID}:2:0: error: [schematron-refused] a rule of {tmp_path / 'peek.sch'} tried to read outside the "
         "document; refused (Schematron rules may read only the document they check)",
-        "1 files, 0 valid, 1 invalid, 1 errors"]
+        "1 file, 0 valid, 1 invalid, 1 error"]
     assert capfd.readouterr().err == ""  # Saxon printed nothing of its own
 
 
@@ -250,7 +250,7 @@ def test_an_xpath1_schematron_reading_a_file_is_refused_not_an_internal_error(tm
     assert result.stdout.splitlines() == [
         f"{VALID}:0:0: error: [schematron-refused] a rule of {schema} tried to read outside the document; "
         "refused (Schematron rules may read only the document they check)",
-        "1 files, 0 valid, 1 invalid, 1 errors"]
+        "1 file, 0 valid, 1 invalid, 1 error"]
     assert result.exit_code == 1 and result.stderr == ""
 
 

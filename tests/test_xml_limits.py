@@ -92,7 +92,7 @@ def test_a_document_at_the_limit_is_read_by_every_command(tmp_path, limit):
     results = commands(tmp_path, folder(tmp_path, AT[limit]))
     assert {name: r.exit_code for name, r in results.items()} == dict.fromkeys(results, 0), \
         {name: r.output for name, r in results.items()}
-    assert results["validate"].stdout == "1 files, 1 valid, 0 invalid, 0 errors\n"
+    assert results["validate"].stdout == "1 file, 1 valid, 0 invalid, 0 errors\n"
     assert (tmp_path / "html" / "doc.html").is_file() and (tmp_path / "txt" / "doc.txt").is_file()
     assert (tmp_path / "package.zip").is_file()
     assert "Error" not in "".join(r.output for r in results.values())  # no Saxon report
@@ -107,7 +107,7 @@ def test_a_document_past_the_limit_is_one_line_in_every_command(tmp_path, limit)
     assert {name: r.exit_code for name, r in results.items()} == dict.fromkeys(results, 1)
     line = message.split(":")[0].removeprefix("line ")
     assert results["validate"].stdout == (f"{doc}:{line}:0: error: [xml-limits] {message.split(': ', 1)[1]}\n"
-                                          "1 files, 0 valid, 1 invalid, 1 errors\n")
+                                          "1 file, 0 valid, 1 invalid, 1 error\n")
     for name in ("render html", "render txt", "deposit make"):
         assert results[name].stderr.splitlines()[0] == f"error: {doc}: {message}", name
         assert [l for l in results[name].stderr.splitlines() if l.startswith("error:")] == \

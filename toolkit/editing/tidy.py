@@ -53,6 +53,7 @@ REGISTER = {N.PERS_NAME: (PERSON, N.LIST_PERSON, N.PERSON, "pers"),
             N.ORG_NAME: (ORG, N.LIST_ORG, N.ORG, "org"),
             N.PLACE_NAME: (PLACE, N.LIST_PLACE, N.PLACE, "place")}
 ENTRY_NAME = {entry: name for name, (_, _, entry, _) in REGISTER.items()}
+KIND_WORDS = {PERSON: "a person", ORG: "an organisation", PLACE: "a place"}  # in the lines tidy says
 SUFFIXES = (".xml",)
 NEEDS_EDITOR = "holds data teikit did not write"  # in the line of a change the editor must finish
 
@@ -214,7 +215,7 @@ def _point_names(root, register: _Register, changes: list) -> dict[str, int]:
             made = ""
         element.set("ref", f"#{xml_id}")
         why = "had no @ref" if not ref else f"pointed to {ref}, " + (
-            "which is not a " + REGISTER[element.tag][2].split("}")[1] if wanted in register.entries else "which is nowhere")
+            "which is not " + KIND_WORDS[REGISTER[element.tag][0]] if wanted in register.entries else "which is nowhere")
         changes.append(f"{tag} \"{printed}\" {why}: now ref=\"#{xml_id}\"{made}")
         first.setdefault(xml_id, order)
         pointed.setdefault((element.tag, _same(element)), xml_id)

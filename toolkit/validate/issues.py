@@ -90,7 +90,9 @@ class Report:
 
     def summary(self) -> str:
         c = self.counts()
-        return f"{c['files']} files, {c['valid']} valid, {c['invalid']} invalid, {c['errors']} errors"
+        files, errors = c["files"], c["errors"]
+        return (f"{files} file{'' if files == 1 else 's'}, {c['valid']} valid, {c['invalid']} invalid, "
+                f"{errors} error{'' if errors == 1 else 's'}")
 
     def to_dict(self) -> dict:
         return {"summary": self.counts(), "files": [f.to_dict() for f in self.files]}
