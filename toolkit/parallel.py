@@ -136,8 +136,10 @@ def worker_state(factory):
 
 
 def _start_worker(factory) -> None:
-    """A pool worker's initializer: bound to die with the run, then the state compiled
-    before the first chunk arrives."""
+    """A pool worker's initializer: bound to die with the run, deaf to Ctrl-C (the terminal sends
+    SIGINT to every process of the run: the parent alone answers it, and its workers end with it,
+    not each with a traceback), then the state compiled before the first chunk arrives."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent()
     if factory is not None:
         worker_state(factory)

@@ -29,7 +29,7 @@ try:  # typer 0.2x carries its own copy of click
     from typer._click import exceptions as click_errors
 except ImportError:  # older typer runs on click itself
     from click import exceptions as click_errors
-from .common import Group, command_group, os_error_message, tidy_help
+from .common import EXIT_INTERRUPTED, INTERRUPTED, Group, command_group, os_error_message, tidy_help
 
 # name -> (module of toolkit.cli that registers it, its line in `teikit --help`); the order of the help.
 COMMANDS = {
@@ -77,6 +77,8 @@ class LazyRoot(Group):
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            if code == EXIT_INTERRUPTED:  # typer's answer to KeyboardInterrupt (Ctrl-C): no command exits so
+                typer.echo(f"error: {INTERRUPTED}", err=True)
         except click_errors.UsageError as e:
             if type(e).__name__ == "NoArgsIsHelpError":  # a group named without its command: its help
                 e.show()

@@ -43,6 +43,8 @@ from ..deposit.archive import FORMATS as PACKAGE_FORMATS
 from ..render import ABBR_MODES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT), as shells count it
+INTERRUPTED = ("interrupted: the files written so far are whole (each is written to a temporary file, then renamed), the others were not written: run it again to finish")
 PROGRESS_THRESHOLD = 5  # show a bar only for batches larger than this
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
