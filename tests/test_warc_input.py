@@ -100,6 +100,12 @@ def test_names_are_a_slug_of_the_uri_and_a_hash_of_the_record(converted):
     assert page_stem("https://vnexpress.net/ha-noi-4720001.html", _id(2)) + ".xml" in expected
 
 
+def test_a_percent_escaped_uri_is_named_as_the_words_it_spells():
+    escaped = page_stem("https://vnexpress.net/tin-t%E1%BB%A9c/h%C3%A0-n%E1%BB%99i.html", _id(1))
+    assert escaped == page_stem("https://vnexpress.net/tin-tức/hà-nội.html", _id(1))
+    assert escaped.startswith("vnexpress-net-tin-tuc-ha-noi-html-")
+
+
 def test_the_header_says_where_and_when_the_page_was_captured(converted, crawl):
     out, _ = converted
     root = etree.parse(str(next(out.glob("vnexpress-*.xml")))).getroot()

@@ -31,6 +31,7 @@ import io
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from ..asciifold import slug
 from ..errors import IngestError
@@ -229,8 +230,9 @@ def pages(path, survey: Survey):
 
 
 def page_stem(uri: str, record_id: str) -> str:
-    """A slug of the target URI (scheme left out) and a short hash of the record id."""
-    readable = slug(uri.split("://", 1)[-1])[:STEM_SLUG_CHARS].strip("-") or "page"
+    """A slug of the target URI (scheme left out; percent-escapes read as the UTF-8 they spell,
+    so /tin-t%E1%BB%A9c is slugged as /tin-tức is) and a short hash of the record id."""
+    readable = slug(unquote(uri.split("://", 1)[-1]))[:STEM_SLUG_CHARS].strip("-") or "page"
     return f"{readable}-{hashlib.sha1(record_id.encode('utf-8')).hexdigest()[:10]}"
 
 
