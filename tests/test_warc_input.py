@@ -237,6 +237,19 @@ def test_two_records_of_one_record_id_are_one_page_and_one_error(tmp_path):
     assert sorted(p.name for p in out.glob("*.xml")) == [f"{stem}.xml"]
 
 
+def test_a_record_an_archive_holds_twice_is_said_so_not_named_as_its_own_earlier_input(tmp_path):
+    page = ("response", "https://vnexpress.net/ha-noi-4720001.html", "200 OK", "text/html; charset=utf-8",
+            _page("vnexpress_buyt_dien.html"))
+    once = write_warc(tmp_path / "once.warc", [page]).read_bytes()
+    twice = tmp_path / "twice.warc"
+    twice.write_bytes(once + once)
+    result = runner.invoke(app, ["convert", str(twice), "-o", str(tmp_path / "tei")])
+    stem = page_stem(page[1], _id(1))
+    assert result.exit_code == 1
+    assert f"error: {twice}#{stem}: a second record of the same WARC-Record-ID and URI in this archive; not converted" \
+        in result.stderr.splitlines()
+
+
 @pytest.mark.parametrize("date", ["not-a-date", "2024-13-45T00:00:00Z", "２０２４-03-06T01:02:03Z", ""])
 def test_a_record_whose_warc_date_is_no_date_costs_that_page_one_line(tmp_path, date):
     # The page failed as "the TEI made from it is invalid: rng-attribute: Element date failed to validate attributes".

@@ -248,6 +248,8 @@ class Batch:
         first = self._claimed.setdefault(stem, source)
         if first is source:
             return None
+        if str(first) == str(source):  # one archive holding the record twice: the names are one name
+            return f"{source}: a second record of the same WARC-Record-ID and URI in this archive; not converted"
         return f"{source}: same output name as an earlier input ({first}): {stem}{self._output_suffix}; not converted"
 
     def attempt(self, path, work: Callable):
