@@ -136,6 +136,10 @@ def test_bad_sidecar(tmp_path, content, message):
     (b"  \n\n \t\n", "empty file (no text to convert)"),
     ("Tiêu đề\n\nNội dung.".encode("utf-16"), "encoded as UTF-16 (little-endian byte-order mark), expected UTF-8; re-save the file as UTF-8"),
     ("Tiêu đề\n\nNội dung.".encode("utf-16-le"), "encoded as UTF-16 (no byte-order mark), expected UTF-8; re-save the file as UTF-8"),
+    ("Tiêu đề\n\nNội dung.".encode("utf-16-be"), "encoded as UTF-16 (no byte-order mark), expected UTF-8; re-save the file as UTF-8"),
+    # a program's header: NULs in both halves of its code units, and no text (it was called UTF-16)
+    (b"\x7fELF\x02\x01\x01\x00" + bytes(8) + b"\x03\x00>\x00\x01\x00\x00\x00" + bytes(1200) + bytes(range(256)) * 4,
+     "binary data, not text (NUL byte at offset 7)"),
     (bytes(range(256)), "binary data, not text (NUL byte at offset 0)"),
     ("Tiêu đề bài viết về kinh tế\n\nNội dung bài viết.".encode("cp1258", errors="replace"),
      "not valid UTF-8 (byte 0xea at offset 2); it looks like a legacy Vietnamese encoding such as Windows-1258, re-save the file as UTF-8"),

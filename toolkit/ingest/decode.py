@@ -52,8 +52,16 @@ def decode(data: bytes, path: str) -> str:
 
 
 def _looks_like_utf16(data: bytes) -> bool:
+    """UTF-16 text without a byte-order mark: NUL bytes in the high half of many characters (one
+    byte in two), hardly any in the other half, and the bytes read as UTF-16 print. A program or an
+    image has NULs in both halves (runs of zeros), and reads as no text."""
     sample = data[:2000]
-    return sample[1::2].count(0) > len(sample) // 4 or sample[0::2].count(0) > len(sample) // 4
+    sample = sample[:len(sample) // 2 * 2]  # whole code units
+    for nuls, others, codec in ((sample[1::2], sample[0::2], "utf-16-le"), (sample[0::2], sample[1::2], "utf-16-be")):
+        if nuls.count(0) > len(sample) // 4 and others.count(0) <= len(others) // 50:
+            text = sample.decode(codec, errors="replace")
+            return sum(c.isprintable() or c.isspace() for c in text) >= 0.95 * len(text)
+    return False
 
 
 def _legacy_hint(data: bytes) -> str:
