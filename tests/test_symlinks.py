@@ -52,6 +52,28 @@ def test_follow_symlinks_reads_it(tmp_path):
     assert sorted(p.name for p in out.glob("*.xml")) == ["a.xml", "p.xml"]
 
 
+def test_a_link_to_nothing_in_a_folder_is_said_skipped_and_read_when_asked(tmp_path):
+    """It was skipped without a word."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    os.symlink(tmp_path / "gone.txt", src / "gone.txt")
+    result = run("convert", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[0] == f"warning: {src / 'gone.txt'}: a symbolic link, skipped (--follow-symlinks reads it)"
+    followed = run("convert", src, "-o", tmp_path / "out", "--follow-symlinks")
+    assert followed.exit_code == 1
+    assert f"error: {src / 'gone.txt'}: cannot read: No such file or directory" in followed.stderr.splitlines()
+
+
+def test_a_named_pipe_named_on_the_command_line_is_said_what_it_is(tmp_path):
+    fifo = tmp_path / "feed.txt"
+    os.mkfifo(fifo)
+    result = run("convert", fifo, "-o", tmp_path / "out")
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {fifo}: not a file or folder teikit reads (a named pipe)\n"
+
+
 def test_what_counts_as_linked(tmp_path):
     src, outside = _tree(tmp_path)
     os.symlink(outside, src / "dir")

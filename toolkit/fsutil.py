@@ -29,6 +29,7 @@ import fcntl
 import os
 import re
 import shutil
+import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -110,7 +111,8 @@ def collect_files(paths, suffixes: tuple[str, ...], left_out: list | None = None
         path = Path(raw)
         if path.is_dir():
             for child in _below(path, pruned):
-                if not child.is_file() or is_register_file(child):
+                # a link to nothing is listed, so that the batch says it skips it (Batch: a symbolic link)
+                if not (child.is_file() or (child.is_symlink() and not child.exists())) or is_register_file(child):
                     continue
                 if is_input_name(child.name, suffixes):
                     found.append(child)
@@ -119,9 +121,23 @@ def collect_files(paths, suffixes: tuple[str, ...], left_out: list | None = None
                     left_out.append(child)
         elif path.is_file():
             found.append(path)
+        elif os.path.lexists(path):  # a FIFO, a socket, a device, a link to nothing
+            raise MissingInputError(f"not a file or folder teikit reads ({_kind_of(path)})", path=str(path))
         else:
             raise MissingInputError("no such file or directory", path=str(path))
     return found
+
+
+def _kind_of(path: Path) -> str:
+    """What a path that is neither a regular file nor a folder is, in a few words."""
+    if path.is_symlink() and not path.exists():
+        return "a symbolic link to nothing"
+    mode = path.stat().st_mode
+    for test, kind in ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
+                       (stat.S_ISBLK, "a device")):
+        if test(mode):
+            return kind
+    return "not a regular file"
 
 
 def linked_inputs(paths, files) -> list[Path]:
