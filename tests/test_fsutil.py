@@ -80,7 +80,8 @@ def shallow_recursion(margin: int = 150):
 
 def test_a_folder_nested_past_pythons_recursion_limit_is_walked(tmp_path):
     # Python 3.11's Path.rglob and os.walk recurse once per level: RecursionError, a traceback in every batch.
-    from teikit.fsutil import collect_files, walk
+    from teikit.fsutil import walk
+    from teikit.inputfiles import collect_files
     (tmp_path / "a.xml").write_text("<a/>", encoding="utf-8")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.xml").write_text("<b/>", encoding="utf-8")

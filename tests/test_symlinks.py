@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from teikit.cli import app
-from teikit.fsutil import linked_inputs
+from teikit.inputfiles import linked_inputs
 
 CANARY = "CANARY-symlink-91c4 root:x:0:0"
 ARTICLE = "Tiêu đề\n\nÔng Nguyễn Văn An đến Hà Nội ngày 5/6/2024.\n"

@@ -9,7 +9,7 @@ Every stage over files (convert, render, validate) goes through it, so they
 agree on what a batch is:
 
 - **Collection**: the files named, plus the files with one of `suffixes` under
-  folders, in sorted order (fsutil.collect_files), each once. A path that does not exist
+  folders, in sorted order (inputfiles.collect_files), each once. A path that does not exist
   raises MissingInputError before anything runs: a usage error.
 - **Unusable names**: a file whose name is not UTF-8 is refused with one failure
   (`unusable_name`: it could be written into no TEI, page or JSON line).
@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .errors import ToolkitError
-from .fsutil import collect_files, linked_inputs, stem_clashes
+from .inputfiles import collect_files, linked_inputs, stem_clashes
 
 Progress = Callable[[Iterable, str], Iterable]
 

@@ -63,7 +63,7 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
                   progress: Progress | None = None, edited: str = "keep", jobs: int | None = 1,
                   engine=None, force: bool = False, exclude=()) -> Report:
     """Convert every article under `paths` into out_dir/<stem>.xml (nothing under the folders
-    `exclude` names: fsutil.collect_files).
+    `exclude` names: inputfiles.collect_files).
 
     A target edited since teikit wrote it is kept, merged or overwritten as
     `edited` (one of editing.EDIT_POLICIES) says; see teikit.editing.place.

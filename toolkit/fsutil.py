@@ -1,4 +1,5 @@
-"""File-system helpers shared by every stage: input discovery and atomic writes.
+"""File-system helpers shared by every stage: walking folders and atomic writes (which files
+are a stage's inputs: teikit.inputfiles).
 
 Every output teikit writes goes through `atomic_path` (or `atomic_writer`,
 `write_atomic`, `staging_dir` for a folder built whole): it is written under a
@@ -29,13 +30,11 @@ import fcntl
 import os
 import re
 import shutil
-import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import BusyError, MissingInputError
-from .names import SIDECAR_SUFFIX, is_register_file
+from .errors import BusyError
 
 
 def scan(folder):
@@ -74,107 +73,6 @@ def walk(top):
                 linked.add(entry.name)
         yield folder, folders, files
         stack.extend(os.path.join(folder, name) for name in reversed(folders) if name not in linked)
-
-
-def _below(path: Path, pruned: frozenset = frozenset()) -> list[Path]:
-    """Every file and folder below `path` (what path.rglob("*") lists), sorted as rglob's are here;
-    not the folders whose absolute paths are `pruned` (os.path.abspath), nor what they hold."""
-    below = []
-    for folder, folders, files in walk(path):
-        if pruned:
-            folders[:] = [name for name in folders if os.path.abspath(os.path.join(folder, name)) not in pruned]
-        below.extend(Path(folder, name) for name in (*folders, *files))
-    return sorted(below)
-
-
-def is_input_name(name: str, suffixes: tuple[str, ...]) -> bool:
-    """Whether a file of this name found under an input folder is an input (collect_files): it has
-    one of `suffixes` and is not a sidecar."""
-    return name.endswith(suffixes) and not name.endswith(SIDECAR_SUFFIX)
-
-
-def collect_files(paths, suffixes: tuple[str, ...], left_out: list | None = None, exclude=()) -> list[Path]:
-    """Files named directly, plus files with one of `suffixes` found under directories.
-
-    Directories are walked in sorted order so batch output is deterministic;
-    sidecar files such as NAME.meta.json, and a corpus register's files
-    (register/persons.xml, orgs.xml, places.xml: names.is_register_file), are never
-    taken for articles, nor is anything under the folders `exclude` names (a build's
-    own output folders inside its input folder: its pages are not articles). The other
-    files under the directories are appended to `left_out`, when given, except
-    sidecars and hidden files and folders (a name starting with ".", such as
-    .DS_Store or .teikit/).
-    """
-    found: list[Path] = []
-    pruned = frozenset(os.path.abspath(folder) for folder in exclude)
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for child in _below(path, pruned):
-                # a link to nothing is listed, so that the batch says it skips it (Batch: a symbolic link)
-                if not (child.is_file() or (child.is_symlink() and not child.exists())) or is_register_file(child):
-                    continue
-                if is_input_name(child.name, suffixes):
-                    found.append(child)
-                elif left_out is not None and not child.name.endswith(SIDECAR_SUFFIX) and not any(
-                        part.startswith(".") for part in child.relative_to(path).parts):
-                    left_out.append(child)
-        elif path.is_file():
-            found.append(path)
-        elif os.path.lexists(path):  # a FIFO, a socket, a device, a link to nothing
-            raise MissingInputError(f"not a file or folder teikit reads ({_kind_of(path)})", path=str(path))
-        else:
-            raise MissingInputError("no such file or directory", path=str(path))
-    return found
-
-
-def _kind_of(path: Path) -> str:
-    """What a path that is neither a regular file nor a folder is, in a few words."""
-    if path.is_symlink() and not path.exists():
-        return "a symbolic link to nothing"
-    mode = path.stat().st_mode
-    for test, kind in ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
-                       (stat.S_ISBLK, "a device")):
-        if test(mode):
-            return kind
-    return "not a regular file"
-
-
-def linked_inputs(paths, files) -> list[Path]:
-    """The `files` (as collect_files found them under `paths`) reached through a symbolic link:
-    the file itself is one, or a folder between the path named and the file is."""
-    # only a folder can hold a file below it: files named directly are never looked through
-    # (a build names thousands of TEI files: checking each against each would be quadratic)
-    roots = [root for root in (Path(raw) for raw in paths) if root.is_dir()]
-    linked = []
-    for path in files:
-        path = Path(path)
-        if path.is_symlink():
-            linked.append(path)
-            continue
-        root = next((r for r in roots if r in path.parents), None)
-        if root is None:
-            continue  # named directly, and no link itself
-        real_root = Path(os.path.realpath(root))
-        if Path(os.path.realpath(path)) != real_root / path.relative_to(root):
-            linked.append(path)
-    return linked
-
-
-def stem_clashes(files, stem=lambda path: path.stem) -> dict[Path, Path]:
-    """Files whose stem (`stem(path)`) an earlier file already has, each mapped to that earlier file.
-
-    Outputs are named DIR/<stem>.<ext>, so such a file would overwrite the
-    earlier one's output: callers report it instead of writing it."""
-    first: dict[str, str] = {}  # (strings: a Path that has been used keeps four times the memory)
-    clashes: dict[Path, Path] = {}
-    for path in files:
-        path = Path(path)
-        if stem(path) in first:
-            clashes[path] = Path(first[stem(path)])
-        else:
-            first[stem(path)] = os.fspath(path)
-    return clashes
 
 
 @contextmanager

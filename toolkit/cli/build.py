@@ -42,8 +42,9 @@ from ..convertrecord import remove_unmade
 from ..deposit import DepositOptions, make_package
 from ..editing import tidy_paths
 from ..errors import ToolkitError
-from ..fsutil import cannot_write, collect_files, exclusive_lock, file_in_the_way
+from ..fsutil import cannot_write, exclusive_lock, file_in_the_way
 from ..ingest import WARC, source_stem, source_type
+from ..inputfiles import collect_files
 from ..options import ConvertOptions
 from ..render import build_site, render_paths
 from ..render.siterecord import remove_made

@@ -47,8 +47,9 @@ from .. import __version__
 from ..errors import DepositError, InvalidTEIError
 from ..names import REGISTER_DIR, is_register_file
 from ..register import KINDS, Register, folders_beside
-from ..fsutil import (LOCK_NAME, TEMP_NAME, cannot_write, clean_stale_temps, collect_files, exclusive_lock,
-                      file_in_the_way, is_input_name, lock_path, staging_dir)
+from ..fsutil import (LOCK_NAME, TEMP_NAME, cannot_write, clean_stale_temps, exclusive_lock, file_in_the_way, lock_path,
+                      staging_dir)
+from ..inputfiles import collect_files, is_input_name
 from ..validate import Validator
 from . import stages
 from .archive import archive_top_name, base_name, write_archive
@@ -85,7 +86,7 @@ NO_SOURCES_WARNING = (
 
 class Inputs:
     """The TEI files to package, gathered and named on disk (in `scratch`), never listed in memory:
-    regular *.xml files named or found under directories (in the order fsutil.collect_files gives),
+    regular *.xml files named or found under directories (in the order inputfiles.collect_files gives),
     never a symlink, never twice, each named as safenames.assign_names names them in that order.
     Files inside the package being made (`output`, a folder package inside an input folder: the TEI
     of the package it replaces) or inside teikit's temporaries (its staging folder, a package left

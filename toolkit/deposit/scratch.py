@@ -20,7 +20,7 @@ Sort keys are bytes compared as SQLite compares BLOBs (memcmp), which for
 names encoded as UTF-8 (surrogatepass, for names that are not UTF-8) is the
 order Python gives the strings:
 - path_key(parts): component by component, a folder's contents right after it
-  (the order of sorted Path objects: fsutil.collect_files);
+  (the order of sorted Path objects: inputfiles.collect_files);
 - walk_key(parts): a folder's files (sorted) before its subfolders (sorted),
   each subfolder's contents in turn (os.walk with sorted lists: bagit's manifests);
 - name_key(parts): the whole relative posix path as one string (the archives' order).

@@ -6,15 +6,12 @@ atomically only when something changed; `tidy_paths(paths)` runs it over
 files and folders with the batch runner (report.written: the files changed).
 
 What it does (docs/editing.md):
-- only in teikit's encoding (the article's text/body/div[@type="article"]): any
-  other TEI is refused (NOT_TEIKITS), left exactly as it is;
-- every persName/orgName/placeName in the text points to a register entry of
-  its kind: a name without @ref gets one (the entry of that name if the
-  register has it, else a new entry `pers-|org-|place-SLUG` with the name as
-  printed and the authority ids teikit knows); a @ref to an entry of another
-  kind (an element the editor retyped) or to no entry is pointed at the right
-  entry, which is made if needed (from `supply`, a tree the encoder made for
-  the same article, when it has that entry);
+- only in teikit's encoding (text/body/div[@type="article"]): other TEI is refused (NOT_TEIKITS);
+- every persName/orgName/placeName in the text points to a register entry of its kind: a name
+  without @ref gets one (the entry of that name if the register has it, else a new entry
+  `pers-|org-|place-SLUG` with the name as printed and the authority ids teikit knows); a @ref to
+  an entry of another kind (an element the editor retyped) or to no entry is pointed at the right
+  entry, made if needed (from `supply`, a tree the encoder made for the article, if it has it);
 - register entries no name points to any more are removed, unless they hold
   something teikit does not write (an editor's idno, note, attribute): those
   are kept and reported, for the editor to decide;
@@ -56,6 +53,8 @@ ENTRY_NAME = {entry: name for name, (_, _, entry, _) in REGISTER.items()}
 KIND_WORDS = {PERSON: "a person", ORG: "an organisation", PLACE: "a place"}  # in the lines tidy says
 SUFFIXES = (".xml",)
 NEEDS_EDITOR = "holds data teikit did not write"  # in the line of a change the editor must finish
+NOT_TEIKITS = ("not in teikit's encoding (its text is no text/body/div[@type=\"article\"]), so which names point to "
+               "its register cannot be told; tidy leaves it as it is")
 
 
 def _local(tag) -> str:
@@ -90,7 +89,6 @@ def _canonical(element) -> str:
 
 class _Register:
     def __init__(self, root, supply):
-        self.root = root
         self.entries: dict[str, etree._Element] = {}
         self.duplicates: list[etree._Element] = []  # entries whose id an earlier entry has: kept as they are
         stand_off = root.find(N.STAND_OFF)
@@ -102,11 +100,8 @@ class _Register:
                             self.duplicates.append(entry)
                         else:
                             self.entries[entry.get(N.XML_ID)] = entry
-        self.supply = {}
-        if supply is not None:
-            for entry in supply.getroot().iterfind(f"{N.STAND_OFF}/*/*"):
-                if entry.tag in ENTRY_NAME:
-                    self.supply[entry.get(N.XML_ID)] = entry
+        offered = supply.getroot().iterfind(f"{N.STAND_OFF}/*/*") if supply is not None else ()
+        self.supply = {entry.get(N.XML_ID): entry for entry in offered if entry.tag in ENTRY_NAME}
         self.added: list[etree._Element] = []
 
     def of_kind(self, name_tag, xml_id):
@@ -363,16 +358,8 @@ def _small_fixes(root, changes: list) -> None:
             changes.append(f"roleName \"{_printed(element)}\" had no @type: now type=\"{DEFAULT_ROLE_KIND}\"")
 
 
-NOT_TEIKITS = ("not in teikit's encoding (its text is no text/body/div[@type=\"article\"]), so which names "
-               "point to its register cannot be told; tidy leaves it as it is")
-
-
 def tidy_tree(tree, supply=None) -> list[str]:
-    """EditingError (NOT_TEIKITS) for a document without teikit's article div: the names tidy
-    reads are there, so another project's TEI would lose register entries its text points to."""
     root = tree.getroot()
-    if article_div(tree) is None:
-        raise EditingError(NOT_TEIKITS, path=tree.docinfo.URL)
     changes: list[str] = []
     _small_fixes(root, changes)
     register = _Register(root, supply)
@@ -385,6 +372,8 @@ def tidy_tree(tree, supply=None) -> list[str]:
 def tidy_file(path) -> list[str]:
     """Tidy one file in place (written only when something changed); the changes."""
     tree = parse_file(path)
+    if article_div(tree) is None:  # the names tidy reads are there: other TEI would lose entries its text points to
+        raise EditingError(NOT_TEIKITS, path=str(path))
     changes = tidy_tree(tree)
     if changes:
         try:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..batch import Batch, Progress, Report, internal_error
 from ..errors import NerInputError, ToolkitError
-from ..fsutil import collect_files
+from ..inputfiles import collect_files
 from ..parallel import make_engine
 from ..model import DATE, Mention
 from ..recognise.base import Context, Recogniser
