@@ -271,3 +271,19 @@ def test_is_teikit_document():
 
     assert names.is_teikit_document(parse_file(SAMPLE).getroot())
     assert not names.is_teikit_document(parse_file(EDITIONS / "letter_cmif.xml").getroot())
+
+
+def _main(editions, name):
+    """(the HTML page's reading text, the text edition's main text without its header lines) of a fixture."""
+    html_main, _, _, txt_main, _ = editions[EDITIONS / name]
+    return html_main, txt_main.split("\n\n", 1)[1]
+
+
+def test_forme_work_is_not_read(editions):
+    # Running heads, catchwords and page numbers (fw) are the printer's, not words of the text:
+    # read, they doubled words and glued to them ("Die Heimkehr.12", "dasHaus").
+    html_main, txt_main = _main(editions, "forme_work.xml")
+    assert html_main == "Forme work und nun heim¬ kehrte er. Er sah das Haus."
+    assert txt_main == "und nun heim¬\n\nkehrte er.\n\nEr sah das Haus.\n"
+    tree = editions[EDITIONS / "forme_work.xml"][2]
+    assert not [el for el in tree.iter() if "tei-fw" in (el.get("class") or "")]

@@ -104,14 +104,26 @@
     <xsl:sequence select="(normalize-space($note/@n)[.], string(tk:note-numbers(tk:tei($note))(generate-id($note))))[1]"/>
   </xsl:function>
 
-  <!-- Text the editions leave out of the reading text: deletions, abbreviation
-       markers of an expansion, index entries and standoff apparatus. (The templates that
-       leave them out name them too, as a pattern of names: keep the two lists alike.) -->
+  <!-- Text the editions leave out of the reading text, the one list of it: abbreviation markers
+       of an expansion, index entries, standoff apparatus, pictures, and forme work (fw: running
+       heads, catchwords, page numbers the printer set, which are no words of the text). The HTML
+       edition shows none of it; deletions (del) it shows struck through, and reads them no more than
+       the text edition does. The templates that leave them out match these patterns
+       (_match="{$tk:unshown}", "{$tk:unread}"); tk:is-hidden asks the same. -->
+  <xsl:variable name="tk:unshown" static="yes" as="xs:string"
+      select="'am[ancestor::expan] | index | interpGrp | interp | linkGrp | link | span | spanGrp | figDesc | graphic | binaryObject | fs | fLib | fw'"/>
+  <xsl:variable name="tk:unread" static="yes" as="xs:string" select="'del | ' || $tk:unshown"/>
+
+  <xsl:mode name="tk:hidden" on-no-match="shallow-skip" on-multiple-match="fail"/>
+
+  <xsl:template _match="{$tk:unread}" mode="tk:hidden" as="xs:boolean">
+    <xsl:sequence select="true()"/>
+  </xsl:template>
+
   <xsl:function name="tk:is-hidden" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="exists($element[self::del or self::am[ancestor::expan] or self::index or self::interpGrp
-                          or self::interp or self::linkGrp or self::link or self::span or self::spanGrp
-                          or self::figDesc or self::graphic or self::binaryObject or self::fs or self::fLib])"/>
+    <xsl:variable name="hidden" as="xs:boolean?"><xsl:apply-templates select="$element" mode="tk:hidden"/></xsl:variable>
+    <xsl:sequence select="exists($hidden)"/>
   </xsl:function>
 
   <!-- A text node beside a break with @break="no" loses the white space on that side (the word goes on). -->

@@ -80,7 +80,7 @@
   </xsl:template>
 
   <!-- Not read in the text: deletions are shown struck through; the rest is left out. -->
-  <xsl:template match="am[ancestor::expan] | index | interpGrp | interp | linkGrp | link | span | spanGrp | figDesc | graphic | binaryObject | fs | fLib" mode="tk:html" priority="3"/>
+  <xsl:template _match="{$tk:unshown}" mode="tk:html" priority="3"/>
 
   <xsl:template match="del" mode="tk:html">
     <del class="{tk:classes(.)}"><xsl:apply-templates mode="tk:html"/></del>

@@ -37,7 +37,8 @@
   </xsl:template>
 
   <!-- Set apart elsewhere (notes at the end) or not read at all. -->
-  <xsl:template match="note | del | am[ancestor::expan] | index | interpGrp | interp | linkGrp | link | span | spanGrp | figDesc | graphic | binaryObject | fs | fLib" mode="tk:txt-block" priority="3"/>
+  <xsl:template match="note" mode="tk:txt-block" priority="3"/>
+  <xsl:template _match="{$tk:unread}" mode="tk:txt-block" priority="3"/>
 
   <!-- The article's head is the title line. -->
   <xsl:template match="div[@type = 'article']/head[1]" mode="tk:txt-block" priority="1"/>

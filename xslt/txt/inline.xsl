@@ -38,7 +38,8 @@
     <xsl:value-of select="'[' || tk:note-label(.) || ']'"/>
   </xsl:template>
 
-  <xsl:template match="del | am[ancestor::expan] | index | interpGrp | interp | linkGrp | link | span | spanGrp | figDesc | graphic | binaryObject | fs | fLib" mode="tk:txt-inline" priority="3"/>
+  <!-- Not read (common/reading.xsl). -->
+  <xsl:template _match="{$tk:unread}" mode="tk:txt-inline" priority="3"/>
 
   <xsl:template match="gap" mode="tk:txt-inline">
     <xsl:text>[…]</xsl:text>
