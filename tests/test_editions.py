@@ -287,3 +287,14 @@ def test_forme_work_is_not_read(editions):
     assert txt_main == "und nun heim¬\n\nkehrte er.\n\nEr sah das Haus.\n"
     tree = editions[EDITIONS / "forme_work.xml"][2]
     assert not [el for el in tree.iter() if "tei-fw" in (el.get("class") or "")]
+
+
+def test_blocks_inside_a_note_a_cell_or_an_item_are_a_space_apart_in_the_text_edition(editions):
+    # A note, a table cell and a list item are one line of the text edition: the paragraphs or
+    # verse lines inside them were glued ("Note para one.Note para two.", "Cell para ACell para B").
+    _, txt_main = _main(editions, "blocks_in_notes_cells.xml")
+    assert txt_main == "Text[1] and more[2] end.\n\nCell para A Cell para B | two\n\n- Item para A Item para B\n- three"
+    assert editions[EDITIONS / "blocks_in_notes_cells.xml"][4] == "[1] Note para one. Note para two.\n[2] note verse a note verse b\n"
+    html_main, html_notes, *_ = editions[EDITIONS / "blocks_in_notes_cells.xml"]
+    assert html_main.endswith(" Cell para A Cell para B two Item para A Item para B three")
+    assert html_notes == "Notes 1 Note para one. Note para two. 2 note verse a note verse b"
