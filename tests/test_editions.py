@@ -298,3 +298,16 @@ def test_blocks_inside_a_note_a_cell_or_an_item_are_a_space_apart_in_the_text_ed
     html_main, html_notes, *_ = editions[EDITIONS / "blocks_in_notes_cells.xml"]
     assert html_main.endswith(" Cell para A Cell para B two Item para A Item para B three")
     assert html_notes == "Notes 1 Note para one. Note para two. 2 note verse a note verse b"
+
+
+def test_the_apparatus_reads_lemma_and_alternatives_as_the_text_reads_them(renderer, editions):
+    # Not every branch of a nested choice ("wrodword] rdg: verb", "sic: MsManuscript"), nor a
+    # note's words, nor forme work; a word going on across a break is one word.
+    entries = ["word] rdg: verb (#B)", "word] sic: wrod", "Codex] sic: Manuscript", "Manuscript] abbr: Ms",
+               "old great house] rdg: new", "word] rdg: term", "doorway] rdg: gate"]
+    text = renderer.text(EDITIONS / "apparatus_nested.xml")
+    assert text.endswith("\n\nApparatus\n" + "\n".join(entries) + "\n")
+    tree = editions[EDITIONS / "apparatus_nested.xml"][2]
+    assert [li.text for li in tree.findall(f".//{H}section[@id='apparatus']/{H}ol/{H}li")] == entries
+    assert [el.get("title") for el in tree.iter(f"{H}span") if el.get("title")] == [
+        "rdg: verb (#B)", "sic: wrod", "sic: Manuscript", "rdg: new", "rdg: term", "rdg: gate"]

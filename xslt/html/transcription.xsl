@@ -88,7 +88,7 @@
 
   <!-- A substitution reads as what was added; what was deleted is on hover (struck through, it would glue to it). -->
   <xsl:template match="subst" mode="tk:html">
-    <span class="tei-subst" title="{string-join(del ! ('del: ' || tk:normalize(.)), ' · ')}">
+    <span class="tei-subst" title="{string-join(del ! ('del: ' || tk:reading-text(.)), ' · ')}">
       <xsl:apply-templates select="node() except del" mode="tk:html"/>
     </span>
   </xsl:template>
