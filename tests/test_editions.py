@@ -311,3 +311,22 @@ def test_the_apparatus_reads_lemma_and_alternatives_as_the_text_reads_them(rende
     assert [li.text for li in tree.findall(f".//{H}section[@id='apparatus']/{H}ol/{H}li")] == entries
     assert [el.get("title") for el in tree.iter(f"{H}span") if el.get("title")] == [
         "rdg: verb (#B)", "sic: wrod", "sic: Manuscript", "rdg: new", "rdg: term", "rdg: gate"]
+
+
+def test_a_pointer_reads_what_it_points_at_and_links_to_it(editions):
+    # ptr has no words: the text edition dropped it ("See and ."), the HTML showed "#fig1" unlinked.
+    html_main, txt_main = _main(editions, "pointers.xml")
+    assert txt_main.startswith(
+        "See The harbour and https://example.org/x.\n\n[Photo: The harbour]\n\n"
+        "Compare Part two, [1] and the second part[1].\n\n"
+        "Never links: javascript:alert(1), data:text/html,x, #nowhere.\n\nBy number: 3.\n\n")
+    assert html_main == ("Pointers See The harbour and https://example.org/x. Photo: The harbour "
+                                "Compare Part two, [1] and the second part 1 . "
+                                "Never links: javascript:alert(1), data:text/html,x, #nowhere. By number: 3. A numbered line. Part two Second part.")
+    tree = editions[EDITIONS / "pointers.xml"][2]
+    links = [(a.text, a.get("href")) for a in tree.iter(f"{H}a") if "tei-ptr" in (a.get("class") or "")]
+    assert links == [("The harbour", "#fig1"), ("https://example.org/x", "https://example.org/x"),
+                     ("Part two", "#s2"), ("[1]", "#note-1"), ("3", "#l3")]
+    assert [el.get("class") for el in tree.iter() if el.get("id") in ("fig1", "s2", "l3")] == ["photo", "tei-l", "div"]
+    assert [el.text for el in tree.iter(f"{H}span") if el.get("class") == "tei-ptr"] == [
+        "javascript:alert(1)", "data:text/html,x", "#nowhere"]

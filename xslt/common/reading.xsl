@@ -114,6 +114,23 @@
     <xsl:sequence select="tk:trim-at-breaks(.)"/>
   </xsl:template>
 
+  <xsl:template match="ptr" mode="tk:reading-text">
+    <xsl:sequence select="tk:pointer-label(.)"/>
+  </xsl:template>
+
+  <!-- What a ptr (a pointer without words of its own) reads, for its first @target: a note of the
+       text it points at gives the note's mark "[n]", another element of the document its head or
+       @n (else its id), and any other URI is printed as written. -->
+  <xsl:function name="tk:pointer-label" as="xs:string">
+    <xsl:param name="ptr" as="element()"/>
+    <xsl:variable name="uri" select="tokenize($ptr/@target)[1]"/>
+    <xsl:variable name="target" select="if (starts-with($uri, '#')) then id(substring($uri, 2), $ptr)[1] else ()"/>
+    <xsl:sequence select="
+        if ($target/self::note[ancestor::text]) then '[' || tk:note-label($target) || ']'
+        else if (exists($target)) then ($target/head[1] ! tk:reading-text(.), tk:normalize($target/@n), substring($uri, 2))[.][1]
+        else string($uri)"/>
+  </xsl:function>
+
   <xsl:template match="gap" mode="tk:reading-text">
     <xsl:sequence select="'[…]'"/>
   </xsl:template>

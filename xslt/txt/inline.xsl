@@ -41,6 +41,11 @@
   <!-- Not read (common/reading.xsl). -->
   <xsl:template _match="{$tk:unread}" mode="tk:txt-inline" priority="3"/>
 
+  <!-- A pointer: what it points at, readably (common/reading.xsl). -->
+  <xsl:template match="ptr" mode="tk:txt-inline">
+    <xsl:value-of select="tk:pointer-label(.)"/>
+  </xsl:template>
+
   <xsl:template match="gap" mode="tk:txt-inline">
     <xsl:text>[…]</xsl:text>
   </xsl:template>
