@@ -9,7 +9,7 @@ Reading text (what an edition of a document must show, word for word):
 - notes are not part of the sentence: their words are collected apart;
 - left out: del, am inside expan, figDesc, graphic, index, interp(Grp), link(Grp),
   span(Grp), fs, fw (forme work: running heads, catchwords, page numbers);
-- lb, pb and cb separate words unless @break="no" (then the white space at
+- a caesura separates words; lb, pb and cb separate words unless @break="no" (then the white space at
   the break goes too); block elements (p, l, item, cell …) separate words.
 """
 
@@ -62,6 +62,8 @@ def reading(path) -> tuple[str, list[str]]:
             return ""
         if name == "note":
             notes.append(inner(el))
+            return " "
+        if name == "caesura":
             return " "
         if name in BREAKS:
             return "\u0000" if el.get("break") == "no" else " "

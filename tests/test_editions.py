@@ -330,3 +330,11 @@ def test_a_pointer_reads_what_it_points_at_and_links_to_it(editions):
     assert [el.get("class") for el in tree.iter() if el.get("id") in ("fig1", "s2", "l3")] == ["photo", "tei-l", "div"]
     assert [el.text for el in tree.iter(f"{H}span") if el.get("class") == "tei-ptr"] == [
         "javascript:alert(1)", "data:text/html,x", "#nowhere"]
+
+
+def test_a_caesura_parts_the_half_lines(renderer, editions):
+    # Read as nothing, it glued them ("First halfsecond half").
+    html_main, txt_main = _main(editions, "verse_caesura.xml")
+    assert txt_main == "First half second half\nHwæt we Gar-Dena in geardagum\n\nAn old house stood."
+    assert html_main == "Caesura First half second half Hwæt we Gar-Dena in geardagum An old house stood."
+    assert renderer.text(EDITIONS / "verse_caesura.xml").endswith("\n\nApparatus\nold house] rdg: inn\n")

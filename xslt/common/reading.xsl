@@ -104,6 +104,10 @@
     <xsl:apply-templates select="tk:reading(.)/node()" mode="tk:reading-text"/>
   </xsl:template>
 
+  <xsl:template match="caesura" mode="tk:reading-text">
+    <xsl:sequence select="' '"/>
+  </xsl:template>
+
   <xsl:template match="lb | pb | cb" mode="tk:reading-text">
     <xsl:if test="not(@break = 'no')"><xsl:sequence select="' '"/></xsl:if>
   </xsl:template>

@@ -101,8 +101,9 @@
     <span class="tei-gap" title="{string-join((@reason, @quantity || ' ' || @unit)[normalize-space()], ' ')}">[…]</span>
   </xsl:template>
 
-  <xsl:template match="space" mode="tk:html">
-    <span class="tei-space"><xsl:text> </xsl:text></span>
+  <!-- White space the editor marked, and the caesura parting two half-lines of verse: a space. -->
+  <xsl:template match="space | caesura" mode="tk:html">
+    <span class="tei-{local-name()}"><xsl:text> </xsl:text></span>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -25,6 +25,11 @@
     <xsl:value-of select="tk:trim-at-breaks(.)"/>
   </xsl:template>
 
+  <!-- A caesura parts two half-lines of verse: a space. -->
+  <xsl:template match="caesura" mode="tk:txt-inline">
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
   <xsl:template match="lb | pb | cb" mode="tk:txt-inline">
     <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
