@@ -338,3 +338,15 @@ def test_a_caesura_parts_the_half_lines(renderer, editions):
     assert txt_main == "First half second half\nHwæt we Gar-Dena in geardagum\n\nAn old house stood."
     assert html_main == "Caesura First half second half Hwæt we Gar-Dena in geardagum An old house stood."
     assert renderer.text(EDITIONS / "verse_caesura.xml").endswith("\n\nApparatus\nold house] rdg: inn\n")
+
+
+def test_languages_and_writing_direction_reach_the_html(editions):
+    # An Arabic page had no dir="rtl"; the xml:lang of a paragraph or a foreign word was dropped.
+    tree = editions[EDITIONS / "rtl_languages.xml"][2]
+    assert tree.getroot().attrib == {"lang": "ar", "dir": "rtl"}
+    marked = [(el.tag.replace(H, ""), el.get("lang"), el.get("dir"), "".join(el.itertext()))
+              for el in tree.iter() if isinstance(el.tag, str) and el.get("lang") and el is not tree.getroot()]
+    assert marked == [("p", "zh", "ltr", "北京是中国的首都。"), ("span", "he", None, "שלום"),
+                      ("span", "az-Latn", "ltr", "salam"), ("li", "en", "ltr", "1 An English note.")]
+    # Pages in a left-to-right language say nothing of direction.
+    assert all(el.get("dir") is None for el in editions[EDITIONS / "letter_dta.xml"][2].iter() if isinstance(el.tag, str))

@@ -33,7 +33,7 @@
 
   <!-- Elements of the text a ptr or ref points at ("#id") that have no place of their own on the
        page (register entries and notes have): the HTML element made from each carries the id
-       (the template below), so the pointer links to it. -> true(). -->
+       (tk:own-attributes, transcription.xsl), so the pointer links to it. -> true(). -->
   <xsl:variable name="tk:page-targets" as="map(xs:string, xs:boolean)" select="map:merge(
       distinct-values($tk:page/text//(ptr | ref)/@target ! tokenize(.)[starts-with(., '#')] ! substring(., 2))
         ! (let $id := . return id($id, $tk:page)[tk:is-pointable(.)] ! map{$id: true()}),
@@ -55,19 +55,6 @@
                   | $element/ancestor-or-self::*[self::listPerson or self::listPlace or self::listOrg or self::listEvent
                                                  or self::listBibl or self::listNym or self::listWit])"/>
   </xsl:function>
-
-  <xsl:template match="*[@xml:id][map:contains($tk:page-targets, string(@xml:id))]" mode="tk:html" priority="20">
-    <xsl:variable name="id" select="string(@xml:id)"/>
-    <xsl:variable name="made" as="node()*"><xsl:next-match/></xsl:variable>
-    <xsl:for-each select="$made[1][self::*][not(@id)]">
-      <xsl:copy>
-        <xsl:copy-of select="@*"/>
-        <xsl:attribute name="id" select="$id"/>
-        <xsl:copy-of select="node()"/>
-      </xsl:copy>
-    </xsl:for-each>
-    <xsl:sequence select="$made[position() gt 1 or not(self::*[not(@id)])]"/>
-  </xsl:template>
 
   <!-- The href for the URIs of a @ref or @target (first one that resolves), or '' for none. -->
   <xsl:function name="tk:uri-href" as="xs:string">
