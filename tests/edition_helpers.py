@@ -8,8 +8,8 @@ Reading text (what an edition of a document must show, word for word):
   teikit's machine markup: the abbr); of an app its lem, else its first rdg;
 - notes are not part of the sentence: their words are collected apart;
 - left out: del, am inside expan, figDesc, graphic, index, interp(Grp), link(Grp),
-  span(Grp), fs;
-- lb, pb and cb separate words unless @break="no" (then the white space at
+  span(Grp), fs, fw (forme work: running heads, catchwords, page numbers);
+- a caesura separates words; lb, pb and cb separate words unless @break="no" (then the white space at
   the break goes too); block elements (p, l, item, cell …) separate words.
 """
 
@@ -25,7 +25,7 @@ from teikit.xmlsafe import parse_file
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 HIDDEN = {"del", "figDesc", "graphic", "binaryObject", "index", "interp", "interpGrp", "link", "linkGrp",
-          "span", "spanGrp", "fs", "fLib"}
+          "span", "spanGrp", "fs", "fLib", "fw"}
 BREAKS = {"lb", "pb", "cb"}
 BLOCKS = {"p", "ab", "div", "head", "lg", "l", "list", "item", "label", "table", "row", "cell", "figure",
           "opener", "closer", "salute", "signed", "dateline", "byline", "trailer", "postscript", "epigraph",
@@ -62,6 +62,8 @@ def reading(path) -> tuple[str, list[str]]:
             return ""
         if name == "note":
             notes.append(inner(el))
+            return " "
+        if name == "caesura":
             return " "
         if name in BREAKS:
             return "\u0000" if el.get("break") == "no" else " "

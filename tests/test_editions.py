@@ -271,3 +271,82 @@ def test_is_teikit_document():
 
     assert names.is_teikit_document(parse_file(SAMPLE).getroot())
     assert not names.is_teikit_document(parse_file(EDITIONS / "letter_cmif.xml").getroot())
+
+
+def _main(editions, name):
+    """(the HTML page's reading text, the text edition's main text without its header lines) of a fixture."""
+    html_main, _, _, txt_main, _ = editions[EDITIONS / name]
+    return html_main, txt_main.split("\n\n", 1)[1]
+
+
+def test_forme_work_is_not_read(editions):
+    # Running heads, catchwords and page numbers (fw) are the printer's, not words of the text:
+    # read, they doubled words and glued to them ("Die Heimkehr.12", "dasHaus").
+    html_main, txt_main = _main(editions, "forme_work.xml")
+    assert html_main == "Forme work und nun heim¬ kehrte er. Er sah das Haus."
+    assert txt_main == "und nun heim¬\n\nkehrte er.\n\nEr sah das Haus.\n"
+    tree = editions[EDITIONS / "forme_work.xml"][2]
+    assert not [el for el in tree.iter() if "tei-fw" in (el.get("class") or "")]
+
+
+def test_blocks_inside_a_note_a_cell_or_an_item_are_a_space_apart_in_the_text_edition(editions):
+    # A note, a table cell and a list item are one line of the text edition: the paragraphs or
+    # verse lines inside them were glued ("Note para one.Note para two.", "Cell para ACell para B").
+    _, txt_main = _main(editions, "blocks_in_notes_cells.xml")
+    assert txt_main == "Text[1] and more[2] end.\n\nCell para A Cell para B | two\n\n- Item para A Item para B\n- three"
+    assert editions[EDITIONS / "blocks_in_notes_cells.xml"][4] == "[1] Note para one. Note para two.\n[2] note verse a note verse b\n"
+    html_main, html_notes, *_ = editions[EDITIONS / "blocks_in_notes_cells.xml"]
+    assert html_main.endswith(" Cell para A Cell para B two Item para A Item para B three")
+    assert html_notes == "Notes 1 Note para one. Note para two. 2 note verse a note verse b"
+
+
+def test_the_apparatus_reads_lemma_and_alternatives_as_the_text_reads_them(renderer, editions):
+    # Not every branch of a nested choice ("wrodword] rdg: verb", "sic: MsManuscript"), nor a
+    # note's words, nor forme work; a word going on across a break is one word.
+    entries = ["word] rdg: verb (#B)", "word] sic: wrod", "Codex] sic: Manuscript", "Manuscript] abbr: Ms",
+               "old great house] rdg: new", "word] rdg: term", "doorway] rdg: gate"]
+    text = renderer.text(EDITIONS / "apparatus_nested.xml")
+    assert text.endswith("\n\nApparatus\n" + "\n".join(entries) + "\n")
+    tree = editions[EDITIONS / "apparatus_nested.xml"][2]
+    assert [li.text for li in tree.findall(f".//{H}section[@id='apparatus']/{H}ol/{H}li")] == entries
+    assert [el.get("title") for el in tree.iter(f"{H}span") if el.get("title")] == [
+        "rdg: verb (#B)", "sic: wrod", "sic: Manuscript", "rdg: new", "rdg: term", "rdg: gate"]
+
+
+def test_a_pointer_reads_what_it_points_at_and_links_to_it(editions):
+    # ptr has no words: the text edition dropped it ("See and ."), the HTML showed "#fig1" unlinked.
+    html_main, txt_main = _main(editions, "pointers.xml")
+    assert txt_main.startswith(
+        "See The harbour and https://example.org/x.\n\n[Photo: The harbour]\n\n"
+        "Compare Part two, [1] and the second part[1].\n\n"
+        "Never links: javascript:alert(1), data:text/html,x, #nowhere.\n\nBy number: 3.\n\n")
+    assert html_main == ("Pointers See The harbour and https://example.org/x. Photo: The harbour "
+                                "Compare Part two, [1] and the second part 1 . "
+                                "Never links: javascript:alert(1), data:text/html,x, #nowhere. By number: 3. A numbered line. Part two Second part.")
+    tree = editions[EDITIONS / "pointers.xml"][2]
+    links = [(a.text, a.get("href")) for a in tree.iter(f"{H}a") if "tei-ptr" in (a.get("class") or "")]
+    assert links == [("The harbour", "#fig1"), ("https://example.org/x", "https://example.org/x"),
+                     ("Part two", "#s2"), ("[1]", "#note-1"), ("3", "#l3")]
+    assert [el.get("class") for el in tree.iter() if el.get("id") in ("fig1", "s2", "l3")] == ["photo", "tei-l", "div"]
+    assert [el.text for el in tree.iter(f"{H}span") if el.get("class") == "tei-ptr"] == [
+        "javascript:alert(1)", "data:text/html,x", "#nowhere"]
+
+
+def test_a_caesura_parts_the_half_lines(renderer, editions):
+    # Read as nothing, it glued them ("First halfsecond half").
+    html_main, txt_main = _main(editions, "verse_caesura.xml")
+    assert txt_main == "First half second half\nHwæt we Gar-Dena in geardagum\n\nAn old house stood."
+    assert html_main == "Caesura First half second half Hwæt we Gar-Dena in geardagum An old house stood."
+    assert renderer.text(EDITIONS / "verse_caesura.xml").endswith("\n\nApparatus\nold house] rdg: inn\n")
+
+
+def test_languages_and_writing_direction_reach_the_html(editions):
+    # An Arabic page had no dir="rtl"; the xml:lang of a paragraph or a foreign word was dropped.
+    tree = editions[EDITIONS / "rtl_languages.xml"][2]
+    assert tree.getroot().attrib == {"lang": "ar", "dir": "rtl"}
+    marked = [(el.tag.replace(H, ""), el.get("lang"), el.get("dir"), "".join(el.itertext()))
+              for el in tree.iter() if isinstance(el.tag, str) and el.get("lang") and el is not tree.getroot()]
+    assert marked == [("p", "zh", "ltr", "北京是中国的首都。"), ("span", "he", None, "שלום"),
+                      ("span", "az-Latn", "ltr", "salam"), ("li", "en", "ltr", "1 An English note.")]
+    # Pages in a left-to-right language say nothing of direction.
+    assert all(el.get("dir") is None for el in editions[EDITIONS / "letter_dta.xml"][2].iter() if isinstance(el.tag, str))

@@ -139,6 +139,24 @@
     <xsl:sequence select="(($node/ancestor-or-self::*/@xml:lang)[last()]/string(), 'en')[. ne ''][1]"/>
   </xsl:function>
 
+  <!-- Writing direction, the one list of it: the scripts written right to left (ISO 15924 codes,
+       lower case), and the languages (primary subtags) written in one of them unless a script
+       subtag says otherwise ("az-Arab" is, "ku" and "ar-Latn" are not). -->
+  <xsl:variable name="tk:rtl-scripts" as="xs:string+"
+      select="'adlm', 'arab', 'hebr', 'mand', 'nkoo', 'rohg', 'samr', 'syrc', 'thaa', 'yezi'"/>
+  <xsl:variable name="tk:rtl-languages" as="xs:string+"
+      select="'ar', 'arc', 'arz', 'ary', 'azb', 'bal', 'ckb', 'dv', 'fa', 'glk', 'he', 'iw', 'ji', 'ks', 'lrc',
+              'mzn', 'nqo', 'ota', 'pnb', 'prs', 'ps', 'sd', 'skr', 'syc', 'syr', 'ug', 'ur', 'yi'"/>
+
+  <!-- 'rtl' or 'ltr': the direction a BCP 47 language tag (xml:lang) is written in. -->
+  <xsl:function name="tk:direction" as="xs:string">
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:variable name="subtags" select="tokenize(lower-case($lang), '[-_]')"/>
+    <xsl:variable name="script" select="$subtags[position() = (2, 3)][matches(., '^[a-z]{4}$')][1]"/>
+    <xsl:sequence select="if (exists($script)) then (if ($script = $tk:rtl-scripts) then 'rtl' else 'ltr')
+                          else if ($subtags[1] = $tk:rtl-languages) then 'rtl' else 'ltr'"/>
+  </xsl:function>
+
   <!-- The language an edition labels a header node in: the text's, since the page speaks the
        text's language whatever the header is written in (teikit writes its headers in English). -->
   <xsl:function name="tk:text-lang" as="xs:string">

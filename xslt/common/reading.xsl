@@ -17,6 +17,16 @@
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
+  <!-- Text the editions leave out of the reading text, the one list of it: abbreviation markers
+       of an expansion, index entries, standoff apparatus, pictures, and forme work (fw: running
+       heads, catchwords, page numbers the printer set, which are no words of the text). The HTML
+       edition shows none of it; deletions (del) it shows struck through, and reads them no more than
+       the text edition does. The templates that leave them out match these patterns
+       (_match="{$tk:unshown}", "{$tk:unread}"); tk:is-hidden asks the same. -->
+  <xsl:variable name="tk:unshown" static="yes" as="xs:string"
+      select="'am[ancestor::expan] | index | interpGrp | interp | linkGrp | link | span | spanGrp | figDesc | graphic | binaryObject | fs | fLib | fw'"/>
+  <xsl:variable name="tk:unread" static="yes" as="xs:string" select="'del | ' || $tk:unshown"/>
+
   <!-- Elements that always stand on their own in an edition. -->
   <xsl:variable name="tk:block-names" as="map(xs:string, xs:boolean)" select="map:merge((
       'p', 'ab', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'head',
@@ -70,9 +80,70 @@
     <xsl:param name="alternatives" as="element()"/>
     <xsl:variable name="read" select="tk:reading($alternatives)"/>
     <xsl:sequence select="($alternatives/* except $read)[not(self::note)]
-        ! (local-name() || ': ' || (tk:normalize(string(.))[.], '∅')[1]
+        ! (local-name() || ': ' || (tk:reading-text(.)[.], '∅')[1]
            || (@wit ! (' (' || normalize-space(.) || ')')))"/>
   </xsl:function>
+
+  <!-- The reading text of an element's content, as the editions read it in the text, on one line:
+       one branch per choice and app (nested ones too), nothing of what is not read (tk:unread)
+       nor of notes (set apart, not part of the words), breaks and blocks a space unless the word
+       goes on, a gap "[…]". For the apparatus and the alternatives on hover. -->
+  <xsl:function name="tk:reading-text" as="xs:string">
+    <xsl:param name="element" as="element()?"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="$element/node()" mode="tk:reading-text"/>
+    </xsl:variable>
+    <xsl:sequence select="tk:normalize(string-join($parts))"/>
+  </xsl:function>
+
+  <xsl:mode name="tk:reading-text" on-no-match="text-only-copy" on-multiple-match="fail"/>
+
+  <xsl:template _match="note | {$tk:unread}" mode="tk:reading-text" priority="3"/>
+
+  <xsl:template match="choice | app" mode="tk:reading-text">
+    <xsl:apply-templates select="tk:reading(.)/node()" mode="tk:reading-text"/>
+  </xsl:template>
+
+  <xsl:template match="caesura" mode="tk:reading-text">
+    <xsl:sequence select="' '"/>
+  </xsl:template>
+
+  <xsl:template match="lb | pb | cb" mode="tk:reading-text">
+    <xsl:if test="not(@break = 'no')"><xsl:sequence select="' '"/></xsl:if>
+  </xsl:template>
+
+  <xsl:template match="text()[preceding-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']]
+                     | text()[following-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']]"
+                mode="tk:reading-text">
+    <xsl:sequence select="tk:trim-at-breaks(.)"/>
+  </xsl:template>
+
+  <xsl:template match="ptr" mode="tk:reading-text">
+    <xsl:sequence select="tk:pointer-label(.)"/>
+  </xsl:template>
+
+  <!-- What a ptr (a pointer without words of its own) reads, for its first @target: a note of the
+       text it points at gives the note's mark "[n]", another element of the document its head or
+       @n (else its id), and any other URI is printed as written. -->
+  <xsl:function name="tk:pointer-label" as="xs:string">
+    <xsl:param name="ptr" as="element()"/>
+    <xsl:variable name="uri" select="tokenize($ptr/@target)[1]"/>
+    <xsl:variable name="target" select="if (starts-with($uri, '#')) then id(substring($uri, 2), $ptr)[1] else ()"/>
+    <xsl:sequence select="
+        if ($target/self::note[ancestor::text]) then '[' || tk:note-label($target) || ']'
+        else if (exists($target)) then ($target/head[1] ! tk:reading-text(.), tk:normalize($target/@n), substring($uri, 2))[.][1]
+        else string($uri)"/>
+  </xsl:function>
+
+  <xsl:template match="gap" mode="tk:reading-text">
+    <xsl:sequence select="'[…]'"/>
+  </xsl:template>
+
+  <xsl:template match="*[tk:is-block-element(.)]" mode="tk:reading-text">
+    <xsl:sequence select="' '"/>
+    <xsl:apply-templates mode="tk:reading-text"/>
+    <xsl:sequence select="' '"/>
+  </xsl:template>
 
   <!-- The editor's alternatives of the text, for the apparatus: every app and subst, and every
        choice but teikit's machine abbreviations (whose expansion is no reading of the source). -->
@@ -81,10 +152,10 @@
     <xsl:sequence select="$tei/text//(app | subst | choice[not(abbr and tk:is-machine(.))])[exists(tk:alternatives(.))]"/>
   </xsl:function>
 
-  <!-- An apparatus entry: "lemma] alternative · alternative". -->
+  <!-- An apparatus entry: "lemma] alternative · alternative", each read as the text reads it. -->
   <xsl:function name="tk:apparatus-entry" as="xs:string">
     <xsl:param name="alternatives" as="element()"/>
-    <xsl:sequence select="(tk:normalize(string(tk:reading($alternatives)))[.], '∅')[1] || '] '
+    <xsl:sequence select="(tk:reading-text(tk:reading($alternatives))[.], '∅')[1] || '] '
                           || string-join(tk:alternatives($alternatives), ' · ')"/>
   </xsl:function>
 
@@ -104,14 +175,16 @@
     <xsl:sequence select="(normalize-space($note/@n)[.], string(tk:note-numbers(tk:tei($note))(generate-id($note))))[1]"/>
   </xsl:function>
 
-  <!-- Text the editions leave out of the reading text: deletions, abbreviation
-       markers of an expansion, index entries and standoff apparatus. (The templates that
-       leave them out name them too, as a pattern of names: keep the two lists alike.) -->
+  <xsl:mode name="tk:hidden" on-no-match="shallow-skip" on-multiple-match="fail"/>
+
+  <xsl:template _match="{$tk:unread}" mode="tk:hidden" as="xs:boolean">
+    <xsl:sequence select="true()"/>
+  </xsl:template>
+
   <xsl:function name="tk:is-hidden" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="exists($element[self::del or self::am[ancestor::expan] or self::index or self::interpGrp
-                          or self::interp or self::linkGrp or self::link or self::span or self::spanGrp
-                          or self::figDesc or self::graphic or self::binaryObject or self::fs or self::fLib])"/>
+    <xsl:variable name="hidden" as="xs:boolean?"><xsl:apply-templates select="$element" mode="tk:hidden"/></xsl:variable>
+    <xsl:sequence select="exists($hidden)"/>
   </xsl:function>
 
   <!-- A text node beside a break with @break="no" loses the white space on that side (the word goes on). -->

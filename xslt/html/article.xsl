@@ -20,6 +20,7 @@
     <xsl:variable name="article" select="text/body/div[@type = 'article'][1]"/>
     <xsl:variable name="title" select="tk:plain(teiHeader/fileDesc/titleStmt/title[1])"/>
     <html lang="{$lang}">
+      <xsl:if test="tk:direction($lang) eq 'rtl'"><xsl:attribute name="dir" select="'rtl'"/></xsl:if>
       <xsl:call-template name="tk:html-head">
         <xsl:with-param name="title" select="$title"/>
       </xsl:call-template>
@@ -49,6 +50,7 @@
               <xsl:with-param name="types" select="$tk:page-types"/>
             </xsl:call-template>
             <div class="text">
+              <xsl:sequence select="tk:lang-attributes(tk:lang(text), $lang)"/>
               <xsl:apply-templates select="text/(front | body | back | group)" mode="tk:html"/>
             </div>
             <xsl:call-template name="tk:footnotes">

@@ -31,6 +31,31 @@
       $tk:page/text//note[@xml:id] ! map{string(@xml:id): 'note-' || tk:note-numbers($tk:page)(generate-id(.))},
       map{'duplicates': 'use-first'})"/>
 
+  <!-- Elements of the text a ptr or ref points at ("#id") that have no place of their own on the
+       page (register entries and notes have): the HTML element made from each carries the id
+       (tk:own-attributes, transcription.xsl), so the pointer links to it. -> true(). -->
+  <xsl:variable name="tk:page-targets" as="map(xs:string, xs:boolean)" select="map:merge(
+      distinct-values($tk:page/text//(ptr | ref)/@target ! tokenize(.)[starts-with(., '#')] ! substring(., 2))
+        ! (let $id := . return id($id, $tk:page)[tk:is-pointable(.)] ! map{$id: true()}),
+      map{'duplicates': 'use-first'})"/>
+
+  <!-- An element of the page's text that the page renders once, as an element of its own that has
+       no id yet: not a note, register entry or mention (they have their ids), not what is left out
+       or only an unread alternative, not the parts of the text the page sets elsewhere or drops. -->
+  <xsl:function name="tk:is-pointable" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="tk:tei($element) is $tk:page and exists($element/ancestor::text)
+        and not($element/self::note or $element/self::text or $element/self::body or exists(tk:entity-type($element)))
+        and not($element/(self::lb | self::cb)[@break = 'no'])
+        and not($element/(self::lb | self::pb | self::cb | self::milestone | self::anchor)[parent::table or parent::row])
+        and empty($element/ancestor-or-self::*[tk:is-hidden(.)] | $element/ancestor-or-self::note[ancestor::note]
+                  | $element/ancestor-or-self::*[parent::choice or parent::app][not(. is tk:reading(..))]
+                  | $element/ancestor-or-self::*[parent::row][not(self::cell)]
+                  | $element/ancestor-or-self::div[@type = 'article'] | $element/ancestor-or-self::head[. is ../../div[@type = 'article']/head[1]]
+                  | $element/ancestor-or-self::*[self::listPerson or self::listPlace or self::listOrg or self::listEvent
+                                                 or self::listBibl or self::listNym or self::listWit])"/>
+  </xsl:function>
+
   <!-- The href for the URIs of a @ref or @target (first one that resolves), or '' for none. -->
   <xsl:function name="tk:uri-href" as="xs:string">
     <xsl:param name="uris" as="xs:string?"/>
@@ -46,6 +71,7 @@
       <xsl:when test="exists($local)">
         <xsl:sequence select="if (map:contains($tk:page-anchors, $local)) then '#' || escape-html-uri($local)
                               else if (map:contains($tk:page-note-ids, $local)) then '#' || $tk:page-note-ids($local)
+                              else if (map:contains($tk:page-targets, $local)) then '#' || escape-html-uri($local)
                               else ''"/>
       </xsl:when>
       <xsl:when test="matches($uri, '^[a-zA-Z][a-zA-Z0-9+.-]*:')">
@@ -99,7 +125,7 @@
   <xsl:template match="ref | ptr" mode="tk:html">
     <xsl:call-template name="tk:link">
       <xsl:with-param name="href" select="if (@target) then tk:uri-href(@target, .) else ''"/>
-      <xsl:with-param name="text" select="if (self::ptr) then normalize-space(@target) else ()"/>
+      <xsl:with-param name="text" select="if (self::ptr) then tk:pointer-label(.) else ()"/>
     </xsl:call-template>
   </xsl:template>
 

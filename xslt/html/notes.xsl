@@ -39,6 +39,7 @@
         <ol class="footnotes">
           <xsl:for-each select="$notes">
             <li id="note-{position()}" class="{tk:classes(.)}">
+              <xsl:sequence select="tk:lang-attributes(tk:lang(.), $lang)"/>
               <span class="note-label">{tk:note-label(.)}</span>
               <xsl:text> </xsl:text>
               <xsl:apply-templates mode="tk:html"/>

@@ -11,6 +11,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tk="https://teikit.org/ns/1.0"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all"
     expand-text="yes">
@@ -22,6 +23,53 @@
       <xsl:apply-templates mode="tk:html"/>
     </xsl:element>
   </xsl:template>
+
+  <!-- What the HTML element made from an element takes from it beside its class: the id a pointer
+       links to (tk:page-targets, links.xsl), and its language where it changes (lang, and dir where
+       the writing direction changes too). Added to the first element the element's own template
+       makes; an element rendered as no element of its own (body) gives none. -->
+  <xsl:template match="*[@xml:lang] | *[@xml:id][map:contains($tk:page-targets, string(@xml:id))]" mode="tk:html" priority="20">
+    <xsl:variable name="attributes" as="attribute()*" select="tk:own-attributes(.)"/>
+    <xsl:variable name="made" as="node()*"><xsl:next-match/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="exists($attributes) and $made[1] instance of element()">
+        <xsl:for-each select="$made[1]">
+          <xsl:copy>
+            <xsl:copy-of select="@*"/>
+            <xsl:copy-of select="$attributes[not(node-name(.) = current()/@*/node-name())]"/>
+            <xsl:copy-of select="node()"/>
+          </xsl:copy>
+        </xsl:for-each>
+        <xsl:sequence select="$made[position() gt 1]"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="$made"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:function name="tk:own-attributes" as="attribute()*">
+    <xsl:param name="element" as="element()"/>
+    <xsl:if test="$element/@xml:id and map:contains($tk:page-targets, string($element/@xml:id))">
+      <xsl:attribute name="id" select="$element/@xml:id"/>
+    </xsl:if>
+    <!-- (A note of the text leaves only its mark here: its language goes on its footnote, notes.xsl.) -->
+    <xsl:if test="not($element/self::note[ancestor::text])">
+      <xsl:sequence select="tk:lang-attributes(tk:lang($element), tk:lang($element/..))"/>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- lang (and dir) for HTML made in language $lang inside HTML in language $outer; none when they are alike. -->
+  <xsl:function name="tk:lang-attributes" as="attribute()*">
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:param name="outer" as="xs:string"/>
+    <xsl:if test="$lang ne $outer">
+      <xsl:attribute name="lang" select="$lang"/>
+      <xsl:if test="tk:direction($lang) ne tk:direction($outer)">
+        <xsl:attribute name="dir" select="tk:direction($lang)"/>
+      </xsl:if>
+    </xsl:if>
+  </xsl:function>
 
   <!-- Elements whose parts are often written without a space between them: a space between. -->
   <xsl:template match="castItem | address | respStmt" mode="tk:html">
@@ -80,7 +128,7 @@
   </xsl:template>
 
   <!-- Not read in the text: deletions are shown struck through; the rest is left out. -->
-  <xsl:template match="am[ancestor::expan] | index | interpGrp | interp | linkGrp | link | span | spanGrp | figDesc | graphic | binaryObject | fs | fLib" mode="tk:html" priority="3"/>
+  <xsl:template _match="{$tk:unshown}" mode="tk:html" priority="3"/>
 
   <xsl:template match="del" mode="tk:html">
     <del class="{tk:classes(.)}"><xsl:apply-templates mode="tk:html"/></del>
@@ -88,7 +136,7 @@
 
   <!-- A substitution reads as what was added; what was deleted is on hover (struck through, it would glue to it). -->
   <xsl:template match="subst" mode="tk:html">
-    <span class="tei-subst" title="{string-join(del ! ('del: ' || tk:normalize(.)), ' · ')}">
+    <span class="tei-subst" title="{string-join(del ! ('del: ' || tk:reading-text(.)), ' · ')}">
       <xsl:apply-templates select="node() except del" mode="tk:html"/>
     </span>
   </xsl:template>
@@ -101,8 +149,9 @@
     <span class="tei-gap" title="{string-join((@reason, @quantity || ' ' || @unit)[normalize-space()], ' ')}">[…]</span>
   </xsl:template>
 
-  <xsl:template match="space" mode="tk:html">
-    <span class="tei-space"><xsl:text> </xsl:text></span>
+  <!-- White space the editor marked, and the caesura parting two half-lines of verse: a space. -->
+  <xsl:template match="space | caesura" mode="tk:html">
+    <span class="tei-{local-name()}"><xsl:text> </xsl:text></span>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -50,6 +50,7 @@
     <xsl:param name="root" as="xs:string" required="yes"/>
     <xsl:param name="content" as="node()*" required="yes"/>
     <html lang="{$site-lang}">
+      <xsl:if test="tk:direction($site-lang) eq 'rtl'"><xsl:attribute name="dir" select="'rtl'"/></xsl:if>
       <xsl:call-template name="tk:html-head">
         <xsl:with-param name="title" select="$title"/>
       </xsl:call-template>
@@ -390,6 +391,7 @@
   <xsl:template name="search-page">
     <xsl:variable name="search" select="$data/search"/>
     <html lang="{$site-lang}">
+      <xsl:if test="tk:direction($site-lang) eq 'rtl'"><xsl:attribute name="dir" select="'rtl'"/></xsl:if>
       <xsl:call-template name="tk:html-head">
         <xsl:with-param name="title" select="tk:label('search-title', $site-lang)"/>
         <xsl:with-param name="search" select="true()"/>

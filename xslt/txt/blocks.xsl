@@ -17,27 +17,36 @@
   <xsl:mode name="tk:txt-block" on-no-match="shallow-skip" on-multiple-match="fail"/>
 
   <xsl:template match="*" mode="tk:txt-block" priority="-10" as="xs:string*">
-    <xsl:choose>
-      <xsl:when test="tk:has-block(.)">
-        <xsl:for-each-group select="node()" group-adjacent="tk:is-block(.)">
-          <xsl:choose>
-            <xsl:when test="current-grouping-key()">
-              <xsl:apply-templates select="current-group()" mode="tk:txt-block"/>
-            </xsl:when>
-            <xsl:otherwise>
-              <xsl:sequence select="tk:txt-nodes(current-group())"/>
-            </xsl:otherwise>
-          </xsl:choose>
-        </xsl:for-each-group>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:sequence select="tk:txt(.)"/>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:sequence select="if (tk:has-block(.)) then tk:txt-blocks(.) else tk:txt(.)"/>
   </xsl:template>
 
+  <!-- The blocks of an element holding some: each block's strings, and each run of inline
+       content between them as one. -->
+  <xsl:function name="tk:txt-blocks" as="xs:string*">
+    <xsl:param name="element" as="element()"/>
+    <xsl:for-each-group select="$element/node()" group-adjacent="tk:is-block(.)">
+      <xsl:choose>
+        <xsl:when test="current-grouping-key()">
+          <xsl:apply-templates select="current-group()" mode="tk:txt-block"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:sequence select="tk:txt-nodes(current-group())"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each-group>
+  </xsl:function>
+
+  <!-- The reading text of what the edition prints as one line (a note, a list item, a table cell):
+       blocks inside it (paragraphs of a note, verse in a cell) a space apart, never glued. -->
+  <xsl:function name="tk:txt-line" as="xs:string">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="if (tk:has-block($element)) then tk:normalize(string-join(tk:txt-blocks($element)[.], ' '))
+                          else tk:txt($element)"/>
+  </xsl:function>
+
   <!-- Set apart elsewhere (notes at the end) or not read at all. -->
-  <xsl:template match="note | del | am[ancestor::expan] | index | interpGrp | interp | linkGrp | link | span | spanGrp | figDesc | graphic | binaryObject | fs | fLib" mode="tk:txt-block" priority="3"/>
+  <xsl:template match="note" mode="tk:txt-block" priority="3"/>
+  <xsl:template _match="{$tk:unread}" mode="tk:txt-block" priority="3"/>
 
   <!-- The article's head is the title line. -->
   <xsl:template match="div[@type = 'article']/head[1]" mode="tk:txt-block" priority="1"/>
@@ -57,12 +66,12 @@
   <xsl:template match="list" mode="tk:txt-block" as="xs:string">
     <xsl:variable name="numbered" select="@rend = ('numbered', 'ordered') or @type = ('ordered', 'numbered')"/>
     <xsl:sequence select="string-join(*[not(self::note or tk:is-hidden(.))] ! (
-        if (self::item) then (if ($numbered) then count(preceding-sibling::item) + 1 || '. ' else '- ') || tk:txt(.)
-        else tk:txt(.))[normalize-space()], '&#10;')"/>
+        if (self::item) then (if ($numbered) then count(preceding-sibling::item) + 1 || '. ' else '- ') || tk:txt-line(.)
+        else tk:txt-line(.))[normalize-space()], '&#10;')"/>
   </xsl:template>
 
   <xsl:template match="table" mode="tk:txt-block" as="xs:string">
-    <xsl:sequence select="string-join((head ! tk:txt(.), row ! string-join(cell ! tk:txt(.), ' | '))[normalize-space()], '&#10;')"/>
+    <xsl:sequence select="string-join((head ! tk:txt(.), row ! string-join(cell ! tk:txt-line(.), ' | '))[normalize-space()], '&#10;')"/>
   </xsl:template>
 
   <!-- A register: its head, then one line per entry, the entry's parts a space apart. -->

@@ -25,6 +25,11 @@
     <xsl:value-of select="tk:trim-at-breaks(.)"/>
   </xsl:template>
 
+  <!-- A caesura parts two half-lines of verse: a space. -->
+  <xsl:template match="caesura" mode="tk:txt-inline">
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
   <xsl:template match="lb | pb | cb" mode="tk:txt-inline">
     <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
@@ -38,7 +43,13 @@
     <xsl:value-of select="'[' || tk:note-label(.) || ']'"/>
   </xsl:template>
 
-  <xsl:template match="del | am[ancestor::expan] | index | interpGrp | interp | linkGrp | link | span | spanGrp | figDesc | graphic | binaryObject | fs | fLib" mode="tk:txt-inline" priority="3"/>
+  <!-- Not read (common/reading.xsl). -->
+  <xsl:template _match="{$tk:unread}" mode="tk:txt-inline" priority="3"/>
+
+  <!-- A pointer: what it points at, readably (common/reading.xsl). -->
+  <xsl:template match="ptr" mode="tk:txt-inline">
+    <xsl:value-of select="tk:pointer-label(.)"/>
+  </xsl:template>
 
   <xsl:template match="gap" mode="tk:txt-inline">
     <xsl:text>[…]</xsl:text>

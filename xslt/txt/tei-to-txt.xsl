@@ -153,13 +153,13 @@
     <xsl:sequence select="tk:normalize(string-join($parts))"/>
   </xsl:function>
 
-  <!-- Every note of the text, "[n] its text", one a line, after the text. -->
+  <!-- Every note of the text, "[n] its text", one a line (its paragraphs a space apart), after the text. -->
   <xsl:template name="tk:txt-notes" as="xs:string?">
     <xsl:param name="lang" as="xs:string" required="yes"/>
     <xsl:variable name="notes" select="text//note"/>
     <xsl:if test="exists($notes)">
       <xsl:sequence select="string-join((tk:label('notes', $lang),
-                            $notes ! ('[' || tk:note-label(.) || '] ' || tk:txt(.))), '&#10;')"/>
+                            $notes ! ('[' || tk:note-label(.) || '] ' || tk:txt-line(.))), '&#10;')"/>
     </xsl:if>
   </xsl:template>
 
