@@ -266,7 +266,7 @@ def test_a_web_archive_repeating_its_records_converts_on_the_cluster_as_locally(
         local = invoke("convert", str(src), "-o", str(tmp_path / "local"), "--jobs", "1")
         remote = invoke("convert", str(src), "-o", str(tmp_path / "remote"), "--scheduler", cluster.scheduler_address)
         assert local.exit_code == remote.exit_code == 1
-        assert "same output name as an earlier input" in local.stderr
+        assert "a second record of the same WARC-Record-ID and URI in this archive; not converted" in local.stderr
         assert local.stderr.replace("local", "X") == remote.stderr.replace("remote", "X")
         assert tree_bytes(tmp_path / "local") == tree_bytes(tmp_path / "remote")
         record = buildrecord.RECORD

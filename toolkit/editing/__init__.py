@@ -101,14 +101,13 @@ def place(target: Path, tree, article, policy: str, report, *, validator=None, w
         report.warn(f"{target}: replaced a file edited since teikit wrote it ({what}); those edits are gone")
         return target
     edited = existing.tree()  # not well-formed: EditingError, the file is kept
+    moved = recorded_source_sha256(edited.getroot()) not in (None, article.sha256)  # its source changed since
     if policy == KEEP:
         report.kept.append(target)
-        changed = recorded_source_sha256(edited.getroot()) not in (None, article.sha256)
         report.warn(f"{target}: edited since teikit wrote it ({describe(existing, edited)}); kept as it is"
-                    + (f", though its source {article.name} changed since" if changed else "")
+                    + (f", though its source {article.name} changed since" if moved else "")
                     + " (--merge re-recognises around the edits, --overwrite replaces them)")
         return None
-    moved = recorded_source_sha256(edited.getroot()) not in (None, article.sha256)  # its source changed since
     merged, summary = merge(edited, tree, article, existing.record, path=str(target), moved=moved)
     if serialise(merged) == existing.data:
         report.merged.append(target)
