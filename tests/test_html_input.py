@@ -21,14 +21,18 @@ from teikit.names import XPATH_NS
 from teikit.teitext import reading_text
 
 HTML = Path(__file__).resolve().parent / "data" / "html"
+CASES = HTML / "cases"
 EXPECTED = json.loads((HTML / "expected.json").read_text(encoding="utf-8"))
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
 def converted(tmp_path_factory):
-    out = tmp_path_factory.mktemp("tei")
-    report = convert_paths([HTML], out)
+    # a folder of the pages expected.json describes (cases/ holds the small pages of single defects)
+    pages, out = tmp_path_factory.mktemp("pages"), tmp_path_factory.mktemp("tei")
+    for name in EXPECTED:
+        shutil.copy(HTML / name, pages / name)
+    report = convert_paths([pages], out)
     assert not report.failures, report.failures
     return out
 
@@ -233,3 +237,43 @@ def test_a_label_python_knows_as_no_page_encoding_is_ignored(tmp_path, label):
     (src / "p.html").write_bytes(source.replace(b"<head>", b'<head><meta charset="' + label.encode() + b'">', 1))
     result = CliRunner().invoke(app, ["convert", str(src), "-o", str(tmp_path / "out")])
     assert (result.exit_code, result.stderr) == (0, f"1 of 1 converted into {tmp_path / 'out'}\n"), result.output
+
+
+# --- the publication date is what the page declares ---------------------------------------
+
+@pytest.mark.parametrize("name", ["en_copyright_no_date.html",          # only a "© 2024" footer
+                                  "de_date_in_text.html",               # a deadline "bis zum 31. März 2025"
+                                  "en_election_date_in_text.html"])     # "The general election on 4 July 2024"
+def test_a_page_that_declares_no_date_has_none(tmp_path, name):
+    article = ingest_file(CASES / name)
+    assert (article.date, article.date_text) == (None, None)
+    out = tmp_path / "out"
+    assert not convert_paths([CASES / name], out).failures
+    root = etree.parse(str(out / name.replace(".html", ".xml"))).getroot()
+    assert root.xpath("tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[@type='source']/tei:date",
+                      namespaces=XPATH_NS) == []
+
+
+@pytest.mark.parametrize("head, body, expected", [
+    ('<meta property="article:published_time" content="2024-07-02T07:15:00+07:00">', "", "2024-07-02"),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-02-03"}</script>', "",
+     "2024-02-03"),
+    ("", '<time datetime="2024-10-15">15 October 2024</time>', "2024-10-15"),
+    ("", "<p>12/05/2024</p>", "2024-05-12"),                       # a date line opening the text
+])
+def test_a_declared_date_is_the_publication_date(tmp_path, head, body, expected):
+    page = (CASES / "en_copyright_no_date.html").read_text(encoding="utf-8")
+    page = page.replace("</head>", head + "</head>").replace("</h1>", "</h1>" + body)
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    assert ingest_file(tmp_path / "p.html").date == expected
+
+
+def test_a_date_in_the_url_is_the_publication_date():
+    from teikit.ingest.html import article_from_html
+    from teikit.model import Capture
+
+    data = (CASES / "de_date_in_text.html").read_bytes()
+    capture = Capture(uri="https://example.org/2024/03/20/klima.html", date="2024-03-21T00:00:00Z",
+                      record_id="<urn:uuid:1>", payload_digest="sha1:X")
+    article = article_from_html(data, "p.html", "p", "0" * 64, meta={}, where="p.html", capture=capture)
+    assert article.date == "2024-03-20"

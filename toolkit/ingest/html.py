@@ -21,6 +21,10 @@ Metadata comes from the page: title, author, publication date, site name, canoni
 licence and description (trafilatura, from meta tags, JSON-LD and the page), and the language the
 page declares (`<html lang>`, `Content-Language` or `og:locale`: SourceMeta.declared_language, which
 teikit.language checks against the text); a NAME.meta.json sidecar overrides each.
+The publication date is only one the page declares: JSON-LD datePublished, a date meta tag
+(article:published_time …), a `<time datetime>` or date element, the URL (htmldate without its
+extensive search), else a date line opening the text; never a copyright year or a date in the
+running text. A page that declares none has no date (as a text without a date line).
 The character encoding is decided in ingest/charset.py.
 
 Public entry: `article_from_html(data, name, …)`.
@@ -51,6 +55,7 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
     """The article of one web page. `meta` is the sidecar's fields (they win); `sha256` the source
     file's; `capture` where a web archive captured it."""
     import trafilatura
+    from trafilatura.settings import set_date_params
     from trafilatura.utils import load_html
 
     text, _encoding = decode_page(data, http_charset)
@@ -63,7 +68,7 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
     document = trafilatura.bare_extraction(
         tree, url=capture.uri if capture else None, include_comments=False, include_tables=True,
         include_images=True, include_formatting=True, include_links=False, with_metadata=True,
-        favor_recall=True)
+        favor_recall=True, date_extraction_params=set_date_params(extensive=False))
     if document is None or document.body is None:
         raise EmptyArticleError("no article text found in the page", path=where)
     title = meta.get("title") or _clean(document.title)
