@@ -172,6 +172,62 @@ def test_the_encoding_is_decided_in_order(data, http, expected):
     assert "\ufffd" not in text
 
 
+def test_a_page_whose_declared_charset_does_not_decode_it_is_read_in_one_that_does(tmp_path):
+    # A Windows-1252 page that says <meta charset="utf-8">: its é were U+FFFD, silently.
+    page = CASES / "fr_cp1252_labelled_utf8.html"
+    article = ingest_file(page)
+    assert article.title == "Lyon veut réduire la place de la voiture"
+    assert "\ufffd" not in article.text
+    result = runner.invoke(app, ["convert", str(page), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == (
+        f"warning: {page}: its <meta> declares utf-8, but byte 0xe9 at offset 78 is not valid utf-8; "
+        "read as cp1252 (detected)")
+
+
+def test_a_web_archive_page_whose_http_charset_is_wrong_is_read_as_its_meta_says(tmp_path):
+    # HTTP says utf-8, the page's http-equiv Shift_JIS, the bytes are Shift_JIS.
+    archive = CASES / "ja_sjis_labelled_utf8.warc.gz"
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["convert", str(archive), "-o", str(out)])
+    assert result.exit_code == 0
+    stem = "example-com-sjis-says-utf8-799546a13f"
+    assert result.stderr.splitlines()[0] == (
+        f"warning: {archive}#{stem}: its HTTP header declares utf-8, but byte 0x93 at offset 116 is not valid "
+        "utf-8; read as Shift_JIS, as its <meta> declares")
+    root = etree.parse(str(out / f"{stem}.xml")).getroot()
+    assert root.xpath("string(tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)", namespaces=XPATH_NS) == (
+        "東京都、給食費を無償化へ")
+    assert "\ufffd" not in reading_text(root)
+
+
+def test_a_page_no_charset_decodes_is_read_as_declared_with_a_warning(tmp_path):
+    page = (CASES / "en_copyright_no_date.html").read_bytes()
+    broken = page.replace(b"two years", b"two " + bytes(range(0x80, 0x100)) + b" years")
+    (tmp_path / "p.html").write_bytes(broken)
+    offset = broken.index(b"\x80")
+    result = runner.invoke(app, ["convert", str(tmp_path / "p.html"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == (
+        f"warning: {tmp_path / 'p.html'}: its <meta> declares utf-8, but byte 0x80 at offset {offset} is not valid "
+        "utf-8, and no other charset reads it; read as utf-8, each byte that does not decode a U+FFFD")
+    assert "two \ufffd" in ingest_file(tmp_path / "p.html").text
+
+
+@pytest.mark.parametrize("data, http, expected", [
+    ('<meta charset="windows-1252"><p>Hà Nội</p>'.encode("utf-8"), None, ("cp1252", None)),  # decodes: as declared
+    ("<meta charset=utf-8><p>日本</p>".encode("utf-8"), "shift_jis", ("cp932", None)),
+    ('<?xml version="1.0" encoding="ISO-8859-1"?><p>réduire</p>'.encode("cp1252"), None, ("cp1252", None)),
+    ("<meta charset=utf-8><meta charset=windows-1251><p>Москва</p>".encode("cp1251"), None,
+     ("windows-1251", "its <meta> declares utf-8, but byte 0xcc at offset 50 is not valid utf-8; read as "
+                      "windows-1251, as its <meta> declares")),
+])
+def test_the_charset_is_the_first_declared_that_decodes_the_page(data, http, expected):
+    from teikit.ingest.charset import read_page
+
+    assert read_page(data, http)[1:] == expected
+
+
 # --- what convert refuses -----------------------------------------------------------------
 
 def test_a_page_with_no_article_text_is_one_error_line(tmp_path):

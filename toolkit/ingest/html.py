@@ -25,7 +25,8 @@ The publication date is only one the page declares: JSON-LD datePublished, a dat
 (article:published_time …), a `<time datetime>` or date element, the URL (htmldate without its
 extensive search), else a date line opening the text; never a copyright year or a date in the
 running text. A page that declares none has no date (as a text without a date line).
-The character encoding is decided in ingest/charset.py.
+The character encoding is decided in ingest/charset.py; when the page's declaration was wrong,
+SourceMeta.encoding_warning says so (convert prints it, naming the file).
 
 Public entry: `article_from_html(data, name, …)`.
 """
@@ -38,7 +39,7 @@ from ..errors import EmptyArticleError
 from ..language import DEFAULT_LANGUAGE
 from ..model import (BYLINE, CAPTION, CREDIT, HEAD, ITEM, LEAD, PARAGRAPH, QUOTE, SUBHEAD, Article, Capture,
                      SourceMeta, join_blocks)
-from .charset import decode_page
+from .charset import read_page
 from .dateline import parse_date_line
 from .decode import clean_line, normalise
 from .layout import (_AGENCY_LEAD_RE, _CREDIT_RE, _PHOTO_RE, _SENTENCE_END_RE, CAPTION_MAX_CHARS, TAIL_MAX_CHARS,
@@ -58,8 +59,8 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
     from trafilatura.settings import set_date_params
     from trafilatura.utils import load_html
 
-    text, _encoding = decode_page(data, http_charset)
-    text = normalise(text)
+    decoded = read_page(data, http_charset)
+    text = normalise(decoded.text)
     tree = load_html(text)
     if tree is None:
         raise EmptyArticleError("no HTML document in it", path=where)
@@ -107,6 +108,7 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
             stated_language=meta.get("language"),
             declared_language=language,
             description=_clean(document.description),
+            encoding_warning=decoded.warning,
         ),
         capture=capture,
     )
