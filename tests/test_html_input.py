@@ -123,6 +123,29 @@ def test_a_broken_gzip_file_is_one_error_line(tmp_path):
     assert result.stderr.splitlines()[0].startswith(f"error: {tmp_path / 'bad.html.gz'}: not a readable gzip file (")
 
 
+# --- figures --------------------------------------------------------------------------------
+
+PLAIN_CAPTION = "<figcaption>The new bridge seen from above.</figcaption>"
+
+
+@pytest.mark.parametrize("caption, heads", [
+    (PLAIN_CAPTION, ["The new bridge seen from above."]),                     # a sentence, no credit
+    ("<figcaption>The <em>new</em> bridge seen from above.</figcaption>", ["The new bridge seen from above."]),
+    ("<figcaption>The new bridge<br>seen from above.</figcaption>", ["The new bridge seen from above."]),
+    ("<figcaption><p>The new bridge seen from above.</p><p>It links two districts.</p></figcaption>",
+     ["The new bridge seen from above.", "It links two districts."]),
+])
+def test_a_figcaption_is_the_figures_head(tmp_path, caption, heads):
+    page = (CASES / "en_figcaption_plain.html").read_text(encoding="utf-8")
+    assert PLAIN_CAPTION in page
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "p.html").write_text(page.replace(PLAIN_CAPTION, caption), encoding="utf-8")
+    assert not convert_paths([tmp_path / "in"], tmp_path / "out").failures
+    root = _tei(tmp_path / "out", "p.html")
+    assert _texts(root, "figure/head") == heads
+    assert [t for t in _texts(root, "p") if "bridge seen" in t or "districts." in t] == []
+
+
 # --- encodings ----------------------------------------------------------------------------
 
 def _windows_1258(text: str) -> bytes:

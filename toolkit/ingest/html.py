@@ -10,9 +10,9 @@ article's blocks:
     p, cell rows      → paragraphs; the first is the lead when it opens with an agency tag
     list/item         → list items (ITEM), one block per item
     quote             → block quotations (QUOTE), one block per paragraph quoted
+    figcaption        → a caption (CAPTION: figure/head), whatever its text (`_figure_captions`)
     graphic + p       → the paragraph right after an image is its caption when it is short and
-                        has no sentence end (a figcaption's bare text is made a paragraph first),
-                        as is any short paragraph with a photo credit ("Ảnh: …")
+                        has no sentence end, as is any short paragraph with a photo credit ("Ảnh: …")
     the first block   → a paragraph, whatever it was (the encoding's article opens with one)
     a date line first → the printed publication date (ingest/dateline.py), not text
     the last lines    → a byline or source credit when they have that shape (ingest/layout.py)
@@ -65,7 +65,7 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
     if tree is None:
         raise EmptyArticleError("no HTML document in it", path=where)
     language = page_language(tree)
-    _captions_as_paragraphs(tree)
+    captions = _figure_captions(tree)
     document = trafilatura.bare_extraction(
         tree, url=capture.uri if capture else None, include_comments=False, include_tables=True,
         include_images=True, include_formatting=True, include_links=False, with_metadata=True,
@@ -73,7 +73,7 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
     if document is None or document.body is None:
         raise EmptyArticleError("no article text found in the page", path=where)
     title = meta.get("title") or _clean(document.title)
-    blocks, date_line = _blocks(document.body, title)
+    blocks, date_line = _blocks(document.body, title, captions)
     if not title:
         heads = [i for i, (kind, _) in enumerate(blocks) if kind == SUBHEAD]
         if heads:
@@ -129,14 +129,20 @@ def page_language(tree) -> str | None:
     return None
 
 
-def _captions_as_paragraphs(tree) -> None:
-    """A figcaption of bare text becomes a paragraph in it (trafilatura keeps a caption's
-    paragraphs and drops its bare text)."""
+def _figure_captions(tree) -> frozenset[str]:
+    """The texts of the page's figcaptions (the whole and each paragraph), each a caption
+    wherever trafilatura puts it; a figcaption of text and inline markup (no paragraph in it)
+    becomes one paragraph in it (trafilatura keeps a caption's paragraphs and drops its bare text)."""
+    texts = set()
     for caption in tree.iter("figcaption"):
-        if len(caption) == 0 and (caption.text or "").strip():
+        if not any(child.tag in ("p", "div") for child in caption) and "".join(caption.itertext()).strip():
             paragraph = caption.makeelement("p", {})
             paragraph.text, caption.text = caption.text, None
+            paragraph.extend(list(caption))
             caption.append(paragraph)
+        for part in (caption, *caption.iter("p")):  # inline markup joined as it is, or spaced like <br>
+            texts.update(clean_line(glue.join(part.itertext())) for glue in ("", " "))
+    return frozenset(texts - {""})
 
 
 def _clean(value) -> str | None:
@@ -167,8 +173,10 @@ def _text_of(element) -> str:
     return clean_line("".join(parts))
 
 
-def _blocks(body, title: str | None) -> tuple[list[tuple[str, str]], tuple[str, str] | None]:
-    """(kind, text) of the body's blocks in reading order, and a leading date line (ISO, printed)."""
+def _blocks(body, title: str | None, captions: frozenset[str] = frozenset()
+            ) -> tuple[list[tuple[str, str]], tuple[str, str] | None]:
+    """(kind, text) of the body's blocks in reading order, and a leading date line (ISO, printed);
+    a paragraph whose text is a figcaption's (`captions`) is a caption."""
     blocks: list[tuple[str, str]] = []
     date_line = None
     after_image = False
@@ -200,7 +208,9 @@ def _blocks(body, title: str | None) -> tuple[list[tuple[str, str]], tuple[str, 
             if text and not blocks and date_line is None and (parsed := parse_date_line(text)):
                 date_line = parsed
                 continue
-            if text:
+            if text in captions:
+                found.append((CAPTION, text))
+            elif text:
                 found.append((_paragraph_kind(text, after_image, not blocks), text))
         after_image = False
         blocks.extend(found)
