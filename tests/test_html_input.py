@@ -146,6 +146,30 @@ def test_a_figcaption_is_the_figures_head(tmp_path, caption, heads):
     assert [t for t in _texts(root, "p") if "bridge seen" in t or "districts." in t] == []
 
 
+# --- the author -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, author", [("en_author_label.html", "John Smith"),     # <p class="author">Author: …
+                                          ("ru_author_label.html", "Иван Петров")])   # <p class="author">Автор: …
+def test_the_authors_label_is_not_part_of_the_name(tmp_path, name, author):
+    out = tmp_path / "out"
+    assert not convert_paths([CASES / name], out).failures
+    root = _tei(out, name)
+    bibl = "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[@type='source']"
+    assert root.xpath(f"string({bibl}/tei:author)", namespaces=XPATH_NS) == author
+
+
+@pytest.mark.parametrize("given, name", [
+    ("Author John Smith", "John Smith"), ("Written by John Smith", "John Smith"), ("Автор: Иван Петров", "Иван Петров"),
+    ("Par Marie Dupont", "Marie Dupont"), ("Autorin: Anna Weber", "Anna Weber"), ("作者：张三", "张三"),
+    ("Oleh Budi Santoso", "Budi Santoso"), ("Bài và ảnh: Minh Anh", "Minh Anh"),
+    ("Authority Smith", "Authority Smith"), ("Byron Smith", "Byron Smith"), ("Author", "Author"),
+])
+def test_every_languages_author_labels_are_taken_off(given, name):
+    from teikit.ingest.layout import without_author_label
+
+    assert without_author_label(given) == name
+
+
 # --- encodings ----------------------------------------------------------------------------
 
 def _windows_1258(text: str) -> bytes:

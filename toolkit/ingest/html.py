@@ -17,7 +17,8 @@ article's blocks:
     a date line first → the printed publication date (ingest/dateline.py), not text
     the last lines    → a byline or source credit when they have that shape (ingest/layout.py)
 
-Metadata comes from the page: title, author, publication date, site name, canonical URL,
+Metadata comes from the page: title, author (without a label such as "Author:", "Автор:": the
+data file of ingest/layout.py), publication date, site name, canonical URL,
 licence and description (trafilatura, from meta tags, JSON-LD and the page), and the language the
 page declares (`<html lang>`, `Content-Language` or `og:locale`: SourceMeta.declared_language, which
 teikit.language checks against the text); a NAME.meta.json sidecar overrides each.
@@ -43,7 +44,7 @@ from .charset import read_page
 from .dateline import parse_date_line
 from .decode import clean_line, normalise
 from .layout import (_AGENCY_LEAD_RE, _CREDIT_RE, _PHOTO_RE, _SENTENCE_END_RE, CAPTION_MAX_CHARS, TAIL_MAX_CHARS,
-                     TAIL_MAX_WORDS, _is_tail_line, byline_author)
+                     TAIL_MAX_WORDS, _is_tail_line, byline_author, without_author_label)
 
 __all__ = ["article_from_html", "page_language"]
 
@@ -95,7 +96,8 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
         date_text = date_line[1]
     elif date is None and date_line:
         date, date_text = date_line
-    author = meta.get("author") or byline or _clean(document.author)
+    page_author = _page_author(document.author)
+    author = meta.get("author") or byline or page_author
     return Article(
         name=name, stem=stem, sha256=sha256, title=title, date=date, date_text=date_text, author=author,
         blocks=join_blocks(((HEAD, title),) + tuple(blocks)),
@@ -104,7 +106,7 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
             publisher=meta.get("publisher") or _clean(document.sitename),
             licence=meta.get("licence") or _clean(document.license),
             language=meta.get("language") or language or DEFAULT_LANGUAGE,
-            author=meta.get("author") or _clean(document.author),
+            author=meta.get("author") or page_author,
             stated_language=meta.get("language"),
             declared_language=language,
             description=_clean(document.description),
@@ -149,6 +151,12 @@ def _clean(value) -> str | None:
     if not value or not isinstance(value, str):
         return None
     return clean_line(value) or None
+
+
+def _page_author(value) -> str | None:
+    """trafilatura's author ("A; B"), each name without a byline's label ("Author John Smith")."""
+    names = [without_author_label(name) for name in (_clean(value) or "").split("; ") if name]
+    return "; ".join(names) or None
 
 
 def _iso_day(value: str | None) -> str | None:
