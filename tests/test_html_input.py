@@ -170,6 +170,40 @@ def test_every_languages_author_labels_are_taken_off(given, name):
     assert without_author_label(given) == name
 
 
+# --- boxes that are not the article ------------------------------------------------------------
+
+ZH_PARAGRAPHS = ["新华社北京10月15日电 国务院总理李强15日在人民大会堂主持召开国务院常务会议，研究部署进一步推动城市公共交通发展的政策措施。",
+                 "会议指出，要加快新能源公交车的推广应用，优化城市轨道交通网络布局，提升群众出行的便利程度和满意度。",
+                 "ENDPARA会议强调，各地区各部门要抓好政策落实，确保在2025年底前完成阶段性目标任务。"]
+EN_PARAGRAPHS = ["Stock markets in London and Frankfurt fell sharply on Monday as the price of Brent crude rose above 95 "
+                 "dollars a barrel for the first time this year.",
+                 "MIDPARA Analysts at Deutsche Bank said the rise was driven by supply cuts announced by producers in the "
+                 "Gulf region over the weekend.",
+                 "ENDPARA Traders expect volatility to continue until the next OPEC meeting in Vienna at the start of "
+                 "December."]
+
+
+@pytest.mark.parametrize("name, edit, paragraphs", [
+    ("zh_ad_box.html", None, ZH_PARAGRAPHS),           # <div class="ad advertisement">ADVERT Buy now!</div>
+    ("en_inline_ad.html", None, EN_PARAGRAPHS),        # <div class="inline-ad advert">ADVERT_INLINE Sponsored: …
+    ("en_inline_ad.html", ('class="inline-ad advert"', 'id="sponsored_box"'), EN_PARAGRAPHS),
+    # a class naming ads on what holds the article removes nothing of it
+    ("en_inline_ad.html", ("<body><article>", '<body class="has-ads"><div class="ads-layout"><article class="ad-free">'),
+     EN_PARAGRAPHS),
+])
+def test_an_ad_box_is_left_out_by_its_class_or_id(tmp_path, name, edit, paragraphs):
+    page = (CASES / name).read_text(encoding="utf-8")
+    if edit:
+        assert edit[0] in page
+        page = page.replace(*edit)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "p.html").write_text(page, encoding="utf-8")
+    assert not convert_paths([tmp_path / "in"], tmp_path / "out").failures
+    root = _tei(tmp_path / "out", "p.html")
+    assert _texts(root, "p") == paragraphs
+    assert "ADVERT" not in reading_text(root)
+
+
 # --- encodings ----------------------------------------------------------------------------
 
 def _windows_1258(text: str) -> bytes:

@@ -1,8 +1,9 @@
 """A web page's bytes → an Article: its main text without the site around it, kept as structure.
 
 The main text is found by trafilatura (boilerplate — navigation, related links, comments,
-share bars, cookie notices — left out; comments are never kept). Its tree maps onto the
-article's blocks:
+share bars, cookie notices — left out; comments are never kept), after the boxes whose class or
+id says they are ads (data/html/boilerplate_classes.tsv) are removed from the page, whatever
+its language. Its tree maps onto the article's blocks:
 
     head (h1–h6)      → a section heading (SUBHEAD), except a repeat of the title, which is the title,
                         and a "heading" as long as a paragraph (a lead set in h2), which is one;
@@ -35,11 +36,13 @@ Public entry: `article_from_html(data, name, …)`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..errors import EmptyArticleError
 from ..language import DEFAULT_LANGUAGE
 from ..model import (BYLINE, CAPTION, CREDIT, HEAD, ITEM, LEAD, PARAGRAPH, QUOTE, SUBHEAD, Article, Capture,
                      SourceMeta, join_blocks)
+from ..resources import html_data_dir, read_tsv
 from .charset import read_page
 from .dateline import parse_date_line
 from .decode import clean_line, normalise
@@ -66,11 +69,12 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
     if tree is None:
         raise EmptyArticleError("no HTML document in it", path=where)
     language = page_language(tree)
+    _drop_boilerplate_boxes(tree)
     captions = _figure_captions(tree)
     document = trafilatura.bare_extraction(
         tree, url=capture.uri if capture else None, include_comments=False, include_tables=True,
         include_images=True, include_formatting=True, include_links=False, with_metadata=True,
-        favor_recall=True, date_extraction_params=set_date_params(extensive=False))
+        favor_recall=True, date_extraction_params=set_date_params(extensive=False), config=_trafilatura_config())
     if document is None or document.body is None:
         raise EmptyArticleError("no article text found in the page", path=where)
     title = meta.get("title") or _clean(document.title)
@@ -129,6 +133,49 @@ def page_language(tree) -> str | None:
         if match:
             return match.group(0).lower()
     return None
+
+
+# trafilatura tries jusText on an extraction shorter than this (its default 250 characters), and
+# jusText reads a short Chinese or Japanese article as one paragraph with its title and date line
+# in it: 250 characters of such text are a whole article (100 Latin-script words are ~600).
+MIN_EXTRACTED_CHARS = 100
+
+
+@lru_cache(maxsize=1)
+def _trafilatura_config():
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_EXTRACTED_CHARS))
+    return config
+
+
+BOILERPLATE_CLASSES = "boilerplate_classes.tsv"
+_HOLDS_ARTICLE = {"html", "head", "body", "main", "article"}
+_WORD_PARTS_RE = re.compile(r"[-_]")
+
+
+@lru_cache(maxsize=1)
+def _boilerplate_words() -> frozenset[str]:
+    rows = read_tsv(html_data_dir() / BOILERPLATE_CLASSES, what="boilerplate classes")
+    return frozenset(row["word"].lower() for row in rows)
+
+
+def _drop_boilerplate_boxes(tree) -> None:
+    """Every element whose class or id says it is an ad box (the data file BOILERPLATE_CLASSES)
+    removed, its tail kept; never one that holds the article (_HOLDS_ARTICLE, or an h1 in it)."""
+    words = _boilerplate_words()
+    doomed = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in _HOLDS_ARTICLE:
+            continue
+        tokens = f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
+        if not any(t in words or words.intersection(_WORD_PARTS_RE.split(t)) for t in tokens):
+            continue
+        if next(element.iterdescendants("h1", "article", "main"), None) is None:
+            doomed.append(element)
+    for element in doomed:  # one inside another removed goes with it, harmlessly removed again
+        element.drop_tree()
 
 
 def _figure_captions(tree) -> frozenset[str]:
