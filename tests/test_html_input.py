@@ -320,6 +320,20 @@ def test_a_page_with_no_article_text_is_one_error_line(tmp_path):
     assert not (tmp_path / "out" / "empty.xml").exists()
 
 
+def test_a_page_with_text_and_no_title_says_the_title_is_missing(tmp_path):
+    # <html><body><article><p>Tin ngắn: trời mưa.</p></article></body></html>: "no title and no text"
+    (tmp_path / "in").mkdir()
+    shutil.copy(CASES / "vi_no_title.html", tmp_path / "in" / "short.html")
+    result = runner.invoke(app, ["convert", str(tmp_path / "in"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"error: {tmp_path / 'in' / 'short.html'}: no title (the page has no <title>, title meta tag or heading); "
+        'give one as "title" in short.meta.json')
+    (tmp_path / "in" / "short.meta.json").write_text('{"title": "Tin ngắn"}', encoding="utf-8")
+    article = ingest_file(tmp_path / "in" / "short.html")
+    assert (article.title, article.text) == ("Tin ngắn", "Tin ngắn\n\nTin ngắn: trời mưa.")
+
+
 def test_an_html_page_and_a_text_of_one_stem_clash(tmp_path):
     shutil.copy(HTML / "bbc_river_cleanup.html", tmp_path / "same.html")
     (tmp_path / "same.txt").write_text("Tiêu đề\n\nMột đoạn văn của bài báo.\n", encoding="utf-8")
