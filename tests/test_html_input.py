@@ -334,6 +334,20 @@ def test_a_page_with_text_and_no_title_says_the_title_is_missing(tmp_path):
     assert (article.title, article.text) == ("Tin ngắn", "Tin ngắn\n\nTin ngắn: trời mưa.")
 
 
+
+def test_a_web_archive_page_with_no_title_is_not_told_of_a_sidecar():
+    from teikit.errors import EmptyArticleError
+    from teikit.ingest.html import article_from_html
+    from teikit.model import Capture
+
+    capture = Capture(uri="https://example.org/short.html", date="2024-03-21T00:00:00Z", record_id="<urn:uuid:1>",
+                      payload_digest="sha1:X")
+    with pytest.raises(EmptyArticleError) as caught:
+        article_from_html((CASES / "vi_no_title.html").read_bytes(), "a.warc", "p", "0" * 64, meta={}, where="a.warc#p",
+                          capture=capture)
+    assert caught.value.message == "no title (the page has no <title>, title meta tag or heading)"
+
+
 def test_an_html_page_and_a_text_of_one_stem_clash(tmp_path):
     shutil.copy(HTML / "bbc_river_cleanup.html", tmp_path / "same.html")
     (tmp_path / "same.txt").write_text("Tiêu đề\n\nMột đoạn văn của bài báo.\n", encoding="utf-8")

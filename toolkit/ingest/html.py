@@ -83,9 +83,9 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
         heads = [i for i, (kind, _) in enumerate(blocks) if kind == SUBHEAD]
         if heads:
             title = blocks.pop(heads[0])[1]
-    if not title and blocks:
-        raise EmptyArticleError(f"no title (the page has no <title>, title meta tag or heading); give one as "
-                                f"\"title\" in {stem}.meta.json", path=where)
+    if not title and blocks:  # a sidecar can give it (not to a web archive's page)
+        hint = "" if capture else f"; give one as \"title\" in {stem}.meta.json"
+        raise EmptyArticleError(f"no title (the page has no <title>, title meta tag or heading){hint}", path=where)
     if not title:
         raise EmptyArticleError("no title and no text", path=where)
     if not any(kind in (PARAGRAPH, LEAD, ITEM, QUOTE) for kind, _ in blocks):
