@@ -21,14 +21,18 @@ from teikit.names import XPATH_NS
 from teikit.teitext import reading_text
 
 HTML = Path(__file__).resolve().parent / "data" / "html"
+CASES = HTML / "cases"
 EXPECTED = json.loads((HTML / "expected.json").read_text(encoding="utf-8"))
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
 def converted(tmp_path_factory):
-    out = tmp_path_factory.mktemp("tei")
-    report = convert_paths([HTML], out)
+    # a folder of the pages expected.json describes (cases/ holds the small pages of single defects)
+    pages, out = tmp_path_factory.mktemp("pages"), tmp_path_factory.mktemp("tei")
+    for name in EXPECTED:
+        shutil.copy(HTML / name, pages / name)
+    report = convert_paths([pages], out)
     assert not report.failures, report.failures
     return out
 
@@ -119,6 +123,87 @@ def test_a_broken_gzip_file_is_one_error_line(tmp_path):
     assert result.stderr.splitlines()[0].startswith(f"error: {tmp_path / 'bad.html.gz'}: not a readable gzip file (")
 
 
+# --- figures --------------------------------------------------------------------------------
+
+PLAIN_CAPTION = "<figcaption>The new bridge seen from above.</figcaption>"
+
+
+@pytest.mark.parametrize("caption, heads", [
+    (PLAIN_CAPTION, ["The new bridge seen from above."]),                     # a sentence, no credit
+    ("<figcaption>The <em>new</em> bridge seen from above.</figcaption>", ["The new bridge seen from above."]),
+    ("<figcaption>The new bridge<br>seen from above.</figcaption>", ["The new bridge seen from above."]),
+    ("<figcaption><p>The new bridge seen from above.</p><p>It links two districts.</p></figcaption>",
+     ["The new bridge seen from above.", "It links two districts."]),
+])
+def test_a_figcaption_is_the_figures_head(tmp_path, caption, heads):
+    page = (CASES / "en_figcaption_plain.html").read_text(encoding="utf-8")
+    assert PLAIN_CAPTION in page
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "p.html").write_text(page.replace(PLAIN_CAPTION, caption), encoding="utf-8")
+    assert not convert_paths([tmp_path / "in"], tmp_path / "out").failures
+    root = _tei(tmp_path / "out", "p.html")
+    assert _texts(root, "figure/head") == heads
+    assert [t for t in _texts(root, "p") if "bridge seen" in t or "districts." in t] == []
+
+
+# --- the author -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, author", [("en_author_label.html", "John Smith"),     # <p class="author">Author: …
+                                          ("ru_author_label.html", "Иван Петров")])   # <p class="author">Автор: …
+def test_the_authors_label_is_not_part_of_the_name(tmp_path, name, author):
+    out = tmp_path / "out"
+    assert not convert_paths([CASES / name], out).failures
+    root = _tei(out, name)
+    bibl = "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[@type='source']"
+    assert root.xpath(f"string({bibl}/tei:author)", namespaces=XPATH_NS) == author
+
+
+@pytest.mark.parametrize("given, name", [
+    ("Author John Smith", "John Smith"), ("Written by John Smith", "John Smith"), ("Автор: Иван Петров", "Иван Петров"),
+    ("Par Marie Dupont", "Marie Dupont"), ("Autorin: Anna Weber", "Anna Weber"), ("作者：张三", "张三"),
+    ("Oleh Budi Santoso", "Budi Santoso"), ("Bài và ảnh: Minh Anh", "Minh Anh"),
+    ("Authority Smith", "Authority Smith"), ("Byron Smith", "Byron Smith"), ("Author", "Author"),
+])
+def test_every_languages_author_labels_are_taken_off(given, name):
+    from teikit.ingest.layout import without_author_label
+
+    assert without_author_label(given) == name
+
+
+# --- boxes that are not the article ------------------------------------------------------------
+
+ZH_PARAGRAPHS = ["新华社北京10月15日电 国务院总理李强15日在人民大会堂主持召开国务院常务会议，研究部署进一步推动城市公共交通发展的政策措施。",
+                 "会议指出，要加快新能源公交车的推广应用，优化城市轨道交通网络布局，提升群众出行的便利程度和满意度。",
+                 "ENDPARA会议强调，各地区各部门要抓好政策落实，确保在2025年底前完成阶段性目标任务。"]
+EN_PARAGRAPHS = ["Stock markets in London and Frankfurt fell sharply on Monday as the price of Brent crude rose above 95 "
+                 "dollars a barrel for the first time this year.",
+                 "MIDPARA Analysts at Deutsche Bank said the rise was driven by supply cuts announced by producers in the "
+                 "Gulf region over the weekend.",
+                 "ENDPARA Traders expect volatility to continue until the next OPEC meeting in Vienna at the start of "
+                 "December."]
+
+
+@pytest.mark.parametrize("name, edit, paragraphs", [
+    ("zh_ad_box.html", None, ZH_PARAGRAPHS),           # <div class="ad advertisement">ADVERT Buy now!</div>
+    ("en_inline_ad.html", None, EN_PARAGRAPHS),        # <div class="inline-ad advert">ADVERT_INLINE Sponsored: …
+    ("en_inline_ad.html", ('class="inline-ad advert"', 'id="sponsored_box"'), EN_PARAGRAPHS),
+    # a class naming ads on what holds the article removes nothing of it
+    ("en_inline_ad.html", ("<body><article>", '<body class="has-ads"><div class="ads-layout"><article class="ad-free">'),
+     EN_PARAGRAPHS),
+])
+def test_an_ad_box_is_left_out_by_its_class_or_id(tmp_path, name, edit, paragraphs):
+    page = (CASES / name).read_text(encoding="utf-8")
+    if edit:
+        assert edit[0] in page
+        page = page.replace(*edit)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "p.html").write_text(page, encoding="utf-8")
+    assert not convert_paths([tmp_path / "in"], tmp_path / "out").failures
+    root = _tei(tmp_path / "out", "p.html")
+    assert _texts(root, "p") == paragraphs
+    assert "ADVERT" not in reading_text(root)
+
+
 # --- encodings ----------------------------------------------------------------------------
 
 def _windows_1258(text: str) -> bytes:
@@ -168,6 +253,62 @@ def test_the_encoding_is_decided_in_order(data, http, expected):
     assert "\ufffd" not in text
 
 
+def test_a_page_whose_declared_charset_does_not_decode_it_is_read_in_one_that_does(tmp_path):
+    # A Windows-1252 page that says <meta charset="utf-8">: its é were U+FFFD, silently.
+    page = CASES / "fr_cp1252_labelled_utf8.html"
+    article = ingest_file(page)
+    assert article.title == "Lyon veut réduire la place de la voiture"
+    assert "\ufffd" not in article.text
+    result = runner.invoke(app, ["convert", str(page), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == (
+        f"warning: {page}: its <meta> declares utf-8, but byte 0xe9 at offset 78 is not valid utf-8; "
+        "read as cp1252 (detected)")
+
+
+def test_a_web_archive_page_whose_http_charset_is_wrong_is_read_as_its_meta_says(tmp_path):
+    # HTTP says utf-8, the page's http-equiv Shift_JIS, the bytes are Shift_JIS.
+    archive = CASES / "ja_sjis_labelled_utf8.warc.gz"
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["convert", str(archive), "-o", str(out)])
+    assert result.exit_code == 0
+    stem = "example-com-sjis-says-utf8-799546a13f"
+    assert result.stderr.splitlines()[0] == (
+        f"warning: {archive}#{stem}: its HTTP header declares utf-8, but byte 0x93 at offset 116 is not valid "
+        "utf-8; read as Shift_JIS, as its <meta> declares")
+    root = etree.parse(str(out / f"{stem}.xml")).getroot()
+    assert root.xpath("string(tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)", namespaces=XPATH_NS) == (
+        "東京都、給食費を無償化へ")
+    assert "\ufffd" not in reading_text(root)
+
+
+def test_a_page_no_charset_decodes_is_read_as_declared_with_a_warning(tmp_path):
+    page = (CASES / "en_copyright_no_date.html").read_bytes()
+    broken = page.replace(b"two years", b"two " + bytes(range(0x80, 0x100)) + b" years")
+    (tmp_path / "p.html").write_bytes(broken)
+    offset = broken.index(b"\x80")
+    result = runner.invoke(app, ["convert", str(tmp_path / "p.html"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == (
+        f"warning: {tmp_path / 'p.html'}: its <meta> declares utf-8, but byte 0x80 at offset {offset} is not valid "
+        "utf-8, and no other charset reads it; read as utf-8, each byte that does not decode a U+FFFD")
+    assert "two \ufffd" in ingest_file(tmp_path / "p.html").text
+
+
+@pytest.mark.parametrize("data, http, expected", [
+    ('<meta charset="windows-1252"><p>Hà Nội</p>'.encode("utf-8"), None, ("cp1252", None)),  # decodes: as declared
+    ("<meta charset=utf-8><p>日本</p>".encode("utf-8"), "shift_jis", ("cp932", None)),
+    ('<?xml version="1.0" encoding="ISO-8859-1"?><p>réduire</p>'.encode("cp1252"), None, ("cp1252", None)),
+    ("<meta charset=utf-8><meta charset=windows-1251><p>Москва</p>".encode("cp1251"), None,
+     ("windows-1251", "its <meta> declares utf-8, but byte 0xcc at offset 50 is not valid utf-8; read as "
+                      "windows-1251, as its <meta> declares")),
+])
+def test_the_charset_is_the_first_declared_that_decodes_the_page(data, http, expected):
+    from teikit.ingest.charset import read_page
+
+    assert read_page(data, http)[1:] == expected
+
+
 # --- what convert refuses -----------------------------------------------------------------
 
 def test_a_page_with_no_article_text_is_one_error_line(tmp_path):
@@ -177,6 +318,34 @@ def test_a_page_with_no_article_text_is_one_error_line(tmp_path):
     assert result.exit_code == 1
     assert f"error: {tmp_path / 'empty.html'}: " in result.stderr
     assert not (tmp_path / "out" / "empty.xml").exists()
+
+
+def test_a_page_with_text_and_no_title_says_the_title_is_missing(tmp_path):
+    # <html><body><article><p>Tin ngắn: trời mưa.</p></article></body></html>: "no title and no text"
+    (tmp_path / "in").mkdir()
+    shutil.copy(CASES / "vi_no_title.html", tmp_path / "in" / "short.html")
+    result = runner.invoke(app, ["convert", str(tmp_path / "in"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"error: {tmp_path / 'in' / 'short.html'}: no title (the page has no <title>, title meta tag or heading); "
+        'give one as "title" in short.meta.json')
+    (tmp_path / "in" / "short.meta.json").write_text('{"title": "Tin ngắn"}', encoding="utf-8")
+    article = ingest_file(tmp_path / "in" / "short.html")
+    assert (article.title, article.text) == ("Tin ngắn", "Tin ngắn\n\nTin ngắn: trời mưa.")
+
+
+
+def test_a_web_archive_page_with_no_title_is_not_told_of_a_sidecar():
+    from teikit.errors import EmptyArticleError
+    from teikit.ingest.html import article_from_html
+    from teikit.model import Capture
+
+    capture = Capture(uri="https://example.org/short.html", date="2024-03-21T00:00:00Z", record_id="<urn:uuid:1>",
+                      payload_digest="sha1:X")
+    with pytest.raises(EmptyArticleError) as caught:
+        article_from_html((CASES / "vi_no_title.html").read_bytes(), "a.warc", "p", "0" * 64, meta={}, where="a.warc#p",
+                          capture=capture)
+    assert caught.value.message == "no title (the page has no <title>, title meta tag or heading)"
 
 
 def test_an_html_page_and_a_text_of_one_stem_clash(tmp_path):
@@ -233,3 +402,43 @@ def test_a_label_python_knows_as_no_page_encoding_is_ignored(tmp_path, label):
     (src / "p.html").write_bytes(source.replace(b"<head>", b'<head><meta charset="' + label.encode() + b'">', 1))
     result = CliRunner().invoke(app, ["convert", str(src), "-o", str(tmp_path / "out")])
     assert (result.exit_code, result.stderr) == (0, f"1 of 1 converted into {tmp_path / 'out'}\n"), result.output
+
+
+# --- the publication date is what the page declares ---------------------------------------
+
+@pytest.mark.parametrize("name", ["en_copyright_no_date.html",          # only a "© 2024" footer
+                                  "de_date_in_text.html",               # a deadline "bis zum 31. März 2025"
+                                  "en_election_date_in_text.html"])     # "The general election on 4 July 2024"
+def test_a_page_that_declares_no_date_has_none(tmp_path, name):
+    article = ingest_file(CASES / name)
+    assert (article.date, article.date_text) == (None, None)
+    out = tmp_path / "out"
+    assert not convert_paths([CASES / name], out).failures
+    root = etree.parse(str(out / name.replace(".html", ".xml"))).getroot()
+    assert root.xpath("tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[@type='source']/tei:date",
+                      namespaces=XPATH_NS) == []
+
+
+@pytest.mark.parametrize("head, body, expected", [
+    ('<meta property="article:published_time" content="2024-07-02T07:15:00+07:00">', "", "2024-07-02"),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-02-03"}</script>', "",
+     "2024-02-03"),
+    ("", '<time datetime="2024-10-15">15 October 2024</time>', "2024-10-15"),
+    ("", "<p>12/05/2024</p>", "2024-05-12"),                       # a date line opening the text
+])
+def test_a_declared_date_is_the_publication_date(tmp_path, head, body, expected):
+    page = (CASES / "en_copyright_no_date.html").read_text(encoding="utf-8")
+    page = page.replace("</head>", head + "</head>").replace("</h1>", "</h1>" + body)
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    assert ingest_file(tmp_path / "p.html").date == expected
+
+
+def test_a_date_in_the_url_is_the_publication_date():
+    from teikit.ingest.html import article_from_html
+    from teikit.model import Capture
+
+    data = (CASES / "de_date_in_text.html").read_bytes()
+    capture = Capture(uri="https://example.org/2024/03/20/klima.html", date="2024-03-21T00:00:00Z",
+                      record_id="<urn:uuid:1>", payload_digest="sha1:X")
+    article = article_from_html(data, "p.html", "p", "0" * 64, meta={}, where="p.html", capture=capture)
+    assert article.date == "2024-03-20"

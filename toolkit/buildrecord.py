@@ -94,9 +94,10 @@ def folder_digest(folder, suffixes: tuple[str, ...] | None = None) -> str:
 
 @lru_cache(maxsize=None)
 def _own_files_digest() -> str:
-    from .resources import gazetteer_dir, language_dir, package_dir
+    from .resources import gazetteer_dir, html_data_dir, language_dir, package_dir
 
-    return digest(folder_digest(package_dir(), (".py",)), folder_digest(gazetteer_dir()), folder_digest(language_dir()))
+    return digest(folder_digest(package_dir(), (".py",)), folder_digest(gazetteer_dir()), folder_digest(language_dir()),
+                  folder_digest(html_data_dir()))
 
 
 def code_digest() -> str:

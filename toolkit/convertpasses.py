@@ -1,7 +1,8 @@
 """convert's passes as a worker runs them (teikit.parallel tasks: task(state, shared, chunk)), and
 how an article travels between them.
 
-- **pass one** (`read_task`, `read_page_task` for a web archive's pages): each source read, its
+- **pass one** (`read_task`, `read_page_task` for a web archive's pages): each source read (a page
+  whose declared charset was wrong warned of: SourceMeta.encoding_warning), its
   language settled (`settle_language`), recognised without the corpus names; its result
   (source, article, mentions, failure, the names it holds, the warnings said, what the recogniser
   kept for a second recognition: `first_recognition`, recognise.base.TwoStep);
@@ -122,6 +123,8 @@ def read_task(state, options: ConvertOptions, sources: list) -> list:
 def first_look(source: Path, article: Article, recognisers, options: ConvertOptions, report) -> tuple:
     """(source, article with its language, mentions, failure, the names they hold, the warnings said,
     what the recogniser kept for pass two: first_recognition)."""
+    if article.meta.encoding_warning:
+        report.warn(f"{source}: {article.meta.encoding_warning}")
     article, warning = settle_language(article, options)
     if warning:
         report.warn(f"{source}: {warning}")

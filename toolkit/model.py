@@ -94,6 +94,7 @@ class SourceMeta:
     stated_language: str | None = None    # the sidecar's "language": beats every other source
     declared_language: str | None = None  # what the page declares (html lang): checked against the text
     description: str | None = None  # the page's own summary (meta description)
+    encoding_warning: str | None = None  # one line (without the file name): its declared charset was wrong
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@
     schema_dir()     the ODD, RELAX NG and Schematron (schema/,                  teikit/schema/)
     gazetteer_dir()  the rules' TSV lexicon    (toolkit/data/gazetteers/,        teikit/data/gazetteers/)
     language_dir()   languages' names, dates   (toolkit/data/languages/,         teikit/data/languages/)
+    html_data_dir()  web pages' boilerplate classes (toolkit/data/html/,         teikit/data/html/)
     tei_all_rng()    TEI P5 tei_all RELAX NG   (toolkit/data/schemas/,           teikit/data/schemas/)
     tei_odd_dir()    the TEI Stylesheets' ODD processors and p5subset.xml
                                                (toolkit/data/tei-odd/,           teikit/data/tei-odd/)
@@ -60,6 +61,10 @@ def gazetteer_dir() -> Path:
 
 def language_dir() -> Path:
     return _package_folder("teikit") / "data" / "languages"
+
+
+def html_data_dir() -> Path:
+    return _package_folder("teikit") / "data" / "html"
 
 
 def tei_all_rng() -> Path:

@@ -12,13 +12,24 @@ superset, "iso-8859-1", "latin1" and "ascii" mean Windows-1252, "windows-1258" i
 A declared label Python does not know, or knows as no page encoding (base64, zlib_codec, rot13,
 idna, undefined …: `_page_encoding`), is ignored (the next step decides), never an error.
 
-Public entry: `decode_page(data, http_charset=None) -> (text, encoding name)`.
+A mislabelled page: when the charset that step 2 or 3 chose does not decode the bytes (a byte
+not valid in it), the page's other declarations are tried in the same order (a later `<meta>`,
+the HTTP header's or the meta's when the other won, an `<?xml … encoding=…?>` declaration), then
+UTF-8, then detection; the first that decodes every byte is used, and `Decoded.warning` says so.
+When none does (or a page with no declaration is not UTF-8 and its detected charset does not
+decode it either), the page is read as before, each byte that does not decode a U+FFFD, and the
+warning names the charset and the first such byte. A page whose chosen charset decodes cleanly is
+read with it, whatever else it declares, with no warning.
+
+Public entry: `decode_page(data, http_charset=None) -> (text, encoding name)`;
+`read_page(data, http_charset=None) -> Decoded(text, encoding, warning)`.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from typing import NamedTuple
 
 PRESCAN_BYTES = 4096
 
@@ -34,9 +45,10 @@ _ALIASES = {
 }
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _META_CHARSET_RE = re.compile(rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.IGNORECASE)
+_XML_DECLARATION_RE = re.compile(rb"^\s*<\?xml\b[^>]*?\bencoding\s*=\s*[\"']\s*([A-Za-z0-9_.:\-]+)", re.IGNORECASE)
 _CHARSET_PARAM_RE = re.compile(r"charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.IGNORECASE)
 
-__all__ = ["decode_page", "codec_for", "charset_of_content_type", "PRESCAN_BYTES"]
+__all__ = ["decode_page", "read_page", "Decoded", "codec_for", "charset_of_content_type", "PRESCAN_BYTES"]
 
 
 def codec_for(label: str | None) -> str | None:
@@ -80,23 +92,94 @@ def charset_of_content_type(content_type: str | None) -> str | None:
     return match.group(1) if match else None
 
 
+class Decoded(NamedTuple):
+    text: str
+    encoding: str            # the Python codec it was read with ("utf-8", "cp1252" …)
+    warning: str | None      # one line (without the file name) when the page's declaration was wrong
+
+
 def decode_page(data: bytes, http_charset: str | None = None) -> tuple[str, str]:
     """The page's text and the name of the encoding it was read with (never an error: a byte that
     does not decode becomes U+FFFD, as in a browser)."""
-    codec = next((name for bom, name in _BOMS if data.startswith(bom)), None) or codec_for(http_charset)
-    if codec is None:
-        match = _META_CHARSET_RE.search(data[:PRESCAN_BYTES])
-        codec = codec_for(match.group(1).decode("ascii")) if match else None
-    if codec is None:
-        try:
-            return data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            codec = _detect(data)
-    return data.decode(codec, errors="replace"), codec.removesuffix("-sig")
+    decoded = read_page(data, http_charset)
+    return decoded.text, decoded.encoding
 
 
-def _detect(data: bytes) -> str:
+def read_page(data: bytes, http_charset: str | None = None) -> Decoded:
+    """The page's text, the encoding it was read with, and a warning when what the page declares
+    does not decode its bytes (module docstring)."""
+    bom = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if bom is not None:
+        return Decoded(data.decode(bom, errors="replace"), bom.removesuffix("-sig"), None)
+    declared = _declarations(data, http_charset)
+    chosen = next(((label, codec, where) for label, codec, where in declared if where != _XML), None)
+    if chosen is None:  # no declaration a browser reads
+        for codec in ["utf-8"] + [codec for _, codec, _ in declared]:  # then an XML declaration's
+            if (text := _strict(data, codec)) is not None:
+                return Decoded(text, codec, None)
+        detected = _detect(data)
+        codec = detected or "cp1252"
+        if (text := _strict(data, codec)) is not None:
+            return Decoded(text, codec, None)
+        return _replaced(data, codec, f"it declares no charset and {_bad(data, codec)} is valid neither in utf-8 "
+                                      f"nor in {codec}{' (detected)' if detected else ''}")
+    label, codec, where = chosen
+    if (text := _strict(data, codec)) is not None:
+        return Decoded(text, codec, None)
+    said = f"{where} declares {label}, but {_bad(data, codec)} is not valid {label}"
+    tried = {codec}
+    others = [(c, f"{l}, as {w} declares") for l, c, w in declared]
+    others += [("utf-8", "utf-8"), (None, "{codec} (detected)")]
+    for other, how in others:
+        other = other or _detect(data)
+        if other is None or other in tried:
+            continue
+        tried.add(other)
+        if (text := _strict(data, other)) is not None:
+            return Decoded(text, other, f"{said}; read as {how.format(codec=other)}")
+    return _replaced(data, codec, f"{said}, and no other charset reads it")
+
+
+_HTTP, _META, _XML = "its HTTP header", "its <meta>", "its XML declaration"
+
+
+def _declarations(data: bytes, http_charset: str | None) -> list[tuple[str, str, str]]:
+    """(label as written, codec, where) of each charset the page is declared in that Python knows
+    as a page encoding: the HTTP header's, each <meta> of the prescan, an XML declaration."""
+    found = [(http_charset, _HTTP)]
+    found += [(m.group(1).decode("ascii"), _META) for m in _META_CHARSET_RE.finditer(data[:PRESCAN_BYTES])]
+    if (xml := _XML_DECLARATION_RE.match(data[:PRESCAN_BYTES])) is not None:
+        found.append((xml.group(1).decode("ascii"), _XML))
+    return [(label.strip().strip("\"'"), codec, where) for label, where in found
+            if label and (codec := codec_for(label)) is not None]
+
+
+def _strict(data: bytes, codec: str) -> str | None:
+    """The bytes decoded with `codec`, or None when a byte is not valid in it."""
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _bad(data: bytes, codec: str) -> str:
+    """Where the first byte not valid in `codec` is ("byte 0xe9 at offset 78")."""
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError as exc:
+        return f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
+    return "no byte"
+
+
+def _replaced(data: bytes, codec: str, said: str) -> Decoded:
+    """Read as `codec` all the same, each byte that does not decode a U+FFFD, and say so."""
+    return Decoded(data.decode(codec, errors="replace"), codec,
+                   f"{said}; read as {codec}, each byte that does not decode a U+FFFD")
+
+
+def _detect(data: bytes) -> str | None:
+    """The charset charset_normalizer finds the bytes in, or None when it finds none."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    return (codec_for(best.encoding) if best is not None else None) or "cp1252"
+    return codec_for(best.encoding) if best is not None else None

@@ -1,8 +1,9 @@
 """A web page's bytes → an Article: its main text without the site around it, kept as structure.
 
 The main text is found by trafilatura (boilerplate — navigation, related links, comments,
-share bars, cookie notices — left out; comments are never kept). Its tree maps onto the
-article's blocks:
+share bars, cookie notices — left out; comments are never kept), after the boxes whose class or
+id says they are ads (data/html/boilerplate_classes.tsv) are removed from the page, whatever
+its language. Its tree maps onto the article's blocks:
 
     head (h1–h6)      → a section heading (SUBHEAD), except a repeat of the title, which is the title,
                         and a "heading" as long as a paragraph (a lead set in h2), which is one;
@@ -10,18 +11,24 @@ article's blocks:
     p, cell rows      → paragraphs; the first is the lead when it opens with an agency tag
     list/item         → list items (ITEM), one block per item
     quote             → block quotations (QUOTE), one block per paragraph quoted
+    figcaption        → a caption (CAPTION: figure/head), whatever its text (`_figure_captions`)
     graphic + p       → the paragraph right after an image is its caption when it is short and
-                        has no sentence end (a figcaption's bare text is made a paragraph first),
-                        as is any short paragraph with a photo credit ("Ảnh: …")
+                        has no sentence end, as is any short paragraph with a photo credit ("Ảnh: …")
     the first block   → a paragraph, whatever it was (the encoding's article opens with one)
     a date line first → the printed publication date (ingest/dateline.py), not text
     the last lines    → a byline or source credit when they have that shape (ingest/layout.py)
 
-Metadata comes from the page: title, author, publication date, site name, canonical URL,
+Metadata comes from the page: title, author (without a label such as "Author:", "Автор:": the
+data file of ingest/layout.py), publication date, site name, canonical URL,
 licence and description (trafilatura, from meta tags, JSON-LD and the page), and the language the
 page declares (`<html lang>`, `Content-Language` or `og:locale`: SourceMeta.declared_language, which
 teikit.language checks against the text); a NAME.meta.json sidecar overrides each.
-The character encoding is decided in ingest/charset.py.
+The publication date is only one the page declares: JSON-LD datePublished, a date meta tag
+(article:published_time …), a `<time datetime>` or date element, the URL (htmldate without its
+extensive search), else a date line opening the text; never a copyright year or a date in the
+running text. A page that declares none has no date (as a text without a date line).
+The character encoding is decided in ingest/charset.py; when the page's declaration was wrong,
+SourceMeta.encoding_warning says so (convert prints it, naming the file).
 
 Public entry: `article_from_html(data, name, …)`.
 """
@@ -29,16 +36,18 @@ Public entry: `article_from_html(data, name, …)`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..errors import EmptyArticleError
 from ..language import DEFAULT_LANGUAGE
 from ..model import (BYLINE, CAPTION, CREDIT, HEAD, ITEM, LEAD, PARAGRAPH, QUOTE, SUBHEAD, Article, Capture,
                      SourceMeta, join_blocks)
-from .charset import decode_page
+from ..resources import html_data_dir, read_tsv
+from .charset import read_page
 from .dateline import parse_date_line
 from .decode import clean_line, normalise
 from .layout import (_AGENCY_LEAD_RE, _CREDIT_RE, _PHOTO_RE, _SENTENCE_END_RE, CAPTION_MAX_CHARS, TAIL_MAX_CHARS,
-                     TAIL_MAX_WORDS, _is_tail_line, byline_author)
+                     TAIL_MAX_WORDS, _is_tail_line, byline_author, without_author_label)
 
 __all__ = ["article_from_html", "page_language"]
 
@@ -51,27 +60,32 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
     """The article of one web page. `meta` is the sidecar's fields (they win); `sha256` the source
     file's; `capture` where a web archive captured it."""
     import trafilatura
+    from trafilatura.settings import set_date_params
     from trafilatura.utils import load_html
 
-    text, _encoding = decode_page(data, http_charset)
-    text = normalise(text)
+    decoded = read_page(data, http_charset)
+    text = normalise(decoded.text)
     tree = load_html(text)
     if tree is None:
         raise EmptyArticleError("no HTML document in it", path=where)
     language = page_language(tree)
-    _captions_as_paragraphs(tree)
+    _drop_boilerplate_boxes(tree)
+    captions = _figure_captions(tree)
     document = trafilatura.bare_extraction(
         tree, url=capture.uri if capture else None, include_comments=False, include_tables=True,
         include_images=True, include_formatting=True, include_links=False, with_metadata=True,
-        favor_recall=True)
+        favor_recall=True, date_extraction_params=set_date_params(extensive=False), config=_trafilatura_config())
     if document is None or document.body is None:
         raise EmptyArticleError("no article text found in the page", path=where)
     title = meta.get("title") or _clean(document.title)
-    blocks, date_line = _blocks(document.body, title)
+    blocks, date_line = _blocks(document.body, title, captions)
     if not title:
         heads = [i for i, (kind, _) in enumerate(blocks) if kind == SUBHEAD]
         if heads:
             title = blocks.pop(heads[0])[1]
+    if not title and blocks:  # a sidecar can give it (not to a web archive's page)
+        hint = "" if capture else f"; give one as \"title\" in {stem}.meta.json"
+        raise EmptyArticleError(f"no title (the page has no <title>, title meta tag or heading){hint}", path=where)
     if not title:
         raise EmptyArticleError("no title and no text", path=where)
     if not any(kind in (PARAGRAPH, LEAD, ITEM, QUOTE) for kind, _ in blocks):
@@ -89,7 +103,8 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
         date_text = date_line[1]
     elif date is None and date_line:
         date, date_text = date_line
-    author = meta.get("author") or byline or _clean(document.author)
+    page_author = _page_author(document.author)
+    author = meta.get("author") or byline or page_author
     return Article(
         name=name, stem=stem, sha256=sha256, title=title, date=date, date_text=date_text, author=author,
         blocks=join_blocks(((HEAD, title),) + tuple(blocks)),
@@ -98,10 +113,11 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
             publisher=meta.get("publisher") or _clean(document.sitename),
             licence=meta.get("licence") or _clean(document.license),
             language=meta.get("language") or language or DEFAULT_LANGUAGE,
-            author=meta.get("author") or _clean(document.author),
+            author=meta.get("author") or page_author,
             stated_language=meta.get("language"),
             declared_language=language,
             description=_clean(document.description),
+            encoding_warning=decoded.warning,
         ),
         capture=capture,
     )
@@ -122,20 +138,75 @@ def page_language(tree) -> str | None:
     return None
 
 
-def _captions_as_paragraphs(tree) -> None:
-    """A figcaption of bare text becomes a paragraph in it (trafilatura keeps a caption's
-    paragraphs and drops its bare text)."""
+# trafilatura tries jusText on an extraction shorter than this (its default 250 characters), and
+# jusText reads a short Chinese or Japanese article as one paragraph with its title and date line
+# in it: 250 characters of such text are a whole article (100 Latin-script words are ~600).
+MIN_EXTRACTED_CHARS = 100
+
+
+@lru_cache(maxsize=1)
+def _trafilatura_config():
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_EXTRACTED_CHARS))
+    return config
+
+
+BOILERPLATE_CLASSES = "boilerplate_classes.tsv"
+_HOLDS_ARTICLE = {"html", "head", "body", "main", "article"}
+_WORD_PARTS_RE = re.compile(r"[-_]")
+
+
+@lru_cache(maxsize=1)
+def _boilerplate_words() -> frozenset[str]:
+    rows = read_tsv(html_data_dir() / BOILERPLATE_CLASSES, what="boilerplate classes")
+    return frozenset(row["word"].lower() for row in rows)
+
+
+def _drop_boilerplate_boxes(tree) -> None:
+    """Every element whose class or id says it is an ad box (the data file BOILERPLATE_CLASSES)
+    removed, its tail kept; never one that holds the article (_HOLDS_ARTICLE, or an h1 in it)."""
+    words = _boilerplate_words()
+    doomed = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in _HOLDS_ARTICLE:
+            continue
+        tokens = f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
+        if not any(t in words or words.intersection(_WORD_PARTS_RE.split(t)) for t in tokens):
+            continue
+        if next(element.iterdescendants("h1", "article", "main"), None) is None:
+            doomed.append(element)
+    for element in doomed:  # one inside another removed goes with it, harmlessly removed again
+        element.drop_tree()
+
+
+def _figure_captions(tree) -> frozenset[str]:
+    """The texts of the page's figcaptions (the whole and each paragraph), each a caption
+    wherever trafilatura puts it; a figcaption of text and inline markup (no paragraph in it)
+    becomes one paragraph in it (trafilatura keeps a caption's paragraphs and drops its bare text)."""
+    texts = set()
     for caption in tree.iter("figcaption"):
-        if len(caption) == 0 and (caption.text or "").strip():
+        if not any(child.tag in ("p", "div") for child in caption) and "".join(caption.itertext()).strip():
             paragraph = caption.makeelement("p", {})
             paragraph.text, caption.text = caption.text, None
+            paragraph.extend(list(caption))
             caption.append(paragraph)
+        for part in (caption, *caption.iter("p")):  # inline markup joined as it is, or spaced like <br>
+            texts.update(clean_line(glue.join(part.itertext())) for glue in ("", " "))
+    return frozenset(texts - {""})
 
 
 def _clean(value) -> str | None:
     if not value or not isinstance(value, str):
         return None
     return clean_line(value) or None
+
+
+def _page_author(value) -> str | None:
+    """trafilatura's author ("A; B"), each name without a byline's label ("Author John Smith")."""
+    names = [without_author_label(name) for name in (_clean(value) or "").split("; ") if name]
+    return "; ".join(names) or None
 
 
 def _iso_day(value: str | None) -> str | None:
@@ -160,8 +231,10 @@ def _text_of(element) -> str:
     return clean_line("".join(parts))
 
 
-def _blocks(body, title: str | None) -> tuple[list[tuple[str, str]], tuple[str, str] | None]:
-    """(kind, text) of the body's blocks in reading order, and a leading date line (ISO, printed)."""
+def _blocks(body, title: str | None, captions: frozenset[str] = frozenset()
+            ) -> tuple[list[tuple[str, str]], tuple[str, str] | None]:
+    """(kind, text) of the body's blocks in reading order, and a leading date line (ISO, printed);
+    a paragraph whose text is a figcaption's (`captions`) is a caption."""
     blocks: list[tuple[str, str]] = []
     date_line = None
     after_image = False
@@ -193,7 +266,9 @@ def _blocks(body, title: str | None) -> tuple[list[tuple[str, str]], tuple[str, 
             if text and not blocks and date_line is None and (parsed := parse_date_line(text)):
                 date_line = parsed
                 continue
-            if text:
+            if text in captions:
+                found.append((CAPTION, text))
+            elif text:
                 found.append((_paragraph_kind(text, after_image, not blocks), text))
         after_image = False
         blocks.extend(found)

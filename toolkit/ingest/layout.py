@@ -10,16 +10,20 @@ site's navigation. None of these is found by listing strings of any one site:
   "(Nguồn: X)", a byline the form of a personal name, and the rest is navigation;
 - a caption follows a place-holder line (only no-break spaces) or carries a
   photo credit ("Ảnh: …");
-- a lead paragraph opens with an agency tag such as "TTO - " or "(Chinhphu.vn) - ".
+- a lead paragraph opens with an agency tag such as "TTO - " or "(Chinhphu.vn) - ";
+- a byline's label ("Bài: ", "Author: ") is one of the data file
+  data/languages/author_labels.tsv (`without_author_label` takes it off a page's author).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..errors import EmptyArticleError
 from ..model import BYLINE, CAPTION, CREDIT, LEAD, PARAGRAPH
+from ..resources import language_dir, read_tsv
 from .dateline import parse_date_line
 from .decode import clean_line, is_placeholder
 
@@ -31,7 +35,6 @@ _TRAILING_CREDIT_RE = re.compile(
 )
 _PHOTO_RE = re.compile(r"(?:^|[\s(])(?:ảnh|photo|nguồn ảnh|ảnh minh họa|ảnh minh hoạ)\s*:|\(ảnh\b|ảnh minh h[oọ]ạ?", re.IGNORECASE)
 _AGENCY_LEAD_RE = re.compile(r"^(?:\([^()\s][^()]{0,28}\)|[A-ZĐ][A-Za-zĐđ.]{1,15})\s*[-–—]\s+\S")
-_BYLINE_PREFIX_RE = re.compile(r"^(?:tác giả|bài(?:\s*(?:,|và)\s*ảnh)?|bài và ảnh|pv|phóng viên|nhóm pv)\s*:\s*", re.IGNORECASE)
 _BYLINE_SUFFIX_RE = re.compile(r"\s*(?:\((?:[^()]{1,40})\)|[-–/]\s*[A-ZĐ][A-Za-zĐđ.]{1,12})\s*$")
 _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|\s[-–]\s|\svà\s)\s*")
 _BREADCRUMB_RE = re.compile(r"\s[>»›]\s|^\s*[>»›]")
@@ -173,9 +176,30 @@ def _detach_trailing_credit(kind: str, text: str) -> list[tuple[str, str]]:
     return [(kind, text[: match.start()].rstrip()), (CREDIT, match.group("credit"))]
 
 
+AUTHOR_LABELS = "author_labels.tsv"
+
+
+@lru_cache(maxsize=2)
+def _author_label_re(colon: bool) -> re.Pattern:
+    """A byline's label at the start of a name (the data file AUTHOR_LABELS, every language's),
+    then a colon (`colon`), else a colon or white space."""
+    labels = sorted({row["label"].lower() for row in read_tsv(language_dir() / AUTHOR_LABELS, what="author labels")},
+                    key=len, reverse=True)
+    forms = [r"\s*,\s*".join(r"\s+".join(re.escape(w) for w in part.split()) for part in label.split(","))
+             for label in labels]
+    after = r"\s*[:：]\s*" if colon else r"(?:\s*[:：]\s*|\s+)"
+    return re.compile(rf"^(?:{'|'.join(forms)}){after}", re.IGNORECASE)
+
+
+def without_author_label(name: str) -> str:
+    """The name a page gives for its author without a byline's label ("Author John Smith",
+    "Автор: Иван Петров"); the name itself when nothing would be left."""
+    return _author_label_re(False).sub("", name, count=1).strip() or name
+
+
 def byline_author(text: str) -> str | None:
     """The author's name when the line has the shape of a byline, else None."""
-    core = _BYLINE_PREFIX_RE.sub("", text)
+    core = _author_label_re(True).sub("", text)
     core = _BYLINE_SUFFIX_RE.sub("", core).strip(" .-–")
     names = [part for part in _AUTHOR_SPLIT_RE.split(core) if part]
     if not names or not all(_is_personal_name(n) for n in names):
