@@ -26,7 +26,9 @@ teikit.language checks against the text); a NAME.meta.json sidecar overrides eac
 The publication date is only one the page declares: JSON-LD datePublished, a date meta tag
 (article:published_time …), a `<time datetime>` or date element, the URL (htmldate without its
 extensive search), else a date line opening the text; never a copyright year or a date in the
-running text. A page that declares none has no date (as a text without a date line).
+running text. A page that declares none has no date (as a text without a date line). A
+declared date is taken whatever the day of the run (htmldate's latest date is LATEST_DATE, not
+today's: the same page gives the same TEI on any day).
 The character encoding is decided in ingest/charset.py; when the page's declaration was wrong,
 SourceMeta.encoding_warning says so (convert prints it, naming the file).
 
@@ -53,6 +55,7 @@ __all__ = ["article_from_html", "page_language"]
 
 _LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?=$|[-_])")
 _BREAKS = {"lb", "br"}
+LATEST_DATE = "2199-12-31"  # the latest publication date taken (teikit reads years 1000-2199), the same every day
 
 
 def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: dict, where: str,
@@ -74,7 +77,8 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
     document = trafilatura.bare_extraction(
         tree, url=capture.uri if capture else None, include_comments=False, include_tables=True,
         include_images=True, include_formatting=True, include_links=False, with_metadata=True,
-        favor_recall=True, date_extraction_params=set_date_params(extensive=False), config=_trafilatura_config())
+        favor_recall=True, date_extraction_params={**set_date_params(extensive=False), "max_date": LATEST_DATE},
+        config=_trafilatura_config())
     if document is None or document.body is None:
         raise EmptyArticleError("no article text found in the page", path=where)
     title = meta.get("title") or _clean(document.title)
