@@ -183,12 +183,20 @@ EN_PARAGRAPHS = ["Stock markets in London and Frankfurt fell sharply on Monday a
                  "December."]
 
 
+HEADED = "<article><h1>Markets fall as oil prices climb</h1>"  # en_inline_ad.html's heading, in its article
+
+
 @pytest.mark.parametrize("name, edit, paragraphs", [
     ("zh_ad_box.html", None, ZH_PARAGRAPHS),           # <div class="ad advertisement">ADVERT Buy now!</div>
     ("en_inline_ad.html", None, EN_PARAGRAPHS),        # <div class="inline-ad advert">ADVERT_INLINE Sponsored: …
     ("en_inline_ad.html", ('class="inline-ad advert"', 'id="sponsored_box"'), EN_PARAGRAPHS),
     # a class naming ads on what holds the article removes nothing of it
     ("en_inline_ad.html", ("<body><article>", '<body class="has-ads"><div class="ads-layout"><article class="ad-free">'),
+     EN_PARAGRAPHS),
+    # no article element, and the body's wrapper named ad-free or with ad slots: its paragraphs were removed
+    ("en_inline_ad.html", (HEADED, HEADED.replace("<article><h1>", "<h1>") + '<div class="article-body ad-free">'),
+     EN_PARAGRAPHS),
+    ("en_inline_ad.html", (HEADED, HEADED.replace("<article><h1>", "<h1>") + '<div class="story has-ad-slots">'),
      EN_PARAGRAPHS),
 ])
 def test_an_ad_box_is_left_out_by_its_class_or_id(tmp_path, name, edit, paragraphs):

@@ -162,24 +162,37 @@ _HOLDS_ARTICLE = {"html", "head", "body", "main", "article"}
 _WORD_PARTS_RE = re.compile(r"[-_]")
 
 
+BOX_SHARE = 3  # a box holding a third of the page's text or more holds the article, whatever its class says
+
+
 @lru_cache(maxsize=1)
-def _boilerplate_words() -> frozenset[str]:
+def _boilerplate_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(the words that name an ad box, the words that deny it: "ad-free", "no-ads")."""
     rows = read_tsv(html_data_dir() / BOILERPLATE_CLASSES, what="boilerplate classes")
-    return frozenset(row["word"].lower() for row in rows)
+    return tuple(frozenset(row["word"].lower() for row in rows if row["kind"] == kind) for kind in ("box", "not"))
+
+
+def _names_a_box(token: str, words: frozenset[str], denials: frozenset[str]) -> bool:
+    parts = set(_WORD_PARTS_RE.split(token))
+    return (token in words or bool(words & parts)) and not denials & parts
 
 
 def _drop_boilerplate_boxes(tree) -> None:
     """Every element whose class or id says it is an ad box (the data file BOILERPLATE_CLASSES)
-    removed, its tail kept; never one that holds the article (_HOLDS_ARTICLE, or an h1 in it)."""
-    words = _boilerplate_words()
-    doomed = []
+    removed, its tail kept; never one that holds the article (_HOLDS_ARTICLE, an h1, article or
+    main in it, or a BOX_SHARE of the page's text)."""
+    words, denials = _boilerplate_words()
+    doomed, page = [], None
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in _HOLDS_ARTICLE:
             continue
         tokens = f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
-        if not any(t in words or words.intersection(_WORD_PARTS_RE.split(t)) for t in tokens):
+        if not any(_names_a_box(token, words, denials) for token in tokens):
             continue
-        if next(element.iterdescendants("h1", "article", "main"), None) is None:
+        if next(element.iterdescendants("h1", "article", "main"), None) is not None:
+            continue
+        page = page if page is not None else len("".join(tree.itertext()).split())  # load_html's root element
+        if len("".join(element.itertext()).split()) * BOX_SHARE < page or page == 0:
             doomed.append(element)
     for element in doomed:  # one inside another removed goes with it, harmlessly removed again
         element.drop_tree()
