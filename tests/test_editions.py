@@ -340,6 +340,17 @@ def test_a_caesura_parts_the_half_lines(renderer, editions):
     assert renderer.text(EDITIONS / "verse_caesura.xml").endswith("\n\nApparatus\nold house] rdg: inn\n")
 
 
+def test_blocks_holding_what_is_not_read_are_read_all_the_same(renderer, editions):
+    # A line or item holding a del or an index entry was itself taken for unread (the text edition
+    # lost it), two of them made Saxon fail, and a ref holding a del lost its link.
+    html_main, txt_main = _main(editions, "hidden_inside_blocks.xml")
+    assert txt_main.splitlines()[:6] == ["First verse line stays", "Second line with word kept", "Third line indexed",
+                                         "Fourth line whole", "", "- Item one plain"]
+    assert "Item two new" in txt_main and "Fourth a line b whole" in html_main  # the HTML shows a del struck through
+    page = editions[EDITIONS / "hidden_inside_blocks.xml"][2]
+    assert any(a.get("href") == "#fig1" and "figure" in "".join(a.itertext()) for a in page.iter(f"{H}a"))
+
+
 def test_languages_and_writing_direction_reach_the_html(editions):
     # An Arabic page had no dir="rtl"; the xml:lang of a paragraph or a foreign word was dropped.
     tree = editions[EDITIONS / "rtl_languages.xml"][2]

@@ -175,7 +175,7 @@
     <xsl:sequence select="(normalize-space($note/@n)[.], string(tk:note-numbers(tk:tei($note))(generate-id($note))))[1]"/>
   </xsl:function>
 
-  <xsl:mode name="tk:hidden" on-no-match="shallow-skip" on-multiple-match="fail"/>
+  <xsl:mode name="tk:hidden" on-no-match="deep-skip" on-multiple-match="fail"/>  <!-- the element itself, never its descendants -->
 
   <xsl:template _match="{$tk:unread}" mode="tk:hidden" as="xs:boolean">
     <xsl:sequence select="true()"/>
