@@ -325,3 +325,13 @@ def test_an_edited_tei_whose_seed_is_gone_loses_its_text_edition_as_its_page(tmp
     assert not (tmp_path / "dist" / "html" / "second.html").exists()
     assert not (tmp_path / "dist" / "txt" / "second.txt").exists()
     assert f"warning: {tmp_path / 'dist' / 'txt' / 'second.txt'}: removed (its TEI left the corpus)" in result.stderr
+
+
+def test_outputs_inside_the_seeds_folder_are_left_alone_when_it_is_named_through_a_link(tmp_path, seeds):
+    link = tmp_path / "link"
+    link.symlink_to(seeds)
+    args = ["build", "--seeds", str(link), "--tei", str(seeds / "tei"), "--dist", str(seeds / "dist"), "--no-deposit"]
+    assert runner.invoke(app, args).exit_code == 0
+    again = runner.invoke(app, args)
+    assert again.exit_code == 0, again.output
+    assert f"convert:  0 TEI files in {seeds / 'tei'}, 1 unchanged" in again.stderr

@@ -163,6 +163,9 @@ def test_the_authors_label_is_not_part_of_the_name(tmp_path, name, author):
     ("Par Marie Dupont", "Marie Dupont"), ("Autorin: Anna Weber", "Anna Weber"), ("作者：张三", "张三"),
     ("Oleh Budi Santoso", "Budi Santoso"), ("Bài và ảnh: Minh Anh", "Minh Anh"),
     ("Authority Smith", "Authority Smith"), ("Byron Smith", "Byron Smith"), ("Author", "Author"),
+    # a label word opening a name of two words, without a colon, is the name's (it was cut off)
+    ("Oleh Sentsov", "Oleh Sentsov"), ("Von Miller", "Von Miller"), ("Par Lagerkvist", "Par Lagerkvist"),
+    ("Texto Ruiz", "Texto Ruiz"), ("Author: Smith", "Smith"),
 ])
 def test_every_languages_author_labels_are_taken_off(given, name):
     from teikit.ingest.layout import without_author_label

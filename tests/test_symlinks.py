@@ -166,3 +166,13 @@ def test_every_command_skips_links_unless_asked(tmp_path, command):
                    for p in tmp_path.rglob("*") if p.is_file() and not p.is_symlink() and "outside" not in p.parts)
     followed = run(*args(tmp_path, folder), "--follow-symlinks")
     assert "symbolic link" not in followed.stderr, followed.output
+
+
+def test_an_input_suffix_in_capitals_is_an_input_in_a_folder_as_named(tmp_path):
+    """UPPER.HTM converted when named, and was 'an unsupported input type' in a folder."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "NOTE.TXT").write_text(ARTICLE, encoding="utf-8")
+    result = run("convert", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in (tmp_path / "out").glob("*.xml")] == ["NOTE.xml"]

@@ -21,17 +21,20 @@ from .names import SIDECAR_SUFFIX, is_register_file
 
 def _below(path: Path, pruned: frozenset = frozenset()) -> list[Path]:
     """Every file and folder below `path` (what path.rglob("*") lists), sorted as rglob's are here;
-    not the folders whose absolute paths are `pruned` (os.path.abspath), nor what they hold."""
+    not the folders whose real paths are `pruned` (os.path.realpath: named through a link or not),
+    nor what they hold."""
     below = []
     for folder, folders, files in walk(path):
-        folders[:] = [name for name in folders if os.path.abspath(os.path.join(folder, name)) not in pruned]
+        if pruned:
+            folders[:] = [name for name in folders if os.path.realpath(os.path.join(folder, name)) not in pruned]
         below.extend(Path(folder, name) for name in (*folders, *files))
     return sorted(below)
 
 
 def is_input_name(name: str, suffixes: tuple[str, ...]) -> bool:
     """Whether a file of this name found under an input folder is an input (collect_files): it has
-    one of `suffixes` and is not a sidecar."""
+    one of `suffixes` (in any case, as ingest.source_type reads them) and is not a sidecar."""
+    name = name.lower()
     return name.endswith(suffixes) and not name.endswith(SIDECAR_SUFFIX)
 
 
@@ -48,7 +51,7 @@ def collect_files(paths, suffixes: tuple[str, ...], left_out: list | None = None
     .DS_Store or .teikit/).
     """
     found: list[Path] = []
-    pruned = frozenset(os.path.abspath(folder) for folder in exclude)
+    pruned = frozenset(os.path.realpath(folder) for folder in exclude)
     for raw in paths:
         path = Path(raw)
         if path.is_dir():

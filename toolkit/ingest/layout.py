@@ -193,8 +193,13 @@ def _author_label_re(colon: bool) -> re.Pattern:
 
 def without_author_label(name: str) -> str:
     """The name a page gives for its author without a byline's label ("Author John Smith",
-    "Автор: Иван Петров"); the name itself when nothing would be left."""
-    return _author_label_re(False).sub("", name, count=1).strip() or name
+    "Автор: Иван Петров"); the name itself when nothing would be left, or when no colon follows
+    the label and one word would be left: a label word may open a name ("Oleh Sentsov", "Von
+    Miller", "Par Lagerkvist" are names)."""
+    if _author_label_re(True).match(name):
+        return _author_label_re(True).sub("", name, count=1).strip() or name
+    rest = _author_label_re(False).sub("", name, count=1).strip()
+    return rest if len(rest.split()) >= 2 else name
 
 
 def byline_author(text: str) -> str | None:
