@@ -335,3 +335,16 @@ def test_outputs_inside_the_seeds_folder_are_left_alone_when_it_is_named_through
     again = runner.invoke(app, args)
     assert again.exit_code == 0, again.output
     assert f"convert:  0 TEI files in {seeds / 'tei'}, 1 unchanged" in again.stderr
+
+
+def test_a_gzipped_page_is_packaged_with_its_source(tmp_path, seeds):
+    """The header recorded the sha256 of the page decompressed, the deposit checks the file as
+    stored: such a seed could never be packaged."""
+    import gzip
+
+    from test_warc_input import HTML
+
+    (seeds / "xinhua.html.gz").write_bytes(gzip.compress((HTML / "xinhua_metro.html").read_bytes(), mtime=0))
+    result = build(tmp_path, "--package-format", "dir")
+    assert result.exit_code == 0, result.output
+    assert verify_package(tmp_path / "dist" / "deposit" / "seeds-corpus").ok

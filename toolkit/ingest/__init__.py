@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import zlib
 from pathlib import Path
 
@@ -93,26 +94,28 @@ def ingest_file(path, *, max_bytes: int | None = None, follow_symlinks: bool = T
     if kind == WARC:
         raise IngestError("a web archive holds many pages; convert reads it record by record", path=str(path))
     limit = max_bytes or (MAX_SOURCE_BYTES if kind == TEXT else MAX_PAGE_BYTES)
-    data = _read_bounded(path, limit, "a news article" if kind == TEXT else "a web page")
+    data, stored_sha256 = _read_bounded(path, limit, "a news article" if kind == TEXT else "a web page")
     meta = read_meta(path.with_name(source_stem(path) + META_SUFFIX), follow_symlinks=follow_symlinks)
     if kind == HTML:
         if not data.strip():
             raise IngestError("empty file (no text to convert)", path=str(path))
-        return article_from_html(data, path.name, source_stem(path), hashlib.sha256(data).hexdigest(),
+        return article_from_html(data, path.name, source_stem(path), stored_sha256,
                                  meta=meta, where=str(path))
     return ingest_bytes(data, path.name, meta=meta, display_path=str(path))
 
 
-def _read_bounded(path: Path, limit: int, what: str) -> bytes:
-    """The file's bytes (decompressed when it is gzipped), refused past `limit` bytes either way."""
+def _read_bounded(path: Path, limit: int, what: str) -> tuple[bytes, str]:
+    """The file's bytes (decompressed when it is gzipped), refused past `limit` bytes either way,
+    and the sha256 of the file as stored (what the header records and the deposit checks)."""
     too_large = f"too large for {what} ({{size:,}} bytes; the limit is {limit:,})"
     try:
         size = path.stat().st_size
         if size > limit:
             raise IngestError(too_large.format(size=size), path=str(path))
+        stored = path.read_bytes()
         if not path.name.lower().endswith(".gz"):
-            return path.read_bytes()
-        with gzip.open(path, "rb") as stream:
+            return stored, hashlib.sha256(stored).hexdigest()
+        with gzip.GzipFile(fileobj=io.BytesIO(stored), mode="rb") as stream:
             data = stream.read(limit + 1)
     except OSError as exc:
         if isinstance(exc, gzip.BadGzipFile) or not exc.strerror:
@@ -122,7 +125,7 @@ def _read_bounded(path: Path, limit: int, what: str) -> bytes:
         raise IngestError(f"not a readable gzip file ({exc or 'truncated'})", path=str(path)) from None
     if len(data) > limit:
         raise IngestError(f"too large for {what} once decompressed (over {limit:,} bytes)", path=str(path))
-    return data
+    return data, hashlib.sha256(stored).hexdigest()
 
 
 def ingest_bytes(data: bytes, name: str, *, meta: dict | None = None, display_path: str | None = None) -> Article:
