@@ -260,7 +260,9 @@ def test_a_typo_fixed_in_the_source_and_the_tei_alike_is_merged_with_the_new_sou
     source = tmp_path / SEED.name
     source.write_text(SEED.read_text(encoding="utf-8").replace("Dự buổi làm việc có", "Dự buổi họp có", 1),
                       encoding="utf-8")
-    edit(edited, ("Dự buổi làm việc có", "Dự buổi họp có"))
+    machine = '<persName ref="#pers-pham5-linh" resp="#ner-rules" cert="0.85">'
+    edit(edited, ("Dự buổi làm việc có", "Dự buổi họp có"),  # and an attribute of a machine element changed
+         (machine, machine.replace('"0.85"', '"0.99"')))
     kept = convert(edited.parent, source=source)
     assert kept.exit_code == 0
     assert lines(kept)[0].startswith(f"warning: {edited}: edited since teikit wrote it (")
@@ -273,6 +275,7 @@ def test_a_typo_fixed_in_the_source_and_the_tei_alike_is_merged_with_the_new_sou
         "cannot be told: names removed by hand since then may be marked again (those removed before stay unmarked)",
         f"1 of 1 converted into {edited.parent} (1 merged with its edits)"]
     tree = assert_edits_kept(edited)  # the unwrapped organisation among them
+    assert ("Phạm Linh", {"ref": "#pers-pham5-linh", "resp": "#ner-rules", "cert": "0.99"}) in names(tree, "persName")
     assert tree.find(".//t:sourceDesc/t:bibl[@type='source']/t:idno[@type='sha256']", NS).text == \
         hashlib.sha256(source.read_bytes()).hexdigest()
     merged = edited.read_bytes()

@@ -20,16 +20,17 @@ convention, docs/editing.md) and, when the file has a record, that is exactly
 as teikit wrote it (same place, element and attributes). Anything else is the
 editor's. Without a record, removed names cannot be known (`summary.unrecorded`).
 When the source changed since teikit wrote the file (`moved`: a typo fixed in the
-source and the TEI alike), the record's offsets are the old text's: the markup is
-then told by @resp alone, the names removed in earlier merges are looked for where
-the new text writes them (`relocated`), and names removed since cannot be known
-(`summary.moved`).
+source and the TEI alike), the record's offsets are the old text's: machine markup is
+then what teikit wrote by length, element and attributes wherever it now stands
+(`_as_written`), the names removed in earlier merges are looked for where the new
+text writes them (`relocated`), and names removed since cannot be known (`summary.moved`).
 """
 
 from __future__ import annotations
 
 import copy
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -85,6 +86,23 @@ def _key(span: Span) -> tuple:
     return start, end, tag, tuple(sorted(attrs.items()))
 
 
+def _shape(start: int, end: int, tag: str, attrs: dict) -> tuple:
+    return end - start, tag, tuple(sorted(attrs.items()))
+
+
+def _as_written(span: Span, recorded: set | None, shapes: Counter | None) -> bool:
+    """Whether a machine element is as teikit wrote it (an editor's change to it makes it the
+    editor's): at its recorded place, or, its places moved, of a recorded length, element and
+    attributes not yet claimed by another; without a record, by @resp alone."""
+    if shapes is None:
+        return recorded is None or _key(span) in recorded
+    shape = _shape(*span.signature())
+    if shapes[shape] <= 0:
+        return False
+    shapes[shape] -= 1
+    return True
+
+
 def _holds_notes(element) -> bool:
     """An element with a comment or processing instruction inside is the editor's: unwrapping
     it (a choice becomes its abbreviation's text) would lose the note."""
@@ -127,13 +145,15 @@ def merge(edited, fresh, article, record: Record | None, *, path: str = "", move
     tree = copy.deepcopy(edited)
     starts = starts_of(article)
     text = article.text
-    if moved and record is not None:  # its offsets are the old text's: only its removals, found again, hold
+    shapes = None  # with `moved`: what teikit wrote, by length, element and attributes (its places are the old text's)
+    if moved and record is not None:  # its offsets are the old text's: its removals are found again
+        shapes = Counter(_shape(*entry) for entry in record.markup)
         record = Record(record.sha256, markup=[], removed=relocated(record.removed, text))
-    summary = MergeSummary(unrecorded=record is None, moved=moved and record is not None)
+    summary = MergeSummary(unrecorded=record is None, moved=shapes is not None)
     spans = index(tree, starts)
-    recorded = record.machine_keys() if record is not None and not summary.moved else None
+    recorded = record.machine_keys() if record is not None and shapes is None else None
     untouched = [s for s in spans if s.kind != DOC_AUTHOR and is_machine(s.element)
-                 and (recorded is None or _key(s) in recorded) and not _holds_notes(s.element)]
+                 and _as_written(s, recorded, shapes) and not _holds_notes(s.element)]
     gone_spans, gone_names, summary.removed = removed_names(record, spans, text)
     kept_machine = {(s.start, s.end, s.tag) for s in untouched}
     for span in sorted(untouched, key=lambda s: -len(list(s.element.iterancestors()))):
