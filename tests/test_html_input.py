@@ -293,6 +293,19 @@ def test_a_web_archive_page_whose_http_charset_is_wrong_is_read_as_its_meta_says
     assert "\ufffd" not in reading_text(root)
 
 
+@pytest.mark.parametrize("spoil", [lambda data: data[:300] + b"\x92" + data[300:],   # a stray Windows-1252 quote
+                                   lambda data: data + "é".encode()[:1]])             # a record cut mid-character
+def test_a_utf8_page_with_a_bad_byte_stays_utf8(spoil):
+    """It was read whole in whatever charset decoded every byte (iso8859_10: 'prÃĐsident')."""
+    from teikit.ingest.charset import read_page
+
+    body = "<p>" + "Le président a visité l’école élémentaire de Lyon. " * 12 + "</p>"
+    data = spoil(f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>'.encode())
+    decoded = read_page(data)
+    assert decoded.encoding == "utf-8" and decoded.text.count("président") == 12
+    assert decoded.warning.startswith("its <meta> declares utf-8, but byte 0x") and "(the rest is)" in decoded.warning
+
+
 def test_a_page_no_charset_decodes_is_read_as_declared_with_a_warning(tmp_path):
     page = (CASES / "en_copyright_no_date.html").read_bytes()
     broken = page.replace(b"two years", b"two " + bytes(range(0x80, 0x100)) + b" years")

@@ -127,6 +127,8 @@ def read_page(data: bytes, http_charset: str | None = None) -> Decoded:
     if (text := _strict(data, codec)) is not None:
         return Decoded(text, codec, None)
     said = f"{where} declares {label}, but {_bad(data, codec)} is not valid {label}"
+    if codec == "utf-8" and _mostly_utf8(data):  # a stray byte, a record cut mid-character: still UTF-8
+        return _replaced(data, codec, said + " (the rest is)")
     tried = {codec}
     others = [(c, f"{l}, as {w} declares") for l, c, w in declared]
     others += [("utf-8", "utf-8"), (None, "{codec} (detected)")]
@@ -169,6 +171,15 @@ def _bad(data: bytes, codec: str) -> str:
     except UnicodeDecodeError as exc:
         return f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
     return "no byte"
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether bytes that are not all valid UTF-8 are UTF-8 with a few bad bytes: their characters
+    beyond ASCII outnumber the bytes that do not decode twenty to one (a page in a legacy charset
+    decodes no such character, each of its letters beyond ASCII being a bad byte)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    return bad * 20 <= sum(1 for char in text if char > "\x7f") - bad
 
 
 def _replaced(data: bytes, codec: str, said: str) -> Decoded:
