@@ -196,10 +196,12 @@ def without_author_label(name: str) -> str:
     "Автор: Иван Петров"); the name itself when nothing would be left, or when no colon follows
     the label and one word would be left: a label word may open a name ("Oleh Sentsov", "Von
     Miller", "Par Lagerkvist" are names)."""
-    if _author_label_re(True).match(name):
-        return _author_label_re(True).sub("", name, count=1).strip() or name
-    rest = _author_label_re(False).sub("", name, count=1).strip()
-    return rest if len(rest.split()) >= 2 else name
+    if labelled := _author_label_re(True).match(name):
+        return name[labelled.end():].strip() or name
+    if labelled := _author_label_re(False).match(name):
+        rest = name[labelled.end():].strip()
+        return rest if len(rest.split()) >= 2 else name
+    return name
 
 
 def byline_author(text: str) -> str | None:
