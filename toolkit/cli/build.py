@@ -44,6 +44,7 @@ from ..editing import tidy_paths
 from ..errors import ToolkitError
 from ..fsutil import cannot_write, exclusive_lock, file_in_the_way
 from ..ingest import WARC, source_stem, source_type
+from ..ingest import warc as web_archive
 from ..inputfiles import collect_files
 from ..options import ConvertOptions
 from ..render import build_site, render_paths
@@ -119,7 +120,7 @@ def stale_tei(seeds: Path, tei_dir: Path, converted: Report, own=()) -> list[Pat
     for failure in converted.failures:
         if str(failure.path) in archives:
             return []
-        archive, _, stem = str(failure.path).rpartition("#")  # a page's failure: ingest.warc.page_display
+        archive, stem = web_archive.page_of_display(str(failure.path))  # a page's failure, or a file's
         if archive in archives:
             stems.add(stem)
     try:

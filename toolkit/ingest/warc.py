@@ -241,6 +241,12 @@ def page_display(page: Page) -> str:
     return f"{page.archive}#{page.stem}"
 
 
+def page_of_display(name: str) -> tuple[str, str]:
+    """(archive, stem) of a name page_display gave; ("", name) for another name."""
+    archive, _, stem = name.rpartition("#")
+    return archive, stem
+
+
 def page_article(page: Page) -> Article:
     """The article of one page; IngestError (that page's failure) when its record's WARC-Date
     opens with no real day, which the capture date's @when must be."""
