@@ -361,3 +361,17 @@ def test_languages_and_writing_direction_reach_the_html(editions):
                       ("span", "az-Latn", "ltr", "salam"), ("li", "en", "ltr", "1 An English note.")]
     # Pages in a left-to-right language say nothing of direction.
     assert all(el.get("dir") is None for el in editions[EDITIONS / "letter_dta.xml"][2].iter() if isinstance(el.tag, str))
+
+
+def test_the_language_of_a_body_covers_all_of_it(renderer, tmp_path):
+    # The lang of <body xml:lang="fr"> went to its first paragraph only; after white space, to none.
+    doc = tmp_path / "body_lang.xml"
+    doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc><titleStmt><title>T</title>'
+                   '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>'
+                   '<text><body xml:lang="fr">\n <p>Premier paragraphe.</p>\n <p>Second paragraphe.</p>\n</body></text></TEI>',
+                   encoding="utf-8")
+    page = parse_html(renderer.html(doc))
+    body = page.find(f".//{H}div[@class='text']/{H}div[@class='tei-body']")
+    assert body.get("lang") == "fr" and body.get("dir") is None
+    assert [p.get("lang") for p in body.iter(f"{H}p")] == [None, None]
+    assert "".join(body.itertext()).split() == ["Premier", "paragraphe.", "Second", "paragraphe."]

@@ -15,9 +15,16 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <!-- The text: front, body and back (and the texts of a group). teikit's body is the page itself. -->
+  <!-- The text: front, body and back (and the texts of a group). teikit's body is the page itself;
+       a body with a language of its own or an id a pointer links to is a div, which takes them
+       (transcription.xsl): given to its first block instead, they would leave the rest. -->
   <xsl:template match="body" mode="tk:html">
-    <xsl:apply-templates mode="tk:html"/>
+    <xsl:choose>
+      <xsl:when test="exists(tk:own-attributes(.))">
+        <div class="{tk:classes(.)}"><xsl:apply-templates mode="tk:html"/></div>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates mode="tk:html"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="front | back | group | group/text" mode="tk:html">

@@ -27,7 +27,7 @@
   <!-- What the HTML element made from an element takes from it beside its class: the id a pointer
        links to (tk:page-targets, links.xsl), and its language where it changes (lang, and dir where
        the writing direction changes too). Added to the first element the element's own template
-       makes; an element rendered as no element of its own (body) gives none. -->
+       makes (a body with either is a div of its own, blocks.xsl). -->
   <xsl:template match="*[@xml:lang] | *[@xml:id][map:contains($tk:page-targets, string(@xml:id))]" mode="tk:html" priority="20">
     <xsl:variable name="attributes" as="attribute()*" select="tk:own-attributes(.)"/>
     <xsl:variable name="made" as="node()*"><xsl:next-match/></xsl:variable>
