@@ -191,16 +191,16 @@ def test_no_dangling_link(editions, path):
 def test_names_link_to_the_documents_register_or_the_authority(editions):
     tree = editions[EDITIONS / "letter_dta.xml"][2]
     links = {a.text: a.get("href") for a in tree.iter(f"{H}a")}
-    assert links["Devrient"] == "#devrient"                              # listPerson in back
+    assert links["Devrient"] == "#tei:devrient"                              # listPerson in back
     assert links["Goethe"] == "https://d-nb.info/gnd/118540238"          # prefixDef expanded
-    assert links["Ihre verehrte Frau Mutter"] == "#lindner"              # rs
-    assert tree.find(f".//{H}div[@id='devrient']") is not None
+    assert links["Ihre verehrte Frau Mutter"] == "#tei:lindner"              # rs
+    assert tree.find(f".//{H}div[@id='tei:devrient']") is not None
     tree = editions[EDITIONS / "tei_test_mixed.xml"][2]
     links = {a.text: a.get("href") for a in tree.iter(f"{H}a")}
-    assert links["the duke"] == "#orsino"                                # listPerson in the header
-    assert links["the company"] == "#globe"
+    assert links["the duke"] == "#tei:orsino"                                # listPerson in the header
+    assert links["the company"] == "#tei:globe"
     assert links["the full text"] == "https://example.org/twelfth-night"
-    assert tree.find(f".//{H}section[@id='registers']//{H}div[@id='orsino']") is not None
+    assert tree.find(f".//{H}section[@id='registers']//{H}div[@id='tei:orsino']") is not None
 
 
 def test_verse_lines_stand_on_their_own_lines(editions):
@@ -325,9 +325,9 @@ def test_a_pointer_reads_what_it_points_at_and_links_to_it(editions):
                                 "Never links: javascript:alert(1), data:text/html,x, #nowhere. By number: 3. A numbered line. Part two Second part.")
     tree = editions[EDITIONS / "pointers.xml"][2]
     links = [(a.text, a.get("href")) for a in tree.iter(f"{H}a") if "tei-ptr" in (a.get("class") or "")]
-    assert links == [("The harbour", "#fig1"), ("https://example.org/x", "https://example.org/x"),
-                     ("Part two", "#s2"), ("[1]", "#note-1"), ("3", "#l3")]
-    assert [el.get("class") for el in tree.iter() if el.get("id") in ("fig1", "s2", "l3")] == ["photo", "tei-l", "div"]
+    assert links == [("The harbour", "#tei:fig1"), ("https://example.org/x", "https://example.org/x"),
+                     ("Part two", "#tei:s2"), ("[1]", "#note-1"), ("3", "#tei:l3")]
+    assert [el.get("class") for el in tree.iter() if el.get("id") in ("tei:fig1", "tei:s2", "tei:l3")] == ["photo", "tei-l", "div"]
     assert [el.text for el in tree.iter(f"{H}span") if el.get("class") == "tei-ptr"] == [
         "javascript:alert(1)", "data:text/html,x", "#nowhere"]
 
@@ -348,7 +348,7 @@ def test_blocks_holding_what_is_not_read_are_read_all_the_same(renderer, edition
                                          "Fourth line whole", "", "- Item one plain"]
     assert "Item two new" in txt_main and "Fourth a line b whole" in html_main  # the HTML shows a del struck through
     page = editions[EDITIONS / "hidden_inside_blocks.xml"][2]
-    assert any(a.get("href") == "#fig1" and "figure" in "".join(a.itertext()) for a in page.iter(f"{H}a"))
+    assert any(a.get("href") == "#tei:fig1" and "figure" in "".join(a.itertext()) for a in page.iter(f"{H}a"))
 
 
 def test_languages_and_writing_direction_reach_the_html(editions):
@@ -375,3 +375,21 @@ def test_the_language_of_a_body_covers_all_of_it(renderer, tmp_path):
     assert body.get("lang") == "fr" and body.get("dir") is None
     assert [p.get("lang") for p in body.iter(f"{H}p")] == [None, None]
     assert "".join(body.itertext()).split() == ["Premier", "paragraphe.", "Second", "paragraphe."]
+
+
+def test_the_page_links_to_an_element_of_the_text_by_an_id_no_other_element_has(renderer, tmp_path):
+    # A pointer to <p xml:id="notes"> linked to the page's own notes section; the page then had two
+    # elements with id="notes" (likewise "article", "note-1", a mention's "person-1").
+    doc = tmp_path / "ids.xml"
+    doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+                   '<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>'
+                   '<text><body><p xml:id="notes">First, see <ptr target="#article"/>.<note>A note.</note></p>'
+                   '<p xml:id="article">Second, back to <ref target="#notes">the first</ref>.</p>'
+                   '<listPerson><person xml:id="note-1"><persName>Ada</persName></person></listPerson>'
+                   '<p><persName ref="#note-1">Ada</persName> wrote it.</p></body></text></TEI>', encoding="utf-8")
+    page = parse_html(renderer.html(doc))
+    ids = [el.get("id") for el in page.iter() if isinstance(el.tag, str) and el.get("id")]
+    assert len(ids) == len(set(ids)) and {"article", "notes", "note-1"} <= set(ids)
+    hrefs = {"".join(a.itertext()): a.get("href") for a in page.iter(f"{H}a")}
+    assert (hrefs["article"], hrefs["the first"], hrefs["Ada"]) == ("#tei:article", "#tei:notes", "#tei:note-1")
+    assert [page.find(f".//*[@id='{i}']").tag.replace(H, "") for i in ("tei:notes", "tei:article", "tei:note-1")] == ["p", "p", "div"]

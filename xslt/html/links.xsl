@@ -39,6 +39,14 @@
         ! (let $id := . return id($id, $tk:page)[tk:is-pointable(.)] ! map{$id: true()}),
       map{'duplicates': 'use-first'})"/>
 
+  <!-- The HTML id of a TEI element the page links to within itself (a register entry it shows, a
+       pointer's target): its xml:id after "tei:", which no id of the page's own has (article, notes,
+       note-1, person-2, P1-m1 …: none holds a colon), so that no two elements share an id. -->
+  <xsl:function name="tk:anchor-id" as="xs:string">
+    <xsl:param name="xml-id" as="xs:string"/>
+    <xsl:sequence select="'tei:' || $xml-id"/>
+  </xsl:function>
+
   <!-- An element of the page's text that the page renders once, as an element of its own that has
        no id yet: not a note, register entry or mention (they have their ids), not what is left out
        or only an unread alternative, not the parts of the text the page sets elsewhere or drops. -->
@@ -69,9 +77,9 @@
     <xsl:variable name="local" select="if (starts-with($uri, '#')) then substring($uri, 2) else ()"/>
     <xsl:choose>
       <xsl:when test="exists($local)">
-        <xsl:sequence select="if (map:contains($tk:page-anchors, $local)) then '#' || escape-html-uri($local)
+        <xsl:sequence select="if (map:contains($tk:page-anchors, $local)) then '#' || escape-html-uri(tk:anchor-id($local))
                               else if (map:contains($tk:page-note-ids, $local)) then '#' || $tk:page-note-ids($local)
-                              else if (map:contains($tk:page-targets, $local)) then '#' || escape-html-uri($local)
+                              else if (map:contains($tk:page-targets, $local)) then '#' || escape-html-uri(tk:anchor-id($local))
                               else ''"/>
       </xsl:when>
       <xsl:when test="matches($uri, '^[a-zA-Z][a-zA-Z0-9+.-]*:')">

@@ -20,7 +20,7 @@
   <!-- An entry: its parts one after another, a space between (they are often written without one). -->
   <xsl:template match="(person | personGrp | place | org | event | nym | bibl | biblStruct | witness)[ancestor::listPerson or ancestor::listPlace or ancestor::listOrg or ancestor::listEvent or ancestor::listBibl or ancestor::listNym or ancestor::listWit][not(text()[normalize-space()])]" mode="tk:html">
     <div class="entry {tk:classes(.)}">
-      <xsl:if test="@xml:id and $tk:page-anchors(@xml:id) is ."><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+      <xsl:if test="@xml:id and $tk:page-anchors(@xml:id) is ."><xsl:attribute name="id" select="tk:anchor-id(@xml:id)"/></xsl:if>
       <xsl:for-each select="*">
         <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
         <xsl:apply-templates select="." mode="tk:html"/>
@@ -31,7 +31,7 @@
   <!-- An entry with text of its own (a bibl). -->
   <xsl:template match="(person | personGrp | place | org | event | nym | bibl | biblStruct | witness)[ancestor::listPerson or ancestor::listPlace or ancestor::listOrg or ancestor::listEvent or ancestor::listBibl or ancestor::listNym or ancestor::listWit][text()[normalize-space()]]" mode="tk:html">
     <div class="entry {tk:classes(.)}">
-      <xsl:if test="@xml:id and $tk:page-anchors(@xml:id) is ."><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+      <xsl:if test="@xml:id and $tk:page-anchors(@xml:id) is ."><xsl:attribute name="id" select="tk:anchor-id(@xml:id)"/></xsl:if>
       <xsl:apply-templates mode="tk:html"/>
     </div>
   </xsl:template>

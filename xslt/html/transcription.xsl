@@ -51,7 +51,7 @@
   <xsl:function name="tk:own-attributes" as="attribute()*">
     <xsl:param name="element" as="element()"/>
     <xsl:if test="$element/@xml:id and map:contains($tk:page-targets, string($element/@xml:id))">
-      <xsl:attribute name="id" select="$element/@xml:id"/>
+      <xsl:attribute name="id" select="tk:anchor-id($element/@xml:id)"/>
     </xsl:if>
     <!-- (A note of the text leaves only its mark here: its language goes on its footnote, notes.xsl.) -->
     <xsl:if test="not($element/self::note[ancestor::text])">
