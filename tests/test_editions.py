@@ -393,3 +393,19 @@ def test_the_page_links_to_an_element_of_the_text_by_an_id_no_other_element_has(
     hrefs = {"".join(a.itertext()): a.get("href") for a in page.iter(f"{H}a")}
     assert (hrefs["article"], hrefs["the first"], hrefs["Ada"]) == ("#tei:article", "#tei:notes", "#tei:note-1")
     assert [page.find(f".//*[@id='{i}']").tag.replace(H, "") for i in ("tei:notes", "tei:article", "tei:note-1")] == ["p", "p", "div"]
+
+
+def test_parts_written_without_spaces_read_apart_in_every_edition_and_keep_their_text(renderer, tmp_path):
+    # The HTML dropped the text between a cast item's parts (", Duke of Illyria"); the apparatus glued
+    # an address's lines and the words around a <space/>, which both editions part.
+    doc = tmp_path / "parts.xml"
+    doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+                   '<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>'
+                   '<text><body><castList><castItem><role>ORSINO</role>, Duke of Illyria</castItem></castList>'
+                   '<p>Sent to <app><lem><address><addrLine>1 Quay</addrLine><addrLine>Hull</addrLine></address></lem>'
+                   '<rdg wit="#B">Hull<space/>docks</rdg></app>.</p></body></text></TEI>', encoding="utf-8")
+    page = parse_html(renderer.html(doc))
+    assert html_text(page.find(f".//{H}div[@class='text']")) == "ORSINO, Duke of Illyria Sent to 1 Quay Hull."
+    assert html_text(page.find(f".//{H}section[@id='apparatus']//{H}li")) == "1 Quay Hull] rdg: Hull docks (#B)"
+    text = renderer.text(doc)
+    assert "\n\nORSINO, Duke of Illyria\n\nSent to 1 Quay Hull.\n\n" in text and "\n1 Quay Hull] rdg: Hull docks (#B)\n" in text

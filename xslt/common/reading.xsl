@@ -27,6 +27,14 @@
       select="'am[ancestor::expan] | index | interpGrp | interp | linkGrp | link | span | spanGrp | figDesc | graphic | binaryObject | fs | fLib | fw'"/>
   <xsl:variable name="tk:unread" static="yes" as="xs:string" select="'del | ' || $tk:unshown"/>
 
+  <!-- Read as a space: white space the editor marked, the caesura parting two half-lines of verse.
+       And parts often written without a space between them (an address's lines, a cast item's or
+       a respStmt's parts): a space before each but the first. Every edition's templates match
+       these patterns (the HTML's, transcription.xsl, spaces them in their parent's template). -->
+  <xsl:variable name="tk:spacers" static="yes" as="xs:string" select="'space | caesura'"/>
+  <xsl:variable name="tk:spaced-parts" static="yes" as="xs:string"
+      select="'addrLine | castItem/*[not(self::note)] | address/*[not(self::note)] | respStmt/*[not(self::note)]'"/>
+
   <!-- Elements that always stand on their own in an edition. -->
   <xsl:variable name="tk:block-names" as="map(xs:string, xs:boolean)" select="map:merge((
       'p', 'ab', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'head',
@@ -104,8 +112,13 @@
     <xsl:apply-templates select="tk:reading(.)/node()" mode="tk:reading-text"/>
   </xsl:template>
 
-  <xsl:template match="caesura" mode="tk:reading-text">
+  <xsl:template _match="{$tk:spacers}" mode="tk:reading-text">
     <xsl:sequence select="' '"/>
+  </xsl:template>
+
+  <xsl:template _match="{$tk:spaced-parts}" mode="tk:reading-text">
+    <xsl:if test="preceding-sibling::node()"><xsl:sequence select="' '"/></xsl:if>
+    <xsl:apply-templates mode="tk:reading-text"/>
   </xsl:template>
 
   <xsl:template match="lb | pb | cb" mode="tk:reading-text">

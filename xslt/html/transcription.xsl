@@ -71,12 +71,13 @@
     </xsl:if>
   </xsl:function>
 
-  <!-- Elements whose parts are often written without a space between them: a space between. -->
+  <!-- Elements whose parts are often written without a space between them (tk:spaced-parts,
+       common/reading.xsl): a space before each part but the first; their text between parts kept. -->
   <xsl:template match="castItem | address | respStmt" mode="tk:html">
     <xsl:element name="{if (tk:is-block(.)) then 'div' else 'span'}">
       <xsl:attribute name="class" select="tk:classes(.)"/>
-      <xsl:for-each select="*">
-        <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+      <xsl:for-each select="node()">
+        <xsl:if test="self::*[not(self::note)] and preceding-sibling::node()"><xsl:text> </xsl:text></xsl:if>
         <xsl:apply-templates select="." mode="tk:html"/>
       </xsl:for-each>
     </xsl:element>
@@ -149,8 +150,8 @@
     <span class="tei-gap" title="{string-join((@reason, @quantity || ' ' || @unit)[normalize-space()], ' ')}">[…]</span>
   </xsl:template>
 
-  <!-- White space the editor marked, and the caesura parting two half-lines of verse: a space. -->
-  <xsl:template match="space | caesura" mode="tk:html">
+  <!-- White space the editor marked, and the caesura parting two half-lines of verse: a space (common/reading.xsl). -->
+  <xsl:template _match="{$tk:spacers}" mode="tk:html">
     <span class="tei-{local-name()}"><xsl:text> </xsl:text></span>
   </xsl:template>
 

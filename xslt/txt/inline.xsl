@@ -25,8 +25,8 @@
     <xsl:value-of select="tk:trim-at-breaks(.)"/>
   </xsl:template>
 
-  <!-- A caesura parts two half-lines of verse: a space. -->
-  <xsl:template match="caesura" mode="tk:txt-inline">
+  <!-- Marked white space, a caesura: a space (common/reading.xsl). -->
+  <xsl:template _match="{$tk:spacers}" mode="tk:txt-inline">
     <xsl:text> </xsl:text>
   </xsl:template>
 
@@ -34,9 +34,10 @@
     <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
-  <!-- Parts of an address, entries' parts: a space between, as they are often written without one. -->
-  <xsl:template match="addrLine | space | castItem/* | address/* | respStmt/*" mode="tk:txt-inline">
-    <xsl:text> </xsl:text><xsl:apply-templates mode="tk:txt-inline"/><xsl:text> </xsl:text>
+  <!-- Parts of an address, entries' parts: a space before each but the first (common/reading.xsl). -->
+  <xsl:template _match="{$tk:spaced-parts}" mode="tk:txt-inline">
+    <xsl:if test="preceding-sibling::node()"><xsl:text> </xsl:text></xsl:if>
+    <xsl:apply-templates mode="tk:txt-inline"/>
   </xsl:template>
 
   <xsl:template match="note" mode="tk:txt-inline">
