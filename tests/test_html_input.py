@@ -146,6 +146,18 @@ def test_a_figcaption_is_the_figures_head(tmp_path, caption, heads):
     assert [t for t in _texts(root, "p") if "bridge seen" in t or "districts." in t] == []
 
 
+def test_a_paragraph_saying_what_a_caption_says_is_a_caption_only_as_often_as_the_page_has_that_caption(tmp_path):
+    # Every paragraph equal to a figcaption's text was a caption, the body's own sentence too.
+    page = (CASES / "en_figcaption_plain.html").read_text(encoding="utf-8")
+    again = "<p>The new bridge seen from above.</p></article>"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "p.html").write_text(page.replace("</article>", again), encoding="utf-8")
+    assert not convert_paths([tmp_path / "in"], tmp_path / "out").failures
+    root = _tei(tmp_path / "out", "p.html")
+    assert _texts(root, "figure/head") == ["The new bridge seen from above."]
+    assert [t for t in _texts(root, "p") if "bridge seen" in t] == ["The new bridge seen from above."]
+
+
 # --- the author -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name, author", [("en_author_label.html", "John Smith"),     # <p class="author">Author: …

@@ -38,6 +38,7 @@ Public entry: `article_from_html(data, name, …)`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from ..errors import EmptyArticleError
@@ -198,20 +199,22 @@ def _drop_boilerplate_boxes(tree) -> None:
         element.drop_tree()
 
 
-def _figure_captions(tree) -> frozenset[str]:
-    """The texts of the page's figcaptions (the whole and each paragraph), each a caption
-    wherever trafilatura puts it; a figcaption of text and inline markup (no paragraph in it)
-    becomes one paragraph in it (trafilatura keeps a caption's paragraphs and drops its bare text)."""
-    texts = set()
+def _figure_captions(tree) -> Counter[str]:
+    """The texts of the page's figcaptions (the whole and each paragraph), each as many times as
+    figcaptions give it: a paragraph of that text is a caption wherever trafilatura puts it, as
+    often as the page has such a caption (a paragraph of the body that says the same again stays
+    a paragraph). A figcaption of text and inline markup (no paragraph in it) becomes one
+    paragraph in it (trafilatura keeps a caption's paragraphs and drops its bare text)."""
+    texts: Counter[str] = Counter()
     for caption in tree.iter("figcaption"):
         if not any(child.tag in ("p", "div") for child in caption) and "".join(caption.itertext()).strip():
             paragraph = caption.makeelement("p", {})
             paragraph.text, caption.text = caption.text, None
             paragraph.extend(list(caption))
             caption.append(paragraph)
-        for part in (caption, *caption.iter("p")):  # inline markup joined as it is, or spaced like <br>
-            texts.update(clean_line(glue.join(part.itertext())) for glue in ("", " "))
-    return frozenset(texts - {""})
+        texts.update({clean_line(glue.join(part.itertext()))  # inline markup joined as it is, or spaced like <br>
+                      for part in (caption, *caption.iter("p")) for glue in ("", " ")} - {""})
+    return texts
 
 
 def _clean(value) -> str | None:
@@ -248,10 +251,11 @@ def _text_of(element) -> str:
     return clean_line("".join(parts))
 
 
-def _blocks(body, title: str | None, captions: frozenset[str] = frozenset()
+def _blocks(body, title: str | None, captions: Counter[str] | None = None
             ) -> tuple[list[tuple[str, str]], tuple[str, str] | None]:
     """(kind, text) of the body's blocks in reading order, and a leading date line (ISO, printed);
-    a paragraph whose text is a figcaption's (`captions`) is a caption."""
+    a paragraph whose text is a figcaption's (`captions`, each text as often as it counts) is a caption."""
+    captions = Counter(captions or ())
     blocks: list[tuple[str, str]] = []
     date_line = None
     after_image = False
@@ -283,7 +287,8 @@ def _blocks(body, title: str | None, captions: frozenset[str] = frozenset()
             if text and not blocks and date_line is None and (parsed := parse_date_line(text)):
                 date_line = parsed
                 continue
-            if text in captions:
+            if captions[text] > 0:
+                captions[text] -= 1
                 found.append((CAPTION, text))
             elif text:
                 found.append((_paragraph_kind(text, after_image, not blocks), text))
