@@ -15,7 +15,6 @@ package that is neither (a mixture, a half-removed tree) cannot pass.
 
 from __future__ import annotations
 
-import os
 import random
 import shutil
 import signal

@@ -45,7 +45,7 @@ GAZ = Gazetteers.from_lists({"family": ["Trần", "Lê", "Phạm", "Võ"], "plac
 
 def _doc(i: int) -> NerDoc:
     home, team, other = PLACES[i % 6], PLACES[(i + 2) % 6], PLACES[(i + 3) % 6]
-    parts = [(f"Đoàn công tác đến ", None), (home, "placeName"), (" hôm qua. Trận đấu giữa đội ", None),
+    parts = [("Đoàn công tác đến ", None), (home, "placeName"), (" hôm qua. Trận đấu giữa đội ", None),
              (team, None), (" và đội ", None), (other, None), (" diễn ra tại ", None), (other, "placeName"), (".", None)]
     if i % 2:
         parts += [(" Phát biểu tại đây, ông ", None), (PEOPLE[i // 2 % 4], "persName"), (" cảm ơn khán giả.", None)]

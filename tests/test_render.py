@@ -14,7 +14,7 @@ from teikit.errors import RenderError
 from teikit.render import Renderer, default_renderer, render_paths
 from teikit.render.batch import tei_href
 
-from render_helpers import GOLDEN, SAMPLE, body_blocks, canonical_html, check_golden, parse_html, H
+from render_helpers import SAMPLE, body_blocks, canonical_html, check_golden, parse_html, H
 
 SEED_TEI = Path(__file__).resolve().parents[1] / "tei" / "000_03d31ed0a32cd011.xml"
 REPO_XSLT = Path(__file__).resolve().parents[1] / "xslt"

@@ -58,7 +58,6 @@ from .orgnames import branch_end, continue_name, owner_follows, quoted_name
 from .ruletable import priority
 from .scan import OrgSpans, Scan, Span
 from .spans import Candidate
-from .tokens import phrase_key
 
 # One priority for every named organisation, so of two nested ones the longer is kept
 # ("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam" over the "Mặt trận …" inside it);
