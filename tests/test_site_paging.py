@@ -89,6 +89,31 @@ def test_a_year_and_a_letter_beyond_a_page_come_in_pages_and_the_timeline_links_
     assert broken_links(out) == []
 
 
+def test_only_pages_a_run_wrote_are_removed_and_one_changed_since_is_kept_with_a_warning(tmp_path):
+    # Every *.html in a register's folder that the run did not write was removed, silently: an
+    # editor's registers/persons/notes.html, registers/dates/1999.html, registers/persons-notes.html.
+    tei = dated_copies(tmp_path / "tei", 5)
+    out = tmp_path / "html"
+    assert build_site([tei], out, register_page_size=4, search_index=False).ok
+    mine = [out / "registers" / "persons" / "notes.html", out / "registers" / "dates" / "1999.html",
+            out / "registers" / "persons-notes.html", out / ENTRY / "7.html"]
+    for path in mine:
+        path.write_text("<p>an editor's</p>", encoding="utf-8")
+    page_two = out / ENTRY / "3.html"
+    page_two.write_text(page_two.read_text(encoding="utf-8") + "<!-- an editor's remark -->", encoding="utf-8")
+    for n in (2, 3, 4):
+        (tei / f"a{n}.xml").unlink()
+    report = build_site([tei], out, register_page_size=4, search_index=False, replace_site=True)
+    assert report.ok
+    assert all(path.read_text(encoding="utf-8") == "<p>an editor's</p>" for path in mine)
+    assert page_two.read_text(encoding="utf-8").endswith("<!-- an editor's remark -->")
+    assert [w for w in report.warnings if "kept" in w] == [
+        f"{page_two}: kept: changed since teikit wrote it, and no longer part of the site (nothing links to it)"]
+    assert not (out / ENTRY / "4.html").exists()  # as written: removed
+    # Said once: the record forgets it.
+    assert not [w for w in build_site([tei], out, register_page_size=4, search_index=False).warnings if "kept" in w]
+
+
 def test_pages_an_entry_no_longer_needs_are_removed_and_an_editors_file_is_kept(tmp_path):
     tei = dated_copies(tmp_path / "tei", 5)
     out = tmp_path / "html"

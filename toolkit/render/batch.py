@@ -305,7 +305,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
             if not local:
                 _sweep_after(engine, out_dir)
         pools.close()  # the workers are done: their memory goes before Pagefind runs
-        remove_stale_register_pages(out_dir, ledger.seen)
+        remove_stale_register_pages(out_dir, ledger.seen, record.wrote, report)
         record.forget_unseen()
         # Pagefind indexes the article pages; with none written (a full disk) there is nothing to index.
         indexed = partial(ledger.pages_on_disk, out_dir)

@@ -337,6 +337,14 @@ class PageRecord:
         self.record.entries[CORPUS] = {"key": self._corpus if complete else "", "sha256": None, "pages": self._corpus_pages,
                                        "lang": lang, "environment": self.environment if complete else ""}
 
+    def wrote(self, rel: str) -> bool | None:
+        """Whether the page `rel` is as a run recorded writing it (True), was written by one and
+        changed since (False), or is none the record knows (None: not teikit's, as far as it knows)."""
+        page = self.record.entries.get(PAGE + rel)
+        if page is None:
+            return None
+        return buildrecord.file_sha(self.out_dir / rel) == page.get("sha256")
+
     def forget_unseen(self) -> None:
         """The corpus pages' entries this build neither made nor kept go (their pages were removed)."""
         for name, _ in self.record.entries.named(PAGE):
