@@ -94,6 +94,22 @@ def test_no_article_converted_stops_after_convert(tmp_path):
     assert not (tmp_path / "dist").exists()
 
 
+def test_an_empty_seeds_folder_removes_no_tei(tmp_path):
+    # Every TEI file a build wrote was removed as made by no source any more, then the build stopped.
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(SEED, tmp_path / "seeds")
+    assert build(tmp_path).exit_code == 0
+    (tmp_path / "seeds" / SEED.name).unlink()
+    (tmp_path / "seeds" / "notes.md").write_text("not an article", encoding="utf-8")
+    before = sorted(p.name for p in (tmp_path / "tei").glob("*.xml"))
+    result = build(tmp_path)
+    assert result.exit_code == 1
+    assert sorted(p.name for p in (tmp_path / "tei").glob("*.xml")) == before and before
+    assert result.stderr.splitlines()[-1] == (f"error: {tmp_path / 'seeds'}: no TEI written; nothing to validate, render "
+                                              f"or deposit (1 TEI file left as it is in {tmp_path / 'tei'})")
+    assert "removed" not in result.stderr
+
+
 class _Exploding:
     """A recogniser with a bug: convert keeps the text, drops the markup, and warns."""
 

@@ -8,7 +8,7 @@ of a source since removed or renamed) is removed, with its text edition and
 its page, when the build record says teikit wrote it and it is unchanged since
 (convertrecord.remove_unmade); any other (an editor's, or not teikit's) is
 reported, one warning line each, and neither validated, rendered nor packaged
-(`stale_tei`).
+(`stale_tei`). A seeds folder holding no source at all removes nothing.
 
 Over outputs made before, each step redoes only what its inputs changed (the
 build records, teikit.buildrecord: convertrecord, render.siterecord,
@@ -112,8 +112,11 @@ def stale_tei(seeds: Path, tei_dir: Path, converted: Report, own=()) -> list[Pat
     (`own`: the build's output folders, whose files are never sources): not one `converted` (this
     run's convert) wrote, found unchanged or kept, nor one a source that failed would make (a file's
     stem, a web archive's page's); while an archive could not be read at all, none is stale (any
-    may be one of its pages)."""
+    may be one of its pages); while `seeds` holds no source at all (a wrong or empty folder, a disk
+    not mounted), none is stale: the corpus is not taken to be empty."""
     sources = collect_files([seeds], SOURCE_SUFFIXES, exclude=own)
+    if not sources:
+        return []
     stems = {Path(path).stem for path in (*converted.written, *converted.unchanged, *converted.kept)}
     stems |= {source_stem(path) for path in sources if source_type(path) != WARC}
     archives = {str(path) for path in sources if source_type(path) == WARC}
@@ -208,7 +211,9 @@ def _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr
             print_changes(changes, "tidy:     ")
             steps.report(tidied, f"tidy:     {tidy_summary(tidied, changes)}")
     if not tei:
-        steps.error(f"{seeds}: no TEI written; nothing to validate, render or deposit")
+        left = len(stale) - len(removed) if stale else sum(1 for _ in tei_dir.glob("*.xml")) if tei_dir.is_dir() else 0
+        kept = f" ({left} TEI file{'s' if left != 1 else ''} left as {'they are' if left != 1 else 'it is'} in {tei_dir})" if left else ""
+        steps.error(f"{seeds}: no TEI written; nothing to validate, render or deposit{kept}")
         raise typer.Exit(EXIT_FAILED)
 
     with steps.step():
