@@ -16,6 +16,7 @@ from teikit.cli import app
 from teikit.convert import convert_paths
 from teikit.errors import SiteError
 from teikit.render import MANIFEST, build_site
+from teikit.render.site import read_manifest
 from teikit.render.siterecord import SEARCH_ENTRY
 
 from render_helpers import H, broken_links, parse_html
@@ -232,6 +233,37 @@ def test_an_index_teikit_did_not_make_is_never_overwritten(tei, tmp_path, replac
         f"error: {out}: index.html is not a teikit site's (no {MANIFEST} beside it): refusing to overwrite it; "
         "render into another folder, or remove it yourself; nothing written")
     assert snapshot(out) == before
+
+
+def test_an_article_never_overwrites_the_sites_own_pages_nor_a_file_that_is_no_articles_page(site, tei):
+    # index.xml and search.xml had their pages overwritten by the corpus index and the search page
+    # (they left the site and its search, their register links dangled); about.xml replaced an
+    # editor's about.html. Exit 0, not a word. Each is now its one line; the rest is rendered.
+    theirs = site / "about.html"
+    theirs.write_text("<!DOCTYPE html><title>About us</title>\n", encoding="utf-8")
+    for stem in ("index", "search", "about"):
+        shutil.copy(tei / f"{ARTICLES[0]}.xml", tei / f"{stem}.xml")
+    result = render(tei, "-o", site)
+    assert result.exit_code == 1
+    assert [line for line in result.stderr.splitlines() if line.startswith("error:")] == [
+        f"error: {tei / 'about.xml'}: its page would replace {theirs}, which is no article's page of this site "
+        f"(not in its {MANIFEST}): that file is kept; rename this one, or remove that file yourself",
+        f"error: {tei / 'index.xml'}: its page would be {site / 'index.html'}, the site's own index page; "
+        "rename the file (its source, for a build)",
+        f"error: {tei / 'search.xml'}: its page would be {site / 'search.html'}, the site's own search page; "
+        "rename the file (its source, for a build)"]
+    assert theirs.read_text(encoding="utf-8") == "<!DOCTYPE html><title>About us</title>\n"
+    assert index_links(site) == sorted(f"{a}.html" for a in ARTICLES)
+    assert sorted(read_manifest(site / MANIFEST)) == sorted(ARTICLES)
+    assert broken_links(site) == []
+    # An article the site holds keeps its page (rendered again when it changes), whatever is there.
+    (tei / "about.xml").unlink()
+    (tei / "index.xml").unlink()
+    (tei / "search.xml").unlink()
+    theirs.unlink()
+    shutil.copy(tei / f"{ARTICLES[0]}.xml", tei / "about.xml")
+    assert render(tei, "-o", site).exit_code == 0 and "about.html" in index_links(site)
+    assert render(tei, "-o", site, "--force").exit_code == 0
 
 
 @pytest.mark.parametrize("text", ["{not json", "[" * 100_000 + "]" * 100_000])  # nested past the parser's recursion

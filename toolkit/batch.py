@@ -231,15 +231,19 @@ class Batch:
         self._output_suffix = output_suffix
         self._clash_message = clash_message
         self._claimed: dict[str, object] = {}  # claim_output: output stem -> the input that has it
+        # a stage's own reason an input may not have its output (the line to say), or None: render.site.page_refusal
+        self.refuse: Callable[[Path], str | None] | None = None
 
     def clash(self, path: Path) -> str | None:
-        """Why `path` may not be worked on (its name is not UTF-8, or its output name is an
-        earlier file's), or None."""
+        """Why `path` may not be worked on (its name is not UTF-8, its output name is an earlier
+        file's, or the stage's `refuse` says why), or None."""
         unusable = unusable_name(path)
         if unusable:
             return unusable
         first = self._clashes.get(path)
-        return None if first is None else f"{path}: {self._clash_message} {first}: {self._stem(path)}{self._output_suffix}"
+        if first is not None:
+            return f"{path}: {self._clash_message} {first}: {self._stem(path)}{self._output_suffix}"
+        return self.refuse(path) if self.refuse is not None else None
 
     def claim_output(self, stem: str, source) -> str | None:
         """Take output name `stem` for `source`, an input found while the batch runs (a web archive's

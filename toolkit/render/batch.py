@@ -30,7 +30,7 @@ from ..parallel import InlineEngine, make_engine
 from ..errors import RenderError, ToolkitError
 from ..fsutil import cannot_write, clean_stale_temps, write_atomic
 from .renderer import ASSETS_DIR, Renderer, SourceDocument, default_renderer
-from .site import (MANIFEST, PAGE_SIZE, REPLACE_HINT, corpus_plan, plan_site, remove_dropped, remove_stale_register_pages,
+from .site import (MANIFEST, PAGE_SIZE, REPLACE_HINT, corpus_plan, page_refusal, plan_site, remove_dropped, remove_stale_register_pages,
                    write_manifest, write_page)
 from .corpuspages import make_corpus_pages
 from .siterecord import PageRecord, page_warnings
@@ -183,6 +183,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
         raise plan.refuse(f"no TEI files (*.xml) in {where}", hint=False)
     report = batch.report
     record = PageRecord(out_dir, "site", renderer.xslt_dir, (register_page_size, search_index), force=force)
+    batch.refuse = partial(page_refusal, plan, record.knows)
     if record.warning:
         report.warn(record.warning)
     ledger = record.ledger  # what the build tracks of each article and corpus page (never a dict as long as the corpus)

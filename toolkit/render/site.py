@@ -91,6 +91,9 @@ class SitePlan:
             (last, *parameters)).fetchall())
         return ((stem, Path(path)) for stem, path in rows)
 
+    def holds(self, stem: str) -> bool:
+        return self._db.execute("SELECT 1 FROM held WHERE stem = ?", (stem,)).fetchone() is not None
+
     def held_count(self) -> int:
         return self._db.execute("SELECT count(*) FROM held").fetchone()[0]
 
@@ -122,6 +125,26 @@ def plan_site(out_dir, *, replace: bool = False, hint: str = REPLACE_HINT) -> Si
         if not replace:
             raise plan.refuse(exc.message + "; refusing to update a site whose articles are unknown") from None
     return plan
+
+
+# The site's own pages beside the articles' (OUT/<stem>.html): an article of such a stem would overwrite one.
+SITE_PAGES = ("index", "search")
+
+
+def page_refusal(plan: SitePlan, recorded, path) -> str | None:
+    """Why the article `path` may not have its page OUT/<stem>.html, or None: its stem is one of
+    the site's own pages' (SITE_PAGES), or a file is there that is no article's page of this site
+    (neither its manifest holds the stem nor its build record, `recorded(stem)`, knows it: an
+    editor's about.html), which is kept. The manifest is written before any page, so a run
+    killed while writing them leaves pages it holds."""
+    stem = Path(path).stem
+    page = plan.out_dir / f"{stem}.html"
+    if stem in SITE_PAGES:
+        return f"{path}: its page would be {page}, the site's own {stem} page; rename the file (its source, for a build)"
+    if (page.exists() or page.is_symlink()) and not plan.holds(stem) and not recorded(stem):
+        return (f"{path}: its page would replace {page}, which is no article's page of this site (not in its "
+                f"{MANIFEST}): that file is kept; rename this one, or remove that file yourself")
+    return None
 
 
 def read_manifest(manifest: Path) -> dict[str, Path]:

@@ -337,6 +337,10 @@ class PageRecord:
         self.record.entries[CORPUS] = {"key": self._corpus if complete else "", "sha256": None, "pages": self._corpus_pages,
                                        "lang": lang, "environment": self.environment if complete else ""}
 
+    def knows(self, stem: str) -> bool:
+        """Whether the record has an entry of the article `stem` (a run wrote or failed its page)."""
+        return self.record.entries.get(stem) is not None
+
     def wrote(self, rel: str) -> bool | None:
         """Whether the page `rel` is as a run recorded writing it (True), was written by one and
         changed since (False), or is none the record knows (None: not teikit's, as far as it knows)."""
