@@ -255,3 +255,24 @@ def test_a_site_built_again_is_searched_as_its_articles_now_are(page, tmp_path):
             page.goto(server + "search.html?q=" + quote(words))
             assert [href[href.rindex("/"):] for href in _results(page)] == found, words
     assert page.problems == []
+
+
+def test_a_result_opens_its_article_whatever_its_file_name_holds(page, tmp_path):
+    # Search results linked to Pagefind's URL as it is: "Hà Nội #1?.html" opened "Hà Nội " (the
+    # "#" began a fragment) and "bài 100%.html" is no valid address. Served from a folder whose
+    # own name needs escaping, so that the base (escaped in the address) is not escaped twice.
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    for n, (name, word) in enumerate([("Hà Nội #1?", "Zidane"), ("bài 100%", "Beckham"), ("plain", "Ronaldo")]):
+        _article(tei, n, PERSONS[n], word)
+        (tei / f"a{n:02d}.xml").rename(tei / f"{name}.xml")
+    out = tmp_path / "my site"
+    assert build_site([tei], out).ok
+    with served(tmp_path) as server:
+        for word, title in (("Zidane", "Bài 1"), ("Beckham", "Bài 2"), ("Ronaldo", "Bài 3")):
+            page.goto(server + "my%20site/search.html?q=" + quote(word))
+            assert len(_results(page)) == 1, word
+            page.click("#search-results h2 a")
+            page.wait_for_load_state()
+            assert page.inner_text("h1").startswith(title), (word, page.url)
+    assert page.problems == []

@@ -89,6 +89,14 @@
     status.textContent = n === 0 ? status.getAttribute("data-none") : n + " " + (n === 1 ? one : many);
   }
 
+  // Pagefind's URL of a page is the base (this page's folder, as the address bar has it: escaped)
+  // and the file's name as it is on disk: a name holding "#", "?", "%" or a space is escaped
+  // here, a path segment at a time, so that the link opens that file.
+  function pageHref(url) {
+    if (url.indexOf(base) !== 0) { return url; }
+    return base + url.slice(base.length).split("/").map(encodeURIComponent).join("/");
+  }
+
   function showMore() {
     var next = shown.splice(0, PAGE);
     return Promise.all(next.map(function (result) { return result.data(); })).then(function (pages) {
@@ -96,7 +104,7 @@
         var item = document.createElement("li");
         var heading = document.createElement("h2");
         var link = document.createElement("a");
-        link.href = page.url;
+        link.href = pageHref(page.url);
         link.textContent = (page.meta && page.meta.title) || page.url;
         heading.appendChild(link);
         item.appendChild(heading);
