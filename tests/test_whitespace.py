@@ -23,6 +23,12 @@ def test_ingest_drops_invisible_characters(char):
     assert clean_line(f"Hà{char} Nội") == "Hà Nội"
 
 
+@pytest.mark.parametrize("text", ["می\u200cخواهیم", "\U0001f468\u200d\U0001f469\u200d\U0001f467"])
+def test_ingest_keeps_the_joiners_that_are_spelling(text):
+    # The zero-width non-joiner and joiner vanished: Persian words misspelt, emoji sequences broken.
+    assert clean_line(f"{text} Hà Nội") == f"{text} Hà Nội"
+
+
 def test_fold_is_runs_of_any_space_to_one_and_trimmed():
     assert fold(f"{SPACES}a{SPACES}b{SPACES}") == "a b"
     assert fold("a\u200bb") == "a\u200bb"  # invisible characters are not spaces

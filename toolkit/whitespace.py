@@ -3,7 +3,9 @@
     SPACES      every character that counts as a space: Unicode's White_Space
                 characters (ASCII blanks and line breaks, no-break, figure, narrow,
                 ideographic and the other typographic spaces, line/paragraph separators)
-    INVISIBLE   characters that vanish: zero-width spaces and joiners, the BOM, soft hyphen
+    INVISIBLE   characters that vanish: the zero-width space, the word joiner, the BOM, the
+                soft hyphen. Not the zero-width non-joiner and joiner (U+200C, U+200D):
+                they are spelling (Persian, Kurdish, Indic scripts) and make emoji sequences
     fold(text)  runs of SPACES to one ordinary space, trimmed: the normalised text of the
                 encoding (docs/encoding.md, "Text is kept exactly")
     fold_spans(text, spans)  the same, carrying (start, end, payload) offsets along
@@ -22,7 +24,7 @@ SPACES = ("\t\n\x0b\x0c\r \x85\u00a0\u1680"
           "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
           "\u2028\u2029\u202f\u205f\u3000")
 LINE_BREAKS = "\n\r"  # kept by ingest, which reads an article line by line
-INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+INVISIBLE = "\u200b\u2060\ufeff\u00ad"
 # The spaces an XML document can hold (XML 1.0 forbids the C0 controls \x0b and \x0c).
 XML_SPACES = "".join(c for c in SPACES if c not in "\x0b\x0c")
 

@@ -34,7 +34,8 @@ REGISTER_URL = "register/"        # the corpus register beside the article (docs
 APPLICATION_PREFIX = "app-"       # application xml:id = this + its respStmt's xml:id
 
 _NORMALIZATION = ("The text is kept as the source gives it, in Unicode NFC; runs of white space "
-                  "and no-break spaces are folded to one space; each block of the source (title, "
+                  "and no-break spaces are folded to one space; zero-width spaces, word joiners, "
+                  "byte-order marks and soft hyphens are left out; each block of the source (title, "
                   "paragraph, heading, caption, list item, quotation, byline, credit) is one element.")
 _INTERPRETATION = ("Names (persName, orgName, placeName), titles and offices (roleName, inside the "
                    "persName of the person they qualify), dates, lengths of time (measure) "
