@@ -74,6 +74,26 @@ def test_source_credit_at_the_end(credit):
     assert "Chia sẻ" not in a.text and "Bình luận" not in a.text
 
 
+@pytest.mark.parametrize("end", [
+    "Những lưu ý cho người dân:\n• Kiểm tra quy hoạch trước khi mua\n• Giữ lại hóa đơn thuế",
+    "Kết quả các trận đấu:\n\nHải Phòng 2-1 Hà Tĩnh\nThép Xanh Nam Định 3-0 Khánh Hòa",
+    "Readers can send photos to newsdesk@example.org\nAdditional reporting by Tom Baker and Priya Shah",
+    "للمزيد من المعلومات: https://www.cbe.org.eg\n\nبقلم أحمد السيد",
+])
+def test_short_last_lines_with_no_byline_or_credit_after_them_are_the_articles(end):
+    # Every short unpunctuated line at the end was taken for the site's navigation and dropped:
+    # a closing list, a table of results, a contact line, an Arabic byline. Exit 0, no word.
+    a = article(f"Hội nghị bàn về kinh tế số\n\n{PARA}\n\n{PARA2}\n\n{end}\n")
+    assert [b.text for b in a.blocks[3:]] == [line for line in end.split("\n") if line]
+    assert kinds(a)[3:] == [PARAGRAPH] * len(a.blocks[3:])
+
+
+def test_short_lines_before_a_byline_are_the_articles_and_after_it_the_sites():
+    a = article(f"Tiêu đề\n\n{PARA}\n\nHải Phòng 2-1 Hà Tĩnh\nNGUYỄN VĂN AN\nTìm kiếm\nLiên kết website\n")
+    assert [(b.kind, b.text) for b in a.blocks[2:]] == [(PARAGRAPH, "Hải Phòng 2-1 Hà Tĩnh"), (BYLINE, "NGUYỄN VĂN AN")]
+    assert "Tìm kiếm" not in a.text and "Liên kết website" not in a.text
+
+
 def test_lead_paragraph_with_agency_tag():
     a = article(f"Hội nghị bàn về kinh tế số\n\nTTO - {PARA}\n\n{PARA2}\n")
     assert kinds(a)[1] == LEAD

@@ -7,7 +7,11 @@ site's navigation. None of these is found by listing strings of any one site:
 - a date line is a line that is nothing but a date (dateline.py);
 - the tail is the run of short lines with no sentence punctuation at the end,
   walked backwards from the last line; in it a credit has the form "Theo X" /
-  "(Nguồn: X)", a byline the form of a personal name, and the rest is navigation;
+  "(Nguồn: X)", a byline the form of a personal name. The article ends at the
+  tail's first credit, byline or date line: the short lines before it are the
+  article's (a list, a table of results, a contact line: paragraphs), those after
+  it the site's navigation, dropped. A tail without any of the three is the
+  article's, whole (nothing is dropped that cannot be told from text);
 - a caption follows a place-holder line (only no-break spaces) or carries a
   photo credit ("Ảnh: …");
 - a lead paragraph opens with an agency tag such as "TTO - " or "(Chinhphu.vn) - ";
@@ -148,10 +152,16 @@ def _is_tail_line(text: str) -> bool:
 
 
 def _split_tail(body: list[Line]) -> tuple[list[Line], list[Line]]:
+    """(the article's lines, the tail: from its first credit, byline or date line on)."""
     cut = len(body)
     while cut > 1 and _is_tail_line(body[cut - 1].text):
         cut -= 1
-    return body[:cut], body[cut:]
+    end = next((i for i in range(cut, len(body)) if _ends_article(body[i].text)), len(body))
+    return body[:end], body[end:]
+
+
+def _ends_article(text: str) -> bool:
+    return bool(_CREDIT_RE.match(text) or parse_date_line(text) or byline_author(text))
 
 
 def _body_kind(index: int, line: Line) -> str:
