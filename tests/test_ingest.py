@@ -201,6 +201,19 @@ def test_a_body_of_captions_only_is_text():
     assert kinds(a) == [HEAD, PARAGRAPH]
 
 
+@pytest.mark.parametrize("title", ["Référendum : le « non » l'emporte largement en Nouvelle-Calédonie",
+                                   "Inflation > 5% for the first time since 2008", "Giá vàng › 80 triệu đồng"])
+def test_a_title_holding_a_guillemet_or_a_comparison_is_no_breadcrumb(title):
+    # Any such title was dropped as a breadcrumb, and the first paragraph became the title.
+    a = article(f"{title}\n\n{PARA}\n\n{PARA2}\n")
+    assert a.title == title and a.blocks[1].text == PARA
+
+
+def test_a_breadcrumb_is_never_dropped_when_a_paragraph_would_be_the_title():
+    a = article(f"Trang chủ » Thời sự\n{PARA}\n\n{PARA2}\n")
+    assert a.title == "Trang chủ » Thời sự" and a.blocks[1].text == PARA
+
+
 def test_breadcrumbs_above_the_title_are_dropped_but_never_the_article():
     a = article(f"Trang chủ » Thời sự » Chính trị\nHội nghị bàn về kinh tế số\n\n{PARA}\n")
     assert a.title == "Hội nghị bàn về kinh tế số"

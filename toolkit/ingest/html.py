@@ -50,7 +50,7 @@ from .charset import read_page
 from .dateline import parse_date_line
 from .decode import clean_line, normalise
 from .layout import (_AGENCY_LEAD_RE, _CREDIT_RE, _PHOTO_RE, _SENTENCE_END_RE, CAPTION_MAX_CHARS, TAIL_MAX_CHARS,
-                     TAIL_MAX_WORDS, _is_tail_line, byline_author, without_author_label)
+                     _is_tail_line, byline_author, reads_as_paragraph, without_author_label)
 
 __all__ = ["article_from_html", "page_language"]
 
@@ -269,7 +269,7 @@ def _blocks(body, title: str | None, captions: Counter[str] | None = None
         found: list[tuple[str, str]] = []
         if tag == "head":
             text = _text_of(element)
-            if text and _reads_as_paragraph(text):  # a lead set as a heading
+            if text and reads_as_paragraph(text):  # a lead set as a heading
                 found.append((_paragraph_kind(text, False, not blocks), text))
             elif text and text != title:
                 found.append((SUBHEAD, text))
@@ -295,10 +295,6 @@ def _blocks(body, title: str | None, captions: Counter[str] | None = None
         after_image = False
         blocks.extend(found)
     return blocks, date_line
-
-
-def _reads_as_paragraph(text: str) -> bool:
-    return len(text.split()) > TAIL_MAX_WORDS or len(text) > TAIL_MAX_CHARS
 
 
 def _paragraph_kind(text: str, after_image: bool, first: bool) -> str:

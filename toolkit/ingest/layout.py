@@ -5,6 +5,9 @@ line), paragraphs, perhaps photo captions right after a photo's place-holder
 line, and at the very end a byline and/or source credit, often followed by the
 site's navigation. None of these is found by listing strings of any one site:
 - a date line is a line that is nothing but a date (dateline.py);
+- a breadcrumb above the title ("Trang chủ » Thời sự") is short parts parted by » › >,
+  none a number, a quotation in « » no part; never dropped when the next line reads
+  as a paragraph (the breadcrumb-like line is then the title);
 - the tail is the run of short lines with no sentence punctuation at the end,
   walked backwards from the last line; in it a credit has the form "Theo X" /
   "(Nguồn: X)", a byline the form of a personal name. The article ends at the
@@ -42,6 +45,8 @@ _AGENCY_LEAD_RE = re.compile(r"^(?:\([^()\s][^()]{0,28}\)|[A-ZĐ][A-Za-zĐđ.]{1
 _BYLINE_SUFFIX_RE = re.compile(r"\s*(?:\((?:[^()]{1,40})\)|[-–/]\s*[A-ZĐ][A-Za-zĐđ.]{1,12})\s*$")
 _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|\s[-–]\s|\svà\s)\s*")
 _BREADCRUMB_RE = re.compile(r"\s[>»›]\s|^\s*[>»›]")
+_GUILLEMETS_RE = re.compile(r"«[^«»]*»")
+BREADCRUMB_MAX_WORDS = 5
 
 TAIL_MAX_WORDS = 20
 TAIL_MAX_CHARS = 150
@@ -129,11 +134,27 @@ def _lines(text: str) -> list[Line]:
 
 
 def _drop_leading_breadcrumbs(lines: list[Line]) -> list[Line]:
-    """"Trang chủ » Tin tức" above the title; never a long line, never the last one."""
-    while (len(lines) > 1 and len(lines[0].text) <= TAIL_MAX_CHARS and _BREADCRUMB_RE.search(lines[0].text)
-           and not _SENTENCE_END_RE.search(lines[0].text)):
+    """"Trang chủ » Tin tức" above the title; never a long line, never the last one, never a
+    line the next of which reads as a paragraph (then it is the title)."""
+    while (len(lines) > 1 and len(lines[0].text) <= TAIL_MAX_CHARS and _is_breadcrumb(lines[0].text)
+           and not _SENTENCE_END_RE.search(lines[0].text) and not reads_as_paragraph(lines[1].text)):
         lines = lines[1:]
     return lines
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """Parts parted by » › > (a quotation in « » is no part of it: French sets spaces inside
+    them), each at most BREADCRUMB_MAX_WORDS words and none a number ("Inflation > 5%")."""
+    text = _GUILLEMETS_RE.sub("«»", text)
+    if not _BREADCRUMB_RE.search(text):
+        return False
+    parts = [part.strip() for part in _BREADCRUMB_RE.split(text) if part.strip()]
+    return bool(parts) and all(len(part.split()) <= BREADCRUMB_MAX_WORDS and not part[0].isdigit() for part in parts)
+
+
+def reads_as_paragraph(text: str) -> bool:
+    """Longer than a title, a heading or a tail's line can be."""
+    return len(text) > TAIL_MAX_CHARS or len(text.split()) > TAIL_MAX_WORDS
 
 
 def _split_one_line_article(line: str) -> tuple[str, str]:
