@@ -113,6 +113,16 @@ def test_whole_article_on_one_line_takes_first_sentence_as_title():
     assert kinds(a) == [HEAD, PARAGRAPH]
 
 
+@pytest.mark.parametrize("title, rest", [
+    ("国家统计局：一季度国内生产总值同比增长5.3%。", "国家统计局4月16日发布数据显示，一季度国内生产总值同比增长，比上年四季度环比增长。" * 4),
+    ("東京都は新しい計画を発表した！", "都内の交通を改善するため、新しい路線を建設する計画が発表された。関係者によると、工事は来年始まる。" * 3),
+])
+def test_a_chinese_or_japanese_article_on_one_line_takes_its_first_sentence_as_title(title, rest):
+    # Only ". " before a capital ended a sentence: such a file was "only a title, no article text".
+    a = article(title + rest)
+    assert (a.title, a.blocks[1].text) == (title, rest)
+
+
 def test_hard_wrapped_lines_are_joined():
     a = article("Tiêu đề\n\nDòng đầu của đoạn văn bị ngắt\ngiữa chừng vì độ rộng cố định.\n\n" + PARA)
     assert a.blocks[1].text == "Dòng đầu của đoạn văn bị ngắt giữa chừng vì độ rộng cố định."

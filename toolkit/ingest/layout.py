@@ -46,6 +46,10 @@ _BYLINE_SUFFIX_RE = re.compile(r"\s*(?:\((?:[^()]{1,40})\)|[-–/]\s*[A-ZĐ][A-Z
 _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|\s[-–]\s|\svà\s)\s*")
 _BREADCRUMB_RE = re.compile(r"\s[>»›]\s|^\s*[>»›]")
 _GUILLEMETS_RE = re.compile(r"«[^«»]*»")
+# where a one-line article's first sentence ends: . ! ? before white space and a capital or an
+# opening quote, or 。！？ (Chinese, Japanese) before more text
+_WIDE_RE = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")  # CJK, kana, hangul, fullwidth forms
+_FIRST_SENTENCE_END_RE = re.compile(r"[.!?](?=\s+[A-ZĐÀ-Ỹ\"“])|[。！？](?=\s*\S)")
 BREADCRUMB_MAX_WORDS = 5
 
 TAIL_MAX_WORDS = 20
@@ -158,11 +162,13 @@ def reads_as_paragraph(text: str) -> bool:
 
 
 def _split_one_line_article(line: str) -> tuple[str, str]:
-    """A file of one long line: its first sentence is the title."""
-    match = re.search(r"[.!?](?=\s+[A-ZĐÀ-Ỹ\"“])", line)
-    if len(line) < 200 or not match:
+    """A file of one long line: its first sentence is the title (a Latin full stop dropped; the
+    CJK one, which no space follows, kept)."""
+    match = _FIRST_SENTENCE_END_RE.search(line)
+    if len(line) + len(_WIDE_RE.findall(line)) < 200 or not match:  # a CJK character counts as two
         return line, ""
-    return line[: match.start() + 1].rstrip("."), line[match.end():].strip()
+    title = line[: match.start() + 1]
+    return (title.rstrip(".") if match.group(0)[0] in ".!?" else title), line[match.end():].strip()
 
 
 def _is_tail_line(text: str) -> bool:
