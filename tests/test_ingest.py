@@ -61,6 +61,12 @@ def test_date_before_title():
     assert (a.date, a.date_text) == ("2024-03-05", "05/03/2024")
 
 
+def test_a_title_that_is_a_date_is_the_title_when_a_paragraph_follows_it():
+    # It was taken for the date line, and the first paragraph became the title.
+    a = article(f"30/4/1975\n\n{PARA}\n\n{PARA2}\n")
+    assert (a.title, a.date, a.blocks[1].text) == ("30/4/1975", None, PARA)
+
+
 def test_no_date_and_no_byline():
     a = article(f"Hội nghị bàn về kinh tế số\n\n{PARA}\n\n{PARA2}\n")
     assert a.date is None and a.author is None
@@ -121,6 +127,16 @@ def test_a_chinese_or_japanese_article_on_one_line_takes_its_first_sentence_as_t
     # Only ". " before a capital ended a sentence: such a file was "only a title, no article text".
     a = article(title + rest)
     assert (a.title, a.blocks[1].text) == (title, rest)
+
+
+def test_a_title_is_not_joined_with_a_paragraph_starting_in_lower_case():
+    # Without a blank line after it, the title took the first paragraph in ("… grow iPhone sales rose …").
+    a = article("Apple reports record quarter as services grow\niPhone sales rose 6% to $51.3 billion in the three "
+                "months to December, Apple said on Thursday, beating analysts' forecasts.\n\n" + PARA)
+    assert a.title == "Apple reports record quarter as services grow"
+    assert a.blocks[1].text.startswith("iPhone sales rose 6%")
+    b = article("Hội nghị bàn về kinh tế số\nvà chuyển đổi xanh\n\n" + PARA)  # a title wrapped is one title
+    assert b.title == "Hội nghị bàn về kinh tế số và chuyển đổi xanh"
 
 
 def test_hard_wrapped_lines_are_joined():

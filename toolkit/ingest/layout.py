@@ -80,6 +80,8 @@ def lay_out(text: str) -> Layout:
     date = date_text = None
     for i, line in enumerate(lines[:3]):
         parsed = parse_date_line(line.text)
+        if parsed and i == 0 and len(lines) > 1 and reads_as_paragraph(lines[1].text):
+            break  # a paragraph would be the title: the date is the title ("30/4/1975")
         if parsed:
             date, date_text = parsed
             del lines[i]
@@ -119,7 +121,9 @@ def lay_out(text: str) -> Layout:
 
 def _lines(text: str) -> list[Line]:
     """Non-empty cleaned lines; hard-wrapped lines (no end punctuation, next starts
-    in lower case, no blank line between) are joined back into their paragraph."""
+    in lower case, no blank line between) are joined back into their paragraph, but
+    for the first line, a title, when joined it would read as a paragraph (a title
+    without a blank line after it, then "iPhone sales rose …")."""
     out: list[Line] = []
     previous_raw = ""
     joinable = False
@@ -128,8 +132,11 @@ def _lines(text: str) -> list[Line]:
         if not cleaned:
             previous_raw, joinable = raw, False
             continue
-        if joinable and cleaned[0].islower():
-            out[-1] = Line(f"{out[-1].text} {cleaned}", out[-1].after_photo)
+        joined = f"{out[-1].text} {cleaned}" if joinable and cleaned[0].islower() else None
+        if joined and len(out) == 1 and reads_as_paragraph(joined) and not reads_as_paragraph(out[0].text):
+            joined = None
+        if joined:
+            out[-1] = Line(joined, out[-1].after_photo)
         else:
             out.append(Line(cleaned, is_placeholder(previous_raw)))
         joinable = not _SENTENCE_END_RE.search(out[-1].text)
