@@ -249,8 +249,9 @@ def without_author_label(name: str) -> str:
 
 
 def byline_author(text: str) -> str | None:
-    """The author's name when the line has the shape of a byline, else None."""
-    core = _author_label_re(True).sub("", text)
+    """The author's name when the line has the shape of a byline (a label taken off as
+    without_author_label takes it: "Bài: …", "By Daniel Reyes"), else None."""
+    core = without_author_label(text)
     core = _BYLINE_SUFFIX_RE.sub("", core).strip(" .-–")
     names = [part for part in _AUTHOR_SPLIT_RE.split(core) if part]
     if not names or not all(_is_personal_name(n) for n in names):
