@@ -103,6 +103,9 @@ def test_a_sidecar_overrides_what_the_page_says(tmp_path):
         "url": "https://example.org/a", "licence": "CC BY-SA 4.0", "language": "vi"}), encoding="utf-8")
     article = ingest_file(tmp_path / "page.html")
     assert (article.title, article.date, article.date_text, article.author) == ("Tiêu đề khác", "2024-03-06", None, "Lê Minh")
+    # the page's own title is still its head (it was the sidecar's, and the page's a section heading)
+    plain = ingest_file(HTML / "vnexpress_buyt_dien.html")
+    assert article.blocks[0].text == plain.title != "Tiêu đề khác" and article.text == plain.text
     assert (article.meta.publisher, article.meta.url, article.meta.licence) == ("Báo A", "https://example.org/a", "CC BY-SA 4.0")
 
 

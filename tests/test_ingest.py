@@ -172,6 +172,15 @@ def test_sidecar_overrides_guesses(tmp_path):
     assert a.meta.publisher == "Báo Mẫu" and a.meta.licence == "CC0" and a.date == "2020-02-01"
 
 
+def test_a_sidecars_title_is_the_headers_and_the_printed_title_stays_in_the_text(tmp_path):
+    # The sidecar's title replaced the headline printed in the text, which no output then held.
+    (tmp_path / "x.txt").write_text(f"Bundestag beschließt Heizungsgesetz\n\n{PARA}\n", encoding="utf-8")
+    (tmp_path / "x.meta.json").write_text(json.dumps({"title": "Heizungsgesetz beschlossen"}), encoding="utf-8")
+    a = ingest_file(tmp_path / "x.txt")
+    assert a.title == "Heizungsgesetz beschlossen"
+    assert (a.blocks[0].kind, a.blocks[0].text) == (HEAD, "Bundestag beschließt Heizungsgesetz")
+
+
 @pytest.mark.parametrize("content, message", [
     ("{not json", "not valid JSON (line 1, column 2): Expecting property name enclosed in double quotes"),
     ("[1]", "must hold a JSON object"),

@@ -141,7 +141,7 @@ def ingest_bytes(data: bytes, name: str, *, meta: dict | None = None, display_pa
     if meta.get("date"):
         date, date_text = meta["date"], date_text if layout.date == meta["date"] else None
     author = meta.get("author") or layout.author
-    blocks = join_blocks(((HEAD, title),) + layout.blocks)
+    blocks = join_blocks(((HEAD, layout.title),) + layout.blocks)  # the title printed: a sidecar's is the header's
     return Article(
         name=name,
         stem=Path(name).stem,

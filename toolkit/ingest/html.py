@@ -82,12 +82,13 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
         config=_trafilatura_config())
     if document is None or document.body is None:
         raise EmptyArticleError("no article text found in the page", path=where)
-    title = meta.get("title") or _clean(document.title)
-    blocks, date_line = _blocks(document.body, title, captions)
-    if not title:
+    printed = _clean(document.title)  # the page's own title, its head; a sidecar's is the header's
+    blocks, date_line = _blocks(document.body, printed, captions)
+    if not printed:
         heads = [i for i, (kind, _) in enumerate(blocks) if kind == SUBHEAD]
         if heads:
-            title = blocks.pop(heads[0])[1]
+            printed = blocks.pop(heads[0])[1]
+    title = meta.get("title") or printed
     if not title and blocks:  # a sidecar can give it (not to a web archive's page)
         hint = "" if capture else f"; give one as \"title\" in {stem}.meta.json"
         raise EmptyArticleError(f"no title (the page has no <title>, title meta tag or heading){hint}", path=where)
@@ -112,7 +113,7 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
     author = meta.get("author") or byline or page_author
     return Article(
         name=name, stem=stem, sha256=sha256, title=title, date=date, date_text=date_text, author=author,
-        blocks=join_blocks(((HEAD, title),) + tuple(blocks)),
+        blocks=join_blocks(((HEAD, printed or title),) + tuple(blocks)),
         meta=SourceMeta(
             url=meta.get("url") or _clean(document.url) or (capture.uri if capture else None),
             publisher=meta.get("publisher") or _clean(document.sitename),
