@@ -208,6 +208,10 @@ def test_bad_sidecar(tmp_path, content, message):
     ("Tiêu đề bài viết về kinh tế\n\nNội dung bài viết.".encode("cp1258", errors="replace"),
      "not valid UTF-8 (byte 0xea at offset 2); it looks like a legacy Vietnamese encoding such as Windows-1258, re-save the file as UTF-8"),
     ("Chỉ có tiêu đề\n".encode(), "only a title, no article text"),
+    # French (or German) in Windows-1252 was said to look like legacy Vietnamese
+    ("Référendum : le « non » l'emporte\n\nLes électeurs ont rejeté dimanche, à une très large majorité.".encode("cp1252"),
+     "not valid UTF-8 (byte 0xe9 at offset 1); re-save the file as UTF-8"),
+    ("Grüße aus München\n\nSchöne Straße.".encode("cp1252"), "not valid UTF-8 (byte 0xfc at offset 2); re-save the file as UTF-8"),
 ])
 def test_bad_input_names_file_and_problem(tmp_path, data, message):
     path = tmp_path / "bad.txt"
