@@ -111,3 +111,10 @@ def test_a_value_of_white_space_only_is_not_given(tmp_path, key):
     assert (result.exit_code, result.stderr) == (0, f"1 of 1 converted into {out}\n"), result.output
     header = (out / "a.xml").read_text(encoding="utf-8").split("<text", 1)[0]
     assert "<publisher>Báo X</publisher>" in header and ">   <" not in header and "\u00a0" not in header
+
+
+def test_a_sidecar_saved_with_a_byte_order_mark_is_read(tmp_path):
+    # As Windows Notepad saves it: refused with Python's "decode using utf-8-sig".
+    path = tmp_path / "a.meta.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"title": "Tiêu đề"}, ensure_ascii=False).encode("utf-8"))
+    assert read_sidecar(path) == {"title": "Tiêu đề"}

@@ -56,7 +56,7 @@ def read_sidecar(path: Path, *, max_bytes: int = MAX_SIDECAR_BYTES, max_depth: i
         return {}
     where = str(path)
     try:
-        text = _read_limited(path, max_bytes).decode("utf-8")
+        text = _read_limited(path, max_bytes).decode("utf-8-sig")  # a byte-order mark, as Notepad writes, allowed
     except OSError as exc:
         raise IngestError(f"cannot read sidecar: {(exc.strerror or str(exc)).lower()}", path=where) from None
     except UnicodeDecodeError as exc:
