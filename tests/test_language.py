@@ -197,3 +197,10 @@ def test_the_letter_count_that_lets_the_detector_speak_counts_letters_only():
     assert not has_letters("ă" * (MIN_LETTERS - 1) + " 1234567890 ,.;!", MIN_LETTERS)
     assert has_letters("1 " * 50 + "Đ" * MIN_LETTERS, MIN_LETTERS)
     assert has_letters("", 0) and not has_letters("", 1)
+
+
+@pytest.mark.parametrize("code, name", [("ar", "Arabic (ar)"), ("fa", "Persian (fa)"), ("he", "Hebrew (he)"),
+                                        ("tr", "Turkish (tr)"), ("xx", "xx")])
+def test_messages_name_the_languages_of_the_news(code, name):
+    # Arabic and Persian were named by their codes alone ("warning: ar: persons, …").
+    assert language.name_of(code) == name
