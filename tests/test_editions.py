@@ -409,3 +409,16 @@ def test_parts_written_without_spaces_read_apart_in_every_edition_and_keep_their
     assert html_text(page.find(f".//{H}section[@id='apparatus']//{H}li")) == "1 Quay Hull] rdg: Hull docks (#B)"
     text = renderer.text(doc)
     assert "\n\nORSINO, Duke of Illyria\n\nSent to 1 Quay Hull.\n\n" in text and "\n1 Quay Hull] rdg: Hull docks (#B)\n" in text
+
+
+def test_a_caption_that_opens_with_its_label_gets_no_second_one(renderer, tmp_path):
+    # "Ảnh: Hoa dã quỳ …" read "[Ảnh: Ảnh: Hoa dã quỳ …]" in the text edition, "Ảnh: Ảnh: …" in the HTML.
+    doc = tmp_path / "caption.xml"
+    doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="vi"><teiHeader><fileDesc><titleStmt><title>T</title>'
+                   '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>'
+                   '<text><body><p>Đoạn.</p><figure><head>Ảnh: Hoa dã quỳ nở rộ</head></figure>'
+                   '<figure><head>Hồ Xuân Hương</head></figure></body></text></TEI>', encoding="utf-8")
+    text = renderer.text(doc)
+    assert "\n[Ảnh: Hoa dã quỳ nở rộ]\n" in text and "\n[Ảnh: Hồ Xuân Hương]\n" in text
+    page = parse_html(renderer.html(doc))
+    assert [html_text(c) for c in page.iter(f"{H}figcaption")] == ["Ảnh: Hoa dã quỳ nở rộ", "Ảnh: Hồ Xuân Hương"]

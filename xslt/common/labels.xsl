@@ -72,4 +72,12 @@
     <xsl:sequence select="($table($key), $tk:labels('en')($key), $key)[1]"/>
   </xsl:function>
 
+  <!-- The label an edition sets before a photo's caption ("Photo", "Ảnh"), or none when the caption
+       opens with it itself ("Ảnh: Hoa dã quỳ …" would read "Ảnh: Ảnh: …"). -->
+  <xsl:function name="tk:photo-label" as="xs:string?">
+    <xsl:param name="caption" as="element()"/>
+    <xsl:variable name="label" as="xs:string" select="tk:label('photo', tk:lang($caption))"/>
+    <xsl:sequence select="$label[not(starts-with(lower-case(normalize-space($caption)), lower-case($label) || ':'))]"/>
+  </xsl:function>
+
 </xsl:stylesheet>

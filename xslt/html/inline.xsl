@@ -54,7 +54,10 @@
   </xsl:template>
 
   <xsl:template match="figure/head" mode="tk:html">
-    <figcaption><span class="caption-label">{tk:label('photo', tk:lang(.))}: </span><xsl:apply-templates mode="tk:html"/></figcaption>
+    <figcaption>
+      <xsl:for-each select="tk:photo-label(.)"><span class="caption-label">{.}: </span></xsl:for-each>
+      <xsl:apply-templates mode="tk:html"/>
+    </figcaption>
   </xsl:template>
 
   <xsl:template match="byline" mode="tk:html">

@@ -52,8 +52,8 @@
   <xsl:template match="div[@type = 'article']/head[1]" mode="tk:txt-block" priority="1"/>
 
   <xsl:template match="figure" mode="tk:txt-block" as="xs:string*">
-    <xsl:for-each select="head">
-      <xsl:sequence select="'[' || tk:label('photo', tk:lang(.)) || ': ' || tk:txt(.) || ']'"/>
+    <xsl:for-each select="head">  <!-- "[Photo: …]", unless the caption says so itself (tk:photo-label) -->
+      <xsl:sequence select="'[' || string-join((tk:photo-label(.), tk:txt(.)), ': ') || ']'"/>
     </xsl:for-each>
     <xsl:apply-templates select="* except head" mode="tk:txt-block"/>
   </xsl:template>
