@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 from pathlib import Path
 
@@ -50,7 +51,9 @@ def test_path_str_bytes_and_tree_agree():
     by_str = list(iter_errors(str(BAD_DATE)))
     by_tree = list(iter_errors(tree))
     by_bytes = list(iter_errors(BAD_DATE.read_bytes(), name=str(BAD_DATE)))
-    assert by_path == by_str == by_tree == by_bytes
+    assert by_path == by_str == by_bytes
+    # a tree has no text to find columns in: the same issues, columns 0
+    assert by_tree == [dataclasses.replace(issue, column=0) for issue in by_path] and by_path[0].column == 98
     assert [(i.rule, i.line) for i in by_path] == [("date-text-agrees", 58)]
     assert by_path[0].message == (
         'The date "01/12/2011" is day first, so its value is when="2011-12-01", but the element has when="2011-01-12".'
@@ -144,3 +147,17 @@ def test_broken_schema_paths_raise_toolkit_error(tmp_path):
     )
     with pytest.raises(ToolkitError, match="cannot compile the Schematron rules"):
         Validator(sch_path=bad_sch)
+
+
+def test_an_issue_stands_at_its_element_or_attribute_on_its_line(tmp_path):
+    # Every RELAX NG and Schematron issue said column 0. The second roleName of line 56 gets an
+    # attribute the schema does not have, and a date its Schematron refuses.
+    text = (DATA / "valid.xml").read_text(encoding="utf-8")
+    text = text.replace('<roleName type="office"', '<roleName type="office" colour="red"', 1)
+    lines = text.split("\n")
+    path = tmp_path / "columns.xml"
+    path.write_text(text, encoding="utf-8")
+    (issue,) = iter_errors(path)
+    assert (issue.rule, issue.line, issue.message) == ("rng-attribute", 56, "Invalid attribute colour for element roleName")
+    assert issue.column == lines[55].index("colour=") + 1 > lines[55].index('<roleName type="office"') + 1
+    assert lines[55].count("<roleName") >= 2

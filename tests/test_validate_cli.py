@@ -29,7 +29,7 @@ def test_invalid_file_lines_and_exit_1():
     result = run(DATA / "valid.xml", bad)
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f'{bad}:58:0: error: [date-range-order] The range from="2013-07" to="2003-07" ends before it starts: '
+        f'{bad}:58:243: error: [date-range-order] The range from="2013-07" to="2003-07" ends before it starts: '
         "@from must not be later than @to.",
         "2 files, 1 valid, 1 invalid, 1 error",
     ]
@@ -50,7 +50,7 @@ def test_directory_walk_takes_xml_only(tmp_path):
     result = run(tmp_path)
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert len(lines) == 2 and lines[0].startswith(f"{tmp_path / 'sub' / 'b.xml'}:56:0: error: [cert-missing] ")
+    assert len(lines) == 2 and lines[0].startswith(f"{tmp_path / 'sub' / 'b.xml'}:56:32: error: [cert-missing] ")
     assert lines[-1] == "2 files, 1 valid, 1 invalid, 1 error"
 
 
@@ -74,7 +74,7 @@ def test_json_format():
     assert data["summary"] == {"files": 2, "valid": 1, "invalid": 1, "errors": 1}
     assert data["files"][0] == {"file": str(DATA / "valid.xml"), "valid": True, "errors": []}
     (error,) = data["files"][1]["errors"]
-    assert (error["rule"], error["line"], error["column"]) == ("ref-kind", 56, 0)
+    assert (error["rule"], error["line"], error["column"]) == ("ref-kind", 56, 260)
 
 
 def test_json_format_all_valid_exits_0():

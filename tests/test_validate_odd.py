@@ -32,8 +32,8 @@ def test_an_odd_is_compiled_and_both_its_schemas_run(tmp_path):
     result = run("--schema", TINY, good, bad)
     assert result.exit_code == 1, result.output
     assert result.stdout.splitlines() == [
-        f"{bad}:2:0: error: [rng-element] Element body has extra content: p",  # list is not in the ODD
-        f"{bad}:2:0: error: [schematron-constraint-tiny-p-p-not-empty-7] a p is not empty",
+        f"{bad}:2:23: error: [rng-element] Element body has extra content: p",  # list is not in the ODD
+        f"{bad}:2:23: error: [schematron-constraint-tiny-p-p-not-empty-7] a p is not empty",
         "2 files, 1 valid, 1 invalid, 2 errors"]
 
 

@@ -10,10 +10,12 @@ from lxml import etree
 
 @dataclass(frozen=True)
 class Issue:
-    """One problem in one file. Line and column are 1-based; 0 means the engine gave none.
+    """One problem in one file. Line and column are 1-based; 0 means none could be told (the
+    engines give lines; columns.py finds the column of the node an issue's path names).
 
     rule is a stable id: a Schematron assert id (e.g. `ref-resolves`), `rng-element`,
-    `rng-attribute` or `rng-value` for the RELAX NG schema, `xml-syntax` for a document
+    `rng-attribute` or `rng-value` for the RELAX NG schema, `tei-namespace` for a TEI (or
+    teiCorpus) root outside the TEI namespace (then the only issue), `xml-syntax` for a document
     that is not well-formed, `xml-unsafe` for one refused before parsing, `xml-limits` for
     one too deep or with too many attributes for render and deposit to read, `io-error`
     for one that cannot be read, `internal-error` for one the validator itself failed

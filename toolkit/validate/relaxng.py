@@ -12,10 +12,13 @@ reaches the network); local includes are read by libxml2.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from ..errors import ToolkitError
 from ..names import RNG_NS
+from .attributes import AttributeTypes
 from .issues import Issue, element_at
 
 _RNG_FOLLOW_ONS = frozenset({
@@ -23,7 +26,9 @@ _RNG_FOLLOW_ONS = frozenset({
     "RELAXNG_ERR_CONTENTVALID",
     "RELAXNG_ERR_INTEREXTRA",
     "RELAXNG_ERR_NOELEM",
+    "RELAXNG_ERR_ATTRVALID",  # "Element date failed to validate attributes", after the value that failed
 })
+_INVALID_ATTRIBUTE = re.compile(r"^Invalid attribute (\S+) for element (\S+)$")
 _REMOTE = ("http:", "https:", "ftp:", "//")
 
 
@@ -31,6 +36,7 @@ class RelaxNGChecker:
     def __init__(self, rng_tree: etree._ElementTree, *, name: str):
         self.name = name
         self.tree = rng_tree
+        self._attributes: AttributeTypes | None = None  # made when an attribute's value is refused
         for ref in rng_tree.getroot().iter(f"{{{RNG_NS}}}include", f"{{{RNG_NS}}}externalRef"):
             if (ref.get("href") or "").strip().lower().startswith(_REMOTE):
                 raise ToolkitError(f"cannot compile the RELAX NG schema: it refers to {ref.get('href')}; "
@@ -53,8 +59,29 @@ class RelaxNGChecker:
             where = _element_name(tree, entry.path)
             if where and where not in message:  # "Error validating datatype token": say where
                 message = f"{message} (in {where})"
-            issues.append(Issue(file, line, entry.column or 0, _rng_rule(entry.type_name), message, entry.path or ""))
+            path = entry.path or ""
+            invalid = _INVALID_ATTRIBUTE.match(message)
+            if invalid and path:  # the attribute itself is where the issue stands (validate/columns.py)
+                path = f"{path}/@{invalid.group(1)}"
+                message = self._why(tree, path, invalid.group(1), message)
+            issues.append(Issue(file, line, entry.column or 0, _rng_rule(entry.type_name), message, path))
         return issues
+
+    def _why(self, tree: etree._ElementTree, path: str, attribute: str, message: str) -> str:
+        """libxml2 calls an attribute the element may have but whose value it refuses "invalid";
+        say so, and why ('Invalid value "high" of attribute cert for element persName: not a valid
+        decimal (…)'), by the schema's own definition of it (validate/attributes.py)."""
+        element = element_at(tree, path)
+        if element is None:
+            return message
+        if self._attributes is None:
+            self._attributes = AttributeTypes(self.tree)
+        local = etree.QName(element).localname
+        for problem in self._attributes.problems(element):
+            where = f'{local}/@{attribute} "{element.get(attribute)}": '
+            if problem.startswith(where) and not problem.endswith(f"not allowed on {local}"):
+                return f'Invalid value "{element.get(attribute)}" of attribute {attribute} for element {local}: {problem[len(where):]}'
+        return message
 
 
 def _element_name(tree: etree._ElementTree, path: str | None) -> str | None:

@@ -20,11 +20,12 @@ from lxml import etree
 
 from ..batch import Batch, Progress, attempt_each
 from ..errors import NotWellFormedError, ToolkitError, UnsafeXMLError, ValidationError, XMLLimitError
-from ..names import is_teikit_document
+from ..names import TEI_NS, is_teikit_document
 from ..parallel import make_engine
 from ..resources import schema_dir
 from ..xmlsafe import check_limits, parse_bytes, parse_file
 from .attributes import AttributeTypes
+from .columns import Columns
 from .issues import FileResult, Issue, Report
 from .schemas import (AUTO, RNG_NAME, SCH_NAME, TEIKIT, SchemaError, declared_schemas, fallback_schema, load_file,
                       load_schema, teikit_engines)
@@ -79,7 +80,12 @@ class Validator:
         if isinstance(loaded, Issue):
             yield loaded
             return
-        tree, file = loaded
+        tree, file, data = loaded
+        columns = Columns(tree, data)
+        wrong = _namespace_issue(tree, file)
+        if wrong is not None:  # every rule would fail on it, each saying something else
+            yield columns.placed(wrong)
+            return
         if self.auto:
             try:
                 engines, teikit, notes = self._choose(tree, file)
@@ -92,7 +98,7 @@ class Validator:
         if teikit and not is_teikit_document(tree.getroot()):
             yield Issue(file, tree.getroot().sourceline or 0, 0, "not-teikit", NOT_TEIKIT, severity="warning")
         for engine in engines:
-            yield from engine.check(tree, file)
+            yield from map(columns.placed, engine.check(tree, file))
 
     def explain(self, element: etree._Element) -> list[str]:
         """What is wrong with the attributes of one element, by teikit's RELAX NG schema alone
@@ -167,8 +173,21 @@ def _validate_task(validator: Validator, _shared, paths: list) -> list:
     return attempt_each(paths, lambda path, _report: validator.validate_file(path))
 
 
-def _load(source: Source, name: str | None) -> tuple[etree._ElementTree, str] | Issue:
-    """A tree and the file name to report, or the Issue that stops validation before it starts."""
+def _namespace_issue(tree: etree._ElementTree, file: str) -> Issue | None:
+    """A TEI or teiCorpus root outside the TEI namespace (none, or another: a typo'd URI), said once."""
+    root = tree.getroot()
+    name = etree.QName(root)
+    if name.localname not in ("TEI", "teiCorpus") or name.namespace == TEI_NS:
+        return None
+    where = f"in the namespace {name.namespace}" if name.namespace else "in no namespace"
+    return Issue(file, root.sourceline or 0, 0, "tei-namespace",
+                 f'the root element {name.localname} is {where}, not in the TEI namespace: write '
+                 f'<{name.localname} xmlns="{TEI_NS}">', "/*")
+
+
+def _load(source: Source, name: str | None) -> tuple[etree._ElementTree, str, bytes | None] | Issue:
+    """A tree, the file name to report and the bytes it was parsed from (None for a tree given),
+    or the Issue that stops validation before it starts."""
     if isinstance(source, etree._Element):
         source = source.getroottree()
     if isinstance(source, etree._ElementTree):
@@ -177,7 +196,7 @@ def _load(source: Source, name: str | None) -> tuple[etree._ElementTree, str] | 
             check_limits(source, path=file)
         except XMLLimitError as exc:
             return Issue(file, exc.line, exc.column, "xml-limits", _LINE_PREFIX.sub("", exc.message))
-        return source, file
+        return source, file, None
     if isinstance(source, (bytes, bytearray)):
         file, data = name or "<bytes>", bytes(source)
     else:
@@ -187,7 +206,7 @@ def _load(source: Source, name: str | None) -> tuple[etree._ElementTree, str] | 
         except OSError as exc:
             return Issue(file, 0, 0, "io-error", f"cannot read: {exc.strerror}")
     try:
-        return parse_bytes(data, path=file), file
+        return parse_bytes(data, path=file), file, data
     except UnsafeXMLError as exc:
         return Issue(file, exc.line, exc.column, "xml-unsafe", _LINE_PREFIX.sub("", exc.message))
     except XMLLimitError as exc:  # what render and deposit could not read (xmlsafe.check_limits)

@@ -71,17 +71,17 @@ CASES = {
     "date-not-calendar": (
         "30 February",
         [('<date when="2012"', '<date when="2013-02-30"', 1)],
-        [("rng-value", '<date when="2013-02-30"'), ("rng-attribute", '<date when="2013-02-30"'), ("date-iso", '<date when="2013-02-30"')],
+        [("rng-value", '<date when="2013-02-30"'), ("date-iso", '<date when="2013-02-30"')],
     ),
     "date-month-day-invalid": (
         "a --MM-DD value with day 31 in a 30-day month",
         [('<date when="--09-02"', '<date when="--09-31"', 1)],
-        [("rng-value", '"--09-31"'), ("rng-attribute", '"--09-31"'), ("date-iso", '"--09-31"')],
+        [("rng-value", '"--09-31"'), ("date-iso", '"--09-31"')],
     ),
     "date-month-13": (
         "a bound in month 13",
         [('notAfter="2013-12-31"', 'notAfter="2013-13"', 1)],
-        [("rng-value", 'notAfter="2013-13"'), ("rng-attribute", 'notAfter="2013-13"'), ("date-iso", 'notAfter="2013-13"')],
+        [("rng-value", 'notAfter="2013-13"'), ("date-iso", 'notAfter="2013-13"')],
     ),
     "date-revision-when": (
         "change/@when not a date",
@@ -313,8 +313,17 @@ CASES = {
     "rng-language-tag": (
         "xml:lang that is not a BCP 47 tag",
         [('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="vi"', '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="vi_VN"', 1), ('<language ident="vi">', '<language ident="vi_VN">', 1)],
-        [("rng-value", "<TEI "), ("rng-attribute", "<TEI "),
-         ("rng-value", '<language ident="vi_VN">'), ("rng-attribute", '<language ident="vi_VN">')],
+        [("rng-value", "<TEI "), ("rng-value", '<language ident="vi_VN">')],  # libxml2's "failed to validate attributes" after each: a follow-on
+    ),
+    "tei-namespace-none": (
+        "a TEI root in no namespace: one error, nothing else checked",
+        [('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="vi"', '<TEI xml:lang="vi"', 1)],
+        [("tei-namespace", "<TEI ")],
+    ),
+    "tei-namespace-wrong": (
+        "a TEI root in a mistyped namespace: one error, not the rules' many",
+        [('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="vi"', '<TEI xmlns="http://www.tei-c.org/ns/2.0" xml:lang="vi"', 1)],
+        [("tei-namespace", "<TEI ")],
     ),
     # ---- well-formedness
     "xml-syntax-mismatched-tag": (
