@@ -59,7 +59,7 @@ def test_not_well_formed_reports_parser_position():
     (issue,) = iter_errors(DATA / "invalid" / "xml-syntax-mismatched-tag.xml")
     # line 60: `        <trailer type="credit">Theo TTXVN</trailr>`; libxml2 points just past `</trailr>`
     assert (issue.rule, issue.line, issue.column) == ("xml-syntax", 60, 51)
-    assert "Opening and ending tag mismatch: trailer" in issue.message
+    assert issue.message == "not well-formed: the end tag </trailr> does not close <trailer>, opened on line 60"
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,19 @@ def test_hostile_documents_are_refused_fast(name, line):
     assert time.perf_counter() - started < 2
     assert [(i.rule, i.line, i.column) for i in issues] == [("xml-unsafe", line, 1)]
     assert "root:" not in issues[0].message and "lol" not in issues[0].message
+
+
+@pytest.mark.parametrize("text, message", [
+    ("<TEI>Hà Nội & Huế</TEI>", "a bare & (write &amp; for the character &)"),
+    ("<TEI>1 < 2</TEI>", "a bare < that starts no tag (write &lt; for the character <)"),
+    ("<TEI>a&nbsp;b</TEI>", "the entity &nbsp; is not defined: XML knows only &amp; &lt; &gt; &quot; &apos; "
+                            "(write the character itself, or &#NNNN;)"),
+    ("<TEI n=1/>", 'an attribute value without quotes (write name="value")'),
+])
+def test_a_hand_edits_commonest_slips_are_said_in_plain_words_with_the_position_once(tmp_path, text, message):
+    # libxml2's "xmlParseEntityRef: no name, line 1, column 14" at line 1, column 14.
+    path = tmp_path / "slip.xml"
+    path.write_text(text, encoding="utf-8")
+    (issue,) = iter_errors(path)
+    assert (issue.rule, issue.line, issue.message) == ("xml-syntax", 1, f"not well-formed: {message}")
+    assert issue.column > 0 and str(issue.column) not in issue.message

@@ -12,6 +12,7 @@ with the JDK's parser) refuses is refused here, with one line, so a document
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -23,6 +24,35 @@ from .errors import NotWellFormedError, ToolkitError, UnsafeXMLError, XMLLimitEr
 MAX_DEPTH = 100          # elements nested, the root element being 1
 MAX_ATTRIBUTES = 200     # attributes of one element, its namespace declarations included
 MAX_NAME_CHARS = 1000    # one prefix, local name or processing-instruction target
+
+
+# libxml2's words for the mistakes a hand edit makes most, in the editor's words; its position,
+# which every message of it repeats at its end, is the error's own (line, column).
+_SYNTAX_WORDS = (
+    (re.compile(r"^xmlParseEntityRef: no name$"),
+     "a bare & (write &amp; for the character &)"),
+    (re.compile(r"^StartTag: invalid element name$"),
+     "a bare < that starts no tag (write &lt; for the character <)"),
+    (re.compile(r"^Entity '([^']+)' not defined$"),
+     r"the entity &\1; is not defined: XML knows only &amp; &lt; &gt; &quot; &apos; (write the character itself, or &#NNNN;)"),
+    (re.compile(r"^Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)$"),
+     r"the end tag </\3> does not close <\1>, opened on line \2"),
+    (re.compile(r"""^AttValue: " or ' expected$"""),
+     "an attribute value without quotes (write name=\"value\")"),
+)
+_POSITION_SUFFIX = re.compile(r", line \d+, column \d+$")
+POSITION = re.compile(r" \(line \d+, column \d+\)$")  # the end of a NotWellFormedError's message
+
+
+def syntax_message(message: str) -> str:
+    """libxml2's message of a document that is not well-formed, without its position, in plain words
+    where it uses its own (`xmlParseEntityRef: no name` is a bare &). NotWellFormedError's message
+    ends in the position, " (line L, column C)", which its line and column also hold."""
+    message = _POSITION_SUFFIX.sub("", message.strip())
+    for pattern, words in _SYNTAX_WORDS:
+        if pattern.match(message):
+            return pattern.sub(words, message)
+    return message
 
 
 def _parser() -> etree.XMLParser:
@@ -76,7 +106,9 @@ def parse_bytes(data: bytes, *, path: str | None = None) -> etree._ElementTree:
         root = etree.fromstring(data, _parser(), base_url=path)
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (0, 0)
-        raise NotWellFormedError(f"not well-formed: {exc.msg}", path=path, line=line, column=column) from None
+        where = f" (line {line}, column {column})" if line else ""
+        raise NotWellFormedError(f"not well-formed: {syntax_message(exc.msg)}{where}", path=path, line=line,
+                                 column=column) from None
     tree = root.getroottree()
     if tree.docinfo.doctype:
         raise UnsafeXMLError("DOCTYPE declarations are refused", path=path)

@@ -23,7 +23,7 @@ from ..errors import NotWellFormedError, ToolkitError, UnsafeXMLError, Validatio
 from ..names import TEI_NS, is_teikit_document
 from ..parallel import make_engine
 from ..resources import schema_dir
-from ..xmlsafe import check_limits, parse_bytes, parse_file
+from ..xmlsafe import POSITION, check_limits, parse_bytes, parse_file
 from .attributes import AttributeTypes
 from .columns import Columns
 from .issues import FileResult, Issue, Report
@@ -216,7 +216,7 @@ def _load(source: Source, name: str | None) -> tuple[etree._ElementTree, str, by
         if duplicate:  # libxml2 refuses a repeated xml:id while parsing: report it as the rule it breaks
             message = f'xml:id "{duplicate.group(1)}" is used more than once: every xml:id must be unique in the document.'
             return Issue(file, exc.line, exc.column, "id-unique", message)
-        return Issue(file, exc.line, exc.column, "xml-syntax", exc.message)
+        return Issue(file, exc.line, exc.column, "xml-syntax", POSITION.sub("", exc.message))  # the Issue's own
 
 
 @lru_cache(maxsize=1)
