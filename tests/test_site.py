@@ -203,3 +203,18 @@ def test_an_index_that_shrinks_leaves_no_stale_page(tmp_path):
     assert sorted(p.name for p in (out / "index").glob("*.html")) == ["2.html"]
     assert [href for _, href in _index_rows(out / "index" / "2.html")[0]] == ["../a0.html"]
     assert read_page(out / "index.html").xpath("//h:nav[@class='pager']//h:a/@href", namespaces=NS) == ["index/2.html"]
+
+
+def test_the_index_gives_every_articles_date_in_the_sites_language(tmp_path):
+    # An English article's row of a Vietnamese index read "2 May 2012" beside "ngày 31 tháng 7 năm 2013".
+    (tmp_path / "tei").mkdir()
+    shutil.copy(SAMPLE, tmp_path / "tei" / "first.xml")
+    second = _second_article(tmp_path)
+    second.write_text(second.read_text(encoding="utf-8").replace('xml:lang="vi"', 'xml:lang="en"'), encoding="utf-8")
+    out = tmp_path / "html"
+    assert build_site([tmp_path / "tei"], out, search_index=False).ok
+    tree = read_page(out / "index.html")
+    assert tree.getroot().get("lang") == "vi"
+    assert tree.xpath("//h:td[@class='date']/h:time/text()", namespaces=NS) == [
+        "ngày 31 tháng 7 năm 2013", "ngày 2 tháng 5 năm 2012"]
+    assert read_page(out / "second.html").xpath("string(//h:time[@class='pubdate'])", namespaces=NS) == "2 May 2012"

@@ -72,12 +72,14 @@
     </html>
   </xsl:template>
 
-  <!-- A date cell or line: <time> when HTML has a form for it. -->
+  <!-- An article's date in the index: <time> in the site's language when HTML has a form for it
+       (a Vietnamese index wrote "25 January 2024" for an Arabic article), else its label as its
+       article's language says it. -->
   <xsl:template name="tk:date-cell">
     <xsl:param name="datetime" as="xs:string?"/>
     <xsl:param name="label" as="xs:string?"/>
     <xsl:choose>
-      <xsl:when test="$datetime and $label"><time datetime="{$datetime}">{$label}</time></xsl:when>
+      <xsl:when test="$datetime"><time datetime="{$datetime}">{tk:human-date($datetime, $site-lang)}</time></xsl:when>
       <xsl:when test="$label">{$label}</xsl:when>
       <xsl:otherwise>{tk:label('no-date', $site-lang)}</xsl:otherwise>
     </xsl:choose>
