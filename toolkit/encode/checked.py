@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import ToolkitError
 from ..model import Article
 from ..recognise.authority import authority_ids
-from ..xmlsafe import parse_bytes
+from ..xmlsafe import POSITION, parse_bytes
 from . import encode, serialise
 from .degrade import encode_valid
 
@@ -72,8 +72,9 @@ def _prove_well_formed(tree, source: Path) -> None:
     try:
         parse_bytes(serialise(tree), path=str(source))
     except ToolkitError as exc:
-        reason = exc.message.removeprefix("not well-formed: ")
-        raise ToolkitError(f"the TEI made from it is not well-formed ({reason}); nothing written",
+        reason = POSITION.sub("", exc.message.removeprefix("not well-formed: "))
+        where = f", line {exc.line}, column {exc.column}" if getattr(exc, "line", 0) else ""
+        raise ToolkitError(f"the TEI made from it is not well-formed ({reason}{where}); nothing written",
                            path=str(source)) from None
 
 
