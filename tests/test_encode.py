@@ -156,6 +156,18 @@ def test_header_has_source_date_checksum_and_no_clock():
     assert dated.find(".//tei:change", NS).get("when") == "2026-01-02"
 
 
+def test_a_date_line_saying_more_is_kept_whole_in_the_source_bibl_and_valid(tmp_path):
+    # "Thứ bảy, 12/8/2023, 14:30 (GMT+7)": the weekday, time and zone were in no output.
+    from teikit.validate import iter_errors
+
+    a = ingest_bytes("Thứ bảy, 12/8/2023, 14:30 (GMT+7)\nHọp bàn kinh tế\n\nNội dung bài viết hôm nay.\n".encode(), "d.txt")
+    tree = encode(a, [])
+    bibl = tree.getroot().find(".//tei:sourceDesc/tei:bibl", NS)
+    assert [(etree.QName(e).localname, e.get("type"), e.text) for e in bibl if etree.QName(e).localname in ("date", "note")] == [
+        ("date", None, "12/8/2023"), ("note", "dateline", "Thứ bảy, 12/8/2023, 14:30 (GMT+7)")]
+    assert list(iter_errors(tree)) == []
+
+
 def test_output_is_byte_identical_across_runs_and_mention_order():
     a, m = sample()
     assert serialise(encode(a, m)) == serialise(encode(a, list(reversed(m))))

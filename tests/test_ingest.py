@@ -61,6 +61,14 @@ def test_date_before_title():
     assert (a.date, a.date_text) == ("2024-03-05", "05/03/2024")
 
 
+def test_a_date_line_saying_more_than_the_date_is_kept_whole():
+    # Its weekday, time and zone were dropped from every output: the time of publication was lost.
+    a = article(f"Thứ bảy, 12/8/2023, 14:30 (GMT+7)\nHội nghị bàn về kinh tế số\n\n{PARA}\n\n{PARA2}\n")
+    assert (a.date, a.date_text, a.dateline) == ("2023-08-12", "12/8/2023", "Thứ bảy, 12/8/2023, 14:30 (GMT+7)")
+    b = article(f"12/8/2023\nHội nghị bàn về kinh tế số\n\n{PARA}\n")  # a line that is the date: nothing more to keep
+    assert (b.date_text, b.dateline) == ("12/8/2023", None)
+
+
 def test_a_title_that_is_a_date_is_the_title_when_a_paragraph_follows_it():
     # It was taken for the date line, and the first paragraph became the title.
     a = article(f"30/4/1975\n\n{PARA}\n\n{PARA2}\n")

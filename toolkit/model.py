@@ -120,6 +120,7 @@ class Article:
     blocks: tuple[Block, ...]
     meta: SourceMeta = field(default_factory=SourceMeta)
     capture: Capture | None = None  # only for a page read from a web archive
+    dateline: str | None = None  # the source's date line whole, when it says more than the date (its weekday, time, zone)
 
     @property
     def text(self) -> str:

@@ -131,6 +131,8 @@ def build_header(article: Article, doc_id: str, options: ConvertOptions,
         _sub(bibl, N.REF, article.meta.url, target=article.meta.url)
     if article.meta.description:
         _sub(bibl, N.NOTE, article.meta.description, type="description")
+    if article.date and article.dateline:  # the whole date line: its weekday, time and zone, which nothing else keeps
+        _sub(bibl, N.NOTE, article.dateline, type="dateline")
     _sub(bibl, N.IDNO, article.name, type="filename")
     _sub(bibl, N.IDNO, article.sha256, type=SHA256_TYPE)  # serialised: source_sha256(article.sha256)
     if article.capture is not None:

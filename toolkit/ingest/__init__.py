@@ -137,9 +137,9 @@ def ingest_bytes(data: bytes, name: str, *, meta: dict | None = None, display_pa
         raise EmptyArticleError(exc.message, path=where) from None
     meta = meta or {}
     title = meta.get("title") or layout.title
-    date, date_text = layout.date, layout.date_text
-    if meta.get("date"):
-        date, date_text = meta["date"], date_text if layout.date == meta["date"] else None
+    date, date_text, dateline = layout.date, layout.date_text, layout.dateline
+    if meta.get("date") and layout.date != meta["date"]:
+        date, date_text, dateline = meta["date"], None, None
     author = meta.get("author") or layout.author
     blocks = join_blocks(((HEAD, layout.title),) + layout.blocks)  # the title printed: a sidecar's is the header's
     return Article(
@@ -151,6 +151,7 @@ def ingest_bytes(data: bytes, name: str, *, meta: dict | None = None, display_pa
         date_text=date_text,
         author=author,
         blocks=blocks,
+        dateline=dateline,
         meta=SourceMeta(
             url=meta.get("url"),
             publisher=meta.get("publisher"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from typing import NamedTuple
 
 _WEEKDAY = r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn|t[2-7])\s*[,-]?\s*)"
 _LABEL = r"(?:(?:cập\s+nhật|đăng\s+(?:ngày|lúc)?|ngày\s+đăng|xuất\s+bản|published|updated|posted|date)\s*:?\s*)"
@@ -21,8 +22,14 @@ _DATE_LINE_RE = re.compile(
 )
 
 
-def parse_date_line(line: str) -> tuple[str, str] | None:
-    """(ISO date, the date as printed) when the whole line is a publication date."""
+class DateLine(NamedTuple):
+    when: str                 # the ISO date
+    printed: str              # the date as printed ("12/8/2023"): the header's date
+    line: str | None = None   # the whole line, when it says more (weekday, time, zone): the header keeps it
+
+
+def parse_date_line(line: str) -> DateLine | None:
+    """The date line's date when the whole line is a publication date."""
     match = _DATE_LINE_RE.match(line)
     if not match:
         return None
@@ -36,4 +43,5 @@ def parse_date_line(line: str) -> tuple[str, str] | None:
         when = _dt.date(int(year), int(month), int(day)).isoformat()
     except ValueError:
         return None
-    return when, match.group("date")
+    whole = line.strip()
+    return DateLine(when, match.group("date"), whole if whole != match.group("date") else None)

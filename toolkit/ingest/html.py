@@ -104,11 +104,9 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
         blocks[opening] = (PARAGRAPH, blocks[opening][1])  # an article opens with a paragraph
     blocks, byline = _tail(blocks)
     date = meta.get("date") or _iso_day(document.date)
-    date_text = None
-    if date_line and date_line[0] == date:
-        date_text = date_line[1]
-    elif date is None and date_line:
-        date, date_text = date_line
+    date_text = dateline = None
+    if date_line and (date is None or date_line.when == date):
+        date, date_text, dateline = date_line
     page_author = _page_author(document.author)
     author = meta.get("author") or byline or page_author
     return Article(
@@ -126,6 +124,7 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
             encoding_warning=decoded.warning,
         ),
         capture=capture,
+        dateline=dateline,
     )
 
 

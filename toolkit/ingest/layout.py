@@ -70,6 +70,7 @@ class Layout:
     date_text: str | None
     author: str | None
     blocks: tuple[tuple[str, str], ...]  # (kind, text) after the title, in reading order
+    dateline: str | None = None  # the date line whole, when it says more than the date (dateline.DateLine)
 
 
 
@@ -77,13 +78,13 @@ class Layout:
 def lay_out(text: str) -> Layout:
     lines = _lines(text)
     lines = _drop_leading_breadcrumbs(lines)
-    date = date_text = None
+    date = date_text = dateline = None
     for i, line in enumerate(lines[:3]):
         parsed = parse_date_line(line.text)
         if parsed and i == 0 and len(lines) > 1 and reads_as_paragraph(lines[1].text):
             break  # a paragraph would be the title: the date is the title ("30/4/1975")
         if parsed:
-            date, date_text = parsed
+            date, date_text, dateline = parsed
             del lines[i]
             break
     if not lines:
@@ -99,7 +100,7 @@ def lay_out(text: str) -> Layout:
         for line in tail:
             parsed = parse_date_line(line.text)
             if parsed:
-                date, date_text = parsed
+                date, date_text, dateline = parsed
                 break
     blocks = [(_body_kind(i, line), line.text) for i, line in enumerate(body)]
     if not any(kind in (PARAGRAPH, LEAD) for kind, _ in blocks):
@@ -116,7 +117,7 @@ def lay_out(text: str) -> Layout:
             author = name
             blocks.append((BYLINE, line.text))
         # anything else in the tail is site navigation: dropped
-    return Layout(title, date, date_text, author, tuple(blocks))
+    return Layout(title, date, date_text, author, tuple(blocks), dateline)
 
 
 def _lines(text: str) -> list[Line]:

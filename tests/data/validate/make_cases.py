@@ -315,6 +315,18 @@ CASES = {
         [('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="vi"', '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="vi_VN"', 1), ('<language ident="vi">', '<language ident="vi_VN">', 1)],
         [("rng-value", "<TEI "), ("rng-value", '<language ident="vi_VN">')],  # libxml2's "failed to validate attributes" after each: a follow-on
     ),
+    "header-dateline-without-date": (
+        "a dateline note in a source bibl without a date",
+        [('<date when="2013-07-31">31/07/2013</date>\n          <ref', '<ref', 1),
+         ('<idno type="filename">', '<note type="dateline">Thứ Tư, 31/07/2013 - 10:30</note>\n          <idno type="filename">', 1)],
+        [("header-bibl", '<bibl type="source"')],
+    ),
+    "header-dateline-before-description": (
+        "a dateline note before the description note",
+        [('<idno type="filename">', '<note type="dateline">Thứ Tư, 31/07/2013 - 10:30</note>\n          '
+          '<note type="description">Bộ Công an và MTTQ ký chương trình phối hợp.</note>\n          <idno type="filename">', 1)],
+        [("header-bibl", '<bibl type="source"')],
+    ),
     "tei-namespace-none": (
         "a TEI root in no namespace: one error, nothing else checked",
         [('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="vi"', '<TEI xml:lang="vi"', 1)],
