@@ -192,14 +192,18 @@
     <xsl:param name="lang" as="xs:string" required="yes"/>
     <!-- The entity types that occur in the text. -->
     <xsl:param name="types" as="xs:string*" required="yes"/>
-    <form class="hl-controls" hidden="" data-pagefind-ignore="">
-      <fieldset>
-        <legend>{tk:label('highlight', $lang)}</legend>
-        <xsl:for-each select="('person', 'org', 'place', 'date', 'role')[. = $types]">
-          <label class="switch sw-{.}"><input type="checkbox" checked="" data-type="{.}"/> {tk:label(., $lang)}</label>
-        </xsl:for-each>
-      </fieldset>
-    </form>
+    <!-- (None for an article with nothing to highlight: an empty box.) -->
+    <xsl:variable name="shown" as="xs:string*" select="('person', 'org', 'place', 'date', 'role')[. = $types]"/>
+    <xsl:if test="exists($shown)">
+      <form class="hl-controls" hidden="" data-pagefind-ignore="">
+        <fieldset>
+          <legend>{tk:label('highlight', $lang)}</legend>
+          <xsl:for-each select="$shown">
+            <label class="switch sw-{.}"><input type="checkbox" checked="" data-type="{.}"/> {tk:label(., $lang)}</label>
+          </xsl:for-each>
+        </fieldset>
+      </form>
+    </xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>
