@@ -68,6 +68,8 @@
     <xsl:param name="current" as="xs:string" select="''"/>
     <xsl:if test="$index-href or $registers-href">
       <nav class="site-nav" aria-label="{tk:label('corpus', $lang)}">
+        <!-- in the labels' language: English on an Arabic page, marked so (and laid out left to right) -->
+        <xsl:sequence select="tk:lang-attributes(tk:label-lang($lang), $lang)"/>
         <ul>
           <xsl:if test="$index-href">
             <li><a href="{tk:path-href($index-href)}"><xsl:if test="$current = 'index'"><xsl:attribute
