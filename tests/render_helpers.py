@@ -86,9 +86,11 @@ def page_ids(tree) -> set[str]:
     return {el.get("id") for el in tree.iter() if isinstance(el.tag, str) and el.get("id")}
 
 
-def broken_links(site_dir: Path) -> list[str]:
-    """Every relative href/src in every .html under site_dir whose file or #fragment is missing."""
+def broken_links(site_dir: Path, *, contained: bool = False) -> list[str]:
+    """Every relative href/src in every .html under site_dir whose file or #fragment is missing;
+    `contained`: and every one leading out of site_dir (the site served as it is would not have it)."""
     site_dir = Path(site_dir)
+    root = site_dir.resolve()
     pages = {p.resolve(): parse_html(p.read_text(encoding="utf-8"), str(p)) for p in site_dir.rglob("*.html")}
     ids = {p: page_ids(t) for p, t in pages.items()}
     problems = []
@@ -104,6 +106,9 @@ def broken_links(site_dir: Path) -> list[str]:
                 if parts.scheme or parts.netloc:
                     continue  # external (source URL, licence, Wikidata): not part of the site
                 target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+                if contained and not target.is_relative_to(root):
+                    problems.append(f"{page.name}: {link}: outside the site")
+                    continue
                 if not target.exists():
                     problems.append(f"{page.name}: {link}: no such file")
                     continue

@@ -810,6 +810,9 @@ def test_editions_are_included_by_default(tmp_path):
     assert tree_listing(bag / "data" / "editions") == ["html/Bai-mot.html", "html/art-two.html", "txt/Bai-mot.txt", "txt/art-two.txt"]
     html = (bag / "data/editions/html/Bai-mot.html").read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and 'href="../../tei/Bai-mot.xml"' in html
+    # The link resolves inside the package (its master there: a package's edition is no site, it holds no copy).
+    assert (bag / "data/editions/html/../../tei/Bai-mot.xml").resolve() == (bag / "data/tei/Bai-mot.xml").resolve()
+    assert (bag / "data/tei/Bai-mot.xml").is_file() and not (bag / "data/editions/html/tei").exists()
     assert "Hội nghị tổng kết công tác năm" in html
     assert str(tmp_path) not in html  # no input path leaks into the package
     text = (bag / "data/editions/txt/Bai-mot.txt").read_text(encoding="utf-8")

@@ -357,8 +357,11 @@ def test_languages_and_writing_direction_reach_the_html(editions):
     assert tree.getroot().attrib == {"lang": "ar", "dir": "rtl"}
     marked = [(el.tag.replace(H, ""), el.get("lang"), el.get("dir"), "".join(el.itertext()))
               for el in tree.iter() if isinstance(el.tag, str) and el.get("lang") and el is not tree.getroot()]
-    assert marked == [("p", "zh", "ltr", "北京是中国的首都。"), ("span", "he", None, "שלום"),
-                      ("span", "az-Latn", "ltr", "salam"), ("li", "en", "ltr", "1 An English note.")]
+    # (and the words the edition prints, English on an Arabic page, are marked so: docs/editions.md, "Languages")
+    nav = "ArticlesPersonsOrganisationsPlacesDatesSearchSearch"
+    assert marked == [("nav", "en", "ltr", nav), ("dl", "en", "ltr", "EditorTest Editor"),
+                      ("p", "zh", "ltr", "北京是中国的首都。"), ("span", "he", None, "שלום"),
+                      ("span", "az-Latn", "ltr", "salam"), ("h2", "en", "ltr", "Notes"), ("li", "en", "ltr", "1 An English note.")]
     # Pages in a left-to-right language say nothing of direction.
     assert all(el.get("dir") is None for el in editions[EDITIONS / "letter_dta.xml"][2].iter() if isinstance(el.tag, str))
 

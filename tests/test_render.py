@@ -64,10 +64,14 @@ def test_html_is_html5_with_language_and_charset(page, tree):
 
 
 def test_html_has_no_network_resources(page, tree):
-    # The one resource a page loads is its own script, by a relative path into assets/.
+    # The one resource a page loads is its own script, by a relative path into assets/ (its icon is in the page).
+    from test_safe_links import ICON
+
     scripts = []
     for el in tree.iter():
         if isinstance(el.tag, str) and el.tag in (f"{H}script", f"{H}img", f"{H}link", f"{H}iframe"):
+            if el.tag == f"{H}link" and el.get("rel") == "icon" and el.get("href") == ICON:
+                continue
             if el.tag == f"{H}script":
                 scripts.append(el.get("src"))
                 assert not (el.text or "").strip() and not el.get("href"), etree.tostring(el)
@@ -482,3 +486,23 @@ def test_render_paths_never_lets_one_stem_overwrite_another(tmp_path):
     assert [p.name for p in report.written] == ["same.txt"]
     assert [f.message for f in report.failures] == [
         f"{tmp_path / 'b' / 'same.xml'}: same output name as {tmp_path / 'a' / 'same.xml'}: same.txt"]
+
+
+def test_every_page_has_its_icon_in_the_page_and_no_search_box_without_scripts(tree):
+    from test_safe_links import ICON
+
+    ns = {"h": H[1:-1]}
+    assert [link.get("href") for link in tree.xpath("//h:link[@rel='icon']", namespaces=ns)] == [ICON]
+    assert tree.xpath("//h:head/h:noscript/h:style/text()", namespaces=ns) == [".site-search { display: none; }"]
+    assert len(tree.xpath("//h:form[@class='site-search']", namespaces=ns)) == 1
+
+
+def test_an_article_with_nothing_to_highlight_has_no_highlight_box(renderer):
+    doc = etree.parse(str(SAMPLE))
+    text = doc.find("{http://www.tei-c.org/ns/1.0}text")
+    etree.strip_tags(text, *(f"{{http://www.tei-c.org/ns/1.0}}{name}" for name in
+                             ("persName", "orgName", "placeName", "roleName", "date")))
+    page = parse_html(renderer.html(doc))
+    assert page.xpath("//*[@class='hl-controls']") == [] and page.xpath("//h:legend", namespaces={"h": H[1:-1]}) == []
+    article = page.xpath("//*[@id='article']")[0]
+    assert "hl-person" in article.get("class").split()  # (no switch: nothing to switch)

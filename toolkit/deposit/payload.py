@@ -32,7 +32,7 @@ from ..validate import FileResult
 from ..xmlsafe import parse_bytes
 from .metadata import COLUMNS, read_record, register_links
 from .safenames import contained
-from .sources import SourcePlanner, copy_source
+from .sources import SourcePlanner, copy_source, sidecar_payload
 
 TEI_DIR, SCHEMA_DIR, METADATA_DIR = "tei", "schema", "metadata"
 HTML_DIR, TXT_DIR = "editions/html", "editions/txt"
@@ -91,6 +91,8 @@ class PayloadWriter:
         entry = FileResult(payload, findings).to_dict()
         entry["source_name"] = path.name
         entry["source_file"] = source_file or None
+        side = sidecar_payload(source_file) if source_file else ""
+        entry["sidecar_file"] = side if side and contained(self.bag, side.removeprefix("data/")).is_file() else None
         self._entries.write((",\n    " if self.articles else "") + json.dumps(entry, ensure_ascii=False, indent=2).replace("\n", "\n    "))
         self.articles += 1
         self.errors += len(findings)
@@ -108,10 +110,12 @@ class PayloadWriter:
             self.source_error = exc
             return ""
         if new is not None:
-            found, sha256 = new
+            found, sha256, side = new
             target = contained(self.bag, source_file.removeprefix("data/"))
             target.parent.mkdir(parents=True, exist_ok=True)
             copy_source(found, sha256, target)  # the source, byte for byte
+            if side is not None:  # its sidecar beside it, byte for byte: the TEI's title, date, licence … came from it
+                _copy_sidecar(side, contained(self.bag, sidecar_payload(source_file).removeprefix("data/")))
         return source_file
 
     def finish(self, allow_invalid: bool) -> None:
@@ -133,6 +137,15 @@ class PayloadWriter:
             shutil.copyfileobj(entries, out)
             out.write(tail)
         self._entries_path.unlink()
+
+
+def _copy_sidecar(side: Path, target: Path) -> None:
+    try:
+        data = side.read_bytes()
+    except OSError as exc:
+        raise DepositError(f"cannot read: {exc.strerror}", path=str(side)) from None
+    with open(target, "xb") as out:
+        out.write(data)
 
 
 def _read(path: Path) -> bytes:

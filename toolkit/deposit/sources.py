@@ -38,6 +38,8 @@ from pathlib import Path
 
 from ..errors import DepositError, MissingInputError
 from ..fsutil import scan
+from ..ingest import source_stem
+from ..names import SIDECAR_SUFFIX
 from .bagread import member_digests, open_bounded
 from .baginfo import digests
 from .limits import DEFAULT_LIMITS, Limits
@@ -140,10 +142,14 @@ class SourcePlanner:
         self._db = finder.scratch.db
         self._by_sum = finder.scratch.table("sum TEXT PRIMARY KEY, payload TEXT")
         self._taken = finder.scratch.name_set()
+        self.sidecars = 0  # how many of them have a sidecar, packaged beside them
 
-    def add(self, tree, article: Path) -> tuple[str, tuple[Path, str] | None]:
-        """(payload path of the source, (file found, its sha256) when it is new: to be copied now,
-        else None); DepositError if not found."""
+    def add(self, tree, article: Path) -> tuple[str, tuple[Path, str, Path | None] | None]:
+        """(payload path of the source, (file found, its sha256, its sidecar or None) when it is new:
+        to be copied now, else None); DepositError if not found. The sidecar (NAME.meta.json beside
+        the file found, `sidecar`) is packaged beside it as convert would find it there: named after
+        the packaged source's stem (`sidecar_payload`), a name no other packaged source's stem
+        shares (the source is then named NAME-2.txt, …)."""
         name, sha256 = source_ref(tree)
         if sha256 is None:
             raise DepositError(
@@ -155,10 +161,29 @@ class SourcePlanner:
         path = self.finder.find(name, sha256)
         if path is None:
             raise DepositError(_not_found(name, sha256, self.finder), path=str(article))
-        payload = f"data/{SOURCES_DIR}/{safe_name(name or path.name, self._taken)}"
+        packaged = safe_name(name or path.name, self._taken)
+        while sidecar_payload(packaged).lower() in self._taken:  # another source's stem: its sidecar's name
+            packaged = safe_name(name or path.name, self._taken)
+        self._taken.add(sidecar_payload(packaged).lower())
+        payload = f"data/{SOURCES_DIR}/{packaged}"
         self._db.execute(f"INSERT INTO {self._by_sum} VALUES (?, ?)", (sha256, payload))
         self.count += 1
-        return payload, (path, sha256)
+        side = sidecar(path)
+        self.sidecars += side is not None
+        return payload, (path, sha256, side)
+
+
+def sidecar(source: Path) -> Path | None:
+    """The sidecar of metadata beside a source (NAME.meta.json, as convert reads it: ingest.sidecar),
+    when it is a regular file (never followed through a link); else None."""
+    found = source.with_name(source_stem(source.name) + SIDECAR_SUFFIX)
+    return found if found.is_file() and not found.is_symlink() else None
+
+
+def sidecar_payload(packaged: str) -> str:
+    """The name of a sidecar beside the packaged source `packaged` (a name or a payload path)."""
+    head, _, name = packaged.rpartition("/")
+    return (f"{head}/" if head else "") + source_stem(name) + SIDECAR_SUFFIX
 
 
 def _not_found(name: str | None, sha256: str, finder: SourceFinder) -> str:
@@ -229,6 +254,9 @@ def check_sources(root: Path, refs, already: set, known=None,
         return result
     linked = scratch.table("path BLOB PRIMARY KEY")  # the sources some TEI is linked to
     scratch.db.executemany(f"INSERT OR IGNORE INTO {linked} VALUES (?)", ((encode(v),) for v in links.values()))
+    # a linked source's sidecar beside it is part of it (SourcePlanner.add), not a source of no TEI
+    scratch.db.executemany(f"INSERT OR IGNORE INTO {linked} VALUES (?)",
+                           ((encode(sidecar_payload(v)),) for v in links.values() if v))
     for tei, (_, sha256) in refs.items() if isinstance(refs, Records) else sorted(refs.items()):
         source = links.get(tei, "")
         if not source:

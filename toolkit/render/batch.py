@@ -32,6 +32,7 @@ from ..fsutil import cannot_write, clean_stale_temps, write_atomic
 from .renderer import ASSETS_DIR, Renderer, SourceDocument, default_renderer
 from .site import (MANIFEST, PAGE_SIZE, REPLACE_HINT, corpus_plan, page_refusal, plan_site, remove_dropped, remove_stale_register_pages,
                    write_manifest, write_page)
+from . import teicopy
 from .corpuspages import make_corpus_pages
 from .siterecord import PageRecord, page_warnings
 from .search import BUNDLE, SHARD_PAGES, build_index
@@ -104,17 +105,20 @@ class PageJob:
     registers_href: str = "registers/"
     index_href: str = "index.html"
     warn: bool = True  # say a document is not teikit's (build_site says it when it reads them)
+    site: bool = False  # a site's page: it links to the site's copy of its TEI, written first (render.teicopy)
 
     def render(self, renderer: Renderer, source, report: Report) -> Path:
         doc = renderer.load(source)
         if self.warn:
             warn_if_not_teikits(report, doc)
         if self.fmt == "html":
-            out = renderer.html(doc, tei_href=tei_href(doc.path, self.out_dir),
+            out = renderer.html(doc, tei_href=teicopy.page_href(doc.stem) if self.site else tei_href(doc.path, self.out_dir),
                                 registers_href=self.registers_href, index_href=self.index_href)
         else:
             out = renderer.text(doc, abbr=self.abbr)
         target = self.out_dir / f"{doc.stem}.{self.fmt}"
+        if self.site:
+            teicopy.write(self.out_dir, doc.stem, doc.path)
         _write(target, out)
         return target
 
@@ -183,7 +187,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
         raise plan.refuse(f"no TEI files (*.xml) in {where}", hint=False)
     report = batch.report
     record = PageRecord(out_dir, "site", renderer.xslt_dir, (register_page_size, search_index), force=force)
-    batch.refuse = partial(page_refusal, plan, record.knows)
+    batch.refuse = lambda path: page_refusal(plan, record.knows, path) or teicopy.refusal(out_dir, record.copy_sha, path)
     if record.warning:
         report.warn(record.warning)
     ledger = record.ledger  # what the build tracks of each article and corpus page (never a dict as long as the corpus)
@@ -200,7 +204,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
             return workers[0]
 
         def page(doc: SourceDocument) -> None:
-            store.put_page(doc.stem, renderer.html(doc, tei_href=tei_href(doc.path, out_dir)))
+            store.put_page(doc.stem, renderer.html(doc, tei_href=teicopy.page_href(doc.stem)))
 
         local = engine is None and jobs == 1
         missing: list[Path] = []  # kept articles whose page is gone, rendered by the workers (not local)
@@ -272,14 +276,16 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
         write_scripts(out_dir, renderer, report)
         for stem, html in store.pages():
             target, source = out_dir / f"{stem}.html", Path(ledger.get(stem, "path"))
-            if batch.attempt(source, lambda: write_page(target, html)):
+            written = batch.attempt(source, lambda: (teicopy.write(out_dir, stem, source), write_page(target, html)))
+            if written:  # its TEI copy first, then the page that links to it
                 report.written_unlisted += 1
-                record.made(stem, target, page_warnings(report, source), site=ledger.get(stem, "site"))
+                record.made(stem, target, page_warnings(report, source), site=ledger.get(stem, "site"),
+                            **{teicopy.FIELD: written[0]})
             else:
                 record.failed(stem)
         store.drop_pages()
         if articles and not local:
-            job = PageJob(out_dir, warn=False)
+            job = PageJob(out_dir, warn=False, site=True)
             todo = ledger.count("given = 1 AND reused = 0") + len(missing)
             paths = chain((Path(path) for _, path in ledger.rows("path", "given = 1 AND reused = 0")), missing)
             for outcome in pool().map(page_task, batch.progress(Counted(paths, todo), "render html"),
@@ -287,8 +293,9 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
                 target = batch.gather(outcome)
                 if target is not None:
                     report.written_unlisted += 1
-                    record.made(target.stem, target, page_warnings(report, Path(ledger.get(target.stem, "path"))),
-                                site=ledger.get(target.stem, "site"))
+                    source = Path(ledger.get(target.stem, "path"))
+                    record.made(target.stem, target, page_warnings(report, source), site=ledger.get(target.stem, "site"),
+                                **{teicopy.FIELD: teicopy.recorded_sha(out_dir, target.stem, source)})
             _sweep_after(engine, out_dir)
         if corpus is not None:  # every corpus page of this site, written or not (an old one that could not be rewritten stays)
             report.unchanged_unlisted += corpus
@@ -318,6 +325,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
                 report.fail(out_dir / BUNDLE, f"{exc.path or out_dir}: {exc.message}")
         if plan.exists and plan.replace:
             remove_dropped(plan, lambda stem: bool(ledger.get(stem, "held")), report)
+            teicopy.remove_dropped(plan, lambda stem: bool(ledger.get(stem, "held")), record.copy_sha)
         record.keep_held()
         record.save(report)
     return report
@@ -377,7 +385,9 @@ def _read_kept(plan, renderer: Renderer, store: SiteData, page, batch: Batch, mi
             raise plan.refuse(f"the site holds {stem}.html, whose TEI cannot be read ({exc}): "
                               "the index and registers could not list it") from None
         if not (plan.out_dir / f"{stem}.html").is_file():
-            if page is not None:
+            if refused := teicopy.refusal(plan.out_dir, record.copy_sha, path):
+                batch.report.fail(path, refused)
+            elif page is not None:
                 batch.attempt(path, lambda doc=doc: page(doc))
             elif missing is not None:
                 missing.append(path)

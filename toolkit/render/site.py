@@ -7,8 +7,8 @@ A site folder made by teikit holds `.teikit-site.json` beside index.html:
      "articles": [{"stem": "a01", "tei": "../../tei/a01.xml"}, ...]}
 
 one entry per article page <stem>.html, sorted by stem, `tei` being the TEI
-master the page was rendered from, relative to the site folder (the very link
-the page gives to its TEI). It is written (atomically) before any page, so a
+master the page was rendered from, relative to the site folder (the page links the site's
+copy of it, render.teicopy). It is written (atomically) before any page, so a
 kill leaves a manifest that lists at least every article whose page this run
 wrote (with replace_site, pages of dropped articles may outlive a kill).
 

@@ -243,11 +243,11 @@ class SiteData(DateRegister):
         of `page_size` each; `pages` says how many pages the index has."""
         total = self.article_count()
         pages = _pages(total, page_size)
-        rows = self._rows("SELECT stem, title, date, datetime, label, authors, title_key FROM articles", (),
+        rows = self._rows("SELECT stem, title, date, datetime, label, authors, title_key, lang FROM articles", (),
                           "(date IS NULL OR date = ''), date DESC, title_key, stem", ("articles",), total, page, page_size)
         parts = [f"<index{_attrs(lang=self.lang(), page=page, pages=pages, total=total)}>"]
-        for stem, title, date, datetime, label, authors, _key in rows:
-            parts.append(f"<a{_attrs(stem=stem, title=title, date=date, datetime=datetime, label=label, authors=authors)}/>")
+        for stem, title, date, datetime, label, authors, _key, lang in rows:
+            parts.append(f"<a{_attrs(stem=stem, title=title, date=date, datetime=datetime, label=label, authors=authors, lang=lang or '')}/>")
         parts.append("</index>")
         return "".join(parts)
 
@@ -279,15 +279,15 @@ class SiteData(DateRegister):
         if page == 1:
             parts += self._entity_head(entry)
         current = None
-        for stem, title, date, label, mid, text, before, after, _key, _seq in self._rows(
-                """SELECT a.stem, a.title, a.date, a.label, m.mid, m.text, m.before, m.after, a.title_key, m.seq
+        for stem, title, date, label, mid, text, before, after, _key, _seq, lang in self._rows(
+                """SELECT a.stem, a.title, a.date, a.label, m.mid, m.text, m.before, m.after, a.title_key, m.seq, a.lang
                    FROM mentions m JOIN articles a ON a.stem = m.stem WHERE m.id = ?""", (entry.id,),
                 "(date IS NULL OR date = ''), date DESC, title_key, stem, seq", ("mentions", entry.id),
                 entry.mentions, page, page_size):
             if stem != current:
                 if current is not None:
                     parts.append("</art>")
-                parts.append(f"<art{_attrs(stem=stem, title=title, date=date, label=label)}>")
+                parts.append(f"<art{_attrs(stem=stem, title=title, date=date, label=label, lang=lang or '')}>")
                 current = stem
             parts.append(f"<m{_attrs(mid=mid, text=text, before=before, after=after)}/>")
         if current is not None:

@@ -40,6 +40,7 @@ from lxml import etree
 from .. import buildrecord
 from ..batch import Outcome, Report
 from ..recordstore import in_blocks
+from . import teicopy
 from .renderer import REGISTER_FILES
 
 # entries beside the articles' (by stem): names no file stem can be
@@ -152,8 +153,9 @@ class PageRecord:
             self._keys[stem] = key
         entry = self.record.fresh(stem, key, target)
         if entry is None or not isinstance(entry.get("warnings"), list) or not all(
-                isinstance(w, str) for w in entry["warnings"]) or (site and not self.record.has_blob(entry.get(SITE))):
-            return None  # made again (a record edited by hand may hold anything; a store may lack the site record)
+                isinstance(w, str) for w in entry["warnings"]) or (site and not self.record.has_blob(entry.get(SITE))) or (
+                site and not teicopy.stands(self.out_dir, stem, path, entry.get(teicopy.FIELD))):
+            return None  # made again (a record edited by hand may hold anything; a store may lack the site record; its TEI copy gone)
         if self.ledger is not None:
             self.ledger.set(stem, reused=1)
         else:
@@ -336,6 +338,11 @@ class PageRecord:
         complete = not self._corpus_failed
         self.record.entries[CORPUS] = {"key": self._corpus if complete else "", "sha256": None, "pages": self._corpus_pages,
                                        "lang": lang, "environment": self.environment if complete else ""}
+
+    def copy_sha(self, stem: str):
+        """The sha256 of the article's TEI copy as a run recorded writing it (render.teicopy.FIELD), or None."""
+        entry = self.record.entries.get(stem)
+        return entry.get(teicopy.FIELD) if isinstance(entry, dict) else None
 
     def knows(self, stem: str) -> bool:
         """Whether the record has an entry of the article `stem` (a run wrote or failed its page)."""

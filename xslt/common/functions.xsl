@@ -157,6 +157,18 @@
                           else if ($subtags[1] = $tk:rtl-languages) then 'rtl' else 'ltr'"/>
   </xsl:function>
 
+  <!-- lang (and dir) for HTML made in language $lang inside HTML in language $outer; none when they are alike. -->
+  <xsl:function name="tk:lang-attributes" as="attribute()*">
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:param name="outer" as="xs:string"/>
+    <xsl:if test="$lang ne $outer">
+      <xsl:attribute name="lang" select="$lang"/>
+      <xsl:if test="tk:direction($lang) ne tk:direction($outer)">
+        <xsl:attribute name="dir" select="tk:direction($lang)"/>
+      </xsl:if>
+    </xsl:if>
+  </xsl:function>
+
   <!-- The language an edition labels a header node in: the text's, since the page speaks the
        text's language whatever the header is written in (teikit writes its headers in English). -->
   <xsl:function name="tk:text-lang" as="xs:string">

@@ -68,8 +68,14 @@
   <xsl:function name="tk:label" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
     <xsl:param name="lang" as="xs:string"/>
-    <xsl:variable name="table" select="if (starts-with($lang, 'vi')) then $tk:labels('vi') else $tk:labels('en')"/>
-    <xsl:sequence select="($table($key), $tk:labels('en')($key), $key)[1]"/>
+    <xsl:sequence select="($tk:labels(tk:label-lang($lang))($key), $tk:labels('en')($key), $key)[1]"/>
+  </xsl:function>
+
+  <!-- The language tk:label's words for a text in $lang are in ('vi' or 'en'): what a page marks with
+       lang (and dir) where it is not the page's own (an Arabic page's English labels and dates). -->
+  <xsl:function name="tk:label-lang" as="xs:string">
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:sequence select="if (starts-with($lang, 'vi')) then 'vi' else 'en'"/>
   </xsl:function>
 
   <!-- The label an edition sets before a photo's caption ("Photo", "Ảnh"), or none when the caption

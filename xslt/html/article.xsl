@@ -76,12 +76,17 @@
     </html>
   </xsl:template>
 
-  <!-- Metadata: date, author, editors, source, correspondence, manuscript (header.xsl), checksum, licence, TEI master. -->
+  <!-- Metadata: date, author, editors, source, correspondence, manuscript (header.xsl), checksum, licence, TEI master.
+       The list speaks the labels' language ($ui: English on an Arabic page), marked where it is not the page's
+       (lang, and dir where the direction differs: an English date in a right-to-left page is laid out left to
+       right, not garbled); each value in another language than the list's carries its own (tk:in-lang). -->
   <xsl:template match="teiHeader" mode="tk:meta">
     <xsl:variable name="lang" select="tk:text-lang(.)"/>
+    <xsl:variable name="ui" select="tk:label-lang($lang)"/>
     <xsl:variable name="bibl" select="fileDesc/sourceDesc/bibl[1]"/>
     <xsl:variable name="date" select="$bibl/date[1]"/>
     <dl class="meta" data-pagefind-ignore="">
+      <xsl:sequence select="tk:lang-attributes($ui, $tk:page-lang)"/>
       <xsl:if test="$date">
         <dt>{tk:label('date-line', $lang)}</dt>
         <dd>
@@ -91,19 +96,21 @@
             </xsl:when>
             <xsl:otherwise>{tk:date-label($date, $lang)}</xsl:otherwise>
           </xsl:choose>
-          <xsl:if test="normalize-space($date)"><xsl:text> </xsl:text><span class="printed">({tk:normalize($date)})</span></xsl:if>
+          <xsl:if test="normalize-space($date)"><xsl:text> </xsl:text><span class="printed"><xsl:sequence
+            select="tk:lang-attributes(tk:lang($date), $ui)"/>({tk:normalize($date)})</span></xsl:if>
         </dd>
       </xsl:if>
       <xsl:if test="fileDesc/titleStmt/author">
         <dt>{tk:label('author', $lang)}</dt>
-        <dd class="author">{tk:authors(..)}</dd>
+        <dd class="author"><xsl:sequence select="tk:lang-attributes($lang, $ui)"/>{tk:authors(..)}</dd>
       </xsl:if>
       <xsl:apply-templates select="fileDesc/titleStmt/editor" mode="tk:meta"/>
       <xsl:if test="$bibl">
         <dt>{tk:label('source', $lang)}</dt>
         <dd class="source">
-          <cite>{if ($bibl/title) then tk:plain($bibl/title[1]) else tk:normalize($bibl)}</cite>
-          <xsl:if test="$bibl/publisher">, {tk:plain($bibl/publisher[1])}</xsl:if>
+          <cite><xsl:sequence select="tk:lang-attributes(tk:lang(($bibl/title[1], $bibl)[1]), $ui)"/>{if ($bibl/title)
+            then tk:plain($bibl/title[1]) else tk:normalize($bibl)}</cite>
+          <xsl:for-each select="$bibl/publisher[1]">, <xsl:sequence select="tk:in-lang(tk:plain(.), tk:lang(.), $ui)"/></xsl:for-each>
           <xsl:for-each select="$bibl/ref[@target][1]">
             <xsl:text>. </xsl:text>
             <xsl:variable name="href" select="tk:safe-href(@target)"/>
@@ -128,12 +135,13 @@
               <xsl:if test="position() gt 1"> · </xsl:if>
               <xsl:if test="@n = ('text', 'markup')">{tk:label('licence-' || @n, $lang)}: </xsl:if>
               <xsl:choose>
-                <xsl:when test="tk:safe-href(@target)"><a rel="license" href="{tk:safe-href(@target)}">{tk:plain(.)}</a></xsl:when>
-                <xsl:otherwise>{tk:plain(.)}</xsl:otherwise>
+                <xsl:when test="tk:safe-href(@target)"><a rel="license" href="{tk:safe-href(@target)}"><xsl:sequence
+                  select="tk:lang-attributes(tk:lang(.), $ui)"/>{tk:plain(.)}</a></xsl:when>
+                <xsl:otherwise><xsl:sequence select="tk:in-lang(tk:plain(.), tk:lang(.), $ui)"/></xsl:otherwise>
               </xsl:choose>
             </xsl:for-each>
             <xsl:if test="availability/licence and publisher"> · </xsl:if>
-            <xsl:if test="publisher">{tk:plain(publisher[1])}</xsl:if>
+            <xsl:for-each select="publisher[1]"><xsl:sequence select="tk:in-lang(tk:plain(.), tk:lang(.), $ui)"/></xsl:for-each>
           </dd>
         </xsl:if>
       </xsl:for-each>
@@ -164,7 +172,11 @@
       </xsl:for-each>
       <xsl:if test="$date">
         <span data-pagefind-meta="date">{(tk:date-label($date, tk:lang(/TEI))[.], tk:normalize($date))[1]}</span>
+        <span data-pagefind-meta="datelanguage">{tk:label-lang(tk:lang(/TEI))}</span>
       </xsl:if>
+      <!-- the search page marks a result's title and passage with them (assets/search.js) -->
+      <span data-pagefind-meta="language">{tk:lang(/TEI)}</span>
+      <span data-pagefind-meta="direction">{tk:direction(tk:lang(/TEI))}</span>
     </div>
   </xsl:template>
 
@@ -181,6 +193,17 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- $text in language $lang inside HTML in $outer: a span carrying its lang (and dir) when they differ, else the text. -->
+  <xsl:function name="tk:in-lang" as="item()">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:param name="outer" as="xs:string"/>
+    <xsl:choose>
+      <xsl:when test="$lang ne $outer"><span><xsl:sequence select="tk:lang-attributes($lang, $outer)"/>{$text}</span></xsl:when>
+      <xsl:otherwise><xsl:sequence select="$text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
   <xsl:function name="tk:has-d" as="xs:boolean">
     <xsl:param name="word" as="xs:string"/>
     <xsl:sequence select="contains($word, 'đ') or contains($word, 'Đ')"/>
@@ -192,14 +215,19 @@
     <xsl:param name="lang" as="xs:string" required="yes"/>
     <!-- The entity types that occur in the text. -->
     <xsl:param name="types" as="xs:string*" required="yes"/>
-    <form class="hl-controls" hidden="" data-pagefind-ignore="">
-      <fieldset>
-        <legend>{tk:label('highlight', $lang)}</legend>
-        <xsl:for-each select="('person', 'org', 'place', 'date', 'role')[. = $types]">
-          <label class="switch sw-{.}"><input type="checkbox" checked="" data-type="{.}"/> {tk:label(., $lang)}</label>
-        </xsl:for-each>
-      </fieldset>
-    </form>
+    <!-- (None for an article with nothing to highlight: an empty box.) -->
+    <xsl:variable name="shown" as="xs:string*" select="('person', 'org', 'place', 'date', 'role')[. = $types]"/>
+    <xsl:if test="exists($shown)">
+      <form class="hl-controls" hidden="" data-pagefind-ignore="">
+        <xsl:sequence select="tk:lang-attributes(tk:label-lang($lang), $lang)"/>
+        <fieldset>
+          <legend>{tk:label('highlight', $lang)}</legend>
+          <xsl:for-each select="$shown">
+            <label class="switch sw-{.}"><input type="checkbox" checked="" data-type="{.}"/> {tk:label(., $lang)}</label>
+          </xsl:for-each>
+        </fieldset>
+      </form>
+    </xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -21,14 +21,22 @@
 
   <!-- Every page's Content-Security-Policy: no inline script or event handler, no script
        but the site's own files, nothing fetched from elsewhere, no plug-ins, no <base>;
-       forms (the search box) only to the site itself. The search page alone may also fetch
-       the site's own files (Pagefind's index) and compile WebAssembly (Pagefind's engine). -->
+       forms (the search box) only to the site itself; images from the site or a data: URI (the
+       page's icon, $tk:icon: no link a page makes from its TEI is ever a data: URI, tk:safe-href).
+       The search page alone may also fetch the site's own files (Pagefind's index) and compile
+       WebAssembly (Pagefind's engine). -->
   <xsl:variable name="tk:content-security-policy" as="xs:string"
-      select="&quot;default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self'; &quot;
+      select="&quot;default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; &quot;
               || &quot;object-src 'none'; base-uri 'none'; form-action 'self'&quot;"/>
   <xsl:variable name="tk:search-security-policy" as="xs:string"
       select="&quot;default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; &quot;
-              || &quot;style-src 'unsafe-inline'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'&quot;"/>
+              || &quot;style-src 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'&quot;"/>
+
+  <!-- Every page's icon, in the page itself: without one a browser asks the server for
+       /favicon.ico, which a site of teikit's has not (a 404, logged as an error on every page). -->
+  <xsl:variable name="tk:icon" as="xs:string"
+      select="'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 16 16%22%3E'
+              || '%3Crect width=%2216%22 height=%2216%22 rx=%223%22 fill=%22%23335%22/%3E%3C/svg%3E'"/>
 
   <xsl:template name="tk:html-head">
     <xsl:param name="title" as="xs:string" required="yes"/>
@@ -40,9 +48,13 @@
       <meta name="viewport" content="width=device-width, initial-scale=1"/>
       <meta name="generator" content="teikit"/>
       <title>{$title}</title>
+      <link rel="icon" href="{$tk:icon}"/>
       <!-- Not escaped: pages written with the xhtml method (the article page) would
            otherwise escape "<", ">" and "&" in style and script contents, which HTML reads literally. -->
       <style><xsl:value-of select="$css" disable-output-escaping="yes"/></style>
+      <!-- The search box of the navigation (tk:site-nav) leads to a page that needs scripts: without them it
+           is not shown (after the style sheet, whose rule for it this one overrides). -->
+      <noscript><style>.site-search {{ display: none; }}</style></noscript>
     </head>
   </xsl:template>
 
@@ -56,6 +68,8 @@
     <xsl:param name="current" as="xs:string" select="''"/>
     <xsl:if test="$index-href or $registers-href">
       <nav class="site-nav" aria-label="{tk:label('corpus', $lang)}">
+        <!-- in the labels' language: English on an Arabic page, marked so (and laid out left to right) -->
+        <xsl:sequence select="tk:lang-attributes(tk:label-lang($lang), $lang)"/>
         <ul>
           <xsl:if test="$index-href">
             <li><a href="{tk:path-href($index-href)}"><xsl:if test="$current = 'index'"><xsl:attribute

@@ -26,7 +26,7 @@
     <xsl:variable name="by-ref" select="$tk:page-by-ref"/>
     <xsl:if test="exists($tk:page-entries) or exists($dates) or exists($roles)">
       <section class="entities" id="entities" aria-labelledby="entities-heading" data-pagefind-ignore="">
-        <h2 id="entities-heading">{tk:label('entities', $lang)}</h2>
+        <h2 id="entities-heading"><xsl:sequence select="tk:lang-attributes(tk:label-lang($lang), $lang)"/>{tk:label('entities', $lang)}</h2>
         <xsl:variable name="count-suffix" select="' ' || tk:label('mentions', $lang) || ')'"/>
         <xsl:variable name="count-suffix-1" select="' ' || tk:label('mentions-1', $lang) || ')'"/>
         <xsl:for-each select="$tk:register-types">
@@ -34,7 +34,7 @@
           <xsl:variable name="of-type" select="$tk:page-entries[$tk:types(local-name()) = $type][map:contains($by-ref, @xml:id)]"/>
           <xsl:if test="exists($of-type)">
             <xsl:variable name="register" select="if ($registers-href) then $tk:registers-uri || substring-before($tk:register-files($type), '.html') || '/' else ''"/>
-            <h3 class="idx-{$type}">{tk:label($type, $lang)}</h3>
+            <h3 class="idx-{$type}"><xsl:sequence select="tk:lang-attributes(tk:label-lang($lang), $lang)"/>{tk:label($type, $lang)}</h3>
             <ul class="entity-list">
               <!-- Written out here rather than through a named template: this
                    runs for every entry of every page. -->
@@ -65,7 +65,7 @@
           <xsl:variable name="type" select="."/>
           <xsl:variable name="of-type" select="if ($type = 'date') then $dates else $roles"/>
           <xsl:if test="exists($of-type)">
-            <h3 class="idx-{$type}">{tk:label($type, $lang)}</h3>
+            <h3 class="idx-{$type}"><xsl:sequence select="tk:lang-attributes(tk:label-lang($lang), $lang)"/>{tk:label($type, $lang)}</h3>
             <ul class="entity-list">
               <!-- Dates grouped by what they mean, roles by what they say. A
                    date or role's id is "<type>-<n>", n its place among all of its type. -->

@@ -35,7 +35,7 @@
     <xsl:variable name="notes" select="$tk:page/text//note"/>
     <xsl:if test="exists($notes)">
       <section class="notes" id="notes">
-        <h2>{tk:label('notes', $lang)}</h2>
+        <h2><xsl:sequence select="tk:lang-attributes(tk:label-lang($lang), $lang)"/>{tk:label('notes', $lang)}</h2>
         <ol class="footnotes">
           <xsl:for-each select="$notes">
             <li id="note-{position()}" class="{tk:classes(.)}">
@@ -57,7 +57,7 @@
     <xsl:variable name="entries" select="tk:apparatus($tk:page)"/>
     <xsl:if test="exists($entries)">
       <section class="apparatus" id="apparatus">
-        <h2>{tk:label('apparatus', $lang)}</h2>
+        <h2><xsl:sequence select="tk:lang-attributes(tk:label-lang($lang), $lang)"/>{tk:label('apparatus', $lang)}</h2>
         <ol class="apparatus-entries">
           <xsl:for-each select="$entries">
             <li class="tei-{local-name()}">{tk:apparatus-entry(.)}</li>

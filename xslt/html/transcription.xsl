@@ -59,18 +59,6 @@
     </xsl:if>
   </xsl:function>
 
-  <!-- lang (and dir) for HTML made in language $lang inside HTML in language $outer; none when they are alike. -->
-  <xsl:function name="tk:lang-attributes" as="attribute()*">
-    <xsl:param name="lang" as="xs:string"/>
-    <xsl:param name="outer" as="xs:string"/>
-    <xsl:if test="$lang ne $outer">
-      <xsl:attribute name="lang" select="$lang"/>
-      <xsl:if test="tk:direction($lang) ne tk:direction($outer)">
-        <xsl:attribute name="dir" select="tk:direction($lang)"/>
-      </xsl:if>
-    </xsl:if>
-  </xsl:function>
-
   <!-- Elements whose parts are often written without a space between them (tk:spaced-parts,
        common/reading.xsl): a space before each part but the first; their text between parts kept. -->
   <xsl:template match="castItem | address | respStmt" mode="tk:html">
@@ -96,7 +84,6 @@
                 mode="tk:html" priority="1">
     <xsl:value-of select="tk:trim-at-breaks(.)"/>
   </xsl:template>
-
 
   <!-- Whether the page has a break that joins words (most have none: the text nodes then need no look around). -->
   <xsl:variable name="tk:page-joins" as="xs:boolean" select="exists($tk:page/text//(lb | pb | cb)[@break = 'no'])"/>

@@ -110,12 +110,15 @@
             <xsl:for-each select="$index/a">
               <tr data-date="{@date}">
                 <td class="date">
+                  <!-- a label in its article's language (a date HTML has no form for) says so; a <time> is in the site's -->
+                  <xsl:sequence select="if (@datetime[.]) then () else tk:lang-attributes(tk:label-lang((@lang[.], $site-lang)[1]), $site-lang)"/>
                   <xsl:call-template name="tk:date-cell">
                     <xsl:with-param name="datetime" select="string(@datetime)"/>
                     <xsl:with-param name="label" select="string(@label)"/>
                   </xsl:call-template>
                 </td>
-                <td class="title"><a href="{$root}{tk:uri-segment(@stem)}.html">{@title}</a></td>
+                <td class="title"><a href="{$root}{tk:uri-segment(@stem)}.html"><xsl:sequence
+                  select="tk:lang-attributes((@lang[.], $site-lang)[1], $site-lang)"/>{@title}</a></td>
                 <td class="author">{@authors}</td>
               </tr>
             </xsl:for-each>
@@ -321,10 +324,14 @@
         <ul class="occurrences">
           <xsl:for-each select="$entity/art">
             <xsl:variable name="article" select="$up || '../' || tk:uri-segment(@stem) || '.html'"/>
+            <!-- the article's title and its words around each mention in its language, its date in its labels' -->
+            <xsl:variable name="lang" select="(@lang[.], $site-lang)[1]"/>
             <li>
-              <a class="article" href="{$article}">{@title}</a>
-              <xsl:if test="@label != ''"><xsl:text> </xsl:text><span class="count">({@label})</span></xsl:if>
+              <a class="article" href="{$article}"><xsl:sequence select="tk:lang-attributes($lang, $site-lang)"/>{@title}</a>
+              <xsl:if test="@label != ''"><xsl:text> </xsl:text><span class="count"><xsl:sequence
+                select="tk:lang-attributes(tk:label-lang($lang), $site-lang)"/>({@label})</span></xsl:if>
               <ul class="contexts">
+                <xsl:sequence select="tk:lang-attributes($lang, $site-lang)"/>
                 <xsl:for-each select="m">
                   <li>{@before}<a class="mention" href="{$article}#{tk:uri-segment(@mid)}"><mark>{@text}</mark></a>{@after}</li>
                 </xsl:for-each>

@@ -97,6 +97,14 @@
     return base + url.slice(base.length).split("/").map(encodeURIComponent).join("/");
   }
 
+  /* A result's title, date or passage in a language other than the page's carries its lang (and dir). */
+  function inLanguage(el, lang, dir) {
+    if (!lang || lang === document.documentElement.lang) { return el; }
+    el.lang = lang;
+    if (dir && dir !== (document.documentElement.dir || "ltr")) { el.dir = dir; }
+    return el;
+  }
+
   function showMore() {
     var next = shown.splice(0, PAGE);
     return Promise.all(next.map(function (result) { return result.data(); })).then(function (pages) {
@@ -106,15 +114,16 @@
         var link = document.createElement("a");
         link.href = pageHref(page.url);
         link.textContent = (page.meta && page.meta.title) || page.url;
-        heading.appendChild(link);
+        var meta = page.meta || {};
+        heading.appendChild(inLanguage(link, meta.language, meta.direction));
         item.appendChild(heading);
         if (page.meta && page.meta.date) {
           var date = document.createElement("p");
           date.className = "date";
           date.textContent = page.meta.date;
-          item.appendChild(date);
+          item.appendChild(inLanguage(date, meta.datelanguage, meta.datelanguage === meta.language ? meta.direction : "ltr"));
         }
-        item.appendChild(passage(page.excerpt || ""));
+        item.appendChild(inLanguage(passage(page.excerpt || ""), meta.language, meta.direction));
         list.appendChild(item);
       });
       if (more) { more.hidden = shown.length === 0; }
