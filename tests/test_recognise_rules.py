@@ -327,6 +327,24 @@ def test_known_names_are_marked_everywhere():
         (PERSON, "Hiroshi Fukada"), (PLACE, "Vân Đồn"), (ORG, "Vinamilk")]
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Giá nhà tại TP Hồ Chí Minh tăng.", "TP Hồ Chí Minh"),
+    ("Người dân thành phố Hồ Chí Minh đi làm.", "thành phố Hồ Chí Minh"),
+    ("Xe buýt chạy trên đường Hồ Chí Minh qua tỉnh.", "đường Hồ Chí Minh"),
+    ("Trường học ở phường Nguyễn Du được sửa.", "phường Nguyễn Du"),
+])
+def test_a_known_person_does_not_take_a_place_named_after_him_from_its_level_word(text, place):
+    # President Hồ Chí Minh, the poet Nguyễn Du: persons another article names
+    ctx = Context(known_names=frozenset({("Hồ Chí Minh", PERSON), ("Nguyễn Du", PERSON)}))
+    assert (surfaces(text, PLACE, ctx), surfaces(text, PERSON, ctx)) == ([place], [])
+
+
+def test_a_known_person_is_still_marked_where_no_level_word_makes_his_name_a_place():
+    ctx = Context(known_names=frozenset({("Hồ Chí Minh", PERSON)}))
+    text = "Đoàn viếng Chủ tịch Hồ Chí Minh rồi về TP Hồ Chí Minh; Hồ Chí Minh là lãnh tụ."
+    assert (surfaces(text, PERSON, ctx), surfaces(text, PLACE, ctx)) == (["Hồ Chí Minh", "Hồ Chí Minh"], ["TP Hồ Chí Minh"])
+
+
 @pytest.mark.parametrize("text", [
     "Chương trình phối hợp được ký kết.",
     "Nghị quyết Liên tịch giữa hai bên.",

@@ -31,7 +31,9 @@ the details and the cert values it gives):
 6. places.py   - gazetteer, "tỉnh X", "tại X", "phố X"; needs OrgSpans;
 7. abbreviations.py - every use of an abbreviation in the final table;
 8. Context.known_names: each surface marked wherever written (0.8), keyed as
-                 the rules keyed the same span; needs all candidates so far;
+                 the rules keyed the same span, but a person not inside a longer
+                 place the rules found ("TP Hồ Chí Minh", "đường Nguyễn Du": the
+                 name after a level word is the place's); needs all candidates so far;
 9. spans.py    - resolve: one consistent set, best priority first, spans that
                  would cross a kept one dropped, nesting only as the encoding
                  allows.
@@ -49,6 +51,7 @@ Gazetteers are data (toolkit/data/gazetteers/*.tsv), loaded once per process.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -62,7 +65,7 @@ from .places import find_places
 from .roles import find_roles
 from .ruletable import priority
 from .scan import Scan
-from .spans import Candidate, resolve
+from .spans import MAX_SPAN, Candidate, resolve
 from .tokens import Tokens, phrase_key
 
 KNOWN_PERSON, KNOWN_NAME = priority("known-person"), priority("known-name")
@@ -129,7 +132,8 @@ class RulesRecogniser:
         """Step 8 (when the context knows corpus names; `scan` is then the text's) and the resolution."""
         if context.known_names:
             keys = {(c.start, c.end, c.type): c.key for c in candidates if c.type in NAME_TYPES}
-            candidates += _known(scan, context.known_names, keys, context.own_names)
+            places = sorted((c.start, c.end) for c in candidates if c.type == PLACE)
+            candidates += _known(scan, context.known_names, keys, context.own_names, places)
         return resolve(candidates, self.name)
 
 
@@ -148,10 +152,22 @@ def _known_index(known_names: frozenset, gaz: Gazetteers) -> PhraseIndex:
     return index
 
 
-def _known(scan: Scan, known_names: frozenset, keys: dict, own_names: frozenset = frozenset()) -> list[Candidate]:
+def _inside_place(places: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does one of the sorted `places` (start, end) hold [start, end) and more: is the name the
+    place's name after its level or generic word ("TP Hồ Chí Minh", "ga Kim Mã", "đường Võ Văn
+    Kiệt") or inside a listed place's own words? (No span is longer than MAX_SPAN: only the
+    places starting that far back are looked at.)"""
+    lo, hi = bisect_left(places, (start - MAX_SPAN,)), bisect_right(places, (start, float("inf")))
+    return any(end <= b and b - a > end - start for a, b in places[lo:hi])
+
+
+def _known(scan: Scan, known_names: frozenset, keys: dict, own_names: frozenset = frozenset(),
+           places: list[tuple[int, int]] = ()) -> list[Candidate]:
     """Names found elsewhere in the corpus, marked wherever written here, with this text's keys
     (a span the rules already named keeps the rules' key: "Quang Hải" stays "Nguyễn Quang Hải");
-    not those written as a name the text's own recognition found (Context.own_names)."""
+    not those written as a name the text's own recognition found (Context.own_names), nor a
+    person inside a longer place the rules found here (`places`, sorted (start, end)): "TP Hồ Chí
+    Minh" and "ga Kim Mã" stay places in a corpus that names President Hồ Chí Minh."""
     index = _known_index(known_names, scan.gaz)
     own = {phrase_key(form) for form in own_names}
     toks, out = scan.toks, []
@@ -165,6 +181,8 @@ def _known(scan: Scan, known_names: frozenset, keys: dict, own_names: frozenset 
         if own and tuple(toks.low_seq()[2 * i:2 * (i + size) - 1]) in own:
             continue
         start, end = toks.span(i, i + size)
+        if kind == PERSON and _inside_place(places, start, end):
+            continue
         key = keys.get((start, end, kind), _UNKEYED)
         if key is _UNKEYED:  # a span the rules did not name: keyed as they would key it
             key = org_key(scan, i, i + size) if kind == ORG else listed_name or toks.surface(i, i + size)
