@@ -89,6 +89,18 @@ def test_a_body_at_each_level_takes_its_level_word(text, org):
     assert of(text, ORG) == [org]
 
 
+@pytest.mark.parametrize("text, org", [
+    ("Sở Du lịch Thành phố Đà Nẵng cho biết lượng khách tăng.", "Sở Du lịch Thành phố Đà Nẵng"),
+    ("Ủy ban nhân dân Thành phố Hà Nội vừa ban hành kế hoạch.", "Ủy ban nhân dân Thành phố Hà Nội"),
+    ("Chiều qua, UBND Thị xã Sơn Tây họp báo.", "UBND Thị xã Sơn Tây"),
+    ("Công ty Thành Công ký hợp đồng mới.", "Công ty Thành Công"),
+])
+def test_a_level_word_capitalised_as_official_names_write_it_is_not_cut(text, org):
+    """"Thành phố" (only its first syllable capitalised) is the level, not a name syllable and a
+    place "phố …"; "Thành Công" is a name."""
+    assert (of(text, ORG), of(text, PLACE)) == ([org], [])
+
+
 @pytest.mark.parametrize("text", ["Hội nghị tỉnh được tổ chức.", "Bộ Công an tỉnh táo trước thủ đoạn mới."])
 def test_a_level_word_after_a_common_word_or_a_body_of_one_level_is_no_name(text):
     assert not any(o.endswith("tỉnh") for o in of(text, ORG))

@@ -5,7 +5,8 @@ after a head word (org_heads.tsv: Bộ, Ban, Ủy ban, Sở, Công ty …) the n
 a run of words, each a capitalised syllable, an acronym or a known place,
 optionally completed by ONE lower-case syllable that is not a function word
 ("Bộ Công an", "Ban Bí thư", "Sở Y tế Hà Nội", "Đảng ủy Công an Trung ương"),
-and "tỉnh/huyện/xã … X" (`continue_name`). The run stops before a personal
+and "tỉnh/huyện/xã … X" (`continue_name`), a level of several syllables also as official
+names capitalise it ("Sở Du lịch Thành phố Đà Nẵng": Scan.titled_level). The run stops before a personal
 name ("Bộ Công an Trần Văn A"), a rank, a line break or punctuation. After
 two capitalised words no lower-case syllable follows but a name's tail or
 field ("Bệnh viện Từ Dũ khuyến cáo": the verb is not the name's). A school's
@@ -69,7 +70,7 @@ def continue_name(scan: Scan, k: int, after_head: bool = False, places_only: boo
         if low == "và" and end > k and _joined_part(scan, end + 1):
             end += 1  # "Đài Phát thanh và Truyền hình": "và" joins two fields of one name
             continue
-        if low in gaz.admin_words and not toks.title(end):
+        if low in gaz.admin_words and (not toks.title(end) or scan.titled_level(end)):  # "… Thành phố Đà Nẵng"
             size = gaz.admin_words.match_at(toks, end)
             nxt = end + size[0] if size else end + 1
             if size and nxt < n and toks.joined(nxt - 1) and toks.cap(nxt):

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from ..model import PLACE
 from .ruletable import priority
-from .scan import OrgSpans, Scan
+from .scan import OrgSpans, Scan, written_as_level
 from .spans import Candidate
 
 GAZETTEER, ADMIN_CUE, CUE = priority("place"), priority("place-level-cue"), priority("place-cue")
@@ -82,7 +82,7 @@ def find_places(scan: Scan, orgs: OrgSpans) -> list[Candidate]:
                 cert, prio = 0.7, ADMIN_CUE
                 if k >= toks.n or not toks.joined(k - 1):
                     continue
-        elif low in gaz.admin_words and not toks.title(i):
+        elif low in gaz.admin_words and (not toks.title(i) or scan.titled_level(i)):
             admin = gaz.admin_words.match_at(toks, i)
             if not admin or i + admin[0] >= toks.n or not toks.joined(i + admin[0] - 1):
                 continue
@@ -116,15 +116,6 @@ def _generic_at(scan: Scan, i: int) -> int:
     if not hit or i + hit[0] >= toks.n or not toks.joined(i + hit[0] - 1) or not written_as_level(toks, i, hit[0]):
         return 0
     return hit[0]
-
-
-def written_as_level(toks, j: int, size: int) -> bool:
-    """Are tokens j..j+size-1 written as a level or generic word: in lower case, or with only the
-    first of several syllables capitalised, as an official name writes it ("Thành phố Đà Nẵng",
-    "Khu di tích Kim Liên"; not "Tỉnh" alone, which is also "Tỉnh ủy")?"""
-    if toks.lower(j):
-        return True
-    return size > 1 and toks.title(j) and all(toks.lower(x) for x in range(j + 1, j + size))
 
 
 def _extent_start(scan: Scan, k: int) -> int:

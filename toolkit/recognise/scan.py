@@ -42,6 +42,15 @@ class Span:
     kind: str = ""
 
 
+def written_as_level(toks, j: int, size: int) -> bool:
+    """Are tokens j..j+size-1 written as a level or generic word: in lower case, or with only the
+    first of several syllables capitalised, as an official name writes it ("Thành phố Đà Nẵng",
+    "Khu di tích Kim Liên"; not "Tỉnh" alone, which is also "Tỉnh ủy")?"""
+    if toks.lower(j):
+        return True
+    return size > 1 and toks.title(j) and all(toks.lower(x) for x in range(j + 1, j + size))
+
+
 class Scan:
     def __init__(self, text: str, gaz: Gazetteers):
         self.text = text
@@ -108,6 +117,16 @@ class Scan:
         if place and place[0] > hit[0]:
             return None  # "Hội An" is a listed town, not an association "Hội …"
         return hit
+
+    def titled_level(self, i: int) -> bool:
+        """Does a level word of several syllables written with only its first capitalised ("Thành
+        phố", "Thị xã": written_as_level) begin at token i, a capitalised name right after it?"""
+        toks = self.toks
+        hit = self.gaz.admin_words.match_at(toks, i) if toks.title(i) and toks.low[i] in self.gaz.admin_words else None
+        if not hit or hit[0] < 2 or not written_as_level(toks, i, hit[0]):
+            return False
+        k = i + hit[0]
+        return k < toks.n and toks.joined(k - 1) and toks.cap(k)
 
     def role_at(self, i: int):
         if self.toks.low[i] not in self.gaz.roles:
