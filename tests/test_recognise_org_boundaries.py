@@ -142,6 +142,19 @@ def test_one_lower_case_syllable_still_completes_a_capitalised_word(text, org):
 
 
 @pytest.mark.parametrize("text, org", [
+    ("Theo Hiệp hội Bất động sản TP Hồ Chí Minh (HoREA), giá tăng.", "Hiệp hội Bất động sản TP Hồ Chí Minh"),
+    ("Người dân gửi đơn tới Ban Tiếp công dân tỉnh.", "Ban Tiếp công dân"),
+    ("Cục Xuất nhập khẩu cảnh báo doanh nghiệp.", "Cục Xuất nhập khẩu"),
+    ("Cục Sở hữu trí tuệ cấp văn bằng.", "Cục Sở hữu trí tuệ"),
+    ("Cục Quản lý thị trường kiểm tra cửa hàng.", "Cục Quản lý thị trường"),
+])
+def test_a_word_of_more_than_two_syllables_is_not_cut(text, org):
+    """"bất động sản" (org_words.tsv), "sở hữu" + "trí tuệ" (org_fields.tsv): the name is not cut
+    after the capitalised syllable's first lower-case one."""
+    assert of(text, ORG)[0] == org
+
+
+@pytest.mark.parametrize("text, org", [
     ("Ngân hàng Nhà nước chi nhánh tỉnh Quảng Ninh cho biết tín dụng tăng.",
      "Ngân hàng Nhà nước chi nhánh tỉnh Quảng Ninh"),
     ("Ngân hàng Agribank chi nhánh Tây Hà Nội cho biết.", "Ngân hàng Agribank chi nhánh Tây Hà Nội"),

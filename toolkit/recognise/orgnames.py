@@ -4,7 +4,8 @@ Vietnamese capitalises the first syllable of each proper part of a name, so
 after a head word (org_heads.tsv: Bộ, Ban, Ủy ban, Sở, Công ty …) the name is
 a run of words, each a capitalised syllable, an acronym or a known place,
 optionally completed by ONE lower-case syllable that is not a function word
-("Bộ Công an", "Ban Bí thư", "Sở Y tế Hà Nội", "Đảng ủy Công an Trung ương"),
+("Bộ Công an", "Ban Bí thư", "Sở Y tế Hà Nội", "Đảng ủy Công an Trung ương"), or by
+the rest of a longer word (org_words.tsv: "Hiệp hội Bất động sản", "Ban Tiếp công dân"),
 and "tỉnh/huyện/xã … X" (`continue_name`), a level of several syllables also as official
 names capitalise it ("Sở Du lịch Thành phố Đà Nẵng": Scan.titled_level). The run stops before a personal
 name ("Bộ Công an Trần Văn A"), a rank, a line break or punctuation. After
@@ -112,9 +113,12 @@ def continue_name(scan: Scan, k: int, after_head: bool = False, places_only: boo
         end += 1
         if toks.acronym(end - 1):
             continue
+        word = gaz.org_words.match_at(toks, end - 1) if low in gaz.org_words else None
+        if word and all(toks.lower(x) for x in range(end, end - 1 + word[0])):
+            end += word[0] - 1  # a longer word: "Hiệp hội Bất động sản", "Ban Tiếp công dân"
         # one lower-case syllable completes a capitalised one ("Bộ Công an", "Sở Y tế"), but not a
         # name that already ends in two capitalised words: "Bệnh viện Từ Dũ khuyến cáo" is a verb
-        if (not admin and end < n and toks.joined(end - 1) and toks.lower(end) and low not in gaz.admin_words
+        elif (not admin and end < n and toks.joined(end - 1) and toks.lower(end) and low not in gaz.admin_words
                 and toks.low[end] not in gaz.function_words and toks.low[end] not in gaz.admin_words
                 and not (end - 2 >= k and toks.title(end - 2) and toks.title(end - 1)
                          and not _name_goes_on(scan, end - 1))
