@@ -225,6 +225,21 @@ def test_a_head_syllable_inside_a_word_announces_nothing(text):
     assert of(text, ORG) == []
 
 
+@pytest.mark.parametrize("text, orgs", [
+    ("CẢNH BÁO LŨ QUÉT TẠI CÁC TỈNH MIỀN NÚI PHÍA BẮC\n\nMưa lớn kéo dài.", []),
+    ("DỰ BÁO THỜI TIẾT CÁC NGÀY CUỐI TUẦN\n\nTrời nắng.", []),
+    ("Thông Báo Tuyển Sinh Năm Học Mới\n\nHọc sinh nộp hồ sơ.", []),
+    ("BỘ Y TẾ CẢNH BÁO DỊCH SỞI Ở TRẺ EM\n\nSố ca tăng.", ["BỘ Y TẾ"]),
+    ("SỞ Y TẾ HÀ NỘI THÔNG BÁO KẾT QUẢ KIỂM TRA\n\nNhiều cơ sở bị phạt.", ["SỞ Y TẾ HÀ NỘI"]),
+    ("TRUNG TÂM DỰ BÁO KHÍ TƯỢNG THỦY VĂN QUỐC GIA cho biết mưa to.",
+     ["TRUNG TÂM DỰ BÁO KHÍ TƯỢNG THỦY VĂN QUỐC GIA"]),
+])
+def test_in_capitals_a_head_ending_a_common_word_is_none_and_a_place_ends_the_name(text, orgs):
+    """In a line in capitals case shows no word's start: "BÁO" of "CẢNH BÁO" (warning) is no
+    newspaper (org_head_compounds.tsv), and the name of a body ends at its place."""
+    assert of(text, ORG) == orgs
+
+
 @pytest.mark.parametrize("text", [
     "Theo hãng tin này, hai bên đã đồng ý.",
     "Tập đoàn và công ty con đều tăng trưởng.",

@@ -17,7 +17,8 @@ followed directly by its parent (a head that may own sub-bodies, with its
 name or alone: "Tỉnh ủy") takes the parent in ("Ban Dân vận Tỉnh ủy Sóc
 Trăng"); hyphen-joined parts are one name ("Sân khấu - Điện ảnh"); a body
 that exists at every level (heads marked levelled) takes a bare level word
-("Hội Nông dân tỉnh").
+("Hội Nông dân tỉnh"). In a run of words in capitals (Scan.shouted), where case marks no
+name's end, a place ends the name ("SỞ Y TẾ HÀ NỘI THÔNG BÁO …").
 
 Also here: a quoted name after a head (`quoted_name`: 'Ban chỉ đạo “Thực
 hiện …”'), "chi nhánh (tỉnh|thành phố …)? X" after a name (`branch_end`:
@@ -67,6 +68,8 @@ def continue_name(scan: Scan, k: int, after_head: bool = False, places_only: boo
         place = scan.places_at.get(end)
         if place:
             end += place[0]
+            if scan.shouted(end - 1):
+                break  # in capitals a place ends the name: "SỞ Y TẾ HÀ NỘI THÔNG BÁO …"
             continue
         if low == "và" and end > k and _joined_part(scan, end + 1):
             end += 1  # "Đài Phát thanh và Truyền hình": "và" joins two fields of one name
