@@ -588,6 +588,10 @@ def test_a_known_name_keeps_the_key_the_rules_give_it_here():
     ("đến North Carolina hôm qua", []),
     ("Tập đoàn Vietnam Airlines Group báo lãi", []),
     ("Chủ tịch Phong trào thi đua", []),
+    # nor English sentences and titles: their function words are no names' words
+    ("Ông phát biểu. In English, the speech was short.", []),
+    ("Theo The Guardian, giá dầu tăng.", []),
+    ("Sau cuộc gặp, Moon Jae-in cho biết.", ["Moon Jae-in"]),
 ])
 def test_foreign_names_without_a_title(text, names):
     assert surfaces(text, PERSON) == names

@@ -168,7 +168,8 @@ def _name_run(toks, k: int) -> int:
 def _foreign_names(scan: Scan, orgs: OrgSpans, blocked, found) -> list[tuple[int, int, float]]:
     """Two or three capitalised Latin-script words, one at least spelled like no Vietnamese
     syllable, standing alone (no capitalised word joined before or after), none of them a
-    place, organisation, role, abbreviation or a word of firm and event names (not_names.tsv):
+    place, organisation, role, abbreviation or a word of firm and event names (not_names.tsv),
+    nor an English function word (foreign_function_words.tsv: "In English", "The Guardian"):
     a foreign person named without a title ("Emmanuel Macron đến …", "thua Kei Nishikori")
     (cert 0.6). The first word is a foreign one or an unmarked one ("Kei"), not a Vietnamese
     word such as "Bão" (storm) or "Ông"."""
@@ -204,6 +205,9 @@ def _foreign_names(scan: Scan, orgs: OrgSpans, blocked, found) -> list[tuple[int
             continue
         if not names[0].isascii() and not foreign_word(names[0]):
             continue  # a Vietnamese word before a foreign one: "Bão Gaemi" (a storm), "Ông Knapper"
+        if any(words[x].lower() in gaz.foreign_function_words and (x == i or gaps[x - 1] == " ")
+               and (x + 1 == toks.n or gaps[x] != "-") for x in range(i, k)):
+            continue  # an English sentence or title: "In English, …", "The Guardian"
         if any(x in scan.places_at or _stop(scan, orgs, x) or scan.abbrs.match_at(toks, x) for x in range(i, k)):
             continue
         out.append((i, k, 0.6))
