@@ -339,6 +339,20 @@ def test_a_known_person_does_not_take_a_place_named_after_him_from_its_level_wor
     assert (surfaces(text, PLACE, ctx), surfaces(text, PERSON, ctx)) == ([place], [])
 
 
+@pytest.mark.parametrize("text, kind, name", [
+    ("Sở Y tế Hà Nội ghi nhận thêm ca bệnh.", ORG, "Sở Y tế Hà Nội"),
+    ("Học sinh Trường THPT Chu Văn An khai giảng.", ORG, "Trường THPT Chu Văn An"),
+    ("Bác sĩ Bệnh viện Bạch Mai cho biết.", ORG, "Bệnh viện Bạch Mai"),
+    ("tiền vệ Nguyễn Quang Hải ghi bàn.", PERSON, "Nguyễn Quang Hải"),
+])
+def test_a_known_name_inside_a_longer_name_found_here_leaves_it_whole(text, kind, name):
+    # names other articles give: the city, the teacher, a given name, a person called Mai
+    ctx = Context(known_names=frozenset({("Hà Nội", PLACE), ("Chu Văn An", PERSON), ("Quang Hải", PERSON),
+                                         ("Mai", PERSON)}))
+    assert [(m.type, text[m.start:m.end]) for m in default_recogniser().find(text, ctx)
+            if m.type in (PERSON, ORG, PLACE)] == [(kind, name)]
+
+
 def test_a_known_person_is_still_marked_where_no_level_word_makes_his_name_a_place():
     ctx = Context(known_names=frozenset({("Hồ Chí Minh", PERSON)}))
     text = "Đoàn viếng Chủ tịch Hồ Chí Minh rồi về TP Hồ Chí Minh; Hồ Chí Minh là lãnh tụ."

@@ -31,9 +31,9 @@ the details and the cert values it gives):
 6. places.py   - gazetteer, "tỉnh X", "tại X", "phố X"; needs OrgSpans;
 7. abbreviations.py - every use of an abbreviation in the final table;
 8. Context.known_names: each surface marked wherever written (0.8), keyed as
-                 the rules keyed the same span, but a person not inside a longer
-                 place the rules found ("TP Hồ Chí Minh", "đường Nguyễn Du": the
-                 name after a level word is the place's); needs all candidates so far;
+                 the rules keyed the same span, but not inside a longer name the
+                 rules found ("TP Hồ Chí Minh", "Sở Y tế Hà Nội", "Trường THPT Chu
+                 Văn An": the outermost name is marked); needs all candidates so far;
 9. spans.py    - resolve: one consistent set, best priority first, spans that
                  would cross a kept one dropped, nesting only as the encoding
                  allows.
@@ -132,8 +132,8 @@ class RulesRecogniser:
         """Step 8 (when the context knows corpus names; `scan` is then the text's) and the resolution."""
         if context.known_names:
             keys = {(c.start, c.end, c.type): c.key for c in candidates if c.type in NAME_TYPES}
-            places = sorted((c.start, c.end) for c in candidates if c.type == PLACE)
-            candidates += _known(scan, context.known_names, keys, context.own_names, places)
+            names = sorted((c.start, c.end) for c in candidates if c.type in NAME_TYPES)
+            candidates += _known(scan, context.known_names, keys, context.own_names, names)
         return resolve(candidates, self.name)
 
 
@@ -152,22 +152,24 @@ def _known_index(known_names: frozenset, gaz: Gazetteers) -> PhraseIndex:
     return index
 
 
-def _inside_place(places: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Does one of the sorted `places` (start, end) hold [start, end) and more: is the name the
-    place's name after its level or generic word ("TP Hồ Chí Minh", "ga Kim Mã", "đường Võ Văn
-    Kiệt") or inside a listed place's own words? (No span is longer than MAX_SPAN: only the
-    places starting that far back are looked at.)"""
-    lo, hi = bisect_left(places, (start - MAX_SPAN,)), bisect_right(places, (start, float("inf")))
-    return any(end <= b and b - a > end - start for a, b in places[lo:hi])
+def _inside_name(names: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does one of the sorted `names` (start, end) hold [start, end) and more: is the known name
+    part of a longer name found here, a place's after its level or generic word ("TP Hồ Chí
+    Minh", "ga Kim Mã"), a school's ("Trường THPT Chu Văn An"), a body's ("Sở Y tế Hà Nội"), a
+    person's ("Nguyễn Quang Hải")? (No span is longer than MAX_SPAN: only the names starting
+    that far back are looked at.)"""
+    lo, hi = bisect_left(names, (start - MAX_SPAN,)), bisect_right(names, (start, float("inf")))
+    return any(end <= b and b - a > end - start for a, b in names[lo:hi])
 
 
 def _known(scan: Scan, known_names: frozenset, keys: dict, own_names: frozenset = frozenset(),
-           places: list[tuple[int, int]] = ()) -> list[Candidate]:
+           names: list[tuple[int, int]] = ()) -> list[Candidate]:
     """Names found elsewhere in the corpus, marked wherever written here, with this text's keys
     (a span the rules already named keeps the rules' key: "Quang Hải" stays "Nguyễn Quang Hải");
-    not those written as a name the text's own recognition found (Context.own_names), nor a
-    person inside a longer place the rules found here (`places`, sorted (start, end)): "TP Hồ Chí
-    Minh" and "ga Kim Mã" stay places in a corpus that names President Hồ Chí Minh."""
+    not those written as a name the text's own recognition found (Context.own_names), nor those
+    inside a longer name the rules found here (`names`, sorted (start, end)): the outermost name
+    is marked, so "TP Hồ Chí Minh" stays a place in a corpus that names President Hồ Chí Minh,
+    and "Sở Y tế Hà Nội" a body where Hà Nội is a known place."""
     index = _known_index(known_names, scan.gaz)
     own = {phrase_key(form) for form in own_names}
     toks, out = scan.toks, []
@@ -181,7 +183,7 @@ def _known(scan: Scan, known_names: frozenset, keys: dict, own_names: frozenset 
         if own and tuple(toks.low_seq()[2 * i:2 * (i + size) - 1]) in own:
             continue
         start, end = toks.span(i, i + size)
-        if kind == PERSON and _inside_place(places, start, end):
+        if _inside_name(names, start, end):
             continue
         key = keys.get((start, end, kind), _UNKEYED)
         if key is _UNKEYED:  # a span the rules did not name: keyed as they would key it
