@@ -319,6 +319,13 @@ def test_the_author_is_a_person():
     assert (("Lan Chi", "Lan Chi") in [(s, k) for s, k, _ in of(text, PERSON, Context(author="Lan Chi"))])
 
 
+def test_the_author_is_the_whole_name_not_its_last_syllables():
+    text = "Hoa nở rộ.\n\nBài và ảnh: Nguyễn Thị Hồng"
+    assert [(s, k, m.cert) for m in default_recogniser().find(text, Context(author="Nguyễn Thị Hồng"))
+            if m.type == PERSON for s, k in [(text[m.start:m.end], m.key)]] == [
+        ("Nguyễn Thị Hồng", "Nguyễn Thị Hồng", 0.95)]
+
+
 def test_known_names_are_marked_everywhere():
     known = frozenset({("Hiroshi Fukada", PERSON), ("Vinamilk", ORG), ("Vân Đồn", PLACE)})
     text = "Hiroshi Fukada đến Vân Đồn và gặp Vinamilk."

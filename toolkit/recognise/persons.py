@@ -16,7 +16,9 @@
    a foreign one anywhere ("Trump", cert 0.6), a Vietnamese given name only
    inside a sentence, not next to another capitalised word and not run on by
    a lower-case syllable ("Nghị quyết Liên tịch" is no "Liên") (cert 0.55).
-4. The byline's author (Context.author) is a person wherever written: 0.95.
+4. The byline's author (Context.author) is a person wherever written: 0.95; where the
+   rules found the whole name, the name is the author's, and no part of a name found is
+   a mention of its own ("Thị Hồng" of "Bài và ảnh: Nguyễn Thị Hồng").
 5. Credits: the capitalised words after "Ảnh:", "Phóng viên:", "PV:" … (credit_cues.tsv)
    and a last line of two to four capitalised syllables are a name, as after a title.
 6. After a word of address or an occupation (person_cues.tsv: "chị", "tiền đạo", "ca sĩ")
@@ -238,7 +240,9 @@ def _with_later_mentions(scan: Scan, found, short, blocked, author, honorific=fr
         if added.get(phrase) != value:
             names.add(key, value)
             added[phrase] = value
-        out.append(Candidate(*toks.span(i, j), PERSON, value, cert, FOUND))
+        if author and value == " ".join(author.split()):
+            cert = 0.95  # the byline's author, wherever written
+        out.append(Candidate(*toks.span(i, j), PERSON, value, cert, KNOWN if cert > 0.9 else FOUND))
     by_last: dict[str, set[str]] = {}
     by_tail: dict[str, set[str]] = {}
     foreign: set[str] = set()
@@ -253,8 +257,11 @@ def _with_later_mentions(scan: Scan, found, short, blocked, author, honorific=fr
         if len(owners) == 1:
             names.add(tail, next(iter(owners)))
     taken = {(i, j) for i, j, _ in found}
+    within = bytearray(toks.n)  # tokens inside a name after its first: "Thị Hồng" of "Nguyễn Thị Hồng"
+    for a, b in taken:
+        within[a + 1:b] = b"\x01" * max(0, min(b, toks.n) - a - 1)
     for i in toks.where(names.first):  # every occurrence of a known full name
-        if blocked[i]:
+        if blocked[i] or within[i]:
             continue
         hit = names.match_at(toks, i)
         if hit and (i, i + hit[0]) not in taken and toks.cap(i):
@@ -262,6 +269,7 @@ def _with_later_mentions(scan: Scan, found, short, blocked, author, honorific=fr
             cert = 0.95 if author and key == " ".join(author.split()) else 0.85
             out.append(Candidate(*toks.span(i, i + size), PERSON, key, cert, KNOWN if cert > 0.9 else FOUND))
             taken.add((i, i + size))
+            within[i + 1:i + size] = b"\x01" * (size - 1)
     for i in short:
         keys_for = by_last.get(toks.low[i], set())
         if len(keys_for) == 1:
