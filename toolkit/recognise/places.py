@@ -9,7 +9,8 @@
   syllable followed by a lower-case one ("tại Hội nghị") is a common noun.
 - "tỉnh X", "huyện X", "xã X", "thành phố X" … (admin_words.tsv) with X
   capitalised: cert 0.7.
-- "sân X", "phố X", "bang X", "đảo X", "ga X" … (place_nouns.tsv, in lower case), and
+- "sân X", "phố X", "bang X", "đảo X", "ga X" … (place_nouns.tsv, in lower case; a number
+  may stand between: "ga S9 Kim Mã", keyed "Kim Mã"), and
   "thủ đô X", "khu công nghiệp X" … (place_generics.tsv) the same way as "tại X": cert 0.6.
 - Span extent (docs/ner.md, the VLSP convention): a level, a generic noun or another
   generic word (admin_words, place_nouns, place_generics) written right before a place's
@@ -30,6 +31,8 @@ Keys of unlisted places are their folded text.
 
 from __future__ import annotations
 
+import re
+
 from ..model import PLACE
 from .ruletable import priority
 from .scan import OrgSpans, Scan, written_as_level
@@ -38,6 +41,7 @@ from .spans import Candidate
 GAZETTEER, ADMIN_CUE, CUE = priority("place"), priority("place-level-cue"), priority("place-cue")
 NAMED_AFTER = priority("place-named-after-person")  # ("đường Võ Văn Kiệt"): above the person rules
 MAX_CUED = 4
+_NUMBERED = re.compile(r"[A-Z]{1,3}[0-9]{1,3}")  # "S9", "T3", "C1"
 
 
 def find_places(scan: Scan, orgs: OrgSpans) -> list[Candidate]:
@@ -94,6 +98,9 @@ def find_places(scan: Scan, orgs: OrgSpans) -> list[Candidate]:
             k, cert, prio = i + 1, 0.6, CUE
         else:
             continue
+        first = k  # where the mention's words after the generic one start
+        if low not in cues and k + 1 < toks.n and toks.joined(k) and _NUMBERED.fullmatch(toks.words[k]):
+            k += 1  # a station's or terminal's number before its name: "ga S9 Kim Mã", "nhà ga T3 …"
         end = _cued_name(scan, orgs, k, named, generic=low not in cues)
         if end is None:
             continue
@@ -101,7 +108,7 @@ def find_places(scan: Scan, orgs: OrgSpans) -> list[Candidate]:
             prio = NAMED_AFTER  # "xã Trà Leng", "huyện Nam Trà My"; "xã Mỹ Thành" (not "Mỹ")
         if prio == CUE and end - k == 1 and end < toks.n and toks.joined(end - 1) and toks.lower(end):
             continue
-        start, stop = toks.span(_extent_start(scan, k), end)
+        start, stop = toks.span(_extent_start(scan, first), end)
         if any(a <= start < b for a, b in titles):
             continue
         out.append(Candidate(start, stop, PLACE, toks.surface(k, end), cert, prio))
