@@ -228,6 +228,16 @@ def test_byline_with_words_around_the_name_and_dates_without_year_are_valid(tmp_
     assert_tei_all_valid(tree)
 
 
+def test_the_byline_authors_name_is_one_person_with_the_family_name(tmp_path):
+    src = tmp_path / "x.txt"
+    src.write_text("Hoa dã quỳ nở ở Đà Lạt\n\nTối 15/12, du khách đến ngắm hoa bên hồ.\n\n"
+                   "Bài và ảnh: Nguyễn Thị Hồng\n", encoding="utf-8")
+    assert convert_paths([src], tmp_path / "out").ok
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    names = parse(tmp_path / "out" / "x.xml").xpath("//t:byline/t:docAuthor/t:persName", namespaces=ns)
+    assert [(n.text, n.get("cert")) for n in names] == [("Nguyễn Thị Hồng", "0.95")]
+
+
 def test_known_authority_ids_reach_the_register(fresh_seed):
     ns = {"t": "http://www.tei-c.org/ns/1.0"}
     uri = ["http://www.wikidata.org/entity/Q1858"]  # as a URI (TEI: idno type="URI"), in both registers

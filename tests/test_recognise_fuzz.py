@@ -191,8 +191,8 @@ def corpus_cases():
 def test_the_rules_find_in_two_steps_what_find_finds_in_articles_with_the_corpus_names():
     rules = default_recogniser()
     cases = list(corpus_cases())
-    assert len(cases) > 5 and all(rules.find(text, c) != rules.find(text, replace(c, known_names=frozenset()))
-                                  for text, c in cases[:1])  # the corpus names change what is found
+    assert len(cases) > 5 and any(rules.find(text, c) != rules.find(text, replace(c, known_names=frozenset()))
+                                  for text, c in cases)  # the corpus names change what is found
     for text, context in cases:
         assert two_steps(rules, text, context) == rules.find(text, context)
 

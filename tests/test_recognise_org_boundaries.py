@@ -89,6 +89,18 @@ def test_a_body_at_each_level_takes_its_level_word(text, org):
     assert of(text, ORG) == [org]
 
 
+@pytest.mark.parametrize("text, org", [
+    ("Sở Du lịch Thành phố Đà Nẵng cho biết lượng khách tăng.", "Sở Du lịch Thành phố Đà Nẵng"),
+    ("Ủy ban nhân dân Thành phố Hà Nội vừa ban hành kế hoạch.", "Ủy ban nhân dân Thành phố Hà Nội"),
+    ("Chiều qua, UBND Thị xã Sơn Tây họp báo.", "UBND Thị xã Sơn Tây"),
+    ("Công ty Thành Công ký hợp đồng mới.", "Công ty Thành Công"),
+])
+def test_a_level_word_capitalised_as_official_names_write_it_is_not_cut(text, org):
+    """"Thành phố" (only its first syllable capitalised) is the level, not a name syllable and a
+    place "phố …"; "Thành Công" is a name."""
+    assert (of(text, ORG), of(text, PLACE)) == ([org], [])
+
+
 @pytest.mark.parametrize("text", ["Hội nghị tỉnh được tổ chức.", "Bộ Công an tỉnh táo trước thủ đoạn mới."])
 def test_a_level_word_after_a_common_word_or_a_body_of_one_level_is_no_name(text):
     assert not any(o.endswith("tỉnh") for o in of(text, ORG))
@@ -127,6 +139,19 @@ def test_a_lower_case_verb_does_not_continue_a_name(text, org):
 ])
 def test_one_lower_case_syllable_still_completes_a_capitalised_word(text, org):
     assert of(text, ORG) == [org]
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Theo Hiệp hội Bất động sản TP Hồ Chí Minh (HoREA), giá tăng.", "Hiệp hội Bất động sản TP Hồ Chí Minh"),
+    ("Người dân gửi đơn tới Ban Tiếp công dân tỉnh.", "Ban Tiếp công dân"),
+    ("Cục Xuất nhập khẩu cảnh báo doanh nghiệp.", "Cục Xuất nhập khẩu"),
+    ("Cục Sở hữu trí tuệ cấp văn bằng.", "Cục Sở hữu trí tuệ"),
+    ("Cục Quản lý thị trường kiểm tra cửa hàng.", "Cục Quản lý thị trường"),
+])
+def test_a_word_of_more_than_two_syllables_is_not_cut(text, org):
+    """"bất động sản" (org_words.tsv), "sở hữu" + "trí tuệ" (org_fields.tsv): the name is not cut
+    after the capitalised syllable's first lower-case one."""
+    assert of(text, ORG)[0] == org
 
 
 @pytest.mark.parametrize("text, org", [
@@ -198,6 +223,21 @@ def test_a_firm_or_agency_head_announces_the_capitalised_name_after_it(text, org
 @pytest.mark.parametrize("text", ["thâm nhập thị trường Mỹ", "theo dự báo Hà Nội mưa to", "trước khán đài Mỹ Đình"])
 def test_a_head_syllable_inside_a_word_announces_nothing(text):
     assert of(text, ORG) == []
+
+
+@pytest.mark.parametrize("text, orgs", [
+    ("CẢNH BÁO LŨ QUÉT TẠI CÁC TỈNH MIỀN NÚI PHÍA BẮC\n\nMưa lớn kéo dài.", []),
+    ("DỰ BÁO THỜI TIẾT CÁC NGÀY CUỐI TUẦN\n\nTrời nắng.", []),
+    ("Thông Báo Tuyển Sinh Năm Học Mới\n\nHọc sinh nộp hồ sơ.", []),
+    ("BỘ Y TẾ CẢNH BÁO DỊCH SỞI Ở TRẺ EM\n\nSố ca tăng.", ["BỘ Y TẾ"]),
+    ("SỞ Y TẾ HÀ NỘI THÔNG BÁO KẾT QUẢ KIỂM TRA\n\nNhiều cơ sở bị phạt.", ["SỞ Y TẾ HÀ NỘI"]),
+    ("TRUNG TÂM DỰ BÁO KHÍ TƯỢNG THỦY VĂN QUỐC GIA cho biết mưa to.",
+     ["TRUNG TÂM DỰ BÁO KHÍ TƯỢNG THỦY VĂN QUỐC GIA"]),
+])
+def test_in_capitals_a_head_ending_a_common_word_is_none_and_a_place_ends_the_name(text, orgs):
+    """In a line in capitals case shows no word's start: "BÁO" of "CẢNH BÁO" (warning) is no
+    newspaper (org_head_compounds.tsv), and the name of a body ends at its place."""
+    assert of(text, ORG) == orgs
 
 
 @pytest.mark.parametrize("text", [

@@ -34,6 +34,10 @@ FILES = ("persons.xml", "orgs.xml", "places.xml")
 runner = CliRunner()
 
 
+def parse(path: Path):
+    return etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
+
+
 def invoke(*args):
     return runner.invoke(app, [str(a) for a in args])
 
@@ -150,6 +154,28 @@ def test_a_name_another_article_gives_is_marked_alone_against_the_register(tmp_p
     shutil.copytree(tei / "register", tmp_path / "tei" / "register")
     convert_paths([tmp_path / "in"], tmp_path / "tei")
     assert ">Sùng A Châu</persName>" in (tmp_path / "tei" / "b02.xml").read_text(encoding="utf-8")
+
+
+def test_a_person_another_article_names_leaves_the_city_named_after_him_a_place(tmp_path):
+    """President Hồ Chí Minh in one article, in the batch or in the register, and Ho Chi Minh City
+    (TP Hồ Chí Minh, with its level word) in another: the city stays a place."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "bac.txt").write_text("Ngày sinh Bác Hồ\n\nSáng 19/5/2024, các đại biểu viếng Chủ tịch Hồ Chí Minh.\n",
+                                   encoding="utf-8")
+    (second / "gia.txt").write_text("Giá nhà tại TP Hồ Chí Minh tăng\n\nNgày 20/5/2024, giá căn hộ ở thành phố Hồ Chí"
+                                    " Minh tăng 12%.\n", encoding="utf-8")
+    shutil.copy(second / "gia.txt", first / "gia.txt")
+    for source, out in ((first, tmp_path / "batch"), (second, tmp_path / "batch-later")):
+        if out.name == "batch-later":
+            shutil.copytree(tmp_path / "batch" / "register", out / "register")
+        assert convert_paths([source], out).ok
+        tei = parse(out / "gia.xml")
+        names = [(etree.QName(e).localname, "".join(e.xpath(".//text()[not(ancestor::t:expan)]", namespaces=NS)))
+                 for e in tei.iterfind(".//t:body//*", NS) if etree.QName(e).localname in ("persName", "placeName")]
+        assert names == [("placeName", "TP Hồ Chí Minh"), ("placeName", "thành phố Hồ Chí Minh")], out.name
+    assert ">Hồ Chí Minh</persName>" in (tmp_path / "batch" / "bac.xml").read_text(encoding="utf-8")
 
 
 def test_a_later_batch_adds_to_the_register_and_removes_nothing(tmp_path):

@@ -321,7 +321,7 @@ def test_another_projects_tei_is_left_as_it_is_with_one_error(tmp_path, edited):
 def test_a_person_retyped_as_an_organisation_is_said_in_words(tmp_path):
     target = tmp_path / COMMITTED.name
     shutil.copy(COMMITTED, target)
-    edit(target, ('<persName ref="#pers-pham5-linh" resp="#ner-rules" cert="0.85">Phạm Linh</persName>',
+    edit(target, ('<persName ref="#pers-pham5-linh" resp="#ner-rules" cert="0.95">Phạm Linh</persName>',
                   '<orgName ref="#pers-pham5-linh" resp="#editor">Phạm Linh</orgName>'))
     result = tidy(target)
     assert result.exit_code == 0, result.output

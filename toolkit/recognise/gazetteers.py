@@ -11,7 +11,7 @@ attributes of `Gazetteers` (names and places — places.tsv, and countries.tsv m
 from CLDR by tools/make_countries.py —, heads and roles, and the closed word
 classes: admin_words, function_words, firm_cues, place_cues, place_nouns,
 place_generics, place_blockers, org_lower_heads, org_head_compounds,
-org_generic_bodies, credit_cues, work_words, acronym_stoplist, school_words, name_tails, name_stops,
+org_generic_bodies, org_words, credit_cues, foreign_function_words, work_words, acronym_stoplist, school_words, name_tails, name_stops,
 saying_verbs, abbreviation_skips, date_cues); the rule modules hold grammar,
 not vocabulary.
 """
@@ -211,7 +211,12 @@ class Gazetteers:
         # lower-cased first words of the abbreviations, to find them with Tokens.where
         self.abbreviation_firsts = frozenset(w.lower() for w in self.abbreviations.first)
         self.org_fields = frozenset(_syllables(r["field"]) for r in read_tsv("org_fields.tsv", directory))
+        self.org_words = PhraseIndex()  # words of three syllables or more inside names ("Bất động sản")
+        for row in read_tsv("org_words.tsv", directory):
+            self.org_words.add(row["word"], row["word"])
         self.not_names = frozenset(r["word"].lower() for r in read_tsv("not_names.tsv", directory))
+        self.foreign_function_words = frozenset(r["word"].lower()
+                                                for r in read_tsv("foreign_function_words.tsv", directory))
         self.admin_words = PhraseIndex()
         for row in read_tsv("admin_words.tsv", directory):
             self.admin_words.add(row["word"], row["word"])

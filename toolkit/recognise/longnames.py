@@ -56,7 +56,7 @@ def long_name_end(scan: Scan, head_end: int, end: int, sentence_start: bool, amb
             k = good = k + place[0]
             place_end = True
             break
-        if w in gaz.admin_words and not toks.titles[k]:
+        if w in gaz.admin_words and (not toks.titles[k] or scan.titled_level(k)):
             admin = gaz.admin_words.match_at(toks, k)
             after = k + admin[0] if admin else k + 1
             if admin and after < n and toks.joined(after - 1) and toks.titles[after]:

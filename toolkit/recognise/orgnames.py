@@ -4,8 +4,10 @@ Vietnamese capitalises the first syllable of each proper part of a name, so
 after a head word (org_heads.tsv: Bộ, Ban, Ủy ban, Sở, Công ty …) the name is
 a run of words, each a capitalised syllable, an acronym or a known place,
 optionally completed by ONE lower-case syllable that is not a function word
-("Bộ Công an", "Ban Bí thư", "Sở Y tế Hà Nội", "Đảng ủy Công an Trung ương"),
-and "tỉnh/huyện/xã … X" (`continue_name`). The run stops before a personal
+("Bộ Công an", "Ban Bí thư", "Sở Y tế Hà Nội", "Đảng ủy Công an Trung ương"), or by
+the rest of a longer word (org_words.tsv: "Hiệp hội Bất động sản", "Ban Tiếp công dân"),
+and "tỉnh/huyện/xã … X" (`continue_name`), a level of several syllables also as official
+names capitalise it ("Sở Du lịch Thành phố Đà Nẵng": Scan.titled_level). The run stops before a personal
 name ("Bộ Công an Trần Văn A"), a rank, a line break or punctuation. After
 two capitalised words no lower-case syllable follows but a name's tail or
 field ("Bệnh viện Từ Dũ khuyến cáo": the verb is not the name's). A school's
@@ -15,7 +17,8 @@ followed directly by its parent (a head that may own sub-bodies, with its
 name or alone: "Tỉnh ủy") takes the parent in ("Ban Dân vận Tỉnh ủy Sóc
 Trăng"); hyphen-joined parts are one name ("Sân khấu - Điện ảnh"); a body
 that exists at every level (heads marked levelled) takes a bare level word
-("Hội Nông dân tỉnh").
+("Hội Nông dân tỉnh"). In a run of words in capitals (Scan.shouted), where case marks no
+name's end, a place ends the name ("SỞ Y TẾ HÀ NỘI THÔNG BÁO …").
 
 Also here: a quoted name after a head (`quoted_name`: 'Ban chỉ đạo “Thực
 hiện …”'), "chi nhánh (tỉnh|thành phố …)? X" after a name (`branch_end`:
@@ -65,11 +68,13 @@ def continue_name(scan: Scan, k: int, after_head: bool = False, places_only: boo
         place = scan.places_at.get(end)
         if place:
             end += place[0]
+            if scan.shouted(end - 1):
+                break  # in capitals a place ends the name: "SỞ Y TẾ HÀ NỘI THÔNG BÁO …"
             continue
         if low == "và" and end > k and _joined_part(scan, end + 1):
             end += 1  # "Đài Phát thanh và Truyền hình": "và" joins two fields of one name
             continue
-        if low in gaz.admin_words and not toks.title(end):
+        if low in gaz.admin_words and (not toks.title(end) or scan.titled_level(end)):  # "… Thành phố Đà Nẵng"
             size = gaz.admin_words.match_at(toks, end)
             nxt = end + size[0] if size else end + 1
             if size and nxt < n and toks.joined(nxt - 1) and toks.cap(nxt):
@@ -111,9 +116,12 @@ def continue_name(scan: Scan, k: int, after_head: bool = False, places_only: boo
         end += 1
         if toks.acronym(end - 1):
             continue
+        word = gaz.org_words.match_at(toks, end - 1) if low in gaz.org_words else None
+        if word and all(toks.lower(x) for x in range(end, end - 1 + word[0])):
+            end += word[0] - 1  # a longer word: "Hiệp hội Bất động sản", "Ban Tiếp công dân"
         # one lower-case syllable completes a capitalised one ("Bộ Công an", "Sở Y tế"), but not a
         # name that already ends in two capitalised words: "Bệnh viện Từ Dũ khuyến cáo" is a verb
-        if (not admin and end < n and toks.joined(end - 1) and toks.lower(end) and low not in gaz.admin_words
+        elif (not admin and end < n and toks.joined(end - 1) and toks.lower(end) and low not in gaz.admin_words
                 and toks.low[end] not in gaz.function_words and toks.low[end] not in gaz.admin_words
                 and not (end - 2 >= k and toks.title(end - 2) and toks.title(end - 1)
                          and not _name_goes_on(scan, end - 1))

@@ -16,7 +16,9 @@
    a foreign one anywhere ("Trump", cert 0.6), a Vietnamese given name only
    inside a sentence, not next to another capitalised word and not run on by
    a lower-case syllable ("Nghị quyết Liên tịch" is no "Liên") (cert 0.55).
-4. The byline's author (Context.author) is a person wherever written: 0.95.
+4. The byline's author (Context.author) is a person wherever written: 0.95; where the
+   rules found the whole name, the name is the author's, and no part of a name found is
+   a mention of its own ("Thị Hồng" of "Bài và ảnh: Nguyễn Thị Hồng").
 5. Credits: the capitalised words after "Ảnh:", "Phóng viên:", "PV:" … (credit_cues.tsv)
    and a last line of two to four capitalised syllables are a name, as after a title.
 6. After a word of address or an occupation (person_cues.tsv: "chị", "tiền đạo", "ca sĩ")
@@ -168,7 +170,8 @@ def _name_run(toks, k: int) -> int:
 def _foreign_names(scan: Scan, orgs: OrgSpans, blocked, found) -> list[tuple[int, int, float]]:
     """Two or three capitalised Latin-script words, one at least spelled like no Vietnamese
     syllable, standing alone (no capitalised word joined before or after), none of them a
-    place, organisation, role, abbreviation or a word of firm and event names (not_names.tsv):
+    place, organisation, role, abbreviation or a word of firm and event names (not_names.tsv),
+    nor an English function word (foreign_function_words.tsv: "In English", "The Guardian"):
     a foreign person named without a title ("Emmanuel Macron đến …", "thua Kei Nishikori")
     (cert 0.6). The first word is a foreign one or an unmarked one ("Kei"), not a Vietnamese
     word such as "Bão" (storm) or "Ông"."""
@@ -204,6 +207,9 @@ def _foreign_names(scan: Scan, orgs: OrgSpans, blocked, found) -> list[tuple[int
             continue
         if not names[0].isascii() and not foreign_word(names[0]):
             continue  # a Vietnamese word before a foreign one: "Bão Gaemi" (a storm), "Ông Knapper"
+        if any(words[x].lower() in gaz.foreign_function_words and (x == i or gaps[x - 1] == " ")
+               and (x + 1 == toks.n or gaps[x] != "-") for x in range(i, k)):
+            continue  # an English sentence or title: "In English, …", "The Guardian"
         if any(x in scan.places_at or _stop(scan, orgs, x) or scan.abbrs.match_at(toks, x) for x in range(i, k)):
             continue
         out.append((i, k, 0.6))
@@ -234,7 +240,9 @@ def _with_later_mentions(scan: Scan, found, short, blocked, author, honorific=fr
         if added.get(phrase) != value:
             names.add(key, value)
             added[phrase] = value
-        out.append(Candidate(*toks.span(i, j), PERSON, value, cert, FOUND))
+        if author and value == " ".join(author.split()):
+            cert = 0.95  # the byline's author, wherever written
+        out.append(Candidate(*toks.span(i, j), PERSON, value, cert, KNOWN if cert > 0.9 else FOUND))
     by_last: dict[str, set[str]] = {}
     by_tail: dict[str, set[str]] = {}
     foreign: set[str] = set()
@@ -249,8 +257,11 @@ def _with_later_mentions(scan: Scan, found, short, blocked, author, honorific=fr
         if len(owners) == 1:
             names.add(tail, next(iter(owners)))
     taken = {(i, j) for i, j, _ in found}
+    within = bytearray(toks.n)  # tokens inside a name after its first: "Thị Hồng" of "Nguyễn Thị Hồng"
+    for a, b in taken:
+        within[a + 1:b] = b"\x01" * max(0, min(b, toks.n) - a - 1)
     for i in toks.where(names.first):  # every occurrence of a known full name
-        if blocked[i]:
+        if blocked[i] or within[i]:
             continue
         hit = names.match_at(toks, i)
         if hit and (i, i + hit[0]) not in taken and toks.cap(i):
@@ -258,6 +269,7 @@ def _with_later_mentions(scan: Scan, found, short, blocked, author, honorific=fr
             cert = 0.95 if author and key == " ".join(author.split()) else 0.85
             out.append(Candidate(*toks.span(i, i + size), PERSON, key, cert, KNOWN if cert > 0.9 else FOUND))
             taken.add((i, i + size))
+            within[i + 1:i + size] = b"\x01" * (size - 1)
     for i in short:
         keys_for = by_last.get(toks.low[i], set())
         if len(keys_for) == 1:

@@ -9,12 +9,17 @@
   syllable followed by a lower-case one ("tại Hội nghị") is a common noun.
 - "tỉnh X", "huyện X", "xã X", "thành phố X" … (admin_words.tsv) with X
   capitalised: cert 0.7.
-- "sân X", "phố X", "bang X", "đảo X" … (place_nouns.tsv, in lower case), and
+- "sân X", "phố X", "bang X", "đảo X", "ga X" … (place_nouns.tsv, in lower case; a number
+  may stand between: "ga S9 Kim Mã", keyed "Kim Mã"), and
   "thủ đô X", "khu công nghiệp X" … (place_generics.tsv) the same way as "tại X": cert 0.6.
 - Span extent (docs/ner.md, the VLSP convention): a level, a generic noun or another
   generic word (admin_words, place_nouns, place_generics) written right before a place's
   name is part of its mention ("tỉnh Bình Dương", "thủ đô Berlin", "châu Âu"), lower case,
-  or capitalised at a sentence start; the key stays the name ("Bình Dương").
+  capitalised at a sentence start, or, a word of several syllables, with only its first
+  capitalised as official names write it ("Thành phố Đà Nẵng", "Khu di tích Kim Liên", which
+  then also announces a name); the key stays the name ("Bình Dương"). The longest such word
+  decides: a capitalised "Thành phố" lends no "phố" to the place. A generic word of several
+  syllables is looked at before a noun it starts with ("sân bay Nội Bài", not "sân").
 - A listed place right after "người", "tiếng" … (place_blockers.tsv) is a people or a
   language ("người Nga", "tiếng Anh"): not marked; nor is a place inside the quoted
   title of a work or an event (work_words.tsv: "triển lãm “Hà Nội xưa”").
@@ -26,14 +31,17 @@ Keys of unlisted places are their folded text.
 
 from __future__ import annotations
 
+import re
+
 from ..model import PLACE
 from .ruletable import priority
-from .scan import OrgSpans, Scan
+from .scan import OrgSpans, Scan, written_as_level
 from .spans import Candidate
 
 GAZETTEER, ADMIN_CUE, CUE = priority("place"), priority("place-level-cue"), priority("place-cue")
 NAMED_AFTER = priority("place-named-after-person")  # ("đường Võ Văn Kiệt"): above the person rules
 MAX_CUED = 4
+_NUMBERED = re.compile(r"[A-Z]{1,3}[0-9]{1,3}")  # "S9", "T3", "C1"
 
 
 def find_places(scan: Scan, orgs: OrgSpans) -> list[Candidate]:
@@ -67,7 +75,8 @@ def find_places(scan: Scan, orgs: OrgSpans) -> list[Candidate]:
         # after a level or a generic noun a personal name is the place's name, but not after
         # an organisation's name: "Chủ tịch UBND thành phố Trần Sỹ Thanh" is a person
         gap = toks.gaps[i - 1] if i else None
-        named = gap in (None, ",", ".", ";", ":", "-") or (gap == " " and toks.lower(i - 1))
+        named = gap in (None, ",", ".", ";", ":", "-") or (gap == " " and (
+            toks.lower(i - 1) or toks.low[i - 1] in gaz.function_words))  # "Từ ga Kim Mã …"
         if low in cues:
             named = False
             k, cert, prio = i + 1, 0.6, CUE
@@ -77,19 +86,21 @@ def find_places(scan: Scan, orgs: OrgSpans) -> list[Candidate]:
                 cert, prio = 0.7, ADMIN_CUE
                 if k >= toks.n or not toks.joined(k - 1):
                     continue
-        elif low in gaz.admin_words and not toks.title(i):
+        elif low in gaz.admin_words and (not toks.title(i) or scan.titled_level(i)):
             admin = gaz.admin_words.match_at(toks, i)
             if not admin or i + admin[0] >= toks.n or not toks.joined(i + admin[0] - 1):
                 continue
             k, cert, prio = i + admin[0], 0.7, ADMIN_CUE
+        elif (generic := _generic_at(scan, i)) and (generic > 1 or low not in nouns):
+            k, cert, prio = i + generic, 0.6, CUE  # "sân bay Nội Bài" is no "sân" ("Sân bay …" too)
         elif low in nouns and (toks.lower(i) or (
                 low in gaz.street_nouns and toks.sentence_start(i) and scan.person_at(i + 1))):
             k, cert, prio = i + 1, 0.6, CUE
-        elif low in generics and toks.lower(i) and (generic := generics.match_at(toks, i)) \
-                and i + generic[0] < toks.n and toks.joined(i + generic[0] - 1):
-            k, cert, prio = i + generic[0], 0.6, CUE
         else:
             continue
+        first = k  # where the mention's words after the generic one start
+        if low not in cues and k + 1 < toks.n and toks.joined(k) and _NUMBERED.fullmatch(toks.words[k]):
+            k += 1  # a station's or terminal's number before its name: "ga S9 Kim Mã", "nhà ga T3 …"
         end = _cued_name(scan, orgs, k, named, generic=low not in cues)
         if end is None:
             continue
@@ -97,25 +108,36 @@ def find_places(scan: Scan, orgs: OrgSpans) -> list[Candidate]:
             prio = NAMED_AFTER  # "xã Trà Leng", "huyện Nam Trà My"; "xã Mỹ Thành" (not "Mỹ")
         if prio == CUE and end - k == 1 and end < toks.n and toks.joined(end - 1) and toks.lower(end):
             continue
-        start, stop = toks.span(_extent_start(scan, k), end)
+        start, stop = toks.span(_extent_start(scan, first), end)
         if any(a <= start < b for a, b in titles):
             continue
         out.append(Candidate(start, stop, PLACE, toks.surface(k, end), cert, prio))
     return out
 
 
+def _generic_at(scan: Scan, i: int) -> int:
+    """The size of the generic word of place_generics.tsv at token i ("thủ đô", "khu di tích")
+    when it is written as one and a name may follow it, else 0."""
+    toks, generics = scan.toks, scan.gaz.place_generics
+    hit = generics.match_at(toks, i) if toks.low[i] in generics else None
+    if not hit or i + hit[0] >= toks.n or not toks.joined(i + hit[0] - 1) or not written_as_level(toks, i, hit[0]):
+        return 0
+    return hit[0]
+
+
 def _extent_start(scan: Scan, k: int) -> int:
     """The token a place's mention starts at when its name starts at token k: the generic
     words written right before the name ("tỉnh", "thủ đô", "khu công nghiệp") belong to it,
-    in lower case or capitalised at a sentence start ("Tỉnh Quảng Ninh có …")."""
+    as a level is written (written_as_level) or capitalised at a sentence start ("Tỉnh Quảng
+    Ninh có …"). The longest such word decides: the "phố" of a capitalised "Thành phố" is none."""
     toks, levels = scan.toks, scan.gaz.place_levels
     low, firsts = toks.low, levels.first
     for j in range(max(0, k - 3), k):
         if low[j] not in firsts or not all(toks.joined(x) for x in range(j, k)):
             continue
         hit = levels.match_at(toks, j)
-        if hit and hit[0] == k - j and (toks.lower(j) or (toks.title(j) and toks.sentence_start(j))):
-            return j
+        if hit and hit[0] == k - j:
+            return j if written_as_level(toks, j, hit[0]) or (toks.title(j) and toks.sentence_start(j)) else k
     return k
 
 

@@ -31,7 +31,9 @@ the details and the cert values it gives):
 6. places.py   - gazetteer, "tỉnh X", "tại X", "phố X"; needs OrgSpans;
 7. abbreviations.py - every use of an abbreviation in the final table;
 8. Context.known_names: each surface marked wherever written (0.8), keyed as
-                 the rules keyed the same span; needs all candidates so far;
+                 the rules keyed the same span, but not inside a longer name the
+                 rules found ("TP Hồ Chí Minh", "Sở Y tế Hà Nội", "Trường THPT Chu
+                 Văn An": the outermost name is marked); needs all candidates so far;
 9. spans.py    - resolve: one consistent set, best priority first, spans that
                  would cross a kept one dropped, nesting only as the encoding
                  allows.
@@ -49,6 +51,7 @@ Gazetteers are data (toolkit/data/gazetteers/*.tsv), loaded once per process.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -62,7 +65,7 @@ from .places import find_places
 from .roles import find_roles
 from .ruletable import priority
 from .scan import Scan
-from .spans import Candidate, resolve
+from .spans import MAX_SPAN, Candidate, resolve
 from .tokens import Tokens, phrase_key
 
 KNOWN_PERSON, KNOWN_NAME = priority("known-person"), priority("known-name")
@@ -129,7 +132,8 @@ class RulesRecogniser:
         """Step 8 (when the context knows corpus names; `scan` is then the text's) and the resolution."""
         if context.known_names:
             keys = {(c.start, c.end, c.type): c.key for c in candidates if c.type in NAME_TYPES}
-            candidates += _known(scan, context.known_names, keys, context.own_names)
+            names = sorted((c.start, c.end) for c in candidates if c.type in NAME_TYPES)
+            candidates += _known(scan, context.known_names, keys, context.own_names, names)
         return resolve(candidates, self.name)
 
 
@@ -148,10 +152,24 @@ def _known_index(known_names: frozenset, gaz: Gazetteers) -> PhraseIndex:
     return index
 
 
-def _known(scan: Scan, known_names: frozenset, keys: dict, own_names: frozenset = frozenset()) -> list[Candidate]:
+def _inside_name(names: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does one of the sorted `names` (start, end) hold [start, end) and more: is the known name
+    part of a longer name found here, a place's after its level or generic word ("TP Hồ Chí
+    Minh", "ga Kim Mã"), a school's ("Trường THPT Chu Văn An"), a body's ("Sở Y tế Hà Nội"), a
+    person's ("Nguyễn Quang Hải")? (No span is longer than MAX_SPAN: only the names starting
+    that far back are looked at.)"""
+    lo, hi = bisect_left(names, (start - MAX_SPAN,)), bisect_right(names, (start, float("inf")))
+    return any(end <= b and b - a > end - start for a, b in names[lo:hi])
+
+
+def _known(scan: Scan, known_names: frozenset, keys: dict, own_names: frozenset = frozenset(),
+           names: list[tuple[int, int]] = ()) -> list[Candidate]:
     """Names found elsewhere in the corpus, marked wherever written here, with this text's keys
     (a span the rules already named keeps the rules' key: "Quang Hải" stays "Nguyễn Quang Hải");
-    not those written as a name the text's own recognition found (Context.own_names)."""
+    not those written as a name the text's own recognition found (Context.own_names), nor those
+    inside a longer name the rules found here (`names`, sorted (start, end)): the outermost name
+    is marked, so "TP Hồ Chí Minh" stays a place in a corpus that names President Hồ Chí Minh,
+    and "Sở Y tế Hà Nội" a body where Hà Nội is a known place."""
     index = _known_index(known_names, scan.gaz)
     own = {phrase_key(form) for form in own_names}
     toks, out = scan.toks, []
@@ -165,6 +183,8 @@ def _known(scan: Scan, known_names: frozenset, keys: dict, own_names: frozenset 
         if own and tuple(toks.low_seq()[2 * i:2 * (i + size) - 1]) in own:
             continue
         start, end = toks.span(i, i + size)
+        if _inside_name(names, start, end):
+            continue
         key = keys.get((start, end, kind), _UNKEYED)
         if key is _UNKEYED:  # a span the rules did not name: keyed as they would key it
             key = org_key(scan, i, i + size) if kind == ORG else listed_name or toks.surface(i, i + size)

@@ -29,8 +29,10 @@ class Family(NamedTuple):
 
 FAMILIES: tuple[Family, ...] = (
     Family("author", 100, "persons", "the byline's author wherever written (cert 0.95)"),
-    Family("known-person", 99, "rules", "a person named elsewhere in the corpus (Context.known_names)"),
-    Family("known-name", 98, "rules", "an organisation or place named elsewhere in the corpus"),
+    Family("known-person", 99, "rules", "a person named elsewhere in the corpus (Context.known_names), not "
+                                        "inside a longer name the rules found ('TP Hồ Chí Minh')"),
+    Family("known-name", 98, "rules", "an organisation or place named elsewhere in the corpus, not inside "
+                                      "a longer name the rules found ('Sở Y tế Hà Nội')"),
     Family("date-range", 97, "dates", "ranges: from/to"),
     Family("date", 95, "dates", "single dates, full and partial, lists of days"),
     Family("duration", 93, "dates", "durations: measure quantity= unit="),

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .abbreviations import AbbreviationTable
 from .gazetteers import Gazetteers
-from .tokens import Tokens
+from .tokens import Tokens, phrase_key
 
 
 # No organisation's name is longer than this many tokens (a quoted name runs to 300 characters).
@@ -42,12 +42,22 @@ class Span:
     kind: str = ""
 
 
+def written_as_level(toks, j: int, size: int) -> bool:
+    """Are tokens j..j+size-1 written as a level or generic word: in lower case, or with only the
+    first of several syllables capitalised, as an official name writes it ("Thành phố Đà Nẵng",
+    "Khu di tích Kim Liên"; not "Tỉnh" alone, which is also "Tỉnh ủy")?"""
+    if toks.lower(j):
+        return True
+    return size > 1 and toks.title(j) and all(toks.lower(x) for x in range(j + 1, j + size))
+
+
 class Scan:
     def __init__(self, text: str, gaz: Gazetteers):
         self.text = text
         self.gaz = gaz
         self.toks = toks = Tokens(text)
         self.places_at = self._places(toks, gaz)
+        self._shouted = None  # made on the first question (shouted)
         # the abbreviations defined in the text as "Full Name (ABBR)", over the curated list
         self.abbrs = AbbreviationTable(toks, gaz, self.is_org_name, self.places_at)
 
@@ -63,6 +73,7 @@ class Scan:
         scan.gaz = gaz
         scan.toks = Tokens(text)
         scan.places_at = None
+        scan._shouted = None
         scan.abbrs = AbbreviationTable.of(scan.toks, gaz, definitions)
         return scan
 
@@ -101,6 +112,9 @@ class Scan:
         hit = self.gaz.heads.match_at(toks, i)
         if hit is None:
             return None
+        if i and toks.joined(i - 1) and toks.cap(i - 1) and toks.words[i - 1].isupper() == toks.words[i].isupper() \
+                and phrase_key(toks.surface(i - 1, i + 1)) in self.gaz.org_head_compounds:
+            return None  # "CẢNH BÁO", "Thông Báo": the word "cảnh báo" (warning), written in capitals
         role = self.role_at(i)
         if role and role[0] > hit[0]:
             return None  # "Bộ trưởng" is an office, not the ministry "Bộ …"
@@ -108,6 +122,32 @@ class Scan:
         if place and place[0] > hit[0]:
             return None  # "Hội An" is a listed town, not an association "Hội …"
         return hit
+
+    def titled_level(self, i: int) -> bool:
+        """Does a level word of several syllables written with only its first capitalised ("Thành
+        phố", "Thị xã": written_as_level) begin at token i, a capitalised name right after it?"""
+        toks = self.toks
+        hit = self.gaz.admin_words.match_at(toks, i) if toks.title(i) and toks.low[i] in self.gaz.admin_words else None
+        if not hit or hit[0] < 2 or not written_as_level(toks, i, hit[0]):
+            return False
+        k = i + hit[0]
+        return k < toks.n and toks.joined(k - 1) and toks.cap(k)
+
+    def shouted(self, i: int) -> bool:
+        """Is token i in capitals inside a run of three or more words in capitals ("SỞ Y TẾ HÀ NỘI
+        THÔNG BÁO"), where capitals mark no name's beginning or end?"""
+        if self._shouted is None:
+            toks = self.toks
+            words, runs, k = toks.words, bytearray(toks.n), 0
+            while k < toks.n:
+                j = k
+                while j < toks.n and words[j].isupper() and words[j].isalpha() and (j == k or toks.joined(j - 1)):
+                    j += 1
+                if j - k >= 3:
+                    runs[k:j] = b"\x01" * (j - k)
+                k = max(j, k + 1)
+            self._shouted = runs
+        return bool(self._shouted[i])
 
     def role_at(self, i: int):
         if self.toks.low[i] not in self.gaz.roles:
