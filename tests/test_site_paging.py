@@ -114,6 +114,20 @@ def test_only_pages_a_run_wrote_are_removed_and_one_changed_since_is_kept_with_a
     assert not [w for w in build_site([tei], out, register_page_size=4, search_index=False).warnings if "kept" in w]
 
 
+def test_force_removes_the_pages_no_longer_needed_as_a_plain_run_does(tmp_path):
+    # --force makes the build record new: the pages earlier runs wrote were no longer known as
+    # theirs, so none was removed (and the record then forgot them for good).
+    tei = dated_copies(tmp_path / "tei", 5)
+    out = tmp_path / "html"
+    assert build_site([tei], out, register_page_size=4, search_index=False).ok
+    assert (out / ENTRY / "4.html").is_file()
+    for n in (2, 3, 4):
+        (tei / f"a{n}.xml").unlink()
+    assert build_site([tei], out, register_page_size=4, search_index=False, replace_site=True, force=True).ok
+    assert _pages_of(out, ENTRY) == [True, "2.html"]
+    assert broken_links(out) == []
+
+
 def test_pages_an_entry_no_longer_needs_are_removed_and_an_editors_file_is_kept(tmp_path):
     tei = dated_copies(tmp_path / "tei", 5)
     out = tmp_path / "html"

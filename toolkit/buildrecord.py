@@ -159,11 +159,12 @@ class Record:
             self._load()
         if self.store is not None and self.store.warning and self.warning is None:
             self.warning = self.store.warning
-            self._forget()  # its entries' texts are unknown: none is trusted
+            self.forget()  # its entries' texts are unknown: none is trusted
         if force and tabled:
             self.entries.clear()
 
-    def _forget(self) -> None:
+    def forget(self) -> None:
+        """Every entry and field forgotten, as --force starts (a caller that reads the record first)."""
         self.data, self._read = {}, None
         if self.tabled:
             self.entries.clear()
@@ -177,7 +178,7 @@ class Record:
             return
         except OSError as exc:
             self.warning = self._unreadable(exc.strerror or str(exc))
-            self._forget()
+            self.forget()
             return
         try:
             data = json.loads(raw.decode("utf-8"))
@@ -191,7 +192,7 @@ class Record:
                 raise ValueError("its entries are not a table of keys")
         except (UnicodeDecodeError, ValueError) as exc:
             self.warning = self._unreadable(str(exc))
-            self._forget()
+            self.forget()
             return
         self._read = raw
         self.data = {k: v for k, v in data.items() if k not in (FORMAT_KEY, "stage", "entries")}

@@ -48,7 +48,7 @@ from ..ingest import warc as web_archive
 from ..inputfiles import collect_files
 from ..options import ConvertOptions
 from ..render import build_site, render_paths
-from ..render.siterecord import remove_made
+from ..render.stale import remove_made
 from ..validate import default_validator
 from .common import (EXIT_FAILED, AbbrMode, PackageFormat, abbr_option, day_option, edit_policy, error_line, guarded,
                      engine_for, follow_symlinks_option, force_option, jobs_option, language_option, licence_option, markup_licence_option, merge_option,

@@ -30,11 +30,12 @@ from ..parallel import InlineEngine, make_engine
 from ..errors import RenderError, ToolkitError
 from ..fsutil import cannot_write, clean_stale_temps, write_atomic
 from .renderer import ASSETS_DIR, Renderer, SourceDocument, default_renderer
-from .site import (MANIFEST, PAGE_SIZE, REPLACE_HINT, corpus_plan, page_refusal, plan_site, remove_dropped, remove_stale_register_pages,
+from .site import (MANIFEST, PAGE_SIZE, REPLACE_HINT, corpus_plan, page_refusal, plan_site, remove_dropped,
                    write_manifest, write_page)
 from . import teicopy
 from .corpuspages import make_corpus_pages
 from .siterecord import PageRecord, page_warnings
+from .stale import remove_stale_register_pages
 from .search import BUNDLE, SHARD_PAGES, build_index
 from .sitedata import SiteData, use_register
 from .tasks import page_task, record_task, renderer_state, warn_if_not_teikits

@@ -70,7 +70,8 @@ class Ledger:
             CREATE TABLE art (stem TEXT PRIMARY KEY, site TEXT, path TEXT, key TEXT, given INTEGER DEFAULT 0,
                               held INTEGER DEFAULT 0, deferred INTEGER DEFAULT 0, reused INTEGER DEFAULT 0);
             CREATE TABLE affected (id TEXT PRIMARY KEY);
-            CREATE TABLE seen (rel TEXT PRIMARY KEY);""")
+            CREATE TABLE seen (rel TEXT PRIMARY KEY);
+            CREATE TABLE wrote (rel TEXT PRIMARY KEY, sha TEXT);""")
 
     def close(self) -> None:
         self.db.close()
@@ -115,12 +116,18 @@ class PageRecord:
     def __init__(self, out_dir, stage: str, xslt_dir, options, *, force: bool = False):
         self.out_dir = Path(out_dir)
         site = stage == "site"
-        self.record = buildrecord.Record(self.out_dir, stage, force=force, blobs=(SITE,) if site else (), tabled=site)
+        # read even under --force: which corpus pages earlier runs wrote, that a page no longer needed is theirs (wrote)
+        self.record = buildrecord.Record(self.out_dir, stage, force=force and not site, blobs=(SITE,) if site else (), tabled=site)
         self.environment = buildrecord.digest(stage, buildrecord.stylesheets_digest(xslt_dir),
                                               buildrecord.code_digest(), options)
         self._keys: dict[str, str] = {}  # one page per file (render_paths): the keys of the pages to make
         self.ledger = Ledger() if site else None
-        if site:  # the site records of the last run (the corpus pages an article changed are those its records name)
+        if site:
+            self.ledger.db.executemany("INSERT INTO wrote VALUES (?, ?)", (
+                (name[len(PAGE):], page.get("sha256")) for name, page in self.record.entries.named(PAGE)))
+            if force:
+                self.record.forget()
+            # the site records of the last run (the corpus pages an article changed are those its records name)
             self.ledger.db.executemany("INSERT INTO prev VALUES (?, ?)", (
                 (stem, sha) for stem, sha in self.record.entries.values_of(SITE)
                 if not stem.startswith("/") and isinstance(sha, str)))
@@ -349,12 +356,11 @@ class PageRecord:
         return self.record.entries.get(stem) is not None
 
     def wrote(self, rel: str) -> bool | None:
-        """Whether the page `rel` is as a run recorded writing it (True), was written by one and
-        changed since (False), or is none the record knows (None: not teikit's, as far as it knows)."""
-        page = self.record.entries.get(PAGE + rel)
-        if page is None:
-            return None
-        return buildrecord.file_sha(self.out_dir / rel) == page.get("sha256")
+        """Whether the page `rel` is as an earlier run recorded writing it (True: the record as read,
+        before --force forgets it), was written by one and changed since (False), or is none the
+        record knows (None: not teikit's, as far as it knows)."""
+        row = self.ledger.db.execute("SELECT sha FROM wrote WHERE rel = ?", (rel,)).fetchone()
+        return None if row is None else buildrecord.file_sha(self.out_dir / rel) == row[0]
 
     def forget_unseen(self) -> None:
         """The corpus pages' entries this build neither made nor kept go (their pages were removed)."""
@@ -376,21 +382,3 @@ class PageRecord:
     def save(self, report: Report) -> None:
         if self.record.entries or self.record.path.exists():
             self.record.save(report)
-
-
-def remove_made(out_dir, stage: str, stems, suffix: str) -> list[Path]:
-    """The pages OUT/<stem><suffix> of `stems` that the record of `stage` says were written and
-    are unchanged since, removed (their articles left the corpus); any other file is kept."""
-    out_dir = Path(out_dir)
-    record = buildrecord.Record(out_dir, stage)
-    removed = []
-    for stem in stems:
-        page = out_dir / f"{stem}{suffix}"
-        entry = record.entries.get(stem)
-        if entry is not None and buildrecord.file_sha(page) == entry.get("sha256"):
-            page.unlink()
-            record.drop(stem)
-            removed.append(page)
-    if removed:
-        record.save()
-    return removed
