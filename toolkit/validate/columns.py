@@ -27,6 +27,8 @@ class Columns:
         self.tree, self.data = tree, data
         self._lines: list[str] | None = None
         self._starting: dict[int, list[etree._Element]] | None = None
+        self._places: dict[int, dict[etree._Element, int]] = {}  # line -> element -> its place among its name's
+        self._tags: dict[tuple[int, str], list[int]] = {}  # (line, name) -> where its start tags open
 
     def placed(self, issue: Issue) -> Issue:
         """The issue with its column, when it had none and one can be told."""
@@ -40,13 +42,16 @@ class Columns:
         return replace(issue, column=column) if column else issue
 
     def _column(self, element: etree._Element, attribute: str | None) -> int:
-        line = self._line(element.sourceline)
+        number = element.sourceline
+        line = self._line(number)
         if line is None:
             return 0
-        qname = f"{element.prefix}:{etree.QName(element).localname}" if element.prefix else etree.QName(element).localname
-        tags = [m.start() for m in re.finditer(f"<{re.escape(qname)}(?=[\\s/>])", line)]
-        same = [e for e in self._starting_on(element.sourceline) if e.tag == element.tag]
-        place = same.index(element) if element in same else len(tags)
+        local = etree.QName(element).localname
+        qname = f"{element.prefix}:{local}" if element.prefix else local
+        tags = self._tags.get((number, qname))
+        if tags is None:  # each line and name looked through once, however many issues it has
+            tags = self._tags[number, qname] = [m.start() for m in re.finditer(f"<{re.escape(qname)}(?=[\\s/>])", line)]
+        place = self._place(number).get(element, len(tags))
         if place >= len(tags):
             return 0
         start = tags[place]
@@ -57,6 +62,21 @@ class Columns:
                 return found.start(1) + 1
         return start + 1
 
+    def _place(self, number: int) -> dict[etree._Element, int]:
+        """Each element starting on line `number` -> its place among those of its name there."""
+        places = self._places.get(number)
+        if places is None:
+            if self._starting is None:
+                self._starting = {}
+                for element in self.tree.iter(etree.Element):
+                    self._starting.setdefault(element.sourceline, []).append(element)
+            counts: dict[str, int] = {}
+            places = self._places[number] = {}
+            for element in self._starting.get(number, []):
+                places[element] = counts.get(element.tag, 0)
+                counts[element.tag] = places[element] + 1
+        return places
+
     def _line(self, number: int) -> str | None:
         if self._lines is None:
             encoding = self.tree.docinfo.encoding or "utf-8"
@@ -66,10 +86,3 @@ class Columns:
                 text = self.data.decode("utf-8", errors="replace")
             self._lines = text.lstrip("\ufeff").split("\n")
         return self._lines[number - 1] if 0 < number <= len(self._lines) else None
-
-    def _starting_on(self, number: int) -> list[etree._Element]:
-        if self._starting is None:
-            self._starting = {}
-            for element in self.tree.iter(etree.Element):
-                self._starting.setdefault(element.sourceline, []).append(element)
-        return self._starting.get(number, [])

@@ -56,22 +56,22 @@ class RelaxNGChecker:
                 continue
             line = entry.line or next((e.line for e in entries[index + 1:] if e.line), 0)
             message = entry.message.strip()
-            where = _element_name(tree, entry.path)
+            element = element_at(tree, entry.path)  # once an issue: a path is an XPath walk of the tree
+            where = etree.QName(element).localname if element is not None else None
             if where and where not in message:  # "Error validating datatype token": say where
                 message = f"{message} (in {where})"
             path = entry.path or ""
             invalid = _INVALID_ATTRIBUTE.match(message)
             if invalid and path:  # the attribute itself is where the issue stands (validate/columns.py)
                 path = f"{path}/@{invalid.group(1)}"
-                message = self._why(tree, path, invalid.group(1), message)
+                message = self._why(element, invalid.group(1), message)
             issues.append(Issue(file, line, entry.column or 0, _rng_rule(entry.type_name), message, path))
         return issues
 
-    def _why(self, tree: etree._ElementTree, path: str, attribute: str, message: str) -> str:
+    def _why(self, element: etree._Element | None, attribute: str, message: str) -> str:
         """libxml2 calls an attribute the element may have but whose value it refuses "invalid";
         say so, and why ('Invalid value "high" of attribute cert for element persName: not a valid
         decimal (…)'), by the schema's own definition of it (validate/attributes.py)."""
-        element = element_at(tree, path)
         if element is None:
             return message
         if self._attributes is None:
@@ -82,11 +82,6 @@ class RelaxNGChecker:
             if problem.startswith(where) and not problem.endswith(f"not allowed on {local}"):
                 return f'Invalid value "{element.get(attribute)}" of attribute {attribute} for element {local}: {problem[len(where):]}'
         return message
-
-
-def _element_name(tree: etree._ElementTree, path: str | None) -> str | None:
-    found = element_at(tree, path)
-    return etree.QName(found).localname if found is not None else None
 
 
 def _rng_rule(type_name: str) -> str:
