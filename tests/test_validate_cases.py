@@ -88,3 +88,15 @@ def test_a_hand_edits_commonest_slips_are_said_in_plain_words_with_the_position_
     (issue,) = iter_errors(path)
     assert (issue.rule, issue.line, issue.message) == ("xml-syntax", 1, f"not well-formed: {message}")
     assert issue.column > 0 and str(issue.column) not in issue.message
+
+
+def test_a_users_own_schema_may_want_a_tei_root_in_any_namespace(tmp_path):
+    # The namespace check ran before any schema: <TEI> valid by the user's own RELAX NG failed.
+    from teikit.validate import Validator
+
+    schema = tmp_path / "mine.rng"
+    schema.write_text('<element name="TEI" xmlns="http://relaxng.org/ns/structure/1.0"><text/></element>', encoding="utf-8")
+    doc = tmp_path / "old.xml"
+    doc.write_text("<TEI>hello</TEI>", encoding="utf-8")
+    assert list(Validator(schemas=[str(schema)]).iter_errors(doc)) == []
+    assert [i.rule for i in Validator(schemas=["tei_all"]).iter_errors(doc)] == ["tei-namespace"]

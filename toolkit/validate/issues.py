@@ -15,7 +15,7 @@ class Issue:
 
     rule is a stable id: a Schematron assert id (e.g. `ref-resolves`), `rng-element`,
     `rng-attribute` or `rng-value` for the RELAX NG schema, `tei-namespace` for a TEI (or
-    teiCorpus) root outside the TEI namespace (then the only issue), `xml-syntax` for a document
+    teiCorpus) root outside the TEI namespace, by teikit's or TEI's schemas (then the only issue), `xml-syntax` for a document
     that is not well-formed, `xml-unsafe` for one refused before parsing, `xml-limits` for
     one too deep or with too many attributes for render and deposit to read, `io-error`
     for one that cannot be read, `internal-error` for one the validator itself failed

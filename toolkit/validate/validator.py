@@ -27,7 +27,7 @@ from ..xmlsafe import POSITION, check_limits, parse_bytes, parse_file
 from .attributes import AttributeTypes
 from .columns import Columns
 from .issues import FileResult, Issue, Report
-from .schemas import (AUTO, RNG_NAME, SCH_NAME, TEIKIT, SchemaError, declared_schemas, fallback_schema, load_file,
+from .schemas import (AUTO, RNG_NAME, SCH_NAME, TEI_ALL, TEIKIT, SchemaError, declared_schemas, fallback_schema, load_file,
                       load_schema, teikit_engines)
 
 Source = Union[str, os.PathLike, bytes, etree._ElementTree, etree._Element]
@@ -58,6 +58,7 @@ class Validator:
         self.sch_path = Path(sch_path) if sch_path else schema_dir() / SCH_NAME
         self._engines: list = []
         self._teikit = False
+        self._tei = all(spec in (TEIKIT, TEI_ALL) for spec in self.schemas)  # only TEI's schemas: the namespace is TEI's
         if not self.auto:
             for spec in self.schemas:
                 if spec == TEIKIT:
@@ -82,19 +83,19 @@ class Validator:
             return
         tree, file, data = loaded
         columns = Columns(tree, data)
-        wrong = _namespace_issue(tree, file)
-        if wrong is not None:  # every rule would fail on it, each saying something else
-            yield columns.placed(wrong)
-            return
         if self.auto:
             try:
-                engines, teikit, notes = self._choose(tree, file)
+                engines, teikit, notes, tei = self._choose(tree, file)
             except ToolkitError as exc:
                 yield Issue(file, 0, 0, "schema-error", f"{exc.path}: {exc.message}" if exc.path else exc.message)
                 return
             yield from notes
         else:
-            engines, teikit = self._engines, self._teikit
+            engines, teikit, tei = self._engines, self._teikit, self._tei
+        wrong = _namespace_issue(tree, file) if tei else None  # TEI's schemas only: a user's may want any namespace
+        if wrong is not None:  # every rule would fail on it, each saying something else
+            yield columns.placed(wrong)
+            return
         if teikit and not is_teikit_document(tree.getroot()):
             yield Issue(file, tree.getroot().sourceline or 0, 0, "not-teikit", NOT_TEIKIT, severity="warning")
         for engine in engines:
@@ -152,14 +153,15 @@ class Validator:
     # ------------------------------------------------------------------ auto
 
     def _choose(self, tree: etree._ElementTree, file: str):
-        """auto: the engines for this document, whether they are teikit's, and notes on its xml-model PIs."""
+        """auto: the engines for this document, whether they are teikit's, notes on its xml-model PIs,
+        and whether they are TEI's own (none declared)."""
         declared, notes = declared_schemas(tree, file)
         if declared:
             engines = [engine for d in declared for engine in load_file(d.path, d.kind)]
-            return engines, False, notes
+            return engines, False, notes, False
         spec = fallback_schema(tree)
         engines = teikit_engines(self.rng_path, self.sch_path) if spec == TEIKIT else load_schema(spec)
-        return engines, spec == TEIKIT, notes
+        return engines, spec == TEIKIT, notes, True
 
 
 def _worker_validator(rng_path: str, sch_path: str, schemas: tuple) -> Validator:
