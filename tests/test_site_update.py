@@ -266,6 +266,24 @@ def test_an_article_never_overwrites_the_sites_own_pages_nor_a_file_that_is_no_a
     assert render(tei, "-o", site, "--force").exit_code == 0
 
 
+def test_an_article_an_earlier_teikit_let_have_a_site_page_leaves_the_site_with_a_warning(site, tei):
+    # A site made before the refusal held an article "index": it stayed held (the index linked to
+    # itself as an article) and every update was refused for it. Any case: Index.xml is index.html
+    # on a folder that does not tell case apart.
+    manifest = json.loads((site / MANIFEST).read_text(encoding="utf-8"))
+    shutil.copy(tei / f"{ARTICLES[0]}.xml", tei / "Index.xml")
+    manifest["articles"].insert(0, {"stem": "Index", "tei": manifest["articles"][0]["tei"].replace(ARTICLES[0], "Index")})
+    (site / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    result = render(tei / f"{ARTICLES[1]}.xml", "-o", site)
+    assert result.exit_code == 0, result.output
+    assert f"warning: {site / MANIFEST}: the site held an article Index, whose page was the site's own Index.html: " \
+           "left out of the site (rename its file, render it again)" in result.stderr.splitlines()
+    assert sorted(read_manifest(site / MANIFEST)) == sorted(ARTICLES)
+    assert index_links(site) == sorted(f"{a}.html" for a in ARTICLES)
+    refused = render(tei / "Index.xml", "-o", site)
+    assert refused.exit_code == 1 and "the site's own index page" in refused.stderr
+
+
 @pytest.mark.parametrize("text", ["{not json", "[" * 100_000 + "]" * 100_000])  # nested past the parser's recursion
 def test_an_unreadable_manifest_is_refused_unless_replacing(site, tei, text):
     (site / MANIFEST).write_text(text, encoding="utf-8")

@@ -187,6 +187,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
         where = ", ".join(str(p) for p in tei_paths) or "no paths"
         raise plan.refuse(f"no TEI files (*.xml) in {where}", hint=False)
     report = batch.report
+    report.warnings.extend(plan.notes)
     record = PageRecord(out_dir, "site", renderer.xslt_dir, (register_page_size, search_index), force=force)
     batch.refuse = lambda path: page_refusal(plan, record.knows, path) or teicopy.refusal(out_dir, record.copy_sha, path)
     if record.warning:

@@ -68,15 +68,24 @@ class SitePlan:
     replace: bool = False  # rebuild from the given files only
     hint: str = REPLACE_HINT  # what a refusal of an update says to do (the command's way to replace the site)
     _db: sqlite3.Connection = field(default_factory=_held_table, repr=False)
+    notes: list[str] = field(default_factory=list)  # warnings of reading the manifest (hold)
 
     @property
     def updating(self) -> bool:
         return self.exists and not self.replace
 
     def hold(self, entries) -> None:
-        """The articles (stem, TEI path) the site holds, from its manifest (iter_manifest); a stem listed twice: ValueError."""
+        """The articles (stem, TEI path) the site holds, from its manifest (iter_manifest); a stem listed twice:
+        ValueError. One whose page is one of the site's own (an earlier teikit let it be) is left out, noted."""
+        def pageable(entries):
+            for stem, path in entries:
+                if stem.casefold() in SITE_PAGES:
+                    self.notes.append(f"{self.out_dir / MANIFEST}: the site held an article {stem}, whose page was the "
+                                      f"site's own {stem}.html: left out of the site (rename its file, render it again)")
+                else:
+                    yield stem, str(path)
         try:
-            self._db.executemany("INSERT INTO held VALUES (?, ?)", ((stem, str(path)) for stem, path in entries))
+            self._db.executemany("INSERT INTO held VALUES (?, ?)", pageable(entries))
         except BaseException as exc:
             self._db.execute("DELETE FROM held")  # a manifest that cannot be read holds no article (not those before the fault)
             if isinstance(exc, sqlite3.IntegrityError):
@@ -138,8 +147,8 @@ def page_refusal(plan: SitePlan, recorded, path) -> str | None:
     killed while writing them leaves pages it holds."""
     stem = Path(path).stem
     page = plan.out_dir / f"{stem}.html"
-    if stem in SITE_PAGES:
-        return f"{path}: its page would be {page}, the site's own {stem} page; rename the file (its source, for a build)"
+    if stem.casefold() in SITE_PAGES:  # any case: a folder may not tell Index.html from index.html
+        return f"{path}: its page would be {page}, the site's own {stem.casefold()} page; rename the file (its source, for a build)"
     if (page.exists() or page.is_symlink()) and not plan.holds(stem) and not recorded(stem):
         return (f"{path}: its page would replace {page}, which is no article's page of this site (not in its "
                 f"{MANIFEST}): that file is kept; rename this one, or remove that file yourself")
