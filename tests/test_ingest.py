@@ -154,6 +154,12 @@ def test_a_title_is_not_joined_with_a_paragraph_starting_in_lower_case():
     assert a.blocks[1].text.startswith("iPhone sales rose 6%")
     b = article("Hội nghị bàn về kinh tế số\nvà chuyển đổi xanh\n\n" + PARA)  # a title wrapped is one title
     assert b.title == "Hội nghị bàn về kinh tế số và chuyển đổi xanh"
+    # a long one too (25 syllables, more words than a tail line has), wrapped at 72 columns
+    long = ("Thủ tướng yêu cầu các bộ ngành tập trung tháo gỡ khó khăn cho doanh nghiệp bất động sản và "
+            "thị trường trái phiếu trong năm nay")
+    wrap = long.rindex(" ", 0, 72)
+    c = article(long[:wrap] + "\n" + long[wrap + 1:] + "\n\n" + PARA)
+    assert c.title == long and len(long.split()) > 20
 
 
 def test_hard_wrapped_lines_are_joined():
@@ -178,6 +184,16 @@ def test_sidecar_overrides_guesses(tmp_path):
     a = ingest_file(tmp_path / "x.txt")
     assert a.author == "Lê Thị Cúc" and a.meta.url == "https://example.org/a"
     assert a.meta.publisher == "Báo Mẫu" and a.meta.licence == "CC0" and a.date == "2020-02-01"
+
+
+def test_a_text_with_a_sidecars_title_may_open_with_its_date_and_a_paragraph(tmp_path):
+    # Its date was taken for the title (the article had no date), or before that its first
+    # paragraph for the title, which the sidecar's then replaced: the paragraph was in no output.
+    (tmp_path / "x.txt").write_text(f"25/01/2024\n\n{PARA}\n\n{PARA2}\n", encoding="utf-8")
+    (tmp_path / "x.meta.json").write_text(json.dumps({"title": "Hội nghị kinh tế"}), encoding="utf-8")
+    a = ingest_file(tmp_path / "x.txt")
+    assert (a.title, a.date, a.date_text) == ("Hội nghị kinh tế", "2024-01-25", "25/01/2024")
+    assert [(b.kind, b.text) for b in a.blocks] == [(HEAD, "Hội nghị kinh tế"), (PARAGRAPH, PARA), (PARAGRAPH, PARA2)]
 
 
 def test_a_sidecars_title_is_the_headers_and_the_printed_title_stays_in_the_text(tmp_path):

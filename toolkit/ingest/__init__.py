@@ -132,7 +132,7 @@ def ingest_bytes(data: bytes, name: str, *, meta: dict | None = None, display_pa
     where = display_path or name
     text = normalise(decode(data, where))
     try:
-        layout = lay_out(text)
+        layout = lay_out(text, titled=bool((meta or {}).get("title")))
     except EmptyArticleError as exc:  # layout knows the text, not the file: name it here
         raise EmptyArticleError(exc.message, path=where) from None
     meta = meta or {}
@@ -141,7 +141,8 @@ def ingest_bytes(data: bytes, name: str, *, meta: dict | None = None, display_pa
     if meta.get("date") and layout.date != meta["date"]:
         date, date_text, dateline = meta["date"], None, None
     author = meta.get("author") or layout.author
-    blocks = join_blocks(((HEAD, layout.title),) + layout.blocks)  # the title printed: a sidecar's is the header's
+    # the title printed (a sidecar's is the header's), else the sidecar's: the text has no title line
+    blocks = join_blocks(((HEAD, layout.title or title),) + layout.blocks)
     return Article(
         name=name,
         stem=Path(name).stem,

@@ -65,7 +65,7 @@ class Line:
 
 @dataclass(frozen=True)
 class Layout:
-    title: str
+    title: str | None  # None: the text has no title line (lay_out's `titled`)
     date: str | None
     date_text: str | None
     author: str | None
@@ -75,13 +75,15 @@ class Layout:
 
 
 
-def lay_out(text: str) -> Layout:
+def lay_out(text: str, *, titled: bool = False) -> Layout:
+    """The parts of a text; `titled`: a sidecar gives its title, so that a text may have no title
+    line (its first line reads as a paragraph: Layout.title is then None, the line a paragraph)."""
     lines = _lines(text)
     lines = _drop_leading_breadcrumbs(lines)
     date = date_text = dateline = None
     for i, line in enumerate(lines[:3]):
         parsed = parse_date_line(line.text)
-        if parsed and i == 0 and len(lines) > 1 and reads_as_paragraph(lines[1].text):
+        if parsed and i == 0 and not titled and len(lines) > 1 and reads_as_paragraph(lines[1].text):
             break  # a paragraph would be the title: the date is the title ("30/4/1975")
         if parsed:
             date, date_text, dateline = parsed
@@ -90,6 +92,8 @@ def lay_out(text: str) -> Layout:
     if not lines:
         raise EmptyArticleError("no title and no text")
     title, body = lines[0].text, lines[1:]
+    if titled and reads_as_paragraph(title):  # no title line: the sidecar's is the title
+        title, body = None, lines
     if not body:
         title, rest = _split_one_line_article(title)
         if not rest:
@@ -123,8 +127,9 @@ def lay_out(text: str) -> Layout:
 def _lines(text: str) -> list[Line]:
     """Non-empty cleaned lines; hard-wrapped lines (no end punctuation, next starts
     in lower case, no blank line between) are joined back into their paragraph, but
-    for the first line, a title, when joined it would read as a paragraph (a title
-    without a blank line after it, then "iPhone sales rose …")."""
+    for the first line, a title, when the next ends a sentence and joined they would read
+    as a paragraph (a title without a blank line after it, then "iPhone sales rose … forecasts.";
+    a long title wrapped, its second line without a full stop, is one title)."""
     out: list[Line] = []
     previous_raw = ""
     joinable = False
@@ -134,7 +139,8 @@ def _lines(text: str) -> list[Line]:
             previous_raw, joinable = raw, False
             continue
         joined = f"{out[-1].text} {cleaned}" if joinable and cleaned[0].islower() else None
-        if joined and len(out) == 1 and reads_as_paragraph(joined) and not reads_as_paragraph(out[0].text):
+        if (joined and len(out) == 1 and _SENTENCE_END_RE.search(cleaned) and reads_as_paragraph(joined)
+                and not reads_as_paragraph(out[0].text)):
             joined = None
         if joined:
             out[-1] = Line(joined, out[-1].after_photo)
