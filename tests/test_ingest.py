@@ -236,6 +236,12 @@ def test_bad_sidecar(tmp_path, content, message):
     ("Référendum : le « non » l'emporte\n\nLes électeurs ont rejeté dimanche, à une très large majorité.".encode("cp1252"),
      "not valid UTF-8 (byte 0xe9 at offset 1); re-save the file as UTF-8"),
     ("Grüße aus München\n\nSchöne Straße.".encode("cp1252"), "not valid UTF-8 (byte 0xfc at offset 2); re-save the file as UTF-8"),
+    ("Eleições em São Paulo\n\nA votação não começou às oito, mas os cidadãos já estão lá.".encode("cp1252"),
+     "not valid UTF-8 (byte 0xe7 at offset 4); re-save the file as UTF-8"),  # ã õ are Windows-1258's ă ơ
+    # TCVN3: đ ư ơ ă à á as it writes them ("Đ" "ường" …)
+    (b"\xaeu\xadng \xacn v\xa8n b\xb5i b\xb8o\n\n\xaei \xadu \xacng v\xa8n th\xb5nh ph\xb8 n\xb5y.",
+     "not valid UTF-8 (byte 0xae at offset 0); it looks like a legacy Vietnamese encoding such as Windows-1258, "
+     "re-save the file as UTF-8"),
 ])
 def test_bad_input_names_file_and_problem(tmp_path, data, message):
     path = tmp_path / "bad.txt"

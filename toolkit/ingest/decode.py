@@ -64,18 +64,20 @@ def _looks_like_utf16(data: bytes) -> bool:
     return False
 
 
-# Bytes that in Windows-1258 are letters or tone marks only Vietnamese writes (đ ư ơ ă and their
-# capitals, the combining grave, acute, tilde, hook and dot below), and in Windows-1252 letters
-# French, German or Spanish hardly use (ð ý õ ã, Ì ì Þ Ò ò): a text that is not UTF-8 and holds
-# many is Vietnamese in a legacy encoding.
-_VIETNAMESE_1258 = frozenset(b"\xf0\xfd\xf5\xe3\xd0\xdd\xd5\xc3\xcc\xec\xde\xd2\xf2")
+# Bytes that only Vietnamese writes in its legacy encodings and the Western languages hardly use
+# in theirs (Windows-1252, Latin-1): in Windows-1258 đ ư and their capitals, the combining grave,
+# acute, tilde, hook and dot below (ð ý Ð Ý Ì ì Þ Ò ò to a Western reader; not ă ơ, which are
+# Portuguese ã õ); in TCVN3 ă â ê ơ ư đ and à ả ã á ạ (¨ © ª ¬ ­ ® µ ¶ · ¸ ¹; not ô, which is «).
+# A text that is not UTF-8 and holds many is Vietnamese in a legacy encoding.
+_VIETNAMESE_LEGACY = frozenset(b"\xf0\xfd\xd0\xdd\xcc\xec\xde\xd2\xf2"
+                               b"\xa8\xa9\xaa\xac\xad\xae\xb5\xb6\xb7\xb8\xb9")
 
 
 def _legacy_hint(data: bytes) -> str:
     """Vietnamese text that is not UTF-8 is nearly always Windows-1258 or TCVN3; another language's,
     no one guess is right often enough to be named."""
     high = [b for b in data if b >= 0x80]
-    if high and sum(b in _VIETNAMESE_1258 for b in high) * 5 >= len(high):
+    if high and sum(b in _VIETNAMESE_LEGACY for b in high) * 5 >= len(high):
         return "; it looks like a legacy Vietnamese encoding such as Windows-1258, re-save the file as UTF-8"
     return "; re-save the file as UTF-8"
 
