@@ -406,12 +406,16 @@ def test_parts_written_without_spaces_read_apart_in_every_edition_and_keep_their
                    '<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>'
                    '<text><body><castList><castItem><role>ORSINO</role>, Duke of Illyria</castItem></castList>'
                    '<p>Sent to <app><lem><address><addrLine>1 Quay</addrLine><addrLine>Hull</addrLine></address></lem>'
-                   '<rdg wit="#B">Hull<space/>docks</rdg></app>.</p></body></text></TEI>', encoding="utf-8")
+                   '<rdg wit="#B">Hull<space/>docks</rdg></app>.</p>'
+                   # a part that is a choice reads one branch, a gap its mark (both branches were read)
+                   '<p>To <address><choice><abbr>Rd</abbr><expan>Road</expan></choice><addrLine>York</addrLine><gap/></address>.</p>'
+                   '</body></text></TEI>', encoding="utf-8")
     page = parse_html(renderer.html(doc))
-    assert html_text(page.find(f".//{H}div[@class='text']")) == "ORSINO, Duke of Illyria Sent to 1 Quay Hull."
+    assert html_text(page.find(f".//{H}div[@class='text']")) == "ORSINO, Duke of Illyria Sent to 1 Quay Hull. To Road York […]."
     assert html_text(page.find(f".//{H}section[@id='apparatus']//{H}li")) == "1 Quay Hull] rdg: Hull docks (#B)"
     text = renderer.text(doc)
-    assert "\n\nORSINO, Duke of Illyria\n\nSent to 1 Quay Hull.\n\n" in text and "\n1 Quay Hull] rdg: Hull docks (#B)\n" in text
+    assert "\n\nORSINO, Duke of Illyria\n\nSent to 1 Quay Hull.\n\nTo Road York […].\n\n" in text
+    assert "\n1 Quay Hull] rdg: Hull docks (#B)\n" in text and "\nRoad] abbr: Rd\n" in text
 
 
 def test_a_caption_that_opens_with_its_label_gets_no_second_one(renderer, tmp_path):

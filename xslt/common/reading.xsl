@@ -116,9 +116,10 @@
     <xsl:sequence select="' '"/>
   </xsl:template>
 
-  <xsl:template _match="{$tk:spaced-parts}" mode="tk:reading-text">
+  <!-- The space, then the part as its own template reads it (a choice one branch, a gap "[…]"). -->
+  <xsl:template _match="{$tk:spaced-parts}" mode="tk:reading-text" priority="2">
     <xsl:if test="preceding-sibling::node()"><xsl:sequence select="' '"/></xsl:if>
-    <xsl:apply-templates mode="tk:reading-text"/>
+    <xsl:next-match/>
   </xsl:template>
 
   <xsl:template match="lb | pb | cb" mode="tk:reading-text">

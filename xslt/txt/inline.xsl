@@ -35,9 +35,9 @@
   </xsl:template>
 
   <!-- Parts of an address, entries' parts: a space before each but the first (common/reading.xsl). -->
-  <xsl:template _match="{$tk:spaced-parts}" mode="tk:txt-inline">
+  <xsl:template _match="{$tk:spaced-parts}" mode="tk:txt-inline" priority="2">
     <xsl:if test="preceding-sibling::node()"><xsl:text> </xsl:text></xsl:if>
-    <xsl:apply-templates mode="tk:txt-inline"/>
+    <xsl:next-match/>  <!-- the part as its own template reads it: a choice one branch, a gap "[…]" -->
   </xsl:template>
 
   <xsl:template match="note" mode="tk:txt-inline">
