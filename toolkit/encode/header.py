@@ -35,7 +35,7 @@ APPLICATION_PREFIX = "app-"       # application xml:id = this + its respStmt's x
 
 _NORMALIZATION = ("The text is kept as the source gives it, in Unicode NFC; runs of white space "
                   "and no-break spaces are folded to one space; zero-width spaces, word joiners, "
-                  "byte-order marks and soft hyphens are left out; each block of the source (title, "
+                  "byte-order marks, soft hyphens and zero-width (non-)joiners next to a space are left out; each block of the source (title, "
                   "paragraph, heading, caption, list item, quotation, byline, credit) is one element.")
 _INTERPRETATION = ("Names (persName, orgName, placeName), titles and offices (roleName, inside the "
                    "persName of the person they qualify), dates, lengths of time (measure) "

@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from ..errors import IngestError
-from ..whitespace import INVISIBLE, LINE_BREAKS, SPACES
+from ..whitespace import INVISIBLE, LINE_BREAKS, SPACES, STRAY_JOINERS
 
 _BOMS = (
     (b"\x00\x00\xfe\xff", "UTF-32 (big-endian byte-order mark)"),
@@ -85,7 +85,7 @@ def _legacy_hint(data: bytes) -> str:
 def clean_line(line: str) -> str:
     """One line as the encoder keeps it: spaces folded, controls dropped, ends stripped."""
     line = _CONTROL_RE.sub("", line.translate(_SPACE_TABLE))
-    return _MULTISPACE_RE.sub(" ", line).strip()
+    return STRAY_JOINERS.sub("", _MULTISPACE_RE.sub(" ", line).strip()).strip()
 
 
 def normalise(text: str) -> str:
