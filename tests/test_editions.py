@@ -424,8 +424,11 @@ def test_a_caption_that_opens_with_its_label_gets_no_second_one(renderer, tmp_pa
     doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="vi"><teiHeader><fileDesc><titleStmt><title>T</title>'
                    '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>'
                    '<text><body><p>Đoạn.</p><figure><head>Ảnh: Hoa dã quỳ nở rộ</head></figure>'
-                   '<figure><head>Hồ Xuân Hương</head></figure></body></text></TEI>', encoding="utf-8")
+                   '<figure><head>Hồ Xuân Hương</head></figure><figure><head>ẢNH : TTXVN</head></figure>'
+                   '<figure><head>(Ảnh: TTXVN)</head></figure></body></text></TEI>', encoding="utf-8")
     text = renderer.text(doc)
     assert "\n[Ảnh: Hoa dã quỳ nở rộ]\n" in text and "\n[Ảnh: Hồ Xuân Hương]\n" in text
+    assert "\n[ẢNH : TTXVN]\n" in text and "\n[(Ảnh: TTXVN)]\n" in text  # French spacing, in brackets: no second label
     page = parse_html(renderer.html(doc))
-    assert [html_text(c) for c in page.iter(f"{H}figcaption")] == ["Ảnh: Hoa dã quỳ nở rộ", "Ảnh: Hồ Xuân Hương"]
+    assert [html_text(c) for c in page.iter(f"{H}figcaption")] == ["Ảnh: Hoa dã quỳ nở rộ", "Ảnh: Hồ Xuân Hương",
+                                                                    "ẢNH : TTXVN", "(Ảnh: TTXVN)"]

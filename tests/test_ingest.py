@@ -139,11 +139,13 @@ def test_whole_article_on_one_line_takes_first_sentence_as_title():
 @pytest.mark.parametrize("title, rest", [
     ("国家统计局：一季度国内生产总值同比增长5.3%。", "国家统计局4月16日发布数据显示，一季度国内生产总值同比增长，比上年四季度环比增长。" * 4),
     ("東京都は新しい計画を発表した！", "都内の交通を改善するため、新しい路線を建設する計画が発表された。関係者によると、工事は来年始まる。" * 3),
+    ("「経済は回復している。」", "と首相は述べた。政府は来年度の予算案で、家計を支える対策を盛り込む方針だ。関係者が明らかにした。" * 3),  # the quote it closes
+    ("서울시가 새로운 교통 계획을 발표했다.", " 시는 내년부터 지하철 노선을 늘리고 버스 운행을 확대하기로 했다. 시민들은 대체로 환영했다." * 3),  # Korean
 ])
 def test_a_chinese_or_japanese_article_on_one_line_takes_its_first_sentence_as_title(title, rest):
     # Only ". " before a capital ended a sentence: such a file was "only a title, no article text".
     a = article(title + rest)
-    assert (a.title, a.blocks[1].text) == (title, rest)
+    assert (a.title, a.blocks[1].text) == (title.removesuffix("."), rest.strip())
 
 
 def test_a_title_is_not_joined_with_a_paragraph_starting_in_lower_case():
@@ -279,7 +281,7 @@ def test_a_body_of_captions_only_is_text():
     assert kinds(a) == [HEAD, PARAGRAPH]
 
 
-@pytest.mark.parametrize("title", ["Référendum : le « non » l'emporte largement en Nouvelle-Calédonie",
+@pytest.mark.parametrize("title", ["Référendum : le « non » l'emporte largement en Nouvelle-Calédonie", "»Wir schaffen das« sagt sie",
                                    "Inflation > 5% for the first time since 2008", "Giá vàng › 80 triệu đồng"])
 def test_a_title_holding_a_guillemet_or_a_comparison_is_no_breadcrumb(title):
     # Any such title was dropped as a breadcrumb, and the first paragraph became the title.

@@ -211,7 +211,7 @@ def _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr
             print_changes(changes, "tidy:     ")
             steps.report(tidied, f"tidy:     {tidy_summary(tidied, changes)}")
     if not tei:
-        left = len(stale) - len(removed) if stale else sum(1 for _ in tei_dir.glob("*.xml")) if tei_dir.is_dir() else 0
+        left = sum(1 for _ in tei_dir.glob("*.xml")) if tei_dir.is_dir() else 0  # after the removals: what is there
         kept = f" ({left} TEI file{'s' if left != 1 else ''} left as {'they are' if left != 1 else 'it is'} in {tei_dir})" if left else ""
         steps.error(f"{seeds}: no TEI written; nothing to validate, render or deposit{kept}")
         raise typer.Exit(EXIT_FAILED)

@@ -42,7 +42,7 @@ from ..errors import DepositError, MissingInputError, ToolkitError
 from ..fsutil import staging_dir
 from ..names import REGISTER_DIR
 from ..register.files import KINDS, parse_register_bytes
-from ..xmlsafe import NotWellFormedError, parse_bytes
+from ..xmlsafe import POSITION, NotWellFormedError, parse_bytes
 from .archive import format_of
 from .bagread import read_member
 from .extract import extract
@@ -168,7 +168,7 @@ def check_tei(root: Path, already: set, checker, limits: Limits = DEFAULT_LIMITS
         try:
             tree = parse_bytes(read_member(root, rel, limits.member_bytes, "--max-member-bytes"), path=rel)
         except NotWellFormedError as exc:
-            problems.append(Problem(f"{rel}:{exc.line}:{exc.column}", f"invalid TEI: {exc.message}"))
+            problems.append(Problem(f"{rel}:{exc.line}:{exc.column}", f"invalid TEI: {POSITION.sub('', exc.message)}"))
             continue
         except ToolkitError as exc:
             problems.append(Problem(rel, f"invalid TEI: {exc.message}"))

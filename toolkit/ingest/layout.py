@@ -45,11 +45,12 @@ _AGENCY_LEAD_RE = re.compile(r"^(?:\([^()\s][^()]{0,28}\)|[A-ZĐ][A-Za-zĐđ.]{1
 _BYLINE_SUFFIX_RE = re.compile(r"\s*(?:\((?:[^()]{1,40})\)|[-–/]\s*[A-ZĐ][A-Za-zĐđ.]{1,12})\s*$")
 _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|\s[-–]\s|\svà\s)\s*")
 _BREADCRUMB_RE = re.compile(r"\s[>»›]\s|^\s*[>»›]")
-_GUILLEMETS_RE = re.compile(r"«[^«»]*»")
-# where a one-line article's first sentence ends: . ! ? before white space and a capital or an
-# opening quote, or 。！？ (Chinese, Japanese) before more text
+_GUILLEMETS_RE = re.compile(r"«[^«»]*»|»[^«»]*«")  # French « », German and Danish » «
+# where a one-line article's first sentence ends: . ! ? before white space and a capital, an
+# opening quote or a hangul syllable (Korean), or 。！？ and the quotes they close (Chinese,
+# Japanese) before more text
 _WIDE_RE = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")  # CJK, kana, hangul, fullwidth forms
-_FIRST_SENTENCE_END_RE = re.compile(r"[.!?](?=\s+[A-ZĐÀ-Ỹ\"“])|[。！？](?=\s*\S)")
+_FIRST_SENTENCE_END_RE = re.compile(r"[.!?](?=\s+[A-ZĐÀ-Ỹ\"“\uac00-\ud7af])|[。！？][」』）”’\"]*(?=\s*\S)")
 BREADCRUMB_MAX_WORDS = 5
 
 TAIL_MAX_WORDS = 20
@@ -181,7 +182,7 @@ def _split_one_line_article(line: str) -> tuple[str, str]:
     match = _FIRST_SENTENCE_END_RE.search(line)
     if len(line) + len(_WIDE_RE.findall(line)) < 200 or not match:  # a CJK character counts as two
         return line, ""
-    title = line[: match.start() + 1]
+    title = line[: match.end()]  # with the quotes a CJK sentence closes ("「…。」")
     return (title.rstrip(".") if match.group(0)[0] in ".!?" else title), line[match.end():].strip()
 
 

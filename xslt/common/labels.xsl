@@ -79,11 +79,12 @@
   </xsl:function>
 
   <!-- The label an edition sets before a photo's caption ("Photo", "Ảnh"), or none when the caption
-       opens with it itself ("Ảnh: Hoa dã quỳ …" would read "Ảnh: Ảnh: …"). -->
+       opens with it itself ("Ảnh: Hoa dã quỳ …" would read "Ảnh: Ảnh: …"; "Photo : AFP", "(Ảnh: TTXVN)"). -->
   <xsl:function name="tk:photo-label" as="xs:string?">
     <xsl:param name="caption" as="element()"/>
     <xsl:variable name="label" as="xs:string" select="tk:label('photo', tk:lang($caption))"/>
-    <xsl:sequence select="$label[not(starts-with(lower-case(normalize-space($caption)), lower-case($label) || ':'))]"/>
+    <xsl:variable name="opening" as="xs:string" select="lower-case(replace(normalize-space($caption), '^\(\s*|\s+(:)', '$1'))"/>
+    <xsl:sequence select="$label[not(starts-with($opening, lower-case($label) || ':'))]"/>
   </xsl:function>
 
 </xsl:stylesheet>
