@@ -20,7 +20,6 @@ from lxml import etree
 from .issues import Issue, element_at
 
 _LAST_ATTRIBUTE = re.compile(r"/@([\w.:-]+)$")
-_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 class Columns:
@@ -85,5 +84,5 @@ class Columns:
                 text = self.data.decode(encoding, errors="replace")
             except LookupError:
                 text = self.data.decode("utf-8", errors="replace")
-            self._lines = _LINE_END.split(text.lstrip("\ufeff"))  # XML's line ends: CR LF, CR, LF
+            self._lines = text.lstrip("\ufeff").split("\n")  # lines as libxml2 numbers them: a CR alone ends none
         return self._lines[number - 1] if 0 < number <= len(self._lines) else None
