@@ -5,7 +5,6 @@ Schematron rules that can read nothing but the document, jing's verdicts on tei_
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import subprocess
 from pathlib import Path
