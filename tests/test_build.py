@@ -94,6 +94,23 @@ def test_no_article_converted_stops_after_convert(tmp_path):
     assert not (tmp_path / "dist").exists()
 
 
+def test_a_forced_build_removes_what_a_removed_seed_made_as_a_plain_build_does(tmp_path):
+    # --force made every record new: the TEI, text edition and site copy of a seed since removed
+    # were no longer known as teikit's and stayed, the TEI warned about on every later build.
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(SEED, tmp_path / "seeds")
+    shutil.copy(SEED, tmp_path / "seeds" / "gone.txt")
+    assert build(tmp_path).exit_code == 0
+    made = [tmp_path / "tei" / "gone.xml", tmp_path / "dist" / "txt" / "gone.txt", tmp_path / "dist" / "html" / "gone.html",
+            tmp_path / "dist" / "html" / "tei" / "gone.xml"]
+    assert all(path.is_file() for path in made)
+    (tmp_path / "seeds" / "gone.txt").unlink()
+    result = build(tmp_path, "--force")
+    assert result.exit_code == 0, result.output
+    assert [path for path in made if path.exists()] == []
+    assert "left by an earlier build" not in build(tmp_path).stderr
+
+
 def test_an_empty_seeds_folder_removes_no_tei(tmp_path):
     # Every TEI file a build wrote was removed as made by no source any more, then the build stopped.
     (tmp_path / "seeds").mkdir()

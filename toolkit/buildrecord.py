@@ -13,7 +13,10 @@ Contract (docs/scale.md, "Incremental builds"):
   since (their sha256 differs), so those are made again and the others are still true.
 - A record that cannot be read (damaged, of another stage or version) counts as none:
   everything is made again, with one warning (`Record.warning`); a missing record is
-  a first build. `force` ignores the record (a fresh one is written).
+  a first build. `force` ignores the record (a fresh one is written), but for what earlier runs
+  wrote and this one neither makes nor drops, whose entries are carried over (an output no source
+  makes any more is still known as teikit's, so that it can be removed as written); a tabled
+  record's caller reads what it needs before `forget` (render.siterecord).
 - Fields too large to hold for every output at once (a site's per-article records, ~10 KB
   each) are kept out of the record, by content, in a store beside it (`<out>/.teikit-build.sqlite`,
   SQLite; `Record(..., blobs=FIELDS)`): such an entry field holds the digest of its text
@@ -155,8 +158,14 @@ class Record:
         self.store = Blobs(Path(folder) / STORE) if blobs or tabled else None
         self.tabled = tabled
         self.entries: dict[str, dict] | TableEntries = TableEntries(self.store) if tabled else {}
+        self._before: dict[str, dict] = {}  # force: the entries read, carried over for what this run does not make
+        self._dropped: set[str] = set()
         if not force:
             self._load()
+        elif not tabled:  # what earlier runs wrote stays known: an output no source makes any more is still theirs
+            self._load()
+            self._before, self.warning = dict(self.entries), None
+            self.forget()
         if self.store is not None and self.store.warning and self.warning is None:
             self.warning = self.store.warning
             self.forget()  # its entries' texts are unknown: none is trusted
@@ -218,6 +227,7 @@ class Record:
 
     def drop(self, name: str) -> None:
         self.entries.pop(name, None)
+        self._dropped.add(name)
 
     def keep(self, text: str) -> str:
         """Keep `text` in the store (a record made with `blobs`); the digest an entry field names it by."""
@@ -239,6 +249,9 @@ class Record:
             self.store.keep_named(self._fields)  # in the run's transaction, committed with its entries
         if self.store is not None and not self.store.commit() and report is not None:
             report.warn(self.store.failure)  # the entries whose texts it lacks are made again next time
+        for name, entry in self._before.items():  # --force: an output this run neither made nor removed
+            if name not in self._dropped:
+                self.entries.setdefault(name, entry)
         body = {FORMAT_KEY: FORMAT_VERSION, "stage": self.stage, **self.data,
                 "entries": STORE if self.tabled else self.entries}
         data = (json.dumps(body, ensure_ascii=True, sort_keys=True) + "\n").encode("ascii")

@@ -71,7 +71,8 @@ class Ledger:
                               held INTEGER DEFAULT 0, deferred INTEGER DEFAULT 0, reused INTEGER DEFAULT 0);
             CREATE TABLE affected (id TEXT PRIMARY KEY);
             CREATE TABLE seen (rel TEXT PRIMARY KEY);
-            CREATE TABLE wrote (rel TEXT PRIMARY KEY, sha TEXT);""")
+            CREATE TABLE wrote (rel TEXT PRIMARY KEY, sha TEXT);
+            CREATE TABLE copies (stem TEXT PRIMARY KEY, sha TEXT);""")
 
     def close(self) -> None:
         self.db.close()
@@ -125,6 +126,7 @@ class PageRecord:
         if site:
             self.ledger.db.executemany("INSERT INTO wrote VALUES (?, ?)", (
                 (name[len(PAGE):], page.get("sha256")) for name, page in self.record.entries.named(PAGE)))
+            self.ledger.db.executemany("INSERT INTO copies VALUES (?, ?)", self.record.entries.values_of(teicopy.FIELD))
             if force:
                 self.record.forget()
             # the site records of the last run (the corpus pages an article changed are those its records name)
@@ -347,9 +349,13 @@ class PageRecord:
                                        "lang": lang, "environment": self.environment if complete else ""}
 
     def copy_sha(self, stem: str):
-        """The sha256 of the article's TEI copy as a run recorded writing it (render.teicopy.FIELD), or None."""
+        """The sha256 of the article's TEI copy as a run recorded writing it (render.teicopy.FIELD; this
+        run's, else an earlier's, which --force does not forget), or None."""
         entry = self.record.entries.get(stem)
-        return entry.get(teicopy.FIELD) if isinstance(entry, dict) else None
+        if isinstance(entry, dict) and entry.get(teicopy.FIELD) is not None:
+            return entry.get(teicopy.FIELD)
+        row = self.ledger.db.execute("SELECT sha FROM copies WHERE stem = ?", (stem,)).fetchone() if self.ledger else None
+        return row[0] if row else None
 
     def knows(self, stem: str) -> bool:
         """Whether the record has an entry of the article `stem` (a run wrote or failed its page)."""
