@@ -125,6 +125,11 @@ def test_an_empty_seeds_folder_removes_no_tei(tmp_path):
     assert result.stderr.splitlines()[-1] == (f"error: {tmp_path / 'seeds'}: no TEI written; nothing to validate, render "
                                               f"or deposit (1 TEI file left as it is in {tmp_path / 'tei'})")
     assert "removed" not in result.stderr
+    # nor does a folder whose one seed fails (a NUL byte): a build that makes no TEI removes none
+    (tmp_path / "seeds" / "bad.txt").write_bytes(b"Title\n\nText\x00 here.\n")
+    result = build(tmp_path)
+    assert result.exit_code == 1 and "removed" not in result.stderr
+    assert sorted(p.name for p in (tmp_path / "tei").glob("*.xml")) == before
 
 
 class _Exploding:

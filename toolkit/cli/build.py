@@ -8,7 +8,8 @@ of a source since removed or renamed) is removed, with its text edition and
 its page, when the build record says teikit wrote it and it is unchanged since
 (convertrecord.remove_unmade); any other (an editor's, or not teikit's) is
 reported, one warning line each, and neither validated, rendered nor packaged
-(`stale_tei`). A seeds folder holding no source at all removes nothing.
+(`stale_tei`). A build that makes no TEI (a seeds folder holding no source, or whose every
+source fails) removes nothing.
 
 Over outputs made before, each step redoes only what its inputs changed (the
 build records, teikit.buildrecord: convertrecord, render.siterecord,
@@ -194,17 +195,18 @@ def _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr
     with guarded():  # no seeds folder, or a model that cannot be loaded: nothing can be built
         converted = convert_paths([seeds], tei_dir, options, progress=progress, edited=edited, engine=engine, force=force,
                                   exclude=own)
-    # a TEI file no source makes any more: removed when teikit wrote it and no one edited it since
-    stale = stale_tei(seeds, tei_dir, converted, own)
+    # this build's TEI only (written, unchanged since the last build, or edited and kept), never a stale
+    # file from an earlier one
+    tei = sorted(converted.written + converted.unchanged + converted.kept, key=str)
+    # a TEI file no source makes any more: removed when teikit wrote it and no one edited it since; none
+    # by a build that makes no TEI at all (it stops: its seeds are a wrong folder, or every one fails)
+    stale = stale_tei(seeds, tei_dir, converted, own) if tei else []
     removed = remove_unmade(tei_dir, stale)
     converted.warnings.extend(f"{path}: no source in {seeds} makes it (left by an earlier build?); not validated, "
                               "rendered or packaged" for path in stale if path not in removed)
     converted.warnings.extend(f"{path}: removed: no source in {seeds} makes it any more (teikit wrote it, and it "
                               "was not edited since)" for path in removed)
     steps.report(converted, f"convert:  {len(converted.written)} TEI files in {tei_dir}{_unchanged(converted)}{_kept_note(converted)}")
-    # this build's TEI only (written, unchanged since the last build, or edited and kept), never a stale
-    # file from an earlier one
-    tei = sorted(converted.written + converted.unchanged + converted.kept, key=str)
     if converted.kept:
         with steps.step():
             tidied, changes = tidy_paths(converted.kept, follow_symlinks=follow_symlinks)
