@@ -102,6 +102,23 @@ def test_short_last_lines_with_no_byline_or_credit_after_them_are_the_articles(e
     assert kinds(a)[3:] == [PARAGRAPH] * len(a.blocks[3:])
 
 
+@pytest.mark.parametrize("end, author", [
+    ("Các tuyến bị cấm:\n- Phố Hàng Đào\n- Phố Hàng Ngang\n\nTheo VnExpress", None),
+    ("Các tuyến bị cấm:\nPhố Hàng Đào\nPhố Hàng Ngang\n\nTheo VnExpress", None),
+    ("Danh sách cán bộ được khen thưởng:\nNguyễn Văn An\nTrần Thị Bình\n\nMinh Anh", "Minh Anh"),
+    ("Danh sách cán bộ được khen thưởng:\nNguyễn Văn An\nTrần Thị Bình", None),
+    ("The starting eleven includes:\nJohn Smith\nDavid Brown\n\nBy Daniel Reyes", "Daniel Reyes"),
+])
+def test_a_closing_list_of_names_is_the_articles_and_only_a_byline_after_it_the_authors(end, author):
+    # Its first item that looked like a name was the byline, and every line after it (the list,
+    # the real byline) was dropped as the site's navigation.
+    a = article(f"Hội nghị bàn về kinh tế số\n\n{PARA}\n\n{end}\n")
+    lines = [line for line in end.split("\n") if line]
+    assert a.author == author
+    assert [b.text for b in a.blocks[2:]] == lines
+    assert [b.kind for b in a.blocks[2:]][-1] == (BYLINE if author else CREDIT if lines[-1].startswith("Theo") else PARAGRAPH)
+
+
 def test_short_lines_before_a_byline_are_the_articles_and_after_it_the_sites():
     a = article(f"Tiêu đề\n\n{PARA}\n\nHải Phòng 2-1 Hà Tĩnh\nNGUYỄN VĂN AN\nTìm kiếm\nLiên kết website\n")
     assert [(b.kind, b.text) for b in a.blocks[2:]] == [(PARAGRAPH, "Hải Phòng 2-1 Hà Tĩnh"), (BYLINE, "NGUYỄN VĂN AN")]

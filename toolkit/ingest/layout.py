@@ -10,11 +10,12 @@ site's navigation. None of these is found by listing strings of any one site:
   as a paragraph (the breadcrumb-like line is then the title);
 - the tail is the run of short lines with no sentence punctuation at the end,
   walked backwards from the last line; in it a credit has the form "Theo X" /
-  "(Nguồn: X)", a byline the form of a personal name. The article ends at the
-  tail's first credit, byline or date line: the short lines before it are the
-  article's (a list, a table of results, a contact line: paragraphs), those after
-  it the site's navigation, dropped. A tail without any of the three is the
-  article's, whole (nothing is dropped that cannot be told from text);
+  "(Nguồn: X)", a byline the form of a personal name (never a list item). The
+  article's ending is the tail's last run of credits, bylines and date lines: the
+  short lines before it are the article's (a list, a table of results, a contact
+  line: paragraphs), those after it the site's navigation, dropped; in the run the
+  last byline is the author's, any other line kept. A tail without any of the
+  three is the article's, whole (nothing is dropped that cannot be told from text);
 - a caption follows a place-holder line (only no-break spaces) or carries a
   photo credit ("Ảnh: …");
 - a lead paragraph opens with an agency tag such as "TTO - " or "(Chinhphu.vn) - ";
@@ -45,6 +46,7 @@ _AGENCY_LEAD_RE = re.compile(r"^(?:\([^()\s][^()]{0,28}\)|[A-ZĐ][A-Za-zĐđ.]{1
 _BYLINE_SUFFIX_RE = re.compile(r"\s*(?:\((?:[^()]{1,40})\)|[-–/]\s*[A-ZĐ][A-Za-zĐđ.]{1,12})\s*$")
 _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|\s[-–]\s|\svà\s)\s*")
 _BREADCRUMB_RE = re.compile(r"\s[>»›]\s|^\s*[>»›]")
+_ITEM_RE = re.compile(r"^[-–—•·*+▪►✓]\s")  # a list item's mark
 _GUILLEMETS_RE = re.compile(r"«[^«»]*»|»[^«»]*«")  # French « », German and Danish » «
 # where a one-line article's first sentence ends: . ! ? before white space and a capital, an
 # opening quote or a hangul syllable (Korean), or 。！？ and the quotes they close (Chinese,
@@ -62,6 +64,7 @@ CAPTION_MAX_CHARS = 300
 class Line:
     text: str            # cleaned
     after_photo: bool    # the raw line before it held only (no-break) spaces
+    after_blank: bool = False  # a blank line (or a place-holder) before it
 
 
 @dataclass(frozen=True)
@@ -101,27 +104,30 @@ def lay_out(text: str, *, titled: bool = False) -> Layout:
             raise EmptyArticleError("only a title, no article text")
         body = [Line(rest, False)]
     body, tail = _split_tail(body)
+    dated = None  # the tail's date line the article's date is taken from
     if date is None:
         for line in tail:
             parsed = parse_date_line(line.text)
             if parsed:
                 date, date_text, dateline = parsed
+                dated = line
                 break
     blocks = [(_body_kind(i, line), line.text) for i, line in enumerate(body)]
     if not any(kind in (PARAGRAPH, LEAD) for kind, _ in blocks):
         # Captions only make sense beside paragraphs: without any, they are the text.
         blocks = [(PARAGRAPH, text) for _, text in blocks]
     blocks[-1:] = _detach_trailing_credit(*blocks[-1])
-    author = None
+    # the byline is the last line of the article's ending that has its shape (after a list's lead-in
+    # "…:", only one after a blank line: the names under it are the list's); the others are kept
+    listed = bool(body) and body[-1].text.endswith((":", "："))
+    by = next((line for line in reversed(tail) if not _CREDIT_RE.match(line.text) and byline_author(line.text)
+               and (line.after_blank or not listed)), None)
+    author = byline_author(by.text) if by is not None else None
     for line in tail:
-        if parse_date_line(line.text):
+        if line is dated:
             continue
-        if _CREDIT_RE.match(line.text):
-            blocks.append((CREDIT, line.text))
-        elif author is None and (name := byline_author(line.text)):
-            author = name
-            blocks.append((BYLINE, line.text))
-        # anything else in the tail is site navigation: dropped
+        kind = CREDIT if _CREDIT_RE.match(line.text) else BYLINE if line is by else PARAGRAPH
+        blocks.append((kind, line.text))
     return Layout(title, date, date_text, author, tuple(blocks), dateline)
 
 
@@ -144,9 +150,9 @@ def _lines(text: str) -> list[Line]:
                 and not reads_as_paragraph(out[0].text)):
             joined = None
         if joined:
-            out[-1] = Line(joined, out[-1].after_photo)
+            out[-1] = Line(joined, out[-1].after_photo, out[-1].after_blank)
         else:
-            out.append(Line(cleaned, is_placeholder(previous_raw)))
+            out.append(Line(cleaned, is_placeholder(previous_raw), not clean_line(previous_raw)))
         joinable = not _SENTENCE_END_RE.search(out[-1].text)
         previous_raw = raw
     return out
@@ -194,16 +200,23 @@ def _is_tail_line(text: str) -> bool:
 
 
 def _split_tail(body: list[Line]) -> tuple[list[Line], list[Line]]:
-    """(the article's lines, the tail: from its first credit, byline or date line on)."""
+    """(the article's lines, its ending: the last run of credits, bylines and date lines among the
+    short last lines); what follows the ending is the site's navigation, left out."""
     cut = len(body)
     while cut > 1 and _is_tail_line(body[cut - 1].text):
         cut -= 1
-    end = next((i for i in range(cut, len(body)) if _ends_article(body[i].text)), len(body))
-    return body[:end], body[end:]
+    last = next((i for i in range(len(body) - 1, cut - 1, -1) if _ends_article(body[i].text)), None)
+    if last is None:
+        return body, []
+    first = last
+    while first > cut and _ends_article(body[first - 1].text):
+        first -= 1
+    return body[:first], body[first:last + 1]
 
 
 def _ends_article(text: str) -> bool:
-    return bool(_CREDIT_RE.match(text) or parse_date_line(text) or byline_author(text))
+    """A credit, a byline or a date line; never a list item ("- Phố Hàng Đào" is no byline)."""
+    return not _ITEM_RE.match(text) and bool(_CREDIT_RE.match(text) or parse_date_line(text) or byline_author(text))
 
 
 def _body_kind(index: int, line: Line) -> str:
