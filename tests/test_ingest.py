@@ -317,3 +317,18 @@ def test_breadcrumbs_above_the_title_are_dropped_but_never_the_article():
     one_line = f"Hội nghị bàn về kinh tế số » thành công. {PARA} {PARA2} {PARA}"
     b = article(one_line)
     assert b.title == "Hội nghị bàn về kinh tế số » thành công"
+
+
+@pytest.mark.parametrize("line, when, printed", [
+    ("12 March 2024", "2024-03-12", "12 March 2024"),
+    ("Wednesday, March 12, 2024", "2024-03-12", "March 12, 2024"),
+    ("mercredi 5 mars 2024", "2024-03-05", "5 mars 2024"),
+    ("Mittwoch, 10. Januar 2024, 09:15 Uhr", "2024-01-10", "10. Januar 2024"),
+    ("5 de marzo de 2024", "2024-03-05", "5 de marzo de 2024"),
+    ("2024年7月30日 10:30", "2024-07-30", "2024年7月30日"),
+])
+def test_a_date_line_in_words_of_another_language_is_the_date(line, when, printed):
+    # Only numeric and Vietnamese date lines were: "12 March 2024" above the title was the title.
+    a = article(f"{line}\nHội nghị bàn về kinh tế số\n\n{PARA}\n")
+    assert (a.title, a.date, a.date_text, a.dateline) == ("Hội nghị bàn về kinh tế số", when, printed, None if line == printed else line)
+    assert article(f"March 2024\nHội nghị bàn về kinh tế số\n\n{PARA}\n").title == "March 2024"  # no day: no date line
