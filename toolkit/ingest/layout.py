@@ -48,10 +48,10 @@ _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|\s[-–]\s|\svà\s)\s*")
 _BREADCRUMB_RE = re.compile(r"\s[>»›]\s|^\s*[>»›]")
 _ITEM_RE = re.compile(r"^[-–—•·*+▪►✓]\s")  # a list item's mark
 _GUILLEMETS_RE = re.compile(r"«[^«»]*»|»[^«»]*«")  # French « », German and Danish » «
+_WIDE_RE = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")  # CJK, kana, hangul, fullwidth forms
 # where a one-line article's first sentence ends: . ! ? before white space and a capital, an
 # opening quote or a hangul syllable (Korean), or 。！？ and the quotes they close (Chinese,
 # Japanese) before more text
-_WIDE_RE = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")  # CJK, kana, hangul, fullwidth forms
 _FIRST_SENTENCE_END_RE = re.compile(r"[.!?](?=\s+[A-ZĐÀ-Ỹ\"“\uac00-\ud7af])|[。！？][」』）”’\"]*(?=\s*\S)")
 BREADCRUMB_MAX_WORDS = 5
 
