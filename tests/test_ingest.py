@@ -171,6 +171,10 @@ def test_a_title_is_not_joined_with_a_paragraph_starting_in_lower_case():
                 "months to December, Apple said on Thursday, beating analysts' forecasts.\n\n" + PARA)
     assert a.title == "Apple reports record quarter as services grow"
     assert a.blocks[1].text.startswith("iPhone sales rose 6%")
+    short = article("Apple reports record quarter as services grow\niPhone sales rose 6%.\n\n" + PARA)  # the recheck's
+    assert short.title == "Apple reports record quarter as services grow"
+    question = article("Vì sao giá vàng tăng\nmạnh trong tuần qua?\n\n" + PARA)
+    assert question.title == "Vì sao giá vàng tăng mạnh trong tuần qua?"
     b = article("Hội nghị bàn về kinh tế số\nvà chuyển đổi xanh\n\n" + PARA)  # a title wrapped is one title
     assert b.title == "Hội nghị bàn về kinh tế số và chuyển đổi xanh"
     # a long one too (25 syllables, more words than a tail line has), wrapped at 72 columns

@@ -134,9 +134,10 @@ def lay_out(text: str, *, titled: bool = False) -> Layout:
 def _lines(text: str) -> list[Line]:
     """Non-empty cleaned lines; hard-wrapped lines (no end punctuation, next starts
     in lower case, no blank line between) are joined back into their paragraph, but
-    for the first line, a title, when the next ends a sentence and joined they would read
-    as a paragraph (a title without a blank line after it, then "iPhone sales rose … forecasts.";
-    a long title wrapped, its second line without a full stop, is one title)."""
+    for the first line, a title, when the next ends in a full stop (a title has none), or ends
+    a sentence otherwise and joined they would read as a paragraph (a title without a blank line
+    after it, then "iPhone sales rose 6%."; a long title wrapped, its second line without a full
+    stop, is one title, as is a question wrapped)."""
     out: list[Line] = []
     previous_raw = ""
     joinable = False
@@ -146,8 +147,8 @@ def _lines(text: str) -> list[Line]:
             previous_raw, joinable = raw, False
             continue
         joined = f"{out[-1].text} {cleaned}" if joinable and cleaned[0].islower() else None
-        if (joined and len(out) == 1 and _SENTENCE_END_RE.search(cleaned) and reads_as_paragraph(joined)
-                and not reads_as_paragraph(out[0].text)):
+        if (joined and len(out) == 1 and not reads_as_paragraph(out[0].text)
+                and (cleaned.endswith((".", "。")) or _SENTENCE_END_RE.search(cleaned) and reads_as_paragraph(joined))):
             joined = None
         if joined:
             out[-1] = Line(joined, out[-1].after_photo, out[-1].after_blank)
