@@ -54,6 +54,11 @@ def test_seed_meets_every_requirement(which, fresh_seed):
 
 def test_committed_seed_is_what_convert_makes_now(fresh_seed):
     assert COMMITTED.read_bytes() == fresh_seed.read_bytes(), "tei/ is stale: run `teikit build`"
+    # its editing record too, as a first conversion writes it (one made over an older file names
+    # that file as "previous": the package check, which converts afresh, refused the tree's)
+    record = Path(".teikit") / f"{COMMITTED.stem}.json"
+    assert (COMMITTED.parent / record).read_bytes() == (fresh_seed.parent / record).read_bytes(), \
+        "tei/.teikit is stale: convert seeds/ into an empty folder and copy it into tei/"
 
 
 def test_seed_is_valid_against_tei_all(fresh_seed, assert_tei_all_valid):
