@@ -46,6 +46,7 @@ _AGENCY_LEAD_RE = re.compile(r"^(?:\([^()\s][^()]{0,28}\)|[A-ZĐ][A-Za-zĐđ.]{1
 _BYLINE_SUFFIX_RE = re.compile(r"\s*(?:\((?:[^()]{1,40})\)|[-–/]\s*[A-ZĐ][A-Za-zĐđ.]{1,12})\s*$")
 _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|\s[-–]\s|\svà\s)\s*")
 _BREADCRUMB_RE = re.compile(r"\s[>»›]\s|^\s*[>»›]")
+_AGENCY_RE = re.compile(r"[A-ZĐÀ-Ỹ][\w&.-]{1,30}")  # one capitalised word: "Reuters", "AFP", "TTXVN"
 _ITEM_RE = re.compile(r"^[-–—•·*+▪►✓]\s")  # a list item's mark
 _GUILLEMETS_RE = re.compile(r"«[^«»]*»|»[^«»]*«")  # French « », German and Danish » «
 _WIDE_RE = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")  # CJK, kana, hangul, fullwidth forms
@@ -272,7 +273,11 @@ def without_author_label(name: str) -> str:
 
 def byline_author(text: str) -> str | None:
     """The author's name when the line has the shape of a byline (a label taken off as
-    without_author_label takes it: "Bài: …", "By Daniel Reyes"), else None."""
+    without_author_label takes it: "Bài: …", "By Daniel Reyes"; after a label, one capitalised
+    word is an agency's: "By Reuters", "Par AFP"), else None."""
+    labelled = _author_label_re(False).match(text)
+    if labelled and _AGENCY_RE.fullmatch(rest := text[labelled.end():].strip(" .")):
+        return rest
     core = without_author_label(text)
     core = _BYLINE_SUFFIX_RE.sub("", core).strip(" .-–")
     names = [part for part in _AUTHOR_SPLIT_RE.split(core) if part]
