@@ -218,3 +218,7 @@ def test_the_index_gives_every_articles_date_in_the_sites_language(tmp_path):
     assert tree.xpath("//h:td[@class='date']/h:time/text()", namespaces=NS) == [
         "ngày 31 tháng 7 năm 2013", "ngày 2 tháng 5 năm 2012"]
     assert read_page(out / "second.html").xpath("string(//h:time[@class='pubdate'])", namespaces=NS) == "2 May 2012"
+    # the date register's year page too
+    year = read_page(out / "registers" / "dates" / "2012.html")
+    assert year.xpath("//h:a[@class='article']/following-sibling::h:span[@class='count'][1]/text()", namespaces=NS)[:1] == [
+        "(ngày 2 tháng 5 năm 2012)"]

@@ -482,7 +482,8 @@
               <h3>{tk:count(xs:integer((@articles, count(a))[1]), 'articles')}</h3>
               <ul class="occurrences">
                 <xsl:for-each select="a">
-                  <li><a class="article" href="{$up}../{tk:uri-segment(@stem)}.html">{@title}</a><xsl:text> </xsl:text><span class="count">({@label})</span></li>
+                  <!-- its date in the site's language, as the index gives it (a label in its article's for a date HTML has no form for) -->
+                  <li><a class="article" href="{$up}../{tk:uri-segment(@stem)}.html">{@title}</a><xsl:text> </xsl:text><span class="count">({if (matches(@when, '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')) then tk:human-date(@when, $site-lang) else @label})</span></li>
                 </xsl:for-each>
               </ul>
             </xsl:if>
