@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from teikit.render import build_site, default_renderer
+from teikit.render.renderer import teikits_page
 from teikit.render.site import PAGE_SIZE, corpus_plan, numbered_pages, page_count
 from teikit.render.sitedata import SiteData
 
@@ -112,6 +113,56 @@ def test_only_pages_a_run_wrote_are_removed_and_one_changed_since_is_kept_with_a
     assert not (out / ENTRY / "4.html").exists()  # as written: removed
     # Said once: the record forgets it.
     assert not [w for w in build_site([tei], out, register_page_size=4, search_index=False).warnings if "kept" in w]
+
+
+def _dated(tei, stem: str, day: str) -> None:
+    """One more copy of the sample, dated `day` (YYYY-MM-DD)."""
+    year, month, date = day.split("-")
+    data = (tei / "a0.xml").read_text(encoding="utf-8").replace("2013-07-10", day).replace("10/07/2013", f"{date}/{month}/{year}")
+    (tei / f"{stem}.xml").write_text(data, encoding="utf-8")
+
+
+def test_an_editors_file_where_a_new_page_goes_is_kept_that_page_one_error_line(tmp_path):
+    # An editor's registers/dates/1998.html was replaced once the corpus gained 1998.
+    tei = dated_copies(tmp_path / "tei", 2)
+    out = tmp_path / "html"
+    assert build_site([tei], out, search_index=False).ok
+    mine = out / "registers" / "dates" / "1998.html"
+    mine.write_text("<p>an editor's notes on 1998</p>", encoding="utf-8")
+    _dated(tei, "b1998", "1998-05-03")
+    report = build_site([tei], out, search_index=False)
+    assert [f.message for f in report.failures] == [
+        f"{mine}: not written: a file that is no teikit page is there (an editor's?), which is kept; "
+        "move it away, or remove it yourself, and build again"]
+    assert mine.read_text(encoding="utf-8") == "<p>an editor's notes on 1998</p>"
+    assert (out / "b1998.html").is_file() and "1998" in (out / "registers" / "dates.html").read_text(encoding="utf-8")
+    # Moved away, the next run writes the page (the last one's failure is not taken for a page that stands).
+    mine.rename(tmp_path / "notes-1998.html")
+    assert build_site([tei], out, search_index=False).ok
+    assert teikits_page(mine) and "b1998.html" in mine.read_text(encoding="utf-8")
+
+
+def test_a_teikit_page_its_record_does_not_know_is_made_again_a_killed_runs(tmp_path):
+    # A run killed after writing a page and before saving its record left a page no record knows:
+    # it is teikit's (its head says so), and the next run writes it again.
+    tei = dated_copies(tmp_path / "tei", 2)
+    out = tmp_path / "html"
+    assert build_site([tei], out, search_index=False).ok
+    left = out / "registers" / "dates" / "1998.html"
+    left.write_bytes((out / "registers" / "dates" / "2013.html").read_bytes())
+    _dated(tei, "b1998", "1998-05-03")
+    assert build_site([tei], out, search_index=False).ok
+    assert "b1998.html" in left.read_text(encoding="utf-8")
+
+
+def test_an_editors_search_page_in_a_new_sites_folder_is_kept(tmp_path):
+    out = tmp_path / "html"
+    out.mkdir()
+    (out / "search.html").write_text("<p>search our catalogue</p>", encoding="utf-8")
+    report = build_site([dated_copies(tmp_path / "tei", 1)], out, search_index=False)
+    assert [f.path for f in report.failures] == [out / "search.html"]
+    assert (out / "search.html").read_text(encoding="utf-8") == "<p>search our catalogue</p>"
+    assert (out / "index.html").is_file() and (out / "a0.html").is_file()
 
 
 def test_force_removes_the_pages_no_longer_needed_as_a_plain_run_does(tmp_path):

@@ -26,6 +26,8 @@ REGISTER_FILES = {"person": "persons.html", "org": "organisations.html", "place"
 DATES_FILE = "dates.html"
 SITE_TEMPLATES = ("index-page", "register-page", "entity-page", "timeline-page", "year-page", "search-page")
 HTML_DOCTYPE = "<!DOCTYPE html>\n"
+# what the head of every page says (xslt/html/chrome.xsl, tk:html-head), in its first few KB: teikit made it
+GENERATOR_MARK, _MARK_WITHIN = b'<meta name="generator" content="teikit"', 4096
 # The site's scripts: never inline (every page's Content-Security-Policy allows only
 # script files of the site itself); written beside the pages into ASSETS_DIR.
 ASSETS_DIR = "assets"
@@ -181,3 +183,13 @@ def _html_document(out: str) -> str:
 def default_renderer() -> Renderer:
     """The process-wide Renderer over the project's xslt/ (compiled on first call)."""
     return Renderer()
+
+
+def teikits_page(path) -> bool:
+    """Whether the file `path` is a page teikit made (its head carries GENERATOR_MARK): one a run
+    wrote and its record does not know (a run killed before saving it), not an editor's own."""
+    try:
+        with open(path, "rb") as handle:
+            return GENERATOR_MARK in handle.read(_MARK_WITHIN)
+    except OSError:
+        return False

@@ -39,9 +39,10 @@ from lxml import etree
 
 from .. import buildrecord
 from ..batch import Outcome, Report
+from ..errors import RenderError
 from ..recordstore import in_blocks
 from . import teicopy
-from .renderer import REGISTER_FILES
+from .renderer import REGISTER_FILES, teikits_page
 
 # entries beside the articles' (by stem): names no file stem can be
 SEARCH_ENTRY, CORPUS = "/pagefind", "/corpus"
@@ -303,11 +304,17 @@ class PageRecord:
     def corpus_page(self, rel: str, template: str, data):
         """Whether one corpus page is to be made: None when it stands (an entry's page no changed
         article names, or a page whose data, made again, is what it was made from; it is then seen),
-        else (its key, its data: data()), for corpus_page_made once it is written."""
+        else (its key, its data: data()), for corpus_page_made once it is written. A file there that
+        is no teikit page (an editor's registers/dates/1998.html, before the corpus had 1998) is
+        never replaced: RenderError, the page's failure."""
         self._corpus_pages += 1
         if self.entity_stands(rel):
             self.ledger.see(rel)
             return None
+        target = self.out_dir / rel
+        if self.wrote(rel) is None and (target.exists() or target.is_symlink()) and not teikits_page(target):
+            raise RenderError("not written: a file that is no teikit page is there (an editor's?), which is kept; "
+                              "move it away, or remove it yourself, and build again", path=str(target))
         xml = data()
         key = self.page_key(rel, template, xml)
         if self.page_stands(rel, key):
