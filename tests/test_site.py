@@ -222,3 +222,6 @@ def test_the_index_gives_every_articles_date_in_the_sites_language(tmp_path):
     year = read_page(out / "registers" / "dates" / "2012.html")
     assert year.xpath("//h:a[@class='article']/following-sibling::h:span[@class='count'][1]/text()", namespaces=NS)[:1] == [
         "(ngày 2 tháng 5 năm 2012)"]
+    # and the dated mentions of each article (both name 01/12/2011)
+    mentions = read_page(out / "registers" / "dates" / "2011.html")
+    assert mentions.xpath("//h:span[@class='when']/text()", namespaces=NS) == ["ngày 1 tháng 12 năm 2011"] * 2

@@ -44,7 +44,7 @@ CREATE TABLE entity_docs (id TEXT, stem TEXT, type TEXT, name TEXT, key TEXT, le
 CREATE TABLE variants (id TEXT, stem TEXT, variant TEXT, PRIMARY KEY (id, stem, variant));
 CREATE TABLE idnos (id TEXT, stem TEXT, type TEXT, value TEXT, PRIMARY KEY (id, stem, type, value));
 CREATE TABLE mentions (id TEXT, stem TEXT, seq INTEGER, mid TEXT, text TEXT, before TEXT, after TEXT);
-CREATE TABLE dates (stem TEXT, seq INTEGER, mid TEXT, whenv TEXT, label TEXT, text TEXT, before TEXT, after TEXT);
+CREATE TABLE dates (stem TEXT, seq INTEGER, mid TEXT, whenv TEXT, label TEXT, spec TEXT, text TEXT, before TEXT, after TEXT);
 CREATE TABLE pages (stem TEXT PRIMARY KEY, html BLOB);
 """
 _INDEXES = """
@@ -127,8 +127,9 @@ class SiteData(DateRegister):
         db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)",
                        ((m.get("ref"), stem, n, m.get("mid"), m.get("text"), m.get("before"), m.get("after"))
                         for n, m in enumerate(doc.iterfind("m"))))
-        db.executemany("INSERT INTO dates VALUES (?,?,?,?,?,?,?,?)",
-                       ((stem, n, d.get("mid"), d.get("when"), d.get("label"), d.get("text"), d.get("before"), d.get("after"))
+        db.executemany("INSERT INTO dates VALUES (?,?,?,?,?,?,?,?,?)",
+                       ((stem, n, d.get("mid"), d.get("when"), d.get("label"), d.get("spec"), d.get("text"), d.get("before"),
+                         d.get("after"))
                         for n, d in enumerate(doc.iterfind("d"))))
 
     def use_register(self, entries) -> int:

@@ -71,16 +71,16 @@ class DateRegister:
         pages = _pages(total, page_size)
         parts = [f"<year{_attrs(y=year, lang=self.lang(), page=page, pages=pages)}>"]
         rows = self._rows(
-            f"""SELECT {_MONTH.format('date')} AS mo, 'a' AS kind, stem, title, title_key, date AS whenv, label,
+            f"""SELECT {_MONTH.format('date')} AS mo, 'a' AS kind, stem, title, title_key, date AS whenv, label, '' AS spec,
                        '' AS mid, '' AS text, '' AS before, '' AS after FROM articles
                 WHERE substr(date, 1, 4) = ? AND date GLOB '[0-9][0-9][0-9][0-9]*'
                 UNION ALL
-                SELECT {_MONTH.format('d.whenv')}, 'd', d.stem, a.title, a.title_key, d.whenv, d.label, d.mid, d.text,
+                SELECT {_MONTH.format('d.whenv')}, 'd', d.stem, a.title, a.title_key, d.whenv, d.label, d.spec, d.mid, d.text,
                        d.before, d.after
                 FROM dates d JOIN articles a ON a.stem = d.stem WHERE substr(d.whenv, 1, 4) = ?""",
             (year, year), "mo, kind, whenv, title_key, stem, mid", ("year", year), total, page, page_size)
         current = None
-        for m, kind, stem, title, _key, when, label, mid, text, before, after in rows:
+        for m, kind, stem, title, _key, when, label, spec, mid, text, before, after in rows:
             if m != current:
                 if current is not None:
                     parts.append("</month>")
@@ -90,7 +90,7 @@ class DateRegister:
             if kind == "a":
                 parts.append(f"<a{_attrs(stem=stem, title=title, when=when, label=label)}/>")
             else:
-                parts.append(f"<d{_attrs(stem=stem, title=title, when=when, label=label, mid=mid, text=text, before=before, after=after)}/>")
+                parts.append(f"<d{_attrs(stem=stem, title=title, when=when, label=label, spec=spec, mid=mid, text=text, before=before, after=after)}/>")
         if current is not None:
             parts.append("</month>")
         parts.append("</year>")

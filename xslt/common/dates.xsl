@@ -94,6 +94,24 @@
     </xsl:choose>
   </xsl:function>
 
+  <!-- The dating attributes tk:date-label reads, as "name=value" tokens ("from=2013-07-01 to=2013-07-31"):
+       what a page made apart from the document (the corpus's, in the site's language) labels it from. -->
+  <xsl:function name="tk:date-spec" as="xs:string">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="string-join($date/(@when, @from, @to, @notBefore, @notAfter, @dur)[normalize-space(.)]
+                                        ! (local-name(.) || '=' || normalize-space(.)), ' ')"/>
+  </xsl:function>
+
+  <!-- The date element a tk:date-spec describes (no attributes: an empty spec, a label of ""). -->
+  <xsl:function name="tk:date-of-spec" as="element()">
+    <xsl:param name="spec" as="xs:string?"/>
+    <date>
+      <xsl:for-each select="tokenize(normalize-space($spec), ' ')[substring-before(., '=') = ('when', 'from', 'to', 'notBefore', 'notAfter', 'dur')]">
+        <xsl:attribute name="{substring-before(., '=')}" select="substring-after(., '=')"/>
+      </xsl:for-each>
+    </date>
+  </xsl:function>
+
   <!-- What a TEI date element means, in words: @when, @from/@to, @notBefore/@notAfter or @dur. -->
   <xsl:function name="tk:date-label" as="xs:string">
     <xsl:param name="date" as="element()"/>

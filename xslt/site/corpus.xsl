@@ -492,7 +492,7 @@
               <ul class="contexts">
                 <xsl:for-each select="d">
                   <xsl:variable name="article" select="$up || '../' || tk:uri-segment(@stem) || '.html'"/>
-                  <li><span class="when">{@label}</span>: {@before}<a class="mention" href="{$article}#{tk:uri-segment(@mid)}"><mark>{@text}</mark></a>{@after}<xsl:text> — </xsl:text><a class="article" href="{$article}">{@title}</a></li>
+                  <li><span class="when">{(tk:date-label(tk:date-of-spec(@spec), $site-lang)[.], @label)[1]}</span>: {@before}<a class="mention" href="{$article}#{tk:uri-segment(@mid)}"><mark>{@text}</mark></a>{@after}<xsl:text> — </xsl:text><a class="article" href="{$article}">{@title}</a></li>
                 </xsl:for-each>
               </ul>
             </xsl:if>

@@ -6,7 +6,7 @@
     <doc title date datetime date-label authors site lang>
       <e id type name> <v>variant</v>* <idno type>value</idno>* </e>   per register entry mentioned
       <m ref mid text before after/>                                    per name mention, in order
-      <d mid when label text before after/>                             per dated mention (a year known)
+      <d mid when label spec text before after/>                        per dated mention (a year known)
     </doc>
 
   "before" / "after" are the reading text of the mention's block around it, cut to
@@ -67,7 +67,7 @@
         <xsl:variable name="texts" select="tk:reading-texts(tk:block(.))"/>
         <xsl:for-each select="current-group()">
           <d mid="{tk:mention-id(.)}" when="{normalize-space((@when, @from, @notBefore)[1])}"
-             label="{(tk:date-label(., $lang)[.], tk:plain(.))[1]}" text="{tk:plain(.)}">
+             label="{(tk:date-label(., $lang)[.], tk:plain(.))[1]}" spec="{tk:date-spec(.)}" text="{tk:plain(.)}">
             <xsl:call-template name="tk:context">
               <xsl:with-param name="texts" select="$texts"/>
             </xsl:call-template>
