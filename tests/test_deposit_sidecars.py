@@ -96,3 +96,27 @@ def test_verify_names_a_sidecar_whose_source_is_not_packaged(tmp_path):
     assert not verified.ok
     assert [p.message for p in verified.problems if "stray" in (p.path or "")] == [
         "packaged source of no TEI file (data/metadata/metadata.csv links none to it)"]
+
+
+def test_sources_whose_safe_names_collide_are_named_as_their_tei_is(tmp_path):
+    # "Ha Noi 1.txt" and "Hà Nội #1?.txt" both make Ha-Noi-1: the TEI Ha-Noi-1-2.xml (of the second) was
+    # packaged beside sources/Ha-Noi-1.txt (the first's) and the first's sidecar: a name paired them crosswise.
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, city in (("Ha Noi 1", "Hải Phòng"), ("Hà Nội #1?", "Đà Nẵng")):
+        (src / f"{name}.txt").write_text(f"Tin từ {city}\n\nHội nghị diễn ra tại {city} hôm qua.\n", encoding="utf-8")
+        (src / f"{name}.meta.json").write_text(json.dumps({"title": f"Tin {city}"}, ensure_ascii=False), encoding="utf-8")
+    tei = tmp_path / "tei"
+    assert convert_paths([src], tei).ok
+    bag = tmp_path / "bag"
+    make_package([tei], bag, with_sources(src))
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    stems = sorted(p.stem for p in (bag / "data" / "tei").glob("*.xml"))
+    assert stems == ["Ha-Noi-1", "Ha-Noi-1-2"]
+    for stem in stems:
+        header = parse_file(bag / "data" / "tei" / f"{stem}.xml").getroot()
+        source = (bag / "data" / "sources" / f"{stem}.txt").read_text(encoding="utf-8")
+        sidecar = json.loads((bag / "data" / "sources" / f"{stem}.meta.json").read_text(encoding="utf-8"))
+        title = header.xpath("string(//t:titleStmt/t:title[1])", namespaces=ns)
+        assert sidecar["title"] == title and source.startswith("Tin từ " + title.removeprefix("Tin "))
+    assert verify_package(bag).ok

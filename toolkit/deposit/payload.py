@@ -75,7 +75,7 @@ class PayloadWriter:
             self.link_error = self.links(path, register_links(tree))
         payload = f"data/{TEI_DIR}/{name}"
         self._write(f"{TEI_DIR}/{name}", data)  # the master, byte for byte
-        source_file = self._source(tree, path)
+        source_file = self._source(tree, path, name)
         html = text = None
         if self.editions is not None:
             stem = name.removesuffix(".xml")
@@ -101,11 +101,11 @@ class PayloadWriter:
         else:
             self.valid += 1
 
-    def _source(self, tree, path: Path) -> str:
+    def _source(self, tree, path: Path, name: str) -> str:
         if self.planner is None or self.source_error is not None:
             return ""
         try:
-            source_file, new = self.planner.add(tree, path)
+            source_file, new = self.planner.add(tree, path, name)
         except DepositError as exc:
             self.source_error = exc
             return ""

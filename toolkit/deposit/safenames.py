@@ -60,11 +60,16 @@ def safe_names(names) -> list[str]:
 def safe_name(name, taken: set[str]) -> str:
     """One name of safe_names, unique among (and recorded in) `taken`: names given one by one
     get what safe_names gives them all at once."""
+    return _unique(*safe_parts(name), taken)
+
+
+def safe_parts(name) -> tuple[str, str]:
+    """(stem, suffix) of safe_name's name for `name` before any collision: `Bài một.TXT` -> ("Bai-mot", ".TXT")."""
     last = str(name).replace("\\", "/").rsplit("/", 1)[-1]
     suffix = Path(last).suffix
     clean = re.sub(r"[^A-Za-z0-9]+", "", suffix[1:])[:16]
     stem = slugify_stem(str(name)[: len(str(name)) - len(suffix)] if suffix else str(name), fallback="source")
-    return _unique(stem, f".{clean}" if clean else "", taken)
+    return stem, f".{clean}" if clean else ""
 
 
 def _unique(stem: str, suffix: str, taken: set[str]) -> str:

@@ -32,6 +32,7 @@ import csv
 import hashlib
 import io
 import os
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,7 +45,7 @@ from .bagread import member_digests, open_bounded
 from .baginfo import digests
 from .limits import DEFAULT_LIMITS, Limits
 from .metadata import SOURCE_COLUMN, source_ref
-from .safenames import safe_name
+from .safenames import safe_name, safe_parts
 from .scratch import Records, Scratch, blob_path, decode, encode, path_blob, sorted_tree, walk_key
 
 SOURCES_DIR = "sources"  # under data/
@@ -144,12 +145,14 @@ class SourcePlanner:
         self._taken = finder.scratch.name_set()
         self.sidecars = 0  # how many of them have a sidecar, packaged beside them
 
-    def add(self, tree, article: Path) -> tuple[str, tuple[Path, str, Path | None] | None]:
+    def add(self, tree, article: Path, tei_name: str = "") -> tuple[str, tuple[Path, str, Path | None] | None]:
         """(payload path of the source, (file found, its sha256, its sidecar or None) when it is new:
         to be copied now, else None); DepositError if not found. The sidecar (NAME.meta.json beside
         the file found, `sidecar`) is packaged beside it as convert would find it there: named after
         the packaged source's stem (`sidecar_payload`), a name no other packaged source's stem
-        shares (the source is then named NAME-2.txt, …)."""
+        shares (the source is then named NAME-2.txt, …). A source of the name its TEI's payload
+        name `tei_name` was made from (Ha-Noi-1-2.xml, of "Hà Nội 1?.txt" beside "Ha Noi 1.txt") is
+        named as that TEI is (Ha-Noi-1-2.txt), so that a name pairs a TEI with its source."""
         name, sha256 = source_ref(tree)
         if sha256 is None:
             raise DepositError(
@@ -161,7 +164,7 @@ class SourcePlanner:
         path = self.finder.find(name, sha256)
         if path is None:
             raise DepositError(_not_found(name, sha256, self.finder), path=str(article))
-        packaged = safe_name(name or path.name, self._taken)
+        packaged = self._paired(name or path.name, tei_name) or safe_name(name or path.name, self._taken)
         while sidecar_payload(packaged).lower() in self._taken:  # another source's stem: its sidecar's name
             packaged = safe_name(name or path.name, self._taken)
         self._taken.add(sidecar_payload(packaged).lower())
@@ -171,6 +174,19 @@ class SourcePlanner:
         side = sidecar(path)
         self.sidecars += side is not None
         return payload, (path, sha256, side)
+
+    def _paired(self, recorded: str, tei_name: str) -> str | None:
+        """The TEI's stem with the source's suffix, when the TEI was named after this source's name
+        (its stem, or its stem-N: a collision's) and that name and its sidecar's are free; else None."""
+        stem, suffix = safe_parts(recorded)
+        tei_stem = tei_name.removesuffix(".xml")
+        if not re.fullmatch(re.escape(stem) + r"(-[0-9]+)?", tei_stem, re.IGNORECASE):
+            return None
+        packaged = tei_stem + suffix
+        if packaged.lower() in self._taken or sidecar_payload(packaged).lower() in self._taken:
+            return None
+        self._taken.add(packaged.lower())
+        return packaged
 
 
 def sidecar(source: Path) -> Path | None:
