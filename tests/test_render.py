@@ -452,6 +452,17 @@ def test_render_paths_continues_past_bad_files(tmp_path):
     assert not list(out.glob(".*.tmp"))
 
 
+def test_a_document_whose_xml_id_is_repeated_is_rendered_whole(tmp_path):
+    # It was refused as "not well-formed" (libxml2's ID check), its whole text unpublished; it is
+    # well-formed, and validation says what is wrong with it.
+    src = tmp_path / "dup.xml"
+    src.write_text(SAMPLE.read_text(encoding="utf-8").replace("<p>", '<p xml:id="dup">', 2), encoding="utf-8")
+    for fmt in ("txt", "html"):
+        report = render_paths([src], tmp_path / fmt, fmt)
+        assert report.ok and report.written == [tmp_path / fmt / f"dup.{fmt}"]
+    assert (tmp_path / "txt" / "dup.txt").read_text(encoding="utf-8") == default_renderer().text(SAMPLE)
+
+
 def test_render_paths_html_links_tei_relatively(tmp_path):
     out = tmp_path / "dist" / "html"
     report = render_paths([SAMPLE], out, "html")

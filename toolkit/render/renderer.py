@@ -85,7 +85,7 @@ class Renderer:
         if isinstance(source, (str, os.PathLike)):
             path = Path(source)
             try:
-                tree = xmlsafe.parse_file(path)
+                tree = xmlsafe.parse_file(path, ids_checked=False)
             except ToolkitError as exc:
                 raise RenderError(exc.message, path=exc.path or str(path)) from None
             name, stem = str(path), path.stem
