@@ -225,3 +225,20 @@ def test_the_index_gives_every_articles_date_in_the_sites_language(tmp_path):
     # and the dated mentions of each article (both name 01/12/2011)
     mentions = read_page(out / "registers" / "dates" / "2011.html")
     assert mentions.xpath("//h:span[@class='when']/text()", namespaces=NS) == ["ngày 1 tháng 12 năm 2011"] * 2
+
+
+def test_an_authority_id_is_linked_at_its_resolver_and_never_as_a_page_of_the_site(tmp_path):
+    # <idno type="GND">118607626</idno> was linked as href="118607626": a page of the site that is not there.
+    (tmp_path / "tei").mkdir()
+    ids = ('<idno type="wikidata">Q1063536</idno><idno type="GND">118607626</idno><idno type="VIAF">12345</idno>'
+           '<idno type="local">A 12/3</idno><idno type="URI">https://example.org/people/42</idno>')
+    data = SAMPLE.read_text(encoding="utf-8").replace('<idno type="wikidata">Q1063536</idno>', ids, 1)
+    (tmp_path / "tei" / "a.xml").write_text(data, encoding="utf-8")
+    out = tmp_path / "html"
+    assert build_site([tmp_path / "tei"], out, search_index=False).ok
+    page = read_page(out / "registers" / "persons" / "pers-tran-dai-quang.html")
+    assert sorted(page.xpath("//h:a[@class='authority']/@href", namespaces=NS)) == [  # in the order the site gives them
+        "https://d-nb.info/gnd/118607626", "https://example.org/people/42", "https://viaf.org/viaf/12345",
+        "https://www.wikidata.org/wiki/Q1063536"]
+    assert "A 12/3" in page.xpath("string(//h:dl[@class='meta'])", namespaces=NS)
+    assert broken_links(out) == []

@@ -23,6 +23,12 @@
 
   <xsl:variable name="tk:link-schemes" as="xs:string+" select="'http', 'https', 'mailto'"/>
 
+  <!-- Where an authority's id (idno/@type, lower-cased) is looked up: an id without a scheme is linked only there. -->
+  <xsl:variable name="tk:authority-resolvers" as="map(xs:string, xs:string)" select="map{
+      'gnd': 'https://d-nb.info/gnd/', 'viaf': 'https://viaf.org/viaf/', 'orcid': 'https://orcid.org/',
+      'isni': 'https://isni.org/isni/', 'geonames': 'https://www.geonames.org/',
+      'lcnaf': 'https://id.loc.gov/authorities/names/'}"/>
+
   <xsl:function name="tk:safe-href" as="xs:string">
     <xsl:param name="uri" as="xs:string?"/>
     <!-- XML white space around an attribute value is not part of the URI. -->

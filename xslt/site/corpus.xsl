@@ -303,8 +303,11 @@
                 else if (matches(@value, '^https?://www\.wikidata\.org/entity/Q[0-9]+$')) then replace(@value, '^.*/', '') else ''"/>
             <dt>{if ($wikidata) then tk:label('wikidata', $site-lang) else string(@type)}</dt>
             <dd>
-              <xsl:variable name="href" select="if ($wikidata)
-                  then 'https://www.wikidata.org/wiki/' || $wikidata else tk:safe-href(@value)"/>
+              <!-- an authority's own id (GND 118607626) is no link of this site: a URI is linked, or the id at its resolver -->
+              <xsl:variable name="resolver" select="$tk:authority-resolvers(lower-case(@type))" as="xs:string?"/>
+              <xsl:variable name="href" select="if ($wikidata) then 'https://www.wikidata.org/wiki/' || $wikidata
+                  else if (matches(@value, '^[A-Za-z][A-Za-z0-9+.\-]*:')) then tk:safe-href(@value)
+                  else if ($resolver and matches(@value, '^[A-Za-z0-9\-_.X]+$')) then $resolver || @value else ''"/>
               <xsl:choose>
                 <xsl:when test="$href"><a class="authority" href="{$href}">{@value}</a></xsl:when>
                 <xsl:otherwise>{@value}</xsl:otherwise>
