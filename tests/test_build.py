@@ -236,6 +236,26 @@ def test_package_format_and_rebuilding_over_the_last_package(tmp_path, seeds, fm
     assert sorted(p.name for p in package.parent.iterdir()) == [".teikit-build.json", ".teikit-payload", name]
 
 
+@pytest.mark.parametrize("again", [(), ("--force",)])
+def test_a_package_no_build_made_is_never_replaced(tmp_path, seeds, again):
+    # An archivist's package, made by `deposit make --replace` with a contact at the build's name,
+    # was replaced by the next build (nothing changed), its Contact-Name gone, without a word.
+    assert build(tmp_path, "--bagging-date", "2024-05-06").exit_code == 0
+    package = tmp_path / "dist" / "deposit" / "seeds-corpus.zip"
+    made = runner.invoke(app, ["deposit", "make", str(tmp_path / "tei"), "--sources", str(seeds), "-o", str(package),
+                               "--replace", "--bagging-date", "2024-05-01", "--contact-name", "An Archivist"])
+    assert made.exit_code == 0, made.output
+    theirs = package.read_bytes()
+    result = build(tmp_path, "--bagging-date", "2024-05-06", *again)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        f"error: {package}: kept: it is not the package a build made here (one `deposit make` made, or changed since "
+        "a build made it); move it away, or remove it yourself, and build again")
+    assert package.read_bytes() == theirs
+    package.rename(tmp_path / "archivist.zip")  # moved away: the build makes its own again
+    assert build(tmp_path, "--bagging-date", "2024-05-06").exit_code == 0 and verify_package(package).ok
+
+
 def test_a_directory_that_is_not_a_bag_is_never_removed(tmp_path, seeds):
     package = tmp_path / "dist" / "deposit" / "seeds-corpus"
     package.mkdir(parents=True)

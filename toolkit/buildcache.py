@@ -12,7 +12,9 @@ Contract (the records: teikit.buildrecord):
   bytes, the source folders' files, the deposit options (the bagging date as resolved:
   a package made on another day differs), the schema, the stylesheets (the editions it
   holds) and teikit itself. What the package held is recorded, so the build says the
-  same line for a package it did not make again. A package made again takes the
+  same line for a package it did not make again. A package there that no build made (one
+  `deposit make` made at that name, or one changed since) is never replaced: DepositError,
+  the package kept; under --force too (but not when the record cannot be read: it says so). A package made again takes the
   validation findings and editions of the articles it held before from its payload
   cache (deposit.payloadcache, in `<dist>/deposit/.teikit-payload/`).
 """
@@ -23,6 +25,7 @@ from dataclasses import asdict, replace
 from pathlib import Path
 
 from . import buildrecord
+from .errors import DepositError
 from .validate.issues import FileResult, Issue, Report as ValidationReport
 
 VALIDATE, DEPOSIT = "validate", "deposit"
@@ -104,6 +107,13 @@ def deposit_unchanged(tei, package: Path, options, make, *, force: bool = False,
     if (entry.get("key") == key and isinstance(holds, dict) and set(holds) == set(HOLDS)
             and _package_sha(package) == entry.get("sha256")):
         return holds, False
+    read = record if not force else buildrecord.Record(package.parent, DEPOSIT)  # --force forgot it: read again
+    made_here = read.entries.get(package.name, {}).get("sha256")
+    a_package = (package.is_file() or (package / "bagit.txt").is_file()) and not package.is_symlink()  # else make() refuses it
+    # a record that cannot be read says nothing of it: the package is taken for the build's (the record's warning is said)
+    if a_package and read.warning is None and _package_sha(package) != made_here:
+        raise DepositError("kept: it is not the package a build made here (one `deposit make` made, or changed since "
+                           "a build made it); move it away, or remove it yourself, and build again", path=str(package))
     record.drop(package.name)
     result = make(tei, package, resolved, cache=PayloadCache(package.parent, environment))
     holds = {field: getattr(result, field) for field in HOLDS}
