@@ -304,7 +304,7 @@ def test_invalid_tei_is_refused_with_every_error(tmp_path):
     result = run("deposit", "make", src, "-o", tmp_path / "out.zip", "--no-editions")
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert lines[-1] == f"error: refusing to package 1 invalid TEI file(s) of 2: {bad} (fix them, or use --allow-invalid)"
+    assert lines[-1] == f"error: refusing to package 1 invalid TEI file(s) of 2: {bad} (fix them, or package them as they are: teikit deposit make --allow-invalid)"
     assert all(line.startswith(f"{bad}:") for line in lines[:-1]) and len(lines) == 3
     assert "error: [ref-resolves]" in lines[0] and "#pers-nobody" in lines[0]
     assert "error: [register-referenced]" in lines[1]

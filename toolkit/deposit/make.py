@@ -297,7 +297,7 @@ def _make(inputs: Inputs, output: Path, fmt: str, replacing: bool, bagging_date:
         if writer.invalid and not options.allow_invalid:
             files = ", ".join(str(path) for path, _ in writer.invalid)
             raise InvalidTEIError(
-                f"refusing to package {len(writer.invalid)} invalid TEI file(s) of {writer.articles}: {files} (fix them, or use --allow-invalid)",
+                f"refusing to package {len(writer.invalid)} invalid TEI file(s) of {writer.articles}: {files} (fix them, or package them as they are: teikit deposit make --allow-invalid)",
                 [f for _, findings in writer.invalid for f in findings],
             )
         if writer.source_error is not None:
