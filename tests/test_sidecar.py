@@ -118,3 +118,18 @@ def test_a_sidecar_saved_with_a_byte_order_mark_is_read(tmp_path):
     path = tmp_path / "a.meta.json"
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"title": "Tiêu đề"}, ensure_ascii=False).encode("utf-8"))
     assert read_sidecar(path) == {"title": "Tiêu đề"}
+
+
+def test_a_sidecar_whose_source_is_not_beside_it_is_said_once_and_the_rest_converts(tmp_path):
+    # A seed renamed (a.txt → b.txt) left a.meta.json, its URL and publisher unused without a word.
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "b.txt").write_text(ARTICLE.format(n=1), encoding="utf-8")
+    (seeds / "a.meta.json").write_text('{"publisher": "Báo Ví Dụ"}', encoding="utf-8")
+    (seeds / "c.TXT").write_text(ARTICLE.format(n=2), encoding="utf-8")
+    (seeds / "c.meta.json").write_text('{"publisher": "Báo Ví Dụ"}', encoding="utf-8")  # its source, in upper case
+    result = CliRunner().invoke(app, ["convert", str(seeds), "-o", str(tmp_path / "tei")])
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stderr.splitlines() if line.startswith("warning:")] == [
+        f"warning: {seeds / 'a.meta.json'}: no source a.txt, .html or .warc beside it (renamed?): its metadata is not used"]
+    assert sorted(p.name for p in (tmp_path / "tei").glob("*.xml")) == ["b.xml", "c.xml"]

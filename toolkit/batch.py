@@ -211,12 +211,13 @@ class Batch:
     def __init__(self, paths, suffixes: tuple[str, ...], *, output_suffix: str | None = None,
                  progress: Progress | None = None, clash_message: str = "same output name as",
                  stem: Callable[[Path], str] = lambda path: path.stem,
-                 unread: Callable[[Path], str] | None = None, follow_symlinks: bool = False, exclude=()):
+                 unread: Callable[[Path], str] | None = None, follow_symlinks: bool = False, exclude=(),
+                 sidecar: Callable[[Path], None] | None = None):
         # A file named twice (directly and inside a named folder) is one input.
         self.report = Report()
         left_out: list[Path] = []
         self.files: PathList | list[Path] = PathList(dict.fromkeys(collect_files(paths, suffixes, left_out=left_out,
-                                                                                 exclude=exclude)))
+                                                                                 exclude=exclude, sidecar=sidecar)))
         if unread is not None:  # files under the folders that the stage does not read: counted by reason
             for path in left_out:
                 self.report.skip(unread(path))

@@ -38,7 +38,7 @@ def is_input_name(name: str, suffixes: tuple[str, ...]) -> bool:
     return name.endswith(suffixes) and not name.endswith(SIDECAR_SUFFIX)
 
 
-def collect_files(paths, suffixes: tuple[str, ...], left_out: list | None = None, exclude=()) -> list[Path]:
+def collect_files(paths, suffixes: tuple[str, ...], left_out: list | None = None, exclude=(), sidecar=None) -> list[Path]:
     """Files named directly, plus files with one of `suffixes` found under directories.
 
     Directories are walked in sorted order so batch output is deterministic;
@@ -48,7 +48,7 @@ def collect_files(paths, suffixes: tuple[str, ...], left_out: list | None = None
     own output folders inside its input folder: its pages are not articles). The other
     files under the directories are appended to `left_out`, when given, except
     sidecars and hidden files and folders (a name starting with ".", such as
-    .DS_Store or .teikit/).
+    .DS_Store or .teikit/). `sidecar`, when given, is called with each sidecar found under them.
     """
     found: list[Path] = []
     pruned = frozenset(os.path.realpath(folder) for folder in exclude)
@@ -61,6 +61,8 @@ def collect_files(paths, suffixes: tuple[str, ...], left_out: list | None = None
                     continue
                 if is_input_name(child.name, suffixes):
                     found.append(child)
+                elif sidecar is not None and child.name.endswith(SIDECAR_SUFFIX):
+                    sidecar(child)
                 elif left_out is not None and not child.name.endswith(SIDECAR_SUFFIX) and not any(
                         part.startswith(".") for part in child.relative_to(path).parts):
                     left_out.append(child)

@@ -43,13 +43,24 @@ SOURCE_TYPES = {".html.gz": HTML, ".htm.gz": HTML, ".warc.gz": WARC, ".txt": TEX
                 ".warc": WARC}
 SOURCE_SUFFIXES = tuple(SOURCE_TYPES)
 
-__all__ = ["ingest_file", "ingest_bytes", "source_type", "source_stem", "unsupported", "input_type_of", "read_meta",
+__all__ = ["ingest_file", "ingest_bytes", "orphan_sidecar", "source_type", "source_stem", "unsupported", "input_type_of", "read_meta",
            "MAX_SOURCE_BYTES", "MAX_PAGE_BYTES", "SOURCE_SUFFIXES", "TEXT", "HTML", "WARC"]
 
 
 def _matching_suffix(name: str) -> str | None:
     lower = name.lower()
     return next((suffix for suffix in SOURCE_TYPES if lower.endswith(suffix) and len(lower) > len(suffix)), None)
+
+
+def orphan_sidecar(sidecar) -> str | None:
+    """Why a sidecar NAME.meta.json is read for no source, or None: no NAME.txt, NAME.html, … (in
+    lower or upper case) is beside it (its source renamed or removed), so its metadata is not used."""
+    sidecar = Path(sidecar)
+    stem = sidecar.name[: -len(META_SUFFIX)]
+    if any((sidecar.parent / f"{stem}{suffix}").exists() or (sidecar.parent / f"{stem}{suffix.upper()}").exists()
+           for suffix in SOURCE_TYPES):
+        return None
+    return f"{sidecar}: no source {stem}.txt, .html or .warc beside it (renamed?): its metadata is not used"
 
 
 def source_type(name) -> str | None:
