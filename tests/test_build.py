@@ -108,7 +108,7 @@ def test_a_forced_build_removes_what_a_removed_seed_made_as_a_plain_build_does(t
     result = build(tmp_path, "--force")
     assert result.exit_code == 0, result.output
     assert [path for path in made if path.exists()] == []
-    assert "left by an earlier build" not in build(tmp_path).stderr
+    assert "no source in" not in build(tmp_path).stderr
 
 
 def test_an_empty_seeds_folder_removes_no_tei(tmp_path):
@@ -294,8 +294,8 @@ def test_stale_tei_is_reported_and_neither_rendered_nor_packaged(tmp_path, seeds
     assert result.exit_code == 0, result.output
     tei = tmp_path / "tei"
     stale = [line for line in result.stderr.splitlines() if "no source in" in line]
-    assert stale == [f"warning: {tei / 'notes.xml'}: no source in {seeds} makes it (left by an earlier build?); "
-                     "not validated, rendered or packaged",
+    assert stale == [f"warning: {tei / 'notes.xml'}: kept, but no source in {seeds} makes it (its source renamed or "
+                     "removed?; a file renamed as its source now is keeps its edits); not validated, rendered or packaged",
                      f"warning: {tei / 'second.xml'}: removed: no source in {seeds} makes it any more (teikit wrote it, "
                      "and it was not edited since)"]
     assert "validate: 1 file, 1 valid, 0 invalid, 0 errors" in result.stderr

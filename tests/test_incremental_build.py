@@ -202,7 +202,7 @@ def test_a_removed_article_leaves_every_output_and_the_index(built, tmp_path):
     lines = result.stderr.splitlines()
     assert (f"warning: {tei / 'c03.xml'}: removed: no source in {built / 'seeds'} makes it any more (teikit wrote "
             "it, and it was not edited since)") in lines
-    assert f"warning: {html / 'c03.html'}: removed (the replaced site no longer holds c03)" in lines
+    assert f"warning: {html / 'c03.html'}: removed (the site no longer holds c03)" in lines
     assert f"warning: {txt / 'c03.txt'}: removed (its TEI left the corpus)" in lines
     assert not (tei / "c03.xml").exists() and not (tei / ".teikit" / "c03.json").exists()
     assert not (html / "c03.html").exists() and not (txt / "c03.txt").exists()
@@ -219,8 +219,8 @@ def test_a_removed_article_whose_tei_was_edited_keeps_its_tei(built):
     result = build(built)
     assert result.exit_code == 0, result.output
     assert edited.is_file()
-    assert (f"warning: {edited}: no source in {built / 'seeds'} makes it (left by an earlier build?); not validated, "
-            "rendered or packaged") in result.stderr.splitlines()
+    assert (f"warning: {edited}: kept, but no source in {built / 'seeds'} makes it (its source renamed or removed?; a file "
+            "renamed as its source now is keeps its edits); not validated, rendered or packaged") in result.stderr.splitlines()
 
 
 def test_jobs_2_over_a_jobs_1_build_finds_it_unchanged(built):

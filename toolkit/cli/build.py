@@ -202,8 +202,9 @@ def _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr
     # by a build that makes no TEI at all (it stops: its seeds are a wrong folder, or every one fails)
     stale = stale_tei(seeds, tei_dir, converted, own) if tei else []
     removed = remove_unmade(tei_dir, stale)
-    converted.warnings.extend(f"{path}: no source in {seeds} makes it (left by an earlier build?); not validated, "
-                              "rendered or packaged" for path in stale if path not in removed)
+    converted.warnings.extend(f"{path}: kept, but no source in {seeds} makes it (its source renamed or removed?; a file "
+                              "renamed as its source now is keeps its edits); not validated, rendered or packaged"
+                              for path in stale if path not in removed)
     converted.warnings.extend(f"{path}: removed: no source in {seeds} makes it any more (teikit wrote it, and it "
                               "was not edited since)" for path in removed)
     steps.report(converted, f"convert:  {len(converted.written)} TEI files in {tei_dir}{_unchanged(converted)}{_kept_note(converted)}")

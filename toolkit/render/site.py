@@ -315,7 +315,7 @@ def remove_dropped(plan: SitePlan, holds, report) -> None:
         page = plan.out_dir / f"{stem}.html"
         if page.is_file():
             page.unlink()
-            report.warn(f"{page}: removed (the replaced site no longer holds {stem})")
+            report.warn(f"{page}: removed (the site no longer holds {stem})")
 
 
 def corpus_plan(store, page_size: int, facet_values: int):
