@@ -463,6 +463,16 @@ def test_a_document_whose_xml_id_is_repeated_is_rendered_whole(tmp_path):
     assert (tmp_path / "txt" / "dup.txt").read_text(encoding="utf-8") == default_renderer().text(SAMPLE)
 
 
+def test_a_text_changed_since_teikit_wrote_it_is_said_when_it_is_written_again(tmp_path):
+    out = tmp_path / "txt"
+    assert render_paths([SAMPLE], out, "txt").ok
+    (out / "sample.txt").write_text("an editor's text", encoding="utf-8")
+    report = render_paths([SAMPLE], out, "txt")
+    assert report.warnings == [f"{out / 'sample.txt'}: replaced: changed since teikit wrote it (its pages are made "
+                               "from the TEI: an edit belongs there)"]
+    assert (out / "sample.txt").read_text(encoding="utf-8") == default_renderer().text(SAMPLE)
+
+
 def test_render_paths_html_links_tei_relatively(tmp_path):
     out = tmp_path / "dist" / "html"
     report = render_paths([SAMPLE], out, "html")

@@ -275,3 +275,19 @@ def test_the_pages_of_a_long_list_are_its_windows_in_order_also_after_the_store_
                        '<e id="pers-x" type="person" name="Lê A"/><m ref="pers-x" mid="b-m1" text="Lê A" before="" after=""/></doc>')
         entry = next(store.entries("person"))
         assert re.findall(r'mid="([^"]+)"', store.entity_xml(entry, 1, 3))[0] == "b-m1"  # the newest article first
+
+
+def test_a_page_changed_since_teikit_wrote_it_is_said_when_it_is_written_again(tmp_path):
+    # An editor's note added to an article page and a register page was overwritten without a word.
+    tei = dated_copies(tmp_path / "tei", 2)
+    out = tmp_path / "html"
+    assert build_site([tei], out, search_index=False).ok
+    pages = [out / "a0.html", out / "registers" / "persons.html"]
+    for page in pages:
+        page.write_text(page.read_text(encoding="utf-8").replace("</body>", "<p>an editor's note</p></body>"), encoding="utf-8")
+    untouched = build_site([tei], out, search_index=False)  # nothing changed in the TEI: made again, as it was
+    assert [w for w in untouched.warnings if "replaced" in w] == [
+        f"{page}: replaced: changed since teikit wrote it (its pages are made from the TEI: an edit belongs there)"
+        for page in pages]
+    assert all("an editor's note" not in page.read_text(encoding="utf-8") for page in pages)
+    assert not [w for w in build_site([tei], out, search_index=False).warnings if "replaced" in w]  # said once

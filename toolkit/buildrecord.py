@@ -222,6 +222,12 @@ class Record:
             return None
         return entry if file_sha(output) == entry["sha256"] else None
 
+    def edited(self, name: str, output: Path) -> bool:
+        """Whether `output` was written by a run (its entry's sha256) and has changed since."""
+        entry = self.entries.get(name)
+        sha = entry.get("sha256") if isinstance(entry, dict) else None
+        return sha is not None and Path(output).is_file() and file_sha(output) != sha
+
     def put(self, name: str, key: str, sha256: str | None, **fields) -> None:
         self.entries[name] = {"key": key, "sha256": sha256, **fields}
 

@@ -21,7 +21,7 @@ build_site, "html" or "txt" for render_paths):
   in the store, read one at a time), and what a build tracks of each article (its site
   record's digest, its TEI, its page's key, whether it was given, deferred or reused) and of
   each corpus page (whether this build made or kept it) is kept in a private temporary
-  SQLite database (`Ledger`, deleted when closed), never in a dict or list as long as the corpus.
+  SQLite database (render.ledger.Ledger, deleted when closed), never in a dict or list as long as the corpus.
 - The search index (pagefind/, render.search) is made again shard by shard: its entry holds
   what build_index said each shard was built from (the digest of its pages' names and bytes,
   its folder, the digest of its files), and only the shards whose pages changed, or whose
@@ -32,7 +32,6 @@ build_site, "html" or "txt" for render_paths):
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from pathlib import Path
 
 from lxml import etree
@@ -40,10 +39,12 @@ from lxml import etree
 from .. import buildrecord
 from ..batch import Outcome, Report
 from ..errors import RenderError
-from ..recordstore import in_blocks
 from . import teicopy
+from .ledger import Ledger
 from .renderer import REGISTER_FILES, teikits_page
 
+# a page an editor changed, written again: said (a page is made from the TEI alone)
+EDITED = "{page}: replaced: changed since teikit wrote it (its pages are made from the TEI: an edit belongs there)"
 # entries beside the articles' (by stem): names no file stem can be
 SEARCH_ENTRY, CORPUS = "/pagefind", "/corpus"
 SITE = "site"  # an article entry's field: the digest of its site record, kept in the record's store
@@ -58,58 +59,6 @@ def page_warnings(report: Report, path) -> list[str]:
 
 
 PAGE = "/p/"  # a corpus page's entry: PAGE + its path under the site
-
-
-class Ledger:
-    """What one site build tracks of each article and each corpus page (module contract), in a
-    private temporary SQLite database deleted when it is closed (or its process ends)."""
-
-    def __init__(self):
-        self.db = sqlite3.connect("")  # SQLite's private temporary file: its pages leave memory as it grows
-        self.db.executescript("""PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
-            CREATE TABLE prev (stem TEXT PRIMARY KEY, site TEXT);
-            CREATE TABLE art (stem TEXT PRIMARY KEY, site TEXT, path TEXT, key TEXT, given INTEGER DEFAULT 0,
-                              held INTEGER DEFAULT 0, deferred INTEGER DEFAULT 0, reused INTEGER DEFAULT 0);
-            CREATE TABLE affected (id TEXT PRIMARY KEY);
-            CREATE TABLE seen (rel TEXT PRIMARY KEY);
-            CREATE TABLE wrote (rel TEXT PRIMARY KEY, sha TEXT);
-            CREATE TABLE copies (stem TEXT PRIMARY KEY, sha TEXT);""")
-
-    def close(self) -> None:
-        self.db.close()
-
-    def set(self, stem: str, **fields) -> None:
-        """The article `stem`'s fields (art's columns) set, the row made if new."""
-        names = ", ".join(fields)
-        updates = ", ".join(f"{name} = excluded.{name}" for name in fields)
-        self.db.execute(f"INSERT INTO art (stem, {names}) VALUES (?{', ?' * len(fields)}) "
-                        f"ON CONFLICT (stem) DO UPDATE SET {updates}", (stem, *fields.values()))
-
-    def get(self, stem: str, field: str):
-        row = self.db.execute(f"SELECT {field} FROM art WHERE stem = ?", (stem,)).fetchone()
-        return row[0] if row else None
-
-    def rows(self, fields: str, where: str = "1", parameters: tuple = ()):
-        """The articles' `fields` where `where`, in stem order, a block at a time (rows may change meanwhile)."""
-        return in_blocks(lambda last: self.db.execute(
-            f"SELECT stem, {fields} FROM art WHERE stem > ? AND ({where}) ORDER BY stem LIMIT 1000",
-            (last, *parameters)).fetchall())
-
-    def count(self, where: str = "1") -> int:
-        return self.db.execute(f"SELECT count(*) FROM art WHERE {where}").fetchone()[0]
-
-    def drop(self, stem: str) -> None:
-        self.db.execute("DELETE FROM art WHERE stem = ?", (stem,))
-
-    def pages_on_disk(self, out_dir: Path):
-        """The pages of the articles held that are on disk (OUT/<stem>.html), one at a time."""
-        return (page for page in (out_dir / f"{stem}.html" for stem, _ in self.rows("path", "held = 1")) if page.is_file())
-
-    def see(self, rel: str) -> None:
-        self.db.execute("INSERT OR IGNORE INTO seen VALUES (?)", (rel,))
-
-    def seen(self, rel: str) -> bool:
-        return self.db.execute("SELECT 1 FROM seen WHERE rel = ?", (rel,)).fetchone() is not None
 
 
 class PageRecord:
@@ -138,6 +87,7 @@ class PageRecord:
         self.reused: set[str] = set()  # one page per file
         self.changed = False  # a page written or removed this run
         self._corpus_pages = 0
+        self.notes: list[str] = []  # the pages changed since a run wrote them that this one writes again (said)
         self._corpus_failed = False
 
     @property
@@ -162,6 +112,8 @@ class PageRecord:
         else:
             self._keys[stem] = key
         entry = self.record.fresh(stem, key, target)
+        if entry is None and self.record.edited(stem, target):
+            self.notes.append(EDITED.format(page=target))
         if entry is None or not isinstance(entry.get("warnings"), list) or not all(
                 isinstance(w, str) for w in entry["warnings"]) or (site and not self.record.has_blob(entry.get(SITE))) or (
                 site and not teicopy.stands(self.out_dir, stem, path, entry.get(teicopy.FIELD))):
@@ -320,6 +272,8 @@ class PageRecord:
         if self.page_stands(rel, key):
             self.ledger.see(rel)
             return None
+        if self.record.edited(PAGE + rel, target):
+            self.notes.append(EDITED.format(page=target))
         return key, xml
 
     def corpus_page_made(self, rel: str, key: str, sha256: str) -> None:
@@ -393,5 +347,6 @@ class PageRecord:
         self.record.put(SEARCH_ENTRY, self.environment, None, index=index)
 
     def save(self, report: Report) -> None:
+        report.warnings.extend(self.notes)
         if self.record.entries or self.record.path.exists():
             self.record.save(report)
