@@ -256,6 +256,22 @@ def test_a_package_no_build_made_is_never_replaced(tmp_path, seeds, again):
     assert build(tmp_path, "--bagging-date", "2024-05-06").exit_code == 0 and verify_package(package).ok
 
 
+def test_another_package_format_removes_the_package_the_build_made_before_and_keeps_any_other(tmp_path, seeds):
+    # After --package-format tar.gz the zip an earlier build made stayed beside it, stale, unsaid.
+    deposit = tmp_path / "dist" / "deposit"
+    assert build(tmp_path).exit_code == 0 and (deposit / "seeds-corpus.zip").is_file()
+    result = build(tmp_path, "--package-format", "tar.gz")
+    assert result.exit_code == 0, result.output
+    assert f"warning: {deposit / 'seeds-corpus.zip'}: removed: the build's package is now seeds-corpus.tar.gz" \
+        in result.stderr.splitlines()
+    assert sorted(p.name for p in deposit.iterdir() if not p.name.startswith(".")) == ["seeds-corpus.tar.gz"]
+    # a folder package the build made, then changed by someone: kept
+    assert build(tmp_path, "--package-format", "dir").exit_code == 0
+    (deposit / "seeds-corpus" / "notes.txt").write_text("mine", encoding="utf-8")
+    assert build(tmp_path, "--package-format", "zip").exit_code == 0
+    assert (deposit / "seeds-corpus" / "notes.txt").is_file() and not (deposit / "seeds-corpus.tar.gz").exists()
+
+
 def test_a_directory_that_is_not_a_bag_is_never_removed(tmp_path, seeds):
     package = tmp_path / "dist" / "deposit" / "seeds-corpus"
     package.mkdir(parents=True)

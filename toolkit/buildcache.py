@@ -21,6 +21,7 @@ Contract (the records: teikit.buildrecord):
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import asdict, replace
 from pathlib import Path
 
@@ -81,10 +82,12 @@ def _package_sha(package: Path) -> str | None:
     return buildrecord.file_sha(package)
 
 
-def deposit_unchanged(tei, package: Path, options, make, *, force: bool = False, warn=None) -> tuple[dict, bool]:
+def deposit_unchanged(tei, package: Path, options, make, *, force: bool = False, warn=None,
+                      others=()) -> tuple[dict, bool]:
     """make(tei, package, options) (deposit.make_package) unless the package there is what it
     would make: (what the package holds: articles, source_files, payload_files, bagging_date,
-    warnings; whether it was made again)."""
+    warnings; whether it was made again). `others`: the same package in the other formats, the
+    one a build made and no one changed since removed once this one is made (said)."""
     from .deposit.dates import bagging_day
     from .deposit.make import settle
     from .deposit.payloadcache import PayloadCache
@@ -119,6 +122,13 @@ def deposit_unchanged(tei, package: Path, options, make, *, force: bool = False,
     holds = {field: getattr(result, field) for field in HOLDS}
     holds["warnings"] = list(holds["warnings"])
     record.put(package.name, key, _package_sha(package), holds=holds)
+    for other in map(Path, others):  # a build of another --package-format: stale beside this one
+        made_there = read.entries.get(other.name, {}).get("sha256")
+        if made_there is not None and not other.is_symlink() and _package_sha(other) == made_there:
+            shutil.rmtree(other) if other.is_dir() else other.unlink()
+            record.drop(other.name)
+            if warn is not None:
+                warn(f"{other}: removed: the build's package is now {package.name}")
     try:
         record.save()
     except OSError as exc:

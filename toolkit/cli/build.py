@@ -250,7 +250,8 @@ def _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr
             holds, made = deposit_unchanged(tei, target, DepositOptions(
                 format=package_format.value, sources=(seeds,), replace=True, bagging_date=bagging_date,
                 source_organization=publisher, contact_name=contact_name, contact_email=contact_email),
-                make_package, force=force, warn=said.append)
+                make_package, force=force, warn=said.append,
+                others=[package_path(seeds, dist, other.value) for other in PackageFormat if other != package_format])
             steps.report(Report(warnings=said + holds["warnings"]),
                          f"deposit:  {target} ({holds['articles']} articles, {holds['source_files']} source files, "
                          f"{holds['payload_files']} payload files, bagged {holds['bagging_date']})"
