@@ -380,7 +380,7 @@ def test_missing_input_and_existing_directory(tmp_path):
             "(choose another name, or remove it)\n"))
         assert listing(tmp_path / "taken") == ["keep.txt"]
     result = run("deposit", "make", tmp_path / "taken", "-o", tmp_path / "x.zip")
-    assert (result.exit_code, result.stderr) == (1, f"error: {tmp_path / 'taken'}: no TEI files (*.xml) found\n")
+    assert (result.exit_code, result.stderr) == (1, f"error: {tmp_path / 'taken'}: no TEI files (*.xml, *.tei) found\n")
 
 
 @pytest.mark.parametrize("name", ["out", "out.zip", "out.tar.gz"])

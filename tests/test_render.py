@@ -13,6 +13,7 @@ from lxml import etree
 from teikit.errors import RenderError
 from teikit.render import Renderer, default_renderer, render_paths
 from teikit.render.batch import tei_href
+from teikit.validate import validate_paths
 
 from render_helpers import SAMPLE, body_blocks, canonical_html, check_golden, parse_html, H
 
@@ -471,6 +472,17 @@ def test_a_text_changed_since_teikit_wrote_it_is_said_when_it_is_written_again(t
     assert report.warnings == [f"{out / 'sample.txt'}: replaced: changed since teikit wrote it (its pages are made "
                                "from the TEI: an edit belongs there)"]
     assert (out / "sample.txt").read_text(encoding="utf-8") == default_renderer().text(SAMPLE)
+
+
+def test_a_folders_tei_files_are_found_by_either_suffix_in_any_case(tmp_path):
+    # Other projects name TEI files *.tei: a folder's were skipped without a word.
+    src = tmp_path / "tei"
+    src.mkdir()
+    for name in ("a.tei", "B.XML", "c.tei.xml"):
+        shutil.copy(SAMPLE, src / name)
+    report = render_paths([src], tmp_path / "txt", "txt")
+    assert report.ok and sorted(p.name for p in report.written) == ["B.txt", "a.txt", "c.tei.txt"]
+    assert sorted(Path(r.file).name for r in validate_paths([src]).files) == ["B.XML", "a.tei", "c.tei.xml"]
 
 
 def test_render_paths_html_links_tei_relatively(tmp_path):

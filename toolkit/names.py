@@ -101,6 +101,8 @@ def is_register_file(path) -> bool:
 
 # An input's sidecar of metadata beside it (NAME.meta.json, ingest.sidecar): never an article.
 SIDECAR_SUFFIX = ".meta.json"
+# what a TEI file found in a folder is named (any case): validate, render, tidy, deposit and ner read these
+TEI_SUFFIXES = (".xml", ".tei")
 
 
 # The ident of the application teikit declares in every header it writes (encode/header.py).

@@ -21,7 +21,7 @@ deposit_app = command_group("deposit", "Package TEI as a BagIt 1.0 archival depo
 
 @deposit_app.command("make")
 def make(
-    paths: List[Path] = typer.Argument(..., help="TEI files (*.xml), or directories searched for them."),
+    paths: List[Path] = typer.Argument(..., help="TEI files (*.xml, *.tei), or directories searched for them."),
     output: Path = typer.Option(..., "--output", "-o", help="The package to write: a directory, NAME.zip or NAME.tar.gz (.tgz). Any other suffix is refused; an existing file only replaced with --replace."),
     fmt: Optional[PackageFormat] = typer.Option(None, "--format", help="dir, zip or tar.gz (default: from the --output suffix, else dir; dir also allows a dotted directory name)."),
     sources: Optional[List[Path]] = typer.Option(None, "--sources", metavar="DIR", help="Folder (or file) holding the articles' source files, found by the sha256 in each TEI header and packaged under data/sources/. Repeatable. Without it the package holds no sources (a warning)."),

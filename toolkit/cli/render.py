@@ -27,7 +27,7 @@ Format = choices("Format", FORMATS)
 
 
 def render(
-    paths: list[Path] = typer.Argument(..., metavar="PATH", help="TEI files, or directories searched for *.xml."),
+    paths: list[Path] = typer.Argument(..., metavar="PATH", help="TEI files, or directories searched for *.xml and *.tei."),
     fmt: Format = typer.Option(Format(stage_default(render_paths, "fmt")), "--format", "-f",
                                help="html: an article page per file plus index.html and registers/ "
                                     "(a site already in DIR is updated, never shrunk); txt: a text file per file."),

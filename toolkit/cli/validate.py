@@ -22,7 +22,7 @@ from .common import (EXIT_FAILED, EXIT_OK, EXIT_USAGE, ReportFormat, engine_for,
 
 def validate(
     paths: list[Path] = typer.Argument(
-        ..., metavar="PATH", help="TEI files, or directories searched for *.xml (recursively).", show_default=False
+        ..., metavar="PATH", help="TEI files, or directories searched for *.xml and *.tei (recursively).", show_default=False
     ),
     schema: Optional[List[str]] = typer.Option(
         None, "--schema", metavar="SCHEMA",

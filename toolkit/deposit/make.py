@@ -45,7 +45,7 @@ import bagit
 
 from .. import __version__
 from ..errors import DepositError, InvalidTEIError
-from ..names import REGISTER_DIR, is_register_file
+from ..names import REGISTER_DIR, TEI_SUFFIXES, is_register_file
 from ..register import KINDS, Register, folders_beside
 from ..fsutil import (LOCK_NAME, TEMP_NAME, cannot_write, clean_stale_temps, exclusive_lock, file_in_the_way, lock_path,
                       staging_dir)
@@ -86,7 +86,7 @@ NO_SOURCES_WARNING = (
 
 class Inputs:
     """The TEI files to package, gathered and named on disk (in `scratch`), never listed in memory:
-    regular *.xml files named or found under directories (in the order inputfiles.collect_files gives),
+    regular *.xml and *.tei files named or found under directories (in the order inputfiles.collect_files gives),
     never a symlink, never twice, each named as safenames.assign_names names them in that order.
     Files inside the package being made (`output`, a folder package inside an input folder: the TEI
     of the package it replaces) or inside teikit's temporaries (its staging folder, a package left
@@ -118,16 +118,16 @@ class Inputs:
                     self.count += 1
         self._db.execute(f"DELETE FROM {seen}")
         if not self.count:
-            raise DepositError("no TEI files (*.xml) found", path=", ".join(str(p) for p in paths))
+            raise DepositError("no TEI files (*.xml, *.tei) found", path=", ".join(str(p) for p in paths))
 
     def _collect(self, root: Path):
-        """collect_files([root], (".xml",)), one file at a time: a folder's listing is sorted on disk."""
+        """collect_files([root], TEI_SUFFIXES), one file at a time: a folder's listing is sorted on disk."""
         if not root.is_dir():
-            yield from collect_files([root], (".xml",))
+            yield from collect_files([root], TEI_SUFFIXES)
             return
         for relative, _ in sorted_tree(self._scratch, root, path_key, folders=False):
             path = root / relative
-            if path.is_file() and not is_register_file(path) and is_input_name(path.name, (".xml",)):
+            if path.is_file() and not is_register_file(path) and is_input_name(path.name, TEI_SUFFIXES):
                 yield path
 
     def paths(self):

@@ -51,7 +51,7 @@ REGISTER = {N.PERS_NAME: (PERSON, N.LIST_PERSON, N.PERSON, "pers"),
             N.PLACE_NAME: (PLACE, N.LIST_PLACE, N.PLACE, "place")}
 ENTRY_NAME = {entry: name for name, (_, _, entry, _) in REGISTER.items()}
 KIND_WORDS = {PERSON: "a person", ORG: "an organisation", PLACE: "a place"}  # in the lines tidy says
-SUFFIXES = (".xml",)
+SUFFIXES = N.TEI_SUFFIXES
 NEEDS_EDITOR = "holds data teikit did not write"  # in the line of a change the editor must finish
 NOT_TEIKITS = ("not in teikit's encoding (its text is no text/body/div[@type=\"article\"]), so which names point to "
                "its register cannot be told; tidy leaves it as it is")

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..batch import Batch, Progress, Report
+from ..names import TEI_SUFFIXES
 from .jsonl import NerDoc, read_jsonl
 from .limits import DEFAULT_LIMITS, NerLimits, check_tei_size
 from .teiread import is_tei_path, read_tei
 
-ANNOTATED_SUFFIXES = (".xml", ".tei", ".jsonl")
+ANNOTATED_SUFFIXES = (*TEI_SUFFIXES, ".jsonl")
 
 
 def read_annotated(path, limits: NerLimits = DEFAULT_LIMITS, on_error=None) -> list[NerDoc]:

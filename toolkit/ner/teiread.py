@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import NerInputError
 from ..model import BLOCK_SEPARATOR
-from ..names import DATE, ORG_NAME, PERS_NAME, PLACE_NAME
+from ..names import DATE, ORG_NAME, PERS_NAME, PLACE_NAME, TEI_SUFFIXES
 from ..recognise.labels import DATE_LABEL, ORG_NAME as ORG_LABEL, PERS_NAME as PERS_LABEL, PLACE_NAME as PLACE_LABEL
 from ..teitext import blocks, name_part
 from ..xmlsafe import parse_file
@@ -54,4 +54,4 @@ def read_tei(path) -> NerDoc:
 
 
 def is_tei_path(path) -> bool:
-    return Path(path).suffix.lower() in (".xml", ".tei")
+    return Path(path).suffix.lower() in TEI_SUFFIXES

@@ -29,6 +29,7 @@ from ..batch import Batch, Counted, Outcome, Progress, Report
 from ..parallel import InlineEngine, make_engine
 from ..errors import RenderError, ToolkitError
 from ..fsutil import cannot_write, clean_stale_temps, write_atomic
+from ..names import TEI_SUFFIXES
 from .renderer import ASSETS_DIR, Renderer, SourceDocument, default_renderer
 from .site import (MANIFEST, PAGE_SIZE, REPLACE_HINT, corpus_plan, page_refusal, plan_site, remove_dropped,
                    write_manifest, write_page)
@@ -41,7 +42,6 @@ from .sitedata import SiteData, use_register
 from .tasks import page_task, record_task, renderer_state, warn_if_not_teikits
 
 FORMATS = ("html", "txt")
-TEI_SUFFIXES = (".xml",)
 
 
 def tei_href(tei_path: Path, out_dir: Path) -> str:
@@ -185,7 +185,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
                   clash_message="same page name as")
     if not batch.files:
         where = ", ".join(str(p) for p in tei_paths) or "no paths"
-        raise plan.refuse(f"no TEI files (*.xml) in {where}", hint=False)
+        raise plan.refuse(f"no TEI files (*.xml, *.tei) in {where}", hint=False)
     report = batch.report
     report.warnings.extend(plan.notes)
     record = PageRecord(out_dir, "site", renderer.xslt_dir, (register_page_size, search_index), force=force)

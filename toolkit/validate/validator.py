@@ -20,7 +20,7 @@ from lxml import etree
 
 from ..batch import Batch, Progress, attempt_each
 from ..errors import NotWellFormedError, ToolkitError, UnsafeXMLError, ValidationError, XMLLimitError
-from ..names import TEI_NS, is_teikit_document
+from ..names import TEI_NS, TEI_SUFFIXES, is_teikit_document
 from ..parallel import make_engine
 from ..resources import schema_dir
 from ..xmlsafe import POSITION, check_limits, parse_bytes, parse_file
@@ -124,7 +124,7 @@ class Validator:
 
     def validate_paths(self, paths: Iterable[str | os.PathLike], *, progress: Progress | None = None,
                        jobs: int | None = 1, engine=None, follow_symlinks: bool = False) -> Report:
-        """Validate files, and *.xml under directories (sorted), one result per file, on the
+        """Validate files, and *.xml and *.tei under directories (sorted), one result per file, on the
         batch runner (teikit.batch): `progress(items, label)` is the CLI's bar; `jobs`
         processes (None: every core) or the given teikit.parallel engine, each worker
         compiling the schemas once. The report is the same whatever the number of workers.
@@ -132,7 +132,7 @@ class Validator:
         Raises fsutil.MissingInputError for a path that does not exist. A file the
         validator itself fails on (a bug) is reported as that file's `internal-error`.
         """
-        batch = Batch(paths, (".xml",), progress=progress, follow_symlinks=follow_symlinks)
+        batch = Batch(paths, TEI_SUFFIXES, progress=progress, follow_symlinks=follow_symlinks)
         if engine is None and jobs == 1:
             done = batch.run(self.validate_file, label="validating")
         else:
