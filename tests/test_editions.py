@@ -432,3 +432,27 @@ def test_a_caption_that_opens_with_its_label_gets_no_second_one(renderer, tmp_pa
     page = parse_html(renderer.html(doc))
     assert [html_text(c) for c in page.iter(f"{H}figcaption")] == ["Ảnh: Hoa dã quỳ nở rộ", "Ảnh: Hồ Xuân Hương",
                                                                     "ẢNH : TTXVN", "(Ảnh: TTXVN)"]
+
+
+def _tei(tmp_path, body, header="", name="doc.xml"):
+    """A small TEI file of this body (and header parts after fileDesc)."""
+    doc = tmp_path / name
+    doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+                   '<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>' + header
+                   + '</teiHeader><text><body>' + body + '</body></text></TEI>', encoding="utf-8")
+    return doc
+
+
+def test_an_app_of_reading_groups_reads_its_lemma_and_lists_each_reading(renderer, tmp_path):
+    # <app><rdgGrp><lem/><rdg/></rdgGrp></app>: the text lost the word, the apparatus said
+    # "∅] rdgGrp: bravobrava" (the group read as one glued reading, no witnesses).
+    doc = _tei(tmp_path, '<p>Alpha <app><rdgGrp type="substantive"><lem wit="#A #B">bravo</lem><rdg wit="#C">brava</rdg>'
+               '</rdgGrp></app> charlie.</p><p>Papa <app><rdgGrp><rdg wit="#A">quebec</rdg><rdg wit="#B">kebek</rdg></rdgGrp>'
+               '<rdgGrp><rdg wit="#D">kvebek</rdg></rdgGrp></app> romeo.</p>')
+    entries = ["bravo] rdg: brava (#C)", "quebec] rdg: kebek (#B) · rdg: kvebek (#D)"]
+    text = renderer.text(doc)
+    assert "\n\nAlpha bravo charlie.\n\nPapa quebec romeo.\n\nApparatus\n" + "\n".join(entries) + "\n" in text
+    page = parse_html(renderer.html(doc))
+    assert html_text(page.find(f".//{H}div[@class='text']")) == "Alpha bravo charlie. Papa quebec romeo."
+    assert [li.text for li in page.findall(f".//{H}section[@id='apparatus']/{H}ol/{H}li")] == entries
+    assert [el.get("title") for el in page.iter(f"{H}span") if el.get("title")] == ["rdg: brava (#C)", entries[1][8:]]

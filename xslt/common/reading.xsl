@@ -76,18 +76,30 @@
   <!-- The branch of a choice or app that is read; the others are alternatives. -->
   <xsl:function name="tk:reading" as="element()?">
     <xsl:param name="alternatives" as="element()"/>
+    <xsl:variable name="readings" select="tk:app-readings($alternatives)"/>
     <xsl:sequence select="
-        if ($alternatives/self::app) then ($alternatives/lem, $alternatives/rdg)[1]
+        if ($alternatives/self::app) then ($readings[self::lem], $readings[self::rdg])[1]
         else if ($alternatives/self::subst) then ($alternatives/add, $alternatives/*)[1]
         else if ($alternatives/abbr and tk:is-machine($alternatives)) then $alternatives/abbr[1]
         else ($alternatives/corr, $alternatives/reg, $alternatives/expan, $alternatives/*)[1]"/>
   </xsl:function>
 
-  <!-- The alternatives not read, as "rdg: text (#wit)" strings. -->
+  <!-- The lem and rdg of an app, in document order, those grouped in a rdgGrp (at any depth) too:
+       <app><rdgGrp><lem/><rdg/></rdgGrp></app> reads its lem as <app><lem/><rdg/></app> does.
+       Not those of an app nested in them. Nothing for an element that is no app. -->
+  <xsl:function name="tk:app-readings" as="element()*">
+    <xsl:param name="app" as="element()"/>
+    <xsl:sequence select="$app/self::app/descendant::*[self::lem or self::rdg]
+                                        [(ancestor::* except ancestor::rdgGrp)[last()] is $app]"/>
+  </xsl:function>
+
+  <!-- The alternatives not read, as "rdg: text (#wit)" strings: the other branches (an app's
+       readings each on its own, out of their rdgGrp). -->
   <xsl:function name="tk:alternatives" as="xs:string*">
     <xsl:param name="alternatives" as="element()"/>
     <xsl:variable name="read" select="tk:reading($alternatives)"/>
-    <xsl:sequence select="($alternatives/* except $read)[not(self::note)]
+    <xsl:variable name="branches" select="($alternatives/* except $alternatives/rdgGrp) | tk:app-readings($alternatives)"/>
+    <xsl:sequence select="($branches except $read)[not(self::note)]
         ! (local-name() || ': ' || (tk:reading-text(.)[.], '∅')[1]
            || (@wit ! (' (' || normalize-space(.) || ')')))"/>
   </xsl:function>
