@@ -456,3 +456,32 @@ def test_an_app_of_reading_groups_reads_its_lemma_and_lists_each_reading(rendere
     assert html_text(page.find(f".//{H}div[@class='text']")) == "Alpha bravo charlie. Papa quebec romeo."
     assert [li.text for li in page.findall(f".//{H}section[@id='apparatus']/{H}ol/{H}li")] == entries
     assert [el.get("title") for el in page.iter(f"{H}span") if el.get("title")] == ["rdg: brava (#C)", entries[1][8:]]
+
+
+def test_a_document_without_a_text_reads_its_source_transcription_or_is_refused_in_one_line(renderer, tmp_path):
+    # No <text>: the HTML edition failed with Saxon's trace (tk:lang of an empty text), the text
+    # edition printed the header alone and said nothing of the lines it lost.
+    from teikit.errors import RenderError
+
+    head = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+            '<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>')
+    genetic = tmp_path / "genetic.xml"
+    genetic.write_text(head + '<sourceDoc><surface><graphic url="p1.jpg"/><zone><line>First line of the leaf</line>'
+                       '<line>and <del>struck</del><add>the second</add><note>A note.</note></line></zone>'
+                       '<zone type="margin"><line>In the margin</line></zone></surface></sourceDoc></TEI>', encoding="utf-8")
+    text = renderer.text(genetic)
+    assert "\n\nFirst line of the leaf\nand the second[1]\n\nIn the margin\n\nNotes\n[1] A note.\n" in text
+    page = parse_html(renderer.html(genetic))
+    assert [html_text(el) for el in page.iter(f"{H}div") if el.get("class") == "tei-line"] == [
+        "First line of the leaf", "and struckthe second 1", "In the margin"]  # (del struck through, then ins)
+    assert html_text(page.find(f".//{H}section[@id='notes']")) == "Notes 1 A note."
+    facsimile = tmp_path / "facsimile.xml"
+    facsimile.write_text(head + '<facsimile><surface><graphic url="p1.jpg"/></surface></facsimile></TEI>', encoding="utf-8")
+    nested = tmp_path / "nested.xml"
+    nested.write_text(head + '<facsimile/>' + head.replace(' xmlns="http://www.tei-c.org/ns/1.0"', '')
+                      + '<text><body><p>Inner text.</p></body></text></TEI></TEI>', encoding="utf-8")
+    for doc, why in ((facsimile, ""), (nested, " (its text is in a nested TEI")):
+        for edition in (renderer.text, renderer.html, renderer.site_record):
+            with pytest.raises(RenderError) as caught:
+                edition(doc)
+            assert caught.value.message.startswith("no text to publish: the document has neither a text nor a sourceDoc" + why)

@@ -88,13 +88,13 @@
   <xsl:function name="tk:mention-ids" as="map(xs:string, xs:string)" cache="yes">
     <xsl:param name="tei" as="element(TEI)"/>
     <xsl:map>
-      <xsl:for-each-group select="$tei/text//(persName | orgName | placeName)[@ref]" group-by="tk:ref-id(.)">
+      <xsl:for-each-group select="tk:text-of($tei)//(persName | orgName | placeName)[@ref]" group-by="tk:ref-id(.)">
         <xsl:variable name="id" select="current-grouping-key()"/>
         <xsl:for-each select="current-group()">
           <xsl:map-entry key="generate-id(.)" select="$id || '-m' || position()"/>
         </xsl:for-each>
       </xsl:for-each-group>
-      <xsl:for-each-group select="$tei/text//(persName | orgName | placeName)[not(@ref)], $tei/text//(date | roleName)"
+      <xsl:for-each-group select="tk:text-of($tei)//(persName | orgName | placeName)[not(@ref)], tk:text-of($tei)//(date | roleName)"
                           group-by="tk:entity-type(.)">
         <xsl:variable name="type" select="current-grouping-key()"/>
         <xsl:for-each select="current-group()">
@@ -174,7 +174,7 @@
   <xsl:function name="tk:text-lang" as="xs:string">
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="header" select="$node/ancestor-or-self::teiHeader[1]"/>
-    <xsl:sequence select="tk:lang(($header/../text, $header/.., $node)[1])"/>
+    <xsl:sequence select="tk:lang(($header/../text, $header/../sourceDoc, $header/.., $node)[1])"/>
   </xsl:function>
 
   <!-- White space (including no-break and other Unicode spaces, $tk:spaces) folded to single spaces and trimmed.

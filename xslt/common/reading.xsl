@@ -35,6 +35,29 @@
   <xsl:variable name="tk:spaced-parts" static="yes" as="xs:string"
       select="'addrLine | castItem/*[not(self::note)] | address/*[not(self::note)] | respStmt/*[not(self::note)]'"/>
 
+  <!-- What an edition reads of a document: its text, else (a genetic edition, a transcription of
+       the document's surfaces and nothing else) its sourceDoc, each transcribed line a block of
+       its own. A document with a text reads it alone: its sourceDoc transcribes the same pages.
+       A document with neither (a facsimile only, or its text in a nested TEI) is refused before
+       it reaches the stylesheets (render.renderer.Renderer.load). -->
+  <xsl:function name="tk:text-of" as="element()*">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="if ($tei/text) then $tei/text else $tei/sourceDoc"/>
+  </xsl:function>
+
+  <!-- The parts of tk:text-of an edition renders in turn: front, body, back (the texts of a group),
+       or each sourceDoc. -->
+  <xsl:function name="tk:text-parts" as="element()*">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="if ($tei/text) then $tei/text/(front | body | back | group) else $tei/sourceDoc"/>
+  </xsl:function>
+
+  <!-- Whether a node is in what an edition reads of its document (tk:text-of). -->
+  <xsl:function name="tk:in-text" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="exists($node/ancestor::text) or exists($node/ancestor::sourceDoc[not(../text)])"/>
+  </xsl:function>
+
   <!-- Elements that always stand on their own in an edition. -->
   <xsl:variable name="tk:block-names" as="map(xs:string, xs:boolean)" select="map:merge((
       'p', 'ab', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'head',
@@ -43,7 +66,8 @@
       'epigraph', 'argument', 'titlePage', 'docTitle', 'titlePart', 'docImprint', 'docEdition',
       'sp', 'speaker', 'spGrp', 'castList', 'castItem', 'floatingText', 'front', 'body', 'back', 'group', 'text',
       'listPerson', 'listPlace', 'listOrg', 'listEvent', 'listBibl', 'listNym', 'listWit',
-      'person', 'personGrp', 'place', 'org', 'event', 'nym', 'witness') ! map{.: true()})"/>
+      'person', 'personGrp', 'place', 'org', 'event', 'nym', 'witness',
+      'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line') ! map{.: true()})"/>
 
   <xsl:function name="tk:is-block-element" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
@@ -156,7 +180,7 @@
     <xsl:variable name="uri" select="tokenize($ptr/@target)[1]"/>
     <xsl:variable name="target" select="if (starts-with($uri, '#')) then id(substring($uri, 2), $ptr)[1] else ()"/>
     <xsl:sequence select="
-        if ($target/self::note[ancestor::text]) then '[' || tk:note-label($target) || ']'
+        if ($target/self::note[tk:in-text(.)]) then '[' || tk:note-label($target) || ']'
         else if (exists($target)) then ($target/head[1] ! tk:reading-text(.), tk:normalize($target/@n), substring($uri, 2))[.][1]
         else string($uri)"/>
   </xsl:function>
@@ -175,7 +199,7 @@
        choice but teikit's machine abbreviations (whose expansion is no reading of the source). -->
   <xsl:function name="tk:apparatus" as="element()*" cache="yes">
     <xsl:param name="tei" as="element(TEI)"/>
-    <xsl:sequence select="$tei/text//(app | subst | choice[not(abbr and tk:is-machine(.))])[exists(tk:alternatives(.))]"/>
+    <xsl:sequence select="tk:text-of($tei)//(app | subst | choice[not(abbr and tk:is-machine(.))])[exists(tk:alternatives(.))]"/>
   </xsl:function>
 
   <!-- An apparatus entry: "lemma] alternative · alternative", each read as the text reads it. -->
@@ -189,7 +213,7 @@
   <xsl:function name="tk:note-numbers" as="map(xs:string, xs:integer)" cache="yes">
     <xsl:param name="tei" as="element(TEI)"/>
     <xsl:map>
-      <xsl:for-each select="$tei/text//note">
+      <xsl:for-each select="tk:text-of($tei)//note">
         <xsl:map-entry key="generate-id()" select="position()"/>
       </xsl:for-each>
     </xsl:map>

@@ -54,7 +54,7 @@
       <xsl:attribute name="id" select="tk:anchor-id($element/@xml:id)"/>
     </xsl:if>
     <!-- (A note of the text leaves only its mark here: its language goes on its footnote, notes.xsl.) -->
-    <xsl:if test="not($element/self::note[ancestor::text])">
+    <xsl:if test="not($element/self::note[tk:in-text(.)])">
       <xsl:sequence select="tk:lang-attributes(tk:lang($element), tk:lang($element/..))"/>
     </xsl:if>
   </xsl:function>
@@ -86,7 +86,7 @@
   </xsl:template>
 
   <!-- Whether the page has a break that joins words (most have none: the text nodes then need no look around). -->
-  <xsl:variable name="tk:page-joins" as="xs:boolean" select="exists($tk:page/text//(lb | pb | cb)[@break = 'no'])"/>
+  <xsl:variable name="tk:page-joins" as="xs:boolean" select="exists($tk:page ! tk:text-of(.)//(lb | pb | cb)[@break = 'no'])"/>
 
   <xsl:template match="lb | cb" mode="tk:html">
     <xsl:if test="not(@break = 'no')"><br class="tei-{local-name()}"/></xsl:if>

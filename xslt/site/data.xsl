@@ -32,7 +32,7 @@
     <xsl:variable name="lang" select="tk:lang(.)"/>
     <xsl:variable name="date" select="tk:article-date(.)"/>
     <xsl:variable name="source" select="teiHeader/fileDesc/sourceDesc/bibl[1]"/>
-    <xsl:variable name="mentions" select="text//(persName | orgName | placeName)[@ref][exists(tk:entry(.))]"/>
+    <xsl:variable name="mentions" select="tk:text-of(.)//(persName | orgName | placeName)[@ref][exists(tk:entry(.))]"/>
     <doc title="{tk:plain(teiHeader/fileDesc/titleStmt/title[1])}"
          date="{string(($date ! (@when, @from, @notBefore))[1])}"
          datetime="{($date ! tk:datetime(.))[1]}"
@@ -62,7 +62,7 @@
           </m>
         </xsl:for-each>
       </xsl:for-each-group>
-      <xsl:for-each-group select="text//date[matches(normalize-space((@when, @from, @notBefore)[1]), '^[0-9]{4}')]"
+      <xsl:for-each-group select="tk:text-of(.)//date[matches(normalize-space((@when, @from, @notBefore)[1]), '^[0-9]{4}')]"
                           group-adjacent="generate-id(tk:block(.))">
         <xsl:variable name="texts" select="tk:reading-texts(tk:block(.))"/>
         <xsl:for-each select="current-group()">

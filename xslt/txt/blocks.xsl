@@ -58,8 +58,9 @@
     <xsl:apply-templates select="* except head" mode="tk:txt-block"/>
   </xsl:template>
 
-  <!-- A stanza: one line per verse line (a group of stanzas falls to the fallback: one block each). -->
-  <xsl:template match="lg[not(lg)]" mode="tk:txt-block" as="xs:string">
+  <!-- A stanza: one line per verse line (a group of stanzas falls to the fallback: one block each);
+       a zone of a transcribed surface (sourceDoc) likewise, one line per line. -->
+  <xsl:template match="lg[not(lg)] | zone[line][not(zone)]" mode="tk:txt-block" as="xs:string">
     <xsl:sequence select="string-join((* except note)[not(tk:is-hidden(.))] ! tk:txt(.)[.], '&#10;')"/>
   </xsl:template>
 

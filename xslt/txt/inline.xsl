@@ -17,7 +17,7 @@
   <xsl:mode name="tk:txt-inline" on-no-match="text-only-copy" on-multiple-match="fail"/>
 
   <!-- Whether the document has a break that joins words (most have none: the text nodes then need no look around). -->
-  <xsl:variable name="tk:txt-joins" as="xs:boolean" select="exists(/TEI/text//(lb | pb | cb)[@break = 'no'])"/>
+  <xsl:variable name="tk:txt-joins" as="xs:boolean" select="exists(/TEI ! tk:text-of(.)//(lb | pb | cb)[@break = 'no'])"/>
 
   <xsl:template match="text()[$tk:txt-joins][following-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']]
                      | text()[$tk:txt-joins][preceding-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']]"
