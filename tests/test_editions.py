@@ -485,3 +485,19 @@ def test_a_document_without_a_text_reads_its_source_transcription_or_is_refused_
             with pytest.raises(RenderError) as caught:
                 edition(doc)
             assert caught.value.message.startswith("no text to publish: the document has neither a text nor a sourceDoc" + why)
+
+
+def test_an_empty_g_reads_the_character_its_declaration_maps_it_to(renderer, tmp_path):
+    # <g ref="#hedera"/> read nothing, and glued the words around it ("wordword").
+    doc = _tei(tmp_path, '<p>A word<g ref="#hedera"/>word, <g ref="#us"/>, <g ref="#bare"/>, <g ref="#nowhere"/>, '
+               '<g ref="#hedera">❦</g>, <app><lem>a<g ref="#us"/></lem><rdg>b</rdg></app>.</p>',
+               '<encodingDesc><charDecl><glyph xml:id="hedera"><glyphName>HEDERA</glyphName><mapping type="diplomatic">x'
+               '</mapping><mapping type="standard">❦</mapping></glyph><char xml:id="us"><charName>US</charName>'
+               '<mapping type="diplomatic">ꝰ</mapping></char><char xml:id="bare"><charName>BARE</charName></char>'
+               '</charDecl></encodingDesc>')
+    read = "A word❦word, ꝰ, \ufffd, \ufffd, ❦, aꝰ."
+    text = renderer.text(doc)
+    assert f"\n\n{read}\n\n" in text and text.endswith("\nApparatus\naꝰ] rdg: b\n")
+    page = parse_html(renderer.html(doc))
+    assert html_text(page.find(f".//{H}div[@class='text']")) == read
+    assert [el.text for el in page.iter(f"{H}span") if el.get("class") == "tei-g"] == ["❦", "ꝰ", "\ufffd", "\ufffd", "❦", "ꝰ"]

@@ -185,6 +185,20 @@
         else string($uri)"/>
   </xsl:function>
 
+  <xsl:template match="g[not(node())]" mode="tk:reading-text">
+    <xsl:sequence select="tk:glyph(.)"/>
+  </xsl:template>
+
+  <!-- What an empty g (a character or glyph the header's charDecl declares, <g ref="#hedera"/>)
+       reads: its declaration's standard mapping, else its first mapping, else U+FFFD, the
+       replacement character, so that it is never nothing and never glues the words around it. -->
+  <xsl:function name="tk:glyph" as="xs:string">
+    <xsl:param name="g" as="element(g)"/>
+    <xsl:variable name="uri" select="tokenize($g/@ref)[1]"/>
+    <xsl:variable name="declared" select="if (starts-with($uri, '#')) then id(substring($uri, 2), $g)[self::char or self::glyph][1] else ()"/>
+    <xsl:sequence select="(($declared/mapping[@type = 'standard'], $declared/mapping) ! string(.)[.], '&#xFFFD;')[1]"/>
+  </xsl:function>
+
   <xsl:template match="gap" mode="tk:reading-text">
     <xsl:sequence select="'[…]'"/>
   </xsl:template>

@@ -133,6 +133,11 @@
     <ins class="{tk:classes(.)}"><xsl:apply-templates mode="tk:html"/></ins>
   </xsl:template>
 
+  <!-- An empty g: the character its charDecl maps it to (common/reading.xsl), in the span the g makes. -->
+  <xsl:template match="g[not(node())]" mode="tk:html">
+    <span class="{tk:classes(.)}">{tk:glyph(.)}</span>
+  </xsl:template>
+
   <xsl:template match="gap" mode="tk:html">
     <span class="tei-gap" title="{string-join((@reason, @quantity || ' ' || @unit)[normalize-space()], ' ')}">[…]</span>
   </xsl:template>

@@ -52,6 +52,11 @@
     <xsl:value-of select="tk:pointer-label(.)"/>
   </xsl:template>
 
+  <!-- An empty g: the character its charDecl maps it to (common/reading.xsl). -->
+  <xsl:template match="g[not(node())]" mode="tk:txt-inline">
+    <xsl:value-of select="tk:glyph(.)"/>
+  </xsl:template>
+
   <xsl:template match="gap" mode="tk:txt-inline">
     <xsl:text>[…]</xsl:text>
   </xsl:template>
