@@ -8,7 +8,7 @@ Reading text (what an edition of a document must show, word for word):
   teikit's machine markup: the abbr); of an app its lem, else its first rdg (those
   inside a rdgGrp too);
 - notes are not part of the sentence: their words are collected apart;
-- left out: del, am inside expan, figDesc, graphic, index, interp(Grp), link(Grp),
+- left out: del (but for one inside a restore), am inside expan, figDesc, graphic, index, interp(Grp), link(Grp),
   span(Grp), fs, fw (forme work: running heads, catchwords, page numbers);
 - a caesura separates words; lb, pb and cb separate words unless @break="no" (then the white space at
   the break goes too); block elements (p, l, item, cell …) separate words.
@@ -59,6 +59,8 @@ def reading(path) -> tuple[str, list[str]]:
 
     def read(el) -> str:
         name = _local(el)
+        if name == "del" and any(_local(a) == "restore" for a in el.iterancestors()):
+            return inner(el)  # a restored deletion is read
         if not name or name in HIDDEN or (name == "am" and any(_local(a) == "expan" for a in el.iterancestors())):
             return ""
         if name == "note":

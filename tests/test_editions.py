@@ -501,3 +501,17 @@ def test_an_empty_g_reads_the_character_its_declaration_maps_it_to(renderer, tmp
     page = parse_html(renderer.html(doc))
     assert html_text(page.find(f".//{H}div[@class='text']")) == read
     assert [el.text for el in page.iter(f"{H}span") if el.get("class") == "tei-g"] == ["❦", "ꝰ", "\ufffd", "\ufffd", "❦", "ꝰ"]
+
+
+def test_a_restored_deletion_is_read_and_shown_as_restored(renderer, tmp_path):
+    # <restore><del>…</del></restore>: the deletion was cancelled, yet the text edition left the words
+    # out ("Eleven: c inserted .") and the HTML struck them through.
+    doc = _tei(tmp_path, '<p>Eleven: <restore type="unerase"><del>restored word</del></restore> and <del>gone</del>'
+               ' <app><lem>kept <restore><del>again</del></restore></lem><rdg>other</rdg></app>.</p>')
+    text = renderer.text(doc)
+    assert "\n\nEleven: restored word and kept again.\n\n" in text and text.endswith("\nkept again] rdg: other\n")
+    page = parse_html(renderer.html(doc))
+    assert html_text(page.find(f".//{H}div[@class='text']")) == "Eleven: restored word and gone kept again."
+    restored = page.find(f".//{H}span[@class='tei-restore tei-restore-unerase']/{H}span")
+    assert (restored.get("class"), restored.text) == ("tei-del tei-restored", "restored word")
+    assert [el.text for el in page.iter(f"{H}del")] == ["gone"]

@@ -21,11 +21,13 @@
        of an expansion, index entries, standoff apparatus, pictures, and forme work (fw: running
        heads, catchwords, page numbers the printer set, which are no words of the text). The HTML
        edition shows none of it; deletions (del) it shows struck through, and reads them no more than
-       the text edition does. The templates that leave them out match these patterns
+       the text edition does, but for a restored one (in a restore), which both read. The templates that leave them out match these patterns
        (_match="{$tk:unshown}", "{$tk:unread}"); tk:is-hidden asks the same. -->
   <xsl:variable name="tk:unshown" static="yes" as="xs:string"
       select="'am[ancestor::expan] | index | interpGrp | interp | linkGrp | link | span | spanGrp | figDesc | graphic | binaryObject | fs | fLib | fw'"/>
-  <xsl:variable name="tk:unread" static="yes" as="xs:string" select="'del | ' || $tk:unshown"/>
+  <!-- A deletion inside a restore was cancelled (<restore><del>word</del></restore>): its words are
+       the text's again, and read. -->
+  <xsl:variable name="tk:unread" static="yes" as="xs:string" select="'del[not(ancestor::restore)] | ' || $tk:unshown"/>
 
   <!-- Read as a space: white space the editor marked, the caesura parting two half-lines of verse.
        And parts often written without a space between them (an address's lines, a cast item's or

@@ -122,6 +122,12 @@
     <del class="{tk:classes(.)}"><xsl:apply-templates mode="tk:html"/></del>
   </xsl:template>
 
+  <!-- A restored deletion (common/reading.xsl) is text again: not struck through, classed as restored
+       (the restore round it is a span.tei-restore, which the style sheet marks). -->
+  <xsl:template match="del[ancestor::restore]" mode="tk:html">
+    <span class="{tk:classes(.)} tei-restored"><xsl:apply-templates mode="tk:html"/></span>
+  </xsl:template>
+
   <!-- A substitution reads as what was added; what was deleted is on hover (struck through, it would glue to it). -->
   <xsl:template match="subst" mode="tk:html">
     <span class="tei-subst" title="{string-join(del ! ('del: ' || tk:reading-text(.)), ' · ')}">
