@@ -515,3 +515,27 @@ def test_a_restored_deletion_is_read_and_shown_as_restored(renderer, tmp_path):
     restored = page.find(f".//{H}span[@class='tei-restore tei-restore-unerase']/{H}span")
     assert (restored.get("class"), restored.text) == ("tei-del tei-restored", "restored word")
     assert [el.text for el in page.iter(f"{H}del")] == ["gone"]
+
+
+def test_every_note_in_a_table_a_list_or_an_unread_branch_has_its_marker_and_a_gap_in_a_row_is_kept(renderer, tmp_path):
+    # A note in a row, between a table's rows or a list's items, in a sic, a del, a rdg or fw, or a
+    # child of an app, was listed with no marker in the text (the HTML's list one a sup directly in
+    # the ul); a gap or pb in a table was dropped. Each now goes with the cell or item before it, and a
+    # note of what is not read leaves its marker where that stands.
+    doc = _tei(tmp_path, '<table><row><cell>R1C1</cell><cell>R1C2</cell><note>In a row.</note></row><pb n="12"/>'
+               '<row><cell>R2C1</cell><gap reason="illegible"/><cell>R2C2</cell></row><note>After the rows.</note></table>'
+               '<list><item>Item one</item><note>Between items.</note><item>Item two</item></list>'
+               '<p>A <choice><sic>wrod<note>In a sic.</note></sic><corr>word</corr></choice>, <del>gone<note>In a del.</note></del>,'
+               ' <app><lem>lemma</lem><rdg>reading<note>In a rdg.</note></rdg><note>On the variant.</note></app>'
+               ' <fw>12<note>In fw.</note></fw>.</p>')
+    text = renderer.text(doc)
+    assert ("\n\nR1C1 | R1C2[1]\nR2C1[…] | R2C2[2]\n\n- Item one[3]\n- Item two\n\n"
+            "A word[4], [5], lemma[6][7] [8].\n\nNotes\n[1] In a row.\n") in text
+    page = parse_html(renderer.html(doc))
+    cells = page.findall(f".//{H}table/{H}tbody/{H}tr/{H}td")
+    assert [html_text(td) for td in cells] == ["R1C1", "R1C2 1", "R2C1[…]", "R2C2 2"]
+    assert cells[1].find(f"{H}span[@class='tei-pb']").get("data-n") == "12"
+    ul = page.find(f".//{H}div[@class='text']//{H}ul")
+    assert [child.tag for child in ul] == [f"{H}li", f"{H}li"] and html_text(ul) == "Item one 3 Item two"
+    markers = [sup.find(f"{H}a").get("href") for sup in page.find(f".//{H}div[@class='text']").iter(f"{H}sup")]
+    assert markers == [f"#note-{n}" for n in range(1, 9)]

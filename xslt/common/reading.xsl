@@ -225,6 +225,56 @@
                           || string-join(tk:alternatives($alternatives), ' · ')"/>
   </xsl:function>
 
+  <!-- The notes in what an edition does not read ($unread: an unread branch of a choice, app or
+       subst, a deletion, forme work …), the outermost ones (a note's own notes are in its footnote):
+       every note of the text is listed, so these leave their markers where $unread stands. -->
+  <xsl:function name="tk:notes-in" as="element(note)*">
+    <xsl:param name="unread" as="node()*"/>
+    <xsl:sequence select="$unread/descendant-or-self::note[empty(ancestor::note intersect $unread/descendant::note)]"/>
+  </xsl:function>
+
+  <!-- The notes of a choice or app outside the branch it reads: in its other branches, or its own
+       children (<app><lem/><rdg/><note/></app>). -->
+  <xsl:function name="tk:unread-notes" as="element(note)*">
+    <xsl:param name="alternatives" as="element()"/>
+    <xsl:variable name="read" select="tk:reading($alternatives)"/>
+    <xsl:sequence select="tk:notes-in($alternatives/*) except $read/descendant::note"/>
+  </xsl:function>
+
+  <!-- The parts of a row, a table or a list (cells; rows and the head; items, the head and labels),
+       the only children an edition sets in its own places there. -->
+  <xsl:function name="tk:is-part" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="exists($node/self::cell[parent::row] | $node/self::row[parent::table] | $node/self::head[parent::table]
+                                 | $node/(self::item | self::head | self::label)[parent::list])"/>
+  </xsl:function>
+
+  <!-- What else a row, table or list holds (a note, a gap, a page break: TEI's model.global) goes
+       with the part before it, at its end, and those before the first part with the first part, at
+       its start; so that every note keeps its marker, a gap its "[…]", in a table's cell. White
+       space between parts is not. -->
+  <xsl:function name="tk:strays-before" as="node()*">
+    <xsl:param name="part" as="element()"/>
+    <xsl:sequence select="if (exists($part/preceding-sibling::node()[tk:is-part(.)])) then ()
+                          else $part/preceding-sibling::node()[not(self::text()[not(normalize-space())])]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:strays-after" as="node()*">
+    <xsl:param name="part" as="element()"/>
+    <xsl:variable name="next" select="$part/following-sibling::node()[tk:is-part(.)][1]"/>
+    <xsl:sequence select="$part/following-sibling::node()[empty($next) or . &lt;&lt; $next]
+                          [not(self::text()[not(normalize-space())])]"/>
+  </xsl:function>
+
+  <!-- A cell's strays: its own, and the first cell takes its row's before it, the last its row's after it. -->
+  <xsl:function name="tk:cell-strays" as="node()*">
+    <xsl:param name="cell" as="element()"/>
+    <xsl:param name="after" as="xs:boolean"/>
+    <xsl:variable name="row" select="$cell/parent::row[parent::table]"/>
+    <xsl:sequence select="if ($after) then (tk:strays-after($cell), $row[$cell is cell[last()]] ! tk:strays-after(.))
+                          else ($row[$cell is cell[1]] ! tk:strays-before(.), tk:strays-before($cell))"/>
+  </xsl:function>
+
   <!-- generate-id() of each note of the text -> its number, 1 up in document order. -->
   <xsl:function name="tk:note-numbers" as="map(xs:string, xs:integer)" cache="yes">
     <xsl:param name="tei" as="element(TEI)"/>

@@ -100,9 +100,6 @@
     </span>
   </xsl:template>
 
-  <!-- Inside a table only rows and cells may stand: breaks there are left out. -->
-  <xsl:template match="table/(lb | pb | cb | milestone | anchor) | row/(lb | pb | cb | milestone | anchor)"
-                mode="tk:html" priority="2"/>
 
   <!-- One reading of a choice or app; the other branches on hover. -->
   <xsl:template match="choice | app" mode="tk:html">
@@ -111,12 +108,15 @@
       <xsl:variable name="others" select="tk:alternatives(.)"/>
       <xsl:if test="exists($others)"><xsl:attribute name="title" select="string-join($others, ' · ')"/></xsl:if>
       <xsl:call-template name="tk:machine-attrs"/>
-      <xsl:apply-templates select="$read/node()" mode="tk:html"/>
+      <xsl:apply-templates select="$read/node(), tk:unread-notes(.)" mode="tk:html"/>
     </span>
   </xsl:template>
 
-  <!-- Not read in the text: deletions are shown struck through; the rest is left out. -->
-  <xsl:template _match="{$tk:unshown}" mode="tk:html" priority="3"/>
+  <!-- Not read in the text: deletions are shown struck through; the rest is left out, but for the
+       markers of its notes (common/reading.xsl, tk:notes-in). -->
+  <xsl:template _match="{$tk:unshown}" mode="tk:html" priority="3">
+    <xsl:apply-templates select="tk:notes-in(node())" mode="tk:html"/>
+  </xsl:template>
 
   <xsl:template match="del" mode="tk:html">
     <del class="{tk:classes(.)}"><xsl:apply-templates mode="tk:html"/></del>
@@ -131,7 +131,7 @@
   <!-- A substitution reads as what was added; what was deleted is on hover (struck through, it would glue to it). -->
   <xsl:template match="subst" mode="tk:html">
     <span class="tei-subst" title="{string-join(del ! ('del: ' || tk:reading-text(.)), ' · ')}">
-      <xsl:apply-templates select="node() except del" mode="tk:html"/>
+      <xsl:apply-templates select="node() except del, tk:notes-in(del)" mode="tk:html"/>
     </span>
   </xsl:template>
 

@@ -44,8 +44,10 @@
     <xsl:value-of select="'[' || tk:note-label(.) || ']'"/>
   </xsl:template>
 
-  <!-- Not read (common/reading.xsl). -->
-  <xsl:template _match="{$tk:unread}" mode="tk:txt-inline" priority="3"/>
+  <!-- Not read (common/reading.xsl), but for the markers of its notes (tk:notes-in). -->
+  <xsl:template _match="{$tk:unread}" mode="tk:txt-inline" priority="3">
+    <xsl:apply-templates select="tk:notes-in(node())" mode="tk:txt-inline"/>
+  </xsl:template>
 
   <!-- A pointer: what it points at, readably (common/reading.xsl). -->
   <xsl:template match="ptr" mode="tk:txt-inline">
@@ -62,7 +64,7 @@
   </xsl:template>
 
   <xsl:template match="choice | app" mode="tk:txt-inline">
-    <xsl:apply-templates select="tk:reading(.)/node()" mode="tk:txt-inline"/>
+    <xsl:apply-templates select="tk:reading(.)/node(), tk:unread-notes(.)" mode="tk:txt-inline"/>
   </xsl:template>
 
   <xsl:template match="choice[abbr][expan][tk:reading(.) is abbr[1]]" mode="tk:txt-inline" priority="1">
