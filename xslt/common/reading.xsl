@@ -136,10 +136,17 @@
        goes on, a gap "[…]". For the apparatus and the alternatives on hover. -->
   <xsl:function name="tk:reading-text" as="xs:string">
     <xsl:param name="element" as="element()?"/>
+    <xsl:sequence select="tk:normalize(tk:reading-of($element/node()))"/>
+  </xsl:function>
+
+  <!-- The reading text of nodes as they stand (a choice among them one branch, a note nothing …),
+       white space not folded. -->
+  <xsl:function name="tk:reading-of" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
     <xsl:variable name="parts" as="xs:string*">
-      <xsl:apply-templates select="$element/node()" mode="tk:reading-text"/>
+      <xsl:apply-templates select="$nodes" mode="tk:reading-text"/>
     </xsl:variable>
-    <xsl:sequence select="tk:normalize(string-join($parts))"/>
+    <xsl:sequence select="string-join($parts)"/>
   </xsl:function>
 
   <xsl:mode name="tk:reading-text" on-no-match="text-only-copy" on-multiple-match="fail"/>
