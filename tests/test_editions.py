@@ -539,3 +539,30 @@ def test_every_note_in_a_table_a_list_or_an_unread_branch_has_its_marker_and_a_g
     assert [child.tag for child in ul] == [f"{H}li", f"{H}li"] and html_text(ul) == "Item one 3 Item two"
     markers = [sup.find(f"{H}a").get("href") for sup in page.find(f".//{H}div[@class='text']").iter(f"{H}sup")]
     assert markers == [f"#note-{n}" for n in range(1, 9)]
+
+
+def test_parts_written_one_against_the_other_are_read_a_space_apart(renderer, tmp_path):
+    # cit's quote and bibl, a bibl's author, title and date, a name's forename and surname, a date's
+    # parts, ruby were glued ("QUOTEBIBL", "AUTHTITLE1900", "FORESUR", "3May1901"), in the text, the
+    # HTML and the header's lines and YAML; a note in the main title was read into the title.
+    doc = tmp_path / "abut.xml"
+    doc.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Main <hi>Title</hi>'
+        '<note>A title note.</note></title><author><persName><surname>Schiller</surname><forename>Friedrich</forename>'
+        '</persName></author><editor><persName><forename>Ann</forename><surname>Editor</surname></persName></editor>'
+        '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>'
+        '<text><body><p><cit><quote>To be</quote><bibl>Hamlet</bibl></cit>; <bibl><author>Auth</author><title>Book</title>'
+        '<date>1900</date></bibl>; <bibl>(<date>1901</date>)</bibl>; <persName><forename>Fore</forename><surname>Sur</surname>'
+        '</persName>; <date><day>3</day><month>May</month><year>1901</year></date>; <ruby><rb>漢字</rb><rt>かんじ</rt></ruby>;'
+        ' <app><lem><persName><forename>A</forename><surname>B</surname></persName></lem><rdg>C</rdg></app>.</p>'
+        '</body></text></TEI>', encoding="utf-8")
+    read = "To be Hamlet; Auth Book 1900; (1901); Fore Sur; 3 May 1901; 漢字 かんじ; A B."
+    text = renderer.text(doc)
+    assert 'title: "Main Title"\nauthor: ["Schiller Friedrich"]\n' in text
+    assert "\n\nMain Title\nAuthor: Schiller Friedrich\nEditor: Ann Editor\n\n" + read + "\n\n" in text
+    assert text.endswith("\nApparatus\nA B] rdg: C\n")
+    page = parse_html(renderer.html(doc))
+    assert html_text(page.find(f".//{H}div[@class='text']")) == read
+    assert (page.find(f".//{H}title").text, html_text(page.find(f".//{H}h1"))) == ("Main Title", "Main Title")
+    assert (page.find(f".//{H}dd[@class='author']").text, page.find(f".//{H}dd[@class='editor']").text) == (
+        "Schiller Friedrich", "Ann Editor")

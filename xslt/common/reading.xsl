@@ -60,6 +60,26 @@
     <xsl:sequence select="exists($node/ancestor::text) or exists($node/ancestor::sourceDoc[not(../text)])"/>
   </xsl:function>
 
+  <!-- Parts other projects write one against the other, with no space between (a quotation and its
+       source in a cit, a bibl's author, title and date, a name's forename and surname, a date's day,
+       month and year, a ruby's base and gloss, a measureGrp's measures): a part right after another
+       element (no text between them) is read a space after it, in every edition, the apparatus, the
+       site's contexts and the header's lines (tk:plain). parent name -> the names of such parts. -->
+  <xsl:variable name="tk:abutting-parts" as="map(xs:string, xs:string+)" select="map{
+      'cit': ('quote', 'q', 'bibl', 'ref', 'ptr', 'biblStruct', 'listBibl'),
+      'bibl': ('author', 'editor', 'title', 'date', 'pubPlace', 'publisher', 'biblScope', 'citedRange', 'idno', 'edition',
+               'extent', 'series', 'respStmt'),
+      'persName': ('forename', 'surname', 'roleName', 'addName', 'genName', 'nameLink'),
+      'date': ('day', 'month', 'year', 'time'),
+      'ruby': ('rb', 'rt'),
+      'measureGrp': ('measure', 'num')}"/>
+
+  <xsl:function name="tk:abuts" as="xs:boolean">
+    <xsl:param name="part" as="element()"/>
+    <xsl:sequence select="exists($part/preceding-sibling::node()[1][self::*]) and exists($part/..)
+                          and local-name($part) = $tk:abutting-parts(local-name($part/..))"/>
+  </xsl:function>
+
   <!-- Elements that always stand on their own in an edition. -->
   <xsl:variable name="tk:block-names" as="map(xs:string, xs:boolean)" select="map:merge((
       'p', 'ab', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'head',
@@ -164,6 +184,11 @@
   <!-- The space, then the part as its own template reads it (a choice one branch, a gap "[…]"). -->
   <xsl:template _match="{$tk:spaced-parts}" mode="tk:reading-text" priority="2">
     <xsl:if test="preceding-sibling::node()"><xsl:sequence select="' '"/></xsl:if>
+    <xsl:next-match/>
+  </xsl:template>
+
+  <xsl:template match="*[tk:abuts(.)]" mode="tk:reading-text" priority="2.5">
+    <xsl:sequence select="' '"/>
     <xsl:next-match/>
   </xsl:template>
 

@@ -71,6 +71,13 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- A part written right after another, a space after it (common/reading.xsl, tk:abuts); above the
+       template giving an element's id and language to the first element it makes. -->
+  <xsl:template match="*[tk:abuts(.)]" mode="tk:html" priority="25">
+    <xsl:text> </xsl:text>
+    <xsl:next-match/>
+  </xsl:template>
+
   <!-- "tei-NAME", its @type and @rend as classes. -->
   <xsl:function name="tk:classes" as="xs:string">
     <xsl:param name="element" as="element()"/>

@@ -40,6 +40,12 @@
     <xsl:next-match/>  <!-- the part as its own template reads it: a choice one branch, a gap "[…]" -->
   </xsl:template>
 
+  <!-- A part written right after another, a space after it (common/reading.xsl, tk:abuts). -->
+  <xsl:template match="*[tk:abuts(.)]" mode="tk:txt-inline" priority="2.5">
+    <xsl:text> </xsl:text>
+    <xsl:next-match/>
+  </xsl:template>
+
   <xsl:template match="note" mode="tk:txt-inline">
     <xsl:value-of select="'[' || tk:note-label(.) || ']'"/>
   </xsl:template>

@@ -123,7 +123,7 @@
   </xsl:function>
 
   <xsl:template match="editor" mode="tk:txt-meta" as="xs:string">
-    <xsl:sequence select="tk:label('editor', tk:text-lang(.)) || ': ' || tk:normalize(.)"/>
+    <xsl:sequence select="tk:label('editor', tk:text-lang(.)) || ': ' || tk:plain(.)"/>
   </xsl:template>
 
   <xsl:template match="correspAction" mode="tk:txt-meta" as="xs:string">
