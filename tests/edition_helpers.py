@@ -5,9 +5,10 @@ Reading text (what an edition of a document must show, word for word):
 - the text element: front, body and back; nothing of the header or standOff;
 - one branch per alternative: of a choice its corr, else reg, else expan, else
   its first child (an abbr whose choice has @resp pointing to an application is
-  teikit's machine markup: the abbr); of an app its lem, else its first rdg;
+  teikit's machine markup: the abbr); of an app its lem, else its first rdg (those
+  inside a rdgGrp too);
 - notes are not part of the sentence: their words are collected apart;
-- left out: del, am inside expan, figDesc, graphic, index, interp(Grp), link(Grp),
+- left out: del (but for one inside a restore), am inside expan, figDesc, graphic, index, interp(Grp), link(Grp),
   span(Grp), fs, fw (forme work: running heads, catchwords, page numbers);
 - a caesura separates words; lb, pb and cb separate words unless @break="no" (then the white space at
   the break goes too); block elements (p, l, item, cell …) separate words.
@@ -58,6 +59,8 @@ def reading(path) -> tuple[str, list[str]]:
 
     def read(el) -> str:
         name = _local(el)
+        if name == "del" and any(_local(a) == "restore" for a in el.iterancestors()):
+            return inner(el)  # a restored deletion is read
         if not name or name in HIDDEN or (name == "am" and any(_local(a) == "expan" for a in el.iterancestors())):
             return ""
         if name == "note":
@@ -70,6 +73,8 @@ def reading(path) -> tuple[str, list[str]]:
         if name in ("choice", "app"):
             kids = [k for k in el if isinstance(k.tag, str)]
             if name == "app":
+                while any(_local(k) == "rdgGrp" for k in kids):  # a group's readings are the app's
+                    kids = [g for k in kids for g in ([c for c in k if isinstance(c.tag, str)] if _local(k) == "rdgGrp" else [k])]
                 pick = [k for k in kids if _local(k) == "lem"] or [k for k in kids if _local(k) == "rdg"]
             elif any(_local(k) == "abbr" for k in kids) and _is_machine(el, ids, names):
                 pick = [k for k in kids if _local(k) == "abbr"]

@@ -432,3 +432,137 @@ def test_a_caption_that_opens_with_its_label_gets_no_second_one(renderer, tmp_pa
     page = parse_html(renderer.html(doc))
     assert [html_text(c) for c in page.iter(f"{H}figcaption")] == ["Ảnh: Hoa dã quỳ nở rộ", "Ảnh: Hồ Xuân Hương",
                                                                     "ẢNH : TTXVN", "(Ảnh: TTXVN)"]
+
+
+def _tei(tmp_path, body, header="", name="doc.xml"):
+    """A small TEI file of this body (and header parts after fileDesc)."""
+    doc = tmp_path / name
+    doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+                   '<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>' + header
+                   + '</teiHeader><text><body>' + body + '</body></text></TEI>', encoding="utf-8")
+    return doc
+
+
+def test_an_app_of_reading_groups_reads_its_lemma_and_lists_each_reading(renderer, tmp_path):
+    # <app><rdgGrp><lem/><rdg/></rdgGrp></app>: the text lost the word, the apparatus said
+    # "∅] rdgGrp: bravobrava" (the group read as one glued reading, no witnesses).
+    doc = _tei(tmp_path, '<p>Alpha <app><rdgGrp type="substantive"><lem wit="#A #B">bravo</lem><rdg wit="#C">brava</rdg>'
+               '</rdgGrp></app> charlie.</p><p>Papa <app><rdgGrp><rdg wit="#A">quebec</rdg><rdg wit="#B">kebek</rdg></rdgGrp>'
+               '<rdgGrp><rdg wit="#D">kvebek</rdg></rdgGrp></app> romeo.</p>')
+    entries = ["bravo] rdg: brava (#C)", "quebec] rdg: kebek (#B) · rdg: kvebek (#D)"]
+    text = renderer.text(doc)
+    assert "\n\nAlpha bravo charlie.\n\nPapa quebec romeo.\n\nApparatus\n" + "\n".join(entries) + "\n" in text
+    page = parse_html(renderer.html(doc))
+    assert html_text(page.find(f".//{H}div[@class='text']")) == "Alpha bravo charlie. Papa quebec romeo."
+    assert [li.text for li in page.findall(f".//{H}section[@id='apparatus']/{H}ol/{H}li")] == entries
+    assert [el.get("title") for el in page.iter(f"{H}span") if el.get("title")] == ["rdg: brava (#C)", entries[1][8:]]
+
+
+def test_a_document_without_a_text_reads_its_source_transcription_or_is_refused_in_one_line(renderer, tmp_path):
+    # No <text>: the HTML edition failed with Saxon's trace (tk:lang of an empty text), the text
+    # edition printed the header alone and said nothing of the lines it lost.
+    from teikit.errors import RenderError
+
+    head = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+            '<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>')
+    genetic = tmp_path / "genetic.xml"
+    genetic.write_text(head + '<sourceDoc><surface><graphic url="p1.jpg"/><zone><line>First line of the leaf</line>'
+                       '<line>and <del>struck</del><add>the second</add><note>A note.</note></line></zone>'
+                       '<zone type="margin"><line>In the margin</line></zone></surface></sourceDoc></TEI>', encoding="utf-8")
+    text = renderer.text(genetic)
+    assert "\n\nFirst line of the leaf\nand the second[1]\n\nIn the margin\n\nNotes\n[1] A note.\n" in text
+    page = parse_html(renderer.html(genetic))
+    assert [html_text(el) for el in page.iter(f"{H}div") if el.get("class") == "tei-line"] == [
+        "First line of the leaf", "and struckthe second 1", "In the margin"]  # (del struck through, then ins)
+    assert html_text(page.find(f".//{H}section[@id='notes']")) == "Notes 1 A note."
+    facsimile = tmp_path / "facsimile.xml"
+    facsimile.write_text(head + '<facsimile><surface><graphic url="p1.jpg"/></surface></facsimile></TEI>', encoding="utf-8")
+    nested = tmp_path / "nested.xml"
+    nested.write_text(head + '<facsimile/>' + head.replace(' xmlns="http://www.tei-c.org/ns/1.0"', '')
+                      + '<text><body><p>Inner text.</p></body></text></TEI></TEI>', encoding="utf-8")
+    for doc, why in ((facsimile, ""), (nested, " (its text is in a nested TEI")):
+        for edition in (renderer.text, renderer.html, renderer.site_record):
+            with pytest.raises(RenderError) as caught:
+                edition(doc)
+            assert caught.value.message.startswith("no text to publish: the document has neither a text nor a sourceDoc" + why)
+
+
+def test_an_empty_g_reads_the_character_its_declaration_maps_it_to(renderer, tmp_path):
+    # <g ref="#hedera"/> read nothing, and glued the words around it ("wordword").
+    doc = _tei(tmp_path, '<p>A word<g ref="#hedera"/>word, <g ref="#us"/>, <g ref="#bare"/>, <g ref="#nowhere"/>, '
+               '<g ref="#hedera">❦</g>, <app><lem>a<g ref="#us"/></lem><rdg>b</rdg></app>.</p>',
+               '<encodingDesc><charDecl><glyph xml:id="hedera"><glyphName>HEDERA</glyphName><mapping type="diplomatic">x'
+               '</mapping><mapping type="standard">❦</mapping></glyph><char xml:id="us"><charName>US</charName>'
+               '<mapping type="diplomatic">ꝰ</mapping></char><char xml:id="bare"><charName>BARE</charName></char>'
+               '</charDecl></encodingDesc>')
+    read = "A word❦word, ꝰ, \ufffd, \ufffd, ❦, aꝰ."
+    text = renderer.text(doc)
+    assert f"\n\n{read}\n\n" in text and text.endswith("\nApparatus\naꝰ] rdg: b\n")
+    page = parse_html(renderer.html(doc))
+    assert html_text(page.find(f".//{H}div[@class='text']")) == read
+    assert [el.text for el in page.iter(f"{H}span") if el.get("class") == "tei-g"] == ["❦", "ꝰ", "\ufffd", "\ufffd", "❦", "ꝰ"]
+
+
+def test_a_restored_deletion_is_read_and_shown_as_restored(renderer, tmp_path):
+    # <restore><del>…</del></restore>: the deletion was cancelled, yet the text edition left the words
+    # out ("Eleven: c inserted .") and the HTML struck them through.
+    doc = _tei(tmp_path, '<p>Eleven: <restore type="unerase"><del>restored word</del></restore> and <del>gone</del>'
+               ' <app><lem>kept <restore><del>again</del></restore></lem><rdg>other</rdg></app>.</p>')
+    text = renderer.text(doc)
+    assert "\n\nEleven: restored word and kept again.\n\n" in text and text.endswith("\nkept again] rdg: other\n")
+    page = parse_html(renderer.html(doc))
+    assert html_text(page.find(f".//{H}div[@class='text']")) == "Eleven: restored word and gone kept again."
+    restored = page.find(f".//{H}span[@class='tei-restore tei-restore-unerase']/{H}span")
+    assert (restored.get("class"), restored.text) == ("tei-del tei-restored", "restored word")
+    assert [el.text for el in page.iter(f"{H}del")] == ["gone"]
+
+
+def test_every_note_in_a_table_a_list_or_an_unread_branch_has_its_marker_and_a_gap_in_a_row_is_kept(renderer, tmp_path):
+    # A note in a row, between a table's rows or a list's items, in a sic, a del, a rdg or fw, or a
+    # child of an app, was listed with no marker in the text (the HTML's list one a sup directly in
+    # the ul); a gap or pb in a table was dropped. Each now goes with the cell or item before it, and a
+    # note of what is not read leaves its marker where that stands.
+    doc = _tei(tmp_path, '<table><row><cell>R1C1</cell><cell>R1C2</cell><note>In a row.</note></row><pb n="12"/>'
+               '<row><cell>R2C1</cell><gap reason="illegible"/><cell>R2C2</cell></row><note>After the rows.</note></table>'
+               '<list><item>Item one</item><note>Between items.</note><item>Item two</item></list>'
+               '<p>A <choice><sic>wrod<note>In a sic.</note></sic><corr>word</corr></choice>, <del>gone<note>In a del.</note></del>,'
+               ' <app><lem>lemma</lem><rdg>reading<note>In a rdg.</note></rdg><note>On the variant.</note></app>'
+               ' <fw>12<note>In fw.</note></fw>.</p>')
+    text = renderer.text(doc)
+    assert ("\n\nR1C1 | R1C2[1]\nR2C1[…] | R2C2[2]\n\n- Item one[3]\n- Item two\n\n"
+            "A word[4], [5], lemma[6][7] [8].\n\nNotes\n[1] In a row.\n") in text
+    page = parse_html(renderer.html(doc))
+    cells = page.findall(f".//{H}table/{H}tbody/{H}tr/{H}td")
+    assert [html_text(td) for td in cells] == ["R1C1", "R1C2 1", "R2C1[…]", "R2C2 2"]
+    assert cells[1].find(f"{H}span[@class='tei-pb']").get("data-n") == "12"
+    ul = page.find(f".//{H}div[@class='text']//{H}ul")
+    assert [child.tag for child in ul] == [f"{H}li", f"{H}li"] and html_text(ul) == "Item one 3 Item two"
+    markers = [sup.find(f"{H}a").get("href") for sup in page.find(f".//{H}div[@class='text']").iter(f"{H}sup")]
+    assert markers == [f"#note-{n}" for n in range(1, 9)]
+
+
+def test_parts_written_one_against_the_other_are_read_a_space_apart(renderer, tmp_path):
+    # cit's quote and bibl, a bibl's author, title and date, a name's forename and surname, a date's
+    # parts, ruby were glued ("QUOTEBIBL", "AUTHTITLE1900", "FORESUR", "3May1901"), in the text, the
+    # HTML and the header's lines and YAML; a note in the main title was read into the title.
+    doc = tmp_path / "abut.xml"
+    doc.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Main <hi>Title</hi>'
+        '<note>A title note.</note></title><author><persName><surname>Schiller</surname><forename>Friedrich</forename>'
+        '</persName></author><editor><persName><forename>Ann</forename><surname>Editor</surname></persName></editor>'
+        '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>'
+        '<text><body><p><cit><quote>To be</quote><bibl>Hamlet</bibl></cit>; <bibl><author>Auth</author><title>Book</title>'
+        '<date>1900</date></bibl>; <bibl>(<date>1901</date>)</bibl>; <persName><forename>Fore</forename><surname>Sur</surname>'
+        '</persName>; <date><day>3</day><month>May</month><year>1901</year></date>; <ruby><rb>漢字</rb><rt>かんじ</rt></ruby>;'
+        ' <app><lem><persName><forename>A</forename><surname>B</surname></persName></lem><rdg>C</rdg></app>.</p>'
+        '</body></text></TEI>', encoding="utf-8")
+    read = "To be Hamlet; Auth Book 1900; (1901); Fore Sur; 3 May 1901; 漢字 かんじ; A B."
+    text = renderer.text(doc)
+    assert 'title: "Main Title"\nauthor: ["Schiller Friedrich"]\n' in text
+    assert "\n\nMain Title\nAuthor: Schiller Friedrich\nEditor: Ann Editor\n\n" + read + "\n\n" in text
+    assert text.endswith("\nApparatus\nA B] rdg: C\n")
+    page = parse_html(renderer.html(doc))
+    assert html_text(page.find(f".//{H}div[@class='text']")) == read
+    assert (page.find(f".//{H}title").text, html_text(page.find(f".//{H}h1"))) == ("Main Title", "Main Title")
+    assert (page.find(f".//{H}dd[@class='author']").text, page.find(f".//{H}dd[@class='editor']").text) == (
+        "Schiller Friedrich", "Ann Editor")

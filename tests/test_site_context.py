@@ -1,7 +1,8 @@
 """The site record's context of a mention (xslt/site/data.xsl, @before and @after of <m> and <d>).
 
-The contract: the reading text of the mention's block before it and after it (notes and
-expansions left out, the mention's own text left out of "after"), white space folded to one
+The contract: the reading text of the mention's block before it and after it (read as the
+editions read it: one branch of a choice, no note, del or fw, a gap "[…]"; the mention's own
+text left out of "after"), white space folded to one
 space, a space at either end kept; a side longer than 80 characters is cut to its 80
 characters next to the mention, then to a word boundary (the partial word at the far end
 dropped) and marked with "…". data.xsl folds only a window at the end it needs; these tests
@@ -205,3 +206,28 @@ def test_dates_keep_document_order_across_nested_blocks_each_with_its_own_blocks
         ("Trước ngày 1 giữa mục ngày 2 sau ", ""),
         ("Đoạn hai: ", " hết."),
     ]
+
+
+def test_the_context_and_the_name_are_read_as_the_article_page_reads_them(tmp_path):
+    # The context read every branch glued ("SICWCORRW", "LEMWRDGW", "DELWADDW"), forme work and a figure's
+    # description, dropped the gap, and named the mention by its abbreviation (ABBRM, not the expan).
+    doc = tmp_path / "context.xml"
+    doc.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+        '<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body>'
+        '<p>The <choice><sic>SICW</sic><corr>CORRW</corr></choice> author <persName ref="#mary"><choice><abbr>ABBRM</abbr>'
+        '<expan>Mary</expan></choice> Shelley</persName> wrote<note>A note on <persName ref="#mary">her</persName>.</note>'
+        ' <app><lem>LEMW</lem><rdg>RDGW</rdg></app> <del>DELW</del><add>ADDW</add> <fw type="catch">FWW</fw>'
+        ' <figure><figDesc>FIGDESCW</figDesc></figure> <subst><del>SUBDEL</del><add>SUBADD</add></subst> in'
+        ' <placeName ref="#geneva">Gen<lb break="no"/>eva</placeName> <gap/>.</p></body></text>'
+        '<standOff><listPerson><person xml:id="mary"><persName>Mary Shelley</persName></person></listPerson>'
+        '<listPlace><place xml:id="geneva"><placeName>Geneva</placeName></place></listPlace></standOff></TEI>',
+        encoding="utf-8")
+    record = _record(parse_file(doc))
+    mary, her, geneva = record.findall("m")
+    assert (mary.get("before"), mary.get("text"), mary.get("after")) == (
+        "The CORRW author ", "Mary Shelley", " wrote LEMW ADDW SUBADD in Geneva […].")
+    assert (geneva.get("before"), geneva.get("text"), geneva.get("after")) == (
+        "The CORRW author Mary Shelley wrote LEMW ADDW SUBADD in ", "Geneva", " […].")
+    assert (her.get("before"), her.get("text"), her.get("after")) == ("A note on ", "her", ".")  # a note's, its own
+    assert [v.text for v in record.find("e[@id='mary']").findall("v")] == ["Mary Shelley", "her"]

@@ -106,6 +106,12 @@ class Renderer:
                               "of one TEI document a file; split it into one file per TEI", path=name)
         if root.tag != names.TEI:
             raise RenderError(f"not a TEI document: the root element is {root.tag}, not {names.TEI}", path=name)
+        if root.find(names.tei("text")) is None and root.find(names.tei("sourceDoc")) is None:
+            # What an edition reads (xslt/common/reading.xsl, tk:text-of): the text, else the sourceDoc.
+            nested = root.find(names.TEI) is not None
+            raise RenderError("no text to publish: the document has neither a text nor a sourceDoc"
+                              + (" (its text is in a nested TEI: an edition is made of one TEI document a file; "
+                                 "make that TEI a file of its own)" if nested else ""), path=name)
         text = etree.tostring(root, encoding="unicode")
         return SourceDocument(name=name, stem=stem, path=path, node=saxon.parse_text(text, name=name),
                               teikit=names.is_teikit_document(root))

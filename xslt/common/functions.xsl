@@ -88,13 +88,13 @@
   <xsl:function name="tk:mention-ids" as="map(xs:string, xs:string)" cache="yes">
     <xsl:param name="tei" as="element(TEI)"/>
     <xsl:map>
-      <xsl:for-each-group select="$tei/text//(persName | orgName | placeName)[@ref]" group-by="tk:ref-id(.)">
+      <xsl:for-each-group select="tk:text-of($tei)//(persName | orgName | placeName)[@ref]" group-by="tk:ref-id(.)">
         <xsl:variable name="id" select="current-grouping-key()"/>
         <xsl:for-each select="current-group()">
           <xsl:map-entry key="generate-id(.)" select="$id || '-m' || position()"/>
         </xsl:for-each>
       </xsl:for-each-group>
-      <xsl:for-each-group select="$tei/text//(persName | orgName | placeName)[not(@ref)], $tei/text//(date | roleName)"
+      <xsl:for-each-group select="tk:text-of($tei)//(persName | orgName | placeName)[not(@ref)], tk:text-of($tei)//(date | roleName)"
                           group-by="tk:entity-type(.)">
         <xsl:variable name="type" select="current-grouping-key()"/>
         <xsl:for-each select="current-group()">
@@ -174,7 +174,7 @@
   <xsl:function name="tk:text-lang" as="xs:string">
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="header" select="$node/ancestor-or-self::teiHeader[1]"/>
-    <xsl:sequence select="tk:lang(($header/../text, $header/.., $node)[1])"/>
+    <xsl:sequence select="tk:lang(($header/../text, $header/../sourceDoc, $header/.., $node)[1])"/>
   </xsl:function>
 
   <!-- White space (including no-break and other Unicode spaces, $tk:spaces) folded to single spaces and trimmed.
@@ -189,24 +189,24 @@
   <xsl:param name="tk:spaces" as="xs:string" required="yes"/>
   <xsl:variable name="tk:blanks" as="xs:string" select="string-join((1 to string-length($tk:spaces)) ! ' ')"/>
 
-  <!-- The reading text of nodes: every text node except those in expansions
-       (the only text not in the source), normalised. -->
   <!-- The name a name element carries, as tk:plain reads it: a persName without the roleName
        children that qualify the person, and the commas and spaces beside them ("ROLE NAME,
        ROLE …" carries "NAME"; teikit.teitext.name_part). -->
   <xsl:function name="tk:name-plain" as="xs:string">
     <xsl:param name="name" as="element()"/>
     <xsl:sequence select="if ($name/self::persName and $name/roleName)
-        then replace(tk:normalize(string-join($name/node()[not(self::roleName)]/descendant-or-self::text()[not(ancestor::expan)])),
-                     '^[\s,]+|[\s,]+$', '')
+        then replace(tk:normalize(tk:reading-of($name/node()[not(self::roleName)])), '^[\s,]+|[\s,]+$', '')
         else tk:plain($name)"/>
   </xsl:function>
 
+  <!-- The reading text of nodes (of an element, its content), normalised: read as the editions read
+       the text (common/reading.xsl, tk:reading-of): one branch of a choice or app (teikit's machine
+       abbreviations their abbr, an editor's their expan), no note, nothing of what is not read, a gap
+       "[…]". Nodes without elements in them (most names, titles) are their string. -->
   <xsl:function name="tk:plain" as="xs:string">
     <xsl:param name="nodes" as="node()*"/>
     <xsl:sequence select="tk:normalize(
-        if (exists($nodes/descendant-or-self::expan))
-        then string-join($nodes/descendant-or-self::text()[not(ancestor::expan)])
+        if (exists($nodes/descendant::*)) then tk:reading-of($nodes ! (if (. instance of element()) then node() else .))
         else string-join($nodes ! string(.)))"/>
   </xsl:function>
 

@@ -14,7 +14,9 @@
 
   <!-- Name mentions in the text, by document and the register id they point to. -->
   <xsl:key name="tk:mentions"
-           match="text//persName[@ref] | text//orgName[@ref] | text//placeName[@ref]"
+           match="text//persName[@ref] | text//orgName[@ref] | text//placeName[@ref]
+                  | sourceDoc[not(../text)]//persName[@ref] | sourceDoc[not(../text)]//orgName[@ref]
+                  | sourceDoc[not(../text)]//placeName[@ref]"
            use="generate-id(ancestor::TEI[1]) || ' ' || tk:ref-id(.)"/>
 
   <!-- Register entries by document and xml:id. -->

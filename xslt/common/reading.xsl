@@ -21,11 +21,13 @@
        of an expansion, index entries, standoff apparatus, pictures, and forme work (fw: running
        heads, catchwords, page numbers the printer set, which are no words of the text). The HTML
        edition shows none of it; deletions (del) it shows struck through, and reads them no more than
-       the text edition does. The templates that leave them out match these patterns
+       the text edition does, but for a restored one (in a restore), which both read. The templates that leave them out match these patterns
        (_match="{$tk:unshown}", "{$tk:unread}"); tk:is-hidden asks the same. -->
   <xsl:variable name="tk:unshown" static="yes" as="xs:string"
       select="'am[ancestor::expan] | index | interpGrp | interp | linkGrp | link | span | spanGrp | figDesc | graphic | binaryObject | fs | fLib | fw'"/>
-  <xsl:variable name="tk:unread" static="yes" as="xs:string" select="'del | ' || $tk:unshown"/>
+  <!-- A deletion inside a restore was cancelled (<restore><del>word</del></restore>): its words are
+       the text's again, and read. -->
+  <xsl:variable name="tk:unread" static="yes" as="xs:string" select="'del[not(ancestor::restore)] | ' || $tk:unshown"/>
 
   <!-- Read as a space: white space the editor marked, the caesura parting two half-lines of verse.
        And parts often written without a space between them (an address's lines, a cast item's or
@@ -35,6 +37,49 @@
   <xsl:variable name="tk:spaced-parts" static="yes" as="xs:string"
       select="'addrLine | castItem/*[not(self::note)] | address/*[not(self::note)] | respStmt/*[not(self::note)]'"/>
 
+  <!-- What an edition reads of a document: its text, else (a genetic edition, a transcription of
+       the document's surfaces and nothing else) its sourceDoc, each transcribed line a block of
+       its own. A document with a text reads it alone: its sourceDoc transcribes the same pages.
+       A document with neither (a facsimile only, or its text in a nested TEI) is refused before
+       it reaches the stylesheets (render.renderer.Renderer.load). -->
+  <xsl:function name="tk:text-of" as="element()*">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="if ($tei/text) then $tei/text else $tei/sourceDoc"/>
+  </xsl:function>
+
+  <!-- The parts of tk:text-of an edition renders in turn: front, body, back (the texts of a group),
+       or each sourceDoc. -->
+  <xsl:function name="tk:text-parts" as="element()*">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="if ($tei/text) then $tei/text/(front | body | back | group) else $tei/sourceDoc"/>
+  </xsl:function>
+
+  <!-- Whether a node is in what an edition reads of its document (tk:text-of). -->
+  <xsl:function name="tk:in-text" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="exists($node/ancestor::text) or exists($node/ancestor::sourceDoc[not(../text)])"/>
+  </xsl:function>
+
+  <!-- Parts other projects write one against the other, with no space between (a quotation and its
+       source in a cit, a bibl's author, title and date, a name's forename and surname, a date's day,
+       month and year, a ruby's base and gloss, a measureGrp's measures): a part right after another
+       element (no text between them) is read a space after it, in every edition, the apparatus, the
+       site's contexts and the header's lines (tk:plain). parent name -> the names of such parts. -->
+  <xsl:variable name="tk:abutting-parts" as="map(xs:string, xs:string+)" select="map{
+      'cit': ('quote', 'q', 'bibl', 'ref', 'ptr', 'biblStruct', 'listBibl'),
+      'bibl': ('author', 'editor', 'title', 'date', 'pubPlace', 'publisher', 'biblScope', 'citedRange', 'idno', 'edition',
+               'extent', 'series', 'respStmt'),
+      'persName': ('forename', 'surname', 'roleName', 'addName', 'genName', 'nameLink'),
+      'date': ('day', 'month', 'year', 'time'),
+      'ruby': ('rb', 'rt'),
+      'measureGrp': ('measure', 'num')}"/>
+
+  <xsl:function name="tk:abuts" as="xs:boolean">
+    <xsl:param name="part" as="element()"/>
+    <xsl:sequence select="exists($part/preceding-sibling::node()[1][self::*]) and exists($part/..)
+                          and local-name($part) = $tk:abutting-parts(local-name($part/..))"/>
+  </xsl:function>
+
   <!-- Elements that always stand on their own in an edition. -->
   <xsl:variable name="tk:block-names" as="map(xs:string, xs:boolean)" select="map:merge((
       'p', 'ab', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'head',
@@ -43,7 +88,8 @@
       'epigraph', 'argument', 'titlePage', 'docTitle', 'titlePart', 'docImprint', 'docEdition',
       'sp', 'speaker', 'spGrp', 'castList', 'castItem', 'floatingText', 'front', 'body', 'back', 'group', 'text',
       'listPerson', 'listPlace', 'listOrg', 'listEvent', 'listBibl', 'listNym', 'listWit',
-      'person', 'personGrp', 'place', 'org', 'event', 'nym', 'witness') ! map{.: true()})"/>
+      'person', 'personGrp', 'place', 'org', 'event', 'nym', 'witness',
+      'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line') ! map{.: true()})"/>
 
   <xsl:function name="tk:is-block-element" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
@@ -76,18 +122,30 @@
   <!-- The branch of a choice or app that is read; the others are alternatives. -->
   <xsl:function name="tk:reading" as="element()?">
     <xsl:param name="alternatives" as="element()"/>
+    <xsl:variable name="readings" select="tk:app-readings($alternatives)"/>
     <xsl:sequence select="
-        if ($alternatives/self::app) then ($alternatives/lem, $alternatives/rdg)[1]
+        if ($alternatives/self::app) then ($readings[self::lem], $readings[self::rdg])[1]
         else if ($alternatives/self::subst) then ($alternatives/add, $alternatives/*)[1]
         else if ($alternatives/abbr and tk:is-machine($alternatives)) then $alternatives/abbr[1]
         else ($alternatives/corr, $alternatives/reg, $alternatives/expan, $alternatives/*)[1]"/>
   </xsl:function>
 
-  <!-- The alternatives not read, as "rdg: text (#wit)" strings. -->
+  <!-- The lem and rdg of an app, in document order, those grouped in a rdgGrp (at any depth) too:
+       <app><rdgGrp><lem/><rdg/></rdgGrp></app> reads its lem as <app><lem/><rdg/></app> does.
+       Not those of an app nested in them. Nothing for an element that is no app. -->
+  <xsl:function name="tk:app-readings" as="element()*">
+    <xsl:param name="app" as="element()"/>
+    <xsl:sequence select="$app/self::app/descendant::*[self::lem or self::rdg]
+                                        [(ancestor::* except ancestor::rdgGrp)[last()] is $app]"/>
+  </xsl:function>
+
+  <!-- The alternatives not read, as "rdg: text (#wit)" strings: the other branches (an app's
+       readings each on its own, out of their rdgGrp). -->
   <xsl:function name="tk:alternatives" as="xs:string*">
     <xsl:param name="alternatives" as="element()"/>
     <xsl:variable name="read" select="tk:reading($alternatives)"/>
-    <xsl:sequence select="($alternatives/* except $read)[not(self::note)]
+    <xsl:variable name="branches" select="($alternatives/* except $alternatives/rdgGrp) | tk:app-readings($alternatives)"/>
+    <xsl:sequence select="($branches except $read)[not(self::note)]
         ! (local-name() || ': ' || (tk:reading-text(.)[.], '∅')[1]
            || (@wit ! (' (' || normalize-space(.) || ')')))"/>
   </xsl:function>
@@ -98,10 +156,17 @@
        goes on, a gap "[…]". For the apparatus and the alternatives on hover. -->
   <xsl:function name="tk:reading-text" as="xs:string">
     <xsl:param name="element" as="element()?"/>
+    <xsl:sequence select="tk:normalize(tk:reading-of($element/node()))"/>
+  </xsl:function>
+
+  <!-- The reading text of nodes as they stand (a choice among them one branch, a note nothing …),
+       white space not folded. -->
+  <xsl:function name="tk:reading-of" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
     <xsl:variable name="parts" as="xs:string*">
-      <xsl:apply-templates select="$element/node()" mode="tk:reading-text"/>
+      <xsl:apply-templates select="$nodes" mode="tk:reading-text"/>
     </xsl:variable>
-    <xsl:sequence select="tk:normalize(string-join($parts))"/>
+    <xsl:sequence select="string-join($parts)"/>
   </xsl:function>
 
   <xsl:mode name="tk:reading-text" on-no-match="text-only-copy" on-multiple-match="fail"/>
@@ -119,6 +184,11 @@
   <!-- The space, then the part as its own template reads it (a choice one branch, a gap "[…]"). -->
   <xsl:template _match="{$tk:spaced-parts}" mode="tk:reading-text" priority="2">
     <xsl:if test="preceding-sibling::node()"><xsl:sequence select="' '"/></xsl:if>
+    <xsl:next-match/>
+  </xsl:template>
+
+  <xsl:template match="*[tk:abuts(.)]" mode="tk:reading-text" priority="2.5">
+    <xsl:sequence select="' '"/>
     <xsl:next-match/>
   </xsl:template>
 
@@ -144,9 +214,23 @@
     <xsl:variable name="uri" select="tokenize($ptr/@target)[1]"/>
     <xsl:variable name="target" select="if (starts-with($uri, '#')) then id(substring($uri, 2), $ptr)[1] else ()"/>
     <xsl:sequence select="
-        if ($target/self::note[ancestor::text]) then '[' || tk:note-label($target) || ']'
+        if ($target/self::note[tk:in-text(.)]) then '[' || tk:note-label($target) || ']'
         else if (exists($target)) then ($target/head[1] ! tk:reading-text(.), tk:normalize($target/@n), substring($uri, 2))[.][1]
         else string($uri)"/>
+  </xsl:function>
+
+  <xsl:template match="g[not(node())]" mode="tk:reading-text">
+    <xsl:sequence select="tk:glyph(.)"/>
+  </xsl:template>
+
+  <!-- What an empty g (a character or glyph the header's charDecl declares, <g ref="#hedera"/>)
+       reads: its declaration's standard mapping, else its first mapping, else U+FFFD, the
+       replacement character, so that it is never nothing and never glues the words around it. -->
+  <xsl:function name="tk:glyph" as="xs:string">
+    <xsl:param name="g" as="element(g)"/>
+    <xsl:variable name="uri" select="tokenize($g/@ref)[1]"/>
+    <xsl:variable name="declared" select="if (starts-with($uri, '#')) then id(substring($uri, 2), $g)[self::char or self::glyph][1] else ()"/>
+    <xsl:sequence select="(($declared/mapping[@type = 'standard'], $declared/mapping) ! string(.)[.], '&#xFFFD;')[1]"/>
   </xsl:function>
 
   <xsl:template match="gap" mode="tk:reading-text">
@@ -163,7 +247,7 @@
        choice but teikit's machine abbreviations (whose expansion is no reading of the source). -->
   <xsl:function name="tk:apparatus" as="element()*" cache="yes">
     <xsl:param name="tei" as="element(TEI)"/>
-    <xsl:sequence select="$tei/text//(app | subst | choice[not(abbr and tk:is-machine(.))])[exists(tk:alternatives(.))]"/>
+    <xsl:sequence select="tk:text-of($tei)//(app | subst | choice[not(abbr and tk:is-machine(.))])[exists(tk:alternatives(.))]"/>
   </xsl:function>
 
   <!-- An apparatus entry: "lemma] alternative · alternative", each read as the text reads it. -->
@@ -173,11 +257,61 @@
                           || string-join(tk:alternatives($alternatives), ' · ')"/>
   </xsl:function>
 
+  <!-- The notes in what an edition does not read ($unread: an unread branch of a choice, app or
+       subst, a deletion, forme work …), the outermost ones (a note's own notes are in its footnote):
+       every note of the text is listed, so these leave their markers where $unread stands. -->
+  <xsl:function name="tk:notes-in" as="element(note)*">
+    <xsl:param name="unread" as="node()*"/>
+    <xsl:sequence select="$unread/descendant-or-self::note[empty(ancestor::note intersect $unread/descendant::note)]"/>
+  </xsl:function>
+
+  <!-- The notes of a choice or app outside the branch it reads: in its other branches, or its own
+       children (<app><lem/><rdg/><note/></app>). -->
+  <xsl:function name="tk:unread-notes" as="element(note)*">
+    <xsl:param name="alternatives" as="element()"/>
+    <xsl:variable name="read" select="tk:reading($alternatives)"/>
+    <xsl:sequence select="tk:notes-in($alternatives/*) except $read/descendant::note"/>
+  </xsl:function>
+
+  <!-- The parts of a row, a table or a list (cells; rows and the head; items, the head and labels),
+       the only children an edition sets in its own places there. -->
+  <xsl:function name="tk:is-part" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="exists($node/self::cell[parent::row] | $node/self::row[parent::table] | $node/self::head[parent::table]
+                                 | $node/(self::item | self::head | self::label)[parent::list])"/>
+  </xsl:function>
+
+  <!-- What else a row, table or list holds (a note, a gap, a page break: TEI's model.global) goes
+       with the part before it, at its end, and those before the first part with the first part, at
+       its start; so that every note keeps its marker, a gap its "[…]", in a table's cell. White
+       space between parts is not. -->
+  <xsl:function name="tk:strays-before" as="node()*">
+    <xsl:param name="part" as="element()"/>
+    <xsl:sequence select="if (exists($part/preceding-sibling::node()[tk:is-part(.)])) then ()
+                          else $part/preceding-sibling::node()[not(self::text()[not(normalize-space())])]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:strays-after" as="node()*">
+    <xsl:param name="part" as="element()"/>
+    <xsl:variable name="next" select="$part/following-sibling::node()[tk:is-part(.)][1]"/>
+    <xsl:sequence select="$part/following-sibling::node()[empty($next) or . &lt;&lt; $next]
+                          [not(self::text()[not(normalize-space())])]"/>
+  </xsl:function>
+
+  <!-- A cell's strays: its own, and the first cell takes its row's before it, the last its row's after it. -->
+  <xsl:function name="tk:cell-strays" as="node()*">
+    <xsl:param name="cell" as="element()"/>
+    <xsl:param name="after" as="xs:boolean"/>
+    <xsl:variable name="row" select="$cell/parent::row[parent::table]"/>
+    <xsl:sequence select="if ($after) then (tk:strays-after($cell), $row[$cell is cell[last()]] ! tk:strays-after(.))
+                          else ($row[$cell is cell[1]] ! tk:strays-before(.), tk:strays-before($cell))"/>
+  </xsl:function>
+
   <!-- generate-id() of each note of the text -> its number, 1 up in document order. -->
   <xsl:function name="tk:note-numbers" as="map(xs:string, xs:integer)" cache="yes">
     <xsl:param name="tei" as="element(TEI)"/>
     <xsl:map>
-      <xsl:for-each select="$tei/text//note">
+      <xsl:for-each select="tk:text-of($tei)//note">
         <xsl:map-entry key="generate-id()" select="position()"/>
       </xsl:for-each>
     </xsl:map>

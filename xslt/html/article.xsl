@@ -50,8 +50,8 @@
               <xsl:with-param name="types" select="$tk:page-types"/>
             </xsl:call-template>
             <div class="text">
-              <xsl:sequence select="tk:lang-attributes(tk:lang(text), $lang)"/>
-              <xsl:apply-templates select="text/(front | body | back | group)" mode="tk:html"/>
+              <xsl:sequence select="tk:lang-attributes(tk:lang((tk:text-of(.), .)[1]), $lang)"/>
+              <xsl:apply-templates select="tk:text-parts(.)" mode="tk:html"/>
             </div>
             <xsl:call-template name="tk:footnotes">
               <xsl:with-param name="lang" select="$lang"/>
@@ -186,7 +186,7 @@
     <!-- The words (runs of letters and digits) of the reading text that hold đ or Đ, in order of first
          occurrence. Split at white space first, and by the regex only the few pieces with a đ: the same
          words, since white space parts words too, for a small part of the regex's cost (per page). -->
-    <xsl:variable name="words" select="distinct-values(tokenize(tk:plain(/TEI/text))[tk:has-d(.)]
+    <xsl:variable name="words" select="distinct-values(tokenize(tk:plain(tk:text-of(/TEI)))[tk:has-d(.)]
                                                        ! tokenize(., '[^\p{L}\p{N}]+')[tk:has-d(.)])"/>
     <xsl:if test="exists($words)">
       <p class="search-folded" hidden="" data-pagefind-weight="0.5">{string-join($words ! translate(., 'đĐ', 'dD'), ' ')}</p>

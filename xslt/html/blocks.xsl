@@ -61,28 +61,34 @@
   </xsl:template>
 
   <!-- Lists: ul (ol when numbered); a list's head and labels are items of their own. -->
+  <!-- What else a list holds (a note, a gap …) goes in the item before it (common/reading.xsl,
+       tk:strays-after): an HTML list holds nothing but items. -->
   <xsl:template match="list" mode="tk:html">
     <xsl:element name="{if (@rend = ('numbered', 'ordered') or @type = ('ordered', 'numbered')) then 'ol' else 'ul'}">
       <xsl:attribute name="class" select="tk:classes(.)"/>
-      <xsl:apply-templates mode="tk:html"/>
+      <xsl:apply-templates select="if (exists(*[tk:is-part(.)])) then *[tk:is-part(.)] else node()" mode="tk:html"/>
     </xsl:element>
   </xsl:template>
 
   <xsl:template match="list/item | list/head | list/label" mode="tk:html">
-    <li class="{tk:classes(.)}"><xsl:apply-templates mode="tk:html"/></li>
+    <li class="{tk:classes(.)}">
+      <xsl:apply-templates select="tk:strays-before(.), node(), tk:strays-after(.)" mode="tk:html"/>
+    </li>
   </xsl:template>
 
   <!-- Tables: head as caption, rows, cells (label cells as th). -->
+  <!-- What else a table or a row holds (a note, a gap, a page break) goes in the cell before it, at
+       its end (common/reading.xsl, tk:cell-strays): an HTML table holds nothing but rows and cells. -->
   <xsl:template match="table" mode="tk:html">
     <table class="{tk:classes(.)}">
       <xsl:apply-templates select="head" mode="tk:html"/>
       <tbody><xsl:apply-templates select="row" mode="tk:html"/></tbody>
     </table>
-    <xsl:apply-templates select="* except (head | row)" mode="tk:html"/>
+    <xsl:if test="empty(*[tk:is-part(.)])"><xsl:apply-templates select="node()" mode="tk:html"/></xsl:if>
   </xsl:template>
 
   <xsl:template match="table/head" mode="tk:html">
-    <caption><xsl:apply-templates mode="tk:html"/></caption>
+    <caption><xsl:apply-templates select="tk:strays-before(.), node(), tk:strays-after(.)" mode="tk:html"/></caption>
   </xsl:template>
 
   <xsl:template match="row" mode="tk:html">
@@ -93,7 +99,7 @@
     <xsl:element name="{if (@role = 'label' or parent::row/@role = 'label') then 'th' else 'td'}">
       <xsl:if test="@cols castable as xs:integer"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
       <xsl:if test="@rows castable as xs:integer"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
-      <xsl:apply-templates mode="tk:html"/>
+      <xsl:apply-templates select="tk:cell-strays(., false()), node(), tk:cell-strays(., true())" mode="tk:html"/>
     </xsl:element>
   </xsl:template>
 

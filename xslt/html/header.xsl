@@ -16,7 +16,7 @@
 
   <xsl:template match="titleStmt/editor" mode="tk:meta">
     <dt>{tk:label('editor', tk:text-lang(.))}</dt>
-    <dd class="editor">{tk:normalize(.)}</dd>
+    <dd class="editor">{tk:plain(.)}</dd>
   </xsl:template>
 
   <!-- One row per action: sent, received, forwarded … -->

@@ -22,20 +22,20 @@
 
   <!-- Register entries outside standOff, which the page shows with their own ids: id -> entry. -->
   <xsl:variable name="tk:page-anchors" as="map(xs:string, element())" select="map:merge(
-      ($tk:page/text, $tk:page/teiHeader)//(listPerson | listPlace | listOrg | listEvent | listBibl | listNym | listWit)
+      ($tk:page ! tk:text-of(.), $tk:page/teiHeader)//(listPerson | listPlace | listOrg | listEvent | listBibl | listNym | listWit)
         //*[@xml:id][local-name() = $tk:entry-names] ! map{string(@xml:id): .},
       map{'duplicates': 'use-first'})"/>
 
   <!-- A note's xml:id -> the id of its footnote on the page. -->
   <xsl:variable name="tk:page-note-ids" as="map(xs:string, xs:string)" select="map:merge(
-      $tk:page/text//note[@xml:id] ! map{string(@xml:id): 'note-' || tk:note-numbers($tk:page)(generate-id(.))},
+      ($tk:page ! tk:text-of(.))//note[@xml:id] ! map{string(@xml:id): 'note-' || tk:note-numbers($tk:page)(generate-id(.))},
       map{'duplicates': 'use-first'})"/>
 
   <!-- Elements of the text a ptr or ref points at ("#id") that have no place of their own on the
        page (register entries and notes have): the HTML element made from each carries the id
        (tk:own-attributes, transcription.xsl), so the pointer links to it. -> true(). -->
   <xsl:variable name="tk:page-targets" as="map(xs:string, xs:boolean)" select="map:merge(
-      distinct-values($tk:page/text//(ptr | ref)/@target ! tokenize(.)[starts-with(., '#')] ! substring(., 2))
+      distinct-values($tk:page ! tk:text-of(.)//(ptr | ref)/@target ! tokenize(.)[starts-with(., '#')] ! substring(., 2))
         ! (let $id := . return id($id, $tk:page)[tk:is-pointable(.)] ! map{$id: true()}),
       map{'duplicates': 'use-first'})"/>
 
@@ -52,7 +52,7 @@
        or only an unread alternative, not the parts of the text the page sets elsewhere or drops. -->
   <xsl:function name="tk:is-pointable" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="tk:tei($element) is $tk:page and exists($element/ancestor::text)
+    <xsl:sequence select="tk:tei($element) is $tk:page and tk:in-text($element)
         and not($element/self::note or $element/self::text or $element/self::body or exists(tk:entity-type($element)))
         and not($element/(self::lb | self::cb)[@break = 'no'])
         and not($element/(self::lb | self::pb | self::cb | self::milestone | self::anchor)[parent::table or parent::row])

@@ -15,7 +15,7 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <xsl:template match="text//note" mode="tk:html">
+  <xsl:template match="text//note | sourceDoc[not(../text)]//note" mode="tk:html">
     <xsl:variable name="n" select="tk:note-numbers($tk:page)(generate-id())"/>
     <sup class="note-ref">
       <xsl:choose>
@@ -32,7 +32,7 @@
   <!-- The footnotes of the page's text, if it has notes. -->
   <xsl:template name="tk:footnotes">
     <xsl:param name="lang" as="xs:string" required="yes"/>
-    <xsl:variable name="notes" select="$tk:page/text//note"/>
+    <xsl:variable name="notes" select="$tk:page ! tk:text-of(.)//note"/>
     <xsl:if test="exists($notes)">
       <section class="notes" id="notes">
         <h2><xsl:sequence select="tk:lang-attributes(tk:label-lang($lang), $lang)"/>{tk:label('notes', $lang)}</h2>

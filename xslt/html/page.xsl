@@ -22,11 +22,11 @@
   <xsl:variable name="tk:page" as="element(TEI)?" select="/TEI"/>
   <xsl:variable name="tk:page-lang" as="xs:string" select="($tk:page ! tk:lang(.), 'en')[1]"/>
   <!-- Labels can be shared by the whole page unless some of its text is in another language. -->
-  <xsl:variable name="tk:page-one-lang" as="xs:boolean" select="empty($tk:page/text//@xml:lang)"/>
+  <xsl:variable name="tk:page-one-lang" as="xs:boolean" select="empty($tk:page ! tk:text-of(.)//@xml:lang)"/>
 
   <!-- Every name, role and date in the text, in document order. -->
   <xsl:variable name="tk:page-mentions" as="element()*"
-      select="$tk:page/text//(persName | orgName | placeName | roleName | date)"/>
+      select="$tk:page ! tk:text-of(.)//(persName | orgName | placeName | roleName | date)"/>
   <!-- The entity types that occur in the text. -->
   <xsl:variable name="tk:page-types" as="xs:string*"
       select="distinct-values($tk:page-mentions ! $tk:types(local-name()))"/>

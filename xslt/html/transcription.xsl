@@ -54,7 +54,7 @@
       <xsl:attribute name="id" select="tk:anchor-id($element/@xml:id)"/>
     </xsl:if>
     <!-- (A note of the text leaves only its mark here: its language goes on its footnote, notes.xsl.) -->
-    <xsl:if test="not($element/self::note[ancestor::text])">
+    <xsl:if test="not($element/self::note[tk:in-text(.)])">
       <xsl:sequence select="tk:lang-attributes(tk:lang($element), tk:lang($element/..))"/>
     </xsl:if>
   </xsl:function>
@@ -69,6 +69,13 @@
         <xsl:apply-templates select="." mode="tk:html"/>
       </xsl:for-each>
     </xsl:element>
+  </xsl:template>
+
+  <!-- A part written right after another, a space after it (common/reading.xsl, tk:abuts); above the
+       template giving an element's id and language to the first element it makes. -->
+  <xsl:template match="*[tk:abuts(.)]" mode="tk:html" priority="25">
+    <xsl:text> </xsl:text>
+    <xsl:next-match/>
   </xsl:template>
 
   <!-- "tei-NAME", its @type and @rend as classes. -->
@@ -86,7 +93,7 @@
   </xsl:template>
 
   <!-- Whether the page has a break that joins words (most have none: the text nodes then need no look around). -->
-  <xsl:variable name="tk:page-joins" as="xs:boolean" select="exists($tk:page/text//(lb | pb | cb)[@break = 'no'])"/>
+  <xsl:variable name="tk:page-joins" as="xs:boolean" select="exists($tk:page ! tk:text-of(.)//(lb | pb | cb)[@break = 'no'])"/>
 
   <xsl:template match="lb | cb" mode="tk:html">
     <xsl:if test="not(@break = 'no')"><br class="tei-{local-name()}"/></xsl:if>
@@ -100,9 +107,6 @@
     </span>
   </xsl:template>
 
-  <!-- Inside a table only rows and cells may stand: breaks there are left out. -->
-  <xsl:template match="table/(lb | pb | cb | milestone | anchor) | row/(lb | pb | cb | milestone | anchor)"
-                mode="tk:html" priority="2"/>
 
   <!-- One reading of a choice or app; the other branches on hover. -->
   <xsl:template match="choice | app" mode="tk:html">
@@ -111,26 +115,40 @@
       <xsl:variable name="others" select="tk:alternatives(.)"/>
       <xsl:if test="exists($others)"><xsl:attribute name="title" select="string-join($others, ' · ')"/></xsl:if>
       <xsl:call-template name="tk:machine-attrs"/>
-      <xsl:apply-templates select="$read/node()" mode="tk:html"/>
+      <xsl:apply-templates select="$read/node(), tk:unread-notes(.)" mode="tk:html"/>
     </span>
   </xsl:template>
 
-  <!-- Not read in the text: deletions are shown struck through; the rest is left out. -->
-  <xsl:template _match="{$tk:unshown}" mode="tk:html" priority="3"/>
+  <!-- Not read in the text: deletions are shown struck through; the rest is left out, but for the
+       markers of its notes (common/reading.xsl, tk:notes-in). -->
+  <xsl:template _match="{$tk:unshown}" mode="tk:html" priority="3">
+    <xsl:apply-templates select="tk:notes-in(node())" mode="tk:html"/>
+  </xsl:template>
 
   <xsl:template match="del" mode="tk:html">
     <del class="{tk:classes(.)}"><xsl:apply-templates mode="tk:html"/></del>
   </xsl:template>
 
+  <!-- A restored deletion (common/reading.xsl) is text again: not struck through, classed as restored
+       (the restore round it is a span.tei-restore, which the style sheet marks). -->
+  <xsl:template match="del[ancestor::restore]" mode="tk:html">
+    <span class="{tk:classes(.)} tei-restored"><xsl:apply-templates mode="tk:html"/></span>
+  </xsl:template>
+
   <!-- A substitution reads as what was added; what was deleted is on hover (struck through, it would glue to it). -->
   <xsl:template match="subst" mode="tk:html">
     <span class="tei-subst" title="{string-join(del ! ('del: ' || tk:reading-text(.)), ' · ')}">
-      <xsl:apply-templates select="node() except del" mode="tk:html"/>
+      <xsl:apply-templates select="node() except del, tk:notes-in(del)" mode="tk:html"/>
     </span>
   </xsl:template>
 
   <xsl:template match="add" mode="tk:html">
     <ins class="{tk:classes(.)}"><xsl:apply-templates mode="tk:html"/></ins>
+  </xsl:template>
+
+  <!-- An empty g: the character its charDecl maps it to (common/reading.xsl), in the span the g makes. -->
+  <xsl:template match="g[not(node())]" mode="tk:html">
+    <span class="{tk:classes(.)}">{tk:glyph(.)}</span>
   </xsl:template>
 
   <xsl:template match="gap" mode="tk:html">

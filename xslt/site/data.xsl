@@ -9,8 +9,10 @@
       <d mid when label spec text before after/>                        per dated mention (a year known)
     </doc>
 
-  "before" / "after" are the reading text of the mention's block around it, cut to
-  $tk:context-chars characters at a word boundary.
+  "before" / "after" are the reading text of the mention's block around it, read as the article
+  page reads it (common/reading.xsl: one branch of a choice, app or subst, no del, fw or figDesc, a
+  gap "[…]"; a mention in a note, the note's), cut to $tk:context-chars characters at a word boundary;
+  "text" is the mention read so (tk:plain: an editor's expan, not the abbr).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -32,7 +34,7 @@
     <xsl:variable name="lang" select="tk:lang(.)"/>
     <xsl:variable name="date" select="tk:article-date(.)"/>
     <xsl:variable name="source" select="teiHeader/fileDesc/sourceDesc/bibl[1]"/>
-    <xsl:variable name="mentions" select="text//(persName | orgName | placeName)[@ref][exists(tk:entry(.))]"/>
+    <xsl:variable name="mentions" select="tk:text-of(.)//(persName | orgName | placeName)[@ref][exists(tk:entry(.))]"/>
     <doc title="{tk:plain(teiHeader/fileDesc/titleStmt/title[1])}"
          date="{string(($date ! (@when, @from, @notBefore))[1])}"
          datetime="{($date ! tk:datetime(.))[1]}"
@@ -53,7 +55,7 @@
       </xsl:for-each-group>
       <!-- Mentions in a row in one block share its reading text (tk:context). -->
       <xsl:for-each-group select="$mentions" group-adjacent="generate-id(tk:block(.))">
-        <xsl:variable name="texts" select="tk:reading-texts(tk:block(.))"/>
+        <xsl:variable name="texts" select="tk:marked-reading(tk:block(.))"/>
         <xsl:for-each select="current-group()">
           <m ref="{tk:ref-id(.)}" mid="{tk:mention-id(.)}" text="{tk:plain(.)}">
             <xsl:call-template name="tk:context">
@@ -62,9 +64,9 @@
           </m>
         </xsl:for-each>
       </xsl:for-each-group>
-      <xsl:for-each-group select="text//date[matches(normalize-space((@when, @from, @notBefore)[1]), '^[0-9]{4}')]"
+      <xsl:for-each-group select="tk:text-of(.)//date[matches(normalize-space((@when, @from, @notBefore)[1]), '^[0-9]{4}')]"
                           group-adjacent="generate-id(tk:block(.))">
-        <xsl:variable name="texts" select="tk:reading-texts(tk:block(.))"/>
+        <xsl:variable name="texts" select="tk:marked-reading(tk:block(.))"/>
         <xsl:for-each select="current-group()">
           <d mid="{tk:mention-id(.)}" when="{normalize-space((@when, @from, @notBefore)[1])}"
              label="{(tk:date-label(., $lang)[.], tk:plain(.))[1]}" spec="{tk:date-spec(.)}" text="{tk:plain(.)}">
@@ -78,12 +80,13 @@
   </xsl:template>
 
   <!-- @before and @after of the context item, a mention: its block's reading text around it
-       ($texts: tk:reading-texts of its tk:block, passed in when mentions share a block). -->
+       ($texts: tk:marked-reading of its tk:block, passed in when mentions share a block). A mention
+       the block does not read (in an unread branch) has none. -->
   <xsl:template name="tk:context">
-    <xsl:param name="texts" as="text()*" select="tk:reading-texts(tk:block(.))"/>
-    <xsl:variable name="mention" select="."/>
-    <xsl:variable name="before" select="tk:edge-normalized(string-join($texts[. &lt;&lt; $mention]), false())"/>
-    <xsl:variable name="after" select="tk:edge-normalized(string-join(($texts[. >> $mention] except $mention//text())), true())"/>
+    <xsl:param name="texts" as="xs:string" select="tk:marked-reading(tk:block(.))"/>
+    <xsl:variable name="id" select="generate-id()"/>
+    <xsl:variable name="before" select="tk:edge-normalized(tk:unmarked(substring-before($texts, $tk:open || $id || $tk:open)), false())"/>
+    <xsl:variable name="after" select="tk:edge-normalized(tk:unmarked(substring-after($texts, $tk:close || $id || $tk:close)), true())"/>
     <xsl:variable name="tail" select="substring($before, string-length($before) - $tk:context-chars + 1)"/>
     <xsl:variable name="head" select="substring($after, 1, $tk:context-chars)"/>
     <xsl:variable name="last-space" select="index-of(string-to-codepoints($head), 32)[last()]"/>
@@ -93,16 +96,41 @@
         else (if (exists($last-space)) then substring($head, 1, $last-space - 1) else $head) || '…'"/>
   </xsl:template>
 
-  <!-- The block a mention's context is taken from: its nearest block ancestor (none: no context). -->
+  <!-- The block a mention's context is taken from: its nearest block ancestor, or the note it is in
+       (none: no context). -->
   <xsl:function name="tk:block" as="element()?">
     <xsl:param name="mention" as="element()"/>
-    <xsl:sequence select="$mention/ancestor::*[tk:is-block-element(.)][1]"/>
+    <xsl:sequence select="$mention/ancestor::*[tk:is-block-element(.) or self::note][1]"/>
   </xsl:function>
 
-  <!-- The reading text of a block, as its text nodes: notes and expansions left out. -->
-  <xsl:function name="tk:reading-texts" as="text()*">
+  <!-- The reading text of a block's content (mode tk:reading-text, common/reading.xsl), each name
+       and date in it between marks of its own: $tk:open id $tk:open before it, $tk:close id
+       $tk:close after it (noncharacters, which no text holds), for tk:context to cut it at. -->
+  <xsl:function name="tk:marked-reading" as="xs:string">
     <xsl:param name="block" as="element()?"/>
-    <xsl:sequence select="$block//text()[not(ancestor::expan or ancestor::note)]"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="$block/node()" mode="tk:reading-text">
+        <xsl:with-param name="tk:marks" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:variable>
+    <xsl:sequence select="string-join($parts)"/>
+  </xsl:function>
+
+  <xsl:variable name="tk:open" as="xs:string" select="'&#xFDD0;'"/>
+  <xsl:variable name="tk:close" as="xs:string" select="'&#xFDD1;'"/>
+
+  <xsl:template match="persName | orgName | placeName | date" mode="tk:reading-text" as="xs:string*">
+    <xsl:param name="tk:marks" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:sequence select="if ($tk:marks) then $tk:open || generate-id() || $tk:open else ()"/>
+    <xsl:next-match/>
+    <xsl:sequence select="if ($tk:marks) then $tk:close || generate-id() || $tk:close else ()"/>
+  </xsl:template>
+
+  <!-- A marked reading without its marks. -->
+  <xsl:function name="tk:unmarked" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="if (contains($text, $tk:open) or contains($text, $tk:close))
+                          then replace($text, '&#xFDD0;[^&#xFDD0;]*&#xFDD0;|&#xFDD1;[^&#xFDD1;]*&#xFDD1;', '') else $text"/>
   </xsl:function>
 
   <!-- tk:normalize-keep-edges($text), or only as much of its end ($from-start false) or of its start

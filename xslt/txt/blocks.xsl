@@ -46,7 +46,9 @@
 
   <!-- Set apart elsewhere (notes at the end) or not read at all. -->
   <xsl:template match="note" mode="tk:txt-block" priority="3"/>
-  <xsl:template _match="{$tk:unread}" mode="tk:txt-block" priority="3"/>
+  <xsl:template _match="{$tk:unread}" mode="tk:txt-block" priority="3" as="xs:string?">
+    <xsl:sequence select="string-join(tk:notes-in(node()) ! ('[' || tk:note-label(.) || ']'), ' ')[.]"/>
+  </xsl:template>
 
   <!-- The article's head is the title line. -->
   <xsl:template match="div[@type = 'article']/head[1]" mode="tk:txt-block" priority="1"/>
@@ -58,21 +60,37 @@
     <xsl:apply-templates select="* except head" mode="tk:txt-block"/>
   </xsl:template>
 
-  <!-- A stanza: one line per verse line (a group of stanzas falls to the fallback: one block each). -->
-  <xsl:template match="lg[not(lg)]" mode="tk:txt-block" as="xs:string">
+  <!-- A stanza: one line per verse line (a group of stanzas falls to the fallback: one block each);
+       a zone of a transcribed surface (sourceDoc) likewise, one line per line. -->
+  <xsl:template match="lg[not(lg)] | zone[line][not(zone)]" mode="tk:txt-block" as="xs:string">
     <xsl:sequence select="string-join((* except note)[not(tk:is-hidden(.))] ! tk:txt(.)[.], '&#10;')"/>
   </xsl:template>
 
+  <!-- A list: one line per item, head and label; what else it holds (a note, a gap …) on the line
+       of the part before it (common/reading.xsl, tk:strays-after), as in the HTML. -->
   <xsl:template match="list" mode="tk:txt-block" as="xs:string">
     <xsl:variable name="numbered" select="@rend = ('numbered', 'ordered') or @type = ('ordered', 'numbered')"/>
-    <xsl:sequence select="string-join(*[not(self::note or tk:is-hidden(.))] ! (
-        if (self::item) then (if ($numbered) then count(preceding-sibling::item) + 1 || '. ' else '- ') || tk:txt-line(.)
-        else tk:txt-line(.))[normalize-space()], '&#10;')"/>
+    <xsl:variable name="parts" select="*[tk:is-part(.)]"/>
+    <xsl:sequence select="if (empty($parts)) then tk:txt-line(.) else string-join($parts ! (
+        (if (not(self::item)) then '' else if ($numbered) then count(preceding-sibling::item) + 1 || '. ' else '- ')
+        || tk:txt-part(., tk:strays-before(.), tk:strays-after(.)))[normalize-space()], '&#10;')"/>
   </xsl:template>
 
+  <!-- A table: its head, then one line per row, cells " | " apart; what else the table or a row
+       holds (a note, a gap, a page break) at the end of the cell before it (tk:cell-strays). -->
   <xsl:template match="table" mode="tk:txt-block" as="xs:string">
-    <xsl:sequence select="string-join((head ! tk:txt(.), row ! string-join(cell ! tk:txt-line(.), ' | '))[normalize-space()], '&#10;')"/>
+    <xsl:sequence select="string-join((head ! tk:txt-part(., tk:strays-before(.), tk:strays-after(.)),
+        row ! string-join(cell ! tk:txt-part(., tk:cell-strays(., false()), tk:cell-strays(., true())), ' | '))[normalize-space()], '&#10;')"/>
   </xsl:template>
+
+  <!-- The line of a part of a list or table, with what goes with it before and after it. -->
+  <xsl:function name="tk:txt-part" as="xs:string">
+    <xsl:param name="part" as="element()"/>
+    <xsl:param name="before" as="node()*"/>
+    <xsl:param name="after" as="node()*"/>
+    <xsl:sequence select="if (tk:has-block($part)) then tk:normalize(string-join((tk:txt-nodes($before), tk:txt-line($part), tk:txt-nodes($after)), ' '))
+                          else tk:txt-nodes(($before, $part/node(), $after))"/>
+  </xsl:function>
 
   <!-- A register: its head, then one line per entry, the entry's parts a space apart. -->
   <xsl:template match="listPerson | listPlace | listOrg | listEvent | listBibl | listNym | listWit" mode="tk:txt-block" as="xs:string">

@@ -17,7 +17,7 @@
   <xsl:mode name="tk:txt-inline" on-no-match="text-only-copy" on-multiple-match="fail"/>
 
   <!-- Whether the document has a break that joins words (most have none: the text nodes then need no look around). -->
-  <xsl:variable name="tk:txt-joins" as="xs:boolean" select="exists(/TEI/text//(lb | pb | cb)[@break = 'no'])"/>
+  <xsl:variable name="tk:txt-joins" as="xs:boolean" select="exists(/TEI ! tk:text-of(.)//(lb | pb | cb)[@break = 'no'])"/>
 
   <xsl:template match="text()[$tk:txt-joins][following-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']]
                      | text()[$tk:txt-joins][preceding-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']]"
@@ -40,16 +40,29 @@
     <xsl:next-match/>  <!-- the part as its own template reads it: a choice one branch, a gap "[…]" -->
   </xsl:template>
 
+  <!-- A part written right after another, a space after it (common/reading.xsl, tk:abuts). -->
+  <xsl:template match="*[tk:abuts(.)]" mode="tk:txt-inline" priority="2.5">
+    <xsl:text> </xsl:text>
+    <xsl:next-match/>
+  </xsl:template>
+
   <xsl:template match="note" mode="tk:txt-inline">
     <xsl:value-of select="'[' || tk:note-label(.) || ']'"/>
   </xsl:template>
 
-  <!-- Not read (common/reading.xsl). -->
-  <xsl:template _match="{$tk:unread}" mode="tk:txt-inline" priority="3"/>
+  <!-- Not read (common/reading.xsl), but for the markers of its notes (tk:notes-in). -->
+  <xsl:template _match="{$tk:unread}" mode="tk:txt-inline" priority="3">
+    <xsl:apply-templates select="tk:notes-in(node())" mode="tk:txt-inline"/>
+  </xsl:template>
 
   <!-- A pointer: what it points at, readably (common/reading.xsl). -->
   <xsl:template match="ptr" mode="tk:txt-inline">
     <xsl:value-of select="tk:pointer-label(.)"/>
+  </xsl:template>
+
+  <!-- An empty g: the character its charDecl maps it to (common/reading.xsl). -->
+  <xsl:template match="g[not(node())]" mode="tk:txt-inline">
+    <xsl:value-of select="tk:glyph(.)"/>
   </xsl:template>
 
   <xsl:template match="gap" mode="tk:txt-inline">
@@ -57,7 +70,7 @@
   </xsl:template>
 
   <xsl:template match="choice | app" mode="tk:txt-inline">
-    <xsl:apply-templates select="tk:reading(.)/node()" mode="tk:txt-inline"/>
+    <xsl:apply-templates select="tk:reading(.)/node(), tk:unread-notes(.)" mode="tk:txt-inline"/>
   </xsl:template>
 
   <xsl:template match="choice[abbr][expan][tk:reading(.) is abbr[1]]" mode="tk:txt-inline" priority="1">

@@ -59,7 +59,7 @@
                                    teiHeader/fileDesc/sourceDesc/msDesc" mode="tk:txt-meta"/>
     </xsl:variable>
     <xsl:variable name="blocks" as="xs:string*">
-      <xsl:apply-templates select="text/(front | body | back | group)" mode="tk:txt-block"/>
+      <xsl:apply-templates select="tk:text-parts(.)" mode="tk:txt-block"/>
       <xsl:call-template name="tk:txt-notes">
         <xsl:with-param name="lang" select="$lang"/>
       </xsl:call-template>
@@ -123,7 +123,7 @@
   </xsl:function>
 
   <xsl:template match="editor" mode="tk:txt-meta" as="xs:string">
-    <xsl:sequence select="tk:label('editor', tk:text-lang(.)) || ': ' || tk:normalize(.)"/>
+    <xsl:sequence select="tk:label('editor', tk:text-lang(.)) || ': ' || tk:plain(.)"/>
   </xsl:template>
 
   <xsl:template match="correspAction" mode="tk:txt-meta" as="xs:string">
@@ -156,7 +156,7 @@
   <!-- Every note of the text, "[n] its text", one a line (its paragraphs a space apart), after the text. -->
   <xsl:template name="tk:txt-notes" as="xs:string?">
     <xsl:param name="lang" as="xs:string" required="yes"/>
-    <xsl:variable name="notes" select="text//note"/>
+    <xsl:variable name="notes" select="tk:text-of(.)//note"/>
     <xsl:if test="exists($notes)">
       <xsl:sequence select="string-join((tk:label('notes', $lang),
                             $notes ! ('[' || tk:note-label(.) || '] ' || tk:txt-line(.))), '&#10;')"/>
