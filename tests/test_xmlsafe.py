@@ -47,3 +47,11 @@ def test_with_ids_unchecked_what_is_not_well_formed_is_still_said():
     with pytest.raises(NotWellFormedError) as err:
         parse_bytes(b"<TEI><p xml:id='dup'/><p xml:id='dup'/><b></TEI>", path="w.xml", ids_checked=False)
     assert err.value.message.startswith("not well-formed: the end tag </TEI> does not close <b>")
+
+
+def test_a_parser_message_holding_a_newline_is_one_line():
+    # libxml2 says "Unsupported encoding: detecting EBCDIC\n": the error line held a backslash-n.
+    with pytest.raises(NotWellFormedError) as err:
+        parse_bytes(b"\x4c\x6f\xa7\x94\x93\x40", path="e.xml")  # '<?xml ' in EBCDIC
+    message = err.value.message  # libxml2's words vary by version; their shape does not
+    assert message.startswith("not well-formed: ") and "\n" not in message and "  " not in message

@@ -48,7 +48,7 @@ def syntax_message(message: str) -> str:
     """libxml2's message of a document that is not well-formed, without its position, in plain words
     where it uses its own (`xmlParseEntityRef: no name` is a bare &). NotWellFormedError's message
     ends in the position, " (line L, column C)", which its line and column also hold."""
-    message = _POSITION_SUFFIX.sub("", message.strip())
+    message = _POSITION_SUFFIX.sub("", " ".join(message.split())).rstrip()  # one line: libxml2's may hold a newline
     for pattern, words in _SYNTAX_WORDS:
         if pattern.match(message):
             return pattern.sub(words, message)
