@@ -236,6 +236,11 @@ def test_header_metadata_of_letters_and_manuscripts(editions):
     _, _, tree, txt_main, _ = editions[EDITIONS / "manuscript_msdesc.xml"]
     assert tree.find(f".//{H}dd[@class='ms-identifier']").text == "Oxford, Example College Library, MS 42, MS Arch. B. 7"
     assert "Contents: A book of hours with the Hours of the Virgin" in txt_main
+    # the text edition says what the page says of it: its origin and physical form were left out
+    page = [f"{html_text(dt)}: {html_text(dt.getnext())}" for dt in tree.iterfind(f".//{H}dl[@class='meta']/{H}dt")
+            if (dt.getnext().get("class") or "").startswith("ms-")]
+    assert [line.split(":")[0] for line in page] == ["Manuscript", "Contents", "Origin", "Physical description"]
+    assert all(line in txt_main for line in page)
 
 
 def test_unknown_elements_keep_their_text_and_name(renderer, tmp_path, editions):

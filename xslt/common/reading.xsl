@@ -344,6 +344,22 @@
     <xsl:sequence select="if ($joins-before) then replace($t, '^\s+', '') else $t"/>
   </xsl:function>
 
+  <!-- What both editions say of a manuscript (msDesc), in order: [label key, its part's name, its text]:
+       where it is kept, what it holds, its origin, its physical form. -->
+  <xsl:function name="tk:ms-parts" as="array(xs:string)*">
+    <xsl:param name="ms" as="element()"/>
+    <xsl:sequence select="['manuscript', 'identifier', tk:parts($ms/msIdentifier)]"/>
+    <xsl:for-each select="($ms/msContents/summary, $ms/msContents/msItem[1]/title[1])[1]">
+      <xsl:sequence select="['summary', 'summary', tk:normalize(.)]"/>
+    </xsl:for-each>
+    <xsl:for-each select="$ms/history/origin[normalize-space()]">
+      <xsl:sequence select="['origin', 'origin', tk:parts(.)]"/>
+    </xsl:for-each>
+    <xsl:for-each select="$ms/physDesc[normalize-space()]">
+      <xsl:sequence select="['physical', 'physical', tk:parts(.)]"/>
+    </xsl:for-each>
+  </xsl:function>
+
   <!-- The text of an element, its element children joined by ", " (they are often written without space). -->
   <xsl:function name="tk:parts" as="xs:string">
     <xsl:param name="element" as="element()?"/>

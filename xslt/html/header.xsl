@@ -58,19 +58,9 @@
   <!-- A manuscript: where it is, what it holds, its origin and its physical form. -->
   <xsl:template match="msDesc" mode="tk:meta">
     <xsl:variable name="lang" select="tk:text-lang(.)"/>
-    <dt>{tk:label('manuscript', $lang)}</dt>
-    <dd class="ms-identifier">{tk:parts(msIdentifier)}</dd>
-    <xsl:for-each select="(msContents/summary, msContents/msItem[1]/title[1])[1]">
-      <dt>{tk:label('summary', $lang)}</dt>
-      <dd class="ms-summary">{tk:normalize(.)}</dd>
-    </xsl:for-each>
-    <xsl:for-each select="history/origin[normalize-space()]">
-      <dt>{tk:label('origin', $lang)}</dt>
-      <dd class="ms-origin">{tk:parts(.)}</dd>
-    </xsl:for-each>
-    <xsl:for-each select="physDesc[normalize-space()]">
-      <dt>{tk:label('physical', $lang)}</dt>
-      <dd class="ms-physical">{tk:parts(.)}</dd>
+    <xsl:for-each select="tk:ms-parts(.)">
+      <dt>{tk:label(?1, $lang)}</dt>
+      <dd class="ms-{?2}">{?3}</dd>
     </xsl:for-each>
   </xsl:template>
 

@@ -133,10 +133,8 @@
   </xsl:template>
 
   <xsl:template match="msDesc" mode="tk:txt-meta" as="xs:string+">
-    <xsl:sequence select="tk:label('manuscript', tk:text-lang(.)) || ': ' || tk:parts(msIdentifier)"/>
-    <xsl:for-each select="(msContents/summary, msContents/msItem[1]/title[1])[1]">
-      <xsl:sequence select="tk:label('summary', tk:text-lang(.)) || ': ' || tk:normalize(.)"/>
-    </xsl:for-each>
+    <xsl:variable name="lang" select="tk:text-lang(.)"/>
+    <xsl:sequence select="tk:ms-parts(.) ! (tk:label(?1, $lang) || ': ' || ?3)"/>
   </xsl:template>
 
   <!-- The reading text of a block, with abbreviations per $abbr. -->
