@@ -335,8 +335,13 @@ def test_a_page_no_charset_decodes_is_read_as_declared_with_a_warning(tmp_path):
 
 
 @pytest.mark.parametrize("data, http, expected", [
-    ('<meta charset="windows-1252"><p>Hà Nội</p>'.encode("utf-8"), None, ("cp1252", None)),  # decodes: as declared
-    ("<meta charset=utf-8><p>日本</p>".encode("utf-8"), "shift_jis", ("cp932", None)),
+    # valid UTF-8 beyond ASCII labelled a legacy charset (it decodes there too, as mojibake): UTF-8, said
+    ('<meta charset="windows-1252"><p>Hà Nội</p>'.encode("utf-8"), None,
+     ("utf-8", "its <meta> declares windows-1252, but the page is valid UTF-8; read as utf-8")),
+    ("<meta charset=utf-8><p>日本</p>".encode("utf-8"), "shift_jis",
+     ("utf-8", "its HTTP header declares shift_jis, but the page is valid UTF-8; read as utf-8")),
+    ('<meta charset="windows-1252"><p>Hà Noi</p>'.encode("cp1252"), None, ("cp1252", None)),  # decodes: as declared
+    ("<p>日本</p>".encode("cp932"), "shift_jis", ("cp932", None)),
     ('<?xml version="1.0" encoding="ISO-8859-1"?><p>réduire</p>'.encode("cp1252"), None, ("cp1252", None)),
     ("<meta charset=utf-8><meta charset=windows-1251><p>Москва</p>".encode("cp1251"), None,
      ("windows-1251", "its <meta> declares utf-8, but byte 0xcc at offset 50 is not valid utf-8; read as "

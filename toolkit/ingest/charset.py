@@ -19,7 +19,10 @@ UTF-8, then detection; the first that decodes every byte is used, and `Decoded.w
 When none does (or a page with no declaration is not UTF-8 and its detected charset does not
 decode it either), the page is read as before, each byte that does not decode a U+FFFD, and the
 warning names the charset and the first such byte. A page whose chosen charset decodes cleanly is
-read with it, whatever else it declares, with no warning.
+read with it, whatever else it declares, with no warning, but for one mislabelling: a page declared
+in a legacy charset whose bytes beyond ASCII are valid UTF-8 (a chance no real page in such a
+charset runs: its letters beyond ASCII would have to pair as UTF-8's lead and continuation bytes)
+is read as UTF-8, with a warning.
 
 Public entry: `decode_page(data, http_charset=None) -> (text, encoding name)`;
 `read_page(data, http_charset=None) -> Decoded(text, encoding, warning)`.
@@ -124,6 +127,10 @@ def read_page(data: bytes, http_charset: str | None = None) -> Decoded:
         return _replaced(data, codec, f"it declares no charset and {_bad(data, codec)} is valid neither in utf-8 "
                                       f"nor in {codec}{' (detected)' if detected else ''}")
     label, codec, where = chosen
+    if codec != "utf-8" and not data.isascii() and (text := _strict(data, "utf-8")) is not None:
+        # valid UTF-8 beyond ASCII, labelled a legacy charset (Apache's default ISO-8859-1 header on a
+        # UTF-8 site): read in the label's charset, "tranvía" would be "tranvÃ\xada", for good
+        return Decoded(text, "utf-8", f"{where} declares {label}, but the page is valid UTF-8; read as utf-8")
     if (text := _strict(data, codec)) is not None:
         return Decoded(text, codec, None)
     said = f"{where} declares {label}, but {_bad(data, codec)} is not valid {label}"
