@@ -185,6 +185,17 @@ def test_an_uncompressed_archive_cut_short_is_refused(crawl, tmp_path):
         f"{bad}: not a readable WARC file (truncated: its last record ends before its Content-Length)"]
 
 
+def test_a_page_whose_digest_does_not_match_is_the_archives_damage_not_an_internal_error(crawl, tmp_path):
+    # warcio checks a page's digest as its payload is read to its end, which was outside the guard:
+    # "internal error, please report it (ArchiveLoadFailed: block digest failed: …)".
+    data = gzip.decompress(crawl.read_bytes())
+    bad = tmp_path / "altered.warc"
+    bad.write_bytes(data.replace(b"Volunteers pull two tonnes", b"Volunteers pull six tonnes", 1))
+    report = convert_paths([bad], tmp_path / "out")
+    (failure,) = report.failures
+    assert failure.message.startswith(f"{bad}: not a readable WARC file (block digest failed: sha1:")
+
+
 def test_two_workers_write_the_same_files(crawl, converted, tmp_path):
     out = tmp_path / "out"
     report = convert_paths([crawl], out, jobs=2)

@@ -128,6 +128,8 @@ def _iterate(handle):
 
 
 def _reason(exc: Exception) -> str:
+    if isinstance(exc, (AttributeError, TypeError, IndexError)):  # warcio's own slip on what it could not parse
+        return "a damaged or truncated record"
     text = " ".join(str(exc).split())
     return text[:200] if text else type(exc).__name__
 
@@ -153,7 +155,15 @@ def _kind(record) -> str | None:
 
 
 def _read_payload(record) -> bytes | None:
-    data = record.content_stream().read(MAX_PAGE_BYTES + 1)
+    """The page's bytes (None beyond MAX_PAGE_BYTES); its damage (a digest that does not match, checked
+    as it is read to its end) is the archive's, as _iterate says it."""
+    with contextlib.redirect_stderr(io.StringIO()):
+        try:
+            data = record.content_stream().read(MAX_PAGE_BYTES + 1)
+        except OSError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - warcio's errors on a damaged archive share no base
+            raise IngestError(f"not a readable WARC file ({_reason(exc)})") from None
     return None if len(data) > MAX_PAGE_BYTES else data
 
 
