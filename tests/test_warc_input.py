@@ -196,6 +196,21 @@ def test_a_page_whose_digest_does_not_match_is_the_archives_damage_not_an_intern
     assert failure.message.startswith(f"{bad}: not a readable WARC file (block digest failed: sha1:")
 
 
+def test_a_page_with_text_and_no_title_is_one_line_not_a_page_without_text(tmp_path):
+    # It was counted among the "pages without article text", exit 0: its text lost unsaid (an
+    # archive's page has no sidecar to give it a title).
+    body = "<p>Hai đoạn văn của bài viết này không có tiêu đề nào, nhưng vẫn là nội dung thật.</p>" * 2
+    archive = write_warc(tmp_path / "untitled.warc", [
+        ("response", "https://example.vn/khong-tieu-de.html", "200 OK", "text/html; charset=utf-8",
+         f"<html><body><article>{body}</article></body></html>".encode()),
+        ("response", "https://example.vn/trong.html", "200 OK", "text/html; charset=utf-8", b"<html><body></body></html>")])
+    report = convert_paths([archive], tmp_path / "out")
+    assert [f.message for f in report.failures] == [
+        f"{archive}#example-vn-khong-tieu-de-html-{hashlib.sha1(_id(1).encode()).hexdigest()[:10]}: no title "
+        "(the page has no <title>, title meta tag or heading)"]
+    assert report.skipped == {"warcinfo record": 1, "page without article text": 1}
+
+
 def test_two_workers_write_the_same_files(crawl, converted, tmp_path):
     out = tmp_path / "out"
     report = convert_paths([crawl], out, jobs=2)

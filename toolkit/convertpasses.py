@@ -39,7 +39,7 @@ from .convertrecord import REUSED, Recheck, Reused
 from .corpusnames import bears_on
 from .editing import place
 from .encode.checked import encode_checked as _encode_checked
-from .errors import EmptyArticleError, ToolkitError
+from .errors import EmptyArticleError, ToolkitError, UntitledArticleError
 from .ingest import ingest_file
 from .ingest import warc as web_archive
 from .language import decide, name_of, primary
@@ -142,6 +142,8 @@ def read_page_task(state, options: ConvertOptions, pages: list) -> list:
         source = Path(web_archive.page_display(page))
         try:
             article = web_archive.page_article(page)
+        except UntitledArticleError:
+            raise  # its text is there: one line, not counted among the pages without text
         except EmptyArticleError:
             return web_archive.SKIP_NO_TEXT
         return first_look(source, article, recognisers, options, report)

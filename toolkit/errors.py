@@ -47,6 +47,10 @@ class EmptyArticleError(IngestError):
     """The article has no title, or a title and no text."""
 
 
+class UntitledArticleError(EmptyArticleError):
+    """The article has text and no title: its text would be lost unsaid (a web archive's page is a failure, not skipped)."""
+
+
 class NerInputError(InputError):
     """A document for the ner tools (plain text, JSON lines, TEI read back, a gold/prediction pair,
     training data) cannot be read, is malformed, or does not fit the task."""

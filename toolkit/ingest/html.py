@@ -41,7 +41,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ..errors import EmptyArticleError
+from ..errors import EmptyArticleError, UntitledArticleError
 from ..language import DEFAULT_LANGUAGE
 from ..model import (BYLINE, CAPTION, CREDIT, HEAD, ITEM, LEAD, PARAGRAPH, QUOTE, SUBHEAD, Article, Capture,
                      SourceMeta, join_blocks)
@@ -91,7 +91,7 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
     title = meta.get("title") or printed
     if not title and blocks:  # a sidecar can give it (not to a web archive's page)
         hint = "" if capture else f"; give one as \"title\" in {stem}.meta.json"
-        raise EmptyArticleError(f"no title (the page has no <title>, title meta tag or heading){hint}", path=where)
+        raise UntitledArticleError(f"no title (the page has no <title>, title meta tag or heading){hint}", path=where)
     if not title:
         raise EmptyArticleError("no title and no text", path=where)
     if not any(kind in (PARAGRAPH, LEAD, ITEM, QUOTE) for kind, _ in blocks):
