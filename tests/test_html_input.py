@@ -488,3 +488,24 @@ def test_a_date_in_the_url_is_the_publication_date():
                       record_id="<urn:uuid:1>", payload_digest="sha1:X")
     article = article_from_html(data, "p.html", "p", "0" * 64, meta={}, where="p.html", capture=capture)
     assert article.date == "2024-03-20"
+
+
+def test_a_quotations_text_beside_its_paragraphs_is_kept(tmp_path):
+    # Only a blockquote's <p> children were read: an embedded tweet lost its "— Name (@handle) date",
+    # and text between two quoted paragraphs was dropped.
+    page = tmp_path / "q.html"
+    page.write_text(
+        "<html><head><title>Minister resigns over expenses row</title></head><body><article>"
+        "<h1>Minister resigns over expenses row</h1>"
+        "<p>Transport Minister Peter Clarke resigned on Thursday after a newspaper investigation into his claims.</p>"
+        '<blockquote class="twitter-tweet"><p>I have today tendered my resignation to the Prime Minister.</p>'
+        '&mdash; Peter Clarke MP (@PeterClarkeMP) <a href="https://twitter.com/x/status/1">May 30, 2024</a></blockquote>'
+        "<p>Prime Minister Susan Wright accepted the resignation and thanked him for his years of service.</p>"
+        "<blockquote><p>First quoted paragraph of the letter.</p>Bare text between the quoted paragraphs."
+        "<p>Second quoted paragraph of the letter.</p></blockquote>"
+        "<p>Opposition leader Tom Hardy called for a full inquiry into ministerial expenses.</p>"
+        "</article></body></html>", encoding="utf-8")
+    quotes = [b.text for b in ingest_file(page).blocks if b.kind == "quote"]
+    assert quotes == ["I have today tendered my resignation to the Prime Minister.",
+                      "— Peter Clarke MP (@PeterClarkeMP) May 30, 2024", "First quoted paragraph of the letter.",
+                      "Bare text between the quoted paragraphs.", "Second quoted paragraph of the letter."]

@@ -10,7 +10,7 @@ its language. Its tree maps onto the article's blocks:
                         a heading with no text under it before the next is dropped
     p, cell rows      → paragraphs; the first is the lead when it opens with an agency tag
     list/item         → list items (ITEM), one block per item
-    quote             → block quotations (QUOTE), one block per paragraph quoted
+    quote             → block quotations (QUOTE), one block per paragraph quoted and per run of text between them
     figcaption        → a caption (CAPTION: figure/head), whatever its text (`_figure_captions`)
     graphic + p       → the paragraph right after an image is its caption when it is short and
                         has no sentence end, as is any short paragraph with a photo credit ("Ảnh: …")
@@ -234,6 +234,22 @@ def _iso_day(value: str | None) -> str | None:
     return match.group(0) if match else None
 
 
+def _quote_parts(quote) -> list[str]:
+    """A quotation's blocks: each paragraph its own, and the text between them one block a run (an
+    embedded tweet's "— Name (@handle) date" after its paragraph); without paragraphs, its text."""
+    if not any(isinstance(child.tag, str) and child.tag == "p" for child in quote):
+        return [_text_of(quote)]
+    parts, run = [], [quote.text or ""]
+    for child in quote:
+        if isinstance(child.tag, str) and child.tag == "p":
+            parts += [clean_line("".join(run)), _text_of(child)]
+            run = []
+        elif isinstance(child.tag, str):
+            run.append(" " if child.tag in _BREAKS else _text_of(child))
+        run.append(child.tail or "")
+    return parts + [clean_line("".join(run))]
+
+
 def _text_of(element) -> str:
     """The element's text, every line break a space, white space folded."""
     parts = [element.text or ""]
@@ -277,8 +293,7 @@ def _blocks(body, title: str | None, captions: Counter[str] | None = None
             found = [(ITEM, t) for t in (_text_of(item) for item in element.iter("item")
                                          if not any(True for _ in item.iterancestors("item"))) if t]
         elif tag == "quote":
-            paragraphs = [p for p in element if isinstance(p.tag, str) and p.tag == "p"]
-            found = [(QUOTE, t) for t in (_text_of(p) for p in (paragraphs or [element])) if t]
+            found = [(QUOTE, t) for t in _quote_parts(element) if t]
         elif tag == "table":
             found = [(PARAGRAPH, t) for t in (" ; ".join(c for c in (_text_of(cell) for cell in row.iter("cell")) if c)
                                                for row in element.iter("row")) if t]
