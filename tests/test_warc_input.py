@@ -211,6 +211,18 @@ def test_a_page_with_text_and_no_title_is_one_line_not_a_page_without_text(tmp_p
     assert report.skipped == {"warcinfo record": 1, "page without article text": 1}
 
 
+def test_a_url_that_is_no_uri_as_written_costs_no_page(tmp_path):
+    # A target URI with a % that starts no escape made the TEI invalid (anyURI): nothing written.
+    uri = "https://u.example.com/%ZZbad%escape|x.html"
+    archive = write_warc(tmp_path / "uris.warc", [("response", uri, "200 OK", "text/html; charset=utf-8", _page("bbc_river_cleanup.html"))])
+    report = convert_paths([archive], tmp_path / "out")
+    assert not report.failures
+    (written,) = report.written
+    root = etree.parse(str(written)).getroot()
+    ref = root.xpath("//tei:bibl[@type='capture']/tei:ref", namespaces=XPATH_NS)[0]
+    assert (ref.get("target"), ref.text) == ("https://u.example.com/%25ZZbad%25escape%7Cx.html", uri)
+
+
 def test_two_workers_write_the_same_files(crawl, converted, tmp_path):
     out = tmp_path / "out"
     report = convert_paths([crawl], out, jobs=2)

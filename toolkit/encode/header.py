@@ -15,6 +15,8 @@ TEI file teikit wrote (convertrecord: a web archive's page given its archive's n
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from .. import __version__
@@ -22,6 +24,18 @@ from .. import names as N
 from ..language import info as language_info
 from ..model import Article
 from ..options import ConvertOptions, licence_url
+
+# What no URI reference holds as written (a crawl's "%ZZbad" or "a|b"): escaped in an @target, so that one
+# bad URL costs no article (the schema's anyURI refused it); the element's text keeps it as given.
+_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_NOT_IN_URI = re.compile('[\x00-\x20"<>\\\\^`{|}\x7f]')
+
+
+def uri_reference(value: str) -> str:
+    """`value` as a URI reference: a % that starts no escape, white space and the characters URIs
+    exclude, percent-escaped ("%ZZ" → "%25ZZ", " " → "%20"); anything else as it is."""
+    return _NOT_IN_URI.sub(lambda m: f"%{ord(m.group()):02X}", _BAD_PERCENT.sub("%25", value))
+
 
 HEADER_LANGUAGE = "en"
 EDITION_TITLE = "TEI edition"
@@ -128,7 +142,7 @@ def build_header(article: Article, doc_id: str, options: ConvertOptions,
     if article.date:
         _sub(bibl, N.DATE, article.date_text or article.date, when=article.date)
     if article.meta.url:
-        _sub(bibl, N.REF, article.meta.url, target=article.meta.url)
+        _sub(bibl, N.REF, article.meta.url, target=uri_reference(article.meta.url))
     if article.meta.description:
         _sub(bibl, N.NOTE, article.meta.description, type="description")
     if article.date and article.dateline:  # the whole date line: its weekday, time and zone, which nothing else keeps
@@ -139,7 +153,7 @@ def build_header(article: Article, doc_id: str, options: ConvertOptions,
         # Where and when the page was captured (a web archive's record), apart from its publication.
         capture = article.capture
         captured = _sub(bibl.getparent(), N.BIBL, type="capture")
-        _sub(captured, N.REF, capture.uri, target=capture.uri)
+        _sub(captured, N.REF, capture.uri, target=uri_reference(capture.uri))
         _sub(captured, N.DATE, capture.date, when=capture.date[:10])
         _sub(captured, N.IDNO, capture.record_id, type="WARC-Record-ID")
         _sub(captured, N.IDNO, capture.payload_digest, type="WARC-Payload-Digest")
