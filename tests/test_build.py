@@ -270,6 +270,12 @@ def test_another_package_format_removes_the_package_the_build_made_before_and_ke
     (deposit / "seeds-corpus" / "notes.txt").write_text("mine", encoding="utf-8")
     assert build(tmp_path, "--package-format", "zip").exit_code == 0
     assert (deposit / "seeds-corpus" / "notes.txt").is_file() and not (deposit / "seeds-corpus.tar.gz").exists()
+    # nor one that holds hidden files (an archivist's .git), which the package's digest once left out
+    (deposit / "seeds-corpus" / "notes.txt").unlink()
+    (deposit / "seeds-corpus" / ".git").mkdir()
+    (deposit / "seeds-corpus" / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    assert build(tmp_path, "--package-format", "zip", "--force").exit_code == 0  # the zip made again
+    assert (deposit / "seeds-corpus" / ".git" / "HEAD").is_file()
 
 
 def test_a_directory_that_is_not_a_bag_is_never_removed(tmp_path, seeds):

@@ -68,16 +68,17 @@ def validate_unchanged(validator, paths, folder, *, engine=None, follow_symlinks
             record.put(path, keys[path], None, issues=[asdict(issue) for issue in result.issues])
     results.update(known)
     report = ValidationReport(tuple(results[path] for path in map(str, paths) if path in results), fresh.warnings)
-    try:
-        record.save()
-    except OSError as exc:
-        if warn is not None:
-            warn(f"{record.path}: cannot write: {exc.strerror or exc} (the build record)")
+    _save(record, warn)
     return report, len(known)
 
 
 def _package_sha(package: Path) -> str | None:
+    """The package's digest (a folder: every file; folder_digest leaves hidden files out, which no
+    package a build makes holds: one that does, a .git an archivist added, is never what was made)."""
     if package.is_dir():
+        if any(part.startswith(".") or part == "__pycache__" for path in package.rglob("*")
+               for part in path.relative_to(package).parts):
+            return "changed: holds hidden files"
         return buildrecord.folder_digest(package)
     return buildrecord.file_sha(package)
 
@@ -122,16 +123,26 @@ def deposit_unchanged(tei, package: Path, options, make, *, force: bool = False,
     holds = {field: getattr(result, field) for field in HOLDS}
     holds["warnings"] = list(holds["warnings"])
     record.put(package.name, key, _package_sha(package), holds=holds)
+    _save(record, warn)  # the new package is the build's before any other goes
     for other in map(Path, others):  # a build of another --package-format: stale beside this one
         made_there = read.entries.get(other.name, {}).get("sha256")
         if made_there is not None and not other.is_symlink() and _package_sha(other) == made_there:
-            shutil.rmtree(other) if other.is_dir() else other.unlink()
+            try:
+                shutil.rmtree(other) if other.is_dir() else other.unlink()
+            except OSError as exc:
+                if warn is not None:
+                    warn(f"{other}: cannot remove: {exc.strerror or exc} (an earlier build's package, in another format)")
+                continue
             record.drop(other.name)
+            _save(record, warn)
             if warn is not None:
                 warn(f"{other}: removed: the build's package is now {package.name}")
+    return holds, True
+
+
+def _save(record, warn) -> None:
     try:
         record.save()
     except OSError as exc:
         if warn is not None:
             warn(f"{record.path}: cannot write: {exc.strerror or exc} (the build record)")
-    return holds, True
