@@ -311,6 +311,19 @@ def test_invalid_tei_is_refused_with_every_error(tmp_path):
     assert sorted(os.listdir(tmp_path)) == ["in"]  # no package, no staging left behind
 
 
+def test_a_repeated_xml_id_is_a_finding_that_allow_invalid_packages(tmp_path):
+    # It was "not well-formed" to deposit make, which packaged nothing even with --allow-invalid.
+    src = corpus(tmp_path / "in")
+    one = src / "art-one.xml"
+    one.write_text(one.read_text(encoding="utf-8").replace("<p>", '<p xml:id="dup">', 2), encoding="utf-8")
+    bag = tmp_path / "out"
+    result = run("deposit", "make", src, "-o", bag, "--no-editions", "--allow-invalid", "--sources", src)
+    assert result.exit_code == 0, result.stderr
+    report = json.loads((bag / "data/metadata/validation-report.json").read_text(encoding="utf-8"))
+    rules = {issue["rule"] for entry in report["files"] for issue in entry["errors"]}
+    assert rules and "xml-syntax" not in rules  # what the schema says of it (RELAX NG's ID check), not a parse error
+
+
 def test_allow_invalid_is_recorded(tmp_path):
     src = corpus(tmp_path / "in")
     bad = make_invalid(src / "art-one.xml")

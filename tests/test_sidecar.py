@@ -128,8 +128,10 @@ def test_a_sidecar_whose_source_is_not_beside_it_is_said_once_and_the_rest_conve
     (seeds / "a.meta.json").write_text('{"publisher": "Báo Ví Dụ"}', encoding="utf-8")
     (seeds / "c.TXT").write_text(ARTICLE.format(n=2), encoding="utf-8")
     (seeds / "c.meta.json").write_text('{"publisher": "Báo Ví Dụ"}', encoding="utf-8")  # its source, in upper case
+    (seeds / "d.Txt").write_text(ARTICLE.format(n=3), encoding="utf-8")
+    (seeds / "d.meta.json").write_text('{"publisher": "Báo Ví Dụ"}', encoding="utf-8")  # its source, in mixed case
     result = CliRunner().invoke(app, ["convert", str(seeds), "-o", str(tmp_path / "tei")])
     assert result.exit_code == 0, result.output
     assert [line for line in result.stderr.splitlines() if line.startswith("warning:")] == [
         f"warning: {seeds / 'a.meta.json'}: no source a.txt, .html or .warc beside it (renamed?): its metadata is not used"]
-    assert sorted(p.name for p in (tmp_path / "tei").glob("*.xml")) == ["b.xml", "c.xml"]
+    assert sorted(p.name for p in (tmp_path / "tei").glob("*.xml")) == ["b.xml", "c.xml", "d.xml"]

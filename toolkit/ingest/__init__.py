@@ -17,6 +17,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
+import os
 import zlib
 from pathlib import Path
 
@@ -59,6 +60,11 @@ def orphan_sidecar(sidecar) -> str | None:
     stem = sidecar.name[: -len(META_SUFFIX)]
     if any((sidecar.parent / f"{stem}{suffix}").exists() or (sidecar.parent / f"{stem}{suffix.upper()}").exists()
            for suffix in SOURCE_TYPES):
+        return None
+    try:  # another case ("Bai.Txt"): the folder read, only for a sidecar the names above did not find
+        if any(source_stem(name) == stem and source_type(name) for name in os.listdir(sidecar.parent)):
+            return None
+    except OSError:
         return None
     return f"{sidecar}: no source {stem}.txt, .html or .warc beside it (renamed?): its metadata is not used"
 
