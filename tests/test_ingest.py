@@ -81,7 +81,7 @@ def test_no_date_and_no_byline():
     assert kinds(a) == [HEAD, PARAGRAPH, PARAGRAPH]
 
 
-@pytest.mark.parametrize("credit", ["Theo TTXVN", "(Nguồn: Báo Nhân Dân)", "Nguồn: VnExpress"])
+@pytest.mark.parametrize("credit", ["Theo TTXVN", "(Nguồn: Báo Nhân Dân)", "Nguồn: VnExpress", "Nguồn: vnexpress.net"])
 def test_source_credit_at_the_end(credit):
     a = article(f"Hội nghị bàn về kinh tế số\n\n{PARA}\n\n{PARA2}\n\n{credit}\nChia sẻ\nBình luận\n")
     assert kinds(a)[-1] == CREDIT and a.blocks[-1].text == credit
@@ -139,6 +139,17 @@ def test_lead_paragraph_with_agency_tag():
     assert kinds(a)[1] == LEAD
     b = article(f"Hội nghị bàn về kinh tế số\n\n(Chinhphu.vn) - {PARA}\n\n{PARA2}\n")
     assert kinds(b)[1] == LEAD
+
+
+@pytest.mark.parametrize("sentence", [
+    "Theo kế hoạch, dự án sẽ khởi công vào năm 2027 và hoàn thành năm 2035.",
+    "Theo Thủ tướng Phạm Minh Chính, công trình sẽ hoàn thành trong năm nay.",
+    "Source of the fire remains unknown and an investigation is under way.",
+])
+def test_a_closing_sentence_opening_with_theo_or_source_is_the_articles_not_a_credit(sentence):
+    # "Theo …" ("according to …") opens many a closing sentence: it was marked a source credit.
+    a = article(f"Hội nghị bàn về kinh tế số\n\n{PARA}\n\n{PARA2}\n\n{sentence}\n")
+    assert (kinds(a)[-1], a.blocks[-1].text) == (PARAGRAPH, sentence)
 
 
 def test_one_line_body_with_glued_credit():

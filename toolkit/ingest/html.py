@@ -49,8 +49,8 @@ from ..resources import html_data_dir, read_tsv
 from .charset import read_page
 from .dateline import parse_date_line
 from .decode import clean_line, normalise
-from .layout import (_AGENCY_LEAD_RE, _CREDIT_RE, _PHOTO_RE, _SENTENCE_END_RE, CAPTION_MAX_CHARS, TAIL_MAX_CHARS,
-                     _is_tail_line, byline_author, reads_as_paragraph, without_author_label)
+from .layout import (_AGENCY_LEAD_RE, _PHOTO_RE, _SENTENCE_END_RE, CAPTION_MAX_CHARS, TAIL_MAX_CHARS,
+                     _is_tail_line, byline_author, is_credit, reads_as_paragraph, without_author_label)
 
 __all__ = ["article_from_html", "page_language"]
 
@@ -344,7 +344,7 @@ def _tail(blocks):
         cut -= 1
     body, author, ending = blocks[:cut], None, []
     for kind, text in blocks[cut:]:
-        if _CREDIT_RE.match(text):
+        if is_credit(text):
             ending.append((CREDIT, text))
         elif author is None and (name := byline_author(text)):
             author = name

@@ -38,6 +38,20 @@ from .decode import clean_line, is_placeholder
 # a sentence ends in Latin or CJK punctuation (Chinese and Japanese end one with 。！？, close quotes with 」』）)
 _SENTENCE_END_RE = re.compile(r"[.!?…:;。！？：；][\"”’)\]»」』）]*$|[\"”’)\]»」』）]$")
 _CREDIT_RE = re.compile(r"^\(?\s*(?:theo|nguồn|source)\b\s*:?\s*(?P<who>[^()]{2,80}?)\s*\)?\.?$", re.IGNORECASE)
+_DOMAIN_RE = re.compile(r"[\w-]+(?:\.[\w-]+)+/?")
+
+
+def is_credit(text: str) -> bool:
+    """Whether a line is a source credit ("Theo VnExpress", "Nguồn: Reuters", "(Source: AFP)",
+    "Nguồn: vnexpress.net"): what follows the word is a name, capitalised, or a site, and no clause
+    of a sentence; "Theo kế hoạch, dự án …", "Source of the fire …" are sentences."""
+    match = _CREDIT_RE.match(text)
+    who = match.group("who") if match else ""
+    if len(who.split()) >= 6 and "," in who:  # a clause, then the sentence: "Theo Thủ tướng Phạm Minh Chính, dự án …"
+        return False
+    return who[:1].isupper() or bool(_DOMAIN_RE.fullmatch(who))  # or a site: "Nguồn: vnexpress.net"
+
+
 _TRAILING_CREDIT_RE = re.compile(
     r"(?<=[.!?…\"”])\s+(?P<credit>\(?(?:Theo|Nguồn:?)\s+[^.!?()]{2,60}\)?\.?)$"
 )
@@ -121,13 +135,13 @@ def lay_out(text: str, *, titled: bool = False) -> Layout:
     # the byline is the last line of the article's ending that has its shape (after a list's lead-in
     # "…:", only one after a blank line: the names under it are the list's); the others are kept
     listed = bool(body) and body[-1].text.endswith((":", "："))
-    by = next((line for line in reversed(tail) if not _CREDIT_RE.match(line.text) and byline_author(line.text)
+    by = next((line for line in reversed(tail) if not is_credit(line.text) and byline_author(line.text)
                and (line.after_blank or not listed)), None)
     author = byline_author(by.text) if by is not None else None
     for line in tail:
         if line is dated:
             continue
-        kind = CREDIT if _CREDIT_RE.match(line.text) else BYLINE if line is by else PARAGRAPH
+        kind = CREDIT if is_credit(line.text) else BYLINE if line is by else PARAGRAPH
         blocks.append((kind, line.text))
     return Layout(title, date, date_text, author, tuple(blocks), dateline)
 
@@ -195,7 +209,7 @@ def _split_one_line_article(line: str) -> tuple[str, str]:
 
 
 def _is_tail_line(text: str) -> bool:
-    if _CREDIT_RE.match(text) or parse_date_line(text):
+    if is_credit(text) or parse_date_line(text):
         return True
     return (len(text) <= TAIL_MAX_CHARS and len(text.split()) <= TAIL_MAX_WORDS
             and not _SENTENCE_END_RE.search(text))
@@ -218,7 +232,7 @@ def _split_tail(body: list[Line]) -> tuple[list[Line], list[Line]]:
 
 def _ends_article(text: str) -> bool:
     """A credit, a byline or a date line; never a list item ("- Phố Hàng Đào" is no byline)."""
-    return not _ITEM_RE.match(text) and bool(_CREDIT_RE.match(text) or parse_date_line(text) or byline_author(text))
+    return not _ITEM_RE.match(text) and bool(is_credit(text) or parse_date_line(text) or byline_author(text))
 
 
 def _body_kind(index: int, line: Line) -> str:
