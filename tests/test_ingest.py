@@ -206,6 +206,14 @@ def test_caption_by_photo_credit():
     assert kinds(a) == [HEAD, PARAGRAPH, CAPTION, PARAGRAPH]
 
 
+def test_a_word_before_anh_colon_in_a_sentence_is_no_photo_label():
+    # "ảnh:" after any space made a paragraph a caption: the lead "… 200 bức ảnh: những góc phố …", and
+    # the byline "Bài, ảnh: Hoàng Minh" (its author lost).
+    lead = "Triển lãm trưng bày 200 bức ảnh: những góc phố Hà Nội xưa do các nhiếp ảnh gia Pháp chụp đầu thế kỷ trước."
+    a = article(f"Tiêu đề\n\n{lead}\n\n{PARA}\n\nCác đại biểu dự hội nghị. Ảnh: TTXVN\n\n{PARA2}\n\nBài, ảnh: Hoàng Minh\n")
+    assert kinds(a) == [HEAD, PARAGRAPH, PARAGRAPH, CAPTION, PARAGRAPH, BYLINE] and a.author == "Hoàng Minh"
+
+
 def test_all_caps_byline_gives_a_title_cased_author():
     a = article(f"Tiêu đề\n\n{PARA}\n\nNGUYỄN VĂN AN\n")
     assert a.author == "Nguyễn Văn An" and kinds(a)[-1] == BYLINE

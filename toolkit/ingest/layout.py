@@ -55,7 +55,10 @@ def is_credit(text: str) -> bool:
 _TRAILING_CREDIT_RE = re.compile(
     r"(?<=[.!?…\"”])\s+(?P<credit>\(?(?:Theo|Nguồn:?)\s+[^.!?()]{2,60}\)?\.?)$"
 )
-_PHOTO_RE = re.compile(r"(?:^|[\s(])(?:ảnh|photo|nguồn ảnh|ảnh minh họa|ảnh minh hoạ)\s*:|\(ảnh\b|ảnh minh h[oọ]ạ?", re.IGNORECASE)
+# a photo's label: at the line's start, in brackets, or after a sentence or a dash ("Quang cảnh hội nghị. Ảnh:
+# TTXVN", "… - Ảnh: X"), never inside one ("200 bức ảnh: những góc phố …"; "Bài, ảnh: X" is a byline)
+_PHOTO_RE = re.compile(r"(?:^|[(\[]\s*|[.!?…;–—-]\s*)(?:ảnh|photo|nguồn ảnh|ảnh minh họa|ảnh minh hoạ)\s*:|\(ảnh\b|ảnh minh h[oọ]ạ?",
+                       re.IGNORECASE)
 _AGENCY_LEAD_RE = re.compile(r"^(?:\([^()\s][^()]{0,28}\)|[A-ZĐ][A-Za-zĐđ.]{1,15})\s*[-–—]\s+\S")
 _BYLINE_SUFFIX_RE = re.compile(r"\s*(?:\((?:[^()]{1,40})\)|[-–/]\s*[A-ZĐ][A-Za-zĐđ.]{1,12})\s*$")
 _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|\s[-–]\s|\svà\s)\s*")
