@@ -509,3 +509,16 @@ def test_a_quotations_text_beside_its_paragraphs_is_kept(tmp_path):
     assert quotes == ["I have today tendered my resignation to the Prime Minister.",
                       "— Peter Clarke MP (@PeterClarkeMP) May 30, 2024", "First quoted paragraph of the letter.",
                       "Bare text between the quoted paragraphs.", "Second quoted paragraph of the letter."]
+
+
+@pytest.mark.parametrize("reference", ["&#xFFFE;", "&#65535;", "&#x1;", "&#xD800;", "&#x110000;"])
+def test_a_reference_to_a_character_no_xml_holds_costs_the_page_nothing(tmp_path, reference):
+    # One &#xFFFE; made the page "no article text found in the page": its tree unreadable.
+    page = tmp_path / "ref.html"
+    page.write_text(
+        "<html><head><title>Bilbao opens its new tram line</title></head><body><article>"
+        f"<p>The city of Bilbao opened a new electric tram line on Monday{reference} after four years of works.</p>"
+        "<p>The line links the old town with the new districts on the river and runs every seven minutes.</p>"
+        "</article></body></html>", encoding="utf-8")
+    text = " ".join(b.text for b in ingest_file(page).blocks)
+    assert "on Monday after four years of works." in text and "every seven minutes" in text

@@ -68,7 +68,7 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
     from trafilatura.utils import load_html
 
     decoded = read_page(data, http_charset)
-    text = normalise(decoded.text)
+    text = _CHARACTER_REFERENCE.sub(_held_reference, normalise(decoded.text))
     tree = load_html(text)
     if tree is None:
         raise EmptyArticleError("no HTML document in it", path=where)
@@ -232,6 +232,18 @@ def _page_author(value) -> str | None:
 def _iso_day(value: str | None) -> str | None:
     match = re.match(r"^\d{4}-\d{2}-\d{2}", value or "")
     return match.group(0) if match else None
+
+
+# A numeric character reference to a character no XML holds (U+FFFE, U+FFFF, a C0 control, a surrogate):
+# parsed, it made the page's tree unreadable to trafilatura (the whole page was lost, "no article text").
+_CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?")
+
+
+def _held_reference(match) -> str:
+    """The reference as written when XML holds its character (its Char production); else nothing."""
+    point = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+    held = point in (0x9, 0xA, 0xD) or 0x20 <= point <= 0xD7FF or 0xE000 <= point <= 0xFFFD or 0x10000 <= point <= 0x10FFFF
+    return match.group(0) if held else ""
 
 
 def _quote_parts(quote) -> list[str]:
