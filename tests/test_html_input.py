@@ -522,3 +522,16 @@ def test_a_reference_to_a_character_no_xml_holds_costs_the_page_nothing(tmp_path
         "</article></body></html>", encoding="utf-8")
     text = " ".join(b.text for b in ingest_file(page).blocks)
     assert "on Monday after four years of works." in text and "every seven minutes" in text
+
+
+def test_a_date_line_of_another_day_than_the_pages_date_stays_in_the_text(tmp_path):
+    # "Updated: March 7, 2024" on a page dated 2024-03-05 was taken out of the text and kept nowhere.
+    page = tmp_path / "upd.html"
+    page.write_text(
+        '<html><head><title>Stadium plan approved</title><meta property="article:published_time" content="2024-03-05">'
+        "</head><body><article><h1>Stadium plan approved</h1><p>Updated: March 7, 2024</p>"
+        "<p>The city planning committee approved the new football stadium on Tuesday after a long meeting.</p>"
+        "<p>The club says construction will begin next year and the stadium will seat sixty thousand fans.</p>"
+        "</article></body></html>", encoding="utf-8")
+    article = ingest_file(page)
+    assert article.date == "2024-03-05" and article.blocks[1].text == "Updated: March 7, 2024"

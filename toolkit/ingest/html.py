@@ -103,9 +103,12 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
     if opening is not None and blocks[opening][0] not in (PARAGRAPH, LEAD):
         blocks[opening] = (PARAGRAPH, blocks[opening][1])  # an article opens with a paragraph
     blocks, byline = _tail(blocks)
-    date = meta.get("date") or _iso_day(document.date)
+    page_date = _iso_day(document.date)
+    date = meta.get("date") or page_date
     date_text = dateline = None
-    if date_line and (date is None or date_line.when == date):
+    if date_line and page_date not in (None, date_line.when):  # another day ("Cập nhật: 07/03/2024"): text
+        blocks = [(PARAGRAPH, date_line.line or date_line.printed), *blocks]
+    elif date_line and (date is None or date_line.when == date):  # not when a sidecar gives another
         date, date_text, dateline = date_line
     page_author = _page_author(document.author)
     author = meta.get("author") or byline or page_author
