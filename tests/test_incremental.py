@@ -324,3 +324,35 @@ def test_a_run_killed_before_its_record_leaves_one_the_next_run_can_trust(corpus
     assert convert(src, out).stderr.splitlines()[-1] == f"1 of 3 converted into {out}, 2 unchanged"
     assert rewritten(before, out) == ["c03"]
     assert_as_from_scratch(src, out, tmp_path)
+
+
+@pytest.mark.parametrize("edit", [
+    # an authority id added by hand (the entry becomes the editor's)
+    ('<person xml:id="pers-sung2-a-chau6" resp="#teikit"><persName>Sùng A Châu</persName></person>',
+     '<person xml:id="pers-sung2-a-chau6"><persName>Sùng A Châu</persName>'
+     '<idno type="URI">http://www.wikidata.org/entity/Q123</idno></person>', "Q123", ["a01", "b02"]),
+    # its canonical name changed, the old one kept as a variant (a name no article writes enters)
+    ('<place xml:id="place-muong772-khuong77" resp="#teikit"><placeName>Mường Khương</placeName></place>',
+     '<place xml:id="place-muong772-khuong77"><placeName>huyện Mường Khương</placeName>'
+     '<placeName type="variant">Mường Khương</placeName></place>', ">huyện Mường Khương</placeName>", ["a01", "b02"]),
+])
+def test_an_edited_register_entry_converts_the_articles_that_name_it(corpus, tmp_path, edit):
+    """What an article's copy of an entry takes of the corpus register (its id, canonical name,
+    authority ids) is part of its key: an entry edited by hand converts the articles that name
+    it, and only those, as a conversion from scratch would."""
+    old, new, shows, named = edit
+    src, out = corpus
+    register = out / "register" / ("persons.xml" if "person" in old else "places.xml")
+    text = register.read_text(encoding="utf-8")
+    assert old in text
+    register.write_text(text.replace(old, new), encoding="utf-8")
+    before = inodes(out)
+    result = convert(src, out)
+    assert result.exit_code == 0, result.output
+    assert rewritten(before, out) == named
+    assert result.stderr.splitlines()[-1] == f"2 of 3 converted into {out}, 1 unchanged"
+    assert all(shows in (out / f"{stem}.xml").read_text(encoding="utf-8") for stem in named)
+    assert_as_from_scratch(src, out, tmp_path)
+    before = inodes(out)
+    assert convert(src, out).stderr.splitlines()[-1] == f"0 of 3 converted into {out}, 3 unchanged"
+    assert rewritten(before, out) == []

@@ -298,3 +298,24 @@ def test_a_record_whose_entries_were_edited_by_hand_is_not_trusted(built, tmp_pa
     result = build(built)
     assert result.exit_code == 0, result.output
     assert_as_from_scratch(built, tmp_path)
+
+
+@pytest.mark.parametrize("edit", [
+    # an authority id: the articles' copies carry it (their TEI, pages and package), and the entry's page
+    ('<persName>Sùng A Châu</persName></person>',
+     '<persName>Sùng A Châu</persName><idno type="URI">http://www.wikidata.org/entity/Q123</idno></person>', "Q123"),
+    # a variant no article prints: no TEI changes, the entry's page shows it
+    ('<persName>Sùng A Châu</persName></person>',
+     '<persName>Sùng A Châu</persName><persName type="variant">Zơ Sùng Châu</persName></person>', "Zơ Sùng Châu"),
+])
+def test_an_edited_register_entry_is_built_as_from_scratch(built, tmp_path, edit):
+    old, new, shows = edit
+    register = built / "tei" / "register" / "persons.xml"
+    text = register.read_text(encoding="utf-8")
+    register.write_text(text.replace(old, new).replace('<person xml:id="pers-sung2-a-chau6" resp="#teikit">',
+                                                       '<person xml:id="pers-sung2-a-chau6">'), encoding="utf-8")
+    result = build(built)
+    assert result.exit_code == 0, result.output
+    page = built / "dist" / "html" / "registers" / "persons" / "pers-sung2-a-chau6.html"
+    assert shows in page.read_text(encoding="utf-8")
+    assert_as_from_scratch(built, tmp_path)

@@ -35,6 +35,7 @@ agree on what a batch is:
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -327,3 +328,25 @@ def _guarded(report: Report, path, work: Callable) -> tuple[bool, object]:
     except Exception as exc:  # noqa: BLE001 - a bug must cost one file, not the batch
         report.fail(path, internal_error(path, exc))
     return False, None
+
+
+def interleaved(items, known, run):
+    """Each of `items` (read once, as they come) with its outcome, in their order: `known(item)`'s,
+    or when that is None the one `run(the items left)` gives (an engine's map: results in order)."""
+    order: deque = deque()
+
+    def work():
+        for item in items:
+            order.append(known(item))
+            if order[-1] is None:
+                yield item
+
+    left = work()
+    for outcome in run(left):
+        while order[0] is not None:
+            yield order.popleft()
+        order.popleft()
+        yield outcome
+    for _ in left:  # the known ones after the last worked on
+        pass
+    yield from order

@@ -156,8 +156,8 @@ class DaskEngine:
         held: list = []  # the names each look was given: kept while its results may be made again
         by_stem = {item.stem: item for item in reused}
 
-        def look_again(shared_names) -> set:
-            plan.corpus(shared_names.names)
+        def look_again(shared_names, register) -> set:
+            plan.corpus(shared_names.names, register)
             held[:] = [self.share((shared_names, options))]
             looked[:] = [self.submit(_again, again, state, held[0], first, refused.get(n, frozenset()))
                          for n, first in enumerate(firsts)]
@@ -178,6 +178,7 @@ class DaskEngine:
         firsts_found = self.result(self._reduced([self.submit(_names_of, first, refused.get(n, frozenset()))
                                                   for n, first in enumerate(firsts)]))
         view = settle(found | firsts_found, look_again)
+        plan.settled(view)
         shared = self.share((view, *job))
         writes = [self.submit(_second, write, state, shared, done) for done in looked]
         rewrites = [self.submit(_second, write, state, shared, done) for done in rechecked]
@@ -231,7 +232,7 @@ class DaskEngine:
         """A web archive's pass one: surveyed and streamed by the client (convert._read_archive),
         its pages not reused (plan.page_ready) sent to the cluster in chunks, their first passes
         added to `firsts`; each page's outcome handed to `keep` in record order, with its place."""
-        from .convertrecord import interleaved
+        from .batch import interleaved
         from .ingest import warc
 
         def survey():

@@ -27,10 +27,10 @@ from typing import Iterable
 
 from lxml import etree
 
-from .batch import Batch, Counted, Progress, Report
+from .batch import Batch, Counted, Progress, Report, interleaved
 from .convertpasses import (Looked, PassOne, again_packed, again_task, context_for, read_packed, read_page_packed,
                             read_page_task, read_task, settle_language, write_packed, write_task)
-from .convertrecord import REUSED, ConvertRecord, Reused, interleaved
+from .convertrecord import REUSED, ConvertRecord, Reused
 from .encode import encode
 from .encode.checked import NOT_VALIDATED
 from .ingest import SOURCE_SUFFIXES, WARC, input_type_of, orphan_sidecar, source_stem, source_type
@@ -129,11 +129,11 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
                 _read_archive(archive, batch, engine, state, options, keep, plan)
             passone.warn()
 
-            def again(shared_names: SharedNames) -> set:
+            def again(shared_names: SharedNames, register) -> set:
                 """Every article looked at again with the register's names; what they name. A reused
                 article stands unless a name that entered the corpus since is written in it
                 (convertrecord): then it is recognised again, as the others."""
-                plan.corpus(shared_names.names)
+                plan.corpus(shared_names.names, register)
                 first.seek(0)
                 final.seek(0)
                 final.truncate()
@@ -150,6 +150,7 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
                 return named
 
             view = settle(register, out_dir / REGISTER_DIR, passone.found, again)
+            plan.settled(view)
             final.seek(0)
             entries = (pickle.load(final) for _ in range(spooled))
             shared = (view, out_dir, options, edited)

@@ -174,7 +174,7 @@ def again_task(state, shared, entries: list) -> list:
             except ToolkitError:
                 out.append(reused)  # the last pass says why
                 continue
-            if not bears_on(recheck.phrases, article.text):
+            if not recheck.forced and not bears_on(recheck.phrases, article.text):
                 out.append(reused)
                 continue
             item = (recheck.source, article, *first_recognition(article, recognisers(article.meta.language)))
@@ -203,7 +203,7 @@ def write_task(state, shared, entries: list) -> list:
     def write(entry, report) -> Path | None:
         if isinstance(entry, Recheck):  # reused, unless a name that entered the corpus is written in it (pass two)
             article = settle_language(entry.read(options.follow_symlinks), options)[0]
-            if not bears_on(entry.phrases, article.text):
+            if not entry.forced and not bears_on(entry.phrases, article.text):
                 return REUSED
             entry = (entry.source, article, *recognise(article, recognisers(article.meta.language)))
         source, article, mentions, failure = entry

@@ -17,8 +17,9 @@ Contract (the record itself: teikit.buildrecord, `<out>/.teikit-build.json`, sta
   register.found_names after pass two, which go into the corpus register again should it have lost
   them; its language), the warnings each pass said (replayed, so an
   unchanged article says what a full run says), its outcome (written, merged, or kept:
-  an editor's file, judged again only when it changes) and the corpus names it was
-  converted with (by digest; the sets themselves in the record's "corpora").
+  an editor's file, judged again only when it changes), the corpus names it was
+  converted with (by digest; the sets themselves in the record's "corpora") and what its copies
+  of register entries take of the corpus register ("register": register.copies_state of its names).
 - The second pass depends on the corpus names only through the names written in the
   article: a known name is marked only where its syllables are found (recognise.rules._known),
   and an article is recognised again only for a name it holds (register.SharedNames.missed_in).
@@ -26,7 +27,9 @@ Contract (the record itself: teikit.buildrecord, `<out>/.teikit-build.json`, sta
   was converted with; when names entered or left the corpus since, it is read again (not
   recognised) and reused unless the first syllable of one of those names is in its text, where
   the name may be marked or enter its register state (corpusnames.bears_on, a test that may only
-  say yes too often); otherwise it is converted again.
+  say yes too often); otherwise it is converted again. An article whose copies of register
+  entries would differ (an entry it names edited by hand: an idno, its canonical name, a name
+  it claims) is converted again whatever its text (Recheck.forced); the others are not.
 - Entries of TEI files this run did not touch stay (a convert of other files into the folder);
   an entry whose article failed goes, so it is tried again next time.
 """
@@ -47,6 +50,7 @@ from .names import SIDECAR_SUFFIX
 from .resources import schema_dir
 from .validate.schemas import RNG_NAME, SCH_NAME
 from .corpusnames import name_phrases
+from .register import copies_state
 
 STAGE = "convert"
 WRITTEN, MERGED, KEPT = "written", "merged", "kept"
@@ -69,11 +73,12 @@ class Reused(NamedTuple):
 class Recheck(NamedTuple):
     """Pass two's work for a reused article the corpus changed around: the source, and the names
     that entered or left the corpus since its conversion (corpusnames.name_phrases); the page of
-    a web archive's."""
+    a web archive's; `forced`: an entry it names changed (converted again whatever its text)."""
 
     source: Path
     phrases: frozenset
     page: object = None
+    forced: bool = False
 
     def read(self, follow_symlinks: bool):
         """The article again, as pass one read it (its language not settled)."""
@@ -120,6 +125,8 @@ class ConvertRecord:
         self._deltas: dict[str, frozenset] = {}
         self._pages: dict[str, dict] = {}  # a web archive's page converted this run (by source): its keys
         self._reused_pages: Counter = Counter()  # the corpus digests of the pages page_ready reused
+        self._register = None  # the corpus register as the articles' copies are made from (corpus, settled)
+        self._forced: set[str] = set()  # the reused articles an edited entry alone converts again
 
     @property
     def warning(self) -> str | None:
@@ -226,18 +233,26 @@ class ConvertRecord:
         its entry's findings go on into the record."""
         self._read[reused.stem] = _findings(reused.entry)
 
-    def corpus(self, names: frozenset) -> str:
-        """The digest of this run's corpus names (kept in the record)."""
+    def corpus(self, names: frozenset, register=None) -> str:
+        """The digest of this run's corpus names (kept in the record); `register`: the corpus register then."""
+        self._register = register
         listed = sorted(map(list, names))
         self.current = buildrecord.digest(listed)
         self.current_names = frozenset(names)
         self.corpora[self.current] = listed
         return self.current
 
+    def settled(self, view) -> None:
+        """The register's view the articles are encoded with (register.settle's)."""
+        self._register = view
+
     def second_pass(self, reused: Reused):
         """None when the reused article's TEI stands as it is; else its Recheck."""
         delta = self._delta(reused.entry["corpus"])
-        return Recheck(reused.source, delta, reused.page) if delta else None
+        forced = reused.entry.get("register") != copies_state(self._register, reused.entry["names"])
+        if forced and not delta:
+            self._forced.add(reused.stem)
+        return Recheck(reused.source, delta, reused.page, forced) if delta or forced else None
 
     def _delta(self, was: str) -> frozenset:
         """The names that entered or left the corpus since the corpus `was` (name_phrases)."""
@@ -307,7 +322,8 @@ class ConvertRecord:
     def work_count(self, spooled: int, ready: dict) -> int:
         """How many of the `spooled` articles pass two works on (`ready`: reusable's; and page_ready's)."""
         corpora = Counter(o.result.entry["corpus"] for o in ready.values()) + self._reused_pages
-        return spooled - sum(corpora.values()) + sum(n for was, n in corpora.items() if self._delta(was))
+        return (spooled - sum(corpora.values()) + sum(n for was, n in corpora.items() if self._delta(was))
+                + len(self._forced))
 
     def _still(self, reused: Reused) -> None:
         """The reused entry stands for this run's corpus names too (the spool holds a copy of it)."""
@@ -331,7 +347,8 @@ class ConvertRecord:
         outcome_kind = KEPT if report.kept else MERGED if report.merged else WRITTEN
         write = [[message, message in report.once] for message in report.warnings]
         self.record.put(stem, found.pop("key"), buildrecord.file_sha(self.out_dir / f"{stem}.xml"), **found,
-                        write=write, degraded=bool(report.degraded), outcome=outcome_kind, corpus=self.current)
+                        write=write, degraded=bool(report.degraded), outcome=outcome_kind, corpus=self.current,
+                        register=copies_state(self._register, found["names"]))
 
     def save(self, report) -> None:
         """The record, with only the corpora its entries name."""
@@ -363,28 +380,6 @@ def remove_unmade(out_dir, stale) -> list[Path]:
     if removed:
         record.save()
     return removed
-
-
-def interleaved(items, known, run):
-    """Each of `items` (read once, as they come) with its outcome, in their order: `known(item)`'s,
-    or when that is None the one `run(the items left)` gives (an engine's map: results in order)."""
-    order: deque = deque()
-
-    def work():
-        for item in items:
-            order.append(known(item))
-            if order[-1] is None:
-                yield item
-
-    left = work()
-    for outcome in run(left):
-        while order[0] is not None:
-            yield order.popleft()
-        order.popleft()
-        yield outcome
-    for _ in left:  # the known ones after the last worked on
-        pass
-    yield from order
 
 
 def _findings(entry: dict) -> dict:

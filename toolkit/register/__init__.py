@@ -47,7 +47,8 @@ from ..recognise.tokens import phrase_key, syllables
 from .files import KINDS, empty_document, entry_line, parse_register, serialise_register
 from .shared import SharedNames
 
-__all__ = ["Register", "RegisterView", "SharedNames", "found_names", "settle", "entry_href", "folders_beside", "KINDS", "MIN_SHARED_WORDS"]
+__all__ = ["Register", "RegisterView", "SharedNames", "found_names", "settle", "entry_href", "folders_beside",
+           "copies_state", "KINDS", "MIN_SHARED_WORDS"]
 
 # Only names this specific travel between articles: a bare two-syllable person's
 # name is too often something else in another article.
@@ -91,6 +92,12 @@ class RegisterView:
 
     def id_for(self, kind: str, key: str) -> str | None:
         return self.ids.get((kind, key))
+
+    def copy_of(self, kind: str, key: str):
+        """(id, canonical name, authority ids) of the entry the key belongs to (None: none)."""
+        ident = self.ids.get((kind, key))
+        entry = self.entries.get((kind, ident)) if ident else None
+        return None if entry is None else (ident, *entry)
 
     def href(self, kind: str, ident: str) -> str:
         return entry_href(kind, ident)
@@ -163,6 +170,12 @@ class Register:
             return found
         ident = entity_id(KINDS[kind].prefix, key)
         return ident if ident in self.entries[kind] else None
+
+    def copy_of(self, kind: str, key: str):
+        """What an article's copy of the entry the key belongs to takes of it (RegisterView.copy_of)."""
+        ident = self.lookup(kind, key)
+        entry = self.entries[kind].get(ident) if ident else None
+        return None if entry is None else (ident, entry.canonical, tuple(entry.idnos))
 
     # -- merging -----------------------------------------------------------------------
 
@@ -259,6 +272,21 @@ class Register:
                     raise ToolkitError(f"cannot write the corpus register: {exc.strerror or exc}", path=str(path)) from None
 
 
+def copies_state(register, names) -> str:
+    """The digest of what an article's register copies take of `register` (a Register or a
+    RegisterView): for each of its `names` ((type, key, ...), register.found_names), the id of
+    the entry it belongs to, that entry's canonical name and authority ids. An entry edited
+    by hand (an idno added, its canonical name changed, a name claimed) changes it for exactly
+    the articles that name it (teikit.convertrecord)."""
+    digest = hashlib.sha256()
+    for kind, key in sorted({(name[0], name[1]) for name in names}):
+        copy = register.copy_of(kind, key)
+        ident, canonical, idnos = copy if copy is not None else ("", "", ())
+        fields = [kind, key, ident, canonical, *(f"{id_type}={value}" for id_type, value in idnos)]
+        digest.update(("\0".join(fields) + "\n").encode("utf-8"))
+    return digest.hexdigest()
+
+
 def folders_beside(paths) -> list[Path]:
     """The corpus register folders beside the TEI `paths` (a folder's own register/, a file's
     sibling register/), those that hold a register file, each once, in sorted order."""
@@ -279,13 +307,13 @@ def authority_uris(kind: str, key: str) -> list[str]:
 
 def settle(register: Register, folder, found: set, look_again) -> RegisterView:
     """convert's reduce step: the register with the batch's `found` names; its names looked for
-    in every article (`look_again(SharedNames)` gives the names the articles hold then), again
+    in every article (`look_again(SharedNames, the register then)` gives the names the articles hold then), again
     while that adds a name to look for (at most ROUNDS times); written into `folder`; the view
     the articles are encoded with. `found` is updated with the names of the last look."""
     register = register.merged(found)
     for _ in range(ROUNDS):
         known = register.known_names()
-        named = look_again(SharedNames(known))
+        named = look_again(SharedNames(known), register)
         found |= named
         register = register.merged(named)
         if register.known_names() == known:

@@ -260,7 +260,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
             for stem, sha, path in ledger.rows("site, path", "deferred = 1"):
                 if not batch.attempt(Path(path), partial(_keep_again, store, record, renderer, stem, sha, Path(path))):
                     ledger.drop(stem)
-            use_register(store, (Path(path) for _, path in ledger.rows("path", "held = 1")), report)  # its names (a change of it alone: --force)
+            use_register(store, (Path(path) for _, path in ledger.rows("path", "held = 1")), report)  # its names (a change of it: the corpus key's)
         try:
             write_manifest(out_dir, ((stem, tei_href(Path(path), out_dir)) for stem, path in ledger.rows("path", "held = 1")))
         except RenderError as exc:

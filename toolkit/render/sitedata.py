@@ -17,16 +17,18 @@ a context manager). Records of the same stem replace each other.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from lxml import etree
 
 from ..errors import ToolkitError
 from ..fsutil import ScratchDir
-from ..register import Register, folders_beside
+from ..register import KINDS, Register, folders_beside
 from .pagedata import attrs as _attrs, pages as _pages, window as _window
 from .sitedates import DateRegister
 from ..collation import ALPHABET, LETTERS, OTHER, letter, letter_slug, sort_key
@@ -339,6 +341,20 @@ class SiteData(DateRegister):
         parts.append("</facet></search>")
         return "".join(parts)
 
+
+
+def register_state(tei) -> str:
+    """The digest of the corpus register use_register takes the site's names from (its files'
+    bytes; none: no register), for the key of the corpus pages (render.siterecord)."""
+    folders = folders_beside(sorted({Path(path).parent for path in tei}))
+    digest = hashlib.sha256()
+    for spec in KINDS.values() if folders else ():
+        try:
+            data = (folders[0] / spec.file).read_bytes()
+        except OSError:
+            data = b""
+        digest.update(hashlib.sha256(data).hexdigest().encode("ascii") + spec.file.encode("ascii"))
+    return digest.hexdigest()
 
 
 def use_register(store: SiteData, tei: list, report) -> None:

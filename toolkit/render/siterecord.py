@@ -2,26 +2,24 @@
 
 Contract (the record: teikit.buildrecord, `<out>/.teikit-build.json`; stage "site" for
 build_site, "html" or "txt" for render_paths):
-- An article page's key is the digest of its TEI file's bytes, its path and the link to
-  it (tei_href), the page's options (the text edition's abbr, the corpus links), the
-  stylesheets (every file of the renderer's xslt folder) and teikit itself (code, data,
-  version). Its entry keeps the page's sha256, the warnings its reading said (replayed)
-  and, in a site, what the corpus pages need of it (its site record, xslt/site/data.xsl's
-  output, ~10 KB: kept in the record's store, `.teikit-build.sqlite`, the entry naming it
-  by its sha256): an unchanged article is neither parsed nor transformed again, and no run
-  holds every article's site record (one at a time from the store). An article whose
-  record the store lacks is made again.
+- An article page's key is the digest of its TEI file's bytes, its path and the link to it
+  (tei_href), the page's options (the text edition's abbr, the corpus links), the stylesheets
+  (every file of the renderer's xslt folder) and teikit itself (code, data, version). Its entry
+  keeps the page's sha256, the warnings its reading said (replayed) and, in a site, what the
+  corpus pages need of it (its site record, xslt/site/data.xsl's output, ~10 KB: kept in the
+  record's store, `.teikit-build.sqlite`, the entry naming it by its sha256): an unchanged
+  article is neither parsed nor transformed again, and no run holds every article's site record
+  (one at a time from the store). An article whose record the store lacks is made again.
 - The corpus pages (index, search page, registers, date register) are made from every
-  article's site record: when the site holds the same articles with the same records
-  (the "corpus" key) and every corpus page is still as written, none is made again;
-  otherwise each is made again unless the data it is made from, its template, the
-  stylesheets and teikit are those it was made from (its own key). Each corpus page has an
-  entry of its own, `/p/<path under the site>`, recorded as soon as the page is written.
+  article's site record and the corpus register's names: when the site holds the same articles
+  with the same records, the register is the same (the "corpus" key) and every corpus page is
+  still as written, none is made again; otherwise each is made again unless the data it is made
+  from, its template, the stylesheets and teikit are those it was made from (its own key). Each
+  corpus page has an entry of its own, `/p/<path under the site>`, recorded once it is written.
 - Memory does not grow with the site: the site's record is tabled (buildrecord: its entries
-  in the store, read one at a time), and what a build tracks of each article (its site
-  record's digest, its TEI, its page's key, whether it was given, deferred or reused) and of
-  each corpus page (whether this build made or kept it) is kept in a private temporary
-  SQLite database (render.ledger.Ledger, deleted when closed), never in a dict or list as long as the corpus.
+  in the store, read one at a time), and what a build tracks of each article (its site record's
+  digest, its TEI, its page's key, whether it was given, deferred or reused) and of each corpus
+  page (made or kept) is in a private temporary SQLite database (render.ledger.Ledger, deleted when closed).
 - The search index (pagefind/, render.search) is made again shard by shard: its entry holds
   what build_index said each shard was built from (the digest of its pages' names and bytes,
   its folder, the digest of its files), and only the shards whose pages changed, or whose
@@ -42,6 +40,7 @@ from ..errors import RenderError
 from . import teicopy
 from .ledger import Ledger
 from .renderer import REGISTER_FILES, teikits_page
+from .sitedata import register_state
 
 # a page an editor changed, written again: said (a page is made from the TEI alone)
 EDITED = "{page}: replaced: changed since teikit wrote it (its pages are made from the TEI: an edit belongs there)"
@@ -86,9 +85,8 @@ class PageRecord:
         self._affected = False  # begin_corpus: whether the affected entries are known (the ledger's)
         self.reused: set[str] = set()  # one page per file
         self.changed = False  # a page written or removed this run
-        self._corpus_pages = 0
+        self._corpus_pages, self._corpus_failed, self._register = 0, False, ""
         self.notes: list[str] = []  # the pages changed since a run wrote them that this one writes again (said)
-        self._corpus_failed = False
 
     @property
     def warning(self) -> str | None:
@@ -189,8 +187,10 @@ class PageRecord:
     # -- the corpus pages and the search index (build_site) ------------------------------
 
     def corpus_key(self, page_size: int) -> str:
-        """The key of every corpus page at once: the site records of the articles held (their digests, keep_site)."""
+        """The key of every corpus page at once: the site records of the articles held (keep_site), the register beside them."""
         h = hashlib.sha256(buildrecord.digest(self.environment, page_size).encode("ascii"))
+        self._register = register_state(path for _, path in self.ledger.rows("path", "held = 1"))
+        h.update(self._register.encode("ascii"))
         for stem, sha in self.ledger.rows("site", "held = 1 AND site IS NOT NULL"):
             h.update(buildrecord.digest(stem, sha).encode("ascii"))
         self._corpus = h.hexdigest()
@@ -217,11 +217,13 @@ class PageRecord:
 
     def begin_corpus(self, lang: str) -> None:
         """Before the corpus pages are looked at: the register entries an article that changed
-        (its site record, before or now) names, whose pages are to be made again."""
+        (its site record, before or now) names, whose pages are to be made again (every one's data
+        is made again when the corpus register changed: each page is then kept if its data is)."""
         self._lang = lang
         entry = self.record.entries.get(CORPUS) or {}
-        # the corpus pages were all made, with these stylesheets and teikit, in this language (corpus_made)
-        self._affected = entry.get("environment") == self.environment and entry.get("lang") == lang
+        # the corpus pages were all made, with these stylesheets, teikit and register, in this language (corpus_made)
+        self._affected = (entry.get("environment") == self.environment and entry.get("lang") == lang
+                          and entry.get("register") == self._register)
         if not self._affected:  # no entry's page can stand: which entries changed does not matter
             return
         db = self.ledger.db
@@ -307,7 +309,8 @@ class PageRecord:
         article's new site record is recorded, and the page it changed may be the one that failed)."""
         complete = not self._corpus_failed
         self.record.entries[CORPUS] = {"key": self._corpus if complete else "", "sha256": None, "pages": self._corpus_pages,
-                                       "lang": lang, "environment": self.environment if complete else ""}
+                                       "lang": lang, "environment": self.environment if complete else "",
+                                       "register": self._register}
 
     def copy_sha(self, stem: str):
         """The sha256 of the article's TEI copy as a run recorded writing it (render.teicopy.FIELD; this
