@@ -418,3 +418,30 @@ def test_the_site_names_entries_as_the_register_does(tmp_path, batch):
     assert len(warned) == 1 and warned[0].startswith(f"warning: {places}: not a corpus register: not well-formed")
     assert warned[0].endswith("; the site's registers use the articles' own entries")
     assert "geonames" not in (tmp_path / "html2" / "registers" / "places" / "place-ha2-noi65.html").read_text(encoding="utf-8")
+
+
+UK = "Đoàn Anh thăm Hà Nội\n\n01/07/2024\nNgày 1/7/2024, đoàn đại biểu Anh đã đến Hà Nội.\n\nThu Hà\n"
+NEIGHBOURS = ("Người dân Đà Nẵng chuẩn bị đón bão\n\n15/07/2024\nNgày 15/7/2024, người dân thành phố Đà Nẵng đã "
+              "chằng chống nhà cửa để đón bão.\n\n{}\n\nThu Hà\n")
+
+
+@pytest.mark.parametrize("text", [
+    # the word is written lower-case in the article too
+    "Anh Nguyễn Văn Tuấn, một người dân, cho biết anh đã chuẩn bị đủ lương thực. Anh em trong xóm cùng giúp nhau.",
+    # it is a common word (gazetteers/function_words.tsv), capitalised only at a sentence's start
+    "Ông Nguyễn Văn Tuấn, một người dân, đã chuẩn bị đủ lương thực. Anh em trong xóm cùng giúp nhau.",
+])
+def test_a_one_word_register_name_that_is_a_common_word_is_not_marked_on_its_own_elsewhere(tmp_path, text):
+    """The register holds "Vương quốc Anh" with its variant "Anh" (an article's own rules found
+    the country there); in another article "Anh" (a pronoun, "Anh em") is no place."""
+    out = tmp_path / "tei"
+    (tmp_path / "uk.txt").write_text(UK, encoding="utf-8")
+    (tmp_path / "bao.txt").write_text(NEIGHBOURS.format(text), encoding="utf-8")
+    assert invoke("convert", tmp_path / "uk.txt", "-o", out, "--jobs", "1").exit_code == 0
+    places = (out / "register" / "places.xml").read_text(encoding="utf-8")
+    assert '<placeName type="variant">Anh</placeName>' in places
+    assert '>Anh</placeName>' in (out / "uk.txt".replace(".txt", ".xml")).read_text(encoding="utf-8")
+    assert invoke("convert", tmp_path / "bao.txt", "-o", out, "--jobs", "1").exit_code == 0
+    tei = (out / "bao.xml").read_text(encoding="utf-8")
+    assert "vuong77-quoc61-anh" not in tei and ">Anh</placeName>" not in tei, tei
+    assert ">Đà Nẵng</placeName>" in tei
