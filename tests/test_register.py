@@ -243,6 +243,56 @@ def test_an_editors_entry_survives_a_reconvert_and_claims_its_names(tmp_path):
     assert invoke("validate", out).exit_code == 0
 
 
+def _take_over(out: Path, idno: str) -> tuple[Path, str]:
+    """The register with Sùng A Châu's entry the editor's, holding `idno`; the text it had."""
+    persons = out / "register" / "persons.xml"
+    text = persons.read_text(encoding="utf-8")
+    teikits = '<person xml:id="pers-sung2-a-chau6" resp="#teikit"><persName>Sùng A Châu</persName></person>'
+    assert teikits in text
+    persons.write_text(text.replace(teikits, f'<person xml:id="pers-sung2-a-chau6"><persName>Sùng A Châu</persName>'
+                                             f'{idno}</person>'), encoding="utf-8")
+    return persons, text
+
+
+def test_an_editors_authority_name_in_capitals_is_copied_in_lower_case(tmp_path):
+    """An editor writes idno type="VIAF": the articles' copies carry type="viaf" (the article
+    schema's form, rule register-idno), every mention stays marked, the register keeps the
+    editor's bytes."""
+    seeds = make_corpus(tmp_path / "seeds", bad=False)
+    out = tmp_path / "tei"
+    assert invoke("convert", seeds, "-o", out).exit_code == 0
+    refs = lambda: (out / "b02.xml").read_text(encoding="utf-8").count('ref="#pers-sung2-a-chau6"')  # noqa: E731
+    marked = refs()
+    assert marked > 0
+    persons, _ = _take_over(out, '<idno type="VIAF">152436690</idno><idno type="Uri">https://viaf.org/viaf/1</idno>')
+    edited = persons.read_bytes()
+    result = invoke("convert", seeds, "-o", out, "--force")
+    assert result.exit_code == 0, result.stderr
+    assert "dropped" not in result.stderr and "warning" not in result.stderr, result.stderr
+    assert refs() == marked
+    entry = etree.parse(str(out / "b02.xml")).xpath("//t:person[@xml:id='pers-sung2-a-chau6']", namespaces=NS)[0]
+    assert [(i.get("type"), i.text) for i in entry.iterfind("t:idno", NS)] == [
+        ("viaf", "152436690"), ("URI", "https://viaf.org/viaf/1")]
+    assert persons.read_bytes() == edited
+    assert invoke("validate", out).exit_code == 0
+
+
+@pytest.mark.parametrize("idno", ['<idno type="VIAF ID">152436690</idno>', '<idno>152436690</idno>',
+                                  '<idno type="viaf">15 24</idno>', '<idno type="viaf"/>'])
+def test_an_authority_id_no_copy_can_carry_is_one_error_line_naming_the_entry(tmp_path, idno):
+    seeds = make_corpus(tmp_path / "seeds", bad=False)
+    out = tmp_path / "tei"
+    assert invoke("convert", seeds, "-o", out).exit_code == 0
+    persons, _ = _take_over(out, idno)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    result = invoke("convert", seeds, "-o", out, "--force")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {persons}: "), lines
+    assert "entry pers-sung2-a-chau6" in lines[0] and "register-idno" in lines[0], lines
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
 @pytest.mark.parametrize("bad, problem", [
     ("<TEI xmlns='http://www.tei-c.org/ns/1.0'><standOff><listPerson>", "not a corpus register: not well-formed"),
     ("<TEI xmlns='http://www.tei-c.org/ns/1.0'><text/></TEI>", "standOff/listPerson is expected"),
@@ -368,3 +418,30 @@ def test_the_site_names_entries_as_the_register_does(tmp_path, batch):
     assert len(warned) == 1 and warned[0].startswith(f"warning: {places}: not a corpus register: not well-formed")
     assert warned[0].endswith("; the site's registers use the articles' own entries")
     assert "geonames" not in (tmp_path / "html2" / "registers" / "places" / "place-ha2-noi65.html").read_text(encoding="utf-8")
+
+
+UK = "Đoàn Anh thăm Hà Nội\n\n01/07/2024\nNgày 1/7/2024, đoàn đại biểu Anh đã đến Hà Nội.\n\nThu Hà\n"
+NEIGHBOURS = ("Người dân Đà Nẵng chuẩn bị đón bão\n\n15/07/2024\nNgày 15/7/2024, người dân thành phố Đà Nẵng đã "
+              "chằng chống nhà cửa để đón bão.\n\n{}\n\nThu Hà\n")
+
+
+@pytest.mark.parametrize("text", [
+    # the word is written lower-case in the article too
+    "Anh Nguyễn Văn Tuấn, một người dân, cho biết anh đã chuẩn bị đủ lương thực. Anh em trong xóm cùng giúp nhau.",
+    # it is a common word (gazetteers/function_words.tsv), capitalised only at a sentence's start
+    "Ông Nguyễn Văn Tuấn, một người dân, đã chuẩn bị đủ lương thực. Anh em trong xóm cùng giúp nhau.",
+])
+def test_a_one_word_register_name_that_is_a_common_word_is_not_marked_on_its_own_elsewhere(tmp_path, text):
+    """The register holds "Vương quốc Anh" with its variant "Anh" (an article's own rules found
+    the country there); in another article "Anh" (a pronoun, "Anh em") is no place."""
+    out = tmp_path / "tei"
+    (tmp_path / "uk.txt").write_text(UK, encoding="utf-8")
+    (tmp_path / "bao.txt").write_text(NEIGHBOURS.format(text), encoding="utf-8")
+    assert invoke("convert", tmp_path / "uk.txt", "-o", out, "--jobs", "1").exit_code == 0
+    places = (out / "register" / "places.xml").read_text(encoding="utf-8")
+    assert '<placeName type="variant">Anh</placeName>' in places
+    assert '>Anh</placeName>' in (out / "uk.txt".replace(".txt", ".xml")).read_text(encoding="utf-8")
+    assert invoke("convert", tmp_path / "bao.txt", "-o", out, "--jobs", "1").exit_code == 0
+    tei = (out / "bao.xml").read_text(encoding="utf-8")
+    assert "vuong77-quoc61-anh" not in tei and ">Anh</placeName>" not in tei, tei
+    assert ">Đà Nẵng</placeName>" in tei

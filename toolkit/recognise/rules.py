@@ -169,10 +169,14 @@ def _known(scan: Scan, known_names: frozenset, keys: dict, own_names: frozenset 
     not those written as a name the text's own recognition found (Context.own_names), nor those
     inside a longer name the rules found here (`names`, sorted (start, end)): the outermost name
     is marked, so "TP Hồ Chí Minh" stays a place in a corpus that names President Hồ Chí Minh,
-    and "Sở Y tế Hà Nội" a body where Hà Nội is a known place."""
+    and "Sở Y tế Hà Nội" a body where Hà Nội is a known place. A known name of one word that is
+    also a common word (function_words.tsv, or written in lower case in this text: "Anh", the
+    United Kingdom's variant, is "anh" the pronoun) is not marked on its own: only this text's
+    rules mark it, where they see a name."""
     index = _known_index(known_names, scan.gaz)
     own = {phrase_key(form) for form in own_names}
     toks, out = scan.toks, []
+    lower = {word for word, caps in zip(toks.low, toks.caps) if not caps}
     for i in toks.where(index.first):
         if not toks.caps[i]:
             continue
@@ -180,6 +184,8 @@ def _known(scan: Scan, known_names: frozenset, keys: dict, own_names: frozenset 
         if hit is None:
             continue
         size, (kind, listed_name) = hit
+        if size == 1 and (toks.low[i] in scan.gaz.function_words or toks.low[i] in lower):
+            continue
         if own and tuple(toks.low_seq()[2 * i:2 * (i + size) - 1]) in own:
             continue
         start, end = toks.span(i, i + size)

@@ -6,6 +6,7 @@ RegisterError naming the file for anything that is not a register) and its bytes
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,7 @@ KINDS = {PERSON: Kind("persons.xml", N.LIST_PERSON, N.PERSON, N.PERS_NAME, "pers
 VARIANT = "variant"
 TEIKIT_AGENT = "teikit"
 _TEIKIT_ATTRS = {N.XML_ID, "resp"}
+_ID_TYPE = re.compile(r"URI|[a-z][a-z0-9-]*")
 
 
 def _local(tag) -> str:
@@ -71,9 +73,27 @@ def parse_register_bytes(data: bytes, path: str, spec: Kind):
         if not ident or not names or not names[0]:
             raise RegisterError(f"line {element.sourceline}: a {_local(spec.entry_tag)} entry needs an xml:id and a "
                                 f"{_local(spec.name_tag)}", path=str(path))
-        idnos = [(i.get("type") or "", (i.text or "").strip()) for i in element.iterfind(N.IDNO)]
+        idnos = [_authority_id(i, ident, path) for i in element.iterfind(N.IDNO)]
         found.append((ident, names, idnos, element, _is_teikits(element, spec)))
     return tree, found
+
+
+def copy_type(id_type: str) -> str:
+    """An idno's @type as the articles' copies write it (their schema's rule register-idno): URI in
+    capitals, an authority's name in lower case (an editor's "VIAF" is "viaf")."""
+    return "URI" if id_type.upper() == "URI" else id_type.lower()
+
+
+def _authority_id(idno, ident: str, path: str) -> tuple[str, str]:
+    """(the type as the copies write it, the identifier) of an entry's idno; RegisterError naming
+    the entry for one no article's copy could carry (the article would lose the entity's markup)."""
+    id_type, value = copy_type(idno.get("type") or ""), " ".join("".join(idno.itertext()).split())
+    if not _ID_TYPE.fullmatch(id_type) or not value or " " in value:
+        raise RegisterError(f'line {idno.sourceline}: entry {ident}: idno type="{idno.get("type") or ""}" ("{value}"): '
+                            'an authority id needs type="URI" or an authority\'s name (a letter, then letters, '
+                            'digits and -, in any case) and one identifier without spaces (rule register-idno)',
+                            path=path)
+    return id_type, value
 
 
 def _is_teikits(element, spec: Kind) -> bool:
