@@ -223,6 +223,19 @@ def test_a_url_that_is_no_uri_as_written_costs_no_page(tmp_path):
     assert (ref.get("target"), ref.text) == ("https://u.example.com/%25ZZbad%25escape%7Cx.html", uri)
 
 
+@pytest.mark.parametrize("into", [10, 45])
+def test_an_uncompressed_archive_cut_inside_a_record_header_is_refused(crawl, tmp_path, into):
+    # warcio gave the header cut short as a record of no type: the pages before it were converted, exit 0.
+    data = gzip.decompress(crawl.read_bytes())
+    third = data.index(b"WARC/1.", data.index(b"WARC/1.", 1) + 1)
+    bad = tmp_path / "cut.warc"
+    bad.write_bytes(data[:third + into])
+    report = convert_paths([bad], tmp_path / "out")
+    assert [f.message for f in report.failures] == [
+        f"{bad}: not a readable WARC file (truncated: a record's header ends before its Content-Length)"]
+    assert not report.written
+
+
 def test_two_workers_write_the_same_files(crawl, converted, tmp_path):
     out = tmp_path / "out"
     report = convert_paths([crawl], out, jobs=2)

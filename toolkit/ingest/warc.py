@@ -123,6 +123,8 @@ def _iterate(handle):
             raise IngestError("not a readable WARC file (it does not open with a WARC/1.0 or WARC/1.1 record)")
         if records.err_count:
             raise IngestError("not a readable WARC file (a record's Content-Length does not match its content)")
+        if record.rec_headers.get_header("Content-Length") is None:  # warcio gives a header cut short as a record
+            raise IngestError("not a readable WARC file (truncated: a record's header ends before its Content-Length)")
         first = False
         yield record
 
