@@ -74,13 +74,10 @@ def validate_unchanged(validator, paths, folder, *, engine=None, follow_symlinks
 
 
 def _package_sha(package: Path) -> str | None:
-    """The package's digest (a folder: every file; folder_digest leaves hidden files out, which no
-    package a build makes holds: one that does, a .git an archivist added, is never what was made)."""
+    """The package's digest (a folder: every file in it, hidden ones too: a .git an archivist added
+    makes it another package than the one made)."""
     if package.is_dir():
-        if any(part.startswith(".") or part == "__pycache__" for path in package.rglob("*")
-               for part in path.relative_to(package).parts):
-            return "changed: holds hidden files"
-        return buildrecord.folder_digest(package)
+        return buildrecord.folder_digest(package, hidden=True)
     return buildrecord.file_sha(package)
 
 

@@ -80,16 +80,17 @@ def file_sha(path) -> str | None:
     return h.hexdigest()
 
 
-def folder_digest(folder, suffixes: tuple[str, ...] | None = None) -> str:
+def folder_digest(folder, suffixes: tuple[str, ...] | None = None, *, hidden: bool = False) -> str:
     """One digest of every file under `folder` (optionally only those ending in `suffixes`):
-    their paths relative to it and their bytes, in sorted order; caches and hidden files left out."""
+    their paths relative to it and their bytes, in sorted order; caches and hidden files left out
+    unless `hidden` (a package: whatever it holds; of a folder without them, the same digest)."""
     folder = Path(folder)
     h = hashlib.sha256()
     if folder.is_dir():
         for path in sorted(folder.rglob("*")):
             rel = path.relative_to(folder)
-            if (not path.is_file() or "__pycache__" in rel.parts or any(p.startswith(".") for p in rel.parts)
-                    or (suffixes is not None and not path.name.endswith(suffixes))):
+            left_out = not hidden and ("__pycache__" in rel.parts or any(p.startswith(".") for p in rel.parts))
+            if not path.is_file() or left_out or (suffixes is not None and not path.name.endswith(suffixes)):
                 continue
             h.update(digest(rel.as_posix(), file_sha(path)).encode("ascii"))
     return h.hexdigest()
