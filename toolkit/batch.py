@@ -213,12 +213,13 @@ class Batch:
                  progress: Progress | None = None, clash_message: str = "same output name as",
                  stem: Callable[[Path], str] = lambda path: path.stem,
                  unread: Callable[[Path], str] | None = None, follow_symlinks: bool = False, exclude=(),
-                 sidecar: Callable[[Path], None] | None = None):
+                 sidecar: Callable[[Path], str | None] | None = None):
         # A file named twice (directly and inside a named folder) is one input.
         self.report = Report()
         left_out: list[Path] = []
+        said = self._say_sidecar(sidecar) if sidecar is not None else None  # its line about a sidecar: a warning
         self.files: PathList | list[Path] = PathList(dict.fromkeys(collect_files(paths, suffixes, left_out=left_out,
-                                                                                 exclude=exclude, sidecar=sidecar)))
+                                                                                 exclude=exclude, sidecar=said)))
         if unread is not None:  # files under the folders that the stage does not read: counted by reason
             for path in left_out:
                 self.report.skip(unread(path))
@@ -315,6 +316,13 @@ class Batch:
             each(result)
         else:
             results.append(result)
+
+    def _say_sidecar(self, sidecar: Callable[[Path], str | None]) -> Callable[[Path], None]:
+        """What collect_files calls with each sidecar it finds: `sidecar`'s line about it, if any, a warning."""
+        def say(path: Path) -> None:
+            if (line := sidecar(path)) is not None:
+                self.report.warn(line)
+        return say
 
     def _guarded(self, path, work: Callable) -> tuple[bool, object]:
         return _guarded(self.report, path, work)

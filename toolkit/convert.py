@@ -87,11 +87,9 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
     (teikit.convertrecord: same source, options, model, schema, teikit, corpus names that
     bear on it) is not converted again (report.unchanged); `force` converts every one.
     """
-    orphans: list[str] = []  # a sidecar whose source is not beside it (renamed): said, not silently unused
     batch = Batch(paths, SOURCE_SUFFIXES, output_suffix=".xml", progress=progress, stem=source_stem,
                   unread=_unread_reason, follow_symlinks=options.follow_symlinks, exclude=exclude,
-                  sidecar=lambda path: orphans.extend(filter(None, [orphan_sidecar(path)])))
-    batch.report.warnings.extend(orphans)
+                  sidecar=orphan_sidecar)  # a sidecar whose source is not beside it (renamed): said, not silently unused
     out_dir = Path(out_dir)
     register = Register.read(out_dir / REGISTER_DIR)  # a bad register file: nothing is done
     if options.validate and validator is None and engine is None and jobs == 1:
