@@ -55,23 +55,23 @@
       </xsl:for-each-group>
       <!-- Mentions in a row in one block share its reading text (tk:context). -->
       <xsl:for-each-group select="$mentions" group-adjacent="generate-id(tk:block(.))">
-        <xsl:variable name="texts" select="tk:marked-reading(tk:block(.))"/>
+        <xsl:variable name="parts" select="tk:marked-reading(tk:block(.))"/>
         <xsl:for-each select="current-group()">
           <m ref="{tk:ref-id(.)}" mid="{tk:mention-id(.)}" text="{tk:plain(.)}">
             <xsl:call-template name="tk:context">
-              <xsl:with-param name="texts" select="$texts"/>
+              <xsl:with-param name="parts" select="$parts"/>
             </xsl:call-template>
           </m>
         </xsl:for-each>
       </xsl:for-each-group>
       <xsl:for-each-group select="tk:text-of(.)//date[matches(normalize-space((@when, @from, @notBefore)[1]), '^[0-9]{4}')]"
                           group-adjacent="generate-id(tk:block(.))">
-        <xsl:variable name="texts" select="tk:marked-reading(tk:block(.))"/>
+        <xsl:variable name="parts" select="tk:marked-reading(tk:block(.))"/>
         <xsl:for-each select="current-group()">
           <d mid="{tk:mention-id(.)}" when="{normalize-space((@when, @from, @notBefore)[1])}"
              label="{(tk:date-label(., $lang)[.], tk:plain(.))[1]}" spec="{tk:date-spec(.)}" text="{tk:plain(.)}">
             <xsl:call-template name="tk:context">
-              <xsl:with-param name="texts" select="$texts"/>
+              <xsl:with-param name="parts" select="$parts"/>
             </xsl:call-template>
           </d>
         </xsl:for-each>
@@ -80,13 +80,15 @@
   </xsl:template>
 
   <!-- @before and @after of the context item, a mention: its block's reading text around it
-       ($texts: tk:marked-reading of its tk:block, passed in when mentions share a block). A mention
+       ($parts: tk:marked-reading of its tk:block, passed in when mentions share a block). A mention
        the block does not read (in an unread branch) has none. -->
   <xsl:template name="tk:context">
-    <xsl:param name="texts" as="xs:string" select="tk:marked-reading(tk:block(.))"/>
+    <xsl:param name="parts" as="xs:string*" select="tk:marked-reading(tk:block(.))"/>
     <xsl:variable name="id" select="generate-id()"/>
-    <xsl:variable name="before" select="tk:edge-normalized(tk:unmarked(substring-before($texts, $tk:open || $id || $tk:open)), false())"/>
-    <xsl:variable name="after" select="tk:edge-normalized(tk:unmarked(substring-after($texts, $tk:close || $id || $tk:close)), true())"/>
+    <xsl:variable name="opens" select="index-of($parts, $tk:open || $id || $tk:open)[1]"/>
+    <xsl:variable name="closes" select="index-of($parts, $tk:close || $id || $tk:close)[1]"/>
+    <xsl:variable name="before" select="tk:edge-normalized(tk:unmarked(subsequence($parts, 1, ($opens, 1)[1] - 1)), false())"/>
+    <xsl:variable name="after" select="tk:edge-normalized(tk:unmarked(if (exists($closes)) then subsequence($parts, $closes + 1) else ()), true())"/>
     <xsl:variable name="tail" select="substring($before, string-length($before) - $tk:context-chars + 1)"/>
     <xsl:variable name="head" select="substring($after, 1, $tk:context-chars)"/>
     <xsl:variable name="last-space" select="index-of(string-to-codepoints($head), 32)[last()]"/>
@@ -103,17 +105,16 @@
     <xsl:sequence select="$mention/ancestor::*[tk:is-block-element(.) or self::note][1]"/>
   </xsl:function>
 
-  <!-- The reading text of a block's content (mode tk:reading-text, common/reading.xsl), each name
-       and date in it between marks of its own: $tk:open id $tk:open before it, $tk:close id
-       $tk:close after it (noncharacters, which no text holds), for tk:context to cut it at. -->
-  <xsl:function name="tk:marked-reading" as="xs:string">
+  <!-- The reading text of a block's content (mode tk:reading-text, common/reading.xsl) as its
+       parts, each name and date in it between marks of its own, each mark a part: $tk:open id
+       $tk:open before it, $tk:close id $tk:close after it (noncharacters, which no text holds), for
+       tk:context to find by index-of and cut the parts at (a regex taking the marks out of the
+       block's joined text, per mention, cost more than the rest of the record). -->
+  <xsl:function name="tk:marked-reading" as="xs:string*">
     <xsl:param name="block" as="element()?"/>
-    <xsl:variable name="parts" as="xs:string*">
-      <xsl:apply-templates select="$block/node()" mode="tk:reading-text">
-        <xsl:with-param name="tk:marks" select="true()" tunnel="yes"/>
-      </xsl:apply-templates>
-    </xsl:variable>
-    <xsl:sequence select="string-join($parts)"/>
+    <xsl:apply-templates select="$block/node()" mode="tk:reading-text">
+      <xsl:with-param name="tk:marks" select="true()" tunnel="yes"/>
+    </xsl:apply-templates>
   </xsl:function>
 
   <xsl:variable name="tk:open" as="xs:string" select="'&#xFDD0;'"/>
@@ -126,11 +127,10 @@
     <xsl:sequence select="if ($tk:marks) then $tk:close || generate-id() || $tk:close else ()"/>
   </xsl:template>
 
-  <!-- A marked reading without its marks. -->
+  <!-- Parts of a marked reading joined without their marks. -->
   <xsl:function name="tk:unmarked" as="xs:string">
-    <xsl:param name="text" as="xs:string"/>
-    <xsl:sequence select="if (contains($text, $tk:open) or contains($text, $tk:close))
-                          then replace($text, '&#xFDD0;[^&#xFDD0;]*&#xFDD0;|&#xFDD1;[^&#xFDD1;]*&#xFDD1;', '') else $text"/>
+    <xsl:param name="parts" as="xs:string*"/>
+    <xsl:sequence select="string-join($parts[not(starts-with(., $tk:open) or starts-with(., $tk:close))])"/>
   </xsl:function>
 
   <!-- tk:normalize-keep-edges($text), or only as much of its end ($from-start false) or of its start
