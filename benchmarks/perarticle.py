@@ -8,13 +8,13 @@ compiles the schema and the stylesheets and loads the gazetteers (one-time
 costs, left out). Each stage prints wall time and CPU time (this process's
 plus its finished children's, e.g. Pagefind): on a machine shared with other
 work, CPU time is the figure to compare. `--profile N` prints each stage's N most costly functions
-(cProfile, cumulative time), the place to look for what to cut. `--steps`
+(cProfile, cumulative time; `--sort tottime` for their own time), the place to look for what to cut. `--steps`
 prints instead each stage's CPU time per step (the functions of STEPS, timed by
 wrapping them, so Saxon's and SQLite's time count where they are spent, and no
 profiler slows the rest); a step that calls another counts it too (load inside
 record is not counted twice: each step's own calls are listed once).
 
-    .venv/bin/python benchmarks/perarticle.py [--articles 300] [--profile 15 | --steps] [--stages convert ...]
+    .venv/bin/python benchmarks/perarticle.py [--articles 300] [--profile 15 [--sort tottime] | --steps] [--stages convert ...]
 """
 
 from __future__ import annotations
@@ -130,6 +130,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="print each stage's N costliest functions")
+    parser.add_argument("--sort", default="cumulative", choices=["cumulative", "tottime", "ncalls"],
+                        help="how --profile orders the functions (tottime: their own time)")
     parser.add_argument("--steps", action="store_true", help="print each stage's CPU time per step")
     parser.add_argument("--stages", nargs="+", choices=["convert", "validate", "html", "txt"],
                         help="measure only these stages (the earlier ones still run, for their outputs)")
@@ -173,7 +175,7 @@ def main() -> None:
                 print(f"      {'the rest':<42} {1000 * (cpu - sum(spent.values())) / args.articles:8.2f}")
             if profiler:
                 out = io.StringIO()
-                pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(args.profile)
+                pstats.Stats(profiler, stream=out).sort_stats(args.sort).print_stats(args.profile)
                 print("\n".join("      " + line for line in out.getvalue().splitlines() if line.strip()))
         print(f"  {'whole':<9} {1000 * total / args.articles:8.2f} {1000 * total_cpu / args.articles:8.2f}" + ("  (profiled: slower)" if args.profile else ""))
     finally:
