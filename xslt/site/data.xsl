@@ -17,6 +17,7 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tk="https://teikit.org/ns/1.0"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all"
@@ -55,23 +56,23 @@
       </xsl:for-each-group>
       <!-- Mentions in a row in one block share its reading text (tk:context). -->
       <xsl:for-each-group select="$mentions" group-adjacent="generate-id(tk:block(.))">
-        <xsl:variable name="parts" select="tk:marked-reading(tk:block(.))"/>
+        <xsl:variable name="reading" select="tk:marked-reading(tk:block(.))"/>
         <xsl:for-each select="current-group()">
           <m ref="{tk:ref-id(.)}" mid="{tk:mention-id(.)}" text="{tk:plain(.)}">
             <xsl:call-template name="tk:context">
-              <xsl:with-param name="parts" select="$parts"/>
+              <xsl:with-param name="reading" select="$reading"/>
             </xsl:call-template>
           </m>
         </xsl:for-each>
       </xsl:for-each-group>
       <xsl:for-each-group select="tk:text-of(.)//date[matches(normalize-space((@when, @from, @notBefore)[1]), '^[0-9]{4}')]"
                           group-adjacent="generate-id(tk:block(.))">
-        <xsl:variable name="parts" select="tk:marked-reading(tk:block(.))"/>
+        <xsl:variable name="reading" select="tk:marked-reading(tk:block(.))"/>
         <xsl:for-each select="current-group()">
           <d mid="{tk:mention-id(.)}" when="{normalize-space((@when, @from, @notBefore)[1])}"
              label="{(tk:date-label(., $lang)[.], tk:plain(.))[1]}" spec="{tk:date-spec(.)}" text="{tk:plain(.)}">
             <xsl:call-template name="tk:context">
-              <xsl:with-param name="parts" select="$parts"/>
+              <xsl:with-param name="reading" select="$reading"/>
             </xsl:call-template>
           </d>
         </xsl:for-each>
@@ -80,15 +81,16 @@
   </xsl:template>
 
   <!-- @before and @after of the context item, a mention: its block's reading text around it
-       ($parts: tk:marked-reading of its tk:block, passed in when mentions share a block). A mention
-       the block does not read (in an unread branch) has none. -->
+       ($reading: tk:marked-reading of its tk:block, passed in when mentions share a block). A
+       mention the block does not read (in an unread branch) has none. -->
   <xsl:template name="tk:context">
-    <xsl:param name="parts" as="xs:string*" select="tk:marked-reading(tk:block(.))"/>
+    <xsl:param name="reading" as="map(*)" select="tk:marked-reading(tk:block(.))"/>
     <xsl:variable name="id" select="generate-id()"/>
-    <xsl:variable name="opens" select="index-of($parts, $tk:open || $id || $tk:open)[1]"/>
-    <xsl:variable name="closes" select="index-of($parts, $tk:close || $id || $tk:close)[1]"/>
-    <xsl:variable name="before" select="tk:edge-normalized(tk:unmarked(subsequence($parts, 1, ($opens, 1)[1] - 1)), false())"/>
-    <xsl:variable name="after" select="tk:edge-normalized(tk:unmarked(if (exists($closes)) then subsequence($parts, $closes + 1) else ()), true())"/>
+    <xsl:variable name="text" as="xs:string" select="$reading?text"/>
+    <xsl:variable name="opens" as="xs:integer?" select="$reading?at($tk:open || $id)"/>
+    <xsl:variable name="closes" as="xs:integer?" select="$reading?at($tk:close || $id)"/>
+    <xsl:variable name="before" select="if (exists($opens)) then tk:edge-normalized(substring($text, 1, $opens), false()) else ''"/>
+    <xsl:variable name="after" select="if (exists($closes)) then tk:edge-normalized(substring($text, $closes + 1), true()) else ''"/>
     <xsl:variable name="tail" select="substring($before, string-length($before) - $tk:context-chars + 1)"/>
     <xsl:variable name="head" select="substring($after, 1, $tk:context-chars)"/>
     <xsl:variable name="last-space" select="index-of(string-to-codepoints($head), 32)[last()]"/>
@@ -105,16 +107,38 @@
     <xsl:sequence select="$mention/ancestor::*[tk:is-block-element(.) or self::note][1]"/>
   </xsl:function>
 
-  <!-- The reading text of a block's content (mode tk:reading-text, common/reading.xsl) as its
-       parts, each name and date in it between marks of its own, each mark a part: $tk:open id
-       $tk:open before it, $tk:close id $tk:close after it (noncharacters, which no text holds), for
-       tk:context to find by index-of and cut the parts at (a regex taking the marks out of the
-       block's joined text, per mention, cost more than the rest of the record). -->
-  <xsl:function name="tk:marked-reading" as="xs:string*">
+  <!-- The reading text of a block's content (mode tk:reading-text, common/reading.xsl), each name
+       and date in it read between marks of its own (a part $tk:open id $tk:open before it, $tk:close id
+       $tk:close after it: noncharacters, which no text holds), as map{'text': the reading without
+       the marks, 'at': map{$tk:open id | $tk:close id: how many characters of the text come before
+       that mark}}, for tk:context to cut the text at. (The marks found by a regex in the joined
+       text, once per mention, cost more than the rest of the record.) -->
+  <xsl:function name="tk:marked-reading" as="map(*)">
     <xsl:param name="block" as="element()?"/>
-    <xsl:apply-templates select="$block/node()" mode="tk:reading-text">
-      <xsl:with-param name="tk:marks" select="true()" tunnel="yes"/>
-    </xsl:apply-templates>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="$block/node()" mode="tk:reading-text">
+        <xsl:with-param name="tk:marks" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:variable>
+    <xsl:iterate select="$parts">
+      <xsl:param name="length" as="xs:integer" select="0"/>
+      <xsl:param name="at" as="map(xs:string, xs:integer)" select="map{}"/>
+      <xsl:on-completion>
+        <xsl:sequence select="map{'text': string-join($parts[not(starts-with(., $tk:open) or starts-with(., $tk:close))]), 'at': $at}"/>
+      </xsl:on-completion>
+      <xsl:choose>
+        <xsl:when test="starts-with(., $tk:open) or starts-with(., $tk:close)">
+          <xsl:next-iteration>
+            <xsl:with-param name="at" select="map:put($at, substring(., 1, string-length(.) - 1), $length)"/>
+          </xsl:next-iteration>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:next-iteration>
+            <xsl:with-param name="length" select="$length + string-length(.)"/>
+          </xsl:next-iteration>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:iterate>
   </xsl:function>
 
   <xsl:variable name="tk:open" as="xs:string" select="'&#xFDD0;'"/>
@@ -126,12 +150,6 @@
     <xsl:next-match/>
     <xsl:sequence select="if ($tk:marks) then $tk:close || generate-id() || $tk:close else ()"/>
   </xsl:template>
-
-  <!-- Parts of a marked reading joined without their marks. -->
-  <xsl:function name="tk:unmarked" as="xs:string">
-    <xsl:param name="parts" as="xs:string*"/>
-    <xsl:sequence select="string-join($parts[not(starts-with(., $tk:open) or starts-with(., $tk:close))])"/>
-  </xsl:function>
 
   <!-- tk:normalize-keep-edges($text), or only as much of its end ($from-start false) or of its start
        ($from-start true) as the context needs: the fold of $tk:context-window characters at that
