@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from pipeline import make_corpus  # noqa: E402
 from teikit.convert import convert_paths  # noqa: E402
 from teikit.options import ConvertOptions  # noqa: E402
+from teikit import resources  # noqa: E402
 from teikit.render import build_site, render_paths  # noqa: E402
 from teikit.validate import validate_paths  # noqa: E402
 
@@ -143,6 +144,9 @@ def main() -> None:
         for _, call in stages(work, "warm"):
             call()
         print(f"one-time (gazetteers, schema, stylesheets) with 3 articles: {time.perf_counter() - start:.2f} s")
+        # Named, since teikit.xslt is a package of its own: an old commit's Python run through
+        # PYTHONPATH still takes the stylesheets of whatever checkout is installed.
+        print(f"code: {Path(importlib.import_module('teikit').__file__).parent}, stylesheets: {resources.xslt_dir()}")
         chars = make_corpus(work / "run-src", args.articles)
         print(f"{args.articles} articles, {chars / args.articles:,.0f} characters each; ms/article, steady state:")
         print(f"  {'stage':<9} {'wall':>8} {'cpu':>8}")
