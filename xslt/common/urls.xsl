@@ -34,13 +34,18 @@
     <!-- XML white space around an attribute value is not part of the URI. -->
     <xsl:variable name="value" as="xs:string"
         select="replace(string($uri), '^[&#x20;&#x9;&#xA;&#xD;]+|[&#x20;&#x9;&#xA;&#xD;]+$', '')"/>
-    <xsl:variable name="scheme" as="xs:string?"
-        select="if (matches($value, '^[A-Za-z][A-Za-z0-9+.\-]*:')) then lower-case(substring-before($value, ':')) else ()"/>
+    <xsl:variable name="scheme" as="xs:string?" select="tk:uri-scheme($value)"/>
     <xsl:sequence select="
         if ($value eq '' or matches($value, '[\p{Cc}\p{Cf}\p{Z}\\]')) then ''
         else if (exists($scheme)) then (if ($scheme = $tk:link-schemes) then escape-html-uri($value) else '')
         else if (starts-with($value, '//')) then ''
         else escape-html-uri($value)"/>
+  </xsl:function>
+
+  <!-- The scheme a URI starts with, lower-cased ("https", "mailto"); none for a relative reference. -->
+  <xsl:function name="tk:uri-scheme" as="xs:string?">
+    <xsl:param name="uri" as="xs:string"/>
+    <xsl:sequence select="if (matches($uri, '^[A-Za-z][A-Za-z0-9+.\-]*:')) then lower-case(substring-before($uri, ':')) else ()"/>
   </xsl:function>
 
   <xsl:function name="tk:path-href" as="xs:string">

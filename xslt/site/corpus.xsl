@@ -306,7 +306,7 @@
               <!-- an authority's own id (GND 118607626) is no link of this site: a URI is linked, or the id at its resolver -->
               <xsl:variable name="resolver" select="$tk:authority-resolvers(lower-case(@type))" as="xs:string?"/>
               <xsl:variable name="href" select="if ($wikidata) then 'https://www.wikidata.org/wiki/' || $wikidata
-                  else if (matches(@value, '^[A-Za-z][A-Za-z0-9+.\-]*:')) then tk:safe-href(@value)
+                  else if (exists(tk:uri-scheme(@value))) then tk:safe-href(@value)
                   else if ($resolver and matches(@value, '^[A-Za-z0-9\-_.X]+$')) then $resolver || @value else ''"/>
               <xsl:choose>
                 <xsl:when test="$href"><a class="authority" href="{$href}">{@value}</a></xsl:when>
