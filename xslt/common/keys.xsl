@@ -14,9 +14,7 @@
 
   <!-- Name mentions in the text, by document and the register id they point to. -->
   <xsl:key name="tk:mentions"
-           match="text//persName[@ref] | text//orgName[@ref] | text//placeName[@ref]
-                  | sourceDoc[not(../text)]//persName[@ref] | sourceDoc[not(../text)]//orgName[@ref]
-                  | sourceDoc[not(../text)]//placeName[@ref]"
+           match="persName[@ref][tk:in-text(.)] | orgName[@ref][tk:in-text(.)] | placeName[@ref][tk:in-text(.)]"
            use="generate-id(ancestor::TEI[1]) || ' ' || tk:ref-id(.)"/>
 
   <!-- Register entries by document and xml:id. -->

@@ -15,7 +15,7 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <xsl:template match="text//note | sourceDoc[not(../text)]//note" mode="tk:html">
+  <xsl:template match="note[tk:in-text(.)]" mode="tk:html">
     <xsl:variable name="n" select="tk:note-numbers($tk:page)(generate-id())"/>
     <sup class="note-ref">
       <xsl:choose>
