@@ -34,7 +34,6 @@
   <xsl:template match="/TEI">
     <xsl:variable name="lang" select="tk:lang(.)"/>
     <xsl:variable name="date" select="tk:article-date(.)"/>
-    <xsl:variable name="source" select="teiHeader/fileDesc/sourceDesc/bibl[1]"/>
     <xsl:variable name="mentions" select="tk:text-of(.)//(persName | orgName | placeName)[@ref][exists(tk:entry(.))]"/>
     <doc title="{tk:plain(teiHeader/fileDesc/titleStmt/title[1])}"
          date="{string(($date ! (@when, @from, @notBefore))[1])}"
