@@ -184,6 +184,46 @@ def test_search_and_facets_by_keyboard_only(page, server):
     assert page.problems == []
 
 
+def _held_index(page) -> list:
+    """The search page's request for its index (pagefind/teikit-shards.json) held, not answered,
+    until the test continues it: the index is still loading."""
+    held = []
+    page.route("**/pagefind/teikit-shards.json", lambda route: held.append(route))
+    return held
+
+
+def test_a_search_asked_for_while_the_index_loads_waits_for_it(page, server):
+    # The form is there before the index: Enter (or a ticked facet) then threw ("Cannot read
+    # properties of null") and the words were searched only when the index came.
+    held = _held_index(page)
+    page.goto(server + "search.html")
+    while not held:
+        page.wait_for_timeout(20)
+    page.fill("#search-q", "Ngô Quyền")
+    page.press("#search-q", "Enter")
+    page.check("input[name='year'][value='2013']")
+    assert page.inner_text("#search-status") == "Đang tìm…"
+    assert page.locator("#search-results li").count() == 0
+    held[0].continue_()
+    page.wait_for_function("() => document.querySelectorAll('#search-results h2 a').length > 0")
+    assert [href[href.rindex("/"):] for href in _results(page)] == ["/a13.html"]
+    assert "year=2013" in page.url and f"q={quote_plus('Ngô Quyền')}" in page.url
+    assert page.problems == []
+
+
+def test_an_index_that_cannot_be_loaded_leaves_the_searches_asked_for_quiet(page, server):
+    held = _held_index(page)
+    page.goto(server + "search.html?q=" + quote("Ngô Quyền"))
+    while not held:
+        page.wait_for_timeout(20)
+    page.press("#search-q", "Enter")
+    held[0].fulfill(status=404, body="")
+    page.wait_for_function("() => !document.getElementById('search-file-note').hidden")
+    assert page.inner_text("#search-status") == ""
+    assert page.locator("#search-results li").count() == 0
+    assert page.problems == []
+
+
 def test_walk_a_register_through_its_a_to_z_bar(page, server):
     page.goto(server + "registers/persons.html")
     letters = page.eval_on_selector_all(".jump-bar a", "links => links.map(a => a.textContent)")

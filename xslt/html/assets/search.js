@@ -15,6 +15,7 @@
   var PAGE = 10;
   var FILTERS = ["person", "org", "place", "year", "site"];
   var pagefind = null;
+  var ready = null;
   var shown = [];
   var pending = 0;
 
@@ -143,13 +144,18 @@
       return Promise.resolve();
     }
     status.textContent = status.getAttribute("data-loading");
-    return pagefind.search(words || null, { filters: filters }).then(function (found) {
+    // A search asked for while the index still loads (the form is there before it) waits for it.
+    return ready.then(function (loaded) {
       if (ticket !== pending) { return; }
-      list.textContent = "";
-      shown = found.results.slice();
-      counts(found.filters);
-      // The count is said once the first results stand (a screen reader hears it then).
-      return showMore().then(function () { say(found.results.length); });
+      if (!loaded) { status.textContent = ""; return; }
+      return pagefind.search(words || null, { filters: filters }).then(function (found) {
+        if (ticket !== pending) { return; }
+        list.textContent = "";
+        shown = found.results.slice();
+        counts(found.filters);
+        // The count is said once the first results stand (a screen reader hears it then).
+        return showMore().then(function () { say(found.results.length); });
+      });
     });
   }
 
@@ -177,7 +183,8 @@
   // The index is in shards, each a Pagefind bundle of its own, listed in pagefind/teikit-shards.json
   // (read afresh: a rebuild replaces it, never a shard's files): the first one's pagefind.js
   // is loaded, the others merged into it, one result list.
-  fetch(bundle + "teikit-shards.json", { cache: "no-cache" }).then(function (response) {
+  // ready: true once the index is loaded, false if it cannot be (the page then says so).
+  ready = fetch(bundle + "teikit-shards.json", { cache: "no-cache" }).then(function (response) {
     if (!response.ok) { throw new Error("no search index"); }
     return response.json();
   }).then(function (listed) {
@@ -193,8 +200,10 @@
     });
   }).then(function () {
     return pagefind.init();
-  }).then(run).catch(function () {
+  }).then(function () { return true; }, function () {
     if (fileNote) { fileNote.hidden = false; }
     status.textContent = "";
+    return false;
   });
+  run();
 }());
