@@ -144,6 +144,8 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
                         named.update(entry.names)
                         plan.named(entry.stem, entry.names)
                         entry = entry.article
+                    else:
+                        plan.stands(entry)
                     pickle.dump(entry, final, protocol=pickle.HIGHEST_PROTOCOL)
                 return named
 
@@ -154,7 +156,7 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
             shared = (view, out_dir, options, edited)
             run = lambda items, count: engine.map(write_packed, batch.progress(Counted(items, count), "converting"),  # noqa: E731
                                                   state=state, shared=shared, count=count)
-            for reused, outcome in plan.second(entries, run, plan.work_count(spooled, ready)):
+            for reused, outcome in plan.second(entries, run, plan.work_count(spooled)):
                 target = batch.gather(outcome) if outcome is not None else None
                 if outcome is None or target == REUSED:
                     plan.replay(reused, report)

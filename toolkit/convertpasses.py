@@ -320,7 +320,6 @@ class PassOne:
         else:
             source, stem, language, names = result.source, result.stem, result.language, result.names
         if why := self.batch.claim_output(stem, source):  # a WARC record repeated
-            self.plan.refused(result)
             report.fail(source, why)
             return False
         if not isinstance(result, Reused):

@@ -30,6 +30,9 @@ Contract (the record itself: teikit.buildrecord, `<out>/.teikit-build.json`, sta
   say yes too often); otherwise it is converted again. An article whose copies of register
   entries would differ (an entry it names edited by hand: an idno, its canonical name, a name
   it claims) is converted again whatever its text (Recheck.forced); the others are not.
+  Each look again judges the reused articles against the register then, pass two against
+  the settled view; how many articles pass two converts (`work_count`, which a pool of
+  workers is told beforehand) is counted from that last judgment alone.
 - Entries of TEI files this run did not touch stay (a convert of other files into the folder);
   an entry whose article failed goes, so it is tried again next time.
 """
@@ -37,7 +40,7 @@ Contract (the record itself: teikit.buildrecord, `<out>/.teikit-build.json`, sta
 from __future__ import annotations
 
 import hashlib
-from collections import Counter, deque
+from collections import deque
 from pathlib import Path
 from typing import NamedTuple
 
@@ -124,9 +127,8 @@ class ConvertRecord:
         self._read: dict[str, dict] = {}  # stem -> what pass one found (this run's)
         self._deltas: dict[str, frozenset] = {}
         self._pages: dict[str, dict] = {}  # a web archive's page converted this run (by source): its keys
-        self._reused_pages: Counter = Counter()  # the corpus digests of the pages page_ready reused
         self._register = None  # the corpus register as the articles' copies are made from (corpus, settled)
-        self._forced: set[str] = set()  # the reused articles an edited entry alone converts again
+        self._standing: list[dict] = []  # the entries of the reused articles the last look left as they are
 
     @property
     def warning(self) -> str | None:
@@ -181,10 +183,8 @@ class ConvertRecord:
         entry = self.record.entries.get(page.stem)
         if entry is not None and entry.get("corpus") in self.corpora and _whole(entry):
             if self.record.fresh(page.stem, keys["key"], self.target_of(page.stem)) is not None:
-                self._reused_pages[entry["corpus"]] += 1
                 return Outcome(True, Reused(source, entry, page), Report(warnings=list(entry.get("read", []))))
             if entry.get("page") == keys["page"] and self._reheadable(page.stem, entry):
-                self._reused_pages[entry["corpus"]] += 1
                 entry = {**entry, **keys, "rehead": entry["archive"]}
                 return Outcome(True, Reused(source, entry, page), Report(warnings=list(entry.get("read", []))))
         self._pages[str(source)] = keys
@@ -233,9 +233,11 @@ class ConvertRecord:
         its entry's findings go on into the record."""
         self._read[reused.stem] = _findings(reused.entry)
 
-    def corpus(self, names: frozenset, register=None) -> str:
-        """The digest of this run's corpus names (kept in the record); `register`: the corpus register then."""
+    def corpus(self, names: frozenset, register) -> str:
+        """A look again begins: the digest of this run's corpus names then (kept in the record);
+        `register`: the corpus register then."""
         self._register = register
+        self._standing = []
         listed = sorted(map(list, names))
         self.current = buildrecord.digest(listed)
         self.current_names = frozenset(names)
@@ -247,12 +249,20 @@ class ConvertRecord:
         self._register = view
 
     def second_pass(self, reused: Reused):
-        """None when the reused article's TEI stands as it is; else its Recheck."""
-        delta = self._delta(reused.entry["corpus"])
-        forced = reused.entry.get("register") != copies_state(self._register, reused.entry["names"])
-        if forced and not delta:
-            self._forced.add(reused.stem)
+        """None when the reused article's TEI stands as it is, against the register as it is now
+        (a look's, then the settled view); else its Recheck."""
+        delta, forced = self._judged(reused.entry)
         return Recheck(reused.source, delta, reused.page, forced) if delta or forced else None
+
+    def _judged(self, entry: dict) -> tuple[frozenset, bool]:
+        """A reused entry's names that entered or left the corpus since, and whether its copies of
+        register entries differ from what the register now gives them."""
+        return self._delta(entry["corpus"]), entry.get("register") != copies_state(self._register, entry["names"])
+
+    def stands(self, reused: Reused) -> None:
+        """The look again (this run's last, so far) left the reused article as it is (spooled so):
+        pass two judges it again against the settled view (work_count)."""
+        self._standing.append(reused.entry)
 
     def _delta(self, was: str) -> frozenset:
         """The names that entered or left the corpus since the corpus `was` (name_phrases)."""
@@ -314,16 +324,11 @@ class ConvertRecord:
         while order:
             yield order.popleft()[0], None
 
-    def refused(self, result) -> None:
-        """A reused web archive page refused its name (a record repeated) is not spooled: work_count spares it not."""
-        if isinstance(result, Reused) and result.page is not None:
-            self._reused_pages[result.entry["corpus"]] -= 1
-
-    def work_count(self, spooled: int, ready: dict) -> int:
-        """How many of the `spooled` articles pass two works on (`ready`: reusable's; and page_ready's)."""
-        corpora = Counter(o.result.entry["corpus"] for o in ready.values()) + self._reused_pages
-        return (spooled - sum(corpora.values()) + sum(n for was, n in corpora.items() if self._delta(was))
-                + len(self._forced))
+    def work_count(self, spooled: int) -> int:
+        """How many of the `spooled` articles pass two works on, once the view is settled: every one
+        the last look recognised, and of those it left standing (`stands`) each that second_pass
+        judges against the view not to stand (exact: PoolEngine.map works on none when told 0)."""
+        return spooled - sum(1 for entry in self._standing if not any(self._judged(entry)))
 
     def _still(self, reused: Reused) -> None:
         """The reused entry stands for this run's corpus names too (the spool holds a copy of it)."""
