@@ -70,6 +70,11 @@ class Entry:
         return self.names[0]
 
 
+def _copied(entry: Entry) -> tuple:
+    """(canonical name, authority ids) of an entry: what a view holds of it, what copy_of gives."""
+    return entry.canonical, tuple(entry.idnos)
+
+
 def found_names(text: str, mentions) -> set[tuple[str, str, str | None]]:
     """(type, key, the form printed when it is not the key) of every name mention."""
     found = set()
@@ -111,14 +116,18 @@ class RegisterView:
         digest = hashlib.sha256()
         for kind, ident in sorted(used):
             entry = self.entries.get((kind, ident))
-            if entry is not None:  # what the article's copy takes of it: its id, canonical name, authority ids
-                canonical, idnos = entry
-                fields = [kind, ident, canonical, *(f"{id_type}={value}" for id_type, value in idnos)]
-                digest.update(("entry\0" + "\0".join(fields) + "\n").encode("utf-8"))
+            if entry is not None:
+                digest.update(("entry\0" + "\0".join([kind, *_copy_fields(ident, *entry)]) + "\n").encode("utf-8"))
         for syllable in sorted(syllables(text) & self.names.keys()):
             for surface, kind in self.names[syllable]:
                 digest.update(f"name\0{kind}\0{surface}\n".encode("utf-8"))
         return digest.hexdigest()
+
+
+def _copy_fields(ident: str, canonical: str, idnos) -> list[str]:
+    """What an article's copy of an entry takes of it (its id, canonical name, authority ids), as
+    the register states (RegisterView.state_of, copies_state) digest it."""
+    return [ident, canonical, *(f"{id_type}={value}" for id_type, value in idnos)]
 
 
 def entry_href(kind: str, ident: str) -> str:
@@ -175,7 +184,7 @@ class Register:
         """What an article's copy of the entry the key belongs to takes of it (RegisterView.copy_of)."""
         ident = self.lookup(kind, key)
         entry = self.entries[kind].get(ident) if ident else None
-        return None if entry is None else (ident, entry.canonical, tuple(entry.idnos))
+        return None if entry is None else (ident, *_copied(entry))
 
     # -- merging -----------------------------------------------------------------------
 
@@ -227,8 +236,7 @@ class Register:
             if ident is None:
                 continue
             ids[(kind, key)] = ident
-            entry = self.entries[kind][ident]
-            entries[(kind, ident)] = (entry.canonical, tuple(entry.idnos))
+            entries[(kind, ident)] = _copied(self.entries[kind][ident])
         names: dict[str, list] = {}
         for surface, kind in sorted(self.known_names()):
             key = phrase_key(surface)
@@ -281,8 +289,7 @@ def copies_state(register, names) -> str:
     digest = hashlib.sha256()
     for kind, key in sorted({(name[0], name[1]) for name in names}):
         copy = register.copy_of(kind, key)
-        ident, canonical, idnos = copy if copy is not None else ("", "", ())
-        fields = [kind, key, ident, canonical, *(f"{id_type}={value}" for id_type, value in idnos)]
+        fields = [kind, key, *_copy_fields(*(copy if copy is not None else ("", "", ())))]
         digest.update(("\0".join(fields) + "\n").encode("utf-8"))
     return digest.hexdigest()
 
