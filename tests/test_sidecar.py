@@ -4,6 +4,7 @@ and the rest of the batch converts."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -135,3 +136,23 @@ def test_a_sidecar_whose_source_is_not_beside_it_is_said_once_and_the_rest_conve
     assert [line for line in result.stderr.splitlines() if line.startswith("warning:")] == [
         f"warning: {seeds / 'a.meta.json'}: no source a.txt, .html or .warc beside it (renamed?): its metadata is not used"]
     assert sorted(p.name for p in (tmp_path / "tei").glob("*.xml")) == ["b.xml", "c.xml", "d.xml"]
+
+
+def test_a_folder_of_renamed_sources_is_listed_once_for_all_its_sidecars(tmp_path, monkeypatch):
+    # Each sidecar left without its source listed the folder again: quadratic in a folder of them.
+    import teikit.ingest as ingest
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for n in range(6):
+        (seeds / f"new{n}.txt").write_text(ARTICLE.format(n=n), encoding="utf-8")
+        (seeds / f"old{n}.meta.json").write_text('{"publisher": "Báo Ví Dụ"}', encoding="utf-8")
+    (seeds / "new0.meta.json").write_text('{"publisher": "Báo Ví Dụ"}', encoding="utf-8")  # its source beside it
+    listed = []
+    real = ingest.os.listdir
+    monkeypatch.setattr(ingest.os, "listdir", lambda folder: listed.append(Path(folder)) or real(folder))
+    check = ingest.OrphanSidecars()
+    said = [check(seeds / f"old{n}.meta.json") for n in range(6)] + [check(seeds / "new0.meta.json")]
+    assert said == [f"{seeds / f'old{n}.meta.json'}: no source old{n}.txt, .html or .warc beside it (renamed?): "
+                    "its metadata is not used" for n in range(6)] + [None]
+    assert listed == [seeds]

@@ -33,7 +33,7 @@ from .convertpasses import (Looked, PassOne, again_packed, again_task, context_f
 from .convertrecord import REUSED, ConvertRecord, Reused
 from .encode import encode
 from .encode.checked import NOT_VALIDATED
-from .ingest import SOURCE_SUFFIXES, WARC, input_type_of, orphan_sidecar, source_stem, source_type
+from .ingest import SOURCE_SUFFIXES, WARC, OrphanSidecars, input_type_of, source_stem, source_type
 from .ingest import warc as web_archive
 from .model import Article
 from .options import ConvertOptions
@@ -89,7 +89,7 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
     """
     batch = Batch(paths, SOURCE_SUFFIXES, output_suffix=".xml", progress=progress, stem=source_stem,
                   unread=_unread_reason, follow_symlinks=options.follow_symlinks, exclude=exclude,
-                  sidecar=orphan_sidecar)  # a sidecar whose source is not beside it (renamed): said, not silently unused
+                  sidecar=OrphanSidecars())  # a sidecar whose source is not beside it (renamed): said, not silently unused
     out_dir = Path(out_dir)
     register = Register.read(out_dir / REGISTER_DIR)  # a bad register file: nothing is done
     if options.validate and validator is None and engine is None and jobs == 1:

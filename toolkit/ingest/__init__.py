@@ -44,7 +44,7 @@ SOURCE_TYPES = {".html.gz": HTML, ".htm.gz": HTML, ".warc.gz": WARC, ".txt": TEX
                 ".warc": WARC}
 SOURCE_SUFFIXES = tuple(SOURCE_TYPES)
 
-__all__ = ["ingest_file", "ingest_bytes", "orphan_sidecar", "source_type", "source_stem", "unsupported", "input_type_of", "read_meta",
+__all__ = ["ingest_file", "ingest_bytes", "OrphanSidecars", "source_type", "source_stem", "unsupported", "input_type_of", "read_meta",
            "MAX_SOURCE_BYTES", "MAX_PAGE_BYTES", "SOURCE_SUFFIXES", "TEXT", "HTML", "WARC"]
 
 
@@ -53,20 +53,29 @@ def _matching_suffix(name: str) -> str | None:
     return next((suffix for suffix in SOURCE_TYPES if lower.endswith(suffix) and len(lower) > len(suffix)), None)
 
 
-def orphan_sidecar(sidecar) -> str | None:
-    """Why a sidecar NAME.meta.json is read for no source, or None: no NAME.txt, NAME.html, … (in
-    lower or upper case) is beside it (its source renamed or removed), so its metadata is not used."""
-    sidecar = Path(sidecar)
-    stem = sidecar.name[: -len(META_SUFFIX)]
-    if any((sidecar.parent / f"{stem}{suffix}").exists() or (sidecar.parent / f"{stem}{suffix.upper()}").exists()
-           for suffix in SOURCE_TYPES):
-        return None
-    try:  # another case ("Bai.Txt"): the folder read, only for a sidecar the names above did not find
-        if any(source_stem(name) == stem and source_type(name) for name in os.listdir(sidecar.parent)):
+class OrphanSidecars:
+    """Why a sidecar NAME.meta.json is read for no source, or None (called with each sidecar of a
+    batch): no NAME.txt, NAME.html, … (its suffix in any case) is beside it (its source renamed or
+    removed), so its metadata is not used. Each folder is listed once, however many sidecars it
+    holds (a folder of renamed sources is not read again for each); a folder that cannot be
+    listed says nothing."""
+
+    def __init__(self):
+        self._stems: dict[Path, frozenset | None] = {}
+
+    def __call__(self, sidecar) -> str | None:
+        sidecar = Path(sidecar)
+        stem = sidecar.name[: -len(META_SUFFIX)]
+        folder = sidecar.parent
+        if folder not in self._stems:
+            try:
+                self._stems[folder] = frozenset(source_stem(name) for name in os.listdir(folder) if source_type(name))
+            except OSError:
+                self._stems[folder] = None
+        stems = self._stems[folder]
+        if stems is None or stem in stems:
             return None
-    except OSError:
-        return None
-    return f"{sidecar}: no source {stem}.txt, .html or .warc beside it (renamed?): its metadata is not used"
+        return f"{sidecar}: no source {stem}.txt, .html or .warc beside it (renamed?): its metadata is not used"
 
 
 def source_type(name) -> str | None:
