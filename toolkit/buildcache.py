@@ -109,14 +109,14 @@ def deposit_unchanged(tei, package: Path, options, make, *, force: bool = False,
                                else buildrecord.file_sha(folder)) for folder in options.sources])
     entry = record.entries.get(package.name) or {}
     holds = entry.get("holds")
-    if (entry.get("key") == key and isinstance(holds, dict) and set(holds) == set(HOLDS)
-            and _package_sha(package) == entry.get("sha256")):
+    standing = _package_sha(package) if entry.get("key") == key else None
+    if standing is not None and isinstance(holds, dict) and set(holds) == set(HOLDS) and standing == entry.get("sha256"):
         return holds, False
-    read = record if not force else buildrecord.Record(package.parent, DEPOSIT)  # --force forgot it: read again
-    made_here = read.entries.get(package.name, {}).get("sha256")
+    made_here = (record.before(package.name) or {}).get("sha256")  # --force forgot the entry, not what it said
     a_package = (package.is_file() or (package / "bagit.txt").is_file()) and not package.is_symlink()  # else make() refuses it
     # a record that cannot be read says nothing of it: the package is taken for the build's (the record's warning is said)
-    if a_package and read.warning is None and _package_sha(package) != made_here:
+    if (a_package and record.read_warning is None
+            and (standing if standing is not None else _package_sha(package)) != made_here):
         raise DepositError("kept: it is not the package a build made here (one `deposit make` made, or changed since "
                            "a build made it); move it away, or remove it yourself, and build again", path=str(package))
     record.drop(package.name)
@@ -126,7 +126,7 @@ def deposit_unchanged(tei, package: Path, options, make, *, force: bool = False,
     record.put(package.name, key, _package_sha(package), holds=holds)
     _save(record, warn)  # the new package is the build's before any other goes
     for other in map(Path, others):  # a build of another --package-format: stale beside this one
-        made_there = read.entries.get(other.name, {}).get("sha256")
+        made_there = (record.before(other.name) or {}).get("sha256")
         if made_there is not None and not other.is_symlink() and _package_sha(other) == made_there:
             try:
                 shutil.rmtree(other) if other.is_dir() else other.unlink()

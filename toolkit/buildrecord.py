@@ -145,7 +145,8 @@ def model_digest(model_dir) -> str | None:
 class Record:
     """One stage's record in `folder` (see the module contract). `entries` maps an output's
     name to its entry (a dict holding at least "key" and "sha256"); `data` holds the stage's
-    other fields; `warning` is the one line said when an existing record could not be read.
+    other fields; `warning` is the one line said when an existing record could not be read
+    (under --force none is said: `read_warning` keeps it, and `before(name)` an entry as read).
     `blobs`: the entry fields that hold the digest of a text kept in the store (keep, blob)."""
 
     def __init__(self, folder, stage: str, *, force: bool = False, blobs: tuple[str, ...] = (),
@@ -153,6 +154,7 @@ class Record:
         self.path = Path(folder) / RECORD
         self.stage = stage
         self.warning: str | None = None
+        self.read_warning: str | None = None  # the record as read could not be: why (said or not)
         self.data: dict = {}
         self._read: bytes | None = None  # the record as read (not written again when nothing changed)
         self._fields = blobs
@@ -163,15 +165,20 @@ class Record:
         self._dropped: set[str] = set()
         if not force:
             self._load()
+            self.read_warning = self.warning
         elif not tabled:  # what earlier runs wrote stays known: an output no source makes any more is still theirs
             self._load()
-            self._before, self.warning = dict(self.entries), None
+            self._before, self.read_warning, self.warning = dict(self.entries), self.warning, None
             self.forget()
         if self.store is not None and self.store.warning and self.warning is None:
             self.warning = self.store.warning
             self.forget()  # its entries' texts are unknown: none is trusted
         if force and tabled:
             self.entries.clear()
+
+    def before(self, name: str) -> dict | None:
+        """The entry `name` had in the record as read, --force or not (None: none, or not readable)."""
+        return self._before.get(name) if name in self._before else self.entries.get(name)
 
     def forget(self) -> None:
         """Every entry and field forgotten, as --force starts (a caller that reads the record first)."""
