@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -158,11 +159,14 @@ def check_fixity(root: Path, known=None, limits: Limits = DEFAULT_LIMITS,
         manifests.read(root, entry.name, match.group(1) or "", match.group(2), problems, limits)
     on_disk, refused = scratch.table("path BLOB PRIMARY KEY, kind INTEGER"), set()  # refused: reported, so few
     insert = f"INSERT OR IGNORE INTO {on_disk} VALUES (?, ?)"
+    top = os.fspath(root)
     for path in _files(root, scratch):
         # Never hash through a link or from a FIFO/device: it could read outside the bag or block.
-        if (root / path).is_symlink():
+        # (One lstat a file, no Path made: a bag of many files is not its names held in memory.)
+        mode = _lmode(os.path.join(top, path))
+        if stat.S_ISLNK(mode):
             problems.append(Problem(path, "symbolic link: not allowed in a package"))
-        elif not (root / path).is_file():
+        elif not stat.S_ISREG(mode):
             problems.append(Problem(path, "not a regular file: not allowed in a package"))
         else:
             kind = _PAYLOAD if path.startswith("data/") else _OTHER if path.startswith("tagmanifest-") else _TAG
@@ -196,6 +200,14 @@ class _Digests:
         have = self.known.get(path, {})
         missing = [alg for alg in algs if alg not in have]
         return {**have, **(member_digests(self.root, path, missing) if missing else {})}
+
+
+def _lmode(path: str) -> int:
+    """The file's mode, not following a link (0: it cannot be read, taken for no regular file)."""
+    try:
+        return os.lstat(path).st_mode
+    except OSError:
+        return 0
 
 
 def _compare(digests: _Digests, manifests: _Manifests, manifest_kind: str, on_disk: str, where: int,
