@@ -319,3 +319,17 @@ def test_an_edited_register_entry_is_built_as_from_scratch(built, tmp_path, edit
     page = built / "dist" / "html" / "registers" / "persons" / "pers-sung2-a-chau6.html"
     assert shows in page.read_text(encoding="utf-8")
     assert_as_from_scratch(built, tmp_path)
+
+
+def test_another_file_beside_the_register_rebuilds_nothing(built, tmp_path):
+    # An editor's backup of a register file (what an editor's text editor leaves) is not the
+    # register: the package holds the register's own files only, and was once made again for it.
+    register = built / "tei" / "register"
+    (register / "persons.xml~").write_bytes((register / "persons.xml").read_bytes())
+    before = inodes(built)
+    result = build(built)
+    assert result.exit_code == 0, result.output
+    said = steps(result)
+    assert said["convert"].endswith("3 unchanged") and said["validate"].endswith("3 unchanged")
+    assert said["deposit"].endswith(", unchanged")
+    assert rewritten(before, built) == set()

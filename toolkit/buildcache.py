@@ -9,7 +9,7 @@ Contract (the records: teikit.buildrecord):
 - The deposit package (`deposit_unchanged`, record beside it in `<dist>/deposit/`, stage
   "deposit") is made again unless its key is the one recorded and the package is still
   the bytes recorded (a folder: every file in it). Its key: every TEI file's path and
-  bytes, the corpus register beside them (its files: the package holds them), the source
+  bytes, the corpus register beside them (register.register_digest: the package holds its files), the source
   folders' files, the deposit options (the bagging date as resolved: a package made on
   another day differs), the schema, the stylesheets (the editions it
   holds) and teikit itself. What the package held is recorded, so the build says the
@@ -91,7 +91,7 @@ def deposit_unchanged(tei, package: Path, options, make, *, force: bool = False,
     from .deposit.make import settle
     from .deposit.payloadcache import PayloadCache
     from .deposit.stages import schema_dir
-    from .register import folders_beside
+    from .register import folders_beside, register_digest
 
     package = Path(package)
     settle(package)  # a killed run's package aside goes back, its staging folder goes: the package as it stands is judged
@@ -103,7 +103,7 @@ def deposit_unchanged(tei, package: Path, options, make, *, force: bool = False,
                                      buildrecord.folder_digest(options.schema_dir or schema_dir()))
     key = buildrecord.digest(environment, repr(resolved),
                              [(str(path), buildrecord.file_sha(path)) for path in tei],
-                             [(str(folder), buildrecord.folder_digest(folder))
+                             [(str(folder), register_digest(folder))
                               for folder in folders_beside(sorted({Path(path).parent for path in tei}))],
                              [(str(folder), buildrecord.folder_digest(folder) if Path(folder).is_dir()
                                else buildrecord.file_sha(folder)) for folder in options.sources])

@@ -47,7 +47,7 @@ from ..recognise.tokens import phrase_key, syllables
 from .files import KINDS, empty_document, entry_line, parse_register, serialise_register
 from .shared import SharedNames
 
-__all__ = ["Register", "RegisterView", "SharedNames", "found_names", "settle", "entry_href", "folders_beside",
+__all__ = ["Register", "RegisterView", "SharedNames", "found_names", "settle", "entry_href", "folders_beside", "register_digest",
            "copies_state", "KINDS", "MIN_SHARED_WORDS"]
 
 # Only names this specific travel between articles: a bare two-syllable person's
@@ -304,6 +304,21 @@ def folders_beside(paths) -> list[Path]:
         if any((folder / spec.file).is_file() for spec in KINDS.values()):
             found.add(folder)
     return sorted(found)
+
+
+def register_digest(folder) -> str:
+    """The digest of the corpus register in `folder`: each kind's file's name and bytes (one missing
+    or unreadable: none). What a key of anything made from the register takes of it (the site's
+    corpus pages, render.siterecord; a deposit package, teikit.buildcache): other files there are
+    not the register."""
+    digest = hashlib.sha256()
+    for spec in KINDS.values():
+        try:
+            data = (Path(folder) / spec.file).read_bytes()
+        except OSError:
+            data = b""
+        digest.update(hashlib.sha256(data).hexdigest().encode("ascii") + spec.file.encode("ascii"))
+    return digest.hexdigest()
 
 
 def authority_uris(kind: str, key: str) -> list[str]:
