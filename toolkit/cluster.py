@@ -239,6 +239,8 @@ class DaskEngine:
             surveyed = warc.survey_warc(archive)
             for reason, count in surveyed.skipped.items():
                 batch.report.skip(reason, count)
+            if damaged := warc.damage_failure(archive, surveyed):
+                batch.report.fail(archive, damaged)
             return surveyed
 
         surveyed = batch.attempt(archive, survey)

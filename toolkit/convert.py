@@ -179,13 +179,16 @@ def _read_archive(archive: Path, batch: Batch, engine, state, options: ConvertOp
     its pages, the records skipped, counted in the report), then each page read on the engine as
     a file is, unless `plan` reuses it (ConvertRecord.page_ready); the progress is given the
     survey's count of pages (batch.Counted), so no more pages are held than the engine has in
-    flight. An archive that cannot be read is the archive's failure."""
+    flight. An archive that cannot be read is the archive's failure; one some of whose records are
+    damaged is too (web_archive.damage_failure), and its pages are read all the same."""
     report = batch.report
 
     def survey():
         found = web_archive.survey_warc(archive)
         for reason, count in found.skipped.items():
             report.skip(reason, count)
+        if damaged := web_archive.damage_failure(archive, found):
+            report.fail(archive, damaged)
         return found
 
     found = batch.attempt(archive, survey)

@@ -51,6 +51,15 @@ class UntitledArticleError(EmptyArticleError):
     """The article has text and no title: its text would be lost unsaid (a web archive's page is a failure, not skipped)."""
 
 
+class DamagedRecordError(IngestError):
+    """A record of a web archive is damaged: ingest/warc.py reads past it (the archive's other pages
+    convert), and says it in the archive's one failure line. `offset`: where it begins, when known."""
+
+    def __init__(self, message: str, *, offset: int | None = None):
+        super().__init__(message)
+        self.offset = offset
+
+
 class NerInputError(InputError):
     """A document for the ner tools (plain text, JSON lines, TEI read back, a gold/prediction pair,
     training data) cannot be read, is malformed, or does not fit the task."""

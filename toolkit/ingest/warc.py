@@ -1,6 +1,7 @@
 """A web archive (WARC, ISO 28500; `.warc` or `.warc.gz`) → its HTML pages, one at a time.
 
-    survey = survey_warc(path)        # one streamed pass: sha256 of the file, pages, what is skipped
+    survey = survey_warc(path)        # streamed passes: sha256 of the file, pages, what is skipped, damage
+    damage_failure(path, survey)      # None, or the archive's one failure line for its damaged records
     for page in pages(path, survey):  # a second streamed pass: one Page per HTML page captured
         article = page_article(page)  # the page's Article (ingest/html.py), its capture in it
 
@@ -11,7 +12,19 @@ its target URI ends as a page does). Everything else is skipped and counted by k
 styles …), requests, metadata, warcinfo, revisit and resource records, and pages over
 MAX_PAGE_BYTES. A page whose HTML holds no article text is counted too (convert).
 
-Records are read with warcio, streamed: memory holds one record, never the archive.
+Records are read with warcio, streamed: memory holds one record, never the archive. A
+record is a page or skipped once it is read to its end and found whole.
+
+A damaged record costs itself, not the archive: one that is cut short, a Content-Length that
+does not match its content, a digest that does not match, a header cut short, a damaged gzip
+member. It is left out and reading resumes at the next record found after it
+(warcscan: the next whole gzip member, or the next `WARC/1.x` line of an uncompressed
+archive); none found, the reading ends there. The pages read are converted, and the damage
+is the archive's one failure line (`damage_failure`: the first damaged record, its place
+and offset, how many more). The survey and `pages` read the same records, past the same
+damage, so the survey's count of pages is what `pages` yields. An archive whose first
+record is damaged (not WARC, empty, cut short) does not open as a WARC file: it is one
+IngestError, `not a readable WARC file (…)`, and none of it is read.
 
 Each page's output stem is stable and unique: a slug of its target URI (at most
 STEM_SLUG_CHARS) and the first 10 hex digits of the SHA-1 of its WARC-Record-ID, e.g.
@@ -28,16 +41,17 @@ import contextlib
 import datetime
 import hashlib
 import io
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from ..asciifold import slug
-from ..errors import IngestError
+from ..errors import DamagedRecordError, IngestError
 from ..model import Article, Capture
 from .charset import charset_of_content_type
 from .html import article_from_html
+from . import warcscan
 
 MAX_PAGE_BYTES = 20_000_000
 STEM_SLUG_CHARS = 80
@@ -51,7 +65,20 @@ SKIP_TOO_LARGE = "page too large"
 SKIP_NO_TEXT = "page without article text"
 # Other record types are counted as "<type> record".
 
-__all__ = ["Page", "Survey", "survey_warc", "pages", "page_article", "MAX_PAGE_BYTES", "SKIP_NO_TEXT"]
+# Why a record is damaged, as `not a readable WARC file (…)` and the archive's failure line say it.
+CUT_SHORT = "truncated: its last record ends before its Content-Length"
+LENGTH_WRONG = "a record's Content-Length does not match its content"
+HEADER_CUT = "truncated: a record's header ends before its Content-Length"
+NOT_WARC = "it does not open with a WARC/1.0 or WARC/1.1 record"
+
+__all__ = ["Page", "Survey", "survey_warc", "pages", "page_article", "damage_failure", "MAX_PAGE_BYTES",
+           "SKIP_NO_TEXT"]
+
+
+class Damage(NamedTuple):
+    number: int   # the record's place in the archive (1: its first), as far as it could be read
+    offset: int   # where it begins: a byte of the file
+    reason: str
 
 
 @dataclass
@@ -59,9 +86,18 @@ class Survey:
     sha256: str = ""
     pages: int = 0
     skipped: dict[str, int] = field(default_factory=dict)
+    gzip_damage: list = field(default_factory=list)  # warcscan.gzip_damage's: pages() reads past them as the survey did
+    damage: Damage | None = None  # the first damaged record (damage_failure's line names it)
+    damage_count: int = 0
+    resumed: bool = True  # whether a record was found after the last damaged one, where reading went on
 
     def skip(self, reason: str) -> None:
         self.skipped[reason] = self.skipped.get(reason, 0) + 1
+
+    def damaged(self, number: int, offset: int, reason: str, resumed: bool) -> None:
+        self.damage = self.damage or Damage(number, offset, reason)
+        self.damage_count += 1
+        self.resumed = resumed
 
 
 @dataclass(frozen=True)
@@ -76,57 +112,89 @@ class Page:
     capture: Capture
 
 
-class _Hashing:
-    """A read-only file object that hashes every byte read through it."""
+class _Read(NamedTuple):
+    """One record read to its end and found whole: why it is skipped (None: a page) and what a Page needs."""
 
-    def __init__(self, handle):
-        self._handle, self.digest = handle, hashlib.sha256()
-
-    def read(self, size=-1):
-        data = self._handle.read(size)
-        self.digest.update(data)
-        return data
-
-    def readline(self, size=-1):
-        data = self._handle.readline(size)
-        self.digest.update(data)
-        return data
-
-    def tell(self):
-        return self._handle.tell()
+    kind: str | None
+    payload: bytes | None
+    headers: object       # its WARC header (warcio's StatusAndHeaders)
+    content_type: str | None  # its HTTP Content-Type
 
 
-def _iterate(handle):
-    """The archive's records. Its damage is one IngestError: a first record that is not WARC,
-    a record whose length is wrong (warcio would only print a warning), a digest that does
-    not match (a truncated or altered record, when the archive records digests)."""
-    from warcio.archiveiterator import ArchiveIterator
-
-    records = ArchiveIterator(handle, check_digests="raise")
-    first, previous = True, None
+def _records(handle, survey: Survey):
+    """The archive's whole records, in file order. A damaged one is said in `survey` (Survey.damaged)
+    and reading resumes where warcscan finds the next record (none: the reading ends); the first
+    record's damage is the archive's, one IngestError: it does not open with a readable WARC record."""
+    gzipped = warcscan.is_gzip(handle)
+    gzip_damage = {offset: (resume, reason) for offset, resume, reason in survey.gzip_damage}
+    records, number = _iterator(handle, 0), 0
     while True:
-        with contextlib.redirect_stderr(io.StringIO()):
-            try:
-                record = next(records)
-            except StopIteration:
-                record = None
-            except Exception as exc:  # noqa: BLE001 - warcio's errors on a damaged archive share no base
-                raise IngestError(f"not a readable WARC file ({_reason(exc)})") from None
-        if previous is not None and getattr(previous.raw_stream, "limit", 0) > 0:
-            raise IngestError("not a readable WARC file (truncated: its last record ends before its Content-Length)")
-        if record is None:
-            if first:
+        offset = records.offset
+        resume = None
+        try:
+            if offset in gzip_damage:  # not handed to warcio, which may read a damaged member's bytes as WARC
+                resume, reason = gzip_damage[offset]
+                raise DamagedRecordError(reason)
+            read = _read_one(records)
+        except DamagedRecordError as damaged:
+            if number == 0:
+                raise IngestError(f"not a readable WARC file ({damaged.message})") from None
+            if offset not in gzip_damage:
+                resume = warcscan.record_after(handle, offset, gzipped)
+            reason = damaged.message
+            if reason == CUT_SHORT and resume is not None:  # a record after it: its Content-Length runs past it
+                reason = LENGTH_WRONG
+            number += 1
+            survey.damaged(number, offset, reason, resume is not None)
+            if resume is None:
+                return
+            records = _iterator(handle, resume)
+            continue
+        if read is None:
+            if number == 0:
                 raise IngestError("not a readable WARC file (no WARC record in it)")
             return
-        previous = record
-        if first and record.format != "warc":
-            raise IngestError("not a readable WARC file (it does not open with a WARC/1.0 or WARC/1.1 record)")
-        if records.err_count:
-            raise IngestError("not a readable WARC file (a record's Content-Length does not match its content)")
-        if record.rec_headers.get_header("Content-Length") is None:  # warcio gives a header cut short as a record
-            raise IngestError("not a readable WARC file (truncated: a record's header ends before its Content-Length)")
-        first = False
-        yield record
+        number += 1
+        yield read
+
+
+def _iterator(handle, offset: int):
+    from warcio.archiveiterator import ArchiveIterator
+
+    handle.seek(offset)
+    return ArchiveIterator(handle, check_digests="raise")
+
+
+def _read_one(records) -> _Read | None:
+    """The next record, read to its end (a page's payload kept): None at the archive's end;
+    DamagedRecordError when it is damaged: not WARC, a header cut short (warcio gives it as a record),
+    a digest that does not match (checked as the record is read to its end), a record cut short,
+    a Content-Length that does not match (warcio would only print a warning)."""
+    errors = records.err_count
+    with contextlib.redirect_stderr(io.StringIO()):
+        try:
+            record = next(records)
+            if record.format != "warc":
+                raise DamagedRecordError(NOT_WARC)
+            if record.rec_headers.get_header("Content-Length") is None:
+                raise DamagedRecordError(HEADER_CUT)
+            kind = _kind(record)
+            payload = record.content_stream().read(MAX_PAGE_BYTES + 1) if kind is None else None
+            records.read_to_end()
+        except StopIteration:
+            return None
+        except (OSError, DamagedRecordError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - warcio's errors on a damaged archive share no base
+            raise DamagedRecordError(_reason(exc)) from None
+    if getattr(record.raw_stream, "limit", 0) > 0:
+        raise DamagedRecordError(CUT_SHORT)
+    if records.err_count != errors:
+        raise DamagedRecordError(LENGTH_WRONG)
+    if payload is not None and len(payload) > MAX_PAGE_BYTES:
+        kind, payload = SKIP_TOO_LARGE, None
+    content_type = record.http_headers.get_header("Content-Type") if record.http_headers is not None else None
+    return _Read(kind, payload, record.rec_headers, content_type)
 
 
 def _reason(exc: Exception) -> str:
@@ -156,80 +224,56 @@ def _kind(record) -> str | None:
     return SKIP_NOT_HTML
 
 
-def _read_payload(record) -> bytes | None:
-    """The page's bytes (None beyond MAX_PAGE_BYTES); its damage (a digest that does not match, checked
-    as it is read to its end) is the archive's, as _iterate says it."""
-    with contextlib.redirect_stderr(io.StringIO()):
-        try:
-            data = record.content_stream().read(MAX_PAGE_BYTES + 1)
-        except OSError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - warcio's errors on a damaged archive share no base
-            raise IngestError(f"not a readable WARC file ({_reason(exc)})") from None
-    return None if len(data) > MAX_PAGE_BYTES else data
-
-
 def survey_warc(path) -> Survey:
-    """One streamed pass over the archive: its sha256, how many pages it holds, what it skips."""
+    """The archive surveyed: its sha256, its damaged gzip members (warcscan), then one streamed
+    pass over its records: how many pages, what is skipped, what is damaged."""
     path = Path(path)
     survey = Survey()
     try:
-        with path.open("rb") as raw:
-            handle = _Hashing(raw)
-            for record in _iterate(handle):
-                reason = _kind(record)
-                if reason is None and _read_payload(record) is None:
-                    reason = SKIP_TOO_LARGE
-                if reason is None:
+        with path.open("rb") as handle:
+            survey.sha256 = hashlib.file_digest(handle, "sha256").hexdigest()
+            survey.gzip_damage = warcscan.gzip_damage(handle)
+            for read in _records(handle, survey):
+                if read.kind is None:
                     survey.pages += 1
                 else:
-                    survey.skip(reason)
-            while handle.read(1 << 20):  # whatever follows the last record counts in the file's sha256
-                pass
-        _check_gzip_members(path)
+                    survey.skip(read.kind)
     except OSError as exc:
         raise IngestError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
     except IngestError as exc:
         raise IngestError(exc.message, path=str(path)) from None
-    survey.sha256 = handle.digest.hexdigest()
     return survey
 
 
-def _check_gzip_members(path: Path) -> None:
-    """A gzipped archive cut short ends inside a gzip member, which warcio takes for the end of the
-    archive: each member is decompressed to its end here (output discarded, memory bounded)."""
-    with path.open("rb") as handle:
-        if handle.read(2) != b"\x1f\x8b":
-            return
-        handle.seek(0)
-        member, fed = zlib.decompressobj(wbits=31), False
-        while chunk := handle.read(1 << 20):
-            while chunk:  # each call gives at most 64 KiB: the rest of the input is the tail, or past the member
-                fed = True
-                try:
-                    member.decompress(chunk, 1 << 16)
-                except zlib.error as exc:
-                    raise IngestError(f"not a readable WARC file (damaged gzip data: {exc})") from None
-                if member.eof:  # the tail then holds the next member's bytes too: they are unused_data
-                    chunk = member.unused_data
-                    member, fed = zlib.decompressobj(wbits=31), False
-                else:
-                    chunk = member.unconsumed_tail
-        if fed:
-            raise IngestError("not a readable WARC file (truncated: its last gzip member ends early)")
+def damage_failure(path, survey: Survey) -> str | None:
+    """The one failure line of an archive some of whose records are damaged (None: none is); its
+    pages are converted all the same (`pages` reads past the damage as the survey did)."""
+    first = survey.damage
+    if first is None:
+        return None
+    more = survey.damage_count - 1
+    said = f", and {more} more record{'s' if more != 1 else ''} after it" if more else ""
+    after = ("the archive's other pages are converted" if survey.resumed else
+             f"no record after {'the last' if more else 'it'} could be found; the "
+             f"{'other pages' if more else 'pages before it'} are converted")
+    return (f"{path}: record {first.number} (offset {first.offset}) is damaged ({first.reason}){said}: "
+            f"skipped; {after}")
 
 
 def pages(path, survey: Survey):
-    """The archive's pages, streamed, in record order (the same the survey counted)."""
+    """The archive's pages, streamed, in record order: the records the survey counted, read past
+    the same damage (an IngestError, should the archive have changed since)."""
     path = Path(path)
     with path.open("rb") as handle:
-        for record in _iterate(handle):
-            if _kind(record) is not None:
-                continue
-            payload = _read_payload(record)
-            if payload is None:
-                continue
-            headers = record.rec_headers
+        read_pages = (read for read in _records(handle, Survey(gzip_damage=survey.gzip_damage)) if read.kind is None)
+        while True:
+            try:
+                read = next(read_pages, None)
+            except IngestError as exc:
+                raise IngestError(exc.message, path=str(path)) from None
+            if read is None:
+                return
+            headers, payload = read.headers, read.payload
             uri = headers.get_header("WARC-Target-URI") or ""
             record_id = headers.get_header("WARC-Record-ID") or ""
             digest = headers.get_header("WARC-Payload-Digest") or (
@@ -237,8 +281,7 @@ def pages(path, survey: Survey):
             capture = Capture(uri=uri, date=headers.get_header("WARC-Date") or "", record_id=record_id,
                               payload_digest=digest)
             yield Page(archive=str(path), archive_sha256=survey.sha256, stem=page_stem(uri, record_id),
-                       payload=payload, capture=capture,
-                       http_charset=charset_of_content_type(record.http_headers.get_header("Content-Type")))
+                       payload=payload, capture=capture, http_charset=charset_of_content_type(read.content_type))
 
 
 def page_stem(uri: str, record_id: str) -> str:

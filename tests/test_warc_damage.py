@@ -1,0 +1,261 @@
+"""A damaged web archive costs its damaged records, not the archive.
+
+A record cut short, a Content-Length that does not match its content, a digest that does not
+match, a damaged gzip member: that record is left out, reading resumes at the next record found
+after it (the next whole gzip member, the next `WARC/1.x` line), every readable page is
+converted, and the damage is one error line of the archive naming the first damaged record, its
+place and its offset; convert exits 1. An archive whose first record cannot be read does not open
+as a WARC file: one error line as before, nothing of it read. The survey and the pages read the
+same records (the survey's count is what the progress bar and the record are told).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+from warcio.archiveiterator import ArchiveIterator
+
+import teikit.ingest.warc
+import teikit.ingest.warcscan
+from teikit.cli import app
+from teikit.convert import convert_paths
+from teikit.fsutil import TEMP_NAME
+from teikit.ingest.warc import page_stem, pages, survey_warc
+from test_warc_input import CRAWL, _id, write_warc
+
+runner = CliRunner()
+# CRAWL written: record 1 is the warcinfo, record n + 1 is CRAWL[n]
+VNEXPRESS = page_stem(CRAWL[1][1], _id(2))  # record 3
+BBC = page_stem(CRAWL[7][1], _id(8))        # record 9
+SKIPPED = ("1 metadata record, 2 non-HTML responses, 1 page without article text, 1 redirect, 2 request records, "
+           "1 response with another HTTP status, 1 warcinfo record")
+NO_EMPTY_PAGE = SKIPPED.replace("1 page without article text, ", "")  # record 11, the page without text, lost
+RESUMED = "skipped; the archive's other pages are converted"
+LOST = "skipped; no record after it could be found; the pages before it are converted"
+GZIP_CRC = "damaged gzip data: Error -3 while decompressing data: incorrect data check"
+GZIP_HEADER = "damaged gzip data: Error -3 while decompressing data: incorrect header check"
+
+
+@pytest.fixture(scope="module")
+def archives(tmp_path_factory):
+    """The crawl, gzipped and not: (bytes, offset of each record)."""
+    folder = tmp_path_factory.mktemp("crawl")
+    made = {}
+    for name in ("crawl.warc.gz", "crawl.warc"):
+        path = write_warc(folder / name, CRAWL)
+        made[name] = (path.read_bytes(), _offsets(path))
+    return made
+
+
+def _offsets(path: Path) -> list[int]:
+    """Where each record of a whole archive begins (a gzipped one's: its gzip member)."""
+    offsets = []
+    with path.open("rb") as handle:
+        records = ArchiveIterator(handle)
+        for _ in records:
+            offsets.append(records.offset)
+    return offsets
+
+
+def _convert(archive: Path, out: Path):
+    result = runner.invoke(app, ["convert", str(archive), "-o", str(out), "--jobs", "1"])
+    assert "Traceback" not in result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    return result.exit_code, errors, result.stderr.splitlines()[-1]
+
+
+def _written(out: Path) -> list[str]:
+    """The TEI files in `out`; no file half-written is left beside them."""
+    assert [p.name for p in out.rglob("*") if TEMP_NAME.match(p.name) or p.name.endswith((".tmp", ".staging"))] == []
+    return sorted(p.stem for p in out.glob("*.xml"))
+
+
+def _without_digests(data: bytes, start: int) -> bytes:
+    """The archive with the digests of the record at `start` taken out of its header (warcio checks a
+    digest before the Content-Length: without one, the Content-Length is what is checked)."""
+    end = data.index(b"\r\n\r\n", start)
+    header = re.sub(rb"WARC-(?:Block|Payload)-Digest: [^\r]*\r\n", b"", data[start:end])
+    return data[:start] + header + data[end:]
+
+
+def _content_length(data: bytes, start: int, change) -> bytes:
+    """The archive with the Content-Length of the record at `start` changed by `change`."""
+    at = data.index(b"Content-Length: ", start) + len(b"Content-Length: ")
+    end = data.index(b"\r\n", at)
+    return data[:at] + str(change(int(data[at:end]))).encode() + data[end:]
+
+
+def _member_crc_altered(data: bytes, start: int) -> bytes:
+    """The archive with the CRC-32 of the gzip member at `start` altered (its data left whole)."""
+    end = len(data) - len(_member_rest(data, start))
+    crc = end - 8
+    return data[:crc] + bytes([data[crc] ^ 0xFF]) + data[crc + 1:]
+
+
+def _member_rest(data: bytes, start: int) -> bytes:
+    member = zlib.decompressobj(wbits=31)
+    member.decompress(data[start:])
+    return member.unused_data
+
+
+def test_a_truncated_last_record_costs_that_record_only(archives, tmp_path):
+    for name, problem in (("crawl.warc", "truncated: its last record ends before its Content-Length"),
+                          ("crawl.warc.gz", "truncated: its last gzip member ends early")):
+        data, offsets = archives[name]
+        bad = tmp_path / name
+        bad.write_bytes(data[:-30])  # a crawl killed while it wrote its last record
+        out = tmp_path / f"out-{name}"
+        assert _convert(bad, out) == (
+            1, [f"error: {bad}: record 11 (offset {offsets[10]}) is damaged ({problem}): {LOST}"],
+            f"2 of 3 converted into {out}; skipped: {NO_EMPTY_PAGE}")
+        assert _written(out) == sorted([VNEXPRESS, BBC])
+
+
+@pytest.mark.parametrize("damage, problem", [
+    (_member_crc_altered, GZIP_CRC),
+    (lambda data, start: data[:start] + b"\x00\x00" + data[start + 2:], GZIP_HEADER),  # its gzip header
+])
+def test_a_damaged_gzip_member_in_the_middle_costs_its_record_only(archives, tmp_path, damage, problem):
+    data, offsets = archives["crawl.warc.gz"]
+    bad = tmp_path / "crawl.warc.gz"
+    bad.write_bytes(damage(data, offsets[2]))  # record 3, the first page
+    out = tmp_path / "out"
+    assert _convert(bad, out) == (1, [f"error: {bad}: record 3 (offset {offsets[2]}) is damaged ({problem}): {RESUMED}"],
+                                  f"1 of 2 converted into {out}; skipped: {SKIPPED}")
+    assert _written(out) == [BBC]
+
+
+def test_reading_resumes_at_the_next_gzip_member_found_past_damaged_bytes(archives, tmp_path):
+    # The damaged member is not whole: no end of it says where the next begins; it is searched for.
+    data, offsets = archives["crawl.warc.gz"]
+    bad = tmp_path / "crawl.warc.gz"
+    middle = (offsets[2] + offsets[3]) // 2
+    bad.write_bytes(data[:middle] + bytes(64) + data[middle + 64:])
+    out = tmp_path / "out"
+    code, (error,), summary = _convert(bad, out)
+    assert code == 1 and summary == f"1 of 2 converted into {out}; skipped: {SKIPPED}"
+    assert error.startswith(f"error: {bad}: record 3 (offset {offsets[2]}) is damaged (damaged gzip data: ")
+    assert error.endswith(f"): {RESUMED}")
+    assert _written(out) == [BBC]
+
+
+@pytest.mark.parametrize("change", [lambda n: n - 10, lambda n: n + 10, lambda n: n + 10**6],
+                         ids=["shorter", "longer", "past-the-end"])
+def test_a_content_length_that_does_not_match_in_the_middle_costs_that_record_only(archives, tmp_path, change):
+    data, offsets = archives["crawl.warc"]
+    bad = tmp_path / "crawl.warc"
+    bad.write_bytes(_content_length(_without_digests(data, offsets[8]), offsets[8], change))  # record 9, the BBC page
+    out = tmp_path / "out"
+    assert _convert(bad, out) == (
+        1, [f"error: {bad}: record 9 (offset {offsets[8]}) is damaged (a record's Content-Length does not match "
+            f"its content): {RESUMED}"],
+        f"1 of 2 converted into {out}; skipped: {SKIPPED}")
+    assert _written(out) == [VNEXPRESS]
+
+
+def test_a_digest_that_does_not_match_costs_that_record_only(archives, tmp_path):
+    # checked as the page's payload is read to its end, which was once outside the guard: an internal error
+    data, offsets = archives["crawl.warc"]
+    bad = tmp_path / "altered.warc"
+    bad.write_bytes(data.replace(b"Volunteers pull two tonnes", b"Volunteers pull six tonnes", 1))
+    report = convert_paths([bad], tmp_path / "out")
+    (failure,) = report.failures
+    assert re.fullmatch(re.escape(f"{bad}: record 9 (offset {offsets[8]}) is damaged (block digest failed: sha1:")
+                        + "[A-Z2-7]{32}" + re.escape(f"): {RESUMED}"), failure.message)
+    assert [p.stem for p in report.written] == [VNEXPRESS]
+
+
+@pytest.mark.parametrize("into", [10, 45])
+def test_a_record_header_cut_short_ends_the_reading_there(archives, tmp_path, into):
+    data, offsets = archives["crawl.warc"]
+    bad = tmp_path / "cut.warc"
+    bad.write_bytes(data[:offsets[2] + into])  # inside record 3's header: no page before it
+    report = convert_paths([bad], tmp_path / "out")
+    assert [f.message for f in report.failures] == [
+        f"{bad}: record 3 (offset {offsets[2]}) is damaged (truncated: a record's header ends before its "
+        f"Content-Length): {LOST}"]
+    assert not report.written and report.skipped == {"warcinfo record": 1, "request record": 1}
+
+
+def test_every_damaged_record_is_counted_in_the_one_line(archives, tmp_path):
+    data, offsets = archives["crawl.warc.gz"]
+    bad = tmp_path / "crawl.warc.gz"
+    damaged = _member_crc_altered(_member_crc_altered(data, offsets[2]), offsets[5])
+    bad.write_bytes(damaged[:-30])
+    out = tmp_path / "out"
+    code, errors, _ = _convert(bad, out)
+    assert (code, errors) == (1, [f"error: {bad}: record 3 (offset {offsets[2]}) is damaged ({GZIP_CRC}), and 2 more "
+                                  "records after it: skipped; no record after the last could be found; the other "
+                                  "pages are converted"])
+    assert _written(out) == [BBC]
+
+
+@pytest.mark.parametrize("make, problem", [
+    (lambda data, offsets: b"this is not a web archive at all\n" * 20,
+     "it does not open with a WARC/1.0 or WARC/1.1 record"),
+    (lambda data, offsets: b"", "no WARC record in it"),
+    (lambda data, offsets: data[:offsets[1] // 2], "truncated: its last gzip member ends early"),
+    (lambda data, offsets: _member_crc_altered(data, 0), GZIP_CRC),
+])
+def test_an_archive_whose_first_record_cannot_be_read_is_one_error_line(archives, tmp_path, make, problem):
+    data, offsets = archives["crawl.warc.gz"]
+    bad = tmp_path / "bad.warc.gz"
+    bad.write_bytes(make(data, offsets))
+    result = runner.invoke(app, ["convert", str(bad), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"error: {bad}: not a readable WARC file ({problem})",
+                                          f"0 of 1 converted into {tmp_path / 'out'}"]
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").glob("*.xml"))
+
+
+def test_the_search_for_the_next_record_is_bounded(archives, tmp_path, monkeypatch):
+    # Places that look like a gzip member and are not, between the damaged member and the next.
+    data, offsets = archives["crawl.warc.gz"]
+    bad = tmp_path / "crawl.warc.gz"
+    damaged = data[:offsets[2]] + b"\x00\x00" + data[offsets[2] + 2:offsets[3]]
+    bad.write_bytes(damaged + b"\x1f\x8b\x08\x00" * 3 + data[offsets[3]:])
+    found = convert_paths([bad], tmp_path / "found")
+    assert [p.stem for p in found.written] == [BBC]
+    monkeypatch.setattr(teikit.ingest.warcscan, "MAX_CANDIDATES", 3)  # the three false ones, then no more
+    report = convert_paths([bad], tmp_path / "out")
+    assert [f.message for f in report.failures] == [
+        f"{bad}: record 3 (offset {offsets[2]}) is damaged ({GZIP_HEADER}): {LOST}"]
+    assert not report.written
+
+
+def test_a_page_read_past_the_damage_is_still_bounded_in_size(archives, tmp_path, monkeypatch):
+    data, offsets = archives["crawl.warc.gz"]
+    bad = tmp_path / "crawl.warc.gz"
+    bad.write_bytes(_member_crc_altered(data, offsets[2]))
+    monkeypatch.setattr(teikit.ingest.warc, "MAX_PAGE_BYTES", len(CRAWL[7][4]) - 1)  # the BBC page, one byte over
+    report = convert_paths([bad], tmp_path / "out")
+    assert len(report.failures) == 1 and not report.written
+    assert report.skipped["page too large"] == 1
+
+
+@pytest.mark.parametrize("name, damage", [
+    ("crawl.warc.gz", lambda data, offsets: data[:-30]),
+    ("crawl.warc.gz", lambda data, offsets: _member_crc_altered(data, offsets[2])),
+    ("crawl.warc.gz", lambda data, offsets: data[:offsets[4]] + bytes(40) + data[offsets[4] + 40:]),
+    ("crawl.warc", lambda data, offsets: _content_length(_without_digests(data, offsets[8]), offsets[8], lambda n: n + 10)),
+    ("crawl.warc", lambda data, offsets: data[:offsets[8] + 600]),
+])
+def test_the_survey_counts_the_pages_that_are_read(archives, tmp_path, name, damage):
+    data, offsets = archives[name]
+    bad = tmp_path / name
+    bad.write_bytes(damage(data, offsets))
+    survey = survey_warc(bad)
+    assert survey.damage is not None
+    assert survey.pages == len(list(pages(bad, survey)))
+
+
+def test_an_archive_without_damage_has_no_failure_line(archives, tmp_path):
+    for name, (data, _) in archives.items():
+        whole = tmp_path / name
+        whole.write_bytes(data)
+        survey = survey_warc(whole)
+        assert (survey.damage, teikit.ingest.warc.damage_failure(whole, survey), survey.pages) == (None, None, 3)

@@ -1,0 +1,158 @@
+"""Where a damaged web archive's records are: what warc.py reads past a damaged record with.
+
+    damaged = gzip_damage(handle)             # every damaged gzip member: (offset, resume or None, why)
+    resume = record_after(handle, offset)     # where the next record after a damaged one begins, or None
+
+A gzipped archive (one gzip member a record, as WARC writers write it) is walked member by
+member before its records are read (`gzip_damage`), each decompressed to its end with its
+output discarded (memory bounded: a chunk of input, RESYNC_HEAD bytes of output at a time):
+a member zlib refuses, or one the file ends inside, is damaged, and reading resumes at the
+next gzip member header (1f 8b 08) found after it that decompresses to a WARC record's first
+line. After a record damaged within a whole member (a digest, a Content-Length that does not
+match), the next record is where that member ends. In an uncompressed archive the next
+record is the next line that is `WARC/1.0` or `WARC/1.1`. The search is bounded: at most
+MAX_CANDIDATES places are tried after one damaged record, each with at most VERIFY_BYTES read;
+past them, nothing after that record is read.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+from ..errors import DamagedRecordError
+
+GZIP_MAGIC = b"\x1f\x8b"
+MEMBER_HEADER = b"\x1f\x8b\x08"  # a gzip member of deflate data
+RECORD_LINE = b"\nWARC/1."
+WARC_HEADS = (b"WARC/1.0\r\n", b"WARC/1.1\r\n", b"WARC/1.0\n", b"WARC/1.1\n")
+CHUNK = 1 << 20
+RESYNC_HEAD = 1 << 16
+VERIFY_BYTES = 4096
+MAX_CANDIDATES = 100_000
+
+GZIP_CUT = "truncated: its last gzip member ends early"
+
+__all__ = ["gzip_damage", "is_gzip", "record_after", "GZIP_CUT"]
+
+
+def is_gzip(handle) -> bool:
+    handle.seek(0)
+    return handle.read(2) == GZIP_MAGIC
+
+
+def gzip_damage(handle) -> list[tuple[int, int | None, str]]:
+    """Each damaged gzip member of a gzipped archive, in file order: its offset, where reading
+    resumes after it (None: nowhere), and why it is damaged. [] for an uncompressed archive."""
+    if not is_gzip(handle):
+        return []
+    damaged, start = [], 0
+    while start is not None:
+        try:
+            start = _walk(handle, start)
+        except DamagedRecordError as broken:
+            start = _next_member(handle, broken.offset + 1)
+            damaged.append((broken.offset, start, broken.message))
+    return damaged
+
+
+def _walk(handle, start: int) -> None:
+    """Every gzip member from `start` decompressed to its end: None at the end of the file;
+    DamagedRecordError for the first member that is damaged or cut short."""
+    handle.seek(start)
+    member, member_at, pending, at = None, start, b"", start  # `at`: the offset of pending's first byte
+    while True:
+        if not pending:
+            pending = handle.read(CHUNK)
+            if not pending:
+                if member is not None:
+                    raise DamagedRecordError(GZIP_CUT, offset=member_at)
+                return None
+        if member is None:
+            member, member_at = zlib.decompressobj(wbits=31), at
+        try:
+            member.decompress(pending, RESYNC_HEAD)
+        except zlib.error as exc:
+            raise DamagedRecordError(f"damaged gzip data: {exc}", offset=member_at) from None
+        rest = member.unused_data if member.eof else member.unconsumed_tail
+        at += len(pending) - len(rest)
+        pending = rest
+        if member.eof:
+            member = None
+
+
+def record_after(handle, offset: int, gzipped: bool) -> int | None:
+    """Where the record after the damaged one at `offset` begins (None: no record is found after it).
+    In a gzipped archive whose member at `offset` is whole, where that member ends."""
+    if gzipped:
+        try:
+            return _member_end(handle, offset)
+        except DamagedRecordError:
+            return _next_member(handle, offset + 1)
+    for line in _found(handle, offset + 1, RECORD_LINE):
+        handle.seek(line + 1)
+        if handle.read(len(WARC_HEADS[0])).startswith(WARC_HEADS):
+            return line + 1
+    return None
+
+
+def _member_end(handle, start: int) -> int:
+    """Where the gzip member at `start` ends; DamagedRecordError when it is damaged or cut short."""
+    handle.seek(start)
+    member, at = zlib.decompressobj(wbits=31), start
+    while chunk := handle.read(CHUNK):
+        pending = chunk
+        while pending:
+            try:
+                member.decompress(pending, RESYNC_HEAD)
+            except zlib.error as exc:
+                raise DamagedRecordError(f"damaged gzip data: {exc}", offset=start) from None
+            if member.eof:
+                return at + len(chunk) - len(member.unused_data)
+            pending = member.unconsumed_tail
+        at += len(chunk)
+    raise DamagedRecordError(GZIP_CUT, offset=start)
+
+
+def _next_member(handle, offset: int) -> int | None:
+    """The first gzip member header at or after `offset` whose member opens with a WARC record's
+    first line (None: none is found, within MAX_CANDIDATES tries)."""
+    for candidate in _found(handle, offset, MEMBER_HEADER):
+        if _opens_record(handle, candidate):
+            return candidate
+    return None
+
+
+def _opens_record(handle, offset: int) -> bool:
+    """Whether the gzip member at `offset` decompresses to a WARC record's first line (at most
+    VERIFY_BYTES of it read)."""
+    handle.seek(offset)
+    member, head, fed = zlib.decompressobj(wbits=31), b"", 0
+    while fed < VERIFY_BYTES and len(head) < len(WARC_HEADS[0]) and not member.eof:
+        data = handle.read(512)
+        if not data:
+            break
+        fed += len(data)
+        try:
+            head += member.decompress(data, len(WARC_HEADS[0]) - len(head))
+        except zlib.error:
+            return False
+    return head.startswith(WARC_HEADS)
+
+
+def _found(handle, offset: int, needle: bytes):
+    """Each offset at or after `offset` where `needle` is, in order; at most MAX_CANDIDATES of them.
+    The caller may move the handle between two (each chunk is read at its own offset)."""
+    tried = 0
+    while True:
+        handle.seek(offset)
+        chunk = handle.read(CHUNK)
+        at = chunk.find(needle)
+        while at != -1:
+            if tried == MAX_CANDIDATES:
+                return
+            tried += 1
+            yield offset + at
+            at = chunk.find(needle, at + 1)
+        if len(chunk) < CHUNK:
+            return
+        offset += len(chunk) - len(needle) + 1
