@@ -21,6 +21,7 @@ from teikit.errors import WorkerError
 from test_incremental import contents, inodes, rewritten
 from test_incremental_warc import ADDED
 from test_parallel import ARTICLES, make_corpus, tree_bytes
+from test_warc_damage import BBC, _member_crc_altered, _offsets
 from test_warc_input import CRAWL, write_warc
 
 distributed = pytest.importorskip("distributed")
@@ -275,3 +276,22 @@ def test_a_web_archive_repeating_its_records_converts_on_the_cluster_as_locally(
     both()
     archive.write_bytes(write_warc(scratch / "more.warc", CRAWL + [ADDED]).read_bytes() + once)  # and again, a page added
     both()
+
+
+def test_a_damaged_web_archive_converts_on_the_cluster_as_locally(tmp_path, cluster):
+    # The cluster's first pass surveys and streams the archive as a local run does: the same pages
+    # read past the damage, the same one line for it.
+    src, scratch = tmp_path / "src", tmp_path / "scratch"
+    src.mkdir(), scratch.mkdir()
+    whole = write_warc(scratch / "crawl.warc.gz", CRAWL)
+    offsets = _offsets(whole)
+    archive = src / "crawl.warc.gz"
+    archive.write_bytes(_member_crc_altered(whole.read_bytes(), offsets[2])[:-30])  # a page's member, and the end
+    (src / "a01.txt").write_text(ARTICLES["a01"], encoding="utf-8")
+    local = invoke("convert", str(src), "-o", str(tmp_path / "local"), "--jobs", "1")
+    remote = invoke("convert", str(src), "-o", str(tmp_path / "remote"), "--scheduler", cluster.scheduler_address)
+    assert local.exit_code == remote.exit_code == 1
+    assert f"error: {archive}: record 3 (offset {offsets[2]}) is damaged" in local.stderr
+    assert local.stderr.replace("local", "X") == remote.stderr.replace("remote", "X")
+    assert tree_bytes(tmp_path / "local") == tree_bytes(tmp_path / "remote")
+    assert sorted(p.stem for p in (tmp_path / "remote").glob("*.xml")) == sorted(["a01", BBC])

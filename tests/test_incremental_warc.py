@@ -6,7 +6,9 @@ converted again. Its TEI names the archive's sha256 as its source's, so when the
 changed around it (a page appended, another altered) that one string of its header is
 brought up to date and nothing else is done; a page whose record changed, a new page, and
 a page a new name of the corpus bears on are converted. The folder then holds what a
-conversion from scratch writes (test_incremental.assert_as_from_scratch).
+conversion from scratch writes (test_incremental.assert_as_from_scratch). A damaged archive's
+readable pages are recorded as any page is: converted again, they are reused, and the damage
+is said again.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from lxml import etree
 import teikit.convertpasses
 from teikit import convertrecord
 from test_incremental import assert_as_from_scratch, convert, inodes, rewritten
+from test_warc_damage import BBC, GZIP_CRC, VNEXPRESS, _member_crc_altered, _offsets
 from test_warc_input import CRAWL, write_warc
 
 SKIPPED = ("; skipped: 1 metadata record, 2 non-HTML responses, 1 page without article text, 1 redirect, "
@@ -184,3 +187,35 @@ def test_the_source_sha256_the_record_finds_is_the_one_the_header_writes(crawled
         data = page.read_bytes()
         assert etree.fromstring(data).findtext("{*}teiHeader/{*}fileDesc/{*}sourceDesc/{*}bibl/{*}idno[@type='sha256']") == sha
         assert data.count(convertrecord.source_sha256(sha)) == 1
+
+
+def test_a_damaged_archive_converted_again_reuses_its_pages_and_says_its_damage_again(tmp_path, read):
+    # Its readable pages are recorded as any page is: the damage fails the archive, not their entries.
+    src, scratch = tmp_path / "src", tmp_path / "scratch"
+    src.mkdir(), scratch.mkdir()
+    whole = write_warc(scratch / "crawl.warc.gz", CRAWL)
+    offsets = _offsets(whole)
+    archive = src / "crawl.warc.gz"
+    archive.write_bytes(_member_crc_altered(whole.read_bytes(), offsets[8]))  # record 9, the BBC page
+    out = tmp_path / "tei"
+    damage = (f"error: {archive}: record 9 (offset {offsets[8]}) is damaged ({GZIP_CRC}): skipped; the archive's "
+              "other pages are converted")
+    first = convert(src, out)
+    assert first.exit_code == 1 and damage in first.stderr.splitlines()
+    assert first.stderr.splitlines()[-1] == f"1 of 2 converted into {out}{SKIPPED}"
+    assert read == [VNEXPRESS]
+    read.clear()
+    again = convert(src, out)
+    assert again.exit_code == 1, again.stderr
+    assert [line for line in again.stderr.splitlines() if line.startswith("error: ")] == [damage]
+    assert again.stderr.splitlines()[-1] == f"0 of 2 converted into {out}, 1 unchanged{SKIPPED}"
+    assert read == []
+    assert_as_from_scratch(src, out, tmp_path, exit_code=1)
+    archive.write_bytes(whole.read_bytes())  # repaired: the page lost is converted, the other re-headed
+    read.clear()
+    repaired = convert(src, out)
+    assert repaired.exit_code == 0, repaired.stderr
+    assert repaired.stderr.splitlines()[-1] == (f"2 of 2 converted into {out} (1 unchanged page given its "
+                                                f"archive's new sha256){SKIPPED}")
+    assert read == [BBC]
+    assert_as_from_scratch(src, out, tmp_path)
