@@ -259,3 +259,21 @@ def test_an_archive_without_damage_has_no_failure_line(archives, tmp_path):
         whole.write_bytes(data)
         survey = survey_warc(whole)
         assert (survey.damage, teikit.ingest.warc.damage_failure(whole, survey), survey.pages) == (None, None, 3)
+
+
+def test_a_page_the_damage_lost_keeps_its_tei_from_before_in_a_build(archives, tmp_path):
+    # build removes the TEI files no source makes any more; the lost page's may be one again once repaired
+    from teikit.cli.build import stale_tei
+
+    data, offsets = archives["crawl.warc.gz"]
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    archive = seeds / "crawl.warc.gz"
+    archive.write_bytes(data)
+    tei = tmp_path / "tei"
+    assert convert_paths([seeds], tei).ok
+    archive.write_bytes(_member_crc_altered(data, offsets[8]))  # the BBC page's record
+    report = convert_paths([seeds], tei)
+    assert [p.stem for p in report.refreshed] == [VNEXPRESS] and len(report.failures) == 1  # re-headed
+    assert _written(tei) == sorted([VNEXPRESS, BBC])
+    assert stale_tei(seeds, tei, report) == []
