@@ -277,3 +277,15 @@ def test_a_page_the_damage_lost_keeps_its_tei_from_before_in_a_build(archives, t
     assert [p.stem for p in report.refreshed] == [VNEXPRESS] and len(report.failures) == 1  # re-headed
     assert _written(tei) == sorted([VNEXPRESS, BBC])
     assert stale_tei(seeds, tei, report) == []
+
+
+def test_two_workers_read_a_damaged_archive_as_one_does(archives, tmp_path):
+    # the pool is told the survey's count of pages beforehand: pages() must yield that many
+    data, offsets = archives["crawl.warc.gz"]
+    bad = tmp_path / "crawl.warc.gz"
+    bad.write_bytes(_member_crc_altered(data, offsets[2])[:-30])
+    one, two = convert_paths([bad], tmp_path / "one"), convert_paths([bad], tmp_path / "two", jobs=2)
+    assert [f.message for f in one.failures] == [f.message for f in two.failures] and len(one.failures) == 1
+    assert _written(tmp_path / "one") == _written(tmp_path / "two") == [BBC]
+    assert {p.name: p.read_bytes() for p in (tmp_path / "one").glob("*.xml")} == {
+        p.name: p.read_bytes() for p in (tmp_path / "two").glob("*.xml")}

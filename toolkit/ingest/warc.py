@@ -23,8 +23,8 @@ archive); none found, the reading ends there. The pages read are converted, and 
 is the archive's one failure line (`damage_failure`: the first damaged record, its place
 and offset, how many more). The survey and `pages` read the same records, past the same
 damage, so the survey's count of pages is what `pages` yields. An archive whose first
-record is damaged (not WARC, empty, cut short) does not open as a WARC file: it is one
-IngestError, `not a readable WARC file (…)`, and none of it is read.
+record cannot be read (not WARC, damaged) or that holds none does not open as a WARC file:
+it is one IngestError, `not a readable WARC file (…)`, and none of it is read.
 
 Each page's output stem is stable and unique: a slug of its target URI (at most
 STEM_SLUG_CHARS) and the first 10 hex digits of the SHA-1 of its WARC-Record-ID, e.g.
@@ -49,9 +49,9 @@ from urllib.parse import unquote
 from ..asciifold import slug
 from ..errors import DamagedRecordError, IngestError
 from ..model import Article, Capture
+from . import warcscan
 from .charset import charset_of_content_type
 from .html import article_from_html
-from . import warcscan
 
 MAX_PAGE_BYTES = 20_000_000
 STEM_SLUG_CHARS = 80
@@ -65,7 +65,8 @@ SKIP_TOO_LARGE = "page too large"
 SKIP_NO_TEXT = "page without article text"
 # Other record types are counted as "<type> record".
 
-# Why a record is damaged, as `not a readable WARC file (…)` and the archive's failure line say it.
+# Why a record is damaged, as `not a readable WARC file (…)` and the archive's failure line say it
+# (a gzip member's: warcscan).
 CUT_SHORT = "truncated: its last record ends before its Content-Length"
 LENGTH_WRONG = "a record's Content-Length does not match its content"
 HEADER_CUT = "truncated: a record's header ends before its Content-Length"

@@ -1,11 +1,11 @@
 """Where a damaged web archive's records are: what warc.py reads past a damaged record with.
 
     damaged = gzip_damage(handle)             # every damaged gzip member: (offset, resume or None, why)
-    resume = record_after(handle, offset)     # where the next record after a damaged one begins, or None
+    resume = record_after(handle, offset, gzipped)  # where the record after a damaged one begins, or None
 
 A gzipped archive (one gzip member a record, as WARC writers write it) is walked member by
 member before its records are read (`gzip_damage`), each decompressed to its end with its
-output discarded (memory bounded: a chunk of input, RESYNC_HEAD bytes of output at a time):
+output discarded (memory bounded: CHUNK bytes of input, OUTPUT_STEP of output at a time):
 a member zlib refuses, or one the file ends inside, is damaged, and reading resumes at the
 next gzip member header (1f 8b 08) found after it that decompresses to a WARC record's first
 line. After a record damaged within a whole member (a digest, a Content-Length that does not
@@ -26,7 +26,7 @@ MEMBER_HEADER = b"\x1f\x8b\x08"  # a gzip member of deflate data
 RECORD_LINE = b"\nWARC/1."
 WARC_HEADS = (b"WARC/1.0\r\n", b"WARC/1.1\r\n", b"WARC/1.0\n", b"WARC/1.1\n")
 CHUNK = 1 << 20
-RESYNC_HEAD = 1 << 16
+OUTPUT_STEP = 1 << 16
 VERIFY_BYTES = 4096
 MAX_CANDIDATES = 100_000
 
@@ -48,7 +48,8 @@ def gzip_damage(handle) -> list[tuple[int, int | None, str]]:
     damaged, start = [], 0
     while start is not None:
         try:
-            start = _walk(handle, start)
+            _walk(handle, start)
+            break
         except DamagedRecordError as broken:
             start = _next_member(handle, broken.offset + 1)
             damaged.append((broken.offset, start, broken.message))
@@ -56,8 +57,8 @@ def gzip_damage(handle) -> list[tuple[int, int | None, str]]:
 
 
 def _walk(handle, start: int) -> None:
-    """Every gzip member from `start` decompressed to its end: None at the end of the file;
-    DamagedRecordError for the first member that is damaged or cut short."""
+    """Every gzip member from `start` decompressed to the end of the file; DamagedRecordError for
+    the first member that is damaged or cut short."""
     handle.seek(start)
     member, member_at, pending, at = None, start, b"", start  # `at`: the offset of pending's first byte
     while True:
@@ -70,7 +71,7 @@ def _walk(handle, start: int) -> None:
         if member is None:
             member, member_at = zlib.decompressobj(wbits=31), at
         try:
-            member.decompress(pending, RESYNC_HEAD)
+            member.decompress(pending, OUTPUT_STEP)
         except zlib.error as exc:
             raise DamagedRecordError(f"damaged gzip data: {exc}", offset=member_at) from None
         rest = member.unused_data if member.eof else member.unconsumed_tail
@@ -103,7 +104,7 @@ def _member_end(handle, start: int) -> int:
         pending = chunk
         while pending:
             try:
-                member.decompress(pending, RESYNC_HEAD)
+                member.decompress(pending, OUTPUT_STEP)
             except zlib.error as exc:
                 raise DamagedRecordError(f"damaged gzip data: {exc}", offset=start) from None
             if member.eof:
