@@ -739,6 +739,22 @@ def test_stations_sites_squares_and_airports_are_places_with_their_generic_word(
         [("tỉnh Nghệ An", "Nghệ An")] if "Nghệ An" in text else []), [])
 
 
+@pytest.mark.parametrize("text, place, key", [
+    ("Mực nước sông Hồng dâng cao sáng nay.", "sông Hồng", "Hồng"),
+    ("Nhiều khu vực ven sông Đuống cũng bị ảnh hưởng.", "sông Đuống", "Đuống"),
+    ("Xe cộ đi qua phố Huế chậm vì mưa.", "phố Huế", "Huế"),
+])
+def test_a_one_syllable_name_after_a_lower_case_place_noun_is_a_place(text, place, key):
+    # "tại Hội nghị …": after a cue a lone capitalised syllable before a lower-case word is a
+    # common noun; after a place noun written in lower case it is the place's name.
+    assert [(s, k) for s, k, _ in of(text, PLACE)] == [(place, key)]
+
+
+@pytest.mark.parametrize("text", ["Đại biểu tại Hội nghị thảo luận sôi nổi.", "Ý kiến ở Diễn đàn được ghi nhận."])
+def test_a_lone_capitalised_syllable_after_a_cue_before_a_lower_case_word_is_no_place(text):
+    assert surfaces(text, PLACE) == []
+
+
 @pytest.mark.parametrize("text", ["người Nga sống ở đây", "học tiếng Anh mỗi ngày", "người gốc Việt"])
 def test_a_people_or_a_language_is_not_a_place(text):
     assert surfaces(text, PLACE) == []

@@ -10,7 +10,8 @@
 - "tỉnh X", "huyện X", "xã X", "thành phố X" … (admin_words.tsv) with X
   capitalised: cert 0.7.
 - "sân X", "phố X", "bang X", "đảo X", "ga X" … (place_nouns.tsv, in lower case; a number
-  may stand between: "ga S9 Kim Mã", keyed "Kim Mã"), and
+  may stand between: "ga S9 Kim Mã", keyed "Kim Mã"; X may be one syllable before a lower-case
+  word, as "tại X" may not: "sông Hồng dâng cao", "đường Láng ngập"), and
   "thủ đô X", "khu công nghiệp X" … (place_generics.tsv) the same way as "tại X": cert 0.6.
 - Span extent (docs/ner.md, the VLSP convention): a level, a generic noun or another
   generic word (admin_words, place_nouns, place_generics) written right before a place's
@@ -106,8 +107,9 @@ def find_places(scan: Scan, orgs: OrgSpans) -> list[Candidate]:
             continue
         if named and (k in scan.places_at or any(scan.person_at(x) for x in range(k, end))):
             prio = NAMED_AFTER  # "xã Trà Leng", "huyện Nam Trà My"; "xã Mỹ Thành" (not "Mỹ")
-        if prio == CUE and end - k == 1 and end < toks.n and toks.joined(end - 1) and toks.lower(end):
-            continue
+        if (prio == CUE and end - k == 1 and end < toks.n and toks.joined(end - 1) and toks.lower(end)
+                and not (low in nouns and toks.lower(i))):
+            continue  # "tại Hội nghị"; but after a lower-case noun the syllable is a name: "sông Hồng dâng"
         start, stop = toks.span(_extent_start(scan, first), end)
         if any(a <= start < b for a, b in titles):
             continue
