@@ -326,7 +326,7 @@ def test_a_run_killed_before_its_record_leaves_one_the_next_run_can_trust(corpus
     assert_as_from_scratch(src, out, tmp_path)
 
 
-@pytest.mark.parametrize("edit", [
+REGISTER_EDITS = [
     # an authority id added by hand (the entry becomes the editor's)
     ('<person xml:id="pers-sung2-a-chau6" resp="#teikit"><persName>Sùng A Châu</persName></person>',
      '<person xml:id="pers-sung2-a-chau6"><persName>Sùng A Châu</persName>'
@@ -335,17 +335,26 @@ def test_a_run_killed_before_its_record_leaves_one_the_next_run_can_trust(corpus
     ('<place xml:id="place-muong772-khuong77" resp="#teikit"><placeName>Mường Khương</placeName></place>',
      '<place xml:id="place-muong772-khuong77"><placeName>huyện Mường Khương</placeName>'
      '<placeName type="variant">Mường Khương</placeName></place>', ">huyện Mường Khương</placeName>", ["a01", "b02"]),
-])
-def test_an_edited_register_entry_converts_the_articles_that_name_it(corpus, tmp_path, edit):
-    """What an article's copy of an entry takes of the corpus register (its id, canonical name,
-    authority ids) is part of its key: an entry edited by hand converts the articles that name
-    it, and only those, as a conversion from scratch would."""
-    old, new, shows, named = edit
-    src, out = corpus
+]
+
+
+def edit_register(out: Path, edit) -> None:
+    """An editor's edit of the corpus register in `out` (one of REGISTER_EDITS)."""
+    old, new = edit[:2]
     register = out / "register" / ("persons.xml" if "person" in old else "places.xml")
     text = register.read_text(encoding="utf-8")
     assert old in text
     register.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.mark.parametrize("edit", REGISTER_EDITS)
+def test_an_edited_register_entry_converts_the_articles_that_name_it(corpus, tmp_path, edit):
+    """What an article's copy of an entry takes of the corpus register (its id, canonical name,
+    authority ids) is part of its key: an entry edited by hand converts the articles that name
+    it, and only those, as a conversion from scratch would."""
+    _, _, shows, named = edit
+    src, out = corpus
+    edit_register(out, edit)
     before = inodes(out)
     result = convert(src, out)
     assert result.exit_code == 0, result.output

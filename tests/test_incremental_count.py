@@ -17,7 +17,7 @@ from teikit.convertrecord import ConvertRecord, Reused
 from teikit.options import ConvertOptions
 from teikit.register import Register, copies_state
 
-from test_incremental import convert, corpus, inodes, rewritten  # noqa: F401 (corpus: the fixture)
+from test_incremental import REGISTER_EDITS, convert, corpus, edit_register, inodes, rewritten  # noqa: F401 (corpus: the fixture)
 
 NAMES = [["person", "Sùng A Châu", None]]
 
@@ -90,16 +90,11 @@ def test_a_new_look_forgets_what_the_last_left_standing(tmp_path):
 
 def test_an_edited_register_entry_converts_its_articles_on_a_pool_of_workers(corpus):
     src, out = corpus
-    register = out / "register" / "persons.xml"
-    text = register.read_text(encoding="utf-8")
-    old = '<person xml:id="pers-sung2-a-chau6" resp="#teikit"><persName>Sùng A Châu</persName></person>'
-    assert old in text
-    register.write_text(text.replace(old, '<person xml:id="pers-sung2-a-chau6"><persName>Sùng A Châu</persName>'
-                                          '<idno type="URI">http://www.wikidata.org/entity/Q123</idno></person>'),
-                        encoding="utf-8")
+    _, _, shows, named = REGISTER_EDITS[0]
+    edit_register(out, REGISTER_EDITS[0])
     before = inodes(out)
     result = convert(src, out, "--jobs", "2")
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[-1] == f"2 of 3 converted into {out}, 1 unchanged"
-    assert rewritten(before, out) == ["a01", "b02"]
-    assert all("Q123" in (out / f"{stem}.xml").read_text(encoding="utf-8") for stem in ("a01", "b02"))
+    assert rewritten(before, out) == named
+    assert all(shows in (out / f"{stem}.xml").read_text(encoding="utf-8") for stem in named)
