@@ -233,8 +233,9 @@ def test_a_page_read_past_the_damage_is_still_bounded_in_size(archives, tmp_path
     bad.write_bytes(_member_crc_altered(data, offsets[2]))
     monkeypatch.setattr(teikit.ingest.warc, "MAX_PAGE_BYTES", len(CRAWL[7][4]) - 1)  # the BBC page, one byte over
     report = convert_paths([bad], tmp_path / "out")
-    assert len(report.failures) == 1 and not report.written
-    assert report.skipped["page too large"] == 1
+    assert [f.message for f in report.failures] == [
+        f"{bad}: record 3 (offset {offsets[2]}) is damaged ({GZIP_CRC}): {RESUMED}"]
+    assert not report.written and report.skipped["page too large"] == 1
 
 
 @pytest.mark.parametrize("name, damage", [
@@ -289,3 +290,66 @@ def test_two_workers_read_a_damaged_archive_as_one_does(archives, tmp_path):
     assert _written(tmp_path / "one") == _written(tmp_path / "two") == [BBC]
     assert {p.name: p.read_bytes() for p in (tmp_path / "one").glob("*.xml")} == {
         p.name: p.read_bytes() for p in (tmp_path / "two").glob("*.xml")}
+
+
+NOT_CHUNKED = ("not a readable WARC file (a gzip member holds more than one record: gzipped as one stream? "
+               "`warcio recompress` makes it one record a member, as WARC writers write it)")
+
+
+def _one_member(data: bytes) -> bytes:
+    """Records (uncompressed WARC bytes) gzipped as one member."""
+    packer = zlib.compressobj(6, zlib.DEFLATED, 31)
+    return packer.compress(data) + packer.flush()
+
+
+@pytest.mark.parametrize("make", [
+    lambda gz, plain: _one_member(plain),  # the whole archive gzipped as one stream (`gzip crawl.warc`)
+    lambda gz, plain: gz + _one_member(plain[plain.index(b"WARC/1.", 10):]),  # members, then one of several records
+], ids=["one-stream", "after-members"])
+def test_a_gzip_member_of_several_records_is_the_archives_error_and_never_read_past(archives, tmp_path, make):
+    # Inside such a member warcio's offsets say nothing of where a record begins: reading "past"
+    # one went back to an earlier member, again and again (a convert that never ended), or seeked
+    # before the file's start ("cannot read: Invalid argument").
+    bad = tmp_path / "crawl.warc.gz"
+    bad.write_bytes(make(archives["crawl.warc.gz"][0], archives["crawl.warc"][0]))
+    code, errors, _ = _convert(bad, tmp_path / "out")
+    assert (code, errors) == (1, [f"error: {bad}: {NOT_CHUNKED}"])
+
+
+def test_a_record_line_inside_a_damaged_records_payload_is_no_record(archives, tmp_path):
+    # A record whose digest fails was read whole: the next record is past its Content-Length, not
+    # at a "WARC/1.0" line of its payload (an archive stored inside it), which was once read as a page.
+    inner = write_warc(tmp_path / "inner.warc", [CRAWL[7]]).read_bytes()
+    outer = write_warc(tmp_path / "outer.warc", [("response", "https://files.example/crawl.warc", "200 OK",
+                                                  "application/warc", b"Header line\n" + inner), CRAWL[1]])
+    data = outer.read_bytes()
+    start = data.index(b"WARC/1.", 10)  # record 2, the stored archive
+    bad = tmp_path / "stored.warc"
+    bad.write_bytes(data.replace(b"Header line", b"HEADER line", 1))  # its digest fails
+    report = convert_paths([bad], tmp_path / "out")
+    assert re.fullmatch(re.escape(f"{bad}: record 2 (offset {start}) is damaged (block digest failed: sha1:")
+                        + "[A-Z2-7]{32}" + re.escape(f"): {RESUMED}"), report.failures[0].message)
+    assert [p.stem for p in report.written] == [page_stem(CRAWL[1][1], _id(2))]  # the page after it, not the stored one
+
+
+@pytest.mark.parametrize("name", ["flood.warc", "flood.warc.gz"])
+def test_reading_past_damaged_records_ends_after_a_hundred(archives, tmp_path, name):
+    # Each damaged record costs a search for the next: an archive of damaged records only (hostile
+    # input) was read to its end, a search each, the gzip members' damage all held in memory.
+    plain = b"WARC/1.0\r\nWARC-Type: resource\r\n\r\n"  # no Content-Length: a header cut short
+    member = archives["crawl.warc.gz"][0][:archives["crawl.warc.gz"][1][1]]  # the warcinfo, a whole member
+    damaged = _one_member(plain)[:-6]  # a member cut short
+    head = archives["crawl.warc"][0][:archives["crawl.warc"][1][1]] if name == "flood.warc" else member
+    bad = tmp_path / name
+    bad.write_bytes(head + (plain if name == "flood.warc" else damaged) * 150 + (
+        archives["crawl.warc"][0][archives["crawl.warc"][1][1]:] if name == "flood.warc"
+        else archives["crawl.warc.gz"][0][archives["crawl.warc.gz"][1][1]:]))  # the crawl's pages after them
+    survey = survey_warc(bad)
+    assert (survey.damage_count, survey.pages, survey.stopped) == (teikit.ingest.warc.MAX_DAMAGED, 0, True)
+    report = convert_paths([bad], tmp_path / "out")
+    (failure,) = report.failures
+    assert failure.message.endswith(f", and {teikit.ingest.warc.MAX_DAMAGED - 1} more records after it: skipped; after "
+                                    f"{teikit.ingest.warc.MAX_DAMAGED} damaged records the rest of the archive is not "
+                                    "read; the other pages are converted")
+    assert failure.message.startswith(f"{bad}: record 2 (offset {len(head)}) is damaged (")
+    assert not report.written

@@ -19,10 +19,13 @@ A damaged record costs itself, not the archive: one that is cut short, a Content
 does not match its content, a digest that does not match, a header cut short, a damaged gzip
 member. It is left out and reading resumes at the next record found after it
 (warcscan: the next whole gzip member, or the next `WARC/1.x` line of an uncompressed
-archive); none found, the reading ends there. The pages read are converted, and the damage
-is the archive's one failure line (`damage_failure`: the first damaged record, its place
-and offset, how many more). The survey and `pages` read the same records, past the same
-damage, so the survey's count of pages is what `pages` yields. An archive whose first
+archive); none found, the reading ends there, as it does after MAX_DAMAGED damaged records
+(hostile input: each costs a search), and it never goes back. The pages read are converted,
+and the damage is the archive's one failure line (`damage_failure`: the first damaged record,
+its place and offset, how many more). A gzip member holding more than one record (an archive
+gzipped as one stream) is the archive's error: inside it nothing says where a record begins.
+The survey and `pages` read the same records, past the same damage, so the survey's count of
+pages is what `pages` yields. An archive whose first
 record cannot be read (not WARC, damaged) or that holds none does not open as a WARC file:
 it is one IngestError, `not a readable WARC file (…)`, and none of it is read.
 
@@ -71,6 +74,13 @@ CUT_SHORT = "truncated: its last record ends before its Content-Length"
 LENGTH_WRONG = "a record's Content-Length does not match its content"
 HEADER_CUT = "truncated: a record's header ends before its Content-Length"
 NOT_WARC = "it does not open with a WARC/1.0 or WARC/1.1 record"
+# A gzip member holding more than one record (a whole archive gzipped as one stream): warcio's
+# offsets then say nothing of where a record begins, so nothing is read past it; the archive's.
+NOT_CHUNKED = ("a gzip member holds more than one record: gzipped as one stream? `warcio recompress` "
+               "makes it one record a member, as WARC writers write it")
+# Damaged records read past in one archive: after them the rest of it is not read (hostile input
+# bounded: each costs a search, warcscan).
+MAX_DAMAGED = 100
 
 __all__ = ["Page", "Survey", "survey_warc", "pages", "page_article", "damage_failure", "MAX_PAGE_BYTES",
            "SKIP_NO_TEXT"]
@@ -91,14 +101,18 @@ class Survey:
     damage: Damage | None = None  # the first damaged record (damage_failure's line names it)
     damage_count: int = 0
     resumed: bool = True  # whether a record was found after the last damaged one, where reading went on
+    stopped: bool = False  # reading ended at MAX_DAMAGED damaged records
 
     def skip(self, reason: str) -> None:
         self.skipped[reason] = self.skipped.get(reason, 0) + 1
 
-    def damaged(self, number: int, offset: int, reason: str, resumed: bool) -> None:
+    def damaged(self, number: int, offset: int, reason: str, resumed: bool) -> bool:
+        """One damaged record more; whether reading goes on past it (resumed, and under MAX_DAMAGED)."""
         self.damage = self.damage or Damage(number, offset, reason)
         self.damage_count += 1
-        self.resumed = resumed
+        self.stopped = self.damage_count >= MAX_DAMAGED
+        self.resumed = resumed and not self.stopped
+        return self.resumed
 
 
 @dataclass(frozen=True)
@@ -128,11 +142,13 @@ def _records(handle, survey: Survey):
     record's damage is the archive's, one IngestError: it does not open with a readable WARC record."""
     gzipped = warcscan.is_gzip(handle)
     gzip_damage = {offset: (resume, reason) for offset, resume, reason in survey.gzip_damage}
-    records, number = _iterator(handle, 0), 0
+    records, number, floor = _iterator(handle, 0), 0, 0  # floor: where the reading last (re)started
     while True:
         offset = records.offset
         resume = None
         try:
+            if offset < floor:  # warcio's offset went back: a member holds more than one record
+                raise IngestError(f"not a readable WARC file ({NOT_CHUNKED})")
             if offset in gzip_damage:  # not handed to warcio, which may read a damaged member's bytes as WARC
                 resume, reason = gzip_damage[offset]
                 raise DamagedRecordError(reason)
@@ -141,15 +157,16 @@ def _records(handle, survey: Survey):
             if number == 0:
                 raise IngestError(f"not a readable WARC file ({damaged.message})") from None
             if offset not in gzip_damage:
-                resume = warcscan.record_after(handle, offset, gzipped)
+                resume = warcscan.record_after(handle, offset, gzipped, damaged.length)
+            if resume is not None and resume <= max(offset, floor):
+                resume = None  # never back, nor where it stands: the reading always moves on
             reason = damaged.message
             if reason == CUT_SHORT and resume is not None:  # a record after it: its Content-Length runs past it
                 reason = LENGTH_WRONG
             number += 1
-            survey.damaged(number, offset, reason, resume is not None)
-            if resume is None:
+            if not survey.damaged(number, offset, reason, resume is not None):
                 return
-            records = _iterator(handle, resume)
+            records, floor = _iterator(handle, resume), resume
             continue
         if read is None:
             if number == 0:
@@ -171,7 +188,9 @@ def _read_one(records) -> _Read | None:
     DamagedRecordError when it is damaged: not WARC, a header cut short (warcio gives it as a record),
     a digest that does not match (checked as the record is read to its end), a record cut short,
     a Content-Length that does not match (warcio would only print a warning)."""
-    errors = records.err_count
+    from warcio.exceptions import ArchiveLoadFailed
+
+    errors, record = records.err_count, None
     with contextlib.redirect_stderr(io.StringIO()):
         try:
             record = next(records)
@@ -184,10 +203,15 @@ def _read_one(records) -> _Read | None:
             records.read_to_end()
         except StopIteration:
             return None
-        except (OSError, DamagedRecordError):
+        except (OSError, MemoryError, DamagedRecordError):
             raise
         except Exception as exc:  # noqa: BLE001 - warcio's errors on a damaged archive share no base
-            raise DamagedRecordError(_reason(exc)) from None
+            if isinstance(exc, ArchiveLoadFailed) and "non-chunked" in str(exc):  # warcio's word for it
+                raise IngestError(f"not a readable WARC file ({NOT_CHUNKED})") from None
+            # a digest that fails is found once the record is read whole: its Content-Length holds
+            # (the next record is past it, not inside its payload); another failure says nothing of it
+            whole = isinstance(exc, ArchiveLoadFailed) and record is not None and "digest failed" in str(exc)
+            raise DamagedRecordError(_reason(exc), length=record.length if whole else None) from None
     if getattr(record.raw_stream, "limit", 0) > 0:
         raise DamagedRecordError(CUT_SHORT)
     if records.err_count != errors:
@@ -233,7 +257,7 @@ def survey_warc(path) -> Survey:
     try:
         with path.open("rb") as handle:
             survey.sha256 = hashlib.file_digest(handle, "sha256").hexdigest()
-            survey.gzip_damage = warcscan.gzip_damage(handle)
+            survey.gzip_damage = warcscan.gzip_damage(handle, MAX_DAMAGED)
             for read in _records(handle, survey):
                 if read.kind is None:
                     survey.pages += 1
@@ -254,7 +278,9 @@ def damage_failure(path, survey: Survey) -> str | None:
         return None
     more = survey.damage_count - 1
     said = f", and {more} more record{'s' if more != 1 else ''} after it" if more else ""
-    after = ("the archive's other pages are converted" if survey.resumed else
+    after = (f"after {MAX_DAMAGED} damaged records the rest of the archive is not read; the other pages "
+             "are converted" if survey.stopped else
+             "the archive's other pages are converted" if survey.resumed else
              f"no record after {'the last' if more else 'it'} could be found; the "
              f"{'other pages' if more else 'pages before it'} are converted")
     return (f"{path}: record {first.number} (offset {first.offset}) is damaged ({first.reason}){said}: "

@@ -1,7 +1,7 @@
 """Where a damaged web archive's records are: what warc.py reads past a damaged record with.
 
-    damaged = gzip_damage(handle)             # every damaged gzip member: (offset, resume or None, why)
-    resume = record_after(handle, offset, gzipped)  # where the record after a damaged one begins, or None
+    damaged = gzip_damage(handle, limit)      # the damaged gzip members (at most limit): (offset, resume or None, why)
+    resume = record_after(handle, offset, gzipped, length)  # where the record after a damaged one begins, or None
 
 A gzipped archive (one gzip member a record, as WARC writers write it) is walked member by
 member before its records are read (`gzip_damage`), each decompressed to its end with its
@@ -10,9 +10,11 @@ a member zlib refuses, or one the file ends inside, is damaged, and reading resu
 next gzip member header (1f 8b 08) found after it that decompresses to a WARC record's first
 line. After a record damaged within a whole member (a digest, a Content-Length that does not
 match), the next record is where that member ends. In an uncompressed archive the next
-record is the next line that is `WARC/1.0` or `WARC/1.1`. The search is bounded: at most
-MAX_CANDIDATES places are tried after one damaged record, each with at most VERIFY_BYTES read;
-past them, nothing after that record is read.
+record is the next line that is `WARC/1.0` or `WARC/1.1` after the damaged record's start, or
+after its whole length when it was read whole (a digest that fails: a `WARC/1.0` line in its
+payload is no record). The search is bounded: at most MAX_CANDIDATES places are tried after one
+damaged record, each with at most VERIFY_BYTES read; past them, nothing after that record is
+read. How many damaged records are read past in one archive is the caller's bound (warc.MAX_DAMAGED).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ WARC_HEADS = (b"WARC/1.0\r\n", b"WARC/1.1\r\n", b"WARC/1.0\n", b"WARC/1.1\n")
 CHUNK = 1 << 20
 OUTPUT_STEP = 1 << 16
 VERIFY_BYTES = 4096
-MAX_CANDIDATES = 100_000
+MAX_CANDIDATES = 1_000
 
 GZIP_CUT = "truncated: its last gzip member ends early"
 
@@ -40,9 +42,10 @@ def is_gzip(handle) -> bool:
     return handle.read(2) == GZIP_MAGIC
 
 
-def gzip_damage(handle) -> list[tuple[int, int | None, str]]:
-    """Each damaged gzip member of a gzipped archive, in file order: its offset, where reading
-    resumes after it (None: nowhere), and why it is damaged. [] for an uncompressed archive."""
+def gzip_damage(handle, limit: int) -> list[tuple[int, int | None, str]]:
+    """The damaged gzip members of a gzipped archive, in file order, at most `limit` of them: each
+    one's offset, where reading resumes after it (None: nowhere; the last of `limit`: nowhere, the
+    walk ends there), and why it is damaged. [] for an uncompressed archive."""
     if not is_gzip(handle):
         return []
     damaged, start = [], 0
@@ -51,7 +54,7 @@ def gzip_damage(handle) -> list[tuple[int, int | None, str]]:
             _walk(handle, start)
             break
         except DamagedRecordError as broken:
-            start = _next_member(handle, broken.offset + 1)
+            start = _next_member(handle, broken.offset + 1) if len(damaged) + 1 < limit else None
             damaged.append((broken.offset, start, broken.message))
     return damaged
 
@@ -81,15 +84,17 @@ def _walk(handle, start: int) -> None:
             member = None
 
 
-def record_after(handle, offset: int, gzipped: bool) -> int | None:
+def record_after(handle, offset: int, gzipped: bool, length: int | None = None) -> int | None:
     """Where the record after the damaged one at `offset` begins (None: no record is found after it).
-    In a gzipped archive whose member at `offset` is whole, where that member ends."""
+    In a gzipped archive whose member at `offset` is whole, where that member ends; in an
+    uncompressed one, the first record line past `offset` + `length` (the damaged record's
+    Content-Length, when it was read whole: its header comes before it, so the record ends later)."""
     if gzipped:
         try:
             return _member_end(handle, offset)
         except DamagedRecordError:
             return _next_member(handle, offset + 1)
-    for line in _found(handle, offset + 1, RECORD_LINE):
+    for line in _found(handle, offset + max(1, length or 0), RECORD_LINE):
         handle.seek(line + 1)
         if handle.read(len(WARC_HEADS[0])).startswith(WARC_HEADS):
             return line + 1
