@@ -353,3 +353,18 @@ def test_reading_past_damaged_records_ends_after_a_hundred(archives, tmp_path, n
                                     "read; the other pages are converted")
     assert failure.message.startswith(f"{bad}: record 2 (offset {len(head)}) is damaged (")
     assert not report.written
+
+
+def test_an_archive_changed_between_its_survey_and_its_pages_is_said(archives, tmp_path):
+    data, offsets = archives["crawl.warc.gz"]
+    archive = tmp_path / "crawl.warc.gz"
+    archive.write_bytes(data)
+    survey = survey_warc(archive)
+    archive.write_bytes(_member_crc_altered(data, offsets[2]))  # a page's member damaged since
+    read, stems = pages(archive, survey), []
+    with pytest.raises(teikit.ingest.warc.IngestError) as caught:
+        for page in read:
+            stems.append(page.stem)
+    assert stems[0] == BBC and len(stems) == survey.pages - 1  # the damaged page's record left out
+    assert str(caught.value) == (f"{archive}: changed while it was read ({survey.pages - 1} pages now, "
+                                 f"{survey.pages} before): convert it again")

@@ -289,17 +289,23 @@ def damage_failure(path, survey: Survey) -> str | None:
 
 def pages(path, survey: Survey):
     """The archive's pages, streamed, in record order: the records the survey counted, read past
-    the same damage (an IngestError, should the archive have changed since)."""
+    the same damage. An archive that holds other pages or damage now than the survey found (it
+    changed while convert read it) is an IngestError once the last is read."""
     path = Path(path)
+    again, yielded = Survey(gzip_damage=survey.gzip_damage), 0
     with path.open("rb") as handle:
-        read_pages = (read for read in _records(handle, Survey(gzip_damage=survey.gzip_damage)) if read.kind is None)
+        read_pages = (read for read in _records(handle, again) if read.kind is None)
         while True:
             try:
                 read = next(read_pages, None)
             except IngestError as exc:
                 raise IngestError(exc.message, path=str(path)) from None
             if read is None:
+                if (yielded, again.damage_count) != (survey.pages, survey.damage_count):
+                    raise IngestError(f"changed while it was read ({yielded} pages now, {survey.pages} before): "
+                                      "convert it again", path=str(path))
                 return
+            yielded += 1
             headers, payload = read.headers, read.payload
             uri = headers.get_header("WARC-Target-URI") or ""
             record_id = headers.get_header("WARC-Record-ID") or ""
