@@ -134,6 +134,29 @@ def test_a_bylines_label_without_a_colon_is_not_the_authors_name(byline, author)
     assert a.author == author
 
 
+@pytest.mark.parametrize("byline, author", [("By Jane Miller", "Jane Miller"), ("Par Marie Dupont", "Marie Dupont"),
+                                             ("Bài: Nguyễn Văn An", "Nguyễn Văn An"), ("By Reuters", "Reuters")])
+def test_a_labelled_byline_under_the_title_is_the_byline_there(byline, author):
+    # As English and French news print it: it was the article's first paragraph, and no author.
+    a = article(f"Volunteers clean up the river\n\n{byline}\n\nTTO - {PARA}\n\n{PARA2}\n")
+    assert a.author == author
+    assert [(b.kind, b.text) for b in a.blocks[1:3]] == [(BYLINE, byline), (LEAD, f"TTO - {PARA}")]
+
+
+@pytest.mark.parametrize("first", ["Jane Miller", "By the river, volunteers gathered on Saturday morning."])
+def test_a_first_line_without_a_bylines_label_and_shape_is_the_articles(first):
+    # A name alone under the title may be a lead's first words; a labelled sentence is no byline.
+    a = article(f"Volunteers clean up the river\n\n{first}\n\n{PARA}\n")
+    assert a.author is None and a.blocks[1].kind == PARAGRAPH and a.blocks[1].text == first
+
+
+def test_a_byline_at_the_end_leaves_a_labelled_line_under_the_title_as_it_is():
+    # One byline an article: the ending's is the author's (as before), the other stays a paragraph.
+    a = article(f"Volunteers clean up the river\n\nBy Jane Miller\n\n{PARA}\n\nBy Daniel Reyes\n")
+    assert a.author == "Daniel Reyes"
+    assert [b.kind for b in a.blocks].count(BYLINE) == 1 and a.blocks[1].kind == PARAGRAPH
+
+
 def test_lead_paragraph_with_agency_tag():
     a = article(f"Hội nghị bàn về kinh tế số\n\nTTO - {PARA}\n\n{PARA2}\n")
     assert kinds(a)[1] == LEAD

@@ -20,12 +20,21 @@ SCHEMATRON_RULES = {
     "choice-abbr-expan", "resp-application", "who-application", "cert-missing", "cert-range", "cert-needs-resp",
     # where an element sits: what the RELAX NG generated from the ODD (one model per element) cannot say
     "name-untyped", "register-name", "register-idno", "header-titles", "header-bibl", "header-date",
-    "header-plain-text", "div-structure", "lead-paragraph",
+    "header-plain-text", "div-structure", "one-byline", "lead-paragraph",
 }
 
 
 def test_valid_fixture_has_no_issues():
     assert list(iter_errors(DATA / "valid.xml")) == []
+
+
+def test_a_byline_may_stand_under_the_head_before_the_lead():
+    # As English and French news print it ("By Jane Miller"): the article's one byline, then.
+    data = (DATA / "valid.xml").read_text(encoding="utf-8")
+    byline = re.search(r"\n\s*<byline>.*</byline>", data).group(0)
+    moved = data.replace(byline, "").replace("mới</head>", "mới</head>" + byline, 1)
+    assert moved != data and moved.index("<byline>") < moved.index('<p rend="lead">')
+    assert list(iter_errors(moved.encode("utf-8"))) == []
 
 
 def test_manifest_has_enough_cases_and_files_match():

@@ -20,7 +20,11 @@ site's navigation. None of these is found by listing strings of any one site:
   photo credit ("Ảnh: …");
 - a lead paragraph opens with an agency tag such as "TTO - " or "(Chinhphu.vn) - ";
 - a byline's label ("Bài: ", "Author: ") is one of the data file
-  data/languages/author_labels.tsv (`without_author_label` takes it off a page's author).
+  data/languages/author_labels.tsv (`without_author_label` takes it off a page's author);
+- a byline may also stand right under the title, as English and French news write it ("By
+  Jane Miller", "Par Marie Dupont"): the first line of the text when it is a byline with a
+  label (a name alone there may be a lead's first line); the author's when the ending holds
+  no byline.
 """
 
 from __future__ import annotations
@@ -130,17 +134,20 @@ def lay_out(text: str, *, titled: bool = False) -> Layout:
                 date, date_text, dateline = parsed
                 dated = line
                 break
-    blocks = [(_body_kind(i, line), line.text) for i, line in enumerate(body)]
-    if not any(kind in (PARAGRAPH, LEAD) for kind, _ in blocks):
-        # Captions only make sense beside paragraphs: without any, they are the text.
-        blocks = [(PARAGRAPH, text) for _, text in blocks]
-    blocks[-1:] = _detach_trailing_credit(*blocks[-1])
     # the byline is the last line of the article's ending that has its shape (after a list's lead-in
     # "…:", only one after a blank line: the names under it are the list's); the others are kept
     listed = bool(body) and body[-1].text.endswith((":", "："))
     by = next((line for line in reversed(tail) if not is_credit(line.text) and byline_author(line.text)
                and (line.after_blank or not listed)), None)
-    author = byline_author(by.text) if by is not None else None
+    # else one under the title: "By Jane Miller"
+    top = body[0] if by is None and len(body) > 1 and _labelled_byline(body[0].text) else None
+    blocks = [(BYLINE, line.text) if line is top else (_body_kind(i - (top is not None), line), line.text)
+              for i, line in enumerate(body)]
+    if not any(kind in (PARAGRAPH, LEAD) for kind, _ in blocks):
+        # Captions only make sense beside paragraphs: without any, they are the text.
+        blocks = [(PARAGRAPH, text) for _, text in blocks]
+    blocks[-1:] = _detach_trailing_credit(*blocks[-1])
+    author = byline_author((by or top).text) if by or top else None
     for line in tail:
         if line is dated:
             continue
@@ -301,6 +308,11 @@ def byline_author(text: str) -> str | None:
     if not names or not all(_is_personal_name(n) for n in names):
         return None
     return ", ".join(_title_case(n) for n in names)
+
+
+def _labelled_byline(text: str) -> bool:
+    """A byline that opens with its label ("By Jane Miller", "Bài: Nguyễn Văn A")."""
+    return bool(_author_label_re(False).match(text)) and byline_author(text) is not None
 
 
 def _is_personal_name(text: str) -> bool:

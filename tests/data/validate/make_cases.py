@@ -258,6 +258,11 @@ CASES = {
         [('<p rend="lead">', '<quote>', 1), (') đã họp.</p>', ') đã họp.</quote>', 1)],
         [("div-structure", '<div type="article">')],
     ),
+    "two-bylines": (
+        "a byline under the head and another at the end",
+        [('mới</head>\n', 'mới</head>\n        <byline>Bài: <docAuthor>Phạm Linh</docAuthor></byline>\n', 1)],
+        [("one-byline", '<div type="article">')],
+    ),
     "lead-not-first": (
         "a second lead paragraph",
         [('<p>Dự buổi làm việc có', '<p rend="lead">Dự buổi làm việc có', 1)],
