@@ -37,9 +37,12 @@ def _registers() -> tuple[Register, Register]:
 
 
 def _reused(plan: ConvertRecord, register: Register, stem: str = "a01") -> Reused:
+    """A reused article, its entry in the plan's record (as a run's is) and a copy of it in hand
+    (as the spool's is)."""
     corpus_now = plan.corpus(frozenset(), register)
-    return Reused(Path(f"{stem}.txt"), {"corpus": corpus_now, "names": NAMES,
-                                        "register": copies_state(register, NAMES)})
+    entry = {"corpus": corpus_now, "names": NAMES, "register": copies_state(register, NAMES)}
+    plan.record.entries[stem] = entry
+    return Reused(Path(f"{stem}.txt"), dict(entry))
 
 
 def test_a_reused_article_the_view_leaves_standing_is_not_counted(tmp_path):
@@ -76,6 +79,18 @@ def test_an_earlier_looks_judgment_is_not_counted(tmp_path):
     plan.stands(reused)
     plan.settled(register.view({("person", "Sùng A Châu")}))
     assert plan.work_count(1) == 0
+
+
+def test_a_standing_article_the_record_holds_no_entry_of_is_counted(tmp_path):
+    # The count judges the record's entry (the spool's is a copy); with none there it is work
+    # (a count too low makes the pool skip work).
+    plan = _plan(tmp_path)
+    register, _ = _registers()
+    reused = _reused(plan, register)
+    plan.stands(reused)
+    del plan.record.entries[reused.stem]
+    plan.settled(register.view({("person", "Sùng A Châu")}))
+    assert plan.work_count(1) == 1
 
 
 def test_a_new_look_forgets_what_the_last_left_standing(tmp_path):

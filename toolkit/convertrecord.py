@@ -128,7 +128,7 @@ class ConvertRecord:
         self._deltas: dict[str, frozenset] = {}
         self._pages: dict[str, dict] = {}  # a web archive's page converted this run (by source): its keys
         self._register = None  # the corpus register as the articles' copies are made from (corpus, settled)
-        self._standing: list[dict] = []  # the entries of the reused articles the last look left as they are
+        self._standing: list[str] = []  # the stems of the reused articles the last look left as they are
 
     @property
     def warning(self) -> str | None:
@@ -261,8 +261,8 @@ class ConvertRecord:
 
     def stands(self, reused: Reused) -> None:
         """The look again (this run's last, so far) left the reused article as it is (spooled so):
-        pass two judges it again against the settled view (work_count)."""
-        self._standing.append(reused.entry)
+        pass two judges its record entry (the spool's is a copy) against the settled view (work_count)."""
+        self._standing.append(reused.stem)
 
     def _delta(self, was: str) -> frozenset:
         """The names that entered or left the corpus since the corpus `was` (name_phrases)."""
@@ -327,8 +327,11 @@ class ConvertRecord:
     def work_count(self, spooled: int) -> int:
         """How many of the `spooled` articles pass two works on, once the view is settled: every one
         the last look recognised, and of those it left standing (`stands`) each that second_pass
-        judges against the view not to stand (exact: PoolEngine.map works on none when told 0)."""
-        return spooled - sum(1 for entry in self._standing if not any(self._judged(entry)))
+        judges against the view not to stand (exact: PoolEngine.map works on none when told 0). A
+        stem the record holds no entry of is counted as work (too low a count would skip work)."""
+        entries = self.record.entries
+        return spooled - sum(1 for stem in self._standing
+                             if (entry := entries.get(stem)) is not None and not any(self._judged(entry)))
 
     def _still(self, reused: Reused) -> None:
         """The reused entry stands for this run's corpus names too (the spool holds a copy of it)."""
