@@ -4,6 +4,7 @@ and the rest of the batch converts."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -156,3 +157,46 @@ def test_a_folder_of_renamed_sources_is_listed_once_for_all_its_sidecars(tmp_pat
     assert said == [f"{seeds / f'old{n}.meta.json'}: no source old{n}.txt, .html or .warc beside it (renamed?): "
                     "its metadata is not used" for n in range(6)] + [None]
     assert listed == [seeds]
+
+
+def test_a_sidecar_in_another_case_is_used_when_it_is_the_file_its_source_reads(tmp_path):
+    # On a file system that ignores case, ingest of bai.txt reads Bai.meta.json (as bai.meta.json):
+    # it is used. A hard link stands for such a file system here (bai.meta.json the same file).
+    import teikit.ingest as ingest
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "bai.txt").write_text(ARTICLE.format(n=1), encoding="utf-8")
+    (seeds / "Bai.meta.json").write_text('{"publisher": "Báo Ví Dụ"}', encoding="utf-8")
+    if (seeds / "bai.meta.json").exists():
+        pytest.skip("this file system ignores case")
+    check = ingest.OrphanSidecars()
+    assert check(seeds / "Bai.meta.json") == (f"{seeds / 'Bai.meta.json'}: no source Bai.txt, .html or .warc beside it "
+                                              "(renamed?): its metadata is not used")  # not read: not the same file
+    os.link(seeds / "Bai.meta.json", seeds / "bai.meta.json")
+    assert check(seeds / "Bai.meta.json") is None
+    (seeds / "bai.meta.json").unlink()
+    (seeds / "bai.meta.json").write_text('{"publisher": "Báo Khác"}', encoding="utf-8")  # another file
+    assert check(seeds / "Bai.meta.json") == (f"{seeds / 'Bai.meta.json'}: no source Bai.txt, .html or .warc beside it "
+                                              "(renamed?): its metadata is not used")
+
+
+def test_only_the_folders_looked_at_last_are_held_each_listed_once_while_held(tmp_path, monkeypatch):
+    # Every folder's stems were held for the whole batch; sidecars come folder by folder.
+    import teikit.ingest as ingest
+
+    held = ingest.OrphanSidecars.FOLDERS_HELD
+    folders = [tmp_path / f"f{n:02}" for n in range(held + 2)]
+    for folder in folders:
+        folder.mkdir()
+        (folder / "a.txt").write_text(ARTICLE.format(n=1), encoding="utf-8")
+        (folder / "a.meta.json").write_text('{"publisher": "Báo Ví Dụ"}', encoding="utf-8")
+    listed = []
+    real = ingest.os.listdir
+    monkeypatch.setattr(ingest.os, "listdir", lambda folder: listed.append(Path(folder)) or real(folder))
+    check = ingest.OrphanSidecars()
+    order = folders[:held] + [folders[0], folders[held], folders[0], folders[1]]
+    assert [check(folder / "a.meta.json") for folder in order] == [None] * len(order)
+    # folders[0], looked at again, is held still (listed once); folders[held] drops folders[1],
+    # the least recently used, which is listed again
+    assert listed == folders[:held] + [folders[held], folders[1]]

@@ -19,6 +19,7 @@ import hashlib
 import io
 import os
 import zlib
+from collections import OrderedDict
 from pathlib import Path
 
 from ..errors import EmptyArticleError, IngestError, UnsupportedInputError
@@ -56,26 +57,53 @@ def _matching_suffix(name: str) -> str | None:
 class OrphanSidecars:
     """Why a sidecar NAME.meta.json is read for no source, or None (called with each sidecar of a
     batch): no NAME.txt, NAME.html, … (its suffix in any case) is beside it (its source renamed or
-    removed), so its metadata is not used. Each folder is listed once, however many sidecars it
-    holds (a folder of renamed sources is not read again for each); a folder that cannot be
-    listed says nothing."""
+    removed), so its metadata is not used. A sidecar of a source whose stem differs only in case
+    (Bai.meta.json beside bai.txt) is used when the sidecar that source's ingest reads
+    (bai.meta.json) is the same file (a file system that ignores case). Each folder is listed
+    once while it is among the last FOLDERS_HELD looked at (sidecars come folder by folder,
+    inputfiles.collect_files; a folder of renamed sources is not read again for each); a folder
+    that cannot be listed says nothing."""
+
+    FOLDERS_HELD = 8
 
     def __init__(self):
-        self._stems: dict[Path, frozenset | None] = {}
+        # folder -> its sources' stems by casefold (None: not listed), the least recently used first
+        self._stems: OrderedDict[Path, dict[str, tuple[str, ...]] | None] = OrderedDict()
 
     def __call__(self, sidecar) -> str | None:
         sidecar = Path(sidecar)
         stem = sidecar.name[: -len(META_SUFFIX)]
-        folder = sidecar.parent
-        if folder not in self._stems:
-            try:
-                self._stems[folder] = frozenset(source_stem(name) for name in os.listdir(folder) if source_type(name))
-            except OSError:
-                self._stems[folder] = None
-        stems = self._stems[folder]
-        if stems is None or stem in stems:
+        stems = self._listed(sidecar.parent)
+        if stems is None:
+            return None
+        alike = stems.get(stem.casefold(), ())
+        if stem in alike or any(_same_file(sidecar.parent / (other + META_SUFFIX), sidecar) for other in alike):
             return None
         return f"{sidecar}: no source {stem}.txt, .html or .warc beside it (renamed?): its metadata is not used"
+
+    def _listed(self, folder: Path) -> dict[str, tuple[str, ...]] | None:
+        if folder in self._stems:
+            self._stems.move_to_end(folder)
+            return self._stems[folder]
+        try:
+            stems: dict[str, tuple[str, ...]] | None = {}
+            for name in os.listdir(folder):
+                if source_type(name):
+                    stem = source_stem(name)
+                    stems[stem.casefold()] = stems.get(stem.casefold(), ()) + (stem,)
+        except OSError:
+            stems = None
+        self._stems[folder] = stems
+        if len(self._stems) > self.FOLDERS_HELD:
+            self._stems.popitem(last=False)
+        return stems
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
 
 
 def source_type(name) -> str | None:
