@@ -13,6 +13,7 @@ import functools
 import json
 import http.server
 import threading
+import time
 from pathlib import Path
 from urllib.parse import quote, quote_plus
 
@@ -192,19 +193,28 @@ def _held_index(page) -> list:
     return held
 
 
+def _asked_for(page, held: list, seconds: float = 10.0):
+    """The held request for the index, once the page has made it (waited for at most `seconds`:
+    a page that never asks fails the test, not hangs it)."""
+    deadline = time.monotonic() + seconds
+    while not held:
+        assert time.monotonic() < deadline, f"the page did not ask for pagefind/teikit-shards.json within {seconds:g} s"
+        page.wait_for_timeout(20)
+    return held[0]
+
+
 def test_a_search_asked_for_while_the_index_loads_waits_for_it(page, server):
     # The form is there before the index: Enter (or a ticked facet) then threw ("Cannot read
     # properties of null") and the words were searched only when the index came.
     held = _held_index(page)
     page.goto(server + "search.html")
-    while not held:
-        page.wait_for_timeout(20)
+    request = _asked_for(page, held)
     page.fill("#search-q", "Ngô Quyền")
     page.press("#search-q", "Enter")
     page.check("input[name='year'][value='2013']")
     assert page.inner_text("#search-status") == "Đang tìm…"
     assert page.locator("#search-results li").count() == 0
-    held[0].continue_()
+    request.continue_()
     page.wait_for_function("() => document.querySelectorAll('#search-results h2 a').length > 0")
     assert [href[href.rindex("/"):] for href in _results(page)] == ["/a13.html"]
     assert "year=2013" in page.url and f"q={quote_plus('Ngô Quyền')}" in page.url
@@ -214,10 +224,9 @@ def test_a_search_asked_for_while_the_index_loads_waits_for_it(page, server):
 def test_an_index_that_cannot_be_loaded_leaves_the_searches_asked_for_quiet(page, server):
     held = _held_index(page)
     page.goto(server + "search.html?q=" + quote("Ngô Quyền"))
-    while not held:
-        page.wait_for_timeout(20)
+    request = _asked_for(page, held)
     page.press("#search-q", "Enter")
-    held[0].fulfill(status=404, body="")
+    request.fulfill(status=404, body="")
     page.wait_for_function("() => !document.getElementById('search-file-note').hidden")
     assert page.inner_text("#search-status") == ""
     assert page.locator("#search-results li").count() == 0
