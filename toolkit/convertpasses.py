@@ -14,8 +14,9 @@ how an article travels between them.
 
 What the parent (a cluster's client) does with each of pass one's results, in input order, is
 one piece of bookkeeping whatever the engine (`PassOne`): a page skipped counted, a repeated
-WARC record refused its name, the record told what was found, the names gathered for the corpus
-register, and one line per language whose recogniser finds no names (`not_recognised_line`).
+WARC record refused its name (one failure; it goes on to no later pass), the record told what
+a read article holds (ConvertRecord.found), the names gathered for the corpus register, and one
+line per language whose recogniser finds no names (`not_recognised_line`).
 
 On this machine (`--jobs N`) the parent spools each article between the passes, and its own work
 per article is what it takes to hold it. So the article travels as `Packed`: pickled once by the
@@ -23,8 +24,11 @@ worker that made it, unpickled by the worker that next works on it; the parent r
 bytes and a few small fields (`First`, `Looked`: its stem, language, names and warnings), never
 the article's objects (it spent ~10 ms an article in pickle at --jobs 2 on two cores, taken from
 the workers). `read_packed`, `read_page_packed`, `again_packed` and `write_packed` are the tasks
-a local run gives its engine. A Dask cluster keeps the results on its workers instead
-(cluster.DaskEngine.two_passes) and is given the plain tasks.
+a local run gives its engine. Its pool is told pass two's count of work beforehand
+(ConvertRecord.work_count): the spooled articles (a refused one is not) less the reused ones the
+last look left standing (ConvertRecord.stands) that the settled view leaves standing too. A Dask
+cluster keeps the results on its workers instead (cluster.DaskEngine.two_passes) and is given
+the plain tasks.
 """
 
 from __future__ import annotations
@@ -295,11 +299,11 @@ _LISTED = 3  # articles named in the line that says which types a language's rec
 class PassOne:
     """What the parent (a cluster's client) does with pass one's results, one at a time in input
     order (`take`): a web archive's page skipped is counted; an article whose output name an
-    earlier input has (a WARC record repeated: batch.claim_output) is refused, one failure, and
-    the record told (ConvertRecord.refused); the record is told what a read article holds
-    (ConvertRecord.found); the names of the articles kept are gathered (`found`: a reused
-    article's from its record); and after the pass (`warn`), one line per language whose
-    recogniser finds no names."""
+    earlier input has (a WARC record repeated: batch.claim_output) is refused, one failure (not
+    gone on with: no later pass, nor pass two's count, ConvertRecord.work_count, holds it); the
+    record is told what a read article holds (ConvertRecord.found); the names of the articles
+    kept are gathered (`found`: a reused article's from its record); and after the pass
+    (`warn`), one line per language whose recogniser finds no names."""
 
     def __init__(self, batch, plan):
         self.batch = batch
