@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 
 from teikit.cli import app
 from teikit.convert import convert_paths
-from teikit.register import Register, found_names
+from teikit.register import KINDS, Register, found_names, registers_beside
 from teikit.model import Mention, PERSON
 from test_parallel import ARTICLES, make_corpus
 
@@ -445,3 +445,20 @@ def test_a_one_word_register_name_that_is_a_common_word_is_not_marked_on_its_own
     tei = (out / "bao.xml").read_text(encoding="utf-8")
     assert "vuong77-quoc61-anh" not in tei and ">Anh</placeName>" not in tei, tei
     assert ">Đà Nẵng</placeName>" in tei
+
+
+def test_the_registers_beside_tei_files_are_each_folder_looked_at_once(tmp_path, monkeypatch):
+    # One function for build, render and deposit: a TEI file's sibling register/, when it holds a
+    # register file, each once; a folder of many files is not looked at once per file.
+    for folder in ("a", "b", "c"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "a" / "register").mkdir()
+    (tmp_path / "a" / "register" / KINDS[PERSON].file).write_text("<listPerson/>", encoding="utf-8")
+    (tmp_path / "c" / "register").mkdir()  # a register folder with no register file in it
+    tei = [tmp_path / folder / f"{n}.xml" for folder in "abc" for n in range(20)]
+    looked = []
+    real = Path.is_file
+    monkeypatch.setattr(Path, "is_file", lambda self: looked.append(self.parent) or real(self))
+    assert registers_beside(tei) == [tmp_path / "a" / "register"]
+    assert sorted(set(looked)) == [tmp_path / folder / "register" for folder in "abc"]
+    assert len(looked) <= 3 * len(KINDS)

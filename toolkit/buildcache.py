@@ -91,7 +91,7 @@ def deposit_unchanged(tei, package: Path, options, make, *, force: bool = False,
     from .deposit.make import settle
     from .deposit.payloadcache import PayloadCache
     from .deposit.stages import schema_dir
-    from .register import folders_beside, register_digest
+    from .register import register_digest, registers_beside
 
     package = Path(package)
     settle(package)  # a killed run's package aside goes back, its staging folder goes: the package as it stands is judged
@@ -103,8 +103,7 @@ def deposit_unchanged(tei, package: Path, options, make, *, force: bool = False,
                                      buildrecord.folder_digest(options.schema_dir or schema_dir()))
     key = buildrecord.digest(environment, repr(resolved),
                              [(str(path), buildrecord.file_sha(path)) for path in tei],
-                             [(str(folder), register_digest(folder))
-                              for folder in folders_beside(sorted({Path(path).parent for path in tei}))],
+                             [(str(folder), register_digest(folder)) for folder in registers_beside(tei)],
                              [(str(folder), buildrecord.folder_digest(folder) if Path(folder).is_dir()
                                else buildrecord.file_sha(folder)) for folder in options.sources])
     entry = record.entries.get(package.name) or {}

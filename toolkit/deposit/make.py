@@ -46,7 +46,7 @@ import bagit
 from .. import __version__
 from ..errors import DepositError, InvalidTEIError
 from ..names import REGISTER_DIR, TEI_SUFFIXES, is_register_file
-from ..register import KINDS, Register, folders_beside
+from ..register import KINDS, Register, registers_beside
 from ..fsutil import (LOCK_NAME, TEMP_NAME, cannot_write, clean_stale_temps, exclusive_lock, file_in_the_way, lock_path,
                       staging_dir)
 from ..inputfiles import collect_files, is_input_name
@@ -226,8 +226,8 @@ def write_failure(exc: OSError, output: Path) -> Exception:
 
 
 def corpus_register(inputs) -> Path | None:
-    """The one corpus register folder beside the inputs (None: none); two that differ are refused."""
-    folders = folders_beside(inputs)
+    """The one corpus register folder beside the inputs, TEI files (None: none); two that differ are refused."""
+    folders = registers_beside(inputs)
     if not folders:
         return None
     first = _register_bytes(folders[0])

@@ -47,7 +47,7 @@ from ..recognise.tokens import phrase_key, syllables
 from .files import KINDS, empty_document, entry_line, parse_register, serialise_register
 from .shared import SharedNames
 
-__all__ = ["Register", "RegisterView", "SharedNames", "found_names", "settle", "entry_href", "folders_beside", "register_digest",
+__all__ = ["Register", "RegisterView", "SharedNames", "found_names", "settle", "entry_href", "registers_beside", "register_digest",
            "copies_state", "KINDS", "MIN_SHARED_WORDS"]
 
 # Only names this specific travel between articles: a bare two-syllable person's
@@ -294,16 +294,12 @@ def copies_state(register, names) -> str:
     return digest.hexdigest()
 
 
-def folders_beside(paths) -> list[Path]:
-    """The corpus register folders beside the TEI `paths` (a folder's own register/, a file's
-    sibling register/), those that hold a register file, each once, in sorted order."""
-    found = set()
-    for raw in paths:
-        path = Path(raw)
-        folder = (path if path.is_dir() else path.parent) / N.REGISTER_DIR
-        if any((folder / spec.file).is_file() for spec in KINDS.values()):
-            found.add(folder)
-    return sorted(found)
+def registers_beside(tei) -> list[Path]:
+    """The corpus register folders beside the TEI files `tei` (each file's sibling register/), those
+    that hold a register file, each once, in sorted order: each folder of TEI files looked at once,
+    however many files it holds."""
+    folders = sorted({Path(path).parent / N.REGISTER_DIR for path in tei})
+    return [folder for folder in folders if any((folder / spec.file).is_file() for spec in KINDS.values())]
 
 
 def register_digest(folder) -> str:

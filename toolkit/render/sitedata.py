@@ -22,13 +22,12 @@ import os
 import sqlite3
 import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
 from lxml import etree
 
 from ..errors import ToolkitError
 from ..fsutil import ScratchDir
-from ..register import Register, folders_beside, register_digest
+from ..register import Register, register_digest, registers_beside
 from .pagedata import attrs as _attrs, pages as _pages, window as _window
 from .sitedates import DateRegister
 from ..collation import ALPHABET, LETTERS, OTHER, letter, letter_slug, sort_key
@@ -343,22 +342,17 @@ class SiteData(DateRegister):
 
 
 
-def _registers_beside(tei) -> list[Path]:
-    """The corpus register folders beside the TEI files (each folder of them looked at once)."""
-    return folders_beside(sorted({Path(path).parent for path in tei}))
-
-
 def register_state(tei) -> str:
     """The digest of the corpus register use_register takes the site's names from
     (register.register_digest; none: no register), for the key of the corpus pages (render.siterecord)."""
-    folders = _registers_beside(tei)
+    folders = registers_beside(tei)
     return register_digest(folders[0]) if folders else hashlib.sha256().hexdigest()
 
 
 def use_register(store: SiteData, tei: list, report) -> None:
     """The site's registers named from the corpus register beside the articles (register/), when
     there is one; a register that cannot be read is one warning, and the articles' entries serve."""
-    folders = _registers_beside(tei)
+    folders = registers_beside(tei)
     if not folders:
         return
     if len(folders) > 1:
