@@ -28,11 +28,12 @@ from __future__ import annotations
 import os
 import warnings
 from collections import deque
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .batch import Outcome
-from .convertpasses import First, PassOne
+from .convertpasses import First, PassOne, survey_archive
 from .convertrecord import Reused
 from .editing.record import RECORD_DIR
 from .errors import WorkerError
@@ -235,15 +236,7 @@ class DaskEngine:
         from .batch import interleaved
         from .ingest import warc
 
-        def survey():
-            surveyed = warc.survey_warc(archive)
-            for reason, count in surveyed.skipped.items():
-                batch.report.skip(reason, count)
-            if damaged := warc.damage_failure(archive, surveyed):
-                batch.report.fail(archive, damaged)
-            return surveyed
-
-        surveyed = batch.attempt(archive, survey)
+        surveyed = batch.attempt(archive, partial(survey_archive, archive, batch.report))
         if surveyed is None or not surveyed.pages:
             return
 

@@ -29,7 +29,7 @@ from lxml import etree
 
 from .batch import Batch, Counted, Progress, Report, interleaved
 from .convertpasses import (Looked, PassOne, again_packed, again_task, context_for, read_packed, read_page_packed,
-                            read_page_task, read_task, settle_language, write_packed, write_task)
+                            read_page_task, read_task, settle_language, survey_archive, write_packed, write_task)
 from .convertrecord import REUSED, ConvertRecord, Reused
 from .encode import encode
 from .encode.checked import NOT_VALIDATED
@@ -176,22 +176,13 @@ def _unread_reason(path: Path) -> str:
 
 def _read_archive(archive: Path, batch: Batch, engine, state, options: ConvertOptions, keep, plan) -> None:
     """Pass one over a web archive's pages, streamed (ingest/warc.py): a survey first (its sha256,
-    its pages, the records skipped, counted in the report), then each page read on the engine as
+    its pages, the records skipped, counted in the report: survey_archive, as a cluster's client
+    surveys it), then each page read on the engine as
     a file is, unless `plan` reuses it (ConvertRecord.page_ready); the progress is given the
     survey's count of pages (batch.Counted), so no more pages are held than the engine has in
     flight. An archive that cannot be read is the archive's failure; one some of whose records are
     damaged is too (web_archive.damage_failure), and its pages are read all the same."""
-    report = batch.report
-
-    def survey():
-        found = web_archive.survey_warc(archive)
-        for reason, count in found.skipped.items():
-            report.skip(reason, count)
-        if damaged := web_archive.damage_failure(archive, found):
-            report.fail(archive, damaged)
-        return found
-
-    found = batch.attempt(archive, survey)
+    found = batch.attempt(archive, partial(survey_archive, archive, batch.report))
     if found is None or not found.pages:
         return
 

@@ -16,7 +16,8 @@ What the parent (a cluster's client) does with each of pass one's results, in in
 one piece of bookkeeping whatever the engine (`PassOne`): a page skipped counted, a repeated
 WARC record refused its name (one failure; it goes on to no later pass), the record told what
 a read article holds (ConvertRecord.found), the names gathered for the corpus register, and one
-line per language whose recogniser finds no names (`not_recognised_line`).
+line per language whose recogniser finds no names (`not_recognised_line`); a web archive is
+surveyed first, the same way too (`survey_archive`).
 
 On this machine (`--jobs N`) the parent spools each article between the passes, and its own work
 per article is what it takes to hold it. So the article travels as `Packed`: pickled once by the
@@ -337,6 +338,19 @@ class PassOne:
         """The one line per language whose recogniser finds no names, in the languages' order."""
         for code in sorted(self._unrecognised):
             self.batch.report.warn(not_recognised_line(code, self._unrecognised[code]))
+
+
+def survey_archive(archive: Path, report):
+    """A web archive's survey (ingest.warc.survey_warc: its sha256, its pages) before its pages are
+    read, on this machine or a cluster's client: the records skipped counted in `report`, and
+    when some records are damaged, the archive's failure (web_archive.damage_failure; its pages
+    are read all the same)."""
+    found = web_archive.survey_warc(archive)
+    for reason, count in found.skipped.items():
+        report.skip(reason, count)
+    if damaged := web_archive.damage_failure(archive, found):
+        report.fail(archive, damaged)
+    return found
 
 
 def not_recognised_line(language: str, sources: list) -> str:
