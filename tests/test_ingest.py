@@ -134,20 +134,33 @@ def test_a_bylines_label_without_a_colon_is_not_the_authors_name(byline, author)
     assert a.author == author
 
 
-@pytest.mark.parametrize("byline, author", [("By Jane Miller", "Jane Miller"), ("Par Marie Dupont", "Marie Dupont"),
-                                             ("Bài: Nguyễn Văn An", "Nguyễn Văn An"), ("By Reuters", "Reuters")])
+@pytest.mark.parametrize("byline, author", [("By Jane Miller", "Jane Miller"), ("By JANE MILLER", "Jane Miller"),
+                                             ("Bài: Nguyễn Văn An", "Nguyễn Văn An"), ("Author: Jane Miller", "Jane Miller")])
 def test_a_labelled_byline_under_the_title_is_the_byline_there(byline, author):
-    # As English and French news print it: it was the article's first paragraph, and no author.
+    # As English news print it: it was the article's first paragraph, and no author.
     a = article(f"Volunteers clean up the river\n\n{byline}\n\nTTO - {PARA}\n\n{PARA2}\n")
     assert a.author == author
     assert [(b.kind, b.text) for b in a.blocks[1:3]] == [(BYLINE, byline), (LEAD, f"TTO - {PARA}")]
 
 
-@pytest.mark.parametrize("first", ["Jane Miller", "By the river, volunteers gathered on Saturday morning."])
-def test_a_first_line_without_a_bylines_label_and_shape_is_the_articles(first):
-    # A name alone under the title may be a lead's first words; a labelled sentence is no byline.
+@pytest.mark.parametrize("first", [
+    "Jane Miller",                       # a name alone may be a lead's first words
+    "By the river, volunteers gathered on Saturday morning.",
+    "Oleh Sentsov", "Par Marie Dupont", "PV Hà Nội", "Von Berlin Nach Hamburg",  # a label without its colon: a name, a heading
+    "By The Numbers", "Text As Prepared For Delivery",  # a function word: a heading
+    "Text Size", "By: Reuters",           # one word after a label: a site's control, an agency
+    "By Jane Miller and Tom Lee",
+])
+def test_a_first_line_that_is_no_labelled_personal_name_is_the_articles(first):
     a = article(f"Volunteers clean up the river\n\n{first}\n\n{PARA}\n")
     assert a.author is None and a.blocks[1].kind == PARAGRAPH and a.blocks[1].text == first
+
+
+def test_a_byline_under_the_title_of_a_text_without_paragraphs_is_one_of_its_lines():
+    # Captions only make sense beside paragraphs: without any, every line is the text, and the
+    # line under the title no byline, nor its name the author.
+    a = article("Volunteers clean up the river\n\nBy Jane Miller\n\nẢnh: Tom Lee\n")
+    assert a.author is None and BYLINE not in [b.kind for b in a.blocks]
 
 
 def test_a_byline_at_the_end_leaves_a_labelled_line_under_the_title_as_it_is():

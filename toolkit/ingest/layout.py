@@ -21,10 +21,12 @@ site's navigation. None of these is found by listing strings of any one site:
 - a lead paragraph opens with an agency tag such as "TTO - " or "(Chinhphu.vn) - ";
 - a byline's label ("Bài: ", "Author: ") is one of the data file
   data/languages/author_labels.tsv (`without_author_label` takes it off a page's author);
-- a byline may also stand right under the title, as English and French news write it ("By
-  Jane Miller", "Par Marie Dupont"): the first line of the text when it is a byline with a
-  label (a name alone there may be a lead's first line); the author's when the ending holds
-  no byline.
+- a byline may also stand right under the title, as English news print it ("By Jane Miller"):
+  the first line of the text when the ending holds no byline and the line is a label and a
+  personal name, the label before a colon ("Bài: Nguyễn Văn An") or one the data file marks
+  under_title ("By"), the name then holding no function word (gazetteers'
+  foreign_function_words.tsv: "By The Numbers" is a heading); a name alone there, or after
+  another label without its colon ("Oleh Sentsov", "PV Hà Nội"), is a paragraph.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from functools import lru_cache
 
 from ..errors import EmptyArticleError
 from ..model import BYLINE, CAPTION, CREDIT, LEAD, PARAGRAPH
-from ..resources import language_dir, read_tsv
+from ..resources import gazetteer_dir, language_dir, read_tsv
 from .dateline import parse_date_line
 from .decode import clean_line, is_placeholder
 
@@ -140,12 +142,12 @@ def lay_out(text: str, *, titled: bool = False) -> Layout:
     by = next((line for line in reversed(tail) if not is_credit(line.text) and byline_author(line.text)
                and (line.after_blank or not listed)), None)
     # else one under the title: "By Jane Miller"
-    top = body[0] if by is None and len(body) > 1 and _labelled_byline(body[0].text) else None
+    top = body[0] if by is None and len(body) > 1 and _byline_under_title(body[0].text) else None
     blocks = [(BYLINE, line.text) if line is top else (_body_kind(i - (top is not None), line), line.text)
               for i, line in enumerate(body)]
     if not any(kind in (PARAGRAPH, LEAD) for kind, _ in blocks):
         # Captions only make sense beside paragraphs: without any, they are the text.
-        blocks = [(PARAGRAPH, text) for _, text in blocks]
+        blocks, top = [(PARAGRAPH, text) for _, text in blocks], None
     blocks[-1:] = _detach_trailing_credit(*blocks[-1])
     author = byline_author((by or top).text) if by or top else None
     for line in tail:
@@ -268,6 +270,7 @@ def _detach_trailing_credit(kind: str, text: str) -> list[tuple[str, str]]:
 
 
 AUTHOR_LABELS = "author_labels.tsv"
+FUNCTION_WORDS = "foreign_function_words.tsv"  # in the gazetteers: English function words, never a name's
 
 
 @lru_cache(maxsize=2)
@@ -310,9 +313,30 @@ def byline_author(text: str) -> str | None:
     return ", ".join(_title_case(n) for n in names)
 
 
-def _labelled_byline(text: str) -> bool:
-    """A byline that opens with its label ("By Jane Miller", "Bài: Nguyễn Văn A")."""
-    return bool(_author_label_re(False).match(text)) and byline_author(text) is not None
+def _byline_under_title(text: str) -> bool:
+    """Whether a text's first line under its title is its byline (the module contract): a label
+    before a colon and personal names, or a label marked under_title and one personal name
+    holding no function word."""
+    if labelled := _author_label_re(True).match(text):
+        names = [part for part in _AUTHOR_SPLIT_RE.split(text[labelled.end():].strip(" .")) if part]
+        return bool(names) and all(_is_personal_name(name) for name in names)
+    labelled = _author_label_re(False).match(text)
+    if not labelled or " ".join(text[:labelled.end()].split()).lower() not in _under_title_labels():
+        return False
+    name = text[labelled.end():].strip(" .")
+    return _is_personal_name(name) and len(name.split()) <= 4 and not (
+        {word.lower() for word in name.split()} & _function_words())
+
+
+@lru_cache(maxsize=1)
+def _under_title_labels() -> frozenset:
+    return frozenset(row["label"].lower() for row in read_tsv(language_dir() / AUTHOR_LABELS, what="author labels")
+                     if row.get("under_title") == "yes")
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset:
+    return frozenset(row["word"].lower() for row in read_tsv(gazetteer_dir() / FUNCTION_WORDS, what="function words"))
 
 
 def _is_personal_name(text: str) -> bool:
