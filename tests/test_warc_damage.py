@@ -368,3 +368,31 @@ def test_an_archive_changed_between_its_survey_and_its_pages_is_said(archives, t
     assert stems[0] == BBC and len(stems) == survey.pages - 1  # the damaged page's record left out
     assert str(caught.value) == (f"{archive}: changed while it was read ({survey.pages - 1} pages now, "
                                  f"{survey.pages} before): convert it again")
+
+
+def test_a_record_that_lost_bytes_costs_itself_not_the_records_after_it(tmp_path):
+    # Its digest fails and its Content-Length is the old one: reading past it from there (more
+    # bytes lost than its header holds) went past the next record too, silently (the line said
+    # the other pages were converted).
+    data = write_warc(tmp_path / "two.warc", [CRAWL[1], CRAWL[7]]).read_bytes()  # two pages, records 2 and 3
+    second = data.index(b"WARC/1.", 10)
+    middle = (second + data.index(b"WARC/1.", second + 10)) // 2
+    bad = tmp_path / "lost.warc"
+    bad.write_bytes(data[:middle] + data[middle + 1500:])  # 1,500 bytes of the first page lost
+    report = convert_paths([bad], tmp_path / "out")
+    assert re.fullmatch(re.escape(f"{bad}: record 2 (offset {second}) is damaged (block digest failed: sha1:")
+                        + "[A-Z2-7]{32}" + re.escape(f"): {RESUMED}"), report.failures[0].message)
+    assert [p.stem for p in report.written] == [page_stem(CRAWL[7][1], _id(2))]
+
+
+def test_a_record_line_inside_the_last_records_payload_is_no_record(tmp_path):
+    # The stored record is shorter than the damaged record's header (a long target URI): past
+    # the damaged record's Content-Length alone from its start, it was read as a page.
+    inner = write_warc(tmp_path / "inner.warc", [CRAWL[9]]).read_bytes()
+    outer = write_warc(tmp_path / "outer.warc", [("response", "https://files.example/" + "x" * 2000 + ".warc", "200 OK",
+                                                  "application/warc", b"Header line\n" + inner)])
+    bad = tmp_path / "stored.warc"
+    bad.write_bytes(outer.read_bytes().replace(b"Header line", b"HEADER line", 1))  # its digest fails
+    survey = survey_warc(bad)
+    assert (survey.pages, survey.damage_count, survey.resumed) == (0, 1, False)
+    assert list(pages(bad, survey)) == []

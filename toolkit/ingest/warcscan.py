@@ -10,9 +10,11 @@ a member zlib refuses, or one the file ends inside, is damaged, and reading resu
 next gzip member header (1f 8b 08) found after it that decompresses to a WARC record's first
 line. After a record damaged within a whole member (a digest, a Content-Length that does not
 match), the next record is where that member ends. In an uncompressed archive the next
-record is the next line that is `WARC/1.0` or `WARC/1.1` after the damaged record's start, or
-after its whole length when it was read whole (a digest that fails: a `WARC/1.0` line in its
-payload is no record). The search is bounded: at most MAX_CANDIDATES places are tried after one
+record is the next line that is `WARC/1.0` or `WARC/1.1` after the damaged record's start;
+but when it was read whole (a digest that fails) and a record begins exactly where its header
+and Content-Length end, that one, and none when the file ends there (a `WARC/1.0` line in its
+payload is no record); when bytes were lost from it, the next record begins before that
+place, and is searched for. The search is bounded: at most MAX_CANDIDATES places are tried after one
 damaged record, each with at most VERIFY_BYTES read; past them, nothing after that record is
 read. How many damaged records are read past in one archive is the caller's bound (warc.MAX_DAMAGED).
 """
@@ -87,18 +89,39 @@ def _walk(handle, start: int) -> None:
 def record_after(handle, offset: int, gzipped: bool, length: int | None = None) -> int | None:
     """Where the record after the damaged one at `offset` begins (None: no record is found after it).
     In a gzipped archive whose member at `offset` is whole, where that member ends; in an
-    uncompressed one, the first record line past `offset` + `length` (the damaged record's
-    Content-Length, when it was read whole: its header comes before it, so the record ends later)."""
+    uncompressed one, where its header and its Content-Length `length` end (a record read whole)
+    when a record begins there, else the first record line after `offset`."""
     if gzipped:
         try:
             return _member_end(handle, offset)
         except DamagedRecordError:
             return _next_member(handle, offset + 1)
-    for line in _found(handle, offset + max(1, length or 0), RECORD_LINE):
+    if length is not None and (end := _record_end(handle, offset, length)) is not None:
+        return end if end >= 0 else None
+    for line in _found(handle, offset + 1, RECORD_LINE):
         handle.seek(line + 1)
         if handle.read(len(WARC_HEADS[0])).startswith(WARC_HEADS):
             return line + 1
     return None
+
+
+def _record_end(handle, offset: int, length: int) -> int | None:
+    """Where the record after the uncompressed one at `offset` begins, when its header (at most
+    VERIFY_BYTES) and its `length` bytes of block, then the blank line between records, lead
+    exactly to a record's first line; -1 when they lead exactly to the file's end (the record
+    was the last); else None (bytes were lost from it, or added)."""
+    handle.seek(offset)
+    head = handle.read(VERIFY_BYTES)
+    blank = head.find(b"\r\n\r\n")
+    if blank < 0:
+        return None
+    end = offset + blank + 4 + length
+    handle.seek(end)
+    after = handle.read(4 + len(WARC_HEADS[0]))
+    at = len(after) - len(after.lstrip(b"\r\n"))
+    if at <= 4 and after[at:].startswith(WARC_HEADS):
+        return end + at
+    return -1 if at <= 4 and at == len(after) else None
 
 
 def _member_end(handle, start: int) -> int:
