@@ -366,8 +366,8 @@ def test_an_archive_changed_between_its_survey_and_its_pages_is_said(archives, t
         for page in read:
             stems.append(page.stem)
     assert stems[0] == BBC and len(stems) == survey.pages - 1  # the damaged page's record left out
-    assert str(caught.value) == (f"{archive}: changed while it was read ({survey.pages - 1} pages now, "
-                                 f"{survey.pages} before): convert it again")
+    assert str(caught.value) == (f"{archive}: changed while it was read ({survey.pages - 1} pages and 1 damaged "
+                                 f"records now, {survey.pages} and 0 before): convert it again")
 
 
 def test_a_record_that_lost_bytes_costs_itself_not_the_records_after_it(tmp_path):

@@ -302,8 +302,9 @@ def pages(path, survey: Survey):
                 raise IngestError(exc.message, path=str(path)) from None
             if read is None:
                 if (yielded, again.damage_count) != (survey.pages, survey.damage_count):
-                    raise IngestError(f"changed while it was read ({yielded} pages now, {survey.pages} before): "
-                                      "convert it again", path=str(path))
+                    raise IngestError(f"changed while it was read ({yielded} pages and {again.damage_count} damaged "
+                                      f"records now, {survey.pages} and {survey.damage_count} before): convert it again",
+                                      path=str(path))
                 return
             yielded += 1
             headers, payload = read.headers, read.payload
