@@ -769,6 +769,16 @@ def test_a_word_after_ong_ba_is_a_name_even_before_a_lower_case_word():
     assert surfaces("Ông Kiên bị đình chỉ; đơn của bà Mai chiều qua.", PERSON) == ["Kiên", "Mai"]
 
 
+@pytest.mark.parametrize("text, person", [
+    ("Du khách đến Bà Nà tăng mạnh trong tuần qua.", None),        # a place whose name opens with "Bà"
+    ("Lời Bác Hồ dạy vẫn còn nguyên giá trị.", "Hồ"),               # a family name after it: the title stays
+    ("Hôm qua, bà Mai cho biết sẽ đến thăm.", "Mai"),               # written in lower case: a title
+    ("Bà Mai cho biết sẽ đến thăm.", "Mai"),                        # capitalised at a sentence's start: a title
+])
+def test_a_word_of_address_capitalised_inside_a_sentence_opens_a_name_of_its_own(text, person):
+    assert surfaces(text, PERSON) == ([person] if person else [])
+
+
 def test_anh_before_a_full_name_is_no_country():
     assert surfaces("Anh Nguyễn Văn Nam cứu ba người", PLACE) == []
 

@@ -21,6 +21,8 @@
    a mention of its own ("Thị Hồng" of "Bài và ảnh: Nguyễn Thị Hồng").
 5. Credits: the capitalised words after "Ảnh:", "Phóng viên:", "PV:" … (credit_cues.tsv)
    and a last line of two to four capitalised syllables are a name, as after a title.
+   A word of address written capitalised inside a sentence, before a word that is no family
+   name, is part of a name of its own and no title ("đến Bà Nà", "tỉnh Bà Rịa"; "Bác Hồ" is).
 6. After a word of address or an occupation (person_cues.tsv: "chị", "tiền đạo", "ca sĩ")
    a one-word listed place is a syllable of the name ("diễn viên Mỹ Anh"); after a word of
    address marked alone it is the whole name ("chị Nga"): cert 0.6.
@@ -75,6 +77,12 @@ def find_persons(scan: Scan, orgs: OrgSpans, role_ends: frozenset[int] = frozens
     for i in toks.where(gaz.person_cues.first):
         if i < toks.n - 1 and toks.joined(i):
             hit = gaz.person_cues.match_at(toks, i)
+            # a word of address capitalised inside a sentence before a word that is no family name
+            # opens a name of its own ("Bà Nà", "Bà Rịa", "núi Bà Đen"): no cue of the word after it
+            # ("Bác Hồ", "Bà Triệu" stay: a family name follows)
+            if (hit and hit[1] and toks.cap(i) and not toks.sentence_start(i) and i + hit[0] < toks.n
+                    and toks.low[i + hit[0]] not in gaz.family_names):
+                continue
             if hit and (hit[1] or toks.cap(i)):
                 cues.add(i + hit[0])
                 honorific.add(i + hit[0])
