@@ -54,12 +54,12 @@ class UntitledArticleError(EmptyArticleError):
 class DamagedRecordError(IngestError):
     """A record of a web archive is damaged: ingest/warc.py reads past it (the archive's other pages
     convert), and says it in the archive's one failure line. `offset`: where it begins, when known;
-    `length`: its Content-Length, when it can be trusted."""
+    `length`: its Content-Length, when its header was read (where it may end: warcscan tries it)."""
 
     def __init__(self, message: str, *, offset: int | None = None, length: int | None = None):
         super().__init__(message)
         self.offset = offset
-        self.length = length  # its Content-Length, when the record was read whole (a digest failed)
+        self.length = length  # its Content-Length, when its header was read
 
 
 class NerInputError(InputError):

@@ -188,6 +188,7 @@ def _read_one(records) -> _Read | None:
     DamagedRecordError when it is damaged: not WARC, a header cut short (warcio gives it as a record),
     a digest that does not match (checked as the record is read to its end), a record cut short,
     a Content-Length that does not match (warcio would only print a warning)."""
+    from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     errors, record = records.err_count, None
@@ -206,12 +207,12 @@ def _read_one(records) -> _Read | None:
         except (OSError, MemoryError, DamagedRecordError):
             raise
         except Exception as exc:  # noqa: BLE001 - warcio's errors on a damaged archive share no base
-            if isinstance(exc, ArchiveLoadFailed) and "non-chunked" in str(exc):  # warcio's word for it
+            if isinstance(exc, ArchiveLoadFailed) and str(exc).strip().startswith(_gzip_error(ArchiveIterator)):
                 raise IngestError(f"not a readable WARC file ({NOT_CHUNKED})") from None
-            # a digest that fails is found once the record is read whole: its Content-Length holds
-            # (the next record is past it, not inside its payload); another failure says nothing of it
-            whole = isinstance(exc, ArchiveLoadFailed) and record is not None and "digest failed" in str(exc)
-            raise DamagedRecordError(_reason(exc), length=record.length if whole else None) from None
+            # failing once its header was read (a digest that does not match: found once the block is
+            # read whole), the record may say where it ends: warcscan.record_after tries that place
+            length = record.length if isinstance(exc, ArchiveLoadFailed) and record is not None else None
+            raise DamagedRecordError(_reason(exc), length=length) from None
     if getattr(record.raw_stream, "limit", 0) > 0:
         raise DamagedRecordError(CUT_SHORT)
     if records.err_count != errors:
@@ -220,6 +221,12 @@ def _read_one(records) -> _Read | None:
         kind, payload = SKIP_TOO_LARGE, None
     content_type = record.http_headers.get_header("Content-Type") if record.http_headers is not None else None
     return _Read(kind, payload, record.rec_headers, content_type)
+
+
+def _gzip_error(iterator) -> str:
+    """The first line of warcio's error for a gzip member holding more than one record (its own
+    text, ArchiveIterator.GZIP_ERR_MSG, so that a new wording of it is still known)."""
+    return iterator.GZIP_ERR_MSG.strip().splitlines()[0].strip()
 
 
 def _reason(exc: Exception) -> str:
