@@ -4,8 +4,8 @@ A record cut short, a Content-Length that does not match its content, a digest t
 match, a damaged gzip member: that record is left out, reading resumes at the next record found
 after it (the next whole gzip member, the next `WARC/1.x` line), every readable page is
 converted, and the damage is one error line of the archive naming the first damaged record, its
-place and its offset; convert exits 1. An archive whose first record cannot be read does not open
-as a WARC file: one error line as before, nothing of it read. The survey and the pages read the
+place and its offset; convert exits 1 (a damaged first record, its warcinfo, too). An archive of
+which no record can be read is no WARC file: one error line as before, nothing of it read. The survey and the pages read the
 same records (the survey's count is what the progress bar and the record are told).
 """
 
@@ -199,9 +199,9 @@ def test_every_damaged_record_is_counted_in_the_one_line(archives, tmp_path):
      "it does not open with a WARC/1.0 or WARC/1.1 record"),
     (lambda data, offsets: b"", "no WARC record in it"),
     (lambda data, offsets: data[:offsets[1] // 2], "truncated: its last gzip member ends early"),
-    (lambda data, offsets: _member_crc_altered(data, 0), GZIP_CRC),
+    (lambda data, offsets: _member_crc_altered(data, 0)[:offsets[1]], GZIP_CRC),  # its only record
 ])
-def test_an_archive_whose_first_record_cannot_be_read_is_one_error_line(archives, tmp_path, make, problem):
+def test_an_archive_of_which_no_record_can_be_read_is_one_error_line(archives, tmp_path, make, problem):
     data, offsets = archives["crawl.warc.gz"]
     bad = tmp_path / "bad.warc.gz"
     bad.write_bytes(make(data, offsets))
@@ -396,3 +396,21 @@ def test_a_record_line_inside_the_last_records_payload_is_no_record(tmp_path):
     survey = survey_warc(bad)
     assert (survey.pages, survey.damage_count, survey.resumed) == (0, 1, False)
     assert list(pages(bad, survey)) == []
+
+
+@pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
+def test_a_damaged_first_record_costs_itself_not_the_archive(archives, tmp_path, name):
+    # Its warcinfo damaged, the whole archive was refused: "not a readable WARC file".
+    data, offsets = archives[name]
+    bad = tmp_path / name
+    if name.endswith(".gz"):
+        bad.write_bytes(_member_crc_altered(data, 0))
+        problem = re.escape(GZIP_CRC)
+    else:
+        bad.write_bytes(data.replace(b'software: tests', b'software: TESTS', 1))  # its block digest fails
+        problem = re.escape("block digest failed: sha1:") + "[A-Z2-7]{32}"
+    report = convert_paths([bad], tmp_path / "out")
+    (failure,) = report.failures
+    assert re.fullmatch(re.escape(f"{bad}: record 1 (offset 0) is damaged (") + problem + re.escape(f"): {RESUMED}"),
+                        failure.message), failure.message
+    assert sorted(p.stem for p in report.written) == sorted([VNEXPRESS, BBC])

@@ -25,9 +25,10 @@ and the damage is the archive's one failure line (`damage_failure`: the first da
 its place and offset, how many more). A gzip member holding more than one record (an archive
 gzipped as one stream) is the archive's error: inside it nothing says where a record begins.
 The survey and `pages` read the same records, past the same damage, so the survey's count of
-pages is what `pages` yields. An archive whose first
-record cannot be read (not WARC, damaged) or that holds none does not open as a WARC file:
-it is one IngestError, `not a readable WARC file (…)`, and none of it is read.
+pages is what `pages` yields. An archive that opens with no WARC record (another kind of
+file), holds none, or of which no record is read whole (its first damaged, and none after it)
+is no WARC file: one IngestError, `not a readable WARC file (…)`; a damaged first record (its
+warcinfo) is read past as any other.
 
 Each page's output stem is stable and unique: a slug of its target URI (at most
 STEM_SLUG_CHARS) and the first 10 hex digits of the SHA-1 of its WARC-Record-ID, e.g.
@@ -138,11 +139,13 @@ class _Read(NamedTuple):
 
 def _records(handle, survey: Survey):
     """The archive's whole records, in file order. A damaged one is said in `survey` (Survey.damaged)
-    and reading resumes where warcscan finds the next record (none: the reading ends); the first
-    record's damage is the archive's, one IngestError: it does not open with a readable WARC record."""
+    and reading resumes where warcscan finds the next record (none: the reading ends). An archive
+    that opens with no WARC record (another kind of file), or in which no whole record is read,
+    is one IngestError: it is no readable WARC file."""
     gzipped = warcscan.is_gzip(handle)
     gzip_damage = {offset: (resume, reason) for offset, resume, reason in survey.gzip_damage}
     records, number, floor = _iterator(handle, 0), 0, 0  # floor: where the reading last (re)started
+    whole, first = 0, None  # how many whole records were read; why the first damaged one is
     while True:
         offset = records.offset
         resume = None
@@ -154,8 +157,9 @@ def _records(handle, survey: Survey):
                 raise DamagedRecordError(reason)
             read = _read_one(records)
         except DamagedRecordError as damaged:
-            if number == 0:
+            if number == 0 and damaged.message == NOT_WARC:
                 raise IngestError(f"not a readable WARC file ({damaged.message})") from None
+            first = first or damaged.message
             if offset not in gzip_damage:
                 resume = warcscan.record_after(handle, offset, gzipped, damaged.length)
             if resume is not None and resume <= max(offset, floor):
@@ -165,14 +169,16 @@ def _records(handle, survey: Survey):
                 reason = LENGTH_WRONG
             number += 1
             if not survey.damaged(number, offset, reason, resume is not None):
-                return
-            records, floor = _iterator(handle, resume), resume
-            continue
+                read = None
+            else:
+                records, floor = _iterator(handle, resume), resume
+                continue
         if read is None:
-            if number == 0:
-                raise IngestError("not a readable WARC file (no WARC record in it)")
+            if not whole:  # nothing of it could be read: no web archive, or one damaged from its start
+                raise IngestError(f"not a readable WARC file ({first or 'no WARC record in it'})")
             return
         number += 1
+        whole += 1
         yield read
 
 
