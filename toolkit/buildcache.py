@@ -8,7 +8,9 @@ Contract (the records: teikit.buildrecord):
   was an internal error. The results come in the order of the files given.
 - The deposit package (`deposit_unchanged`, record beside it in `<dist>/deposit/`, stage
   "deposit") is made again unless its key is the one recorded and the package is still
-  the bytes recorded (a folder: every file in it). Its key: every TEI file's path and
+  the bytes recorded (a folder: every file in it), or those a build was placing when it was
+  killed (the entry's "pending": the new package's digest is recorded once it is whole, just
+  before it takes the package's name). Its key: every TEI file's path and
   bytes, the corpus register beside them (register.register_digest: the package holds its files), the source
   folders' files, the deposit options (the bagging date as resolved: a package made on
   another day differs), the schema, the stylesheets (the editions it
@@ -111,18 +113,27 @@ def deposit_unchanged(tei, package: Path, options, make, *, force: bool = False,
     standing = _package_sha(package) if entry.get("key") == key else None
     if standing is not None and isinstance(holds, dict) and set(holds) == set(HOLDS) and standing == entry.get("sha256"):
         return holds, False
-    made_here = (record.before(package.name) or {}).get("sha256")  # --force forgot the entry, not what it said
+    before = record.before(package.name) or {}  # --force forgot the entry, not what it said
+    made_here = {before.get("sha256"), before.get("pending")} - {None}
     a_package = (package.is_file() or (package / "bagit.txt").is_file()) and not package.is_symlink()  # else make() refuses it
     # a record that cannot be read says nothing of it: the package is taken for the build's (the record's warning is said)
     if (a_package and record.read_warning is None
-            and (standing if standing is not None else _package_sha(package)) != made_here):
+            and (standing if standing is not None else _package_sha(package)) not in made_here):
         raise DepositError("kept: it is not the package a build made here (one `deposit make` made, or changed since "
                            "a build made it); move it away, or remove it yourself, and build again", path=str(package))
-    record.drop(package.name)
-    result = make(tei, package, resolved, cache=PayloadCache(package.parent, environment))
+    new = []
+
+    def staged(path: Path) -> None:
+        """The new package is whole: its digest recorded beside the old one's before it takes the name."""
+        new.append(_package_sha(path))
+        record.entries[package.name] = {**(record.entries.get(package.name) or before or {"key": ""}), "pending": new[0]}
+        _save(record, warn)
+
+    result = make(tei, package, resolved, cache=PayloadCache(package.parent, environment), staged=staged)
     holds = {field: getattr(result, field) for field in HOLDS}
     holds["warnings"] = list(holds["warnings"])
-    record.put(package.name, key, _package_sha(package), holds=holds)
+    record.drop(package.name)
+    record.put(package.name, key, new[0] if new else _package_sha(package), holds=holds)
     _save(record, warn)  # the new package is the build's before any other goes
     for other in map(Path, others):  # a build of another --package-format: stale beside this one
         made_there = (record.before(other.name) or {}).get("sha256")

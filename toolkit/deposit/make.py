@@ -181,9 +181,12 @@ def _left_by_a_killed_run(output: Path) -> bool:
     return any((match := TEMP_NAME.match(name)) and match.group("name") == output.name for name in names)
 
 
-def make_package(paths, output, options: DepositOptions = DepositOptions(), *, cache=None) -> PackageResult:
+def make_package(paths, output, options: DepositOptions = DepositOptions(), *, cache=None, staged=None) -> PackageResult:
     """Package the TEI files under `paths` as a BagIt deposit at `output`; `cache` (a
-    deposit.payloadcache.PayloadCache) spares the validation and editions of articles packaged before."""
+    deposit.payloadcache.PayloadCache) spares the validation and editions of articles packaged before;
+    `staged(path)` is told the finished package's path just before it takes the output's name
+    (teikit.buildcache records what it will be: a run killed during the swap leaves a package
+    the next build knows)."""
     output = Path(output)
     fmt = package_format(output, options.format)
     check_target(output, fmt, options.replace)
@@ -197,7 +200,8 @@ def make_package(paths, output, options: DepositOptions = DepositOptions(), *, c
             with exclusive_lock(output):  # a second writer of this package is told it is busy
                 _settle(output)
                 replacing = check_target(output, fmt, options.replace)  # again: another run may have made it meanwhile
-                made = _make(inputs, output, fmt, replacing, bagging_date, schema, finder, options, cache, register, scratch)
+                made = _make(inputs, output, fmt, replacing, bagging_date, schema, finder, options, cache, register, scratch,
+                             staged)
                 if inputs.left_out:
                     made = replace(made, warnings=(*made.warnings, f"{output}: {inputs.left_out} TEI file(s) inside the package "
                                                    "being made (it is in an input folder) are not inputs: not packaged"))
@@ -273,7 +277,7 @@ def _register_bytes(folder: Path) -> dict[str, bytes]:
 
 
 def _make(inputs: Inputs, output: Path, fmt: str, replacing: bool, bagging_date: str, schema: Path, finder, options,
-          cache, register: Path | None, scratch: Scratch) -> PackageResult:
+          cache, register: Path | None, scratch: Scratch, on_staged=None) -> PackageResult:
     name = base_name(output) if fmt == "dir" else archive_top_name(output)
     staging = staging_dir(output.parent, name)
     writer = None
@@ -316,6 +320,8 @@ def _make(inputs: Inputs, output: Path, fmt: str, replacing: bool, bagging_date:
         if fmt != "dir":
             staged = staging / output.name
             write_archive(bag, staged, fmt, day_epoch(bagging_date))
+        if on_staged is not None:
+            on_staged(staged)
         place(staged, output, replacing)
         if cache is not None:
             cache.finish()
