@@ -53,7 +53,8 @@ def gzip_damage(handle, limit: int) -> list[tuple[int, int | None, str]]:
     damaged, start = [], 0
     while start is not None:
         try:
-            _walk(handle, start)
+            for _ in _member_ends(handle, start):
+                pass
             break
         except DamagedRecordError as broken:
             start = _next_member(handle, broken.offset + 1) if len(damaged) + 1 < limit else None
@@ -61,9 +62,10 @@ def gzip_damage(handle, limit: int) -> list[tuple[int, int | None, str]]:
     return damaged
 
 
-def _walk(handle, start: int) -> None:
-    """Every gzip member from `start` decompressed to the end of the file; DamagedRecordError for
-    the first member that is damaged or cut short."""
+def _member_ends(handle, start: int):
+    """Where each gzip member from `start` ends, in file order, to the end of the file (each
+    decompressed, its output discarded); DamagedRecordError for the first member that is damaged
+    or cut short. The handle is the generator's while it runs."""
     handle.seek(start)
     member, member_at, pending, at = None, start, b"", start  # `at`: the offset of pending's first byte
     while True:
@@ -72,7 +74,7 @@ def _walk(handle, start: int) -> None:
             if not pending:
                 if member is not None:
                     raise DamagedRecordError(GZIP_CUT, offset=member_at)
-                return None
+                return
         if member is None:
             member, member_at = zlib.decompressobj(wbits=31), at
         try:
@@ -84,6 +86,7 @@ def _walk(handle, start: int) -> None:
         pending = rest
         if member.eof:
             member = None
+            yield at
 
 
 def record_after(handle, offset: int, gzipped: bool, length: int | None = None) -> int | None:
@@ -93,9 +96,10 @@ def record_after(handle, offset: int, gzipped: bool, length: int | None = None) 
     when a record begins there, else the first record line after `offset`."""
     if gzipped:
         try:
-            return _member_end(handle, offset)
+            end = next(_member_ends(handle, offset), None)  # the damaged record's member, when it is whole
         except DamagedRecordError:
-            return _next_member(handle, offset + 1)
+            end = None
+        return end if end is not None else _next_member(handle, offset + 1)
     if length is not None and (end := _record_end(handle, offset, length)) is not None:
         return end if end >= 0 else None
     for line in _found(handle, offset + 1, RECORD_LINE):
@@ -122,24 +126,6 @@ def _record_end(handle, offset: int, length: int) -> int | None:
     if at <= 4 and after[at:].startswith(WARC_HEADS):
         return end + at
     return -1 if at <= 4 and at == len(after) else None
-
-
-def _member_end(handle, start: int) -> int:
-    """Where the gzip member at `start` ends; DamagedRecordError when it is damaged or cut short."""
-    handle.seek(start)
-    member, at = zlib.decompressobj(wbits=31), start
-    while chunk := handle.read(CHUNK):
-        pending = chunk
-        while pending:
-            try:
-                member.decompress(pending, OUTPUT_STEP)
-            except zlib.error as exc:
-                raise DamagedRecordError(f"damaged gzip data: {exc}", offset=start) from None
-            if member.eof:
-                return at + len(chunk) - len(member.unused_data)
-            pending = member.unconsumed_tail
-        at += len(chunk)
-    raise DamagedRecordError(GZIP_CUT, offset=start)
 
 
 def _next_member(handle, offset: int) -> int | None:
