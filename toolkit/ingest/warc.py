@@ -102,7 +102,6 @@ class Survey:
     damage: Damage | None = None  # the first damaged record (damage_failure's line names it)
     damage_count: int = 0
     resumed: bool = True  # whether a record was found after the last damaged one, where reading went on
-    stopped: bool = False  # reading ended at MAX_DAMAGED damaged records
 
     def skip(self, reason: str) -> None:
         self.skipped[reason] = self.skipped.get(reason, 0) + 1
@@ -111,9 +110,13 @@ class Survey:
         """One damaged record more; whether reading goes on past it (resumed, and under MAX_DAMAGED)."""
         self.damage = self.damage or Damage(number, offset, reason)
         self.damage_count += 1
-        self.stopped = self.damage_count >= MAX_DAMAGED
         self.resumed = resumed and not self.stopped
         return self.resumed
+
+    @property
+    def stopped(self) -> bool:
+        """Whether reading ended at MAX_DAMAGED damaged records."""
+        return self.damage_count >= MAX_DAMAGED
 
 
 @dataclass(frozen=True)
