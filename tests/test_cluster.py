@@ -21,7 +21,7 @@ from teikit.errors import WorkerError
 from test_incremental import contents, inodes, rewritten
 from test_incremental_warc import ADDED
 from test_parallel import ARTICLES, make_corpus, tree_bytes
-from test_warc_damage import BBC, _member_crc_altered, _offsets
+from test_warc_damage import BBC, _member_crc_altered, damaged_crawl
 from test_warc_input import CRAWL, write_warc
 
 distributed = pytest.importorskip("distributed")
@@ -281,12 +281,8 @@ def test_a_web_archive_repeating_its_records_converts_on_the_cluster_as_locally(
 def test_a_damaged_web_archive_converts_on_the_cluster_as_locally(tmp_path, cluster):
     # The cluster's first pass surveys and streams the archive as a local run does: the same pages
     # read past the damage, the same one line for it.
-    src, scratch = tmp_path / "src", tmp_path / "scratch"
-    src.mkdir(), scratch.mkdir()
-    whole = write_warc(scratch / "crawl.warc.gz", CRAWL)
-    offsets = _offsets(whole)
-    archive = src / "crawl.warc.gz"
-    archive.write_bytes(_member_crc_altered(whole.read_bytes(), offsets[2])[:-30])  # a page's member, and the end
+    src, archive, _, offsets = damaged_crawl(  # a page's member, and the end
+        tmp_path, lambda data, offsets: _member_crc_altered(data, offsets[2])[:-30])
     (src / "a01.txt").write_text(ARTICLES["a01"], encoding="utf-8")
     local = invoke("convert", str(src), "-o", str(tmp_path / "local"), "--jobs", "1")
     remote = invoke("convert", str(src), "-o", str(tmp_path / "remote"), "--scheduler", cluster.scheduler_address)

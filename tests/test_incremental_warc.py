@@ -21,7 +21,7 @@ from lxml import etree
 import teikit.convertpasses
 from teikit import convertrecord
 from test_incremental import assert_as_from_scratch, convert, inodes, rewritten
-from test_warc_damage import BBC, GZIP_CRC, VNEXPRESS, _member_crc_altered, _offsets
+from test_warc_damage import BBC, GZIP_CRC, VNEXPRESS, _member_crc_altered, damaged_crawl
 from test_warc_input import CRAWL, write_warc
 
 SKIPPED = ("; skipped: 1 metadata record, 2 non-HTML responses, 1 page without article text, 1 redirect, "
@@ -191,12 +191,8 @@ def test_the_source_sha256_the_record_finds_is_the_one_the_header_writes(crawled
 
 def test_a_damaged_archive_converted_again_reuses_its_pages_and_says_its_damage_again(tmp_path, read):
     # Its readable pages are recorded as any page is: the damage fails the archive, not their entries.
-    src, scratch = tmp_path / "src", tmp_path / "scratch"
-    src.mkdir(), scratch.mkdir()
-    whole = write_warc(scratch / "crawl.warc.gz", CRAWL)
-    offsets = _offsets(whole)
-    archive = src / "crawl.warc.gz"
-    archive.write_bytes(_member_crc_altered(whole.read_bytes(), offsets[8]))  # record 9, the BBC page
+    src, archive, whole, offsets = damaged_crawl(  # record 9, the BBC page
+        tmp_path, lambda data, offsets: _member_crc_altered(data, offsets[8]))
     out = tmp_path / "tei"
     damage = (f"error: {archive}: record 9 (offset {offsets[8]}) is damaged ({GZIP_CRC}): skipped; the archive's "
               "other pages are converted")

@@ -96,6 +96,18 @@ def _member_crc_altered(data: bytes, start: int) -> bytes:
     return data[:crc] + bytes([data[crc] ^ 0xFF]) + data[crc + 1:]
 
 
+def damaged_crawl(tmp_path: Path, damage) -> tuple[Path, Path, Path, list[int]]:
+    """The crawl gzipped, whole in tmp_path/scratch, and damaged by `damage(data, offsets)` as
+    tmp_path/src/crawl.warc.gz: (src, the damaged archive, the whole one, its records' offsets)."""
+    src, scratch = tmp_path / "src", tmp_path / "scratch"
+    src.mkdir(), scratch.mkdir()
+    whole = write_warc(scratch / "crawl.warc.gz", CRAWL)
+    offsets = _offsets(whole)
+    archive = src / "crawl.warc.gz"
+    archive.write_bytes(damage(whole.read_bytes(), offsets))
+    return src, archive, whole, offsets
+
+
 def _member_rest(data: bytes, start: int) -> bytes:
     member = zlib.decompressobj(wbits=31)
     member.decompress(data[start:])
