@@ -179,7 +179,9 @@ def test_a_zip_naming_a_member_twice_is_one_line(tmp_path, members, why):
 
 def test_unpacking_keeps_no_record_per_member(tmp_path):
     """zipfile kept a ZipInfo per member, a list and a dict of them (about 600 bytes a member):
-    now one record at a time; five times the members, the same peak of Python memory."""
+    now one record at a time, and no Path a member (pathlib interned every part of the name it
+    parsed: the interpreter's table grew with the member count); five times the members, the
+    same peak of Python memory."""
     from test_deposit_scratch import traced_peak
 
     from teikit.deposit.extract import extract

@@ -36,7 +36,7 @@ from pathlib import Path
 from ..errors import DepositError
 from .baginfo import CHECKSUMS
 from .limits import DEFAULT_LIMITS, Limits, exceeded
-from .safenames import contained, one_line, quoted
+from .safenames import contained_name, one_line, quoted
 from .scratch import Records, Scratch, encode
 from .zipdir import CentralDirectory
 
@@ -125,15 +125,16 @@ def extract(package: Path, dest: Path, scratch: Scratch, limits: Limits = DEFAUL
     """Unpack `package` (zip when `zip_format`, else tar, any compression) into the empty folder `dest`;
     the names and digests it keeps are in `scratch`."""
     package, dest = Path(package), Path(dest)
+    folder = os.fspath(dest)
     budget = _Budget(package, limits, os.stat(package).st_size, scratch)
     digests = Records(scratch)  # path below the top folder -> {alg: hex}
     try:
         members = _zip_members(package, budget) if zip_format else _tar_members(package, budget)
         for name, raw, is_dir, source, compressed, consumed in members:
             budget.claim(name, raw, is_dir)
-            target = contained(dest, name)
+            target = contained_name(folder, name)  # a string: no Path a member (safenames.contained_name)
             with _unpacking(dest):
-                target.mkdir(parents=True, exist_ok=True) if is_dir else target.parent.mkdir(parents=True, exist_ok=True)
+                os.makedirs(target if is_dir else os.path.dirname(target), exist_ok=True)
             if not is_dir:
                 sums = _copy(source(), target, raw, budget, compressed, consumed, dest)
                 if "/" in name:  # a file at the top makes the package refused below
@@ -164,7 +165,7 @@ def _unpacking(dest: Path):
         raise DepositError(f"cannot unpack the package to check it: {_reason(exc)}", path=str(dest)) from None
 
 
-def _copy(stream, target: Path, raw: str, budget: _Budget, compressed: int | None, consumed, dest: Path) -> dict[str, str]:
+def _copy(stream, target: str, raw: str, budget: _Budget, compressed: int | None, consumed, dest: Path) -> dict[str, str]:
     hashers = {alg: hashlib.new(alg) for alg in CHECKSUMS}
     written = 0
     with _unpacking(dest):

@@ -112,9 +112,17 @@ def one_line(text: str) -> str:
 
 def contained(root: Path, relative: str) -> Path:
     """`root/relative`, refusing absolute paths, '..' and anything resolving outside `root`."""
+    return Path(contained_name(os.fspath(root), relative))
+
+
+def contained_name(root: str, relative: str) -> str:
+    """contained() as a string, with no Path made: pathlib interns every part of a path it
+    parses, so unpacking a package of many members through Paths grew the interpreter's
+    table of interned strings (extract makes one target a member)."""
     if not relative or os.path.isabs(relative) or "\\" in relative or any(p in ("", ".", "..") for p in relative.split("/")):
-        raise DepositError(f"unsafe path in package: {relative!r}", path=str(root))
-    target = (root / relative).resolve()
-    if not target.is_relative_to(root.resolve()):
-        raise DepositError(f"path escapes the package: {relative!r}", path=str(root))
+        raise DepositError(f"unsafe path in package: {relative!r}", path=root)
+    base = os.path.realpath(root)
+    target = os.path.realpath(os.path.join(root, relative))
+    if os.path.commonpath((base, target)) != base:
+        raise DepositError(f"path escapes the package: {relative!r}", path=root)
     return target
