@@ -17,6 +17,7 @@ from teikit.model import ABBR, DATE, ORG, PERSON, PLACE, ROLE
 from teikit.options import ConvertOptions
 from teikit.recognise import Context
 from teikit.recognise.anydates import DatesRecogniser, find_any_dates
+from teikit.recognise.capitals import CapitalsRecogniser
 from teikit.recognise.registry import ByLanguage, not_recognised, recognition_for
 from teikit.recognise.rules import RulesRecogniser
 
@@ -28,6 +29,8 @@ NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 NAMES = ".//tei:text//tei:persName | .//tei:text//tei:orgName | .//tei:text//tei:placeName | " \
         ".//tei:text//tei:roleName | .//tei:text//tei:choice"
 NOT_RECOGNISED = "persons, organisations, places, roles and abbreviations are not recognised in this language, only dates"
+NOT_RECOGNISED_EN = ("roles and abbreviations are not recognised in this language, only persons, organisations, places "
+                     "and dates")
 runner = CliRunner()
 
 
@@ -50,14 +53,16 @@ def dates_of(tree) -> list[tuple[str, str | None]]:
 
 # --- the registry ----------------------------------------------------------------------------
 
-def test_vietnamese_has_the_rules_and_every_other_language_the_dates_recogniser():
+def test_vietnamese_has_the_rules_english_its_word_lists_and_every_other_language_the_dates_recogniser():
     chosen = ByLanguage()
     assert isinstance(chosen("vi"), RulesRecogniser) and chosen("vi-VN") is chosen("vi")
-    for tag in ("en", "fr", "zh", "zh-TW", "de", "sw"):
+    assert isinstance(chosen("en"), CapitalsRecogniser) and chosen("en-GB") is chosen("en")
+    for tag in ("fr", "zh", "zh-TW", "de", "sw"):
         assert isinstance(chosen(tag), DatesRecogniser)
-    assert chosen("en") is chosen("fr")  # one per registry entry
+    assert chosen("de") is chosen("fr")  # one per registry entry
     assert not_recognised("vi") == ()
-    assert not_recognised("en") == (PERSON, ORG, PLACE, ROLE, ABBR)
+    assert not_recognised("en") == (ROLE, ABBR)
+    assert not_recognised("fr") == (PERSON, ORG, PLACE, ROLE, ABBR)
     assert recognition_for("fr").types == {DATE}
 
 
@@ -66,21 +71,26 @@ def test_a_callers_own_recogniser_stands_in_for_the_vietnamese_one():
     assert ByLanguage(given=mine)("vi") is mine
 
 
-# --- English, French, Chinese: valid TEI, dates only, one line per language --------------------
+# --- English (names by its word lists), French, Chinese: valid TEI, one line per language ------
 
-def test_english_text_gets_no_vietnamese_markup_or_expansion(tmp_path):
+def test_english_text_gets_its_own_names_and_no_vietnamese_markup_or_expansion(tmp_path):
     trees, report, src = convert(tmp_path, "en")
     tree = trees["en"]
-    assert tree.xpath(NAMES, namespaces=NS) == []
     written = (tmp_path / "tei" / "en_trade_talks.xml").read_text(encoding="utf-8")
-    assert "Liên minh châu Âu" not in written and "EU" in written
-    assert "White House" in written and not tree.xpath(".//tei:persName", namespaces=NS)
-    assert tree.xpath(".//tei:standOff", namespaces=NS) == []
-    assert {d.get("resp") for d in tree.iterfind(".//tei:text//tei:date", NS)} == {"#ner-dates"}
-    assert tree.xpath("//tei:titleStmt/tei:respStmt[@xml:id='ner-dates']/tei:name/@ref", namespaces=NS) == ["#app-ner-dates"]
-    assert tree.xpath("//tei:appInfo/tei:application[@xml:id='app-ner-dates']/tei:label/text()", namespaces=NS) == [
-        "language-neutral dates"]
-    assert report.warnings == [f"English (en): {NOT_RECOGNISED}; 1 article: {src / 'en_trade_talks.txt'}"]
+    assert "Liên minh châu Âu" not in written and not tree.xpath(".//tei:choice | .//tei:roleName", namespaces=NS)
+    names = [(etree.QName(e).localname, "".join(e.itertext()))
+             for e in tree.xpath(".//tei:text//tei:persName | .//tei:text//tei:orgName | .//tei:text//tei:placeName",
+                                 namespaces=NS)]
+    assert names == [("orgName", "EU"), ("placeName", "US"), ("placeName", "Brussels"), ("orgName", "EU"),
+                     ("placeName", "United States"), ("placeName", "Brussels"), ("orgName", "White House"),
+                     ("orgName", "European Commission"), ("placeName", "Washington"), ("placeName", "Ohio"),
+                     ("placeName", "Pennsylvania"), ("placeName", "Geneva")]
+    assert [e.get("{http://www.w3.org/XML/1998/namespace}id") for e in tree.iterfind(".//tei:standOff//tei:org", NS)] == [
+        "org-eu", "org-white-house", "org-european-commission"]
+    assert {e.get("resp") for e in tree.xpath(NAMES + " | .//tei:text//tei:date", namespaces=NS)} == {"#ner-capitals"}
+    assert tree.xpath("//tei:appInfo/tei:application[@xml:id='app-ner-capitals']/tei:label/text()", namespaces=NS) == [
+        "capitalised names and word lists"]
+    assert report.warnings == [f"English (en): {NOT_RECOGNISED_EN}; 1 article: {src / 'en_trade_talks.txt'}"]
 
 
 def test_english_dates_are_marked_and_an_ambiguous_one_has_bounds_not_when(tmp_path):
@@ -124,7 +134,7 @@ def test_one_line_per_language_for_a_batch(tmp_path):
     report = convert_paths([src], tmp_path / "tei")
     assert report.ok
     assert report.warnings == [
-        f"English (en): {NOT_RECOGNISED}; 5 articles: {src / 'en0.txt'}, {src / 'en1.txt'}, {src / 'en2.txt'} and 2 more",
+        f"English (en): {NOT_RECOGNISED_EN}; 5 articles: {src / 'en0.txt'}, {src / 'en1.txt'}, {src / 'en2.txt'} and 2 more",
         f"French (fr): {NOT_RECOGNISED}; 1 article: {src / 'fr.txt'}"]
 
 

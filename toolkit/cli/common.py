@@ -224,8 +224,8 @@ def language_tag(param: typer.CallbackParam, value: Optional[str]) -> Optional[s
 def language_option():
     return typer.Option(None, "--language", metavar="TAG", callback=language_tag,
                         help="Language of every article (vi, en, zh-TW …), instead of detecting each one's; "
-                             "a sidecar's \"language\" still wins. Vietnamese names, roles and abbreviations "
-                             "are recognised only in Vietnamese text; other languages get their dates marked.")
+                             "a sidecar's \"language\" still wins. Names are recognised in Vietnamese (with roles and "
+                             "abbreviations) and English text; other languages get their dates marked.")
 
 
 def follow_symlinks_option():

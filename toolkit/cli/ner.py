@@ -19,7 +19,7 @@ from ..ner.limits import DEFAULT_LIMITS
 from ..ner.train import TrainOptions
 from ..recognise.registry import RECOGNISER_NAMES
 from .common import (EXIT_FAILED, warning_line, ReportFormat, choices, command_group, file_or_new, follow_symlinks_option, guarded,
-                     jobs_option,
+                     jobs_option, language_tag, usage_error,
                      model_option, output_dir_option, print_report, progress, stage_default)
 
 ner_app = command_group("ner", "Entity recognition: train a CRF model from corrected TEI or JSON lines, extract, evaluate.")
@@ -79,16 +79,25 @@ def extract_command(
     recogniser: Optional[RecogniserName] = typer.Option(None, "--recogniser", help="Pick one recogniser: rules, crf (model alone) or combined; default: combined with --model, rules without."),
     jobs: Optional[int] = jobs_option(),
     follow_symlinks: bool = follow_symlinks_option(),
+    language: Optional[str] = typer.Option(None, "--language", metavar="TAG", callback=language_tag,
+                                           help="The texts' language (vi, en …): its recogniser runs (a language without "
+                                                "one of its own gets dates only); default: the Vietnamese recogniser."),
 ) -> None:
     """Find persName/orgName/placeName/date spans in texts and write them as JSON lines."""
     from functools import partial
 
     from ..ner import extract, write_jsonl
-    from ..recognise.registry import load_recogniser
+    from ..recognise.registry import LANGUAGES, load_for_language, load_recogniser, recognition_for
 
+    if language is not None and recognition_for(language) is not LANGUAGES["vi"] and (model or recogniser):
+        usage_error(f"--language {language}: --model and --recogniser choose the Vietnamese recogniser, "
+                    "not another language's")
     with guarded():
         docs, inputs = read_inputs(files, input_format.value, progress=progress, follow_symlinks=follow_symlinks)
-        load = partial(load_recogniser, str(model) if model else None, name=recogniser.value if recogniser else None)
+        if language is not None and recognition_for(language) is not LANGUAGES["vi"]:
+            load = partial(load_for_language, language)
+        else:
+            load = partial(load_recogniser, str(model) if model else None, name=recogniser.value if recogniser else None)
         chosen = load()
         # a document the recogniser fails on is one failure in `inputs`
         results = extract(docs, chosen, inputs, jobs=jobs, load=load)

@@ -24,7 +24,7 @@ _REGISTER = {PERSON: (N.LIST_PERSON, N.PERSON, N.PERS_NAME, "pers"),
              PLACE: (N.LIST_PLACE, N.PLACE, N.PLACE_NAME, "place")}
 VARIANT = "variant"  # name[@type] of a register entry's other printed forms
 RECOGNISER_LABELS = {"rules": "rules and gazetteers", "crf": "trained CRF model", "combined": "rules and trained CRF model",
-                     "dates": "language-neutral dates"}
+                     "dates": "language-neutral dates", "capitals": "capitalised names and word lists"}
 
 __all__ = ["encode", "serialise"]
 

@@ -20,6 +20,7 @@ from ..language import primary
 from ..model import ABBR, DATE, MENTION_TYPES, ORG, PERSON, PLACE, ROLE
 from .anydates import DatesRecogniser
 from .base import Recogniser
+from .capitals import CapitalsRecogniser, languages as capitals_languages
 from .combined import CombinedRecogniser
 from .crf import CrfRecogniser
 from .model_dir import read_meta
@@ -64,6 +65,9 @@ class LanguageRecognition:
 
 
 LANGUAGES: dict[str, LanguageRecognition] = {
+    # a language with word lists (data/languages/names/<code>.tsv): names by capitals (recognise/capitals.py)
+    **{code: LanguageRecognition(lambda model_dir, code=code: CapitalsRecogniser(code),
+                                 frozenset({PERSON, ORG, PLACE, DATE})) for code in capitals_languages()},
     "vi": LanguageRecognition(lambda model_dir: load_recogniser(model_dir), frozenset(MENTION_TYPES)),
 }
 # Every language without an entry of its own.
@@ -72,6 +76,11 @@ NEUTRAL = LanguageRecognition(lambda model_dir: DatesRecogniser(), frozenset({DA
 
 def recognition_for(language: str) -> LanguageRecognition:
     return LANGUAGES.get(primary(language), NEUTRAL)
+
+
+def load_for_language(language: str, model_dir: str | None = None) -> Recogniser:
+    """The recogniser of text in `language` (its registry entry's; a model folder serves Vietnamese only)."""
+    return recognition_for(language).load(model_dir)
 
 
 def not_recognised(language: str) -> tuple[str, ...]:

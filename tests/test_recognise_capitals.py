@@ -1,0 +1,183 @@
+"""Names in English by capitals and word lists (recognise/capitals.py): each rule of its contract,
+the later mentions, what is never a name, the word lists' errors, and `ner extract --language`.
+
+The sentences here are written for these tests; the English NER sets are tests/data/ner_en/
+(dev.jsonl to tune on, heldout.jsonl never)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from teikit.cli import app
+from teikit.errors import RecogniseError
+from teikit.recognise import Context
+from teikit.recognise.capitals import CapitalsRecogniser, languages, read_words
+
+runner = CliRunner()
+EN = CapitalsRecogniser("en")
+
+
+def names(text: str, **context) -> list[tuple[str, str, str, float]]:
+    """(type, surface, key, cert) of every name found, in order (dates left out)."""
+    return [(m.type, m.surface(text), m.key, m.cert) for m in EN.find(text, Context(**context)) if m.type != "date"]
+
+
+def surfaces(text: str) -> list[tuple[str, str]]:
+    return [(kind, surface) for kind, surface, _, _ in names(text)]
+
+
+# --- the rules, in the contract's order -------------------------------------------------------
+
+def test_a_listed_name_is_marked_whole_without_its_article():
+    assert names("Officials at the White House met envoys from the United Nations.") == [
+        ("org", "White House", "White House", 0.9), ("org", "United Nations", "United Nations", 0.9)]
+    assert surfaces("Exporters in Ohio and Pennsylvania urged action.") == [("place", "Ohio"), ("place", "Pennsylvania")]
+
+
+def test_a_title_makes_a_person_and_stays_outside_the_span():
+    assert names("President Joe Biden spoke first.") == [("person", "Joe Biden", "Joe Biden", 0.85)]
+    assert surfaces("Later, Secretary of State Antony Blinken flew home.") == [("person", "Antony Blinken")]
+    assert surfaces("He thanked Gov. Gavin Newsom warmly.") == [("person", "Gavin Newsom")]
+    assert surfaces("The statement was read by spokesman Tom Ridge on Friday.") == [("person", "Tom Ridge")]
+
+
+def test_an_org_head_or_an_org_first_with_a_connector_makes_an_organisation():
+    assert surfaces("The Federal Emergency Management Agency sent teams.") == [
+        ("org", "Federal Emergency Management Agency")]
+    assert surfaces("A loan from the Bank of Scotland was repaid.") == [("org", "Bank of Scotland")]
+    assert surfaces("It was welcomed by the Consumer Federation of America.") == [("org", "Consumer Federation of America")]
+
+
+def test_a_place_head_a_place_first_or_a_listed_place_after_a_comma_makes_a_place():
+    assert surfaces("Shelters opened in Sacramento County and near Lake Tahoe.") == [
+        ("place", "Sacramento County"), ("place", "Lake Tahoe")]
+    assert surfaces("Maria Lopez, a resident of Elk Grove, California, said so.")[1:] == [
+        ("place", "Elk Grove"), ("place", "California")]
+
+
+def test_a_dateline_in_capitals_is_a_place():
+    assert surfaces("BRUSSELS — The talks resumed.") == [("place", "BRUSSELS")]
+    assert surfaces("FRESNO, Calif. — Rain fell.") == [("place", "FRESNO"), ("place", "Calif.")]
+
+
+def test_a_given_name_or_a_verb_of_saying_makes_a_person():
+    assert names("Analysts expect Maria Lopez to win.") == [("person", "Maria Lopez", "Maria Lopez", 0.8)]
+    assert names("The plan is sound, said Margrethe Vestager.") == [
+        ("person", "Margrethe Vestager", "Margrethe Vestager", 0.7)]
+
+
+def test_a_place_cue_makes_an_unknown_name_a_place_at_a_low_cert():
+    assert names("The company opened a plant in Zwolle last year.") == [("place", "Zwolle", "Zwolle", 0.5)]
+    assert names("The book was translated in Spanish.") == []  # no name alone (not_alone)
+    assert names("It was a hit in Trump's first term.") == []  # a possessive after the cue: no place
+
+
+# --- later mentions, keys ---------------------------------------------------------------------
+
+def test_a_surname_alone_later_or_after_a_title_is_the_person_found_in_full():
+    text = "Gov. Gavin Newsom declared an emergency. Newsom told reporters that Mr. Newsom's office would help."
+    assert names(text) == [("person", "Gavin Newsom", "Gavin Newsom", 0.85), ("person", "Newsom", "Gavin Newsom", 0.75),
+                           ("person", "Newsom", "Gavin Newsom", 0.85)]
+
+
+def test_two_persons_of_one_surname_lend_it_to_neither():
+    text = "Bill Clinton and Hillary Clinton arrived. Clinton spoke first."
+    assert [(s, k) for _, s, k, _ in names(text)] == [("Bill Clinton", "Bill Clinton"), ("Hillary Clinton", "Hillary Clinton")]
+
+
+def test_an_acronym_in_brackets_after_an_organisation_is_that_organisation_later_too():
+    text = "The Coastal Research Institute (CRI) said the reef was dying. CRI scientists agreed."
+    assert [(t, s, k) for t, s, k, _ in names(text)] == [
+        ("org", "Coastal Research Institute", "Coastal Research Institute"),
+        ("org", "CRI", "Coastal Research Institute"), ("org", "CRI", "Coastal Research Institute")]
+
+
+def test_the_author_is_a_person_wherever_written():
+    assert names("Reporting by Jane Doe. Jane Doe is a staff writer.", author="Jane Doe") == [
+        ("person", "Jane Doe", "Jane Doe", 0.95), ("person", "Jane Doe", "Jane Doe", 0.95)]
+
+
+# --- never a name -----------------------------------------------------------------------------
+
+def test_days_months_pronouns_and_a_capitalised_word_opening_a_sentence_are_no_names():
+    assert names("On Tuesday the storm passed. Heavy rain fell in March. They left. Officials waited.") == []
+
+
+def test_a_title_case_headline_gets_listed_names_only():
+    text = "Officials Mark Anniversary of Flood in Ohio Town\n\nThe ceremony was short."
+    assert surfaces(text) == [("place", "Ohio")]
+
+
+def test_a_line_of_names_ending_with_a_stop_is_no_headline():
+    text = "President Joe Biden met Governor Gavin Newsom and Mayor Karen Bass."
+    assert surfaces(text) == [("person", "Joe Biden"), ("person", "Gavin Newsom"), ("person", "Karen Bass")]
+
+
+def test_the_dates_are_the_language_neutral_ones():
+    text = "The meeting on May 6, 2024 was short; the next is on 30/06/2024."
+    assert [(m.surface(text), dict(m.attrs)) for m in EN.find(text) if m.type == "date"] == [
+        ("May 6, 2024", {"when": "2024-05-06"}), ("30/06/2024", {"when": "2024-06-30"})]
+
+
+# --- the word lists ---------------------------------------------------------------------------
+
+def test_english_has_word_lists_and_the_places_of_cldr():
+    assert "en" in languages()
+    assert surfaces("Envoys from Burkina Faso and Kyrgyzstan arrived.") == [("place", "Burkina Faso"), ("place", "Kyrgyzstan")]
+
+
+def test_a_word_list_of_an_unknown_kind_is_refused_naming_the_file(tmp_path):
+    bad = tmp_path / "xx.tsv"
+    bad.write_text("kind\tentries\ntitel\tPresident\n", encoding="utf-8")
+    with pytest.raises(RecogniseError) as caught:
+        read_words(bad)
+    assert caught.value.path == str(bad)
+    assert caught.value.message.startswith("unknown kind 'titel' (one of title, connector,")
+
+
+def test_a_word_list_without_its_entries_column_is_refused(tmp_path):
+    bad = tmp_path / "xx.tsv"
+    bad.write_text("kind\twords\ntitle\tPresident\n", encoding="utf-8")
+    with pytest.raises(RecogniseError) as caught:
+        read_words(bad)
+    assert (caught.value.message, caught.value.path) == ("no entries column (the header is: kind, entries)", str(bad))
+
+
+def test_the_word_lists_name_no_entry_twice_within_a_kind():
+    for path in sorted(Path(read_words.__globals__["names_dir"]()).glob("*.tsv")):
+        if "_" in path.stem:
+            continue
+        seen: dict[str, set] = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#") or line.startswith("kind\t") or not line.strip():
+                continue
+            kind, entries = line.split("\t")
+            for entry in (e.strip() for e in entries.split(",")):
+                assert entry not in seen.setdefault(kind, set()), f"{path.name}: {kind} {entry!r} twice"
+                seen[kind].add(entry)
+
+
+# --- ner extract --language -------------------------------------------------------------------
+
+def test_ner_extract_runs_the_languages_recogniser(tmp_path):
+    text = tmp_path / "a.txt"
+    text.write_text("President Joe Biden visited Ohio.", encoding="utf-8")
+    result = runner.invoke(app, ["ner", "extract", str(text), "--language", "en", "-o", str(tmp_path / "out.jsonl")])
+    assert result.exit_code == 0, result.output
+    assert "(capitals)" in result.output
+    line = json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))
+    assert line["entities"] == [[10, 19, "persName"], [28, 32, "placeName"]]
+
+
+def test_ner_extract_refuses_a_model_for_another_language(tmp_path):
+    text = tmp_path / "a.txt"
+    text.write_text("x", encoding="utf-8")
+    result = runner.invoke(app, ["ner", "extract", str(text), "--language", "en", "--recogniser", "rules",
+                                 "-o", str(tmp_path / "out.jsonl")])
+    assert result.exit_code == 2
+    assert "--language en: --model and --recogniser choose the Vietnamese recogniser, not another language's" in result.output
+    assert not (tmp_path / "out.jsonl").exists()
