@@ -106,22 +106,34 @@ def test_rules_plus_model_meet_their_floors_and_do_not_fall_below_rules(tmp_path
 
 
 # English (recognise/capitals.py, `--language en`) on ner_en/heldout.jsonl (30 texts, 310 entities,
-# written by an annotator who did not see the rules; never tuned on), measured once the rules were
-# written: exact P 0.929 R 0.674 F1 0.781; persName 0.667, orgName 0.779, placeName 0.845, date 0.774
-# (the Vietnamese rules on the same texts: F1 0.364).
+# written by an annotator who did not see the rules; never tuned on). Measured when the first rules
+# were written: exact P 0.929 R 0.674 F1 0.781; after the rules were tuned on ner_en/dev.jsonl only
+# (its errors read, never the held-out set's): P 0.962 R 0.816 F1 0.883; persName 0.855, orgName 0.806,
+# placeName 0.922, date 0.959 (the Vietnamese rules on the same texts: F1 0.364).
 ENGLISH_HELD_OUT = Path(__file__).parent / "data" / "ner_en" / "heldout.jsonl"
 ENGLISH_HELD_OUT_FLOORS = {
-    ("exact", "micro", "f1"): 0.74,
-    ("exact", "micro", "precision"): 0.88,
-    ("exact", "persName", "f1"): 0.62,
-    ("exact", "orgName", "f1"): 0.73,
-    ("exact", "placeName", "f1"): 0.80,
-    ("exact", "date", "f1"): 0.72,
+    ("exact", "micro", "f1"): 0.85,
+    ("exact", "micro", "precision"): 0.93,
+    ("exact", "persName", "f1"): 0.82,
+    ("exact", "orgName", "f1"): 0.76,
+    ("exact", "placeName", "f1"): 0.89,
+    ("exact", "date", "f1"): 0.92,
 }
+# ... and on ner_en/dev.jsonl (40 texts, 394 entities, by the same kind of annotator; tuned on):
+# exact P 0.944 R 0.820 F1 0.878; persName 0.850, orgName 0.772, placeName 0.922, date 1.0.
+ENGLISH_DEV = Path(__file__).parent / "data" / "ner_en" / "dev.jsonl"
+ENGLISH_DEV_FLOORS = {("exact", "micro", "f1"): 0.85, ("exact", "micro", "precision"): 0.92}
 
 
 def test_the_english_rules_meet_their_floors_on_the_held_out_set(tmp_path):
     report = scores(tmp_path, "--language", "en", gold=ENGLISH_HELD_OUT)
     assert report["documents"] == 30
     for (match, label, measure), floor in ENGLISH_HELD_OUT_FLOORS.items():
+        assert report[match][label][measure] >= floor, (match, label, measure, report[match][label])
+
+
+def test_the_english_rules_meet_their_floors_on_the_dev_set(tmp_path):
+    report = scores(tmp_path, "--language", "en", gold=ENGLISH_DEV)
+    assert report["documents"] == 40
+    for (match, label, measure), floor in ENGLISH_DEV_FLOORS.items():
         assert report[match][label][measure] >= floor, (match, label, measure, report[match][label])

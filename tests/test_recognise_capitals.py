@@ -7,7 +7,6 @@ The sentences here are written for these tests; the English NER sets are tests/d
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -15,7 +14,8 @@ from typer.testing import CliRunner
 from teikit.cli import app
 from teikit.errors import RecogniseError
 from teikit.recognise import Context
-from teikit.recognise.capitals import CapitalsRecogniser, languages, read_words
+from teikit.recognise.capitals import CapitalsRecogniser
+from teikit.recognise.capitalwords import languages, names_dir, read_words
 
 runner = CliRunner()
 EN = CapitalsRecogniser("en")
@@ -76,12 +76,68 @@ def test_a_place_cue_makes_an_unknown_name_a_place_at_a_low_cert():
     assert names("It was a hit in Trump's first term.") == []  # a possessive after the cue: no place
 
 
+def test_a_title_inside_a_run_parts_an_organisation_from_a_person():
+    assert surfaces("Stocks fell after Federal Reserve Chair Jerome Powell spoke.") == [
+        ("org", "Federal Reserve"), ("person", "Jerome Powell")]
+    assert surfaces("Detective Inspector Ann Shaw of Kyoto University said nothing.") == [
+        ("person", "Ann Shaw"), ("org", "Kyoto University")]
+
+
+def test_a_persons_name_keeps_its_particles_initials_and_suffix():
+    assert surfaces("Former senator Joaquín de la Cruz Ospina told supporters to vote.") == [
+        ("person", "Joaquín de la Cruz Ospina")]
+    assert surfaces("The nurse, Kristen A. Mallory, 38, of Fishtown, was charged.")[0] == ("person", "Kristen A. Mallory")
+
+
+def test_an_age_an_apposition_or_a_description_makes_a_person():
+    assert names("Osei Tutu, 52, was named.") == [("person", "Osei Tutu", "Osei Tutu", 0.7)]
+    assert names("His wife, Celestine Ross-Obi, said so.") == [("person", "Celestine Ross-Obi", "Celestine Ross-Obi", 0.6)]
+    assert names("Hildegard Osterhaus, a chemist, died.") == [
+        ("person", "Hildegard Osterhaus", "Hildegard Osterhaus", 0.6)]
+    assert surfaces("Floods hit Paiporta, a town near the coast.") == [("place", "Paiporta")]
+
+
+def test_words_around_a_name_make_an_organisation():
+    assert surfaces("Members of the Unite union walked out.") == [("org", "Unite")]
+    assert surfaces("Spain's weather agency, AEMET, issued an alert.") == [("place", "Spain"), ("org", "AEMET")]
+    assert surfaces("The Bundesbank said growth would stall.") == [("org", "Bundesbank")]
+    assert surfaces("Loans rose at Safaricom, whose service is popular.") == [("org", "Safaricom")]
+
+
+def test_and_joins_two_places_but_one_organisations_name():
+    assert surfaces("Drivers heading to Lake Louise and Moraine Lake need a permit.") == [
+        ("place", "Lake Louise"), ("place", "Moraine Lake")]
+    assert surfaces("Rain fell over the Bay of Bengal and the Arabian Sea.") == [
+        ("place", "Bay of Bengal"), ("place", "Arabian Sea")]
+    assert surfaces("The Department of Health and Human Services agreed.") == [
+        ("org", "Department of Health and Human Services")]
+    assert surfaces("The Coastal Survey Agency and the Red Cross helped.") == [
+        ("org", "Coastal Survey Agency"), ("org", "Red Cross")]
+
+
+def test_words_around_a_name_make_a_place():
+    assert surfaces("Schools closed in neighboring Hưng Yên province.") == [("place", "Hưng Yên")]
+    assert surfaces("Streets flooded in the suburbs of Catarroja overnight.") == [("place", "Catarroja")]
+
+
+def test_a_year_alone_after_a_year_cue_is_a_date_but_not_a_number_of_things():
+    text = "She taught there from 1979 to 1998 and retired in 2005. The city built 2000 homes in 2000 days."
+    assert [(m.surface(text), dict(m.attrs)) for m in EN.find(text) if m.type == "date"] == [
+        ("1979", {"when": "1979"}), ("1998", {"when": "1998"}), ("2005", {"when": "2005"})]
+
+
 # --- later mentions, keys ---------------------------------------------------------------------
 
 def test_a_surname_alone_later_or_after_a_title_is_the_person_found_in_full():
     text = "Gov. Gavin Newsom declared an emergency. Newsom told reporters that Mr. Newsom's office would help."
     assert names(text) == [("person", "Gavin Newsom", "Gavin Newsom", 0.85), ("person", "Newsom", "Gavin Newsom", 0.75),
                            ("person", "Newsom", "Gavin Newsom", 0.85)]
+
+
+def test_a_surname_found_with_another_given_name_is_that_persons_relative_in_full():
+    text = "His wife, Celestine Ross-Obi, said so. Ignatius Ross-Obi was 84."
+    assert [(s, k) for _, s, k, _ in names(text)] == [("Celestine Ross-Obi", "Celestine Ross-Obi"),
+                                                      ("Ignatius Ross-Obi", "Ignatius Ross-Obi")]
 
 
 def test_two_persons_of_one_surname_lend_it_to_neither():
@@ -148,7 +204,7 @@ def test_a_word_list_without_its_entries_column_is_refused(tmp_path):
 
 
 def test_the_word_lists_name_no_entry_twice_within_a_kind():
-    for path in sorted(Path(read_words.__globals__["names_dir"]()).glob("*.tsv")):
+    for path in sorted(names_dir().glob("*.tsv")):
         if "_" in path.stem:
             continue
         seen: dict[str, set] = {}

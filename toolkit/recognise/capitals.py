@@ -2,8 +2,8 @@
 (English), from the language's word lists: the "capitals" recogniser.
 
 Its data are data/languages/names/<code>.tsv (the kinds of words, said in that file's header)
-and <code>_places.tsv (CLDR's countries and world regions, tools/make_name_places.py); a
-language with such a file has this recogniser (registry.LANGUAGES). Its dates are the
+and <code>_places.tsv (CLDR's countries and world regions, tools/make_name_places.py), read by
+recognise/capitalwords.py; a language with such a file has this recogniser (registry.LANGUAGES). Its dates are the
 language-neutral ones (anydates.find_any_dates), in the language's month names.
 
 A name is a run of words each written with a capital (or all in capitals), one space between
@@ -38,120 +38,27 @@ not looked for: the text's own rules decide.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-from ..errors import RecogniseError
-from ..model import ORG, PERSON, PLACE, Mention
-from ..resources import language_dir, read_tsv
+from ..model import DATE, ORG, PERSON, PLACE, Mention
 from .anydates import find_any_dates
 from .base import Context
+from .capitalwords import POSSESSIVE, SPACES, Tokens, Words, words
 from .ruletable import priority
 from .spans import Candidate, resolve
 
-KINDS = ("title", "connector", "particle", "article", "org_head", "org_first", "place_head", "place_first",
-         "org", "place", "given", "saying", "place_cue", "not_name", "not_alone")
-AUTHOR, ORG_PRIORITY, PERSON_PRIORITY, PLACE_PRIORITY = (priority(f) for f in ("author", "org", "person", "place"))
-# A word: letters, then letters or digits, hyphened or apostrophed parts; or initials "U.S.".
-_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][^\W_]*(?:['’\-][^\W_]+)*")
-_POSSESSIVE = ("'s", "’s")
-_SPACES = (" ", "\u00a0")
-_SENTENCE_END = re.compile(r"[.!?:;]['\"”’)\]]*\s*[\"“‘'(\[]*\s*$")
+AUTHOR, ORG_PRIORITY, PERSON_PRIORITY, PLACE_PRIORITY, DATE_PRIORITY = (
+    priority(f) for f in ("author", "org", "person", "place", "date"))
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&]{1,9})\)")
 _TITLE_CASE_SHARE, _TITLE_CASE_WORDS = 0.6, 4
+MAX_PERSON_WORDS = 5  # capitalised words of a person's name ("Luiz Inácio Lula da Silva")
+_YEAR = re.compile(r"(?<![^\W_])([^\W\d_]+) ((?:1\d|2[01])\d\d)(?![^\W_]|[.,:/\-]\d)")
+_NEXT_WORD = re.compile(r" ([^\W\d_]+)")
+_DESCRIBED = re.compile(r", (who|whose|an?) ?([a-z]*)")
+_WHICH = re.compile(r", (?:which|whose) ")
+_AGE = re.compile(r", \d{1,3},")
+_OPENING = ('"', "“", "‘", "'")
 _DATELINE_ENDS = (",", " —", " –", " -", " (")
 _CLOSING = (".", "!", "?", ":", ";", '"', "”", "’", ")")
-
-
-def names_dir() -> Path:
-    return language_dir() / "names"
-
-
-def languages() -> tuple[str, ...]:
-    """The languages with word lists (data/languages/names/<code>.tsv), sorted."""
-    return tuple(sorted(p.stem for p in names_dir().glob("*.tsv") if "_" not in p.stem))
-
-
-@dataclass(frozen=True)
-class Words:
-    """One language's word lists (see the module's note), each a frozenset; titles as word tuples."""
-
-    code: str
-    kinds: dict
-    titles: frozenset  # tuples of case-folded words
-    dotted: frozenset  # the listed words written with a final dot ("Mr.", "Calif."): a token keeps its dot
-
-    def __getitem__(self, kind: str) -> frozenset:
-        return self.kinds[kind]
-
-
-@lru_cache(maxsize=8)
-def words(code: str) -> Words:
-    """The word lists of language `code` (cached; see read_words)."""
-    return read_words(names_dir() / f"{code}.tsv")
-
-
-def read_words(path: Path) -> Words:
-    """The word lists in `path` and, beside it, <code>_places.tsv (RecogniseError naming the file
-    for one that cannot be read, lacks a column or names an unknown kind)."""
-    code = path.stem
-    found: dict[str, set] = {kind: set() for kind in KINDS}
-    for row in read_tsv(path, error=RecogniseError, what="word list"):
-        kind, entries = row.get("kind"), row.get("entries")
-        if kind not in found or entries is None:
-            raise RecogniseError(f"unknown kind {kind!r} (one of {', '.join(KINDS)})" if entries is not None
-                                 else "no entries column (the header is: kind, entries)", path=str(path))
-        found[kind].update(e.strip() for e in entries.split(",") if e.strip())
-    places = path.with_name(f"{code}_places.tsv")
-    if places.is_file():
-        found["place"].update(row["name"] for row in read_tsv(places, error=RecogniseError, what="place list"))
-    found["title"] = {t.casefold() for t in found["title"]}
-    found["saying"] = {s.casefold() for s in found["saying"]}
-    found["place_cue"] = {s.casefold() for s in found["place_cue"]}
-    titles = frozenset(tuple(t.split()) for t in found["title"])
-    dotted = frozenset(w.casefold() for kind in KINDS for entry in found[kind] for w in entry.split() if w.endswith("."))
-    return Words(code, {kind: frozenset(v) for kind, v in found.items()}, titles, dotted)
-
-
-class Tokens:
-    """The words of a text: (start, end) each, the word, and where sentences and lines begin."""
-
-    def __init__(self, text: str, lists: Words):
-        self.text = text
-        spans = []
-        for m in _WORD.finditer(text):
-            start, end = m.span()
-            word = m.group()
-            if word.endswith(_POSSESSIVE):
-                end -= 2
-            elif text.startswith(".", end) and (word + ".").casefold() in lists.dotted:
-                end += 1  # "Mr.", "Calif.", "Inc.": the dot is the word's
-            spans.append((start, end))
-        self.spans = spans
-        self.words = [text[a:b] for a, b in spans]
-        self.n = len(spans)
-
-    def gap(self, i: int) -> str:
-        """The text between word i-1 and word i (from the text's start for the first)."""
-        return self.text[self.spans[i - 1][1] if i else 0:self.spans[i][0]]
-
-    def joined(self, i: int) -> bool:
-        """Whether word i follows word i-1 after one space and nothing else."""
-        return i > 0 and self.gap(i) in _SPACES
-
-    def sentence_start(self, i: int) -> bool:
-        gap = self.gap(i)
-        return i == 0 or "\n" in gap or bool(_SENTENCE_END.search(gap))  # "Mr. Biden": the dot is the title's
-
-    def line_start(self, i: int) -> bool:
-        return i == 0 or "\n" in self.gap(i)
-
-    def capitalised(self, i: int) -> bool:
-        return self.words[i][0].isupper()
-
-    def surface(self, first: int, last: int) -> str:
-        return self.text[self.spans[first][0]:self.spans[last][1]]
 
 
 class CapitalsRecogniser:
@@ -167,7 +74,22 @@ class CapitalsRecogniser:
     def find(self, text: str, context: Context = Context()) -> list[Mention]:
         candidates = find_names(text, self.lists, context.author)
         candidates += find_any_dates(text, context.language or self.code, context.reference_date)
+        candidates += find_years(text, self.lists)
         return resolve(candidates, self.name)
+
+
+def find_years(text: str, lists: Words) -> list[Candidate]:
+    """A four-digit year alone after a year cue ("in 2026", "from 1979 to 1998"), not before a
+    word that makes it a number ("in 2000 homes"): when=YYYY, cert 0.8."""
+    out = []
+    for m in _YEAR.finditer(text):
+        if m.group(1).casefold() not in lists["year_cue"] or not 1000 <= int(m.group(2)) <= 2199:
+            continue
+        after = _NEXT_WORD.match(text, m.end())
+        if after and after.group(1).casefold() not in lists.function_words:
+            continue
+        out.append(Candidate(m.start(2), m.end(2), DATE, "", 0.8, DATE_PRIORITY, (("when", m.group(2)),)))
+    return out
 
 
 def find_names(text: str, lists: Words, author: str | None = None) -> list[Candidate]:
@@ -198,7 +120,7 @@ def _title_case_lines(toks: Tokens) -> set[int]:
 
 
 def _runs(toks: Tokens, lists: Words):
-    """Runs of capitalised words (a connector inside), as lists of word indices."""
+    """Runs of capitalised words (connectors inside, two in a row at most), as lists of word indices."""
     i = 0
     while i < toks.n:
         if not toks.capitalised(i):
@@ -209,18 +131,29 @@ def _runs(toks: Tokens, lists: Words):
         while j < toks.n and toks.joined(j):
             if toks.capitalised(j):
                 run.append(j)
-            elif toks.words[j] in lists["connector"] and j + 1 < toks.n and toks.joined(j + 1) and toks.capitalised(j + 1):
-                run += [j, j + 1]
                 j += 1
-            else:
+                continue
+            k = j
+            while k < toks.n and k - j < 2 and toks.joined(k) and (toks.words[k] in lists["connector"]
+                                                                   or toks.words[k] in lists["particle"]):
+                k += 1
+            if k == j or k >= toks.n or not toks.joined(k) or not toks.capitalised(k):
                 break
-            j += 1
+            run += [*range(j, k), k]
+            j = k + 1
         yield run
         i = j
 
 
 def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], found: list) -> None:
     words = toks.words
+
+    def add(a: int, b: int, kind: str, cert: float) -> None:
+        found.append((a, b, kind, toks.surface(a, b), cert))
+
+    listed = _listed(toks, lists, run)  # with its article, when the name holds it ("The Hague")
+    if listed:
+        return add(run[0], run[-1], listed, 0.9)
     while run and (words[run[0]] in lists["not_name"] or words[run[0]] in lists["article"]
                    or words[run[0]] in lists["connector"]):
         run = run[1:]
@@ -234,36 +167,51 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
             _classify(toks, lists, part, headline, found)
         return
     first, last = run[0], run[-1]
-    whole = toks.surface(first, last)
-
-    def add(a: int, b: int, kind: str, cert: float) -> None:
-        found.append((a, b, kind, toks.surface(a, b), cert))
-
-    if whole in lists["org"]:
-        return add(first, last, ORG, 0.9)
-    if whole in lists["place"]:
-        return add(first, last, PLACE, 0.9)
+    if listed := _listed(toks, lists, run):
+        return add(first, last, listed, 0.9)
     if first in headline:  # only what is listed, in the run's parts too ("Flood in Ohio Town")
         return _listed_parts(toks, lists, run, add)
-    connectors = [k for k, i in enumerate(run) if words[i] in lists["connector"]]
     titled = _title_length(toks, lists, run)
+    if not titled:  # a title inside: "Federal Reserve Chair Jerome Powell" is an organisation and a person
+        for k in range(1, len(run) - 1):
+            if words[run[k - 1]] not in lists["connector"] and _title_length(toks, lists, run[k:]):
+                _classify(toks, lists, run[:k], headline, found)
+                return _classify(toks, lists, run[k:], headline, found)
     if titled or _lower_title_before(toks, lists, first):
         rest = run[titled:]
-        if rest and not any(words[i] in lists["connector"] and words[i] not in lists["particle"] for i in rest) \
-                and len(rest) <= 4:
-            return add(rest[0], rest[-1], PERSON, 0.85)
+        while len(rest) > 1 and (more := _title_length(toks, lists, rest)):
+            rest = rest[more:]  # "Detective Inspector Małgorzata Nowak-Hill"
+        joins = [k for k, i in enumerate(rest) if words[i] in lists["connector"] and words[i] not in lists["particle"]]
+        person = rest[:joins[0]] if joins else rest
+        if person and sum(toks.capitalised(i) for i in person) <= MAX_PERSON_WORDS:
+            add(person[0], person[-1], PERSON, 0.85)
+            if joins:  # "Gov. Gavin Newsom of California": the rest on its own
+                _classify(toks, lists, rest[joins[0] + 1:], headline, found)
+            return
         if not rest:
             return
         run, first = rest, rest[0]
-        connectors = [k for k, i in enumerate(run) if words[i] in lists["connector"]]
-    single = len(run) == 1
-    if not single and (words[last] in lists["org_head"] or (words[first] in lists["org_first"] and 1 in connectors)
-                       or any(words[run[k - 1]] in lists["org_head"] for k in connectors)):  # "Federation of America"
+    connectors = [k for k, i in enumerate(run) if words[i] in lists["connector"]]
+    single, quoted = len(run) == 1, toks.gap(first).endswith(_OPENING)  # a quoted title of a work: no heads
+    # before its first connector, an organisation's name holds an org word ("Bank of …", "Federation of …"),
+    # else the words before it are another name ("Kenji Watanabe of Kyoto University")
+    named = not connectors or words[run[connectors[0]]] in lists["org_connector"] or any(
+        words[i] in lists["org_first"] or words[i] in lists["org_head"] for i in run[:connectors[0]])
+    if not single and not quoted and named and (words[last] in lists["org_head"] or (
+            words[first] in lists["org_first"] and 1 in connectors) or any(
+            words[run[k - 1]] in lists["org_head"] and words[run[k]] not in lists["org_connector"] for k in connectors)):
         return add(first, last, ORG, 0.8)
-    if not single and (words[last] in lists["place_head"] or words[first] in lists["place_first"]):
+    joined_only_in_orgs = any(words[run[k]] in lists["org_connector"] for k in connectors)  # "Tacoma and Spokane"
+    if not single and not quoted and not joined_only_in_orgs and (words[last] in lists["place_head"]
+                                                                   or words[first] in lists["place_first"]):
         return add(first, last, PLACE, 0.75)
-    if _listed_place_after(toks, lists, last):
-        return add(first, last, PLACE, 0.75)
+    if connectors and (joined_only_in_orgs or not named):  # "Bay of Bengal and the Arabian Sea": two places
+        at = [k for k in connectors if words[run[k]] in lists["org_connector"]] if joined_only_in_orgs else connectors[:1]
+        for part in _split(run, at):
+            _classify(toks, lists, part, headline, found)
+        return
+    if _listed_place_after(toks, lists, last) or _place_word_around(toks, lists, first, last):
+        return add(first, last, PLACE, 0.75 if len(run) > 1 or not toks.sentence_start(first) else 0.6)
     if toks.line_start(first) and all(words[i].isupper() for i in run) and toks.text.startswith(_DATELINE_ENDS,
                                                                                                 toks.spans[last][1]):
         return add(first, last, PLACE, 0.7)  # a dateline: "SACRAMENTO, Calif. —", "BRUSSELS —"
@@ -272,12 +220,60 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
         return add(first, last, PERSON, 0.8)
     if not connectors and 2 <= len(run) <= 3 and _saying_beside(toks, lists, first, last):
         return add(first, last, PERSON, 0.7)
+    if plain and len(run) <= 4 and _AGE.match(toks.text, toks.spans[last][1]):
+        return add(first, last, PERSON, 0.7)  # "Kristen A. Mallory, 38, of …"
+    if len(run) <= 4 and (_org_word_around(toks, lists, first, last) or _said_by_the(toks, lists, first, last)):
+        return add(first, last, ORG, 0.6)  # "the Unite union", "Spain's weather agency, AEMET,", "The Bundesbank said"
+    if plain and 2 <= len(run) <= 3 and _apposed(toks, first, last):
+        return add(first, last, PERSON, 0.6)  # "His wife, Celestine Mbeki-Ross, said …"
+    if plain and 1 <= len(run) <= 3 and (described := _DESCRIBED.match(toks.text, toks.spans[last][1])):
+        noun = described.group(2)
+        if noun in lists["place_after"]:
+            return add(first, last, PLACE, 0.6)  # "Paiporta, a town …"
+        if len(run) > 1 and described.group(1) != "whose":
+            return add(first, last, PERSON, 0.6)  # "Hildegard Osterhaus, a chemist", "Daniela Cavallo, who …"
+    if len(run) <= 3 and _WHICH.match(toks.text, toks.spans[last][1]) and not toks.line_start(first):
+        return add(first, last, ORG, 0.6)  # "Safaricom, whose …", "The Teamsters, which …"
     if not connectors and len(run) <= 2 and first > 0 and toks.joined(first) and not _possessive(toks, last) \
             and words[first - 1].casefold() in lists["place_cue"] and not (single and words[first] in lists["not_alone"]):
         return add(first, last, PLACE, 0.5)
     if connectors:
         for part in _split(run, connectors):
             _classify(toks, lists, part, headline, found)
+
+
+def _listed(toks: Tokens, lists: Words, run: list[int]) -> str | None:
+    if not run:
+        return None
+    whole = toks.surface(run[0], run[-1])
+    return ORG if whole in lists["org"] else PLACE if whole in lists["place"] else None
+
+
+def _place_word_around(toks: Tokens, lists: Words, first: int, last: int) -> bool:
+    """"Hưng Yên province", "the Fishtown neighborhood"; "the suburbs of Paiporta"."""
+    after = last + 1 < toks.n and toks.joined(last + 1) and toks.words[last + 1] in lists["place_after"]
+    return after or (first > 1 and toks.joined(first) and toks.words[first - 1] == "of"
+                     and toks.joined(first - 1) and toks.words[first - 2] in lists["place_of"])
+
+
+def _org_word_around(toks: Tokens, lists: Words, first: int, last: int) -> bool:
+    """"the IG Metall union"; "Spain's weather agency, AEMET," (between commas after an org word)."""
+    if last + 1 < toks.n and toks.joined(last + 1) and toks.words[last + 1] in lists["org_noun"]:
+        return True
+    return first > 0 and toks.gap(first) == ", " and toks.words[first - 1] in lists["org_noun"] \
+        and toks.text.startswith(",", toks.spans[last][1])
+
+
+def _said_by_the(toks: Tokens, lists: Words, first: int, last: int) -> bool:
+    """"The Rijksmuseum said …": an article before, a verb of saying after (a person has no article)."""
+    return first > 0 and toks.joined(first) and toks.words[first - 1] in lists["article"] \
+        and last + 1 < toks.n and toks.joined(last + 1) and toks.words[last + 1].casefold() in lists["saying"]
+
+
+def _apposed(toks: Tokens, first: int, last: int) -> bool:
+    """Between commas after a lower-case noun: "His wife, X Y, said", "Her lawyer, X Y, said"."""
+    return first > 0 and toks.gap(first) == ", " and toks.words[first - 1].islower() \
+        and toks.text.startswith(",", toks.spans[last][1]) and not _possessive(toks, first - 1)
 
 
 def _listed_parts(toks: Tokens, lists: Words, run: list[int], add) -> None:
@@ -330,12 +326,12 @@ def _listed_place_after(toks: Tokens, lists: Words, last: int) -> bool:
 
 
 def _possessive(toks: Tokens, i: int) -> bool:
-    return toks.text.startswith(_POSSESSIVE, toks.spans[i][1])
+    return toks.text.startswith(POSSESSIVE, toks.spans[i][1])
 
 
 def _saying_beside(toks: Tokens, lists: Words, first: int, last: int) -> bool:
-    before = first > 0 and toks.words[first - 1].casefold() in lists["saying"] and toks.gap(first) in _SPACES
-    after = last + 1 < toks.n and toks.words[last + 1].casefold() in lists["saying"] and toks.gap(last + 1) in _SPACES
+    before = first > 0 and toks.words[first - 1].casefold() in lists["saying"] and toks.gap(first) in SPACES
+    after = last + 1 < toks.n and toks.words[last + 1].casefold() in lists["saying"] and toks.gap(last + 1) in SPACES
     return before or after
 
 
@@ -361,7 +357,14 @@ def _later_mentions(toks: Tokens, lists: Words, found: list, author: str | None)
         if i in taken:
             continue
         if surnames.get(word) and toks.capitalised(i):
-            out.append(Candidate(*toks.spans[i], PERSON, surnames[word], 0.75, PERSON_PRIORITY))
+            begin = i  # a given name before it, not found: a relative, or the person written anew ("Ignatius Mbeki-Ross")
+            while begin > 0 and i - begin < 2 and toks.joined(begin) and begin - 1 not in taken \
+                    and toks.capitalised(begin - 1) and toks.words[begin - 1] not in lists["not_name"] \
+                    and (toks.words[begin - 1].casefold(),) not in lists.titles:
+                begin -= 1
+            name = toks.surface(begin, i) if begin < i else None
+            key = name if name and surnames.get(toks.words[i]) != name else surnames[word]
+            out.append(Candidate(toks.spans[begin][0], toks.spans[i][1], PERSON, key, 0.75, PERSON_PRIORITY))
         elif word in acronyms:
             out.append(Candidate(*toks.spans[i], ORG, acronyms[word], 0.8, ORG_PRIORITY))
     if author and author.strip():

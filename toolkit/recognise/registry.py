@@ -20,7 +20,8 @@ from ..language import primary
 from ..model import ABBR, DATE, MENTION_TYPES, ORG, PERSON, PLACE, ROLE
 from .anydates import DatesRecogniser
 from .base import Recogniser
-from .capitals import CapitalsRecogniser, languages as capitals_languages
+from .capitals import CapitalsRecogniser
+from .capitalwords import languages as capitals_languages
 from .combined import CombinedRecogniser
 from .crf import CrfRecogniser
 from .model_dir import read_meta
