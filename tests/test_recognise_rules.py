@@ -750,6 +750,22 @@ def test_a_one_syllable_name_after_a_lower_case_place_noun_is_a_place(text, plac
     assert [(s, k) for s, k, _ in of(text, PLACE)] == [(place, key)]
 
 
+@pytest.mark.parametrize("text, place, key", [
+    ("Hôm qua trời mưa. Phố Hàng Bạc vẫn yên tĩnh.", "Phố Hàng Bạc", "Hàng Bạc"),
+    ("Sông Hồng dâng cao sau mưa.", "Sông Hồng", "Hồng"),
+    ("Ga Hà Nội đông khách dịp lễ.", "Ga Hà Nội", "Hà Nội"),
+])
+def test_a_place_noun_capitalised_at_a_sentence_start_before_a_name_is_a_place(text, place, key):
+    """A place noun that is no family name ("phố", "sông", "ga"; not "Đường", "Hồ", which open
+    persons' names: those need a personal name after them, "Đường Nguyễn Trãi")."""
+    assert [(s, k) for s, k, _ in of(text, PLACE)] == [(place, key)] and surfaces(text, PERSON) == []
+
+
+def test_a_family_name_that_is_a_place_noun_still_opens_a_person():
+    assert surfaces("Hồ Quang Hiếu biểu diễn tối qua.", PERSON) == ["Hồ Quang Hiếu"]
+    assert surfaces("Hồ Quang Hiếu biểu diễn tối qua.", PLACE) == []
+
+
 @pytest.mark.parametrize("text", ["Đại biểu tại Hội nghị thảo luận sôi nổi.", "Ý kiến ở Diễn đàn được ghi nhận."])
 def test_a_lone_capitalised_syllable_after_a_cue_before_a_lower_case_word_is_no_place(text):
     assert surfaces(text, PLACE) == []

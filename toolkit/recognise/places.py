@@ -94,8 +94,8 @@ def find_places(scan: Scan, orgs: OrgSpans) -> list[Candidate]:
             k, cert, prio = i + admin[0], 0.7, ADMIN_CUE
         elif (generic := _generic_at(scan, i)) and (generic > 1 or low not in nouns):
             k, cert, prio = i + generic, 0.6, CUE  # "sân bay Nội Bài" is no "sân" ("Sân bay …" too)
-        elif low in nouns and (toks.lower(i) or (
-                low in gaz.street_nouns and toks.sentence_start(i) and scan.person_at(i + 1))):
+        elif low in nouns and (toks.lower(i) or (toks.sentence_start(i) and (
+                low not in gaz.family_names or (low in gaz.street_nouns and scan.person_at(i + 1))))):
             k, cert, prio = i + 1, 0.6, CUE
         else:
             continue
@@ -108,7 +108,7 @@ def find_places(scan: Scan, orgs: OrgSpans) -> list[Candidate]:
         if named and (k in scan.places_at or any(scan.person_at(x) for x in range(k, end))):
             prio = NAMED_AFTER  # "xã Trà Leng", "huyện Nam Trà My"; "xã Mỹ Thành" (not "Mỹ")
         if (prio == CUE and end - k == 1 and end < toks.n and toks.joined(end - 1) and toks.lower(end)
-                and not (low in nouns and toks.lower(i))):
+                and not (low in nouns and (toks.lower(i) or toks.sentence_start(i)))):
             continue  # "tại Hội nghị"; but after a lower-case noun the syllable is a name: "sông Hồng dâng"
         start, stop = toks.span(_extent_start(scan, first), end)
         if any(a <= start < b for a, b in titles):
