@@ -426,3 +426,33 @@ def test_a_damaged_first_record_costs_itself_not_the_archive(archives, tmp_path,
     assert re.fullmatch(re.escape(f"{bad}: record 1 (offset 0) is damaged (") + problem + re.escape(f"): {RESUMED}"),
                         failure.message), failure.message
     assert sorted(p.stem for p in report.written) == sorted([VNEXPRESS, BBC])
+
+
+@pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
+def test_zero_bytes_after_the_last_record_are_padding_not_damage(archives, tmp_path, name):
+    """Block-aligned storage pads a file with zero bytes: the archive reads as it would without them."""
+    data, _ = archives[name]
+    padded = tmp_path / name
+    padded.write_bytes(data + b"\0" * 4096)
+    survey = survey_warc(padded)
+    assert (survey.damage, teikit.ingest.warc.damage_failure(padded, survey), survey.pages) == (None, None, 3)
+    code, errors, last = _convert(padded, tmp_path / "out")
+    assert (code, errors) == (0, [])
+    assert _written(tmp_path / "out") == _written_whole(archives, name, tmp_path)
+
+
+@pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
+def test_bytes_after_zero_padding_are_damage_still(archives, tmp_path, name):
+    data, offsets = archives[name]
+    padded = tmp_path / name
+    padded.write_bytes(data + b"\0" * 100 + b"junk" + b"\0" * 10)
+    code, errors, _ = _convert(padded, tmp_path / "out")
+    assert code == 1 and len(errors) == 1 and f"(offset {len(data)}) is damaged" in errors[0]
+
+
+def _written_whole(archives, name: str, tmp_path: Path) -> list[str]:
+    whole = tmp_path / "whole" / name
+    whole.parent.mkdir()
+    whole.write_bytes(archives[name][0])
+    assert _convert(whole, tmp_path / "whole-out")[0] == 0
+    return _written(tmp_path / "whole-out")

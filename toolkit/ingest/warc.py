@@ -160,6 +160,8 @@ def _records(handle, survey: Survey):
                 raise DamagedRecordError(reason)
             read = _read_one(records)
         except DamagedRecordError as damaged:
+            if whole and warcscan.padding_at(handle, offset):
+                return  # zero bytes to the end after the last record: padding, not a damaged record
             if number == 0 and damaged.message == NOT_WARC:
                 raise IngestError(f"not a readable WARC file ({damaged.message})") from None
             first = first or damaged.message

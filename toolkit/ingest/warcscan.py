@@ -2,11 +2,13 @@
 
     damaged = gzip_damage(handle, limit)      # the damaged gzip members (at most limit): (offset, resume or None, why)
     resume = record_after(handle, offset, gzipped, length)  # where the record after a damaged one begins, or None
+    padding_at(handle, offset)                 # zero bytes only from there to the end: padding, no damage
 
 A gzipped archive (one gzip member a record, as WARC writers write it) is walked member by
 member before its records are read (`gzip_damage`), each decompressed to its end with its
 output discarded (memory bounded: CHUNK bytes of input, OUTPUT_STEP of output at a time):
-a member zlib refuses, or one the file ends inside, is damaged, and reading resumes at the
+a member zlib refuses, or one the file ends inside, is damaged (zero bytes to the file's end
+after the last member are padding, no damage), and reading resumes at the
 next gzip member header (1f 8b 08) found after it that decompresses to a WARC record's first
 line. After a record damaged within a whole member (a digest, a Content-Length that does not
 match), the next record is where that member ends. In an uncompressed archive the next
@@ -36,7 +38,7 @@ MAX_CANDIDATES = 1_000
 
 GZIP_CUT = "truncated: its last gzip member ends early"
 
-__all__ = ["gzip_damage", "is_gzip", "record_after", "GZIP_CUT"]
+__all__ = ["gzip_damage", "is_gzip", "padding_at", "record_after", "GZIP_CUT"]
 
 
 def is_gzip(handle) -> bool:
@@ -76,6 +78,8 @@ def _member_ends(handle, start: int):
                     raise DamagedRecordError(GZIP_CUT, offset=member_at)
                 return
         if member is None:
+            if pending[:1] == b"\0" and padding_at(handle, at):
+                return  # zero padding after the last member (block-aligned storage): no record, no damage
             member, member_at = zlib.decompressobj(wbits=31), at
         try:
             member.decompress(pending, OUTPUT_STEP)
@@ -87,6 +91,22 @@ def _member_ends(handle, start: int):
         if member.eof:
             member = None
             yield at
+
+
+def padding_at(handle, offset: int) -> bool:
+    """Whether the file holds zero bytes only, at least one, from `offset` to its end: padding
+    (block-aligned storage), no record and no damage. Read CHUNK at a time; the position is kept."""
+    back = handle.tell()
+    handle.seek(offset)
+    try:
+        seen = False
+        while block := handle.read(CHUNK):
+            if block.strip(b"\0"):
+                return False
+            seen = True
+        return seen
+    finally:
+        handle.seek(back)
 
 
 def record_after(handle, offset: int, gzipped: bool, length: int | None = None) -> int | None:
