@@ -42,7 +42,7 @@ import re
 from ..model import DATE, ORG, PERSON, PLACE, Mention
 from .anydates import find_any_dates
 from .base import Context
-from .capitalwords import POSSESSIVE, SPACES, Tokens, Words, words
+from .capitalwords import SPACES, Tokens, Words, words
 from .ruletable import priority
 from .spans import Candidate, resolve
 
@@ -53,8 +53,6 @@ _TITLE_CASE_SHARE, _TITLE_CASE_WORDS = 0.6, 4
 MAX_PERSON_WORDS = 5  # capitalised words of a person's name ("Luiz Inácio Lula da Silva")
 _YEAR = re.compile(r"(?<![^\W_])([^\W\d_]+) ((?:1\d|2[01])\d\d)(?![^\W_]|[.,:/\-]\d)")
 _NEXT_WORD = re.compile(r" ([^\W\d_]+)")
-_DESCRIBED = re.compile(r", (who|whose|an?) ?([a-z]*)")
-_WHICH = re.compile(r", (?:which|whose) ")
 _AGE = re.compile(r", \d{1,3},")
 _OPENING = ('"', "“", "‘", "'")
 _DATELINE_ENDS = (",", " —", " –", " -", " (")
@@ -226,13 +224,13 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
         return add(first, last, ORG, 0.6)  # "the Unite union", "Spain's weather agency, AEMET,", "The Bundesbank said"
     if plain and 2 <= len(run) <= 3 and _apposed(toks, first, last):
         return add(first, last, PERSON, 0.6)  # "His wife, Celestine Mbeki-Ross, said …"
-    if plain and 1 <= len(run) <= 3 and (described := _DESCRIBED.match(toks.text, toks.spans[last][1])):
-        noun = described.group(2)
-        if noun in lists["place_after"]:
+    said = last + 1 if last + 1 < toks.n and toks.gap(last + 1) == ", " else None  # the word after a comma
+    if plain and len(run) <= 3 and said is not None and words[said] in lists["person_after"]:
+        if said + 1 < toks.n and toks.joined(said + 1) and words[said + 1] in lists["place_after"]:
             return add(first, last, PLACE, 0.6)  # "Paiporta, a town …"
-        if len(run) > 1 and described.group(1) != "whose":
+        if len(run) > 1:
             return add(first, last, PERSON, 0.6)  # "Hildegard Osterhaus, a chemist", "Daniela Cavallo, who …"
-    if len(run) <= 3 and _WHICH.match(toks.text, toks.spans[last][1]) and not toks.line_start(first):
+    if len(run) <= 3 and said is not None and words[said] in lists["org_after"] and not toks.line_start(first):
         return add(first, last, ORG, 0.6)  # "Safaricom, whose …", "The Teamsters, which …"
     if not connectors and len(run) <= 2 and first > 0 and toks.joined(first) and not _possessive(toks, last) \
             and words[first - 1].casefold() in lists["place_cue"] and not (single and words[first] in lists["not_alone"]):
@@ -250,10 +248,10 @@ def _listed(toks: Tokens, lists: Words, run: list[int]) -> str | None:
 
 
 def _place_word_around(toks: Tokens, lists: Words, first: int, last: int) -> bool:
-    """"Hưng Yên province", "the Fishtown neighborhood"; "the suburbs of Paiporta"."""
+    """"Hưng Yên province", "the Fishtown neighborhood"; "the suburbs of Paiporta" (place_of)."""
     after = last + 1 < toks.n and toks.joined(last + 1) and toks.words[last + 1] in lists["place_after"]
-    return after or (first > 1 and toks.joined(first) and toks.words[first - 1] == "of"
-                     and toks.joined(first - 1) and toks.words[first - 2] in lists["place_of"])
+    return after or any(first >= size and all(toks.joined(k) for k in range(first - size + 1, first + 1))
+                        and tuple(toks.words[first - size:first]) in lists.place_before for size in (1, 2, 3))
 
 
 def _org_word_around(toks: Tokens, lists: Words, first: int, last: int) -> bool:
@@ -326,7 +324,7 @@ def _listed_place_after(toks: Tokens, lists: Words, last: int) -> bool:
 
 
 def _possessive(toks: Tokens, i: int) -> bool:
-    return toks.text.startswith(POSSESSIVE, toks.spans[i][1])
+    return toks.text.startswith(toks.possessive, toks.spans[i][1])
 
 
 def _saying_beside(toks: Tokens, lists: Words, first: int, last: int) -> bool:

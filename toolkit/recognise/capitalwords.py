@@ -5,7 +5,7 @@ A language's lists are data/languages/names/<code>.tsv (one row: a kind, comma-s
 entries; the kinds in KINDS, said in the file's header) and, beside it, <code>_places.tsv
 (CLDR's countries and regions, tools/make_name_places.py). `words(code)` reads them once;
 `read_words(path)` reads one file, a RecogniseError naming it for a wrong one. `Tokens` are
-the words of a text with their offsets: a possessive "'s" left outside, the dot of a listed
+the words of a text with their offsets: a possessive ending (possessive: "'s") left outside, the dot of a listed
 abbreviation ("Mr.", "Calif.") or of an initial ("A.") kept inside.
 """
 
@@ -20,11 +20,10 @@ from ..errors import RecogniseError
 from ..resources import language_dir, read_tsv
 
 KINDS = ("title", "connector", "particle", "article", "org_head", "org_first", "place_head", "place_first",
-         "org", "place", "given", "org_connector", "org_noun", "place_after", "place_of", "year_cue", "saying",
-         "place_cue", "not_name", "not_alone")
+         "org", "place", "given", "org_connector", "org_noun", "place_after", "place_of", "person_after", "org_after",
+         "year_cue", "saying", "place_cue", "not_name", "not_alone", "possessive")
 # A word: letters, then letters or digits, hyphened or apostrophed parts; or initials "U.S.".
 _WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][^\W_]*(?:['’\-][^\W_]+)*")
-POSSESSIVE = ("'s", "’s")
 SPACES = (" ", "\u00a0")
 _SENTENCE_END = re.compile(r"[.!?:;]['\"”’)\]]*\s*[\"“‘'(\[]*\s*$")
 
@@ -47,6 +46,7 @@ class Words:
     titles: frozenset  # tuples of case-folded words
     dotted: frozenset  # the listed words written with a final dot ("Mr.", "Calif."): a token keeps its dot
     function_words: frozenset  # case-folded not_name, article and connector words ("in 2026 and …": still a year)
+    place_before: frozenset  # place_of as word tuples ("suburbs", "of")
 
     def __getitem__(self, kind: str) -> frozenset:
         return self.kinds[kind]
@@ -78,7 +78,8 @@ def read_words(path: Path) -> Words:
     titles = frozenset(tuple(t.split()) for t in found["title"])
     dotted = frozenset(w.casefold() for kind in KINDS for entry in found[kind] for w in entry.split() if w.endswith("."))
     function_words = frozenset(w.casefold() for kind in ("not_name", "article", "connector") for w in found[kind])
-    return Words(code, {kind: frozenset(v) for kind, v in found.items()}, titles, dotted, function_words)
+    place_before = frozenset(tuple(entry.split()) for entry in found["place_of"])
+    return Words(code, {kind: frozenset(v) for kind, v in found.items()}, titles, dotted, function_words, place_before)
 
 
 class Tokens:
@@ -86,12 +87,14 @@ class Tokens:
 
     def __init__(self, text: str, lists: Words):
         self.text = text
+        self.possessive = tuple(sorted(lists["possessive"], key=len, reverse=True))  # "Newsom's": "Newsom"
         spans = []
         for m in _WORD.finditer(text):
             start, end = m.span()
             word = m.group()
-            if word.endswith(POSSESSIVE):
-                end -= 2
+            ending = next((e for e in self.possessive if word.endswith(e) and len(word) > len(e)), None)
+            if ending:
+                end -= len(ending)
             elif text.startswith(".", end) and ((word + ".").casefold() in lists.dotted
                                                 or (len(word) == 1 and word.isupper())):
                 end += 1  # "Mr.", "Calif.", "Inc.", an initial "A.": the dot is the word's
