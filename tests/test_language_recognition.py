@@ -29,6 +29,7 @@ NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 NAMES = ".//tei:text//tei:persName | .//tei:text//tei:orgName | .//tei:text//tei:placeName | " \
         ".//tei:text//tei:roleName | .//tei:text//tei:choice"
 NOT_RECOGNISED = "persons, organisations, places, roles and abbreviations are not recognised in this language, only dates"
+# English and French (names by their word lists)
 NOT_RECOGNISED_EN = ("roles and abbreviations are not recognised in this language, only persons, organisations, places "
                      "and dates")
 runner = CliRunner()
@@ -53,17 +54,19 @@ def dates_of(tree) -> list[tuple[str, str | None]]:
 
 # --- the registry ----------------------------------------------------------------------------
 
-def test_vietnamese_has_the_rules_english_its_word_lists_and_every_other_language_the_dates_recogniser():
+def test_vietnamese_has_the_rules_english_and_french_their_word_lists_and_every_other_language_the_dates_recogniser():
     chosen = ByLanguage()
     assert isinstance(chosen("vi"), RulesRecogniser) and chosen("vi-VN") is chosen("vi")
     assert isinstance(chosen("en"), CapitalsRecogniser) and chosen("en-GB") is chosen("en")
-    for tag in ("fr", "zh", "zh-TW", "de", "sw"):
+    assert isinstance(chosen("fr"), CapitalsRecogniser) and chosen("fr-CA") is chosen("fr")
+    assert chosen("fr").code == "fr" and chosen("fr") is not chosen("en")
+    for tag in ("zh", "zh-TW", "de", "es", "sw"):
         assert isinstance(chosen(tag), DatesRecogniser)
-    assert chosen("de") is chosen("fr")  # one per registry entry
+    assert chosen("de") is chosen("es")  # one per registry entry
     assert not_recognised("vi") == ()
-    assert not_recognised("en") == (ROLE, ABBR)
-    assert not_recognised("fr") == (PERSON, ORG, PLACE, ROLE, ABBR)
-    assert recognition_for("fr").types == {DATE}
+    assert not_recognised("en") == not_recognised("fr") == (ROLE, ABBR)
+    assert not_recognised("de") == (PERSON, ORG, PLACE, ROLE, ABBR)
+    assert recognition_for("de").types == {DATE}
 
 
 def test_a_callers_own_recogniser_stands_in_for_the_vietnamese_one():
@@ -71,7 +74,7 @@ def test_a_callers_own_recogniser_stands_in_for_the_vietnamese_one():
     assert ByLanguage(given=mine)("vi") is mine
 
 
-# --- English (names by its word lists), French, Chinese: valid TEI, one line per language ------
+# --- English and French (names by their word lists), Chinese: valid TEI, one line per language --
 
 def test_english_text_gets_its_own_names_and_no_vietnamese_markup_or_expansion(tmp_path):
     trees, report, src = convert(tmp_path, "en")
@@ -100,12 +103,19 @@ def test_english_dates_are_marked_and_an_ambiguous_one_has_bounds_not_when(tmp_p
         ("06/05/2024", "2024-05-06..2024-06-05")]
 
 
-def test_french_dates_are_day_first(tmp_path):
+def test_french_text_gets_its_own_names_and_day_first_dates(tmp_path):
     trees, report, src = convert(tmp_path, "fr")
-    assert trees["fr"].xpath(NAMES, namespaces=NS) == []
-    assert dates_of(trees["fr"]) == [
+    tree = trees["fr"]
+    assert not tree.xpath(".//tei:choice | .//tei:roleName", namespaces=NS)
+    names = [(etree.QName(e).localname, "".join(e.itertext()))
+             for e in tree.xpath(".//tei:text//tei:persName | .//tei:text//tei:orgName | .//tei:text//tei:placeName",
+                                 namespaces=NS)]
+    assert names == [("persName", "Claire Dumoulin"), ("orgName", "préfecture du Rhône"), ("persName", "Berthier"),
+                     ("placeName", "Villeurbanne")]
+    assert {e.get("resp") for e in tree.xpath(NAMES + " | .//tei:text//tei:date", namespaces=NS)} == {"#ner-capitals"}
+    assert dates_of(tree) == [
         ("6 mai 2024", "2024-05-06"), ("06/05/2024", "2024-05-06"), ("1er juillet 2024", "2024-07-01")]
-    assert report.warnings == [f"French (fr): {NOT_RECOGNISED}; 1 article: {src / 'fr_budget_municipal.txt'}"]
+    assert report.warnings == [f"French (fr): {NOT_RECOGNISED_EN}; 1 article: {src / 'fr_budget_municipal.txt'}"]
 
 
 def test_chinese_dates_are_marked(tmp_path):
@@ -135,7 +145,7 @@ def test_one_line_per_language_for_a_batch(tmp_path):
     assert report.ok
     assert report.warnings == [
         f"English (en): {NOT_RECOGNISED_EN}; 5 articles: {src / 'en0.txt'}, {src / 'en1.txt'}, {src / 'en2.txt'} and 2 more",
-        f"French (fr): {NOT_RECOGNISED}; 1 article: {src / 'fr.txt'}"]
+        f"French (fr): {NOT_RECOGNISED_EN}; 1 article: {src / 'fr.txt'}"]
 
 
 def test_the_language_decides_which_rules_run(tmp_path):

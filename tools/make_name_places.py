@@ -19,9 +19,10 @@ from babel import Locale, __version__ as babel_version
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = ROOT / "toolkit" / "data" / "languages" / "names"
 # Not places (the EU and the UN are organisations; the euro area, unknown and pseudo-regions), and
-# names that are more often a person's (the name recogniser would take "Jordan Smith" for a place).
+# names that are more often a person's (the name recogniser would take "Jordan Smith" for a place;
+# in French, "Maurice" and "Dominique" are given names before they are Mauritius and Dominica).
 SKIP_CODES = {"ZZ", "EU", "EZ", "UN", "QO", "XA", "XB", "001"}
-SKIP_NAMES = {"Jordan", "Chad", "Georgia"}
+SKIP_NAMES = {"Jordan", "Chad", "Georgia", "Maurice", "Dominique"}
 
 
 def rows(code: str) -> list[tuple[str, str]]:

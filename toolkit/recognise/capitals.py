@@ -1,5 +1,5 @@
 """Persons, organisations and places in text of a language that writes names with capitals
-(English), from the language's word lists: the "capitals" recogniser.
+(English, French), from the language's word lists: the "capitals" recogniser.
 
 Its data are data/languages/names/<code>.tsv (the kinds of words, said in that file's header)
 and <code>_places.tsv (CLDR's countries and world regions, tools/make_name_places.py), read by
@@ -8,31 +8,42 @@ language-neutral ones (anydates.find_any_dates), in the language's month names.
 
 A name is a run of words each written with a capital (or all in capitals), one space between
 them, a connector allowed inside ("University of California"); an article before it ("the White
-House"), a possessive ending ("Newsom's") and words that never open a name (days, months,
-pronouns: not_name) stay outside. What a run names, first rule that holds:
+House"), a possessive ending ("Newsom's"), an elided article ("l'ONU": capitalwords.Tokens) and
+words that never open a name (days, months, pronouns: not_name) stay outside. A listed name with
+lower-case words that opens in a run carries the run on ("Assemblée nationale"). What a run
+names, first rule that holds (the words around it: recognise/capitalcues.py):
 
+0. a lower-case head (org_lower_first, place_lower_first) stands before it, right before or
+   before one or two connectors ("le ministère de l'Intérieur", "rue de Rivoli"), or such a head
+   written with a capital opens it before more words ("Institut Pasteur"): an organisation or a
+   place, the head inside the span: 0.8;
 1. the whole run is listed (org, place): cert 0.9;
 2. a title opens it or stands right before it ("President Joe Biden", "Gov. Gavin Newsom",
-   "spokesman John Kirby"): a person, the title outside the span: 0.85;
+   "spokesman John Kirby"; a title_adjective between, "le président sénégalais …", or one
+   capitalised opening it, "Le Danois …"): a person, the title outside the span: 0.85;
 3. an org head ends it, or an org_first and a connector open it ("Federal Emergency Management
    Agency", "Bank of America"): an organisation: 0.8;
 4. a place head ends it or a place_first opens it ("Sacramento County", "Lake Tahoe"), or a
    comma and a listed place follow it ("Elk Grove, California"): a place: 0.75; a run in
    capitals opening a paragraph before a comma is a dateline's place ("SACRAMENTO, Calif."): 0.7;
-5. two to four words opening with a given name: a person: 0.8; two or three words next to a
-   verb of saying ("…, Maria Lopez said"): 0.7;
-6. one or two words after a place cue ("in Fresno"): a place: 0.5;
+5. two to four words opening with a given name (or given names joined by hyphens, particles
+   inside): a person: 0.8; two or three words next to a verb of saying, several words allowed
+   ("…, Maria Lopez said", "a déclaré Marie Durand"): 0.7;
+6. one or two words after a place cue, several words allowed ("in Fresno", "près de Brest"): 0.5;
 7. else a run with connectors is looked at again in its parts; nothing else is marked. A
    capitalised word alone opening a sentence is a name only by rule 1 or as below.
 
 Then the later mentions: a word that is the last of a person's name found (and no other's) is
 that person ("Newsom", "Mr. Newsom": key "Gavin Newsom"), cert 0.75; an acronym in brackets
 right after an organisation's name ("Federal Emergency Management Agency (FEMA)") and its
-later uses are that organisation. A line written in title case (a headline: most of its words
-capitalised) gets rule 1 and the later mentions only. The byline's author (Context.author) is
-a person wherever written (0.95). Keys: a person's full name as first written, an organisation's
-or a place's name as written (its acronym shares it). Corpus names (Context.known_names) are
-not looked for: the text's own rules decide.
+later uses are that organisation; a name holding lower-case words before an acronym in brackets
+its initials spell is an organisation, and so is the acronym ("l'Office français de la
+biodiversité (OFB)": capitalcues.named_before_acronyms), 0.8, over what the runs found there.
+A line written in title case (a headline: most of its words capitalised) gets rule 1 and the
+later mentions only. The byline's author (Context.author) is a person wherever written (0.95).
+Keys: a person's full name as first written, an organisation's or a place's name as written
+(its acronym shares it). Corpus names (Context.known_names) are not looked for: the text's own
+rules decide.
 """
 
 from __future__ import annotations
@@ -42,7 +53,10 @@ import re
 from ..model import DATE, ORG, PERSON, PLACE, Mention
 from .anydates import find_any_dates
 from .base import Context
-from .capitalwords import SPACES, Tokens, Words, words
+from .capitalcues import (adjective_title_before, apposed, given, head_opening, listed, listed_place_after,
+                          long_name_end, lower_head, lower_title_before, named_before_acronyms, org_word_around,
+                          phrase_before, place_word_around, possessive, said_by_the, saying_beside, title_length)
+from .capitalwords import Tokens, Words, words
 from .ruletable import priority
 from .spans import Candidate, resolve
 
@@ -96,6 +110,11 @@ def find_names(text: str, lists: Words, author: str | None = None) -> list[Candi
     found: list[tuple[int, int, str, str, float]] = []  # (first, last, type, key, cert)
     for run in _runs(toks, lists):
         _classify(toks, lists, run, headline, found)
+    for first, last, acronym in named_before_acronyms(toks, lists):  # "l'Office français de la biodiversité (OFB)"
+        if not any(f == first and l == last and kind == ORG for f, l, kind, *_ in found):
+            found = [n for n in found if n[1] < first or n[0] > acronym]
+            name = toks.surface(first, last)
+            found += [(first, last, ORG, name, 0.8), (acronym, acronym, ORG, name, 0.8)]
     return _later_mentions(toks, lists, found, author)
 
 
@@ -118,29 +137,38 @@ def _title_case_lines(toks: Tokens) -> set[int]:
 
 
 def _runs(toks: Tokens, lists: Words):
-    """Runs of capitalised words (connectors inside, two in a row at most), as lists of word indices."""
+    """Runs of capitalised words (connectors inside, two in a row at most), as lists of word indices;
+    a listed name with lower-case words that opens inside a run carries it on ("Assemblée nationale")."""
     i = 0
     while i < toks.n:
         if not toks.capitalised(i):
             i += 1
             continue
         run = [i]
-        j = i + 1
-        while j < toks.n and toks.joined(j):
-            if toks.capitalised(j):
-                run.append(j)
-                j += 1
-                continue
-            k = j
-            while k < toks.n and k - j < 2 and toks.joined(k) and (toks.words[k] in lists["connector"]
-                                                                   or toks.words[k] in lists["particle"]):
-                k += 1
-            if k == j or k >= toks.n or not toks.joined(k) or not toks.capitalised(k):
-                break
-            run += [*range(j, k), k]
-            j = k + 1
+        j = _grow(toks, lists, run, i + 1)
+        while (reach := max((e for p in run if (e := long_name_end(toks, lists, p)) is not None), default=-1)) >= j:
+            run += range(j, reach + 1)
+            j = _grow(toks, lists, run, reach + 1)
         yield run
         i = j
+
+
+def _grow(toks: Tokens, lists: Words, run: list[int], j: int) -> int:
+    """Add to the run the capitalised words from word j on (and the connectors between them); the next word's index."""
+    while j < toks.n and toks.joined(j):
+        if toks.capitalised(j):
+            run.append(j)
+            j += 1
+            continue
+        k = j
+        while k < toks.n and k - j < 2 and toks.joined(k) and (toks.words[k] in lists["connector"]
+                                                               or toks.words[k] in lists["particle"]):
+            k += 1
+        if k == j or k >= toks.n or not toks.joined(k) or not toks.capitalised(k):
+            break
+        run += [*range(j, k), k]
+        j = k + 1
+    return j
 
 
 def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], found: list) -> None:
@@ -149,9 +177,14 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
     def add(a: int, b: int, kind: str, cert: float) -> None:
         found.append((a, b, kind, toks.surface(a, b), cert))
 
-    listed = _listed(toks, lists, run)  # with its article, when the name holds it ("The Hague")
-    if listed:
-        return add(run[0], run[-1], listed, 0.9)
+    if head := lower_head(toks, lists, run[0]):  # "ministère de l'Intérieur", "rue de Rivoli": the head inside
+        return add(head[0], run[-1], head[1], 0.8)
+    kind = listed(toks, lists, run)  # with its article, when the name holds it ("The Hague")
+    if kind:
+        return add(run[0], run[-1], kind, 0.9)
+    opening = run[1:] if words[run[0]] in lists["article"] else run
+    if kind := head_opening(toks, lists, opening):  # "Institut Pasteur", "CHU Grenoble-Alpes": the head inside
+        return add(opening[0], run[-1], kind, 0.8)
     while run and (words[run[0]] in lists["not_name"] or words[run[0]] in lists["article"]
                    or words[run[0]] in lists["connector"]):
         run = run[1:]
@@ -165,19 +198,19 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
             _classify(toks, lists, part, headline, found)
         return
     first, last = run[0], run[-1]
-    if listed := _listed(toks, lists, run):
-        return add(first, last, listed, 0.9)
+    if kind := listed(toks, lists, run):
+        return add(first, last, kind, 0.9)
     if first in headline:  # only what is listed, in the run's parts too ("Flood in Ohio Town")
         return _listed_parts(toks, lists, run, add)
-    titled = _title_length(toks, lists, run)
+    titled = title_length(toks, lists, run)
     if not titled:  # a title inside: "Federal Reserve Chair Jerome Powell" is an organisation and a person
         for k in range(1, len(run) - 1):
-            if words[run[k - 1]] not in lists["connector"] and _title_length(toks, lists, run[k:]):
+            if words[run[k - 1]] not in lists["connector"] and title_length(toks, lists, run[k:]):
                 _classify(toks, lists, run[:k], headline, found)
                 return _classify(toks, lists, run[k:], headline, found)
-    if titled or _lower_title_before(toks, lists, first):
+    if titled or lower_title_before(toks, lists, first) or adjective_title_before(toks, lists, first):
         rest = run[titled:]
-        while len(rest) > 1 and (more := _title_length(toks, lists, rest)):
+        while len(rest) > 1 and (more := title_length(toks, lists, rest)):
             rest = rest[more:]  # "Detective Inspector Małgorzata Nowak-Hill"
         joins = [k for k, i in enumerate(rest) if words[i] in lists["connector"] and words[i] not in lists["particle"]]
         person = rest[:joins[0]] if joins else rest
@@ -203,26 +236,27 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
     if not single and not quoted and not joined_only_in_orgs and (words[last] in lists["place_head"]
                                                                    or words[first] in lists["place_first"]):
         return add(first, last, PLACE, 0.75)
-    if connectors and (joined_only_in_orgs or not named):  # "Bay of Bengal and the Arabian Sea": two places
+    plain = not connectors or all(words[run[k]] in lists["particle"] for k in connectors)
+    if connectors and (joined_only_in_orgs or not named) and not (plain and given(lists, words[first])):
+        # "Bay of Bengal and the Arabian Sea": two places; "François Villeroy de Galhau" one person
         at = [k for k in connectors if words[run[k]] in lists["org_connector"]] if joined_only_in_orgs else connectors[:1]
         for part in _split(run, at):
             _classify(toks, lists, part, headline, found)
         return
-    if _listed_place_after(toks, lists, last) or _place_word_around(toks, lists, first, last):
+    if listed_place_after(toks, lists, last) or place_word_around(toks, lists, first, last):
         return add(first, last, PLACE, 0.75 if len(run) > 1 or not toks.sentence_start(first) else 0.6)
     if toks.line_start(first) and all(words[i].isupper() for i in run) and toks.text.startswith(_DATELINE_ENDS,
                                                                                                 toks.spans[last][1]):
         return add(first, last, PLACE, 0.7)  # a dateline: "SACRAMENTO, Calif. —", "BRUSSELS —"
-    plain = not connectors or all(words[run[k]] in lists["particle"] for k in connectors)
-    if plain and 2 <= len(run) <= 4 and words[first] in lists["given"]:
+    if plain and 2 <= len(run) <= 4 and given(lists, words[first]):
         return add(first, last, PERSON, 0.8)
-    if not connectors and 2 <= len(run) <= 3 and _saying_beside(toks, lists, first, last):
+    if not connectors and 2 <= len(run) <= 3 and saying_beside(toks, lists, first, last):
         return add(first, last, PERSON, 0.7)
     if plain and len(run) <= 4 and _AGE.match(toks.text, toks.spans[last][1]):
         return add(first, last, PERSON, 0.7)  # "Kristen A. Mallory, 38, of …"
-    if len(run) <= 4 and (_org_word_around(toks, lists, first, last) or _said_by_the(toks, lists, first, last)):
+    if len(run) <= 4 and (org_word_around(toks, lists, first, last) or said_by_the(toks, lists, first, last)):
         return add(first, last, ORG, 0.6)  # "the Unite union", "Spain's weather agency, AEMET,", "The Bundesbank said"
-    if plain and 2 <= len(run) <= 3 and _apposed(toks, first, last):
+    if plain and 2 <= len(run) <= 3 and apposed(toks, first, last):
         return add(first, last, PERSON, 0.6)  # "His wife, Celestine Mbeki-Ross, said …"
     said = last + 1 if last + 1 < toks.n and toks.gap(last + 1) == ", " else None  # the word after a comma
     if plain and len(run) <= 3 and said is not None and words[said] in lists["person_after"]:
@@ -232,46 +266,12 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
             return add(first, last, PERSON, 0.6)  # "Hildegard Osterhaus, a chemist", "Daniela Cavallo, who …"
     if len(run) <= 3 and said is not None and words[said] in lists["org_after"] and not toks.line_start(first):
         return add(first, last, ORG, 0.6)  # "Safaricom, whose …", "The Teamsters, which …"
-    if not connectors and len(run) <= 2 and first > 0 and toks.joined(first) and not _possessive(toks, last) \
-            and words[first - 1].casefold() in lists["place_cue"] and not (single and words[first] in lists["not_alone"]):
+    if not connectors and len(run) <= 2 and first > 0 and toks.joined(first) and not possessive(toks, last) \
+            and phrase_before(toks, first, lists.place_cues) and not (single and words[first] in lists["not_alone"]):
         return add(first, last, PLACE, 0.5)
     if connectors:
         for part in _split(run, connectors):
             _classify(toks, lists, part, headline, found)
-
-
-def _listed(toks: Tokens, lists: Words, run: list[int]) -> str | None:
-    if not run:
-        return None
-    whole = toks.surface(run[0], run[-1])
-    return ORG if whole in lists["org"] else PLACE if whole in lists["place"] else None
-
-
-def _place_word_around(toks: Tokens, lists: Words, first: int, last: int) -> bool:
-    """"Hưng Yên province", "the Fishtown neighborhood"; "the suburbs of Paiporta" (place_of)."""
-    after = last + 1 < toks.n and toks.joined(last + 1) and toks.words[last + 1] in lists["place_after"]
-    return after or any(first >= size and all(toks.joined(k) for k in range(first - size + 1, first + 1))
-                        and tuple(toks.words[first - size:first]) in lists.place_before for size in (1, 2, 3))
-
-
-def _org_word_around(toks: Tokens, lists: Words, first: int, last: int) -> bool:
-    """"the IG Metall union"; "Spain's weather agency, AEMET," (between commas after an org word)."""
-    if last + 1 < toks.n and toks.joined(last + 1) and toks.words[last + 1] in lists["org_noun"]:
-        return True
-    return first > 0 and toks.gap(first) == ", " and toks.words[first - 1] in lists["org_noun"] \
-        and toks.text.startswith(",", toks.spans[last][1])
-
-
-def _said_by_the(toks: Tokens, lists: Words, first: int, last: int) -> bool:
-    """"The Rijksmuseum said …": an article before, a verb of saying after (a person has no article)."""
-    return first > 0 and toks.joined(first) and toks.words[first - 1] in lists["article"] \
-        and last + 1 < toks.n and toks.joined(last + 1) and toks.words[last + 1].casefold() in lists["saying"]
-
-
-def _apposed(toks: Tokens, first: int, last: int) -> bool:
-    """Between commas after a lower-case noun: "His wife, X Y, said", "Her lawyer, X Y, said"."""
-    return first > 0 and toks.gap(first) == ", " and toks.words[first - 1].islower() \
-        and toks.text.startswith(",", toks.spans[last][1]) and not _possessive(toks, first - 1)
 
 
 def _listed_parts(toks: Tokens, lists: Words, run: list[int], add) -> None:
@@ -295,42 +295,6 @@ def _split(run: list[int], at: list[int]) -> list[list[int]]:
         begin = k + 1
     parts.append(run[begin:])
     return [p for p in parts if p]
-
-
-def _title_length(toks: Tokens, lists: Words, run: list[int]) -> int:
-    """How many words of the run a title is ("Secretary of State Antony Blinken": 3), 0 for none."""
-    folded = [toks.words[i].casefold() for i in run]
-    for size in range(min(len(run) - 1, 4), 0, -1):
-        if tuple(folded[:size]) in lists.titles:
-            return size
-    return 0
-
-
-def _lower_title_before(toks: Tokens, lists: Words, first: int) -> bool:
-    """A title in lower case right before the run ("spokesman John Kirby")."""
-    return first > 0 and toks.joined(first) and toks.words[first - 1].islower() \
-        and (toks.words[first - 1],) in lists.titles
-
-
-def _listed_place_after(toks: Tokens, lists: Words, last: int) -> bool:
-    """", California" right after the run (the whole of the next run, not "California's"): the run
-    is a place in that listed one."""
-    if last + 1 >= toks.n or toks.gap(last + 1) not in (", ", ",\u00a0"):
-        return False
-    end = last + 1
-    while end + 1 < toks.n and toks.joined(end + 1) and toks.capitalised(end + 1):
-        end += 1
-    return toks.surface(last + 1, end) in lists["place"] and not _possessive(toks, end)
-
-
-def _possessive(toks: Tokens, i: int) -> bool:
-    return toks.text.startswith(toks.possessive, toks.spans[i][1])
-
-
-def _saying_beside(toks: Tokens, lists: Words, first: int, last: int) -> bool:
-    before = first > 0 and toks.words[first - 1].casefold() in lists["saying"] and toks.gap(first) in SPACES
-    after = last + 1 < toks.n and toks.words[last + 1].casefold() in lists["saying"] and toks.gap(last + 1) in SPACES
-    return before or after
 
 
 def _later_mentions(toks: Tokens, lists: Words, found: list, author: str | None) -> list[Candidate]:

@@ -6,7 +6,10 @@ entries; the kinds in KINDS, said in the file's header) and, beside it, <code>_p
 (CLDR's countries and regions, tools/make_name_places.py). `words(code)` reads them once;
 `read_words(path)` reads one file, a RecogniseError naming it for a wrong one. `Tokens` are
 the words of a text with their offsets: a possessive ending (possessive: "'s") left outside, the dot of a listed
-abbreviation ("Mr.", "Calif.") or of an initial ("A.") kept inside.
+abbreviation ("Mr.", "Calif.") or of an initial ("A.") kept inside, an elided article or preposition
+(elision: "l'", "d'", "qu'") a word of its own, joined to the next with no space ("l'ONU": "l'", "ONU").
+The entries of several words (titles, verbs of saying, place cues, heads) are split into words the
+way a text is (`entry_words`), and matched as word tuples.
 """
 
 from __future__ import annotations
@@ -17,11 +20,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import RecogniseError
+from ..model import ORG, PLACE
 from ..resources import language_dir, read_tsv
 
 KINDS = ("title", "connector", "particle", "article", "org_head", "org_first", "place_head", "place_first",
-         "org", "place", "given", "org_connector", "org_noun", "place_after", "place_of", "person_after", "org_after",
-         "year_cue", "saying", "place_cue", "not_name", "not_alone", "possessive")
+         "org_lower_first", "place_lower_first", "org", "place", "given", "org_connector", "org_noun", "place_after",
+         "place_of", "person_after", "org_after", "year_cue", "saying", "place_cue", "not_name", "not_alone",
+         "possessive", "elision", "title_adjective")
+# The kinds matched ignoring case, as word tuples.
+_FOLDED = ("title", "saying", "place_cue")
 # A word: letters, then letters or digits, hyphened or apostrophed parts; or initials "U.S.".
 _WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][^\W_]*(?:['’\-][^\W_]+)*")
 SPACES = (" ", "\u00a0")
@@ -47,6 +54,11 @@ class Words:
     dotted: frozenset  # the listed words written with a final dot ("Mr.", "Calif."): a token keeps its dot
     function_words: frozenset  # case-folded not_name, article and connector words ("in 2026 and …": still a year)
     place_before: frozenset  # place_of as word tuples ("suburbs", "of")
+    sayings: frozenset  # saying as case-folded word tuples ("according", "to")
+    place_cues: frozenset  # place_cue as case-folded word tuples ("près", "de")
+    heads: tuple  # (word tuple, ORG or PLACE) of org_lower_first and place_lower_first, longest first
+    long_names: dict  # first word -> word tuples of the listed names a run of capitals does not reach
+    elisions: tuple  # elision, longest first
 
     def __getitem__(self, kind: str) -> frozenset:
         return self.kinds[kind]
@@ -60,7 +72,8 @@ def words(code: str) -> Words:
 
 def read_words(path: Path) -> Words:
     """The word lists in `path` and, beside it, <code>_places.tsv (RecogniseError naming the file
-    for one that cannot be read, lacks a column or names an unknown kind)."""
+    for one that cannot be read, lacks a column, names an unknown kind or an elision without its
+    apostrophe)."""
     code = path.stem
     found: dict[str, set] = {kind: set() for kind in KINDS}
     for row in read_tsv(path, error=RecogniseError, what="word list"):
@@ -72,14 +85,49 @@ def read_words(path: Path) -> Words:
     places = path.with_name(f"{code}_places.tsv")
     if places.is_file():
         found["place"].update(row["name"] for row in read_tsv(places, error=RecogniseError, what="place list"))
-    found["title"] = {t.casefold() for t in found["title"]}
-    found["saying"] = {s.casefold() for s in found["saying"]}
-    found["place_cue"] = {s.casefold() for s in found["place_cue"]}
-    titles = frozenset(tuple(t.split()) for t in found["title"])
+    if wrong := sorted(e for e in found["elision"] if not e.endswith(("'", "’"))):  # "l" would cut every word
+        raise RecogniseError(f"elision {wrong[0]!r} does not end with an apostrophe", path=str(path))
+    for kind in _FOLDED:
+        found[kind] = {entry.casefold() for entry in found[kind]}
+    elisions = tuple(sorted(found["elision"], key=len, reverse=True))
+
+    def tuples(kind: str) -> frozenset:
+        return frozenset(entry_words(entry, elisions) for entry in found[kind])
+
     dotted = frozenset(w.casefold() for kind in KINDS for entry in found[kind] for w in entry.split() if w.endswith("."))
     function_words = frozenset(w.casefold() for kind in ("not_name", "article", "connector") for w in found[kind])
-    place_before = frozenset(tuple(entry.split()) for entry in found["place_of"])
-    return Words(code, {kind: frozenset(v) for kind, v in found.items()}, titles, dotted, function_words, place_before)
+    heads = tuple(sorted(((entry_words(e, elisions), kind) for key, kind in (("org_lower_first", ORG),
+                                                                             ("place_lower_first", PLACE))
+                          for e in found[key]), key=lambda head: -len(head[0])))
+    return Words(code, {kind: frozenset(v) for kind, v in found.items()}, tuples("title"), dotted, function_words,
+                 tuples("place_of"), tuples("saying"), tuples("place_cue"), heads, _long_names(found, elisions),
+                 elisions)
+
+
+def entry_words(entry: str, elisions: tuple = ()) -> tuple:
+    """The words of a list's entry as Tokens splits a text ("cour d'appel": "cour", "d'", "appel")."""
+    return tuple(part for word in entry.split() for part in _elided(word, elisions))
+
+
+def _elided(word: str, elisions: tuple) -> tuple:
+    """("l'", "ONU") for "l'ONU" when "l'" is an elision, else (word,)."""
+    for e in elisions:
+        if word.startswith(e) and len(word) > len(e) and word[len(e)].isalpha():
+            return word[:len(e)], word[len(e):]
+    return (word,)
+
+
+def _long_names(found: dict, elisions: tuple) -> dict:
+    """The listed names holding a word in lower case that is no connector ("Assemblée nationale"),
+    which a run of capitals stops before, by their first word."""
+    out: dict[str, list] = {}
+    for kind in ("org", "place"):
+        for entry in found[kind]:
+            parts = entry_words(entry, elisions)
+            inside = found["connector"] | found["particle"]  # a run reaches these
+            if len(parts) > 1 and any(not w[0].isupper() and w not in inside for w in parts[1:]):
+                out.setdefault(parts[0], []).append(parts)
+    return {first: sorted(names, key=len, reverse=True) for first, names in out.items()}
 
 
 class Tokens:
@@ -88,10 +136,15 @@ class Tokens:
     def __init__(self, text: str, lists: Words):
         self.text = text
         self.possessive = tuple(sorted(lists["possessive"], key=len, reverse=True))  # "Newsom's": "Newsom"
-        spans = []
+        spans, self.elided = [], set()  # elided: the words right after an elision ("ONU" in "l'ONU")
         for m in _WORD.finditer(text):
             start, end = m.span()
             word = m.group()
+            parts = _elided(word, lists.elisions)
+            if len(parts) > 1:
+                spans.append((start, start + len(parts[0])))
+                self.elided.add(len(spans))
+                start, word = start + len(parts[0]), parts[1]
             ending = next((e for e in self.possessive if word.endswith(e) and len(word) > len(e)), None)
             if ending:
                 end -= len(ending)
@@ -108,8 +161,8 @@ class Tokens:
         return self.text[self.spans[i - 1][1] if i else 0:self.spans[i][0]]
 
     def joined(self, i: int) -> bool:
-        """Whether word i follows word i-1 after one space and nothing else."""
-        return i > 0 and self.gap(i) in SPACES
+        """Whether word i follows word i-1 after one space and nothing else, or right after an elision."""
+        return i > 0 and (self.gap(i) in SPACES or i in self.elided)
 
     def sentence_start(self, i: int) -> bool:
         gap = self.gap(i)

@@ -1,0 +1,202 @@
+"""The words around a run of capitalised words that say what it names, for the "capitals"
+recogniser (recognise/capitals.py, whose contract says what each one makes of a run).
+
+Each function reads the Tokens of a text and the language's Words (recognise/capitalwords.py)
+and changes nothing: `first` and `last` are the indices of a run's first and last word. Word
+lists of several words are word tuples (Words.titles, sayings, place_cues, place_before,
+heads) matched word by word, the words joined ("a", "déclaré"; "près", "de"); titles, verbs
+of saying and place cues ignoring case, heads and names as written.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from ..model import ORG, PLACE
+from .capitalwords import SPACES, Tokens, Words
+
+
+def listed(toks: Tokens, lists: Words, run: list[int]) -> str | None:
+    """ORG or PLACE when the whole run is a listed name, else None."""
+    if not run:
+        return None
+    whole = toks.surface(run[0], run[-1])
+    return ORG if whole in lists["org"] else PLACE if whole in lists["place"] else None
+
+
+def phrase_before(toks: Tokens, first: int, phrases: frozenset, spaced: bool = False) -> bool:
+    """Whether one of the (case-folded) word tuples ends right before word `first`, joined to
+    it (`spaced`: after one space, not right after an elision)."""
+    if first == 0 or not (toks.gap(first) in SPACES if spaced else toks.joined(first)):
+        return False
+    for size in {len(p) for p in phrases}:
+        begin = first - size
+        if begin >= 0 and all(toks.joined(k) for k in range(begin + 1, first)) \
+                and tuple(w.casefold() for w in toks.words[begin:first]) in phrases:
+            return True
+    return False
+
+
+def phrase_after(toks: Tokens, last: int, phrases: frozenset) -> bool:
+    """Whether one of the (case-folded) word tuples follows word `last` after one space."""
+    if last + 1 >= toks.n or toks.gap(last + 1) not in SPACES:
+        return False
+    for size in {len(p) for p in phrases}:
+        end = last + 1 + size
+        if end <= toks.n and all(toks.joined(k) for k in range(last + 2, end)) \
+                and tuple(w.casefold() for w in toks.words[last + 1:end]) in phrases:
+            return True
+    return False
+
+
+def lower_head(toks: Tokens, lists: Words, first: int) -> tuple[int, str] | None:
+    """(the head's first word, ORG or PLACE) when a lower-case head (org_lower_first,
+    place_lower_first) stands before the run, right before it or before one or two connectors:
+    "ministère de l'Intérieur", "l'université Paris-Saclay", "rue de Rivoli"."""
+    at = first
+    for _ in range(3):
+        for words, kind in lists.heads:
+            begin = at - len(words)
+            if begin >= 0 and all(toks.joined(k) for k in range(begin + 1, at + 1)) \
+                    and tuple(toks.words[begin:at]) == words:
+                return begin, kind
+        if at == 0 or not toks.joined(at) or toks.words[at - 1] not in lists["connector"]:
+            return None
+        at -= 1
+    return None
+
+
+def head_opening(toks: Tokens, lists: Words, run: list[int]) -> str | None:
+    """ORG or PLACE when a head of org_lower_first or place_lower_first written with a capital
+    opens the run before more words ("CHU Grenoble-Alpes", "Institut Pasteur")."""
+    for words, kind in lists.heads:
+        if len(run) > len(words) and tuple(toks.words[run[0]:run[0] + len(words)]) == words:
+            return kind
+    return None
+
+
+def long_name_end(toks: Tokens, lists: Words, i: int) -> int | None:
+    """The last word of the longest listed name holding lower-case words ("Assemblée nationale",
+    Words.long_names) that opens at word i, or None."""
+    for words in lists.long_names.get(toks.words[i], ()):
+        end = i + len(words)
+        if end <= toks.n and all(toks.joined(k) for k in range(i + 1, end)) and tuple(toks.words[i:end]) == words:
+            return end - 1
+    return None
+
+
+def place_word_around(toks: Tokens, lists: Words, first: int, last: int) -> bool:
+    """"Hưng Yên province", "the Fishtown neighborhood"; "the suburbs of Paiporta" (place_of)."""
+    after = last + 1 < toks.n and toks.joined(last + 1) and toks.words[last + 1] in lists["place_after"]
+    return after or any(first >= size and all(toks.joined(k) for k in range(first - size + 1, first + 1))
+                        and tuple(toks.words[first - size:first]) in lists.place_before for size in (1, 2, 3))
+
+
+def org_word_around(toks: Tokens, lists: Words, first: int, last: int) -> bool:
+    """"the IG Metall union"; "Spain's weather agency, AEMET," (between commas after an org word)."""
+    if last + 1 < toks.n and toks.joined(last + 1) and toks.words[last + 1] in lists["org_noun"]:
+        return True
+    return first > 0 and toks.gap(first) == ", " and toks.words[first - 1] in lists["org_noun"] \
+        and toks.text.startswith(",", toks.spans[last][1])
+
+
+def said_by_the(toks: Tokens, lists: Words, first: int, last: int) -> bool:
+    """"The Rijksmuseum said …": an article before, a verb of saying after (a person has no article)."""
+    return first > 0 and toks.joined(first) and toks.words[first - 1] in lists["article"] \
+        and phrase_after(toks, last, lists.sayings)
+
+
+def saying_beside(toks: Tokens, lists: Words, first: int, last: int) -> bool:
+    """A verb of saying right before or right after the run, one space between."""
+    return phrase_before(toks, first, lists.sayings, spaced=True) or phrase_after(toks, last, lists.sayings)
+
+
+def apposed(toks: Tokens, first: int, last: int) -> bool:
+    """Between commas after a lower-case noun: "His wife, X Y, said", "Her lawyer, X Y, said"."""
+    return first > 0 and toks.gap(first) == ", " and toks.words[first - 1].islower() \
+        and toks.text.startswith(",", toks.spans[last][1]) and not possessive(toks, first - 1)
+
+
+def title_length(toks: Tokens, lists: Words, run: list[int]) -> int:
+    """How many words of the run a title is ("Secretary of State Antony Blinken": 3; a capitalised
+    title_adjective, "Le Danois Jonas Vingegaard": 1), 0 for none."""
+    folded = [toks.words[i].casefold() for i in run]
+    for size in range(min(len(run) - 1, 4), 0, -1):
+        if tuple(folded[:size]) in lists.titles:
+            return size
+    return int(len(run) > 1 and toks.capitalised(run[0]) and toks.words[run[0]] in lists["title_adjective"])
+
+
+def lower_title_before(toks: Tokens, lists: Words, first: int) -> bool:
+    """A title in lower case right before the run ("spokesman John Kirby")."""
+    return first > 0 and toks.joined(first) and toks.words[first - 1].islower() \
+        and (toks.words[first - 1],) in lists.titles
+
+
+def listed_place_after(toks: Tokens, lists: Words, last: int) -> bool:
+    """", California" right after the run (the whole of the next run, not "California's"): the run
+    is a place in that listed one."""
+    if last + 1 >= toks.n or toks.gap(last + 1) not in (", ", ",\u00a0"):
+        return False
+    end = last + 1
+    while end + 1 < toks.n and toks.joined(end + 1) and toks.capitalised(end + 1):
+        end += 1
+    return toks.surface(last + 1, end) in lists["place"] and not possessive(toks, end)
+
+
+def possessive(toks: Tokens, i: int) -> bool:
+    return bool(toks.possessive) and toks.text.startswith(toks.possessive, toks.spans[i][1])
+
+
+def given(lists: Words, word: str) -> bool:
+    """A given name, or given names joined by hyphens ("Marie-Anne")."""
+    return word in lists["given"] or ("-" in word and all(part in lists["given"] for part in word.split("-")))
+
+
+def adjective_title_before(toks: Tokens, lists: Words, first: int) -> bool:
+    """A title and a title_adjective in lower case right before the run ("le président sénégalais
+    Bassirou Diomaye Faye")."""
+    return first > 1 and toks.joined(first) and toks.words[first - 1] in lists["title_adjective"] \
+        and lower_title_before(toks, lists, first - 1)
+
+
+def named_before_acronyms(toks: Tokens, lists: Words) -> list[tuple[int, int, int]]:
+    """(first, last, acronym) word indices of an organisation's name written before its acronym in
+    brackets, lower-case words allowed inside ("l'Office français de la biodiversité (OFB)"): the
+    name opens at the nearest capitalised word back (one space or an elision between its words)
+    from which the initials spell the acronym, in order, starting with its first letter; a name
+    holding a lower-case word that is no connector only."""
+    out, inside = [], lists["connector"] | lists["particle"]
+    for i in range(2, toks.n):
+        word, last = toks.words[i], i - 1
+        if not (word[0].isupper() and len(word) >= 2 and word.isalpha() and toks.gap(i) == " ("
+                and toks.text.startswith(")", toks.spans[i][1])):
+            continue
+        letters = _folded_initial(word)
+        begin = last
+        while begin >= 0 and last - begin < _ACRONYM_SPAN:
+            if toks.capitalised(begin) and toks.words[begin] not in lists["article"] \
+                    and _spells(letters, [_folded_initial(w)[0] for w in toks.words[begin:last + 1]]):
+                if any(not toks.capitalised(k) and toks.words[k] not in inside for k in range(begin, last + 1)):
+                    out.append((begin, last, i))  # a name of capitals alone is the runs' (capitals.py)
+                break
+            if not toks.joined(begin):
+                break
+            begin -= 1
+    return out
+
+
+_ACRONYM_SPAN = 14  # words of a name before its acronym, at most
+
+
+def _folded_initial(word: str) -> str:
+    """The word's letters case-folded, without their accents ("Unédic": "unedic")."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if unicodedata.category(c) != "Mn")
+
+
+def _spells(acronym: str, initials: list[str]) -> bool:
+    """Whether the initials spell the acronym in order, the first initial its first letter."""
+    if not initials or initials[0] != acronym[0]:
+        return False
+    rest = iter(initials[1:])
+    return all(any(letter == initial for initial in rest) for letter in acronym[1:])
