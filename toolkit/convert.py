@@ -28,9 +28,10 @@ from typing import Iterable
 from lxml import etree
 
 from .batch import Batch, Counted, Progress, Report, interleaved
-from .convertpasses import (Looked, PassOne, again_packed, again_task, context_for, read_packed, read_page_packed,
+from .convertpasses import (Again, Looked, PassOne, again_packed, again_task, context_for, read_packed, read_page_packed,
                             read_page_task, read_task, settle_language, survey_archive, write_packed, write_task)
 from .convertrecord import REUSED, ConvertRecord, Reused
+from .corpusnames import written_forms
 from .encode import encode
 from .encode.checked import NOT_VALIDATED
 from .ingest import SOURCE_SUFFIXES, WARC, OrphanSidecars, input_type_of, source_stem, source_type
@@ -106,7 +107,7 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
     own_engine = engine is None
     engine = engine or make_engine(jobs, warm=state)
     try:
-        with tempfile.TemporaryFile() as first, tempfile.TemporaryFile() as final:
+        with tempfile.TemporaryFile() as first, tempfile.TemporaryFile() as final, tempfile.TemporaryFile() as last:
             passone = PassOne(batch, plan)
             spooled = 0
 
@@ -127,17 +128,27 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
                 _read_archive(archive, batch, engine, state, options, keep, plan)
             passone.warn()
 
+            looks = [final, last, None]  # this look's spool, the last look's, the names the last look was given
+
             def again(shared_names: SharedNames, register) -> set:
                 """Every article looked at again with the register's names; what they name. A reused
                 article stands unless a name that entered the corpus since is written in it
-                (convertrecord): then it is recognised again, as the others."""
+                (convertrecord): then it is recognised again, as the others. After the first look,
+                an article's last result stands unless a name that changed since is written in it
+                (convertpasses.Again)."""
                 plan.corpus(shared_names.names, register)
-                first.seek(0)
-                final.seek(0)
-                final.truncate()
+                looks[0], looks[1] = looks[1], looks[0]
+                out, before, was = looks
+                changed = None if was is None else written_forms(was ^ shared_names.names)
+                looks[2] = shared_names.names
+                for spool in (first, out, before):
+                    spool.seek(0)
+                out.truncate()
                 named: set = set()
-                entries = (_again_item(plan, pickle.load(first)) for _ in range(spooled))
-                for entry in engine.map(again_packed, entries, state=state, shared=(shared_names, options), count=spooled):
+                entries = (_again_item(plan, pickle.load(first), None if changed is None else pickle.load(before))
+                           for _ in range(spooled))
+                for entry in engine.map(again_packed, entries, state=state, shared=(shared_names, options, changed),
+                                        count=spooled):
                     if isinstance(entry, Looked):
                         if entry.reused is not None:  # a reused article recognised again: its record entry goes on
                             plan.revive(entry.reused)
@@ -146,13 +157,13 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
                         entry = entry.article
                     else:
                         plan.stands(entry)
-                    pickle.dump(entry, final, protocol=pickle.HIGHEST_PROTOCOL)
+                    pickle.dump(entry, out, protocol=pickle.HIGHEST_PROTOCOL)
                 return named
 
             view = settle(register, out_dir / REGISTER_DIR, passone.found, again)
             plan.settled(view)
-            final.seek(0)
-            entries = (pickle.load(final) for _ in range(spooled))
+            looks[0].seek(0)
+            entries = (pickle.load(looks[0]) for _ in range(spooled))
             shared = (view, out_dir, options, edited)
             run = lambda items, count: engine.map(write_packed, batch.progress(Counted(items, count), "converting"),  # noqa: E731
                                                   state=state, shared=shared, count=count)
@@ -231,9 +242,10 @@ def _recognisers(options: ConvertOptions, recogniser) -> registry.ByLanguage:
     return registry.ByLanguage(options.model_dir, given=recogniser or load_recogniser(options))
 
 
-def _again_item(plan: ConvertRecord, item):
-    """Pass two's item: pass one's result; a reused article that stands; or (reused, its Recheck)."""
+def _again_item(plan: ConvertRecord, item, last=None):
+    """Pass two's item: pass one's result (with `last`, the last look's result for it, an Again); a
+    reused article that stands; or (reused, its Recheck)."""
     if isinstance(item, Reused):
         recheck = plan.second_pass(item)
         return item if recheck is None else (item, recheck)
-    return item
+    return item if last is None else Again(item, last)

@@ -9,7 +9,10 @@ how an article travels between them.
 - **look again** (`again_task`, once per round of register.settle): an article that holds a name
   of the others' that its own recognition missed is recognised again with the corpus names, from
   what pass one kept when the recogniser kept something (only the work that reads those names
-  is done again); each entry with the names it holds then;
+  is done again); each entry with the names it holds then. A look after the first is given, with
+  pass one's article, the last look's result for it (`Again`), which stands unless a name that
+  entered or left the corpus names between the two looks is written in it
+  (corpusnames.written_in: only such a name can change what the look finds in it);
 - **last pass** (`write_task`): encoded against the register's view, validated, placed.
 
 What the parent (a cluster's client) does with each of pass one's results, in input order, is
@@ -24,7 +27,8 @@ per article is what it takes to hold it. So the article travels as `Packed`: pic
 worker that made it, unpickled by the worker that next works on it; the parent reads and writes
 bytes and a few small fields (`First`, `Looked`: its stem, language, names and warnings), never
 the article's objects (it spent ~10 ms an article in pickle at --jobs 2 on two cores, taken from
-the workers). `read_packed`, `read_page_packed`, `again_packed` and `write_packed` are the tasks
+the workers). `read_packed`, `read_page_packed`, `again_packed` (given, after the first look, the
+names that changed since the last one: corpusnames.written_forms) and `write_packed` are the tasks
 a local run gives its engine. Its pool is told pass two's count of work beforehand
 (ConvertRecord.work_count): the spooled articles (a refused one is not) less the reused ones the
 last look left standing (ConvertRecord.stands) that the settled view leaves standing too. A Dask
@@ -41,7 +45,7 @@ from typing import NamedTuple
 
 from .batch import Outcome, attempt_each
 from .convertrecord import REUSED, Recheck, Reused
-from .corpusnames import bears_on
+from .corpusnames import bears_on, written_in
 from .editing import place
 from .encode.checked import encode_checked as _encode_checked
 from .errors import EmptyArticleError, ToolkitError, UntitledArticleError
@@ -278,13 +282,38 @@ def read_page_packed(state, options: ConvertOptions, pages: list) -> list:
     return [_first(outcome) for outcome in read_page_task(state, options, pages)]
 
 
+class Again(NamedTuple):
+    """A look after the first at one of pass one's articles: the article, and the last look's
+    result for it (its Looked)."""
+
+    article: Packed
+    last: Looked
+
+
 def again_packed(state, shared, entries: list) -> list:
-    """again_task over Packed articles (a Reused, or a Reused and its Recheck, as they are); each
-    result a Looked, or the Reused that stands."""
-    looked = again_task(state, shared, [e.unpacked() if isinstance(e, Packed) else e for e in entries])
-    return [entry if isinstance(entry, Reused) else
+    """again_task over Packed articles (a Reused, or a Reused and its Recheck, as they are), `shared`
+    being again_task's and the forms of the names that changed since the last look (None: this is
+    the first); each result a Looked, or the Reused that stands. An Again's last Looked stands
+    when none of those names is written in its article (corpusnames.written_in)."""
+    *given, changed = shared
+    out: list = []
+    todo: list = []  # (where in out, again_task's entry)
+    for entry in entries:
+        if isinstance(entry, Again):
+            item = entry.article.unpacked()
+            if not written_in(changed, item[1].text):
+                out.append(entry.last)
+                continue
+            entry = item
+        elif isinstance(entry, Packed):
+            entry = entry.unpacked()
+        todo.append((len(out), entry))
+        out.append(None)
+    looked = again_task(state, tuple(given), [entry for _, entry in todo])
+    for (at, _), entry in zip(todo, looked):
+        out[at] = entry if isinstance(entry, Reused) else \
             Looked(entry[1].stem, entry[4], entry[5] if len(entry) > 5 else None, _packed(entry[:4]))
-            for entry in looked]
+    return out
 
 
 def write_packed(state, shared, entries: list) -> list:

@@ -214,6 +214,12 @@ def phrase_key(phrase: str) -> tuple:
     return _key(phrase, True)
 
 
+def words(text: str) -> list[str]:
+    """The words of Tokens(text) (`Tokens.words`: the folded syllables as written, in order),
+    without the rest of what Tokens works out."""
+    return _WORDS_RE.findall(fold(text))
+
+
 def syllables(text: str) -> set[str]:
     """The syllables of a text as phrase keys hold them (lower-cased and folded)."""
     return set(_key(text, True)[0::2])
