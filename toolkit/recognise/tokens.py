@@ -221,8 +221,9 @@ def words(text: str) -> list[str]:
 
 
 def syllables(text: str) -> set[str]:
-    """The syllables of a text as phrase keys hold them (lower-cased and folded)."""
-    return set(_key(text, True)[0::2])
+    """The syllables of a text as phrase keys hold them (lower-cased and folded): _key's, without
+    the gaps between them (a whole article's, for its register state)."""
+    return set(map(str.lower, words(unicodedata.normalize("NFC", text))))
 
 
 @lru_cache(maxsize=1024)

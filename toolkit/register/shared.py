@@ -21,6 +21,9 @@ class SharedNames:
         self.names = frozenset(names)
         self.surfaces = {surface for surface, _ in self.names}
         self.longest = max((len(s.split()) for s in self.surfaces), default=0)
+        # the word a surface of several words begins with (up to its first space): only at such a
+        # word can more than one word of the text be one (`missed_in`)
+        self._openings = {s.split(" ", 1)[0] for s in self.surfaces if " " in s}
 
     def for_article(self, text: str, mentions, found) -> frozenset | None:
         """The article's own name forms (Context.own_names), `found` being the (type, key, printed)
@@ -37,8 +40,14 @@ class SharedNames:
         own = {text[m.start:m.end] for m in mentions}
         own_keys = {phrase_key(form) for form in own_forms}
         words = text.split()
+        surfaces, openings = self.surfaces, self._openings
         for i, word in enumerate(words):
             if not word[:1].isupper():
+                continue
+            if word not in openings:  # one word at most: candidate below for n == 1
+                candidate = word.strip(self._EDGE)
+                if candidate in surfaces and candidate not in own and phrase_key(candidate) not in own_keys:
+                    return True
                 continue
             for n in range(1, min(self.longest, len(words) - i) + 1):
                 candidate = " ".join(words[i:i + n]).strip(self._EDGE)
