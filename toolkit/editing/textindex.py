@@ -42,7 +42,7 @@ class Span:
 
     @property
     def tag(self) -> str:
-        return etree.QName(self.element).localname
+        return self.element.tag.rpartition("}")[2]  # its local name (etree.QName's)
 
     def signature(self) -> list:
         """What the element is, as a record keeps it: [start, end, tag, {attributes}]."""
@@ -108,24 +108,26 @@ def blocks(tree) -> list:
 
 def index(tree, starts) -> list[Span]:
     """Every inline element of the article as a Span, outer before inner, in reading order."""
-    spans: list[Span] = []
+    found: list[tuple[Span, int]] = []  # each with its element's depth (its ancestors)
     for block, start in zip(blocks(tree), starts):
-        _walk(block, start, spans)
-    return sorted(spans, key=lambda s: (s.start, -s.end, _depth(s.element)))
+        _walk(block, start, found, _depth(block) + 1)
+    found.sort(key=lambda pair: (pair[0].start, -pair[0].end, pair[1]))
+    return [span for span, _ in found]
 
 
 def _depth(element) -> int:
     return sum(1 for _ in element.iterancestors())
 
 
-def _walk(element, pos: int, spans: list) -> int:
+def _walk(element, pos: int, found: list, depth: int) -> int:
+    """`depth`: that of the element's children."""
     pos += len(element.text or "") if element.tag != N.EXPAN else 0
     for child in element:
         if is_element(child) and child.tag != N.EXPAN:
             start = pos
-            pos = _walk(child, pos, spans)
+            pos = _walk(child, pos, found, depth + 1)
             if child.tag in INLINE:
-                spans.append(Span(child, start, pos))
+                found.append((Span(child, start, pos), depth))
         pos += len(child.tail or "")
     return pos
 

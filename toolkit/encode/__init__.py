@@ -55,7 +55,8 @@ def encode(article: Article, mentions: list[Mention], options: ConvertOptions = 
     div = etree.Element(N.DIV, type="article")
     container = div  # a section heading opens a div[@type='section'] that runs to the next one
     for block in article.blocks:
-        inside = [m for m in mentions if block.start <= m.start and m.end <= block.end]
+        start, end = block.start, block.end
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
         if block.kind == SUBHEAD:
             container = etree.SubElement(div, N.DIV, type="section")
             container.text = container.tail = "\n"

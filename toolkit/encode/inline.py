@@ -156,24 +156,24 @@ class InlineWriter:
     def _element(self, parent, m: Mention) -> etree._Element:
         if m.type == DOC_AUTHOR:
             return etree.SubElement(parent, N.DOC_AUTHOR)
-        element = etree.SubElement(parent, N.CHOICE if m.type == ABBR else _ELEMENT[m.type])
+        tag = N.CHOICE if m.type == ABBR else _ELEMENT[m.type]
+        # the attributes in the order they are written, made with the element (one call into lxml)
         if m.type in (PERSON, ORG, PLACE):
-            element.set("ref", "#" + self._ref_for(m))
+            attrib = {"ref": "#" + self._ref_for(m)}
         elif m.type == ROLE:
-            element.set("type", dict(m.attrs).get("type") or DEFAULT_ROLE_KIND)
+            attrib = {"type": dict(m.attrs).get("type") or DEFAULT_ROLE_KIND}
         elif m.type == DATE:
-            for name, value in m.attrs:
-                if name in _DATE_ATTRS:
-                    element.set(name, value)
+            attrib = {name: value for name, value in m.attrs if name in _DATE_ATTRS}
         elif m.type == DURATION:
-            element.set("type", DURATION_TYPE)
-            for name, value in m.attrs:
-                if name in _DURATION_ATTRS:
-                    element.set(name, value)
+            attrib = {"type": DURATION_TYPE}
+            attrib.update((name, value) for name, value in m.attrs if name in _DURATION_ATTRS)
+        else:
+            attrib = {}
         resp = f"ner-{m.resp}"
         self.resp_ids.add(resp)
-        element.set("resp", "#" + resp)
-        element.set("cert", format_cert(m.cert))
+        attrib["resp"] = "#" + resp
+        attrib["cert"] = format_cert(m.cert)
+        element = etree.SubElement(parent, tag, attrib)
         if self._placed is not None:
             self._placed[element] = m
         return element
