@@ -67,6 +67,7 @@ STEPS = [
     ("convert", "teikit.convertpasses", "place", "place (editing record, write)"),
     ("convert", "teikit.convertpasses", "_packed", "spool (pickled between passes)"),
     ("convert", "teikit.convertpasses.Packed", "unpacked", "spool (pickled between passes)"),
+    ("convert", "teikit.convertpasses.Packed", "article", "spool (pickled between passes)"),
     ("validate", "teikit.validate.validator", "_load", "load (parse, limits)"),
     ("validate", "teikit.validate.relaxng.RelaxNGChecker", "check", "RELAX NG"),
     ("validate", "teikit.validate.schematron.SchematronRules", "check", "Schematron"),

@@ -226,15 +226,21 @@ def write_task(state, shared, entries: list) -> list:
 # --- an article between passes, on this machine ------------------------------------------
 
 class Packed(NamedTuple):
-    """An article between two passes: its source and stem, and `data`, the pickled
-    (source, article, mentions, failure[, what the recogniser kept])."""
+    """An article between two passes: its source and stem, and (source, article, mentions,
+    failure[, what the recogniser kept]) pickled in two: the article (`head`, read alone where
+    only its text is asked: an Again) and the rest (`data`)."""
 
     source: Path
     stem: str
+    head: bytes
     data: bytes
 
     def unpacked(self) -> tuple:
-        return pickle.loads(self.data)
+        source, *rest = pickle.loads(self.data)
+        return (source, pickle.loads(self.head), *rest)
+
+    def article(self) -> Article:
+        return pickle.loads(self.head)
 
 
 class First(NamedTuple):
@@ -260,7 +266,8 @@ class Looked(NamedTuple):
 
 
 def _packed(entry: tuple) -> Packed:
-    return Packed(entry[0], entry[1].stem, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+    return Packed(entry[0], entry[1].stem, pickle.dumps(entry[1], protocol=pickle.HIGHEST_PROTOCOL),
+                  pickle.dumps((entry[0], *entry[2:]), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _first(outcome: Outcome) -> Outcome:
@@ -283,8 +290,7 @@ def read_page_packed(state, options: ConvertOptions, pages: list) -> list:
 
 
 class Again(NamedTuple):
-    """A look after the first at one of pass one's articles: the article, and the last look's
-    result for it (its Looked)."""
+    """A look after the first at one of pass one's articles: the article, and the last look's Looked."""
 
     article: Packed
     last: Looked
@@ -296,18 +302,14 @@ def again_packed(state, shared, entries: list) -> list:
     the first); each result a Looked, or the Reused that stands. An Again's last Looked stands
     when none of those names is written in its article (corpusnames.written_in)."""
     *given, changed = shared
-    out: list = []
-    todo: list = []  # (where in out, again_task's entry)
+    out, todo = [], []  # the results; (where in out, again_task's entry) of those looked at
     for entry in entries:
         if isinstance(entry, Again):
-            item = entry.article.unpacked()
-            if not written_in(changed, item[1].text):
+            if not written_in(changed, entry.article.article().text):
                 out.append(entry.last)
                 continue
-            entry = item
-        elif isinstance(entry, Packed):
-            entry = entry.unpacked()
-        todo.append((len(out), entry))
+            entry = entry.article
+        todo.append((len(out), entry.unpacked() if isinstance(entry, Packed) else entry))
         out.append(None)
     looked = again_task(state, tuple(given), [entry for _, entry in todo])
     for (at, _), entry in zip(todo, looked):
