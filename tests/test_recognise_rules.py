@@ -1001,6 +1001,22 @@ def test_a_place_inside_the_quoted_title_of_a_work_is_part_of_the_title():
     assert surfaces('ông nói "Hà Nội rất đẹp"', PLACE) == ["Hà Nội"]   # a quotation, not a title
 
 
+def test_the_quoted_titles_are_those_the_pattern_finds_over_the_whole_text():
+    """places.quoted_titles tries the pattern only where a match may begin: the same spans as
+    finditer, over random texts of work words, quotes, white space and long titles."""
+    from teikit.recognise.gazetteers import default_gazetteers
+    from teikit.recognise.places import quoted_titles
+
+    gaz = default_gazetteers()
+    words = [row["word"] for row in read_tsv("work_words.tsv")]
+    pieces = list('"“«”»\n \t\u00a0.,ab') + words + [w.upper() for w in words] + ["x" * 199, "y" * 200, "z" * 201]
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 60))) for _ in range(3000)]
+    assert sum(bool(gaz.quoted_title.search(t)) for t in texts) > 100
+    for text in texts:
+        assert quoted_titles(gaz, text) == [m.span(1) for m in gaz.quoted_title.finditer(text)], text
+
+
 def test_an_unlisted_acronym_written_twice_is_an_organisation():
     assert surfaces("XYZ công bố kết quả. Theo XYZ, doanh thu tăng.", ORG) == ["XYZ", "XYZ"]
 

@@ -102,6 +102,8 @@ class PhraseIndex:
 
 
 _NONE = object()
+TITLE_CHARS = 200  # the longest quoted title (Gazetteers.quoted_title)
+TITLE_QUOTES = "\"“«”»"  # its opening and closing quotes
 
 
 @dataclass(frozen=True)
@@ -156,8 +158,12 @@ class Gazetteers:
         self.address_cues = PhraseIndex()  # the words of address among them (ông, bà, anh …)
         # a pattern for a quoted title after a word of work_words.tsv ("triển lãm “Hà Nội xưa”")
         words = sorted((r["word"] for r in read_tsv("work_words.tsv", directory)), key=len, reverse=True)
-        self.quoted_title = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")\s*[\"“«]([^\"”»\n]{1,200})[\"”»]",
-                                       re.IGNORECASE)
+        self.quoted_title = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")\s*[\"“«]([^\"”»\n]{1,"
+                                       + str(TITLE_CHARS) + r"})[\"”»]", re.IGNORECASE)
+        # how far before the white space before its opening quote a match begins at most (its word;
+        # places.quoted_titles), None when a word holds a quote (the pattern is then run over the text)
+        self.quoted_title_word = max(map(len, words)) if words and not any(set(w) & set(TITLE_QUOTES) for w in words) \
+            else None
         self.acronym_stoplist = frozenset(r["word"] for r in read_tsv("acronym_stoplist.tsv", directory))
         self.credit_cues = PhraseIndex()   # "Ảnh:", "Phóng viên:" before the person credited
         for row in read_tsv("credit_cues.tsv", directory):

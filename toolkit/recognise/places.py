@@ -37,6 +37,7 @@ import re
 from ..model import PLACE
 from .ruletable import priority
 from .scan import OrgSpans, Scan, written_as_level
+from .gazetteers import TITLE_CHARS
 from .spans import Candidate
 
 GAZETTEER, ADMIN_CUE, CUE = priority("place"), priority("place-level-cue"), priority("place-cue")
@@ -45,12 +46,41 @@ MAX_CUED = 4
 _NUMBERED = re.compile(r"[A-Z]{1,3}[0-9]{1,3}")  # "S9", "T3", "C1"
 
 
+_OPENING = re.compile(r"[\"“«]")  # a quoted title's opening quote (gazetteers.Gazetteers.quoted_title)
+
+
+def quoted_titles(gaz, text: str) -> list[tuple[int, int]]:
+    """The spans of the quoted titles in `text`: group 1 of each match gaz.quoted_title.finditer
+    finds, the pattern tried only where a match may begin. A match's work word and the white
+    space after it hold no quote, so the first quote after its start is its own, and it begins
+    at most the longest word (quoted_title_word) before the white space before that quote; its
+    title and closing quote lie within TITLE_CHARS + 1 characters after it. So at each opening
+    quote, from there up to it, the first start where the pattern matches (within that reach)
+    is the match finditer finds next, and none begins before; else there is none for it."""
+    word = gaz.quoted_title_word
+    if word is None:
+        return [m.span(1) for m in gaz.quoted_title.finditer(text)]
+    out, pos = [], 0
+    while (opening := _OPENING.search(text, pos)) is not None:
+        quote = back = opening.start()
+        while back > pos and text[back - 1].isspace():  # str.isspace is the pattern's \s
+            back -= 1
+        for start in range(max(pos, back - word), quote + 1):
+            found = gaz.quoted_title.match(text, start, quote + TITLE_CHARS + 2)
+            if found:
+                out.append(found.span(1))
+                pos = found.end()
+                break
+        else:
+            pos = quote + 1
+    return out
+
+
 def find_places(scan: Scan, orgs: OrgSpans) -> list[Candidate]:
     """Places, given the organisations found (a cued name does not start at one)."""
     toks, gaz = scan.toks, scan.gaz
     out = []
-    titles = [m.span(1) for m in gaz.quoted_title.finditer(toks.folded)] if '"' in toks.folded or "“" in toks.folded \
-        or "«" in toks.folded else []
+    titles = quoted_titles(gaz, toks.folded) if '"' in toks.folded or "“" in toks.folded or "«" in toks.folded else []
     listed = {x for at, (size, _) in scan.places_at.items() for x in range(at, at + size)}
     for i, (size, place) in scan.places_at.items():
         if i and toks.joined(i - 1) and toks.lower(i - 1) and toks.low[i - 1] in gaz.place_blockers:
