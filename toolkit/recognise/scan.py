@@ -57,7 +57,7 @@ class Scan:
         self.gaz = gaz
         self.toks = toks = Tokens(text)
         self.places_at = self._places(toks, gaz)
-        self._shouted = None  # made on the first question (shouted)
+        self._shouted = []  # made on the first question (shouted), for this Scan's copies too (with_abbreviations)
         # the abbreviations defined in the text as "Full Name (ABBR)", over the curated list
         self.abbrs = AbbreviationTable(toks, gaz, self.is_org_name, self.places_at)
 
@@ -73,7 +73,7 @@ class Scan:
         scan.gaz = gaz
         scan.toks = Tokens(text)
         scan.places_at = None
-        scan._shouted = None
+        scan._shouted = []
         scan.abbrs = AbbreviationTable.of(scan.toks, gaz, definitions)
         return scan
 
@@ -136,7 +136,7 @@ class Scan:
     def shouted(self, i: int) -> bool:
         """Is token i in capitals inside a run of three or more words in capitals ("SỞ Y TẾ HÀ NỘI
         THÔNG BÁO"), where capitals mark no name's beginning or end?"""
-        if self._shouted is None:
+        if not self._shouted:
             toks = self.toks
             words, runs, k = toks.words, bytearray(toks.n), 0
             while k < toks.n:
@@ -146,8 +146,8 @@ class Scan:
                 if j - k >= 3:
                     runs[k:j] = b"\x01" * (j - k)
                 k = max(j, k + 1)
-            self._shouted = runs
-        return bool(self._shouted[i])
+            self._shouted.append(runs)  # in place: a copy made before this question shares it
+        return bool(self._shouted[0][i])
 
     def role_at(self, i: int):
         if self.toks.low[i] not in self.gaz.roles:
