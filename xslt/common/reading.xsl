@@ -80,8 +80,9 @@
                           and local-name($part) = $tk:abutting-parts(local-name($part/..))"/>
   </xsl:function>
 
-  <!-- Elements that always stand on their own in an edition. -->
-  <xsl:variable name="tk:block-names" as="map(xs:string, xs:boolean)" select="map:merge((
+  <!-- Elements that always stand on their own in an edition, the one list of them: tk:is-block-element
+       asks it of a node, and templates match it as a pattern ($tk:blocks, "p | ab | div | …"). -->
+  <xsl:variable name="tk:block-list" static="yes" as="xs:string+" select="
       'p', 'ab', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'head',
       'lg', 'l', 'list', 'item', 'table', 'row', 'cell', 'figure',
       'opener', 'closer', 'salute', 'signed', 'dateline', 'byline', 'trailer', 'postscript',
@@ -89,7 +90,9 @@
       'sp', 'speaker', 'spGrp', 'castList', 'castItem', 'floatingText', 'front', 'body', 'back', 'group', 'text',
       'listPerson', 'listPlace', 'listOrg', 'listEvent', 'listBibl', 'listNym', 'listWit',
       'person', 'personGrp', 'place', 'org', 'event', 'nym', 'witness',
-      'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line') ! map{.: true()})"/>
+      'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line'"/>
+  <xsl:variable name="tk:block-names" as="map(xs:string, xs:boolean)" select="map:merge($tk:block-list ! map{.: true()})"/>
+  <xsl:variable name="tk:blocks" static="yes" as="xs:string" select="string-join($tk:block-list, ' | ')"/>
 
   <xsl:function name="tk:is-block-element" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
@@ -237,7 +240,12 @@
     <xsl:sequence select="'[…]'"/>
   </xsl:template>
 
-  <xsl:template match="*[tk:is-block-element(.)]" mode="tk:reading-text">
+  <!-- A block: its names as the pattern (what tk:is-block-element asks), not *[tk:is-block-element(.)],
+       which is a function call on every element of every reading; and no priority attribute, so
+       that each name is a rule of its own that only its elements are tried against (a union with
+       a priority is one rule, tried against every element). Each has the default priority 0: no
+       other template of the mode matches a block. -->
+  <xsl:template _match="{$tk:blocks}" mode="tk:reading-text">
     <xsl:sequence select="' '"/>
     <xsl:apply-templates mode="tk:reading-text"/>
     <xsl:sequence select="' '"/>
