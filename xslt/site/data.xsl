@@ -35,6 +35,11 @@
     <xsl:variable name="lang" select="tk:lang(.)"/>
     <xsl:variable name="date" select="tk:article-date(.)"/>
     <xsl:variable name="mentions" select="tk:text-of(.)//(persName | orgName | placeName)[@ref][exists(tk:entry(.))]"/>
+    <!-- tk:mention-id of each mention: the document's map (tk:mention-ids) looked up here, not by a call
+         per mention (each a look-up in the function's cache, which costs more); a TEI nested in the
+         text, which numbers its own (tk:tei), leaves it to tk:mention-id. -->
+    <xsl:variable name="mention-ids" as="map(xs:string, xs:string)?"
+        select="if (tk:text-of(.)//TEI) then () else tk:mention-ids(.)"/>
     <doc title="{tk:plain(teiHeader/fileDesc/titleStmt/title[1])}"
          date="{string(($date ! (@when, @from, @notBefore))[1])}"
          datetime="{($date ! tk:datetime(.))[1]}"
@@ -57,7 +62,7 @@
       <xsl:for-each-group select="$mentions" group-adjacent="generate-id(tk:block(.))">
         <xsl:variable name="reading" select="tk:marked-reading(tk:block(.))"/>
         <xsl:for-each select="current-group()">
-          <m ref="{tk:ref-id(.)}" mid="{tk:mention-id(.)}" text="{tk:plain(.)}">
+          <m ref="{tk:ref-id(.)}" mid="{if (exists($mention-ids)) then $mention-ids(generate-id(.)) else tk:mention-id(.)}" text="{tk:plain(.)}">
             <xsl:call-template name="tk:context">
               <xsl:with-param name="reading" select="$reading"/>
             </xsl:call-template>
@@ -68,7 +73,7 @@
                           group-adjacent="generate-id(tk:block(.))">
         <xsl:variable name="reading" select="tk:marked-reading(tk:block(.))"/>
         <xsl:for-each select="current-group()">
-          <d mid="{tk:mention-id(.)}" when="{normalize-space((@when, @from, @notBefore)[1])}"
+          <d mid="{if (exists($mention-ids)) then $mention-ids(generate-id(.)) else tk:mention-id(.)}" when="{normalize-space((@when, @from, @notBefore)[1])}"
              label="{(tk:date-label(., $lang)[.], tk:plain(.))[1]}" spec="{tk:date-spec(.)}" text="{tk:plain(.)}">
             <xsl:call-template name="tk:context">
               <xsl:with-param name="reading" select="$reading"/>
@@ -109,9 +114,11 @@
   <!-- The reading text of a block's content (mode tk:reading-text, common/reading.xsl), each name
        and date in it read between marks of its own (a part $tk:open id $tk:open before it, $tk:close id
        $tk:close after it: noncharacters, which no text holds), as map{'text': the reading without
-       the marks, 'at': map{$tk:open id | $tk:close id: how many characters of the text come before
-       that mark}}, for tk:context to cut the text at. (The marks found by a regex in the joined
-       text, once per mention, cost more than the rest of the record.) -->
+       the marks, its spaces folded to ' ' as tk:normalize folds them ($tk:spaces, one character for
+       one, so the offsets hold), 'at': map{$tk:open id | $tk:close id: how many characters of the
+       text come before that mark}}, for tk:context to cut the text at. (The marks found by a regex
+       in the joined text, once per mention, cost more than the rest of the record; and so did
+       folding the text around each mention: the block is folded once.) -->
   <xsl:function name="tk:marked-reading" as="map(*)">
     <xsl:param name="block" as="element()?"/>
     <xsl:variable name="parts" as="xs:string*">
@@ -123,7 +130,8 @@
       <xsl:param name="length" as="xs:integer" select="0"/>
       <xsl:param name="at" as="map(xs:string, xs:integer)" select="map{}"/>
       <xsl:on-completion>
-        <xsl:sequence select="map{'text': string-join($parts[not(starts-with(., $tk:open) or starts-with(., $tk:close))]), 'at': $at}"/>
+        <xsl:sequence select="map{'text': translate(string-join($parts[not(starts-with(., $tk:open) or starts-with(., $tk:close))]), $tk:spaces, $tk:blanks),
+                                   'at': $at}"/>
       </xsl:on-completion>
       <xsl:choose>
         <xsl:when test="starts-with(., $tk:open) or starts-with(., $tk:close)">
@@ -150,8 +158,8 @@
     <xsl:sequence select="if ($tk:marks) then $tk:close || generate-id() || $tk:close else ()"/>
   </xsl:template>
 
-  <!-- tk:normalize-keep-edges($text), or only as much of its end ($from-start false) or of its start
-       ($from-start true) as the context needs: the fold of $tk:context-window characters at that
+  <!-- tk:normalize-keep-edges($text) (a cut of tk:marked-reading's text, folded already), or only as
+       much of its end ($from-start false) or of its start ($from-start true) as the context needs: the fold of $tk:context-window characters at that
        end when it comes out longer than $tk:context-chars + 1, for folding a suffix (a prefix) of a
        text gives a suffix (a prefix) of the whole text's fold; the whole fold otherwise. Folding the
        whole block for every mention in it cost more than the rest of the record. -->
@@ -167,13 +175,12 @@
         then $folded else tk:normalize-keep-edges($text)"/>
   </xsl:function>
 
-  <!-- White space folded, but a space at either end kept (it parts the context from the mention).
-       Once folded, every space is ' ' ($tk:spaces holds every space an XML document can), so the ends are tested
-       with starts-with / ends-with: a regex ('\s$') over a paragraph, per mention, cost more than
-       the rest of the record. -->
+  <!-- White space normalised, but a space at either end kept (it parts the context from the mention),
+       in a text whose spaces are folded already (every space ' ', tk:marked-reading: $tk:spaces holds
+       every space an XML document can), so the ends are tested with starts-with / ends-with: a regex
+       ('\s$') over a paragraph, per mention, cost more than the rest of the record. -->
   <xsl:function name="tk:normalize-keep-edges" as="xs:string">
-    <xsl:param name="text" as="xs:string"/>
-    <xsl:variable name="folded" select="translate($text, $tk:spaces, $tk:blanks)"/>
+    <xsl:param name="folded" as="xs:string"/>
     <xsl:variable name="normal" select="normalize-space($folded)"/>
     <xsl:sequence select="(if (starts-with($folded, ' ')) then ' ' else '') || $normal
                           || (if (ends-with($folded, ' ') and $normal) then ' ' else '')"/>
