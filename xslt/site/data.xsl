@@ -118,8 +118,9 @@
        one, so the offsets hold), 'at': map{$tk:open id | $tk:close id: how many characters of the
        text come before that mark}}, for tk:context to cut the text at. (The marks found by a regex
        in the joined text, once per mention, cost more than the rest of the record; and so did
-       folding the text around each mention: the block is folded once.) -->
-  <xsl:function name="tk:marked-reading" as="map(*)">
+       folding the text around each mention: the block is folded once.) Cached: a block with names
+       and dates is read for both, and a cached call costs far less than reading a block again. -->
+  <xsl:function name="tk:marked-reading" as="map(*)" cache="yes">
     <xsl:param name="block" as="element()?"/>
     <xsl:variable name="parts" as="xs:string*">
       <xsl:apply-templates select="$block/node()" mode="tk:reading-text">
