@@ -62,7 +62,7 @@
       <xsl:for-each-group select="$mentions" group-adjacent="generate-id(tk:block(.))">
         <xsl:variable name="reading" select="tk:marked-reading(tk:block(.))"/>
         <xsl:for-each select="current-group()">
-          <m ref="{tk:ref-id(.)}" mid="{if (exists($mention-ids)) then $mention-ids(generate-id(.)) else tk:mention-id(.)}" text="{tk:plain(.)}">
+          <m ref="{tk:ref-id(.)}" mid="{if (exists($mention-ids)) then $mention-ids(generate-id(.)) else tk:mention-id(.)}" text="{tk:marked-text($reading, .)}">
             <xsl:call-template name="tk:context">
               <xsl:with-param name="reading" select="$reading"/>
             </xsl:call-template>
@@ -73,8 +73,9 @@
                           group-adjacent="generate-id(tk:block(.))">
         <xsl:variable name="reading" select="tk:marked-reading(tk:block(.))"/>
         <xsl:for-each select="current-group()">
+          <xsl:variable name="text" select="tk:marked-text($reading, .)"/>
           <d mid="{if (exists($mention-ids)) then $mention-ids(generate-id(.)) else tk:mention-id(.)}" when="{normalize-space((@when, @from, @notBefore)[1])}"
-             label="{(tk:date-label(., $lang)[.], tk:plain(.))[1]}" spec="{tk:date-spec(.)}" text="{tk:plain(.)}">
+             label="{(tk:date-label(., $lang)[.], $text)[1]}" spec="{tk:date-spec(.)}" text="{$text}">
             <xsl:call-template name="tk:context">
               <xsl:with-param name="reading" select="$reading"/>
             </xsl:call-template>
@@ -103,6 +104,22 @@
     <xsl:attribute name="after" select="if (string-length($after) le $tk:context-chars) then $after
         else (if (exists($last-space)) then substring($head, 1, $last-space - 1) else $head) || '…'"/>
   </xsl:template>
+
+  <!-- tk:plain of a mention, cut from its block's reading ($reading, tk:marked-reading) between its
+       marks: the block's reading reads the mention's content in the same mode as tk:plain does (a
+       space the mention's own templates put before it, inside the marks, is trimmed as tk:plain
+       trims), so the block is not read again for each name in it. A mention the block does not
+       read (in an unread branch) is read on its own. -->
+  <xsl:function name="tk:marked-text" as="xs:string">
+    <xsl:param name="reading" as="map(*)"/>
+    <xsl:param name="mention" as="element()"/>
+    <xsl:variable name="id" select="generate-id($mention)"/>
+    <xsl:variable name="opens" as="xs:integer?" select="$reading?at($tk:open || $id)"/>
+    <xsl:variable name="closes" as="xs:integer?" select="$reading?at($tk:close || $id)"/>
+    <!-- (the text is folded already: normalize-space is tk:normalize there) -->
+    <xsl:sequence select="if (exists($opens) and exists($closes)) then normalize-space(substring($reading?text, $opens + 1, $closes - $opens))
+                          else tk:plain($mention)"/>
+  </xsl:function>
 
   <!-- The block a mention's context is taken from: its nearest block ancestor, or the note it is in
        (none: no context). -->
