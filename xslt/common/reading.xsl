@@ -74,6 +74,13 @@
       'ruby': ('rb', 'rt'),
       'measureGrp': ('measure', 'num')}"/>
 
+  <!-- The pattern of such a part, for the templates that read or render it (_match="{$tk:abutting}"):
+       tk:abuts, after a test of its first condition written out in the pattern (an element right
+       after another), which most elements, after text, fail without a function call, and the pattern
+       is tried on every element of every edition. -->
+  <xsl:variable name="tk:abutting" static="yes" as="xs:string"
+      select="'*[preceding-sibling::node()[1] instance of element()][tk:abuts(.)]'"/>
+
   <xsl:function name="tk:abuts" as="xs:boolean">
     <xsl:param name="part" as="element()"/>
     <xsl:sequence select="exists($part/preceding-sibling::node()[1][self::*]) and exists($part/..)
@@ -190,7 +197,7 @@
     <xsl:next-match/>
   </xsl:template>
 
-  <xsl:template match="*[tk:abuts(.)]" mode="tk:reading-text" priority="2.5">
+  <xsl:template _match="{$tk:abutting}" mode="tk:reading-text" priority="2.5">
     <xsl:sequence select="' '"/>
     <xsl:next-match/>
   </xsl:template>

@@ -73,7 +73,7 @@
 
   <!-- A part written right after another, a space after it (common/reading.xsl, tk:abuts); above the
        template giving an element's id and language to the first element it makes. -->
-  <xsl:template match="*[tk:abuts(.)]" mode="tk:html" priority="25">
+  <xsl:template _match="{$tk:abutting}" mode="tk:html" priority="25">
     <xsl:text> </xsl:text>
     <xsl:next-match/>
   </xsl:template>

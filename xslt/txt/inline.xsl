@@ -41,7 +41,7 @@
   </xsl:template>
 
   <!-- A part written right after another, a space after it (common/reading.xsl, tk:abuts). -->
-  <xsl:template match="*[tk:abuts(.)]" mode="tk:txt-inline" priority="2.5">
+  <xsl:template _match="{$tk:abutting}" mode="tk:txt-inline" priority="2.5">
     <xsl:text> </xsl:text>
     <xsl:next-match/>
   </xsl:template>
