@@ -177,10 +177,11 @@
   </xsl:template>
 
   <!-- tk:normalize-keep-edges($text) (a cut of tk:marked-reading's text, folded already), or only as
-       much of its end ($from-start false) or of its start ($from-start true) as the context needs: the fold of $tk:context-window characters at that
-       end when it comes out longer than $tk:context-chars + 1, for folding a suffix (a prefix) of a
-       text gives a suffix (a prefix) of the whole text's fold; the whole fold otherwise. Folding the
-       whole block for every mention in it cost more than the rest of the record. -->
+       much of its end ($from-start false) or of its start ($from-start true) as the context needs:
+       the fold of $tk:context-window characters at that end when it comes out longer than
+       $tk:context-chars + 1, for folding a suffix (a prefix) of a text gives a suffix (a prefix) of
+       the whole text's fold; the whole fold otherwise. Folding the whole block for every mention in
+       it cost more than the rest of the record. -->
   <xsl:function name="tk:edge-normalized" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="from-start" as="xs:boolean"/>
