@@ -62,7 +62,7 @@ from .spans import Candidate, resolve
 
 AUTHOR, ORG_PRIORITY, PERSON_PRIORITY, PLACE_PRIORITY, DATE_PRIORITY = (
     priority(f) for f in ("author", "org", "person", "place", "date"))
-_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&]{1,9})\)")
+_ACRONYM = re.compile(r"\(((?:(?![a-z])[^\W\d_]|[0-9&]){2,10})\)")  # "(FEMA)", "(ÉTS)": checked isupper() below
 _TITLE_CASE_SHARE, _TITLE_CASE_WORDS = 0.6, 4
 MAX_PERSON_WORDS = 5  # capitalised words of a person's name ("Luiz Inácio Lula da Silva")
 _YEAR = re.compile(r"(?<![^\W_])([^\W\d_]+) ((?:1\d|2[01])\d\d)(?![^\W_]|[.,:/\-]\d)")
@@ -128,9 +128,10 @@ def _title_case_lines(toks: Tokens) -> set[int]:
         current.append(i)
     lines.append(current)
     out: set[int] = set()
-    for line in lines:
+    for line in filter(None, lines):  # a text of no word has no line
         ends = toks.text[toks.spans[line[-1]][1]:].split("\n", 1)[0].strip()
-        if len(line) >= _TITLE_CASE_WORDS and not ends.endswith(_CLOSING) \
+        stopped = ends.endswith(_CLOSING) or (not ends and toks.words[line[-1]].endswith("."))  # "… Elk Grove, Calif."
+        if len(line) >= _TITLE_CASE_WORDS and not stopped \
                 and sum(toks.capitalised(i) for i in line) >= _TITLE_CASE_SHARE * len(line):
             out.update(line)  # a sentence ends with its stop: a line of names that does is no headline
     return out
@@ -245,7 +246,7 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
         return
     if listed_place_after(toks, lists, last) or place_word_around(toks, lists, first, last):
         return add(first, last, PLACE, 0.75 if len(run) > 1 or not toks.sentence_start(first) else 0.6)
-    if toks.line_start(first) and all(words[i].isupper() for i in run) and toks.text.startswith(_DATELINE_ENDS,
+    if toks.line_start(first) and all(words[i].isupper() and len(words[i]) > 1 for i in run) and toks.text.startswith(_DATELINE_ENDS,
                                                                                                 toks.spans[last][1]):
         return add(first, last, PLACE, 0.7)  # a dateline: "SACRAMENTO, Calif. —", "BRUSSELS —"
     if plain and 2 <= len(run) <= 4 and given(lists, words[first]):
@@ -277,8 +278,8 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
 def _listed_parts(toks: Tokens, lists: Words, run: list[int], add) -> None:
     """The longest listed names inside the run, from its start on."""
     k = 0
-    while k < len(run):
-        for end in range(len(run) - 1, k - 1, -1):
+    while k < len(run):  # a listed name is at most lists.longest words long: linear in the run
+        for end in range(min(len(run) - 1, k + lists.longest - 1), k - 1, -1):
             surface = toks.surface(run[k], run[end])
             kind = ORG if surface in lists["org"] else PLACE if surface in lists["place"] else None
             if kind and toks.words[run[k]] not in lists["connector"]:
@@ -306,13 +307,16 @@ def _later_mentions(toks: Tokens, lists: Words, found: list, author: str | None)
             surnames[word] = key if surnames.get(word, key) == key else None  # two persons of one surname: neither
     acronyms: dict[str, str] = {}
     for first, last, kind, key, _ in found:
-        if kind == ORG and (m := _ACRONYM.match(toks.text, toks.spans[last][1] + 1)) and toks.text[toks.spans[last][1]] == " ":
+        if kind == ORG and (m := _ACRONYM.match(toks.text, toks.spans[last][1] + 1)) and m.group(1).isupper() \
+                and m.group(1)[0].isalpha() and toks.text[toks.spans[last][1]] == " ":
             acronyms.setdefault(m.group(1), key)
     taken = {i for first, last, *_ in found for i in range(first, last + 1)}
     out = []
     for first, last, kind, key, cert in found:
         if kind == PERSON and first == last and surnames.get(toks.words[first]):
             key = surnames[toks.words[first]]
+        elif kind == ORG and first == last and toks.words[first] in acronyms:
+            key = acronyms[toks.words[first]]  # a listed acronym the text spells out: its organisation's key
         start, end = toks.spans[first][0], toks.spans[last][1]
         out.append(Candidate(start, end, kind, key, cert, _PRIORITY[kind]))
     for i, word in enumerate(toks.words):
@@ -322,7 +326,7 @@ def _later_mentions(toks: Tokens, lists: Words, found: list, author: str | None)
             begin = i  # a given name before it, not found: a relative, or the person written anew ("Ignatius Mbeki-Ross")
             while begin > 0 and i - begin < 2 and toks.joined(begin) and begin - 1 not in taken \
                     and toks.capitalised(begin - 1) and toks.words[begin - 1] not in lists["not_name"] \
-                    and (toks.words[begin - 1].casefold(),) not in lists.titles:
+                    and (toks.words[begin - 1].casefold(),) not in lists.titles:  # "Later Newsom": not_name
                 begin -= 1
             name = toks.surface(begin, i) if begin < i else None
             key = name if name and surnames.get(toks.words[i]) != name else surnames[word]

@@ -30,7 +30,10 @@ KINDS = ("title", "connector", "particle", "article", "org_head", "org_first", "
 # The kinds matched ignoring case, as word tuples.
 _FOLDED = ("title", "saying", "place_cue")
 # A word: letters, then letters or digits, hyphened or apostrophed parts; or initials "U.S.".
-_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][^\W_]*(?:['’\-][^\W_]+)*")
+# A letter, with the combining marks after it (text not in NFC: "José" as J o s e + U+0301).
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_WORD = re.compile(rf"(?:[^\W\d_][{_MARKS}]*\.){{2,}}|[^\W\d_][{_MARKS}]*(?:[^\W_]|[{_MARKS}])*"
+                   rf"(?:['’\-](?:[^\W_]|[{_MARKS}])+)*")
 SPACES = (" ", "\u00a0")
 _SENTENCE_END = re.compile(r"[.!?:;]['\"”’)\]]*\s*[\"“‘'(\[]*\s*$")
 
@@ -59,6 +62,7 @@ class Words:
     heads: tuple  # (word tuple, ORG or PLACE) of org_lower_first and place_lower_first, longest first
     long_names: dict  # first word -> word tuples of the listed names a run of capitals does not reach
     elisions: tuple  # elision, longest first
+    longest: int  # words of the longest listed org or place name
 
     def __getitem__(self, kind: str) -> frozenset:
         return self.kinds[kind]
@@ -101,7 +105,8 @@ def read_words(path: Path) -> Words:
                           for e in found[key]), key=lambda head: -len(head[0])))
     return Words(code, {kind: frozenset(v) for kind, v in found.items()}, tuples("title"), dotted, function_words,
                  tuples("place_of"), tuples("saying"), tuples("place_cue"), heads, _long_names(found, elisions),
-                 elisions)
+                 elisions, 1 + max((max(len(entry_words(e, elisions)), len(e.split())) for kind in ("org", "place")
+                                    for e in found[kind]), default=0))
 
 
 def entry_words(entry: str, elisions: tuple = ()) -> tuple:
