@@ -29,8 +29,17 @@ names, first rule that holds (the words around it: recognise/capitalcues.py):
 5. two to four words opening with a given name (or given names joined by hyphens, particles
    inside): a person: 0.8; two or three words next to a verb of saying, several words allowed
    ("…, Maria Lopez said", "a déclaré Marie Durand"): 0.7;
-6. one or two words after a place cue, several words allowed ("in Fresno", "près de Brest"): 0.5;
-7. else a run with connectors is looked at again in its parts; nothing else is marked. A
+6. the words around it: a place word after or before it ("Hưng Yên province", "the suburbs of
+   Paiporta": place_after, place_of; 0.75), an org word ("the Unite union", "Spain's weather
+   agency, AEMET,": org_noun), an article before and a verb of saying after ("The Bundesbank
+   said"), org_after after a comma (", whose"): an organisation, 0.6; an age (", 38,": 0.7), an
+   apposition after a lower-case noun ("His wife, X Y, said": 0.6), person_after after a comma
+   (", a chemist", ", who": 0.6; a place before a place word, ", a town"): a person;
+7. one or two words after a place cue, several words allowed ("in Fresno", "près de Brest"): 0.5;
+8. else a run with connectors is looked at again in its parts; nothing else is marked. A
+   title inside a run parts it ("Federal Reserve Chair Jerome Powell"); an org_connector ("and")
+   joins an organisation's words only, never two places ("Lake Louise and Moraine Lake"); before
+   "of" an organisation's name holds an org word ("Kenji Watanabe of Kyoto University"). A
    capitalised word alone opening a sentence is a name only by rule 1 or as below.
 
 Then the later mentions: a word that is the last of a person's name found (and no other's) is
@@ -39,8 +48,9 @@ right after an organisation's name ("Federal Emergency Management Agency (FEMA)"
 later uses are that organisation; a name holding lower-case words before an acronym in brackets
 its initials spell is an organisation, and so is the acronym ("l'Office français de la
 biodiversité (OFB)": capitalcues.named_before_acronyms), 0.8, over what the runs found there.
-A line written in title case (a headline: most of its words capitalised) gets rule 1 and the
-later mentions only. The byline's author (Context.author) is a person wherever written (0.95).
+A line written in title case (a headline: most of its words capitalised, no stop at its end)
+gets rule 1 and the later mentions only. A four-digit year alone after a year_cue is a date
+("in 2026"; not before a noun, "2000 homes"), cert 0.8. The byline's author (Context.author) is a person wherever written (0.95).
 Keys: a person's full name as first written, an organisation's or a place's name as written
 (its acronym shares it). Corpus names (Context.known_names) are not looked for: the text's own
 rules decide.
