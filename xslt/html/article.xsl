@@ -186,8 +186,12 @@
     <!-- The words (runs of letters and digits) of the reading text that hold đ or Đ, in order of first
          occurrence. Split at white space first, and by the regex only the few pieces with a đ: the same
          words, since white space parts words too, for a small part of the regex's cost (per page). -->
-    <xsl:variable name="words" select="distinct-values(tokenize(tk:plain(tk:text-of(/TEI)))[tk:has-d(.)]
-                                                       ! tokenize(., '[^\p{L}\p{N}]+')[tk:has-d(.)])"/>
+    <!-- A text whose own characters hold no đ, and no g or ptr (which bring in characters from
+         elsewhere: a glyph's mapping, a pointer's target), has no such word: its reading is not made. -->
+    <xsl:variable name="text" as="element()*" select="tk:text-of(/TEI)"/>
+    <xsl:variable name="words" as="xs:string*" select="
+        if (not(tk:has-d(string-join($text ! string(.)))) and empty($text//(g | ptr))) then ()
+        else distinct-values(tokenize(tk:plain($text))[tk:has-d(.)] ! tokenize(., '[^\p{L}\p{N}]+')[tk:has-d(.)])"/>
     <xsl:if test="exists($words)">
       <p class="search-folded" hidden="" data-pagefind-weight="0.5">{string-join($words ! translate(., 'đĐ', 'dD'), ' ')}</p>
     </xsl:if>
