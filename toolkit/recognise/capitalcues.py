@@ -10,8 +10,7 @@ of saying and place cues ignoring case, heads and names as written.
 
 from __future__ import annotations
 
-import unicodedata
-
+from ..asciifold import fold
 from ..model import ORG, PLACE
 from .capitalwords import SPACES, Tokens, Words
 
@@ -190,8 +189,9 @@ _ACRONYM_SPAN = 14  # words of a name before its acronym, at most
 
 
 def _folded_initial(word: str) -> str:
-    """The word's letters case-folded, without their accents ("Unédic": "unedic")."""
-    return "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if unicodedata.category(c) != "Mn")
+    """The word's letters case-folded, without their accents ("Unédic": "unedic"): asciifold.fold,
+    the one folding of names."""
+    return fold(word).casefold()
 
 
 def _spells(acronym: str, initials: list[str]) -> bool:
