@@ -89,12 +89,13 @@ def extract_command(
     from ..ner import extract, write_jsonl
     from ..recognise.registry import LANGUAGES, load_for_language, load_recogniser, recognition_for
 
-    if language is not None and recognition_for(language) is not LANGUAGES["vi"] and (model or recogniser):
+    other = language is not None and recognition_for(language) is not LANGUAGES["vi"]  # its own recogniser
+    if other and (model or recogniser):
         usage_error(f"--language {language}: --model and --recogniser choose the Vietnamese recogniser, "
                     "not another language's")
     with guarded():
         docs, inputs = read_inputs(files, input_format.value, progress=progress, follow_symlinks=follow_symlinks)
-        if language is not None and recognition_for(language) is not LANGUAGES["vi"]:
+        if other:
             load = partial(load_for_language, language)
         else:
             load = partial(load_recogniser, str(model) if model else None, name=recogniser.value if recogniser else None)
