@@ -140,7 +140,7 @@ def test_cli_missing_path_is_a_usage_error(tmp_path):
 
 def test_an_invalid_result_is_never_written(tmp_path):
     class Refuses:
-        def iter_errors(self, tree):
+        def iter_issues(self, tree):
             from teikit.validate.issues import Issue
             yield Issue("x", 3, 1, "test-rule", "refused for the test")
 
@@ -188,7 +188,7 @@ def test_markup_that_fails_validation_is_dropped_with_a_warning(tmp_path):
     from teikit.validate.issues import Issue
 
     class RefusesMarkup:
-        def iter_errors(self, tree):
+        def iter_issues(self, tree):
             if tree.getroot().find(".//{http://www.tei-c.org/ns/1.0}standOff") is not None:
                 yield Issue("x", 9, 1, "test-rule", "markup refused")
 

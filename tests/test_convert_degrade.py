@@ -152,9 +152,9 @@ class BlockLevel:
         self.real = default_validator()
         self.calls = 0
 
-    def iter_errors(self, tree):
+    def iter_issues(self, tree):
         self.calls += 1
-        yield from self.real.iter_errors(tree)
+        yield from self.real.iter_issues(tree)
         for block in tree.getroot().iterfind(f"{TEI}text//{TEI}p"):
             if block.find(f".//{TEI}date[@dur='P99D']") is not None:
                 yield Issue("<tree>", 0, 0, "rng-element", "Element p has extra content: text", tree.getpath(block))
@@ -186,7 +186,7 @@ def test_bisection_finds_several_culprits_in_one_block_and_others(tmp_path, clea
 
 def test_markup_that_cannot_be_traced_to_a_mention_still_costs_all_markup(tmp_path):
     class Header:  # an issue in the header: no mention is at fault
-        def iter_errors(self, tree):
+        def iter_issues(self, tree):
             if tree.getroot().find(f".//{TEI}standOff") is not None:
                 yield Issue("x", 1, 1, "header-title", "no title", "/*/*[1]")
 
@@ -288,7 +288,7 @@ def test_an_issue_in_a_register_entry_costs_the_names_that_point_to_it(tmp_path,
     pointing = len(clean.findall(f"{TEI}text//*[@ref='#{ident}']"))
 
     class RefusesOneEntry:  # as if the entry's id or name were malformed
-        def iter_errors(self, tree):
+        def iter_issues(self, tree):
             for found in tree.getroot().iterfind(f"{TEI}standOff//*[@{XML_ID}='{ident}']"):
                 yield Issue("x", 0, 0, "id-form", "refused for the test", tree.getpath(found[0]))
 

@@ -94,6 +94,10 @@ class Report:
     # one or more per register entry: a list of them would grow with the corpus)
     written_unlisted: int = 0
     unchanged_unlisted: int = 0
+    # of the written, those validated as they were written and found without an error or a warning:
+    # path → the sha256 of the bytes written (buildrecord.data_sha). While a file holds those bytes,
+    # validating it finds nothing: buildcache.validate_unchanged need not validate it again
+    validated: dict[str, str] = field(default_factory=dict)
 
     @property
     def written_count(self) -> int:
@@ -136,6 +140,7 @@ class Report:
         self.degraded.extend(other.degraded)
         self.unchanged.extend(other.unchanged)
         self.refreshed.extend(other.refreshed)
+        self.validated.update(other.validated)
         self.written_unlisted += other.written_unlisted
         self.unchanged_unlisted += other.unchanged_unlisted
         for reason, count in other.skipped.items():

@@ -5,7 +5,9 @@ Contract (the records: teikit.buildrecord):
   a TEI file's result is kept by the digest of its path and bytes, the schema files and
   teikit itself, and given again while those are the same; a file that names its own
   schema (an `<?xml-model?>` an editor added) is always validated, as is one whose result
-  was an internal error. The results come in the order of the files given.
+  was an internal error. A file the build's convert has just written, validated as it wrote
+  it and found without an issue, is not validated again while it holds those bytes
+  (batch.Report.validated). The results come in the order of the files given.
 - The deposit package (`deposit_unchanged`, record beside it in `<dist>/deposit/`, stage
   "deposit") is made again unless its key is the one recorded and the package is still
   the bytes recorded (a folder: every file in it), or those a build was placing when it was
@@ -38,15 +40,19 @@ _OWN_SCHEMA = b"<?xml-model"
 
 
 def validate_unchanged(validator, paths, folder, *, engine=None, follow_symlinks: bool = False,
-                       force: bool = False, warn=None) -> tuple[ValidationReport, int]:
+                       force: bool = False, warn=None, validated=None) -> tuple[ValidationReport, int]:
     """validator.validate_paths(paths) but for the files validated before as they are: (the
-    report, how many results were taken from the record). `warn(line)` says a damaged record."""
+    report, how many results were taken from the record). `warn(line)` says a damaged record.
+    `validated`: the Report.validated of the convert that wrote them with this validator (build:
+    both the default one); a file still the bytes it names is found without an issue, as
+    validating it would find it, and counts as validated, not as unchanged."""
     record = buildrecord.Record(folder, VALIDATE, force=force)
     if record.warning and warn is not None:
         warn(record.warning)
     environment = buildrecord.digest(VALIDATE, buildrecord.code_digest(), buildrecord.file_sha(validator.rng_path),
                                      buildrecord.file_sha(validator.sch_path))
-    keys, known = {}, {}
+    keys, known, clean = {}, {}, {}
+    validated = validated or {}
     for path in map(str, paths):
         try:
             data = Path(path).read_bytes()
@@ -55,16 +61,19 @@ def validate_unchanged(validator, paths, folder, *, engine=None, follow_symlinks
         if _OWN_SCHEMA in data:
             continue
         keys[path] = key = buildrecord.digest(environment, path, data)
+        if validated.get(path) == buildrecord.data_sha(data):
+            clean[path] = FileResult(path, ())
+            continue
         entry = record.entries.get(path)
         if entry is not None and entry.get("key") == key:
             try:
                 known[path] = FileResult(path, tuple(Issue(**issue) for issue in entry["issues"]))
             except (KeyError, TypeError):
                 pass  # a record edited by hand: validated again
-    todo = [path for path in map(str, paths) if path not in known]
+    todo = [path for path in map(str, paths) if path not in known and path not in clean]
     fresh = (validator.validate_paths(todo, engine=engine, follow_symlinks=follow_symlinks) if todo
              else ValidationReport(()))
-    results = {result.file: result for result in fresh.files}
+    results = {**clean, **{result.file: result for result in fresh.files}}
     record.entries = {}  # the corpus's files only
     for path, result in {**results, **known}.items():
         if path in keys and not any(issue.rule == "internal-error" for issue in result.issues):

@@ -68,6 +68,11 @@ def digest(*parts) -> str:
     return h.hexdigest()
 
 
+def data_sha(data: bytes) -> str:
+    """sha256 of bytes, as file_sha gives it for a file holding them."""
+    return hashlib.sha256(data).hexdigest()
+
+
 def file_sha(path) -> str | None:
     """sha256 of the file's bytes; None when it is missing or cannot be read."""
     h = hashlib.sha256()

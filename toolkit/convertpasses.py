@@ -216,9 +216,9 @@ def write_task(state, shared, entries: list) -> list:
                 return REUSED
             entry = (entry.source, article, *recognise(article, recognisers(article.meta.language)))
         source, article, mentions, failure = entry
-        tree = _encode_checked(article, source, mentions, failure, options, validator, report, view)
+        tree, clean = _encode_checked(article, source, mentions, failure, options, validator, report, view)
         return place(out_dir / f"{article.stem}.xml", tree, article, edited, report,
-                     validator=validator, when=options.conversion_date)
+                     validator=validator, when=options.conversion_date, clean=clean)
 
     return attempt_each(entries, write, path_of=lambda entry: entry[0])
 

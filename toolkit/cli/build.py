@@ -220,8 +220,9 @@ def _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr
         raise typer.Exit(EXIT_FAILED)
 
     with steps.step():
+        # what convert wrote as it validated it (with the same, default, validator) is not validated again
         report, known = validate_unchanged(default_validator(), tei, dist, engine=engine, follow_symlinks=follow_symlinks,
-                                           force=force, warn=warning_line)
+                                           force=force, warn=warning_line, validated=converted.validated)
         for issue in report.issues:  # already "file:line:col: error: [rule] message"
             say(str(issue), err=True)
         steps.failed |= not report.valid

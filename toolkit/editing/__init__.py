@@ -78,9 +78,13 @@ def describe(existing, tree) -> str:
     return ", ".join(parts) or "changed since"
 
 
-def place(target: Path, tree, article, policy: str, report, *, validator=None, when: str | None = None):
+def place(target: Path, tree, article, policy: str, report, *, validator=None, when: str | None = None,
+          clean: bool = False):
     """Write the encoder's `tree` for `article` to `target` as `policy` says for an edited
-    target (see the module docstring); the path written, or None when the file was kept."""
+    target (see the module docstring); the path written, or None when the file was kept.
+    `clean`: the validator found nothing to say of `tree`; the file written as it is is then
+    one of report.validated (a merged one is not: its tree is another)."""
+    from ..buildrecord import data_sha
     from ..encode import serialise
     from ..encode.header import recorded_source_sha256
     from . import record as _record
@@ -91,6 +95,8 @@ def place(target: Path, tree, article, policy: str, report, *, validator=None, w
     existing = _record.inspect(target, data)
     if not existing.edited:
         _record.write(target, data, machine_markup(tree, article), before=existing)
+        if clean:
+            report.validated[str(target)] = data_sha(data)
         return target
     if policy == OVERWRITE:
         try:
@@ -98,6 +104,8 @@ def place(target: Path, tree, article, policy: str, report, *, validator=None, w
         except EditingError:
             what = describe(existing, None)
         _record.write(target, data, machine_markup(tree, article), before=existing)
+        if clean:
+            report.validated[str(target)] = data_sha(data)
         report.warn(f"{target}: replaced a file edited since teikit wrote it ({what}); those edits are gone")
         return target
     edited = existing.tree()  # not well-formed: EditingError, the file is kept

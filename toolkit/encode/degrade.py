@@ -2,12 +2,14 @@
 
     checked = encode_valid(article, mentions, validator, options=options, authority=authority)
     checked.tree        # the TEI; valid when checked.problems is empty
+    checked.clean       # valid, and not a warning either (what validating it again would find: nothing)
     checked.dropped     # how many of checked.placed mention elements were left out
     checked.causes      # why, one line per distinct cause: 'date/@dur "P2W": not a valid duration'
 
-`validator` is anything with `iter_errors(tree)` yielding Issues (teikit.validate)
-and, optionally, `explain(element)` naming an element's bad attributes. The
-mentions to drop are found, each step only when the one before found none:
+`validator` is anything with `iter_issues(tree)` yielding Issues (teikit.validate:
+errors and warnings, told apart by Issue.is_error; only errors cost mentions) and,
+optionally, `explain(element)` naming an element's bad attributes. The mentions to
+drop are found, each step only when the one before found none:
 
 1. elements whose attributes the schema refuses on their own (`explain`);
 2. the element at or above the node a Schematron issue's `path` names, or, for
@@ -48,7 +50,13 @@ class Checked:
     placed: int = 0                  # mention elements in the first encoding
     dropped: int = 0                 # mentions left out because their markup was invalid
     causes: list[str] = field(default_factory=list)
-    problems: list = field(default_factory=list)  # issues left: empty when tree is valid
+    problems: list = field(default_factory=list)  # errors left: empty when tree is valid
+    warnings: int = 0                # the validator's warnings on the tree (they cost no mention)
+
+    @property
+    def clean(self) -> bool:
+        """Valid, and without a warning: the validator finds nothing to say of the tree."""
+        return not self.problems and not self.warnings
 
     def cause_text(self) -> str:
         """The causes on one line, at most _MAX_CAUSES of them named."""
@@ -69,16 +77,24 @@ class _Attempts:
         self.options, self.authority, self.encoder = options, authority, encoder
         self.checks = 0
 
-    def run(self, without: set) -> tuple[etree._ElementTree, dict, list]:
+    def run(self, without: set) -> tuple[etree._ElementTree, dict, list, int]:
+        """(the tree without those mentions, the elements placed, its errors, how many warnings)."""
         placed: dict = {}
         kept = [m for m in self.mentions if _key(m) not in without]
         tree = self.encoder(self.article, kept, self.options, authority=self.authority, placed=placed)
         self.checks += 1
-        return tree, placed, list(self.validator.iter_errors(tree))
+        return (tree, placed, *errors_and_warnings(self.validator, tree))
 
     @property
     def spent(self) -> bool:
         return self.checks >= MAX_CHECKS
+
+
+def errors_and_warnings(validator, tree) -> tuple[list, int]:
+    """The validator's errors on the tree, and how many warnings it said beside them."""
+    issues = list(validator.iter_issues(tree))
+    errors = [issue for issue in issues if issue.is_error]
+    return errors, len(issues) - len(errors)
 
 
 def encode_valid(article: Article, mentions, validator, *, options: ConvertOptions = ConvertOptions(),
@@ -87,7 +103,7 @@ def encode_valid(article: Article, mentions, validator, *, options: ConvertOptio
     attempts = _Attempts(article, mentions, validator, options, authority, encoder)
     dropped: set = set()
     causes: dict[str, None] = {}
-    tree, placed, issues = attempts.run(dropped)
+    tree, placed, issues, warnings = attempts.run(dropped)
     result = Checked(tree, placed=len(placed))
     for _ in range(MAX_ROUNDS):
         if not issues or attempts.spent:
@@ -98,8 +114,8 @@ def encode_valid(article: Article, mentions, validator, *, options: ConvertOptio
         for mention, cause in culprits:
             dropped.add(_key(mention))
             causes.setdefault(cause, None)
-        tree, placed, issues = attempts.run(dropped)
-    result.tree, result.problems = tree, issues
+        tree, placed, issues, warnings = attempts.run(dropped)
+    result.tree, result.problems, result.warnings = tree, issues, warnings
     result.dropped, result.causes = len(dropped), list(causes)
     return result
 
@@ -144,7 +160,7 @@ def _culprits(tree, placed: dict, issues, dropped: set, attempts: _Attempts, val
         by_key = {_key(placed[e]): e for e in block.iter() if e in placed}
 
         def clears(without: set, where=where) -> bool:
-            new_tree, _, new_issues = attempts.run(dropped | without)
+            new_tree, _, new_issues, _ = attempts.run(dropped | without)
             return not any(_within(new_tree, i, where) for i in new_issues)
 
         for key in _isolate(list(by_key), set(), clears, attempts) or ():
