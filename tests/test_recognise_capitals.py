@@ -134,6 +134,26 @@ def test_a_surname_alone_later_or_after_a_title_is_the_person_found_in_full():
                            ("person", "Newsom", "Gavin Newsom", 0.85)]
 
 
+def test_a_name_of_unknown_given_name_whose_surname_is_written_alone_elsewhere_is_a_person():
+    text = "OSLO — Torvald Eikemo scored twice on Sunday. Eikemo left the pitch at halftime."
+    assert names(text)[1:] == [("person", "Torvald Eikemo", "Torvald Eikemo", 0.6),
+                               ("person", "Eikemo", "Torvald Eikemo", 0.75)]
+    # written alone before the full name, too
+    assert names("Ravelli won again on Sunday. The stage went to Ottavio Ravelli.") == [
+        ("person", "Ravelli", "Ottavio Ravelli", 0.75), ("person", "Ottavio Ravelli", "Ottavio Ravelli", 0.6)]
+    # before a place cue's weak reading: "from" two words is no place when the second is written alone
+    assert surfaces("Benassi pulled away from Ottavio Ravelli on the climb.") == [("place", "Ottavio Ravelli")]
+    assert surfaces("Benassi pulled away from Ottavio Ravelli on the climb. Ravelli finished second.") == [
+        ("person", "Ottavio Ravelli"), ("person", "Ravelli")]
+
+
+def test_a_surname_written_alone_is_no_person_after_an_article_or_in_the_lists():
+    # "the Kestrels": a team; "Court": an org head; "But": a function word opening the run
+    assert surfaces("The Dunmore Kestrels lost again. Fans of the Kestrels left early.") == []
+    assert surfaces("The Kenyan Supreme Court ruled. Court officials agreed.") == [("org", "Kenyan Supreme Court")]
+    assert surfaces("But Abernathy refused. Abernathy left.") == []
+
+
 def test_a_surname_found_with_another_given_name_is_that_persons_relative_in_full():
     text = "His wife, Celestine Ross-Obi, said so. Ignatius Ross-Obi was 84."
     assert [(s, k) for _, s, k, _ in names(text)] == [("Celestine Ross-Obi", "Celestine Ross-Obi"),

@@ -159,6 +159,27 @@ def adjective_title_before(toks: Tokens, lists: Words, first: int) -> bool:
         and lower_title_before(toks, lists, first - 1)
 
 
+def surname_alone(toks: Tokens, lists: Words, first: int, last: int) -> bool:
+    """Whether the run's last word is written alone elsewhere in the text, as news writes a person
+    again by the surname ("Bukayo Saka … Saka said"): capitalised, no capitalised word joined to
+    it on either side, never after an article ("the Grizzlies": a team), and no word of the lists
+    (a head, a title, a word that opens no name: "the Court"); the run's first word is no function
+    word ("But Morant")."""
+    word = toks.words[last]
+    if toks.words[first].casefold() in lists.function_words or (word.casefold(),) in lists.titles \
+            or any(word in lists[kind] for kind in ("org_head", "place_head", "not_name", "not_alone")):
+        return False
+    alone = False
+    for i, other in enumerate(toks.words):
+        if other != word or first <= i <= last or (toks.joined(i) and toks.capitalised(i - 1)) \
+                or (i + 1 < toks.n and toks.joined(i + 1) and toks.capitalised(i + 1)):
+            continue
+        if i > 0 and toks.joined(i) and toks.words[i - 1].casefold() in lists["article"]:
+            return False
+        alone = True
+    return alone
+
+
 def named_before_acronyms(toks: Tokens, lists: Words) -> list[tuple[int, int, int]]:
     """(first, last, acronym) word indices of an organisation's name written before its acronym in
     brackets, lower-case words allowed inside ("l'Office français de la biodiversité (OFB)"): the

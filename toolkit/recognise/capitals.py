@@ -35,7 +35,10 @@ names, first rule that holds (the words around it: recognise/capitalcues.py):
    said"), org_after after a comma (", whose"): an organisation, 0.6; an age (", 38,": 0.7), an
    apposition after a lower-case noun ("His wife, X Y, said": 0.6), person_after after a comma
    (", a chemist", ", who": 0.6; a place before a place word, ", a town"): a person;
-7. one or two words after a place cue, several words allowed ("in Fresno", "près de Brest"): 0.5;
+7. two or three words whose last is written alone elsewhere in the text, as news names a person
+   again ("Bukayo Saka … Saka said"; never after an article, "the Grizzlies", nor a word of the
+   lists): a person, 0.6 (capitalcues.surname_alone); else one or two words after a place cue,
+   several words allowed ("in Fresno", "près de Brest"): a place, 0.5;
 8. else a run with connectors is looked at again in its parts; nothing else is marked. A
    title inside a run parts it ("Federal Reserve Chair Jerome Powell"); an org_connector ("and")
    joins an organisation's words only, never two places ("Lake Louise and Moraine Lake"); before
@@ -65,7 +68,8 @@ from .anydates import find_any_dates
 from .base import Context
 from .capitalcues import (adjective_title_before, apposed, given, head_opening, listed, listed_place_after,
                           long_name_end, lower_head, lower_title_before, named_before_acronyms, org_word_around,
-                          phrase_before, place_word_around, possessive, said_by_the, saying_beside, title_length)
+                          phrase_before, place_word_around, possessive, said_by_the, saying_beside, surname_alone,
+                          title_length)
 from .capitalwords import Tokens, Words, words
 from .ruletable import priority
 from .spans import Candidate, resolve
@@ -277,6 +281,8 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
             return add(first, last, PERSON, 0.6)  # "Hildegard Osterhaus, a chemist", "Daniela Cavallo, who …"
     if len(run) <= 3 and said is not None and words[said] in lists["org_after"] and not toks.line_start(first):
         return add(first, last, ORG, 0.6)  # "Safaricom, whose …", "The Teamsters, which …"
+    if plain and 2 <= len(run) <= 3 and surname_alone(toks, lists, first, last):
+        return add(first, last, PERSON, 0.6)  # "Bukayo Saka scored … Saka said"
     if not connectors and len(run) <= 2 and first > 0 and toks.joined(first) and not possessive(toks, last) \
             and phrase_before(toks, first, lists.place_cues) and not (single and words[first] in lists["not_alone"]):
         return add(first, last, PLACE, 0.5)
