@@ -236,6 +236,44 @@ def test_a_long_line_of_capitalised_words_is_read_in_linear_time():
     assert time.process_time() - started < 5  # was 172 s (cubic); 0.05 s now: a bound, not a benchmark
 
 
+# --- corpus names (recognise/capitalknown.py) --------------------------------------------------
+
+KNOWN = frozenset({("Tobiah Quarshie", "person"), ("Tamberra", "place"), ("Kessler", "org"), ("California", "place")})
+
+
+def test_a_name_found_elsewhere_in_the_corpus_is_marked_where_written():
+    text = "Workers cheered as Tobiah Quarshie toured the factory beside Tamberra, and Kessler staff waved."
+    assert names(text) == []  # nothing in the text itself says what they are
+    assert names(text, known_names=KNOWN) == [("person", "Tobiah Quarshie", "Tobiah Quarshie", 0.8),
+                                              ("place", "Tamberra", "Tamberra", 0.8), ("org", "Kessler", "Kessler", 0.8)]
+
+
+def test_a_corpus_name_is_not_marked_where_the_texts_own_rules_named_it_or_inside_a_longer_name():
+    text = "Gov. Tobiah Quarshie spoke at the University of California campus."
+    assert names(text, known_names=KNOWN, own_names=frozenset({"Tobiah Quarshie"})) == [
+        ("person", "Tobiah Quarshie", "Tobiah Quarshie", 0.85), ("org", "University of California", "University of California", 0.8)]
+
+
+def test_a_corpus_name_of_one_word_is_not_marked_opening_a_sentence_or_where_the_text_writes_it_in_lower_case():
+    assert names("Kessler staff waved.", known_names=KNOWN) == []
+    assert names("The kessler valve broke; Kessler staff waved.", known_names=KNOWN) == []
+    assert names("The crowd at Kessler waved.", known_names=KNOWN) == [("org", "Kessler", "Kessler", 0.8)]
+
+
+def test_convert_marks_in_one_english_article_a_person_another_names_with_a_title(tmp_path):
+    from teikit.convert import convert_paths
+    from teikit.options import ConvertOptions
+
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "a.txt").write_text("Plant Visit\n\nGov. Tobiah Quarshie visited the plant on Monday.\n",
+                                            encoding="utf-8")
+    (tmp_path / "src" / "b.txt").write_text("Factory Opens\n\nWorkers cheered as Tobiah Quarshie toured the "
+                                            "factory on Tuesday.\n", encoding="utf-8")
+    convert_paths([tmp_path / "src"], tmp_path / "tei", ConvertOptions(language="en"))
+    marked = '<persName ref="#pers-tobiah-quarshie" resp="#ner-capitals" cert="0.80">Tobiah Quarshie</persName>'
+    assert marked in (tmp_path / "tei" / "b.xml").read_text(encoding="utf-8")
+
+
 # --- the word lists ---------------------------------------------------------------------------
 
 def test_english_has_word_lists_and_the_places_of_cldr():

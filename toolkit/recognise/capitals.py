@@ -55,8 +55,8 @@ A line written in title case (a headline: most of its words capitalised, no stop
 gets rule 1 and the later mentions only. A four-digit year alone after a year_cue is a date
 ("in 2026"; not before a noun, "2000 homes"), cert 0.8. The byline's author (Context.author) is a person wherever written (0.95).
 Keys: a person's full name as first written, an organisation's or a place's name as written
-(its acronym shares it). Corpus names (Context.known_names) are not looked for: the text's own
-rules decide.
+(its acronym shares it). Corpus names (Context.known_names) are marked wherever written, but
+where this text's own rules named them or inside a longer name they found (recognise/capitalknown.py).
 """
 
 from __future__ import annotations
@@ -70,6 +70,7 @@ from .capitalcues import (adjective_title_before, apposed, given, head_opening, 
                           long_name_end, lower_head, lower_title_before, named_before_acronyms, org_word_around,
                           phrase_before, place_word_around, possessive, said_by_the, saying_beside, surname_alone,
                           title_length)
+from .capitalknown import known_candidates
 from .capitalwords import Tokens, Words, words
 from .ruletable import priority
 from .spans import Candidate, resolve
@@ -98,7 +99,10 @@ class CapitalsRecogniser:
         self.lists = words(code)
 
     def find(self, text: str, context: Context = Context()) -> list[Mention]:
-        candidates = find_names(text, self.lists, context.author)
+        toks = Tokens(text, self.lists)
+        candidates = find_names(toks, self.lists, context.author)
+        if context.known_names:
+            candidates += known_candidates(toks, self.lists, context.known_names, context.own_names, candidates)
         candidates += find_any_dates(text, context.language or self.code, context.reference_date)
         candidates += find_years(text, self.lists)
         return resolve(candidates, self.name)
@@ -118,8 +122,7 @@ def find_years(text: str, lists: Words) -> list[Candidate]:
     return out
 
 
-def find_names(text: str, lists: Words, author: str | None = None) -> list[Candidate]:
-    toks = Tokens(text, lists)
+def find_names(toks: Tokens, lists: Words, author: str | None = None) -> list[Candidate]:
     headline = _title_case_lines(toks)
     found: list[tuple[int, int, str, str, float]] = []  # (first, last, type, key, cert)
     for run in _runs(toks, lists):
