@@ -58,6 +58,7 @@ class Renderer:
         self.compile_seconds = time.perf_counter() - started
         self._html_parameters = saxon.Parameters(self._html)
         self._text_parameters = saxon.Parameters(self._text)
+        self._data_parameters = saxon.Parameters(self._data)
         spaces = saxon.string_value(whitespace.XML_SPACES)
         for executable in (self._html, self._text, self._site, self._data):
             executable.set_parameter(f"{{{names.TEIKIT_NS}}}spaces", spaces)
@@ -144,8 +145,9 @@ class Renderer:
 
     def site_record(self, source) -> str:
         """What the corpus site needs of one document (xslt/site/data.xsl), as XML text
-        for render.sitedata.SiteData.add."""
+        for render.sitedata.SiteData.add. Anyone's TEI has register ids of its own."""
         doc = self.load(source)
+        self._data_parameters.set("document-ids", "no" if doc.teikit else "yes")
         return self._run(lambda: self._data.transform_to_string(xdm_node=doc.node), doc.name)
 
     def site_page(self, template: str, data: str, name: str) -> str:

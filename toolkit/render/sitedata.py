@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..asciifold import slug
 from ..errors import ToolkitError
 from ..fsutil import ScratchDir
 from ..register import Register, register_digest, registers_beside
@@ -41,7 +42,8 @@ _JUMP_ALWAYS = frozenset(ALPHABET)
 _SCHEMA = """
 CREATE TABLE articles (stem TEXT PRIMARY KEY, title TEXT, title_key TEXT, date TEXT, datetime TEXT,
                        label TEXT, authors TEXT, site TEXT, lang TEXT);
-CREATE TABLE entity_docs (id TEXT, stem TEXT, type TEXT, name TEXT, key TEXT, letter TEXT, PRIMARY KEY (id, stem));
+CREATE TABLE entity_docs (id TEXT, stem TEXT, type TEXT, name TEXT, key TEXT, letter TEXT, named INTEGER,
+                          PRIMARY KEY (id, stem));
 CREATE TABLE variants (id TEXT, stem TEXT, variant TEXT, PRIMARY KEY (id, stem, variant));
 CREATE TABLE idnos (id TEXT, stem TEXT, type TEXT, value TEXT, PRIMARY KEY (id, stem, type, value));
 CREATE TABLE mentions (id TEXT, stem TEXT, seq INTEGER, mid TEXT, text TEXT, before TEXT, after TEXT);
@@ -52,6 +54,17 @@ _INDEXES = """
 CREATE INDEX IF NOT EXISTS ed_type ON entity_docs (type, key);
 CREATE INDEX IF NOT EXISTS m_id ON mentions (id, stem, seq);
 CREATE INDEX IF NOT EXISTS d_when ON dates (whenv);
+"""
+
+
+# An entry the articles name differently (anyone's TEI: one authority URI, an entry's name in one
+# document and a mention's words in another) takes one name in every row, so that its letter and
+# its place in the list agree: the name an entry of its own gives it (named), the first article's
+# (by stem) first, as the lists read it.
+_SETTLE = """
+UPDATE entity_docs SET (name, key, letter) = (
+    SELECT e.name, e.key, e.letter FROM entity_docs e WHERE e.id = entity_docs.id ORDER BY e.named DESC, e.stem LIMIT 1)
+WHERE id IN (SELECT id FROM entity_docs GROUP BY id HAVING count(DISTINCT name) > 1)
 """
 
 
@@ -67,6 +80,20 @@ class Entry:
     articles: int
 
 
+def site_id(stem: str, ident: str, uri: str | None) -> str:
+    """The site's id of a register entry of a document with ids of its own (anyone's TEI,
+    xslt/site/data.xsl): one named by an authority URI is the same entry in every document
+    that names it ("uri-" + a slug of the URI and 10 hex digits of its SHA-1: a page name
+    that two URIs never share); any other is the document's own ("<stem>.<xml:id>")."""
+    if uri:
+        readable = slug(uri.split("://", 1)[-1])[:_URI_SLUG_CHARS].strip("-")
+        return f"uri-{readable}-{hashlib.sha1(uri.encode('utf-8')).hexdigest()[:10]}"
+    return f"{stem}.{ident}"
+
+
+_URI_SLUG_CHARS = 60
+
+
 class SiteData(DateRegister):
     """A build's site data in a temporary SQLite file (see the module contract)."""
 
@@ -80,7 +107,7 @@ class SiteData(DateRegister):
             self.path = os.path.join(self._scratch.name, "site.sqlite")
         self.db = sqlite3.connect(self.path)
         self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-        self._indexed = False
+        self._indexed = self._settled = False
         self._numbered = None  # the key of the list last numbered (_rows)
         self._counts: dict = {}  # letter_counts and entry_count of each type, until the store changes
         self._tables: set[str] = set()
@@ -112,22 +139,26 @@ class SiteData(DateRegister):
             for table in ("articles", "entity_docs", "variants", "idnos", "mentions", "dates"):
                 db.execute(f"DELETE FROM {table} WHERE stem = ?", (stem,))
         self._numbered, self._counts = None, {}  # a list numbered or counted before may have changed
+        self._settled = False
         title = doc.get("title") or stem
         db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?)",
                    (stem, title, sort_key(title), doc.get("date"), doc.get("datetime"), doc.get("date-label"),
                     doc.get("authors"), doc.get("site"), doc.get("lang")))
         # One executemany per table (each table's rows in the same order as one execute per row).
         entities = doc.findall("e")
-        db.executemany("INSERT OR REPLACE INTO entity_docs VALUES (?,?,?,?,?,?)",
-                       ((e.get("id"), stem, e.get("type"), e.get("name"), sort_key(e.get("name")), letter(e.get("name")))
-                        for e in entities))
+        ids = ({e.get("id"): site_id(stem, e.get("id"), e.get("uri")) for e in entities}
+               if doc.get("ids") == "document" else {})
+        db.executemany("INSERT OR REPLACE INTO entity_docs VALUES (?,?,?,?,?,?,?)",
+                       ((ids.get(e.get("id"), e.get("id")), stem, e.get("type"), e.get("name"), sort_key(e.get("name")),
+                         letter(e.get("name")), int(e.get("named") != "mention")) for e in entities))
         db.executemany("INSERT OR IGNORE INTO variants VALUES (?,?,?)",
-                       ((e.get("id"), stem, v.text or "") for e in entities for v in e.iterfind("v")))
+                       ((ids.get(e.get("id"), e.get("id")), stem, v.text or "") for e in entities for v in e.iterfind("v")))
         db.executemany("INSERT OR IGNORE INTO idnos VALUES (?,?,?,?)",
-                       ((e.get("id"), stem, i.get("type"), i.text or "") for e in entities for i in e.iterfind("idno")))
+                       ((ids.get(e.get("id"), e.get("id")), stem, i.get("type"), i.text or "")
+                        for e in entities for i in e.iterfind("idno")))
         db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)",
-                       ((m.get("ref"), stem, n, m.get("mid"), m.get("text"), m.get("before"), m.get("after"))
-                        for n, m in enumerate(doc.iterfind("m"))))
+                       ((ids.get(m.get("ref"), m.get("ref")), stem, n, m.get("mid"), m.get("text"), m.get("before"),
+                         m.get("after")) for n, m in enumerate(doc.iterfind("m"))))
         db.executemany("INSERT INTO dates VALUES (?,?,?,?,?,?,?,?,?)",
                        ((stem, n, d.get("mid"), d.get("when"), d.get("label"), d.get("spec"), d.get("text"), d.get("before"),
                          d.get("after"))
@@ -139,7 +170,7 @@ class SiteData(DateRegister):
         articles mention; the articles' own copies stay beside. How many entries it named."""
         db = self.db
         mentioned = set(db.execute("SELECT DISTINCT type, id FROM entity_docs").fetchall())
-        self._numbered, self._counts = None, {}
+        self._numbered, self._counts, self._settled = None, {}, False
         used = 0
         for entity_type, ident, names, idnos in entries:
             if (entity_type, ident) not in mentioned:
@@ -165,9 +196,13 @@ class SiteData(DateRegister):
         self.db.execute("DELETE FROM pages")
 
     def _index(self) -> None:
+        """The indexes made, and every entry given one name (_settle), before a page is read."""
         if not self._indexed:
             self.db.executescript(_INDEXES)
             self._indexed = True
+        if not self._settled:
+            self.db.execute(_SETTLE)
+            self._settled = True
 
     # -- reading -------------------------------------------------------------
 
@@ -316,6 +351,7 @@ class SiteData(DateRegister):
         """The search page's facets: per entity type its `top` entries by number of articles
         (the rest are reached by typing), in collation order; every year; every source site."""
         parts = [f"<search{_attrs(lang=self.lang())}>"]
+        self._index()
         for entity_type in ENTITY_TYPES:
             rows = self.db.execute(
                 """SELECT name, key, n FROM (SELECT id, name, key, min(stem), count(*) AS n FROM entity_docs

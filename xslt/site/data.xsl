@@ -3,8 +3,8 @@
   What the corpus site needs of one document, as a small XML record (render/sitedata.py
   stores it, so that no page of the site needs more than one document in memory):
 
-    <doc title date datetime date-label authors site lang>
-      <e id type name> <v>variant</v>* <idno type>value</idno>* </e>   per register entry mentioned
+    <doc title date datetime date-label authors site lang ids?>
+      <e id type name uri? named?> <v>variant</v>* <idno type>value</idno>* </e>   per register entry mentioned
       <m ref mid text before after/>                                    per name mention, in order
       <d mid when label spec text before after/>                        per dated mention (a year known)
     </doc>
@@ -13,6 +13,14 @@
   page reads it (common/reading.xsl: one branch of a choice, app or subst, no del, fw or figDesc, a
   gap "[…]"; a mention in a note, the note's), cut to $tk:context-chars characters at a word boundary;
   "text" is the mention read so (tk:plain: an editor's expan, not the abbr).
+
+  The register entries of teikit's articles are its standOff's, their ids the corpus register's.
+  Anyone's TEI ($document-ids 'yes', Renderer.site_record: names.is_teikit_document) has ids of its
+  own (ids="document": render/sitedata.py makes them the site's): its entries are those of any
+  listPerson, listOrg or listPlace in it, standOff, header, text or back matter (tk:register-entry),
+  each with its authority URI (@uri, tk:entry-uri), and a name whose @ref is an authority URI
+  (http, https) and no entry of the document is an entry of its own, @id and @uri that URI. An
+  entry without a name of its own is named by its first mention (named="mention").
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -28,13 +36,19 @@
   <xsl:output method="xml" encoding="UTF-8" indent="no" omit-xml-declaration="yes"/>
   <xsl:mode on-no-match="shallow-skip"/>
 
+  <!-- 'yes' for a document whose register ids are its own (see above). -->
+  <xsl:param name="document-ids" as="xs:string" select="'no'"/>
+  <xsl:variable name="tk:own-ids" as="xs:boolean" select="$document-ids eq 'yes'"/>
+
   <xsl:variable name="tk:context-chars" as="xs:integer" select="80"/>
   <xsl:variable name="tk:context-window" as="xs:integer" select="2 * $tk:context-chars"/>
 
   <xsl:template match="/TEI">
     <xsl:variable name="lang" select="tk:lang(.)"/>
     <xsl:variable name="date" select="tk:article-date(.)"/>
-    <xsl:variable name="mentions" select="tk:text-of(.)//(persName | orgName | placeName)[@ref][exists(tk:entry(.))]"/>
+    <xsl:variable name="mentions" select="if ($tk:own-ids)
+        then tk:text-of(.)//(persName | orgName | placeName)[@ref][exists(tk:register-entry(.)) or tk:is-authority(tk:ref-id(.))]
+        else tk:text-of(.)//(persName | orgName | placeName)[@ref][exists(tk:entry(.))]"/>
     <!-- tk:mention-id of each mention: the document's map (tk:mention-ids) looked up here, not by a call
          per mention (each a look-up in the function's cache, which costs more); a TEI nested in the
          text, which numbers its own (tk:tei), leaves it to tk:mention-id. -->
@@ -47,9 +61,16 @@
          authors="{tk:authors(.)}"
          site="{tk:source-site(.)}"
          lang="{$lang}">
+      <xsl:if test="$tk:own-ids"><xsl:attribute name="ids" select="'document'"/></xsl:if>
       <xsl:for-each-group select="$mentions" group-by="tk:ref-id(.)">
-        <xsl:variable name="entry" select="tk:entry(current-group()[1])"/>
-        <e id="{current-grouping-key()}" type="{tk:entity-type($entry)}" name="{tk:entry-name($entry)}">
+        <xsl:variable name="entry" select="tk:register-entry(current-group()[1])"/>
+        <xsl:variable name="entry-name" as="xs:string?" select="($entry ! tk:entry-name(.))[.]"/>
+        <e id="{current-grouping-key()}" type="{tk:entity-type(($entry, current-group()[1])[1])}"
+           name="{($entry-name, tk:name-plain(current-group()[1]))[1]}">
+          <xsl:if test="$tk:own-ids">
+            <xsl:attribute name="uri" select="if ($entry) then tk:entry-uri($entry) else current-grouping-key()"/>
+          </xsl:if>
+          <xsl:if test="empty($entry-name)"><xsl:attribute name="named" select="'mention'"/></xsl:if>
           <xsl:for-each select="distinct-values(($entry/(persName | orgName | placeName) ! tk:plain(.), current-group() ! tk:name-plain(.)))">
             <v>{.}</v>
           </xsl:for-each>
@@ -119,6 +140,29 @@
     <!-- (the text is folded already: normalize-space is tk:normalize there) -->
     <xsl:sequence select="if (exists($opens) and exists($closes)) then normalize-space(substring($reading?text, $opens + 1, $closes - $opens))
                           else tk:plain($mention)"/>
+  </xsl:function>
+
+  <!-- The register entry a name points to: teikit's in standOff (tk:entry); in a document with ids
+       of its own, also one of a listPerson, listOrg or listPlace anywhere in it. -->
+  <xsl:function name="tk:register-entry" as="element()?">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="if (not($tk:own-ids)) then tk:entry($name)
+        else (tk:entry($name), key('tk:listed', generate-id(tk:tei($name)) || ' ' || tk:ref-id($name), root($name)))[1]"/>
+  </xsl:function>
+
+  <xsl:key name="tk:listed" match="listPerson//person[@xml:id] | listOrg//org[@xml:id] | listPlace//place[@xml:id]"
+           use="generate-id(ancestor::TEI[1]) || ' ' || @xml:id"/>
+
+  <!-- An entry's authority URI: the first http or https URI of its @sameAs, @corresp or @ref, else of
+       its idno elements ('' for none: the entry is the document's own). -->
+  <xsl:function name="tk:entry-uri" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="(($entry/(@sameAs, @corresp, @ref) ! tokenize(.), $entry/idno ! normalize-space())[tk:is-authority(.)], '')[1]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:is-authority" as="xs:boolean">
+    <xsl:param name="ref" as="xs:string"/>
+    <xsl:sequence select="starts-with($ref, 'https://') or starts-with($ref, 'http://')"/>
   </xsl:function>
 
   <!-- The block a mention's context is taken from: its nearest block ancestor, or the note it is in
