@@ -19,13 +19,12 @@ A span the rules found keeps their key; any other is keyed as written.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from ..model import NAME_TYPES, PERSON
 from .capitalwords import Tokens, Words, words
 from .ruletable import priority
-from .spans import Candidate
+from .spans import Candidate, inside_longer
 from .tokens import phrase_key
 
 KNOWN_PERSON, KNOWN_NAME = priority("known-person"), priority("known-name")
@@ -56,7 +55,6 @@ def known_candidates(toks: Tokens, lists: Words, known_names: frozenset, own_nam
     own = {phrase_key(form) for form in own_names}
     keys = {(c.start, c.end, c.type): c.key for c in found}
     spans = sorted((c.start, c.end) for c in found)
-    longest = max((c.end - c.start for c in found), default=0)
     lower = {word for word in toks.words if word.islower()}
     out = []
     for i, word in enumerate(toks.words):
@@ -67,15 +65,9 @@ def known_candidates(toks: Tokens, lists: Words, known_names: frozenset, own_nam
             if size == 1 and (toks.sentence_start(i) or word.casefold() in lower):
                 break
             start, end = toks.spans[i][0], toks.spans[i + size - 1][1]
-            if phrase_key(toks.text[start:end]) in own or _inside(spans, longest, start, end):
+            if phrase_key(toks.text[start:end]) in own or inside_longer(spans, start, end):
                 break
             out.append(Candidate(start, end, kind, keys.get((start, end, kind), toks.text[start:end]), CERT,
                                  KNOWN_PERSON if kind == PERSON else KNOWN_NAME))
             break  # the longest known name written here
     return out
-
-
-def _inside(spans: list[tuple[int, int]], longest: int, start: int, end: int) -> bool:
-    """Whether one of the sorted `spans` holds [start, end) and more (none is longer than `longest`)."""
-    lo, hi = bisect_left(spans, (start - longest,)), bisect_right(spans, (start, float("inf")))
-    return any(end <= b and b - a > end - start for a, b in spans[lo:hi])

@@ -51,7 +51,6 @@ Gazetteers are data (toolkit/data/gazetteers/*.tsv), loaded once per process.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -65,7 +64,7 @@ from .places import find_places
 from .roles import find_roles
 from .ruletable import priority
 from .scan import Scan
-from .spans import MAX_SPAN, Candidate, resolve
+from .spans import Candidate, inside_longer, resolve
 from .tokens import Tokens, phrase_key
 
 KNOWN_PERSON, KNOWN_NAME = priority("known-person"), priority("known-name")
@@ -152,16 +151,6 @@ def _known_index(known_names: frozenset, gaz: Gazetteers) -> PhraseIndex:
     return index
 
 
-def _inside_name(names: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Does one of the sorted `names` (start, end) hold [start, end) and more: is the known name
-    part of a longer name found here, a place's after its level or generic word ("TP Hồ Chí
-    Minh", "ga Kim Mã"), a school's ("Trường THPT Chu Văn An"), a body's ("Sở Y tế Hà Nội"), a
-    person's ("Nguyễn Quang Hải")? (No span is longer than MAX_SPAN: only the names starting
-    that far back are looked at.)"""
-    lo, hi = bisect_left(names, (start - MAX_SPAN,)), bisect_right(names, (start, float("inf")))
-    return any(end <= b and b - a > end - start for a, b in names[lo:hi])
-
-
 def _known(scan: Scan, known_names: frozenset, keys: dict, own_names: frozenset = frozenset(),
            names: list[tuple[int, int]] = ()) -> list[Candidate]:
     """Names found elsewhere in the corpus, marked wherever written here, with this text's keys
@@ -189,7 +178,9 @@ def _known(scan: Scan, known_names: frozenset, keys: dict, own_names: frozenset 
         if own and tuple(toks.low_seq()[2 * i:2 * (i + size) - 1]) in own:
             continue
         start, end = toks.span(i, i + size)
-        if _inside_name(names, start, end):
+        # part of a longer name found here, a place's after its level or generic word ("TP Hồ Chí Minh",
+        # "ga Kim Mã"), a school's ("Trường THPT Chu Văn An"), a body's ("Sở Y tế Hà Nội"), a person's
+        if inside_longer(names, start, end):
             continue
         key = keys.get((start, end, kind), _UNKEYED)
         if key is _UNKEYED:  # a span the rules did not name: keyed as they would key it

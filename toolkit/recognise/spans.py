@@ -37,6 +37,13 @@ class Candidate(NamedTuple):
         return Mention(self.start, self.end, self.type, self.key, self.attrs, resp, round(self.cert, 2))
 
 
+def inside_longer(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of the sorted `spans` (start, end) holds [start, end) and more (no span is
+    longer than MAX_SPAN: only those starting that far back are looked at)."""
+    lo, hi = bisect_left(spans, (start - MAX_SPAN,)), bisect_right(spans, (start, float("inf")))
+    return any(end <= b and b - a > end - start for a, b in spans[lo:hi])
+
+
 def compatible(a: Candidate, b: Candidate) -> bool:
     if a.end <= b.start or b.end <= a.start:
         return True
