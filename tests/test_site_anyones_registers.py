@@ -15,7 +15,7 @@ import re
 import pytest
 
 from teikit.render import build_site
-from teikit.render.sitedata import site_id
+from teikit.render.siteids import site_id
 
 from render_helpers import H, broken_links, parse_html
 

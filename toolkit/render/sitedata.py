@@ -25,12 +25,12 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..asciifold import slug
 from ..errors import ToolkitError
 from ..fsutil import ScratchDir
 from ..register import Register, register_digest, registers_beside
 from .pagedata import attrs as _attrs, pages as _pages, window as _window
 from .sitedates import DateRegister
+from .siteids import site_id
 from ..collation import ALPHABET, LETTERS, OTHER, letter, letter_slug, sort_key
 
 ENTITY_TYPES = ("person", "org", "place")
@@ -78,20 +78,6 @@ class Entry:
     letter: str
     mentions: int
     articles: int
-
-
-def site_id(stem: str, ident: str, uri: str | None) -> str:
-    """The site's id of a register entry of a document with ids of its own (anyone's TEI,
-    xslt/site/data.xsl): one named by an authority URI is the same entry in every document
-    that names it ("uri-" + a slug of the URI and 10 hex digits of its SHA-1: a page name
-    that two URIs never share); any other is the document's own ("<stem>.<xml:id>")."""
-    if uri:
-        readable = slug(uri.split("://", 1)[-1])[:_URI_SLUG_CHARS].strip("-")
-        return f"uri-{readable}-{hashlib.sha1(uri.encode('utf-8')).hexdigest()[:10]}"
-    return f"{stem}.{ident}"
-
-
-_URI_SLUG_CHARS = 60
 
 
 class SiteData(DateRegister):
