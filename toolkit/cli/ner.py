@@ -101,7 +101,7 @@ def extract_command(
             load = partial(load_recogniser, str(model) if model else None, name=recogniser.value if recogniser else None)
         chosen = load()
         # a document the recogniser fails on is one failure in `inputs`
-        results = extract(docs, chosen, inputs, jobs=jobs, load=load)
+        results = extract(docs, chosen, inputs, jobs=jobs, load=load, language=language)
         write_jsonl(output, results)
     total = sum(len(d.entities) for d in results)
     if print_report(inputs, f"{total} entities in {len(results)} documents ({chosen.name}) written to {output}"):

@@ -50,25 +50,28 @@ def mentions_to_entities(mentions: list[Mention], text: str | None = None) -> li
     return outermost(spans)
 
 
-def extract_doc(doc: NerDoc, recogniser: Recogniser) -> NerDoc:
-    mentions = recogniser.find(doc.text, Context())
+def extract_doc(doc: NerDoc, recogniser: Recogniser, language: str | None = None) -> NerDoc:
+    """The document's spans; `language`: the texts' (Context.language: the dates of a language
+    without a recogniser of its own are read in its month names)."""
+    mentions = recogniser.find(doc.text, Context(language=language))
     return NerDoc(doc.id, doc.text, tuple(mentions_to_entities(mentions, doc.text)))
 
 
 def extract(docs, recogniser: Recogniser, report: Report | None = None, *, jobs: int | None = 1,
-            load=None) -> list[NerDoc]:
-    """Every document's spans, in order. With a `report`, a document the recogniser fails on
-    costs that document only: it is left out of the result and is one failure (its id and
-    why); without one, the first failure raises. With jobs other than 1 (None: every core)
-    the documents go to worker processes (teikit.parallel), each making its recogniser once
-    with `load()` (a picklable factory giving the same recogniser); the same spans."""
+            load=None, language: str | None = None) -> list[NerDoc]:
+    """Every document's spans, in order (`language`: the texts', as extract_doc takes it). With
+    a `report`, a document the recogniser fails on costs that document only: it is left out of
+    the result and is one failure (its id and why); without one, the first failure raises. With
+    jobs other than 1 (None: every core) the documents go to worker processes
+    (teikit.parallel), each making its recogniser once with `load()` (a picklable factory
+    giving the same recogniser); the same spans."""
     if jobs == 1 or load is None:
-        outcomes = _extract_task(recogniser, None, docs, guarded=report is not None)
+        outcomes = _extract_task(recogniser, language, docs, guarded=report is not None)
     else:
         docs = list(docs)
         with make_engine(jobs, warm=load) as engine:
             task = _extract_task if report is not None else _extract_unguarded
-            outcomes = list(engine.map(task, docs, state=load, count=len(docs)))
+            outcomes = list(engine.map(task, docs, state=load, shared=language, count=len(docs)))
     out = []
     for outcome in outcomes:
         if isinstance(outcome, NerDoc):
@@ -78,15 +81,15 @@ def extract(docs, recogniser: Recogniser, report: Report | None = None, *, jobs:
     return out
 
 
-def _extract_task(recogniser: Recogniser, _shared, docs, guarded: bool = True) -> list:
+def _extract_task(recogniser: Recogniser, language: str | None, docs, guarded: bool = True) -> list:
     """A NerDoc per document, or (id, failure message) for one the recogniser fails on."""
     outcomes = []
     for doc in docs:
         if not guarded:
-            outcomes.append(extract_doc(doc, recogniser))
+            outcomes.append(extract_doc(doc, recogniser, language))
             continue
         try:
-            outcomes.append(extract_doc(doc, recogniser))
+            outcomes.append(extract_doc(doc, recogniser, language))
         except ToolkitError as exc:
             outcomes.append((doc.id, f"{doc.id}: {exc.message}; left out"))
         except Exception as exc:  # noqa: BLE001 - a recogniser bug must cost one document, not the run
@@ -94,8 +97,8 @@ def _extract_task(recogniser: Recogniser, _shared, docs, guarded: bool = True) -
     return outcomes
 
 
-def _extract_unguarded(recogniser: Recogniser, _shared, docs) -> list:
-    return _extract_task(recogniser, _shared, docs, guarded=False)
+def _extract_unguarded(recogniser: Recogniser, language: str | None, docs) -> list:
+    return _extract_task(recogniser, language, docs, guarded=False)
 
 
 def read_text_file(path) -> NerDoc:
