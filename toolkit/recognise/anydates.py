@@ -15,7 +15,8 @@ that need no knowledge of the language or only the little the data gives:
   notBefore="2024-05-06" notAfter="2024-06-05"              cert 0.9 (0.6 for the bounds)
 - with a month name of the language (data/languages/months.tsv) and a day or
   a year: "May 6, 2024", "6 May 2024", "6th May 2024", "1er juillet 2024",
-  "6 de mayo de 2024" (the words beside a day: date_words.tsv), "May 2024";
+  "6 de mayo de 2024" (the words beside a day: date_words.tsv), "May 2024",
+  "octubre de 2024";
   a day and month without a year take the year of the reference date,
   else --MM-DD                                   cert 0.9 (0.7 without the year)
 
@@ -89,7 +90,7 @@ def _month_patterns(code: str) -> tuple[re.Pattern, re.Pattern, dict[str, int]] 
     month = rf"(?<!\w)({name})(?:(?<=\.)|(?!\w))"
     year = r"(?<!\d)(\d{4})(?!\d)"
     day_first = re.compile(rf"(?<![\w/.\-]){day}{gap}{month}(?:,?{gap}{year})?", re.I)
-    month_first = re.compile(rf"{month}(?:\s+{day}(?!\d))?(?:,?\s+{year})?", re.I)
+    month_first = re.compile(rf"{month}(?:\s+{day}(?!\d))?(?:,?{gap}{year})?", re.I)  # "octubre de 2024"
     return day_first, month_first, months
 
 
