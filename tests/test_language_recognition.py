@@ -29,7 +29,7 @@ NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 NAMES = ".//tei:text//tei:persName | .//tei:text//tei:orgName | .//tei:text//tei:placeName | " \
         ".//tei:text//tei:roleName | .//tei:text//tei:choice"
 NOT_RECOGNISED = "persons, organisations, places, roles and abbreviations are not recognised in this language, only dates"
-# English and French (names by their word lists)
+# English, French and Spanish (names by their word lists)
 NOT_RECOGNISED_EN = ("roles and abbreviations are not recognised in this language, only persons, organisations, places "
                      "and dates")
 runner = CliRunner()
@@ -54,17 +54,19 @@ def dates_of(tree) -> list[tuple[str, str | None]]:
 
 # --- the registry ----------------------------------------------------------------------------
 
-def test_vietnamese_has_the_rules_english_and_french_their_word_lists_and_every_other_language_the_dates_recogniser():
+def test_vietnamese_has_the_rules_english_french_and_spanish_their_word_lists_and_every_other_language_the_dates_recogniser():
     chosen = ByLanguage()
     assert isinstance(chosen("vi"), RulesRecogniser) and chosen("vi-VN") is chosen("vi")
     assert isinstance(chosen("en"), CapitalsRecogniser) and chosen("en-GB") is chosen("en")
     assert isinstance(chosen("fr"), CapitalsRecogniser) and chosen("fr-CA") is chosen("fr")
+    assert isinstance(chosen("es"), CapitalsRecogniser) and chosen("es-MX") is chosen("es")
     assert chosen("fr").code == "fr" and chosen("fr") is not chosen("en")
-    for tag in ("zh", "zh-TW", "de", "es", "sw"):
+    assert chosen("es").code == "es" and chosen("es") is not chosen("fr")
+    for tag in ("zh", "zh-TW", "de", "it", "sw"):
         assert isinstance(chosen(tag), DatesRecogniser)
-    assert chosen("de") is chosen("es")  # one per registry entry
+    assert chosen("de") is chosen("it")  # one per registry entry
     assert not_recognised("vi") == ()
-    assert not_recognised("en") == not_recognised("fr") == (ROLE, ABBR)
+    assert not_recognised("en") == not_recognised("fr") == not_recognised("es") == (ROLE, ABBR)
     assert not_recognised("de") == (PERSON, ORG, PLACE, ROLE, ABBR)
     assert recognition_for("de").types == {DATE}
 

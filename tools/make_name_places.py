@@ -20,9 +20,12 @@ ROOT = Path(__file__).resolve().parent.parent
 NAMES = ROOT / "toolkit" / "data" / "languages" / "names"
 # Not places (the EU and the UN are organisations; the euro area, unknown and pseudo-regions), and
 # names that are more often a person's (the name recogniser would take "Jordan Smith" for a place;
-# in French, "Maurice" and "Dominique" are given names before they are Mauritius and Dominica).
+# in French, "Maurice" and "Dominique" are given names before they are Mauritius and Dominica; in
+# Spanish, "Mauricio" and "Guadalupe" are given names and "Diego García" a person's whole name), or
+# a common noun written with a capital where a sentence opens (Spanish "Reunión", a meeting).
 SKIP_CODES = {"ZZ", "EU", "EZ", "UN", "QO", "XA", "XB", "001"}
-SKIP_NAMES = {"Jordan", "Chad", "Georgia", "Maurice", "Dominique"}
+SKIP_NAMES = {"Jordan", "Chad", "Georgia", "Maurice", "Dominique",
+              "Mauricio", "Guadalupe", "Diego García", "Reunión"}
 
 
 def rows(code: str) -> list[tuple[str, str]]:

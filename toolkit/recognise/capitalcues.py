@@ -4,8 +4,8 @@ recogniser (recognise/capitals.py, whose contract says what each one makes of a 
 Each function reads the Tokens of a text and the language's Words (recognise/capitalwords.py)
 and changes nothing: `first` and `last` are the indices of a run's first and last word. Word
 lists of several words are word tuples (Words.titles, sayings, place_cues, place_before,
-heads) matched word by word, the words joined ("a", "déclaré"; "près", "de"); titles, verbs
-of saying and place cues ignoring case, heads and names as written.
+org_before, heads) matched word by word, the words joined ("a", "déclaré"; "près", "de"); titles,
+verbs of saying and place cues ignoring case, heads and names as written.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from .capitalwords import SPACES, Tokens, Words
 
 
 def listed(toks: Tokens, lists: Words, run: list[int]) -> str | None:
-    """ORG or PLACE when the whole run is a listed name, else None."""
-    if not run:
+    """ORG or PLACE when the whole run is a listed name, else None (a run longer than any is none)."""
+    if not run or len(run) >= lists.longest:
         return None
     whole = toks.surface(run[0], run[-1])
     return ORG if whole in lists["org"] else PLACE if whole in lists["place"] else None
@@ -92,8 +92,15 @@ def place_word_around(toks: Tokens, lists: Words, first: int, last: int) -> bool
 
 
 def org_word_around(toks: Tokens, lists: Words, first: int, last: int) -> bool:
-    """"the IG Metall union"; "Spain's weather agency, AEMET," (between commas after an org word)."""
+    """"the IG Metall union"; "Spain's weather agency, AEMET," (between commas after an org word);
+    "el partido Vox", "la tecnológica estadounidense Nvidia" (org_of right before, a title_adjective
+    allowed between)."""
     if last + 1 < toks.n and toks.joined(last + 1) and toks.words[last + 1] in lists["org_noun"]:
+        return True
+    before = first - 1 if first > 1 and toks.joined(first) and toks.words[first - 1] in lists["title_adjective"] \
+        else first
+    if any(before >= size and all(toks.joined(k) for k in range(before - size + 1, before + 1))
+           and tuple(toks.words[before - size:before]) in lists.org_before for size in (1, 2)):
         return True
     return first > 0 and toks.gap(first) == ", " and toks.words[first - 1] in lists["org_noun"] \
         and toks.text.startswith(",", toks.spans[last][1])
@@ -119,7 +126,7 @@ def apposed(toks: Tokens, first: int, last: int) -> bool:
 def title_length(toks: Tokens, lists: Words, run: list[int]) -> int:
     """How many words of the run a title is ("Secretary of State Antony Blinken": 3; a capitalised
     title_adjective, "Le Danois Jonas Vingegaard": 1), 0 for none."""
-    folded = [toks.words[i].casefold() for i in run]
+    folded = [toks.words[i].casefold() for i in run[:5]]  # a title is four words at most
     for size in range(min(len(run) - 1, 4), 0, -1):
         if tuple(folded[:size]) in lists.titles:
             return size
@@ -130,6 +137,56 @@ def lower_title_before(toks: Tokens, lists: Words, first: int) -> bool:
     """A title in lower case right before the run ("spokesman John Kirby")."""
     return first > 0 and toks.joined(first) and toks.words[first - 1].islower() \
         and (toks.words[first - 1],) in lists.titles
+
+
+def title_connector_before(toks: Tokens, lists: Words, first: int) -> bool:
+    """A title in lower case, then one or two connectors, right before the run: what follows is the
+    title's complement ("el presidente del Gobierno …", "la ministra de Sanidad …")."""
+    at = first
+    for _ in range(2):
+        if at == 0 or not toks.joined(at) or toks.words[at - 1] not in lists["connector"]:
+            return False
+        at -= 1
+        if lower_title_before(toks, lists, at):
+            return True
+    return False
+
+
+def complement_start(toks: Tokens, lists: Words, run: list[int]) -> int:
+    """Where a person's name opens in the words after a title and a connector, the title's complement
+    before it ("Sanidad Mónica García": 1): at the first given name after the run's first word and past a
+    listed name opening the run ("San Sebastián Eneko Goia": 2), two words at least; 0 for none."""
+    start = 1 + max((end for end in range(min(len(run), lists.longest)) if listed(toks, lists, run[:end + 1])),
+                    default=0)
+    return next((k for k in range(start, len(run) - 1) if given(lists, toks.words[run[k]])
+                 and toks.words[run[k - 1]] not in lists["connector"]), 0)
+
+
+def in_listed(toks: Tokens, lists: Words, run: list[int], k: int) -> bool:
+    """Whether the run's k-th word is in a listed name of two words or more the run holds ("y" in "Castilla
+    y León", "Salud" in "Organización Mundial de la Salud")."""
+    return any(listed(toks, lists, run[a:b + 1]) for a in range(max(0, k - lists.longest), k + 1)
+               for b in range(max(a + 1, k), min(len(run), a + lists.longest)))
+
+
+def name_joins(toks: Tokens, lists: Words, run: list[int]) -> list[int]:
+    """The connectors of a run (their places in it) that join two names: one that is no particle, or a
+    particle before a listed name ending the run ("Ana Pérez del PSOE"; "Luis de Guindos" has none)."""
+    return [k for k, i in enumerate(run) if toks.words[i] in lists["connector"]
+            and (toks.words[i] not in lists["particle"] or listed(toks, lists, run[k + 1:]))]
+
+
+def second_name(toks: Tokens, lists: Words, run: list[int]) -> int:
+    """The place in the run of an org_connector after which, past an article, a second organisation's
+    name opens with its head or is listed ("Tribunal Supremo y la Audiencia Nacional", "Policía
+    Nacional y los Mossos"; not a place: "Cámara de Comercio de Sevilla y Huelva" is one), none inside
+    a listed name; 0 for none."""
+    for k in range(1, len(run) - 1):
+        if toks.words[run[k]] in lists["org_connector"] and not in_listed(toks, lists, run, k):
+            rest = run[k + 2:] if toks.words[run[k + 1]] in lists["article"] else run[k + 1:]
+            if rest and ORG in (head_opening(toks, lists, rest), listed(toks, lists, rest)):
+                return k
+    return 0
 
 
 def listed_place_after(toks: Tokens, lists: Words, last: int) -> bool:
@@ -150,6 +207,12 @@ def possessive(toks: Tokens, i: int) -> bool:
 def given(lists: Words, word: str) -> bool:
     """A given name, or given names joined by hyphens ("Marie-Anne")."""
     return word in lists["given"] or ("-" in word and all(part in lists["given"] for part in word.split("-")))
+
+
+def opens_names(lists: Words, word: str) -> bool:
+    """A word that may open a name: a given name, a title, an org_first or a place_first."""
+    return given(lists, word) or (word.casefold(),) in lists.titles or word in lists["org_first"] \
+        or word in lists["place_first"]
 
 
 def adjective_title_before(toks: Tokens, lists: Words, first: int) -> bool:

@@ -1,5 +1,5 @@
 """Persons, organisations and places in text of a language that writes names with capitals
-(English, French), from the language's word lists: the "capitals" recogniser.
+(English, French, Spanish), from the language's word lists: the "capitals" recogniser.
 
 Its data are data/languages/names/<code>.tsv (the kinds of words, said in that file's header)
 and <code>_places.tsv (CLDR's countries and world regions, tools/make_name_places.py), read by
@@ -15,26 +15,31 @@ names, first rule that holds (the words around it: recognise/capitalcues.py):
 
 0. a lower-case head (org_lower_first, place_lower_first) stands before it, right before or
    before one or two connectors ("le ministère de l'Intérieur", "rue de Rivoli"), or such a head
-   written with a capital opens it before more words ("Institut Pasteur"): an organisation or a
-   place, the head inside the span: 0.8;
+   written with a capital opens it before more words ("Institut Pasteur"; an org_connector before a
+   second organisation's head or listed name parts it: "Tribunal Supremo y la Audiencia Nacional"):
+   an organisation or a place, the head inside the span: 0.8;
 1. the whole run is listed (org, place): cert 0.9;
 2. a title opens it or stands right before it ("President Joe Biden", "Gov. Gavin Newsom",
    "spokesman John Kirby"; a title_adjective between, "le président sénégalais …", or one
-   capitalised opening it, "Le Danois …"): a person, the title outside the span: 0.85;
+   capitalised opening it, "Le Danois …"): a person, the title outside the span: 0.85; after a
+   title and a connector, the title's complement runs to a given name, the person's from there
+   ("la ministra de Sanidad Mónica García"; "Presidente del Gobierno" names no person);
 3. an org head ends it, or an org_first and a connector open it ("Federal Emergency Management
    Agency", "Bank of America"): an organisation: 0.8;
 4. a place head ends it or a place_first opens it ("Sacramento County", "Lake Tahoe"), or a
    comma and a listed place follow it ("Elk Grove, California"): a place: 0.75; a run in
    capitals opening a paragraph before a comma is a dateline's place ("SACRAMENTO, Calif."): 0.7;
-5. two to four words opening with a given name (or given names joined by hyphens, particles
-   inside): a person: 0.8; two or three words next to a verb of saying, several words allowed
-   ("…, Maria Lopez said", "a déclaré Marie Durand"): 0.7;
+5. two to four capitalised words opening with a given name (or given names joined by hyphens,
+   particles inside and not counted, "María de los Ángeles Moreno"): a person: 0.8; two or three
+   words next to a verb of saying, several words allowed ("…, Maria Lopez said", "a déclaré Marie
+   Durand"): 0.7;
 6. the words around it: a place word after or before it ("Hưng Yên province", "the suburbs of
    Paiporta": place_after, place_of; 0.75), an org word ("the Unite union", "Spain's weather
-   agency, AEMET,": org_noun), an article before and a verb of saying after ("The Bundesbank
-   said"), org_after after a comma (", whose"): an organisation, 0.6; an age (", 38,": 0.7), an
-   apposition after a lower-case noun ("His wife, X Y, said": 0.6), person_after after a comma
-   (", a chemist", ", who": 0.6; a place before a place word, ", a town"): a person;
+   agency, AEMET,": org_noun; "el partido Vox": org_of), an article before and a verb of saying
+   after ("The Bundesbank said"), org_after after a comma (", whose"): an organisation, 0.6; an
+   age (", 38,": 0.7), an apposition after a lower-case noun ("His wife, X Y, said": 0.6),
+   person_after after a comma (", a chemist", ", who": 0.6; a place before a place word, ", a
+   town"): a person;
 7. two or three words whose last is written alone elsewhere in the text, as news names a person
    again ("Bukayo Saka … Saka said"; never after an article, "the Grizzlies", nor a word of the
    lists): a person, 0.6 (capitalcues.surname_alone); else one or two words after a place cue,
@@ -42,13 +47,19 @@ names, first rule that holds (the words around it: recognise/capitalcues.py):
 8. else a run with connectors is looked at again in its parts; nothing else is marked. A
    title inside a run parts it ("Federal Reserve Chair Jerome Powell"); an org_connector ("and")
    joins an organisation's words only, never two places ("Lake Louise and Moraine Lake"); before
-   "of" an organisation's name holds an org word ("Kenji Watanabe of Kyoto University"). A
-   capitalised word alone opening a sentence is a name only by rule 1 or as below.
+   "of" an organisation's name holds an org word ("Kenji Watanabe of Kyoto University"), and a
+   particle before a listed name parts a person's name from it ("Ana Pérez del PSOE"); a listed
+   name inside a run is never parted nor stripped of its article ("Castilla y León", "… de la
+   Salud", "El Salvador y …"). A capitalised
+   word opening a sentence before an article or a given name is no part of the name, unless it
+   may open one ("Multó la Comisión …", "Conversaron Ana Ruiz y …"); one alone opening a sentence
+   is a name only by rule 1 or as below.
 
 Then the later mentions: a word that is the last of a person's name found (and no other's) is
-that person ("Newsom", "Mr. Newsom": key "Gavin Newsom"), cert 0.75; an acronym in brackets
-right after an organisation's name ("Federal Emergency Management Agency (FEMA)") and its
-later uses are that organisation; a name holding lower-case words before an acronym in brackets
+that person ("Newsom", "Mr. Newsom": key "Gavin Newsom"), cert 0.75, and so are its last words
+("García Márquez": "Gabriel García Márquez"); an acronym in brackets right after an
+organisation's name ("Federal Emergency Management Agency (FEMA)") and its later uses are that
+organisation; a name holding lower-case words before an acronym in brackets
 its initials spell is an organisation, and so is the acronym ("l'Office français de la
 biodiversité (OFB)": capitalcues.named_before_acronyms), 0.8, over what the runs found there.
 A line written in title case (a headline: most of its words capitalised, no stop at its end)
@@ -66,9 +77,10 @@ import re
 from ..model import DATE, ORG, PERSON, PLACE, Mention
 from .anydates import find_any_dates
 from .base import Context
-from .capitalcues import (adjective_title_before, apposed, given, head_opening, listed, listed_place_after,
-                          long_name_end, lower_head, lower_title_before, named_before_acronyms, org_word_around,
-                          phrase_before, place_word_around, possessive, said_by_the, saying_beside, surname_alone,
+from .capitalcues import (adjective_title_before, apposed, complement_start, given, head_opening, in_listed, listed,
+                          listed_place_after, long_name_end, lower_head, lower_title_before, name_joins,
+                          named_before_acronyms, opens_names, org_word_around, phrase_before, place_word_around,
+                          possessive, said_by_the, saying_beside, second_name, surname_alone, title_connector_before,
                           title_length)
 from .capitalknown import known_candidates
 from .capitalwords import Tokens, Words, words
@@ -202,16 +214,22 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
         return add(run[0], run[-1], kind, 0.9)
     opening = run[1:] if words[run[0]] in lists["article"] else run
     if kind := head_opening(toks, lists, opening):  # "Institut Pasteur", "CHU Grenoble-Alpes": the head inside
+        if k := second_name(toks, lists, run):  # "Tribunal Supremo y la Audiencia Nacional": two
+            _classify(toks, lists, run[:k], headline, found)
+            return _classify(toks, lists, run[k + 1:], headline, found)
         return add(opening[0], run[-1], kind, 0.8)
+    if len(run) > 2 and toks.sentence_start(run[0]) and (words[run[1]] in lists["article"] or given(
+            lists, words[run[1]])) and not opens_names(lists, words[run[0]]) and not in_listed(toks, lists, run, 0):
+        return _classify(toks, lists, run[1:], headline, found)  # a verb: "Multó la Comisión …", "Conversaron Ana …"
     while run and (words[run[0]] in lists["not_name"] or words[run[0]] in lists["article"]
-                   or words[run[0]] in lists["connector"]):
+                   or words[run[0]] in lists["connector"]) and not in_listed(toks, lists, run, 0):  # "El Salvador y …"
         run = run[1:]
     while run and words[run[-1]] in lists["connector"]:
         run = run[:-1]
     if not run:
         return
-    inner = [k for k, i in enumerate(run) if words[i] in lists["not_name"]]
-    if inner:  # "Tuesday" inside: the parts are looked at on their own
+    inner = [k for k, i in enumerate(run) if words[i] in lists["not_name"] and not in_listed(toks, lists, run, k)]
+    if inner:  # "Tuesday" inside, not in a listed name ("… de la Salud"): the parts are looked at on their own
         for part in _split(run, inner):
             _classify(toks, lists, part, headline, found)
         return
@@ -226,21 +244,30 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
             if words[run[k - 1]] not in lists["connector"] and title_length(toks, lists, run[k:]):
                 _classify(toks, lists, run[:k], headline, found)
                 return _classify(toks, lists, run[k:], headline, found)
+    rest = run[titled:]  # after a title and a connector, its complement, then a person from a given name on:
+    while titled and rest and words[rest[0]] in lists["connector"]:  # "Ministro de Exteriores José Manuel Albares"
+        rest = rest[1:]
+    after = len(rest) < len(run) - titled or (not titled and title_connector_before(toks, lists, first))
+    if after and (k := complement_start(toks, lists, rest)):
+        _classify(toks, lists, rest[:k], headline, found)  # "la ministra de Sanidad Mónica García": "Sanidad"
+        run, titled = rest, k
     if titled or lower_title_before(toks, lists, first) or adjective_title_before(toks, lists, first):
         rest = run[titled:]
         while len(rest) > 1 and (more := title_length(toks, lists, rest)):
             rest = rest[more:]  # "Detective Inspector Małgorzata Nowak-Hill"
-        joins = [k for k, i in enumerate(rest) if words[i] in lists["connector"] and words[i] not in lists["particle"]]
+        joins = name_joins(toks, lists, rest)
         person = rest[:joins[0]] if joins else rest
-        if person and sum(toks.capitalised(i) for i in person) <= MAX_PERSON_WORDS:
+        if sum(toks.capitalised(i) for i in person) <= MAX_PERSON_WORDS and any(
+                toks.capitalised(i) and words[i] not in lists["not_alone"] for i in person):  # "de Gaulle"
             add(person[0], person[-1], PERSON, 0.85)
             if joins:  # "Gov. Gavin Newsom of California": the rest on its own
                 _classify(toks, lists, rest[joins[0] + 1:], headline, found)
             return
-        if not rest:
-            return
+        if not rest or words[rest[0]] in lists["connector"]:  # "Presidente del Gobierno": no person
+            return _classify(toks, lists, rest, headline, found) if rest else None
         run, first = rest, rest[0]
-    connectors = [k for k, i in enumerate(run) if words[i] in lists["connector"]]
+    # the connectors, but those inside a listed name the run holds ("Ciudadanos de Castilla y León")
+    connectors = [k for k, i in enumerate(run) if words[i] in lists["connector"] and not in_listed(toks, lists, run, k)]
     single, quoted = len(run) == 1, toks.gap(first).endswith(_OPENING)  # a quoted title of a work: no heads
     # before its first connector, an organisation's name holds an org word ("Bank of …", "Federation of …"),
     # else the words before it are another name ("Kenji Watanabe of Kyoto University")
@@ -254,7 +281,7 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
     if not single and not quoted and not joined_only_in_orgs and (words[last] in lists["place_head"]
                                                                    or words[first] in lists["place_first"]):
         return add(first, last, PLACE, 0.75)
-    plain = not connectors or all(words[run[k]] in lists["particle"] for k in connectors)
+    plain = not set(connectors) & set(name_joins(toks, lists, run))  # "Luis de Guindos"; not "Ana Pérez del PSOE"
     if connectors and (joined_only_in_orgs or not named) and not (plain and given(lists, words[first])):
         # "Bay of Bengal and the Arabian Sea": two places; "François Villeroy de Galhau" one person
         at = [k for k in connectors if words[run[k]] in lists["org_connector"]] if joined_only_in_orgs else connectors[:1]
@@ -266,8 +293,8 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
     if toks.line_start(first) and all(words[i].isupper() and len(words[i]) > 1 for i in run) and toks.text.startswith(_DATELINE_ENDS,
                                                                                                 toks.spans[last][1]):
         return add(first, last, PLACE, 0.7)  # a dateline: "SACRAMENTO, Calif. —", "BRUSSELS —"
-    if plain and 2 <= len(run) <= 4 and given(lists, words[first]):
-        return add(first, last, PERSON, 0.8)
+    if plain and 2 <= sum(toks.capitalised(i) for i in run) <= 4 and given(lists, words[first]):
+        return add(first, last, PERSON, 0.8)  # "María de los Ángeles Moreno": its particles not counted
     if not connectors and 2 <= len(run) <= 3 and saying_beside(toks, lists, first, last):
         return add(first, last, PERSON, 0.7)
     if plain and len(run) <= 4 and _AGE.match(toks.text, toks.spans[last][1]):
@@ -323,7 +350,7 @@ def _later_mentions(toks: Tokens, lists: Words, found: list, author: str | None)
     for first, last, kind, key, _ in found:
         if kind == PERSON and last > first:
             word = toks.words[last]
-            surnames[word] = key if surnames.get(word, key) == key else None  # two persons of one surname: neither
+            surnames[word] = _fuller(surnames.get(word, key), key)  # two persons of one surname: neither
     acronyms: dict[str, str] = {}
     for first, last, kind, key, _ in found:
         if kind == ORG and (m := _ACRONYM.match(toks.text, toks.spans[last][1] + 1)) and m.group(1).isupper() \
@@ -332,8 +359,9 @@ def _later_mentions(toks: Tokens, lists: Words, found: list, author: str | None)
     taken = {i for first, last, *_ in found for i in range(first, last + 1)}
     out = []
     for first, last, kind, key, cert in found:
-        if kind == PERSON and first == last and surnames.get(toks.words[first]):
-            key = surnames[toks.words[first]]
+        full = surnames.get(toks.words[last]) if kind == PERSON else None
+        if full and (first == last or full.endswith(" " + key)):  # "Newsom", "García Márquez": the person's key
+            key = full
         elif kind == ORG and first == last and toks.words[first] in acronyms:
             key = acronyms[toks.words[first]]  # a listed acronym the text spells out: its organisation's key
         start, end = toks.spans[first][0], toks.spans[last][1]
@@ -347,8 +375,8 @@ def _later_mentions(toks: Tokens, lists: Words, found: list, author: str | None)
                     and toks.capitalised(begin - 1) and toks.words[begin - 1] not in lists["not_name"] \
                     and (toks.words[begin - 1].casefold(),) not in lists.titles:  # "Later Newsom": not_name
                 begin -= 1
-            name = toks.surface(begin, i) if begin < i else None
-            key = name if name and surnames.get(toks.words[i]) != name else surnames[word]
+            name, full = toks.surface(begin, i) if begin < i else None, surnames[word]
+            key = name if name and not (full == name or full.endswith(" " + name)) else full  # "García Márquez" too
             out.append(Candidate(toks.spans[begin][0], toks.spans[i][1], PERSON, key, 0.75, PERSON_PRIORITY))
         elif word in acronyms:
             out.append(Candidate(*toks.spans[i], ORG, acronyms[word], 0.8, ORG_PRIORITY))
@@ -356,6 +384,12 @@ def _later_mentions(toks: Tokens, lists: Words, found: list, author: str | None)
         for m in re.finditer(rf"(?<![^\W_]){re.escape(author.strip())}(?![^\W_])", toks.text):
             out.append(Candidate(m.start(), m.end(), PERSON, author.strip(), 0.95, AUTHOR))
     return out
+
+
+def _fuller(one: str | None, other: str) -> str | None:
+    """The fuller of two keys of one person ("Gabriel García Márquez" of it and "García Márquez"), None for two."""
+    return None if one is None else one if one == other or one.endswith(" " + other) \
+        else other if other.endswith(" " + one) else None
 
 
 _PRIORITY = {ORG: ORG_PRIORITY, PERSON: PERSON_PRIORITY, PLACE: PLACE_PRIORITY}

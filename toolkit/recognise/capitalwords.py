@@ -6,8 +6,9 @@ entries; the kinds in KINDS, said in the file's header) and, beside it, <code>_p
 (CLDR's countries and regions, tools/make_name_places.py). `words(code)` reads them once;
 `read_words(path)` reads one file, a RecogniseError naming it for a wrong one. `Tokens` are
 the words of a text with their offsets: a possessive ending (possessive: "'s") left outside, the dot of a listed
-abbreviation ("Mr.", "Calif.") or of an initial ("A.") kept inside, an elided article or preposition
-(elision: "l'", "d'", "qu'") a word of its own, joined to the next with no space ("l'ONU": "l'", "ONU").
+abbreviation ("Mr.", "Calif.") or of an initial ("A.") kept inside, initials one word ("U.S.", "EE.UU."),
+an elided article or preposition (elision: "l'", "d'", "qu'") a word of its own, joined to the next
+with no space ("l'ONU": "l'", "ONU").
 The entries of several words (titles, verbs of saying, place cues, heads) are split into words the
 way a text is (`entry_words`), and matched as word tuples.
 """
@@ -26,13 +27,14 @@ from ..resources import language_dir, read_tsv
 KINDS = ("title", "connector", "particle", "article", "org_head", "org_first", "place_head", "place_first",
          "org_lower_first", "place_lower_first", "org", "place", "given", "org_connector", "org_noun", "place_after",
          "place_of", "person_after", "org_after", "year_cue", "saying", "place_cue", "not_name", "not_alone",
-         "possessive", "elision", "title_adjective")
+         "possessive", "elision", "title_adjective", "org_of")
 # The kinds matched ignoring case, as word tuples.
 _FOLDED = ("title", "saying", "place_cue")
-# A word: letters, then letters or digits, hyphened or apostrophed parts; or initials "U.S.".
+# A word: letters, then letters or digits, hyphened or apostrophed parts; or initials "U.S.", a letter
+# doubled for a plural ("EE.UU.", "CC.OO.").
 # A letter, with the combining marks after it (text not in NFC: "José" as J o s e + U+0301).
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-_WORD = re.compile(rf"(?:[^\W\d_][{_MARKS}]*\.){{2,}}|[^\W\d_][{_MARKS}]*(?:[^\W_]|[{_MARKS}])*"
+_WORD = re.compile(rf"(?:([^\W\d_])[{_MARKS}]*(?:\1[{_MARKS}]*)?\.){{2,}}|[^\W\d_][{_MARKS}]*(?:[^\W_]|[{_MARKS}])*"
                    rf"(?:['’\-](?:[^\W_]|[{_MARKS}])+)*")
 SPACES = (" ", "\u00a0")
 _SENTENCE_END = re.compile(r"[.!?:;]['\"”’)\]]*\s*[\"“‘'(\[]*\s*$")
@@ -57,6 +59,7 @@ class Words:
     dotted: frozenset  # the listed words written with a final dot ("Mr.", "Calif."): a token keeps its dot
     function_words: frozenset  # case-folded not_name, article and connector words ("in 2026 and …": still a year)
     place_before: frozenset  # place_of as word tuples ("suburbs", "of")
+    org_before: frozenset  # org_of as word tuples ("partido",)
     sayings: frozenset  # saying as case-folded word tuples ("according", "to")
     place_cues: frozenset  # place_cue as case-folded word tuples ("près", "de")
     heads: tuple  # (word tuple, ORG or PLACE) of org_lower_first and place_lower_first, longest first
@@ -104,7 +107,8 @@ def read_words(path: Path) -> Words:
                                                                              ("place_lower_first", PLACE))
                           for e in found[key]), key=lambda head: -len(head[0])))
     return Words(code, {kind: frozenset(v) for kind, v in found.items()}, tuples("title"), dotted, function_words,
-                 tuples("place_of"), tuples("saying"), tuples("place_cue"), heads, _long_names(found, elisions),
+                 tuples("place_of"), tuples("org_of"), tuples("saying"), tuples("place_cue"), heads,
+                 _long_names(found, elisions),
                  elisions, 1 + max((max(len(entry_words(e, elisions)), len(e.split())) for kind in ("org", "place")
                                     for e in found[kind]), default=0))
 
