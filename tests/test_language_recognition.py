@@ -29,7 +29,7 @@ NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 NAMES = ".//tei:text//tei:persName | .//tei:text//tei:orgName | .//tei:text//tei:placeName | " \
         ".//tei:text//tei:roleName | .//tei:text//tei:choice"
 NOT_RECOGNISED = "persons, organisations, places, roles and abbreviations are not recognised in this language, only dates"
-# English, French and Spanish (names by their word lists)
+# English, French, Spanish and Portuguese (names by their word lists)
 NOT_RECOGNISED_EN = ("roles and abbreviations are not recognised in this language, only persons, organisations, places "
                      "and dates")
 runner = CliRunner()
@@ -54,19 +54,21 @@ def dates_of(tree) -> list[tuple[str, str | None]]:
 
 # --- the registry ----------------------------------------------------------------------------
 
-def test_vietnamese_has_the_rules_english_french_and_spanish_their_word_lists_and_every_other_language_the_dates_recogniser():
+def test_vietnamese_has_the_rules_english_french_spanish_and_portuguese_their_word_lists_and_every_other_language_the_dates_recogniser():
     chosen = ByLanguage()
     assert isinstance(chosen("vi"), RulesRecogniser) and chosen("vi-VN") is chosen("vi")
     assert isinstance(chosen("en"), CapitalsRecogniser) and chosen("en-GB") is chosen("en")
     assert isinstance(chosen("fr"), CapitalsRecogniser) and chosen("fr-CA") is chosen("fr")
     assert isinstance(chosen("es"), CapitalsRecogniser) and chosen("es-MX") is chosen("es")
     assert chosen("fr").code == "fr" and chosen("fr") is not chosen("en")
+    assert isinstance(chosen("pt"), CapitalsRecogniser) and chosen("pt-BR") is chosen("pt") is chosen("pt-PT")
     assert chosen("es").code == "es" and chosen("es") is not chosen("fr")
+    assert chosen("pt").code == "pt" and chosen("pt") is not chosen("es")
     for tag in ("zh", "zh-TW", "de", "it", "sw"):
         assert isinstance(chosen(tag), DatesRecogniser)
     assert chosen("de") is chosen("it")  # one per registry entry
     assert not_recognised("vi") == ()
-    assert not_recognised("en") == not_recognised("fr") == not_recognised("es") == (ROLE, ABBR)
+    assert not_recognised("en") == not_recognised("fr") == not_recognised("es") == not_recognised("pt") == (ROLE, ABBR)
     assert not_recognised("de") == (PERSON, ORG, PLACE, ROLE, ABBR)
     assert recognition_for("de").types == {DATE}
 
@@ -188,6 +190,7 @@ def test_cli_prints_the_line_and_exits_0(tmp_path):
     ("es", "desde octubre de 2024 y en mayo 2025", [("octubre de 2024", "2024-10"), ("mayo 2025", "2025-05")]),
     ("es", "MADRID, 12 mar (EFE).- El mar está en calma.", [("12 mar", "--03-12")]),
     ("pt", "desde outubro de 2024", [("outubro de 2024", "2024-10")]),
+    ("pt", "Lisboa, 12 mar (Lusa) – O mar está calmo.", [("12 mar", "--03-12")]),
     ("ru", "Встреча прошла 6 мая 2024 года, а в марте 2023 и в май 2022", [
         ("6 мая 2024", "2024-05-06"), ("марте 2023", "2023-03"), ("май 2022", "2022-05")]),
     ("pl", "6 maja 2024 r., w marcu 2023", [("6 maja 2024", "2024-05-06"), ("marcu 2023", "2023-03")]),

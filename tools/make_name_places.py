@@ -26,24 +26,34 @@ NAMES = ROOT / "toolkit" / "data" / "languages" / "names"
 SKIP_CODES = {"ZZ", "EU", "EZ", "UN", "QO", "XA", "XB", "001"}
 SKIP_NAMES = {"Jordan", "Chad", "Georgia", "Maurice", "Dominique",
               "Mauricio", "Guadalupe", "Diego García", "Reunión"}
+# The same, for one language only (English and French write "Diego Garcia" for the island, which
+# Portuguese writes too, a person's whole name there; Portuguese "Maurício" is a given name first,
+# "Reunião" a meeting where a sentence opens, and European Portuguese "Salvador", El Salvador, the
+# Brazilian city of the hand-compiled list).
+SKIP_NAMES_OF = {"pt": {"Maurício", "Reunião", "Diego Garcia", "Salvador"}}
+# The regional CLDR locales whose names a language's list holds too, after the language's own
+# (European Portuguese spells many countries otherwise than Brazilian: "Irão", "Quénia").
+ALSO_LOCALES = {"pt": ("pt_PT",)}
 
 
 def rows(code: str) -> list[tuple[str, str]]:
-    territories = Locale(code).territories
+    skip = SKIP_NAMES | SKIP_NAMES_OF.get(code, set())
     out = {}
-    for key, name in territories.items():
-        base = key.split("-")[0]
-        if base in SKIP_CODES or (not base.isalpha() and len(base) != 3):
-            continue
-        if " - " in name or "(" in name or name in SKIP_NAMES:  # "Congo - Kinshasa": a name no text writes
-            continue
-        out.setdefault(name, base)
+    for locale in (code, *ALSO_LOCALES.get(code, ())):
+        for key, name in Locale.parse(locale).territories.items():
+            base = key.split("-")[0]
+            if base in SKIP_CODES or (not base.isalpha() and len(base) != 3):
+                continue
+            if " - " in name or "(" in name or name in skip:  # "Congo - Kinshasa": a name no text writes
+                continue
+            out.setdefault(name, base)
     return sorted(out.items(), key=lambda item: (item[1], item[0]))
 
 
 def main(argv: list[str]) -> int:
     code = argv[1] if len(argv) > 1 else "en"
-    lines = [f"# Countries, territories and world regions in {code}: the Unicode CLDR names (with their short",
+    also = "".join(f" and {locale}" for locale in ALSO_LOCALES.get(code, ()))
+    lines = [f"# Countries, territories and world regions in {code}{also}: the Unicode CLDR names (with their short",
              "# and variant forms) as shipped in Babel " + babel_version + "; made by tools/make_name_places.py.",
              "# CLDR data: Unicode License v3 (https://www.unicode.org/license.txt). Read by",
              "# teikit.recognise.capitals as places; a hand-compiled list of more places is in " + f"{code}.tsv.",
