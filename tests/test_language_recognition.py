@@ -190,6 +190,8 @@ def test_cli_prints_the_line_and_exits_0(tmp_path):
     ("es", "desde octubre de 2024 y en mayo 2025", [("octubre de 2024", "2024-10"), ("mayo 2025", "2025-05")]),
     ("es", "MADRID, 12 mar (EFE).- El mar está en calma.", [("12 mar", "--03-12")]),
     ("pt", "desde outubro de 2024", [("outubro de 2024", "2024-10")]),
+    ("pt", "a partir de 1º de agosto de 2025", [("1º de agosto de 2025", "2025-08-01")]),
+    ("es", "el 1º de mayo de 2024", [("1º de mayo de 2024", "2024-05-01")]),
     ("pt", "Lisboa, 12 mar (Lusa) – O mar está calmo.", [("12 mar", "--03-12")]),
     ("ru", "Встреча прошла 6 мая 2024 года, а в марте 2023 и в май 2022", [
         ("6 мая 2024", "2024-05-06"), ("марте 2023", "2023-03"), ("май 2022", "2022-05")]),
