@@ -232,15 +232,24 @@ def surname_alone(toks: Tokens, lists: Words, first: int, last: int) -> bool:
     if toks.words[first].casefold() in lists.function_words or (word.casefold(),) in lists.titles \
             or any(word in lists[kind] for kind in ("org_head", "place_head", "not_name", "not_alone")):
         return False
-    alone = False
-    for i, other in enumerate(toks.words):
-        if other != word or first <= i <= last or (toks.joined(i) and toks.capitalised(i - 1)) \
-                or (i + 1 < toks.n and toks.joined(i + 1) and toks.capitalised(i + 1)):
-            continue
-        if i > 0 and toks.joined(i) and toks.words[i - 1].casefold() in lists["article"]:
-            return False
-        alone = True
-    return alone
+    return _written_alone(toks, lists).get(word, False)
+
+
+def _written_alone(toks: Tokens, lists: Words) -> dict[str, bool]:
+    """Each word the text writes alone (no capitalised word joined to it on either side): whether it
+    never follows an article there. Made once per text (kept on its Tokens): a text of many runs is
+    read once, not once a run."""
+    made = getattr(toks, "_written_alone", None)
+    if made is None:
+        made = {}
+        for i, word in enumerate(toks.words):
+            if (toks.joined(i) and toks.capitalised(i - 1)) or (i + 1 < toks.n and toks.joined(i + 1)
+                                                                  and toks.capitalised(i + 1)):
+                continue
+            after_article = i > 0 and toks.joined(i) and toks.words[i - 1].casefold() in lists["article"]
+            made[word] = made.get(word, True) and not after_article
+        toks._written_alone = made
+    return made
 
 
 def named_before_acronyms(toks: Tokens, lists: Words) -> list[tuple[int, int, int]]:

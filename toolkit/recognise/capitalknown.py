@@ -10,8 +10,8 @@ by word, one space between its words, its first word capitalised; cert 0.8, the 
 known-person and known-name (ruletable). Not marked:
 - a form of a name this text's own recognition found (Context.own_names, written alike:
   tokens.phrase_key): there the text's own rules decide, as they did;
-- a name inside a longer one the rules found here (`found`: "University of California" where
-  California is known): the outermost name is marked;
+- a name inside a longer one the rules found here or a date (`found`: "University of California"
+  where California is known, "May 2024" where May is): the outermost name is marked;
 - a name of one word where it opens a sentence, or that the text also writes in lower case
   ("Apple", "apple"): only the text's own rules mark it, where they see a name.
 A span the rules found keeps their key; any other is keyed as written.

@@ -113,10 +113,10 @@ class CapitalsRecogniser:
     def find(self, text: str, context: Context = Context()) -> list[Mention]:
         toks = Tokens(text, self.lists)
         candidates = find_names(toks, self.lists, context.author)
-        if context.known_names:
-            candidates += known_candidates(toks, self.lists, context.known_names, context.own_names, candidates)
         candidates += find_any_dates(text, context.language or self.code, context.reference_date)
         candidates += find_years(text, self.lists)
+        if context.known_names:  # not inside a date either ("May 2024" where May is a known name)
+            candidates += known_candidates(toks, self.lists, context.known_names, context.own_names, candidates)
         return resolve(candidates, self.name)
 
 
@@ -264,7 +264,7 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
                 _classify(toks, lists, rest[joins[0] + 1:], headline, found)
             return
         if not rest or words[rest[0]] in lists["connector"]:  # "Presidente del Gobierno": no person
-            return _classify(toks, lists, rest, headline, found) if rest else None
+            return _classify(toks, lists, rest, headline, found) if rest and len(rest) < len(run) else None
         run, first = rest, rest[0]
     # the connectors, but those inside a listed name the run holds ("Ciudadanos de Castilla y León")
     connectors = [k for k, i in enumerate(run) if words[i] in lists["connector"] and not in_listed(toks, lists, run, k)]
