@@ -189,6 +189,8 @@ def test_cli_prints_the_line_and_exits_0(tmp_path):
     ("es", "el 6 de mayo de 2024", [("6 de mayo de 2024", "2024-05-06")]),
     ("es", "desde octubre de 2024 y en mayo 2025", [("octubre de 2024", "2024-10"), ("mayo 2025", "2025-05")]),
     ("es", "MADRID, 12 mar (EFE).- El mar está en calma.", [("12 mar", "--03-12")]),
+    ("es", "Estuvieron en el mar 12 días; la sep 5 ganó. El 3 mar 2024 llovió.", [("3 mar 2024", "2024-03-03")]),
+    ("pt", "Lisboa, 5 jul (Lusa) – O set 6 foi duro.", [("5 jul", "--07-05")]),
     ("pt", "desde outubro de 2024", [("outubro de 2024", "2024-10")]),
     ("pt", "a partir de 1º de agosto de 2025", [("1º de agosto de 2025", "2025-08-01")]),
     ("es", "el 1º de mayo de 2024", [("1º de mayo de 2024", "2024-05-01")]),

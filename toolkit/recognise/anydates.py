@@ -83,15 +83,26 @@ def _month_patterns(code: str) -> tuple[re.Pattern, re.Pattern, dict[str, int]] 
     words = {(row["kind"], row["language"]): row["words"].split(",") for row in _rows("date_words.tsv")}
     suffix = "|".join(map(re.escape, words.get(("suffix", code), [])))
     link = "|".join(map(re.escape, words.get(("link", code), [])))
-    name = "|".join(re.escape(n) for n in sorted(months, key=len, reverse=True))
+    short = _short_months(words.get(("short_month", code), []), code)  # "12 mar": after a day only
     day = r"(\d{1,2})" + (f"(?:{suffix})?" if suffix else "")
     gap = r"\s+" + (f"(?:(?:{link})\\s+)?" if link else "")
-    # a name that ends in a full stop ("Sept.") needs no word boundary after it
-    month = rf"(?<!\w)({name})(?:(?<=\.)|(?!\w))"
     year = r"(?<!\d)(\d{4})(?!\d)"
-    day_first = re.compile(rf"(?<![\w/.\-]){day}{gap}{month}(?:,?{gap}{year})?", re.I)
-    month_first = re.compile(rf"{month}(?:\s+{day}(?!\d))?(?:,?{gap}{year})?", re.I)  # "octubre de 2024"
-    return day_first, month_first, months
+    day_first = re.compile(rf"(?<![\w/.\-]){day}{gap}{_month(months | short)}(?:,?{gap}{year})?", re.I)
+    month_first = re.compile(rf"{_month(months)}(?:\s+{day}(?!\d))?(?:,?{gap}{year})?", re.I)  # "octubre de 2024"
+    return day_first, month_first, months | short
+
+
+def _month(months: dict) -> str:
+    """The month names as a group; a name that ends in a full stop ("Sept.") needs no word boundary after it."""
+    name = "|".join(re.escape(n) for n in sorted(months, key=len, reverse=True))
+    return rf"(?<!\w)({name})(?:(?<=\.)|(?!\w))"
+
+
+def _short_months(entries: list, code: str) -> dict:
+    """date_words.tsv's short_month of a language: twelve entries in month order, alternatives parted by "/"."""
+    if entries and len(entries) != 12:
+        raise RecogniseError(f"short_month of {code!r} has {len(entries)} entries, not 12", path="date_words.tsv")
+    return {form.strip().casefold(): month for month, entry in enumerate(entries, 1) for form in entry.split("/")}
 
 
 class DatesRecogniser:
