@@ -30,19 +30,28 @@ LETTER = f"""<TEI xmlns="http://www.tei-c.org/ns/1.0">{HEADER.format(title="Lett
   </listPerson>
   <listPlace><place xml:id="pl1"><placeName>Weimar</placeName></place></listPlace>''')}
   <text><body><p><persName ref="#p1">Goethe</persName> wrote from <placeName ref="#pl1">Weimar</placeName>
-    to <persName ref="#p2">Anna</persName>.</p></body></text></TEI>"""
+    to <persName ref="#p2">Anna</persName>; <persName ref="{GND}">the old councillor</persName> signed.</p></body></text></TEI>"""
 DIARY = f"""<TEI xmlns="http://www.tei-c.org/ns/1.0">{HEADER.format(title="Diary entry", source="<p>A diary.</p>")}
   <text><body><p>Today <persName ref="{GND}">the privy councillor Goethe</persName> came to see
     <persName ref="#p2">Anna Weber</persName>, and <persName ref="#nobody">a guest</persName>.</p></body>
   <back><listPerson><person xml:id="p2"><persName>Anna Weber</persName></person></listPerson></back></text></TEI>"""
 
 
+NOTE = f"""<TEI xmlns="http://www.tei-c.org/ns/1.0">{HEADER.format(title="A note", source="<p>A note.</p>")}
+  <standOff><listPerson><person xml:id="p1"><persName>Carl Otto</persName></person></listPerson></standOff>
+  <text><body><p><persName ref="#p1">Otto</persName> wrote it.</p></body></text></TEI>"""
+
+
+def write_corpus(folder, **texts) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for stem, text in texts.items():
+        (folder / f"{stem}.xml").write_text(text, encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("anyones")
-    (tmp / "tei").mkdir()
-    (tmp / "tei" / "letter.xml").write_text(LETTER, encoding="utf-8")
-    (tmp / "tei" / "diary.xml").write_text(DIARY, encoding="utf-8")
+    write_corpus(tmp / "tei", letter=LETTER, diary=DIARY, note=NOTE)
     report = build_site([tmp / "tei"], tmp / "site")
     assert report.ok, report.failures
     return tmp / "site"
@@ -55,19 +64,43 @@ def text_of(path) -> str:
 
 def test_every_listed_entry_is_a_register_entry_of_its_document(site):
     persons = sorted(p.name for p in (site / "registers" / "persons").iterdir())
-    assert persons == ["diary.p2.html", "letter.p2.html", f"{site_id('', '', GND)}.html"]
-    assert sorted(p.name for p in (site / "registers" / "places").iterdir()) == ["letter.pl1.html"]
+    assert persons == sorted(f"{ident}.html" for ident in (site_id("diary", "p2", ""), site_id("letter", "p2", ""),
+                                                          site_id("note", "p1", ""), site_id("", "", GND)))
+    assert [p.name for p in (site / "registers" / "places").iterdir()] == [f"{site_id('letter', 'pl1', '')}.html"]
     register = text_of(site / "registers" / "persons.html")
-    assert "Anna Brandt (1 mention, 1 article)" in register and "Anna Weber (1 mention, 1 article)" in register
+    for entry in ("Anna Brandt (1 mention, 1 article)", "Anna Weber (1 mention, 1 article)",
+                  "Carl Otto (1 mention, 1 article)"):
+        assert entry in register
     assert "a guest" not in register  # a @ref to no entry and no authority: no register entry
 
 
+def test_a_page_links_no_name_to_a_register_page_by_its_xml_id(site):
+    # the note's standOff entry is the site's doc-… page, which the article page does not know
+    page = (site / "note.html").read_text(encoding="utf-8")
+    assert "registers/persons/" not in page
+
+
 def test_one_authority_uri_is_one_entry_in_every_document_that_names_it(site):
+    # the diary (first by stem) cites the URI alone; the letter by its entry and by the URI: the entry names it
     page = text_of(site / "registers" / "persons" / f"{site_id('', '', GND)}.html")
-    assert page.startswith("Johann Wolfgang von Goethe Persons · 2 mentions, 2 articles")
+    assert page.startswith("Johann Wolfgang von Goethe Persons · 3 mentions, 2 articles")
     assert f"GND {GND}" in page
     assert "Today the privy councillor Goethe came to see Anna Weber, and a guest." in page
-    assert "Goethe wrote from Weimar to Anna." in page
+    assert "Goethe wrote from Weimar to Anna; the old councillor signed." in page
+
+
+def test_an_incremental_site_makes_anyones_register_pages_again_as_from_scratch(tmp_path):
+    write_corpus(tmp_path / "tei", letter=LETTER, diary=DIARY, note=NOTE)
+    assert build_site([tmp_path / "tei"], tmp_path / "site").ok
+    write_corpus(tmp_path / "tei", letter=LETTER.replace("wrote from", "wrote again from"),
+                 note=NOTE.replace("wrote it", "signed it"))
+    assert build_site([tmp_path / "tei"], tmp_path / "site").ok
+    assert build_site([tmp_path / "tei"], tmp_path / "fresh").ok
+    registers = sorted(p.relative_to(tmp_path / "fresh") for p in (tmp_path / "fresh" / "registers").rglob("*.html"))
+    assert registers == sorted(p.relative_to(tmp_path / "site") for p in (tmp_path / "site" / "registers").rglob("*.html"))
+    for rel in registers:
+        assert (tmp_path / "site" / rel).read_bytes() == (tmp_path / "fresh" / rel).read_bytes(), rel
+    assert "Otto signed it." in text_of(tmp_path / "site" / "registers" / "persons" / f"{site_id('note', 'p1', '')}.html")
 
 
 def test_the_registers_of_anyones_tei_have_no_broken_link(site):
@@ -79,6 +112,16 @@ def test_an_entrys_site_id_is_its_uris_or_its_documents():
     assert re.fullmatch(r"uri-d-nb-info-gnd-118540238-[0-9a-f]{10}", uri)
     assert site_id("diary", "x", GND) == uri  # the same entry in every document
     assert site_id("diary", "x", GND + "0") != uri
-    assert site_id("letter", "p2", "") == "letter.p2"
-    long = site_id("a", "b", "https://example.org/" + "x" * 300)
-    assert len(long) < 90 and long != site_id("a", "b", "https://example.org/" + "x" * 299)
+    assert re.fullmatch(r"doc-letter-p2-[0-9a-f]{10}", site_id("letter", "p2", ""))
+
+
+@pytest.mark.parametrize("one, other", [
+    (("a.b", "c", ""), ("a", "b.c", "")),                  # a dot in a stem or an id
+    (("case", "P1", ""), ("case", "p1", "")),              # case: one file on macOS and Windows otherwise
+    (("a", "x" * 300, ""), ("a", "x" * 299, "")),          # long ids, cut to a readable part
+    (("a", "b", "https://example.org/" + "x" * 300), ("a", "b", "https://example.org/" + "x" * 299)),
+])
+def test_two_entries_never_share_a_site_id_and_each_is_a_safe_page_name(one, other):
+    assert site_id(*one) != site_id(*other)
+    for ident in (site_id(*one), site_id(*other)):
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", ident) and len(ident) <= 80

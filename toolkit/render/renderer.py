@@ -44,6 +44,11 @@ class SourceDocument:
     node: object         # saxonche PyXdmNode (document node)
     teikit: bool = True  # written by teikit (names.is_teikit_document); else rendered as anyone's TEI
 
+    @property
+    def document_ids(self) -> str:
+        """The stylesheets' document-ids: 'yes' for anyone's TEI, whose register ids are its own."""
+        return "no" if self.teikit else "yes"
+
 
 class Renderer:
     """HTML, text and corpus-page stylesheets, compiled once (see default_renderer)."""
@@ -131,6 +136,7 @@ class Renderer:
         parameters.set("registers-href", registers_href)
         parameters.set("index-href", index_href)
         parameters.set("assets-href", assets_href)
+        parameters.set("document-ids", doc.document_ids)  # anyone's TEI: no register page by its xml:id
         out = self._run(lambda: self._html.transform_to_string(xdm_node=doc.node), doc.name)
         return _html_document(out)
 
@@ -147,7 +153,7 @@ class Renderer:
         """What the corpus site needs of one document (xslt/site/data.xsl), as XML text
         for render.sitedata.SiteData.add. Anyone's TEI has register ids of its own."""
         doc = self.load(source)
-        self._data_parameters.set("document-ids", "no" if doc.teikit else "yes")
+        self._data_parameters.set("document-ids", doc.document_ids)
         return self._run(lambda: self._data.transform_to_string(xdm_node=doc.node), doc.name)
 
     def site_page(self, template: str, data: str, name: str) -> str:

@@ -30,7 +30,7 @@ from ..fsutil import ScratchDir
 from ..register import Register, register_digest, registers_beside
 from .pagedata import attrs as _attrs, pages as _pages, window as _window
 from .sitedates import DateRegister
-from .siteids import site_id
+from .siteids import record_ids
 from ..collation import ALPHABET, LETTERS, OTHER, letter, letter_slug, sort_key
 
 ENTITY_TYPES = ("person", "org", "place")
@@ -132,11 +132,15 @@ class SiteData(DateRegister):
                     doc.get("authors"), doc.get("site"), doc.get("lang")))
         # One executemany per table (each table's rows in the same order as one execute per row).
         entities = doc.findall("e")
-        ids = ({e.get("id"): site_id(stem, e.get("id"), e.get("uri")) for e in entities}
-               if doc.get("ids") == "document" else {})
+        ids = record_ids(doc, stem)
+        # one row per entry: two of the record's may be one site entry (an entry and a name citing its URI),
+        # the one named by an entry of its own first
+        rows = {}
+        for e in sorted(entities, key=lambda e: e.get("named") == "mention"):
+            rows.setdefault(ids.get(e.get("id"), e.get("id")), e)
         db.executemany("INSERT OR REPLACE INTO entity_docs VALUES (?,?,?,?,?,?,?)",
-                       ((ids.get(e.get("id"), e.get("id")), stem, e.get("type"), e.get("name"), sort_key(e.get("name")),
-                         letter(e.get("name")), int(e.get("named") != "mention")) for e in entities))
+                       ((ident, stem, e.get("type"), e.get("name"), sort_key(e.get("name")), letter(e.get("name")),
+                         int(e.get("named") != "mention")) for ident, e in rows.items()))
         db.executemany("INSERT OR IGNORE INTO variants VALUES (?,?,?)",
                        ((ids.get(e.get("id"), e.get("id")), stem, v.text or "") for e in entities for v in e.iterfind("v")))
         db.executemany("INSERT OR IGNORE INTO idnos VALUES (?,?,?,?)",

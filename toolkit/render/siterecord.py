@@ -41,6 +41,7 @@ from . import teicopy
 from .ledger import Ledger
 from .renderer import REGISTER_FILES, teikits_page
 from .sitedata import register_state
+from .siteids import record_ids
 
 # a page an editor changed, written again: said (a page is made from the TEI alone)
 EDITED = "{page}: replaced: changed since teikit wrote it (its pages are made from the TEI: an edit belongs there)"
@@ -227,11 +228,11 @@ class PageRecord:
         if not self._affected:  # no entry's page can stand: which entries changed does not matter
             return
         db = self.ledger.db
-        changed = db.execute("""SELECT art.site, prev.site FROM art LEFT JOIN prev USING (stem)
+        changed = db.execute("""SELECT stem, art.site, prev.site FROM art LEFT JOIN prev USING (stem)
                                 WHERE art.held = 1 AND art.site IS NOT prev.site
-                                UNION ALL SELECT NULL, prev.site FROM prev
+                                UNION ALL SELECT stem, NULL, prev.site FROM prev
                                 WHERE prev.stem NOT IN (SELECT stem FROM art WHERE held = 1)""")
-        for shas in changed:
+        for stem, *shas in changed:
             for sha in shas:
                 if sha is None:
                     continue
@@ -240,8 +241,10 @@ class PageRecord:
                     self._affected = False
                     return
                 doc = etree.fromstring(text.encode("utf-8"))
+                ids = record_ids(doc, stem)  # the site's ids of anyone's TEI, as sitedata stores them
                 db.executemany("INSERT OR IGNORE INTO affected VALUES (?)",
-                               [(e.get("id"),) for e in doc.iterfind("e")] + [(m.get("ref"),) for m in doc.iterfind("m")])
+                               [(ids.get(e.get("id"), e.get("id")),) for e in doc.iterfind("e")]
+                               + [(ids.get(m.get("ref"), m.get("ref")),) for m in doc.iterfind("m")])
 
     def entity_stands(self, rel: str) -> bool:
         """Whether a page of a register entry (registers/<type>/<id>.html, …/<id>/n.html) stands as it is, its

@@ -18,6 +18,13 @@
   </xsl:function>
 
   <xsl:variable name="tk:tei-ns" as="xs:string" select="'http://www.tei-c.org/ns/1.0'"/>
+
+  <!-- 'yes' for a document whose register ids are its own, anyone's TEI (Renderer: not
+       names.is_teikit_document): the site files its entries under ids of its own
+       (render/siteids.py, site/data.xsl), so its page links no name to a register page by its
+       xml:id (html/page.xsl). -->
+  <xsl:param name="document-ids" as="xs:string" select="'no'"/>
+  <xsl:variable name="tk:own-ids" as="xs:boolean" select="$document-ids eq 'yes'"/>
   <xsl:variable name="tk:types" as="map(xs:string, xs:string)" select="map{
     'persName': 'person', 'person': 'person', 'orgName': 'org', 'org': 'org',
     'placeName': 'place', 'place': 'place', 'date': 'date', 'roleName': 'role'}"/>

@@ -33,7 +33,7 @@
           <xsl:variable name="type" select="."/>
           <xsl:variable name="of-type" select="$tk:page-entries[$tk:types(local-name()) = $type][map:contains($by-ref, @xml:id)]"/>
           <xsl:if test="exists($of-type)">
-            <xsl:variable name="register" select="if ($registers-href) then $tk:registers-uri || substring-before($tk:register-files($type), '.html') || '/' else ''"/>
+            <xsl:variable name="register" select="if ($registers-href and not($tk:own-ids)) then $tk:registers-uri || substring-before($tk:register-files($type), '.html') || '/' else ''"/>
             <h3 class="idx-{$type}"><xsl:sequence select="tk:lang-attributes(tk:label-lang($lang), $lang)"/>{tk:label($type, $lang)}</h3>
             <ul class="entity-list">
               <!-- Written out here rather than through a named template: this

@@ -102,7 +102,7 @@
     <xsl:variable name="entry" select="tk:entry($name)"/>
     <xsl:sequence select="tk:mention-id($name),
         (if ($entry) then tk:entry-name($entry) else tk:plain($name)) || ' · ' || tk:label($type, tk:lang($name)),
-        if ($entry) then tk:register-href($type, tk:ref-id($name)) else tk:uri-href($name/@ref, $name)"/>
+        if ($entry and not($tk:own-ids)) then tk:register-href($type, tk:ref-id($name)) else tk:uri-href($name/@ref, $name)"/>
   </xsl:function>
 
   <xsl:template match="roleName" mode="tk:html">

@@ -55,14 +55,14 @@
     <xsl:sequence select="
         (if (exists($entry-name)) then $entry-name else if ($anchor) then tk:entry-name($anchor) else tk:plain($name))
           || (if ($tk:page-one-lang) then $tk:page-title-suffix($type) else ' · ' || tk:label($type, tk:lang($name))),
-        if (exists($entry-name)) then tk:register-href($type, $ref) else tk:uri-href($name/@ref, $name)"/>
+        if (exists($entry-name) and not($tk:own-ids)) then tk:register-href($type, $ref) else tk:uri-href($name/@ref, $name)"/>
   </xsl:function>
 
   <!-- The corpus register page's entry ('' when the page links to no registers). -->
   <xsl:function name="tk:register-href" as="xs:string">
     <xsl:param name="type" as="xs:string"/>
     <xsl:param name="ref" as="xs:string"/>
-    <xsl:sequence select="if ($registers-href) then $tk:registers-uri || tk:entry-path($type, $ref) else ''"/>
+    <xsl:sequence select="if ($registers-href and not($tk:own-ids)) then $tk:registers-uri || tk:entry-path($type, $ref) else ''"/>
   </xsl:function>
 
   <!-- entity type -> " · <type label>", the end of a name's title. (Global, not

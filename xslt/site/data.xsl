@@ -36,10 +36,6 @@
   <xsl:output method="xml" encoding="UTF-8" indent="no" omit-xml-declaration="yes"/>
   <xsl:mode on-no-match="shallow-skip"/>
 
-  <!-- 'yes' for a document whose register ids are its own (see above). -->
-  <xsl:param name="document-ids" as="xs:string" select="'no'"/>
-  <xsl:variable name="tk:own-ids" as="xs:boolean" select="$document-ids eq 'yes'"/>
-
   <xsl:variable name="tk:context-chars" as="xs:integer" select="80"/>
   <xsl:variable name="tk:context-window" as="xs:integer" select="2 * $tk:context-chars"/>
 
