@@ -17,17 +17,13 @@ from teikit.recognise import Context
 from teikit.recognise.capitals import CapitalsRecogniser
 from teikit.recognise.capitalwords import languages, names_dir, read_words
 
+from capitals_helpers import readers
+
 runner = CliRunner()
 EN = CapitalsRecogniser("en")
 
 
-def names(text: str, **context) -> list[tuple[str, str, str, float]]:
-    """(type, surface, key, cert) of every name found, in order (dates left out)."""
-    return [(m.type, m.surface(text), m.key, m.cert) for m in EN.find(text, Context(**context)) if m.type != "date"]
-
-
-def surfaces(text: str) -> list[tuple[str, str]]:
-    return [(kind, surface) for kind, surface, _, _ in names(text)]
+names, surfaces, _ = readers("en")
 
 
 # --- the rules, in the contract's order -------------------------------------------------------

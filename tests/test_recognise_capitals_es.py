@@ -20,26 +20,16 @@ import pytest
 from typer.testing import CliRunner
 
 from teikit.cli import app
-from teikit.recognise import Context
 from teikit.recognise.capitals import CapitalsRecogniser
 from teikit.recognise.capitalwords import Tokens, languages, words
+
+from capitals_helpers import readers
 
 runner = CliRunner()
 ES = CapitalsRecogniser("es")
 
 
-def names(text: str, **context) -> list[tuple[str, str, str, float]]:
-    """(type, surface, key, cert) of every name found, in order (dates left out)."""
-    return [(m.type, m.surface(text), m.key, m.cert) for m in ES.find(text, Context(**context)) if m.type != "date"]
-
-
-def surfaces(text: str) -> list[tuple[str, str]]:
-    return [(kind, surface) for kind, surface, _, _ in names(text)]
-
-
-def dates(text: str, reference_date: str | None = None) -> list[tuple[str, dict]]:
-    return [(m.surface(text), dict(m.attrs)) for m in ES.find(text, Context(reference_date=reference_date))
-            if m.type == "date"]
+names, surfaces, dates = readers("es")
 
 
 # --- the rules, in the contract's order -------------------------------------------------------
