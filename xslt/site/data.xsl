@@ -146,9 +146,6 @@
         else (tk:entry($name), key('tk:listed', generate-id(tk:tei($name)) || ' ' || tk:ref-id($name), root($name)))[1]"/>
   </xsl:function>
 
-  <xsl:key name="tk:listed" match="listPerson//person[@xml:id] | listOrg//org[@xml:id] | listPlace//place[@xml:id]"
-           use="generate-id(ancestor::TEI[1]) || ' ' || @xml:id"/>
-
   <!-- An entry's authority URI: the first http or https URI of its @sameAs, @corresp or @ref, else of
        its idno elements ('' for none: the entry is the document's own). -->
   <xsl:function name="tk:entry-uri" as="xs:string">
