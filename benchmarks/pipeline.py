@@ -36,6 +36,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from teikit import buildrecord
+
 ROOT = Path(__file__).resolve().parent.parent
 GAZETTEERS = ROOT / "toolkit" / "data" / "gazetteers"
 TEIKIT = [str(Path(sys.executable).parent / "teikit")]  # the command beside this Python (.venv/bin)
@@ -102,10 +104,11 @@ def stages(jobs: int) -> list[tuple[str, list[str]]]:
 
 def same_tree(a: Path, b: Path) -> bool:
     """Every file under a and b has the same name and bytes: teikit's records of what it wrote (.teikit/,
-    the build records) and the search index (pagefind/: its bytes differ run to run, Pagefind#638,
-    docs/site.md) excepted, as the tests leave them out."""
+    the build records: buildrecord.FILES, the JSON record and its SQLite store, whose pages SQLite lays
+    out in the order rows came) and the search index (pagefind/: its bytes differ run to run,
+    Pagefind#638, docs/site.md) excepted, as the tests leave them out."""
     files = lambda root: sorted(p.relative_to(root) for p in root.rglob("*") if p.is_file() and ".teikit" not in p.parts  # noqa: E731
-                                and "pagefind" not in p.parts and p.name != ".teikit-build.json")
+                                and "pagefind" not in p.parts and p.name not in buildrecord.FILES)
     left, right = files(a), files(b)
     return left == right and all(filecmp.cmp(a / p, b / p, shallow=False) for p in left)
 
