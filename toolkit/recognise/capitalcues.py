@@ -10,6 +10,8 @@ verbs of saying and place cues ignoring case, heads and names as written.
 
 from __future__ import annotations
 
+import re
+
 from ..asciifold import fold
 from ..model import ORG, PLACE
 from .capitalwords import SPACES, Tokens, Words
@@ -162,6 +164,13 @@ def complement_start(toks: Tokens, lists: Words, run: list[int]) -> int:
                  and toks.words[run[k - 1]] not in lists["connector"]), 0)
 
 
+def person_after_head(toks: Tokens, lists: Words, run: list[int]) -> int:
+    """Where a person's name opens in a run a capitalised head opens after a lower-case title and a connector
+    ("Senato Ignazio La Russa" after "il presidente del": 1; complement_start), no connector after it; 0 for none."""
+    k = complement_start(toks, lists, run) if title_connector_before(toks, lists, run[0]) else 0
+    return 0 if any(toks.words[i] in lists["connector"] for i in run[k:]) else k
+
+
 def in_listed(toks: Tokens, lists: Words, run: list[int], k: int) -> bool:
     """Whether the run's k-th word is in a listed name of two words or more the run holds ("y" in "Castilla
     y León", "Salud" in "Organización Mundial de la Salud")."""
@@ -187,6 +196,23 @@ def second_name(toks: Tokens, lists: Words, run: list[int]) -> int:
             if rest and ORG in (head_opening(toks, lists, rest), listed(toks, lists, rest)):
                 return k
     return 0
+
+
+_DATELINE_ENDS = (",", " —", " –", " -", " (")
+_AGENCY_DASH = re.compile(r"\) [-–—] ")
+
+
+def dateline(toks: Tokens, run: list[int]) -> bool:
+    """A run in capitals before a comma, a dash or a bracket that opens a line ("SACRAMENTO, Calif. —",
+    "BRUSSELS —"), or follows an agency's name in capitals in brackets and a dash that open it
+    ("(ANSA) - MILANO, 3 maggio -"): a dateline's place."""
+    first, last = run[0], run[-1]
+    if not all(toks.words[i].isupper() and len(toks.words[i]) > 1 for i in run) \
+            or not toks.text.startswith(_DATELINE_ENDS, toks.spans[last][1]):
+        return False
+    agency = first - 1
+    return toks.line_start(first) or (agency >= 0 and toks.line_start(agency) and toks.words[agency].isupper()
+                                      and toks.gap(agency).endswith("(") and bool(_AGENCY_DASH.fullmatch(toks.gap(first))))
 
 
 def listed_place_after(toks: Tokens, lists: Words, last: int) -> bool:

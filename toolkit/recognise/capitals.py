@@ -1,5 +1,5 @@
 """Persons, organisations and places in text of a language that writes names with capitals
-(English, French, Spanish, Portuguese), from the language's word lists: the "capitals" recogniser.
+(English, French, Spanish, Portuguese, Italian), from the language's word lists: the "capitals" recogniser.
 
 Its data are data/languages/names/<code>.tsv (the kinds of words, said in that file's header)
 and <code>_places.tsv (CLDR's countries and world regions, tools/make_name_places.py), read by
@@ -16,8 +16,9 @@ names, first rule that holds (the words around it: recognise/capitalcues.py):
 0. a lower-case head (org_lower_first, place_lower_first) stands before it, right before or
    before one or two connectors ("le ministère de l'Intérieur", "rue de Rivoli"), or such a head
    written with a capital opens it before more words ("Institut Pasteur"; an org_connector before a
-   second organisation's head or listed name parts it: "Tribunal Supremo y la Audiencia Nacional"):
-   an organisation or a place, the head inside the span: 0.8;
+   second organisation's head or listed name parts it: "Tribunal Supremo y la Audiencia Nacional"; after a
+   lower-case title and a connector, a given name parts the person from it, "il presidente del Senato
+   Ignazio La Russa"): an organisation or a place, the head inside the span: 0.8;
 1. the whole run is listed (org, place): cert 0.9;
 2. a title opens it or stands right before it ("President Joe Biden", "Gov. Gavin Newsom",
    "spokesman John Kirby"; a title_adjective between, "le président sénégalais …", or one
@@ -28,7 +29,8 @@ names, first rule that holds (the words around it: recognise/capitalcues.py):
    Agency", "Bank of America"): an organisation: 0.8;
 4. a place head ends it or a place_first opens it ("Sacramento County", "Lake Tahoe"), or a
    comma and a listed place follow it ("Elk Grove, California"): a place: 0.75; a run in
-   capitals opening a paragraph before a comma is a dateline's place ("SACRAMENTO, Calif."): 0.7;
+   capitals opening a paragraph before a comma is a dateline's place ("SACRAMENTO, Calif."), and so is one
+   after an agency's name in brackets and a dash opening it ("(ANSA) - MILANO, 3 maggio -"): 0.7;
 5. two to four capitalised words opening with a given name (or given names joined by hyphens,
    particles inside and not counted, "María de los Ángeles Moreno"): a person: 0.8; two or three
    words next to a verb of saying, several words allowed ("…, Maria Lopez said", "a déclaré Marie
@@ -77,11 +79,11 @@ import re
 from ..model import DATE, ORG, PERSON, PLACE, Mention
 from .anydates import find_any_dates
 from .base import Context
-from .capitalcues import (adjective_title_before, apposed, complement_start, given, head_opening, in_listed, listed,
+from .capitalcues import (adjective_title_before, apposed, complement_start, dateline, given, head_opening, in_listed, listed,
                           listed_place_after, long_name_end, lower_head, lower_title_before, name_joins,
-                          named_before_acronyms, opens_names, org_word_around, phrase_before, place_word_around,
-                          possessive, said_by_the, saying_beside, second_name, surname_alone, title_connector_before,
-                          title_length)
+                          named_before_acronyms, opens_names, org_word_around, person_after_head, phrase_before,
+                          place_word_around, possessive, said_by_the, saying_beside, second_name, surname_alone,
+                          title_connector_before, title_length)
 from .capitalknown import known_candidates
 from .capitalwords import Tokens, Words, words
 from .ruletable import priority
@@ -96,7 +98,6 @@ _YEAR = re.compile(r"(?<![^\W_])([^\W\d_]+) ((?:1\d|2[01])\d\d)(?![^\W_]|[.,:/\-
 _NEXT_WORD = re.compile(r" ([^\W\d_]+)")
 _AGE = re.compile(r", \d{1,3},")
 _OPENING = ('"', "“", "‘", "'")
-_DATELINE_ENDS = (",", " —", " –", " -", " (")
 _CLOSING = (".", "!", "?", ":", ";", '"', "”", "’", ")")
 
 
@@ -217,6 +218,9 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
         if k := second_name(toks, lists, run):  # "Tribunal Supremo y la Audiencia Nacional": two
             _classify(toks, lists, run[:k], headline, found)
             return _classify(toks, lists, run[k + 1:], headline, found)
+        if k := person_after_head(toks, lists, opening):  # "il presidente del Senato Ignazio La Russa"
+            _classify(toks, lists, opening[:k], headline, found)
+            return add(opening[k], run[-1], PERSON, 0.85)
         return add(opening[0], run[-1], kind, 0.8)
     if len(run) > 2 and toks.sentence_start(run[0]) and (words[run[1]] in lists["article"] or given(
             lists, words[run[1]])) and not opens_names(lists, words[run[0]]) and not in_listed(toks, lists, run, 0):
@@ -290,9 +294,8 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
         return
     if listed_place_after(toks, lists, last) or place_word_around(toks, lists, first, last):
         return add(first, last, PLACE, 0.75 if len(run) > 1 or not toks.sentence_start(first) else 0.6)
-    if toks.line_start(first) and all(words[i].isupper() and len(words[i]) > 1 for i in run) and toks.text.startswith(_DATELINE_ENDS,
-                                                                                                toks.spans[last][1]):
-        return add(first, last, PLACE, 0.7)  # a dateline: "SACRAMENTO, Calif. —", "BRUSSELS —"
+    if dateline(toks, run):
+        return add(first, last, PLACE, 0.7)  # "SACRAMENTO, Calif. —", "BRUSSELS —", "(ANSA) - MILANO, 3 maggio -"
     if plain and 2 <= sum(toks.capitalised(i) for i in run) <= 4 and given(lists, words[first]):
         return add(first, last, PERSON, 0.8)  # "María de los Ángeles Moreno": its particles not counted
     if not connectors and 2 <= len(run) <= 3 and saying_beside(toks, lists, first, last):

@@ -6,7 +6,8 @@ entries; the kinds in KINDS, said in the file's header) and, beside it, <code>_p
 (CLDR's countries and regions, tools/make_name_places.py). `words(code)` reads them once;
 `read_words(path)` reads one file, a RecogniseError naming it for a wrong one. `Tokens` are
 the words of a text with their offsets: a possessive ending (possessive: "'s") left outside, the dot of a listed
-abbreviation ("Mr.", "Calif.") or of an initial ("A.") kept inside, initials one word ("U.S.", "EE.UU."),
+abbreviation ("Mr.", "Calif.") or of an initial ("A.") kept inside, initials one word ("U.S.", "EE.UU."), a listed
+word with a dot inside one word ("Sig.ra", "Dott.ssa"),
 an elided article or preposition (elision: "l'", "d'", "qu'") a word of its own, joined to the next
 with no space ("l'ONU": "l'", "ONU").
 The entries of several words (titles, verbs of saying, place cues, heads) are split into words the
@@ -66,6 +67,7 @@ class Words:
     long_names: dict  # first word -> word tuples of the listed names a run of capitals does not reach
     elisions: tuple  # elision, longest first
     longest: int  # words of the longest listed org or place name
+    inner_dotted: frozenset = frozenset()  # case-folded listed words with a dot inside ("sig.ra"): one word
 
     def __getitem__(self, kind: str) -> frozenset:
         return self.kinds[kind]
@@ -102,6 +104,8 @@ def read_words(path: Path) -> Words:
         return frozenset(entry_words(entry, elisions) for entry in found[kind])
 
     dotted = frozenset(w.casefold() for kind in KINDS for entry in found[kind] for w in entry.split() if w.endswith("."))
+    inner_dotted = frozenset(w.casefold() for kind in KINDS for entry in found[kind] for w in entry.split()
+                             if "." in w.rstrip(".") and w[0].isalpha() and not re.fullmatch(r"(?:\w\.)+", w))
     function_words = frozenset(w.casefold() for kind in ("not_name", "article", "connector") for w in found[kind])
     heads = tuple(sorted(((entry_words(e, elisions), kind) for key, kind in (("org_lower_first", ORG),
                                                                              ("place_lower_first", PLACE))
@@ -110,7 +114,7 @@ def read_words(path: Path) -> Words:
                  tuples("place_of"), tuples("org_of"), tuples("saying"), tuples("place_cue"), heads,
                  _long_names(found, elisions),
                  elisions, 1 + max((max(len(entry_words(e, elisions)), len(e.split())) for kind in ("org", "place")
-                                    for e in found[kind]), default=0))
+                                    for e in found[kind]), default=0), inner_dotted)
 
 
 def entry_words(entry: str, elisions: tuple = ()) -> tuple:
@@ -160,6 +164,9 @@ class Tokens:
             elif text.startswith(".", end) and ((word + ".").casefold() in lists.dotted
                                                 or (len(word) == 1 and word.isupper())):
                 end += 1  # "Mr.", "Calif.", "Inc.", an initial "A.": the dot is the word's
+            if spans and text[spans[-1][1]:start] in ("", ".") and text[spans[-1][0]:end].casefold() in lists.inner_dotted:
+                spans[-1] = (spans[-1][0], end)  # "Sig.ra", "Dott.ssa": a listed word with a dot inside is one
+                continue
             spans.append((start, end))
         self.spans = spans
         self.words = [text[a:b] for a, b in spans]
