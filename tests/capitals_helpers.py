@@ -1,5 +1,6 @@
 """What the tests of the capitals recogniser read of it, one language's recogniser at a time
-(tests/test_recognise_capitals*.py): `names, surfaces, dates = readers("es")`."""
+(tests/test_recognise_capitals*.py): `names, surfaces, dates = readers("es")`, and two articles
+of a language converted together (`converted_pair`)."""
 
 from __future__ import annotations
 
@@ -26,3 +27,17 @@ def readers(code: str):
                 if m.type == "date"]
 
     return names, surfaces, dates
+
+
+def converted_pair(folder, code: str, first: str, second: str) -> tuple[str, str]:
+    """The TEI (text) of two articles of language `code` converted in one batch (a name the first
+    gives is known to the second): a.txt and b.txt under folder/src, their TEI under folder/tei."""
+    from teikit.convert import convert_paths
+    from teikit.options import ConvertOptions
+
+    (folder / "src").mkdir()
+    (folder / "src" / "a.txt").write_text(first, encoding="utf-8")
+    (folder / "src" / "b.txt").write_text(second, encoding="utf-8")
+    report = convert_paths([folder / "src"], folder / "tei", ConvertOptions(language=code))
+    assert report.ok, report.failures
+    return tuple((folder / "tei" / f"{stem}.xml").read_text(encoding="utf-8") for stem in ("a", "b"))

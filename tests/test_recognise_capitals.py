@@ -17,7 +17,7 @@ from teikit.recognise import Context
 from teikit.recognise.capitals import CapitalsRecogniser
 from teikit.recognise.capitalwords import languages, names_dir, read_words
 
-from capitals_helpers import readers
+from capitals_helpers import converted_pair, readers
 
 runner = CliRunner()
 EN = CapitalsRecogniser("en")
@@ -273,17 +273,10 @@ def test_a_corpus_name_of_one_word_is_not_marked_opening_a_sentence_or_where_the
 
 
 def test_convert_marks_in_one_english_article_a_person_another_names_with_a_title(tmp_path):
-    from teikit.convert import convert_paths
-    from teikit.options import ConvertOptions
-
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "a.txt").write_text("Plant Visit\n\nGov. Tobiah Quarshie visited the plant on Monday.\n",
-                                            encoding="utf-8")
-    (tmp_path / "src" / "b.txt").write_text("Factory Opens\n\nWorkers cheered as Tobiah Quarshie toured the "
-                                            "factory on Tuesday.\n", encoding="utf-8")
-    convert_paths([tmp_path / "src"], tmp_path / "tei", ConvertOptions(language="en"))
+    _, b = converted_pair(tmp_path, "en", "Plant Visit\n\nGov. Tobiah Quarshie visited the plant on Monday.\n",
+                          "Factory Opens\n\nWorkers cheered as Tobiah Quarshie toured the factory on Tuesday.\n")
     marked = '<persName ref="#pers-tobiah-quarshie" resp="#ner-capitals" cert="0.80">Tobiah Quarshie</persName>'
-    assert marked in (tmp_path / "tei" / "b.xml").read_text(encoding="utf-8")
+    assert marked in b
 
 
 # --- the word lists ---------------------------------------------------------------------------
@@ -349,11 +342,13 @@ def test_ner_extract_reads_the_dates_of_a_language_without_a_recogniser_in_its_m
     assert [line["entities"] for line in lines] == [[[19, 32, "date"]], [[5, 13, "date"]]]
 
 
-def test_ner_extract_refuses_a_model_for_another_language(tmp_path):
+@pytest.mark.parametrize("code, chosen", [("en", "rules"), ("es", "crf"), ("pt", "crf"), ("it", "crf")])
+def test_ner_extract_refuses_a_model_for_another_language(tmp_path, code, chosen):
     text = tmp_path / "a.txt"
     text.write_text("x", encoding="utf-8")
-    result = runner.invoke(app, ["ner", "extract", str(text), "--language", "en", "--recogniser", "rules",
+    result = runner.invoke(app, ["ner", "extract", str(text), "--language", code, "--recogniser", chosen,
                                  "-o", str(tmp_path / "out.jsonl")])
     assert result.exit_code == 2
-    assert "--language en: --model and --recogniser choose the Vietnamese recogniser, not another language's" in result.output
+    assert (f"--language {code}: --model and --recogniser choose the Vietnamese recogniser, not another "
+            "language's") in result.output
     assert not (tmp_path / "out.jsonl").exists()

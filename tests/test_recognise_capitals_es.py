@@ -23,7 +23,7 @@ from teikit.cli import app
 from teikit.recognise.capitals import CapitalsRecogniser
 from teikit.recognise.capitalwords import Tokens, languages, words
 
-from capitals_helpers import readers
+from capitals_helpers import converted_pair, readers
 
 runner = CliRunner()
 ES = CapitalsRecogniser("es")
@@ -332,21 +332,12 @@ def test_a_name_found_elsewhere_in_the_corpus_is_marked_where_written():
 
 
 def test_convert_marks_a_spanish_article_with_the_capitals_recogniser(tmp_path):
-    from teikit.convert import convert_paths
-    from teikit.options import ConvertOptions
-
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "a.txt").write_text("Visita al puerto\n\nEl alcalde Ugutz Lasarte visitó Bermeo el "
-                                            "3 de mayo de 2024.\n", encoding="utf-8")
-    (tmp_path / "src" / "b.txt").write_text("Obras en la lonja\n\nLos vecinos aplaudieron a Ugutz Lasarte ayer.\n",
-                                            encoding="utf-8")
-    report = convert_paths([tmp_path / "src"], tmp_path / "tei", ConvertOptions(language="es"))
-    assert report.ok, report.failures
-    a = (tmp_path / "tei" / "a.xml").read_text(encoding="utf-8")
+    a, b = converted_pair(tmp_path, "es", "Visita al puerto\n\nEl alcalde Ugutz Lasarte visitó Bermeo el 3 de mayo de 2024.\n",
+                          "Obras en la lonja\n\nLos vecinos aplaudieron a Ugutz Lasarte ayer.\n")
     assert '<persName ref="#pers-ugutz-lasarte" resp="#ner-capitals" cert="0.85">Ugutz Lasarte</persName>' in a
     assert '<date when="2024-05-03"' in a
     marked = '<persName ref="#pers-ugutz-lasarte" resp="#ner-capitals" cert="0.80">Ugutz Lasarte</persName>'
-    assert marked in (tmp_path / "tei" / "b.xml").read_text(encoding="utf-8")
+    assert marked in b
 
 
 def test_ner_extract_runs_the_spanish_recogniser(tmp_path):
@@ -357,13 +348,3 @@ def test_ner_extract_runs_the_spanish_recogniser(tmp_path):
     assert "(capitals)" in result.output
     line = json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))
     assert line["entities"] == [[14, 27, "persName"], [35, 41, "placeName"]]
-
-
-def test_ner_extract_refuses_a_model_for_spanish(tmp_path):
-    text = tmp_path / "a.txt"
-    text.write_text("x", encoding="utf-8")
-    result = runner.invoke(app, ["ner", "extract", str(text), "--language", "es", "--recogniser", "crf",
-                                 "-o", str(tmp_path / "out.jsonl")])
-    assert result.exit_code == 2
-    assert "--language es: --model and --recogniser choose the Vietnamese recogniser, not another language's" in result.output
-    assert not (tmp_path / "out.jsonl").exists()

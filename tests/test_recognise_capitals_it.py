@@ -27,7 +27,7 @@ from teikit.cli import app
 from teikit.recognise.capitals import CapitalsRecogniser
 from teikit.recognise.capitalwords import Tokens, languages, words
 
-from capitals_helpers import readers
+from capitals_helpers import converted_pair, readers
 
 runner = CliRunner()
 IT = CapitalsRecogniser("it")
@@ -409,21 +409,12 @@ def test_a_name_found_elsewhere_in_the_corpus_is_marked_where_written():
 
 
 def test_convert_marks_an_italian_article_with_the_capitals_recogniser(tmp_path):
-    from teikit.convert import convert_paths
-    from teikit.options import ConvertOptions
-
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "a.txt").write_text("Visita al porto\n\nIl sindaco Ottorino Pezzali ha visitato Chioggia il "
-                                            "3 maggio 2024.\n", encoding="utf-8")
-    (tmp_path / "src" / "b.txt").write_text("Lavori al mercato\n\nGli abitanti hanno applaudito Ottorino Pezzali ieri.\n",
-                                            encoding="utf-8")
-    report = convert_paths([tmp_path / "src"], tmp_path / "tei", ConvertOptions(language="it"))
-    assert report.ok, report.failures
-    a = (tmp_path / "tei" / "a.xml").read_text(encoding="utf-8")
+    a, b = converted_pair(tmp_path, "it", "Visita al porto\n\nIl sindaco Ottorino Pezzali ha visitato Chioggia il 3 maggio 2024.\n",
+                          "Lavori al mercato\n\nGli abitanti hanno applaudito Ottorino Pezzali ieri.\n")
     assert '<persName ref="#pers-ottorino-pezzali" resp="#ner-capitals" cert="0.85">Ottorino Pezzali</persName>' in a
     assert '<date when="2024-05-03"' in a
     marked = '<persName ref="#pers-ottorino-pezzali" resp="#ner-capitals" cert="0.80">Ottorino Pezzali</persName>'
-    assert marked in (tmp_path / "tei" / "b.xml").read_text(encoding="utf-8")
+    assert marked in b
 
 
 def test_ner_extract_runs_the_italian_recogniser(tmp_path):
@@ -437,13 +428,3 @@ def test_ner_extract_runs_the_italian_recogniser(tmp_path):
     result = runner.invoke(app, ["ner", "extract", str(text), "--language", "it-CH", "-o", str(tmp_path / "ch.jsonl")])
     assert result.exit_code == 0, result.output
     assert json.loads((tmp_path / "ch.jsonl").read_text(encoding="utf-8"))["entities"] == line["entities"]
-
-
-def test_ner_extract_refuses_a_model_for_italian(tmp_path):
-    text = tmp_path / "a.txt"
-    text.write_text("x", encoding="utf-8")
-    result = runner.invoke(app, ["ner", "extract", str(text), "--language", "it", "--recogniser", "crf",
-                                 "-o", str(tmp_path / "out.jsonl")])
-    assert result.exit_code == 2
-    assert "--language it: --model and --recogniser choose the Vietnamese recogniser, not another language's" in result.output
-    assert not (tmp_path / "out.jsonl").exists()

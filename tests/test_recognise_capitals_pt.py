@@ -21,7 +21,7 @@ from teikit.cli import app
 from teikit.recognise.capitals import CapitalsRecogniser
 from teikit.recognise.capitalwords import Tokens, languages, words
 
-from capitals_helpers import readers
+from capitals_helpers import converted_pair, readers
 
 runner = CliRunner()
 PT = CapitalsRecogniser("pt")
@@ -361,21 +361,12 @@ def test_a_name_found_elsewhere_in_the_corpus_is_marked_where_written():
 
 
 def test_convert_marks_a_portuguese_article_with_the_capitals_recogniser(tmp_path):
-    from teikit.convert import convert_paths
-    from teikit.options import ConvertOptions
-
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "a.txt").write_text("Visita ao porto\n\nO prefeito Ugutz Lacerda visitou Sines em "
-                                            "3 de maio de 2024.\n", encoding="utf-8")
-    (tmp_path / "src" / "b.txt").write_text("Obras na lota\n\nOs moradores aplaudiram Ugutz Lacerda ontem.\n",
-                                            encoding="utf-8")
-    report = convert_paths([tmp_path / "src"], tmp_path / "tei", ConvertOptions(language="pt"))
-    assert report.ok, report.failures
-    a = (tmp_path / "tei" / "a.xml").read_text(encoding="utf-8")
+    a, b = converted_pair(tmp_path, "pt", "Visita ao porto\n\nO prefeito Ugutz Lacerda visitou Sines em 3 de maio de 2024.\n",
+                          "Obras na lota\n\nOs moradores aplaudiram Ugutz Lacerda ontem.\n")
     assert '<persName ref="#pers-ugutz-lacerda" resp="#ner-capitals" cert="0.85">Ugutz Lacerda</persName>' in a
     assert '<date when="2024-05-03"' in a
     marked = '<persName ref="#pers-ugutz-lacerda" resp="#ner-capitals" cert="0.80">Ugutz Lacerda</persName>'
-    assert marked in (tmp_path / "tei" / "b.xml").read_text(encoding="utf-8")
+    assert marked in b
 
 
 def test_ner_extract_runs_the_portuguese_recogniser(tmp_path):
@@ -389,13 +380,3 @@ def test_ner_extract_runs_the_portuguese_recogniser(tmp_path):
     result = runner.invoke(app, ["ner", "extract", str(text), "--language", "pt-BR", "-o", str(tmp_path / "br.jsonl")])
     assert result.exit_code == 0, result.output
     assert json.loads((tmp_path / "br.jsonl").read_text(encoding="utf-8"))["entities"] == line["entities"]
-
-
-def test_ner_extract_refuses_a_model_for_portuguese(tmp_path):
-    text = tmp_path / "a.txt"
-    text.write_text("x", encoding="utf-8")
-    result = runner.invoke(app, ["ner", "extract", str(text), "--language", "pt", "--recogniser", "crf",
-                                 "-o", str(tmp_path / "out.jsonl")])
-    assert result.exit_code == 2
-    assert "--language pt: --model and --recogniser choose the Vietnamese recogniser, not another language's" in result.output
-    assert not (tmp_path / "out.jsonl").exists()
