@@ -137,17 +137,17 @@ class SiteData(DateRegister):
         # the one named by an entry of its own first
         rows = {}
         for e in sorted(entities, key=lambda e: e.get("named") == "mention"):
-            rows.setdefault(ids.get(e.get("id"), e.get("id")), e)
+            rows.setdefault(ids[e.get("id")], e)
         db.executemany("INSERT OR REPLACE INTO entity_docs VALUES (?,?,?,?,?,?,?)",
                        ((ident, stem, e.get("type"), e.get("name"), sort_key(e.get("name")), letter(e.get("name")),
                          int(e.get("named") != "mention")) for ident, e in rows.items()))
         db.executemany("INSERT OR IGNORE INTO variants VALUES (?,?,?)",
-                       ((ids.get(e.get("id"), e.get("id")), stem, v.text or "") for e in entities for v in e.iterfind("v")))
+                       ((ids[e.get("id")], stem, v.text or "") for e in entities for v in e.iterfind("v")))
         db.executemany("INSERT OR IGNORE INTO idnos VALUES (?,?,?,?)",
-                       ((ids.get(e.get("id"), e.get("id")), stem, i.get("type"), i.text or "")
+                       ((ids[e.get("id")], stem, i.get("type"), i.text or "")
                         for e in entities for i in e.iterfind("idno")))
         db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)",
-                       ((ids.get(m.get("ref"), m.get("ref")), stem, n, m.get("mid"), m.get("text"), m.get("before"),
+                       ((ids[m.get("ref")], stem, n, m.get("mid"), m.get("text"), m.get("before"),
                          m.get("after")) for n, m in enumerate(doc.iterfind("m"))))
         db.executemany("INSERT INTO dates VALUES (?,?,?,?,?,?,?,?,?)",
                        ((stem, n, d.get("mid"), d.get("when"), d.get("label"), d.get("spec"), d.get("text"), d.get("before"),

@@ -29,12 +29,20 @@ def site_id(stem: str, ident: str, uri: str | None) -> str:
     return f"doc-{_readable(stem, _SLUG_CHARS)}-{_readable(ident, _SLUG_CHARS)}-{_hash(stem + chr(0) + ident)}"
 
 
-def record_ids(doc, stem: str) -> dict[str, str]:
+class SiteIds(dict):
+    """A record's ids to the site's: an id not mapped (a record of teikit's, whose ids are the
+    corpus register's) is its own."""
+
+    def __missing__(self, ident: str) -> str:
+        return ident
+
+
+def record_ids(doc, stem: str) -> SiteIds:
     """The site ids of a site record's entries (its <e id uri>, and the <m ref> that name them), by the
     ids the record gives: none to map for a record of teikit's (the corpus register's ids)."""
     if doc.get("ids") != "document":
-        return {}
-    return {e.get("id"): site_id(stem, e.get("id"), e.get("uri")) for e in doc.iterfind("e")}
+        return SiteIds()
+    return SiteIds((e.get("id"), site_id(stem, e.get("id"), e.get("uri"))) for e in doc.iterfind("e"))
 
 
 def _readable(text: str, size: int) -> str:

@@ -243,8 +243,8 @@ class PageRecord:
                 doc = etree.fromstring(text.encode("utf-8"))
                 ids = record_ids(doc, stem)  # the site's ids of anyone's TEI, as sitedata stores them
                 db.executemany("INSERT OR IGNORE INTO affected VALUES (?)",
-                               [(ids.get(e.get("id"), e.get("id")),) for e in doc.iterfind("e")]
-                               + [(ids.get(m.get("ref"), m.get("ref")),) for m in doc.iterfind("m")])
+                               [(ids[e.get("id")],) for e in doc.iterfind("e")]
+                               + [(ids[m.get("ref")],) for m in doc.iterfind("m")])
 
     def entity_stands(self, rel: str) -> bool:
         """Whether a page of a register entry (registers/<type>/<id>.html, …/<id>/n.html) stands as it is, its
