@@ -111,6 +111,24 @@ def test_and_joins_two_places_but_one_organisations_name():
         ("org", "Coastal Survey Agency"), ("org", "Red Cross")]
 
 
+def test_an_organisations_name_ending_with_an_enumeration_keeps_it_past_the_comma():
+    assert surfaces("The Ministry of Science, Technology and Innovation will review the plan.") == [
+        ("org", "Ministry of Science, Technology and Innovation")]
+    assert surfaces("The Department for Environment, Food and Rural Affairs said it would act.") == [
+        ("org", "Department for Environment, Food and Rural Affairs")]
+
+
+def test_a_list_after_an_organisation_is_no_part_of_it_when_its_items_are_names_or_its_last_word_is():
+    assert surfaces("Officials of the Ministry of Defence, France and Germany met.") == [
+        ("org", "Ministry of Defence"), ("place", "France"), ("place", "Germany")]
+    assert surfaces("The Bank of England, Smith and Jones attended.") == [("org", "Bank of England")]
+    # the last item is three words at most, and the name ends there ("Office Chief Ama Patel" runs on)
+    assert surfaces("The Ministry of Finance, Treasury and Budget Office, Patel said, will act.") == [
+        ("org", "Ministry of Finance, Treasury and Budget Office")]
+    assert surfaces("The Ministry of Finance, Treasury and Budget Office Chief Ama Patel said.") == [
+        ("org", "Ministry of Finance"), ("org", "Treasury and Budget Office"), ("person", "Ama Patel")]
+
+
 def test_words_around_a_name_make_a_place():
     assert surfaces("Schools closed in neighboring Hưng Yên province.") == [("place", "Hưng Yên")]
     assert surfaces("Streets flooded in the suburbs of Catarroja overnight.") == [("place", "Catarroja")]

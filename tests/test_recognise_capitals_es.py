@@ -62,6 +62,16 @@ def test_0_a_capitalised_head_opens_an_organisations_name_and_a_second_one_after
         ("org", "Comisión Nacional de los Mercados y la Competencia")]
 
 
+def test_0_an_organisations_name_ending_with_an_enumeration_keeps_it_past_the_comma():
+    assert surfaces("El Ministerio de Ciencia, Innovación y Universidades convocó las ayudas.") == [
+        ("org", "Ministerio de Ciencia, Innovación y Universidades")]
+    assert surfaces("El ministerio de Transportes, Movilidad y Agenda Urbana licitó las obras.") == [
+        ("org", "ministerio de Transportes, Movilidad y Agenda Urbana")]
+    # items that are names of their own are a list after it
+    assert surfaces("El Ministerio de Defensa, Francia y Alemania firmaron el acuerdo.") == [
+        ("org", "Ministerio de Defensa"), ("place", "Francia"), ("place", "Alemania")]
+
+
 def test_1_a_listed_name_is_marked_whole_without_its_article_but_with_its_own():
     assert names("Representantes de Naciones Unidas y de la Unión Europea llegaron a Honduras.") == [
         ("org", "Naciones Unidas", "Naciones Unidas", 0.9), ("org", "Unión Europea", "Unión Europea", 0.9),

@@ -62,6 +62,11 @@ def test_a_lower_case_head_before_a_name_makes_an_organisation_with_the_head():
     assert surfaces("La cour d'appel de Versailles a confirmé.") == [("org", "cour d'appel de Versailles")]
 
 
+def test_an_organisations_name_ending_with_an_enumeration_keeps_it_past_the_comma():
+    assert surfaces("Le ministère de l'Agriculture, de l'Alimentation et de la Forêt a annoncé.") == [
+        ("org", "ministère de l'Agriculture, de l'Alimentation et de la Forêt")]
+
+
 def test_a_lower_case_head_before_a_name_makes_a_place_with_the_head():
     assert surfaces("Un café de la rue de Rivoli, près du lac Léman.") == [("place", "rue de Rivoli"),
                                                                         ("place", "lac Léman")]

@@ -79,6 +79,12 @@ def test_0_a_capitalised_head_opens_an_organisations_name_and_a_second_one_after
     assert surfaces("La Camera e il Senato hanno votato.") == [("org", "Camera"), ("org", "Senato")]
 
 
+def test_0_an_organisations_name_ending_with_an_enumeration_keeps_it_past_the_comma():
+    # an item may open with its connectors, elided too ("dell'Energia")
+    assert surfaces("Il Ministero dell'Ambiente, della Sicurezza e dell'Energia ha firmato.") == [
+        ("org", "Ministero dell'Ambiente, della Sicurezza e dell'Energia")]
+
+
 def test_1_a_listed_name_is_marked_whole_without_its_article_but_with_its_own():
     assert names("I rappresentanti delle Nazioni Unite e dell'Unione europea sono arrivati in Ucraina.") == [
         ("org", "Nazioni Unite", "Nazioni Unite", 0.9), ("org", "Unione europea", "Unione europea", 0.9),

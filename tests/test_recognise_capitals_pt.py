@@ -66,6 +66,11 @@ def test_0_a_capitalised_head_opens_an_organisations_name_and_a_second_one_after
         ("org", "Câmara Municipal de Sintra"), ("org", "Polícia Judiciária")]
 
 
+def test_0_an_organisations_name_ending_with_an_enumeration_keeps_it_past_the_comma():
+    assert surfaces("O Ministério da Ciência, Tecnologia e Inovação abriu um edital.") == [
+        ("org", "Ministério da Ciência, Tecnologia e Inovação")]
+
+
 def test_1_a_listed_name_is_marked_whole_without_its_article_but_with_its_own():
     assert names("Representantes das Nações Unidas e da União Europeia chegaram a Moçambique.") == [
         ("org", "Nações Unidas", "Nações Unidas", 0.9), ("org", "União Europeia", "União Europeia", 0.9),

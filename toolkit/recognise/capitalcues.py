@@ -86,6 +86,65 @@ def long_name_end(toks: Tokens, lists: Words, i: int) -> int | None:
     return None
 
 
+def run_reach(toks: Tokens, lists: Words, run: list[int]) -> int:
+    """The last word a run carries on to past its own: the end of a listed name with lower-case words
+    opening inside it (long_name_end), or of an enumeration ending an organisation's name
+    (enumeration_end); -1 for none."""
+    ends = [e for p in run if (e := long_name_end(toks, lists, p)) is not None]
+    return max(ends + [enumeration_end(toks, lists, run)], default=-1)
+
+
+# An enumeration's items after the comma, each this many capitalised words at most, and the last's.
+_ITEM_WORDS, _LAST_ITEM_WORDS, _MAX_ITEMS = 2, 3, 4
+
+
+def enumeration_end(toks: Tokens, lists: Words, run: list[int]) -> int:
+    """The last word of an enumeration that an organisation's name ends with, past a comma: capitalised
+    items parted by commas, the last after an org_connector ("Ministry of Health, Labour and Welfare",
+    "Ministerio de Ciencia, Innovación y Universidades", "Ministério da Ciência, Tecnologia e Inovação"),
+    after a run that opens an organisation's name before a connector (an org_first or a head, with a
+    capital or in lower case before it) and holds one; its items no name of their own (a listed name or
+    a given name): "the Ministry of Defence, France and Germany" is three. -1 for none."""
+    words, at = toks.words, run[-1] + 1
+    opening = run[1:] if run and words[run[0]] in lists["article"] else run
+    if at >= toks.n or toks.gap(at) != ", " or not opening or listed(toks, lists, [run[-1]]):
+        return -1  # "the Bank of England, Smith and Jones"
+    if (lower_head(toks, lists, run[0]) or (None, None))[1] != ORG and not (  # "el ministerio de Transportes, …"
+            any(words[i] in lists["connector"] for i in opening[1:]) and (head_opening(toks, lists, opening) == ORG or (
+                words[opening[0]] in lists["org_first"] and words[opening[1]] in lists["connector"]))):
+        return -1
+    for _ in range(_MAX_ITEMS):
+        end = _item_end(toks, lists, at, _ITEM_WORDS)
+        if end < 0 or end + 1 >= toks.n:
+            return -1
+        if toks.gap(end + 1) == ", ":
+            at = end + 1
+        elif toks.joined(end + 1) and words[end + 1] in lists["org_connector"] and end + 2 < toks.n \
+                and toks.joined(end + 2):
+            last = _item_end(toks, lists, end + 2, _LAST_ITEM_WORDS)
+            return last if last < 0 or last + 1 >= toks.n or not (toks.joined(last + 1) and toks.capitalised(last + 1)) \
+                else -1
+        else:
+            return -1
+    return -1
+
+
+def _item_end(toks: Tokens, lists: Words, at: int, most: int) -> int:
+    """The last word of an enumeration's item opening at word `at`: up to two connectors, then up to
+    `most` capitalised words, none a name of its own (enumeration_end); -1 when it is none."""
+    for _ in range(2):  # "de l'Alimentation", "della Sovranità"
+        if at + 1 < toks.n and toks.words[at] in lists["connector"] and toks.joined(at + 1):
+            at += 1
+    end = at
+    while end + 1 < toks.n and end + 1 - at < most and toks.joined(end + 1) and toks.capitalised(end + 1):
+        end += 1
+    item = list(range(at, end + 1))
+    if not toks.capitalised(at) or listed(toks, lists, item) or any(
+            given(lists, toks.words[i]) or listed(toks, lists, [i]) for i in item):
+        return -1
+    return end
+
+
 def place_word_around(toks: Tokens, lists: Words, first: int, last: int) -> bool:
     """"Hưng Yên province", "the Fishtown neighborhood"; "the suburbs of Paiporta" (place_of)."""
     after = last + 1 < toks.n and toks.joined(last + 1) and toks.words[last + 1] in lists["place_after"]

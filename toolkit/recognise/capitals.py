@@ -10,7 +10,9 @@ A name is a run of words each written with a capital (or all in capitals), one s
 them, a connector allowed inside ("University of California"); an article before it ("the White
 House"), a possessive ending ("Newsom's"), an elided article ("l'ONU": capitalwords.Tokens) and
 words that never open a name (days, months, pronouns: not_name) stay outside. A listed name with
-lower-case words that opens in a run carries the run on ("Assemblée nationale"). What a run
+lower-case words that opens in a run carries the run on ("Assemblée nationale"), and so does an
+enumeration past a comma ending an organisation's name ("Ministry of Health, Labour and Welfare":
+capitalcues.enumeration_end). What a run
 names, first rule that holds (the words around it: recognise/capitalcues.py):
 
 0. a lower-case head (org_lower_first, place_lower_first) stands before it, right before or
@@ -61,9 +63,9 @@ Then the later mentions: a word that is the last of a person's name found (and n
 that person ("Newsom", "Mr. Newsom": key "Gavin Newsom"), cert 0.75, and so are its last words
 ("García Márquez": "Gabriel García Márquez"); an acronym in brackets right after an
 organisation's name ("Federal Emergency Management Agency (FEMA)") and its later uses are that
-organisation; a name holding lower-case words before an acronym in brackets
-its initials spell is an organisation, and so is the acronym ("l'Office français de la
-biodiversité (OFB)": capitalcues.named_before_acronyms), 0.8, over what the runs found there.
+organisation; a name holding lower-case words before an acronym in brackets its initials spell is
+an organisation, and so is the acronym ("l'Office français de la biodiversité (OFB)":
+capitalcues.named_before_acronyms), 0.8, over what the runs found there.
 A line written in title case (a headline: most of its words capitalised, no stop at its end)
 gets rule 1 and the later mentions only. A four-digit year alone after a year_cue is a date
 ("in 2026"; not before a noun, "2000 homes"), cert 0.8. The byline's author (Context.author) is a person wherever written (0.95).
@@ -80,9 +82,9 @@ from ..model import DATE, ORG, PERSON, PLACE, Mention
 from .anydates import find_any_dates
 from .base import Context
 from .capitalcues import (adjective_title_before, apposed, complement_start, dateline, given, head_opening, in_listed, listed,
-                          listed_place_after, long_name_end, lower_head, lower_title_before, name_joins,
+                          listed_place_after, lower_head, lower_title_before, name_joins,
                           named_before_acronyms, opens_names, org_word_around, person_after_head, phrase_before,
-                          place_word_around, possessive, said_by_the, saying_beside, second_name, surname_alone,
+                          place_word_around, possessive, run_reach, said_by_the, saying_beside, second_name, surname_alone,
                           title_connector_before, title_length)
 from .capitalknown import known_candidates
 from .capitalwords import Tokens, Words, words
@@ -168,8 +170,8 @@ def _title_case_lines(toks: Tokens) -> set[int]:
 
 
 def _runs(toks: Tokens, lists: Words):
-    """Runs of capitalised words (connectors inside, two in a row at most), as lists of word indices;
-    a listed name with lower-case words that opens inside a run carries it on ("Assemblée nationale")."""
+    """Runs of capitalised words (connectors inside, two in a row at most), as lists of word indices,
+    carried on past their own as the module's note says (capitalcues.run_reach)."""
     i = 0
     while i < toks.n:
         if not toks.capitalised(i):
@@ -177,7 +179,7 @@ def _runs(toks: Tokens, lists: Words):
             continue
         run = [i]
         j = _grow(toks, lists, run, i + 1)
-        while (reach := max((e for p in run if (e := long_name_end(toks, lists, p)) is not None), default=-1)) >= j:
+        while (reach := run_reach(toks, lists, run)) >= j:
             run += range(j, reach + 1)
             j = _grow(toks, lists, run, reach + 1)
         yield run
