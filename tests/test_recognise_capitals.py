@@ -97,6 +97,9 @@ def test_words_around_a_name_make_an_organisation():
     assert surfaces("Members of the Unite union walked out.") == [("org", "Unite")]
     assert surfaces("Spain's weather agency, AEMET, issued an alert.") == [("place", "Spain"), ("org", "AEMET")]
     assert surfaces("The Bundesbank said growth would stall.") == [("org", "Bundesbank")]
+    # two or three words beside a verb of saying are no person after an article
+    assert surfaces("The Philippine Red Cross said roads were closed.") == [("org", "Philippine Red Cross")]
+    assert surfaces("Officials at the Civil Registry said it would act.") == [("org", "Civil Registry")]
     assert surfaces("Loans rose at Safaricom, whose service is popular.") == [("org", "Safaricom")]
 
 

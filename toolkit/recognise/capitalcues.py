@@ -174,7 +174,10 @@ def said_by_the(toks: Tokens, lists: Words, first: int, last: int) -> bool:
 
 
 def saying_beside(toks: Tokens, lists: Words, first: int, last: int) -> bool:
-    """A verb of saying right before or right after the run, one space between."""
+    """A verb of saying right before or right after the run, one space between, and no article before
+    it: a person has none ("the Philippine Red Cross said": said_by_the)."""
+    if first > 0 and toks.joined(first) and toks.words[first - 1] in lists["article"]:
+        return False
     return phrase_before(toks, first, lists.sayings, spaced=True) or phrase_after(toks, last, lists.sayings)
 
 

@@ -35,8 +35,8 @@ names, first rule that holds (the words around it: recognise/capitalcues.py):
    after an agency's name in brackets and a dash opening it ("(ANSA) - MILANO, 3 maggio -"): 0.7;
 5. two to four capitalised words opening with a given name (or given names joined by hyphens,
    particles inside and not counted, "María de los Ángeles Moreno"): a person: 0.8; two or three
-   words next to a verb of saying, several words allowed ("…, Maria Lopez said", "a déclaré Marie
-   Durand"): 0.7;
+   words next to a verb of saying, several words allowed, no article before ("…, Maria Lopez
+   said", "a déclaré Marie Durand"; not "the Philippine Red Cross said"): 0.7;
 6. the words around it: a place word after or before it ("Hưng Yên province", "the suburbs of
    Paiporta": place_after, place_of; 0.75), an org word ("the Unite union", "Spain's weather
    agency, AEMET,": org_noun; "el partido Vox": org_of), an article before and a verb of saying
