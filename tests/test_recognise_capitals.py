@@ -200,6 +200,11 @@ def test_days_months_pronouns_and_a_capitalised_word_opening_a_sentence_are_no_n
     assert names("On Tuesday the storm passed. Heavy rain fell in March. They left. Officials waited.") == []
 
 
+def test_an_events_name_holds_no_name_but_what_follows_its_next_connector():
+    assert surfaces("Tadej Pogačar won the Tour de France on Sunday in Paris.") == [("place", "Paris")]
+    assert surfaces("He rode the Tour de Suisse and Italy.") == [("place", "Italy")]
+
+
 def test_a_title_case_headline_gets_listed_names_only():
     text = "Officials Mark Anniversary of Flood in Ohio Town\n\nThe ceremony was short."
     assert surfaces(text) == [("place", "Ohio")]

@@ -271,6 +271,11 @@ def test_laws_holidays_events_and_subjects_are_no_names():
     assert names("Se licenció en Derecho. Cree en Dios.") == []
 
 
+def test_an_events_name_holds_no_name_but_what_follows_its_next_connector():
+    assert surfaces("Pogačar ganó el Tour de Francia y la Ley de Vivienda entró en vigor.") == []
+    assert surfaces("El Real Madrid ganó la Copa del Rey en Sevilla.") == [("org", "Real Madrid"), ("place", "Sevilla")]
+
+
 def test_cldr_names_that_are_given_names_or_common_nouns_are_no_places():
     assert surfaces("Mauricio Macri y Diego García llegaron a Burkina Faso y Kirguistán.") == [
         ("person", "Mauricio Macri"), ("person", "Diego García"), ("place", "Burkina Faso"), ("place", "Kirguistán")]

@@ -148,6 +148,11 @@ def test_days_months_pronouns_and_sentence_openers_are_no_names():
     assert surfaces("Mardi, Il pleuvait. Selon Elle, Cette ville est calme. Lundi 3 mars.") == []
 
 
+def test_an_events_name_holds_no_name_but_what_follows_its_next_connector():
+    assert surfaces("Le PSG a remporté la Coupe de France samedi. Pogačar a gagné le Tour de France.") == [
+        ("org", "PSG")]
+
+
 def test_french_has_word_lists_and_the_places_of_cldr():
     assert "fr" in languages()
     assert surfaces("Des envoyés du Burkina Faso et du Kirghizstan sont arrivés.") == [

@@ -338,6 +338,10 @@ def test_laws_holidays_events_and_subjects_are_no_names():
     assert names("Si è laureato in Giurisprudenza. Crede in Dio.") == []
 
 
+def test_an_events_name_holds_no_name_but_what_follows_its_next_connector():
+    assert surfaces("Ha vinto il Giro d'Italia e il Festival di Sanremo a Roma.") == [("place", "Roma")]
+
+
 def test_cldr_names_that_are_persons_or_common_nouns_are_no_places():
     assert surfaces("Diego Garcia e Federica Brignone sono arrivati in Kirghizistan e in Costa d'Avorio.") == [
         ("person", "Diego Garcia"), ("person", "Federica Brignone"), ("place", "Kirghizistan"),

@@ -288,6 +288,10 @@ def test_laws_holidays_events_and_subjects_are_no_names():
     assert names("Licenciou-se em Direito. Acredita em Deus.") == []
 
 
+def test_an_events_name_holds_no_name_but_what_follows_its_next_connector():
+    assert surfaces("O Flamengo venceu a Copa do Brasil e a Taça de Portugal.") == [("org", "Flamengo")]
+
+
 def test_cldr_names_that_are_given_names_or_common_nouns_are_no_places():
     assert surfaces("Maurício Souza e Diego Garcia chegaram ao Quirguistão e ao Irão.") == [
         ("person", "Maurício Souza"), ("person", "Diego Garcia"), ("place", "Quirguistão"), ("place", "Irão")]

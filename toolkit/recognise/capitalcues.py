@@ -145,6 +145,16 @@ def _item_end(toks: Tokens, lists: Words, at: int, most: int) -> int:
     return end
 
 
+def event_rest(toks: Tokens, lists: Words, run: list[int]) -> list[int] | None:
+    """None, unless an event's first word and a connector open the run ("Tour de France", "Copa del
+    Rey"): then what follows the event's name past its next connector, to be read on its own ("Copa del
+    Rey en Sevilla": "Sevilla"; often nothing)."""
+    if len(run) < 3 or toks.words[run[0]] not in lists["event"] or toks.words[run[1]] not in lists["connector"]:
+        return None
+    after = next((k for k in range(3, len(run)) if toks.words[run[k]] in lists["connector"]), len(run))
+    return run[after + 1:]
+
+
 def place_word_around(toks: Tokens, lists: Words, first: int, last: int) -> bool:
     """"Hưng Yên province", "the Fishtown neighborhood"; "the suburbs of Paiporta" (place_of)."""
     after = last + 1 < toks.n and toks.joined(last + 1) and toks.words[last + 1] in lists["place_after"]

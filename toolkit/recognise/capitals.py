@@ -54,10 +54,10 @@ names, first rule that holds (the words around it: recognise/capitalcues.py):
    "of" an organisation's name holds an org word ("Kenji Watanabe of Kyoto University"), and a
    particle before a listed name parts a person's name from it ("Ana Pérez del PSOE"); a listed
    name inside a run is never parted nor stripped of its article ("Castilla y León", "… de la
-   Salud", "El Salvador y …"). A capitalised
-   word opening a sentence before an article or a given name is no part of the name, unless it
-   may open one ("Multó la Comisión …", "Conversaron Ana Ruiz y …"); one alone opening a sentence
-   is a name only by rule 1 or as below.
+   Salud", "El Salvador y …"). A capitalised word opening a sentence before an article or a given
+   name is no part of the name, unless it may open one ("Multó la Comisión …", "Conversaron Ana Ruiz
+   y …"); one alone opening a sentence is a name only by rule 1 or as below. Before all but 0 and 1:
+   an event's first word (event) and a connector open no name, nor one inside ("Tour de France").
 
 Then the later mentions: a word that is the last of a person's name found (and no other's) is
 that person ("Newsom", "Mr. Newsom": key "Gavin Newsom"), cert 0.75, and so are its last words
@@ -65,13 +65,13 @@ that person ("Newsom", "Mr. Newsom": key "Gavin Newsom"), cert 0.75, and so are 
 organisation's name ("Federal Emergency Management Agency (FEMA)") and its later uses are that
 organisation; a name holding lower-case words before an acronym in brackets its initials spell is
 an organisation, and so is the acronym ("l'Office français de la biodiversité (OFB)":
-capitalcues.named_before_acronyms), 0.8, over what the runs found there.
-A line written in title case (a headline: most of its words capitalised, no stop at its end)
-gets rule 1 and the later mentions only. A four-digit year alone after a year_cue is a date
-("in 2026"; not before a noun, "2000 homes"), cert 0.8. The byline's author (Context.author) is a person wherever written (0.95).
-Keys: a person's full name as first written, an organisation's or a place's name as written
-(its acronym shares it). Corpus names (Context.known_names) are marked wherever written, but
-where this text's own rules named them or inside a longer name they found (recognise/capitalknown.py).
+capitalcues.named_before_acronyms), 0.8, over what the runs found there. A line written in title
+case (a headline: most of its words capitalised, no stop at its end) gets rule 1 and the later
+mentions only. A four-digit year alone after a year_cue is a date ("in 2026"; not before a noun,
+"2000 homes"), cert 0.8. The byline's author (Context.author) is a person wherever written (0.95).
+Keys: a person's full name as first written, an organisation's or a place's name as written (its
+acronym shares it). Corpus names (Context.known_names) are marked wherever written, but where this
+text's own rules named them or inside a longer name they found (recognise/capitalknown.py).
 """
 
 from __future__ import annotations
@@ -81,8 +81,8 @@ import re
 from ..model import DATE, ORG, PERSON, PLACE, Mention
 from .anydates import find_any_dates
 from .base import Context
-from .capitalcues import (adjective_title_before, apposed, complement_start, dateline, given, head_opening, in_listed, listed,
-                          listed_place_after, lower_head, lower_title_before, name_joins,
+from .capitalcues import (adjective_title_before, apposed, complement_start, dateline, event_rest, given, head_opening,
+                          in_listed, listed, listed_place_after, lower_head, lower_title_before, name_joins,
                           named_before_acronyms, opens_names, org_word_around, person_after_head, phrase_before,
                           place_word_around, possessive, run_reach, said_by_the, saying_beside, second_name, surname_alone,
                           title_connector_before, title_length)
@@ -99,8 +99,7 @@ MAX_PERSON_WORDS = 5  # capitalised words of a person's name ("Luiz Inácio Lula
 _YEAR = re.compile(r"(?<![^\W_])([^\W\d_]+) ((?:1\d|2[01])\d\d)(?![^\W_]|[.,:/\-]\d)")
 _NEXT_WORD = re.compile(r" ([^\W\d_]+)")
 _AGE = re.compile(r", \d{1,3},")
-_OPENING = ('"', "“", "‘", "'")
-_CLOSING = (".", "!", "?", ":", ";", '"', "”", "’", ")")
+_OPENING, _CLOSING = ('"', "“", "‘", "'"), (".", "!", "?", ":", ";", '"', "”", "’", ")")
 
 
 class CapitalsRecogniser:
@@ -170,8 +169,7 @@ def _title_case_lines(toks: Tokens) -> set[int]:
 
 
 def _runs(toks: Tokens, lists: Words):
-    """Runs of capitalised words (connectors inside, two in a row at most), as lists of word indices,
-    carried on past their own as the module's note says (capitalcues.run_reach)."""
+    """Runs of capitalised words (connectors inside, two in a row at most; word indices), carried on: run_reach."""
     i = 0
     while i < toks.n:
         if not toks.capitalised(i):
@@ -216,6 +214,8 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
     if kind:
         return add(run[0], run[-1], kind, 0.9)
     opening = run[1:] if words[run[0]] in lists["article"] else run
+    if (rest := event_rest(toks, lists, opening)) is not None:  # "Tour de France": no name, nor one inside
+        return _classify(toks, lists, rest, headline, found) if rest else None
     if kind := head_opening(toks, lists, opening):  # "Institut Pasteur", "CHU Grenoble-Alpes": the head inside
         if k := second_name(toks, lists, run):  # "Tribunal Supremo y la Audiencia Nacional": two
             _classify(toks, lists, run[:k], headline, found)

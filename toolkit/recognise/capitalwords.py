@@ -28,7 +28,7 @@ from ..resources import language_dir, read_tsv
 KINDS = ("title", "connector", "particle", "article", "org_head", "org_first", "place_head", "place_first",
          "org_lower_first", "place_lower_first", "org", "place", "given", "org_connector", "org_noun", "place_after",
          "place_of", "person_after", "org_after", "year_cue", "saying", "place_cue", "not_name", "not_alone",
-         "possessive", "elision", "title_adjective", "org_of")
+         "possessive", "elision", "title_adjective", "org_of", "event")
 # The kinds matched ignoring case, as word tuples.
 _FOLDED = ("title", "saying", "place_cue")
 # A word: letters, then letters or digits, hyphened or apostrophed parts; or initials "U.S.", a letter
@@ -94,6 +94,7 @@ def read_words(path: Path) -> Words:
     places = path.with_name(f"{code}_places.tsv")
     if places.is_file():
         found["place"].update(row["name"] for row in read_tsv(places, error=RecogniseError, what="place list"))
+    found["not_name"] |= found["event"]  # an event's first word is no name of its own either
     if wrong := sorted(e for e in found["elision"] if not e.endswith(("'", "’"))):  # "l" would cut every word
         raise RecogniseError(f"elision {wrong[0]!r} does not end with an apostrophe", path=str(path))
     for kind in _FOLDED:
