@@ -125,3 +125,18 @@ def test_two_entries_never_share_a_site_id_and_each_is_a_safe_page_name(one, oth
     assert site_id(*one) != site_id(*other)
     for ident in (site_id(*one), site_id(*other)):
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", ident) and len(ident) <= 80
+
+
+def facets(page) -> list[tuple[str, str]]:
+    tree = parse_html(page.read_text(encoding="utf-8"), str(page))
+    return [(span.get("data-pagefind-filter"), span.text)
+            for span in tree.xpath("//h:div[@class='search-facets']/h:span[@data-pagefind-filter]", namespaces=NS)]
+
+
+def test_the_search_files_anyones_page_under_the_entries_it_names_as_its_site_record_has_them(site):
+    # the entries of its lists it names, by their names; an authority URI by the entry carrying it ...
+    assert facets(site / "letter.html") == [("person", "Johann Wolfgang von Goethe"), ("person", "Anna Brandt"),
+                                            ("place", "Weimar")]
+    # ... else by its first mention; a @ref to no entry and no authority files it under nothing
+    assert facets(site / "diary.html") == [("person", "the privy councillor Goethe"), ("person", "Anna Weber")]
+    assert facets(site / "note.html") == [("person", "Carl Otto")]

@@ -54,6 +54,27 @@
     <xsl:sequence select="if (starts-with($ref, '#')) then substring($ref, 2) else $ref"/>
   </xsl:function>
 
+  <!-- The register entry a name points to: teikit's in standOff (tk:entry); in a document with ids
+       of its own, also one of a listPerson, listOrg or listPlace anywhere in it (key tk:listed). The
+       site record (site/data.xsl) and the page's search facets (html/page.xsl) read them alike. -->
+  <xsl:function name="tk:register-entry" as="element()?">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="if (not($tk:own-ids)) then tk:entry($name)
+        else (tk:entry($name), key('tk:listed', generate-id(tk:tei($name)) || ' ' || tk:ref-id($name), root($name)))[1]"/>
+  </xsl:function>
+
+  <!-- An entry's authority URI: the first http or https URI of its @sameAs, @corresp or @ref, else of
+       its idno elements ('' for none: the entry is the document's own). -->
+  <xsl:function name="tk:entry-uri" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="(($entry/(@sameAs, @corresp, @ref) ! tokenize(.), $entry/idno ! normalize-space())[tk:is-authority(.)], '')[1]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:is-authority" as="xs:boolean">
+    <xsl:param name="ref" as="xs:string"/>
+    <xsl:sequence select="starts-with($ref, 'https://') or starts-with($ref, 'http://')"/>
+  </xsl:function>
+
   <!-- The TEI element a node belongs to (one document may sit in a corpus wrapper). -->
   <xsl:function name="tk:tei" as="element(TEI)?">
     <xsl:param name="node" as="node()"/>

@@ -23,7 +23,7 @@
            use="generate-id(ancestor::TEI[1]) || ' ' || @xml:id"/>
 
   <!-- Entries of any list by document and xml:id, wherever the list stands (anyone's TEI lists its
-       persons in the header, standOff or back matter: site/data.xsl, tk:register-entry). -->
+       persons in the header, standOff or back matter: tk:register-entry, common/functions.xsl). -->
   <xsl:key name="tk:listed" match="listPerson//person[@xml:id] | listOrg//org[@xml:id] | listPlace//place[@xml:id]"
            use="generate-id(ancestor::TEI[1]) || ' ' || @xml:id"/>
 

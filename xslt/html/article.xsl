@@ -153,13 +153,13 @@
   </xsl:template>
 
   <!-- What the site's search (Pagefind, docs/site.md) files the article under: its persons,
-       organisations and places (the register entries it mentions), its year and its source site;
-       hidden, and left out of the indexed text. -->
+       organisations and places (the register entries it mentions: tk:facet-names), its year and its
+       source site; hidden, and left out of the indexed text. -->
   <xsl:template name="tk:search-facets">
     <div class="search-facets" hidden="" data-pagefind-ignore="">
       <xsl:for-each select="$tk:register-types">
         <xsl:variable name="type" select="."/>
-        <xsl:for-each select="distinct-values($tk:page-entries[$tk:types(local-name()) = $type][map:contains($tk:page-by-ref, @xml:id)] ! tk:entry-name(.))">
+        <xsl:for-each select="distinct-values(tk:facet-names($type))">
           <span data-pagefind-filter="{$type}">{.}</span>
         </xsl:for-each>
       </xsl:for-each>

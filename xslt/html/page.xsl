@@ -58,6 +58,34 @@
         if (exists($entry-name) and not($tk:own-ids)) then tk:register-href($type, $ref) else tk:uri-href($name/@ref, $name)"/>
   </xsl:function>
 
+  <!-- The names the site's search files the page under as entities of type $type (tk:search-facets),
+       the register entries it mentions, as its site record has them (site/data.xsl): teikit's by
+       their names; anyone's TEI's, the entries of its lists it names and the authority URIs it names
+       without one, each by its entry's name, else by its first mention's. In document order. -->
+  <xsl:function name="tk:facet-names" as="xs:string*">
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="if (not($tk:own-ids))
+        then $tk:page-entries[$tk:types(local-name()) = $type][map:contains($tk:page-by-ref, @xml:id)] ! tk:entry-name(.)
+        else distinct-values($tk:page-mentions[@ref][self::persName or self::orgName or self::placeName] ! tk:ref-id(.))
+          ! tk:facet-name(., $tk:page-by-ref(.)[1], $type)"/>
+  </xsl:function>
+
+  <!-- The facet of anyone's TEI's register id $ref, first named by $first, when it is an entry of type
+       $type: an authority URI is named by the entry of the document's lists that carries it, if one does. -->
+  <xsl:function name="tk:facet-name" as="xs:string?">
+    <xsl:param name="ref" as="xs:string"/>
+    <xsl:param name="first" as="element()"/>
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:variable name="entry" select="(tk:register-entry($first), $tk:page-uri-entries($ref))[1]"/>
+    <xsl:sequence select="if (tk:entity-type(($entry, $first)[1]) eq $type and (exists($entry) or tk:is-authority($ref)))
+        then ($entry ! tk:entry-name(.)[.], tk:name-plain($first))[1] else ()"/>
+  </xsl:function>
+
+  <!-- Anyone's TEI: authority URI -> the first entry of its lists that carries it (tk:entry-uri). -->
+  <xsl:variable name="tk:page-uri-entries" as="map(xs:string, element())" select="map:merge(
+      $tk:page//(listPerson//person | listOrg//org | listPlace//place)[@xml:id][tk:entry-uri(.)] ! map{tk:entry-uri(.): .},
+      map{'duplicates': 'use-first'})"/>
+
   <!-- The corpus register page's entry ('' when the page links to no registers). -->
   <xsl:function name="tk:register-href" as="xs:string">
     <xsl:param name="type" as="xs:string"/>
