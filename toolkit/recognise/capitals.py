@@ -12,7 +12,7 @@ House"), a possessive ending ("Newsom's"), an elided article ("l'ONU": capitalwo
 words that never open a name (days, months, pronouns: not_name) stay outside. A listed name with
 lower-case words that opens in a run carries the run on ("Assemblée nationale"), and so does an
 enumeration past a comma ending an organisation's name ("Ministry of Health, Labour and Welfare":
-capitalcues.enumeration_end). What a run
+capitalruns.py). What a run
 names, first rule that holds (the words around it: recognise/capitalcues.py):
 
 0. a lower-case head (org_lower_first, place_lower_first) stands before it, right before or
@@ -84,9 +84,10 @@ from .base import Context
 from .capitalcues import (adjective_title_before, apposed, complement_start, dateline, event_rest, given, head_opening,
                           in_listed, listed, listed_place_after, lower_head, lower_title_before, name_joins,
                           named_before_acronyms, opens_names, org_word_around, person_after_head, phrase_before,
-                          place_word_around, possessive, run_reach, said_by_the, saying_beside, second_name, surname_alone,
+                          place_word_around, possessive, said_by_the, saying_beside, second_name, surname_alone,
                           title_connector_before, title_length)
 from .capitalknown import known_candidates
+from .capitalruns import runs, split, title_case_lines
 from .capitalwords import Tokens, Words, words
 from .ruletable import priority
 from .spans import Candidate, resolve
@@ -94,12 +95,11 @@ from .spans import Candidate, resolve
 AUTHOR, ORG_PRIORITY, PERSON_PRIORITY, PLACE_PRIORITY, DATE_PRIORITY = (
     priority(f) for f in ("author", "org", "person", "place", "date"))
 _ACRONYM = re.compile(r"\(((?:(?![a-z])[^\W\d_]|[0-9&]){2,10})\)")  # "(FEMA)", "(ÉTS)": checked isupper() below
-_TITLE_CASE_SHARE, _TITLE_CASE_WORDS = 0.6, 4
 MAX_PERSON_WORDS = 5  # capitalised words of a person's name ("Luiz Inácio Lula da Silva")
 _YEAR = re.compile(r"(?<![^\W_])([^\W\d_]+) ((?:1\d|2[01])\d\d)(?![^\W_]|[.,:/\-]\d)")
 _NEXT_WORD = re.compile(r" ([^\W\d_]+)")
 _AGE = re.compile(r", \d{1,3},")
-_OPENING, _CLOSING = ('"', "“", "‘", "'"), (".", "!", "?", ":", ";", '"', "”", "’", ")")
+_OPENING = ('"', "“", "‘", "'")
 
 
 class CapitalsRecogniser:
@@ -137,9 +137,9 @@ def find_years(text: str, lists: Words) -> list[Candidate]:
 
 
 def find_names(toks: Tokens, lists: Words, author: str | None = None) -> list[Candidate]:
-    headline = _title_case_lines(toks)
+    headline = title_case_lines(toks)
     found: list[tuple[int, int, str, str, float]] = []  # (first, last, type, key, cert)
-    for run in _runs(toks, lists):
+    for run in runs(toks, lists):
         _classify(toks, lists, run, headline, found)
     for first, last, acronym in named_before_acronyms(toks, lists):  # "l'Office français de la biodiversité (OFB)"
         if not any(f == first and l == last and kind == ORG for f, l, kind, *_ in found):
@@ -147,59 +147,6 @@ def find_names(toks: Tokens, lists: Words, author: str | None = None) -> list[Ca
             name = toks.surface(first, last)
             found += [(first, last, ORG, name, 0.8), (acronym, acronym, ORG, name, 0.8)]
     return _later_mentions(toks, lists, found, author)
-
-
-def _title_case_lines(toks: Tokens) -> set[int]:
-    """The words of lines written in title case (a headline), whose runs only a list names."""
-    lines, current = [], []
-    for i in range(toks.n):
-        if toks.line_start(i) and current:
-            lines.append(current)
-            current = []
-        current.append(i)
-    lines.append(current)
-    out: set[int] = set()
-    for line in filter(None, lines):  # a text of no word has no line
-        ends = toks.text[toks.spans[line[-1]][1]:].split("\n", 1)[0].strip()
-        stopped = ends.endswith(_CLOSING) or (not ends and toks.words[line[-1]].endswith("."))  # "… Elk Grove, Calif."
-        if len(line) >= _TITLE_CASE_WORDS and not stopped \
-                and sum(toks.capitalised(i) for i in line) >= _TITLE_CASE_SHARE * len(line):
-            out.update(line)  # a sentence ends with its stop: a line of names that does is no headline
-    return out
-
-
-def _runs(toks: Tokens, lists: Words):
-    """Runs of capitalised words (connectors inside, two in a row at most; word indices), carried on: run_reach."""
-    i = 0
-    while i < toks.n:
-        if not toks.capitalised(i):
-            i += 1
-            continue
-        run = [i]
-        j = _grow(toks, lists, run, i + 1)
-        while (reach := run_reach(toks, lists, run)) >= j:
-            run += range(j, reach + 1)
-            j = _grow(toks, lists, run, reach + 1)
-        yield run
-        i = j
-
-
-def _grow(toks: Tokens, lists: Words, run: list[int], j: int) -> int:
-    """Add to the run the capitalised words from word j on (and the connectors between them); the next word's index."""
-    while j < toks.n and toks.joined(j):
-        if toks.capitalised(j):
-            run.append(j)
-            j += 1
-            continue
-        k = j
-        while k < toks.n and k - j < 2 and toks.joined(k) and (toks.words[k] in lists["connector"]
-                                                               or toks.words[k] in lists["particle"]):
-            k += 1
-        if k == j or k >= toks.n or not toks.joined(k) or not toks.capitalised(k):
-            break
-        run += [*range(j, k), k]
-        j = k + 1
-    return j
 
 
 def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], found: list) -> None:
@@ -236,7 +183,7 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
         return
     inner = [k for k, i in enumerate(run) if words[i] in lists["not_name"] and not in_listed(toks, lists, run, k)]
     if inner:  # "Tuesday" inside, not in a listed name ("… de la Salud"): the parts are looked at on their own
-        for part in _split(run, inner):
+        for part in split(run, inner):
             _classify(toks, lists, part, headline, found)
         return
     first, last = run[0], run[-1]
@@ -291,7 +238,7 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
     if connectors and (joined_only_in_orgs or not named) and not (plain and given(lists, words[first])):
         # "Bay of Bengal and the Arabian Sea": two places; "François Villeroy de Galhau" one person
         at = [k for k in connectors if words[run[k]] in lists["org_connector"]] if joined_only_in_orgs else connectors[:1]
-        for part in _split(run, at):
+        for part in split(run, at):
             _classify(toks, lists, part, headline, found)
         return
     if listed_place_after(toks, lists, last) or place_word_around(toks, lists, first, last):
@@ -322,7 +269,7 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
             and phrase_before(toks, first, lists.place_cues) and not (single and words[first] in lists["not_alone"]):
         return add(first, last, PLACE, 0.5)
     if connectors:
-        for part in _split(run, connectors):
+        for part in split(run, connectors):
             _classify(toks, lists, part, headline, found)
 
 
@@ -338,15 +285,6 @@ def _listed_parts(toks: Tokens, lists: Words, run: list[int], add) -> None:
                 k = end
                 break
         k += 1
-
-
-def _split(run: list[int], at: list[int]) -> list[list[int]]:
-    parts, begin = [], 0
-    for k in at:
-        parts.append(run[begin:k])
-        begin = k + 1
-    parts.append(run[begin:])
-    return [p for p in parts if p]
 
 
 def _later_mentions(toks: Tokens, lists: Words, found: list, author: str | None) -> list[Candidate]:
