@@ -198,6 +198,14 @@ def test_5_a_given_name_opening_two_to_four_words_makes_a_person_its_particles_i
     assert surfaces("Anna-Maria Bracchi arriva tardi.") == [("person", "Anna-Maria Bracchi")]
 
 
+def test_5_an_elided_preposition_with_a_capital_inside_a_name_is_its_surnames():
+    # "Dell'", "Dall’" open no name where a sentence does, but inside one they are a surname's
+    assert surfaces("È morto lo scultore Giovanni Battista Dell'Acqua, tra i protagonisti.") == [
+        ("person", "Giovanni Battista Dell'Acqua")]
+    assert surfaces("Lo coordina la neuroscienziata Chiara Dall’Olio con colleghi.") == [("person", "Chiara Dall’Olio")]
+    assert surfaces("Dell'anno scorso resta poco.") == []
+
+
 def test_5_a_verb_of_saying_beside_two_or_three_words_makes_a_person():
     assert names('"Non ci sto", dice Tullio Vacchelli.') == [("person", "Tullio Vacchelli", "Tullio Vacchelli", 0.8)]
     assert names("Pezzali Ranieri ha detto che non è vero. Secondo Ghezzi Ferraris, sì. Stando a Caporaso "

@@ -181,7 +181,8 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
         run = run[:-1]
     if not run:
         return
-    inner = [k for k, i in enumerate(run) if words[i] in lists["not_name"] and not in_listed(toks, lists, run, k)]
+    inner = [k for k, i in enumerate(run) if words[i] in lists["not_name"] and not in_listed(toks, lists, run, k)
+             and not (k and words[i] in lists["elision"])]  # "Giovanni Battista Dell'Acqua": a surname's
     if inner:  # "Tuesday" inside, not in a listed name ("… de la Salud"): the parts are looked at on their own
         for part in split(run, inner):
             _classify(toks, lists, part, headline, found)
