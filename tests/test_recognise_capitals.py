@@ -101,6 +101,11 @@ def test_words_around_a_name_make_an_organisation():
     assert surfaces("The Philippine Red Cross said roads were closed.") == [("org", "Philippine Red Cross")]
     assert surfaces("Officials at the Civil Registry said it would act.") == [("org", "Civil Registry")]
     assert surfaces("Loans rose at Safaricom, whose service is popular.") == [("org", "Safaricom")]
+    # a word saying what kind of organisation stands before it (org_of), outside the span
+    assert surfaces("Analysts said chipmaker Nvidia and the shares of Target fell, while rival Walmart rose.") == [
+        ("org", "Nvidia"), ("org", "Target"), ("org", "Walmart")]
+    assert surfaces("The find was described in the journal Science.") == [("org", "Science")]
+    assert surfaces("Her rival Bernie Sanders said no.") == [("person", "Bernie Sanders")]  # a given name first
 
 
 def test_and_joins_two_places_but_one_organisations_name():
