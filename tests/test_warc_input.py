@@ -36,15 +36,15 @@ def _id(n: int) -> str:
 
 
 def write_warc(path: Path, records) -> Path:
-    """records: (type, uri, status line or None, content type or None, payload bytes)."""
+    """records: (type, uri, status line or None, content type or None, payload bytes[, more HTTP headers])."""
     with path.open("wb") as handle:
         writer = WARCWriter(handle, gzip=path.name.endswith(".gz"))
         writer.write_record(writer.create_warcinfo_record(path.name, {"software": "tests"}))
-        for n, (kind, uri, status, content_type, payload) in enumerate(records, start=1):
+        for n, (kind, uri, status, content_type, payload, *more) in enumerate(records, start=1):
             warc_headers = {"WARC-Record-ID": _id(n), "WARC-Date": DATE}
             http = None
             if kind == "response":
-                headers = [("Content-Type", content_type)] if content_type else []
+                headers = ([("Content-Type", content_type)] if content_type else []) + [h for m in more for h in m]
                 http = StatusAndHeaders(status, headers, protocol="HTTP/1.1")
             elif kind == "request":
                 http = StatusAndHeaders(f"GET {uri} HTTP/1.1", [("Host", "example.org")], is_http_request=True)
@@ -149,6 +149,26 @@ def test_the_http_charset_decides_a_pages_encoding(tmp_path):
     root = etree.parse(str(written)).getroot()
     assert str(root.xpath("string(//tei:titleStmt/tei:title)", namespaces=XPATH_NS)) == "Giá vé không đổi"
     assert "Thành phố đặt mục tiêu toàn bộ xe buýt dùng năng lượng sạch" in reading_text(root)
+
+
+def test_a_brotli_encoded_page_is_decoded_and_one_no_reader_can_decode_is_skipped_and_counted(tmp_path):
+    import brotlicffi
+
+    page = (b"<html><head><title>Rain closes schools</title></head><body><article><h1>Rain closes schools</h1>"
+            b"<p>Heavy rain closed forty schools across the region on Tuesday, officials said in a statement.</p>"
+            b"<p>Classes are expected to resume on Thursday once the roads have been cleared.</p></article></body></html>")
+    archive = write_warc(tmp_path / "browser.warc.gz", [
+        ("response", "https://example.org/rain.html", "200 OK", "text/html", brotlicffi.compress(page),
+         [("Content-Encoding", "br")]),
+        ("response", "https://example.org/zstd.html", "200 OK", "text/html", b"(\xb5/\xfd not a page",
+         [("Content-Encoding", "zstd")])])
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["convert", str(archive), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == (f"1 of 1 converted into {out}; "
+                                              "skipped: 1 page in a content encoding that cannot be decoded, 1 warcinfo record")
+    (tei,) = out.glob("*.xml")
+    assert "Heavy rain closed forty schools across the region" in reading_text(etree.parse(str(tei)).getroot())
 
 
 def test_an_uncompressed_archive_gives_the_same_pages(crawl, converted, tmp_path):

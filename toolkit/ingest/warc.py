@@ -9,8 +9,9 @@ A page is a `response` record with HTTP status 200 and an HTML payload (Content-
 text/html or application/xhtml+xml; a record that gives no type is taken for HTML when
 its target URI ends as a page does). Everything else is skipped and counted by kind
 (`SKIP_*`): redirects (3xx), other statuses, non-HTML responses (images, scripts,
-styles …), requests, metadata, warcinfo, revisit and resource records, and pages over
-MAX_PAGE_BYTES. A page whose HTML holds no article text is counted too (convert).
+styles …), requests, metadata, warcinfo, revisit and resource records, pages over
+MAX_PAGE_BYTES, and pages in a Content-Encoding warcio does not decode (gzip, deflate and
+brotli it does: never compressed bytes read as a page). A page whose HTML holds no article text is counted too (convert).
 
 Records are read with warcio, streamed: memory holds one record, never the archive. A
 record is a page or skipped once it is read to its end and found whole.
@@ -67,6 +68,7 @@ SKIP_STATUS = "response with another HTTP status"
 SKIP_NOT_HTML = "non-HTML response"
 SKIP_TOO_LARGE = "page too large"
 SKIP_NO_TEXT = "page without article text"
+SKIP_ENCODING = "page in a content encoding that cannot be decoded"
 # Other record types are counted as "<type> record".
 
 # Why a record is damaged, as `not a readable WARC file (…)` and the archive's failure line say it
@@ -259,12 +261,19 @@ def _kind(record) -> str | None:
     if status != "200":
         return SKIP_STATUS
     content_type = (record.http_headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
-    if content_type in _HTML_TYPES:
-        return None
     uri = (record.rec_headers.get_header("WARC-Target-URI") or "").split("?")[0].lower()
-    if not content_type and uri.endswith(_PAGE_ENDINGS):
-        return None
-    return SKIP_NOT_HTML
+    if content_type not in _HTML_TYPES and (content_type or not uri.endswith(_PAGE_ENDINGS)):
+        return SKIP_NOT_HTML
+    return None if _decodable(record.http_headers.get_header("Content-Encoding")) else SKIP_ENCODING
+
+
+def _decodable(encoding: str | None) -> bool:
+    """Whether warcio decodes a payload of this Content-Encoding (gzip, deflate, br with brotlicffi):
+    one it does not it hands over as it is, compressed bytes no page reader could read."""
+    from warcio.bufferedreaders import BufferedReader
+
+    encoding = (encoding or "").strip().lower()
+    return encoding in ("", "identity", "x-gzip") or encoding in BufferedReader.get_supported_decompressors()
 
 
 def survey_warc(path) -> Survey:
