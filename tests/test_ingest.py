@@ -378,6 +378,26 @@ def test_breadcrumbs_above_the_title_are_dropped_but_never_the_article():
     assert b.title == "Hội nghị bàn về kinh tế số » thành công"
 
 
+def test_a_sections_name_above_the_title_is_dropped_as_a_breadcrumb_is():
+    # as a page copied from a news site opens: the section, (the date line,) the title, the text
+    a = article(f"Thời sự\nThứ hai, 12/8/2024, 10:30 (GMT+7)\nHà Nội đẩy mạnh chuyển đổi số\n{PARA}\n{PARA2}\n")
+    assert (a.title, a.date, a.blocks[1].text) == ("Hà Nội đẩy mạnh chuyển đổi số", "2024-08-12", PARA)
+    b = article(f"Xã hội\nMưa lớn gây ngập nhiều tuyến phố Hà Nội\n{PARA}\n")
+    assert (b.title, b.blocks[1].text) == ("Mưa lớn gây ngập nhiều tuyến phố Hà Nội", PARA)
+    assert all("Xã hội" != block.text for block in b.blocks)
+
+
+@pytest.mark.parametrize("text, title", [
+    (f"Brexit\n12/8/2024\n{PARA}\n", "Brexit"),                                  # a short title, its date, the text
+    (f"Tiêu đề\nMinh Anh\n{PARA}\n", "Tiêu đề"),                                  # a byline under it
+    (f"Tiêu đề\nMột câu ngắn kết thúc bằng dấu chấm.\n{PARA}\n", "Tiêu đề"),      # a sentence after it
+    (f"Tiêu đề\nHà Nội đẩy mạnh chuyển đổi số\nMột dòng ngắn\n{PARA}\n", "Tiêu đề"),  # no paragraph after the second
+    (f"Giá vàng 2024\nHà Nội đẩy mạnh chuyển đổi số\n{PARA}\n", "Giá vàng 2024"),  # a digit: no section's name
+])
+def test_a_short_title_is_no_sections_name(text, title):
+    assert article(text).title == title
+
+
 @pytest.mark.parametrize("line, when, printed", [
     ("12 March 2024", "2024-03-12", "12 March 2024"),
     ("Wednesday, March 12, 2024", "2024-03-12", "March 12, 2024"),

@@ -7,7 +7,9 @@ site's navigation. None of these is found by listing strings of any one site:
 - a date line is a line that is nothing but a date (dateline.py);
 - a breadcrumb above the title ("Trang chủ » Thời sự") is short parts parted by » › >,
   none a number, a quotation in « » no part; never dropped when the next line reads
-  as a paragraph (the breadcrumb-like line is then the title);
+  as a paragraph (the breadcrumb-like line is then the title); so is a section's name alone
+  above the title ("Thời sự", then perhaps the date line, the title, a paragraph), a line of
+  at most three words before a longer title-shaped line that a paragraph follows;
 - the tail is the run of short lines with no sentence punctuation at the end,
   walked backwards from the last line; in it a credit has the form "Theo X" /
   "(Nguồn: X)", a byline the form of a personal name (never a list item). The
@@ -78,6 +80,7 @@ _WIDE_RE = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")  # CJK, kana
 # Japanese) before more text
 _FIRST_SENTENCE_END_RE = re.compile(r"[.!?](?=\s+[A-ZĐÀ-Ỹ\"“\uac00-\ud7af])|[。！？][」』）”’\"]*(?=\s*\S)")
 BREADCRUMB_MAX_WORDS = 5
+SECTION_MAX_WORDS = 3  # words of a section's name above the title (_drop_section_label)
 
 TAIL_MAX_WORDS = 20
 TAIL_MAX_CHARS = 150
@@ -107,7 +110,7 @@ def lay_out(text: str, *, titled: bool = False) -> Layout:
     """The parts of a text; `titled`: a sidecar gives its title, so that a text may have no title
     line (its first line reads as a paragraph: Layout.title is then None, the line a paragraph)."""
     lines = _lines(text)
-    lines = _drop_leading_breadcrumbs(lines)
+    lines = _drop_section_label(_drop_leading_breadcrumbs(lines))
     date = date_text = dateline = None
     for i, line in enumerate(lines[:3]):
         parsed = parse_date_line(line.text)
@@ -193,6 +196,25 @@ def _drop_leading_breadcrumbs(lines: list[Line]) -> list[Line]:
            and not _SENTENCE_END_RE.search(lines[0].text) and not reads_as_paragraph(lines[1].text)):
         lines = lines[1:]
     return lines
+
+
+def _drop_section_label(lines: list[Line]) -> list[Line]:
+    """A section's name above the title ("Thời sự", "Xã hội", "Analysis"), as a page copied from a news
+    site begins: a first line of at most SECTION_MAX_WORDS words, no digit and no sentence punctuation,
+    before a longer line shaped as a title (perhaps after a date line: no paragraph, no full stop at its
+    end, no byline) that a paragraph follows. A short title before its paragraph, its date line or its byline stays."""
+    label = lines[0].text if lines else ""
+    if len(lines) < 3 or len(label.split()) > SECTION_MAX_WORDS or any(c.isdigit() for c in label) \
+            or _SENTENCE_END_RE.search(label) or byline_author(label):
+        return lines
+    at = 2 if parse_date_line(lines[1].text) else 1
+    if at + 1 >= len(lines):
+        return lines
+    title = lines[at].text
+    if reads_as_paragraph(title) or title.endswith((".", "。")) or len(title.split()) <= len(label.split()) \
+            or parse_date_line(title) or byline_author(title) or not reads_as_paragraph(lines[at + 1].text):
+        return lines
+    return lines[1:]
 
 
 def _is_breadcrumb(text: str) -> bool:
