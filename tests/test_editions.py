@@ -271,6 +271,21 @@ def test_render_warns_once_per_document_that_is_not_teikits_and_goes_on(tmp_path
     assert len(report.warnings) == 1
 
 
+def test_a_tei_nested_after_the_text_is_left_out_of_the_edition_and_said_to_be(tmp_path):
+    from teikit.render import render_paths
+
+    head = ('<teiHeader><fileDesc><titleStmt><title>{}</title></titleStmt><publicationStmt><p>x</p></publicationStmt>'
+            '<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>')
+    outer = tmp_path / "outer.xml"
+    outer.write_text(f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{head.format("Outer")}<text><body><p>Outer text.</p>'
+                     f'</body></text><TEI>{head.format("Inner")}<text><body><p>Inner text.</p></body></text></TEI></TEI>',
+                     encoding="utf-8")
+    report = render_paths([outer], tmp_path / "txt", "txt")
+    assert report.ok and "Outer text." in (tmp_path / "txt" / "outer.txt").read_text(encoding="utf-8")
+    assert report.warnings[1:] == [f"{outer}: a TEI document nested in it left out of its edition (an edition is made "
+                                   "of one TEI document a file): make it a file of its own to publish it"]
+
+
 def test_is_teikit_document():
     from teikit import names
 

@@ -39,7 +39,7 @@ from .siterecord import PageRecord, page_warnings
 from .stale import remove_stale_register_pages
 from .search import BUNDLE, SHARD_PAGES, build_index
 from .sitedata import SiteData, use_register
-from .tasks import page_task, record_task, renderer_state, warn_if_not_teikits
+from .tasks import page_task, record_task, renderer_state, warn_about
 
 FORMATS = ("html", "txt")
 
@@ -105,13 +105,13 @@ class PageJob:
     abbr: str = "keep"
     registers_href: str = "registers/"
     index_href: str = "index.html"
-    warn: bool = True  # say a document is not teikit's (build_site says it when it reads them)
+    warn: bool = True  # say what a document's edition is not told by (build_site says it when it reads them)
     site: bool = False  # a site's page: it links to the site's copy of its TEI, written first (render.teicopy)
 
     def render(self, renderer: Renderer, source, report: Report) -> Path:
         doc = renderer.load(source)
         if self.warn:
-            warn_if_not_teikits(report, doc)
+            warn_about(report, doc)
         if self.fmt == "html":
             out = renderer.html(doc, tei_href=teicopy.page_href(doc.stem) if self.site else tei_href(doc.path, self.out_dir),
                                 registers_href=self.registers_href, index_href=self.index_href)
@@ -219,7 +219,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
                 report.unchanged_unlisted += 1
             doc = renderer.load(path) if entry is None else None
             if doc is not None:
-                warn_if_not_teikits(report, doc)
+                warn_about(report, doc)
             stem, text = (doc.stem, renderer.site_record(doc)) if doc is not None else (Path(path).stem, entry["site"])
             if doc is not None:  # else stored only if the corpus pages are to be made (below)
                 _keep(store, stem, text, path)

@@ -43,6 +43,7 @@ class SourceDocument:
     path: Path | None
     node: object         # saxonche PyXdmNode (document node)
     teikit: bool = True  # written by teikit (names.is_teikit_document); else rendered as anyone's TEI
+    nested: int = 0      # TEI documents nested in it (after its text): no part of its edition
 
     @property
     def document_ids(self) -> str:
@@ -120,7 +121,7 @@ class Renderer:
                                  "make that TEI a file of its own)" if nested else ""), path=name)
         text = etree.tostring(root, encoding="unicode")
         return SourceDocument(name=name, stem=stem, path=path, node=saxon.parse_text(text, name=name),
-                              teikit=names.is_teikit_document(root))
+                              teikit=names.is_teikit_document(root), nested=len(root.findall(names.TEI)))
 
     # -- outputs -------------------------------------------------------------
 

@@ -34,14 +34,19 @@ def record_task(renderer: Renderer, _shared, paths: list) -> list:
     record)), the warning that a document is not teikit's in the item's report (as read gives it)."""
     def record(path: Path, report: Report) -> tuple:
         doc = renderer.load(path)
-        warn_if_not_teikits(report, doc)
+        warn_about(report, doc)
         return doc.path, None, (doc.stem, renderer.site_record(doc))
 
     return attempt_each(paths, record)
 
 
-def warn_if_not_teikits(report: Report, doc: SourceDocument) -> None:
-    """Anyone's TEI is rendered all the same; the warning says its edition follows docs/editions.md."""
+def warn_about(report: Report, doc: SourceDocument) -> None:
+    """What a document's edition is not told by: anyone's TEI is rendered all the same (its edition
+    follows docs/editions.md), and a TEI nested in it is left out of it (an edition is one document's)."""
     if not doc.teikit:
         report.warn(f"{doc.name}: not a teikit document (its header declares no teikit application): "
                     "rendered as generic TEI")
+    if doc.nested:
+        some = "a TEI document" if doc.nested == 1 else f"{doc.nested} TEI documents"
+        report.warn(f"{doc.name}: {some} nested in it left out of its edition (an edition is made of one TEI "
+                    f"document a file): make {'it a file' if doc.nested == 1 else 'each a file'} of its own to publish it")
