@@ -463,6 +463,21 @@ def _tei(tmp_path, body, header="", name="doc.xml"):
     return doc
 
 
+@pytest.mark.parametrize("header, text_lang, language, page_lang", [
+    ('<profileDesc><langUsage><language ident="deu">German</language></langUsage></profileDesc>', "", '"de"', "de"),
+    ('<profileDesc><langUsage><language ident="fr-CA"/></langUsage></profileDesc>', "", '"fr-CA"', "fr-CA"),
+    ("", ' xml:lang="it"', '"it"', "it"),      # the text's own, for what its xml:lang does not cover
+    ("", "", "null", "en"),                      # nothing says: the front matter says nothing, the page speaks English
+])
+def test_a_document_without_xml_lang_is_in_the_language_its_text_or_header_declares(renderer, tmp_path, header,
+                                                                                   text_lang, language, page_lang):
+    # a DTA-style document named its language in langUsage only, and was published as English
+    doc = _tei(tmp_path, "<p>Wie froh bin ich, daß ich weg bin!</p>", header)
+    doc.write_text(doc.read_text(encoding="utf-8").replace("<text>", f"<text{text_lang}>"), encoding="utf-8")
+    assert f"\nlanguage: {language}\n" in renderer.text(doc)
+    assert parse_html(renderer.html(doc)).getroot().get("lang") == page_lang
+
+
 def test_an_app_of_reading_groups_reads_its_lemma_and_lists_each_reading(renderer, tmp_path):
     # <app><rdgGrp><lem/><rdg/></rdgGrp></app>: the text lost the word, the apparatus said
     # "∅] rdgGrp: bravobrava" (the group read as one glued reading, no witnesses).

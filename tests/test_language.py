@@ -204,3 +204,10 @@ def test_the_letter_count_that_lets_the_detector_speak_counts_letters_only():
 def test_messages_name_the_languages_of_the_news(code, name):
     # Arabic and Persian were named by their codes alone ("warning: ar: persons, …").
     assert language.name_of(code) == name
+
+
+@pytest.mark.parametrize("value, tag", [("deu", "de"), ("ger", "de"), ("fre-CA", "fr-CA"), ("en-gb", "en-GB"),
+                                        ("vi", "vi"), ("zh-Hant-TW", "zh-Hant-TW"), ("x", None), ("", None),
+                                        (None, None), ("1234", None)])
+def test_a_three_letter_code_is_written_as_bcp_47_writes_it(value, tag):
+    assert language.canonical_tag(value) == tag

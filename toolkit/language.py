@@ -75,6 +75,23 @@ def normal_tag(value: str) -> str:
     return "-".join(out)
 
 
+def canonical_tag(value: str | None) -> str | None:
+    """A language tag as BCP 47 writes it, its primary subtag the two-letter ISO 639-1 code where
+    a three-letter ISO 639-2 code has one ("deu" and "ger" -> "de", "fre-CA" -> "fr-CA":
+    data/languages/iso639.tsv, CLDR's aliases); None for a value that is no tag."""
+    if not value or not valid_tag(value.strip()):
+        return None
+    tag = normal_tag(value)
+    first, _, rest = tag.partition("-")
+    first = _shortest().get(first, first)
+    return f"{first}-{rest}" if rest else first
+
+
+@lru_cache(maxsize=1)
+def _shortest() -> dict[str, str]:
+    return {row["code"]: row["shortest"] for row in _rows("iso639.tsv")}
+
+
 def primary(tag: str) -> str:
     return tag.split("-")[0].lower()
 

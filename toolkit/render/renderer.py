@@ -16,6 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from .. import names, resources, whitespace, xmlsafe
+from ..language import canonical_tag
 from ..errors import RenderError, ToolkitError
 from . import saxon
 
@@ -44,6 +45,7 @@ class SourceDocument:
     node: object         # saxonche PyXdmNode (document node)
     teikit: bool = True  # written by teikit (names.is_teikit_document); else rendered as anyone's TEI
     nested: int = 0      # TEI documents nested in it (after its text): no part of its edition
+    lang: str = ""       # its language where no xml:lang says one (the stylesheets' document-lang: declared_lang)
 
     @property
     def document_ids(self) -> str:
@@ -121,7 +123,8 @@ class Renderer:
                                  "make that TEI a file of its own)" if nested else ""), path=name)
         text = etree.tostring(root, encoding="unicode")
         return SourceDocument(name=name, stem=stem, path=path, node=saxon.parse_text(text, name=name),
-                              teikit=names.is_teikit_document(root), nested=len(root.findall(names.TEI)))
+                              teikit=names.is_teikit_document(root), nested=len(root.findall(names.TEI)),
+                              lang=declared_lang(root))
 
     # -- outputs -------------------------------------------------------------
 
@@ -138,6 +141,7 @@ class Renderer:
         parameters.set("index-href", index_href)
         parameters.set("assets-href", assets_href)
         parameters.set("document-ids", doc.document_ids)  # anyone's TEI: no register page by its xml:id
+        parameters.set("document-lang", doc.lang)
         out = self._run(lambda: self._html.transform_to_string(xdm_node=doc.node), doc.name)
         return _html_document(out)
 
@@ -147,6 +151,7 @@ class Renderer:
             raise ValueError(f"abbr must be one of {ABBR_MODES}, not {abbr!r}")
         doc = self.load(source)
         self._text_parameters.set("abbr", abbr)
+        self._text_parameters.set("document-lang", doc.lang)
         out = self._run(lambda: self._text.transform_to_string(xdm_node=doc.node), doc.name)
         return out if out.endswith("\n") else out + "\n"
 
@@ -155,6 +160,7 @@ class Renderer:
         for render.sitedata.SiteData.add. Anyone's TEI has register ids of its own."""
         doc = self.load(source)
         self._data_parameters.set("document-ids", doc.document_ids)
+        self._data_parameters.set("document-lang", doc.lang)
         return self._run(lambda: self._data.transform_to_string(xdm_node=doc.node), doc.name)
 
     def site_page(self, template: str, data: str, name: str) -> str:
@@ -178,6 +184,23 @@ class Renderer:
         if out is None:
             raise RenderError("transformation produced no output", path=name)
         return out
+
+
+def declared_lang(root) -> str:
+    """The language of a document whose TEI element has no xml:lang, for what no xml:lang covers
+    (its header, its front matter's `language`): its text's (or sourceDoc's) xml:lang, else the
+    first language its header's langUsage declares (canonical: "deu" is "de"); '' when the TEI
+    element has an xml:lang (the stylesheets read it) or nothing says one."""
+    if root.get(names.XML_LANG) is not None:
+        return ""
+    for part in (root.find(names.tei("text")), root.find(names.tei("sourceDoc"))):
+        if part is not None and part.get(names.XML_LANG):
+            return part.get(names.XML_LANG).strip()
+    for language in root.iterfind(f"{names.tei('teiHeader')}/{names.tei('profileDesc')}/{names.tei('langUsage')}/"
+                                  f"{names.tei('language')}"):
+        if tag := canonical_tag(language.get("ident")):
+            return tag
+    return ""
 
 
 def _stem_from_tree(tree) -> str:

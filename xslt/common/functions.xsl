@@ -161,10 +161,15 @@
     <xsl:sequence select="tk:normalize(string(($entry/persName, $entry/orgName, $entry/placeName)[1]))"/>
   </xsl:function>
 
-  <!-- The language of a node: the nearest xml:lang, else 'en'. -->
+  <!-- The language of a document whose TEI element has no xml:lang (Renderer, declared_lang: its
+       text's xml:lang, else its header's langUsage); '' when none is known. -->
+  <xsl:param name="document-lang" as="xs:string" select="''"/>
+
+  <!-- The language of a node: the nearest xml:lang, else the document's ($document-lang), else 'en'
+       (the labels' language when nothing says one). -->
   <xsl:function name="tk:lang" as="xs:string">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="(($node/ancestor-or-self::*/@xml:lang)[last()]/string(), 'en')[. ne ''][1]"/>
+    <xsl:sequence select="(($node/ancestor-or-self::*/@xml:lang)[last()]/string(), $document-lang, 'en')[. ne ''][1]"/>
   </xsl:function>
 
   <!-- Writing direction, the one list of it: the scripts written right to left (ISO 15924 codes,

@@ -110,7 +110,7 @@
       'licence_url: ' || tk:yaml($licence/@target),
       'markup_licence: ' || tk:yaml($markup ! tk:plain(.)[.]),
       'markup_licence_url: ' || tk:yaml($markup/@target),
-      'language: ' || tk:yaml(tk:lang($tei)))"/>
+      'language: ' || tk:yaml((($tei/ancestor-or-self::*/@xml:lang)[last()], $document-lang)[normalize-space()][1]))"/>
     <xsl:sequence select="'---&#10;' || string-join($fields, '&#10;') || '&#10;---&#10;&#10;'"/>
   </xsl:function>
 
