@@ -120,6 +120,21 @@ def test_not_a_teikit_document_says_so_once():
     assert "[not-teikit]" not in run(VALID).stdout
 
 
+def test_another_projects_document_is_not_told_to_run_tidy_which_refuses_it():
+    from teikit.validate.schematron import without_tidy_advice
+
+    out = run(EDITIONS / "letter_dta.xml").stdout
+    assert "[not-teikit]" in out and "teikit tidy" not in out
+    # each of teikit.sch's ways of advising it, the rest of the message kept
+    file = "a.xml"
+    assert [without_tidy_advice(m.replace("FILE", file), file) for m in (
+        "declare it (`teikit tidy FILE` adds a respStmt for an editor) or correct @resp.",
+        'persName "X" has no @ref: every name points to its entry; run `teikit tidy FILE` to give it one (and add the entry).',
+        'no element has xml:id="x": run `teikit tidy FILE` to add the register entry, or correct @ref.',
+    )] == ["declare it or correct @resp.", 'persName "X" has no @ref: every name points to its entry.',
+           'no element has xml:id="x": correct @ref.']
+
+
 def test_auto_without_xml_model_picks_by_document():
     result = run("--schema", "auto", VALID, EDITIONS / "letter_dta.xml")
     assert result.exit_code == 0, result.stdout

@@ -13,6 +13,7 @@ element back, and so its source line.
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 from lxml import etree, isoschematron
@@ -26,6 +27,20 @@ from .xpath2rules import refuse_outside_reads, rule_failure
 _XSL_NS = "http://www.w3.org/1999/XSL/Transform"
 # In teikit.sch a message that says what to run names the document as "`teikit tidy FILE`".
 FILE_PLACEHOLDER = "`teikit tidy FILE`"
+# What the advice to run tidy reads as once FILE is the document's path (SchematronRules.check), as
+# teikit.sch writes it: a parenthesis "(`teikit tidy FILE` adds …)", a clause "run `teikit tidy FILE`
+# to …, or <another way>", or a last clause "; run `teikit tidy FILE` to …".
+_TIDY_ADVICE = (r" \(`teikit tidy {file}` [^)]*\)", r"run `teikit tidy {file}` to .*?, or ", r"; run `teikit tidy {file}` to .*$")
+
+
+def without_tidy_advice(message: str, file: str) -> str:
+    """`message` without its advice to run `teikit tidy` on `file`: tidy works on teikit's own
+    documents only, so another project's document checked by teikit's profile is not told to run it."""
+    for pattern, by in zip(_TIDY_ADVICE, ("", "", ".")):
+        message = re.sub(pattern.format(file=re.escape(file)), by, message)
+    return message
+
+
 # fired-rule elements are one per matched node: skipping them makes runs faster
 _COMPILE_PARAMS = {"generate-fired-rule": "false"}
 

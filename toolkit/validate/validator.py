@@ -8,6 +8,7 @@ warning saying so and naming --schema tei_all.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import time
@@ -27,6 +28,7 @@ from ..xmlsafe import POSITION, check_limits, parse_bytes, parse_file
 from .attributes import AttributeTypes
 from .columns import Columns
 from .issues import FileResult, Issue, Report
+from .schematron import without_tidy_advice
 from .schemas import (AUTO, RNG_NAME, SCH_NAME, TEI_ALL, TEIKIT, SchemaError, declared_schemas, fallback_schema, load_file,
                       load_schema, teikit_engines)
 
@@ -95,10 +97,14 @@ class Validator:
         if wrong is not None:  # every rule would fail on it, each saying something else
             yield columns.placed(wrong)
             return
-        if teikit and not is_teikit_document(tree.getroot()):
+        anyones = teikit and not is_teikit_document(tree.getroot())
+        if anyones:
             yield Issue(file, tree.getroot().sourceline or 0, 0, "not-teikit", NOT_TEIKIT, severity="warning")
         for engine in engines:
-            yield from map(columns.placed, engine.check(tree, file))
+            for issue in engine.check(tree, file):
+                if anyones:  # tidy refuses another project's document: the profile's rules do not advise it
+                    issue = dataclasses.replace(issue, message=without_tidy_advice(issue.message, file))
+                yield columns.placed(issue)
 
     def explain(self, element: etree._Element) -> list[str]:
         """What is wrong with the attributes of one element, by teikit's RELAX NG schema alone
