@@ -18,6 +18,7 @@ DATA = Path(__file__).parent / "data"
     DATA / "ner" / "build_gold.py",
     DATA / "ner2" / "build.py",
     DATA / "ner3" / "build.py",
+    DATA / "ner4" / "build.py",
 ])
 def test_derived_annotations_are_current(script):
     result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
