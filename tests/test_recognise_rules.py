@@ -729,6 +729,7 @@ def test_a_place_named_after_a_person_is_a_place(text, place):
     ("Chuyến bay hạ cánh xuống sân bay Tân Sơn Nhất muộn.", "sân bay Tân Sơn Nhất", "Tân Sơn Nhất"),
     ("Hành khách chờ ở Sân bay Phù Cát rất lâu.", "Sân bay Phù Cát", "Phù Cát"),
     ("Người dân Thành phố Đà Nẵng đón Tết.", "Thành phố Đà Nẵng", "Đà Nẵng"),
+    ("Người dân TP Đà Nẵng đón Tết.", "TP Đà Nẵng", "Đà Nẵng"),  # the level's abbreviation, in capitals
     ("Đoàn kiểm tra hiện trường ga S9 Kim Mã hôm qua.", "ga S9 Kim Mã", "Kim Mã"),
     ("Hành khách ra nhà ga T3 Tân Sơn Nhất sớm.", "nhà ga T3 Tân Sơn Nhất", "Tân Sơn Nhất"),
 ])

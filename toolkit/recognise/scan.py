@@ -43,10 +43,11 @@ class Span:
 
 
 def written_as_level(toks, j: int, size: int) -> bool:
-    """Are tokens j..j+size-1 written as a level or generic word: in lower case, or with only the
-    first of several syllables capitalised, as an official name writes it ("Thành phố Đà Nẵng",
-    "Khu di tích Kim Liên"; not "Tỉnh" alone, which is also "Tỉnh ủy")?"""
-    if toks.lower(j):
+    """Are tokens j..j+size-1 written as a level or generic word: in lower case, in capitals as an
+    abbreviation is ("TP Đà Lạt"), or with only the first of several syllables capitalised, as an
+    official name writes it ("Thành phố Đà Nẵng", "Khu di tích Kim Liên"; not "Tỉnh" alone, which
+    is also "Tỉnh ủy")?"""
+    if toks.lower(j) or (size == 1 and toks.acronym(j)):
         return True
     return size > 1 and toks.title(j) and all(toks.lower(x) for x in range(j + 1, j + size))
 
