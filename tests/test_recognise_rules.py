@@ -944,15 +944,23 @@ def test_what_is_no_date_among_the_new_forms(text):
     ("Phóng viên: Minh Hằng", "Minh Hằng"),
     ("Bài viết kết thúc.\n\nMinh Hằng", "Minh Hằng"),
     ("Bài viết kết thúc.\n\nTHANH TÙNG", "THANH TÙNG"),
+    ("Bài viết kết thúc năm 2024. Minh Thúy", "Minh Thúy"),  # a text of one line: after its last sentence
 ])
 def test_a_person_named_by_an_occupation_a_word_of_address_or_a_credit(text, person):
     assert person in surfaces(text, PERSON)
+
+
+def test_a_name_ending_with_an_initial_ends_with_its_dot():
+    # as news names a suspect; the dot is the initial's, at a sentence's end too
+    text = "Công an đã bắt tạm giam Nguyễn Văn T. (35 tuổi). Chiều 5-12, T. bị bắt. Vợ của T. là bà Trần Thị Kim L."
+    assert surfaces(text, PERSON) == ["Nguyễn Văn T.", "T.", "T.", "Trần Thị Kim L."]
 
 
 @pytest.mark.parametrize("text, kind, what", [
     ("cầu thủ Mỹ ghi bàn", PLACE, "Mỹ"),              # one word after an occupation: the country
     ("Thủ tướng Anh phát biểu", PLACE, "Anh"),
     ("Bài viết kết thúc.\n\nHà Nội", PLACE, "Hà Nội"),  # a last line that is a place
+    ("Lễ hội diễn ra hôm qua. Hà Nội", PLACE, "Hà Nội"),   # ... or the words after a text's last sentence
 ])
 def test_a_place_after_an_occupation_or_on_the_last_line_stays_a_place(text, kind, what):
     assert what in surfaces(text, kind) and surfaces(text, PERSON) == []

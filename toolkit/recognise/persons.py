@@ -20,7 +20,9 @@
    rules found the whole name, the name is the author's, and no part of a name found is
    a mention of its own ("Thị Hồng" of "Bài và ảnh: Nguyễn Thị Hồng").
 5. Credits: the capitalised words after "Ảnh:", "Phóng viên:", "PV:" … (credit_cues.tsv)
-   and a last line of two to four capitalised syllables are a name, as after a title.
+   and a last line of two to four capitalised syllables (in a text of one line, the words after
+   its last sentence) are a name, as after a title. A name ending with an initial ends with its
+   dot ("Nguyễn Văn T.").
    A word of address written capitalised inside a sentence, before a word that is no family
    name, is part of a name of its own and no title ("đến Bà Nà", "tỉnh Bà Rịa"; "Bác Hồ" is).
 6. After a word of address or an occupation (person_cues.tsv: "chị", "tiền đạo", "ca sĩ")
@@ -135,7 +137,19 @@ def find_persons(scan: Scan, orgs: OrgSpans, role_ends: frozenset[int] = frozens
         if not any(in_org[i:k]) and not any(a < k and i < b for a, b, _ in found):
             found.append((i, k, 0.7))
     found += _foreign_names(scan, orgs, blocked, found)
-    return _with_later_mentions(scan, found, short, blocked, author, honorific)
+    return _with_initials_dot(toks, _with_later_mentions(scan, found, short, blocked, author, honorific))
+
+
+def _with_initials_dot(toks, candidates: list[Candidate]) -> list[Candidate]:
+    """A name ending with an initial ends with its dot ("Nguyễn Văn T.", "T.", as news names a
+    suspect): the span takes it, the key stays the name as found."""
+    text, out = toks.text, []
+    for c in candidates:
+        word = text[c.start:c.end].rsplit(" ", 1)[-1]
+        if len(word) == 1 and word.isupper() and text.startswith(".", c.end):
+            c = c._replace(end=c.end + 1)
+        out.append(c)
+    return out
 
 
 def _one_word_place(scan: Scan, i: int) -> bool:
@@ -146,8 +160,9 @@ def _one_word_place(scan: Scan, i: int) -> bool:
 def _credited(scan: Scan) -> list[tuple[int, int]]:
     """Names a credit gives, as token spans: after "Ảnh:", "Phóng viên:", "PV:" …
     (credit_cues.tsv, then a colon), and a last line that is nothing but two to four
-    capitalised syllables (the byline: "Minh Hằng", "MINH HẰNG"). Any capitalised word
-    counts, a listed place's too ("Ảnh: Lan Anh")."""
+    capitalised syllables (the byline: "Minh Hằng", "MINH HẰNG"; in a text of one line, what
+    follows its last sentence: "… năm 2024. Minh Thúy"). Any capitalised word counts, a listed
+    place's too ("Ảnh: Lan Anh")."""
     toks, gaz = scan.toks, scan.gaz
     out = []
     for i in toks.where(gaz.credit_cues.first):
@@ -157,7 +172,10 @@ def _credited(scan: Scan) -> list[tuple[int, int]]:
             end = _name_run(toks, k)
             if end > k + 1 or (end > k and toks.title(k)):
                 out.append((k, end))
-    last = toks.text.rstrip().rfind("\n") + 1
+    text = toks.text.rstrip()
+    last = text.rfind("\n") + 1  # the last line, or what follows the last sentence of a text of one line
+    if not last and (stop := max(text.rfind(". "), text.rfind("! "), text.rfind("? "))) > 0:
+        last = stop + 2
     if last:
         first = next((x for x in range(toks.n) if toks.starts[x] >= last), toks.n)
         if 2 <= toks.n - first <= 4 and _name_run(toks, first) == toks.n \
