@@ -195,6 +195,21 @@ def test_listed_abbreviations_and_glued_codes():
         ("UBND", "Ủy ban nhân dân"), ("TP.HCM", "Thành phố Hồ Chí Minh"), ("HĐND", "Hội đồng nhân dân")]
 
 
+@pytest.mark.parametrize("text, org", [
+    ("TTO - Ngày 8-12, UBND phường Sài Gòn họp.", "TTO"),
+    ("(Chinhphu.vn) - Sáng 6/12, Thủ tướng chủ trì phiên họp.", "Chinhphu.vn"),
+    ("(Dân trí) - Ngày 3/12, bệnh viện cho biết.", "Dân trí"),
+    ("Mưa lớn kéo dài.\nVTV.vn – Sáng mùng 6 Tết, lễ khai hội diễn ra.", "VTV.vn"),  # a paragraph's start
+])
+def test_the_outlet_whose_tag_opens_a_paragraph_is_an_organisation(text, org):
+    assert org in surfaces(text, ORG)
+
+
+def test_a_place_opening_a_paragraph_before_a_dash_is_a_dateline_not_an_outlet():
+    text = "TP.HCM - Ngày 5/12, Tổng Bí thư làm việc với thành phố. Tại Hà Nội - theo kế hoạch - trời mưa."
+    assert surfaces(text, ORG) == [] and "TP.HCM" in surfaces(text, PLACE)
+
+
 def test_an_acronym_of_an_organisation_is_an_org_and_an_abbr_over_one_span():
     text = "lực lượng Công an nhân dân (CAND) và của CAND."
     ms = found(text)

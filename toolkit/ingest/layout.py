@@ -37,6 +37,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..agencytag import AGENCY_LEAD as _AGENCY_LEAD_RE
 from ..errors import EmptyArticleError
 from ..model import BYLINE, CAPTION, CREDIT, LEAD, PARAGRAPH
 from ..resources import gazetteer_dir, language_dir, read_tsv
@@ -67,7 +68,6 @@ _TRAILING_CREDIT_RE = re.compile(
 # TTXVN", "… - Ảnh: X"), never inside one ("200 bức ảnh: những góc phố …"; "Bài, ảnh: X" is a byline)
 _PHOTO_RE = re.compile(r"(?:^|[(\[]\s*|[.!?…;–—-]\s*)(?:ảnh|photo|nguồn ảnh|ảnh minh họa|ảnh minh hoạ)\s*:|\(ảnh\b|ảnh minh h[oọ]ạ?",
                        re.IGNORECASE)
-_AGENCY_LEAD_RE = re.compile(r"^(?:\([^()\s][^()]{0,28}\)|[A-ZĐ][A-Za-zĐđ.]{1,15})\s*[-–—]\s+\S")
 _BYLINE_SUFFIX_RE = re.compile(r"\s*(?:\((?:[^()]{1,40})\)|[-–/]\s*[A-ZĐ][A-Za-zĐđ.]{1,12})\s*$")
 _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|\s[-–]\s|\svà\s)\s*")
 _BREADCRUMB_RE = re.compile(r"\s[>»›]\s|^\s*[>»›]")

@@ -14,14 +14,16 @@ Each driver is given the organisations found before it, read-only, as orgs.py's 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
+from ..agencytag import AGENCY_LEADS, agency_name
 from .orgkeys import org_key
 from .orgnames import continue_name
 from .ruletable import priority
 from .scan import Scan, Span
 from .tokens import phrase_key
 
-HEADED = LISTED = priority("org")
+HEADED = LISTED = AGENCY = priority("org")
 _AGE_GROUP = re.compile(r"U\d{2}")
 _AGE_GROUPS = frozenset(f"u{n:02d}" for n in range(100))  # the tokens it can match, lower-cased
 
@@ -149,4 +151,18 @@ def repeated_acronyms(scan: Scan, before: tuple[Span, ...]) -> list[Span]:
                     or (i and toks.acronym(i - 1)) or (i + 1 < toks.n and toks.acronym(i + 1)):
                 continue
             out.append(Span(i, i + 1, *toks.span(i, i + 1), word, 0.6, HEADED))
+    return out
+
+
+def agency_tags(scan: Scan, before: tuple[Span, ...]) -> list[Span]:
+    """The outlet whose tag opens a paragraph ("TTO - Ngày 8-12, …", "(Chinhphu.vn) - …":
+    agencytag.AGENCY_LEADS), not a place (a dateline: "TP.HCM - …") nor inside a name found: cert 0.8."""
+    toks, out = scan.toks, []
+    taken = {x for s in before for x in range(s.i, s.j)}
+    for match in AGENCY_LEADS.finditer(toks.text):
+        start, end = agency_name(match)
+        i, j = bisect_left(toks.starts, start), bisect_left(toks.starts, end)  # its tokens, [i, j)
+        if i >= j or i in scan.places_at or any(x in taken for x in range(i, j)):
+            continue
+        out.append(Span(i, j, *toks.span(i, j), toks.surface(i, j), 0.8, AGENCY))
     return out

@@ -27,7 +27,8 @@ organisations found before it:
    "công ty cổ phần …", "báo …", "chính phủ" + country) + a capitalised name,
    and a name right after such a head takes it in (orgforms.py);
 8. clubs: capitalised words + "FC", or "FC" + capitalised words: cert 0.85; age-group
-   teams: "U23" + a country or city ("U23 Việt Nam"): cert 0.85
+   teams: "U23" + a country or city ("U23 Việt Nam"): cert 0.85; the outlet whose tag opens a
+   paragraph ("TTO - …", "(Chinhphu.vn) - …": agencytag.py), not a place: cert 0.8
    (foreign clubs by name are listed in orgs.tsv; a listed club that is also a
    city is the city after "tại", "ở", "sang" … (place_cues.tsv));
 9. an organisation's name then "(ACRONYM)" whose letters need not be its
@@ -52,7 +53,7 @@ from ..model import ORG
 from .abbreviations import AbbreviationTable, Defined
 from .longnames import long_name_end
 from .orgkeys import listed_key, org_key, written_out_key
-from .orgforms import (after_place_word, age_teams, free, lower_headed, repeated_acronyms,
+from .orgforms import (after_place_word, age_teams, agency_tags, free, lower_headed, repeated_acronyms,
                        with_lower_heads, without_generic_bodies)
 from .orgnames import branch_end, continue_name, owner_follows, quoted_name
 from .ruletable import priority
@@ -81,6 +82,7 @@ def find_orgs(scan: Scan) -> tuple[OrgSpans, AbbreviationTable]:
     spans += lower_headed(scan, tuple(spans))
     spans += _clubs(scan, tuple(spans))
     spans += age_teams(scan, tuple(spans))
+    spans += agency_tags(scan, tuple(spans))
     abbrs, acronyms = _named_acronyms(scan, tuple(spans))
     spans += acronyms
     spans += repeated_acronyms(scan.with_abbreviations(abbrs), tuple(spans))  # the learned ones known
