@@ -210,6 +210,13 @@ def test_a_place_opening_a_paragraph_before_a_dash_is_a_dateline_not_an_outlet()
     assert surfaces(text, ORG) == [] and "TP.HCM" in surfaces(text, PLACE)
 
 
+def test_an_unknown_acronym_after_an_office_is_its_body_and_no_person():
+    # "HĐQT" (a board) was a person after "Chủ tịch", and the company's acronym after it one too
+    text = "Theo ông Vũ Thế Phiệt, Chủ tịch HĐQT ACV, dự án sẽ xong. Bà Lan, Chủ tịch HĐQT hãng, cho biết."
+    assert (surfaces(text, PERSON), surfaces(text, ORG)) == (["Vũ Thế Phiệt", "Lan"], ["ACV"])
+    assert surfaces("Phó Chủ tịch HĐQT XYZ cho biết.", ROLE) == ["Phó Chủ tịch HĐQT XYZ"]
+
+
 def test_an_acronym_of_an_organisation_is_an_org_and_an_abbr_over_one_span():
     text = "lực lượng Công an nhân dân (CAND) và của CAND."
     ms = found(text)

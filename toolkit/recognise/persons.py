@@ -114,7 +114,7 @@ def find_persons(scan: Scan, orgs: OrgSpans, role_ends: frozenset[int] = frozens
         # syllable ("diễn viên Mỹ Anh", "ca sĩ Mỹ Tâm"), or the whole name after "chị", "anh" …
         named = i in honorific and _one_word_place(scan, i)
         if i in cues and not _stop(scan, orgs, i) and (i not in scan.places_at or named) \
-                and not scan.abbrs.match_at(toks, i):
+                and not scan.abbrs.match_at(toks, i) and not toks.acronym(i):  # "Chủ tịch HĐQT …": no name
             k = i + 1
             while k < toks.n and k - i < MAX_CUED and not blocked[k] and not _stop(scan, orgs, k) \
                     and (k not in scan.places_at or named and _one_word_place(scan, k)):

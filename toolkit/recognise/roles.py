@@ -6,7 +6,9 @@ tịch"), shortened when it would cut into an organisation ("Trưởng Ban Chỉ
 right after the role is taken into the role's span and nested in it ("Bộ
 trưởng Bộ Công an"), and so is a place after an office ("Tổng thống Mỹ").
 Roles marked needs_org ("Ủy viên", "Trưởng", "Phó") are roles only with that
-organisation. Key: the listed spelling of the role, then the organisation's
+organisation. An acronym no other rule knew right after an office is its body, an
+organisation of its own (cert 0.7: "Chủ tịch HĐQT ACV", "Tổng giám đốc EVN"), taken in as an
+organisation is. Key: the listed spelling of the role, then the organisation's
 or place's key. cert 0.9 when capitalised, 0.7 in lower case (then only
 before a capitalised word). The token after a role is a cue for a person
 (returned beside the candidates, for the persons stage).
@@ -14,12 +16,12 @@ before a capitalised word). The token after a role is a cue for a person
 
 from __future__ import annotations
 
-from ..model import ROLE
+from ..model import ORG, ROLE
 from .ruletable import priority
 from .scan import OrgSpans, Scan
 from .spans import Candidate
 
-PRIORITY = priority("role")
+PRIORITY, ORG_PRIORITY = priority("role"), priority("org")
 
 
 def find_roles(scan: Scan, orgs: OrgSpans) -> tuple[list[Candidate], frozenset[int]]:
@@ -56,6 +58,10 @@ def find_roles(scan: Scan, orgs: OrgSpans) -> tuple[list[Candidate], frozenset[i
                 key = f"{key} tại {there[1].name}"
                 end = end + 1 + there[0]
             end_char = toks.ends[end - 1]
+        elif follows and role.kind == "office" and _bare_acronym(scan, end):
+            # an acronym no rule knew right after an office is its body ("Chủ tịch HĐQT ACV")
+            out.append(Candidate(*toks.span(end, end + 1), ORG, toks.surface(end, end + 1), 0.7, ORG_PRIORITY))
+            end, end_char, key = end + 1, toks.ends[end], f"{role.name} {toks.surface(end, end + 1)}"
         elif role.needs_org:
             continue
         # `end` is now the end of the whole span (role + organisation or place): what follows
@@ -69,3 +75,11 @@ def find_roles(scan: Scan, orgs: OrgSpans) -> tuple[list[Candidate], frozenset[i
         # the listed kind (rank | office | honorific) becomes roleName/@type
         out.append(Candidate(start_char, end_char, ROLE, key, cert, PRIORITY, (("type", role.kind),)))
     return out, frozenset(cues)
+
+
+def _bare_acronym(scan: Scan, k: int) -> bool:
+    """Token k an acronym (two or more capitals) that is no listed place or known abbreviation,
+    its own word (no hyphened part, not run on by another capitalised word)."""
+    toks = scan.toks
+    return (toks.acronym(k) and toks.words[k].isalpha() and k not in scan.places_at and not scan.abbrs.match_at(toks, k)
+            and not (k + 1 < toks.n and toks.gaps[k] in (" ", "-") and toks.cap(k + 1)))
