@@ -752,6 +752,10 @@ def test_a_place_named_after_a_person_is_a_place(text, place):
     ("Hành khách chờ ở Sân bay Phù Cát rất lâu.", "Sân bay Phù Cát", "Phù Cát"),
     ("Người dân Thành phố Đà Nẵng đón Tết.", "Thành phố Đà Nẵng", "Đà Nẵng"),
     ("Người dân TP Đà Nẵng đón Tết.", "TP Đà Nẵng", "Đà Nẵng"),  # the level's abbreviation, in capitals
+    ("Lễ khai hội chùa Hương diễn ra sáng nay.", "chùa Hương", "Hương"),  # temples, caves, streams …
+    ("Đò chở khách trên suối Yến sáng nay.", "suối Yến", "Yến"),
+    ("Ông được an táng tại nghĩa trang Thanh Tước sáng nay.", "nghĩa trang Thanh Tước", "Thanh Tước"),
+    ("Xe cộ phân luồng trên đại lộ Thăng Long từ chiều.", "đại lộ Thăng Long", "Thăng Long"),
     ("Đoàn kiểm tra hiện trường ga S9 Kim Mã hôm qua.", "ga S9 Kim Mã", "Kim Mã"),
     ("Hành khách ra nhà ga T3 Tân Sơn Nhất sớm.", "nhà ga T3 Tân Sơn Nhất", "Tân Sơn Nhất"),
 ])
