@@ -16,13 +16,17 @@ from ..asciifold import fold
 from ..model import ORG, PLACE
 from .capitalwords import SPACES, Tokens, Words
 
+OTHER = "other"  # a listed other_name: an event's, a competition's, a prize's or a law's name, no entity
+
 
 def listed(toks: Tokens, lists: Words, run: list[int]) -> str | None:
-    """ORG or PLACE when the whole run is a listed name, else None (a run longer than any is none)."""
+    """ORG, PLACE or OTHER (other_name: no entity) when the whole run is a listed name, else None (a run
+    longer than any is none)."""
     if not run or len(run) >= lists.longest:
         return None
     whole = toks.surface(run[0], run[-1])
-    return ORG if whole in lists["org"] else PLACE if whole in lists["place"] else None
+    return ORG if whole in lists["org"] else PLACE if whole in lists["place"] \
+        else OTHER if whole in lists["other_name"] else None
 
 
 def phrase_before(toks: Tokens, first: int, phrases: frozenset, spaced: bool = False) -> bool:
@@ -53,12 +57,14 @@ def phrase_after(toks: Tokens, last: int, phrases: frozenset) -> bool:
 def lower_head(toks: Tokens, lists: Words, first: int) -> tuple[int, str] | None:
     """(the head's first word, ORG or PLACE) when a lower-case head (org_lower_first,
     place_lower_first) stands before the run, right before it or before one or two connectors:
-    "ministère de l'Intérieur", "l'université Paris-Saclay", "rue de Rivoli"."""
+    "ministère de l'Intérieur", "l'université Paris-Saclay", "rue de Rivoli" (a head written with a
+    capital opens a run of its own, head_opening: "Europese Commissie en het Europees Parlement" holds
+    no head before "Europees")."""
     at = first
     for _ in range(3):
         for words, kind in lists.heads:
             begin = at - len(words)
-            if begin >= 0 and all(toks.joined(k) for k in range(begin + 1, at + 1)) \
+            if begin >= 0 and not words[0][0].isupper() and all(toks.joined(k) for k in range(begin + 1, at + 1)) \
                     and tuple(toks.words[begin:at]) == words:
                 return begin, kind
         if at == 0 or not toks.joined(at) or toks.words[at - 1] not in lists["connector"]:
@@ -130,12 +136,60 @@ def apposed(toks: Tokens, first: int, last: int) -> bool:
 
 def title_length(toks: Tokens, lists: Words, run: list[int]) -> int:
     """How many words of the run a title is ("Secretary of State Antony Blinken": 3; a capitalised
-    title_adjective, "Le Danois Jonas Vingegaard": 1), 0 for none."""
+    title_adjective, "Le Danois Jonas Vingegaard": 1; a compound title, "PVV-leider Geert Wilders": 1),
+    0 for none."""
     folded = [toks.words[i].casefold() for i in run[:5]]  # a title is four words at most
     for size in range(min(len(run) - 1, 4), 0, -1):
         if tuple(folded[:size]) in lists.titles:
             return size
-    return int(len(run) > 1 and toks.capitalised(run[0]) and toks.words[run[0]] in lists["title_adjective"])
+    return int(len(run) > 1 and toks.capitalised(run[0]) and (toks.words[run[0]] in lists["title_adjective"]
+                                                              or compound_title(lists, toks.words[run[0]]) is not None))
+
+
+def compound_title(lists: Words, word: str) -> str | None:
+    """ORG or PLACE when the word is a listed organisation or place, a hyphen and a title written as one
+    ("PVV-leider", "EU-commissaris", "GroenLinks-PvdA-leider", "Ajax-trainer"): the kind of its name part."""
+    name, _, title = word.rpartition("-")
+    if not name or (title.casefold(),) not in lists.titles:
+        return None
+    return ORG if name in lists["org"] else PLACE if name in lists["place"] else None
+
+
+def compound_names(toks: Tokens, lists: Words) -> list[tuple[int, int, str]]:
+    """(start, end, ORG or PLACE) of the name part of each compound title in the text ("PVV" of "PVV-leider")."""
+    return [(toks.spans[i][0], toks.spans[i][0] + len(word.rpartition("-")[0]), kind) for i, word in enumerate(toks.words)
+            if "-" in word and (kind := compound_title(lists, word))]
+
+
+def surname_run(toks: Tokens, lists: Words, run: list[int]) -> float:
+    """A person's cert for a run that is a surname opening with a capitalised particle as the lists write it,
+    lower-case particles after it and one capitalised word no list knows ("De Vries", "Van der Berg", "Ten
+    Hag"): 0.85 after a lower-case title ("premier De Jonge"), 0.7 beside a verb of saying ("De Vries zei");
+    else 0 (an article, "De" of "De VVD", is one only before a listed name)."""
+    words, last = toks.words, run[-1]
+    if len(run) < 2 or not toks.capitalised(run[0]) or words[run[0]] not in lists["particle"] \
+            or any(toks.capitalised(i) or words[i] not in lists["particle"] for i in run[1:-1]) \
+            or words[last].isupper() or not_a_surname(lists, words[last]) or listed(toks, lists, run[-1:]):
+        return 0
+    if lower_title_before(toks, lists, run[0]) or adjective_title_before(toks, lists, run[0]):
+        return 0.85
+    return 0.7 if saying_beside(toks, lists, run[0], last) else 0
+
+
+def not_a_surname(lists: Words, word: str) -> bool:
+    """A title, a head, a word that opens no name or is none alone ("Minister", "Politie", "Gemeente")."""
+    return (word.casefold(),) in lists.titles or any(word in lists[kind] for kind in (
+        "org_head", "org_first", "place_head", "place_first", "not_name", "not_alone"))
+
+
+def person_part(toks: Tokens, lists: Words, run: list[int]) -> list[int]:
+    """[k], the place in the run of the first connector joining a person's name to a listed one, when the run
+    opens with a given name and only particles stand between ("Jan de Vries van de VVD": the "de" before
+    "VVD"; name_joins), else []."""
+    joins = name_joins(toks, lists, run)
+    if not joins or not given(lists, toks.words[run[0]]):
+        return []
+    return joins[:1] if all(toks.words[i] in lists["particle"] for i in run[1:joins[0]] if not toks.capitalised(i)) else []
 
 
 def lower_title_before(toks: Tokens, lists: Words, first: int) -> bool:

@@ -1,6 +1,11 @@
 """The later mentions of the names the "capitals" recogniser found in a text (recognise/capitals.py,
 whose contract says them): a person's surname or last words written again, an organisation's
-acronym in brackets and its later uses, the byline's author wherever written.
+acronym in brackets and its later uses, the byline's author wherever written; and the name part
+of a compound title ("PVV" of "PVV-leider", capitalcues.compound_names).
+
+A surname written alone may open with its particle capitalised where the full name writes it in
+lower case ("Van der Berg", "De Vries" of "Mark van der Berg", "Peter de Vries", as Dutch writes
+them): the mention holds its particles and is that person (`_same_tail`, `_particles_before`).
 
 `later_mentions(toks, lists, found, author)` turns the runs found, (first, last, type, key, cert)
 word indices, into the text's candidates, those mentions added.
@@ -11,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..model import ORG, PERSON, PLACE
+from .capitalcues import compound_names
 from .capitalwords import Tokens, Words
 from .ruletable import priority
 from .spans import Candidate
@@ -25,7 +31,7 @@ def later_mentions(toks: Tokens, lists: Words, found: list, author: str | None) 
     for first, last, kind, key, _ in found:
         if kind == PERSON and last > first:
             word = toks.words[last]
-            surnames[word] = _fuller(surnames.get(word, key), key)  # two persons of one surname: neither
+            surnames[word] = _fuller(surnames.get(word, key), key, lists)  # two persons of one surname: neither
     acronyms: dict[str, str] = {}
     for first, last, kind, key, _ in found:
         if kind == ORG and (m := _ACRONYM.match(toks.text, toks.spans[last][1] + 1)) and m.group(1).isupper() \
@@ -35,7 +41,7 @@ def later_mentions(toks: Tokens, lists: Words, found: list, author: str | None) 
     out = []
     for first, last, kind, key, cert in found:
         full = surnames.get(toks.words[last]) if kind == PERSON else None
-        if full and (first == last or full.endswith(" " + key)):  # "Newsom", "García Márquez": the person's key
+        if full and (first == last or _same_tail(full, key, lists)):  # "Newsom", "García Márquez": the person's key
             key = full
         elif kind == ORG and first == last and toks.words[first] in acronyms:
             key = acronyms[toks.words[first]]  # a listed acronym the text spells out: its organisation's key
@@ -50,21 +56,48 @@ def later_mentions(toks: Tokens, lists: Words, found: list, author: str | None) 
                     and toks.capitalised(begin - 1) and toks.words[begin - 1] not in lists["not_name"] \
                     and (toks.words[begin - 1].casefold(),) not in lists.titles:  # "Later Newsom": not_name
                 begin -= 1
+            if begin == i:  # "Van der Berg" of "Mark van der Berg"
+                begin = _particles_before(toks, lists, i, surnames[word], taken)
             name, full = toks.surface(begin, i) if begin < i else None, surnames[word]
-            key = name if name and not (full == name or full.endswith(" " + name)) else full  # "García Márquez" too
+            key = name if name and not (full == name or _same_tail(full, name, lists)) else full  # "García Márquez" too
             out.append(Candidate(toks.spans[begin][0], toks.spans[i][1], PERSON, key, 0.75, PERSON_PRIORITY))
         elif word in acronyms:
             out.append(Candidate(*toks.spans[i], ORG, acronyms[word], 0.8, ORG_PRIORITY))
+    for start, end, kind in compound_names(toks, lists):  # "PVV-leider": PVV
+        out.append(Candidate(start, end, kind, toks.text[start:end], 0.8, _PRIORITY[kind]))
     if author and author.strip():
         for m in re.finditer(rf"(?<![^\W_]){re.escape(author.strip())}(?![^\W_])", toks.text):
             out.append(Candidate(m.start(), m.end(), PERSON, author.strip(), 0.95, AUTHOR))
     return out
 
 
-def _fuller(one: str | None, other: str) -> str | None:
+def _fuller(one: str | None, other: str, lists: Words) -> str | None:
     """The fuller of two keys of one person ("Gabriel García Márquez" of it and "García Márquez"), None for two."""
-    return None if one is None else one if one == other or one.endswith(" " + other) \
-        else other if other.endswith(" " + one) else None
+    return None if one is None else one if one == other or _same_tail(one, other, lists) \
+        else other if _same_tail(other, one, lists) else None
+
+
+def _same_tail(full: str, name: str, lists: Words) -> bool:
+    """Whether `name` is the last words of `full`, its particle capitalised allowed where the lists give it
+    so ("Van der Berg" of "Mark van der Berg", "De Vries" of "Peter de Vries")."""
+    if full.endswith(" " + name):
+        return True
+    first = name.split(" ", 1)[0]
+    lower = first[:1].lower() + first[1:]
+    return first != lower and first in lists["particle"] and lower in lists["particle"] \
+        and full.endswith(" " + lower + name[len(first):])
+
+
+def _particles_before(toks: Tokens, lists: Words, i: int, full: str, taken: set) -> int:
+    """The first word of the particles the text writes right before word i (a surname) as the full name
+    writes them before its own, the first capitalised where the full name has it in lower case and the
+    lists give it so ("Van der" of "Mark van der Berg"); i for none."""
+    parts = full.split(" ")[:-1]
+    k, j = i, len(parts) - 1
+    while k > 0 and j > 0 and toks.joined(k) and k - 1 not in taken and toks.words[k - 1].casefold() == parts[j].casefold() \
+            and parts[j] in lists["particle"]:
+        k, j = k - 1, j - 1
+    return k if k < i and toks.capitalised(k) and toks.words[k] != parts[j + 1] and toks.words[k] in lists["particle"] else i
 
 
 _PRIORITY = {ORG: ORG_PRIORITY, PERSON: PERSON_PRIORITY, PLACE: PLACE_PRIORITY}

@@ -21,10 +21,15 @@ names, first rule that holds (the words around it: recognise/capitalcues.py):
    second organisation's head or listed name parts it: "Tribunal Supremo y la Audiencia Nacional"; after a
    lower-case title and a connector, a given name parts the person from it, "il presidente del Senato
    Ignazio La Russa"): an organisation or a place, the head inside the span: 0.8;
-1. the whole run is listed (org, place): cert 0.9;
+1. the whole run is listed (org, place): cert 0.9; a listed other_name (an event's, a prize's,
+   a law's: "Ronde van Vlaanderen") is no entity, nor any name inside it;
 2. a title opens it or stands right before it ("President Joe Biden", "Gov. Gavin Newsom",
    "spokesman John Kirby"; a title_adjective between, "le président sénégalais …", or one
-   capitalised opening it, "Le Danois …"): a person, the title outside the span: 0.85; after a
+   capitalised opening it, "Le Danois …"; a listed name, a hyphen and a title written as one word,
+   "PVV-leider Geert Wilders", the name part an organisation or a place of its own): a person, the
+   title outside the span: 0.85; a surname opening with a particle the lists give capitalised, after a
+   lower-case title or beside a verb of saying, is a person too ("premier De Croo", "De Vries zei",
+   "aldus Van der Berg": 0.85, 0.7; capitalcues.surname_run); after a
    title and a connector, the title's complement runs to a given name, the person's from there
    ("la ministra de Sanidad Mónica García"; "Presidente del Gobierno" names no person);
 3. an org head ends it, or an org_first and a connector open it ("Federal Emergency Management
@@ -41,7 +46,7 @@ names, first rule that holds (the words around it: recognise/capitalcues.py):
    Paiporta": place_after, place_of; 0.75), an org word ("the Unite union", "Spain's weather
    agency, AEMET,": org_noun; "el partido Vox": org_of), an article before and a verb of saying
    after ("The Bundesbank said"), org_after after a comma (", whose"): an organisation, 0.6; an
-   age (", 38,": 0.7), an apposition after a lower-case noun ("His wife, X Y, said": 0.6),
+   age (", 38,", " (38)": 0.7), an apposition after a lower-case noun ("His wife, X Y, said": 0.6),
    person_after after a comma (", a chemist", ", who": 0.6; a place before a place word, ", a
    town"): a person;
 7. two or three words whose last is written alone elsewhere in the text, as news names a person
@@ -52,7 +57,8 @@ names, first rule that holds (the words around it: recognise/capitalcues.py):
    title inside a run parts it ("Federal Reserve Chair Jerome Powell"); an org_connector ("and")
    joins an organisation's words only, never two places ("Lake Louise and Moraine Lake"); before
    "of" an organisation's name holds an org word ("Kenji Watanabe of Kyoto University"), and a
-   particle before a listed name parts a person's name from it ("Ana Pérez del PSOE"); a listed
+   particle before a listed name parts a person's name from it ("Ana Pérez del PSOE"; after the
+   particles of a person's name, "Jan de Vries van de VVD": capitalcues.person_part); a listed
    name inside a run is never parted nor stripped of its article ("Castilla y León", "… de la
    Salud", "El Salvador y …"). A capitalised word opening a sentence before an article or a given
    name is no part of the name, unless it may open one ("Multó la Comisión …", "Conversaron Ana Ruiz
@@ -82,11 +88,11 @@ import re
 from ..model import DATE, ORG, PERSON, PLACE, Mention
 from .anydates import find_any_dates
 from .base import Context
-from .capitalcues import (adjective_title_before, apposed, complement_start, dateline, event_rest, given, head_opening,
-                          in_listed, listed, listed_place_after, lower_head, lower_title_before, name_joins,
-                          named_before_acronyms, opens_names, org_word_around, person_after_head, phrase_before,
-                          place_word_around, possessive, said_by_the, saying_beside, second_name, surname_alone,
-                          title_connector_before, title_length)
+from .capitalcues import (OTHER, adjective_title_before, apposed, complement_start, dateline, event_rest, given,
+                          head_opening, in_listed, listed, listed_place_after, lower_head, lower_title_before,
+                          name_joins, named_before_acronyms, opens_names, org_word_around, person_after_head,
+                          person_part, phrase_before, place_word_around, possessive, said_by_the, saying_beside,
+                          second_name, surname_alone, surname_run, title_connector_before, title_length)
 from .capitalknown import known_candidates
 from .capitalmentions import later_mentions
 from .capitalruns import runs, split, title_case_lines
@@ -98,7 +104,7 @@ DATE_PRIORITY = priority("date")
 MAX_PERSON_WORDS = 5  # capitalised words of a person's name ("Luiz Inácio Lula da Silva")
 _YEAR = re.compile(r"(?<![^\W_])([^\W\d_]+) ((?:1\d|2[01])\d\d)(?![^\W_]|[.,:/\-]\d)")
 _NEXT_WORD = re.compile(r" ([^\W\d_]+)")
-_AGE = re.compile(r", \d{1,3},")
+_AGE = re.compile(r", \d{1,3},| \(\d{1,3}\)")
 _OPENING = ('"', "“", "‘", "'")
 
 
@@ -159,7 +165,7 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
         return add(head[0], run[-1], head[1], 0.8)
     kind = listed(toks, lists, run)  # with its article, when the name holds it ("The Hague")
     if kind:
-        return add(run[0], run[-1], kind, 0.9)
+        return add(run[0], run[-1], kind, 0.9) if kind != OTHER else None  # an event's name: no entity
     opening = run[1:] if words[run[0]] in lists["article"] else run
     if (rest := event_rest(toks, lists, opening)) is not None:  # "Tour de France": no name, nor one inside
         return _classify(toks, lists, rest, headline, found) if rest else None
@@ -174,6 +180,8 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
     if len(run) > 2 and toks.sentence_start(run[0]) and (words[run[1]] in lists["article"] or given(
             lists, words[run[1]])) and not opens_names(lists, words[run[0]]) and not in_listed(toks, lists, run, 0):
         return _classify(toks, lists, run[1:], headline, found)  # a verb: "Multó la Comisión …", "Conversaron Ana …"
+    if cert := surname_run(toks, lists, run):  # "De Vries zei", "premier De Jonge", "aldus Van der Berg"
+        return add(run[0], run[-1], PERSON, cert)
     while run and (words[run[0]] in lists["not_name"] or words[run[0]] in lists["article"]
                    or words[run[0]] in lists["connector"]) and not in_listed(toks, lists, run, 0):  # "El Salvador y …"
         run = run[1:]
@@ -189,7 +197,7 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
         return
     first, last = run[0], run[-1]
     if kind := listed(toks, lists, run):
-        return add(first, last, kind, 0.9)
+        return add(first, last, kind, 0.9) if kind != OTHER else None
     if first in headline:  # only what is listed, in the run's parts too ("Flood in Ohio Town")
         return _listed_parts(toks, lists, run, add)
     titled = title_length(toks, lists, run)
@@ -238,7 +246,8 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
     plain = not set(connectors) & set(name_joins(toks, lists, run))  # "Luis de Guindos"; not "Ana Pérez del PSOE"
     if connectors and (joined_only_in_orgs or not named) and not (plain and given(lists, words[first])):
         # "Bay of Bengal and the Arabian Sea": two places; "François Villeroy de Galhau" one person
-        at = [k for k in connectors if words[run[k]] in lists["org_connector"]] if joined_only_in_orgs else connectors[:1]
+        at = [k for k in connectors if words[run[k]] in lists["org_connector"]] if joined_only_in_orgs \
+            else person_part(toks, lists, run) or connectors[:1]  # "Jan de Vries van de VVD": at the join
         for part in split(run, at):
             _classify(toks, lists, part, headline, found)
         return
@@ -280,9 +289,11 @@ def _listed_parts(toks: Tokens, lists: Words, run: list[int], add) -> None:
     while k < len(run):  # a listed name is at most lists.longest words long: linear in the run
         for end in range(min(len(run) - 1, k + lists.longest - 1), k - 1, -1):
             surface = toks.surface(run[k], run[end])
-            kind = ORG if surface in lists["org"] else PLACE if surface in lists["place"] else None
+            kind = ORG if surface in lists["org"] else PLACE if surface in lists["place"] \
+                else OTHER if surface in lists["other_name"] else None
             if kind and toks.words[run[k]] not in lists["connector"]:
-                add(run[k], run[end], kind, 0.9)
+                if kind != OTHER:  # an event's name, and the names inside it: none
+                    add(run[k], run[end], kind, 0.9)
                 k = end
                 break
         k += 1

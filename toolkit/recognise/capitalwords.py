@@ -8,7 +8,8 @@ language's given names with every other's that is no word of its own (world_give
 `read_words(path)` reads one file, a RecogniseError naming it for a wrong one. `Tokens` are
 the words of a text with their offsets: a possessive ending (possessive: "'s") left outside, the dot of a listed
 abbreviation ("Mr.", "Calif.") or of an initial ("A.") kept inside, initials one word ("U.S.", "EE.UU."), a listed
-word with a dot inside one word ("Sig.ra", "Dott.ssa"),
+word with a dot, an ampersand or a slash inside one word ("Sig.ra", "Dott.ssa", "CD&V", "GL/PvdA"), and one opening
+with an apostrophe kept whole ("'t" of "Gerard 't Hooft"),
 an elided article or preposition (elision: "l'", "d'", "qu'") a word of its own, joined to the next
 with no space ("l'ONU": "l'", "ONU").
 The entries of several words (titles, verbs of saying, place cues, heads) are split into words the
@@ -29,7 +30,7 @@ from ..resources import language_dir, read_tsv
 KINDS = ("title", "connector", "particle", "article", "org_head", "org_first", "place_head", "place_first",
          "org_lower_first", "place_lower_first", "org", "place", "given", "org_connector", "org_noun", "place_after",
          "place_of", "person_after", "org_after", "year_cue", "saying", "place_cue", "not_name", "not_alone",
-         "possessive", "elision", "title_adjective", "org_of", "event")
+         "possessive", "elision", "title_adjective", "org_of", "event", "other_name")
 # The kinds matched ignoring case, as word tuples.
 _FOLDED = ("title", "saying", "place_cue")
 # A word: letters, then letters or digits, hyphened or apostrophed parts; or initials "U.S.", a letter
@@ -39,6 +40,10 @@ _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _WORD = re.compile(rf"(?:([^\W\d_])[{_MARKS}]*(?:\1[{_MARKS}]*)?\.){{2,}}|[^\W\d_][{_MARKS}]*(?:[^\W_]|[{_MARKS}])*"
                    rf"(?:['’\-](?:[^\W_]|[{_MARKS}])+)*")
 SPACES = (" ", "\u00a0")
+_NAMED = ("org", "place", "other_name")  # the kinds of whole names (other_name: an event's, no entity)
+_INNER = re.compile(r"[.&/]")  # inside a listed word that is one word of a text ("Sig.ra", "CD&V", "GL/PvdA")
+_APOSTROPHES = ("'", "’")
+_INNER_GAPS = ("", ".", "&", "/")
 _SENTENCE_END = re.compile(r"[.!?:;]['\"”’)\]]*\s*[\"“‘'(\[]*\s*$")
 
 
@@ -68,7 +73,8 @@ class Words:
     long_names: dict  # first word -> word tuples of the listed names a run of capitals does not reach
     elisions: tuple  # elision, longest first
     longest: int  # words of the longest listed org or place name
-    inner_dotted: frozenset = frozenset()  # case-folded listed words with a dot inside ("sig.ra"): one word
+    inner_dotted: frozenset = frozenset()  # case-folded listed words with a dot, "&" or "/" inside ("sig.ra", "cd&v")
+    apostrophed: frozenset = frozenset()  # case-folded listed words opening with an apostrophe ("'t"): one word
 
     def __getitem__(self, kind: str) -> frozenset:
         return self.kinds[kind]
@@ -125,7 +131,9 @@ def read_words(path: Path) -> Words:
 
     dotted = frozenset(w.casefold() for kind in KINDS for entry in found[kind] for w in entry.split() if w.endswith("."))
     inner_dotted = frozenset(w.casefold() for kind in KINDS for entry in found[kind] for w in entry.split()
-                             if "." in w.rstrip(".") and w[0].isalpha() and not re.fullmatch(r"(?:\w\.)+", w))
+                             if _INNER.search(w.rstrip(".")) and w[0].isalpha() and not re.fullmatch(r"(?:\w\.)+", w))
+    apostrophed = frozenset(w.casefold() for kind in KINDS if kind != "possessive" for entry in found[kind]
+                            for w in entry.split() if w[0] in _APOSTROPHES and len(w) > 1 and w[1].isalpha())
     function_words = frozenset(w.casefold() for kind in ("not_name", "article", "connector") for w in found[kind])
     heads = tuple(sorted(((entry_words(e, elisions), kind) for key, kind in (("org_lower_first", ORG),
                                                                              ("place_lower_first", PLACE))
@@ -133,8 +141,8 @@ def read_words(path: Path) -> Words:
     return Words(code, {kind: frozenset(v) for kind, v in found.items()}, tuples("title"), dotted, function_words,
                  tuples("place_of"), tuples("org_of"), tuples("saying"), tuples("place_cue"), heads,
                  _long_names(found, elisions),
-                 elisions, 1 + max((max(len(entry_words(e, elisions)), len(e.split())) for kind in ("org", "place")
-                                    for e in found[kind]), default=0), inner_dotted)
+                 elisions, 1 + max((max(len(entry_words(e, elisions)), len(e.split())) for kind in _NAMED
+                                    for e in found[kind]), default=0), inner_dotted, apostrophed)
 
 
 def entry_words(entry: str, elisions: tuple = ()) -> tuple:
@@ -154,7 +162,7 @@ def _long_names(found: dict, elisions: tuple) -> dict:
     """The listed names holding a word in lower case that is no connector ("Assemblée nationale"),
     which a run of capitals stops before, by their first word."""
     out: dict[str, list] = {}
-    for kind in ("org", "place"):
+    for kind in _NAMED:
         for entry in found[kind]:
             parts = entry_words(entry, elisions)
             inside = found["connector"] | found["particle"]  # a run reaches these
@@ -184,9 +192,12 @@ class Tokens:
             elif text.startswith(".", end) and ((word + ".").casefold() in lists.dotted
                                                 or (len(word) == 1 and word.isupper())):
                 end += 1  # "Mr.", "Calif.", "Inc.", an initial "A.": the dot is the word's
-            if spans and text[spans[-1][1]:start] in ("", ".") and text[spans[-1][0]:end].casefold() in lists.inner_dotted:
-                spans[-1] = (spans[-1][0], end)  # "Sig.ra", "Dott.ssa": a listed word with a dot inside is one
+            if spans and text[spans[-1][1]:start] in _INNER_GAPS \
+                    and text[spans[-1][0]:end].casefold() in lists.inner_dotted:
+                spans[-1] = (spans[-1][0], end)  # "Sig.ra", "CD&V": a listed word with a dot or "&" inside is one
                 continue
+            if start and text[start - 1] in _APOSTROPHES and text[start - 1:end].casefold() in lists.apostrophed:
+                start -= 1  # "'t": a listed word opening with an apostrophe keeps it
             spans.append((start, end))
         self.spans = spans
         self.words = [text[a:b] for a, b in spans]
