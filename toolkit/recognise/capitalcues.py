@@ -146,19 +146,24 @@ def title_length(toks: Tokens, lists: Words, run: list[int]) -> int:
                                                               or compound_title(lists, toks.words[run[0]]) is not None))
 
 
-def compound_title(lists: Words, word: str) -> str | None:
-    """ORG or PLACE when the word is a listed organisation or place, a hyphen and a title written as one
-    ("PVV-leider", "EU-commissaris", "GroenLinks-PvdA-leider", "Ajax-trainer"): the kind of its name part."""
-    name, _, title = word.rpartition("-")
-    if not name or (title.casefold(),) not in lists.titles:
-        return None
-    return ORG if name in lists["org"] else PLACE if name in lists["place"] else None
+def compound_title(lists: Words, word: str) -> tuple[int, str] | None:
+    """(the length of its name part, ORG or PLACE) when the word is a listed organisation or place, a hyphen
+    and a title written as one ("PVV-leider", "EU-commissaris", "GroenLinks-PvdA-leider",
+    "NAVO-secretaris-generaal"), else None."""
+    at = word.find("-")
+    while at > 0:
+        name, title = word[:at], word[at + 1:]
+        if (title.casefold(),) in lists.titles and (kind := ORG if name in lists["org"] else PLACE
+                                                    if name in lists["place"] else None):
+            return at, kind
+        at = word.find("-", at + 1)
+    return None
 
 
 def compound_names(toks: Tokens, lists: Words) -> list[tuple[int, int, str]]:
     """(start, end, ORG or PLACE) of the name part of each compound title in the text ("PVV" of "PVV-leider")."""
-    return [(toks.spans[i][0], toks.spans[i][0] + len(word.rpartition("-")[0]), kind) for i, word in enumerate(toks.words)
-            if "-" in word and (kind := compound_title(lists, word))]
+    return [(toks.spans[i][0], toks.spans[i][0] + found[0], found[1]) for i, word in enumerate(toks.words)
+            if "-" in word and (found := compound_title(lists, word))]
 
 
 def surname_run(toks: Tokens, lists: Words, run: list[int]) -> float:
@@ -166,8 +171,10 @@ def surname_run(toks: Tokens, lists: Words, run: list[int]) -> float:
     lower-case particles after it and one capitalised word no list knows ("De Vries", "Van der Berg", "Ten
     Hag"): 0.85 after a lower-case title ("premier De Jonge"), 0.7 beside a verb of saying ("De Vries zei");
     else 0 (an article, "De" of "De VVD", is one only before a listed name)."""
+    if len(run) < 2:
+        return 0
     words, last = toks.words, run[-1]
-    if len(run) < 2 or not toks.capitalised(run[0]) or words[run[0]] not in lists["particle"] \
+    if not toks.capitalised(run[0]) or words[run[0]] not in lists["particle"] \
             or any(toks.capitalised(i) or words[i] not in lists["particle"] for i in run[1:-1]) \
             or words[last].isupper() or not_a_surname(lists, words[last]) or listed(toks, lists, run[-1:]):
         return 0
@@ -189,7 +196,8 @@ def person_part(toks: Tokens, lists: Words, run: list[int]) -> list[int]:
     joins = name_joins(toks, lists, run)
     if not joins or not given(lists, toks.words[run[0]]):
         return []
-    return joins[:1] if all(toks.words[i] in lists["particle"] for i in run[1:joins[0]] if not toks.capitalised(i)) else []
+    between = [toks.words[i] for i in run[1:joins[0]] if not toks.capitalised(i)]
+    return joins[:1] if all(word in lists["particle"] for word in between) else []
 
 
 def lower_title_before(toks: Tokens, lists: Words, first: int) -> bool:
@@ -237,20 +245,26 @@ def in_listed(toks: Tokens, lists: Words, run: list[int], k: int) -> bool:
 
 def name_joins(toks: Tokens, lists: Words, run: list[int]) -> list[int]:
     """The connectors of a run (their places in it) that join two names: one that is no particle, or a
-    particle before a listed name ending the run ("Ana Pérez del PSOE"; "Luis de Guindos" has none)."""
-    return [k for k, i in enumerate(run) if toks.words[i] in lists["connector"]
-            and (toks.words[i] not in lists["particle"] or listed(toks, lists, run[k + 1:]))]
+    particle before a listed name ending the run or a joining connector ("Ana Pérez del PSOE"; "Caroline
+    van der Plas van BBB en …"; "Luis de Guindos" has none)."""
+    words = toks.words
+    ends = [k for k, i in enumerate(run) if words[i] in lists["connector"] and words[i] not in lists["particle"]]
+    return [k for k, i in enumerate(run) if words[i] in lists["connector"] and (words[i] not in lists["particle"] or any(
+        listed(toks, lists, run[k + 1:end]) for end in (*[e for e in ends if e > k + 1], len(run))))]
 
 
 def second_name(toks: Tokens, lists: Words, run: list[int]) -> int:
     """The place in the run of an org_connector after which, past an article, a second organisation's
     name opens with its head or is listed ("Tribunal Supremo y la Audiencia Nacional", "Policía
-    Nacional y los Mossos"; not a place: "Cámara de Comercio de Sevilla y Huelva" is one), none inside
-    a listed name; 0 for none."""
+    Nacional y los Mossos"; not a place: "Cámara de Comercio de Sevilla y Huelva" is one), or a title
+    opens a person's ("Universiteit Leiden en Kamerlid Pieter Omtzigt"), none inside a listed name; 0
+    for none."""
     for k in range(1, len(run) - 1):
         if toks.words[run[k]] in lists["org_connector"] and not in_listed(toks, lists, run, k):
             rest = run[k + 2:] if toks.words[run[k + 1]] in lists["article"] else run[k + 1:]
-            if rest and ORG in (head_opening(toks, lists, rest), listed(toks, lists, rest)):
+            # with the article a listed name holds: "de Volkskrant en Het Laatste Nieuws"
+            named = (head_opening(toks, lists, rest), listed(toks, lists, rest), listed(toks, lists, run[k + 1:]))
+            if rest and (ORG in named or title_length(toks, lists, rest)):
                 return k
     return 0
 
@@ -293,9 +307,10 @@ def given(lists: Words, word: str) -> bool:
 
 
 def opens_names(lists: Words, word: str) -> bool:
-    """A word that may open a name: a given name, a title, an org_first or a place_first."""
+    """A word that may open a name: a given name, a title (a compound one too, "PVV-leider"), an org_first or a
+    place_first."""
     return given(lists, word) or (word.casefold(),) in lists.titles or word in lists["org_first"] \
-        or word in lists["place_first"]
+        or word in lists["place_first"] or ("-" in word and compound_title(lists, word) is not None)
 
 
 def adjective_title_before(toks: Tokens, lists: Words, first: int) -> bool:

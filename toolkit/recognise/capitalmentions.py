@@ -94,10 +94,11 @@ def _particles_before(toks: Tokens, lists: Words, i: int, full: str, taken: set)
     lists give it so ("Van der" of "Mark van der Berg"); i for none."""
     parts = full.split(" ")[:-1]
     k, j = i, len(parts) - 1
-    while k > 0 and j > 0 and toks.joined(k) and k - 1 not in taken and toks.words[k - 1].casefold() == parts[j].casefold() \
-            and parts[j] in lists["particle"]:
+    while k > 0 and j > 0 and toks.joined(k) and k - 1 not in taken and parts[j] in lists["particle"] \
+            and toks.words[k - 1].casefold() == parts[j].casefold():
         k, j = k - 1, j - 1
-    return k if k < i and toks.capitalised(k) and toks.words[k] != parts[j + 1] and toks.words[k] in lists["particle"] else i
+    capitalised = k < i and toks.capitalised(k) and toks.words[k] != parts[j + 1] and toks.words[k] in lists["particle"]
+    return k if capitalised else i
 
 
 _PRIORITY = {ORG: ORG_PRIORITY, PERSON: PERSON_PRIORITY, PLACE: PLACE_PRIORITY}

@@ -185,6 +185,8 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
     while run and (words[run[0]] in lists["not_name"] or words[run[0]] in lists["article"]
                    or words[run[0]] in lists["connector"]) and not in_listed(toks, lists, run, 0):  # "El Salvador y …"
         run = run[1:]
+        if cert := surname_run(toks, lists, run):  # "Volgens Van der Berg …"
+            return add(run[0], run[-1], PERSON, cert)
     while run and words[run[-1]] in lists["connector"]:
         run = run[:-1]
     if not run:
@@ -219,6 +221,8 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
             rest = rest[more:]  # "Detective Inspector Małgorzata Nowak-Hill"
         joins = name_joins(toks, lists, rest)
         person = rest[:joins[0]] if joins else rest
+        while joins and len(person) > 1 and words[person[-1]] in lists["connector"]:
+            person = person[:-1]  # "dr. Anna Kok van de Universiteit Leiden": "van" before the join "de"
         if sum(toks.capitalised(i) for i in person) <= MAX_PERSON_WORDS and any(
                 toks.capitalised(i) and words[i] not in lists["not_alone"] for i in person):  # "de Gaulle"
             add(person[0], person[-1], PERSON, 0.85)
@@ -235,6 +239,10 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
     # else the words before it are another name ("Kenji Watanabe of Kyoto University")
     named = not connectors or words[run[connectors[0]]] in lists["org_connector"] or any(
         words[i] in lists["org_first"] or words[i] in lists["org_head"] for i in run[:connectors[0]])
+    if named and connectors and (k := second_name(toks, lists, run)):  # "de Volkskrant en Het Laatste Nieuws"
+        for part in (run[:k], run[k + 1:]):
+            _classify(toks, lists, part, headline, found)
+        return
     if not single and not quoted and named and (words[last] in lists["org_head"] or (
             words[first] in lists["org_first"] and 1 in connectors) or any(
             words[run[k - 1]] in lists["org_head"] and words[run[k]] not in lists["org_connector"] for k in connectors)):
