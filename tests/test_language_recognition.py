@@ -29,7 +29,7 @@ NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 NAMES = ".//tei:text//tei:persName | .//tei:text//tei:orgName | .//tei:text//tei:placeName | " \
         ".//tei:text//tei:roleName | .//tei:text//tei:choice"
 NOT_RECOGNISED = "persons, organisations, places, roles and abbreviations are not recognised in this language, only dates"
-# English, French, Spanish, Portuguese and Italian (names by their word lists)
+# English, French, Spanish, Portuguese, Italian and Dutch (names by their word lists)
 NOT_RECOGNISED_EN = ("roles and abbreviations are not recognised in this language, only persons, organisations, places "
                      "and dates")
 runner = CliRunner()
@@ -54,7 +54,7 @@ def dates_of(tree) -> list[tuple[str, str | None]]:
 
 # --- the registry ----------------------------------------------------------------------------
 
-def test_vietnamese_has_the_rules_english_french_spanish_portuguese_and_italian_their_word_lists_and_every_other_language_the_dates_recogniser():
+def test_vietnamese_has_the_rules_english_french_spanish_portuguese_italian_and_dutch_their_word_lists_and_every_other_language_the_dates_recogniser():
     chosen = ByLanguage()
     assert isinstance(chosen("vi"), RulesRecogniser) and chosen("vi-VN") is chosen("vi")
     assert isinstance(chosen("en"), CapitalsRecogniser) and chosen("en-GB") is chosen("en")
@@ -66,12 +66,14 @@ def test_vietnamese_has_the_rules_english_french_spanish_portuguese_and_italian_
     assert chosen("pt").code == "pt" and chosen("pt") is not chosen("es")
     assert isinstance(chosen("it"), CapitalsRecogniser) and chosen("it-CH") is chosen("it")
     assert chosen("it").code == "it" and chosen("it") is not chosen("pt")
-    for tag in ("zh", "zh-TW", "de", "nl", "sw"):
+    assert isinstance(chosen("nl"), CapitalsRecogniser) and chosen("nl-BE") is chosen("nl") is chosen("nl-NL")
+    assert chosen("nl").code == "nl" and chosen("nl") is not chosen("it")
+    for tag in ("zh", "zh-TW", "de", "pl", "sw"):
         assert isinstance(chosen(tag), DatesRecogniser)
-    assert chosen("de") is chosen("nl")  # one per registry entry
+    assert chosen("de") is chosen("pl")  # one per registry entry
     assert not_recognised("vi") == ()
     assert not_recognised("en") == not_recognised("fr") == not_recognised("es") == not_recognised("pt") \
-        == not_recognised("it") == (ROLE, ABBR)
+        == not_recognised("it") == not_recognised("nl") == (ROLE, ABBR)
     assert not_recognised("de") == (PERSON, ORG, PLACE, ROLE, ABBR)
     assert recognition_for("de").types == {DATE}
 

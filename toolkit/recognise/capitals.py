@@ -1,5 +1,5 @@
 """Persons, organisations and places in text of a language that writes names with capitals
-(English, French, Spanish, Portuguese, Italian), from the language's word lists: the "capitals" recogniser.
+(English, French, Spanish, Portuguese, Italian, Dutch), from the language's word lists: the "capitals" recogniser.
 
 Its data are data/languages/names/<code>.tsv (the kinds of words, said in that file's header)
 and <code>_places.tsv (CLDR's countries and world regions, tools/make_name_places.py), read by
