@@ -187,7 +187,7 @@ def test_4_a_dateline_in_capitals_is_a_place_and_the_agency_an_organisation():
     assert surfaces("Regen.\nAMSTERDAM (ANP) - De politie heeft in Amsterdam-Noord een man aangehouden.") == [
         ("place", "AMSTERDAM"), ("org", "ANP"), ("place", "Amsterdam-Noord")]
     assert surfaces("BRUSSEL (BELGA) - Minister Annelies Verlinden (CD&V) wil meer agenten.") == [
-        ("place", "BRUSSEL"), ("person", "Annelies Verlinden"), ("org", "CD&V")]
+        ("place", "BRUSSEL"), ("org", "BELGA"), ("person", "Annelies Verlinden"), ("org", "CD&V")]
     assert surfaces("Amsterdam, 3 mei - De politie heeft een man aangehouden.") == [("place", "Amsterdam")]
 
 
