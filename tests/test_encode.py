@@ -168,6 +168,23 @@ def test_a_date_line_saying_more_is_kept_whole_in_the_source_bibl_and_valid(tmp_
     assert list(iter_errors(tree)) == []
 
 
+def test_a_lunar_date_points_to_the_lunar_calendar_the_header_declares_and_is_valid():
+    # "mùng 6 Tết" has no Gregorian value: the schema refused a date without one, and convert dropped it
+    from teikit.model import LUNAR_CALENDAR
+    from teikit.validate import iter_errors
+
+    a = ingest_bytes("Lễ khai hội\n\nSáng mùng 6 Tết, lễ khai hội chùa diễn ra.\n".encode(), "l.txt")
+    start = a.text.index("mùng 6 Tết")
+    tree = encode(a, [Mention(start, start + 10, "date", "", (("calendar", f"#{LUNAR_CALENDAR}"),))])
+    (date,) = tree.getroot().iterfind(".//tei:text//tei:date", NS)
+    assert (date.text, date.get("calendar"), date.get("when")) == ("mùng 6 Tết", "#lunar-calendar", None)
+    (calendar,) = tree.getroot().iterfind(".//tei:profileDesc/tei:calendarDesc/tei:calendar", NS)
+    assert calendar.get(N.XML_ID) == LUNAR_CALENDAR and "âm lịch" in calendar.findtext("tei:p", namespaces=NS)
+    assert list(iter_errors(tree)) == []
+    # a text without lunar dates declares no calendar
+    assert encode(a, []).getroot().find(".//tei:calendarDesc", NS) is None
+
+
 def test_output_is_byte_identical_across_runs_and_mention_order():
     a, m = sample()
     assert serialise(encode(a, m)) == serialise(encode(a, list(reversed(m))))

@@ -953,8 +953,19 @@ def test_a_lunar_new_year_date_is_kept_without_a_gregorian_value(text, surface):
     assert when(text) == [(surface, None)]
 
 
+@pytest.mark.parametrize("text, surface", [
+    ("Tối rằm tháng Giêng, hội thơ mở màn.", "rằm tháng Giêng"),           # no digit at all
+    ("Triều cường dịp rằm tháng 10 âm lịch gây ngập.", "rằm tháng 10 âm lịch"),
+    ("Lễ Vu Lan ngày 15 tháng 7 âm lịch năm nay.", "ngày 15 tháng 7 âm lịch"),  # not the 15th of July
+    ("Lễ hội kéo dài đến hết tháng 3 âm lịch.", "tháng 3 âm lịch"),
+    ("Từ mồng 8 tháng Chạp, chợ đông hơn.", "mồng 8 tháng Chạp"),
+])
+def test_a_lunar_months_day_or_the_lunar_month_is_kept_without_a_gregorian_value(text, surface):
+    assert when(text) == [(surface, None)]
+
+
 @pytest.mark.parametrize("text", ["tỷ số 2 - 1 nghiêng về đội khách", "gió giật cấp 12 - 13",
-                                  "khoảng 20 - 8 người", "mùng 40 Tết"])
+                                  "khoảng 20 - 8 người", "mùng 40 Tết", "Năm nay ba tháng hai lần."])
 def test_what_is_no_date_among_the_new_forms(text):
     assert when(text) == []
 

@@ -86,7 +86,7 @@ def test_article_pages_set_only_the_link_that_changes_and_only_as_nodes():
     set_first = [name for name, _ in spy.calls]
     spy.calls.clear()
     second = renderer.html(SAMPLE, tei_href="../tei/b&c<d.xml")
-    assert sorted(set_first) == ["assets-href", "document-ids", "index-href", "registers-href", "tei-href"]
+    assert sorted(set_first) == ["assets-href", "document-ids", "document-lang", "index-href", "registers-href", "tei-href"]
     assert [name for name, _ in spy.calls] == ["tei-href"]
     assert all(isinstance(value, PyXdmNode) for _, value in spy.calls)
     assert 'href="../tei/a.xml">a.xml</a>' in first
@@ -101,7 +101,7 @@ def test_the_text_edition_sets_abbr_only_when_it_changes():
     kept = renderer.text(SAMPLE)
     renderer.text(SAMPLE)
     expanded = renderer.text(SAMPLE, abbr="expand")
-    assert [name for name, _ in spy.calls] == ["abbr", "abbr"]
+    assert [name for name, _ in spy.calls] == ["abbr", "document-lang", "abbr"]
     assert kept != expanded
     assert renderer.text(SAMPLE) == kept
 

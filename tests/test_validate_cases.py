@@ -15,7 +15,8 @@ DATA = Path(__file__).parent / "data" / "validate"
 MANIFEST = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))
 SCHEMATRON_RULES = {
     "ref-missing", "ref-resolves", "ref-kind", "register-referenced", "id-unique", "id-form", "date-iso",
-    "date-text-agrees", "date-text-reading", "date-range-order", "date-bounds-order", "header-title", "header-source",
+    "date-text-agrees", "date-text-reading", "date-range-order", "date-bounds-order", "date-calendar", "header-title",
+    "header-source",
     "header-sha256", "header-language", "header-idno", "name-not-empty", "name-nesting",
     "choice-abbr-expan", "resp-application", "who-application", "cert-missing", "cert-range", "cert-needs-resp",
     # where an element sits: what the RELAX NG generated from the ODD (one model per element) cannot say

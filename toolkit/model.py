@@ -32,6 +32,9 @@ ORG = "org"
 PLACE = "place"
 DATE = "date"
 DURATION = "duration"  # a length of time the text gives without a start ("10 năm"): not a date
+# A date of the lunar calendar ("mùng 6 Tết", "rằm tháng Giêng") has no Gregorian value: its Mention's
+# attrs hold calendar="#LUNAR_CALENDAR", the xml:id of the calendar the TEI header declares (encode).
+LUNAR_CALENDAR = "lunar-calendar"
 ROLE = "role"
 ABBR = "abbr"
 MENTION_TYPES = (PERSON, ORG, PLACE, DATE, DURATION, ROLE, ABBR)

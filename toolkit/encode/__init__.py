@@ -11,8 +11,8 @@ from lxml import etree
 
 from .. import names as N
 from ..errors import EncodeError
-from ..model import (BYLINE, CAPTION, CREDIT, HEAD, ITEM, LEAD, NAME_TYPES, ORG, PERSON, PLACE, QUOTE, SUBHEAD,
-                     Article, Mention)
+from ..model import (BYLINE, CAPTION, CREDIT, DATE, HEAD, ITEM, LEAD, LUNAR_CALENDAR, NAME_TYPES, ORG, PERSON, PLACE,
+                     QUOTE, SUBHEAD, Article, Mention)
 from ..options import ConvertOptions
 from .header import build_header
 from .ids import disambiguated, document_id, entity_id
@@ -79,7 +79,8 @@ def encode(article: Article, mentions: list[Mention], options: ConvertOptions = 
     recognisers = sorted(writer.resp_ids)
     header = build_header(article, doc_id, options, [
         (r, f"teikit-{r}", RECOGNISER_LABELS.get(r.removeprefix("ner-"), r)) for r in recognisers],
-        register_state=register.state_of(article.text, list(referenced)) if register is not None else None)
+        register_state=register.state_of(article.text, list(referenced)) if register is not None else None,
+        lunar=any(m.type == DATE and ("calendar", f"#{LUNAR_CALENDAR}") in m.attrs for m in mentions))
     root.append(header)
     text = etree.SubElement(root, N.TEXT)
     body = etree.SubElement(text, N.BODY)

@@ -22,7 +22,7 @@ from lxml import etree
 from .. import __version__
 from .. import names as N
 from ..language import info as language_info
-from ..model import Article
+from ..model import LUNAR_CALENDAR, Article
 from ..options import ConvertOptions, licence_url
 
 # What no URI reference holds as written (a crawl's "%ZZbad" or "a|b"): escaped in an @target, so that one
@@ -39,6 +39,9 @@ def uri_reference(value: str) -> str:
 
 HEADER_LANGUAGE = "en"
 EDITION_TITLE = "TEI edition"
+# What the header says of the lunar calendar its lunar dates point to (date/@calendar).
+LUNAR_DESCRIPTION = ("The Vietnamese lunar calendar (âm lịch): a date written in it (\"mùng 6 Tết\", "
+                     "\"rằm tháng Giêng\") has no Gregorian value here; its text is the record.")
 UNKNOWN_TEXT_LICENCE = "Unknown: the publisher of the source has stated no licence for the text."
 # Where the schema sits for a TEI file in tei/: schema/ beside tei/, as in the repository,
 # the build's output and the deposit package (docs/encoding.md, "Schema").
@@ -111,9 +114,11 @@ def declare_agent(header, xml_id: str, resp: str, label: str, ident: str | None 
 
 
 def build_header(article: Article, doc_id: str, options: ConvertOptions,
-                 recognisers: list[tuple[str, str, str]], register_state: str | None = None) -> etree._Element:
+                 recognisers: list[tuple[str, str, str]], register_state: str | None = None,
+                 lunar: bool = False) -> etree._Element:
     """recognisers: (xml:id, ident, label) of every recogniser whose markup the text carries.
-    register_state: the sha256 of the corpus register as it bore on the article (register.RegisterView.state_of)."""
+    register_state: the sha256 of the corpus register as it bore on the article (register.RegisterView.state_of).
+    lunar: a date of the text is a lunar one (model.LUNAR_CALENDAR): the header declares that calendar."""
     language = article.meta.language
     header = etree.Element(N.TEI_HEADER)
     header.set(N.XML_LANG, HEADER_LANGUAGE)
@@ -177,6 +182,10 @@ def build_header(article: Article, doc_id: str, options: ConvertOptions,
 
     lang_usage = _sub(_sub(header, N.PROFILE_DESC), N.LANG_USAGE)
     _sub(lang_usage, N.LANGUAGE, language_info(language).name, ident=language)
+    if lunar:
+        calendar = _sub(_sub(lang_usage.getparent(), N.CALENDAR_DESC), N.CALENDAR)
+        calendar.set(N.XML_ID, LUNAR_CALENDAR)
+        _sub(calendar, N.P, LUNAR_DESCRIPTION)
 
     revision = _sub(header, N.REVISION_DESC)
     _sub(revision, N.CHANGE, f"Converted from {article.name} by teikit {__version__}.",

@@ -33,7 +33,7 @@ _OUTER_FIRST = {DOC_AUTHOR: -1, **OUTER_FIRST}  # docAuthor wraps whatever names
 _MAY_CONTAIN = {DOC_AUTHOR: frozenset(MENTION_TYPES), **MAY_CONTAIN}
 _ELEMENT = {PERSON: N.PERS_NAME, ORG: N.ORG_NAME, PLACE: N.PLACE_NAME, ROLE: N.ROLE_NAME, DATE: N.DATE,
             DURATION: N.MEASURE}
-_DATE_ATTRS = ("when", "from", "to", "notBefore", "notAfter", "dur")
+_DATE_ATTRS = ("when", "from", "to", "notBefore", "notAfter", "dur", "calendar")
 # A length of time with no start is no date (TEI's date/@dur is the length of a dated
 # event, read from its start): <measure type="duration" quantity="10" unit="year">10 năm</measure>.
 DURATION_TYPE = "duration"

@@ -16,8 +16,10 @@ Forms (numeric dates are always day first, as Vietnamese writes them):
 - "tháng 7" alone: YYYY-MM from the reference date, else --MM   cert 0.6
 - "20 - 8: …" opening a line (a timeline entry): as after a cue word
 - lists "ngày 20, 21 và 24/7", "các ngày 18, 19 và 20 - 8": one mention per day
-- "mùng 6 Tết", "mồng 1 Tết Nguyên đán": a lunar date, no Gregorian value (no
-  attribute: the text is the record)                       cert 0.8
+- "mùng 6 Tết", "mồng 1 Tết Nguyên đán", and a lunar month's day or the month ("rằm tháng
+  Giêng", "ngày 15 tháng 7 âm lịch", "tháng 3 âm lịch", "mồng 8 tháng Chạp"): a lunar date,
+  no Gregorian value (calendar="#lunar-calendar": the text is the record), over the Gregorian reading of
+  its words ("15 tháng 7")                                  cert 0.8
 - ranges "từ 1/7 đến 5/7/2013", "từ ngày 21 đến 23/2/2024", "20-24/7",
   "2011–2015", "năm 2011-2015", quarters "quý I/2024": one mention with
   from/to                                                  cert 0.85
@@ -39,7 +41,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..model import DATE, DURATION
+from ..model import DATE, DURATION, LUNAR_CALENDAR
 from .gazetteers import Gazetteers, default_gazetteers
 from .ruletable import priority
 from .spans import Candidate
@@ -84,6 +86,18 @@ _LIST = _Keyed("ngày", r"\s+(\d{1,2}(?:\s*,\s*\d{1,2})*)\s*(?:,|\svà)\s*(\d{1,
                       r"(?:/(\d{4}))?" + _END)
 # "mùng 6 Tết", "mồng 1 Tết Nguyên đán": a lunar date, kept as text without a Gregorian value
 _LUNAR = tuple(_Keyed(word, r"\s+(\d{1,2})\s+tết(?:\s+nguyên\s+đán)?" + _END) for word in ("mùng", "mồng"))
+# ... and a lunar month's day or the month itself (the lunar calendar's words: "rằm", the 15th;
+# "tháng Giêng" … "tháng Chạp"; "âm lịch", lunar): "rằm tháng Giêng", "rằm tháng 10 âm lịch",
+# "mùng 5 tháng Năm âm lịch", "ngày 15 tháng 7 âm lịch", "tháng 3 âm lịch", "mồng 8 tháng Chạp"
+_LUNAR_ATTRS = (("calendar", f"#{LUNAR_CALENDAR}"),)  # no Gregorian value: the calendar the header declares
+_LUNAR_MONTH = r"(?:\d{1,2}|giêng|chạp|mười\s+một|mười\s+hai|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
+_LUNAR_NAMED = r"(?:giêng|chạp)"  # months no Gregorian date is written with
+_LUNAR_FORMS = (
+    _Keyed("rằm", r"\s+tháng\s+" + _LUNAR_MONTH + r"(?:\s+âm\s+lịch)?" + _END),
+    *(_Keyed(word, r"\s+\d{1,2}\s+tháng\s+(?:" + _LUNAR_MONTH + r"\s+âm\s+lịch|" + _LUNAR_NAMED + r"(?:\s+âm\s+lịch)?)" + _END)
+      for word in ("mùng", "mồng", "ngày")),
+    _Keyed("tháng", r"\s+" + _LUNAR_MONTH + r"\s+âm\s+lịch" + _END),
+)
 _DAY_TO_DATE = _Keyed("từ", r"\s+(?:ngày\s+)?(\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})"
                             r"(?:/(\d{4}))?" + _END)
 _QUARTER = _Keyed("quý", r"\s+(i{1,3}|iv|[1-4])\s*(?:/|\s+năm\s+)\s*(\d{4})" + _END)
@@ -226,13 +240,22 @@ def _each(pattern, text: str, windows: _Windows):
         yield from pattern.finditer(text, start, end)
 
 
+def _lunar_months(text: str, lowered: str) -> list[Candidate]:
+    """The lunar forms of _LUNAR_FORMS, read over the whole text (they may hold no digit, "rằm
+    tháng Giêng", so the digit windows would miss them; `lowered` is text.lower()): cert 0.8, no
+    Gregorian value."""
+    return [Candidate(m.start(), m.end(), DATE, "", 0.8, PRIORITY, _LUNAR_ATTRS) for pattern in _LUNAR_FORMS
+            if pattern.keyword in lowered
+            for m in (pattern.lower.finditer(lowered) if len(lowered) == len(text) else pattern.any_case.finditer(text))]
+
+
 def find_dates(text: str, reference_date: str | None = None, gaz: Gazetteers | None = None) -> list[Candidate]:
     """The dates, ranges and durations in `text` (the cue words from gaz, the default gazetteers
     when None)."""
     ref = _Reference(reference_date)
     windows = _Windows(text)
     if not windows:
-        return []
+        return _lunar_months(text, text.lower())  # the only dates written without a digit
     gaz = gaz or default_gazetteers()
     word_cue = _ends_in(gaz.partial_date_cues)
     found: list[_Found] = []
@@ -240,8 +263,9 @@ def find_dates(text: str, reference_date: str | None = None, gaz: Gazetteers | N
         _day_month(found, m.start(), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4)), ref)
     for m in _each(_FULL_SPACED, text, windows):
         _day_month(found, m.start(), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4)), ref)
-    lunar = [Candidate(m.start(), m.end(), DATE, "", 0.8, PRIORITY) for pattern in _LUNAR
+    lunar = [Candidate(m.start(), m.end(), DATE, "", 0.8, PRIORITY, _LUNAR_ATTRS) for pattern in _LUNAR
              for m in _each(pattern, text, windows) if 1 <= int(m.group(1)) <= 30]
+    lunar += _lunar_months(text, windows.lowered)
     for m in _each(_FULL_TEXT, text, windows):
         year = int(m.group(3)) if m.group(3) else None
         _day_month(found, m.start(), m.end(), int(m.group(1)), int(m.group(2)), year, ref, 0.85, 0.75)

@@ -43,9 +43,14 @@ CASES = {
     ),
     # ---- identifiers
     "id-duplicate": (
-        "two register entries share an xml:id (refused while parsing a file)",
+        "two register entries share an xml:id: both said, and the RELAX NG's ID check, and the entry the second "
+        "should have been is missing (the document is well-formed: it is validated whole)",
         [('<person xml:id="pers-vu-trong-kim">', '<person xml:id="pers-tran-dai-quang">', 1)],
-        [("id-unique", '<person xml:id="pers-tran-dai-quang"><persName>Vũ')],
+        [("id-unique", '<person xml:id="pers-tran-dai-quang"><persName>Trần'),
+         ("id-unique", '<person xml:id="pers-tran-dai-quang"><persName>Vũ'),
+         ("rng-element", '<person xml:id="pers-tran-dai-quang"><persName>Vũ'),
+         ("ref-resolves", 'ref="#pers-vu-trong-kim"'),
+         ("ref-resolves", 'Vũ Trọng Kim</persName> ký')],
     ),
     "id-form-register": (
         "a register id without its kind prefix",
@@ -116,6 +121,12 @@ CASES = {
         "notBefore after notAfter",
         [('<date notAfter="2013-12-31"', '<date notBefore="2014" notAfter="2013-12-31"', 1)],
         [("date-bounds-order", 'notBefore="2014"')],
+    ),
+    "date-calendar-undeclared": (
+        "a lunar date pointing to a calendar the header does not declare",
+        [('<date when="2012" resp="#ner-rules" cert="0.9">Năm 2012</date>',
+          '<date calendar="#lunar-calendar" resp="#ner-rules" cert="0.8">Năm 2012</date>', 1)],
+        [("date-calendar", 'calendar="#lunar-calendar"')],
     ),
     # ---- header
     "header-no-title": (
