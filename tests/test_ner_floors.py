@@ -59,6 +59,12 @@ HELD_OUT_FLOORS = {
     ("exact", "placeName", "f1"): 0.75,
     ("exact", "date", "f1"): 0.95,
 }
+# ... and on ner4/dev.jsonl (45 texts, 676 entities, the development set: tuned on), written after
+# the round-two rules by an annotator who saw none of them: as first written F1 0.791; tuned (2026-12-08),
+# exact P 0.864 R 0.830 F1 0.847; persName 0.840, orgName 0.784, placeName 0.829, date 0.985.
+DEVELOPMENT = Path(__file__).parent / "data" / "ner4" / "dev.jsonl"
+DEVELOPMENT_FLOORS = {("exact", "micro", "f1"): 0.82, ("exact", "micro", "precision"): 0.84,
+                      ("exact", "orgName", "f1"): 0.75, ("exact", "date", "f1"): 0.95}
 # Rules + a model trained on train_sample.jsonl (60 texts), measured: exact F1 0.997, overlap 0.997.
 COMBINED_FLOORS = {("exact", "micro", "f1"): 0.95, ("overlap", "micro", "f1"): 0.95}
 
@@ -209,9 +215,10 @@ DUTCH_HELD_OUT_FLOORS = {
 
 
 # Every gold set, with the recogniser its language gets: (ner extract's arguments, the set, its
-# documents, its floors). The Vietnamese rules on gold, ner2 and ner3 (held out); the word lists of
+# documents, its floors). The Vietnamese rules on gold, ner2, ner3 (held out) and ner4 (development); the word lists of
 # each language written with capitals (recognise/capitals.py) on their dev and held-out sets.
 FLOOR_SETS = [((), GOLD, 50, RULES_FLOORS), ((), INDEPENDENT, 60, INDEPENDENT_FLOORS), ((), HELD_OUT, 34, HELD_OUT_FLOORS),
+              ((), DEVELOPMENT, 45, DEVELOPMENT_FLOORS),
               (("--language", "en"), ENGLISH_DEV, 40, ENGLISH_DEV_FLOORS),
               (("--language", "en"), ENGLISH_HELD_OUT, 30, ENGLISH_HELD_OUT_FLOORS),
               (("--language", "fr"), FRENCH_DEV, 36, FRENCH_DEV_FLOORS),
