@@ -62,8 +62,8 @@ def test_a_dateline_in_capitals_is_a_place():
 
 def test_a_given_name_or_a_verb_of_saying_makes_a_person():
     assert names("Analysts expect Maria Lopez to win.") == [("person", "Maria Lopez", "Maria Lopez", 0.8)]
-    assert names("The plan is sound, said Margrethe Vestager.") == [
-        ("person", "Margrethe Vestager", "Margrethe Vestager", 0.7)]
+    assert names("The plan is sound, said Gudbjørg Vestager.") == [  # a given name in no list
+        ("person", "Gudbjørg Vestager", "Gudbjørg Vestager", 0.7)]
 
 
 def test_a_place_cue_makes_an_unknown_name_a_place_at_a_low_cert():

@@ -4,7 +4,8 @@ for the "capitals" recogniser (recognise/capitals.py).
 A language's lists are data/languages/names/<code>.tsv (one row: a kind, comma-separated
 entries; the kinds in KINDS, said in the file's header) and, beside it, <code>_places.tsv
 (CLDR's countries and regions, tools/make_name_places.py). `words(code)` reads them once, a
-language's given names with every other's that is no word of its own (world_given);
+language's given names with every other's and the world's (world_given.tsv) that is no word of its own
+(world_given);
 `read_words(path)` reads one file, a RecogniseError naming it for a wrong one. `Tokens` are
 the words of a text with their offsets: a possessive ending (possessive: "'s") left outside, the dot of a listed
 abbreviation ("Mr.", "Calif.") or of an initial ("A.") kept inside, initials one word ("U.S.", "EE.UU."), a listed
@@ -86,7 +87,13 @@ def words(code: str) -> Words:
     language's (world_given)."""
     own = read_words(names_dir() / f"{code}.tsv")
     others = [read_words(names_dir() / f"{other}.tsv") for other in languages() if other != code]
+    others.append(read_words(names_dir() / WORLD_GIVEN))
     return replace(own, kinds={**own.kinds, "given": own.kinds["given"] | world_given(own, others)})
+
+
+# The given names of the world as Latin-script news writes them, every language's besides its own
+# (a file of given rows, whose name no language's lists take: languages() reads no name with "_").
+WORLD_GIVEN = "world_given.tsv"
 
 
 # The kinds whose words a language's text writes with a capital for what they are: another language's
@@ -96,9 +103,9 @@ _OWN_WORDS = ("not_name", "not_alone", "article", "connector", "particle", "org_
 
 
 def world_given(own: Words, others: list[Words]) -> frozenset:
-    """The given names of the other languages' lists that are no word of `own`'s lists (_OWN_WORDS, titles):
-    news writes a foreign person's name as the person's language does ("Lando Norris", "Primož Roglič" in
-    Italian text), so a language's given names are also every other's."""
+    """The given names of the other languages' lists and of WORLD_GIVEN that are no word of `own`'s lists
+    (_OWN_WORDS, titles): news writes a foreign person's name as the person's language does ("Lando Norris",
+    "Primož Roglič" in Italian text), so a language's given names are also every other's."""
     blocked = frozenset().union(*(own.kinds[kind] for kind in _OWN_WORDS))
     return frozenset(word for other in others for word in other.kinds["given"]
                      if word not in blocked and (word.casefold(),) not in own.titles)
