@@ -211,3 +211,22 @@ def test_messages_name_the_languages_of_the_news(code, name):
                                         (None, None), ("1234", None)])
 def test_a_three_letter_code_is_written_as_bcp_47_writes_it(value, tag):
     assert language.canonical_tag(value) == tag
+
+
+def test_a_thai_year_of_the_buddhist_era_is_read_as_the_gregorian_year():
+    # languages.tsv's era: Thai writes the Buddhist Era, 543 years ahead, in 2200-2742
+    thai = language.info("th-TH")
+    assert thai.era == (2200, 2742, 543)
+    assert [thai.gregorian(y) for y in (2567, 2200, 2742, 2199, 2024, 2743)] == [2024, 1657, 2199, 2199, 2024, 2743]
+    assert language.info("en").era is None and language.info("en").gregorian(2567) == 2567
+    assert language.info("xx").gregorian(2567) == 2567
+    assert language.gregorian_date("2567-03-05", "th") == "2024-03-05"
+    assert language.gregorian_date("2567-03", "th") == "2024-03"
+    assert language.gregorian_date("2024-03-05", "th") == "2024-03-05"
+    assert language.gregorian_date("2567-03-05", "vi") == "2567-03-05"
+    assert language.gregorian_date("2568-02-29", "th") is None  # 2025 has no 29 February
+
+
+def test_an_era_not_of_its_form_is_an_error_naming_the_file():
+    with pytest.raises(language.ToolkitError, match="languages.tsv.*era of 'th'"):
+        language._era({"code": "th", "era": "2700-2400:543"})

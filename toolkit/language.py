@@ -20,16 +20,19 @@ metadata), where it came from, and the warning line to print, if any. In order:
 Tags are compared by their primary subtag ("en-GB" agrees with "en"). The
 model's labels that are written as another language (Wu and Cantonese as
 Chinese, zh) are data, data/languages/aliases.tsv, and their probabilities add up; the languages teikit names,
-and how each writes numeric dates, are data/languages/languages.tsv.
+and how each writes numeric dates and years (Thai's Buddhist Era: LanguageInfo.gregorian), are
+data/languages/languages.tsv.
 Detection is pure: the same text gives the same decision.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .errors import ToolkitError
 from .resources import language_dir, read_tsv
 
 DEFAULT_LANGUAGE = "vi"
@@ -60,6 +63,14 @@ class LanguageInfo:
     code: str
     name: str
     date_order: str  # "DMY", "MDY" or "-" (either: numeric dates stay without @when when ambiguous)
+    era: tuple[int, int, int] | None = None  # (first, last, offset): languages.tsv's era (Thai: 2200, 2742, 543)
+
+    def gregorian(self, year: int) -> int:
+        """The Gregorian year of a year as the language writes it in a date: a year of its era
+        less the era's offset (Thai 2567 is 2024), any other as written (2024)."""
+        if self.era and self.era[0] <= year <= self.era[1]:
+            return year - self.era[2]
+        return year
 
 
 def valid_tag(value: str) -> bool:
@@ -98,7 +109,34 @@ def primary(tag: str) -> str:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, LanguageInfo]:
-    return {row["code"]: LanguageInfo(row["code"], row["name"], row["date_order"]) for row in _rows("languages.tsv")}
+    return {row["code"]: LanguageInfo(row["code"], row["name"], row["date_order"], _era(row))
+            for row in _rows("languages.tsv")}
+
+
+def _era(row: dict[str, str]) -> tuple[int, int, int] | None:
+    """languages.tsv's era, FIRST-LAST:OFFSET ("2200-2742:543"), or None when the cell is empty."""
+    if not row.get("era"):
+        return None
+    match = re.fullmatch(r"([0-9]{4})-([0-9]{4}):([0-9]{1,4})", row["era"])
+    if not match or int(match.group(1)) > int(match.group(2)):
+        raise ToolkitError(f"era of {row['code']!r} is {row['era']!r}, not FIRST-LAST:OFFSET", path="languages.tsv")
+    first, last, offset = map(int, match.groups())
+    return first, last, offset
+
+
+def gregorian_date(iso: str, tag: str) -> str | None:
+    """An ISO date ("2567-03-05", "2567-03") read from a text in the language, its year made
+    Gregorian ("2024-03-05"); None when the day is then none (29 February of a common year)."""
+    year = info(tag).gregorian(int(iso[:4]))
+    if year == int(iso[:4]):
+        return iso
+    moved = f"{year:04d}{iso[4:]}"
+    try:
+        if len(moved) == 10:
+            _dt.date.fromisoformat(moved)
+    except ValueError:
+        return None
+    return moved
 
 
 @lru_cache(maxsize=1)
