@@ -8,6 +8,8 @@
                 between two characters: they are spelling (Persian, Kurdish, Indic scripts) and
                 make emoji sequences; next to a space or at a line's end they join nothing and
                 vanish too (STRAY_JOINERS: "Hà\u200d Nội" is "Hà Nội")
+    BIDI_MARKS  the marks that set the direction of right-to-left text (LRM, RLM, ALM), kept in
+                the text; a date's parts may have them beside the space between ("5\u200f مارس")
     fold(text)  runs of SPACES to one ordinary space, trimmed: the normalised text of the
                 encoding (docs/encoding.md, "Text is kept exactly")
     fold_spans(text, spans)  the same, carrying (start, end, payload) offsets along
@@ -27,6 +29,7 @@ SPACES = ("\t\n\x0b\x0c\r \x85\u00a0\u1680"
           "\u2028\u2029\u202f\u205f\u3000")
 LINE_BREAKS = "\n\r"  # kept by ingest, which reads an article line by line
 INVISIBLE = "\u200b\u2060\ufeff\u00ad"
+BIDI_MARKS = "\u200e\u200f\u061c"
 STRAY_JOINERS = re.compile(r"[\u200c\u200d]+(?= |$)|(?:^|(?<= ))[\u200c\u200d]+")  # after the spaces are folded to " "
 # The spaces an XML document can hold (XML 1.0 forbids the C0 controls \x0b and \x0c).
 XML_SPACES = "".join(c for c in SPACES if c not in "\x0b\x0c")

@@ -18,36 +18,63 @@ that need no knowledge of the language or only the little the data gives:
   "6 de mayo de 2024" (the words beside a day: date_words.tsv), "May 2024",
   "octubre de 2024";
   a day and month without a year take the year of the reference date,
-  else --MM-DD                                   cert 0.9 (0.7 without the year)
+  else --MM-DD                                   cert 0.9 (0.7 without the year);
+  in other scripts too: "5 مارس 2024", "5 كانون الثاني 2024", "5 मार्च 2024", "5 มี.ค. 2567"
+  (a month name is a word of its own: not before or after a letter or a combining mark)
+
+The digits of any script are read ("٥ مارس ٢٠٢٤", "๕/๓/๒๕๖๗"); @when is written in ASCII digits.
+A year of the language's era is given as the Gregorian one (languages.tsv's era, read by
+language.LanguageInfo.gregorian: Thai 2567 is 2024).
 
 Never a date: impossible days (31/04/2024, 29/02/2023), years outside
-1000-2199, numbers glued to more digits, letters or slashes (a document
+1000-2199 (once an era's are made Gregorian), numbers glued to more digits, letters or slashes (a document
 number "12/05/2024/QD"), a month name with neither day nor year.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from ..errors import RecogniseError
 from ..language import info, primary
 from ..model import DATE, Mention
 from ..resources import language_dir, read_tsv
+from ..whitespace import BIDI_MARKS
 from .base import Context
 from .dates import valid
 from .ruletable import priority
 from .spans import Candidate, resolve
 
 PRIORITY = priority("date")
-# A date glued to digits, Latin letters or a slash is part of something else (a number, a code);
-# Chinese and Japanese write no space between a date and the words around it ("于2024-06-01起").
-_LATIN = "0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff"
+# A date glued to digits (of any script: "١٢/٠٥/٢٠٢٤"), Latin letters or a slash is part of something
+# else (a number, a code); Chinese and Japanese write no space between a date and the words around it
+# ("于2024-06-01起").
+_LATIN = "\\dA-Za-z\u00c0-\u024f\u1e00-\u1eff"
 _END = rf"(?![{_LATIN}%_]|[/.\-–][{_LATIN}])"
 _START = rf"(?<![{_LATIN}_/.\-])"
 _YEAR_FIRST = re.compile(_START + r"(\d{4})([/.\-])(\d{1,2})\2(\d{1,2})(?:(?=T\d)|" + _END + ")")  # 2024-05-06T10:00
 _NUMERIC = re.compile(_START + r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})" + _END)
 _CJK = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?")
+# Between the parts of a date with a month name: white space, with the marks that set the direction of
+# right-to-left text beside it (around a number in Arabic: "5\u200f مارس 2024").
+_SPACE = rf"[{BIDI_MARKS}]*\s+[{BIDI_MARKS}]*"
+
+
+@lru_cache(maxsize=1)
+def _word() -> str:
+    """A character of a word: re's \\w, or a combining mark (Mn, Mc, Me) of the Basic Multilingual
+    Plane, which \\w does not hold: a word goes on through its vowel signs (Hindi "जूनियर" is no "जून")."""
+    ranges, start = [], None
+    for code in range(0x300, 0x10000):
+        mark = unicodedata.category(chr(code)).startswith("M")
+        if mark and start is None:
+            start = code
+        elif not mark and start is not None:
+            ranges.append(f"\\u{start:04x}-\\u{code - 1:04x}")
+            start = None
+    return rf"[\w{''.join(ranges)}]"
 
 
 def _plausible(year: int) -> bool:
@@ -77,7 +104,7 @@ def _month_patterns(code: str) -> tuple[re.Pattern, re.Pattern, dict[str, int]] 
     for row in _rows("months.tsv"):
         if row["language"] == code:
             for name in row["names"].split(","):
-                months[name.strip().casefold()] = int(row["month"])
+                months[_folded(name)] = int(row["month"])
     if not months:
         return None
     words = {(row["kind"], row["language"]): row["words"].split(",") for row in _rows("date_words.tsv")}
@@ -85,24 +112,33 @@ def _month_patterns(code: str) -> tuple[re.Pattern, re.Pattern, dict[str, int]] 
     link = "|".join(map(re.escape, words.get(("link", code), [])))
     short = _short_months(words.get(("short_month", code), []), code)  # "12 mar": after a day only
     day = r"(\d{1,2})" + (f"(?:{suffix})?" if suffix else "")
-    gap = r"\s+" + (f"(?:(?:{link})\\s+)?" if link else "")
+    gap = _SPACE + (f"(?:(?:{link}){_SPACE})?" if link else "")
     year = r"(?<!\d)(\d{4})(?!\d)"
-    day_first = re.compile(rf"(?<![\w/.\-]){day}{gap}{_month(months | short)}(?:,?{gap}{year})?", re.I)
-    month_first = re.compile(rf"{_month(months)}(?:\s+{day}(?!\d))?(?:,?{gap}{year})?", re.I)  # "octubre de 2024"
+    comma = "[,،]?"  # the Latin or the Arabic comma: "5 मार्च, 2024"
+    # a day's number opens no word, but after a word the language writes glued to it ("و12 يناير": and 12 January)
+    glued = "".join(rf"|(?<=(?<!{_word()}){re.escape(w)})" for w in words.get(("prefix", code), []))
+    day_first = re.compile(rf"(?:(?<![\w/.\-]){glued}){day}{gap}{_month(months | short)}(?:{comma}{gap}{year})?", re.I)
+    month_first = re.compile(rf"{_month(months)}(?:{_SPACE}{day}(?!\d))?(?:{comma}{gap}{year})?", re.I)  # "octubre de 2024"
     return day_first, month_first, months | short
 
 
+def _folded(name: str) -> str:
+    """A month name as it is looked up: NFC (the text's form), case folded, its words parted by one space."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
 def _month(months: dict) -> str:
-    """The month names as a group; a name that ends in a full stop ("Sept.") needs no word boundary after it."""
-    name = "|".join(re.escape(n) for n in sorted(months, key=len, reverse=True))
-    return rf"(?<!\w)({name})(?:(?<=\.)|(?!\w))"
+    """The month names as a group; a name that ends in a full stop ("Sept.", "มี.ค.") needs no word boundary
+    after it; one of two words ("كانون الثاني") takes any white space between them."""
+    name = "|".join(re.escape(n).replace("\\ ", r"\s+") for n in sorted(months, key=len, reverse=True))
+    return rf"(?<!{_word()})({name})(?:(?<=\.)|(?!{_word()}))"
 
 
 def _short_months(entries: list, code: str) -> dict:
     """date_words.tsv's short_month of a language: twelve entries in month order, alternatives parted by "/"."""
     if entries and len(entries) != 12:
         raise RecogniseError(f"short_month of {code!r} has {len(entries)} entries, not 12", path="date_words.tsv")
-    return {form.strip().casefold(): month for month, entry in enumerate(entries, 1) for form in entry.split("/")}
+    return {_folded(form): month for month, entry in enumerate(entries, 1) for form in entry.split("/")}
 
 
 class DatesRecogniser:
@@ -118,17 +154,18 @@ class DatesRecogniser:
 def find_any_dates(text: str, language: str, reference_date: str | None = None) -> list[Candidate]:
     code = primary(language) if language else ""
     order = info(code).date_order if code else "-"
+    year_of = info(code).gregorian  # a year as the language writes it: Thai 2567 is 2024
     out: list[Candidate] = []
 
     def add(start: int, end: int, when: str, cert: float) -> None:
         out.append(Candidate(start, end, DATE, "", cert, PRIORITY, (("when", when),)))
 
     for m in _YEAR_FIRST.finditer(text):
-        when = _day(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        when = _day(year_of(int(m.group(1))), int(m.group(3)), int(m.group(4)))
         if when:
             add(m.start(), m.end(), when, 0.95)
     for m in _CJK.finditer(text):
-        year, month = int(m.group(1)), int(m.group(2))
+        year, month = year_of(int(m.group(1))), int(m.group(2))
         if m.group(3):
             when = _day(year, month, int(m.group(3)))
         else:
@@ -136,7 +173,7 @@ def find_any_dates(text: str, language: str, reference_date: str | None = None) 
         if when:
             add(m.start(), m.end(), when, 0.95)
     for m in _NUMERIC.finditer(text):
-        first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        first, second, year = int(m.group(1)), int(m.group(3)), year_of(int(m.group(4)))
         dmy, mdy = _day(year, second, first), _day(year, first, second)
         if order == "DMY":
             readings = {dmy} - {None}
@@ -152,7 +189,7 @@ def find_any_dates(text: str, language: str, reference_date: str | None = None) 
                                  (("notBefore", early), ("notAfter", late))))
     patterns = _month_patterns(code) if code else None
     if patterns:
-        out += _named(text, patterns, reference_date)
+        out += _named(text, patterns, reference_date, year_of)
     return out
 
 
@@ -161,12 +198,13 @@ def _reference_year(reference_date: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _named(text: str, patterns, reference_date: str | None) -> list[Candidate]:
+def _named(text: str, patterns, reference_date: str | None, year_of) -> list[Candidate]:
     day_first, month_first, months = patterns
     ref_year = _reference_year(reference_date)
     out = []
 
     def add(start, end, day, month, year):
+        year = None if year is None else year_of(year)
         if year is not None and not _plausible(year):
             return
         if day is None:
