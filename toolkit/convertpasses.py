@@ -51,7 +51,7 @@ from .encode.checked import encode_checked as _encode_checked
 from .errors import EmptyArticleError, ToolkitError, UntitledArticleError
 from .ingest import ingest_file
 from .ingest import warc as web_archive
-from .language import decide, name_of, primary
+from .language import decide, gregorian_date, name_of, primary
 from .model import NAME_TYPES, Article
 from .options import ConvertOptions
 from .recognise import Context, Recogniser, TwoStep, registry
@@ -59,12 +59,13 @@ from .register import found_names
 
 
 def settle_language(article: Article, options: ConvertOptions = ConvertOptions()) -> tuple[Article, str | None]:
-    """The article with its language decided (teikit.language.decide), and the warning line, if any."""
+    """The article with its language decided (language.decide) and a printed date of its era Gregorian; the warning."""
     meta = article.meta
     decision = decide(article.text, stated=meta.stated_language, option=options.language,
                       declared=meta.declared_language)
-    if decision.language != meta.language:
-        article = replace(article, meta=replace(meta, language=decision.language))
+    date = gregorian_date(article.date, decision.language) if article.date and article.date_text else article.date
+    if decision.language != meta.language or date != article.date:
+        article = replace(article, date=date, meta=replace(meta, language=decision.language))
     return article, decision.warning
 
 

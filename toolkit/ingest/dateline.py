@@ -1,18 +1,29 @@
 """Recognise a publication-date line ("31/07/2013", "Thứ Tư, 31/07/2013 - 10:30",
 "Cập nhật: ngày 5 tháng 3 năm 2024 08:00 (GMT+7)", "2013-07-31") by its shape; in other
 languages with a month name of data/languages/months.tsv ("12 March 2024", "Wednesday, March 12,
-2024", "mercredi 5 mars 2024", "Mittwoch, 10. Januar 2024, 09:15 Uhr") or in CJK digits
+2024", "mercredi 5 mars 2024", "Mittwoch, 10. Januar 2024, 09:15 Uhr", "الأربعاء، 5 مارس 2024",
+"बुधवार, 5 मार्च 2024", "วันพุธที่ 5 มีนาคม 2567 เวลา 10:30 น.") or in CJK digits
 ("2024年7月30日 10:30"). A month form two languages give two months is no month here.
+Before the date one word may stand, a weekday or a label: any word of letters, or one of the
+weekdays and labels of data/languages/date_words.tsv (words with vowel signs, "बुधवार", or of two
+words, "يوم الأربعاء"); between the month and the year a link of that file ("พ.ศ."), and around a
+time its time_label and time_suffix ("เวลา 10:30 น."). The digits of any script are read
+("٥ مارس ٢٠٢٤"); a year in the era of the month name's language is read in it (Thai 2567 is
+2024: language.LanguageInfo.gregorian). A numeric or ISO date line names no language: its year
+is made Gregorian once the article's language is known (convertpasses.settle_language).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import re
+import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..language import info
 from ..resources import language_dir, read_tsv
+from ..whitespace import BIDI_MARKS
 
 _WEEKDAY = r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn|t[2-7])\s*[,-]?\s*)"
 _LABEL = r"(?:(?:cập\s+nhật|đăng\s+(?:ngày|lúc)?|ngày\s+đăng|xuất\s+bản|published|updated|posted|date)\s*:?\s*)"
@@ -35,33 +46,58 @@ class DateLine(NamedTuple):
 
 
 _CJK_DATE = r"(?P<cy>\d{4})\s*年\s*(?P<cm>\d{1,2})\s*月\s*(?P<cd>\d{1,2})\s*日"
-_TIME_ANY = r"(?:\s*[-,|]?\s*(?:um|at|à|alle|às|lúc)?\s*\d{1,2}[:h.]\d{2}(?::\d{2})?(?:\s*(?:uhr|am|pm|a\.m\.|p\.m\.|h))?)"
-_ZONE_ANY = r"(?:\s*\(?\s*(?:gmt|utc|cet|cest|est|edt|pst|pdt|bst|ict)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\s*\)?)"
+_ZONE_ANY = r"(?:\s*\(?\s*(?:gmt|utc|cet|cest|est|edt|pst|pdt|bst|ict|ist)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\s*\)?)"
+
+
+def _key(name: str) -> str:
+    """A word of the data as it is looked up: NFC (the text's form), case folded, one space between words."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+def _alternatives(words) -> str:
+    """Words of the data as a regex group's alternatives, the longest first, any white space between words."""
+    return "|".join(re.escape(w).replace("\\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+def _words(kind: str) -> list[str]:
+    """date_words.tsv's words of a kind, every language's."""
+    return [_key(w) for row in read_tsv(language_dir() / "date_words.tsv", what="date words") if row["kind"] == kind
+            for w in row["words"].split(",") if w.strip()]
 
 
 @lru_cache(maxsize=1)
-def _worded() -> tuple[re.Pattern, dict[str, int]]:
-    """A date line with a month name (any language's), and the month of each name (folded)."""
+def _worded() -> tuple[re.Pattern, dict[str, int], dict[str, set[str]]]:
+    """A date line with a month name (any language's), the month of each name (folded) and the
+    languages that write it."""
     months: dict[str, int] = {}
+    languages: dict[str, set[str]] = {}
     shared: set[str] = set()
     for row in read_tsv(language_dir() / "months.tsv", what="month names"):
-        for name in (n.strip().casefold() for n in row["names"].split(",") if n.strip()):
+        for name in (_key(n) for n in row["names"].split(",") if n.strip()):
             if months.setdefault(name, int(row["month"])) != int(row["month"]):
                 shared.add(name)
+            languages.setdefault(name, set()).add(row["language"])
     for name in shared:
         del months[name]
-    name = "|".join(re.escape(n) for n in sorted(months, key=len, reverse=True))
-    month = rf"(?<!\w)(?:{name})(?:(?<=\.)|(?!\w))"
+    month = rf"(?<!\w)(?:{_alternatives(months)})(?:(?<=\.)|(?!\w))"
     day = r"\d{1,2}(?:st|nd|rd|th|er|\.|º)?"
-    date = (rf"(?P<date>(?P<d1>{day})\s+(?:de\s+|of\s+)?(?P<m1>{month}),?\s+(?:de\s+)?(?P<y1>\d{{4}})"
-            rf"|(?P<m2>{month})\s+(?P<d2>{day}),?\s+(?P<y2>\d{{4}})|{_CJK_DATE})")
-    weekday = r"(?:[^\W\d_]+[.,:]?\s+)?"  # one word before it: a weekday or a label ("Wednesday,", "mercredi", "Updated:")
+    link = rf"(?:(?:de|of|{_alternatives(_words('link'))})\s+)?"  # "5 de marzo de 2024", "5 มีนาคม พ.ศ. 2567"
+    space = rf"[{BIDI_MARKS}]*\s+[{BIDI_MARKS}]*"  # "5\u200f مارس 2024"
+    date = (rf"(?P<date>(?P<d1>{day}){space}{link}(?P<m1>{month})[,،]?{space}{link}(?P<y1>\d{{4}})"
+            rf"|(?P<m2>{month}){space}(?P<d2>{day}),?{space}(?P<y2>\d{{4}})|{_CJK_DATE})")
+    # one word before it, a weekday or a label ("Wednesday,", "mercredi", "Updated:", "الأربعاء،"), or the data's
+    opening = _alternatives(_words("weekday") + _words("label"))
+    weekday = rf"(?:(?:{opening}|[^\W\d_]+)[.,:،]?{space})?"
     after = r"(?:\s*[（(][^()（）]{1,12}[)）])?"  # "（火）"
-    return re.compile(rf"^\s*{weekday}{date}{after}{_TIME_ANY}?{_ZONE_ANY}?\s*$", re.IGNORECASE), months
+    time_label = _alternatives(["um", "at", "à", "alle", "às", "lúc"] + _words("time_label"))
+    time_suffix = _alternatives(["uhr", "am", "pm", "a.m.", "p.m.", "h"] + _words("time_suffix"))
+    time = rf"(?:\s*[-,|]?\s*(?:{time_label})?\s*\d{{1,2}}[:h.]\d{{2}}(?::\d{{2}})?(?:\s*(?:{time_suffix}))?)"
+    line = rf"^[\s{BIDI_MARKS}]*{weekday}{date}{after}{time}?{_ZONE_ANY}?\s*$"
+    return re.compile(line, re.IGNORECASE), months, languages
 
 
 def _worded_date(line: str) -> DateLine | None:
-    pattern, months = _worded()
+    pattern, months, languages = _worded()
     match = pattern.match(line)
     if not match:
         return None
@@ -69,8 +105,11 @@ def _worded_date(line: str) -> DateLine | None:
         year, month, day = int(match.group("cy")), int(match.group("cm")), int(match.group("cd"))
     else:
         n = "1" if match.group("d1") else "2"
-        month = months[match.group(f"m{n}").casefold()]
+        name = _key(match.group(f"m{n}"))
+        month = months[name]
         day, year = int(re.match(r"\d+", match.group(f"d{n}")).group(0)), int(match.group(f"y{n}"))
+        eras = {info(code).gregorian(year) for code in languages[name]}
+        year = eras.pop() if len(eras) == 1 else year  # Thai 2567 is 2024; as written when its languages disagree
     try:
         when = _dt.date(year, month, day).isoformat()
     except ValueError:
