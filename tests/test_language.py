@@ -24,7 +24,8 @@ from teikit.options import ConvertOptions
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "languages"
 FIXTURES = {"en": DATA / "en_trade_talks.txt", "fr": DATA / "fr_budget_municipal.txt",
-            "zh": DATA / "zh_rail_line.txt", "vi": DATA / "vi_hop_bao.txt"}
+            "zh": DATA / "zh_rail_line.txt", "vi": DATA / "vi_hop_bao.txt",
+            "ar": DATA / "ar_school_plan.txt", "hi": DATA / "hi_monsoon_warning.txt", "th": DATA / "th_flood_pumps.txt"}
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TEI = "{http://www.tei-c.org/ns/1.0}"
 runner = CliRunner()
@@ -117,7 +118,8 @@ def test_xml_lang_and_lang_usage_are_the_detected_language(tmp_path, code):
     assert root.find(f"{TEI}text").get(XML_LANG) is None  # it inherits the TEI's
     usage = root.find(f"{TEI}teiHeader/{TEI}profileDesc/{TEI}langUsage/{TEI}language")
     assert usage.get("ident") == code
-    assert usage.text == {"en": "English", "fr": "French", "zh": "Chinese", "vi": "Vietnamese"}[code]
+    assert usage.text == {"en": "English", "fr": "French", "zh": "Chinese", "vi": "Vietnamese", "ar": "Arabic",
+                          "hi": "Hindi", "th": "Thai"}[code]
     assert not [w for w in report.warnings if "declares" in w]
 
 

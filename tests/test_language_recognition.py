@@ -20,11 +20,13 @@ from teikit.recognise.anydates import DatesRecogniser, find_any_dates
 from teikit.recognise.capitals import CapitalsRecogniser
 from teikit.recognise.registry import ByLanguage, not_recognised, recognition_for
 from teikit.recognise.rules import RulesRecogniser
+from teikit.validate import iter_errors
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "languages"
 FIXTURES = {"en": DATA / "en_trade_talks.txt", "fr": DATA / "fr_budget_municipal.txt",
-            "zh": DATA / "zh_rail_line.txt", "vi": DATA / "vi_hop_bao.txt"}
+            "zh": DATA / "zh_rail_line.txt", "vi": DATA / "vi_hop_bao.txt",
+            "ar": DATA / "ar_school_plan.txt", "hi": DATA / "hi_monsoon_warning.txt", "th": DATA / "th_flood_pumps.txt"}
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 NAMES = ".//tei:text//tei:persName | .//tei:text//tei:orgName | .//tei:text//tei:placeName | " \
         ".//tei:text//tei:roleName | .//tei:text//tei:choice"
@@ -262,6 +264,62 @@ def test_a_day_and_month_take_the_reference_year():
     found = find_any_dates(text, "en", "2024-05-10")
     assert sorted((text[c.start:c.end], dict(c.attrs)["when"]) for c in found) == [
         ("7 May", "2024-05-07"), ("May 6", "2024-05-06")]
+
+
+# --- Arabic, Hindi and Thai: dates only, and their date lines ----------------------------------
+
+@pytest.mark.parametrize("code, name, published, dates", [
+    ("ar", "Arabic", ("2024-03-05", "5 مارس 2024", "الأربعاء، 5 مارس 2024"), [
+        ("5 مارس 2024", "2024-03-05"), ("١٢ يناير ٢٠٢٥", "2025-01-12"), ("3 آذار 2024", "2024-03-03"),
+        ("15 كانون الثاني 2025", "2025-01-15"), ("14 جويلية 2024", "2024-07-14"), ("20/02/2024", "2024-02-20")]),
+    ("hi", "Hindi", ("2024-03-05", "5 मार्च 2024", "बुधवार, 5 मार्च 2024"), [
+        ("5 मार्च 2024", "2024-03-05"), ("1 फ़रवरी 2023", "2023-02-01"), ("५ मार्च २०२४", "2024-03-05"),
+        ("30 सितम्बर 2024", "2024-09-30"), ("10 फरवरी", "2024-02-10"),  # the year of the date line
+        ("15/01/2024", "2024-01-15")]),
+    ("th", "Thai", ("2024-03-05", "5 มีนาคม 2567", "วันพุธที่ 5 มีนาคม 2567 เวลา 10:30 น."), [
+        ("5 มีนาคม 2567", "2024-03-05"), ("12 ม.ค. 2568", "2025-01-12"), ("๒๙ กุมภาพันธ์ ๒๕๖๗", "2024-02-29"),
+        ("5 มีนาคม พ.ศ. 2568", "2025-03-05"), ("15/01/2567", "2024-01-15"), ("20 มกราคม ค.ศ. 2024", "2024-01-20")]),
+])
+def test_arabic_hindi_and_thai_get_their_dates_and_the_date_line_is_the_publication_date(tmp_path, code, name,
+                                                                                         published, dates):
+    # Their month names were no data: no date was marked, the date line stayed a paragraph.
+    trees, report, src = convert(tmp_path, code)
+    tree = trees[code]
+    assert dates_of(tree) == dates
+    assert {e.get("resp") for e in tree.iterfind(".//tei:text//tei:date", NS)} == {"#ner-dates"}
+    bibl = tree.find(".//tei:sourceDesc/tei:bibl[@type='source']", NS)
+    assert (bibl.find("tei:date", NS).get("when"), bibl.findtext("tei:date", namespaces=NS),
+            bibl.findtext("tei:note[@type='dateline']", namespaces=NS)) == published
+    assert published[2] not in ["".join(p.itertext()) for p in tree.iterfind(".//tei:body//tei:p", NS)]
+    # the warning's "only dates" is true of them now
+    assert report.warnings == [f"{name} ({code}): {NOT_RECOGNISED}; 1 article: {src / FIXTURES[code].name}"]
+
+
+def test_an_arabic_date_is_the_span_of_its_words_in_the_text_as_stored(tmp_path):
+    """Right to left as it is shown, the text is kept in reading order: a date's element holds
+    its words, and what stands before and after it is the text's own."""
+    trees, _, _ = convert(tmp_path, "ar")
+    first = trees["ar"].find(".//tei:body//tei:p", NS)
+    dates = first.findall("tei:date", NS)
+    assert [first.text, dates[0].text, dates[0].tail, dates[1].text] == [
+        "أعلنت وزارة التعليم يوم ", "5 مارس 2024",
+        " عن خطة جديدة لتطوير المدارس الحكومية في جميع المحافظات، على أن يبدأ تنفيذ المرحلة الأولى منها في ",
+        "١٢ يناير ٢٠٢٥"]
+
+
+def test_a_thai_numeric_date_line_in_the_buddhist_era_gives_the_gregorian_publication_date(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    body = FIXTURES["th"].read_text(encoding="utf-8").split("\n", 1)[1]
+    (src / "th.txt").write_text("05/03/2567\n" + body, encoding="utf-8")
+    report = convert_paths([src], tmp_path / "tei")
+    assert report.ok, report.failures
+    written = tmp_path / "tei" / "th.xml"
+    date = etree.parse(str(written)).find(".//tei:sourceDesc/tei:bibl[@type='source']/tei:date", NS)
+    assert (date.get("when"), date.text) == ("2024-03-05", "05/03/2567")
+    # the Schematron lets a numeric date of the era have the Gregorian year, not another day
+    wrong = written.read_bytes().replace(b'<date when="2024-01-15" resp', b'<date when="2024-01-16" resp')
+    assert [i.rule for i in iter_errors(wrong)] == ["date-text-reading"]
 
 
 @pytest.mark.parametrize("code", sorted(FIXTURES))
