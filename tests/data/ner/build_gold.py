@@ -117,6 +117,21 @@ def write_or_check(output: Path, items: list[dict], check: bool) -> bool:
     return fresh
 
 
+def run(builds: dict[Path, tuple[Path, set[str]]], argv: list[str], script: str) -> int:
+    """A build script's command line: each source (its output, its labels) written, or with --check
+    exit status 1 naming those that are stale; a source that cannot be read, its one error line."""
+    try:
+        stale = [output.name for source, (output, labels) in builds.items()
+                 if not write_or_check(output, build(source, labels), "--check" in argv)]
+    except SourceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if stale:
+        print("stale: " + ", ".join(stale) + f" (run {script})")
+        return 1
+    return 0
+
+
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     stale = [output_name for source_name, (output_name, labels) in BUILDS.items()

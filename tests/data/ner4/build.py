@@ -18,21 +18,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "ner"))
 
-from build_gold import SourceError, build, write_or_check  # noqa: E402
+from build_gold import run  # noqa: E402
 
 LABELS = {"persName", "orgName", "placeName", "date"}
 
-
-def main(argv: list[str]) -> int:
-    if not write_or_check(HERE / "dev.jsonl", build(HERE / "source.txt", LABELS), "--check" in argv):
-        print("stale: dev.jsonl (run build.py)")
-        return 1
-    return 0
-
-
 if __name__ == "__main__":
-    try:
-        sys.exit(main(sys.argv[1:]))
-    except SourceError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        sys.exit(1)
+    sys.exit(run({HERE / "source.txt": (HERE / "dev.jsonl", LABELS)}, sys.argv[1:], "build.py"))
