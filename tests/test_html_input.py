@@ -535,3 +535,18 @@ def test_a_date_line_of_another_day_than_the_pages_date_stays_in_the_text(tmp_pa
         "</article></body></html>", encoding="utf-8")
     article = ingest_file(page)
     assert article.date == "2024-03-05" and article.blocks[1].text == "Updated: March 7, 2024"
+
+
+def test_a_line_end_in_a_paragraph_is_a_space_of_its_text(tmp_path):
+    # "cyclists \nacross" stayed in the article's text, which the TEI's reading text folds: their offsets differed
+    page = tmp_path / "nl.html"
+    page.write_text(
+        "<html><head><title>Harbour ferry runs again</title></head><body><article><h1>Harbour ferry runs again</h1>"
+        "<p>The harbour ferry carries walkers and cyclists<br>\nacross the water again, the operator\nsaid on Monday.</p>"
+        "<p>It runs every twenty minutes during the day and every hour in the evening until midnight.</p>"
+        "</article></body></html>", encoding="utf-8")
+    article = ingest_file(page)
+    assert article.blocks[1].text == ("The harbour ferry carries walkers and cyclists across the water again, the operator "
+                                      "said on Monday.")
+    assert not convert_paths([page], tmp_path / "out").failures
+    assert reading_text(_tei(tmp_path / "out", "nl.html")) == article.text

@@ -279,7 +279,7 @@ def _text_of(element) -> str:
         else:
             parts.append(_text_of(child))
         parts.append(child.tail or "")
-    return clean_line("".join(parts))
+    return clean_line("".join(parts).replace("\n", " "))  # the page's own line ends are spaces too
 
 
 def _blocks(body, title: str | None, captions: Counter[str] | None = None
