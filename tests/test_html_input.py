@@ -550,3 +550,130 @@ def test_a_line_end_in_a_paragraph_is_a_space_of_its_text(tmp_path):
                                       "said on Monday.")
     assert not convert_paths([page], tmp_path / "out").failures
     assert reading_text(_tei(tmp_path / "out", "nl.html")) == article.text
+
+
+# --- old pages: paragraphs parted by <br><br> --------------------------------------------------
+
+BR_PAGE = "en_br_paragraphs.html"  # a layout table's one cell: the title again in bold, then <br><br> between paragraphs
+BR_TITLE = "Harbour bridge to close for repairs"
+BR_PARAGRAPHS = [
+    "PORTSMOUTH (Coast News) - The old harbour bridge will close for six weeks from Monday while engineers "
+    "replace its worn steel cables, the city council said.",
+    # a single <br> inside the paragraph stays a line break (a space of the text)
+    "Drivers will be sent along the ring road, and a free ferry will carry walkers and cyclists across the harbour "
+    "every twenty minutes during the day.",
+    "The bridge was opened in 1931 and carries about twelve thousand vehicles a day."]
+BR_BOX = ('<table width="600" border="0"><tr><td class="content">', "</td></tr></table>")
+
+
+def _converted_page(tmp_path, page: str):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "p.html").write_text(page, encoding="utf-8")
+    report = convert_paths([tmp_path / "in"], tmp_path / "out")
+    assert not report.failures, report.failures
+    return _tei(tmp_path / "out", "p.html")
+
+
+@pytest.mark.parametrize("box", [
+    None,                                                               # the table's one cell
+    ("<div>", "</div>"),                                                # a box
+    ("<p>", "</p>"),                                                    # one paragraph: its <br><br> were one line break
+    ("<div><font face=\"Arial\">", "</font></div>"),                    # inline markup around it all
+    (BR_BOX[0] + "<table><tr><td>", "</td></tr></table>" + BR_BOX[1]),  # nested layout tables
+])
+def test_paragraphs_parted_by_two_line_breaks_are_paragraphs_and_the_title_is_not_repeated(tmp_path, box):
+    # The three paragraphs were one <p>, opening with the title again: "Harbour bridge to close for repairs PORTSMOUTH …"
+    page = (CASES / BR_PAGE).read_text(encoding="utf-8")
+    if box:
+        assert page.count(BR_BOX[0]) == page.count(BR_BOX[1]) == 1
+        page = page.replace(BR_BOX[0], box[0]).replace(BR_BOX[1], box[1])
+    root = _converted_page(tmp_path, page)
+    assert _texts(root, "head") == [BR_TITLE]
+    assert _texts(root, "p") == BR_PARAGRAPHS
+    assert root.xpath("string(tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)", namespaces=XPATH_NS) == BR_TITLE
+    assert not root.xpath(".//tei:table", namespaces=XPATH_NS)  # a layout table is text
+
+
+@pytest.mark.parametrize("edit", [
+    ("</b></font><br><br>", "</b></font><br>"),      # the title the first line of the first paragraph
+    ("<b>Harbour bridge to close for repairs</b>", "<b>HARBOUR BRIDGE TO CLOSE FOR REPAIRS</b>"),  # in capitals
+])
+def test_the_title_as_the_texts_first_line_is_not_text(tmp_path, edit):
+    page = (CASES / BR_PAGE).read_text(encoding="utf-8")
+    assert edit[0] in page
+    root = _converted_page(tmp_path, page.replace(*edit))
+    assert _texts(root, "head") == [BR_TITLE]
+    assert _texts(root, "p") == BR_PARAGRAPHS
+
+
+def test_a_line_that_is_not_the_title_stays_the_first_line(tmp_path):
+    page = (CASES / BR_PAGE).read_text(encoding="utf-8").replace("<b>Harbour bridge to close for repairs</b>",
+                                                                  "<b>Harbour bridge news</b>")
+    root = _converted_page(tmp_path, page)
+    assert _texts(root, "p") == ["Harbour bridge news", *BR_PARAGRAPHS]
+
+
+def test_a_run_of_line_breaks_parts_a_boxs_text_into_paragraphs_and_a_headings_not():
+    from lxml import html as lxml_html
+
+    from teikit.ingest.htmlblocks import split_break_runs
+
+    tree = lxml_html.fromstring("<div><h2>One<br><br>Two</h2>Three<br> <br>\n<b>Four</b> and<br><br><br>five"
+                                "<ul><li>item</li></ul>six</div>")
+    split_break_runs(tree)
+    assert lxml_html.tostring(tree, encoding="unicode") == (
+        "<div><h2>One<br><br>Two</h2><p>Three</p><p>\n<b>Four</b> and</p><p>five</p><ul><li>item</li></ul>"
+        "<p>six</p></div>")
+
+
+# --- layout tables -------------------------------------------------------------------------------
+
+def _plain(element) -> str:
+    return "".join(element.xpath(".//text()[not(ancestor::tei:expan)]", namespaces=XPATH_NS))
+
+
+def _tables(root) -> list[dict]:
+    """Each table of the article: its @rows and @cols, its heads' texts, and its rows' roles with their cells'."""
+    return [{"rows": table.get("rows"), "cols": table.get("cols"),
+             "head": [_plain(head) for head in table.xpath("tei:head", namespaces=XPATH_NS)],
+             "cells": [(row.get("role"), [(cell.get("role"), _plain(cell)) for cell in row.xpath("tei:cell", namespaces=XPATH_NS)])
+                       for row in table.xpath("tei:row", namespaces=XPATH_NS)]}
+            for table in root.xpath(".//tei:div[@type='article']//tei:table", namespaces=XPATH_NS)]
+
+
+LAYOUT_LEAD = "<p>The city council met on Tuesday evening to vote on the new budget for the coming year.</p>"
+LAYOUT_CLOSE = "<p>The budget takes effect in January, after a last reading by the council in December.</p>"
+
+
+@pytest.mark.parametrize("table, paragraphs", [
+    # one cell a row: text, a paragraph a cell
+    ("<table><tr><td>Schools will get more money for their buildings.</td></tr>"
+     "<tr><td>Bus fares will stay as they are.</td></tr></table>",
+     ["Schools will get more money for their buildings.", "Bus fares will stay as they are."]),
+    # one row: text
+    ("<table><tr><td>Schools will get more money.</td><td>Bus fares will stay as they are.</td></tr></table>",
+     ["Schools will get more money.", "Bus fares will stay as they are."]),
+    # a cell holding the paragraphs of the text
+    ("<table><tr><td>News</td><td><p>Schools will get more money.</p><p>Bus fares will stay as they are.</p></td></tr>"
+     "<tr><td>Sport</td><td>Results</td></tr></table>",
+     ["News", "Schools will get more money.", "Bus fares will stay as they are.", "Sport", "Results"]),
+])
+def test_a_layout_table_is_text(tmp_path, table, paragraphs):
+    page = ("<html><head><title>Council votes on the budget</title></head><body><article><h1>Council votes on the budget</h1>"
+            f"{LAYOUT_LEAD}{table}{LAYOUT_CLOSE}</article></body></html>")
+    root = _converted_page(tmp_path, page)
+    assert _tables(root) == []
+    assert _texts(root, "p") == [LAYOUT_LEAD[3:-4], *paragraphs, LAYOUT_CLOSE[3:-4]]
+
+
+def test_a_layout_table_trafilatura_gives_is_its_cells_text():
+    from lxml import etree as et
+
+    from teikit.ingest.html import _text_of
+    from teikit.ingest.htmlblocks import flatten_layout_tables
+
+    body = et.fromstring("<body><table><row><cell>Menu</cell></row><row><cell><head>Title</head>Loose text"
+                         "<p>A paragraph.</p>tail text</cell></row></table><p>After.</p></body>")
+    flatten_layout_tables(body, _text_of)
+    assert et.tostring(body, encoding="unicode") == (
+        "<body><p>Menu</p><head>Title</head><p>Loose text</p><p>A paragraph.</p><p>tail text</p><p>After.</p></body>")

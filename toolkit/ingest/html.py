@@ -8,7 +8,10 @@ its language. Its tree maps onto the article's blocks:
     head (h1–h6)      → a section heading (SUBHEAD), except a repeat of the title, which is the title,
                         and a "heading" as long as a paragraph (a lead set in h2), which is one;
                         a heading with no text under it before the next is dropped
-    p, cell rows      → paragraphs; the first is the lead when it opens with an agency tag
+    p, cell rows      → paragraphs; the first is the lead when it opens with an agency tag; a first
+                        line (or paragraph) that is the title again is not text; a layout table is
+                        text, as are paragraphs parted by <br><br> (ingest/htmlblocks.py, before
+                        trafilatura reads the page)
     list/item         → list items (ITEM), one block per item
     quote             → block quotations (QUOTE), one block per paragraph quoted and per run of text between them
     figcaption        → a caption (CAPTION: figure/head), whatever its text (`_figure_captions`)
@@ -49,6 +52,7 @@ from ..resources import html_data_dir, read_tsv
 from .charset import read_page
 from .dateline import parse_date_line
 from .decode import clean_line, normalise
+from .htmlblocks import flatten_layout_tables, split_break_runs, unwrap_layout_tables
 from .layout import (_AGENCY_LEAD_RE, _PHOTO_RE, _SENTENCE_END_RE, CAPTION_MAX_CHARS, TAIL_MAX_CHARS,
                      _is_tail_line, byline_author, is_credit, reads_as_paragraph, without_author_label)
 
@@ -74,6 +78,8 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
         raise EmptyArticleError("no HTML document in it", path=where)
     language = page_language(tree)
     _drop_boilerplate_boxes(tree)
+    split_break_runs(tree)
+    unwrap_layout_tables(tree)
     captions = _figure_captions(tree)
     document = trafilatura.bare_extraction(
         tree, url=capture.uri if capture else None, include_comments=False, include_tables=True,
@@ -83,6 +89,7 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
     if document is None or document.body is None:
         raise EmptyArticleError("no article text found in the page", path=where)
     printed = _clean(document.title)  # the page's own title, its head; a sidecar's is the header's
+    flatten_layout_tables(document.body, _text_of)
     blocks, date_line = _blocks(document.body, printed, captions)
     if not printed:
         heads = [i for i, (kind, _) in enumerate(blocks) if kind == SUBHEAD]
@@ -314,6 +321,8 @@ def _blocks(body, title: str | None, captions: Counter[str] | None = None
                                                for row in element.iter("row")) if t]
         else:
             text = _text_of(element)
+            if text and not blocks and title and (rest := _after_title_line(element, text, title)) is not None:
+                text = rest  # the title printed again as the text's first line (an old page's, in bold)
             if text and not blocks and date_line is None and (parsed := parse_date_line(text)):
                 date_line = parsed
                 continue
@@ -325,6 +334,17 @@ def _blocks(body, title: str | None, captions: Counter[str] | None = None
         after_image = False
         blocks.extend(found)
     return blocks, date_line
+
+
+def _after_title_line(element, text: str, title: str) -> str | None:
+    """The paragraph's text after its first line (up to a line break) when that line is the title."""
+    line = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag in _BREAKS:
+            break
+        line += [_text_of(child) if isinstance(child.tag, str) else "", child.tail or ""]
+    line = clean_line("".join(line))
+    return text[len(line):].strip() if line.casefold() == title.casefold() and text.startswith(line) else None
 
 
 def _paragraph_kind(text: str, after_image: bool, first: bool) -> str:

@@ -1,0 +1,217 @@
+"""What a web page's markup says of its blocks that trafilatura does not keep (ingest/html.py uses it).
+
+Before trafilatura reads the page (its HTML tree):
+
+    split_break_runs(tree)     two or more <br> in a row (white space between them at most) inside
+                               an element are a paragraph break: the element's text is cut there,
+                               each part a <p> of its own (a <p> becomes several); a single <br>
+                               stays a line break
+    unwrap_layout_tables(tree) a table used for layout (LAYOUT_TABLE) becomes boxes (<div>), read
+                               as the page's text
+
+After (trafilatura's tree: table/row/cell):
+
+    flatten_layout_tables(body)  a table that is no data table in trafilatura's tree either
+                               (LAYOUT_TABLE) is replaced by its cells' contents, in reading order
+
+LAYOUT_TABLE: a table is read as data when it has two rows or more with text, a row with two
+cells or more with text, no table inside it, and no cell that holds a heading or two paragraphs
+or more (the text of a page laid out in a table); else it is layout, its cells the page's text.
+The tags this reading looks for are the constants below; nothing else of the page is read here.
+"""
+
+from __future__ import annotations
+
+# in the page (HTML)
+BREAK = "br"
+# what holds no paragraphs (a heading's lines, a link's, preformatted text): its <br> stay line breaks
+NO_PARAGRAPHS = frozenset({"pre", "textarea", "script", "style", "code", "title", "head", "option", "select", "a",
+                           "button", "h1", "h2", "h3", "h4", "h5", "h6"})
+BLOCK_TAGS = frozenset({"address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "div",
+                        "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+                        "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table",
+                        "tbody", "td", "tfoot", "th", "thead", "tr", "ul"})
+TABLE, ROW, SECTIONS, CELLS, CAPTION = "table", "tr", ("thead", "tbody", "tfoot"), ("td", "th"), "caption"
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+PARAGRAPH_TAG = "p"
+BOX = "div"
+# in trafilatura's tree
+T_TABLE, T_ROW, T_CELL, T_PARAGRAPH = "table", "row", "cell", "p"
+T_BLOCKS = frozenset({"p", "head", "list", "quote", "table", "graphic"})
+T_LAYOUT = frozenset({"head", "table"})  # a cell holding one of these (or two paragraphs) is layout
+
+
+def _is(node, *tags) -> bool:
+    return isinstance(node.tag, str) and node.tag in tags
+
+
+# --- paragraphs parted by <br><br> ---------------------------------------------------------------
+
+def split_break_runs(tree) -> None:
+    """Every element with a run of two or more <br> among its children cut into paragraphs there."""
+    for element in list(tree.iter()):
+        if isinstance(element.tag, str) and element.tag not in NO_PARAGRAPHS:
+            runs = _break_runs(element)
+            if runs and not any(above.tag in NO_PARAGRAPHS for above in element.iterancestors()):
+                _split(element, runs)
+
+
+def _break_runs(element) -> list[tuple[int, int]]:
+    """(first, last) child index of each run of two or more <br> with only white space between."""
+    children, runs, i = list(element), [], 0
+    while i < len(children):
+        j = i
+        if _is(children[i], BREAK):
+            while (j + 1 < len(children) and _is(children[j + 1], BREAK)
+                   and not (children[j].tail or "").strip()):
+                j += 1
+        if j > i:
+            runs.append((i, j))
+        i = j + 1
+    return runs
+
+
+def _split(element, runs) -> None:
+    children = list(element)
+    parts, lead, start = [], element.text, 0
+    for first, last in runs:
+        parts.append((lead, children[start:first]))
+        lead, start = children[last].tail, last + 1
+    parts.append((lead, children[start:]))
+    parts = [(text, nodes) for text, nodes in parts if (text or "").strip() or nodes]
+    for child in children:
+        element.remove(child)
+    element.text = None
+    if element.tag == PARAGRAPH_TAG:  # a paragraph becomes several, side by side
+        tail, after = element.tail, element
+        element.tail = None
+        for k, (text, nodes) in enumerate(parts):
+            paragraph = element if k == 0 else element.makeelement(PARAGRAPH_TAG, {})
+            paragraph.text = text
+            paragraph.extend(nodes)
+            if k:
+                after.addnext(paragraph)
+                after = paragraph
+        after.tail = tail
+        return
+    for text, nodes in parts:  # a box's text in paragraphs, the blocks in it as they are
+        paragraph = None
+        for node in [text, *nodes]:
+            if node is None:
+                continue
+            if isinstance(node, str) or not _is(node, *BLOCK_TAGS):
+                if paragraph is None:
+                    paragraph = element.makeelement(PARAGRAPH_TAG, {})
+                    element.append(paragraph)
+                if isinstance(node, str):
+                    paragraph.text = (paragraph.text or "") + node
+                else:
+                    paragraph.append(node)
+                continue
+            tail, node.tail = node.tail, None
+            element.append(node)
+            paragraph = None
+            if (tail or "").strip():
+                paragraph = element.makeelement(PARAGRAPH_TAG, {})
+                paragraph.text = tail
+                element.append(paragraph)
+
+
+# --- tables in the page ---------------------------------------------------------------------------
+
+def _own_rows(table):
+    """The table's own rows (not a nested table's)."""
+    for child in table:
+        if _is(child, ROW):
+            yield child
+        elif _is(child, *SECTIONS):
+            yield from (row for row in child if _is(row, ROW))
+
+
+def _cells(row) -> list:
+    return [cell for cell in row if _is(cell, *CELLS)]
+
+
+def _text(element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _is_layout(table) -> bool:
+    if next(table.iterdescendants(TABLE), None) is not None:
+        return True
+    rows = [cells for cells in ([c for c in _cells(row) if _text(c)] for row in _own_rows(table)) if cells]
+    if len(rows) < 2 or all(len(cells) < 2 for cells in rows):
+        return True
+    return any(next(cell.iterdescendants(*HEADINGS), None) is not None
+               or sum(1 for p in cell.iterdescendants(PARAGRAPH_TAG) if _text(p)) >= 2
+               for cells in rows for cell in cells)
+
+
+def unwrap_layout_tables(tree) -> None:
+    """Every table used for layout (LAYOUT_TABLE, decided on the page as it is) made boxes: its
+    rows and cells <div>s, read as any box of the page is."""
+    layout = [table for table in tree.iter(TABLE) if _is_layout(table)]
+    for table in layout:
+        rows = list(_own_rows(table))
+        for part in [table, *(c for c in table if _is(c, *SECTIONS, CAPTION)), *rows, *(c for r in rows for c in _cells(r))]:
+            part.tag = BOX
+
+
+# --- tables in trafilatura's tree -----------------------------------------------------------------
+
+def _rows(table) -> list:
+    return [row for row in table if _is(row, T_ROW)]
+
+
+def _t_cells(row) -> list:
+    return [cell for cell in row if _is(cell, T_CELL)]
+
+
+def _is_data_table(table, text_of) -> bool:
+    rows = [cells for cells in ([c for c in _t_cells(row) if text_of(c)] for row in _rows(table)) if cells]
+    if len(rows) < 2 or all(len(cells) < 2 for cells in rows):
+        return False
+    return not any(any(_is(child, *T_LAYOUT) for child in cell) or sum(1 for child in cell if _is(child, T_PARAGRAPH)) >= 2
+                   for cells in rows for cell in cells)
+
+
+def flatten_layout_tables(body, text_of) -> None:
+    """Each table of the body that is no data table replaced by its cells' contents: a cell's
+    blocks as they are, its other text (all of it, in a cell without blocks) a paragraph a run."""
+    i = 0
+    while i < len(body):
+        table = body[i]
+        if not _is(table, T_TABLE) or _is_data_table(table, text_of):
+            i += 1
+            continue
+        parts = [part for row in _rows(table) for cell in _t_cells(row) for part in _cell_parts(cell)]
+        tail = table.tail
+        body.remove(table)
+        for k, part in enumerate(parts):
+            body.insert(i + k, part)
+        if parts:
+            parts[-1].tail = tail  # a table inside it is looked at next
+
+
+def _cell_parts(cell) -> list:
+    parts, paragraph = [], None
+    for node in [cell.text, *list(cell)]:
+        if node is None:
+            continue
+        if isinstance(node, str) or not _is(node, *T_BLOCKS):
+            if paragraph is None:
+                paragraph = cell.makeelement(T_PARAGRAPH, {})
+                parts.append(paragraph)
+            if isinstance(node, str):
+                paragraph.text = (paragraph.text or "") + node
+            else:
+                paragraph.append(node)
+            continue
+        tail, node.tail = node.tail, None
+        parts.append(node)
+        paragraph = None
+        if (tail or "").strip():
+            paragraph = cell.makeelement(T_PARAGRAPH, {})
+            paragraph.text = tail
+            parts.append(paragraph)
+    return parts
