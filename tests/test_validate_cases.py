@@ -21,7 +21,7 @@ SCHEMATRON_RULES = {
     "choice-abbr-expan", "resp-application", "who-application", "cert-missing", "cert-range", "cert-needs-resp",
     # where an element sits: what the RELAX NG generated from the ODD (one model per element) cannot say
     "name-untyped", "register-name", "register-idno", "header-titles", "header-bibl", "header-date",
-    "header-plain-text", "div-structure", "one-byline", "lead-paragraph",
+    "header-plain-text", "div-structure", "one-byline", "lead-paragraph", "table-shape",
 }
 
 

@@ -279,6 +279,13 @@ CASES = {
         [('<p>Dự buổi làm việc có', '<p rend="lead">Dự buổi làm việc có', 1)],
         [("lead-paragraph", '<p rend="lead">Dự buổi làm việc có')],
     ),
+    "table-shape": (
+        "a table whose @cols is not the number of cells in its rows",
+        [('        <p><date when="2012"', '        <table rows="2" cols="3">\n          <row role="label"><cell role="label">Năm</cell>'
+          '<cell role="label">Số vụ</cell></row>\n          <row><cell>2012</cell><cell>12</cell></row>\n        </table>\n'
+          '        <p><date when="2012"', 1)],
+        [("table-shape", '<table rows="2" cols="3">')],
+    ),
     # ---- RELAX NG shape
     "rng-unknown-element": (
         "an element outside the customisation (hi) in a paragraph",
