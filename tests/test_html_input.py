@@ -677,3 +677,101 @@ def test_a_layout_table_trafilatura_gives_is_its_cells_text():
     flatten_layout_tables(body, _text_of)
     assert et.tostring(body, encoding="unicode") == (
         "<body><p>Menu</p><head>Title</head><p>Loose text</p><p>A paragraph.</p><p>tail text</p><p>After.</p></body>")
+
+
+# --- tables --------------------------------------------------------------------------------------
+
+TABLE_PAGE = "en_results_table.html"
+RESULTS = {"rows": "4", "cols": "3", "head": ["Matchday 12"], "cells": [
+    ("label", [("label", "Home"), ("label", "Score"), ("label", "Away")]),          # th cells in thead
+    (None, [(None, "Arsenal"), (None, "2–1"), (None, "Chelsea")]),
+    (None, [(None, "Liverpool"), (None, "0–0"), (None, "Everton")]),
+    (None, [(None, "Manchester United"), (None, "3–2"), (None, "Tottenham Hotspur")])]}
+STANDINGS = {"rows": "4", "cols": "3", "head": [], "cells": [
+    ("label", [(None, ""), (None, "Played"), (None, "Points")]),                     # td cells in thead, one empty
+    (None, [("label", "Arsenal"), (None, "12"), (None, "28")]),                      # a th that heads its row
+    (None, [("label", "Chelsea"), (None, "12"), (None, "28")]),
+    (None, [("label", "Liverpool"), (None, "12"), (None, "")])]}
+TABLE_PARAGRAPHS = [
+    "Here are all the results of the twelfth matchday, played on Saturday and Sunday in front of full stadiums.",
+    "After the matchday the two London clubs lead the league, with Liverpool a point behind them.",
+    "The next matchday is played after the international break, at the end of the month."]
+
+
+def test_a_data_table_is_a_tei_table_with_its_header_rows_and_cells(tmp_path, assert_tei_all_valid):
+    # Each row was a paragraph of its cells joined by " ; " ("Arsenal ; 2–1 ; Chelsea"), its header row one more.
+    out = tmp_path / "out"
+    assert not convert_paths([CASES / TABLE_PAGE], out).failures
+    root = _tei(out, TABLE_PAGE)
+    assert _tables(root) == [RESULTS, STANDINGS]
+    assert _texts(root, "p") == TABLE_PARAGRAPHS  # in reading order, between the tables
+    assert [e.tag.rpartition("}")[2] for e in root.xpath(".//tei:div[@type='article']/*", namespaces=XPATH_NS)] == [
+        "head", "p", "table", "p", "table", "p"]
+    assert " ; " not in reading_text(root)
+    result = runner.invoke(app, ["validate", str(out)])
+    assert result.exit_code == 0, result.output
+    assert_tei_all_valid(out / "en_results_table.xml")
+
+
+def test_the_names_in_a_tables_cells_are_recognised(tmp_path):
+    out = tmp_path / "out"
+    assert not convert_paths([CASES / TABLE_PAGE], out).failures
+    root = _tei(out, TABLE_PAGE)
+    named = {_plain(name) for name in root.xpath(".//tei:cell/tei:persName | .//tei:cell/tei:orgName | .//tei:cell/tei:placeName",
+                                                 namespaces=XPATH_NS)}
+    assert {"Liverpool", "Manchester United"} <= named
+    # each cell's name is the whole cell: a cell is a block of its own, never glued to the next one
+    for name in root.xpath(".//tei:cell/*", namespaces=XPATH_NS):
+        assert _plain(name) == _plain(name.getparent())
+
+
+def test_the_text_edition_prints_a_table_a_line_a_row_its_cells_a_bar_apart(tmp_path):
+    out = tmp_path / "out"
+    assert not convert_paths([CASES / TABLE_PAGE], out).failures
+    result = runner.invoke(app, ["render", str(out / "en_results_table.xml"), "-f", "txt", "-o", str(tmp_path / "txt")])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "txt" / "en_results_table.txt").read_text(encoding="utf-8")
+    assert ("\n\nMatchday 12\nHome | Score | Away\nArsenal | 2–1 | Chelsea\nLiverpool | 0–0 | Everton\n"
+            "Manchester United | 3–2 | Tottenham Hotspur\n\n") in text
+    assert "\n\n | Played | Points\nArsenal | 12 | 28\nChelsea | 12 | 28\nLiverpool | 12 | \n\n" in text
+
+
+def test_a_data_table_inside_a_layout_table_is_a_table_where_it_stands(tmp_path):
+    # trafilatura puts a table nested in another after the outer one: the votes came after the last paragraph
+    page = ("<html><head><title>Council votes on the budget</title></head><body>"
+            "<table><tr><td><table><tr><td><a href='/'>Home</a></td></tr></table></td></tr><tr><td>"
+            f"<h1>Council votes on the budget</h1>{LAYOUT_LEAD}"
+            "<table><tr><th>Party</th><th>Votes</th></tr><tr><td>Greens</td><td>12</td></tr>"
+            f"<tr><td>Liberals</td><td>9</td></tr></table>{LAYOUT_CLOSE}</td></tr></table></body></html>")
+    root = _converted_page(tmp_path, page)
+    assert _tables(root) == [{"rows": "3", "cols": "2", "head": [], "cells": [
+        ("label", [("label", "Party"), ("label", "Votes")]), (None, [(None, "Greens"), (None, "12")]),
+        (None, [(None, "Liberals"), (None, "9")])]}]
+    assert [e.tag.rpartition("}")[2] for e in root.xpath(".//tei:div[@type='article']/*", namespaces=XPATH_NS)] == [
+        "head", "p", "table", "p"]
+
+
+def test_a_table_that_opens_the_article_is_a_paragraph_a_row(tmp_path):
+    # an article opens with a paragraph (rule div-structure): before one, a table is its rows' text
+    page = ("<html><head><title>Council votes on the budget</title></head><body><article><h1>Council votes on the budget</h1>"
+            "<table><tr><th>Party</th><th>Votes</th></tr><tr><td>Greens</td><td>12</td></tr>"
+            f"<tr><td>Liberals</td><td>9</td></tr></table>{LAYOUT_CLOSE}</article></body></html>")
+    root = _converted_page(tmp_path, page)
+    assert _tables(root) == []
+    assert _texts(root, "p") == ["Party Votes", "Greens 12", "Liberals 9", LAYOUT_CLOSE[3:-4]]
+
+
+def test_a_table_trafilatura_gives_without_its_shape_keeps_trafilaturas_header_cells():
+    from lxml import etree as et
+
+    from teikit.ingest.html import _text_of
+    from teikit.ingest.htmlblocks import table_blocks
+    from teikit.model import CELL, Cell
+
+    table = et.fromstring('<table><row><cell role="head">Party</cell><cell role="head">Votes</cell></row>'
+                          "<row><cell>Greens</cell><cell/></row></table>")
+    assert table_blocks(table, {}, 2, _text_of) == [
+        (CELL, "Party", Cell(2, 0, 0, True, True)), (CELL, "Votes", Cell(2, 0, 1, True, True)),
+        (CELL, "Greens", Cell(2, 1, 0, False, False))]
+
+

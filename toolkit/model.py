@@ -24,7 +24,8 @@ CREDIT = "credit"      # a source credit such as "Theo TTXVN" or "(Nguồn: …)
 SUBHEAD = "subhead"    # a heading inside the article: opens a section that runs to the next one
 ITEM = "item"          # an item of a list; consecutive items are one list
 QUOTE = "quote"        # a block quotation
-BLOCK_KINDS = (HEAD, LEAD, PARAGRAPH, CAPTION, SUBHEAD, ITEM, QUOTE, BYLINE, CREDIT)
+CELL = "cell"          # a cell of a data table, or its caption (Block.cell says where); consecutive cells of one table are one table
+BLOCK_KINDS = (HEAD, LEAD, PARAGRAPH, CAPTION, SUBHEAD, ITEM, QUOTE, CELL, BYLINE, CREDIT)
 
 # Mention types.
 PERSON = "person"
@@ -74,11 +75,29 @@ def may_contain(outer: str, inner: str) -> bool:
     return inner in MAY_CONTAIN[outer]
 
 
+CAPTION_ROW = -1  # Cell.row of a table's caption (its head)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """Where a CELL block sits: a table of the article (counted from 0), its row and column (from
+    0; the row CAPTION_ROW for the table's caption), whether it is a label (a header cell, th)
+    and whether its row is (a header row: thead, or th cells only). A table's empty cells are no
+    blocks: the encoder fills the places no block takes."""
+
+    table: int
+    row: int
+    column: int
+    label: bool = False
+    label_row: bool = False
+
+
 @dataclass(frozen=True)
 class Block:
     kind: str
     text: str
     start: int  # offset of text[0] in Article.text
+    cell: Cell | None = None  # a CELL block's place in its table
 
     @property
     def end(self) -> int:
@@ -131,10 +150,10 @@ class Article:
 
 
 def join_blocks(kinds_and_texts) -> tuple[Block, ...]:
-    """Blocks with their offsets, from (kind, text) pairs in reading order."""
+    """Blocks with their offsets, from (kind, text) pairs in reading order ((kind, text, Cell) for a cell)."""
     blocks, pos = [], 0
-    for kind, text in kinds_and_texts:
-        blocks.append(Block(kind, text, pos))
+    for kind, text, *cell in kinds_and_texts:
+        blocks.append(Block(kind, text, pos, *cell))
         pos += len(text) + len(BLOCK_SEPARATOR)
     return tuple(blocks)
 

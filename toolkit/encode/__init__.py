@@ -11,12 +11,13 @@ from lxml import etree
 
 from .. import names as N
 from ..errors import EncodeError
-from ..model import (BYLINE, CAPTION, CREDIT, DATE, HEAD, ITEM, LEAD, LUNAR_CALENDAR, NAME_TYPES, ORG, PERSON, PLACE,
-                     QUOTE, SUBHEAD, Article, Mention)
+from ..model import (BYLINE, CAPTION, CELL, CREDIT, DATE, HEAD, ITEM, LEAD, LUNAR_CALENDAR, NAME_TYPES, ORG, PERSON,
+                     PLACE, QUOTE, SUBHEAD, Article, Mention)
 from ..options import ConvertOptions
 from .header import build_header
 from .ids import disambiguated, document_id, entity_id
 from .inline import DOC_AUTHOR, InlineWriter
+from .tables import cell_element, finish_tables
 
 # Mention type -> (register list, register entry, name element, id prefix).
 _REGISTER = {PERSON: (N.LIST_PERSON, N.PERSON, N.PERS_NAME, "pers"),
@@ -54,13 +55,17 @@ def encode(article: Article, mentions: list[Mention], options: ConvertOptions = 
     writer = InlineWriter(ref_for, set(), placed)
     div = etree.Element(N.DIV, type="article")
     container = div  # a section heading opens a div[@type='section'] that runs to the next one
+    tables: dict = {}  # Cell.table → its table element
     for block in article.blocks:
         start, end = block.start, block.end
         inside = [m for m in mentions if start <= m.start and m.end <= end]
         if block.kind == SUBHEAD:
             container = etree.SubElement(div, N.DIV, type="section")
             container.text = container.tail = "\n"
-        target = _block_element(div if block.kind in (BYLINE, CREDIT) else container, block.kind)
+        if block.kind == CELL:
+            target = cell_element(container, block.cell, tables)
+        else:
+            target = _block_element(div if block.kind in (BYLINE, CREDIT) else container, block.kind)
         if block.kind == BYLINE:
             inside.append(_author_span(article, block))
         writer.fill(target, block.text, block.start, inside)
@@ -70,6 +75,7 @@ def encode(article: Article, mentions: list[Mention], options: ConvertOptions = 
                 element.tail = "\n"
             element = element.getparent()
         element.tail = "\n"
+    finish_tables(tables)
     if not len(div):
         raise EncodeError("the article has no text", path=article.name)
 

@@ -8,10 +8,10 @@ its language. Its tree maps onto the article's blocks:
     head (h1–h6)      → a section heading (SUBHEAD), except a repeat of the title, which is the title,
                         and a "heading" as long as a paragraph (a lead set in h2), which is one;
                         a heading with no text under it before the next is dropped
-    p, cell rows      → paragraphs; the first is the lead when it opens with an agency tag; a first
-                        line (or paragraph) that is the title again is not text; a layout table is
-                        text, as are paragraphs parted by <br><br> (ingest/htmlblocks.py, before
-                        trafilatura reads the page)
+    p                 → paragraphs; the first is the lead when it opens with an agency tag; a first
+                        line (or paragraph) that is the title again is not text
+    table             → a data table (CELL blocks, ingest/htmlblocks.py); a layout table is text, as
+                        are paragraphs parted by <br><br> (htmlblocks, before trafilatura reads the page)
     list/item         → list items (ITEM), one block per item
     quote             → block quotations (QUOTE), one block per paragraph quoted and per run of text between them
     figcaption        → a caption (CAPTION: figure/head), whatever its text (`_figure_captions`)
@@ -46,19 +46,21 @@ from functools import lru_cache
 
 from ..errors import EmptyArticleError, UntitledArticleError
 from ..language import DEFAULT_LANGUAGE
-from ..model import (BYLINE, CAPTION, CREDIT, HEAD, ITEM, LEAD, PARAGRAPH, QUOTE, SUBHEAD, Article, Capture,
+from ..model import (BYLINE, CAPTION, CELL, CREDIT, HEAD, ITEM, LEAD, PARAGRAPH, QUOTE, SUBHEAD, Article, Capture,
                      SourceMeta, join_blocks)
 from ..resources import html_data_dir, read_tsv
 from .charset import read_page
 from .dateline import parse_date_line
 from .decode import clean_line, normalise
-from .htmlblocks import flatten_layout_tables, split_break_runs, unwrap_layout_tables
+from .htmlblocks import (flatten_layout_tables, split_break_runs, table_as_paragraphs, table_blocks, table_shapes,
+                         unwrap_layout_tables)
 from .layout import (_AGENCY_LEAD_RE, _PHOTO_RE, _SENTENCE_END_RE, CAPTION_MAX_CHARS, TAIL_MAX_CHARS,
                      _is_tail_line, byline_author, is_credit, reads_as_paragraph, without_author_label)
 
 __all__ = ["article_from_html", "page_language"]
 
 _LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?=$|[-_])")
+_CONTENT = (PARAGRAPH, LEAD, ITEM, QUOTE, CELL)  # what a section holds besides captions
 _BREAKS = {"lb", "br"}
 LATEST_DATE = "2199-12-31"  # the latest publication date taken (teikit reads years 1000-2199), the same every day
 
@@ -80,6 +82,7 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
     _drop_boilerplate_boxes(tree)
     split_break_runs(tree)
     unwrap_layout_tables(tree)
+    shapes = table_shapes(tree)
     captions = _figure_captions(tree)
     document = trafilatura.bare_extraction(
         tree, url=capture.uri if capture else None, include_comments=False, include_tables=True,
@@ -90,9 +93,9 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
         raise EmptyArticleError("no article text found in the page", path=where)
     printed = _clean(document.title)  # the page's own title, its head; a sidecar's is the header's
     flatten_layout_tables(document.body, _text_of)
-    blocks, date_line = _blocks(document.body, printed, captions)
+    blocks, date_line = _blocks(document.body, printed, captions, shapes)
     if not printed:
-        heads = [i for i, (kind, _) in enumerate(blocks) if kind == SUBHEAD]
+        heads = [i for i, (kind, *_) in enumerate(blocks) if kind == SUBHEAD]
         if heads:
             printed = blocks.pop(heads[0])[1]
     title = meta.get("title") or printed
@@ -101,14 +104,16 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
         raise UntitledArticleError(f"no title (the page has no <title>, title meta tag or heading){hint}", path=where)
     if not title:
         raise EmptyArticleError("no title and no text", path=where)
-    if not any(kind in (PARAGRAPH, LEAD, ITEM, QUOTE) for kind, _ in blocks):
+    if not any(kind in _CONTENT for kind, *_ in blocks):
         if not blocks:
             raise EmptyArticleError("only a title, no article text", path=where)
         blocks = [(PARAGRAPH, text) for _, text in blocks]
     blocks = _drop_empty_sections(blocks)
-    opening = next((i for i, (kind, _) in enumerate(blocks) if kind != CAPTION), None)
-    if opening is not None and blocks[opening][0] not in (PARAGRAPH, LEAD):
-        blocks[opening] = (PARAGRAPH, blocks[opening][1])  # an article opens with a paragraph
+    opening = next((i for i, (kind, *_) in enumerate(blocks) if kind != CAPTION), None)
+    if opening is not None and blocks[opening][0] == CELL:  # an article opens with a paragraph
+        blocks = table_as_paragraphs(blocks, opening)
+    elif opening is not None and blocks[opening][0] not in (PARAGRAPH, LEAD):
+        blocks[opening] = (PARAGRAPH, blocks[opening][1])
     blocks, byline = _tail(blocks)
     page_date = _iso_day(document.date)
     date = meta.get("date") or page_date
@@ -289,14 +294,14 @@ def _text_of(element) -> str:
     return clean_line("".join(parts).replace("\n", " "))  # the page's own line ends are spaces too
 
 
-def _blocks(body, title: str | None, captions: Counter[str] | None = None
-            ) -> tuple[list[tuple[str, str]], tuple[str, str] | None]:
-    """(kind, text) of the body's blocks in reading order, and a leading date line (ISO, printed);
-    a paragraph whose text is a figcaption's (`captions`, each text as often as it counts) is a caption."""
+def _blocks(body, title: str | None, captions: Counter[str] | None = None, shapes: dict | None = None
+            ) -> tuple[list[tuple], tuple[str, str] | None]:
+    """(kind, text) of the body's blocks in reading order ((CELL, text, Cell) of a table's), and a
+    leading date line (ISO, printed); a paragraph whose text is a figcaption's (`captions`, each text
+    as often as it counts) is a caption, a table's roles are its shape's (htmlblocks.table_shapes)."""
     captions = Counter(captions or ())
-    blocks: list[tuple[str, str]] = []
-    date_line = None
-    after_image = False
+    blocks: list[tuple] = []
+    date_line, after_image, tables = None, False, 0
     for element in body:
         if not isinstance(element.tag, str):
             continue
@@ -317,8 +322,7 @@ def _blocks(body, title: str | None, captions: Counter[str] | None = None
         elif tag == "quote":
             found = [(QUOTE, t) for t in _quote_parts(element) if t]
         elif tag == "table":
-            found = [(PARAGRAPH, t) for t in (" ; ".join(c for c in (_text_of(cell) for cell in row.iter("cell")) if c)
-                                               for row in element.iter("row")) if t]
+            found, tables = table_blocks(element, shapes or {}, tables, _text_of), tables + 1
         else:
             text = _text_of(element)
             if text and not blocks and title and (rest := _after_title_line(element, text, title)) is not None:
@@ -359,16 +363,16 @@ def _paragraph_kind(text: str, after_image: bool, first: bool) -> str:
 
 
 def _drop_empty_sections(blocks):
-    """A heading with no paragraph, list or quotation under it before the next heading (a box
+    """A heading with no paragraph, list, quotation or table under it before the next heading (a box
     title left over, a trailing "Read more") is dropped; its captions, if any, stay."""
     kept = []
-    for i, (kind, text) in enumerate(blocks):
-        if kind == SUBHEAD:
+    for i, block in enumerate(blocks):
+        if block[0] == SUBHEAD:
             rest = blocks[i + 1:]
-            upto = next((j for j, (k, _) in enumerate(rest) if k == SUBHEAD), len(rest))
-            if not any(k in (PARAGRAPH, LEAD, ITEM, QUOTE) for k, _ in rest[:upto]):
+            upto = next((j for j, (k, *_) in enumerate(rest) if k == SUBHEAD), len(rest))
+            if not any(k in _CONTENT for k, *_ in rest[:upto]):
                 continue
-        kept.append((kind, text))
+        kept.append(block)
     return kept
 
 

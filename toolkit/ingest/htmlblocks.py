@@ -8,11 +8,21 @@ Before trafilatura reads the page (its HTML tree):
                                stays a line break
     unwrap_layout_tables(tree) a table used for layout (LAYOUT_TABLE) becomes boxes (<div>), read
                                as the page's text
+    table_shapes(tree)         of every other table (a data table) what trafilatura does not keep:
+                               its caption, which rows are header rows (in <thead>, or of th cells
+                               only) and which cells header cells (th)
 
-After (trafilatura's tree: table/row/cell):
+After (trafilatura's tree: table/row/cell, its cells' role="head" for th in the first header row only):
 
     flatten_layout_tables(body)  a table that is no data table in trafilatura's tree either
                                (LAYOUT_TABLE) is replaced by its cells' contents, in reading order
+    table_blocks(table, shapes, number, text_of)
+                               a data table's (CELL, text, Cell) blocks: its caption, then its
+                               non-empty cells by row and column, the roles its shape gives
+                               (trafilatura's role="head", when no shape is the table's)
+    table_as_paragraphs(blocks, i)
+                               the table at blocks[i] as paragraphs, a row each (an article opens
+                               with a paragraph)
 
 LAYOUT_TABLE: a table is read as data when it has two rows or more with text, a row with two
 cells or more with text, no table inside it, and no cell that holds a heading or two paragraphs
@@ -21,6 +31,10 @@ The tags this reading looks for are the constants below; nothing else of the pag
 """
 
 from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import CAPTION_ROW, CELL, PARAGRAPH, Cell
 
 # in the page (HTML)
 BREAK = "br"
@@ -32,17 +46,23 @@ BLOCK_TAGS = frozenset({"address", "article", "aside", "blockquote", "center", "
                         "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table",
                         "tbody", "td", "tfoot", "th", "thead", "tr", "ul"})
 TABLE, ROW, SECTIONS, CELLS, CAPTION = "table", "tr", ("thead", "tbody", "tfoot"), ("td", "th"), "caption"
+HEADER_SECTION, HEADER_CELL = "thead", "th"
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 PARAGRAPH_TAG = "p"
 BOX = "div"
 # in trafilatura's tree
-T_TABLE, T_ROW, T_CELL, T_PARAGRAPH = "table", "row", "cell", "p"
+T_TABLE, T_ROW, T_CELL, T_PARAGRAPH, T_HEAD_ROLE = "table", "row", "cell", "p", "head"
 T_BLOCKS = frozenset({"p", "head", "list", "quote", "table", "graphic"})
 T_LAYOUT = frozenset({"head", "table"})  # a cell holding one of these (or two paragraphs) is layout
 
 
 def _is(node, *tags) -> bool:
     return isinstance(node.tag, str) and node.tag in tags
+
+
+def _squeezed(text: str) -> str:
+    """Text without its white space: what two readings of one cell agree on."""
+    return "".join(text.split())
 
 
 # --- paragraphs parted by <br><br> ---------------------------------------------------------------
@@ -120,12 +140,14 @@ def _split(element, runs) -> None:
 # --- tables in the page ---------------------------------------------------------------------------
 
 def _own_rows(table):
-    """The table's own rows (not a nested table's)."""
+    """(row, in the header section) of the table's own rows (not a nested table's)."""
     for child in table:
         if _is(child, ROW):
-            yield child
+            yield child, False
         elif _is(child, *SECTIONS):
-            yield from (row for row in child if _is(row, ROW))
+            for row in child:
+                if _is(row, ROW):
+                    yield row, child.tag == HEADER_SECTION
 
 
 def _cells(row) -> list:
@@ -139,7 +161,7 @@ def _text(element) -> str:
 def _is_layout(table) -> bool:
     if next(table.iterdescendants(TABLE), None) is not None:
         return True
-    rows = [cells for cells in ([c for c in _cells(row) if _text(c)] for row in _own_rows(table)) if cells]
+    rows = [cells for cells in ([c for c in _cells(row) if _text(c)] for row, _ in _own_rows(table)) if cells]
     if len(rows) < 2 or all(len(cells) < 2 for cells in rows):
         return True
     return any(next(cell.iterdescendants(*HEADINGS), None) is not None
@@ -152,9 +174,26 @@ def unwrap_layout_tables(tree) -> None:
     rows and cells <div>s, read as any box of the page is."""
     layout = [table for table in tree.iter(TABLE) if _is_layout(table)]
     for table in layout:
-        rows = list(_own_rows(table))
+        rows = [row for row, _ in _own_rows(table)]
         for part in [table, *(c for c in table if _is(c, *SECTIONS, CAPTION)), *rows, *(c for r in rows for c in _cells(r))]:
             part.tag = BOX
+
+
+def table_shapes(tree) -> dict[tuple, list]:
+    """{a data table's texts (caption, then rows of non-empty cells, white space left out): [its
+    shapes, in page order]}, a shape being (caption or None, [(header row, [header cell, for each
+    non-empty cell]) for each row with text]): what trafilatura does not keep of its tables."""
+    shapes: dict[tuple, list] = defaultdict(list)
+    for table in tree.iter(TABLE):
+        caption = next((_text(c) for c in table if _is(c, CAPTION) and _text(c)), None)
+        rows, texts = [], [] if caption is None else [(_squeezed(caption),)]
+        for row, in_header in _own_rows(table):
+            cells = [cell for cell in _cells(row) if _text(cell)]
+            if cells:
+                rows.append((in_header or all(c.tag == HEADER_CELL for c in cells), [c.tag == HEADER_CELL for c in cells]))
+                texts.append(tuple(_squeezed(_text(c)) for c in cells))
+        shapes[tuple(texts)].append((caption, rows))
+    return shapes
 
 
 # --- tables in trafilatura's tree -----------------------------------------------------------------
@@ -215,3 +254,40 @@ def _cell_parts(cell) -> list:
             paragraph.text = tail
             parts.append(paragraph)
     return parts
+
+
+def table_blocks(table, shapes: dict[tuple, list], number: int, text_of) -> list[tuple]:
+    """(CELL, text, Cell) of the data table's caption and non-empty cells, the article's table `number`."""
+    rows = [(row, [text_of(cell) for cell in _t_cells(row)]) for row in _rows(table)]
+    rows = [(row, texts) for row, texts in rows if any(texts)]
+    key = tuple(tuple(_squeezed(t) for t in texts if t) for _, texts in rows)
+    matches = shapes.get(key)
+    caption, shape = matches.pop(0) if matches else (None, None)
+    found = []
+    if caption is not None:  # trafilatura's first row, one cell: the caption
+        found.append((CELL, next(t for t in rows[0][1] if t), Cell(number, CAPTION_ROW, 0)))
+        rows = rows[1:]
+    for r, (row, texts) in enumerate(rows):
+        cells = _t_cells(row)
+        if shape is not None:
+            label_row, labels = shape[r]
+            labels = iter(labels)
+            label = [t and next(labels) for t in texts]
+        else:
+            label = [cell.get("role") == T_HEAD_ROLE for cell in cells]
+            label_row = all(is_label for is_label, t in zip(label, texts) if t)
+        found += [(CELL, t, Cell(number, r, c, bool(label[c]), label_row)) for c, t in enumerate(texts) if t]
+    return found
+
+
+def table_as_paragraphs(blocks: list, start: int) -> list:
+    """blocks with the table whose first block is blocks[start] as paragraphs: its caption one, each
+    row one (its cells a space apart)."""
+    end = start
+    number = blocks[start][2].table
+    while end < len(blocks) and blocks[end][0] == CELL and blocks[end][2].table == number:
+        end += 1
+    rows: dict[int, list[str]] = {}
+    for _, text, cell in blocks[start:end]:
+        rows.setdefault(cell.row, []).append(text)
+    return blocks[:start] + [(PARAGRAPH, " ".join(texts)) for texts in rows.values()] + blocks[end:]
