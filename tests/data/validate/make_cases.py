@@ -287,6 +287,16 @@ CASES = {
         [("table-shape", '<table rows="2" cols="3">')],
     ),
     # ---- RELAX NG shape
+    "table-shape": (
+        "a table whose @cols is not the number of cells in its rows",
+        [('        <p><date when="2012" resp="#ner-rules" cert="0.9">Năm 2012</date>',
+          '        <table rows="2" cols="3">\n'
+          '          <row role="label"><cell role="label">Năm</cell><cell role="label">Số vụ</cell></row>\n'
+          '          <row><cell>2012</cell><cell>12</cell></row>\n'
+          '        </table>\n'
+          '        <p><date when="2012" resp="#ner-rules" cert="0.9">Năm 2012</date>', 1)],
+        [("table-shape", '<table rows="2" cols="3">')],
+    ),
     "rng-unknown-element": (
         "an element outside the customisation (hi) in a paragraph",
         [('tổng kết <date dur', 'tổng <hi>kết</hi> <date dur', 1)],
