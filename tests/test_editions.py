@@ -601,3 +601,31 @@ def test_parts_written_one_against_the_other_are_read_a_space_apart(renderer, tm
     assert (page.find(f".//{H}title").text, html_text(page.find(f".//{H}h1"))) == ("Main Title", "Main Title")
     assert (page.find(f".//{H}dd[@class='author']").text, page.find(f".//{H}dd[@class='editor']").text) == (
         "Schiller Friedrich", "Ann Editor")
+
+
+def test_tokens_written_one_against_the_other_are_read_a_space_apart_but_where_they_join(renderer, tmp_path):
+    # <w>Der</w><w>Hund</w><w>bellt</w><pc>.</pc> read "DerHundbellt." in the text edition, the page
+    # (and so the search) and the site's contexts. A space now parts two tokens with nothing between
+    # them, but where @join joins them, before closing punctuation and after opening punctuation; white
+    # space that stands between them, a break, a note's mark are as before (docs/editions.md, "Tokens").
+    doc = _tei(tmp_path, '<p><s><w>Der</w><w>Hund</w><w>bellt</w><pc>.</pc></s><s><w>Die</w><persName ref="https://d-nb.info'
+               '/gnd/118540238"><w>Katze</w></persName><w>schläft</w><pc>,</pc><w>oder</w><pc>?</pc></s></p>'
+               '<p><w join="right">l\'</w><w>homme</w><w>New</w><pc join="both">-</pc><w>York</w><pc>(</pc><w>Klammer</w>'
+               '<pc>)</pc><pc>„</pc><w>Ja</w><pc join="left">“</pc><pc pre="true">—</pc><w>so</w><w>x</w><pc>-</pc><w>y</w>'
+               '<pc join="no">.</pc></p>'
+               '<p><w>schon</w> <w>getrennt</w><w>zu</w><lb break="no"/><w>sammen</w><w>vor</w><lb/><w>nach</w><w>Wort</w>'
+               '<note>Eine Notiz.</note><w>lies</w><choice><sic><w>teh</w></sic><corr><w>the</w></corr></choice>'
+               '<w>weg</w><del><w>nicht</w></del><w>da</w></p>')
+    read = ["Der Hund bellt. Die Katze schläft, oder?", "l'homme New-York (Klammer) „Ja“ —so x - y .",
+            "schon getrennt zusammen vor nach Wort[1] lies the weg da"]
+    text = renderer.text(doc)
+    assert "\n\n" + "\n\n".join(read) + "\n\nNotes\n[1] Eine Notiz.\n\nApparatus\nthe] sic: teh\n" in text
+    page = parse_html(renderer.html(doc))
+    paragraphs = page.findall(f".//{H}div[@class='text']/{H}p")
+    assert [html_text(p) for p in paragraphs] == [*read[:2], "schon getrennt zusammen vor nach Wort 1 lies the weg nicht da"]
+    assert not [p for p in paragraphs if "  " in "".join(p.itertext())]  # (the del is shown, struck through)
+    link = page.find(f".//{H}a[@class='ent ent-person']")
+    assert (link.text, link.getprevious().tail, link.tail) == (None, " ", " ")  # the space outside the link
+    mention = etree.fromstring(renderer.site_record(doc)).find("m")
+    assert (mention.get("before"), mention.get("text"), mention.get("after")) == ("Der Hund bellt. Die ", "Katze", " schläft, oder?")
+

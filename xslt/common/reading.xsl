@@ -87,6 +87,101 @@
                           and local-name($part) = $tk:abutting-parts(local-name($part/..))"/>
   </xsl:function>
 
+  <!-- Tokens (w, pc: TEI's tokenised text, "Linguistic Segment Categories") written one against the
+       other, with no white space between them (<w>Der</w><w>Hund</w><pc>.</pc>): a reader still
+       separates the words, so every edition, the apparatus and the site's contexts read a space
+       between two tokens, but where they join. The policy:
+       - a space goes between a token and the token read after it when nothing stands between them
+         but notes and what is not read (tk:unread): no text, not even white space (white space that
+         stands between them is kept as it is, and no space is added to it), no break (lb, pb, cb:
+         a space, or @break="no": the word goes on), no space or caesura;
+       - the tokens may be nested in other elements, the space goes between the two outermost
+         siblings that end and start with them (<s><w>a</w><pc>.</pc></s><s><w>B</w></s> reads
+         "a. B": the space before the second s, outside a name's link, as the words around a name
+         are); a block ends and starts none (it is set apart already), a choice or app at its
+         reading, and a part the edition spaces already (tk:abuts, tk:spaced-parts) takes no
+         second space;
+       - none where @join (att.linguistic) says they join: the first's "right", "both" or "overlap",
+         the second's "left", "both" or "overlap" ("no" and the other side's values join nothing);
+       - none, for a pc without @join, before one that closes or trails (its @pre="false", or, with
+         no @pre, all its characters closing punctuation: . , ; : ! ? … ) ] } » ” ’ and the like,
+         Unicode's Pe and Pf), nor after one that opens (@pre="true", or ( [ { « “ ‘ ¡ ¿: Ps and
+         Pi). Quotation marks are told by their Unicode class, so a text whose quotes go the other
+         way (German »…«, „…“) says so with @join or @pre. Any other pc (a dash, a straight
+         quote, a slash) is spaced as a word is.
+       The pattern (_match="{$tk:token-spaced}", in every edition's inline mode, above the templates
+       that give an element its space or its id) is tried on every element: $tk:tokenised, once a
+       document, fails it without a function call in a document with no token (teikit's own). -->
+  <xsl:variable name="tk:token-spaced" static="yes" as="xs:string"
+      select="'*[$tk:tokenised][preceding-sibling::node()[1] instance of element()][tk:after-token(.)]'"/>
+
+  <!-- Whether the document has a token at all (the global context item's; none, and no token is spaced). -->
+  <xsl:variable name="tk:tokenised" as="xs:boolean" select="exists(//w | //pc)"/>
+
+  <!-- Whether a space goes before an element (tk:token-spaced): it starts with a token, the node read
+       before it (past notes and what is not read) is an element that ends with one, and they do not
+       join (tk:tokens-join). -->
+  <xsl:function name="tk:after-token" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="before" select="$element/preceding-sibling::node()[not(self::note or self::*[tk:is-hidden(.)])][1]"/>
+    <xsl:variable name="last" select="$before[self::*] ! tk:edge-token(., true())"/>
+    <xsl:variable name="first" as="element()?" select="if (exists($last)) then tk:edge-token($element, false()) else ()"/>
+    <xsl:sequence select="exists($first) and not(tk:abuts($element) or tk:is-spaced-part($element))
+                          and not(tk:tokens-join($last, $first))"/>
+  </xsl:function>
+
+  <!-- The token an element ends with ($last) or starts with, as it is read: itself (a w or pc), else
+       its last (first) node but notes and what is not read, a choice's or app's in its reading, if
+       that is an element ending (starting) with one; none at text (white space too), at a block, or
+       at an element with no token there. -->
+  <xsl:function name="tk:edge-token" as="element()?">
+    <xsl:param name="element" as="element()"/>
+    <xsl:param name="last" as="xs:boolean"/>
+    <xsl:variable name="read" select="if ($element/self::choice or $element/self::app) then tk:reading($element)/node()
+                                      else $element/node()"/>
+    <xsl:variable name="nodes" select="$read[not(self::note or self::*[tk:is-hidden(.)])]"/>
+    <xsl:variable name="edge" select="if ($last) then $nodes[last()] else $nodes[1]"/>
+    <xsl:sequence select="if ($element/self::w or $element/self::pc) then $element
+                          else if (tk:is-block-element($element)) then ()
+                          else $edge[self::*] ! tk:edge-token(., $last)"/>
+  </xsl:function>
+
+  <!-- Whether two tokens, $first read right before $second, join (no space between them): by @join,
+       else (a pc without @join) by the side its punctuation stands on (tk:punctuation-closes). -->
+  <xsl:function name="tk:tokens-join" as="xs:boolean">
+    <xsl:param name="first" as="element()"/>
+    <xsl:param name="second" as="element()"/>
+    <xsl:sequence select="$first/@join = ('right', 'both', 'overlap') or $second/@join = ('left', 'both', 'overlap')
+                          or $second[self::pc][empty(@join)] ! tk:punctuation-closes(., true())
+                          or $first[self::pc][empty(@join)] ! tk:punctuation-closes(., false())"/>
+  </xsl:function>
+
+  <!-- Whether a pc closes (trails) what it delimits ($closes true) or opens it ($closes false): its @pre
+       ("true": it precedes the unit it delimits), else its characters, every one of them closing
+       punctuation (Unicode Pe, Pf and the stops . , ; : ! ? … of any script) or opening (Ps, Pi, ¡ ¿). -->
+  <xsl:function name="tk:punctuation-closes" as="xs:boolean">
+    <xsl:param name="pc" as="element(pc)"/>
+    <xsl:param name="closes" as="xs:boolean"/>
+    <xsl:variable name="pre" select="normalize-space($pc/@pre)"/>
+    <xsl:sequence select="if ($pre = ('true', '1')) then not($closes)
+        else if ($pre = ('false', '0')) then $closes
+        else if ($closes) then matches(tk:normalize($pc), '^[\p{Pe}\p{Pf}.,;:!?…‥‼‽⁇⁈⁉%‰‱、。，．：；！？·،؛؟۔।॥]+$')
+        else matches(tk:normalize($pc), '^[\p{Ps}\p{Pi}¡¿]+$')"/>
+  </xsl:function>
+
+  <!-- Whether an element is a part an edition reads a space before already (tk:spaced-parts). -->
+  <xsl:mode name="tk:spaced-part" on-no-match="deep-skip" on-multiple-match="fail"/>  <!-- the element itself, never its descendants -->
+
+  <xsl:template _match="{$tk:spaced-parts}" mode="tk:spaced-part" as="xs:boolean">
+    <xsl:sequence select="true()"/>
+  </xsl:template>
+
+  <xsl:function name="tk:is-spaced-part" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="spaced" as="xs:boolean?"><xsl:apply-templates select="$element" mode="tk:spaced-part"/></xsl:variable>
+    <xsl:sequence select="exists($spaced)"/>
+  </xsl:function>
+
   <!-- Elements that always stand on their own in an edition, the one list of them: tk:is-block-element
        asks it of a node, and templates match it as a pattern ($tk:blocks, "p | ab | div | …"). -->
   <xsl:variable name="tk:block-list" static="yes" as="xs:string+" select="
@@ -198,6 +293,12 @@
   </xsl:template>
 
   <xsl:template _match="{$tk:abutting}" mode="tk:reading-text" priority="2.5">
+    <xsl:sequence select="' '"/>
+    <xsl:next-match/>
+  </xsl:template>
+
+  <!-- A token after a token, a space before it (tk:token-spaced); above the parts' own spaces. -->
+  <xsl:template _match="{$tk:token-spaced}" mode="tk:reading-text" priority="2.7">
     <xsl:sequence select="' '"/>
     <xsl:next-match/>
   </xsl:template>

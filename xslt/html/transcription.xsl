@@ -3,7 +3,8 @@
   Mode tk:html for the transcription elements of any TEI document: one reading
   per choice and app (the others in @title), line and page breaks that never
   glue two words (nor split one at @break="no"), expansions with their
-  supplied letters (ex) classed, deletions struck through, gaps marked, and a
+  supplied letters (ex) classed, deletions struck through, gaps marked, tokens
+  written one against the other a space apart (common/reading.xsl), and a
   fallback for every other element: its content in a span (a div when it holds
   a block) classed "tei-NAME", so that no text is ever lost.
 -->
@@ -74,6 +75,13 @@
   <!-- A part written right after another, a space after it (common/reading.xsl, tk:abuts); above the
        template giving an element's id and language to the first element it makes. -->
   <xsl:template _match="{$tk:abutting}" mode="tk:html" priority="25">
+    <xsl:text> </xsl:text>
+    <xsl:next-match/>
+  </xsl:template>
+
+  <!-- A token after a token, a space before it (common/reading.xsl, tk:token-spaced), outside the
+       element (a name's link) that starts with it; above the templates of the id and language. -->
+  <xsl:template _match="{$tk:token-spaced}" mode="tk:html" priority="27">
     <xsl:text> </xsl:text>
     <xsl:next-match/>
   </xsl:template>

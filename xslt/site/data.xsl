@@ -186,11 +186,23 @@
   <xsl:variable name="tk:open" as="xs:string" select="'&#xFDD0;'"/>
   <xsl:variable name="tk:close" as="xs:string" select="'&#xFDD1;'"/>
 
+  <!-- A mention read between its marks. The space the templates it imports read before an element
+       (a token after a token, a part written right after another: common/reading.xsl) is read before
+       its open mark, not after it: it parts the context before the mention from the mention
+       ("Die <mark>Katze</mark>", not "Die<mark> Katze</mark>", which the site showed "DieKatze"). -->
   <xsl:template match="persName | orgName | placeName | date" mode="tk:reading-text" as="xs:string*">
     <xsl:param name="tk:marks" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:sequence select="if ($tk:marks) then $tk:open || generate-id() || $tk:open else ()"/>
-    <xsl:next-match/>
-    <xsl:sequence select="if ($tk:marks) then $tk:close || generate-id() || $tk:close else ()"/>
+    <xsl:choose>
+      <xsl:when test="$tk:marks">
+        <xsl:variable name="read" as="xs:string*"><xsl:next-match/></xsl:variable>
+        <xsl:variable name="spaced" as="xs:boolean" select="$read[1] = ' '"/>
+        <xsl:sequence select="' '[$spaced], $tk:open || generate-id() || $tk:open,
+                              if ($spaced) then tail($read) else $read, $tk:close || generate-id() || $tk:close"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:next-match/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- tk:normalize-keep-edges($text) (a cut of tk:marked-reading's text, folded already), or only as

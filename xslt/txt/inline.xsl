@@ -46,6 +46,12 @@
     <xsl:next-match/>
   </xsl:template>
 
+  <!-- A token after a token, a space before it (common/reading.xsl, tk:token-spaced). -->
+  <xsl:template _match="{$tk:token-spaced}" mode="tk:txt-inline" priority="2.7">
+    <xsl:text> </xsl:text>
+    <xsl:next-match/>
+  </xsl:template>
+
   <xsl:template match="note" mode="tk:txt-inline">
     <xsl:value-of select="'[' || tk:note-label(.) || ']'"/>
   </xsl:template>

@@ -10,7 +10,8 @@
   editor's alternatives ("lemma] sic: …", one a line), and a final
   newline. Inline elements only pass their text through, so no space is ever
   added or lost around a name; a line or page break is a space unless
-  @break="no" (blocks.xsl, inline.xsl).
+  @break="no" (blocks.xsl, inline.xsl); tokens (w, pc) written one against the
+  other are read a space apart, but where they join (common/reading.xsl).
 
   $abbr = 'keep'   prints teikit's machine abbreviations as written (MTTQVN);
           'expand' prints the expansion in their place (Mặt trận Tổ quốc Việt Nam),
