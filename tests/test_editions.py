@@ -629,3 +629,12 @@ def test_tokens_written_one_against_the_other_are_read_a_space_apart_but_where_t
     mention = etree.fromstring(renderer.site_record(doc)).find("m")
     assert (mention.get("before"), mention.get("text"), mention.get("after")) == ("Der Hund bellt. Die ", "Katze", " schläft, oder?")
 
+
+def test_an_epigraphs_quotation_and_its_source_are_read_apart(renderer, tmp_path):
+    # <epigraph><quote>Call me Ishmael.</quote><bibl>Melville</bibl></epigraph> read "Call me Ishmael.Melville".
+    doc = _tei(tmp_path, '<div><epigraph><quote>Call me Ishmael.</quote><bibl>Melville</bibl></epigraph>'
+               '<epigraph><cit><quote>To be</quote><bibl>Hamlet</bibl></cit></epigraph><p>Text.</p></div>')
+    assert renderer.text(doc).endswith("\n\nCall me Ishmael. Melville\n\nTo be Hamlet\n\nText.\n")
+    page = parse_html(renderer.html(doc))
+    assert [html_text(e) for e in page.iter(f"{H}div") if e.get("class") == "tei-epigraph"] == [
+        "Call me Ishmael. Melville", "To be Hamlet"]

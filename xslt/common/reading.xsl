@@ -61,12 +61,13 @@
   </xsl:function>
 
   <!-- Parts other projects write one against the other, with no space between (a quotation and its
-       source in a cit, a bibl's author, title and date, a name's forename and surname, a date's day,
+       source in a cit or an epigraph, a bibl's author, title and date, a name's forename and surname, a date's day,
        month and year, a ruby's base and gloss, a measureGrp's measures): a part right after another
        element (no text between them) is read a space after it, in every edition, the apparatus, the
        site's contexts and the header's lines (tk:plain). parent name -> the names of such parts. -->
   <xsl:variable name="tk:abutting-parts" as="map(xs:string, xs:string+)" select="map{
       'cit': ('quote', 'q', 'bibl', 'ref', 'ptr', 'biblStruct', 'listBibl'),
+      'epigraph': ('quote', 'q', 'cit', 'bibl', 'ref', 'ptr', 'biblStruct', 'listBibl'),
       'bibl': ('author', 'editor', 'title', 'date', 'pubPlace', 'publisher', 'biblScope', 'citedRange', 'idno', 'edition',
                'extent', 'series', 'respStmt'),
       'persName': ('forename', 'surname', 'roleName', 'addName', 'genName', 'nameLink'),
