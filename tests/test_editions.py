@@ -638,3 +638,29 @@ def test_an_epigraphs_quotation_and_its_source_are_read_apart(renderer, tmp_path
     page = parse_html(renderer.html(doc))
     assert [html_text(e) for e in page.iter(f"{H}div") if e.get("class") == "tei-epigraph"] == [
         "Call me Ishmael. Melville", "To be Hamlet"]
+
+
+def test_a_dictionarys_entries_are_blocks_and_their_parts_read_apart(renderer, tmp_path):
+    # <entry><form><orth>chat</orth><pron>ʃa</pron></form><gramGrp><pos>n</pos><gen>m</gen></gramGrp><sense>…
+    # read "chatʃanmPetit mammifère.Le chat dort.renardAnimal rusé.": every part of an entry, and the
+    # entries themselves, glued, in both editions. Each entry is a block now, its parts a space apart.
+    doc = _tei(tmp_path, '<entry><form type="lemma"><orth>chat</orth><pron>ʃa</pron></form><gramGrp><pos>n</pos><gen>m</gen>'
+               '</gramGrp><sense n="1"><def>Petit mammifère.</def><cit type="example"><quote>Le chat dort.</quote></cit>'
+               '<cit type="translation" xml:lang="en"><quote>cat</quote></cit></sense><sense n="2"><usg type="reg">fam.</usg>'
+               '<def>Personne rusée.</def><sense n="2a"><def>Un malin.</def></sense><xr type="syn"><lbl>Syn.</lbl>'
+               '<ref target="#renard">renard</ref></xr></sense><etym><lang>lat.</lang><mentioned>cattus</mentioned></etym></entry>'
+               '<entry xml:id="renard"><form><orth>renard</orth></form><sense><def>Animal rusé de <placeName'
+               ' ref="https://www.geonames.org/2988507">Paris</placeName>.</def></sense></entry>'
+               '<superEntry><entry><form><orth>livre</orth></form><gramGrp><gen>m</gen></gramGrp><sense><def>ouvrage</def>'
+               '</sense></entry><entry><form><orth>livre</orth></form><gramGrp><gen>f</gen></gramGrp><sense><def>unité de'
+               ' poids</def></sense></entry></superEntry><entryFree><orth>bon</orth>, <pos>adj.</pos><def>Qui a de la bonté.'
+               '</def></entryFree>')
+    read = ["chat ʃa n m Petit mammifère. Le chat dort. cat fam. Personne rusée. Un malin. Syn. renard lat. cattus",
+            "renard Animal rusé de Paris.", "livre m ouvrage", "livre f unité de poids", "bon, adj. Qui a de la bonté."]
+    assert renderer.text(doc).endswith("\n\n" + "\n\n".join(read) + "\n")
+    page = parse_html(renderer.html(doc))
+    entries = [e for e in page.iter(f"{H}div") if e.get("class") in ("tei-entry", "tei-entryFree")]
+    assert [html_text(e) for e in entries] == read
+    assert [html_text(e) for e in page.iter(f"{H}div") if e.get("class") == "tei-superEntry"] == [" ".join(read[2:4])]
+    mention = etree.fromstring(renderer.site_record(doc)).find("m")
+    assert (mention.get("before"), mention.get("text"), mention.get("after")) == ("renard Animal rusé de ", "Paris", ".")

@@ -61,19 +61,26 @@
   </xsl:function>
 
   <!-- Parts other projects write one against the other, with no space between (a quotation and its
-       source in a cit or an epigraph, a bibl's author, title and date, a name's forename and surname, a date's day,
-       month and year, a ruby's base and gloss, a measureGrp's measures): a part right after another
-       element (no text between them) is read a space after it, in every edition, the apparatus, the
-       site's contexts and the header's lines (tk:plain). parent name -> the names of such parts. -->
+       source in a cit or an epigraph, a bibl's author, title and date, a name's forename and surname,
+       a date's day, month and year, a ruby's base and gloss, a measureGrp's measures, and the parts of
+       a dictionary's entry, TEI's chapter 9: its forms, grammar, senses, definitions, examples, cross
+       references, etymology …, "chat ʃa n m Petit mammifère."): a part right after another element
+       (no text between them) is read a space after it, in every edition, the apparatus, the site's
+       contexts and the header's lines (tk:plain). parent name -> the names of such parts; '*' every
+       element but tokens (w, pc: tk:token-spaced spaces them), breaks and notes (tk:unabutting). -->
   <xsl:variable name="tk:abutting-parts" as="map(xs:string, xs:string+)" select="map{
-      'cit': ('quote', 'q', 'bibl', 'ref', 'ptr', 'biblStruct', 'listBibl'),
+      'cit': ('quote', 'q', 'bibl', 'ref', 'ptr', 'biblStruct', 'listBibl',
+              'cit', 'form', 'orth', 'pron', 'gramGrp', 'usg', 'lbl', 'def', 'sense', 'xr', 'etym'),
       'epigraph': ('quote', 'q', 'cit', 'bibl', 'ref', 'ptr', 'biblStruct', 'listBibl'),
       'bibl': ('author', 'editor', 'title', 'date', 'pubPlace', 'publisher', 'biblScope', 'citedRange', 'idno', 'edition',
                'extent', 'series', 'respStmt'),
       'persName': ('forename', 'surname', 'roleName', 'addName', 'genName', 'nameLink'),
       'date': ('day', 'month', 'year', 'time'),
       'ruby': ('rb', 'rt'),
-      'measureGrp': ('measure', 'num')}"/>
+      'measureGrp': ('measure', 'num'),
+      'entry': '*', 'entryFree': '*', 'superEntry': '*', 'hom': '*', 'sense': '*', 're': '*', 'dictScrap': '*',
+      'form': '*', 'gramGrp': '*', 'etym': '*', 'xr': '*'}"/>
+  <xsl:variable name="tk:unabutting" as="xs:string+" select="'w', 'pc', 'lb', 'pb', 'cb', 'note'"/>
 
   <!-- The pattern of such a part, for the templates that read or render it (_match="{$tk:abutting}"):
        tk:abuts, after a test of its first condition written out in the pattern (an element right
@@ -84,8 +91,9 @@
 
   <xsl:function name="tk:abuts" as="xs:boolean">
     <xsl:param name="part" as="element()"/>
-    <xsl:sequence select="exists($part/preceding-sibling::node()[1][self::*]) and exists($part/..)
-                          and local-name($part) = $tk:abutting-parts(local-name($part/..))"/>
+    <xsl:variable name="parts" as="xs:string*" select="$part/.. ! $tk:abutting-parts(local-name(.))"/>
+    <xsl:sequence select="exists($part/preceding-sibling::node()[1][self::*])
+                          and (local-name($part) = $parts or ($parts = '*' and not(local-name($part) = $tk:unabutting)))"/>
   </xsl:function>
 
   <!-- Tokens (w, pc: TEI's tokenised text, "Linguistic Segment Categories") written one against the
@@ -189,7 +197,7 @@
       'p', 'ab', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'head',
       'lg', 'l', 'list', 'item', 'table', 'row', 'cell', 'figure',
       'opener', 'closer', 'salute', 'signed', 'dateline', 'byline', 'trailer', 'postscript',
-      'epigraph', 'argument', 'titlePage', 'docTitle', 'titlePart', 'docImprint', 'docEdition',
+      'epigraph', 'argument', 'entry', 'entryFree', 'superEntry', 'titlePage', 'docTitle', 'titlePart', 'docImprint', 'docEdition',
       'sp', 'speaker', 'spGrp', 'castList', 'castItem', 'floatingText', 'front', 'body', 'back', 'group', 'text',
       'listPerson', 'listPlace', 'listOrg', 'listEvent', 'listBibl', 'listNym', 'listWit',
       'person', 'personGrp', 'place', 'org', 'event', 'nym', 'witness',
