@@ -72,16 +72,10 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- A part written right after another, a space after it (common/reading.xsl, tk:abuts); above the
-       template giving an element's id and language to the first element it makes. -->
+  <!-- A part written right after another, or a token after a token, a space after it (common/reading.xsl,
+       tk:abuts, tk:after-token), outside the element (a name's link) it makes; above the template
+       giving an element's id and language to the first element it makes. -->
   <xsl:template _match="{$tk:abutting}" mode="tk:html" priority="25">
-    <xsl:text> </xsl:text>
-    <xsl:next-match/>
-  </xsl:template>
-
-  <!-- A token after a token, a space before it (common/reading.xsl, tk:token-spaced), outside the
-       element (a name's link) that starts with it; above the templates of the id and language. -->
-  <xsl:template _match="{$tk:token-spaced}" mode="tk:html" priority="27">
     <xsl:text> </xsl:text>
     <xsl:next-match/>
   </xsl:template>

@@ -40,14 +40,9 @@
     <xsl:next-match/>  <!-- the part as its own template reads it: a choice one branch, a gap "[…]" -->
   </xsl:template>
 
-  <!-- A part written right after another, a space after it (common/reading.xsl, tk:abuts). -->
+  <!-- A part written right after another, or a token after a token, a space after it (common/reading.xsl,
+       tk:abuts, tk:after-token). -->
   <xsl:template _match="{$tk:abutting}" mode="tk:txt-inline" priority="2.5">
-    <xsl:text> </xsl:text>
-    <xsl:next-match/>
-  </xsl:template>
-
-  <!-- A token after a token, a space before it (common/reading.xsl, tk:token-spaced). -->
-  <xsl:template _match="{$tk:token-spaced}" mode="tk:txt-inline" priority="2.7">
     <xsl:text> </xsl:text>
     <xsl:next-match/>
   </xsl:template>
