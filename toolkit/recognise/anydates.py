@@ -21,6 +21,8 @@ that need no knowledge of the language or only the little the data gives:
   else --MM-DD                                   cert 0.9 (0.7 without the year);
   in other scripts too: "5 مارس 2024", "5 كانون الثاني 2024", "5 मार्च 2024", "5 มี.ค. 2567"
   (a month name is a word of its own: not before or after a letter or a combining mark)
+- a day and a month in brackets after a weekday of the language (date_words.tsv
+  weekday): "Selasa (4/3)", the year of the reference date, else --MM-DD    cert 0.7
 
 The digits of any script are read ("٥ مارس ٢٠٢٤", "๕/๓/๒๕๖๗"); @when is written in ASCII digits.
 A year of the language's era is given as the Gregorian one (languages.tsv's era, read by
@@ -190,7 +192,26 @@ def find_any_dates(text: str, language: str, reference_date: str | None = None) 
     patterns = _month_patterns(code) if code else None
     if patterns:
         out += _named(text, patterns, reference_date, year_of)
+    if weekday := _weekday_pattern(code) if code else None:  # "Selasa (4/3)": day and month, no year
+        ref_year = _reference_year(reference_date)
+        for m in weekday.finditer(text):
+            day, month = int(m.group(1)), int(m.group(2))
+            when = (_day(ref_year, month, day) if ref_year else f"--{month:02d}-{day:02d}") if valid(day, month) else None
+            if when:
+                add(m.start(1), m.end(2), when, 0.7)
     return out
+
+
+@lru_cache(maxsize=32)
+def _weekday_pattern(code: str) -> re.Pattern | None:
+    """A day and a month in brackets right after a weekday of the language (date_words.tsv weekday), as
+    Indonesian news dates an event of the week: "Selasa (4/3)"; None for a language without weekdays."""
+    days = [w.strip() for row in _rows("date_words.tsv") if row["language"] == code and row["kind"] == "weekday"
+            for w in row["words"].split(",") if w.strip()]
+    if not days:
+        return None
+    names = "|".join(re.escape(d) for d in sorted(days, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{names})\s*\((\d{{1,2}})/(\d{{1,2}})\)", re.I)
 
 
 def _reference_year(reference_date: str | None) -> int | None:

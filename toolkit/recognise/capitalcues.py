@@ -120,12 +120,13 @@ def said_by_the(toks: Tokens, lists: Words, first: int, last: int) -> bool:
         and phrase_after(toks, last, lists.sayings)
 
 
-def saying_beside(toks: Tokens, lists: Words, first: int, last: int) -> bool:
-    """A verb of saying right before or right after the run, one space between, and no article before
-    it: a person has none ("the Philippine Red Cross said": said_by_the)."""
+def saying_beside(toks: Tokens, lists: Words, first: int, last: int, sayings: frozenset | None = None) -> bool:
+    """A verb of saying (of `sayings`, else the language's) right before or right after the run, one space
+    between, and no article before it: a person has none ("the Philippine Red Cross said": said_by_the)."""
     if first > 0 and toks.joined(first) and toks.words[first - 1] in lists["article"]:
         return False
-    return phrase_before(toks, first, lists.sayings, spaced=True) or phrase_after(toks, last, lists.sayings)
+    sayings = lists.sayings if sayings is None else sayings
+    return phrase_before(toks, first, sayings, spaced=True) or phrase_after(toks, last, sayings)
 
 
 def apposed(toks: Tokens, first: int, last: int) -> bool:
@@ -253,18 +254,19 @@ def name_joins(toks: Tokens, lists: Words, run: list[int]) -> list[int]:
         listed(toks, lists, run[k + 1:end]) for end in (*[e for e in ends if e > k + 1], len(run))))]
 
 
-def second_name(toks: Tokens, lists: Words, run: list[int]) -> int:
+def second_name(toks: Tokens, lists: Words, run: list[int], kind: str = ORG) -> int:
     """The place in the run of an org_connector after which, past an article, a second organisation's
     name opens with its head or is listed ("Tribunal Supremo y la Audiencia Nacional", "Policía
     Nacional y los Mossos"; not a place: "Cámara de Comercio de Sevilla y Huelva" is one), or a title
-    opens a person's ("Universiteit Leiden en Kamerlid Pieter Omtzigt"), none inside a listed name; 0
-    for none."""
+    opens a person's ("Universiteit Leiden en Kamerlid Pieter Omtzigt"), none inside a listed name; in a
+    run a place's capitalised head opens (`kind` PLACE), a second place's too ("Kota Bandung dan Kabupaten
+    Bandung"); 0 for none."""
     for k in range(1, len(run) - 1):
         if toks.words[run[k]] in lists["org_connector"] and not in_listed(toks, lists, run, k):
             rest = run[k + 2:] if toks.words[run[k + 1]] in lists["article"] else run[k + 1:]
             # with the article a listed name holds: "de Volkskrant en Het Laatste Nieuws"
             named = (head_opening(toks, lists, rest), listed(toks, lists, rest), listed(toks, lists, run[k + 1:]))
-            if rest and (ORG in named or title_length(toks, lists, rest)):
+            if rest and (ORG in named or title_length(toks, lists, rest) or (kind == PLACE and PLACE in named[:2])):
                 return k
     return 0
 

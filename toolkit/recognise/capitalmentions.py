@@ -7,6 +7,11 @@ A surname written alone may open with its particle capitalised where the full na
 lower case ("Van der Berg", "De Vries" of "Mark van der Berg", "Peter de Vries", as Dutch writes
 them): the mention holds its particles and is that person (`_same_tail`, `_particles_before`).
 
+In a language whose lists say a person is named again by the first words of the name (later_mention
+"first": Indonesian writes "Prabowo" after "Prabowo Subianto", "Sri Mulyani" after "Sri Mulyani
+Indrawati"), the first word and the first words do so too, the first word before the last where they
+name two persons.
+
 `later_mentions(toks, lists, found, author)` turns the runs found, (first, last, type, key, cert)
 word indices, into the text's candidates, those mentions added.
 """
@@ -28,10 +33,14 @@ _ACRONYM = re.compile(r"\(((?:(?![a-z])[^\W\d_]|[0-9&]){2,10})\)")  # "(FEMA)", 
 def later_mentions(toks: Tokens, lists: Words, found: list, author: str | None) -> list[Candidate]:
     """The candidates of the runs found, the later mentions of their persons and acronyms, the author's."""
     surnames: dict[str, str | None] = {}
+    firsts: dict[str, str | None] = {}  # by the first word, in a language that names a person so again
+    by_first = "first" in lists["later_mention"]
     for first, last, kind, key, _ in found:
         if kind == PERSON and last > first:
             word = toks.words[last]
             surnames[word] = _fuller(surnames.get(word, key), key, lists)  # two persons of one surname: neither
+            if by_first and len(toks.words[first]) > 1:  # an initial ("I Wayan Koster") names no one again
+                firsts[toks.words[first]] = _fuller(firsts.get(toks.words[first], key), key, lists, at_end=False)
     acronyms: dict[str, str] = {}
     for first, last, kind, key, _ in found:
         if kind == ORG and (m := _ACRONYM.match(toks.text, toks.spans[last][1] + 1)) and m.group(1).isupper() \
@@ -41,7 +50,10 @@ def later_mentions(toks: Tokens, lists: Words, found: list, author: str | None) 
     out = []
     for first, last, kind, key, cert in found:
         full = surnames.get(toks.words[last]) if kind == PERSON else None
-        if full and (first == last or _same_tail(full, key, lists)):  # "Newsom", "García Márquez": the person's key
+        opening = firsts.get(toks.words[first]) if kind == PERSON else None
+        if opening and (first == last or opening.startswith(key + " ")):  # "Prabowo", "Sri Mulyani"
+            key = opening
+        elif full and (first == last or _same_tail(full, key, lists)):  # "Newsom", "García Márquez": the person's key
             key = full
         elif kind == ORG and first == last and toks.words[first] in acronyms:
             key = acronyms[toks.words[first]]  # a listed acronym the text spells out: its organisation's key
@@ -50,7 +62,9 @@ def later_mentions(toks: Tokens, lists: Words, found: list, author: str | None) 
     for i, word in enumerate(toks.words):
         if i in taken:
             continue
-        if surnames.get(word) and toks.capitalised(i):
+        if firsts.get(word) and toks.capitalised(i):  # "Prabowo" alone: "Prabowo Subianto"
+            out.append(Candidate(*toks.spans[i], PERSON, firsts[word], 0.75, PERSON_PRIORITY))
+        elif surnames.get(word) and toks.capitalised(i):
             begin = i  # a given name before it, not found: a relative, or the person written anew ("Ignatius Mbeki-Ross")
             while begin > 0 and i - begin < 2 and toks.joined(begin) and begin - 1 not in taken \
                     and toks.capitalised(begin - 1) and toks.words[begin - 1] not in lists["not_name"] \
@@ -71,10 +85,13 @@ def later_mentions(toks: Tokens, lists: Words, found: list, author: str | None) 
     return out
 
 
-def _fuller(one: str | None, other: str, lists: Words) -> str | None:
-    """The fuller of two keys of one person ("Gabriel García Márquez" of it and "García Márquez"), None for two."""
-    return None if one is None else one if one == other or _same_tail(one, other, lists) \
-        else other if _same_tail(other, one, lists) else None
+def _fuller(one: str | None, other: str, lists: Words, at_end: bool = True) -> str | None:
+    """The fuller of two keys of one person ("Gabriel García Márquez" of it and "García Márquez"; `at_end` False:
+    "Sri Mulyani Indrawati" of it and "Sri Mulyani"), None for two."""
+    def holds(longer: str, shorter: str) -> bool:
+        return _same_tail(longer, shorter, lists) if at_end else longer.startswith(shorter + " ")
+
+    return None if one is None else one if one == other or holds(one, other) else other if holds(other, one) else None
 
 
 def _same_tail(full: str, name: str, lists: Words) -> bool:

@@ -1,5 +1,6 @@
 """Persons, organisations and places in text of a language that writes names with capitals
-(English, French, Spanish, Portuguese, Italian, Dutch), from the language's word lists: the "capitals" recogniser.
+(English, French, Spanish, Portuguese, Italian, Dutch, Indonesian), from the language's word lists: the
+"capitals" recogniser.
 
 Its data are data/languages/names/<code>.tsv (the kinds of words, said in that file's header)
 and <code>_places.tsv (CLDR's countries and world regions, tools/make_name_places.py), read by
@@ -18,9 +19,11 @@ names, first rule that holds (the words around it: recognise/capitalcues.py):
 0. a lower-case head (org_lower_first, place_lower_first) stands before it, right before or
    before one or two connectors ("le ministère de l'Intérieur", "rue de Rivoli"), or such a head
    written with a capital opens it before more words ("Institut Pasteur"; an org_connector before a
-   second organisation's head or listed name parts it: "Tribunal Supremo y la Audiencia Nacional"; after a
+   second organisation's head or listed name parts it: "Tribunal Supremo y la Audiencia Nacional", and
+   in a run a place's head opens, a second place's: "Kota Bandung dan Kabupaten Bandung"; after a
    lower-case title and a connector, a given name parts the person from it, "il presidente del Senato
-   Ignazio La Russa"): an organisation or a place, the head inside the span: 0.8;
+   Ignazio La Russa"; past words opening a sentence that open no name, "Sementara Dinas Pendidikan …"):
+   an organisation or a place, the head inside the span: 0.8;
 1. the whole run is listed (org, place): cert 0.9; a listed other_name (an event's, a prize's,
    a law's: "Ronde van Vlaanderen") is no entity, nor any name inside it;
 2. a title opens it or stands right before it ("President Joe Biden", "Gov. Gavin Newsom",
@@ -31,7 +34,9 @@ names, first rule that holds (the words around it: recognise/capitalcues.py):
    lower-case title or beside a verb of saying, is a person too ("premier De Croo", "De Vries zei",
    "aldus Van der Berg": 0.85, 0.7; capitalcues.surname_run); after a
    title and a connector, the title's complement runs to a given name, the person's from there
-   ("la ministra de Sanidad Mónica García"; "Presidente del Gobierno" names no person);
+   ("la ministra de Sanidad Mónica García"; "Presidente del Gobierno" names no person); after a
+   title of title_complement, its complement with no connector, each name in it on its own, then the
+   person ("Gubernur Jawa Barat Dedi Mulyadi", "Menteri Keuangan Sri Mulyani": recognise/capitaltitles.py);
 3. an org head ends it, or an org_first and a connector open it ("Federal Emergency Management
    Agency", "Bank of America"): an organisation: 0.8;
 4. a place head ends it or a place_first opens it ("Sacramento County", "Lake Tahoe"), or a
@@ -41,7 +46,8 @@ names, first rule that holds (the words around it: recognise/capitalcues.py):
 5. two to four capitalised words opening with a given name (or given names joined by hyphens,
    particles inside and not counted, "María de los Ángeles Moreno"): a person: 0.8; two or three
    words next to a verb of saying, several words allowed, no article before ("…, Maria Lopez
-   said", "a déclaré Marie Durand"; not "the Philippine Red Cross said"): 0.7;
+   said", "a déclaré Marie Durand"; not "the Philippine Red Cross said"), one word next to a verb
+   of saying_alone ('"…," kata Suharyanto'): 0.7;
 6. the words around it: a place word after or before it ("Hưng Yên province", "the suburbs of
    Paiporta": place_after, place_of; 0.75), an org word ("the Unite union", "Spain's weather
    agency, AEMET,": org_noun; "el partido Vox": org_of), an article before and a verb of saying
@@ -67,18 +73,19 @@ names, first rule that holds (the words around it: recognise/capitalcues.py):
 
 Then the later mentions (recognise/capitalmentions.py): a word that is the last of a person's
 name found (and no other's) is that person ("Newsom", "Mr. Newsom": key "Gavin Newsom"), cert
-0.75, and so are its last words
-("García Márquez": "Gabriel García Márquez"); an acronym in brackets right after an
-organisation's name ("Federal Emergency Management Agency (FEMA)") and its later uses are that
-organisation; a name holding lower-case words before an acronym in brackets its initials spell is
-an organisation, and so is the acronym ("l'Office français de la biodiversité (OFB)":
-capitalcues.named_before_acronyms), 0.8, over what the runs found there. A line written in title
-case (a headline: most of its words capitalised, no stop at its end) gets rule 1 and the later
+0.75, and so are its last words ("García Márquez": "Gabriel García Márquez"), and where the lists
+say so (later_mention "first") its first word and words ("Prabowo", "Sri Mulyani"); an acronym in
+brackets right after an organisation's name ("Federal Emergency Management Agency (FEMA)") and its
+later uses are that organisation; a name holding lower-case words before an acronym in brackets its
+initials spell is an organisation, and so is the acronym ("l'Office français de la biodiversité
+(OFB)": capitalcues.named_before_acronyms), 0.8, over what the runs found there. A line written in
+title case (a headline: most of its words capitalised, no stop at its end) gets rule 1 and the later
 mentions only. A four-digit year alone after a year_cue is a date ("in 2026"; not before a noun,
-"2000 homes"), cert 0.8. The byline's author (Context.author) is a person wherever written (0.95).
-Keys: a person's full name as first written, an organisation's or a place's name as written (its
-acronym shares it). Corpus names (Context.known_names) are marked wherever written, but where this
-text's own rules named them or inside a longer name they found (recognise/capitalknown.py).
+"2000 homes", but after a year_word: "tahun 2024 mencapai"), cert 0.8. The byline's author
+(Context.author) is a person wherever written (0.95). Keys: a person's full name as first written,
+an organisation's or a place's name as written (its acronym shares it). Corpus names
+(Context.known_names) are marked wherever written, but where this text's own rules named them or
+inside a longer name they found (recognise/capitalknown.py).
 """
 
 from __future__ import annotations
@@ -96,6 +103,7 @@ from .capitalcues import (OTHER, adjective_title_before, apposed, complement_sta
 from .capitalknown import known_candidates
 from .capitalmentions import later_mentions
 from .capitalruns import runs, split, title_case_lines
+from .capitaltitles import title_complements
 from .capitalwords import Tokens, Words, words
 from .ruletable import priority
 from .spans import Candidate, resolve
@@ -130,13 +138,15 @@ class CapitalsRecogniser:
 
 def find_years(text: str, lists: Words) -> list[Candidate]:
     """A four-digit year alone after a year cue ("in 2026", "from 1979 to 1998"), not before a
-    word that makes it a number ("in 2000 homes"): when=YYYY, cert 0.8."""
+    word that makes it a number ("in 2000 homes"), but after a year_word ("tahun 2024 mencapai"):
+    when=YYYY, cert 0.8."""
     out = []
     for m in _YEAR.finditer(text):
-        if m.group(1).casefold() not in lists["year_cue"] or not 1000 <= int(m.group(2)) <= 2199:
+        cue = m.group(1).casefold()
+        if cue not in lists["year_cue"] or not 1000 <= int(m.group(2)) <= 2199:
             continue
         after = _NEXT_WORD.match(text, m.end())
-        if after and after.group(1).casefold() not in lists.function_words:
+        if after and after.group(1).casefold() not in lists.function_words and cue not in lists["year_word"]:
             continue
         out.append(Candidate(m.start(2), m.end(2), DATE, "", 0.8, DATE_PRIORITY, (("when", m.group(2)),)))
     return out
@@ -170,7 +180,7 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
     if (rest := event_rest(toks, lists, opening)) is not None:  # "Tour de France": no name, nor one inside
         return _classify(toks, lists, rest, headline, found) if rest else None
     if kind := head_opening(toks, lists, opening):  # "Institut Pasteur", "CHU Grenoble-Alpes": the head inside
-        if k := second_name(toks, lists, run):  # "Tribunal Supremo y la Audiencia Nacional": two
+        if k := second_name(toks, lists, run, kind):  # "Tribunal Supremo y la Audiencia Nacional": two
             _classify(toks, lists, run[:k], headline, found)
             return _classify(toks, lists, run[k + 1:], headline, found)
         if k := person_after_head(toks, lists, opening):  # "il presidente del Senato Ignazio La Russa"
@@ -189,10 +199,14 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
             return add(run[0], run[-1], PERSON, cert)
     while run and words[run[-1]] in lists["connector"]:
         run = run[:-1]
+    if run and run[0] != opening[0] and head_opening(toks, lists, run):  # "Sementara Dinas Pendidikan …"
+        return _classify(toks, lists, run, headline, found)
     if not run:
         return
-    inner = [k for k, i in enumerate(run) if words[i] in lists["not_name"] and not in_listed(toks, lists, run, k)
-             and not (k and words[i] in lists["elision"])]  # "Giovanni Battista Dell'Acqua": a surname's
+    # "Gubernur Jawa Barat Dedi Mulyadi": the titles' complements, then the person
+    names, begin, end = ([], 0, 0) if run[0] in headline else title_complements(toks, lists, run)
+    inner = [] if end else [k for k, i in enumerate(run) if words[i] in lists["not_name"]
+                               and not in_listed(toks, lists, run, k) and not (k and words[i] in lists["elision"])]
     if inner:  # "Tuesday" inside, not in a listed name ("… de la Salud"): the parts are looked at on their own
         for part in split(run, inner):
             _classify(toks, lists, part, headline, found)
@@ -203,6 +217,11 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
     if first in headline:  # only what is listed, in the run's parts too ("Flood in Ohio Town")
         return _listed_parts(toks, lists, run, add)
     titled = title_length(toks, lists, run)
+    for a, b in names:  # the names in the titles' complements on their own ("Jawa Barat"; "Keuangan": none)
+        _classify(toks, lists, run[a:b], headline, found)
+    if end:  # the person after the last one, or after more titles
+        run, titled = run[begin:], end - begin
+        first = run[0]
     if not titled:  # a title inside: "Federal Reserve Chair Jerome Powell" is an organisation and a person
         for k in range(1, len(run) - 1):
             if words[run[k - 1]] not in lists["connector"] and title_length(toks, lists, run[k:]):
@@ -265,7 +284,9 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
         return add(first, last, PLACE, 0.7)  # "SACRAMENTO, Calif. —", "BRUSSELS —", "(ANSA) - MILANO, 3 maggio -"
     if plain and 2 <= sum(toks.capitalised(i) for i in run) <= 4 and given(lists, words[first]):
         return add(first, last, PERSON, 0.8)  # "María de los Ángeles Moreno": its particles not counted
-    if not connectors and 2 <= len(run) <= 3 and saying_beside(toks, lists, first, last):
+    if not connectors and (2 <= len(run) <= 3 and saying_beside(toks, lists, first, last) or single and (
+            not words[first].isupper() and words[first] not in lists["not_alone"]
+            and saying_beside(toks, lists, first, last, lists.sayings_alone))):  # "…," kata Suharyanto
         return add(first, last, PERSON, 0.7)
     if plain and len(run) <= 4 and _AGE.match(toks.text, toks.spans[last][1]):
         return add(first, last, PERSON, 0.7)  # "Kristen A. Mallory, 38, of …"

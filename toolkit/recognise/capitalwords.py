@@ -12,7 +12,7 @@ abbreviation ("Mr.", "Calif.") or of an initial ("A.") kept inside, initials one
 word with a dot, an ampersand or a slash inside one word ("Sig.ra", "Dott.ssa", "CD&V", "GL/PvdA"), and one opening
 with an apostrophe kept whole ("'t" of "Gerard 't Hooft"),
 an elided article or preposition (elision: "l'", "d'", "qu'") a word of its own, joined to the next
-with no space ("l'ONU": "l'", "ONU").
+with no space ("l'ONU": "l'", "ONU"), a listed word in brackets one word with them (bracketed: "(Persero)").
 The entries of several words (titles, verbs of saying, place cues, heads) are split into words the
 way a text is (`entry_words`), and matched as word tuples.
 """
@@ -31,9 +31,10 @@ from ..resources import language_dir, read_tsv
 KINDS = ("title", "connector", "particle", "article", "org_head", "org_first", "place_head", "place_first",
          "org_lower_first", "place_lower_first", "org", "place", "given", "org_connector", "org_noun", "place_after",
          "place_of", "person_after", "org_after", "year_cue", "saying", "place_cue", "not_name", "not_alone",
-         "possessive", "elision", "title_adjective", "org_of", "event", "other_name")
+         "possessive", "elision", "title_adjective", "org_of", "event", "other_name", "title_complement",
+         "saying_alone", "later_mention", "year_word", "bracketed")
 # The kinds matched ignoring case, as word tuples.
-_FOLDED = ("title", "saying", "place_cue")
+_FOLDED = ("title", "saying", "place_cue", "title_complement", "saying_alone")
 # A word: letters, then letters or digits, hyphened or apostrophed parts; or initials "U.S.", a letter
 # doubled for a plural ("EE.UU.", "CC.OO.").
 # A letter, with the combining marks after it (text not in NFC: "José" as J o s e + U+0301).
@@ -76,6 +77,8 @@ class Words:
     longest: int  # words of the longest listed org or place name
     inner_dotted: frozenset = frozenset()  # case-folded listed words with a dot, "&" or "/" inside ("sig.ra", "cd&v")
     apostrophed: frozenset = frozenset()  # case-folded listed words opening with an apostrophe ("'t"): one word
+    complement_titles: frozenset = frozenset()  # title_complement as word tuples ("gubernur",): titles too
+    sayings_alone: frozenset = frozenset()  # saying_alone as case-folded word tuples ("kata",): sayings too
 
     def __getitem__(self, kind: str) -> frozenset:
         return self.kinds[kind]
@@ -131,6 +134,9 @@ def read_words(path: Path) -> Words:
         raise RecogniseError(f"elision {wrong[0]!r} does not end with an apostrophe", path=str(path))
     for kind in _FOLDED:
         found[kind] = {entry.casefold() for entry in found[kind]}
+    found["title"] |= found["title_complement"]  # a title taking a complement is a title
+    found["saying"] |= found["saying_alone"]
+    found["year_cue"] |= found["year_word"]
     elisions = tuple(sorted(found["elision"], key=len, reverse=True))
 
     def tuples(kind: str) -> frozenset:
@@ -149,7 +155,8 @@ def read_words(path: Path) -> Words:
                  tuples("place_of"), tuples("org_of"), tuples("saying"), tuples("place_cue"), heads,
                  _long_names(found, elisions),
                  elisions, 1 + max((max(len(entry_words(e, elisions)), len(e.split())) for kind in _NAMED
-                                    for e in found[kind]), default=0), inner_dotted, apostrophed)
+                                    for e in found[kind]), default=0), inner_dotted, apostrophed,
+                 tuples("title_complement"), tuples("saying_alone"))
 
 
 def entry_words(entry: str, elisions: tuple = ()) -> tuple:
@@ -199,6 +206,8 @@ class Tokens:
             elif text.startswith(".", end) and ((word + ".").casefold() in lists.dotted
                                                 or (len(word) == 1 and word.isupper())):
                 end += 1  # "Mr.", "Calif.", "Inc.", an initial "A.": the dot is the word's
+            if word in lists["bracketed"] and text[start - 1:start] == "(" and text[end:end + 1] == ")":
+                start, end = start - 1, end + 1  # "PT Pertamina (Persero)": a listed word in brackets, one word
             if spans and text[spans[-1][1]:start] in _INNER_GAPS \
                     and text[spans[-1][0]:end].casefold() in lists.inner_dotted:
                 spans[-1] = (spans[-1][0], end)  # "Sig.ra", "CD&V": a listed word with a dot or "&" inside is one
@@ -226,7 +235,7 @@ class Tokens:
         return i == 0 or "\n" in self.gap(i)
 
     def capitalised(self, i: int) -> bool:
-        return self.words[i][0].isupper()
+        return self.words[i].lstrip("(")[0].isupper()  # "(Persero)": a bracketed word's first letter
 
     def surface(self, first: int, last: int) -> str:
         return self.text[self.spans[first][0]:self.spans[last][1]]
