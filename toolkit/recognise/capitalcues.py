@@ -58,8 +58,8 @@ def lower_head(toks: Tokens, lists: Words, first: int) -> tuple[int, str] | None
     """(the head's first word, ORG or PLACE) when a lower-case head (org_lower_first,
     place_lower_first) stands before the run, right before it or before one or two connectors:
     "ministère de l'Intérieur", "l'université Paris-Saclay", "rue de Rivoli" (a head written with a
-    capital opens a run of its own, head_opening: "Europese Commissie en het Europees Parlement" holds
-    no head before "Europees")."""
+    capital opens a run of its own, head_opening, and is none before a part of one: "Europese Commissie
+    en het Europees Parlement" holds no head before "Europees", "Wali Kota Bandung" is Bandung)."""
     at = first
     for _ in range(3):
         for words, kind in lists.heads:
