@@ -31,7 +31,7 @@ NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 NAMES = ".//tei:text//tei:persName | .//tei:text//tei:orgName | .//tei:text//tei:placeName | " \
         ".//tei:text//tei:roleName | .//tei:text//tei:choice"
 NOT_RECOGNISED = "persons, organisations, places, roles and abbreviations are not recognised in this language, only dates"
-# English, French, Spanish, Portuguese, Italian and Dutch (names by their word lists)
+# English, French, Spanish, Portuguese, Italian, Dutch and Indonesian (names by their word lists)
 NOT_RECOGNISED_EN = ("roles and abbreviations are not recognised in this language, only persons, organisations, places "
                      "and dates")
 runner = CliRunner()
@@ -56,7 +56,7 @@ def dates_of(tree) -> list[tuple[str, str | None]]:
 
 # --- the registry ----------------------------------------------------------------------------
 
-def test_vietnamese_has_the_rules_english_french_spanish_portuguese_italian_and_dutch_their_word_lists_and_every_other_language_the_dates_recogniser():
+def test_vietnamese_has_the_rules_english_french_spanish_portuguese_italian_dutch_and_indonesian_their_word_lists_and_every_other_language_the_dates_recogniser():
     chosen = ByLanguage()
     assert isinstance(chosen("vi"), RulesRecogniser) and chosen("vi-VN") is chosen("vi")
     assert isinstance(chosen("en"), CapitalsRecogniser) and chosen("en-GB") is chosen("en")
@@ -70,12 +70,14 @@ def test_vietnamese_has_the_rules_english_french_spanish_portuguese_italian_and_
     assert chosen("it").code == "it" and chosen("it") is not chosen("pt")
     assert isinstance(chosen("nl"), CapitalsRecogniser) and chosen("nl-BE") is chosen("nl") is chosen("nl-NL")
     assert chosen("nl").code == "nl" and chosen("nl") is not chosen("it")
+    assert isinstance(chosen("id"), CapitalsRecogniser) and chosen("id-ID") is chosen("id")
+    assert chosen("id").code == "id" and chosen("id") is not chosen("nl")
     for tag in ("zh", "zh-TW", "de", "pl", "sw"):
         assert isinstance(chosen(tag), DatesRecogniser)
     assert chosen("de") is chosen("pl")  # one per registry entry
     assert not_recognised("vi") == ()
     assert not_recognised("en") == not_recognised("fr") == not_recognised("es") == not_recognised("pt") \
-        == not_recognised("it") == not_recognised("nl") == (ROLE, ABBR)
+        == not_recognised("it") == not_recognised("nl") == not_recognised("id") == (ROLE, ABBR)
     assert not_recognised("de") == (PERSON, ORG, PLACE, ROLE, ABBR)
     assert recognition_for("de").types == {DATE}
 
@@ -209,6 +211,7 @@ def test_cli_prints_the_line_and_exits_0(tmp_path):
     ("pt", "em 6 de maio de 2024", [("6 de maio de 2024", "2024-05-06")]),
     ("nl", "op 6 mei 2024", [("6 mei 2024", "2024-05-06")]),
     ("id", "pada 17 Agustus 2024", [("17 Agustus 2024", "2024-08-17")]),
+    ("id", "Senin (12/2/2025) dan 10 Nopember 1945", [("12/2/2025", "2025-02-12"), ("10 Nopember 1945", "1945-11-10")]),
     ("ms", "pada 31 Ogos 2024", [("31 Ogos 2024", "2024-08-31")]),
     ("en", "May 6th, 2024; 6th May 2024; Sept. 2024", [("May 6th, 2024", "2024-05-06"), ("6th May 2024", "2024-05-06"),
                                                        ("Sept. 2024", "2024-09")]),

@@ -383,7 +383,8 @@ def test_ner_extract_reads_the_dates_of_a_language_without_a_recogniser_in_its_m
     assert [line["entities"] for line in lines] == [[[19, 32, "date"]], [[5, 13, "date"]]]
 
 
-@pytest.mark.parametrize("code, chosen", [("en", "rules"), ("es", "crf"), ("pt", "crf"), ("it", "crf"), ("nl", "combined")])
+@pytest.mark.parametrize("code, chosen", [("en", "rules"), ("es", "crf"), ("pt", "crf"), ("it", "crf"), ("nl", "combined"),
+                                          ("id", "crf")])
 def test_ner_extract_refuses_a_model_for_another_language(tmp_path, code, chosen):
     text = tmp_path / "a.txt"
     text.write_text("x", encoding="utf-8")
