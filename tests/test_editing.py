@@ -20,6 +20,7 @@ import pytest
 from lxml import etree
 from typer.testing import CliRunner
 
+from teikit import names as N
 from teikit.cli import app
 from teikit.validate import iter_errors
 
@@ -238,6 +239,26 @@ def test_merge_needs_the_source(edited):
     result = convert(edited.parent, "--merge", source=edited.parent / "missing.txt")
     assert result.exit_code == 2
     assert lines(result) == [f"error: {edited.parent / 'missing.txt'}: no such file or directory"]
+
+
+def test_a_lunar_date_merged_into_a_header_that_declares_no_calendar_brings_its_calendar(tmp_path):
+    # an edited file whose header declares no lunar calendar (written before lunar dates were kept, or
+    # edited so) and a fresh lunar date: the merge was refused as invalid (date-calendar)
+    source = tmp_path / "le-hoi.txt"
+    source.write_text("Lễ khai hội\n\nTối rằm tháng Giêng, hội thơ mở màn tại Văn Miếu. Ông Nguyễn Văn An phát biểu.\n",
+                      encoding="utf-8")
+    out = tmp_path / "tei"
+    assert convert(out, source=source).exit_code == 0
+    target = out / "le-hoi.xml"
+    text = target.read_text(encoding="utf-8")
+    calendars = text[text.index("      <calendarDesc>"):text.index("</calendarDesc>") + len("</calendarDesc>\n")]
+    edit(target, (calendars, ""), ("phát biểu.", "phát biểu.<!-- checked -->"))
+    result = convert(out, "--merge", source=source)
+    assert result.exit_code == 0, result.output
+    merged = etree.parse(str(target)).getroot()
+    (calendar,) = merged.iterfind(f".//{N.PROFILE_DESC}/{N.CALENDAR_DESC}/{N.CALENDAR}")
+    assert calendar.get(N.XML_ID) == "lunar-calendar"
+    assert [d.get("calendar") for d in merged.iterfind(f".//{N.TEXT}//{N.DATE}")] == ["#lunar-calendar"]
 
 
 def test_merge_refuses_an_edited_text_and_keeps_the_file(edited):

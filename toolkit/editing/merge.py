@@ -5,7 +5,8 @@ new tree; neither input is changed) and a MergeSummary. The edited file is
 the base: its header, comments, processing instructions and every element an
 editor added or changed stay exactly as they are, but for the source's sha256
 in the header, which becomes the fresh encoding's: the merged text is that
-source's (check_text), and the deposit checks the source against it. Only the machine markup
+source's (check_text), and the deposit checks the source against it; and for the calendars
+a fresh date points to (a lunar date's), which the header declares as the fresh one does. Only the machine markup
 teikit wrote and nobody touched is taken out, and the fresh recognition's
 markup (from `fresh`, the tree the encoder made for the same article) is put
 in wherever it fits around the editor's: never crossing it, never at the
@@ -173,6 +174,7 @@ def merge(edited, fresh, article, record: Record | None, *, path: str = "", move
             inserted.append(element)
     summary.refreshed = len(inserted)
     _declare_recognisers(tree, fresh)
+    _declare_calendars(tree, fresh)
     _source_sha256(tree, fresh)
     summary.tidied = tidy_tree(tree, supply=fresh)
     mine = {id(e) for e in inserted}
@@ -268,6 +270,24 @@ def _declare_recognisers(tree, fresh) -> None:
                 app_info.append(copy.deepcopy(application))
     etree.indent(title_stmt, space="  ", level=3)
     etree.indent(app_info, space="  ", level=3)
+
+
+def _declare_calendars(tree, fresh) -> None:
+    """The calendars the merged text's dates point to (date/@calendar: a lunar date) that the edited
+    header does not declare, declared as the fresh encoding does (its profileDesc/calendarDesc)."""
+    root = tree.getroot()
+    declared = {c.get(N.XML_ID) for c in root.iterfind(f"{N.TEI_HEADER}/{N.PROFILE_DESC}/{N.CALENDAR_DESC}/{N.CALENDAR}")}
+    wanted = {d.get("calendar", "")[1:] for d in root.iterfind(f"{N.TEXT}//{N.DATE}[@calendar]")} - declared
+    profile = root.find(f"{N.TEI_HEADER}/{N.PROFILE_DESC}")
+    fresh_calendars = fresh.getroot().iterfind(f"{N.TEI_HEADER}/{N.PROFILE_DESC}/{N.CALENDAR_DESC}/{N.CALENDAR}")
+    add = [c for c in fresh_calendars if c.get(N.XML_ID) in wanted]
+    if not add or profile is None:
+        return
+    desc = profile.find(N.CALENDAR_DESC)
+    if desc is None:
+        desc = etree.SubElement(profile, N.CALENDAR_DESC)
+    desc.extend(copy.deepcopy(c) for c in add)
+    etree.indent(profile, space="  ", level=2)
 
 
 def _source_sha256(tree, fresh) -> None:
