@@ -146,7 +146,8 @@ def _with_initials_dot(toks, candidates: list[Candidate]) -> list[Candidate]:
     text, out = toks.text, []
     for c in candidates:
         word = text[c.start:c.end].rsplit(" ", 1)[-1]
-        if len(word) == 1 and word.isupper() and text.startswith(".", c.end):
+        after = text[c.end + 1:c.end + 2]  # the dot ends the word: "Nguyễn Thị A.B." is no "Nguyễn Thị A."
+        if len(word) == 1 and word.isupper() and text.startswith(".", c.end) and (not after or not after.isalnum()):
             c = c._replace(end=c.end + 1)
         out.append(c)
     return out
@@ -174,7 +175,8 @@ def _credited(scan: Scan) -> list[tuple[int, int]]:
                 out.append((k, end))
     text = toks.text.rstrip()
     last = text.rfind("\n") + 1  # the last line, or what follows the last sentence of a text of one line
-    if not last and (stop := max(text.rfind(". "), text.rfind("! "), text.rfind("? "))) > 0:
+    if not last and (stop := max(text.rfind(". "), text.rfind("! "), text.rfind("? "))) > 0 \
+            and not _abbreviation_before(text, stop):
         last = stop + 2
     if last:
         first = next((x for x in range(toks.n) if toks.starts[x] >= last), toks.n)
@@ -182,6 +184,14 @@ def _credited(scan: Scan) -> list[tuple[int, int]]:
                 and first not in scan.places_at and not scan.head_at(first) and not scan.role_at(first):
             out.append((first, toks.n))
     return out
+
+
+def _abbreviation_before(text: str, stop: int) -> bool:
+    """Whether the word before text[stop] (a dot) is an abbreviation or an initial, which the dot ends and no
+    sentence: one in capitals or one letter ("TP. Hồ Chí Minh", "PGS. Nguyễn", "Nguyễn Văn A. Lê")."""
+    word = text[:stop].rsplit(None, 1)[-1] if text[:stop].strip() else ""
+    # a word in brackets or quotes before the dot ends a sentence: "… (VPF). Đông Linh"
+    return text[stop] == "." and word.isalpha() and (len(word) == 1 or word.isupper())
 
 
 def _name_run(toks, k: int) -> int:
