@@ -48,13 +48,14 @@ from ..errors import EmptyArticleError, UntitledArticleError
 from ..language import DEFAULT_LANGUAGE
 from ..model import (BYLINE, CAPTION, CELL, CREDIT, HEAD, ITEM, LEAD, PARAGRAPH, QUOTE, SUBHEAD, Article, Capture,
                      SourceMeta, join_blocks)
+from ..agencytag import lead_agency
 from ..resources import html_data_dir, read_tsv
 from .charset import read_page
 from .dateline import parse_date_line
 from .decode import clean_line, normalise
 from .htmlblocks import (flatten_layout_tables, split_break_runs, table_as_paragraphs, table_blocks, table_shapes,
                          unwrap_layout_tables)
-from .layout import (_AGENCY_LEAD_RE, _PHOTO_RE, _SENTENCE_END_RE, CAPTION_MAX_CHARS, TAIL_MAX_CHARS,
+from .layout import (_PHOTO_RE, _SENTENCE_END_RE, CAPTION_MAX_CHARS, TAIL_MAX_CHARS,
                      _is_tail_line, byline_author, is_credit, reads_as_paragraph, without_author_label)
 
 __all__ = ["article_from_html", "page_language"]
@@ -357,7 +358,7 @@ def _paragraph_kind(text: str, after_image: bool, first: bool) -> str:
         return CAPTION
     if after_image and len(text) <= TAIL_MAX_CHARS and not _SENTENCE_END_RE.search(text):
         return CAPTION
-    if first and _AGENCY_LEAD_RE.match(text):
+    if first and lead_agency(text):
         return LEAD
     return PARAGRAPH
 

@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..agencytag import AGENCY_LEAD as _AGENCY_LEAD_RE
+from ..agencytag import lead_agency
 from ..errors import EmptyArticleError
 from ..model import BYLINE, CAPTION, CREDIT, LEAD, PARAGRAPH
 from ..resources import gazetteer_dir, language_dir, read_tsv
@@ -274,7 +274,7 @@ def _body_kind(index: int, line: Line) -> str:
         return CAPTION
     if line.after_photo and len(line.text) <= CAPTION_MAX_CHARS and _sentences(line.text) <= 2:
         return CAPTION
-    if index == 0 and _AGENCY_LEAD_RE.match(line.text):
+    if index == 0 and lead_agency(line.text):
         return LEAD
     return PARAGRAPH
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ..agencytag import AGENCY_LEADS, agency_name
+from ..agencytag import agency_leads
 from .orgkeys import org_key
 from .orgnames import continue_name
 from .ruletable import priority
@@ -156,11 +156,10 @@ def repeated_acronyms(scan: Scan, before: tuple[Span, ...]) -> list[Span]:
 
 def agency_tags(scan: Scan, before: tuple[Span, ...]) -> list[Span]:
     """The outlet whose tag opens a paragraph ("TTO - Ngày 8-12, …", "(Chinhphu.vn) - …":
-    agencytag.AGENCY_LEADS), not a place (a dateline: "TP.HCM - …") nor inside a name found: cert 0.8."""
+    agencytag.agency_leads), not a place (a dateline: "TP.HCM - …") nor inside a name found: cert 0.8."""
     toks, out = scan.toks, []
     taken = {x for s in before for x in range(s.i, s.j)}
-    for match in AGENCY_LEADS.finditer(toks.text):
-        start, end = agency_name(match)
+    for start, end in agency_leads(toks.text):
         i, j = bisect_left(toks.starts, start), bisect_left(toks.starts, end)  # its tokens, [i, j)
         if i >= j or i in scan.places_at or any(x in taken for x in range(i, j)):
             continue
