@@ -90,12 +90,12 @@ _LUNAR = tuple(_Keyed(word, r"\s+(\d{1,2})\s+tết(?:\s+nguyên\s+đán)?" + _EN
 # "tháng Giêng" … "tháng Chạp"; "âm lịch", lunar): "rằm tháng Giêng", "rằm tháng 10 âm lịch",
 # "mùng 5 tháng Năm âm lịch", "ngày 15 tháng 7 âm lịch", "tháng 3 âm lịch", "mồng 8 tháng Chạp"
 _LUNAR_ATTRS = (("calendar", f"#{LUNAR_CALENDAR}"),)  # no Gregorian value: the calendar the header declares
-_LUNAR_MONTH = r"(?:\d{1,2}|giêng|chạp|mười\s+một|mười\s+hai|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
-_LUNAR_NAMED = r"(?:giêng|chạp)"  # months no Gregorian date is written with
+_LUNAR_MONTH = r"(?P<month>\d{1,2}|giêng|chạp|mười\s+một|mười\s+hai|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
+_LUNAR_NAMED = r"(?P<named>giêng|chạp)"  # months no Gregorian date is written with
 _LUNAR_FORMS = (
     _Keyed("rằm", r"\s+tháng\s+" + _LUNAR_MONTH + r"(?:\s+âm\s+lịch)?" + _END),
-    *(_Keyed(word, r"\s+\d{1,2}\s+tháng\s+(?:" + _LUNAR_MONTH + r"\s+âm\s+lịch|" + _LUNAR_NAMED + r"(?:\s+âm\s+lịch)?)" + _END)
-      for word in ("mùng", "mồng", "ngày")),
+    *(_Keyed(word, r"\s+(?P<day>\d{1,2})\s+tháng\s+(?:" + _LUNAR_MONTH + r"\s+âm\s+lịch|" + _LUNAR_NAMED
+             + r"(?:\s+âm\s+lịch)?)" + _END) for word in ("mùng", "mồng", "ngày")),
     _Keyed("tháng", r"\s+" + _LUNAR_MONTH + r"\s+âm\s+lịch" + _END),
 )
 _DAY_TO_DATE = _Keyed("từ", r"\s+(?:ngày\s+)?(\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})"
@@ -246,7 +246,14 @@ def _lunar_months(text: str, lowered: str) -> list[Candidate]:
     Gregorian value."""
     return [Candidate(m.start(), m.end(), DATE, "", 0.8, PRIORITY, _LUNAR_ATTRS) for pattern in _LUNAR_FORMS
             if pattern.keyword in lowered
-            for m in (pattern.lower.finditer(lowered) if len(lowered) == len(text) else pattern.any_case.finditer(text))]
+            for m in (pattern.lower.finditer(lowered) if len(lowered) == len(text) else pattern.any_case.finditer(text))
+            if _lunar_day(m)]
+
+
+def _lunar_day(m: re.Match) -> bool:
+    """A lunar month's day is 1 to 30, a month written in digits 1 to 12 ("rằm tháng 45" is none)."""
+    day, month = m.groupdict().get("day"), m.groupdict().get("month")
+    return (day is None or 1 <= int(day) <= 30) and (month is None or not month.isdigit() or 1 <= int(month) <= 12)
 
 
 def find_dates(text: str, reference_date: str | None = None, gaz: Gazetteers | None = None) -> list[Candidate]:
