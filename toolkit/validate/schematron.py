@@ -30,7 +30,8 @@ FILE_PLACEHOLDER = "`teikit tidy FILE`"
 # What the advice to run tidy reads as once FILE is the document's path (SchematronRules.check), as
 # teikit.sch writes it: a parenthesis "(`teikit tidy FILE` adds …)", a clause "run `teikit tidy FILE`
 # to …, or <another way>", or a last clause "; run `teikit tidy FILE` to …".
-_TIDY_ADVICE = (r" \(`teikit tidy {file}` [^)]*\)", r"run `teikit tidy {file}` to .*?, or ", r"; run `teikit tidy {file}` to .*$")
+_TIDY_ADVICE = (r" \(`teikit tidy {file}` [^)`]{{0,300}}\)", r"run `teikit tidy {file}` to [^`]{{0,300}}?, or ",
+                r"; run `teikit tidy {file}` to [^`]{{0,300}}$")  # bounded: a message holds a document's words too
 
 
 def without_tidy_advice(message: str, file: str) -> str:
