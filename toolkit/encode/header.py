@@ -67,6 +67,8 @@ _STD_VALS = ("Dates are given in ISO 8601 in @when, @from/@to or @notBefore/@not
              "precision the text gives (--MM-DD when it gives no year); a length of time the text "
              "gives without a start is no date: measure type=\"duration\" with @quantity and @unit "
              "(year, month, week, day).")
+_LUNAR_STD_VALS = (" A date of the lunar calendar has no Gregorian value here: it carries only @calendar, "
+                   "pointing to the calendar profileDesc/calendarDesc declares.")
 
 
 SHA256_TYPE = "sha256"             # idno/@type of the source's sha256 (and of the register state)
@@ -174,7 +176,7 @@ def build_header(article: Article, doc_id: str, options: ConvertOptions,
     editorial = _sub(encoding, N.EDITORIAL_DECL)
     _sub(_sub(editorial, N.NORMALIZATION), N.P, _NORMALIZATION)
     _sub(_sub(editorial, N.INTERPRETATION), N.P, _INTERPRETATION)
-    _sub(_sub(editorial, N.STD_VALS), N.P, _STD_VALS)
+    _sub(_sub(editorial, N.STD_VALS), N.P, _STD_VALS + (_LUNAR_STD_VALS if lunar else ""))
     _sub(encoding, N.APP_INFO)
     declare_agent(header, TEIKIT_AGENT, "TEI encoding", "teikit", ident=N.TEIKIT_APPLICATION)
     for xml_id, ident, label in recognisers:
