@@ -214,6 +214,16 @@ def test_days_months_pronouns_and_a_capitalised_word_opening_a_sentence_are_no_n
     assert names("On Tuesday the storm passed. Heavy rain fell in March. They left. Officials waited.") == []
 
 
+@pytest.mark.parametrize("code, text, place", [
+    ("en", "Fans watched the Champions League final in London.", "London"),   # a listed name (other_name)
+    ("nl", "Fans keken naar de Champions League-finale in Londen.", "Londen"),
+    ("en", "He rode the Tour de Suisse in London.", "London"),                # a first word before a connector (event)
+    ("nl", "De Ronde van Limburg trok fans naar Londen.", "Londen"),
+])
+def test_an_event_is_no_name_whether_listed_whole_or_told_by_its_first_word(code, text, place):
+    assert readers(code)[1](text) == [("place", place)]
+
+
 def test_an_events_name_holds_no_name_but_what_follows_its_next_connector():
     assert surfaces("Tadej Pogačar won the Tour de France on Sunday in Paris.") == [
         ("person", "Tadej Pogačar"), ("place", "Paris")]

@@ -11,6 +11,7 @@ Babel at run time (it is not a dependency of teikit):
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from babel import __version__ as babel_version
@@ -29,7 +30,9 @@ def main() -> int:
              "# (https://www.unicode.org/license.txt). Read by teikit.language.canonical_tag.",
              "code\tshortest"]
     lines += [f"{code}\t{short}" for code, short in rows]
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    partial = OUT.with_name(OUT.name + ".part")  # then renamed: never a half-written data file
+    partial.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    os.replace(partial, OUT)
     print(f"{len(rows)} codes written to {OUT}")
     return 0
 
