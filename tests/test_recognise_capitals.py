@@ -15,7 +15,7 @@ from teikit.cli import app
 from teikit.errors import RecogniseError
 from teikit.recognise import Context
 from teikit.recognise.capitals import CapitalsRecogniser
-from teikit.recognise.capitalwords import languages, names_dir, read_words, words
+from teikit.recognise.capitalwords import Tokens, languages, names_dir, read_words, words
 
 from capitals_helpers import converted_pair, readers
 
@@ -281,6 +281,19 @@ def test_a_long_line_of_capitalised_words_is_read_in_linear_time():
     started = time.process_time()
     EN.find(line)
     assert time.process_time() - started < 5  # was 172 s (cubic); 0.05 s now: a bound, not a benchmark
+
+
+def test_a_run_of_thousands_of_capitalised_words_and_connectors_is_read_run_by_run():
+    # "Aaa of Aaa of …": one run of every word, classified by its parts recursively: about 10 KB raised
+    # RecursionError, and 4,000 words took 8.6 s; a run is now at most MAX_RUN_WORDS words
+    from teikit.recognise.capitalruns import MAX_RUN_WORDS, runs
+
+    text = "Aaa of " * 3000
+    found = list(runs(Tokens(text, words("en")), words("en")))
+    toks = Tokens(text, words("en"))
+    assert max(map(len, found)) <= MAX_RUN_WORDS
+    assert sorted(i for run in found for i in run if toks.capitalised(i)) == list(range(0, 6000, 2))  # every "Aaa"
+    assert EN.find(text) == []
 
 
 def test_a_text_of_many_short_names_is_read_in_linear_time():

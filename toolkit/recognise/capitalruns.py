@@ -2,7 +2,8 @@
 the lines written in title case (a headline) whose runs only a list names.
 
 A run is a list of word indices (recognise/capitalwords.Tokens): words each written with a
-capital, one space between them, a connector or particle inside (two in a row at most). A run is
+capital, one space between them, a connector or particle inside (two in a row at most), at most
+MAX_RUN_WORDS words (the rest of a longer one is the next run). A run is
 carried on past its own words (`run_reach`) by a listed name with lower-case words that opens
 inside it ("Assemblée nationale": long_name_end) and by an enumeration past a comma ending an
 organisation's name ("Ministry of Health, Labour and Welfare": enumeration_end). `split` parts a
@@ -16,6 +17,9 @@ from .capitalcues import given, head_opening, listed, lower_head
 from .capitalwords import Tokens, Words
 
 _TITLE_CASE_SHARE, _TITLE_CASE_WORDS = 0.6, 4
+# Words of a run at most: no name is longer, and a run is classified by parts within it (recursion, pairs
+# of its words), so a text of thousands of capitalised words in a row ("Aaa of Aaa of …") is read run by run.
+MAX_RUN_WORDS = 30
 _CLOSING = (".", "!", "?", ":", ";", '"', "”", "’", ")")
 
 
@@ -48,7 +52,7 @@ def runs(toks: Tokens, lists: Words):
             continue
         run = [i]
         j = _grow(toks, lists, run, i + 1)
-        while (reach := run_reach(toks, lists, run)) >= j:
+        while len(run) < MAX_RUN_WORDS and (reach := run_reach(toks, lists, run)) >= j:
             run += range(j, reach + 1)
             j = _grow(toks, lists, run, reach + 1)
         yield run
@@ -57,7 +61,7 @@ def runs(toks: Tokens, lists: Words):
 
 def _grow(toks: Tokens, lists: Words, run: list[int], j: int) -> int:
     """Add to the run the capitalised words from word j on (and the connectors between them); the next word's index."""
-    while j < toks.n and toks.joined(j):
+    while j < toks.n and toks.joined(j) and len(run) < MAX_RUN_WORDS:
         if toks.capitalised(j):
             run.append(j)
             j += 1
@@ -66,7 +70,7 @@ def _grow(toks: Tokens, lists: Words, run: list[int], j: int) -> int:
         while k < toks.n and k - j < 2 and toks.joined(k) and (toks.words[k] in lists["connector"]
                                                                or toks.words[k] in lists["particle"]):
             k += 1
-        if k == j or k >= toks.n or not toks.joined(k) or not toks.capitalised(k):
+        if k == j or k >= toks.n or not toks.joined(k) or not toks.capitalised(k) or len(run) + k - j >= MAX_RUN_WORDS:
             break
         run += [*range(j, k), k]
         j = k + 1
