@@ -115,26 +115,34 @@ def _split(element, runs) -> None:
         after.tail = tail
         return
     for text, nodes in parts:  # a box's text in paragraphs, the blocks in it as they are
+        element.extend(_paragraphed(element, [text, *nodes], PARAGRAPH_TAG, BLOCK_TAGS))
+
+
+def _paragraphed(owner, nodes: list, paragraph_tag: str, block_tags) -> list:
+    """`nodes` (text and elements; None is none) as blocks, in order: each run of text and inline elements
+    in a new `paragraph_tag` element made by `owner`, each element of `block_tags` as it is, its tail
+    (when it holds more than white space) in a paragraph of its own."""
+    parts, paragraph = [], None
+    for node in nodes:
+        if node is None:
+            continue
+        if isinstance(node, str) or not _is(node, *block_tags):
+            if paragraph is None:
+                paragraph = owner.makeelement(paragraph_tag, {})
+                parts.append(paragraph)
+            if isinstance(node, str):
+                paragraph.text = (paragraph.text or "") + node
+            else:
+                paragraph.append(node)
+            continue
+        tail, node.tail = node.tail, None
+        parts.append(node)
         paragraph = None
-        for node in [text, *nodes]:
-            if node is None:
-                continue
-            if isinstance(node, str) or not _is(node, *BLOCK_TAGS):
-                if paragraph is None:
-                    paragraph = element.makeelement(PARAGRAPH_TAG, {})
-                    element.append(paragraph)
-                if isinstance(node, str):
-                    paragraph.text = (paragraph.text or "") + node
-                else:
-                    paragraph.append(node)
-                continue
-            tail, node.tail = node.tail, None
-            element.append(node)
-            paragraph = None
-            if (tail or "").strip():
-                paragraph = element.makeelement(PARAGRAPH_TAG, {})
-                paragraph.text = tail
-                element.append(paragraph)
+        if (tail or "").strip():
+            paragraph = owner.makeelement(paragraph_tag, {})
+            paragraph.text = tail
+            parts.append(paragraph)
+    return parts
 
 
 # --- tables in the page ---------------------------------------------------------------------------
@@ -233,27 +241,7 @@ def flatten_layout_tables(body, text_of) -> None:
 
 
 def _cell_parts(cell) -> list:
-    parts, paragraph = [], None
-    for node in [cell.text, *list(cell)]:
-        if node is None:
-            continue
-        if isinstance(node, str) or not _is(node, *T_BLOCKS):
-            if paragraph is None:
-                paragraph = cell.makeelement(T_PARAGRAPH, {})
-                parts.append(paragraph)
-            if isinstance(node, str):
-                paragraph.text = (paragraph.text or "") + node
-            else:
-                paragraph.append(node)
-            continue
-        tail, node.tail = node.tail, None
-        parts.append(node)
-        paragraph = None
-        if (tail or "").strip():
-            paragraph = cell.makeelement(T_PARAGRAPH, {})
-            paragraph.text = tail
-            parts.append(paragraph)
-    return parts
+    return _paragraphed(cell, [cell.text, *list(cell)], T_PARAGRAPH, T_BLOCKS)
 
 
 def table_blocks(table, shapes: dict[tuple, list], number: int, text_of) -> list[tuple]:
