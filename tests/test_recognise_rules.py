@@ -646,6 +646,8 @@ def test_a_known_name_keeps_the_key_the_rules_give_it_here():
     ("Ông phát biểu. In English, the speech was short.", []),
     ("Theo The Guardian, giá dầu tăng.", []),
     ("Sau cuộc gặp, Moon Jae-in cho biết.", ["Moon Jae-in"]),
+    # right after a listed place, as an office or a sport names a person by a country
+    ("chuyên gia của World Bank tại Việt Nam Andrea Coppola cho rằng", ["Andrea Coppola"]),
 ])
 def test_foreign_names_without_a_title(text, names):
     assert surfaces(text, PERSON) == names

@@ -208,8 +208,9 @@ def _foreign_names(scan: Scan, orgs: OrgSpans, blocked, found) -> list[tuple[int
     syllable, standing alone (no capitalised word joined before or after), none of them a
     place, organisation, role, abbreviation or a word of firm and event names (not_names.tsv),
     nor an English function word (foreign_function_words.tsv: "In English", "The Guardian"):
-    a foreign person named without a title ("Emmanuel Macron đến …", "thua Kei Nishikori")
-    (cert 0.6). The first word is a foreign one or an unmarked one ("Kei"), not a Vietnamese
+    a foreign person named without a title ("Emmanuel Macron đến …", "thua Kei Nishikori"), or
+    right after a listed place, as an office or a sport names a person by a country ("Bộ trưởng Thương
+    mại Mỹ Howard Lutnick", "kình ngư Singapore Glen Lim") (cert 0.6). The first word is a foreign one or an unmarked one ("Kei"), not a Vietnamese
     word such as "Bão" (storm) or "Ông"."""
     toks, gaz = scan.toks, scan.gaz
     taken = [False] * toks.n
@@ -217,13 +218,14 @@ def _foreign_names(scan: Scan, orgs: OrgSpans, blocked, found) -> list[tuple[int
         for k in range(i, j):
             taken[k] = True
     titles, words, gaps = toks.titles, toks.words, toks.gaps
+    place_ends = {at + size for at, (size, _) in scan.places_at.items()}
     out = []
     after = 0
     for i in [i for i, t in enumerate(titles) if t]:
         if i < after or taken[i] or blocked[i]:
             continue
-        if i > 0 and gaps[i - 1] in (" ", "-") and toks.caps[i - 1] and not toks.acronym(i - 1):
-            continue  # inside a longer capitalised run
+        if i > 0 and gaps[i - 1] in (" ", "-") and toks.caps[i - 1] and not toks.acronym(i - 1) and i not in place_ends:
+            continue  # inside a longer capitalised run (but after a listed place: "Bộ trưởng … Mỹ Howard Lutnick")
         k, count = i, 0
         while k < toks.n:
             if k > i and gaps[k - 1] == "-" and words[k].isalpha():
