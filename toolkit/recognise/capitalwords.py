@@ -84,14 +84,19 @@ class Words:
         return self.kinds[kind]
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)
 def words(code: str) -> Words:
     """The word lists of language `code` (cached; see read_words), its given names with every other
     language's (world_given)."""
-    own = read_words(names_dir() / f"{code}.tsv")
-    others = [read_words(names_dir() / f"{other}.tsv") for other in languages() if other != code]
-    others.append(read_words(names_dir() / WORLD_GIVEN))
+    own = _listed(f"{code}.tsv")
+    others = [_listed(f"{other}.tsv") for other in languages() if other != code] + [_listed(WORLD_GIVEN)]
     return replace(own, kinds={**own.kinds, "given": own.kinds["given"] | world_given(own, others)})
+
+
+@lru_cache(maxsize=16)
+def _listed(name: str) -> Words:
+    """One file of names_dir() read (read_words) once a process, however many languages read its given names."""
+    return read_words(names_dir() / name)
 
 
 # The given names of the world as Latin-script news writes them, every language's besides its own
