@@ -84,15 +84,15 @@ _DAY_RANGE = re.compile(r"(?<![\w/.\-])(\d{1,2})\s*[–—\-]\s*(\d{1,2})\s*/\s*
 _PARTIAL = re.compile(r"(?<![\w/.\-,])(\d{1,2})(\s?[/–\-]\s?|\.)(\d{1,2})" + _END)
 _LIST = _Keyed("ngày", r"\s+(\d{1,2}(?:\s*,\s*\d{1,2})*)\s*(?:,|\svà)\s*(\d{1,2})\s*(?:/|\s?[\-–]\s?)\s*(\d{1,2})"
                       r"(?:/(\d{4}))?" + _END)
-# "mùng 6 Tết", "mồng 1 Tết Nguyên đán": a lunar date, kept as text without a Gregorian value
-_LUNAR = tuple(_Keyed(word, r"\s+(\d{1,2})\s+tết(?:\s+nguyên\s+đán)?" + _END) for word in ("mùng", "mồng"))
-# ... and a lunar month's day or the month itself (the lunar calendar's words: "rằm", the 15th;
-# "tháng Giêng" … "tháng Chạp"; "âm lịch", lunar): "rằm tháng Giêng", "rằm tháng 10 âm lịch",
-# "mùng 5 tháng Năm âm lịch", "ngày 15 tháng 7 âm lịch", "tháng 3 âm lịch", "mồng 8 tháng Chạp"
+# Lunar dates, kept as text without a Gregorian value: "mùng 6 Tết", "mồng 1 Tết Nguyên đán", and a
+# lunar month's day or the month itself (the lunar calendar's words: "rằm", the 15th; "tháng Giêng" …
+# "tháng Chạp"; "âm lịch", lunar): "rằm tháng Giêng", "rằm tháng 10 âm lịch", "mùng 5 tháng Năm âm
+# lịch", "ngày 15 tháng 7 âm lịch", "tháng 3 âm lịch", "mồng 8 tháng Chạp"
 _LUNAR_ATTRS = (("calendar", f"#{LUNAR_CALENDAR}"),)  # no Gregorian value: the calendar the header declares
 _LUNAR_MONTH = r"(?P<month>\d{1,2}|giêng|chạp|mười\s+một|mười\s+hai|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
 _LUNAR_NAMED = r"(?P<named>giêng|chạp)"  # months no Gregorian date is written with
 _LUNAR_FORMS = (
+    *(_Keyed(word, r"\s+(?P<day>\d{1,2})\s+tết(?:\s+nguyên\s+đán)?" + _END) for word in ("mùng", "mồng")),
     _Keyed("rằm", r"\s+tháng\s+" + _LUNAR_MONTH + r"(?:\s+âm\s+lịch)?" + _END),
     *(_Keyed(word, r"\s+(?P<day>\d{1,2})\s+tháng\s+(?:" + _LUNAR_MONTH + r"\s+âm\s+lịch|" + _LUNAR_NAMED
              + r"(?:\s+âm\s+lịch)?)" + _END) for word in ("mùng", "mồng", "ngày")),
@@ -240,9 +240,9 @@ def _each(pattern, text: str, windows: _Windows):
         yield from pattern.finditer(text, start, end)
 
 
-def _lunar_months(text: str, lowered: str) -> list[Candidate]:
-    """The lunar forms of _LUNAR_FORMS, read over the whole text (they may hold no digit, "rằm
-    tháng Giêng", so the digit windows would miss them; `lowered` is text.lower()): cert 0.8, no
+def _lunar_dates(text: str, lowered: str) -> list[Candidate]:
+    """The lunar dates of _LUNAR_FORMS, read over the whole text (some hold no digit, "rằm tháng
+    Giêng", so the digit windows would miss them; `lowered` is text.lower()): cert 0.8, no
     Gregorian value."""
     return [Candidate(m.start(), m.end(), DATE, "", 0.8, PRIORITY, _LUNAR_ATTRS) for pattern in _LUNAR_FORMS
             if pattern.keyword in lowered
@@ -262,7 +262,7 @@ def find_dates(text: str, reference_date: str | None = None, gaz: Gazetteers | N
     ref = _Reference(reference_date)
     windows = _Windows(text)
     if not windows:
-        return _lunar_months(text, text.lower())  # the only dates written without a digit
+        return _lunar_dates(text, text.lower())  # the only dates written without a digit
     gaz = gaz or default_gazetteers()
     word_cue = _ends_in(gaz.partial_date_cues)
     found: list[_Found] = []
@@ -270,9 +270,7 @@ def find_dates(text: str, reference_date: str | None = None, gaz: Gazetteers | N
         _day_month(found, m.start(), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4)), ref)
     for m in _each(_FULL_SPACED, text, windows):
         _day_month(found, m.start(), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4)), ref)
-    lunar = [Candidate(m.start(), m.end(), DATE, "", 0.8, PRIORITY, _LUNAR_ATTRS) for pattern in _LUNAR
-             for m in _each(pattern, text, windows) if 1 <= int(m.group(1)) <= 30]
-    lunar += _lunar_months(text, windows.lowered)
+    lunar = _lunar_dates(text, windows.lowered)
     for m in _each(_FULL_TEXT, text, windows):
         year = int(m.group(3)) if m.group(3) else None
         _day_month(found, m.start(), m.end(), int(m.group(1)), int(m.group(2)), year, ref, 0.85, 0.75)
