@@ -193,11 +193,10 @@ def declared_lang(root) -> str:
     element has an xml:lang (the stylesheets read it) or nothing says one."""
     if root.get(names.XML_LANG) is not None:
         return ""
-    for part in (root.find(names.tei("text")), root.find(names.tei("sourceDoc"))):
+    for part in (root.find(names.TEXT), root.find(names.tei("sourceDoc"))):
         if part is not None and part.get(names.XML_LANG):
             return part.get(names.XML_LANG).strip()
-    for language in root.iterfind(f"{names.tei('teiHeader')}/{names.tei('profileDesc')}/{names.tei('langUsage')}/"
-                                  f"{names.tei('language')}"):
+    for language in root.iterfind(f"{names.TEI_HEADER}/{names.PROFILE_DESC}/{names.LANG_USAGE}/{names.LANGUAGE}"):
         if tag := canonical_tag(language.get("ident")):
             return tag
     return ""
