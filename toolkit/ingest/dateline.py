@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
 from ..language import info
 from ..resources import language_dir, read_tsv
+from ..datewords import BIDI_SPACE, alternatives, word_key
 from ..whitespace import BIDI_MARKS
 
 _WEEKDAY = r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn|t[2-7])\s*[,-]?\s*)"
@@ -49,19 +49,9 @@ _CJK_DATE = r"(?P<cy>\d{4})\s*年\s*(?P<cm>\d{1,2})\s*月\s*(?P<cd>\d{1,2})\s*�
 _ZONE_ANY = r"(?:\s*\(?\s*(?:gmt|utc|cet|cest|est|edt|pst|pdt|bst|ict|ist)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\s*\)?)"
 
 
-def _key(name: str) -> str:
-    """A word of the data as it is looked up: NFC (the text's form), case folded, one space between words."""
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
-
-
-def _alternatives(words) -> str:
-    """Words of the data as a regex group's alternatives, the longest first, any white space between words."""
-    return "|".join(re.escape(w).replace("\\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
-
-
 def _words(kind: str) -> list[str]:
     """date_words.tsv's words of a kind, every language's."""
-    return [_key(w) for row in read_tsv(language_dir() / "date_words.tsv", what="date words") if row["kind"] == kind
+    return [word_key(w) for row in read_tsv(language_dir() / "date_words.tsv", what="date words") if row["kind"] == kind
             for w in row["words"].split(",") if w.strip()]
 
 
@@ -73,24 +63,24 @@ def _worded() -> tuple[re.Pattern, dict[str, int], dict[str, set[str]]]:
     languages: dict[str, set[str]] = {}
     shared: set[str] = set()
     for row in read_tsv(language_dir() / "months.tsv", what="month names"):
-        for name in (_key(n) for n in row["names"].split(",") if n.strip()):
+        for name in (word_key(n) for n in row["names"].split(",") if n.strip()):
             if months.setdefault(name, int(row["month"])) != int(row["month"]):
                 shared.add(name)
             languages.setdefault(name, set()).add(row["language"])
     for name in shared:
         del months[name]
-    month = rf"(?<!\w)(?:{_alternatives(months)})(?:(?<=\.)|(?!\w))"
+    month = rf"(?<!\w)(?:{alternatives(months)})(?:(?<=\.)|(?!\w))"
     day = r"\d{1,2}(?:st|nd|rd|th|er|\.|º)?"
-    link = rf"(?:(?:de|of|{_alternatives(_words('link'))})\s+)?"  # "5 de marzo de 2024", "5 มีนาคม พ.ศ. 2567"
-    space = rf"[{BIDI_MARKS}]*\s+[{BIDI_MARKS}]*"  # "5\u200f مارس 2024"
+    link = rf"(?:(?:de|of|{alternatives(_words('link'))})\s+)?"  # "5 de marzo de 2024", "5 มีนาคม พ.ศ. 2567"
+    space = BIDI_SPACE  # "5\u200f مارس 2024"
     date = (rf"(?P<date>(?P<d1>{day}){space}{link}(?P<m1>{month})[,،]?{space}{link}(?P<y1>\d{{4}})"
             rf"|(?P<m2>{month}){space}(?P<d2>{day}),?{space}(?P<y2>\d{{4}})|{_CJK_DATE})")
     # one word before it, a weekday or a label ("Wednesday,", "mercredi", "Updated:", "الأربعاء،"), or the data's
-    opening = _alternatives(_words("weekday") + _words("label"))
+    opening = alternatives(_words("weekday") + _words("label"))
     weekday = rf"(?:(?:{opening}|[^\W\d_]+)[.,:،]?{space})?"
     after = r"(?:\s*[（(][^()（）]{1,12}[)）])?"  # "（火）"
-    time_label = _alternatives(["um", "at", "à", "alle", "às", "lúc"] + _words("time_label"))
-    time_suffix = _alternatives(["uhr", "am", "pm", "a.m.", "p.m.", "h"] + _words("time_suffix"))
+    time_label = alternatives(["um", "at", "à", "alle", "às", "lúc"] + _words("time_label"))
+    time_suffix = alternatives(["uhr", "am", "pm", "a.m.", "p.m.", "h"] + _words("time_suffix"))
     time = rf"(?:\s*[-,|]?\s*(?:{time_label})?\s*\d{{1,2}}[:h.]\d{{2}}(?::\d{{2}})?(?:\s*(?:{time_suffix}))?)"
     line = rf"^[\s{BIDI_MARKS}]*{weekday}{date}{after}{time}?{_ZONE_ANY}?\s*$"
     return re.compile(line, re.IGNORECASE), months, languages
@@ -105,7 +95,7 @@ def _worded_date(line: str) -> DateLine | None:
         year, month, day = int(match.group("cy")), int(match.group("cm")), int(match.group("cd"))
     else:
         n = "1" if match.group("d1") else "2"
-        name = _key(match.group(f"m{n}"))
+        name = word_key(match.group(f"m{n}"))
         month = months[name]
         day, year = int(re.match(r"\d+", match.group(f"d{n}")).group(0)), int(match.group(f"y{n}"))
         eras = {info(code).gregorian(year) for code in languages[name]}

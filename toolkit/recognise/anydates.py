@@ -43,7 +43,7 @@ from ..errors import RecogniseError
 from ..language import info, primary
 from ..model import DATE, Mention
 from ..resources import language_dir, read_tsv
-from ..whitespace import BIDI_MARKS
+from ..datewords import BIDI_SPACE, alternatives, word_key
 from .base import Context
 from .dates import valid
 from .ruletable import priority
@@ -59,9 +59,8 @@ _START = rf"(?<![{_LATIN}_/.\-])"
 _YEAR_FIRST = re.compile(_START + r"(\d{4})([/.\-])(\d{1,2})\2(\d{1,2})(?:(?=T\d)|" + _END + ")")  # 2024-05-06T10:00
 _NUMERIC = re.compile(_START + r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})" + _END)
 _CJK = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?")
-# Between the parts of a date with a month name: white space, with the marks that set the direction of
-# right-to-left text beside it (around a number in Arabic: "5\u200f مارس 2024").
-_SPACE = rf"[{BIDI_MARKS}]*\s+[{BIDI_MARKS}]*"
+# Between the parts of a date with a month name (around a number in Arabic: "5\u200f مارس 2024").
+_SPACE = BIDI_SPACE
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +105,7 @@ def _month_patterns(code: str) -> tuple[re.Pattern, re.Pattern, dict[str, int]] 
     for row in _rows("months.tsv"):
         if row["language"] == code:
             for name in row["names"].split(","):
-                months[_folded(name)] = int(row["month"])
+                months[word_key(name)] = int(row["month"])
     if not months:
         return None
     words = {(row["kind"], row["language"]): row["words"].split(",") for row in _rows("date_words.tsv")}
@@ -124,15 +123,10 @@ def _month_patterns(code: str) -> tuple[re.Pattern, re.Pattern, dict[str, int]] 
     return day_first, month_first, months | short
 
 
-def _folded(name: str) -> str:
-    """A month name as it is looked up: NFC (the text's form), case folded, its words parted by one space."""
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
-
-
 def _month(months: dict) -> str:
     """The month names as a group; a name that ends in a full stop ("Sept.", "มี.ค.") needs no word boundary
     after it; one of two words ("كانون الثاني") takes any white space between them."""
-    name = "|".join(re.escape(n).replace("\\ ", r"\s+") for n in sorted(months, key=len, reverse=True))
+    name = alternatives(months)
     return rf"(?<!{_word()})({name})(?:(?<=\.)|(?!{_word()}))"
 
 
@@ -140,7 +134,7 @@ def _short_months(entries: list, code: str) -> dict:
     """date_words.tsv's short_month of a language: twelve entries in month order, alternatives parted by "/"."""
     if entries and len(entries) != 12:
         raise RecogniseError(f"short_month of {code!r} has {len(entries)} entries, not 12", path="date_words.tsv")
-    return {_folded(form): month for month, entry in enumerate(entries, 1) for form in entry.split("/")}
+    return {word_key(form): month for month, entry in enumerate(entries, 1) for form in entry.split("/")}
 
 
 class DatesRecogniser:
@@ -246,11 +240,11 @@ def _named(text: str, patterns, reference_date: str | None, year_of) -> list[Can
         out.append(Candidate(start, end, DATE, "", 0.9 if given else 0.7, PRIORITY, (("when", when),)))
 
     for m in day_first.finditer(text):
-        add(m.start(), m.end(), int(m.group(1)), months[m.group(2).casefold()],
+        add(m.start(), m.end(), int(m.group(1)), months[word_key(m.group(2))],
             int(m.group(3)) if m.group(3) else None)
     for m in month_first.finditer(text):
         day = int(m.group(2)) if m.group(2) else None
         year = int(m.group(3)) if m.group(3) else None
         end = m.end()
-        add(m.start(), end, day, months[m.group(1).casefold()], year)
+        add(m.start(), end, day, months[word_key(m.group(1))], year)
     return out
