@@ -295,7 +295,7 @@ def _text_of(element) -> str:
     return clean_line("".join(parts).replace("\n", " "))  # the page's own line ends are spaces too
 
 
-def _blocks(body, title: str | None, captions: Counter[str] | None = None, shapes: dict | None = None
+def _blocks(body, title: str | None, captions: Counter[str] | None, shapes: dict
             ) -> tuple[list[tuple], tuple[str, str] | None]:
     """(kind, text) of the body's blocks in reading order ((CELL, text, Cell) of a table's), and a
     leading date line (ISO, printed); a paragraph whose text is a figcaption's (`captions`, each text
@@ -323,7 +323,7 @@ def _blocks(body, title: str | None, captions: Counter[str] | None = None, shape
         elif tag == "quote":
             found = [(QUOTE, t) for t in _quote_parts(element) if t]
         elif tag == "table":
-            found, tables = table_blocks(element, shapes or {}, tables, _text_of), tables + 1
+            found, tables = table_blocks(element, shapes, tables, _text_of), tables + 1
         else:
             text = _text_of(element)
             if text and not blocks and title and (rest := _after_title_line(element, text, title)) is not None:
