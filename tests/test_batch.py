@@ -8,7 +8,7 @@ import pytest
 
 from teikit.batch import Batch, Counted, Report
 from teikit.errors import ToolkitError
-from teikit.errors import MissingInputError
+from teikit.errors import MissingInputError, NoInputError
 
 
 @pytest.fixture
@@ -88,6 +88,18 @@ def test_a_file_named_twice_is_one_input(folder):
 def test_a_missing_path_is_a_usage_error_before_anything_runs(folder):
     with pytest.raises(MissingInputError, match="no such file or directory"):
         Batch([folder, folder / "missing"], (".txt",))
+
+
+def test_paths_holding_no_input_are_refused_before_anything_runs(folder):
+    with pytest.raises(NoInputError) as raised:
+        Batch([folder], (".html", ".htm"), unread=lambda path: f"{path.suffix} file (unsupported input type)")
+    assert str(raised.value) == (f"{folder}: no input files (*.html, *.htm) in it; 1 .md file (unsupported input type) "
+                                 "left out; 3 .txt files (unsupported input type) left out; nothing done")
+    empty = folder / "empty"
+    empty.mkdir()
+    with pytest.raises(NoInputError, match=r"^.*empty, .*empty: no input files \(\*\.txt\) in it; nothing done$"):
+        Batch([empty, empty], (".txt",))
+    assert len(Batch([empty, folder], (".txt",)).files) == 3  # one folder without inputs among others: no refusal
 
 
 def test_progress_sees_every_input_once_with_the_label(folder):

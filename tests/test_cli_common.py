@@ -151,3 +151,28 @@ def test_an_output_under_a_file_is_one_error_line_not_a_traceback(tmp_path):
 def test_os_error_message_names_the_path_and_the_problem():
     assert common.os_error_message(PermissionError(13, "Permission denied", "/x/y")) == "/x/y: permission denied"
     assert common.os_error_message(OSError(28, "No space left on device")) == "no space left on device"
+
+
+EMPTY_FOLDER_RUNS = {  # (command line, what it would write, the inputs it looks for; convert says what it leaves out)
+    "convert": (["convert", "{in}", "-o", "{out}"], "{out}", "*.html.gz, *.htm.gz, *.warc.gz, *.txt, *.html, *.htm, *.warc) "
+                "in it; 1 .md file (unsupported input type) left out; nothing done"),
+    "validate": (["validate", "{in}"], None, "*.xml, *.tei"),
+    "render txt": (["render", "{in}", "-f", "txt", "-o", "{out}"], "{out}", "*.xml, *.tei"),
+    "render html": (["render", "{in}", "-o", "{out}"], "{out}", "*.xml, *.tei"),
+    "ner extract": (["ner", "extract", "{in}", "-o", "{out}/x.jsonl"], "{out}/x.jsonl", "*.txt"),
+    "tidy": (["tidy", "{in}"], None, "*.xml, *.tei"),
+}
+
+
+@pytest.mark.parametrize("command", sorted(EMPTY_FOLDER_RUNS))
+def test_a_folder_without_inputs_is_one_error_line_exit_1_and_nothing_written(command, tmp_path):
+    args, output, said = EMPTY_FOLDER_RUNS[command]
+    said = said if said.endswith("nothing done") else said + ") in it; nothing done"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "notes.md").write_text("not an input", encoding="utf-8")
+    fill = {"in": str(folder), "out": str(tmp_path / "out")}
+    result = CliRunner().invoke(app, [arg.format(**fill) for arg in args])
+    assert result.exit_code == 1
+    assert result.stderr == f"error: {folder}: no input files ({said}\n"
+    assert output is None or not Path(output.format(**fill)).exists()

@@ -198,7 +198,7 @@ def test_an_empty_input_never_replaces_a_site(site, tmp_path, replace):
     empty.mkdir()
     result = render(empty, "-o", site, *(["--replace-site"] if replace else []))
     assert result.exit_code == 1
-    assert result.stderr.strip() == f"error: {site}: no TEI files (*.xml, *.tei) in {empty}; nothing written"
+    assert result.stderr.strip() == f"error: {empty}: no input files (*.xml, *.tei) in it; nothing done"
     assert snapshot(site) == before
 
 

@@ -11,6 +11,8 @@ agree on what a batch is:
 - **Collection**: the files named, plus the files with one of `suffixes` under
   folders, in sorted order (inputfiles.collect_files), each once. A path that does not exist
   raises MissingInputError before anything runs: a usage error.
+- **Nothing to do**: paths that hold none of the stage's inputs raise NoInputError (the CLI's
+  one `error:` line, exit 1): a wrong folder named is said, never "0 of 0" and success.
 - **Unusable names**: a file whose name is not UTF-8 is refused with one failure
   (`unusable_name`: it could be written into no TEI, page or JSON line).
 - **Symbolic links**: unless follow_symlinks=True (`--follow-symlinks` of every command
@@ -41,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .errors import ToolkitError
+from .errors import NoInputError, ToolkitError
 from .inputfiles import collect_files, linked_inputs, stem_clashes
 
 Progress = Callable[[Iterable, str], Iterable]
@@ -181,6 +183,25 @@ def unusable_name(path) -> str | None:
         return f"{shown}: the file name is not UTF-8 (byte 0x{byte:02x}); rename the file"
 
 
+_COUNTED_NOUNS = ("redirect", "response", "record", "file", "page")
+
+
+def counted(count: int, reason: str) -> str:
+    """`3 redirects`, `1 request record`, `2 .docx files (unsupported input type)`: the reason's
+    first noun takes the plural."""
+    words = reason.split(" ")
+    if count != 1:
+        at = next((i for i, word in enumerate(words) if word in _COUNTED_NOUNS), len(words) - 1)
+        words[at] += "s"
+    return f"{count} {' '.join(words)}"
+
+
+def nothing_to_do(suffixes: tuple[str, ...], skipped: dict[str, int]) -> str:
+    """Why a batch whose paths hold none of its inputs does nothing (NoInputError)."""
+    left = "".join(f"; {counted(count, reason)} left out" for reason, count in sorted(skipped.items()))
+    return f"no input files ({', '.join('*' + suffix for suffix in suffixes)}) in it{left}; nothing done"
+
+
 def internal_error(path, exc: BaseException) -> str:
     return f"{path}: internal error, please report it ({type(exc).__name__}: {exc})"
 
@@ -228,6 +249,9 @@ class Batch:
         if unread is not None:  # files under the folders that the stage does not read: counted by reason
             for path in left_out:
                 self.report.skip(unread(path))
+        if not self.files:  # a wrong folder named: refused, not "0 of 0" and exit 0
+            raise NoInputError(nothing_to_do(suffixes, self.report.skipped),
+                               path=", ".join(map(os.fspath, paths)) or None)
         if not follow_symlinks:  # a link may lead anywhere (/etc/passwd): skipped unless asked
             linked = set(linked_inputs(paths, self.files))
             for path in (path for path in self.files if path in linked):  # in input order

@@ -35,6 +35,10 @@ class MissingInputError(InputError):
     """A path named on the command line does not exist (a usage error: exit 2)."""
 
 
+class NoInputError(InputError):
+    """The paths a batch is given hold none of its inputs (a wrong folder named): nothing is done."""
+
+
 class IngestError(InputError):
     """The source article cannot be read or decoded or has no usable text."""
 

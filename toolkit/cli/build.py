@@ -42,7 +42,7 @@ from ..convert import SOURCE_SUFFIXES, convert_paths
 from ..convertrecord import remove_unmade
 from ..deposit import DepositOptions, make_package
 from ..editing import tidy_paths
-from ..errors import ToolkitError
+from ..errors import NoInputError, ToolkitError
 from ..fsutil import cannot_write, exclusive_lock, file_in_the_way
 from ..ingest import WARC, source_stem, source_type
 from ..ingest import warc as web_archive
@@ -193,8 +193,12 @@ def _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr
                              language=language, follow_symlinks=follow_symlinks)
     own = (tei_dir, dist)  # the build's outputs: never read as its articles, even inside the seeds folder
     with guarded():  # no seeds folder, or a model that cannot be loaded: nothing can be built
-        converted = convert_paths([seeds], tei_dir, options, progress=progress, edited=edited, engine=engine, force=force,
-                                  exclude=own)
+        try:
+            converted = convert_paths([seeds], tei_dir, options, progress=progress, edited=edited, engine=engine,
+                                      force=force, exclude=own)
+        except NoInputError as exc:  # said, and the build stops below as one that makes no TEI
+            converted = Report()
+            converted.fail(seeds, str(exc))
     # this build's TEI only (written, unchanged since the last build, or edited and kept), never a stale
     # file from an earlier one
     tei = sorted(converted.written + converted.unchanged + converted.kept, key=str)

@@ -13,6 +13,7 @@ from typing import List, Optional
 
 import typer
 
+from ..batch import counted
 from ..convert import convert_paths
 from ..options import ConvertOptions
 from .common import (EXIT_FAILED, day_option, edit_policy, engine_for, follow_symlinks_option, guarded,
@@ -80,19 +81,6 @@ def convert_summary(report, out_dir, note: str = "") -> str:
     if getattr(report, "skipped", None):
         line += "; skipped: " + ", ".join(counted(report.skipped[reason], reason) for reason in sorted(report.skipped))
     return line
-
-
-_COUNTED_NOUNS = ("redirect", "response", "record", "file", "page")
-
-
-def counted(count: int, reason: str) -> str:
-    """`3 redirects`, `1 request record`, `2 .docx files (unsupported input type)`: the reason's
-    first noun takes the plural."""
-    words = reason.split(" ")
-    if count != 1:
-        at = next((i for i, word in enumerate(words) if word in _COUNTED_NOUNS), len(words) - 1)
-        words[at] += "s"
-    return f"{count} {' '.join(words)}"
 
 
 def register(app: typer.Typer) -> None:

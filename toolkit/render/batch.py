@@ -163,9 +163,9 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
     holds (their TEI read again from the manifest); `replace_site` rebuilds it from
     the given files only, removing the pages of the articles it drops. Refused (`replace_hint`:
     what the refusal of an update says to do, render's --replace-site by default)
-    (SiteError, nothing written): no input files at all; an index.html teikit did not
+    (SiteError, nothing written): an index.html teikit did not
     make; an update that cannot read a kept article's TEI; a replacement that would
-    leave the site empty.
+    leave the site empty. Paths that hold no TEI file raise teikit.errors.NoInputError (teikit.batch).
 
     With `jobs` processes (None: every core) or an engine, the workers read each
     document and make its site record (gathered into the store here, in input
@@ -183,9 +183,6 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
     plan = plan_site(out_dir, replace=replace_site, hint=replace_hint)
     batch = Batch(tei_paths, TEI_SUFFIXES, output_suffix=".html", progress=progress, follow_symlinks=follow_symlinks,
                   clash_message="same page name as")
-    if not batch.files:
-        where = ", ".join(str(p) for p in tei_paths) or "no paths"
-        raise plan.refuse(f"no TEI files (*.xml, *.tei) in {where}", hint=False)
     report = batch.report
     report.warnings.extend(plan.notes)
     record = PageRecord(out_dir, "site", renderer.xslt_dir, (register_page_size, search_index), force=force)
