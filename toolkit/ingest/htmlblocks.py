@@ -166,15 +166,21 @@ def _text(element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
+def _reads_as_data(rows, holds_text) -> bool:
+    """LAYOUT_TABLE, the one rule, in either tree: `rows` each a row's cells with text, `holds_text`
+    whether a cell holds the text of a page (a heading, a table, two paragraphs or more)."""
+    rows = [cells for cells in rows if cells]
+    if len(rows) < 2 or all(len(cells) < 2 for cells in rows):
+        return False
+    return not any(holds_text(cell) for cells in rows for cell in cells)
+
+
 def _is_layout(table) -> bool:
     if next(table.iterdescendants(TABLE), None) is not None:
         return True
-    rows = [cells for cells in ([c for c in _cells(row) if _text(c)] for row, _ in _own_rows(table)) if cells]
-    if len(rows) < 2 or all(len(cells) < 2 for cells in rows):
-        return True
-    return any(next(cell.iterdescendants(*HEADINGS), None) is not None
-               or sum(1 for p in cell.iterdescendants(PARAGRAPH_TAG) if _text(p)) >= 2
-               for cells in rows for cell in cells)
+    return not _reads_as_data(([c for c in _cells(row) if _text(c)] for row, _ in _own_rows(table)), lambda cell: (
+        next(cell.iterdescendants(*HEADINGS), None) is not None
+        or sum(1 for p in cell.iterdescendants(PARAGRAPH_TAG) if _text(p)) >= 2))
 
 
 def unwrap_layout_tables(tree) -> None:
@@ -215,11 +221,8 @@ def _t_cells(row) -> list:
 
 
 def _is_data_table(table, text_of) -> bool:
-    rows = [cells for cells in ([c for c in _t_cells(row) if text_of(c)] for row in _rows(table)) if cells]
-    if len(rows) < 2 or all(len(cells) < 2 for cells in rows):
-        return False
-    return not any(any(_is(child, *T_LAYOUT) for child in cell) or sum(1 for child in cell if _is(child, T_PARAGRAPH)) >= 2
-                   for cells in rows for cell in cells)
+    return _reads_as_data(([c for c in _t_cells(row) if text_of(c)] for row in _rows(table)), lambda cell: (
+        any(_is(child, *T_LAYOUT) for child in cell) or sum(1 for child in cell if _is(child, T_PARAGRAPH)) >= 2))
 
 
 def flatten_layout_tables(body, text_of) -> None:
