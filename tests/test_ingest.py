@@ -406,6 +406,13 @@ def test_a_short_title_is_no_sections_name(text, title):
     ("Mittwoch, 10. Januar 2024, 09:15 Uhr", "2024-01-10", "10. Januar 2024"),
     ("5 de marzo de 2024", "2024-03-05", "5 de marzo de 2024"),
     ("2024年7月30日 10:30", "2024-07-30", "2024年7月30日"),
+    # a label of more than one word, before a weekday or a numeric date; months abbreviated; a time zone's letters
+    ("Publié le 12 févr. 2025 à 10h30", "2025-02-12", "12 févr. 2025"),
+    ("Publié le mercredi 12 février 2025", "2025-02-12", "12 février 2025"),
+    ("Mis à jour le 12/02/2025 à 10:30", "2025-02-12", "12/02/2025"),
+    ("Veröffentlicht am 12. Feb. 2025, 09:15 Uhr", "2025-02-12", "12. Feb. 2025"),
+    ("Feb. 12, 2025 10:30 a.m. ET", "2025-02-12", "Feb. 12, 2025"),
+    ("Gepubliceerd op 3 mrt. 2024", "2024-03-03", "3 mrt. 2024"),
     # Arabic, Hindi and Thai: their month names, weekdays and labels (months.tsv, date_words.tsv)
     ("الأربعاء 5 مارس 2024", "2024-03-05", "5 مارس 2024"),
     ("الأربعاء، 5 مارس 2024", "2024-03-05", "5 مارس 2024"),
@@ -426,3 +433,6 @@ def test_a_date_line_in_words_of_another_language_is_the_date(line, when, printe
     a = article(f"{line}\nHội nghị bàn về kinh tế số\n\n{PARA}\n")
     assert (a.title, a.date, a.date_text, a.dateline) == ("Hội nghị bàn về kinh tế số", when, printed, None if line == printed else line)
     assert article(f"March 2024\nHội nghị bàn về kinh tế số\n\n{PARA}\n").title == "March 2024"  # no day: no date line
+    # a label before something else than a date, or two words that are no label, open no date line
+    assert article(f"Publié le rapport 12/02/2025\nHội nghị bàn về kinh tế số\n\n{PARA}\n").date is None
+    assert article(f"The bridge opened 12 February 2025\nHội nghị bàn về kinh tế số\n\n{PARA}\n").date is None

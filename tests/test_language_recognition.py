@@ -215,6 +215,16 @@ def test_cli_prints_the_line_and_exits_0(tmp_path):
     ("ms", "pada 31 Ogos 2024", [("31 Ogos 2024", "2024-08-31")]),
     ("en", "May 6th, 2024; 6th May 2024; Sept. 2024", [("May 6th, 2024", "2024-05-06"), ("6th May 2024", "2024-05-06"),
                                                        ("Sept. 2024", "2024-09")]),
+    # months abbreviated with a full stop, as news writes them; a date ends before a stop its month ends in
+    ("fr", "le 12 févr. 2025, le 3 janv. 2024 et le 1er déc.", [("12 févr. 2025", "2025-02-12"), ("3 janv. 2024", "2024-01-03"),
+                                                               ("1er déc", "--12-01")]),
+    ("de", "am 12. Feb. 2025 und am 3. Sept. 2024", [("12. Feb. 2025", "2025-02-12"), ("3. Sept. 2024", "2024-09-03")]),
+    ("es", "el 12 de feb. de 2025 y el 3 ene. 2024", [("12 de feb. de 2025", "2025-02-12"), ("3 ene. 2024", "2024-01-03")]),
+    ("it", "Roma, 5 giu. (Adnkronos) - il 3 sett. 2024", [("5 giu", "--06-05"), ("3 sett. 2024", "2024-09-03")]),
+    ("pt", "em 3 fev. 2024 e 5 out. 2023", [("3 fev. 2024", "2024-02-03"), ("5 out. 2023", "2023-10-05")]),
+    ("nl", "op 12 feb. 2025 en 3 mrt. 2024", [("12 feb. 2025", "2025-02-12"), ("3 mrt. 2024", "2024-03-03")]),
+    ("ru", "12 февр. 2025 и 3 сент. 2024", [("12 февр. 2025", "2025-02-12"), ("3 сент. 2024", "2024-09-03")]),
+    ("th", "5 มี.ค. และ", [("5 มี.ค.", "--03-05")]),  # a stop within the abbreviation: the last one is its own
     ("en", "Theresa May said she may go in May.", []),
     ("en", "on May 6 the vote", [("May 6", "--05-06")]),
     ("zh", "2024年5月", [("2024年5月", "2024-05")]),

@@ -6,7 +6,8 @@ languages with a month name of data/languages/months.tsv ("12 March 2024", "Wedn
 ("2024年7月30日 10:30"). A month form two languages give two months is no month here.
 Before the date one word may stand, a weekday or a label: any word of letters, or one of the
 weekdays and labels of data/languages/date_words.tsv (words with vowel signs, "बुधवार", or of two
-words, "يوم الأربعاء"); between the month and the year a link of that file ("พ.ศ."), and around a
+words, "يوم الأربعاء"), and a label of that file may stand before that word and before a numeric date
+("Publié le mercredi 12 février 2025", "Mis à jour le 12/02/2025 à 10:30"); between the month and the year a link of that file ("พ.ศ."), and around a
 time its time_label and time_suffix ("เวลา 10:30 น."). The digits of any script are read
 ("٥ مارس ٢٠٢٤"); a year in the era of the month name's language is read in it (Thai 2567 is
 2024: language.LanguageInfo.gregorian). A numeric or ISO date line names no language: its year
@@ -46,7 +47,7 @@ class DateLine(NamedTuple):
 
 
 _CJK_DATE = r"(?P<cy>\d{4})\s*年\s*(?P<cm>\d{1,2})\s*月\s*(?P<cd>\d{1,2})\s*日"
-_ZONE_ANY = r"(?:\s*\(?\s*(?:gmt|utc|cet|cest|est|edt|pst|pdt|bst|ict|ist)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\s*\)?)"
+_ZONE_ANY = r"(?:\s*\(?\s*(?:gmt|utc|cet|cest|eet|eest|wet|west|msk|est|edt|cst|cdt|mst|mdt|pst|pdt|et|ct|mt|pt|bst|ict|ist|jst|kst|hkt|sgt|aest|aedt|wib|wita|wit)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\s*\)?)"
 
 
 def _words(kind: str) -> list[str]:
@@ -75,15 +76,33 @@ def _worded() -> tuple[re.Pattern, dict[str, int], dict[str, set[str]]]:
     space = BIDI_SPACE  # "5\u200f مارس 2024"
     date = (rf"(?P<date>(?P<d1>{day}){space}{link}(?P<m1>{month})[,،]?{space}{link}(?P<y1>\d{{4}})"
             rf"|(?P<m2>{month}){space}(?P<d2>{day}),?{space}(?P<y2>\d{{4}})|{_CJK_DATE})")
-    # one word before it, a weekday or a label ("Wednesday,", "mercredi", "Updated:", "الأربعاء،"), or the data's
+    # one word before it, a weekday or a label ("Wednesday,", "mercredi", "Updated:", "الأربعاء،"), or the data's;
+    # a label of the data may come first ("Publié le mercredi 12 février 2025")
     opening = alternatives(_words("weekday") + _words("label"))
-    weekday = rf"(?:(?:{opening}|[^\W\d_]+)[.,:،]?{space})?"
+    weekday = rf"(?:{_label()}{space})?(?:(?:{opening}|[^\W\d_]+)[.,:،]?{space})?"
     after = r"(?:\s*[（(][^()（）]{1,12}[)）])?"  # "（火）"
+    line = rf"^[\s{BIDI_MARKS}]*{weekday}{date}{after}{_time()}?{_ZONE_ANY}?\s*$"
+    return re.compile(line, re.IGNORECASE), months, languages
+
+
+@lru_cache(maxsize=1)
+def _label() -> str:
+    """A label of the date data before a date ("Publié le", "Updated on:")."""
+    return rf"(?:{alternatives(_words('label'))})[.,:،]?"
+
+
+@lru_cache(maxsize=1)
+def _time() -> str:
+    """The time after a date line's date, with the words of the data around it ("à 10h30", "10:30 a.m.", "เวลา 10:30 น.")."""
     time_label = alternatives(["um", "at", "à", "alle", "às", "lúc"] + _words("time_label"))
     time_suffix = alternatives(["uhr", "am", "pm", "a.m.", "p.m.", "h"] + _words("time_suffix"))
-    time = rf"(?:\s*[-,|]?\s*(?:{time_label})?\s*\d{{1,2}}[:h.]\d{{2}}(?::\d{{2}})?(?:\s*(?:{time_suffix}))?)"
-    line = rf"^[\s{BIDI_MARKS}]*{weekday}{date}{after}{time}?{_ZONE_ANY}?\s*$"
-    return re.compile(line, re.IGNORECASE), months, languages
+    return rf"(?:\s*[-,|]?\s*(?:{time_label})?\s*\d{{1,2}}[:h.]\d{{2}}(?::\d{{2}})?(?:\s*(?:{time_suffix}))?)"
+
+
+@lru_cache(maxsize=1)
+def _labelled_numeric() -> re.Pattern:
+    """A numeric or ISO date line opened by a label of the data ("Mis à jour le 12/02/2025 à 10:30")."""
+    return re.compile(rf"^\s*{_label()}\s*(?P<date>{_NUMERIC}|{_ISO}){_time()}?{_ZONE_ANY}?\s*$", re.IGNORECASE)
 
 
 def _worded_date(line: str) -> DateLine | None:
@@ -110,7 +129,7 @@ def _worded_date(line: str) -> DateLine | None:
 
 def parse_date_line(line: str) -> DateLine | None:
     """The date line's date when the whole line is a publication date."""
-    match = _DATE_LINE_RE.match(line)
+    match = _DATE_LINE_RE.match(line) or _labelled_numeric().match(line)
     if not match:
         return _worded_date(line)
     if match.group("d"):

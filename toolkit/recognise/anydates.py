@@ -240,8 +240,10 @@ def _named(text: str, patterns, reference_date: str | None, year_of) -> list[Can
         out.append(Candidate(start, end, DATE, "", 0.9 if given else 0.7, PRIORITY, (("when", when),)))
 
     for m in day_first.finditer(text):
-        add(m.start(), m.end(), int(m.group(1)), months[word_key(m.group(2))],
-            int(m.group(3)) if m.group(3) else None)
+        # a date that ends in its month's one full stop ("5 giu.", "3 Sept.") ends before it: the stop may be the
+        # sentence's too (one before a year is the abbreviation's; Thai's "มี.ค." has two and no sentence stop)
+        end = m.end() - (not m.group(3) and m.group(2).count(".") == 1 and m.group(2).endswith("."))
+        add(m.start(), end, int(m.group(1)), months[word_key(m.group(2))], int(m.group(3)) if m.group(3) else None)
     for m in month_first.finditer(text):
         day = int(m.group(2)) if m.group(2) else None
         year = int(m.group(3)) if m.group(3) else None
