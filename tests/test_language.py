@@ -186,10 +186,22 @@ def test_a_web_page_whose_declaration_its_text_contradicts(tmp_path):
     report = convert_paths([src], tmp_path / "tei")
     assert report.ok, report.failures
     langs = {name: etree.parse(str(tmp_path / "tei" / f"{name}.xml")).getroot().get(XML_LANG) for name in ("wrong", "right")}
-    assert langs == {"wrong": "en", "right": "en"}  # ingest/html.py keeps the primary subtag
+    assert langs == {"wrong": "en", "right": "en-GB"}  # the page's own tag, its region kept
     assert [w for w in report.warnings if "declares" in w] == [
         f"{src / 'wrong.html'}: the page declares its language Vietnamese (vi), but its text is English (en) "
         "(probability 1.00): written as en"]
+
+
+@pytest.mark.parametrize("declared, written", [
+    ('<html lang="zh-TW">', "zh-TW"), ('<html lang="zh-hant-tw">', "zh-Hant-TW"),
+    ('<html><meta property="og:locale" content="pt_BR">', "pt-BR"), ('<html lang="deu">', "de"),
+    ('<html lang="x">', None), ("<html>", None)])
+def test_a_page_declares_its_language_tag_whole_as_bcp_47_writes_it(declared, written):
+    """zh-TW was written "zh": the region that tells Traditional from Simplified Chinese was lost."""
+    from lxml import html as lxml_html
+    from teikit.ingest.html import page_language
+
+    assert page_language(lxml_html.fromstring(declared + "<body><p>x</p></body></html>")) == written
 
 
 def test_the_letter_count_that_lets_the_detector_speak_counts_letters_only():

@@ -78,11 +78,13 @@ def valid_tag(value: str) -> bool:
 
 
 def normal_tag(value: str) -> str:
-    """A tag as written to xml:lang: primary subtag lower case, a region upper case ("en-GB")."""
+    """A tag as written to xml:lang: primary subtag lower case, a script title case and a region
+    upper case ("en-GB", "zh-Hant-TW"), as BCP 47 writes them."""
     parts = value.strip().replace("_", "-").split("-")
     out = [parts[0].lower()]
     for part in parts[1:]:
-        out.append(part.upper() if len(part) == 2 and part.isalpha() else part)
+        out.append(part.upper() if len(part) == 2 and part.isalpha() else
+                   part.title() if len(part) == 4 and part.isalpha() and len(out) == 1 else part)
     return "-".join(out)
 
 

@@ -45,7 +45,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ..errors import EmptyArticleError, UntitledArticleError
-from ..language import DEFAULT_LANGUAGE
+from ..language import DEFAULT_LANGUAGE, canonical_tag
 from ..model import (BYLINE, CAPTION, CELL, CREDIT, HEAD, ITEM, LEAD, PARAGRAPH, QUOTE, SUBHEAD, Article, Capture,
                      SourceMeta, join_blocks)
 from ..agencytag import lead_agency
@@ -145,7 +145,8 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
 
 
 def page_language(tree) -> str | None:
-    """The primary language subtag the page declares (lower case), or None."""
+    """The language tag the page declares, as BCP 47 writes it ("zh-TW", "zh-Hant", "pt-BR": a
+    script or region is kept), or None."""
     declared = [tree.get("lang"), tree.get("{http://www.w3.org/XML/1998/namespace}lang")]
     for meta in tree.iter("meta"):
         if (meta.get("http-equiv") or "").lower() == "content-language":
@@ -153,9 +154,9 @@ def page_language(tree) -> str | None:
         elif (meta.get("property") or "").lower() == "og:locale":
             declared.append(meta.get("content"))
     for value in declared:
-        match = _LANG_RE.match((value or "").strip().split(",")[0].strip())
-        if match:
-            return match.group(0).lower()
+        first = (value or "").strip().split(",")[0].strip().replace("_", "-")  # og:locale writes "pt_BR"
+        if _LANG_RE.match(first) and (tag := canonical_tag(first)):
+            return tag
     return None
 
 
