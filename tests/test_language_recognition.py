@@ -225,6 +225,11 @@ def test_cli_prints_the_line_and_exits_0(tmp_path):
     ("nl", "op 12 feb. 2025 en 3 mrt. 2024", [("12 feb. 2025", "2025-02-12"), ("3 mrt. 2024", "2024-03-03")]),
     ("ru", "12 февр. 2025 и 3 сент. 2024", [("12 февр. 2025", "2025-02-12"), ("3 сент. 2024", "2024-09-03")]),
     ("th", "5 มี.ค. และ", [("5 มี.ค.", "--03-05")]),  # a stop within the abbreviation: the last one is its own
+    # the first date of a range or pair takes the year of the second (it took the reference year)
+    ("en", "from July 4 to July 7, 2023", [("July 4", "2023-07-04"), ("July 7, 2023", "2023-07-07")]),
+    ("fr", "du 4 juillet au 7 juillet 2023", [("4 juillet", "2023-07-04"), ("7 juillet 2023", "2023-07-07")]),
+    ("en", "on July 4. On July 7, 2023", [("July 4", "--07-04"), ("July 7, 2023", "2023-07-07")]),  # a sentence apart
+    ("en", "December 30 to January 2, 2024", [("December 30", "--12-30"), ("January 2, 2024", "2024-01-02")]),  # the year before
     ("en", "Theresa May said she may go in May.", []),
     ("en", "on May 6 the vote", [("May 6", "--05-06")]),
     ("zh", "2024年5月", [("2024年5月", "2024-05")]),

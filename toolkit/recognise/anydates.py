@@ -239,14 +239,32 @@ def _named(text: str, patterns, reference_date: str | None, year_of) -> list[Can
                 return
         out.append(Candidate(start, end, DATE, "", 0.9 if given else 0.7, PRIORITY, (("when", when),)))
 
+    found = []  # (start, end, day, month, year as written or None)
     for m in day_first.finditer(text):
         # a date that ends in its month's one full stop ("5 giu.", "3 Sept.") ends before it: the stop may be the
         # sentence's too (one before a year is the abbreviation's; Thai's "มี.ค." has two and no sentence stop)
         end = m.end() - (not m.group(3) and m.group(2).count(".") == 1 and m.group(2).endswith("."))
-        add(m.start(), end, int(m.group(1)), months[word_key(m.group(2))], int(m.group(3)) if m.group(3) else None)
+        found.append((m.start(), end, int(m.group(1)), months[word_key(m.group(2))], int(m.group(3)) if m.group(3) else None))
     for m in month_first.finditer(text):
-        day = int(m.group(2)) if m.group(2) else None
-        year = int(m.group(3)) if m.group(3) else None
-        end = m.end()
-        add(m.start(), end, day, months[word_key(m.group(1))], year)
+        found.append((m.start(), m.end(), int(m.group(2)) if m.group(2) else None, months[word_key(m.group(1))],
+                      int(m.group(3)) if m.group(3) else None))
+    found = sorted(date for date in found if date[2] is not None or date[4] is not None)  # a month alone is none
+    for i, (start, end, day, month, year) in enumerate(found):
+        if year is None and day is not None and i + 1 < len(found):
+            year = _shared_year(text, end, found[i + 1], month)
+        add(start, end, day, month, year)
     return out
+
+
+# Between the first date of a range or pair and the next, which gives it its year ("July 4 to July 7, 2023",
+# "4 July - 7 July 2023", "du 4 au 7 juillet 2023"): a few characters, no digit and no sentence's end.
+_RANGE_GAP = re.compile(r"[^\d.!?;:\n]{1,12}")
+
+
+def _shared_year(text: str, end: int, following: tuple, month: int) -> int | None:
+    """The year of the date right after a date without one (`following`, as _named lists them), when
+    the two are a range or a pair in that year: close, in the same or a later month."""
+    start, _, _, next_month, year = following
+    if year is None or next_month < month or not _RANGE_GAP.fullmatch(text[end:start]):
+        return None
+    return year
