@@ -413,6 +413,14 @@ def test_a_short_title_is_no_sections_name(text, title):
     ("Veröffentlicht am 12. Feb. 2025, 09:15 Uhr", "2025-02-12", "12. Feb. 2025"),
     ("Feb. 12, 2025 10:30 a.m. ET", "2025-02-12", "Feb. 12, 2025"),
     ("Gepubliceerd op 3 mrt. 2024", "2024-03-03", "3 mrt. 2024"),
+    # Greek, Hebrew (its "in" glued to the month), Turkish, Korean; a Russian year followed by its word for "year"
+    ("16 Δεκεμβρίου 2023", "2023-12-16", "16 Δεκεμβρίου 2023"),
+    ("24 במאי 2023", "2023-05-24", "24 במאי 2023"),
+    ("20 Mart 2023 Pazartesi", None, None),
+    ("20 Mart 2023", "2023-03-20", "20 Mart 2023"),
+    ("2023년 8월 12일", "2023-08-12", "2023년 8월 12일"),
+    ("11 июля 2023 года", "2023-07-11", "11 июля 2023"),
+    ("5 maja 2024 r., 10:30", "2024-05-05", "5 maja 2024"),
     # Arabic, Hindi and Thai: their month names, weekdays and labels (months.tsv, date_words.tsv)
     ("الأربعاء 5 مارس 2024", "2024-03-05", "5 مارس 2024"),
     ("الأربعاء، 5 مارس 2024", "2024-03-05", "5 مارس 2024"),
@@ -431,6 +439,9 @@ def test_a_short_title_is_no_sections_name(text, title):
 def test_a_date_line_in_words_of_another_language_is_the_date(line, when, printed):
     # Only numeric and Vietnamese date lines were: "12 March 2024" above the title was the title.
     a = article(f"{line}\nHội nghị bàn về kinh tế số\n\n{PARA}\n")
+    if when is None:  # a weekday after the date is no date line's
+        assert a.date is None
+        return
     assert (a.title, a.date, a.date_text, a.dateline) == ("Hội nghị bàn về kinh tế số", when, printed, None if line == printed else line)
     assert article(f"March 2024\nHội nghị bàn về kinh tế số\n\n{PARA}\n").title == "March 2024"  # no day: no date line
     # a label before something else than a date, or two words that are no label, open no date line

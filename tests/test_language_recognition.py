@@ -230,6 +230,14 @@ def test_cli_prints_the_line_and_exits_0(tmp_path):
     ("fr", "du 4 juillet au 7 juillet 2023", [("4 juillet", "2023-07-04"), ("7 juillet 2023", "2023-07-07")]),
     ("en", "on July 4. On July 7, 2023", [("July 4", "--07-04"), ("July 7, 2023", "2023-07-07")]),  # a sentence apart
     ("en", "December 30 to January 2, 2024", [("December 30", "--12-30"), ("January 2, 2024", "2024-01-02")]),  # the year before
+    # Greek (genitive, accusative), Hebrew (its "in" glued to the month, outside a date that opens with it),
+    # Turkish, Ukrainian, Korean
+    ("el", "από 1 Ιανουαρίου 2024 και τον Μάρτιο 2025", [("1 Ιανουαρίου 2024", "2024-01-01"), ("Μάρτιο 2025", "2025-03")]),
+    ("he", "ב-24 במאי 2023 ובינואר 2024", [("24 במאי 2023", "2023-05-24"), ("ינואר 2024", "2024-01")]),
+    ("he", "במאי הסרט", []),  # "the film's director": a month's letters with no day or year
+    ("tr", "20 Mart 2023'te ve 5 Kasım 2024", [("20 Mart 2023", "2023-03-20"), ("5 Kasım 2024", "2024-11-05")]),
+    ("uk", "12 березня 2024 року", [("12 березня 2024", "2024-03-12")]),
+    ("ko", "2023년 10월 7일부터", [("2023년 10월 7일", "2023-10-07")]),
     ("en", "Theresa May said she may go in May.", []),
     ("en", "on May 6 the vote", [("May 6", "--05-06")]),
     ("zh", "2024年5月", [("2024年5月", "2024-05")]),

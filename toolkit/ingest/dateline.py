@@ -2,16 +2,18 @@
 "Cập nhật: ngày 5 tháng 3 năm 2024 08:00 (GMT+7)", "2013-07-31") by its shape; in other
 languages with a month name of data/languages/months.tsv ("12 March 2024", "Wednesday, March 12,
 2024", "mercredi 5 mars 2024", "Mittwoch, 10. Januar 2024, 09:15 Uhr", "الأربعاء، 5 مارس 2024",
-"बुधवार, 5 मार्च 2024", "วันพุธที่ 5 มีนาคม 2567 เวลา 10:30 น.") or in CJK digits
-("2024年7月30日 10:30"). A month form two languages give two months is no month here.
+"बुधवार, 5 मार्च 2024", "วันพุธที่ 5 มีนาคม 2567 เวลา 10:30 น.", "24 במאי 2023") or in CJK digits
+("2024年7月30日 10:30", "2023년 8월 12일"). A month form two languages give two months is no month here.
 Before the date one word may stand, a weekday or a label: any word of letters, or one of the
 weekdays and labels of data/languages/date_words.tsv (words with vowel signs, "बुधवार", or of two
-words, "يوم الأربعاء"), and a label of that file may stand before that word and before a numeric date
-("Publié le mercredi 12 février 2025", "Mis à jour le 12/02/2025 à 10:30"); between the month and the year a link of that file ("พ.ศ."), and around a
-time its time_label and time_suffix ("เวลา 10:30 น."). The digits of any script are read
-("٥ مارس ٢٠٢٤"); a year in the era of the month name's language is read in it (Thai 2567 is
-2024: language.LanguageInfo.gregorian). A numeric or ISO date line names no language: its year
-is made Gregorian once the article's language is known (convertpasses.settle_language).
+words, "يوم الأربعاء"), and a label of that file may stand before that word and before a numeric
+date ("Publié le mercredi 12 février 2025", "Mis à jour le 12/02/2025 à 10:30"); between the
+month and the year a link of that file ("พ.ศ."), before the month its month_prefix ("במאי"),
+after the year its year_suffix ("11 июля 2023 года"), and around a time its time_label and
+time_suffix ("เวลา 10:30 น."). The digits of any script are read ("٥ مارس ٢٠٢٤"); a year in the
+era of the month name's language is read in it (Thai 2567 is 2024: language.LanguageInfo.gregorian).
+A numeric or ISO date line names no language: its year is made Gregorian once the article's
+language is known (convertpasses.settle_language).
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ class DateLine(NamedTuple):
     line: str | None = None   # the whole line, when it says more (weekday, time, zone): the header keeps it
 
 
-_CJK_DATE = r"(?P<cy>\d{4})\s*年\s*(?P<cm>\d{1,2})\s*月\s*(?P<cd>\d{1,2})\s*日"
+_CJK_DATE = r"(?P<cy>\d{4})\s*[年년]\s*(?P<cm>\d{1,2})\s*[月월]\s*(?P<cd>\d{1,2})\s*[日일]"  # Korean: 년 월 일
 _ZONE_ANY = r"(?:\s*\(?\s*(?:gmt|utc|cet|cest|eet|eest|wet|west|msk|est|edt|cst|cdt|mst|mdt|pst|pdt|et|ct|mt|pt|bst|ict|ist|jst|kst|hkt|sgt|aest|aedt|wib|wita|wit)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\s*\)?)"
 
 
@@ -70,18 +72,20 @@ def _worded() -> tuple[re.Pattern, dict[str, int], dict[str, set[str]]]:
             languages.setdefault(name, set()).add(row["language"])
     for name in shared:
         del months[name]
-    month = rf"(?<!\w)(?:{alternatives(months)})(?:(?<=\.)|(?!\w))"
+    opens = rf"(?<!\w)(?:{alternatives(_words('month_prefix'))})?"  # before a month: "24 במאי 2023"
+    month = rf"(?:{alternatives(months)})(?:(?<=\.)|(?!\w))"
     day = r"\d{1,2}(?:st|nd|rd|th|er|\.|º)?"
     link = rf"(?:(?:de|of|{alternatives(_words('link'))})\s+)?"  # "5 de marzo de 2024", "5 มีนาคม พ.ศ. 2567"
     space = BIDI_SPACE  # "5\u200f مارس 2024"
-    date = (rf"(?P<date>(?P<d1>{day}){space}{link}(?P<m1>{month})[,،]?{space}{link}(?P<y1>\d{{4}})"
-            rf"|(?P<m2>{month}){space}(?P<d2>{day}),?{space}(?P<y2>\d{{4}})|{_CJK_DATE})")
+    date = (rf"(?P<date>(?P<d1>{day}){space}{link}{opens}(?P<m1>{month})[,،]?{space}{link}(?P<y1>\d{{4}})"
+            rf"|{opens}(?P<m2>{month}){space}(?P<d2>{day}),?{space}(?P<y2>\d{{4}})|{_CJK_DATE})")
     # one word before it, a weekday or a label ("Wednesday,", "mercredi", "Updated:", "الأربعاء،"), or the data's;
     # a label of the data may come first ("Publié le mercredi 12 février 2025")
     opening = alternatives(_words("weekday") + _words("label"))
     weekday = rf"(?:{_label()}{space})?(?:(?:{opening}|[^\W\d_]+)[.,:،]?{space})?"
     after = r"(?:\s*[（(][^()（）]{1,12}[)）])?"  # "（火）"
-    line = rf"^[\s{BIDI_MARKS}]*{weekday}{date}{after}{_time()}?{_ZONE_ANY}?\s*$"
+    year_word = rf"(?:\s*(?:{alternatives(_words('year_suffix'))})(?!\w))?"  # "11 июля 2023 года", "2023 r."
+    line = rf"^[\s{BIDI_MARKS}]*{weekday}{date}{year_word}{after}{_time()}?{_ZONE_ANY}?\s*$"
     return re.compile(line, re.IGNORECASE), months, languages
 
 

@@ -58,7 +58,8 @@ _END = rf"(?![{_LATIN}%_]|[/.\-–][{_LATIN}])"
 _START = rf"(?<![{_LATIN}_/.\-])"
 _YEAR_FIRST = re.compile(_START + r"(\d{4})([/.\-])(\d{1,2})\2(\d{1,2})(?:(?=T\d)|" + _END + ")")  # 2024-05-06T10:00
 _NUMERIC = re.compile(_START + r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})" + _END)
-_CJK = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?")
+# year, month and day as Chinese and Japanese (年 月 日/号) and Korean (년 월 일) write them
+_CJK = re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日号일])?")
 # Between the parts of a date with a month name (around a number in Arabic: "5\u200f مارس 2024").
 _SPACE = BIDI_SPACE
 
@@ -118,16 +119,19 @@ def _month_patterns(code: str) -> tuple[re.Pattern, re.Pattern, dict[str, int]] 
     comma = "[,،]?"  # the Latin or the Arabic comma: "5 मार्च, 2024"
     # a day's number opens no word, but after a word the language writes glued to it ("و12 يناير": and 12 January)
     glued = "".join(rf"|(?<=(?<!{_word()}){re.escape(w)})" for w in words.get(("prefix", code), []))
-    day_first = re.compile(rf"(?:(?<![\w/.\-]){glued}){day}{gap}{_month(months | short)}(?:{comma}{gap}{year})?", re.I)
-    month_first = re.compile(rf"{_month(months)}(?:{_SPACE}{day}(?!\d))?(?:{comma}{gap}{year})?", re.I)  # "octubre de 2024"
+    prefix = words.get(("month_prefix", code), [])  # "24 במאי 2023": glued to the month
+    day_first = re.compile(rf"(?:(?<![\w/.\-]){glued}){day}{gap}{_month(months | short, prefix)}(?:{comma}{gap}{year})?", re.I)
+    month_first = re.compile(rf"{_month(months, prefix)}(?:{_SPACE}{day}(?!\d))?(?:{comma}{gap}{year})?", re.I)  # "octubre de 2024"
     return day_first, month_first, months | short
 
 
-def _month(months: dict) -> str:
+def _month(months: dict, prefixes=()) -> str:
     """The month names as a group; a name that ends in a full stop ("Sept.", "มี.ค.") needs no word boundary
-    after it; one of two words ("كانون الثاني") takes any white space between them."""
+    after it; one of two words ("كانون الثاني") takes any white space between them; a prefix of the
+    language may be glued before it, outside the group ("במאי")."""
     name = alternatives(months)
-    return rf"(?<!{_word()})({name})(?:(?<=\.)|(?!{_word()}))"
+    glued = rf"(?:{alternatives(prefixes)})?" if prefixes else ""
+    return rf"(?<!{_word()}){glued}({name})(?:(?<=\.)|(?!{_word()}))"
 
 
 def _short_months(entries: list, code: str) -> dict:
@@ -246,7 +250,7 @@ def _named(text: str, patterns, reference_date: str | None, year_of) -> list[Can
         end = m.end() - (not m.group(3) and m.group(2).count(".") == 1 and m.group(2).endswith("."))
         found.append((m.start(), end, int(m.group(1)), months[word_key(m.group(2))], int(m.group(3)) if m.group(3) else None))
     for m in month_first.finditer(text):
-        found.append((m.start(), m.end(), int(m.group(2)) if m.group(2) else None, months[word_key(m.group(1))],
+        found.append((m.start(1), m.end(), int(m.group(2)) if m.group(2) else None, months[word_key(m.group(1))],
                       int(m.group(3)) if m.group(3) else None))
     found = sorted(date for date in found if date[2] is not None or date[4] is not None)  # a month alone is none
     for i, (start, end, day, month, year) in enumerate(found):
