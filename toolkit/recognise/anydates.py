@@ -261,7 +261,7 @@ def _named(text: str, patterns, reference_date: str | None, year_of) -> list[Can
 
 
 # Between the first date of a range or pair and the next, which gives it its year ("July 4 to July 7, 2023",
-# "4 July - 7 July 2023", "du 4 au 7 juillet 2023"): a few characters, no digit and no sentence's end.
+# "4 July - 7 July 2023", "du 4 juillet au 7 juillet 2023"): a few characters, no digit and no sentence's end.
 _RANGE_GAP = re.compile(r"[^\d.!?;:\n]{1,12}")
 
 
