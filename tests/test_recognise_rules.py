@@ -749,6 +749,7 @@ def test_a_listed_name_inside_a_headed_name_is_whole():
     ("Đường Nguyễn Trãi ngập sâu sau mưa.", "Đường Nguyễn Trãi"),
     ("người dân xã Trà Leng cho biết", "xã Trà Leng"),
     ("ông Nguyễn Văn An ở xã Mỹ Thành cho biết", "xã Mỹ Thành"),
+    ("Lễ viếng tại số 5 phố Trần Thánh Tông sáng nay.", "phố Trần Thánh Tông"),  # after a house number
 ])
 def test_a_place_named_after_a_person_is_a_place(text, place):
     name = place.split(" ", 1)[1]
@@ -779,8 +780,28 @@ def test_stations_sites_squares_and_airports_are_places_with_their_generic_word(
         [("tỉnh Nghệ An", "Nghệ An")] if "Nghệ An" in text else []), [])
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Ông Trương Công Thành, chủ một vựa ở xã Krông Pắc, cho biết.", "xã Krông Pắc"),
+    ("Đại biểu (đơn vị bầu cử xã Ia Grai) chất vấn về cao tốc.", "xã Ia Grai"),
+])
+def test_a_name_after_a_level_is_a_place_not_a_foreign_person(text, place):
+    """After a level word ("xã", "huyện") the capitalised words are the place's name, even
+    where the person rules would read them as a foreign name."""
+    assert place in surfaces(text, PLACE) and surfaces(text, PERSON) in ([], ["Trương Công Thành"])
+
+
+def test_a_one_syllable_level_at_a_sentence_start_announces_a_place():
+    text = "Lũ lên nhanh. Xã Tam Đảo được thành lập từ 1/7/2025."
+    assert surfaces(text, PLACE) == ["Xã Tam Đảo"]
+    # but a level without a capitalised name after it is none ("Xã hội …" is society)
+    assert surfaces("Xã hội phát triển nhanh. Huyện có ba xã.", PLACE) == []
+
+
 @pytest.mark.parametrize("text, place, key", [
     ("Mực nước sông Hồng dâng cao sáng nay.", "sông Hồng", "Hồng"),
+    ("Bão đổ bộ miền Bắc hồi tháng 9.", "miền Bắc", "Bắc"),  # a region: "miền" + a compass point
+    ("Điện cung ứng cho miền Nam mùa khô.", "miền Nam", "Nam"),
+    ("Mực nước tại trạm Kim Long lên 4 m.", "trạm Kim Long", "Kim Long"),  # a gauging station
     ("Nhiều khu vực ven sông Đuống cũng bị ảnh hưởng.", "sông Đuống", "Đuống"),
     ("Xe cộ đi qua phố Huế chậm vì mưa.", "phố Huế", "Huế"),
 ])

@@ -25,8 +25,10 @@
   language ("người Nga", "tiếng Anh"): not marked; nor is a place inside the quoted
   title of a work or an event (work_words.tsv: "triển lãm “Hà Nội xưa”").
 - after a level or a generic noun, a personal name is the place's name ("đường
-  Võ Văn Kiệt", "xã Trà Leng", "Đường Nguyễn Trãi" at a sentence start): it
-  wins over the person rules.
+  Võ Văn Kiệt", "xã Trà Leng", "Đường Nguyễn Trãi" at a sentence start, "số 5 phố
+  Trần Thánh Tông" after a house number): it wins over the person rules; so does
+  any name after a level ("xã Krông Pắc", not a foreign person), and a level of one
+  syllable capitalised at a sentence start announces one too ("Xã Tam Đảo được …").
 Keys of unlisted places are their folded text.
 """
 
@@ -107,7 +109,8 @@ def find_places(scan: Scan, orgs: OrgSpans) -> list[Candidate]:
         # an organisation's name: "Chủ tịch UBND thành phố Trần Sỹ Thanh" is a person
         gap = toks.gaps[i - 1] if i else None
         named = gap in (None, ",", ".", ";", ":", "-") or (gap == " " and (
-            toks.lower(i - 1) or toks.low[i - 1] in gaz.function_words))  # "Từ ga Kim Mã …"
+            toks.lower(i - 1) or toks.low[i - 1] in gaz.function_words  # "Từ ga Kim Mã …"
+            or toks.words[i - 1].isdigit()))  # a house number: "số 5 phố Trần Thánh Tông"
         if low in cues:
             named = False
             k, cert, prio = i + 1, 0.6, CUE
@@ -117,7 +120,7 @@ def find_places(scan: Scan, orgs: OrgSpans) -> list[Candidate]:
                 cert, prio = 0.7, ADMIN_CUE
                 if k >= toks.n or not toks.joined(k - 1):
                     continue
-        elif low in gaz.admin_words and (not toks.title(i) or scan.titled_level(i)):
+        elif low in gaz.admin_words and (not toks.title(i) or scan.titled_level(i) or toks.sentence_start(i)):
             admin = gaz.admin_words.match_at(toks, i)
             if not admin or i + admin[0] >= toks.n or not toks.joined(i + admin[0] - 1):
                 continue
@@ -135,7 +138,7 @@ def find_places(scan: Scan, orgs: OrgSpans) -> list[Candidate]:
         end = _cued_name(scan, orgs, k, named, generic=low not in cues)
         if end is None:
             continue
-        if named and (k in scan.places_at or any(scan.person_at(x) for x in range(k, end))):
+        if named and (prio == ADMIN_CUE or k in scan.places_at or any(scan.person_at(x) for x in range(k, end))):
             prio = NAMED_AFTER  # "xã Trà Leng", "huyện Nam Trà My"; "xã Mỹ Thành" (not "Mỹ")
         if (prio == CUE and end - k == 1 and end < toks.n and toks.joined(end - 1) and toks.lower(end)
                 and not (low in nouns and (toks.lower(i) or toks.sentence_start(i)))):
