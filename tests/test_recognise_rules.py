@@ -780,6 +780,25 @@ def test_stations_sites_squares_and_airports_are_places_with_their_generic_word(
         [("tỉnh Nghệ An", "Nghệ An")] if "Nghệ An" in text else []), [])
 
 
+@pytest.mark.parametrize("text, place, key", [
+    ("Cướp cửa hàng trên quốc lộ 51 rồi tẩu thoát.", "quốc lộ 51", "51"),
+    ("Xe tải đi quốc lộ 1A về phía nam.", "quốc lộ 1A", "1A"),
+    ("Tại khu phố 3, người dân kê cao đồ đạc.", "khu phố 3", "3"),
+    ("Dự án cao tốc Quy Nhơn – Pleiku chậm tiến độ.", "cao tốc Quy Nhơn – Pleiku", "Quy Nhơn – Pleiku"),
+    ("Tai nạn trên cao tốc Cam Lộ – La Sơn sáng nay.", "cao tốc Cam Lộ – La Sơn", "Cam Lộ – La Sơn"),
+])
+def test_a_route_is_named_by_a_number_or_by_its_two_ends(text, place, key):
+    """After a generic word marked so in place_generics.tsv (numbered, ends)."""
+    assert [(s, fold(k)) for s, k, _ in of(text, PLACE)] == [(place, fold(key))]
+
+
+def test_no_route_without_its_number_or_both_ends():
+    assert surfaces("Xe đi cao tốc và quốc lộ vào mùa 3 năm nay.", PLACE) == []
+    # a number after a word not marked numbered is no name; two places joined by a dash stay two
+    assert surfaces("Sân 3 và đường 5 ngập.", PLACE) == []
+    assert surfaces("Chuyến bay Hà Nội – Đà Nẵng cất cánh.", PLACE) == ["Hà Nội", "Đà Nẵng"]
+
+
 @pytest.mark.parametrize("text, place", [
     ("Ông Trương Công Thành, chủ một vựa ở xã Krông Pắc, cho biết.", "xã Krông Pắc"),
     ("Đại biểu (đơn vị bầu cử xã Ia Grai) chất vấn về cao tốc.", "xã Ia Grai"),

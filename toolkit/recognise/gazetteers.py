@@ -238,9 +238,11 @@ class Gazetteers:
                              ("place_generics.tsv", "word")):
             for row in read_tsv(name, directory):
                 self.place_levels.add(row[column], row[column])
-        self.place_generics = PhraseIndex()  # the other generic words, also announcing a name
+        # the other generic words, also announcing a name; value: (a number may be the name
+        # "quốc lộ 51", the name may be a route's two ends "cao tốc Cam Lộ – La Sơn")
+        self.place_generics = PhraseIndex()
         for row in read_tsv("place_generics.tsv", directory):
-            self.place_generics.add(row["word"], row["word"])
+            self.place_generics.add(row["word"], (row["numbered"] == "yes", row["ends"] == "yes"))
         self.place_blockers = _words(directory, "place_blockers.tsv")
         self.org_lower_heads = PhraseIndex()  # value: the head needs a place after it
         for row in read_tsv("org_lower_heads.tsv", directory):

@@ -12,7 +12,9 @@
 - "sân X", "phố X", "bang X", "đảo X", "ga X" … (place_nouns.tsv, in lower case; a number
   may stand between: "ga S9 Kim Mã", keyed "Kim Mã"; X may be one syllable before a lower-case
   word, as "tại X" may not: "sông Hồng dâng cao", "đường Láng ngập"), and
-  "thủ đô X", "khu công nghiệp X" … (place_generics.tsv) the same way as "tại X": cert 0.6.
+  "thủ đô X", "khu công nghiệp X" … (place_generics.tsv) the same way as "tại X": cert 0.6;
+  after those marked so, a number is a name ("quốc lộ 51", "khu phố 3") and a route's two
+  ends joined by a dash are one ("cao tốc Cam Lộ – La Sơn", over the places in it).
 - Span extent (docs/ner.md, the VLSP convention): a level, a generic noun or another
   generic word (admin_words, place_nouns, place_generics) written right before a place's
   name is part of its mention ("tỉnh Bình Dương", "thủ đô Berlin", "châu Âu"), lower case,
@@ -46,6 +48,7 @@ GAZETTEER, ADMIN_CUE, CUE = priority("place"), priority("place-level-cue"), prio
 NAMED_AFTER = priority("place-named-after-person")  # ("đường Võ Văn Kiệt"): above the person rules
 MAX_CUED = 4
 _NUMBERED = re.compile(r"[A-Z]{1,3}[0-9]{1,3}")  # "S9", "T3", "C1"
+_ROUTE_NUMBER = re.compile(r"[0-9]{1,3}[A-Z]?")  # "quốc lộ 1A", "khu phố 3"
 
 
 _OPENING = re.compile(r"[\"“«]")  # a quoted title's opening quote (gazetteers.Gazetteers.quoted_title)
@@ -111,6 +114,7 @@ def find_places(scan: Scan, orgs: OrgSpans) -> list[Candidate]:
         named = gap in (None, ",", ".", ";", ":", "-") or (gap == " " and (
             toks.lower(i - 1) or toks.low[i - 1] in gaz.function_words  # "Từ ga Kim Mã …"
             or toks.words[i - 1].isdigit()))  # a house number: "số 5 phố Trần Thánh Tông"
+        generic = 0
         if low in cues:
             named = False
             k, cert, prio = i + 1, 0.6, CUE
@@ -135,12 +139,21 @@ def find_places(scan: Scan, orgs: OrgSpans) -> list[Candidate]:
         first = k  # where the mention's words after the generic one start
         if low not in cues and k + 1 < toks.n and toks.joined(k) and _NUMBERED.fullmatch(toks.words[k]):
             k += 1  # a station's or terminal's number before its name: "ga S9 Kim Mã", "nhà ga T3 …"
-        end = _cued_name(scan, orgs, k, named, generic=low not in cues)
+        numbered, ends = generics.match_at(toks, i)[1] if generic else (False, False)
+        numbered = numbered and bool(_ROUTE_NUMBER.fullmatch(toks.words[k]))
+        if numbered:
+            end = k + 1  # "quốc lộ 51", "khu phố 3"
+        else:
+            end = _route_end(scan, orgs, k) if ends else None
+            if end is not None:
+                prio = NAMED_AFTER  # "cao tốc Quy Nhơn – Pleiku": over the two listed places in it
+            else:
+                end = _cued_name(scan, orgs, k, named, generic=low not in cues)
         if end is None:
             continue
         if named and (prio == ADMIN_CUE or k in scan.places_at or any(scan.person_at(x) for x in range(k, end))):
             prio = NAMED_AFTER  # "xã Trà Leng", "huyện Nam Trà My"; "xã Mỹ Thành" (not "Mỹ")
-        if (prio == CUE and end - k == 1 and end < toks.n and toks.joined(end - 1) and toks.lower(end)
+        if (prio == CUE and not numbered and end - k == 1 and end < toks.n and toks.joined(end - 1) and toks.lower(end)
                 and not (low in nouns and (toks.lower(i) or toks.sentence_start(i)))):
             continue  # "tại Hội nghị"; but after a lower-case noun the syllable is a name: "sông Hồng dâng"
         start, stop = toks.span(_extent_start(scan, first), end)
@@ -158,6 +171,27 @@ def _generic_at(scan: Scan, i: int) -> int:
     if not hit or i + hit[0] >= toks.n or not toks.joined(i + hit[0] - 1) or not written_as_level(toks, i, hit[0]):
         return 0
     return hit[0]
+
+
+def _route_end(scan: Scan, orgs: OrgSpans, k: int) -> int | None:
+    """End of a route's name of two ends joined by a dash at token k ("Cam Lộ – La Sơn", "Quy
+    Nhơn – Pleiku", "Bắc – Nam"): each end a listed place or up to three capitalised words."""
+    toks = scan.toks
+    end = k
+    for part in range(2):
+        if part and (end >= toks.n or toks.gaps[end - 1] != "-"):
+            return None
+        listed = scan.places_at.get(end)
+        if listed:
+            end += listed[0]
+            continue
+        if end >= toks.n or not toks.title(end) or end in orgs.at or scan.role_at(end):
+            return None
+        stop = end + 1
+        while stop < toks.n and stop - end < 3 and toks.joined(stop - 1) and toks.title(stop):
+            stop += 1
+        end = stop
+    return end
 
 
 def _extent_start(scan: Scan, k: int) -> int:
