@@ -739,6 +739,35 @@ def test_a_long_name_ends_at_its_abbreviation_in_parentheses():
     assert {k for _, k, _ in of(text, ORG)} == {"Trung tâm Kiểm soát bệnh tật"}
 
 
+@pytest.mark.parametrize("text, org, acronym", [
+    ("Ngày 8.12, Tổng công ty Cảng hàng không Việt Nam (ACV) cho biết. ACV nói.",
+     "Tổng công ty Cảng hàng không Việt Nam", "ACV"),
+    ("Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu (C03, Bộ Công an) vừa khởi tố.",
+     "Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu", "C03"),
+    ("Người phát ngôn Văn phòng Điều phối các vấn đề nhân đạo của Liên Hiệp Quốc (OCHA) nói.",
+     "Văn phòng Điều phối các vấn đề nhân đạo của Liên Hiệp Quốc", "OCHA"),
+    ("Trận đấu có 15.000 khán giả, theo Công ty CP Bóng đá chuyên nghiệp Việt Nam (VPF).",
+     "Công ty CP Bóng đá chuyên nghiệp Việt Nam", "VPF"),
+    ("Tổng công ty Điện lực Dầu khí Việt Nam (PV Power) ký hợp đồng.",
+     "Tổng công ty Điện lực Dầu khí Việt Nam", "PV Power"),
+])
+def test_a_name_its_acronym_in_brackets_closes_runs_on_to_the_bracket(text, org, acronym):
+    """Over lower-case words, field nouns, commas between them and the function words marked
+    in_name ("về", "các", "của", "không"); the acronym inside then names the body too."""
+    orgs = surfaces(text, ORG)
+    assert orgs[0] == org and acronym in orgs
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Bộ Y tế và Tổ chức Y tế Thế giới (WHO) họp sáng nay.", "Bộ Y tế"),  # a second body after "và"
+    ("Bộ Y tế đã ghi nhận nhiều ca sốt (SXH) trong tuần.", "Bộ Y tế"),  # a verb: the sentence goes on
+    ("Bộ Y tế đề nghị các bệnh viện (BV) tăng cường.", "Bộ Y tế"),
+    ("Sở Y tế cho biết số ca tăng (Hà Nội).", "Sở Y tế"),  # no acronym in the bracket
+])
+def test_no_name_runs_on_to_a_bracket_over_a_verb_or_another_body(text, org):
+    assert surfaces(text, ORG)[0] == org
+
+
 def test_a_listed_name_inside_a_headed_name_is_whole():
     assert surfaces("Theo Tổ chức Nông lương Liên hợp quốc (FAO), giá tăng.", ORG)[0] == \
         "Tổ chức Nông lương Liên hợp quốc"

@@ -227,6 +227,7 @@ class Gazetteers:
         for row in read_tsv("admin_words.tsv", directory):
             self.admin_words.add(row["word"], row["word"])
         self.function_words = _words(directory, "function_words.tsv")
+        self.name_function_words = _words(directory, "function_words.tsv", where="in_name")
         # lower-case cues before a firm's name ("hãng tin AFP"), as syllable tuples
         self.firm_cues = tuple(_syllables(r["cue"]) for r in read_tsv("firm_cues.tsv", directory))
         self.place_cues = _words(directory, "place_cues.tsv")

@@ -20,7 +20,8 @@ that exists at every level (heads marked levelled) takes a bare level word
 ("Hội Nông dân tỉnh"). In a run of words in capitals (Scan.shouted), where case marks no
 name's end, a place ends the name ("SỞ Y TẾ HÀ NỘI THÔNG BÁO …").
 
-Also here: a quoted name after a head (`quoted_name`: 'Ban chỉ đạo “Thực
+Before an acronym in brackets the name runs on over lower-case words to the bracket
+(`defined_end`: "Tổng công ty Cảng hàng không Việt Nam (ACV)"). Also here: a quoted name after a head (`quoted_name`: 'Ban chỉ đạo “Thực
 hiện …”'), "chi nhánh (tỉnh|thành phố …)? X" after a name (`branch_end`:
 "Ngân hàng Nhà nước chi nhánh tỉnh Quảng Ninh"), and whether an organisation
 that may own sub-bodies follows a head (`owner_follows`: in "Ban Thường trực
@@ -37,6 +38,7 @@ from .scan import Scan
 from .syllables import VOWELS, foreign_word
 
 MAX_NAME = 14
+MAX_DEFINED = 20   # words from a head to the acronym in brackets that closes its name
 _QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’"}
 
 
@@ -133,6 +135,59 @@ def continue_name(scan: Scan, k: int, after_head: bool = False, places_only: boo
                and (toks.low[end], toks.low[end + 1]) in gaz.org_fields):
             end += 2
     return end
+
+
+def defined_end(scan: Scan, k: int, end: int) -> int:
+    """End token of a name its acronym in brackets closes, where the name after the head ending
+    before token k would stop at `end`: "Công ty CP Bóng đá chuyên nghiệp Việt Nam (VPF)", "Cục
+    Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu (C03, Bộ Công an)". The words up
+    to the bracket are the name's when none is a function word (but those marked in_name: "về",
+    "của", "không" …), a verb after a subject (name_stops.tsv), a person or a rank, and a body or
+    listed name inside follows no function word but "của" ("… của Liên Hiệp Quốc (OCHA)", not
+    "Bộ Y tế và Tổ chức Y tế Thế giới (WHO)"); a comma only between lower-case words. Else end."""
+    toks, gaz = scan.toks, scan.gaz
+    low, n = toks.low, toks.n
+    j = end
+    while 0 < j < n and j - k < MAX_DEFINED:
+        gap = toks.gaps[j - 1]
+        if gap == "(":
+            return j if j > end and _bracketed_acronym(scan, j) else end
+        if gap != " " and not (gap == "," and toks.lower(j - 1) and toks.lower(j)):
+            return end
+        if toks.lower(j):
+            if j + 1 < n and toks.joined(j) and (low[j], low[j + 1]) in gaz.org_fields:
+                j += 2  # a field noun: "tham nhũng", "hàng không"
+                continue
+            if low[j] in gaz.function_words and low[j] not in gaz.name_function_words:
+                return end
+            if j + 1 < n and (low[j], low[j + 1]) in gaz.name_stops:
+                return end
+        elif toks.cap(j):
+            if scan.person_at(j) or scan.role_at(j):
+                return end
+            inner = scan.head_at(j) or (low[j] in gaz.orgs.first and gaz.orgs.match_at(toks, j))
+            if inner and low[j - 1] in gaz.function_words and low[j - 1] != "của":
+                return end
+        elif not toks.words[j].isdigit():
+            return end
+        j += 1
+    return end
+
+
+def _bracketed_acronym(scan: Scan, j: int) -> bool:
+    """Does an acronym that may name a body open the bracket at token j: "(VPF)", "(C03, …)",
+    "(PV Power)"; not one of acronym_stoplist.tsv nor an abbreviation of something else?"""
+    toks = scan.toks
+    word = toks.words[j]
+    if not (len(word) > 1 and word[0].isupper() and word.isascii() and word.isalnum()
+            and not word[1:].islower()) or word in scan.gaz.acronym_stoplist:  # "VPF", "C03", not "Fed"
+        return False
+    abbr = scan.abbrs.match_at(toks, j)
+    if abbr and abbr[1].kind != "org":
+        return False
+    if toks.gaps[j] == " " and j + 1 < toks.n and toks.title(j + 1):  # "(PV Power)"
+        j += 1
+    return toks.folded[toks.ends[j]:toks.ends[j] + 2].lstrip()[:1] in (")", ",")
 
 
 def _compounds(word: str) -> bool:

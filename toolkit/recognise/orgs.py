@@ -9,8 +9,10 @@ then at each capitalised token, left to right:
    Hà Tĩnh", "UBND huyện Tiên Du", "MTTQ Việt Nam"): cert 0.9, keyed by the expansion;
 4. a head word (org_heads.tsv: Bộ, Ban, Ủy ban, Sở, Công ty …) followed by a
    name (orgnames.py has the grammar, longnames.py the long names after strong
-   heads): cert 0.8. A head that is also a common word ("Tổ chức" to organise)
-   needs two capitalised syllables when it opens a sentence;
+   heads): cert 0.8; a name its acronym in brackets closes runs on to the bracket
+   ("Công ty CP Bóng đá chuyên nghiệp Việt Nam (VPF)": orgnames.defined_end). A head
+   that is also a common word ("Tổ chức" to organise) needs two capitalised syllables
+   when it opens a sentence;
 5. a head word followed by a quoted name: 'Ban chỉ đạo “Thực hiện …”' is
    the organisation, keyed "Ban Chỉ đạo Thực hiện …" (abbreviations inside
    written out): cert 0.8;
@@ -55,7 +57,7 @@ from .longnames import long_name_end
 from .orgkeys import listed_key, org_key, written_out_key
 from .orgforms import (after_place_word, age_teams, agency_tags, free, lower_headed, repeated_acronyms,
                        with_lower_heads, without_generic_bodies)
-from .orgnames import branch_end, continue_name, owner_follows, quoted_name
+from .orgnames import branch_end, continue_name, defined_end, owner_follows, quoted_name
 from .ruletable import priority
 from .scan import OrgSpans, Scan, Span
 from .spans import Candidate
@@ -162,8 +164,9 @@ def _names(scan: Scan, before: tuple[Span, ...]):
         longer = long_name_end(scan, i + size, end, toks.sentence_start(i), h.ambiguous) if h.long else None
         # a level word closing a levelled body's name counts as a second word ("Hội Nông dân tỉnh")
         caps = sum(1 for k in range(i + size, end) if toks.cap(k) or h.levelled and toks.low[k] in gaz.admin_words)
-        if longer:
-            end = longer
+        closed = defined_end(scan, i + size, end) if end > i + size else end  # "… Việt Nam (VPF)"
+        if longer or closed > end:
+            end = max(longer or end, closed)
         elif end == i + size or (h.ambiguous and toks.sentence_start(i) and caps < 2):
             if h.lone:
                 lone_heads.append((i, size, h))
@@ -251,7 +254,7 @@ def _lone_references(scan: Scan, before: tuple[Span, ...], lone_heads, quoted_ke
     return out
 
 
-_SHORT_NAME = re.compile(r"\(\s*([A-ZĐ][A-Za-zĐ0-9&.\-]*[A-Za-z0-9])\s*\)")
+_SHORT_NAME = re.compile(r"\(\s*([A-Z]{2,} [A-Z][a-z]+|[A-ZĐ][A-Za-zĐ0-9&.\-]*[A-Za-z0-9])\s*[),]")
 
 
 def _named_acronyms(scan: Scan, before: tuple[Span, ...]) -> tuple[AbbreviationTable, list[Span]]:
