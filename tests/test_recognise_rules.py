@@ -917,6 +917,19 @@ def test_roles_carry_their_listed_kind():
     assert kinds == {"Đại tướng": "rank", "đồng chí": "honorific", "Bộ trưởng": "office"}
 
 
+@pytest.mark.parametrize("text, role, person", [
+    ("Nghệ sĩ ưu tú Thanh Nguyệt Hằng qua đời sáng nay.", "Nghệ sĩ ưu tú", "Thanh Nguyệt Hằng"),
+    ("Nghệ sĩ nhân dân Lan Hương ngâm thơ.", "Nghệ sĩ nhân dân", "Lan Hương"),  # NSND written out
+    ("Hòa thượng Thích Quảng Định phát biểu.", "Hòa thượng", "Thích Quảng Định"),  # Buddhist clergy
+])
+def test_an_honorific_title_announces_the_name_after_it(text, role, person):
+    assert (surfaces(text, ROLE), surfaces(text, PERSON)) == ([role], [person])
+
+
+def test_an_honorific_title_without_a_name_after_it_is_no_person():
+    assert surfaces("Các nghệ sĩ nhân dân và hòa thượng đều dự lễ.", PERSON) == []
+
+
 # --- the rule table ---------------------------------------------------------------------
 
 def test_the_rule_table_lists_each_family_once_best_first():
