@@ -768,6 +768,20 @@ def test_no_name_runs_on_to_a_bracket_over_a_verb_or_another_body(text, org):
     assert surfaces(text, ORG)[0] == org
 
 
+@pytest.mark.parametrize("text, org", [
+    ("Đội chủ nhà thua CLB Công an Hà Nội 1-2.", "CLB Công an Hà Nội"),  # an acronym as the head
+    ("Theo Giám đốc ĐH Bách khoa Hà Nội, trung tâm mở cửa.", "ĐH Bách khoa Hà Nội"),
+    ("Giáo hội Phật giáo Việt Nam tổ chức Đại lễ.", "Giáo hội Phật giáo Việt Nam"),
+    ("Luật sư Hạnh thuộc Đoàn Luật sư TP Hà Nội đề nghị.", "Đoàn Luật sư TP Hà Nội"),  # not "Đoàn Luật", a person
+])
+def test_heads_of_clubs_universities_churches_and_bars(text, org):
+    assert surfaces(text, ORG) == [org] and surfaces(text, PLACE) == []
+
+
+def test_an_acronym_head_alone_names_nothing():
+    assert surfaces("Các CLB và ĐH đều tham gia.", ORG) == []
+
+
 def test_a_listed_name_inside_a_headed_name_is_whole():
     assert surfaces("Theo Tổ chức Nông lương Liên hợp quốc (FAO), giá tăng.", ORG)[0] == \
         "Tổ chức Nông lương Liên hợp quốc"

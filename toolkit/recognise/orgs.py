@@ -137,7 +137,7 @@ def _names(scan: Scan, before: tuple[Span, ...]):
             found.append(Span(i, end, *toks.span(i, end), key, 0.9, LISTED))
             continue
         abbr = scan.abbrs.match_at(toks, i)
-        if abbr and abbr[1].kind == "org":
+        if abbr and abbr[1].kind == "org" and not scan.head_at(i):  # "CLB" heads a name: "CLB Công an Hà Nội"
             size, entry = abbr
             end = branch_end(scan, continue_name(scan, i + size, places_only=True))
             key = org_key(scan, i, end)
