@@ -778,6 +778,18 @@ def test_heads_of_clubs_universities_churches_and_bars(text, org):
     assert surfaces(text, ORG) == [org] and surfaces(text, PLACE) == []
 
 
+@pytest.mark.parametrize("text, org", [
+    ("Theo cáo trạng của VKSND tối cao, bị cáo nhận tiền.", "VKSND tối cao"),  # a tail after an acronym
+    ("Cục Hàng không Việt Nam dự báo lượng khách tăng.", "Cục Hàng không Việt Nam"),  # a field, not "không"
+])
+def test_a_tail_or_a_field_noun_continues_a_name(text, org):
+    assert surfaces(text, ORG) == [org]
+
+
+def test_a_function_word_after_a_capitalised_word_still_ends_the_name():
+    assert surfaces("Bộ Công Thương không đồng ý.", ORG) == ["Bộ Công Thương"]
+
+
 def test_an_acronym_head_alone_names_nothing():
     assert surfaces("Các CLB và ĐH đều tham gia.", ORG) == []
 

@@ -124,7 +124,8 @@ def continue_name(scan: Scan, k: int, after_head: bool = False, places_only: boo
         # one lower-case syllable completes a capitalised one ("Bộ Công an", "Sở Y tế"), but not a
         # name that already ends in two capitalised words: "Bệnh viện Từ Dũ khuyến cáo" is a verb
         elif (not admin and end < n and toks.joined(end - 1) and toks.lower(end) and low not in gaz.admin_words
-                and toks.low[end] not in gaz.function_words and toks.low[end] not in gaz.admin_words
+                and (toks.low[end] not in gaz.function_words or (low, toks.low[end]) in gaz.org_fields)  # "Hàng không"
+                and toks.low[end] not in gaz.admin_words
                 and not (end - 2 >= k and toks.title(end - 2) and toks.title(end - 1)
                          and not _name_goes_on(scan, end - 1))
                 and branch_end(scan, end) == end  # "… chi nhánh X" is taken whole after the name
@@ -134,6 +135,16 @@ def continue_name(scan: Scan, k: int, after_head: bool = False, places_only: boo
         while (end + 1 < n and toks.joined(end - 1) and toks.joined(end) and toks.lower(end) and toks.lower(end + 1)
                and (toks.low[end], toks.low[end + 1]) in gaz.org_fields):
             end += 2
+    return end
+
+
+def tail_end(scan: Scan, end: int) -> int:
+    """End of a name's usual tail in lower case (name_tails.tsv) right after a name ending before
+    token end: "VKSND tối cao", "TAND tối cao"; else end."""
+    toks = scan.toks
+    if (0 < end and end + 1 < toks.n and toks.joined(end - 1) and toks.joined(end) and toks.lower(end)
+            and toks.lower(end + 1) and (toks.low[end], toks.low[end + 1]) in scan.gaz.name_tails):
+        return end + 2
     return end
 
 

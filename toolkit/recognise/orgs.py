@@ -6,7 +6,8 @@ then at each capitalised token, left to right:
    ("Quốc hội Lào"): cert 0.9;
 3. an acronym that stands for an organisation (learned as "Công an nhân dân
    (CAND)" or listed: UBND, TTXVN, WHO …), extended by a place ("UBND tỉnh
-   Hà Tĩnh", "UBND huyện Tiên Du", "MTTQ Việt Nam"): cert 0.9, keyed by the expansion;
+   Hà Tĩnh", "UBND huyện Tiên Du", "MTTQ Việt Nam") or a name's tail ("VKSND tối cao"):
+   cert 0.9, keyed by the expansion;
 4. a head word (org_heads.tsv: Bộ, Ban, Ủy ban, Sở, Công ty …) followed by a
    name (orgnames.py has the grammar, longnames.py the long names after strong
    heads): cert 0.8; a name its acronym in brackets closes runs on to the bracket
@@ -57,7 +58,7 @@ from .longnames import long_name_end
 from .orgkeys import listed_key, org_key, written_out_key
 from .orgforms import (after_place_word, age_teams, agency_tags, free, lower_headed, repeated_acronyms,
                        with_lower_heads, without_generic_bodies)
-from .orgnames import branch_end, continue_name, defined_end, owner_follows, quoted_name
+from .orgnames import branch_end, continue_name, defined_end, owner_follows, quoted_name, tail_end
 from .ruletable import priority
 from .scan import OrgSpans, Scan, Span
 from .spans import Candidate
@@ -139,7 +140,7 @@ def _names(scan: Scan, before: tuple[Span, ...]):
         abbr = scan.abbrs.match_at(toks, i)
         if abbr and abbr[1].kind == "org" and not scan.head_at(i):  # "CLB" heads a name: "CLB Công an Hà Nội"
             size, entry = abbr
-            end = branch_end(scan, continue_name(scan, i + size, places_only=True))
+            end = branch_end(scan, tail_end(scan, continue_name(scan, i + size, places_only=True)))
             key = org_key(scan, i, end)
             found.append(Span(i, end, *toks.span(i, end), key, 0.95 if entry.learned else 0.9, ACRONYM))
             continue
