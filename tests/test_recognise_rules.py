@@ -790,6 +790,14 @@ def test_a_function_word_after_a_capitalised_word_still_ends_the_name():
     assert surfaces("Bộ Công Thương không đồng ý.", ORG) == ["Bộ Công Thương"]
 
 
+def test_an_acronym_that_is_also_a_common_term_names_the_body_only_with_its_place():
+    """BHXH is listed (Bảo hiểm xã hội) and stoplisted: social insurance, or the agency."""
+    text = "Doanh nghiệp nợ đóng BHXH. Theo BHXH Việt Nam, Luật BHXH 2024 có hiệu lực."
+    assert surfaces(text, ORG) == ["BHXH Việt Nam"]
+    assert surfaces("Theo UBND, số ca tăng.", ORG) == []  # a generic body alone, as before
+    assert surfaces("Theo TTXVN, số ca tăng.", ORG) == ["TTXVN"]  # an acronym not stoplisted
+
+
 def test_an_acronym_head_alone_names_nothing():
     assert surfaces("Các CLB và ĐH đều tham gia.", ORG) == []
 
