@@ -61,10 +61,11 @@ HELD_OUT_FLOORS = {
 }
 # ... and on ner4/dev.jsonl (45 texts, 676 entities, the development set: tuned on), written after
 # the round-two rules by an annotator who saw none of them: as first written F1 0.791; tuned (2026-12-08),
-# exact P 0.865 R 0.831 F1 0.848; persName 0.845, orgName 0.784, placeName 0.829, date 0.985.
+# exact P 0.865 R 0.831 F1 0.848; persName 0.845, orgName 0.784, placeName 0.829, date 0.985; tuned again
+# (2026-12-08, second session): exact P 0.914 R 0.883 F1 0.898; persName 0.885, orgName 0.857, placeName 0.895.
 DEVELOPMENT = Path(__file__).parent / "data" / "ner4" / "dev.jsonl"
-DEVELOPMENT_FLOORS = {("exact", "micro", "f1"): 0.82, ("exact", "micro", "precision"): 0.84,
-                      ("exact", "orgName", "f1"): 0.75, ("exact", "date", "f1"): 0.95}
+DEVELOPMENT_FLOORS = {("exact", "micro", "f1"): 0.88, ("exact", "micro", "precision"): 0.90,
+                      ("exact", "orgName", "f1"): 0.83, ("exact", "date", "f1"): 0.95}
 # Rules + a model trained on train_sample.jsonl (60 texts), measured: exact F1 0.997, overlap 0.997.
 COMBINED_FLOORS = {("exact", "micro", "f1"): 0.95, ("overlap", "micro", "f1"): 0.95}
 
