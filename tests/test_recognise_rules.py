@@ -1094,6 +1094,24 @@ def test_a_lunar_months_day_or_the_lunar_month_is_kept_without_a_gregorian_value
     assert when(text) == [(surface, None)]
 
 
+@pytest.mark.parametrize("text, surface, span", [
+    ("Khu tập thể ở Hà Nội từ thập niên 1960 vẫn còn.", "thập niên 1960", ("1960", "1969")),
+    ("Kinh tế khởi sắc trong những năm 1990.", "những năm 1990", ("1990", "1999")),
+    ("Nhạc trẻ thập kỷ 80 trở lại.", "thập kỷ 80", ("1980", "1989")),
+])
+def test_a_decade_is_one_date_from_its_first_year_to_its_last(text, surface, span):
+    assert [(s, a.get("from"), a.get("to")) for s, _, a in of(text, DATE)] == [(surface, *span)]
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("Giai đoạn những năm 1990 - 2000 khó khăn.", [("năm 1990 - 2000", None)]),  # a year range, not a decade
+    ("Trong những năm 1975 và 1976", [("năm 1975", "1975")]),                    # years, no decade
+    ("Thập niên 20 của thế kỷ trước", []),                                       # the 1920s or the 2020s
+])
+def test_what_is_no_decade(text, dates):
+    assert when(text) == dates
+
+
 @pytest.mark.parametrize("text", ["tỷ số 2 - 1 nghiêng về đội khách", "gió giật cấp 12 - 13",
                                   "khoảng 20 - 8 người", "mùng 40 Tết", "Năm nay ba tháng hai lần.", "rằm tháng 45",
                                   "ngày 99 tháng Giêng", "tháng 13 âm lịch"])

@@ -23,6 +23,7 @@ Forms (numeric dates are always day first, as Vietnamese writes them):
 - ranges "từ 1/7 đến 5/7/2013", "từ ngày 21 đến 23/2/2024", "20-24/7",
   "2011–2015", "năm 2011-2015", quarters "quý I/2024": one mention with
   from/to                                                  cert 0.85
+- decades "thập niên 1960", "những năm 1990": one mention from=1960 to=1969 (recognise/decades.py)
 - durations "10 năm", "3 tháng", "5 ngày", "2 tuần": a length of time with no
   start, so no date: a DURATION mention with quantity and unit (10 year, 3
   month, 5 day, 2 week), written as measure type="duration"        cert 0.6
@@ -42,6 +43,7 @@ import re
 from functools import lru_cache
 
 from ..model import DATE, DURATION, LUNAR_CALENDAR
+from .decades import find_decades
 from .gazetteers import Gazetteers, default_gazetteers
 from .ruletable import priority
 from .spans import Candidate
@@ -303,7 +305,7 @@ def find_dates(text: str, reference_date: str | None = None, gaz: Gazetteers | N
 
     out = [Candidate(f.start, f.end, DATE, "", f.cert, PRIORITY, (("when", f.when()),)) for f in found]
     out += lunar
-    out += _ranges(text, found, ref, windows)
+    out += _ranges(text, found, ref, windows) + find_decades(text, RANGE_PRIORITY)
     out += _durations(text, windows, _ends_in(gaz.no_duration_cues))
     return out
 
