@@ -230,6 +230,61 @@ def test_an_ad_box_is_left_out_by_its_class_or_id(tmp_path, name, edit, paragrap
     assert "ADVERT" not in reading_text(root)
 
 
+COMMENTS_PAGE, PAYWALL_PAGE = "en_comments_section.html", "en_paywall_prompt.html"
+LIBRARY = ["The town library in Eastwick will open on Sundays from next month, after a survey found that most of its "
+           "readers work on weekdays.",
+           "The longer hours will be paid for by a grant from the county, and two new librarians will be hired in the spring."]
+COMMENT_SECTION = '<section class="field--name-comment">'
+
+
+@pytest.mark.parametrize("edit", [
+    None,                                                    # <section class="field--name-comment"> holding <article class="comment">
+    (COMMENT_SECTION, '<section id="kommentare">'),          # its id names them, in German
+    (COMMENT_SECTION, '<section class="extra">'),            # nothing in its class: its heading names them
+    ("<h2>Comments</h2>", "<h2>Kommentare (1)</h2>"),        # German, a count beside it
+])
+def test_readers_comments_are_never_text(tmp_path, edit):
+    page = (CASES / COMMENTS_PAGE).read_text(encoding="utf-8")
+    if edit:
+        assert edit[0] in page
+        page = page.replace(*edit)
+    if edit and edit[0] == "<h2>Comments</h2>":
+        page = page.replace(COMMENT_SECTION, '<section class="extra">')
+    root = _converted_page(tmp_path, page)
+    assert _texts(root, "p") == LIBRARY
+    assert "READERCOMMENT" not in reading_text(root)
+    assert not root.xpath(".//tei:div[@type='section']", namespaces=XPATH_NS)
+
+
+@pytest.mark.parametrize("edit", [
+    ('<section class="field--name-comment"><h2>Comments</h2>', '<section class="extra"><h2>Comment and analysis</h2>'),
+    ('<section class="field--name-comment">', '<section class="has-comments">'),  # a part denies it
+])
+def test_a_section_only_seemingly_of_comments_stays_text(tmp_path, edit):
+    page = (CASES / COMMENTS_PAGE).read_text(encoding="utf-8")
+    assert edit[0] in page
+    page = page.replace(*edit).replace('<article class="comment">', '<article class="note">')
+    if "has-comments" in edit[1]:
+        page = page.replace("<h2>Comments</h2>", "<h2>What readers say</h2>")
+    root = _converted_page(tmp_path, page)
+    assert "READERCOMMENT" in reading_text(root)
+
+
+def test_a_paywalls_prompt_is_not_text(tmp_path):
+    root = _converted_page(tmp_path, (CASES / PAYWALL_PAGE).read_text(encoding="utf-8"))
+    assert len(_texts(root, "p")) == 2
+    assert "PAYWALL" not in reading_text(root) and "Subscribe" not in reading_text(root)
+
+
+def test_a_long_box_named_paywall_is_the_text_behind_it(tmp_path):
+    page = (CASES / PAYWALL_PAGE).read_text(encoding="utf-8")
+    behind = "".join(f"<p>BEHIND The harbour master said the {n} crossing would run as planned, whatever the weather "
+                     f"and whatever the number of passengers waiting on the pier.</p>" for n in ("first", "second", "third"))
+    page = page.replace('<a class="button">Start trial</a></div>', behind + "</div>")
+    root = _converted_page(tmp_path, page)
+    assert reading_text(root).count("BEHIND") == 3
+
+
 # --- encodings ----------------------------------------------------------------------------
 
 def _windows_1258(text: str) -> bytes:

@@ -4,7 +4,7 @@
     schema_dir()     the ODD, RELAX NG and Schematron (schema/,                  teikit/schema/)
     gazetteer_dir()  the rules' TSV lexicon    (toolkit/data/gazetteers/,        teikit/data/gazetteers/)
     language_dir()   languages' names, dates   (toolkit/data/languages/,         teikit/data/languages/)
-    html_data_dir()  web pages' boilerplate classes (toolkit/data/html/,         teikit/data/html/)
+    html_data_dir()  web pages' boilerplate classes and headings (toolkit/data/html/, teikit/data/html/)
     tei_all_rng()    TEI P5 tei_all RELAX NG   (toolkit/data/schemas/,           teikit/data/schemas/)
     tei_odd_dir()    the TEI Stylesheets' ODD processors and p5subset.xml
                                                (toolkit/data/tei-odd/,           teikit/data/tei-odd/)

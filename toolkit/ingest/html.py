@@ -2,8 +2,9 @@
 
 The main text is found by trafilatura (boilerplate — navigation, related links, comments,
 share bars, cookie notices — left out; comments are never kept), after the boxes whose class or
-id says they are ads (data/html/boilerplate_classes.tsv) are removed from the page, whatever
-its language. Its tree maps onto the article's blocks:
+id says they are ads, readers' comments or a paywall's prompt are removed from the page, whatever
+its language, and before a section headed as comments is (ingest/htmlboxes.py). Its tree maps onto
+the article's blocks:
 
     head (h1–h6)      → a section heading (SUBHEAD), except a repeat of the title, which is the title,
                         and a "heading" as long as a paragraph (a lead set in h2), which is one;
@@ -49,9 +50,9 @@ from ..language import DEFAULT_LANGUAGE, canonical_tag
 from ..model import (BYLINE, CAPTION, CELL, CREDIT, HEAD, ITEM, LEAD, PARAGRAPH, QUOTE, SUBHEAD, Article, Capture,
                      SourceMeta, join_blocks)
 from ..agencytag import lead_agency
-from ..resources import html_data_dir, read_tsv
 from .charset import read_page
 from .dateline import parse_date_line
+from .htmlboxes import drop_boilerplate_boxes, drop_comment_sections
 from .decode import clean_line, normalise
 from .htmlblocks import (flatten_layout_tables, split_break_runs, table_as_paragraphs, table_blocks, table_shapes,
                          unwrap_layout_tables)
@@ -80,7 +81,7 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
     if tree is None:
         raise EmptyArticleError("no HTML document in it", path=where)
     language = page_language(tree)
-    _drop_boilerplate_boxes(tree)
+    drop_boilerplate_boxes(tree)
     split_break_runs(tree)
     unwrap_layout_tables(tree)
     shapes = table_shapes(tree)
@@ -94,6 +95,7 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
         raise EmptyArticleError("no article text found in the page", path=where)
     printed = _clean(document.title)  # the page's own title, its head; a sidecar's is the header's
     flatten_layout_tables(document.body, _text_of)
+    drop_comment_sections(document.body)
     blocks, date_line = _blocks(document.body, printed, captions, shapes)
     if not printed:
         heads = [i for i, (kind, *_) in enumerate(blocks) if kind == SUBHEAD]
@@ -173,47 +175,6 @@ def _trafilatura_config():
     config = use_config()
     config.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_EXTRACTED_CHARS))
     return config
-
-
-BOILERPLATE_CLASSES = "boilerplate_classes.tsv"
-_HOLDS_ARTICLE = {"html", "head", "body", "main", "article"}
-_WORD_PARTS_RE = re.compile(r"[-_]")
-
-
-BOX_SHARE = 3  # a box holding a third of the page's text or more holds the article, whatever its class says
-
-
-@lru_cache(maxsize=1)
-def _boilerplate_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(the words that name an ad box, the words that deny it: "ad-free", "no-ads")."""
-    rows = read_tsv(html_data_dir() / BOILERPLATE_CLASSES, what="boilerplate classes")
-    return tuple(frozenset(row["word"].lower() for row in rows if row["kind"] == kind) for kind in ("box", "not"))
-
-
-def _names_a_box(token: str, words: frozenset[str], denials: frozenset[str]) -> bool:
-    parts = set(_WORD_PARTS_RE.split(token))
-    return (token in words or bool(words & parts)) and not denials & parts
-
-
-def _drop_boilerplate_boxes(tree) -> None:
-    """Every element whose class or id says it is an ad box (the data file BOILERPLATE_CLASSES)
-    removed, its tail kept; never one that holds the article (_HOLDS_ARTICLE, an h1, article or
-    main in it, or a BOX_SHARE of the page's text)."""
-    words, denials = _boilerplate_words()
-    doomed, page = [], None
-    for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in _HOLDS_ARTICLE:
-            continue
-        tokens = f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
-        if not any(_names_a_box(token, words, denials) for token in tokens):
-            continue
-        if next(element.iterdescendants("h1", "article", "main"), None) is not None:
-            continue
-        page = page if page is not None else len("".join(tree.itertext()).split())  # load_html's root element
-        if len("".join(element.itertext()).split()) * BOX_SHARE < page or page == 0:
-            doomed.append(element)
-    for element in doomed:  # one inside another removed goes with it, harmlessly removed again
-        element.drop_tree()
 
 
 def _figure_captions(tree) -> Counter[str]:
