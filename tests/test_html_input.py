@@ -285,6 +285,29 @@ def test_a_long_box_named_paywall_is_the_text_behind_it(tmp_path):
     assert reading_text(root).count("BEHIND") == 3
 
 
+ASIDE_PAGE = "en_aside_in_text.html"
+
+
+def test_paragraphs_beside_an_aside_stay_paragraphs_and_the_aside_is_not_text(tmp_path):
+    # trafilatura gave the page's <div> whole, and its three paragraphs were one
+    root = _converted_page(tmp_path, (CASES / ASIDE_PAGE).read_text(encoding="utf-8"))
+    assert _texts(root, "p") == [
+        "Single bus fares in the county will fall by a fifth from June, the transport authority announced on Thursday.",
+        "The cut is paid for by a national fund meant to bring passengers back after the pandemic.",
+        "Operators said they would add buses on the busiest routes."]
+    assert "ASIDE" not in reading_text(root)
+
+
+def test_a_box_in_trafilaturas_tree_is_its_blocks_and_a_paragraph_stays_whole():
+    from teikit.ingest.htmlblocks import unwrap_boxes
+
+    body = etree.fromstring("<body><div><p>One.</p>Loose <hi>text</hi>.<div><p>Two.</p></div></div>"
+                            "<p>Three <hi>and</hi> more.</p></body>")
+    unwrap_boxes(body)
+    assert [(e.tag, "".join(e.itertext())) for e in body] == [
+        ("p", "One."), ("p", "Loose text."), ("p", "Two."), ("p", "Three and more.")]
+
+
 # --- encodings ----------------------------------------------------------------------------
 
 def _windows_1258(text: str) -> bytes:

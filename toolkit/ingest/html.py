@@ -9,6 +9,8 @@ the article's blocks:
     head (h1–h6)      → a section heading (SUBHEAD), except a repeat of the title, which is the title,
                         and a "heading" as long as a paragraph (a lead set in h2), which is one;
                         a heading with no text under it before the next is dropped
+    div               → its blocks, as though it were not there (trafilatura's fallback extraction keeps
+                        the page's boxes: ingest/htmlblocks.py)
     p                 → paragraphs; the first is the lead when it opens with an agency tag; a first
                         line (or paragraph) that is the title again is not text
     table             → a data table (CELL blocks, ingest/htmlblocks.py); a layout table is text, as
@@ -55,7 +57,7 @@ from .dateline import parse_date_line
 from .htmlboxes import drop_boilerplate_boxes, drop_comment_sections
 from .decode import clean_line, normalise
 from .htmlblocks import (flatten_layout_tables, split_break_runs, table_as_paragraphs, table_blocks, table_shapes,
-                         unwrap_layout_tables)
+                         unwrap_boxes, unwrap_layout_tables)
 from .layout import (_PHOTO_RE, _SENTENCE_END_RE, CAPTION_MAX_CHARS, TAIL_MAX_CHARS,
                      _is_tail_line, byline_author, is_credit, reads_as_paragraph, without_author_label)
 
@@ -94,6 +96,7 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
     if document is None or document.body is None:
         raise EmptyArticleError("no article text found in the page", path=where)
     printed = _clean(document.title)  # the page's own title, its head; a sidecar's is the header's
+    unwrap_boxes(document.body)
     flatten_layout_tables(document.body, _text_of)
     drop_comment_sections(document.body)
     blocks, date_line = _blocks(document.body, printed, captions, shapes)

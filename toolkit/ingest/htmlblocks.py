@@ -14,6 +14,10 @@ Before trafilatura reads the page (its HTML tree):
 
 After (trafilatura's tree: table/row/cell, its cells' role="head" for th in the first header row only):
 
+    unwrap_boxes(body)         a box (T_BOXES: <div>, which trafilatura's fallback extraction keeps) is
+                               replaced by its blocks, its other text a paragraph a run (its
+                               paragraphs were read as one)
+
     flatten_layout_tables(body)  a table that is no data table in trafilatura's tree either
                                (LAYOUT_TABLE) is replaced by its cells' contents, in reading order
     table_blocks(table, shapes, number, text_of)
@@ -54,6 +58,7 @@ BOX = "div"
 T_TABLE, T_ROW, T_CELL, T_PARAGRAPH, T_HEAD_ROLE = "table", "row", "cell", "p", "head"
 T_BLOCKS = frozenset({"p", "head", "list", "quote", "table", "graphic"})
 T_LAYOUT = frozenset({"head", "table"})  # a cell holding one of these (or two paragraphs) is layout
+T_BOXES = frozenset({"div", "section", "article", "main"})  # boxes of the page its fallback extraction keeps
 
 
 def _is(node, *tags) -> bool:
@@ -241,6 +246,25 @@ def flatten_layout_tables(body, text_of) -> None:
             body.insert(i + k, part)
         if parts:
             parts[-1].tail = tail  # a table inside it is looked at next
+
+
+def unwrap_boxes(body) -> None:
+    """Each box of the body (T_BOXES: trafilatura's fallback extraction keeps the page's <div>s) replaced
+    by what it holds: its blocks as they are, a box in it unwrapped in turn, its other text a paragraph a
+    run (read whole, its paragraphs were one)."""
+    i = 0
+    while i < len(body):
+        box = body[i]
+        if not _is(box, *T_BOXES):
+            i += 1
+            continue
+        parts = _paragraphed(box, [box.text, *list(box)], T_PARAGRAPH, T_BLOCKS | T_BOXES)
+        tail = box.tail
+        body.remove(box)
+        for k, part in enumerate(parts):
+            body.insert(i + k, part)
+        if parts:
+            parts[-1].tail = tail  # a box inside it is looked at next
 
 
 def _cell_parts(cell) -> list:
