@@ -161,6 +161,46 @@ def test_a_paragraph_saying_what_a_caption_says_is_a_caption_only_as_often_as_th
     assert [t for t in _texts(root, "p") if "bridge seen" in t] == ["The new bridge seen from above."]
 
 
+# --- the title -------------------------------------------------------------------------------
+
+TITLE_PAGE, HEADLINE, SITE = "en_title_site_first.html", "Flood barrier finished a year early", "Valley Gazette"
+SITE_META = '<meta property="og:site_name" content="Valley Gazette">'
+
+
+@pytest.mark.parametrize("title, site_meta, h1", [
+    (f"{SITE} - {HEADLINE}", True, None),         # the site's name first: trafilatura took it for the title
+    (f"{SITE} | {HEADLINE}", True, None),
+    (f"{SITE} - {HEADLINE}", False, None),        # no og:site_name: the longer part
+    (f"{HEADLINE} | {SITE}", False, None),
+    (f"{HEADLINE} - Local | {SITE}", True, None),  # the rest as printed when the site's name is one end
+    (f"{SITE} - Home - {HEADLINE}", False, HEADLINE),  # the page's h1 is the headline (two h1: trafilatura took none)
+])
+def test_the_headline_is_the_title_not_the_sites_name(tmp_path, title, site_meta, h1):
+    page = (CASES / TITLE_PAGE).read_text(encoding="utf-8").replace(f"{SITE} - {HEADLINE}", title)
+    if not site_meta:
+        page = page.replace(SITE_META, "")
+    if h1:
+        page = page.replace('<div class="content">', f'<h1>{SITE}</h1><div class="content"><h1>{h1}</h1>')
+    root = _converted_page(tmp_path, page)
+    expected = HEADLINE + " - Local" if "Local" in title else HEADLINE
+    assert root.xpath("string(tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)", namespaces=XPATH_NS) == expected
+    assert _texts(root, "head")[0] == expected
+
+
+@pytest.mark.parametrize("title, h1, expected", [
+    ("Water - the new gold", None, "Water - the new gold"),                            # og:title: taken as it is
+    (f"{SITE} - {HEADLINE}", "Barrier done", "Barrier done"),                           # one h1: the title
+])
+def test_a_title_trafilatura_takes_from_the_page_stays_whole(tmp_path, title, h1, expected):
+    page = (CASES / TITLE_PAGE).read_text(encoding="utf-8").replace(SITE_META, "")
+    if h1:
+        page = page.replace('<div class="content">', f'<div class="content"><h1>{h1}</h1>')
+    else:
+        page = page.replace("</title>", f'</title><meta property="og:title" content="{title}">')
+    root = _converted_page(tmp_path, page)
+    assert root.xpath("string(tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)", namespaces=XPATH_NS) == expected
+
+
 # --- the author -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name, author", [("en_author_label.html", "John Smith"),     # <p class="author">Author: …

@@ -24,7 +24,8 @@ the article's blocks:
     a date line first → the printed publication date (ingest/dateline.py), not text
     the last lines    → a byline or source credit when they have that shape (ingest/layout.py)
 
-Metadata comes from the page: title, author (without a label such as "Author:", "Автор:": the
+Metadata comes from the page: title (the headline, not the site's name beside it in a <title>:
+ingest/pagetitle.py), author (without a label such as "Author:", "Автор:": the
 data file of ingest/layout.py), publication date, site name, canonical URL,
 licence and description (trafilatura, from meta tags, JSON-LD and the page), and the language the
 page declares (`<html lang>`, `Content-Language` or `og:locale`: SourceMeta.declared_language, which
@@ -55,6 +56,7 @@ from ..agencytag import lead_agency
 from .charset import read_page
 from .dateline import parse_date_line
 from .htmlboxes import drop_boilerplate_boxes, drop_comment_sections
+from .pagetitle import headline
 from .decode import clean_line, normalise
 from .htmlblocks import (flatten_layout_tables, split_break_runs, table_as_paragraphs, table_blocks, table_shapes,
                          unwrap_boxes, unwrap_layout_tables)
@@ -95,7 +97,7 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
         config=_trafilatura_config())
     if document is None or document.body is None:
         raise EmptyArticleError("no article text found in the page", path=where)
-    printed = _clean(document.title)  # the page's own title, its head; a sidecar's is the header's
+    printed = _clean(headline(tree, document.title, document.sitename))  # the page's own title, its head; a sidecar's is the header's
     unwrap_boxes(document.body)
     flatten_layout_tables(document.body, _text_of)
     drop_comment_sections(document.body)
