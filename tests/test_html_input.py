@@ -228,6 +228,30 @@ def test_every_languages_author_labels_are_taken_off(given, name):
     assert without_author_label(given) == name
 
 
+AUTHORS_PAGE = "en_two_authors_jsonld.html"  # JSON-LD "author": [{"name": "Tomas Berger"}, {"name": "Ines Halloran"}]
+
+
+def test_each_of_a_pages_authors_is_an_author_element_in_the_header_and_the_deposits_metadata(tmp_path):
+    from teikit.deposit.metadata import read_record
+
+    out = tmp_path / "out"
+    assert not convert_paths([CASES / AUTHORS_PAGE], out).failures
+    root = _tei(out, AUTHORS_PAGE)
+    for where in ("tei:titleStmt", "tei:sourceDesc/tei:bibl[@type='source']"):
+        authors = root.xpath(f"tei:teiHeader/tei:fileDesc/{where}/tei:author/text()", namespaces=XPATH_NS)
+        assert authors == ["Tomas Berger", "Ines Halloran"], where
+    assert read_record(etree.ElementTree(root), "x.xml")["dc.creator"] == "Tomas Berger; Ines Halloran"
+
+
+@pytest.mark.parametrize("author", ["Berger, Tomas", "Tomas Berger"])
+def test_one_author_is_one_author_element_a_comma_in_the_name_or_not(tmp_path, author):
+    shutil.copy(CASES / AUTHORS_PAGE, tmp_path / "p.html")
+    (tmp_path / "p.meta.json").write_text(json.dumps({"author": author}), encoding="utf-8")
+    assert not convert_paths([tmp_path / "p.html"], tmp_path / "out").failures
+    root = _tei(tmp_path / "out", "p.html")
+    assert root.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author/text()", namespaces=XPATH_NS) == [author]
+
+
 # --- boxes that are not the article ------------------------------------------------------------
 
 ZH_PARAGRAPHS = ["新华社北京10月15日电 国务院总理李强15日在人民大会堂主持召开国务院常务会议，研究部署进一步推动城市公共交通发展的政策措施。",

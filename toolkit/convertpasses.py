@@ -52,7 +52,7 @@ from .errors import EmptyArticleError, ToolkitError, UntitledArticleError
 from .ingest import ingest_file
 from .ingest import warc as web_archive
 from .language import decide, gregorian_date, name_of, primary
-from .model import NAME_TYPES, Article
+from .model import NAME_TYPES, Article, author_names
 from .options import ConvertOptions
 from .recognise import Context, Recogniser, TwoStep, registry
 from .register import found_names
@@ -76,7 +76,8 @@ def finds_names(article: Article) -> bool:
 
 
 def context_for(article: Article, known_names: frozenset = frozenset(), own_names: frozenset = frozenset()) -> Context:
-    author = article.author.split(", ")[0] if article.author else None
+    names = author_names(article.author)
+    author = names[0].split(", ")[0] if names else None  # the first of a page's authors, of a byline's names
     return Context(reference_date=article.date, author=author, known_names=known_names, own_names=own_names,
                    language=article.meta.language)
 

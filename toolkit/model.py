@@ -130,6 +130,14 @@ class Capture:
     payload_digest: str
 
 
+AUTHORS_SEPARATOR = "; "  # between the names of an article's several authors (a page's, a sidecar's)
+
+
+def author_names(author: str | None) -> tuple[str, ...]:
+    """The names of an article's authors: Article.author parted at AUTHORS_SEPARATOR."""
+    return tuple(name.strip() for name in (author or "").split(AUTHORS_SEPARATOR) if name.strip())
+
+
 @dataclass(frozen=True)
 class Article:
     name: str            # the source file name, e.g. 000_x.txt
@@ -138,7 +146,7 @@ class Article:
     title: str
     date: str | None     # ISO 8601 publication date, if the source gives one
     date_text: str | None  # the date as printed in the source
-    author: str | None
+    author: str | None   # several authors AUTHORS_SEPARATOR apart (author_names)
     blocks: tuple[Block, ...]
     meta: SourceMeta = field(default_factory=SourceMeta)
     capture: Capture | None = None  # only for a page read from a web archive

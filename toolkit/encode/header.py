@@ -22,7 +22,7 @@ from lxml import etree
 from .. import __version__
 from .. import names as N
 from ..language import info as language_info
-from ..model import LUNAR_CALENDAR, Article
+from ..model import LUNAR_CALENDAR, Article, author_names
 from ..options import ConvertOptions, licence_url
 
 # What no URI reference holds as written (a crawl's "%ZZbad" or "a|b"): escaped in an @target, so that one
@@ -128,8 +128,8 @@ def build_header(article: Article, doc_id: str, options: ConvertOptions,
     title_stmt = _sub(file_desc, N.TITLE_STMT)
     _sub(title_stmt, N.TITLE, article.title, type="main").set(N.XML_LANG, language)
     _sub(title_stmt, N.TITLE, EDITION_TITLE, type="sub")
-    if article.author:
-        _sub(title_stmt, N.AUTHOR, article.author)
+    for name in author_names(article.author):  # an author element each
+        _sub(title_stmt, N.AUTHOR, name)
 
     publication = _sub(file_desc, N.PUBLICATION_STMT)
     _sub(publication, N.PUBLISHER, options.publisher)
@@ -142,8 +142,8 @@ def build_header(article: Article, doc_id: str, options: ConvertOptions,
     bibl = _sub(_sub(file_desc, N.SOURCE_DESC), N.BIBL, type="source")
     bibl.set(N.XML_LANG, language)  # what the source says of itself, in its words (its date as printed too)
     _sub(bibl, N.TITLE, article.title)
-    if article.author:
-        _sub(bibl, N.AUTHOR, article.author)
+    for name in author_names(article.author):
+        _sub(bibl, N.AUTHOR, name)
     if article.meta.publisher:
         _sub(bibl, N.PUBLISHER, article.meta.publisher)
     if article.date:
