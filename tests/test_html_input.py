@@ -204,7 +204,9 @@ def test_a_title_trafilatura_takes_from_the_page_stays_whole(tmp_path, title, h1
 # --- the author -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name, author", [("en_author_label.html", "John Smith"),     # <p class="author">Author: …
-                                          ("ru_author_label.html", "Иван Петров")])   # <p class="author">Автор: …
+                                          ("ru_author_label.html", "Иван Петров"),    # <p class="author">Автор: …
+                                          # <p class="byline">記者：…, 기자: … (trafilatura drops a meta author without a space)
+                                          ("ja_author_label.html", "佐藤花子"), ("ko_author_label.html", "이서연")])
 def test_the_authors_label_is_not_part_of_the_name(tmp_path, name, author):
     out = tmp_path / "out"
     assert not convert_paths([CASES / name], out).failures
@@ -221,6 +223,9 @@ def test_the_authors_label_is_not_part_of_the_name(tmp_path, name, author):
     # a label word opening a name of two words, without a colon, is the name's (it was cut off)
     ("Oleh Sentsov", "Oleh Sentsov"), ("Von Miller", "Von Miller"), ("Par Lagerkvist", "Par Lagerkvist"),
     ("Texto Ruiz", "Texto Ruiz"), ("Author: Smith", "Smith"),
+    # a reporter's label in Chinese, Japanese, Korean; a name in their scripts is one word
+    ("記者：陳志明", "陳志明"), ("记者：张伟", "张伟"), ("記者：山田太郎", "山田太郎"), ("기자 김민수", "김민수"),
+    ("기자", "기자"), ("記者会見", "記者会見"), ("Von Müller", "Von Müller"),
 ])
 def test_every_languages_author_labels_are_taken_off(given, name):
     from teikit.ingest.layout import without_author_label

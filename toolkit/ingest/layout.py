@@ -309,14 +309,14 @@ def _author_label_re(colon: bool) -> re.Pattern:
 
 def without_author_label(name: str) -> str:
     """The name a page gives for its author without a byline's label ("Author John Smith",
-    "Автор: Иван Петров"); the name itself when nothing would be left, or when no colon follows
-    the label and one word would be left: a label word may open a name ("Oleh Sentsov", "Von
-    Miller", "Par Lagerkvist" are names)."""
+    "Автор: Иван Петров", "記者：山田太郎"); the name itself when nothing would be left, or when no colon
+    follows the label and one word would be left: a label word may open a name ("Oleh Sentsov", "Von
+    Miller", "Par Lagerkvist" are names), but a name in CJK or hangul script is one word ("기자 김민수")."""
     if labelled := _author_label_re(True).match(name):
         return name[labelled.end():].strip() or name
     if labelled := _author_label_re(False).match(name):
         rest = name[labelled.end():].strip()
-        return rest if len(rest.split()) >= 2 else name
+        return rest if len(rest.split()) >= 2 or _WIDE_RE.match(rest) else name
     return name
 
 
