@@ -76,8 +76,7 @@ def finds_names(article: Article) -> bool:
 
 
 def context_for(article: Article, known_names: frozenset = frozenset(), own_names: frozenset = frozenset()) -> Context:
-    names = author_names(article.author)
-    author = names[0].split(", ")[0] if names else None  # the first of a page's authors, of a byline's names
+    author = next((n.split(", ")[0] for n in author_names(article.author)), None)  # the first page author's, byline name's
     return Context(reference_date=article.date, author=author, known_names=known_names, own_names=own_names,
                    language=article.meta.language)
 
