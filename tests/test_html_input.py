@@ -377,6 +377,54 @@ def test_a_box_in_trafilaturas_tree_is_its_blocks_and_a_paragraph_stays_whole():
         ("p", "One."), ("p", "Loose text."), ("p", "Two."), ("p", "Three and more.")]
 
 
+LIVEBLOG_PAGE = "en_liveblog.html"
+
+
+def test_a_live_blogs_updates_are_sections_headed_by_their_time(tmp_path):
+    # trafilatura dropped each update's <time>, and an update without a heading ran into the one before
+    root = _converted_page(tmp_path, (CASES / LIVEBLOG_PAGE).read_text(encoding="utf-8"))
+    sections = root.xpath(".//tei:div[@type='section']", namespaces=XPATH_NS)
+    assert [("".join(s.xpath("string(tei:head)", namespaces=XPATH_NS)), len(s.xpath("tei:p", namespaces=XPATH_NS)))
+            for s in sections] == [("11:40 A new course record", 1), ("10:15", 1), ("09:00", 1)]
+
+
+def test_one_time_above_a_text_is_no_update(tmp_path):
+    page = (CASES / LIVEBLOG_PAGE).read_text(encoding="utf-8")
+    start, end = page.index('<div class="live-update"><time datetime="2024-04-21T10:15'), page.index("</article>")
+    root = _converted_page(tmp_path, page[:start] + page[end:])
+    assert _texts(root, "head") == ["Marathon day live: the race as it happens", "A new course record"]
+
+
+STRUCTURES_PAGE = "en_structures.html"
+
+
+def test_a_pages_inline_marks_are_kept_in_its_text(tmp_path, assert_tei_all_valid):
+    root = _converted_page(tmp_path, (CASES / STRUCTURES_PAGE).read_text(encoding="utf-8"))
+    paragraphs = _texts(root, "p")
+    # a note's reference set off, not glued to the word ("June.1 Here"); a superscript of a unit stays one
+    assert paragraphs[0].startswith("The council changes its recycling collections from June.[1] Here is")
+    assert "10 m2 of the depot" in paragraphs[1]
+    # an inline quotation keeps its quotation marks (the page's language's)
+    assert "called it “the biggest change in twenty years” and" in paragraphs[1]
+    # a list in an item: its items are items, after the item's own text
+    assert _texts(root, "item") == ["Paper and card of every kind:", "newspapers,", "flattened boxes.",
+                                    "Glass bottles and jars, rinsed.",
+                                    "The change was agreed at the council meeting in March."]  # no "↩" back-link
+
+
+@pytest.mark.parametrize("lang, quoted", [("fr", "«the biggest change in twenty years»"),
+                                          ("de", "„the biggest change in twenty years“"),
+                                          ("xx", "“the biggest change in twenty years”")])
+def test_an_inline_quotation_has_its_languages_marks(lang, quoted):
+    from lxml import html as page_html
+
+    from teikit.ingest.htmlmarks import mark_quotations
+
+    tree = page_html.fromstring("<p>It was <q>the biggest change in twenty years</q>.</p>")
+    mark_quotations(tree, lang)
+    assert "".join(tree.itertext()) == f"It was {quoted}."
+
+
 # --- encodings ----------------------------------------------------------------------------
 
 def _windows_1258(text: str) -> bytes:

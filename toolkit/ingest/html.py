@@ -15,7 +15,8 @@ the article's blocks:
                         line (or paragraph) that is the title again is not text
     table             → a data table (CELL blocks, ingest/htmlblocks.py); a layout table is text, as
                         are paragraphs parted by <br><br> (htmlblocks, before trafilatura reads the page)
-    list/item         → list items (ITEM), one block per item
+    list/item         → list items (ITEM), one block per item, an item of a list in an item too (after
+                        the item's own text: the list is flat)
     quote             → block quotations (QUOTE), one block per paragraph quoted and per run of text between them
     figcaption        → a caption (CAPTION: figure/head), whatever its text (`_figure_captions`)
     graphic + p       → the paragraph right after an image is its caption when it is short and
@@ -36,6 +37,8 @@ extensive search), else a date line opening the text; never a copyright year or 
 running text. A page that declares none has no date (as a text without a date line). A
 declared date is taken whatever the day of the run (htmldate's latest date is LATEST_DATE, not
 today's: the same page gives the same TEI on any day).
+What the page's inline markup says that trafilatura loses (a live blog's times, <q>'s quotation
+marks, a note's reference and back-link) is written into its text first (ingest/htmlmarks.py).
 The character encoding is decided in ingest/charset.py; when the page's declaration was wrong,
 SourceMeta.encoding_warning says so (convert prints it, naming the file).
 
@@ -56,6 +59,7 @@ from ..agencytag import lead_agency
 from .charset import read_page
 from .dateline import parse_date_line
 from .htmlboxes import drop_boilerplate_boxes, drop_comment_sections
+from .htmlmarks import drop_back_links, mark_quotations, set_off_note_references, stamp_updates
 from .pagetitle import headline
 from .decode import clean_line, normalise
 from .htmlblocks import (flatten_layout_tables, split_break_runs, table_as_paragraphs, table_blocks, table_shapes,
@@ -68,6 +72,7 @@ __all__ = ["article_from_html", "page_language"]
 _LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?=$|[-_])")
 _CONTENT = (PARAGRAPH, LEAD, ITEM, QUOTE, CELL)  # what a section holds besides captions
 _BREAKS = {"lb", "br"}
+_NESTED_LIST = frozenset({"list"})  # an item's own text leaves out a list in it: its items are items
 LATEST_DATE = "2199-12-31"  # the latest publication date taken (teikit reads years 1000-2199), the same every day
 
 
@@ -86,6 +91,10 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
         raise EmptyArticleError("no HTML document in it", path=where)
     language = page_language(tree)
     drop_boilerplate_boxes(tree)
+    stamp_updates(tree)
+    mark_quotations(tree, language)
+    set_off_note_references(tree)
+    drop_back_links(tree)
     split_break_runs(tree)
     unwrap_layout_tables(tree)
     shapes = table_shapes(tree)
@@ -245,11 +254,11 @@ def _quote_parts(quote) -> list[str]:
     return parts + [clean_line("".join(run))]
 
 
-def _text_of(element) -> str:
-    """The element's text, every line break a space, white space folded."""
+def _text_of(element, leave_out: frozenset = frozenset()) -> str:
+    """The element's text, every line break a space, white space folded; its children of `leave_out` tags not."""
     parts = [element.text or ""]
     for child in element:
-        if not isinstance(child.tag, str):
+        if not isinstance(child.tag, str) or child.tag in leave_out:
             parts.append(child.tail or "")
             continue
         if child.tag in _BREAKS:
@@ -285,8 +294,7 @@ def _blocks(body, title: str | None, captions: Counter[str] | None, shapes: dict
             elif text and text != title:
                 found.append((SUBHEAD, text))
         elif tag == "list":
-            found = [(ITEM, t) for t in (_text_of(item) for item in element.iter("item")
-                                         if not any(True for _ in item.iterancestors("item"))) if t]
+            found = [(ITEM, t) for t in (_text_of(item, _NESTED_LIST) for item in element.iter("item")) if t]
         elif tag == "quote":
             found = [(QUOTE, t) for t in _quote_parts(element) if t]
         elif tag == "table":
