@@ -267,7 +267,7 @@ def test_merge_refuses_an_edited_text_and_keeps_the_file(edited):
     result = convert(edited.parent, "--merge")
     assert result.exit_code == 1
     assert lines(result)[0] == (
-        f"error: {edited}: the text of block 3 differs from {SEED.name} at character 9 ('họp có Đại tướng Trầ' "
+        f"error: {edited}: the text of block 3 (p) differs from {SEED.name} at character 9 ('họp có Đại tướng Trầ' "
         "vs 'làm việc có Đại tướn'); merge keeps the words and changes only the markup, so the file is kept as it is "
         "(--overwrite replaces it)")
     assert edited.read_bytes() == before

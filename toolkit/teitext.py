@@ -3,12 +3,17 @@
     blocks(root)        the article's blocks of running text, each a Block:
                         its element, its text and the (start, end, element)
                         span of every element inside it
+    blocks_in(container) the same, of one container (a div[@type='article']):
+                        what merge reads as the text's blocks (editing/textindex)
     reading_text(root)  the blocks' texts joined by model.BLOCK_SEPARATOR
 
 A block is an element of running text (head, p, ab, byline, trailer, a caption's
 head, l, item, cell, quote, opener, closer, ...) under the article's
 div[@type='article'] (else under text), in document order, never descending
-into a block. Its text is its content with every `expan` left out (the one
+into a block: inside a section (div[@type='section']), a list, a figure, a
+table and its rows, as encode writes them (tests/test_editing.py reads every
+block kind of model.BLOCK_KINDS back from encode's output). A block whose text
+is empty (a table's padding cell) is none. Its text is its content with every `expan` left out (the one
 text not in the source), a line, page or column break read as a space, and
 white space folded (whitespace.fold_spans). For a file teikit wrote,
 reading_text is the article text the recognisers saw (model.Article.text), so
@@ -79,13 +84,18 @@ def article_containers(root) -> list:
 def blocks(root):
     """The non-empty blocks of the article under `root` (a TEI element), in reading order."""
     for container in article_containers(root):
-        for element in _block_elements(container):
-            chars: list[str] = list(element.text or "")
-            spans: list = []
-            _inline(element, chars, spans)
-            text, spans = fold_spans("".join(chars), spans)
-            if text:
-                yield Block(element, text, tuple(spans))
+        yield from blocks_in(container)
+
+
+def blocks_in(container):
+    """The non-empty blocks under `container` (a div[@type='article']), in reading order."""
+    for element in _block_elements(container):
+        chars: list[str] = list(element.text or "")
+        spans: list = []
+        _inline(element, chars, spans)
+        text, spans = fold_spans("".join(chars), spans)
+        if text:
+            yield Block(element, text, tuple(spans))
 
 
 def reading_text(root) -> str:

@@ -25,6 +25,8 @@ source and the TEI alike), the record's offsets are the old text's: machine mark
 then what teikit wrote by length, element and attributes wherever it now stands
 (`_as_written`), the names removed in earlier merges are looked for where the new
 text writes them (`relocated`), and names removed since cannot be known (`summary.moved`).
+A record of version 1 (record.Record.legacy) for a file with blocks inside sections, lists,
+quotes or tables placed its markup wrongly: the merge is then one without a record.
 """
 
 from __future__ import annotations
@@ -42,8 +44,8 @@ from ..encode.header import SOURCE_SHA256, TEIKIT_AGENT
 from ..errors import EditingError
 from ..model import MAY_CONTAIN, OUTER_FIRST
 from .record import Record
-from .textindex import (DOC_AUTHOR, KIND, Span, blocks, children_at, index, is_element, is_machine, text_of,
-                        unwrap, wrap)
+from .textindex import (DOC_AUTHOR, KIND, Span, article_div, block_place, blocks, children_at, index, is_element,
+                        is_machine, text_of, unwrap, wrap)
 from .tidy import tidy_tree
 
 
@@ -67,19 +69,31 @@ def starts_of(article) -> list[int]:
     return [b.start for b in article.blocks]
 
 
+_KEPT = "merge keeps the words and changes only the markup, so the file is kept as it is (--overwrite replaces it)"
+
+
 def check_text(tree, article, path: str) -> None:
-    """The edited file's blocks must hold the source's words exactly (merge keeps the text)."""
-    found = [text_of(b) for b in blocks(tree)]
+    """The edited file's blocks (textindex.blocks) must hold the source's words exactly (merge keeps
+    the text); else an EditingError naming the first block that differs."""
+    elements = blocks(tree)
+    found = [text_of(b) for b in elements]
     wanted = [b.text for b in article.blocks]
-    if len(found) != len(wanted):
-        raise EditingError(f"has {len(found)} text blocks where {article.name} has {len(wanted)}; cannot merge "
-                           "(the file is kept as it is; --overwrite replaces it)", path=path)
-    for i, (have, want) in enumerate(zip(found, wanted), 1):
-        if have != want:
-            at = next((j for j, (x, y) in enumerate(zip(have, want)) if x != y), min(len(have), len(want)))
-            raise EditingError(f"the text of block {i} differs from {article.name} at character {at + 1} "
-                               f"({have[at:at + 20]!r} vs {want[at:at + 20]!r}); merge keeps the words and changes "
-                               "only the markup, so the file is kept as it is (--overwrite replaces it)", path=path)
+    i = next((j for j, (have, want) in enumerate(zip(found, wanted)) if have != want), min(len(found), len(wanted)))
+    if i == len(found) == len(wanted):
+        return
+    counts = f"has {len(found)} text blocks where {article.name} has {len(wanted)}: "
+    if i == len(found):
+        message = f"{counts}block {i + 1} of {article.name} ({wanted[i][:20]!r}) is not in the file"
+    elif i == len(wanted):
+        message = f"{counts}block {i + 1} ({block_place(elements[i])}: {found[i][:20]!r}) is not in {article.name}"
+    else:
+        have, want = found[i], wanted[i]
+        at = next((j for j, (x, y) in enumerate(zip(have, want)) if x != y), min(len(have), len(want)))
+        message = (f"the text of block {i + 1} ({block_place(elements[i])}) differs from {article.name} at character "
+                   f"{at + 1} ({have[at:at + 20]!r} vs {want[at:at + 20]!r})")
+        if len(found) != len(wanted):
+            message += f" (the file has {len(found)} text blocks, {article.name} {len(wanted)})"
+    raise EditingError(f"{message}; {_KEPT}", path=path)
 
 
 def _key(span: Span) -> tuple:
@@ -141,8 +155,20 @@ def removed_names(record: Record | None, spans: list[Span], text: str) -> tuple[
     return {(s, e, t) for s, e, t, _ in removed}, {(surface, t) for _, _, t, surface in removed}, removed
 
 
+def _legacy_places_hold(tree) -> bool:
+    """Whether a version 1 record's places (Record.legacy: read from the article's top-level
+    head, p, byline, trailer and figure/head only) are the file's: every block is one of those."""
+    div = article_div(tree)
+    top = (N.HEAD, N.P, N.BYLINE, N.TRAILER)
+    return all((b.getparent() is div and b.tag in top) or
+               (b.tag == N.HEAD and b.getparent().tag == N.FIGURE and b.getparent().getparent() is div)
+               for b in blocks(tree))
+
+
 def merge(edited, fresh, article, record: Record | None, *, path: str = "", moved: bool = False):
     check_text(edited, article, path)
+    if record is not None and record.legacy and not _legacy_places_hold(edited):
+        record = None  # its places were read past the blocks of sections, lists, quotes, tables: none is known
     tree = copy.deepcopy(edited)
     starts = starts_of(article)
     text = article.text

@@ -7,6 +7,10 @@ the names an editor removed (kept across merges, so a removed name is not
 marked again), and whether the file holds an editor's markup (true after a
 merge). The TEI itself is left exactly as the encoder makes it.
 
+A record of version 1 (`Record.legacy`) was written when the offsets were read from
+the article's top-level blocks only: for a file with blocks inside sections, lists,
+quotes or tables its markup's places are not to be trusted (editing.merge reads it so).
+
 `inspect(target, fresh)` says what is at a target before convert writes it:
 nothing, teikit's own unedited output, or an edited file. A file is edited
 when its bytes are neither the ones recorded nor the bytes about to be written,
@@ -30,7 +34,8 @@ from ..xmlsafe import parse_bytes
 
 RECORD_DIR = ".teikit"
 FORMAT = "teikit-record"
-VERSION = 1
+VERSION = 2
+LEGACY_VERSION = 1  # read, as `legacy` (see the docstring); never written
 
 ABSENT, MACHINE, EDITED = "absent", "machine", "edited"
 
@@ -51,6 +56,7 @@ class Record:
     removed: list = field(default_factory=list)   # [start, end, tag, surface] of names an editor removed
     edited: bool = False                          # the file holds an editor's markup (a merge's output)
     previous: str | None = None                   # the sha256 written before this one (see the docstring)
+    legacy: bool = False                          # read from a version 1 record (see the docstring)
 
     def machine_keys(self) -> set[tuple]:
         return {(s, e, tag, tuple(sorted(attrs.items()))) for s, e, tag, attrs in self.markup}
@@ -68,11 +74,11 @@ def load(target: Path) -> Record | None:
     path = record_path(target)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != FORMAT or data.get("version") != VERSION:
+        if data.get("format") != FORMAT or data.get("version") not in (VERSION, LEGACY_VERSION):
             return None
         return Record(sha256=str(data["sha256"]), markup=list(data.get("markup") or []),
                       removed=list(data.get("removed") or []), edited=bool(data.get("edited")),
-                      previous=data.get("previous"))
+                      previous=data.get("previous"), legacy=data.get("version") == LEGACY_VERSION)
     except (OSError, ValueError, KeyError, TypeError, RecursionError):  # RecursionError: nested too deep
         return None
 

@@ -1,7 +1,10 @@
 """The article text of a TEI document, and its inline elements as spans of it.
 
 Contract: `blocks(tree)` gives the block elements of div[@type='article'] in
-reading order (head, p, figure/head, byline, trailer); `text_of(el)` is an
+reading order, as teikit.teitext defines the text's blocks (teitext.blocks_in: head, p,
+byline, trailer, a caption's head, list items, quotes, table cells and captions, those
+of sections too), so block i is the element encode wrote for Article.blocks[i];
+`block_place(el)` says where a block stands (`div[@type='section']/p`); `text_of(el)` is an
 element's text as the encoding defines it (every `expan`, comment and
 processing instruction left out); `name_text(persName)` is the name it carries,
 without the roleName children that qualify the person; `index(tree, starts)` gives every inline
@@ -20,6 +23,7 @@ from lxml import etree
 
 from .. import names as N
 from ..model import ABBR, DATE, DURATION, ORG, PERSON, PLACE, ROLE
+from ..teitext import blocks_in
 
 # Inline element → mention type (model); docAuthor is the encoder's own, not a mention.
 KIND = {N.PERS_NAME: PERSON, N.ORG_NAME: ORG, N.PLACE_NAME: PLACE, N.ROLE_NAME: ROLE,
@@ -91,19 +95,19 @@ def article_div(tree):
 
 
 def blocks(tree) -> list:
-    """The block elements of the article, in reading order."""
+    """The block elements of the article, in reading order (teitext.blocks_in)."""
     div = article_div(tree)
-    if div is None:
-        return []
-    found = []
-    for child in div:
-        if not is_element(child):
-            continue
-        if child.tag == N.FIGURE:
-            found.extend(c for c in child if is_element(c) and c.tag == N.HEAD)
-        elif child.tag in (N.HEAD, N.P, N.BYLINE, N.TRAILER):
-            found.append(child)
-    return found
+    return [] if div is None else [block.element for block in blocks_in(div)]
+
+
+def block_place(element) -> str:
+    """Where a block stands in the article, for a message: `p`, `div[@type='section']/head`, `list/item`."""
+    parts = []
+    while element is not None and not (element.tag == N.DIV and element.get("type") == "article"):
+        kind = element.get("type") if element.tag == N.DIV else None
+        parts.append(etree.QName(element).localname + (f"[@type='{kind}']" if kind else ""))
+        element = element.getparent()
+    return "/".join(reversed(parts))
 
 
 def index(tree, starts) -> list[Span]:
