@@ -845,6 +845,5 @@ def test_a_folder_package_inside_its_input_folder_does_not_package_itself(tmp_pa
     again = make_package([tei], package, dataclasses.replace(NO_EDITIONS, replace=True, format="dir"))
     assert again.articles == 2
     assert sorted(p.name for p in (package / "data" / "tei").iterdir()) == list(ARTICLES)
-    assert again.warnings[-1] == (f"{package}: 3 TEI file(s) inside the package being made (it is in an input "
-                                  "folder) are not inputs: not packaged")
+    assert not any("inside the package" in warning for warning in again.warnings)  # its own output: not said
     assert verify_package(package).ok

@@ -11,6 +11,13 @@ agree on what a batch is:
 - **Collection**: the files named, plus the files with one of `suffixes` under
   folders, in sorted order (inputfiles.collect_files), each once. A path that does not exist
   raises MissingInputError before anything runs: a usage error.
+- **Own outputs**: nothing under a folder the stage writes (`outputs`: convert's and
+  render's output folder, each of a build's) is read as an input, when it lies inside an
+  input folder: a site's pages and its TEI copies (html/tei/), a build's dist/, the TEI
+  of `convert in -o in/tei` are no articles or TEI of the next run, nor files it skips
+  (inputfiles.collect_files's `exclude`). An output folder that is an input folder itself,
+  and a file named directly, are read as ever. The one policy: each stage passes the
+  folders it writes, and only here are they taken out of its inputs.
 - **Nothing to do**: paths that hold none of the stage's inputs raise NoInputError (the CLI's
   one `error:` line, exit 1): a wrong folder named is said, never "0 of 0" and success.
 - **Unusable names**: a file whose name is not UTF-8 is refused with one failure
@@ -238,14 +245,14 @@ class Batch:
     def __init__(self, paths, suffixes: tuple[str, ...], *, output_suffix: str | None = None,
                  progress: Progress | None = None, clash_message: str = "same output name as",
                  stem: Callable[[Path], str] = lambda path: path.stem,
-                 unread: Callable[[Path], str] | None = None, follow_symlinks: bool = False, exclude=(),
+                 unread: Callable[[Path], str] | None = None, follow_symlinks: bool = False, outputs=(),
                  sidecar: Callable[[Path], str | None] | None = None):
         # A file named twice (directly and inside a named folder) is one input.
         self.report = Report()
         left_out: list[Path] = []
         said = self._say_sidecar(sidecar) if sidecar is not None else None  # its line about a sidecar: a warning
         self.files: PathList | list[Path] = PathList(dict.fromkeys(collect_files(paths, suffixes, left_out=left_out,
-                                                                                 exclude=exclude, sidecar=said)))
+                                                                                 exclude=outputs, sidecar=said)))
         if unread is not None:  # files under the folders that the stage does not read: counted by reason
             for path in left_out:
                 self.report.skip(unread(path))

@@ -62,9 +62,9 @@ def convert_article(article: Article, recogniser: Recogniser, options: ConvertOp
 def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOptions(), *,
                   recogniser: Recogniser | None = None, validator=None,
                   progress: Progress | None = None, edited: str = "keep", jobs: int | None = 1,
-                  engine=None, force: bool = False, exclude=()) -> Report:
-    """Convert every article under `paths` into out_dir/<stem>.xml (nothing under the folders
-    `exclude` names: inputfiles.collect_files).
+                  engine=None, force: bool = False, outputs=()) -> Report:
+    """Convert every article under `paths` into out_dir/<stem>.xml (nothing under out_dir
+    itself, nor under the other folders of the run's own `outputs`, a build's: teikit.batch).
 
     A target edited since teikit wrote it is kept, merged or overwritten as
     `edited` (one of editing.EDIT_POLICIES) says; see teikit.editing.place.
@@ -89,7 +89,7 @@ def convert_paths(paths: Iterable, out_dir, options: ConvertOptions = ConvertOpt
     bear on it) is not converted again (report.unchanged); `force` converts every one.
     """
     batch = Batch(paths, SOURCE_SUFFIXES, output_suffix=".xml", progress=progress, stem=source_stem,
-                  unread=_unread_reason, follow_symlinks=options.follow_symlinks, exclude=exclude,
+                  unread=_unread_reason, follow_symlinks=options.follow_symlinks, outputs=(out_dir, *outputs),
                   sidecar=OrphanSidecars())  # a sidecar whose source is not beside it (renamed): said, not silently unused
     out_dir = Path(out_dir)
     register = Register.read(out_dir / REGISTER_DIR)  # a bad register file: nothing is done

@@ -44,8 +44,8 @@ def collect_files(paths, suffixes: tuple[str, ...], left_out: list | None = None
     Directories are walked in sorted order so batch output is deterministic;
     sidecar files such as NAME.meta.json, and a corpus register's files
     (register/persons.xml, orgs.xml, places.xml: names.is_register_file), are never
-    taken for articles, nor is anything under the folders `exclude` names (a build's
-    own output folders inside its input folder: its pages are not articles). The other
+    taken for articles, nor is anything under the folders `exclude` names (a stage's
+    own output folders inside its input folder: teikit.batch, "Own outputs"). The other
     files under the directories are appended to `left_out`, when given, except
     sidecars and hidden files and folders (a name starting with ".", such as
     .DS_Store or .teikit/). `sidecar`, when given, is called with each sidecar found under them.

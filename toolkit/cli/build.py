@@ -195,7 +195,7 @@ def _build(seeds, tei_dir, dist, model, publisher, licence, markup_licence, abbr
     with guarded():  # no seeds folder, or a model that cannot be loaded: nothing can be built
         try:
             converted = convert_paths([seeds], tei_dir, options, progress=progress, edited=edited, engine=engine,
-                                      force=force, exclude=own)
+                                      force=force, outputs=own)
         except NoInputError as exc:  # said, and the build stops below as one that makes no TEI
             converted = Report()
             converted.fail(seeds, str(exc))

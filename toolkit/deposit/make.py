@@ -38,7 +38,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import bagit
@@ -90,7 +90,8 @@ class Inputs:
     never a symlink, never twice, each named as safenames.assign_names names them in that order.
     Files inside the package being made (`output`, a folder package inside an input folder: the TEI
     of the package it replaces) or inside teikit's temporaries (its staging folder, a package left
-    aside as .NAME.previous) are not inputs: `left_out` counts them."""
+    aside as .NAME.previous) are not inputs, as no command reads its own output (teikit.batch, "Own
+    outputs"): `left_out` counts them, and nothing is said of them."""
 
     def __init__(self, scratch: Scratch, paths, output: Path | None = None):
         self._scratch, self._db = scratch, scratch.db
@@ -200,12 +201,9 @@ def make_package(paths, output, options: DepositOptions = DepositOptions(), *, c
             with exclusive_lock(output):  # a second writer of this package is told it is busy
                 _settle(output)
                 replacing = check_target(output, fmt, options.replace)  # again: another run may have made it meanwhile
-                made = _make(inputs, output, fmt, replacing, bagging_date, schema, finder, options, cache, register, scratch,
-                             staged)
-                if inputs.left_out:
-                    made = replace(made, warnings=(*made.warnings, f"{output}: {inputs.left_out} TEI file(s) inside the package "
-                                                   "being made (it is in an input folder) are not inputs: not packaged"))
-                return made
+                # inputs.left_out, its own output, is not said (teikit.batch, "Own outputs")
+                return _make(inputs, output, fmt, replacing, bagging_date, schema, finder, options, cache, register,
+                             scratch, staged)
         except OSError as exc:
             raise write_failure(exc, output) from None
 

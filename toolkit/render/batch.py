@@ -54,7 +54,8 @@ def render_paths(paths, out_dir, fmt: str = "html", *, abbr: str = "keep",
                  renderer: Renderer | None = None, progress: Progress | None = None,
                  registers_href: str = "registers/", index_href: str = "index.html",
                  jobs: int | None = 1, engine=None, follow_symlinks: bool = False, force: bool = False) -> Report:
-    """Write OUT_DIR/<stem>.html or .txt for every TEI file in `paths` (files or directories).
+    """Write OUT_DIR/<stem>.html or .txt for every TEI file in `paths` (files or directories;
+    nothing under out_dir: teikit.batch, "Own outputs").
 
     HTML pages link to the corpus pages at `registers_href` / `index_href`
     (write those with build_site, or pass '' to leave the links out) and to
@@ -69,7 +70,8 @@ def render_paths(paths, out_dir, fmt: str = "html", *, abbr: str = "keep",
     if fmt not in FORMATS:
         raise ValueError(f"fmt must be one of {FORMATS}, not {fmt!r}")
     out_dir = Path(out_dir)
-    batch = Batch(paths, TEI_SUFFIXES, output_suffix=f".{fmt}", progress=progress, follow_symlinks=follow_symlinks)
+    batch = Batch(paths, TEI_SUFFIXES, output_suffix=f".{fmt}", progress=progress, follow_symlinks=follow_symlinks,
+                  outputs=(out_dir,))
     job = PageJob(out_dir, fmt, abbr, registers_href, index_href)
     record = PageRecord(out_dir, fmt, renderer.xslt_dir if renderer else resources.xslt_dir(),
                         (abbr if fmt == "txt" else None, registers_href, index_href), force=force)
@@ -182,7 +184,7 @@ def build_site(tei_paths, out_dir, *, renderer: Renderer | None = None, articles
     out_dir = Path(out_dir)
     plan = plan_site(out_dir, replace=replace_site, hint=replace_hint)
     batch = Batch(tei_paths, TEI_SUFFIXES, output_suffix=".html", progress=progress, follow_symlinks=follow_symlinks,
-                  clash_message="same page name as")
+                  clash_message="same page name as", outputs=(out_dir,))
     report = batch.report
     report.warnings.extend(plan.notes)
     record = PageRecord(out_dir, "site", renderer.xslt_dir, (register_page_size, search_index), force=force)
