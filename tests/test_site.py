@@ -227,6 +227,38 @@ def test_the_index_gives_every_articles_date_in_the_sites_language(tmp_path):
     assert mentions.xpath("//h:span[@class='when']/text()", namespaces=NS) == ["ngày 1 tháng 12 năm 2011"] * 2
 
 
+def test_the_sites_language_is_the_one_most_of_its_articles_are_in():
+    """SiteData.lang: the majority language, counted by primary subtag (then its most common tag);
+    a tie goes to the first article's (by stem) language; articles of no language are not counted."""
+    from teikit.render.sitedata import SiteData
+
+    def langs(*pairs):
+        with SiteData() as store:
+            for stem, lang in pairs:
+                store.add(stem, f'<doc title="{stem}" date="" datetime="" date-label="" authors="" site="" lang="{lang}"/>')
+            return store.lang()
+
+    # One Japanese article first by stem (ja.xml before news-…) does not make an English corpus Japanese.
+    assert langs(("a", "ja"), ("b", "en"), ("c", "en")) == "en"
+    assert langs(("a", "en-GB"), ("b", "en-US"), ("c", "en-GB"), ("d", "ja"), ("e", "ja")) == "en-GB"
+    assert langs(("a", "vi"), ("b", "en")) == "vi" and langs(("a", "en"), ("b", "vi")) == "en"  # a tie
+    assert langs(("a", ""), ("b", ""), ("c", "de")) == "de"
+    assert langs() == "en" and langs(("a", "")) == "en"
+    # Not a majority of the stems before it: every article counts, whatever its name.
+    assert langs(("a", "ja"), ("b", "ja"), ("c", "en"), ("d", "en"), ("e", "en")) == "en"
+
+
+def test_one_article_in_another_language_does_not_set_the_corpus_pages_language(tmp_path):
+    tei = dated_copies(tmp_path / "tei", 3)  # Vietnamese articles a0, a1, a2
+    odd = tei / "a0.xml"
+    odd.write_text(odd.read_text(encoding="utf-8").replace('xml:lang="vi"', 'xml:lang="ja"'), encoding="utf-8")
+    out = tmp_path / "html"
+    assert build_site([tei], out, search_index=False).ok
+    for page in ("index.html", "search.html", "registers/persons.html"):
+        assert read_page(out / page).getroot().get("lang") == "vi", page
+    assert read_page(out / "a0.html").getroot().get("lang") == "ja"  # its own page speaks its own language
+
+
 def test_an_authority_id_is_linked_at_its_resolver_and_never_as_a_page_of_the_site(tmp_path):
     # <idno type="GND">118607626</idno> was linked as href="118607626": a page of the site that is not there.
     (tmp_path / "tei").mkdir()

@@ -68,6 +68,17 @@ WHERE id IN (SELECT id FROM entity_docs GROUP BY id HAVING count(DISTINCT name) 
 """
 
 
+def site_language(counts) -> str:
+    """The majority language of (tag, articles, first stem) rows, one a tag (SiteData.lang); 'en' for none."""
+    languages: dict[str, list] = {}
+    for tag, n, first in counts:
+        languages.setdefault(tag.split("-")[0].lower(), []).append((-n, first, tag))
+    if not languages:
+        return "en"
+    tags = min(languages.values(), key=lambda rows: (-sum(-n for n, _, _ in rows), min(first for _, first, _ in rows)))
+    return min(tags)[2]
+
+
 @dataclass(frozen=True)
 class Entry:
     """One register entry over the corpus."""
@@ -95,7 +106,7 @@ class SiteData(DateRegister):
         self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
         self._indexed = self._settled = False
         self._numbered = None  # the key of the list last numbered (_rows)
-        self._counts: dict = {}  # letter_counts and entry_count of each type, until the store changes
+        self._counts: dict = {}  # letter_counts and entry_count of each type, the site's language, until the store changes
         self._tables: set[str] = set()
 
     def __enter__(self):
@@ -197,9 +208,15 @@ class SiteData(DateRegister):
     # -- reading -------------------------------------------------------------
 
     def lang(self) -> str:
-        """The site's language: its first article's (by stem), 'en' for none."""
-        row = self.db.execute("SELECT lang FROM articles ORDER BY stem LIMIT 1").fetchone()
-        return (row[0] if row and row[0] else "en")
+        """The site's language (its corpus pages' lang, its search index's): the language most of its
+        articles are in, so that one article in another language does not set it. Counted by primary
+        subtag ("en-GB" and "en" are one language, as Pagefind reads them), then the tag most of that
+        language's articles carry; a tie goes to the language of the first article (by stem) among
+        them. Articles of no known language are not counted; 'en' when none is known."""
+        if "lang" not in self._counts:
+            self._counts["lang"] = site_language(self.db.execute(
+                "SELECT lang, count(*), min(stem) FROM articles WHERE lang IS NOT NULL AND lang != '' GROUP BY lang"))
+        return self._counts["lang"]
 
     def article_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
