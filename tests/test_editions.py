@@ -664,3 +664,33 @@ def test_a_dictionarys_entries_are_blocks_and_their_parts_read_apart(renderer, t
     assert [html_text(e) for e in page.iter(f"{H}div") if e.get("class") == "tei-superEntry"] == [" ".join(read[2:4])]
     mention = etree.fromstring(renderer.site_record(doc)).find("m")
     assert (mention.get("before"), mention.get("text"), mention.get("after")) == ("renard Animal rusé de ", "Paris", ".")
+
+
+def _meta(page):
+    """The page's metadata list as (label, value) pairs."""
+    dl = page.find(f".//{H}dl[@class='meta']")
+    return [(dt.text, html_text(dd)) for dt, dd in zip(dl.findall(f"{H}dt"), dl.findall(f"{H}dd"))]
+
+
+@pytest.mark.parametrize("statement, rows, licence", [
+    # A publisher and no availability: a publisher, no licence (the page said "Licence: Example University Press").
+    ("<publisher>Example University Press</publisher><pubPlace>Oxford</pubPlace><date when='2020'>2020</date>",
+     [("Publisher", "Example University Press")], "null"),
+    ("<publisher><orgName>CLARIN ERIC</orgName></publisher><date when='2021-06-01'>2021-06-01</date>",
+     [("Publisher", "CLARIN ERIC")], "null"),
+    # Terms stated in prose: the availability's p is the licence.
+    ("<publisher>P</publisher><availability><p>Public domain.</p></availability>",
+     [("Publisher", "P"), ("Licence", "Public domain.")], '"Public domain."'),
+    # A licence and a publisher: each in its own row, the licence the availability's.
+    ("<publisher>P</publisher><availability status='free'><licence target='https://creativecommons.org/licenses/by/4.0/'>"
+     "CC BY 4.0</licence><p>Some words.</p></availability>",
+     [("Publisher", "P"), ("Licence", "CC BY 4.0")], '"CC BY 4.0"'),
+    ("<p>Unpublished.</p>", [], "null"),
+])
+def test_the_licence_is_the_availabilitys_and_the_publisher_is_labelled_publisher(renderer, tmp_path, statement, rows,
+                                                                                    licence):
+    doc = _tei(tmp_path, "<p>Some text.</p>")
+    doc.write_text(doc.read_text(encoding="utf-8").replace("<publicationStmt><p/></publicationStmt>",
+                                                           f"<publicationStmt>{statement}</publicationStmt>"), encoding="utf-8")
+    assert [row for row in _meta(parse_html(renderer.html(doc))) if row[0] != "TEI file"] == rows
+    assert f"\nlicence: {licence}\n" in renderer.text(doc)

@@ -144,6 +144,17 @@
     <xsl:sequence select="string-join($tei/teiHeader/fileDesc/titleStmt/author ! tk:plain(.), ', ')"/>
   </xsl:function>
 
+  <!-- The licence statements of a publicationStmt, the one reading of them for both editions (the
+       page's Licence row, the text edition's licence keys): its availability's licence elements, else
+       (terms stated in prose) its availability's paragraphs; none without an availability. Never the
+       publisher, who publishes the text and licenses nothing by being named (the page gives it a row
+       of its own, "Publisher"). -->
+  <xsl:function name="tk:licences" as="element()*">
+    <xsl:param name="publication" as="element()?"/>
+    <xsl:variable name="availability" select="$publication/availability"/>
+    <xsl:sequence select="if ($availability/licence) then $availability/licence else $availability/p"/>
+  </xsl:function>
+
   <!-- The site an article comes from, for the search facet and the site data: its source's
        publisher, else the host of its URL (without "www."), else ''. -->
   <xsl:function name="tk:source-site" as="xs:string">

@@ -13,7 +13,7 @@
   <xsl:variable name="tk:labels" as="map(xs:string, map(xs:string, xs:string))" select="map{
     'vi': map{
       'person': 'Nhân vật', 'org': 'Tổ chức', 'place': 'Địa danh', 'date': 'Thời gian', 'role': 'Chức danh',
-      'date-line': 'Ngày', 'author': 'Tác giả', 'source': 'Nguồn', 'licence': 'Giấy phép',
+      'date-line': 'Ngày', 'author': 'Tác giả', 'source': 'Nguồn', 'publisher': 'Đơn vị xuất bản', 'licence': 'Giấy phép',
       'licence-text': 'Văn bản', 'licence-markup': 'Mã TEI',
       'checksum': 'SHA-256 của bản gốc', 'tei': 'Tệp TEI', 'photo': 'Ảnh',
       'highlight': 'Tô sáng', 'entities': 'Chỉ mục trong bài',
@@ -39,7 +39,7 @@
       'search-more': 'Xem thêm kết quả', 'search-loading': 'Đang tìm…', 'search-top': 'các giá trị thường gặp nhất'},
     'en': map{
       'person': 'Persons', 'org': 'Organisations', 'place': 'Places', 'date': 'Dates', 'role': 'Roles',
-      'date-line': 'Date', 'author': 'Author', 'source': 'Source', 'licence': 'Licence',
+      'date-line': 'Date', 'author': 'Author', 'source': 'Source', 'publisher': 'Publisher', 'licence': 'Licence',
       'licence-text': 'Text', 'licence-markup': 'Markup',
       'checksum': 'SHA-256 of the source', 'tei': 'TEI file', 'photo': 'Photo',
       'highlight': 'Highlight', 'entities': 'Index of this article',

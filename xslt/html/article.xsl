@@ -76,7 +76,8 @@
     </html>
   </xsl:template>
 
-  <!-- Metadata: date, author, editors, source, correspondence, manuscript (header.xsl), checksum, licence, TEI master.
+  <!-- Metadata: date, author, editors, source, correspondence, manuscript (header.xsl), checksum, publisher, licence
+       (tk:licences: the availability's, never the publisher), TEI master.
        The list speaks the labels' language ($ui: English on an Arabic page), marked where it is not the page's
        (lang, and dir where the direction differs: an English date in a right-to-left page is laid out left to
        right, not garbled); each value in another language than the list's carries its own (tk:in-lang). -->
@@ -127,24 +128,25 @@
         <dt>{tk:label('checksum', $lang)}</dt>
         <dd><code class="checksum">{normalize-space(.)}</code></dd>
       </xsl:for-each>
-      <xsl:for-each select="fileDesc/publicationStmt">
-        <xsl:if test="availability/licence | publisher">
-          <dt>{tk:label('licence', $lang)}</dt>
-          <dd class="licence">
-            <xsl:for-each select="availability/licence">
-              <xsl:if test="position() gt 1"> · </xsl:if>
-              <xsl:if test="@n = ('text', 'markup')">{tk:label('licence-' || @n, $lang)}: </xsl:if>
-              <xsl:choose>
-                <xsl:when test="tk:safe-href(@target)"><a rel="license" href="{tk:safe-href(@target)}"><xsl:sequence
-                  select="tk:lang-attributes(tk:lang(.), $ui)"/>{tk:plain(.)}</a></xsl:when>
-                <xsl:otherwise><xsl:sequence select="tk:in-lang(tk:plain(.), tk:lang(.), $ui)"/></xsl:otherwise>
-              </xsl:choose>
-            </xsl:for-each>
-            <xsl:if test="availability/licence and publisher"> · </xsl:if>
-            <xsl:for-each select="publisher[1]"><xsl:sequence select="tk:in-lang(tk:plain(.), tk:lang(.), $ui)"/></xsl:for-each>
-          </dd>
-        </xsl:if>
+      <xsl:for-each select="fileDesc/publicationStmt/publisher[1]">
+        <dt>{tk:label('publisher', $lang)}</dt>
+        <dd class="publisher"><xsl:sequence select="tk:in-lang(tk:plain(.), tk:lang(.), $ui)"/></dd>
       </xsl:for-each>
+      <xsl:variable name="licences" select="tk:licences(fileDesc/publicationStmt)"/>
+      <xsl:if test="exists($licences)">
+        <dt>{tk:label('licence', $lang)}</dt>
+        <dd class="licence">
+          <xsl:for-each select="$licences">
+            <xsl:if test="position() gt 1"> · </xsl:if>
+            <xsl:if test="self::licence[@n = ('text', 'markup')]">{tk:label('licence-' || @n, $lang)}: </xsl:if>
+            <xsl:choose>
+              <xsl:when test="tk:safe-href(@target)"><a rel="license" href="{tk:safe-href(@target)}"><xsl:sequence
+                select="tk:lang-attributes(tk:lang(.), $ui)"/>{tk:plain(.)}</a></xsl:when>
+              <xsl:otherwise><xsl:sequence select="tk:in-lang(tk:plain(.), tk:lang(.), $ui)"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
+        </dd>
+      </xsl:if>
       <xsl:if test="$tei-href">
         <dt>{tk:label('tei', $lang)}</dt>
         <dd><a class="tei-link" type="application/tei+xml" href="{tk:path-href($tei-href)}">{tokenize($tei-href, '/')[last()]}</a></dd>

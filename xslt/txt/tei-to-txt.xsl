@@ -94,10 +94,11 @@
     <xsl:variable name="file" select="$tei/teiHeader/fileDesc"/>
     <xsl:variable name="source" select="$file/sourceDesc/bibl[1]"/>
     <xsl:variable name="date" select="tk:article-date($tei)"/>
-    <!-- the text's licence (teikit: licence n="text", none when availability says it is unknown), and the markup's -->
-    <xsl:variable name="availability" select="$file/publicationStmt/availability[1]"/>
-    <xsl:variable name="licence" select="($availability[not(@status = 'unknown')]/licence[not(@n = 'markup')])[1]"/>
-    <xsl:variable name="markup" select="$availability/licence[@n = 'markup'][1]"/>
+    <!-- the text's licence (teikit: licence n="text", none when availability says it is unknown), and the
+         markup's; from the availability alone (tk:licences: its licence, else its p), never the publisher -->
+    <xsl:variable name="licences" select="tk:licences($file/publicationStmt)"/>
+    <xsl:variable name="licence" select="$licences[not(../@status = 'unknown')][not(@n = 'markup')][1]"/>
+    <xsl:variable name="markup" select="$licences[self::licence][@n = 'markup'][1]"/>
     <xsl:variable name="fields" as="xs:string*" select="(
       'title: ' || tk:yaml(tk:plain($file/titleStmt/title[1])),
       'author: ' || (if ($file/titleStmt/author)
