@@ -694,3 +694,18 @@ def test_the_licence_is_the_availabilitys_and_the_publisher_is_labelled_publishe
                                                            f"<publicationStmt>{statement}</publicationStmt>"), encoding="utf-8")
     assert [row for row in _meta(parse_html(renderer.html(doc))) if row[0] != "TEI file"] == rows
     assert f"\nlicence: {licence}\n" in renderer.text(doc)
+
+
+def test_verse_lines_outside_a_stanza_are_one_a_line_as_in_a_stanza(renderer, tmp_path):
+    # Lines in a quote without lg were blocks of their own, a blank line between each two.
+    doc = _tei(tmp_path, "<p>Prose before.</p><lg><l>The boy stood on the burning deck,</l><l>Whence all but him had fled;</l></lg>"
+               "<quote>\n<l>Line one in quote,</l>\n<l>Line two in quote.</l>\n</quote><sp><speaker>A</speaker><l>One,</l><l>two.</l></sp>"
+               "<quote><l>Lone line.</l><p>A paragraph.</p><l>Another.</l></quote><p>Prose after.</p>")
+    text = renderer.text(doc).split("\n---\n\n", 1)[1]
+    assert text == ("T\n\nProse before.\n\nThe boy stood on the burning deck,\nWhence all but him had fled;\n\n"
+                    "Line one in quote,\nLine two in quote.\n\nA\n\nOne,\ntwo.\n\n"
+                    # not a run: lines a paragraph parts stay blocks apart
+                    "Lone line.\n\nA paragraph.\n\nAnother.\n\nProse after.\n")
+    page = parse_html(renderer.html(doc))
+    quote = page.find(f".//{H}blockquote")
+    assert [html_text(l) for l in quote.findall(f"{H}div[@class='tei-l']")] == ["Line one in quote,", "Line two in quote."]

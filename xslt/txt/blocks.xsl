@@ -4,7 +4,8 @@
   entry stylesheet joins them with blank lines). Any element holding blocks is
   split into them (runs of inline content between them are blocks too), any
   other element is one block of its reading text: no element falls to nothing.
-  Verse is one line per l, a list one line per item, a table one line per row,
+  Verse is one line per l (a stanza, or a run of lines outside one: in a quote,
+  a sp …), a list one line per item, a table one line per row,
   a register one line per entry.
 -->
 <xsl:stylesheet version="3.0"
@@ -20,13 +21,17 @@
     <xsl:sequence select="if (tk:has-block(.)) then tk:txt-blocks(.) else tk:txt(.)"/>
   </xsl:template>
 
-  <!-- The blocks of an element holding some: each block's strings, and each run of inline
-       content between them as one. -->
+  <!-- The blocks of an element holding some: each block's strings, each run of inline content
+       between them as one, and each run of verse lines outside a stanza (l in a quote, a sp, a p,
+       with nothing but white space between them) as one, a line per l, as a stanza is. -->
   <xsl:function name="tk:txt-blocks" as="xs:string*">
     <xsl:param name="element" as="element()"/>
-    <xsl:for-each-group select="$element/node()" group-adjacent="tk:is-block(.)">
+    <xsl:for-each-group select="$element/node()" group-adjacent="if (tk:in-verse-run(.)) then 'verse' else string(tk:is-block(.))">
       <xsl:choose>
-        <xsl:when test="current-grouping-key()">
+        <xsl:when test="current-grouping-key() eq 'verse'">
+          <xsl:sequence select="tk:txt-lines(current-group()[self::l])"/>
+        </xsl:when>
+        <xsl:when test="current-grouping-key() eq 'true'">
           <xsl:apply-templates select="current-group()" mode="tk:txt-block"/>
         </xsl:when>
         <xsl:otherwise>
@@ -63,8 +68,23 @@
   <!-- A stanza: one line per verse line (a group of stanzas falls to the fallback: one block each);
        a zone of a transcribed surface (sourceDoc) likewise, one line per line. -->
   <xsl:template match="lg[not(lg)] | zone[line][not(zone)]" mode="tk:txt-block" as="xs:string">
-    <xsl:sequence select="string-join((* except note)[not(tk:is-hidden(.))] ! tk:txt(.)[.], '&#10;')"/>
+    <xsl:sequence select="tk:txt-lines(* except note)"/>
   </xsl:template>
+
+  <!-- Lines (of a stanza, a zone, a run of verse lines): one a line, but what is not read. -->
+  <xsl:function name="tk:txt-lines" as="xs:string">
+    <xsl:param name="lines" as="element()*"/>
+    <xsl:sequence select="string-join($lines[not(tk:is-hidden(.))] ! tk:txt(.)[.], '&#10;')"/>
+  </xsl:function>
+
+  <!-- Whether a node is part of a run of verse lines outside a stanza (tk:txt-blocks): an l, or the
+       white space between two. -->
+  <xsl:function name="tk:in-verse-run" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="exists($node/self::l)
+                          or ($node instance of text() and not(normalize-space($node))
+                              and exists($node/preceding-sibling::node()[1][self::l]) and exists($node/following-sibling::node()[1][self::l]))"/>
+  </xsl:function>
 
   <!-- A list: one line per item, head and label; what else it holds (a note, a gap …) on the line
        of the part before it (common/reading.xsl, tk:strays-after), as in the HTML. -->
