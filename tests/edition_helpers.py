@@ -11,7 +11,8 @@ Reading text (what an edition of a document must show, word for word):
 - left out: del (but for one inside a restore), am inside expan, figDesc, graphic, index, interp(Grp), link(Grp),
   span(Grp), fs, fw (forme work: running heads, catchwords, page numbers);
 - a caesura separates words; lb, pb and cb separate words unless @break="no" (then the white space at
-  the break goes too); block elements (p, l, item, cell …) separate words.
+  the break goes too, and a line-end hyphen ¬, - or ‐ before it) or the text before them ends with
+  ¬ (the DTA's line-end hyphen, which goes); block elements (p, l, item, cell …) separate words.
 """
 
 from __future__ import annotations
@@ -69,7 +70,10 @@ def reading(path) -> tuple[str, list[str]]:
         if name == "caesura":
             return " "
         if name in BREAKS:
-            return "\u0000" if el.get("break") == "no" else " "
+            before = el.getprevious().tail if el.getprevious() is not None else el.getparent().text
+            if el.get("break") == "no":
+                return "\u0000"
+            return "\u0001" if re.search(r"¬\s*$", before or "") else " "
         if name in ("choice", "app"):
             kids = [k for k in el if isinstance(k.tag, str)]
             if name == "app":
@@ -97,8 +101,9 @@ def reading(path) -> tuple[str, list[str]]:
 
 
 def _join(text: str) -> str:
-    # A break with @break="no" takes the white space on both sides with it.
-    return " ".join(re.sub(r"\s*\u0000\s*", "", text).split())
+    # A break with @break="no" takes the white space on both sides with it, and a line-end hyphen
+    # (¬ - ‐) before it; a break after ¬ (the DTA's line-end hyphen) joins too, without the ¬.
+    return " ".join(re.sub(r"¬\s*\u0001\s*", "", re.sub(r"[¬‐-]?\s*\u0000\s*", "", text)).split())
 
 
 def words(text: str) -> Counter:

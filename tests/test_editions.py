@@ -709,3 +709,20 @@ def test_verse_lines_outside_a_stanza_are_one_a_line_as_in_a_stanza(renderer, tm
     page = parse_html(renderer.html(doc))
     quote = page.find(f".//{H}blockquote")
     assert [html_text(l) for l in quote.findall(f"{H}div[@class='tei-l']")] == ["Line one in quote,", "Line two in quote."]
+
+
+def test_a_line_end_hyphen_joins_the_word_and_goes(editions):
+    # "Men¬<lb/>ſchen" read "Men¬ ſchen", "Verbin-<lb break="no"/>dungen" kept its hyphen.
+    html_main, txt_main = _main(editions, "hyphenation_dta.xml")
+    for shown in (html_main, txt_main):
+        # the DTA's ¬ before any break: the word goes on, the ¬ goes (white space and a page break between too)
+        assert "das Herz des Menſchen, von dem ich unzertrennlich war, und die Geſellſchaft?" in shown
+        # a hyphen before a break with @break="no": - and ‐ go as ¬ does
+        assert "Nicht meine übrigen Verbindungen, noch die Abreiſe, noch ein Wortende." in shown
+        assert "Ein Erzbischof blieb." in shown
+        # Not without @break="no": a "-" there may be a compound's ("Baden-Württemberg"), kept, the break a space;
+        # nor a ¬ that ends no line.
+        assert "Von Baden- Württemberg bis Nord- rhein, und a ¬ b im Satz; Schluss¬" in shown
+    tree = editions[EDITIONS / "hyphenation_dta.xml"][2]
+    first = tree.find(f".//{H}div[@class='text']//{H}p")
+    assert first.find(f"{H}br") is None and "¬" not in html_text(first)

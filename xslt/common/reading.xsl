@@ -307,11 +307,11 @@
   </xsl:template>
 
   <xsl:template match="lb | pb | cb" mode="tk:reading-text">
-    <xsl:if test="not(@break = 'no')"><xsl:sequence select="' '"/></xsl:if>
+    <xsl:if test="not(tk:break-joins(.))"><xsl:sequence select="' '"/></xsl:if>
   </xsl:template>
 
-  <xsl:template match="text()[preceding-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']]
-                     | text()[following-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']]"
+  <xsl:template match="text()[preceding-sibling::node()[1][self::lb or self::pb or self::cb][tk:break-joins(.)]]
+                     | text()[following-sibling::node()[1][self::lb or self::pb or self::cb][tk:break-joins(.)]]"
                 mode="tk:reading-text">
     <xsl:sequence select="tk:trim-at-breaks(.)"/>
   </xsl:template>
@@ -454,12 +454,27 @@
     <xsl:sequence select="exists($hidden)"/>
   </xsl:function>
 
-  <!-- A text node beside a break with @break="no" loses the white space on that side (the word goes on). -->
+  <!-- Words going on across a break, the one policy of it for every edition, the apparatus and the
+       site's contexts. A break (lb, pb, cb) joins the words on either side (no space: the HTML sets no
+       <br>) when it has @break="no", or when the text right before it ends with ¬ (U+00AC), the
+       line-end hyphen of the Deutsches Textarchiv's transcriptions, never a hyphen of the word itself.
+       The text beside a joining break loses the white space on that side, and the text before it its
+       line-end hyphen: ¬ always, and - or ‐ (U+2010) before a break with @break="no", as the TEI
+       Stylesheets and the DTA's viewer read them ("Men¬<lb/>ſchen" and "Verbin-<lb break="no"/>dungen"
+       read "Menſchen", "Verbindungen"). A - or ‐ before a break without @break="no" is ambiguous (a
+       hyphenated compound, "Baden-<lb/>Württemberg", or a dash): it stays, and the break is a space,
+       until the project says the word goes on (@break="no"). -->
+  <xsl:function name="tk:break-joins" as="xs:boolean">
+    <xsl:param name="break" as="element()"/>
+    <xsl:sequence select="$break/@break = 'no' or matches(string($break/preceding-sibling::node()[1][self::text()]), '¬\s*$')"/>
+  </xsl:function>
+
   <xsl:function name="tk:trim-at-breaks" as="xs:string">
     <xsl:param name="text" as="text()"/>
-    <xsl:variable name="joins-after" select="exists($text/following-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no'])"/>
-    <xsl:variable name="joins-before" select="exists($text/preceding-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no'])"/>
-    <xsl:variable name="t" select="if ($joins-after) then replace($text, '\s+$', '') else string($text)"/>
+    <xsl:variable name="after" select="$text/following-sibling::node()[1][self::lb or self::pb or self::cb][tk:break-joins(.)]"/>
+    <xsl:variable name="joins-before" select="exists($text/preceding-sibling::node()[1][self::lb or self::pb or self::cb][tk:break-joins(.)])"/>
+    <xsl:variable name="t" select="if (empty($after)) then string($text)
+                                   else replace(replace($text, '\s+$', ''), if ($after/@break = 'no') then '[¬‐\-]$' else '¬$', '')"/>
     <xsl:sequence select="if ($joins-before) then replace($t, '^\s+', '') else $t"/>
   </xsl:function>
 

@@ -54,7 +54,7 @@
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="tk:tei($element) is $tk:page and tk:in-text($element)
         and not($element/self::note or $element/self::text or $element/self::body or exists(tk:entity-type($element)))
-        and not($element/(self::lb | self::cb)[@break = 'no'])
+        and not($element/(self::lb | self::cb)[tk:break-joins(.)])
         and not($element/(self::lb | self::pb | self::cb | self::milestone | self::anchor)[parent::table or parent::row])
         and empty($element/ancestor-or-self::*[tk:is-hidden(.)] | $element/ancestor-or-self::note[ancestor::note]
                   | $element/ancestor-or-self::*[parent::choice or parent::app][not(. is tk:reading(..))]

@@ -2,7 +2,8 @@
 <!--
   Mode tk:html for the transcription elements of any TEI document: one reading
   per choice and app (the others in @title), line and page breaks that never
-  glue two words (nor split one at @break="no"), expansions with their
+  glue two words (nor split one at @break="no" or after a line-end ¬:
+  common/reading.xsl, tk:break-joins), expansions with their
   supplied letters (ex) classed, deletions struck through, gaps marked, tokens
   written one against the other a space apart (common/reading.xsl), and a
   fallback for every other element: its content in a span (a div when it holds
@@ -87,25 +88,26 @@
         ($element/@type, $element/@rend) ! tokenize(.) ! replace(., '[^\p{L}\p{N}_-]', '')[.] ! ('tei-' || local-name($element) || '-' || .)), ' ')"/>
   </xsl:function>
 
-  <!-- Words that go on across a break with @break="no": the white space at the break goes. -->
-  <xsl:template match="text()[$tk:page-joins][following-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']]
-                     | text()[$tk:page-joins][preceding-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']]"
+  <!-- Words that go on across a break (@break="no", or a line-end hyphen ¬ before it: common/reading.xsl,
+       tk:break-joins): the white space at the break goes, and the line-end hyphen. -->
+  <xsl:template match="text()[$tk:page-joins][following-sibling::node()[1][self::lb or self::pb or self::cb][tk:break-joins(.)]]
+                     | text()[$tk:page-joins][preceding-sibling::node()[1][self::lb or self::pb or self::cb][tk:break-joins(.)]]"
                 mode="tk:html" priority="1">
     <xsl:value-of select="tk:trim-at-breaks(.)"/>
   </xsl:template>
 
   <!-- Whether the page has a break that joins words (most have none: the text nodes then need no look around). -->
-  <xsl:variable name="tk:page-joins" as="xs:boolean" select="exists($tk:page ! tk:text-of(.)//(lb | pb | cb)[@break = 'no'])"/>
+  <xsl:variable name="tk:page-joins" as="xs:boolean" select="exists($tk:page ! tk:text-of(.)//(lb | pb | cb)[tk:break-joins(.)])"/>
 
   <xsl:template match="lb | cb" mode="tk:html">
-    <xsl:if test="not(@break = 'no')"><br class="tei-{local-name()}"/></xsl:if>
+    <xsl:if test="not(tk:break-joins(.))"><br class="tei-{local-name()}"/></xsl:if>
   </xsl:template>
 
   <!-- A page break: its number shown by the style sheet (data-n), a space unless the word goes on. -->
   <xsl:template match="pb" mode="tk:html">
     <span class="tei-pb">
       <xsl:if test="@n"><xsl:attribute name="data-n" select="@n"/></xsl:if>
-      <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
+      <xsl:if test="not(tk:break-joins(.))"><xsl:text> </xsl:text></xsl:if>
     </span>
   </xsl:template>
 

@@ -2,7 +2,8 @@
 <!--
   Mode tk:txt-inline of the text edition: the reading text of a block. Text
   passes through; one branch per choice and app (common/reading.xsl); breaks
-  are spaces unless the word goes on (@break="no"); a note leaves only its
+  are spaces unless the word goes on (@break="no", or a line-end hyphen ¬ before
+  it: tk:break-joins, which also drops the hyphen); a note leaves only its
   "[n]"; deletions and other unread markup are left out; a gap is "[…]". Expanded
   abbreviations take their point with them and a capital where a sentence or a name starts.
 -->
@@ -16,11 +17,12 @@
   <!-- Inline content: text passes through, expansions only when asked for. -->
   <xsl:mode name="tk:txt-inline" on-no-match="text-only-copy" on-multiple-match="fail"/>
 
-  <!-- Whether the document has a break that joins words (most have none: the text nodes then need no look around). -->
-  <xsl:variable name="tk:txt-joins" as="xs:boolean" select="exists(/TEI ! tk:text-of(.)//(lb | pb | cb)[@break = 'no'])"/>
+  <!-- Whether the document has a break that joins words (common/reading.xsl, tk:break-joins; most have
+       none: the text nodes then need no look around). -->
+  <xsl:variable name="tk:txt-joins" as="xs:boolean" select="exists(/TEI ! tk:text-of(.)//(lb | pb | cb)[tk:break-joins(.)])"/>
 
-  <xsl:template match="text()[$tk:txt-joins][following-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']]
-                     | text()[$tk:txt-joins][preceding-sibling::node()[1][self::lb or self::pb or self::cb][@break = 'no']]"
+  <xsl:template match="text()[$tk:txt-joins][following-sibling::node()[1][self::lb or self::pb or self::cb][tk:break-joins(.)]]
+                     | text()[$tk:txt-joins][preceding-sibling::node()[1][self::lb or self::pb or self::cb][tk:break-joins(.)]]"
                 mode="tk:txt-inline" priority="1">
     <xsl:value-of select="tk:trim-at-breaks(.)"/>
   </xsl:template>
@@ -31,7 +33,7 @@
   </xsl:template>
 
   <xsl:template match="lb | pb | cb" mode="tk:txt-inline">
-    <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="not(tk:break-joins(.))"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <!-- Parts of an address, entries' parts: a space before each but the first (common/reading.xsl). -->
