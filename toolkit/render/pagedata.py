@@ -1,6 +1,7 @@
 """How the corpus pages' data (render.sitedata's XML, read by Saxon into xslt/site/corpus.xsl) is
-written: its attributes escaped with character references only, and a list's page window
-(render.site's paging policy).
+written: its attributes escaped with character references only, a list's page window
+(render.site's paging policy), and the language the pages speak (site_language, the majority
+language of the articles: SiteData.lang).
 
 Contract: `attrs` gives XML any text can be put in and read back the same, which Saxon's
 parser (the JDK's) reads whatever its length: it holds no entity reference.
@@ -37,3 +38,14 @@ def pages(items: int, page_size: int | None) -> int:
 def window(page: int, page_size: int | None) -> tuple[int, int]:
     """SQL's LIMIT and OFFSET of page `page` (from 1) of `page_size` rows (every row, without one)."""
     return (page_size, (page - 1) * page_size) if page_size else (-1, 0)
+
+
+def site_language(counts) -> str:
+    """The majority language of (tag, articles, first stem) rows, one a tag (SiteData.lang); 'en' for none."""
+    languages: dict[str, list] = {}
+    for tag, n, first in counts:
+        languages.setdefault(tag.split("-")[0].lower(), []).append((-n, first, tag))
+    if not languages:
+        return "en"
+    tags = min(languages.values(), key=lambda rows: (-sum(-n for n, _, _ in rows), min(first for _, first, _ in rows)))
+    return min(tags)[2]

@@ -28,7 +28,7 @@ from lxml import etree
 from ..errors import ToolkitError
 from ..fsutil import ScratchDir
 from ..register import Register, register_digest, registers_beside
-from .pagedata import attrs as _attrs, pages as _pages, window as _window
+from .pagedata import attrs as _attrs, pages as _pages, site_language, window as _window
 from .sitedates import DateRegister
 from .siteids import record_ids
 from ..collation import ALPHABET, LETTERS, OTHER, letter, letter_slug, sort_key
@@ -66,17 +66,6 @@ UPDATE entity_docs SET (name, key, letter) = (
     SELECT e.name, e.key, e.letter FROM entity_docs e WHERE e.id = entity_docs.id ORDER BY e.named DESC, e.stem LIMIT 1)
 WHERE id IN (SELECT id FROM entity_docs GROUP BY id HAVING count(DISTINCT name) > 1)
 """
-
-
-def site_language(counts) -> str:
-    """The majority language of (tag, articles, first stem) rows, one a tag (SiteData.lang); 'en' for none."""
-    languages: dict[str, list] = {}
-    for tag, n, first in counts:
-        languages.setdefault(tag.split("-")[0].lower(), []).append((-n, first, tag))
-    if not languages:
-        return "en"
-    tags = min(languages.values(), key=lambda rows: (-sum(-n for n, _, _ in rows), min(first for _, first, _ in rows)))
-    return min(tags)[2]
 
 
 @dataclass(frozen=True)
