@@ -7,7 +7,8 @@ Reading text (what an edition of a document must show, word for word):
   its first child (an abbr whose choice has @resp pointing to an application is
   teikit's machine markup: the abbr); of an app its lem, else its first rdg (those
   inside a rdgGrp too);
-- notes are not part of the sentence: their words are collected apart;
+- notes are not part of the sentence: their words are collected apart; but a speaker note
+  (note type="speaker"), which says who speaks, is read in the text;
 - left out: del (but for one inside a restore), am inside expan, figDesc, graphic, index, interp(Grp), link(Grp),
   span(Grp), fs, fw (forme work: running heads, catchwords, page numbers);
 - a caesura separates words; lb, pb and cb separate words unless @break="no" (then the white space at
@@ -32,7 +33,7 @@ BREAKS = {"lb", "pb", "cb"}
 BLOCKS = {"p", "ab", "div", "head", "lg", "l", "list", "item", "label", "table", "row", "cell", "figure",
           "opener", "closer", "salute", "signed", "dateline", "byline", "trailer", "postscript", "epigraph",
           "titlePage", "docTitle", "titlePart", "docImprint", "sp", "speaker", "castItem", "front", "body", "back",
-          "person", "place", "org", "addrLine", "note", "stage"}
+          "person", "place", "org", "addrLine", "note", "stage", "u", "seg", "vocal", "incident", "kinesic"}
 ENTRIES = {"person", "personGrp", "place", "org", "event", "bibl", "castItem"}
 WORD = re.compile(r"\w+")
 HTML_BLOCKS = {"p", "div", "section", "li", "tr", "td", "th", "caption", "br", "h1", "h2", "h3", "figure",
@@ -64,6 +65,8 @@ def reading(path) -> tuple[str, list[str]]:
             return inner(el)  # a restored deletion is read
         if not name or name in HIDDEN or (name == "am" and any(_local(a) == "expan" for a in el.iterancestors())):
             return ""
+        if name == "note" and el.get("type") == "speaker":
+            return f" {inner(el)} "  # who speaks: read in the text, at the head of the utterance after it
         if name == "note":
             notes.append(inner(el))
             return " "

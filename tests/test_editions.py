@@ -726,3 +726,38 @@ def test_a_line_end_hyphen_joins_the_word_and_goes(editions):
     tree = editions[EDITIONS / "hyphenation_dta.xml"][2]
     first = tree.find(f".//{H}div[@class='text']//{H}p")
     assert first.find(f"{H}br") is None and "¬" not in html_text(first)
+
+
+def test_each_utterance_is_a_block_headed_by_who_speaks(editions):
+    # ParlaMint: every u of a div was one paragraph, each speaker note a footnote ("[1] I beg to move the motion.").
+    html_main, txt_main = _main(editions, "speech_parlamint.xml")
+    _, _, tree, _, txt_notes = editions[EDITIONS / "speech_parlamint.xml"]
+    assert ("\n\nMarta Rowe\nI beg to move that the Bill be read a second time. It is overdue.\n\n"  # @who, from listPerson
+            "Mr Tunde Okafor (Eastport) (Ind):\nI oppose it. [Interruption] Strongly.\n\n"           # the speaker note before it
+            "[Applause]\n\n"
+            "Order, order. [The Member withdrew]\n\n") in txt_main  # a @who the document does not list: no speaker, no id
+    utterances = tree.findall(f".//{H}div[@class='tei-u']")
+    assert [[html_text(p) for p in u.findall(f"{H}p")] for u in utterances] == [
+        ["Marta Rowe", "I beg to move that the Bill be read a second time. It is overdue."],
+        ["Mr Tunde Okafor (Eastport) (Ind):", "I oppose it. [Interruption] Strongly."],
+        ["Order, order. [The Member withdrew]"],
+        ["The question is that the Bill be read a second time. […] [Laughter]"]]
+    assert [p.get("class") for p in utterances[0].findall(f"{H}p")] == ["tei-speaker", None]
+    assert "I oppose it. [Interruption] Strongly." in html_main
+    # A speaker note is no footnote; another note still is.
+    assert txt_notes.strip() == "[1] 14:02:00"
+    assert [html_text(li) for li in tree.findall(f".//{H}ol[@class='footnotes']/{H}li")] == ["1 14:02:00"]
+    assert "Okafor (Eastport)" not in txt_notes
+    # A speaker note before no utterance is read where it stands; a gap's desc is its description.
+    assert "\n\nThe Speaker: [procedural text omitted]\n\n" in txt_main
+    assert "The Speaker: [procedural text omitted]" in html_main
+
+
+def test_an_event_of_a_speech_is_read_as_the_editors_description_never_glued_to_the_words(renderer, tmp_path):
+    doc = _tei(tmp_path, "<p>Before<vocal><desc>coughs</desc></vocal>after, <kinesic/>then<incident><desc>a bell</desc>"
+               "</incident>end; a lost let<gap/>er, one <gap reason='illegible'><desc>illegible</desc></gap>word.</p>")
+    text = renderer.text(doc).split("\n---\n\n", 1)[1]
+    assert "\n\nBefore [coughs] after, then [a bell] end; a lost let[…]er, one [illegible]word.\n" in text
+    page = parse_html(renderer.html(doc))
+    assert html_text(page.find(f".//{H}div[@class='text']")) == "Before [coughs] after, then [a bell] end; a lost let[…]er, one [illegible]word."
+    assert page.find(f".//{H}span[@class='tei-vocal']/{H}span[@class='tei-desc']").text == "[coughs]"

@@ -7,7 +7,10 @@
   read as printed: the abbr); of an app, the lem (else its first rdg). Which
   elements are blocks (a paragraph, a verse line, a list item …), so that an
   edition never glues two blocks together nor puts a block inside a sentence.
-  Notes are numbered once per document, in document order, for both editions.
+  Notes are numbered once per document, in document order, for both editions;
+  a speaker note is no footnote: it heads its utterance (tk:speaker-note), and
+  what happens beside the words of a speech (vocal, incident, kinesic) and a
+  gap read as the editor's description in brackets (tk:description).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -62,7 +65,8 @@
 
   <!-- Parts other projects write one against the other, with no space between (a quotation and its
        source in a cit or an epigraph, a bibl's author, title and date, a name's forename and surname,
-       a date's day, month and year, a ruby's base and gloss, a measureGrp's measures, and the parts of
+       a date's day, month and year, a ruby's base and gloss, a measureGrp's measures, an utterance's
+       segments and gaps (ParlaMint's <u><seg>…</seg><seg>…</seg></u>), and the parts of
        a dictionary's entry, TEI's chapter 9: its forms, grammar, senses, definitions, examples, cross
        references, etymology …, "chat ʃa n m Petit mammifère."): a part right after another element
        (no text between them) is read a space after it, in every edition, the apparatus, the site's
@@ -78,6 +82,7 @@
       'date': ('day', 'month', 'year', 'time'),
       'ruby': ('rb', 'rt'),
       'measureGrp': ('measure', 'num'),
+      'u': ('seg', 'gap'),
       'entry': '*', 'entryFree': '*', 'superEntry': '*', 'hom': '*', 'sense': '*', 're': '*', 'dictScrap': '*',
       'form': '*', 'gramGrp': '*', 'etym': '*', 'xr': '*'}"/>
   <xsl:variable name="tk:unabutting" as="xs:string+" select="'w', 'pc', 'lb', 'pb', 'cb', 'note'"/>
@@ -198,7 +203,7 @@
       'lg', 'l', 'list', 'item', 'table', 'row', 'cell', 'figure',
       'opener', 'closer', 'salute', 'signed', 'dateline', 'byline', 'trailer', 'postscript',
       'epigraph', 'argument', 'entry', 'entryFree', 'superEntry', 'titlePage', 'docTitle', 'titlePart', 'docImprint', 'docEdition',
-      'sp', 'speaker', 'spGrp', 'castList', 'castItem', 'floatingText', 'front', 'body', 'back', 'group', 'text',
+      'sp', 'speaker', 'spGrp', 'u', 'castList', 'castItem', 'floatingText', 'front', 'body', 'back', 'group', 'text',
       'listPerson', 'listPlace', 'listOrg', 'listEvent', 'listBibl', 'listNym', 'listWit',
       'person', 'personGrp', 'place', 'org', 'event', 'nym', 'witness',
       'sourceDoc', 'surfaceGrp', 'surface', 'zone', 'line'"/>
@@ -348,8 +353,57 @@
   </xsl:function>
 
   <xsl:template match="gap" mode="tk:reading-text">
-    <xsl:sequence select="'[…]'"/>
+    <xsl:sequence select="tk:description(.)"/>
   </xsl:template>
+
+  <!-- Speech (TEI's chapter 8, transcriptions of speech, as ParlaMint's parliamentary corpora write it).
+       What happens beside the words (vocal: a cough, an interruption; incident; kinesic: applause)
+       is no word of the speaker's: every edition reads it as the editor's description, "[Interruption]",
+       a space either side, never glued to the words around it (it was "it.InterruptionStrongly").
+       The templates of each edition match $tk:events and read tk:description. -->
+  <xsl:variable name="tk:events" static="yes" as="xs:string" select="'vocal | incident | kinesic'"/>
+
+  <xsl:template _match="{$tk:events}" mode="tk:reading-text">
+    <xsl:sequence select="' ' || tk:description(.) || ' '"/>
+  </xsl:template>
+
+  <!-- What an edition prints for an event ($tk:events) or a gap: its desc in brackets, "[Interruption]",
+       "[procedural text omitted]"; without a desc, a gap's "[…]", an event nothing (a space). -->
+  <xsl:function name="tk:description" as="xs:string">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="desc" select="$element/desc[1] ! tk:reading-text(.)"/>
+    <xsl:sequence select="if ($desc) then '[' || $desc || ']' else if ($element/self::gap) then '[…]' else ''"/>
+  </xsl:function>
+
+  <!-- Who speaks an utterance (u, a block): the speaker note right before it (a note type="speaker",
+       named after TEI's speaker element, only white space between them: "Alice Smith (Lab):"), which
+       every edition sets at the head of the utterance instead of as a footnote; else the name of the
+       person (or group) its @who points at, where the document lists them (its persName, else its
+       name); else none (an id is no name). A speaker note before anything else is read where it stands. -->
+  <xsl:function name="tk:speaker-note" as="element(note)?">
+    <xsl:param name="u" as="element()"/>
+    <xsl:sequence select="$u/preceding-sibling::node()[not(self::text()[not(normalize-space())])][1][self::note[@type = 'speaker']]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:speaker-name" as="xs:string?">
+    <xsl:param name="u" as="element()"/>
+    <xsl:variable name="uri" select="tokenize($u/@who)[1]"/>
+    <xsl:variable name="person" select="if (starts-with($uri, '#')) then id(substring($uri, 2), $u)[self::person or self::personGrp][1] else ()"/>
+    <xsl:sequence select="if (exists(tk:speaker-note($u))) then () else ($person/(persName, name)[1] ! tk:plain(.))[.][1]"/>
+  </xsl:function>
+
+  <!-- Whether a speaker note is one an utterance right after it sets at its head (tk:speaker-note). -->
+  <xsl:function name="tk:heads-utterance" as="xs:boolean">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:sequence select="exists($note/following-sibling::node()[not(self::text()[not(normalize-space())])][1][self::u])"/>
+  </xsl:function>
+
+  <!-- The notes of a document's text that are notes (footnotes, numbered, listed after the text):
+       every note but the speaker notes, which say who speaks (tk:speaker-note). -->
+  <xsl:function name="tk:footnotes" as="element(note)*" cache="yes">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="tk:text-of($tei)//note[not(@type = 'speaker')]"/>
+  </xsl:function>
 
   <!-- A block: its names as the pattern (what tk:is-block-element asks), not *[tk:is-block-element(.)],
        which is a function call on every element of every reading; and no priority attribute, so
@@ -426,11 +480,11 @@
                           else ($row[$cell is cell[1]] ! tk:strays-before(.), tk:strays-before($cell))"/>
   </xsl:function>
 
-  <!-- generate-id() of each note of the text -> its number, 1 up in document order. -->
+  <!-- generate-id() of each note of the text (tk:footnotes) -> its number, 1 up in document order. -->
   <xsl:function name="tk:note-numbers" as="map(xs:string, xs:integer)" cache="yes">
     <xsl:param name="tei" as="element(TEI)"/>
     <xsl:map>
-      <xsl:for-each select="tk:text-of($tei)//note">
+      <xsl:for-each select="tk:footnotes($tei)">
         <xsl:map-entry key="generate-id()" select="position()"/>
       </xsl:for-each>
     </xsl:map>

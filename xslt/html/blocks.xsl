@@ -2,7 +2,7 @@
 <!--
   Mode tk:html for the blocks of any TEI document beyond teikit's own (which
   inline.xsl renders): front and back matter, numbered divisions, heads,
-  anonymous blocks, lists, tables and quotations. Verse (lg, l), letter parts
+  anonymous blocks, lists, tables, quotations and utterances. Verse (lg, l), letter parts
   (opener, closer, salute, signed, dateline) and the rest fall to the fallback
   of transcription.xsl: a div classed by its name.
   Nothing here opens a block inside an HTML p (see p in inline.xsl and tk:has-block).
@@ -101,6 +101,19 @@
       <xsl:if test="@rows castable as xs:integer"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
       <xsl:apply-templates select="tk:cell-strays(., false()), node(), tk:cell-strays(., true())" mode="tk:html"/>
     </xsl:element>
+  </xsl:template>
+
+  <!-- An utterance (TEI's transcription of speech): a block headed by its speaker (common/reading.xsl:
+       the speaker note before it, else its @who's person), its words a paragraph. -->
+  <xsl:template match="u" mode="tk:html">
+    <div class="{tk:classes(.)}">
+      <xsl:variable name="note" select="tk:speaker-note(.)"/>
+      <xsl:choose>
+        <xsl:when test="exists($note)"><p class="tei-speaker"><xsl:apply-templates select="$note/node()" mode="tk:html"/></p></xsl:when>
+        <xsl:otherwise><xsl:for-each select="tk:speaker-name(.)"><p class="tei-speaker">{.}</p></xsl:for-each></xsl:otherwise>
+      </xsl:choose>
+      <xsl:element name="{if (tk:has-block(.)) then 'div' else 'p'}"><xsl:apply-templates mode="tk:html"/></xsl:element>
+    </div>
   </xsl:template>
 
   <!-- Quotations: inline, or a blockquote when they hold verse or paragraphs. -->

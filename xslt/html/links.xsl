@@ -28,7 +28,7 @@
 
   <!-- A note's xml:id -> the id of its footnote on the page. -->
   <xsl:variable name="tk:page-note-ids" as="map(xs:string, xs:string)" select="map:merge(
-      ($tk:page ! tk:text-of(.))//note[@xml:id] ! map{string(@xml:id): 'note-' || tk:note-numbers($tk:page)(generate-id(.))},
+      ($tk:page ! tk:footnotes(.))[@xml:id] ! map{string(@xml:id): 'note-' || tk:note-numbers($tk:page)(generate-id(.))},
       map{'duplicates': 'use-first'})"/>
 
   <!-- Elements of the text a ptr or ref points at ("#id") that have no place of their own on the

@@ -2,7 +2,8 @@
 <!--
   Notes are never read inside the sentence: in the text a note leaves a
   numbered marker linking to its footnote, and every note of the text is a
-  footnote at the end of the page (tk:footnotes), numbered as
+  footnote at the end of the page (tk:footnotes), but a speaker note, which
+  heads its utterance, numbered as
   common/reading.xsl numbers them; then the apparatus of the editor's
   alternatives (tk:apparatus). Notes outside the text (in a register of
   the header) stay where they are, set apart in brackets.
@@ -25,6 +26,14 @@
     </sup>
   </xsl:template>
 
+  <!-- A speaker note is no footnote (common/reading.xsl): the utterance after it heads itself with it
+       (blocks.xsl), else it is read where it stands, a speaker's line. -->
+  <xsl:template match="note[@type = 'speaker']" mode="tk:html" priority="1">
+    <xsl:if test="not(tk:heads-utterance(.))">
+      <span class="tei-speaker"><xsl:apply-templates mode="tk:html"/></span>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template match="note" mode="tk:html" priority="-0.5">
     <span class="{tk:classes(.)}"> [<xsl:apply-templates mode="tk:html"/>] </span>
   </xsl:template>
@@ -32,7 +41,7 @@
   <!-- The footnotes of the page's text, if it has notes. -->
   <xsl:template name="tk:footnotes">
     <xsl:param name="lang" as="xs:string" required="yes"/>
-    <xsl:variable name="notes" select="$tk:page ! tk:text-of(.)//note"/>
+    <xsl:variable name="notes" select="$tk:page ! tk:footnotes(.)"/>
     <xsl:if test="exists($notes)">
       <section class="notes" id="notes">
         <h2><xsl:sequence select="tk:lang-attributes(tk:label-lang($lang), $lang)"/>{tk:label('notes', $lang)}</h2>

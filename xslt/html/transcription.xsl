@@ -4,7 +4,8 @@
   per choice and app (the others in @title), line and page breaks that never
   glue two words (nor split one at @break="no" or after a line-end ¬:
   common/reading.xsl, tk:break-joins), expansions with their
-  supplied letters (ex) classed, deletions struck through, gaps marked, tokens
+  supplied letters (ex) classed, deletions struck through, gaps marked, the
+  events of a speech (vocal, incident, kinesic) their "[desc]", spaced, tokens
   written one against the other a space apart (common/reading.xsl), and a
   fallback for every other element: its content in a span (a div when it holds
   a block) classed "tei-NAME", so that no text is ever lost.
@@ -156,7 +157,12 @@
   </xsl:template>
 
   <xsl:template match="gap" mode="tk:html">
-    <span class="tei-gap" title="{string-join((@reason, @quantity || ' ' || @unit)[normalize-space()], ' ')}">[…]</span>
+    <span class="tei-gap" title="{string-join((@reason, @quantity || ' ' || @unit)[normalize-space()], ' ')}">{tk:description(.)}</span>
+  </xsl:template>
+
+  <!-- What happens beside the words of a speech: the editor's description, spaced (common/reading.xsl). -->
+  <xsl:template _match="{$tk:events}" mode="tk:html">
+    <span class="{tk:classes(.)}"><xsl:text> </xsl:text><xsl:if test="desc"><span class="tei-desc">{tk:description(.)}</span><xsl:text> </xsl:text></xsl:if></span>
   </xsl:template>
 
   <!-- White space the editor marked, and the caesura parting two half-lines of verse: a space (common/reading.xsl). -->

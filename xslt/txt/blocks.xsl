@@ -6,7 +6,7 @@
   other element is one block of its reading text: no element falls to nothing.
   Verse is one line per l (a stanza, or a run of lines outside one: in a quote,
   a sp …), a list one line per item, a table one line per row,
-  a register one line per entry.
+  a register one line per entry, an utterance its speaker's line, then its words.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -53,6 +53,12 @@
   <xsl:template match="note" mode="tk:txt-block" priority="3"/>
   <xsl:template _match="{$tk:unread}" mode="tk:txt-block" priority="3" as="xs:string?">
     <xsl:sequence select="string-join(tk:notes-in(node()) ! ('[' || tk:note-label(.) || ']'), ' ')[.]"/>
+  </xsl:template>
+
+  <!-- An utterance: its speaker (common/reading.xsl: the speaker note before it, else its @who's
+       person) on the first line, its words on the next, one block. -->
+  <xsl:template match="u" mode="tk:txt-block" as="xs:string">
+    <xsl:sequence select="string-join(((tk:speaker-note(.) ! tk:txt(.), tk:speaker-name(.))[.][1], tk:txt-line(.)[.]), '&#10;')"/>
   </xsl:template>
 
   <!-- The article's head is the title line. -->

@@ -4,7 +4,8 @@
   passes through; one branch per choice and app (common/reading.xsl); breaks
   are spaces unless the word goes on (@break="no", or a line-end hyphen ¬ before
   it: tk:break-joins, which also drops the hyphen); a note leaves only its
-  "[n]"; deletions and other unread markup are left out; a gap is "[…]". Expanded
+  "[n]" (a speaker note heads its utterance); deletions and other unread markup
+  are left out; a gap is "[…]", vocal, incident, kinesic their "[desc]". Expanded
   abbreviations take their point with them and a capital where a sentence or a name starts.
 -->
 <xsl:stylesheet version="3.0"
@@ -68,8 +69,18 @@
     <xsl:value-of select="tk:glyph(.)"/>
   </xsl:template>
 
+  <!-- A gap "[…]" (or its desc in brackets), an event of a speech its desc, spaced (common/reading.xsl). -->
   <xsl:template match="gap" mode="tk:txt-inline">
-    <xsl:text>[…]</xsl:text>
+    <xsl:value-of select="tk:description(.)"/>
+  </xsl:template>
+
+  <xsl:template _match="{$tk:events}" mode="tk:txt-inline">
+    <xsl:value-of select="' ' || tk:description(.) || ' '"/>
+  </xsl:template>
+
+  <!-- A speaker note: no note; the utterance after it prints it (blocks.xsl), else it is read where it stands. -->
+  <xsl:template match="note[@type = 'speaker']" mode="tk:txt-inline" priority="1">
+    <xsl:if test="not(tk:heads-utterance(.))"><xsl:value-of select="' ' || tk:txt(.) || ' '"/></xsl:if>
   </xsl:template>
 
   <xsl:template match="choice | app" mode="tk:txt-inline">

@@ -156,7 +156,7 @@
   <!-- Every note of the text, "[n] its text", one a line (its paragraphs a space apart), after the text. -->
   <xsl:template name="tk:txt-notes" as="xs:string?">
     <xsl:param name="lang" as="xs:string" required="yes"/>
-    <xsl:variable name="notes" select="tk:text-of(.)//note"/>
+    <xsl:variable name="notes" select="tk:footnotes(.)"/>
     <xsl:if test="exists($notes)">
       <xsl:sequence select="string-join((tk:label('notes', $lang),
                             $notes ! ('[' || tk:note-label(.) || '] ' || tk:txt-line(.))), '&#10;')"/>
