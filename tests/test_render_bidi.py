@@ -33,7 +33,8 @@ def test_an_arabic_pages_english_labels_and_dates_are_marked_and_left_to_right(a
     assert _attrs(arabic.getroot()) == ("ar", "rtl")
     meta = arabic.xpath("//h:dl[@class='meta']", namespaces=NS)[0]
     assert _attrs(meta) == ("en", "ltr")
-    assert [dt.text for dt in meta.xpath("h:dt", namespaces=NS)] == ["Date", "Source", "SHA-256 of the source", "Licence", "TEI file"]
+    assert [dt.text for dt in meta.xpath("h:dt", namespaces=NS)] == ["Date", "Source", "SHA-256 of the source", "Publisher",
+                                                                     "Licence", "TEI file"]
     time = meta.xpath(".//h:time", namespaces=NS)[0]
     assert (time.text, _attrs(time)) == ("25 January 2024", (None, None))  # the list's English, left to right
     printed = meta.xpath(".//h:span[@class='printed']", namespaces=NS)[0]
@@ -52,9 +53,11 @@ def test_a_vietnamese_pages_english_licence_sentence_is_marked_english():
     assert _attrs(meta) == (None, None)
     licence = meta.xpath("h:dd[@class='licence']", namespaces=NS)[0]
     marked = [(el.tag.split("}")[1], "".join(el.itertext()), _attrs(el)) for el in licence]
-    assert marked == [  # the header's English (its xml:lang): the text's licence, the markup's, the publisher
+    assert marked == [  # the header's English (its xml:lang): the text's licence, the markup's
         ("span", "Unknown: the publisher of the source has stated no licence for the text.", ("en", None)),
-        ("a", "CC BY 4.0", ("en", None)), ("span", "teikit digital edition", ("en", None))]
+        ("a", "CC BY 4.0", ("en", None))]
+    publisher = meta.xpath("h:dd[@class='publisher']", namespaces=NS)[0]  # a row of its own, no licence
+    assert [("".join(el.itertext()), _attrs(el)) for el in publisher] == [("teikit digital edition", ("en", None))]
     assert "".join(licence.itertext()).startswith("Văn bản: Unknown")  # its labels the page's Vietnamese
     nav = page.xpath("//h:nav[@class='site-nav']", namespaces=NS)[0]
     assert _attrs(nav) == (None, None)
