@@ -14,17 +14,19 @@ import re
 
 from ..asciifold import fold
 from ..model import ORG, PLACE
+from .capitalnouns import listed_form, suffixed_title
 from .capitalwords import SPACES, Tokens, Words
 
 OTHER = "other"  # a listed other_name: an event's, a competition's, a prize's or a law's name, no entity
 
 
 def listed(toks: Tokens, lists: Words, run: list[int]) -> str | None:
-    """ORG, PLACE or OTHER (other_name: no entity) when the whole run is a listed name, else None (a run
-    longer than any is none)."""
+    """ORG, PLACE or OTHER (other_name: no entity) when the whole run is a listed name, with a genitive
+    ending or declined too ("Deutschlands": capitalnouns.listed_form), else None (a run longer than any is none)."""
     if not run or len(run) >= lists.longest:
         return None
     whole = toks.surface(run[0], run[-1])
+    whole = listed_form(lists, whole) or whole  # "Deutschlands", "der Europäischen Union"
     return ORG if whole in lists["org"] else PLACE if whole in lists["place"] \
         else OTHER if whole in lists["other_name"] else None
 
@@ -141,8 +143,8 @@ def title_length(toks: Tokens, lists: Words, run: list[int]) -> int:
     0 for none."""
     folded = [toks.words[i].casefold() for i in run[:5]]  # a title is four words at most
     for size in range(min(len(run) - 1, 4), 0, -1):
-        if tuple(folded[:size]) in lists.titles:
-            return size
+        if tuple(folded[:size]) in lists.titles or (size == 1 and suffixed_title(lists, toks.words[run[0]])):
+            return size  # "Bundesinnenminister Alexander Dobrindt": a title_suffix too
     return int(len(run) > 1 and toks.capitalised(run[0]) and (toks.words[run[0]] in lists["title_adjective"]
                                                               or compound_title(lists, toks.words[run[0]]) is not None))
 
@@ -154,7 +156,7 @@ def compound_title(lists: Words, word: str) -> tuple[int, str] | None:
     at = word.find("-")
     while at > 0:
         name, title = word[:at], word[at + 1:]
-        if (title.casefold(),) in lists.titles and (kind := ORG if name in lists["org"] else PLACE
+        if ((title.casefold(),) in lists.titles or suffixed_title(lists, title)) and (kind := ORG if name in lists["org"] else PLACE
                                                     if name in lists["place"] else None):
             return at, kind
         at = word.find("-", at + 1)
@@ -311,7 +313,8 @@ def given(lists: Words, word: str) -> bool:
 def opens_names(lists: Words, word: str) -> bool:
     """A word that may open a name: a given name, a title (a compound one too, "PVV-leider"), an org_first or a
     place_first."""
-    return given(lists, word) or (word.casefold(),) in lists.titles or word in lists["org_first"] \
+    return given(lists, word) or (word.casefold(),) in lists.titles or suffixed_title(lists, word) \
+        or word in lists["org_first"] \
         or word in lists["place_first"] or ("-" in word and compound_title(lists, word) is not None)
 
 

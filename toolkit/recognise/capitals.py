@@ -102,6 +102,7 @@ from .capitalcues import (OTHER, adjective_title_before, apposed, complement_sta
                           second_name, surname_alone, surname_run, title_connector_before, title_length)
 from .capitalknown import known_candidates
 from .capitalmentions import later_mentions
+from .capitalnouns import given_after_noun, noun_head, nouns_capitalised, place_ended
 from .capitalruns import runs, split, title_case_lines
 from .capitaltitles import title_complements
 from .capitalwords import Tokens, Words, words
@@ -166,7 +167,7 @@ def find_names(toks: Tokens, lists: Words, author: str | None = None) -> list[Ca
 
 
 def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], found: list) -> None:
-    words = toks.words
+    words, nouns = toks.words, nouns_capitalised(lists)  # nouns: every noun capitalised (capitalnouns.py)
 
     def add(a: int, b: int, kind: str, cert: float) -> None:
         found.append((a, b, kind, toks.surface(a, b), cert))
@@ -203,6 +204,11 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
         return _classify(toks, lists, run, headline, found)
     if not run:
         return
+    if nouns and (head := noun_head(toks, lists, run)):  # "der Autobauer Volkswagen", "die Stadt Gütersloh"
+        rest = run[head[0]:]
+        if (kind := listed(toks, lists, rest)) or given(lists, words[rest[0]]) or len(rest) > 3:
+            return _classify(toks, lists, rest, headline, found)
+        return add(rest[0], rest[-1], head[1], 0.75 if head[1] == PLACE else 0.6)
     # "Gubernur Jawa Barat Dedi Mulyadi": the titles' complements, then the person
     names, begin, end = ([], 0, 0) if run[0] in headline else title_complements(toks, lists, run)
     inner = [] if end else [k for k, i in enumerate(run) if words[i] in lists["not_name"]
@@ -227,6 +233,9 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
             if words[run[k - 1]] not in lists["connector"] and title_length(toks, lists, run[k:]):
                 _classify(toks, lists, run[:k], headline, found)
                 return _classify(toks, lists, run[k:], headline, found)
+        if nouns and (k := given_after_noun(toks, lists, run, given)):  # "Vorstandsmitglied Anna Berger"
+            _classify(toks, lists, run[:k], headline, found)
+            return _classify(toks, lists, run[k:], headline, found)
     rest = run[titled:]  # after a title and a connector, its complement, then a person from a given name on:
     while titled and rest and words[rest[0]] in lists["connector"]:  # "Ministro de Exteriores José Manuel Albares"
         rest = rest[1:]
@@ -240,6 +249,8 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
             rest = rest[more:]  # "Detective Inspector Małgorzata Nowak-Hill"
         joins = name_joins(toks, lists, rest)
         person = rest[:joins[0]] if joins else rest
+        if nouns and (listed(toks, lists, person) or words[rest[0]] in lists["connector"]):
+            return _classify(toks, lists, rest, headline, found)  # "Präsident Frankreichs", "Chef der Bahn"
         while joins and len(person) > 1 and words[person[-1]] in lists["connector"]:
             person = person[:-1]  # "dr. Anna Kok van de Universiteit Leiden": "van" before the join "de"
         if sum(toks.capitalised(i) for i in person) <= MAX_PERSON_WORDS and any(
@@ -288,9 +299,10 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
             not words[first].isupper() and words[first] not in lists["not_alone"]
             and saying_beside(toks, lists, first, last, lists.sayings_alone))):  # "…," kata Suharyanto
         return add(first, last, PERSON, 0.7)
-    if plain and len(run) <= 4 and _AGE.match(toks.text, toks.spans[last][1]):
+    if plain and (not nouns or not single) and len(run) <= 4 and _AGE.match(toks.text, toks.spans[last][1]):
         return add(first, last, PERSON, 0.7)  # "Kristen A. Mallory, 38, of …"
-    if len(run) <= 4 and (org_word_around(toks, lists, first, last) or said_by_the(toks, lists, first, last)):
+    if len(run) <= 4 and (org_word_around(toks, lists, first, last) or (not nouns and said_by_the(toks, lists, first,
+                                                                                                    last))):
         return add(first, last, ORG, 0.6)  # "the Unite union", "Spain's weather agency, AEMET,", "The Bundesbank said"
     if plain and 2 <= len(run) <= 3 and apposed(toks, first, last):
         return add(first, last, PERSON, 0.6)  # "His wife, Celestine Mbeki-Ross, said …"
@@ -302,10 +314,11 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
             return add(first, last, PERSON, 0.6)  # "Hildegard Osterhaus, a chemist", "Daniela Cavallo, who …"
     if len(run) <= 3 and said is not None and words[said] in lists["org_after"] and not toks.line_start(first):
         return add(first, last, ORG, 0.6)  # "Safaricom, whose …", "The Teamsters, which …"
-    if plain and 2 <= len(run) <= 3 and surname_alone(toks, lists, first, last):
+    if plain and not nouns and 2 <= len(run) <= 3 and surname_alone(toks, lists, first, last):
         return add(first, last, PERSON, 0.6)  # "Bukayo Saka scored … Saka said"
     if not connectors and len(run) <= 2 and first > 0 and toks.joined(first) and not possessive(toks, last) \
-            and phrase_before(toks, first, lists.place_cues) and not (single and words[first] in lists["not_alone"]):
+            and phrase_before(toks, first, lists.place_cues) and not (single and words[first] in lists["not_alone"]) \
+            and (not nouns or place_ended(lists, words[last])):  # German "in Zukunft": no place
         return add(first, last, PLACE, 0.5)
     if connectors:
         for part in split(run, connectors):
