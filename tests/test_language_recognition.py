@@ -31,7 +31,7 @@ NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 NAMES = ".//tei:text//tei:persName | .//tei:text//tei:orgName | .//tei:text//tei:placeName | " \
         ".//tei:text//tei:roleName | .//tei:text//tei:choice"
 NOT_RECOGNISED = "persons, organisations, places, roles and abbreviations are not recognised in this language, only dates"
-# English, French, Spanish, Portuguese, Italian, Dutch and Indonesian (names by their word lists)
+# English, French, Spanish, Portuguese, Italian, Dutch, Indonesian and German (names by their word lists)
 NOT_RECOGNISED_EN = ("roles and abbreviations are not recognised in this language, only persons, organisations, places "
                      "and dates")
 runner = CliRunner()
@@ -72,14 +72,16 @@ def test_vietnamese_has_the_rules_english_french_spanish_portuguese_italian_dutc
     assert chosen("nl").code == "nl" and chosen("nl") is not chosen("it")
     assert isinstance(chosen("id"), CapitalsRecogniser) and chosen("id-ID") is chosen("id")
     assert chosen("id").code == "id" and chosen("id") is not chosen("nl")
-    for tag in ("zh", "zh-TW", "de", "pl", "sw"):
+    assert isinstance(chosen("de"), CapitalsRecogniser) and chosen("de-AT") is chosen("de") is chosen("de-CH")
+    assert chosen("de").code == "de" and chosen("de") is not chosen("nl")
+    for tag in ("zh", "zh-TW", "pl", "ru", "sw"):
         assert isinstance(chosen(tag), DatesRecogniser)
-    assert chosen("de") is chosen("pl")  # one per registry entry
+    assert chosen("ru") is chosen("pl")  # one per registry entry
     assert not_recognised("vi") == ()
     assert not_recognised("en") == not_recognised("fr") == not_recognised("es") == not_recognised("pt") \
-        == not_recognised("it") == not_recognised("nl") == not_recognised("id") == (ROLE, ABBR)
-    assert not_recognised("de") == (PERSON, ORG, PLACE, ROLE, ABBR)
-    assert recognition_for("de").types == {DATE}
+        == not_recognised("it") == not_recognised("nl") == not_recognised("id") == not_recognised("de") == (ROLE, ABBR)
+    assert not_recognised("pl") == (PERSON, ORG, PLACE, ROLE, ABBR)
+    assert recognition_for("pl").types == {DATE}
 
 
 def test_a_callers_own_recogniser_stands_in_for_the_vietnamese_one():
@@ -361,7 +363,7 @@ def test_every_paragraph_is_kept(tmp_path, code):
 
 def test_the_line_names_each_file_once():
     """Many articles of one web archive: counted each, the file named once."""
-    assert not_recognised_line("de", [Path("a.warc")] * 4 + [Path("b.html")]) == (
-        f"German (de): {NOT_RECOGNISED}; 5 articles: a.warc, b.html")
+    assert not_recognised_line("pl", [Path("a.warc")] * 4 + [Path("b.html")]) == (
+        f"Polish (pl): {NOT_RECOGNISED}; 5 articles: a.warc, b.html")
     assert not_recognised_line("sw", [Path(f"{n}.txt") for n in range(5)]) == (
         f"sw: {NOT_RECOGNISED}; 5 articles: 0.txt, 1.txt, 2.txt and 2 more")

@@ -395,15 +395,15 @@ def test_ner_extract_runs_the_languages_recogniser(tmp_path):
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_ner_extract_reads_the_dates_of_a_language_without_a_recogniser_in_its_month_names(tmp_path, jobs):
-    # German has no recogniser of its own: dates only, read in its month names (months.tsv)
-    (tmp_path / "a.txt").write_text("Die Wahl findet am 12. März 2026 in Berlin statt.", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Seit Mai 2024 gilt das Gesetz.", encoding="utf-8")
-    result = runner.invoke(app, ["ner", "extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--language", "de",
+    # Polish has no recogniser of its own: dates only, read in its month names (months.tsv)
+    (tmp_path / "a.txt").write_text("Wybory odbędą się 12 marca 2026 w Warszawie.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Od maja 2024 obowiązuje ustawa.", encoding="utf-8")
+    result = runner.invoke(app, ["ner", "extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--language", "pl",
                                  "--jobs", jobs, "-o", str(tmp_path / "out.jsonl")])
     assert result.exit_code == 0, result.output
     assert "(dates)" in result.output
     lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert [line["entities"] for line in lines] == [[[19, 32, "date"]], [[5, 13, "date"]]]
+    assert [line["entities"] for line in lines] == [[[18, 31, "date"]], [[3, 12, "date"]]]
 
 
 @pytest.mark.parametrize("code, chosen", [("en", "rules"), ("es", "crf"), ("pt", "crf"), ("it", "crf"), ("nl", "combined"),

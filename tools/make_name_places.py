@@ -30,11 +30,11 @@ SKIP_NAMES = {"Jordan", "Chad", "Georgia", "Maurice", "Dominique",
 # Portuguese, Italian and Indonesian write too, a person's whole name there; Portuguese "Maurício" is a given name first,
 # "Reunião" a meeting where a sentence opens, and European Portuguese "Salvador", El Salvador, the
 # Brazilian city of the hand-compiled list; Italian "Riunione" is a meeting where a sentence opens; Dutch
-# writes "Diego Garcia" for the island, a person's whole name there too; Indonesian "Dunia", CLDR's World,
+# writes "Diego Garcia" for the island, a person's whole name there too, and so does German; Indonesian "Dunia", CLDR's World,
 # is the word "world" inside names of other things ("Bank Dunia", "Piala Dunia"), and "Jersey" a football
 # shirt where a sentence opens).
 SKIP_NAMES_OF = {"pt": {"Maurício", "Reunião", "Diego Garcia", "Salvador"}, "it": {"Riunione", "Diego Garcia"},
-                 "nl": {"Diego Garcia"}, "id": {"Dunia", "Diego Garcia", "Jersey"}}
+                 "nl": {"Diego Garcia"}, "de": {"Diego Garcia"}, "id": {"Dunia", "Diego Garcia", "Jersey"}}
 # The regional CLDR locales whose names a language's list holds too, after the language's own
 # (European Portuguese spells many countries otherwise than Brazilian: "Irão", "Quénia").
 ALSO_LOCALES = {"pt": ("pt_PT",)}
