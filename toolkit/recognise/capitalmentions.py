@@ -22,6 +22,7 @@ import re
 
 from ..model import ORG, PERSON, PLACE
 from .capitalcues import compound_names
+from .capitalnouns import compound_parts, genitive_of, nouns_capitalised
 from .capitalwords import Tokens, Words
 from .ruletable import priority
 from .spans import Candidate
@@ -62,7 +63,9 @@ def later_mentions(toks: Tokens, lists: Words, found: list, author: str | None) 
     for i, word in enumerate(toks.words):
         if i in taken:
             continue
-        if firsts.get(word) and toks.capitalised(i):  # "Prabowo" alone: "Prabowo Subianto"
+        if (stem := genitive_of(lists, word, surnames)) and surnames[stem] and toks.capitalised(i):  # "Söders"
+            out.append(Candidate(*toks.spans[i], PERSON, surnames[stem], 0.75, PERSON_PRIORITY))
+        elif firsts.get(word) and toks.capitalised(i):  # "Prabowo" alone: "Prabowo Subianto"
             out.append(Candidate(*toks.spans[i], PERSON, firsts[word], 0.75, PERSON_PRIORITY))
         elif surnames.get(word) and toks.capitalised(i):
             begin = i  # a given name before it, not found: a relative, or the person written anew ("Ignatius Mbeki-Ross")
@@ -77,7 +80,8 @@ def later_mentions(toks: Tokens, lists: Words, found: list, author: str | None) 
             out.append(Candidate(toks.spans[begin][0], toks.spans[i][1], PERSON, key, 0.75, PERSON_PRIORITY))
         elif word in acronyms:
             out.append(Candidate(*toks.spans[i], ORG, acronyms[word], 0.8, ORG_PRIORITY))
-    for start, end, kind in compound_names(toks, lists):  # "PVV-leider": PVV
+    parts = compound_parts(toks, lists, taken) if nouns_capitalised(lists) else []  # "Nato-Ostflanke": Nato
+    for start, end, kind in dict.fromkeys(compound_names(toks, lists) + parts):  # "PVV-leider": PVV
         out.append(Candidate(start, end, kind, toks.text[start:end], 0.8, _PRIORITY[kind]))
     if author and author.strip():
         for m in re.finditer(rf"(?<![^\W_]){re.escape(author.strip())}(?![^\W_])", toks.text):
@@ -108,14 +112,16 @@ def _same_tail(full: str, name: str, lists: Words) -> bool:
 def _particles_before(toks: Tokens, lists: Words, i: int, full: str, taken: set) -> int:
     """The first word of the particles the text writes right before word i (a surname) as the full name
     writes them before its own, the first capitalised where the full name has it in lower case and the
-    lists give it so ("Van der" of "Mark van der Berg"); i for none."""
+    lists give it so ("Van der" of "Mark van der Berg") or as the full name writes them ("von der" of "Ursula von
+    der Leyen"); i for none."""
     parts = full.split(" ")[:-1]
     k, j = i, len(parts) - 1
     while k > 0 and j > 0 and toks.joined(k) and k - 1 not in taken and parts[j] in lists["particle"] \
             and toks.words[k - 1].casefold() == parts[j].casefold():
         k, j = k - 1, j - 1
     capitalised = k < i and toks.capitalised(k) and toks.words[k] != parts[j + 1] and toks.words[k] in lists["particle"]
-    return k if capitalised else i
+    as_written = k < i and toks.words[k:i] == parts[j + 1:]  # "von der Leyen", "Van der Bellen", as the full name
+    return k if capitalised or as_written else i
 
 
 _PRIORITY = {ORG: ORG_PRIORITY, PERSON: PERSON_PRIORITY, PLACE: PLACE_PRIORITY}

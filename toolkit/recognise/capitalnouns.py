@@ -13,11 +13,18 @@ from the words around it, and these functions say what such a language's words s
   Anna Berger": the noun is no part of it);
 - `place_ended`: a word a place cue makes a place must end as a place's name does (place_ending: "in
   Kleinostheim"; "in Zukunft", "aus Angst" are none);
+- `org_ended`: a run of two words or more ending in a word of an org_suffix is an organisation ("der
+  Österreichische Skiverband", "die Wiener Staatsoper");
+- `genitive_inside`: a listed name with a genitive ending parts a run from the noun beside it
+  ("Deutschlands Wirtschaft", "die Rolle Frankreichs");
+- `compound_parts`: a listed name opening a compound with a hyphen is marked inside it ("Nato-Ostflanke",
+  "US-Zöllen");
+- `genitive_of`: a person's surname with a genitive ending is that person again ("Söders Plan");
 - `listed_form`: a listed name with a genitive ending (genitive) is that name ("Deutschlands", "des
   Bundestags"), and so is one whose adjectives are declined otherwise (adjective_ending: "der Europäischen
   Union", "dem Statistischen Bundesamt").
 
-A language without the setting, and without entries of title_suffix, place_ending, genitive and
+A language without the setting, and without entries of title_suffix, place_ending, org_suffix, genitive and
 adjective_ending, reads as before:
 each function answers as if the kind were empty. Each reads the Tokens of a text and the language's Words
 (recognise/capitalwords.py) and changes nothing.
@@ -71,6 +78,17 @@ def given_after_noun(toks: Tokens, lists: Words, run: list[int], given) -> int:
     return 0
 
 
+def genitive_inside(toks: Tokens, lists: Words, run: list[int]) -> int | None:
+    """The place in a run of two words or more of a word that is a listed name with a genitive ending
+    ("Deutschlands Wirtschaft": 0, "die Rolle Frankreichs": 1), where the run is no listed name; None for none.
+    German writes the genitive name beside the noun it qualifies, both capitalised."""
+    if not lists["genitive"] or len(run) < 2:
+        return None
+    return next((k for k, i in enumerate(run) if toks.words[i] not in lists["org"] and toks.words[i] not in
+                 lists["place"] and any((stem := _without_genitive(toks.words[i], e)) and (
+                     stem in lists["org"] or stem in lists["place"]) for e in lists["genitive"])), None)
+
+
 def place_ended(lists: Words, word: str) -> bool:
     """Whether the word ends as a place's name does (place_ending), longer than the ending."""
     return any(word.endswith(ending) and len(word) > len(ending) + 2 for ending in lists["place_ending"])
@@ -80,13 +98,20 @@ _LISTED = ("org", "place", "other_name")
 
 
 def listed_form(lists: Words, surface: str) -> str | None:
-    """The listed name `surface` is written for, with a genitive ending (genitive_stem) or its adjectives
-    declined otherwise (declined), or None (for a listed name itself too)."""
+    """The listed name `surface` is written for, with a genitive ending (genitive) on its last word or on its
+    first ("des Bundesamts für Migration und Flüchtlinge"), or its adjectives declined otherwise (declined), or
+    both ("des Technischen Hilfswerks": "Technisches Hilfswerk"); None for none (for a listed name itself too)."""
     if not (lists["genitive"] or lists["adjective_ending"]) or any(surface in lists[kind] for kind in _LISTED):
         return None
-    forms = [surface] + [stem for stem in [genitive_stem(lists, surface)] if stem]
-    return next((found for form in forms if (found := form if form != surface else None) or (
-        found := declined(lists, form))), None)
+    first, _, rest = surface.partition(" ")  # the genitive ends the head noun: "des Bundesamts für Migration …"
+    stems = [surface] + [stem for ending in lists["genitive"] if (stem := _without_genitive(surface, ending))] + [
+        f"{stem} {rest}" for ending in lists["genitive"] if rest and (stem := _without_genitive(first, ending))]
+    for form in stems:
+        if form != surface and any(form in lists[kind] for kind in _LISTED):
+            return form
+        if found := declined(lists, form):
+            return found
+    return None
 
 
 def declined(lists: Words, surface: str) -> str | None:
@@ -109,12 +134,35 @@ def declined(lists: Words, surface: str) -> str | None:
     return None
 
 
-def genitive_stem(lists: Words, surface: str) -> str | None:
-    """The listed organisation or place that `surface` is with a genitive ending ("Deutschlands":
-    "Deutschland", "Bundestages": "Bundestag"), or None."""
-    for ending in lists["genitive"]:
-        stem = surface[:-len(ending)]
-        if surface.endswith(ending) and len(stem) > 1 and not (len(ending) == 1 and stem.endswith(_NO_GENITIVE_AFTER)) \
-                and (stem in lists["org"] or stem in lists["place"]):
-            return stem
-    return None
+def genitive_of(lists: Words, word: str, names: dict) -> str | None:
+    """The word of `names` that `word` is with a genitive ending ("Söders" of "Söder"), or None."""
+    return next((stem for ending in lists["genitive"] if (stem := _without_genitive(word, ending)) in names), None)
+
+
+def _without_genitive(surface: str, ending: str) -> str | None:
+    """`surface` without the genitive ending, or None where it has none (a bare "-s" never follows s, ß, x, z)."""
+    stem = surface[:-len(ending)]
+    if not surface.endswith(ending) or len(stem) < 2 or (len(ending) == 1 and stem.endswith(_NO_GENITIVE_AFTER)):
+        return None
+    return stem
+
+
+def org_ended(lists: Words, word: str) -> bool:
+    """Whether the word ends as an organisation's name does (org_suffix: "Skiverband", "Staatsoper"),
+    longer than the ending."""
+    return any(word.endswith(ending) and len(word) > len(ending) for ending in lists["org_suffix"])
+
+
+def compound_parts(toks: Tokens, lists: Words, taken: set) -> list[tuple[int, int, str]]:
+    """(start, end, ORG or PLACE) of a listed name opening a capitalised compound with a hyphen, in a word no
+    name found holds ("Nato-Ostflanke": Nato, "US-Zöllen": US, "Asien-Tournee": Asien)."""
+    out = []
+    for i, word in enumerate(toks.words):
+        at = word.find("-")
+        if i in taken or at < 1 or not word[at + 1:at + 2].isupper():
+            continue
+        name = word[:at]
+        kind = ORG if name in lists["org"] else PLACE if name in lists["place"] else None
+        if kind:
+            out.append((toks.spans[i][0], toks.spans[i][0] + at, kind))
+    return out

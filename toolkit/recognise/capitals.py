@@ -1,6 +1,7 @@
 """Persons, organisations and places in text of a language that writes names with capitals
-(English, French, Spanish, Portuguese, Italian, Dutch, Indonesian), from the language's word lists: the
-"capitals" recogniser.
+(English, French, Spanish, Portuguese, Italian, Dutch, Indonesian, German), from the language's word lists: the
+"capitals" recogniser. A language that writes every noun with a capital too (German: its lists' setting
+nouns_capitalised) reads the rules below as recognise/capitalnouns.py says: a run needs a cue of the lists.
 
 Its data are data/languages/names/<code>.tsv (the kinds of words, said in that file's header)
 and <code>_places.tsv (CLDR's countries and world regions, tools/make_name_places.py), read by
@@ -102,7 +103,7 @@ from .capitalcues import (OTHER, adjective_title_before, apposed, complement_sta
                           second_name, surname_alone, surname_run, title_connector_before, title_length)
 from .capitalknown import known_candidates
 from .capitalmentions import later_mentions
-from .capitalnouns import given_after_noun, noun_head, nouns_capitalised, place_ended
+from .capitalnouns import genitive_inside, given_after_noun, noun_head, nouns_capitalised, org_ended, place_ended
 from .capitalruns import runs, split, title_case_lines
 from .capitaltitles import title_complements
 from .capitalwords import Tokens, Words, words
@@ -146,8 +147,9 @@ def find_years(text: str, lists: Words) -> list[Candidate]:
         cue = m.group(1).casefold()
         if cue not in lists["year_cue"] or not 1000 <= int(m.group(2)) <= 2199:
             continue
-        after = _NEXT_WORD.match(text, m.end())
-        if after and after.group(1).casefold() not in lists.function_words and cue not in lists["year_word"]:
+        after = _NEXT_WORD.match(text, m.end())  # a noun language's count is before a noun: "in 2000 Haushalten"
+        if after and after.group(1).casefold() not in lists.function_words and cue not in lists["year_word"] \
+                and not (nouns_capitalised(lists) and after.group(1)[0].islower()):
             continue
         out.append(Candidate(m.start(2), m.end(2), DATE, "", 0.8, DATE_PRIORITY, (("when", m.group(2)),)))
     return out
@@ -158,6 +160,9 @@ def find_names(toks: Tokens, lists: Words, author: str | None = None) -> list[Ca
     found: list[tuple[int, int, str, str, float]] = []  # (first, last, type, key, cert)
     for run in runs(toks, lists):
         _classify(toks, lists, run, headline, found)
+    for i, word in enumerate(toks.words):  # a listed name written in lower case: "(dpa)", "laSexta"
+        if word[:1].islower() and (kind := listed(toks, lists, [i])) in (ORG, PLACE):
+            found.append((i, i, kind, word, 0.9))
     for first, last, acronym in named_before_acronyms(toks, lists):  # "l'Office français de la biodiversité (OFB)"
         if not any(f == first and l == last and kind == ORG for f, l, kind, *_ in found):
             found = [n for n in found if n[1] < first or n[0] > acronym]
@@ -236,6 +241,11 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
         if nouns and (k := given_after_noun(toks, lists, run, given)):  # "Vorstandsmitglied Anna Berger"
             _classify(toks, lists, run[:k], headline, found)
             return _classify(toks, lists, run[k:], headline, found)
+        if nouns and (k := genitive_inside(toks, lists, run)) is not None:  # "Deutschlands Wirtschaft"
+            for part in (run[:k], run[k:k + 1], run[k + 1:]):
+                if part:
+                    _classify(toks, lists, part, headline, found)
+            return
     rest = run[titled:]  # after a title and a connector, its complement, then a person from a given name on:
     while titled and rest and words[rest[0]] in lists["connector"]:  # "Ministro de Exteriores José Manuel Albares"
         rest = rest[1:]
@@ -273,7 +283,7 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
         for part in (run[:k], run[k + 1:]):
             _classify(toks, lists, part, headline, found)
         return
-    if not single and not quoted and named and (words[last] in lists["org_head"] or (
+    if not single and not quoted and named and (words[last] in lists["org_head"] or org_ended(lists, words[last]) or (
             words[first] in lists["org_first"] and 1 in connectors) or any(
             words[run[k - 1]] in lists["org_head"] and words[run[k]] not in lists["org_connector"] for k in connectors)):
         return add(first, last, ORG, 0.8)
@@ -291,7 +301,7 @@ def _classify(toks: Tokens, lists: Words, run: list[int], headline: set[int], fo
         return
     if listed_place_after(toks, lists, last) or place_word_around(toks, lists, first, last):
         return add(first, last, PLACE, 0.75 if len(run) > 1 or not toks.sentence_start(first) else 0.6)
-    if dateline(toks, run):
+    if dateline(toks, run) or _agency_after(toks, lists, run):
         return add(first, last, PLACE, 0.7)  # "SACRAMENTO, Calif. —", "BRUSSELS —", "(ANSA) - MILANO, 3 maggio -"
     if plain and 2 <= sum(toks.capitalised(i) for i in run) <= 4 and given(lists, words[first]):
         return add(first, last, PERSON, 0.8)  # "María de los Ángeles Moreno": its particles not counted
@@ -340,3 +350,13 @@ def _listed_parts(toks: Tokens, lists: Words, run: list[int], add) -> None:
                 break
         k += 1
 
+
+
+_AGENCY = re.compile(r" \(([^\W\d_]+)\) ?[-–—] ")
+
+
+def _agency_after(toks: Tokens, lists: Words, run: list[int]) -> bool:
+    """A run opening a line before a listed agency's name in brackets and a dash ("Monza (dpa) - …",
+    "Andermatt (sda) - …"): a dateline's place, written in capitals or not."""
+    m = _AGENCY.match(toks.text, toks.spans[run[-1]][1])
+    return toks.line_start(run[0]) and bool(m) and m.group(1) in lists["org"]

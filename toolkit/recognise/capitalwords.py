@@ -33,7 +33,7 @@ KINDS = ("title", "connector", "particle", "article", "org_head", "org_first", "
          "place_of", "person_after", "org_after", "year_cue", "saying", "place_cue", "not_name", "not_alone",
          "possessive", "elision", "title_adjective", "org_of", "event", "other_name", "title_complement",
          "saying_alone", "later_mention", "year_word", "bracketed", "setting", "title_suffix", "place_ending",
-         "genitive", "adjective_ending")
+         "genitive", "adjective_ending", "org_suffix")
 # The kinds matched ignoring case, as word tuples.
 _FOLDED = ("title", "saying", "place_cue", "title_complement", "saying_alone", "title_suffix")
 # A word: letters, then letters or digits, hyphened or apostrophed parts; or initials "U.S.", a letter
