@@ -88,11 +88,11 @@ def test_build_on_the_cluster_builds_what_a_local_build_does(tmp_path, cluster):
 def test_a_second_convert_on_the_cluster_with_nothing_changed_writes_nothing(tmp_path, cluster):
     seeds = make_corpus(tmp_path / "seeds")  # three articles, two that fail
     # and one whose language has no recogniser of names (one warning line, after the reading)
-    (seeds / "f06.txt").write_text("Der Bürgermeister\n\n04/12/2023\nDer Bürgermeister von Berlin sprach am Montag "
-                                   "über die neuen Pläne für den Verkehr in der Stadt.\n", encoding="utf-8")
+    (seeds / "f06.txt").write_text("Burmistrz Warszawy\n\n04/12/2023\nBurmistrz Warszawy mówił w poniedziałek o nowych "
+                                   "planach dotyczących ruchu w mieście i na drogach.\n", encoding="utf-8")
     out = tmp_path / "tei"
     local = [invoke("convert", str(seeds), "-o", str(out), "--jobs", "1") for _ in range(2)]
-    assert "warning: German (de): persons, organisations" in local[0].stderr
+    assert "warning: Polish (pl): persons, organisations" in local[0].stderr
     record, files = (out / buildrecord.RECORD).read_bytes(), contents(out)
     shutil.rmtree(out)
     first = invoke("convert", str(seeds), "-o", str(out), "--scheduler", cluster.scheduler_address)
