@@ -70,3 +70,17 @@ def test_the_name_a_persname_carries_is_its_span_without_its_roles():
              if etree.QName(e).localname in ("persName", "orgName")}
     assert parts == {"Đại tướng Trần Đại Quang, Bộ trưởng Bộ Công an, Ủy viên": "Trần Đại Quang",
                      "Vũ Trọng Kim": "Vũ Trọng Kim", "Bộ Công an": "Bộ Công an", "Bộ Y tế": "Bộ Y tế"}
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "tests" / "data" / "editions").glob("*.xml")) + [TEI, SAMPLE],
+                         ids=lambda path: path.name)
+def test_the_block_elements_are_those_of_the_blocks_read_without_their_texts(path):
+    root = parse_file(path).getroot()
+    for container in teitext.article_containers(root):
+        assert list(teitext.block_elements_in(container)) == [block.element for block in teitext.blocks_in(container)]
+
+
+def test_a_block_of_white_space_or_an_expansion_alone_is_no_block():
+    root = doc('<p> \u00a0<lb/> </p><p><choice><abbr/><expan>Ủy ban</expan></choice></p><p><!-- c --> x</p>')
+    container = teitext.article_containers(root)[0]
+    assert [p.xpath("string()") for p in teitext.block_elements_in(container)] == [" x"]

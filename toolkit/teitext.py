@@ -4,7 +4,8 @@
                         its element, its text and the (start, end, element)
                         span of every element inside it
     blocks_in(container) the same, of one container (a div[@type='article']):
-                        what merge reads as the text's blocks (editing/textindex)
+                        what merge reads as the text's blocks (editing/textindex:
+                        block_elements_in, their elements alone)
     reading_text(root)  the blocks' texts joined by model.BLOCK_SEPARATOR
 
 A block is an element of running text (head, p, ab, byline, trailer, a caption's
@@ -34,7 +35,7 @@ from dataclasses import dataclass
 
 from .model import BLOCK_SEPARATOR
 from .names import DIV, EXPAN, PERS_NAME, ROLE_NAME, TEI_NS, TEXT, tei
-from .whitespace import fold_spans
+from .whitespace import SPACES, fold_spans
 
 BLOCK_ELEMENTS = frozenset(tei(n) for n in ("head", "p", "ab", "byline", "trailer", "dateline", "l", "item",
                                             "cell", "quote", "closer", "opener", "signed", "salute", "label"))
@@ -96,6 +97,25 @@ def blocks_in(container):
         text, spans = fold_spans("".join(chars), spans)
         if text:
             yield Block(element, text, tuple(spans))
+
+
+def block_elements_in(container):
+    """The elements of blocks_in(container), without reading their texts: a block is one when its
+    text holds more than white space (merge's index of a file's blocks needs no more)."""
+    return (element for element in _block_elements(container) if _has_text(element))
+
+
+def _has_text(element) -> bool:
+    """Whether the reading text of `element`'s content (blocks_in's: no expan, its own tail not
+    part of it) holds more than white space."""
+    if element.text and element.text.strip(SPACES):
+        return True
+    for child in element:
+        if isinstance(child.tag, str) and child.tag != EXPAN and _has_text(child):
+            return True
+        if child.tail and child.tail.strip(SPACES):
+            return True
+    return False
 
 
 def reading_text(root) -> str:

@@ -23,7 +23,7 @@ from lxml import etree
 
 from .. import names as N
 from ..model import ABBR, DATE, DURATION, ORG, PERSON, PLACE, ROLE
-from ..teitext import blocks_in
+from ..teitext import block_elements_in
 
 # Inline element → mention type (model); docAuthor is the encoder's own, not a mention.
 KIND = {N.PERS_NAME: PERSON, N.ORG_NAME: ORG, N.PLACE_NAME: PLACE, N.ROLE_NAME: ROLE,
@@ -95,9 +95,9 @@ def article_div(tree):
 
 
 def blocks(tree) -> list:
-    """The block elements of the article, in reading order (teitext.blocks_in)."""
+    """The block elements of the article, in reading order (teitext.blocks_in's)."""
     div = article_div(tree)
-    return [] if div is None else [block.element for block in blocks_in(div)]
+    return [] if div is None else list(block_elements_in(div))
 
 
 def block_place(element) -> str:
