@@ -65,6 +65,9 @@ def test_clicking_hostile_links_runs_nothing(browser, site):
     page.close()
 
 
+MAIN = '<main id="main">'  # where the tests put what got into a page
+
+
 def test_the_policy_blocks_scripts_that_got_into_a_page(browser, site):
     # Were an inline script or handler ever written into a page, the page's own policy stops it.
     path = site / "injected.html"
@@ -72,7 +75,7 @@ def test_the_policy_blocks_scripts_that_got_into_a_page(browser, site):
     injected = (f'<script>{PAYLOAD}</script><img src="x" onerror="{PAYLOAD}">'
                 f'<a id="bad" href="javascript:{PAYLOAD}">x</a><button id="btn" onclick="{PAYLOAD}">b</button>'
                 f'<script src="https://evil.example/x.js"></script><script src="data:text/javascript,{PAYLOAD}"></script>')
-    path.write_text(text.replace("<main>", "<main>" + injected, 1), encoding="utf-8")
+    path.write_text(text.replace(MAIN, MAIN + injected, 1), encoding="utf-8")
     page = browser.new_page()
     seen = _watch(page)
     console = []
@@ -94,7 +97,7 @@ def test_the_watch_sees_a_script_run_without_the_policy(browser, site):
     start = text.index('<meta http-equiv="Content-Security-Policy"')
     text = text[:start] + text[text.index(">", start) + 1:]
     path = site / "control.html"
-    path.write_text(text.replace("<main>", f'<main><a id="bad" href="javascript:{PAYLOAD}">x</a>', 1), encoding="utf-8")
+    path.write_text(text.replace(MAIN, MAIN + f'<a id="bad" href="javascript:{PAYLOAD}">x</a>', 1), encoding="utf-8")
     page = browser.new_page()
     seen = _watch(page)
     page.goto(path.as_uri())

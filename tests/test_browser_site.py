@@ -62,6 +62,19 @@ def test_no_page_logs_an_error_or_asks_for_a_favicon(browser, site, name):
     page.close()
 
 
+@pytest.mark.parametrize("name", ["sample.html", "index.html", "registers/persons.html", "search.html"])
+def test_the_first_tab_reaches_a_skip_link_that_leads_past_the_navigation(browser, site, name):
+    page = browser.new_page()
+    page.goto(site + name)
+    assert page.evaluate("document.querySelector('.skip-link').getBoundingClientRect().width") <= 1  # out of sight
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    assert page.evaluate("document.activeElement.getBoundingClientRect().width") > 1  # shown when focused
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main" and page.locator("main#main").count() == 1
+    page.close()
+
+
 def test_the_tei_link_opens_the_sites_copy(browser, site):
     page = browser.new_page()
     page.goto(site + "sample.html")

@@ -379,7 +379,7 @@ def test_languages_and_writing_direction_reach_the_html(editions):
               for el in tree.iter() if isinstance(el.tag, str) and el.get("lang") and el is not tree.getroot()]
     # (and the words the edition prints, English on an Arabic page, are marked so: docs/editions.md, "Languages")
     nav = "ArticlesPersonsOrganisationsPlacesDatesSearchSearch"
-    assert marked == [("nav", "en", "ltr", nav), ("dl", "en", "ltr", "EditorTest Editor"),
+    assert marked == [("a", "en", "ltr", "Skip to the content"), ("nav", "en", "ltr", nav), ("dl", "en", "ltr", "EditorTest Editor"),
                       ("p", "zh", "ltr", "北京是中国的首都。"), ("span", "he", None, "שלום"),
                       ("span", "az-Latn", "ltr", "salam"), ("h2", "en", "ltr", "Notes"), ("li", "en", "ltr", "1 An English note.")]
     # Pages in a left-to-right language say nothing of direction.

@@ -30,7 +30,7 @@
           <xsl:with-param name="registers-href" select="$registers-href"/>
           <xsl:with-param name="lang" select="$lang"/>
         </xsl:call-template>
-        <main>
+        <main id="main">
           <article id="article" class="edition hl-person hl-org hl-place hl-date hl-role" data-pagefind-body="">
             <xsl:call-template name="tk:search-facets"/>
             <xsl:call-template name="tk:search-folded"/>

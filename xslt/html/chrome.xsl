@@ -67,6 +67,11 @@
     <xsl:param name="lang" as="xs:string" required="yes"/>
     <xsl:param name="current" as="xs:string" select="''"/>
     <xsl:if test="$index-href or $registers-href">
+      <!-- the first thing a keyboard reaches: past the navigation to the page's main (shown when focused) -->
+      <a class="skip-link" href="#main">
+        <xsl:sequence select="tk:lang-attributes(tk:label-lang($lang), $lang)"/>
+        <xsl:value-of select="tk:label('skip-to-content', $lang)"/>
+      </a>
       <nav class="site-nav" aria-label="{tk:label('corpus', $lang)}">
         <!-- in the labels' language: English on an Arabic page, marked so (and laid out left to right) -->
         <xsl:sequence select="tk:lang-attributes(tk:label-lang($lang), $lang)"/>
