@@ -970,3 +970,39 @@ def test_a_table_trafilatura_gives_without_its_shape_keeps_trafilaturas_header_c
         (CELL, "Greens", Cell(2, 1, 0, False, False))]
 
 
+
+
+SAPO_PAGE = "vi_sapo.html"
+SAPO = ('<h2 class="sapo">Thư viện mới của thị trấn Hòa Lạc sẽ mở cửa cả ngày chủ nhật, sau khi một cuộc '
+        'khảo sát cho thấy bạn đọc muốn vậy.</h2>')
+SAPO_TEXT = ("Thư viện mới của thị trấn Hòa Lạc sẽ mở cửa cả ngày chủ nhật, sau khi một cuộc khảo sát cho thấy "
+             "bạn đọc muốn vậy.")
+LIBRARY_VI = ["Ban quản lý cho biết thư viện có ba tầng, phòng đọc dành cho thiếu nhi ở tầng một và phòng máy tính ở tầng hai.",
+              "Kinh phí xây dựng do huyện cấp, hai thủ thư mới sẽ được tuyển vào mùa xuân năm sau."]
+
+
+def _sapo_paragraphs(tmp_path, edit):
+    page = (CASES / SAPO_PAGE).read_text(encoding="utf-8")
+    if edit:
+        assert edit[0] in page
+        page = page.replace(*edit)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "p.html").write_text(page, encoding="utf-8")
+    assert not convert_paths([tmp_path / "in"], tmp_path / "out").failures
+    return _texts(_tei(tmp_path / "out", "p.html"), "p")
+
+
+@pytest.mark.parametrize("edit", [
+    None,                                                                            # <h2 class="sapo">
+    (SAPO, f'<h2 class="content-detail-sapo sm-mb-0">{SAPO_TEXT}</h2>'),             # a part of a class word
+    (SAPO, f'<p class="description">{SAPO_TEXT}</p>'),                               # a whole class word
+    (SAPO, f'<section class="the-article-summary">{SAPO_TEXT}</section>'),           # bare text in a section
+    (SAPO, f'<p>{SAPO_TEXT}</p>'),                                                   # kept by trafilatura: once
+])
+def test_a_lead_set_apart_above_the_text_is_its_first_paragraph_once(tmp_path, edit):
+    assert _sapo_paragraphs(tmp_path, edit) == [SAPO_TEXT, *LIBRARY_VI]
+
+
+def test_a_teasers_lead_after_the_text_is_not_the_articles(tmp_path):
+    # no lead box above the text: the related list's <p class="sapo"> (after the text's paragraphs) is not taken
+    assert _sapo_paragraphs(tmp_path, (SAPO, "")) == LIBRARY_VI

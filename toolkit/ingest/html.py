@@ -11,6 +11,8 @@ the article's blocks:
                         a heading with no text under it before the next is dropped
     div               → its blocks, as though it were not there (trafilatura's fallback extraction keeps
                         the page's boxes: ingest/htmlblocks.py)
+    a lead box        → the first paragraph when trafilatura left it out: a box whose class names a lead
+                        ("sapo", "description") right after the headline (ingest/htmllead.py)
     p                 → paragraphs; the first is the lead when it opens with an agency tag; a first
                         line (or paragraph) that is the title again is not text
     table             → a data table (CELL blocks, ingest/htmlblocks.py); a layout table is text, as
@@ -59,6 +61,7 @@ from ..agencytag import lead_agency
 from .charset import read_page
 from .dateline import parse_date_line
 from .htmlboxes import drop_boilerplate_boxes, drop_comment_sections
+from .htmllead import page_lead, with_lead
 from .htmlmarks import drop_back_links, mark_quotations, set_off_note_references, stamp_updates
 from .pagetitle import headline
 from .decode import clean_line, normalise
@@ -91,6 +94,7 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
         raise EmptyArticleError("no HTML document in it", path=where)
     language = page_language(tree)
     drop_boilerplate_boxes(tree)
+    lead = page_lead(tree)
     stamp_updates(tree)
     mark_quotations(tree, language)
     set_off_note_references(tree)
@@ -111,6 +115,7 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
     flatten_layout_tables(document.body, _text_of)
     drop_comment_sections(document.body)
     blocks, date_line = _blocks(document.body, printed, captions, shapes)
+    blocks = with_lead(blocks, lead, LEAD if lead and lead_agency(lead) else PARAGRAPH)  # a lead trafilatura left out
     if not printed:
         heads = [i for i, (kind, *_) in enumerate(blocks) if kind == SUBHEAD]
         if heads:
