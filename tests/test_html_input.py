@@ -1006,3 +1006,30 @@ def test_a_lead_set_apart_above_the_text_is_its_first_paragraph_once(tmp_path, e
 def test_a_teasers_lead_after_the_text_is_not_the_articles(tmp_path):
     # no lead box above the text: the related list's <p class="sapo"> (after the text's paragraphs) is not taken
     assert _sapo_paragraphs(tmp_path, (SAPO, "")) == LIBRARY_VI
+
+
+CAPTION_TABLE_PAGE = "vi_caption_table.html"
+CAPTION_CELL = '<td class="image-caption">Cầu treo mới bắc qua suối Lác. Ảnh: Hoàng Lam</td>'
+
+
+def _caption_table(tmp_path, edit=None):
+    page = (CASES / CAPTION_TABLE_PAGE).read_text(encoding="utf-8")
+    assert CAPTION_CELL in page
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "p.html").write_text(page.replace(*edit) if edit else page, encoding="utf-8")
+    assert not convert_paths([tmp_path / "in"], tmp_path / "out").failures
+    return _tei(tmp_path / "out", "p.html")
+
+
+def test_the_caption_in_a_layout_tables_cell_under_a_photo_is_the_figures_head(tmp_path):
+    # the cell's bare text: trafilatura left it out of the box the layout table became
+    root = _caption_table(tmp_path)
+    assert _texts(root, "figure/head") == ["Cầu treo mới bắc qua suối Lác. Ảnh: Hoàng Lam"]
+    assert len(_texts(root, "p")) == 4
+
+
+def test_a_sentence_in_a_layout_tables_cell_is_a_paragraph_not_a_caption(tmp_path):
+    sentence = "Người dân trong bản đã chờ cây cầu này suốt nhiều năm, từ khi chiếc cầu tre đầu tiên bị lũ cuốn đi."
+    root = _caption_table(tmp_path, (CAPTION_CELL, f"<td>{sentence}</td>"))
+    assert _texts(root, "figure/head") == []
+    assert sentence in _texts(root, "p")

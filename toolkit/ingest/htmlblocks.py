@@ -7,7 +7,8 @@ Before trafilatura reads the page (its HTML tree):
                                each part a <p> of its own (a <p> becomes several); a single <br>
                                stays a line break
     unwrap_layout_tables(tree) a table used for layout (LAYOUT_TABLE) becomes boxes (<div>), read
-                               as the page's text
+                               as the page's text, a cell's own text in paragraphs (<p>: trafilatura
+                               leaves a box's bare text out, a photo's caption in the cell under it)
     table_shapes(tree)         of every other table (a data table) what trafilatura does not keep:
                                its caption, which rows are header rows (in <thead>, or of th cells
                                only) and which cells header cells (th)
@@ -194,8 +195,30 @@ def unwrap_layout_tables(tree) -> None:
     layout = [table for table in tree.iter(TABLE) if _is_layout(table)]
     for table in layout:
         rows = [row for row, _ in _own_rows(table)]
-        for part in [table, *(c for c in table if _is(c, *SECTIONS, CAPTION)), *rows, *(c for r in rows for c in _cells(r))]:
+        cells = [c for r in rows for c in _cells(r)]
+        for part in [table, *(c for c in table if _is(c, *SECTIONS, CAPTION)), *rows, *cells]:
             part.tag = BOX
+        for cell in cells:
+            _own_text_in_paragraphs(cell)
+
+
+def _own_text_in_paragraphs(box) -> None:
+    """The box's own text (each run of text and inline elements holding text) in a <p> of its own, its
+    blocks and a run without text (an image) as they are: trafilatura leaves out a box's bare text
+    (a layout table's caption cell, "… Ảnh: …")."""
+    nodes = [box.text, *list(box)]
+    if not (box.text or "").strip() and all(_is(c, *BLOCK_TAGS) or not _text(c) for c in box) and not any(
+            (c.tail or "").strip() for c in box):
+        return
+    parts = _paragraphed(box, nodes, PARAGRAPH_TAG, BLOCK_TAGS)
+    for child in list(box):
+        box.remove(child)
+    box.text = None
+    for part in parts:
+        if part.tag == PARAGRAPH_TAG and not _text(part):
+            box.extend(list(part))  # an image alone stays as it was, in no paragraph
+        else:
+            box.append(part)
 
 
 def table_shapes(tree) -> dict[tuple, list]:
