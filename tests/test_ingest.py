@@ -386,6 +386,9 @@ def test_a_sections_name_above_the_title_is_dropped_as_a_breadcrumb_is():
     assert (b.title, b.blocks[1].text) == ("Mưa lớn gây ngập nhiều tuyến phố Hà Nội", PARA)
     assert [(block.kind, block.text) for block in b.blocks] == [("head", "Mưa lớn gây ngập nhiều tuyến phố Hà Nội"),
                                                                   ("p", PARA)]  # the section's name in none
+    # the date line under the title, as Dân trí prints it
+    c = article(f"Kinh doanh\nGiá cà phê lập đỉnh mới trong tuần\nThứ năm, 24/10/2024 - 16:20\n{PARA}\n{PARA2}\n")
+    assert (c.title, c.date, c.blocks[1].text) == ("Giá cà phê lập đỉnh mới trong tuần", "2024-10-24", PARA)
 
 
 @pytest.mark.parametrize("text, title", [
@@ -394,6 +397,7 @@ def test_a_sections_name_above_the_title_is_dropped_as_a_breadcrumb_is():
     (f"Tiêu đề\nMột câu ngắn kết thúc bằng dấu chấm.\n{PARA}\n", "Tiêu đề"),      # a sentence after it
     (f"Tiêu đề\nHà Nội đẩy mạnh chuyển đổi số\nMột dòng ngắn\n{PARA}\n", "Tiêu đề"),  # no paragraph after the second
     (f"Giá vàng 2024\nHà Nội đẩy mạnh chuyển đổi số\n{PARA}\n", "Giá vàng 2024"),  # a digit: no section's name
+    (f"Tiêu đề\nHà Nội đẩy mạnh chuyển đổi số\n12/8/2024\nMột dòng ngắn\n{PARA}\n", "Tiêu đề"),  # its date, no paragraph
 ])
 def test_a_short_title_is_no_sections_name(text, title):
     assert article(text).title == title

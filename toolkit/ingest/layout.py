@@ -8,7 +8,8 @@ site's navigation. None of these is found by listing strings of any one site:
 - a breadcrumb above the title ("Trang chủ » Thời sự") is short parts parted by » › >,
   none a number, a quotation in « » no part; never dropped when the next line reads
   as a paragraph (the breadcrumb-like line is then the title); so is a section's name alone
-  above the title ("Thời sự", then perhaps the date line, the title, a paragraph), a line of
+  above the title ("Thời sự", then the date line, the title, a paragraph, or the title, the date
+  line, a paragraph), a line of
   at most three words before a longer title-shaped line that a paragraph follows;
 - the tail is the run of short lines with no sentence punctuation at the end,
   walked backwards from the last line; in it a credit has the form "Theo X" /
@@ -202,17 +203,20 @@ def _drop_section_label(lines: list[Line]) -> list[Line]:
     """A section's name above the title ("Thời sự", "Xã hội", "Analysis"), as a page copied from a news
     site begins: a first line of at most SECTION_MAX_WORDS words, no digit and no sentence punctuation,
     before a longer line shaped as a title (perhaps after a date line: no paragraph, no full stop at its
-    end, no byline) that a paragraph follows. A short title before its paragraph, its date line or its byline stays."""
+    end, no byline) that a paragraph follows (perhaps after the title's date line under it). A short title before its paragraph, its date line or its byline stays."""
     label = lines[0].text if lines else ""
     if len(lines) < 3 or len(label.split()) > SECTION_MAX_WORDS or any(c.isdigit() for c in label) \
             or _SENTENCE_END_RE.search(label) or byline_author(label):
         return lines
     at = 2 if parse_date_line(lines[1].text) else 1
-    if at + 1 >= len(lines):
+    text = at + 1  # the paragraph's line: after the title's date line when the date is under the title
+    if at == 1 and text + 1 < len(lines) and parse_date_line(lines[text].text):
+        text += 1
+    if text >= len(lines):
         return lines
     title = lines[at].text
     if reads_as_paragraph(title) or title.endswith((".", "。")) or len(title.split()) <= len(label.split()) \
-            or parse_date_line(title) or byline_author(title) or not reads_as_paragraph(lines[at + 1].text):
+            or parse_date_line(title) or byline_author(title) or not reads_as_paragraph(lines[text].text):
         return lines
     return lines[1:]
 
