@@ -119,6 +119,18 @@ def test_a_closing_list_of_names_is_the_articles_and_only_a_byline_after_it_the_
     assert [b.kind for b in a.blocks[2:]][-1] == (BYLINE if author else CREDIT if lines[-1].startswith("Theo") else PARAGRAPH)
 
 
+@pytest.mark.parametrize("byline, authors", [
+    ("TRẦN MAI - NGUYỄN TRANG", ("Trần Mai", "Nguyễn Trang")),   # Tuổi Trẻ's two authors
+    ("Lê Hà và Phạm Vũ", ("Lê Hà", "Phạm Vũ")),
+    ("NGUYỄN VĂN AN", ("Nguyễn Văn An",)),                       # one name stays one author
+])
+def test_each_name_of_a_byline_is_an_author_of_its_own(byline, authors):
+    from teikit.model import author_names
+    a = article(f"Hội nghị bàn về kinh tế số\n\n{PARA}\n\n{byline}\n")
+    assert author_names(a.author) == authors
+    assert (a.blocks[-1].kind, a.blocks[-1].text) == (BYLINE, byline)
+
+
 def test_short_lines_before_a_byline_are_the_articles_and_after_it_the_sites():
     a = article(f"Tiêu đề\n\n{PARA}\n\nHải Phòng 2-1 Hà Tĩnh\nNGUYỄN VĂN AN\nTìm kiếm\nLiên kết website\n")
     assert [(b.kind, b.text) for b in a.blocks[2:]] == [(PARAGRAPH, "Hải Phòng 2-1 Hà Tĩnh"), (BYLINE, "NGUYỄN VĂN AN")]

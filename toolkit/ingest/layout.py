@@ -40,7 +40,7 @@ from functools import lru_cache
 
 from ..agencytag import lead_agency
 from ..errors import EmptyArticleError
-from ..model import BYLINE, CAPTION, CREDIT, LEAD, PARAGRAPH
+from ..model import AUTHORS_SEPARATOR, BYLINE, CAPTION, CREDIT, LEAD, PARAGRAPH
 from ..resources import gazetteer_dir, language_dir, read_tsv
 from .dateline import parse_date_line
 from .decode import clean_line, is_placeholder
@@ -327,7 +327,8 @@ def without_author_label(name: str) -> str:
 def byline_author(text: str) -> str | None:
     """The author's name when the line has the shape of a byline (a label taken off as
     without_author_label takes it: "Bài: …", "By Daniel Reyes"; after a label, one capitalised
-    word is an agency's: "By Reuters", "Par AFP"), else None."""
+    word is an agency's: "By Reuters", "Par AFP"), else None; several names ("TRẦN MAI - NGUYỄN
+    TRANG", "A và B") AUTHORS_SEPARATOR apart, each an author (model.author_names)."""
     labelled = _author_label_re(False).match(text)
     if labelled and _AGENCY_RE.fullmatch(rest := text[labelled.end():].strip(" .")):
         return rest
@@ -336,7 +337,7 @@ def byline_author(text: str) -> str | None:
     names = [part for part in _AUTHOR_SPLIT_RE.split(core) if part]
     if not names or not all(_is_personal_name(n) for n in names):
         return None
-    return ", ".join(_title_case(n) for n in names)
+    return AUTHORS_SEPARATOR.join(_title_case(n) for n in names)  # several authors: an <author> each
 
 
 def _byline_under_title(text: str) -> bool:
