@@ -172,3 +172,18 @@ def test_columns_count_on_the_lines_the_issue_names(tmp_path):
     path.write_bytes(text.replace("\n", "\r").encode("utf-8"))
     (issue,) = iter_errors(path)
     assert (issue.line, issue.column) == (1, "\r".join(lines).index("colour=") + 1)
+
+
+def test_a_value_its_datatype_refuses_names_its_attribute_and_stands_at_it(tmp_path):
+    # libxml2 says "Type date doesn't allow value '2023-14-01'" at the element: the attribute is named, its column given
+    text = VALID.read_text(encoding="utf-8")
+    start = text.index("<date ")
+    head, tail = text[:start], text[start:]
+    value = tail[tail.index('when="') + 6:tail.index('"', tail.index('when="') + 6)]
+    bad = tmp_path / "bad.xml"
+    written = head + tail.replace(f'when="{value}"', 'when="2023-14-01"', 1)
+    bad.write_text(written, encoding="utf-8")
+    issue = next(i for i in iter_errors(bad) if i.rule == "rng-value")
+    assert issue.message == "Type date doesn't allow value '2023-14-01' (attribute when of date)"
+    line = written.splitlines()[issue.line - 1]
+    assert line[issue.column - 1:].startswith('when="2023-14-01"') and issue.path.endswith("/@when")

@@ -17,7 +17,7 @@ import re
 from lxml import etree
 
 from ..errors import ToolkitError
-from ..names import RNG_NS
+from ..names import RNG_NS, XML_NS
 from .attributes import AttributeTypes
 from .issues import Issue, element_at
 
@@ -65,6 +65,9 @@ class RelaxNGChecker:
             if invalid and path:  # the attribute itself is where the issue stands (validate/columns.py)
                 path = f"{path}/@{invalid.group(1)}"
                 message = self._why(element, invalid.group(1), message)
+            elif (refused := _attribute_refused(element, message)) and path:  # a datatype's: name the attribute
+                path = f"{path}/@{refused}"
+                message = f"{message} (attribute {refused} of {where})"
             issues.append(Issue(file, line, entry.column or 0, _rng_rule(entry.type_name), message, path))
         return issues
 
@@ -82,6 +85,23 @@ class RelaxNGChecker:
             if problem.startswith(where) and not problem.endswith(f"not allowed on {local}"):
                 return f'Invalid value "{element.get(attribute)}" of attribute {attribute} for element {local}: {problem[len(where):]}'
         return message
+
+
+# libxml2's message for a value its datatype refuses: it names the value, not the attribute
+_TYPE_REFUSES = re.compile(r"Type \S+ doesn't allow value '(.*)'$", re.S)
+
+
+def _attribute_refused(element, message: str) -> str | None:
+    """The one attribute of `element` holding the value a datatype message refuses (its qualified
+    name as the document writes it: "when", "xml:lang"), or None (text content, or no single one)."""
+    refused = _TYPE_REFUSES.match(message)
+    if element is None or not refused:
+        return None
+    names = [name for name, value in element.attrib.items() if value == refused.group(1)]
+    if len(names) != 1:
+        return None
+    qname = etree.QName(names[0])
+    return f"xml:{qname.localname}" if qname.namespace == XML_NS else qname.localname
 
 
 def _rng_rule(type_name: str) -> str:
