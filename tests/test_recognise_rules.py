@@ -1231,3 +1231,19 @@ def test_an_unlisted_acronym_written_twice_is_an_organisation():
 ])
 def test_what_an_unlisted_acronym_rule_must_not_mark(text):
     assert surfaces(text, ORG) == []
+
+
+# --- round three: an outside tester's Vietnamese defects -------------------------------------
+
+def test_an_office_takes_in_a_generic_body_and_no_name_starts_inside_it():
+    # "Chính" of "Chính phủ" is no short mention of "Phạm Minh Chính": the office holds the body,
+    # as "Bộ trưởng Bộ Y tế" holds its ministry, and the full name follows it
+    text = "Chiều 5/11, Thủ tướng Chính phủ Phạm Minh Chính đã tiếp khách."
+    assert surfaces(text, ROLE) == ["Thủ tướng Chính phủ"]
+    assert surfaces(text, PERSON) == ["Phạm Minh Chính"]
+    assert surfaces("Bộ trưởng Bộ Y tế Đào Hồng Lan phát biểu.", ROLE) == ["Bộ trưởng Bộ Y tế"]
+    # must not fire: a body with its country stays an organisation nested in the role
+    text = "Thủ tướng Chính phủ Nhật Bản đã tiếp."
+    assert surfaces(text, ORG) == ["Chính phủ Nhật Bản"]
+    # …and a bare office keeps its own span
+    assert surfaces("Thủ tướng Phạm Minh Chính đã tiếp.", ROLE) == ["Thủ tướng"]

@@ -6,7 +6,7 @@
 2. After a title, rank, office or honorific (roles.tsv, person_cues.tsv:
    "Tổng thống", "ông", "bà", "đồng chí" …) one to four capitalised words, any
    script, hyphenated parts allowed ("Donald Trump", "Kim Jong-un"), that are
-   not an organisation, place or role: cert 0.7. One word alone ("ông
+   not an organisation (nor the start of a listed one: "Chính phủ"), place or role: cert 0.7. One word alone ("ông
    Quang") is the person already named in full whose last word it is, when
    exactly one is (cert 0.75); otherwise a name of its own (cert 0.5).
 3. Every later occurrence of a full name already found (with or without a
@@ -63,8 +63,12 @@ def _blocked(scan: Scan, orgs: OrgSpans) -> tuple[list[bool], list[bool]]:
 
 
 def _stop(scan: Scan, orgs: OrgSpans, k: int) -> bool:
-    """Token k begins something other than a name (an office, an organisation)."""
-    return bool(scan.role_at(k) or scan.head_at(k) or k in orgs.at)
+    """Token k begins something other than a name (an office, an organisation, a listed body of two
+    or more words even where no organisation is marked: "Chính" of "Chính phủ")."""
+    if scan.role_at(k) or scan.head_at(k) or k in orgs.at:
+        return True
+    hit = scan.gaz.orgs.match_at(scan.toks, k) if scan.toks.low[k] in scan.gaz.orgs.first else None
+    return bool(hit and hit[0] > 1)
 
 
 def find_persons(scan: Scan, orgs: OrgSpans, role_ends: frozenset[int] = frozenset(),

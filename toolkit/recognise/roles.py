@@ -8,7 +8,9 @@ trưởng Bộ Công an"), and so is a place after an office ("Tổng thống M�
 Roles marked needs_org ("Ủy viên", "Trưởng", "Phó") are roles only with that
 organisation. An acronym no other rule knew right after an office is its body, an
 organisation of its own (cert 0.7: "Chủ tịch HĐQT ACV", "Tổng giám đốc EVN"), taken in as an
-organisation is. Key: the listed spelling of the role, then the organisation's
+organisation is. A listed body that is no organisation standing alone (org_generic_bodies.tsv)
+right after an office is the office's body, taken into the role's span with nothing nested
+("Thủ tướng Chính phủ": no name of a person starts inside it). Key: the listed spelling of the role, then the organisation's
 or place's key. cert 0.9 when capitalised, 0.7 in lower case (then only
 before a capitalised word). The token after a role is a cue for a person
 (returned beside the candidates, for the persons stage).
@@ -20,6 +22,7 @@ from ..model import ORG, ROLE
 from .ruletable import priority
 from .scan import OrgSpans, Scan
 from .spans import Candidate
+from .tokens import phrase_key
 
 PRIORITY, ORG_PRIORITY = priority("role"), priority("org")
 
@@ -62,6 +65,8 @@ def find_roles(scan: Scan, orgs: OrgSpans) -> tuple[list[Candidate], frozenset[i
             # an acronym no rule knew right after an office is its body ("Chủ tịch HĐQT ACV")
             out.append(Candidate(*toks.span(end, end + 1), ORG, toks.surface(end, end + 1), 0.7, ORG_PRIORITY))
             end, end_char, key = end + 1, toks.ends[end], f"{role.name} {toks.surface(end, end + 1)}"
+        elif follows and role.kind == "office" and (body := _generic_body(scan, end)):
+            end, end_char, key = end + body, toks.ends[end + body - 1], f"{role.name} {toks.surface(end, end + body)}"
         elif role.needs_org:
             continue
         # `end` is now the end of the whole span (role + organisation or place): what follows
@@ -75,6 +80,16 @@ def find_roles(scan: Scan, orgs: OrgSpans) -> tuple[list[Candidate], frozenset[i
         # the listed kind (rank | office | honorific) becomes roleName/@type
         out.append(Candidate(start_char, end_char, ROLE, key, cert, PRIORITY, (("type", role.kind),)))
     return out, frozenset(cues)
+
+
+def _generic_body(scan: Scan, k: int) -> int:
+    """The number of words of a listed organisation at token k that is a generic body
+    (org_generic_bodies.tsv: "Chính phủ"), or 0."""
+    toks, gaz = scan.toks, scan.gaz
+    if toks.low[k] not in gaz.generic_body_firsts:
+        return 0
+    hit = gaz.orgs.match_at(toks, k)
+    return hit[0] if hit and phrase_key(toks.surface(k, k + hit[0])) in gaz.generic_bodies else 0
 
 
 def _bare_acronym(scan: Scan, k: int) -> bool:
