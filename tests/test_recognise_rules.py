@@ -1247,3 +1247,12 @@ def test_an_office_takes_in_a_generic_body_and_no_name_starts_inside_it():
     assert surfaces(text, ORG) == ["Chính phủ Nhật Bản"]
     # …and a bare office keeps its own span
     assert surfaces("Thủ tướng Phạm Minh Chính đã tiếp.", ROLE) == ["Thủ tướng"]
+
+
+def test_a_country_between_two_syllables_of_a_name_after_a_title_is_a_syllable():
+    text = "Theo ông Tào Đức Thắng, Chủ tịch Viettel, mạng 5G đạt tốc độ cao."
+    assert surfaces(text, PERSON) == ["Tào Đức Thắng"]
+    assert surfaces(text, PLACE) == []
+    # must not fire: a country after a foreign name is the country
+    text = "Tổng thống Putin Nga Hoa"
+    assert "Nga" in surfaces(text, PLACE)

@@ -6,7 +6,8 @@
 2. After a title, rank, office or honorific (roles.tsv, person_cues.tsv:
    "Tổng thống", "ông", "bà", "đồng chí" …) one to four capitalised words, any
    script, hyphenated parts allowed ("Donald Trump", "Kim Jong-un"), that are
-   not an organisation (nor the start of a listed one: "Chính phủ"), place or role: cert 0.7. One word alone ("ông
+   not an organisation (nor the start of a listed one: "Chính phủ"), place or role (but a
+   one-word place between two syllables of the name is one of them: "ông Tào Đức Thắng"): cert 0.7. One word alone ("ông
    Quang") is the person already named in full whose last word it is, when
    exactly one is (cert 0.75); otherwise a name of its own (cert 0.5).
 3. Every later occurrence of a full name already found (with or without a
@@ -121,7 +122,7 @@ def find_persons(scan: Scan, orgs: OrgSpans, role_ends: frozenset[int] = frozens
                 and not scan.abbrs.match_at(toks, i) and not toks.acronym(i):  # "Chủ tịch HĐQT …": no name
             k = i + 1
             while k < toks.n and k - i < MAX_CUED and not blocked[k] and not _stop(scan, orgs, k) \
-                    and (k not in scan.places_at or named and _one_word_place(scan, k)):
+                    and (k not in scan.places_at or named and _one_word_place(scan, k) or _inner_syllable(scan, i, k)):
                 gap = toks.gaps[k - 1]
                 if (gap == " " and toks.cap(k) and not toks.acronym(k)) or (gap == "-" and toks.words[k].isalpha()):
                     k += 1
@@ -155,6 +156,15 @@ def _with_initials_dot(toks, candidates: list[Candidate]) -> list[Candidate]:
             c = c._replace(end=c.end + 1)
         out.append(c)
     return out
+
+
+def _inner_syllable(scan: Scan, i: int, k: int) -> bool:
+    """Is the one-word listed place at token k, inside a name begun at token i after a title, a
+    syllable of that name: Vietnamese syllables all, a capitalised one that is no place after it
+    ("ông Tào Đức Thắng": no Germany)?"""
+    toks = scan.toks
+    return (k > i and _one_word_place(scan, k) and k + 1 < toks.n and toks.joined(k) and toks.title(k + 1)
+            and k + 1 not in scan.places_at and not any(foreign_word(toks.words[x]) for x in (i, k, k + 1)))
 
 
 def _one_word_place(scan: Scan, i: int) -> bool:
