@@ -1256,3 +1256,10 @@ def test_a_country_between_two_syllables_of_a_name_after_a_title_is_a_syllable()
     # must not fire: a country after a foreign name is the country
     text = "Tổng thống Putin Nga Hoa"
     assert "Nga" in surfaces(text, PLACE)
+
+
+def test_a_place_noun_ending_a_common_word_opens_no_place():
+    text = "Bộ Y tế yêu cầu TP.HCM tăng cường, nhu cầu Hà Nội tăng, người lao động Việt Nam."
+    assert surfaces(text, PLACE) == ["TP.HCM", "Hà Nội", "Việt Nam"]
+    # must not fire: the noun itself, or after a classifier, is the bridge of the place
+    assert surfaces("Cây cầu Long Biên. Đi qua cầu Rồng.", PLACE) == ["cầu Long Biên", "cầu Rồng"]

@@ -10,7 +10,7 @@ Every word list a rule consults is one of these files, read here into the
 attributes of `Gazetteers` (names and places — places.tsv, and countries.tsv made
 from CLDR by tools/make_countries.py —, heads and roles, and the closed word
 classes: admin_words, function_words, firm_cues, place_cues, place_nouns,
-place_generics, place_blockers, org_lower_heads, org_head_compounds,
+place_generics, place_blockers, place_word_compounds, org_lower_heads, org_head_compounds,
 org_generic_bodies, org_words, credit_cues, foreign_function_words, work_words, acronym_stoplist, school_words, name_tails, name_stops,
 saying_verbs, abbreviation_skips, date_cues); the rule modules hold grammar,
 not vocabulary.
@@ -245,6 +245,7 @@ class Gazetteers:
         for row in read_tsv("place_generics.tsv", directory):
             self.place_generics.add(row["word"], (row["numbered"] == "yes", row["ends"] == "yes"))
         self.place_blockers = _words(directory, "place_blockers.tsv")
+        self.place_word_compounds = frozenset(phrase_key(r["word"]) for r in read_tsv("place_word_compounds.tsv", directory))
         self.org_lower_heads = PhraseIndex()  # value: the head needs a place after it
         for row in read_tsv("org_lower_heads.tsv", directory):
             self.org_lower_heads.add(row["head"], row["needs_place"] == "yes")

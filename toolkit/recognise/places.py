@@ -26,6 +26,9 @@
 - A listed place right after "người", "tiếng" … (place_blockers.tsv) is a people or a
   language ("người Nga", "tiếng Anh"): not marked; nor is a place inside the quoted
   title of a work or an event (work_words.tsv: "triển lãm “Hà Nội xưa”").
+- A generic word that is the second syllable of a common word written with the syllable
+  before it (place_word_compounds.tsv: "yêu cầu", "lao động", "gia đình") opens no place and
+  is no part of one ("yêu cầu TP.HCM": the place is "TP.HCM").
 - after a level or a generic noun, a personal name is the place's name ("đường
   Võ Văn Kiệt", "xã Trà Leng", "Đường Nguyễn Trãi" at a sentence start, "số 5 phố
   Trần Thánh Tông" after a house number): it wins over the person rules; so does
@@ -43,6 +46,7 @@ from .ruletable import priority
 from .scan import OrgSpans, Scan, written_as_level
 from .gazetteers import TITLE_CHARS
 from .spans import Candidate
+from .tokens import phrase_key
 
 GAZETTEER, ADMIN_CUE, CUE = priority("place"), priority("place-level-cue"), priority("place-cue")
 NAMED_AFTER = priority("place-named-after-person")  # ("đường Võ Văn Kiệt"): above the person rules
@@ -103,8 +107,8 @@ def find_places(scan: Scan, orgs: OrgSpans) -> list[Candidate]:
         low = toks.low[i]
         if i == toks.n - 1 or not toks.joined(i):
             continue
-        if i in listed:
-            continue  # the word is part of a listed name: "thành phố Hồ Chí Minh", "Hồ Gươm"
+        if i in listed or _compound_tail(scan, i):
+            continue  # the word is part of a listed name ("thành phố Hồ Chí Minh", "Hồ Gươm") or of a word ("yêu cầu")
         if i > 0 and low in nouns and toks.low[i - 1] in gaz.admin_words.first \
                 and (gaz.admin_words.match_at(toks, i - 1) or (0,))[0] > 1:
             continue  # "phố" in "thành phố": the level was looked at one word before
@@ -194,6 +198,14 @@ def _route_end(scan: Scan, orgs: OrgSpans, k: int) -> int | None:
     return end
 
 
+def _compound_tail(scan: Scan, j: int) -> bool:
+    """Is token j, in lower case, the second syllable of a common word written with the one
+    before it (place_word_compounds.tsv: "cầu" of "yêu cầu")?"""
+    toks = scan.toks
+    return (j > 0 and toks.joined(j - 1) and toks.lower(j)
+            and phrase_key(toks.surface(j - 1, j + 1)) in scan.gaz.place_word_compounds)
+
+
 def _extent_start(scan: Scan, k: int) -> int:
     """The token a place's mention starts at when its name starts at token k: the generic
     words written right before the name ("tỉnh", "thủ đô", "khu công nghiệp") belong to it,
@@ -202,7 +214,7 @@ def _extent_start(scan: Scan, k: int) -> int:
     toks, levels = scan.toks, scan.gaz.place_levels
     low, firsts = toks.low, levels.first
     for j in range(max(0, k - 3), k):
-        if low[j] not in firsts or not all(toks.joined(x) for x in range(j, k)):
+        if low[j] not in firsts or not all(toks.joined(x) for x in range(j, k)) or _compound_tail(scan, j):
             continue
         hit = levels.match_at(toks, j)
         if hit and hit[0] == k - j:
