@@ -1263,3 +1263,11 @@ def test_a_place_noun_ending_a_common_word_opens_no_place():
     assert surfaces(text, PLACE) == ["TP.HCM", "Hà Nội", "Việt Nam"]
     # must not fire: the noun itself, or after a classifier, is the bridge of the place
     assert surfaces("Cây cầu Long Biên. Đi qua cầu Rồng.", PLACE) == ["cầu Long Biên", "cầu Rồng"]
+
+
+def test_a_caption_credit_ends_the_name_and_its_photographer_is_a_person():
+    text = "Thủ tướng Phạm Minh Chính tiếp Đại sứ Ito Naoki - Ảnh: VGP/Nhật Bắc"
+    assert surfaces(text, PERSON) == ["Phạm Minh Chính", "Ito Naoki", "Nhật Bắc"]
+    assert surfaces(text, PLACE) == []
+    # must not fire: a hyphen with no spaces joins the parts of a name
+    assert surfaces("Ông Kim Jong-un nói.", PERSON) == ["Kim Jong-un"]

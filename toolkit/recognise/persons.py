@@ -5,7 +5,7 @@
    place, "Hà Thị Mai" a person): cert 0.85, 0.9 after a title.
 2. After a title, rank, office or honorific (roles.tsv, person_cues.tsv:
    "Tổng thống", "ông", "bà", "đồng chí" …) one to four capitalised words, any
-   script, hyphenated parts allowed ("Donald Trump", "Kim Jong-un"), that are
+   script, hyphenated parts allowed ("Donald Trump", "Kim Jong-un"; a spaced dash ends the name), that are
    not an organisation (nor the start of a listed one: "Chính phủ"), place or role (but a
    one-word place between two syllables of the name is one of them: "ông Tào Đức Thắng"): cert 0.7. One word alone ("ông
    Quang") is the person already named in full whose last word it is, when
@@ -21,6 +21,7 @@
    rules found the whole name, the name is the author's, and no part of a name found is
    a mention of its own ("Thị Hồng" of "Bài và ảnh: Nguyễn Thị Hồng").
 5. Credits: the capitalised words after "Ảnh:", "Phóng viên:", "PV:" … (credit_cues.tsv)
+   (after an agency's acronym and a slash: "Ảnh: VGP/Nhật Bắc")
    and a last line of two to four capitalised syllables (in a text of one line, the words after
    its last sentence) are a name, as after a title. A name ending with an initial ends with its
    dot ("Nguyễn Văn T.").
@@ -124,7 +125,7 @@ def find_persons(scan: Scan, orgs: OrgSpans, role_ends: frozenset[int] = frozens
             while k < toks.n and k - i < MAX_CUED and not blocked[k] and not _stop(scan, orgs, k) \
                     and (k not in scan.places_at or named and _one_word_place(scan, k) or _inner_syllable(scan, i, k)):
                 gap = toks.gaps[k - 1]
-                if (gap == " " and toks.cap(k) and not toks.acronym(k)) or (gap == "-" and toks.words[k].isalpha()):
+                if (gap == " " and toks.cap(k) and not toks.acronym(k)) or (_hyphened(toks, k) and toks.words[k].isalpha()):
                     k += 1
                 else:
                     break
@@ -184,6 +185,8 @@ def _credited(scan: Scan) -> list[tuple[int, int]]:
         hit = gaz.credit_cues.match_at(toks, i)
         k = i + hit[0] if hit else 0
         if hit and toks.cap(i) and k < toks.n and toks.gaps[k - 1] == ":":
+            if k + 1 < toks.n and toks.acronym(k) and toks.text[toks.ends[k]:toks.starts[k + 1]] == "/":
+                k += 1  # an agency before the photographer: "Ảnh: VGP/Nhật Bắc"
             end = _name_run(toks, k)
             if end > k + 1 or (end > k and toks.title(k)):
                 out.append((k, end))
@@ -198,6 +201,12 @@ def _credited(scan: Scan) -> list[tuple[int, int]]:
                 and first not in scan.places_at and not scan.head_at(first) and not scan.role_at(first):
             out.append((first, toks.n))
     return out
+
+
+def _hyphened(toks, k: int) -> bool:
+    """Is token k joined to the one before by a hyphen and nothing else ("Jong-un")? A dash
+    between spaces ends a name: "Ito Naoki - Ảnh: …"."""
+    return toks.gaps[k - 1] == "-" and toks.text[toks.ends[k - 1]:toks.starts[k]] == "-"
 
 
 def _abbreviation_before(text: str, stop: int) -> bool:
@@ -242,7 +251,7 @@ def _foreign_names(scan: Scan, orgs: OrgSpans, blocked, found) -> list[tuple[int
             continue  # inside a longer capitalised run (but after a listed place: "Bộ trưởng … Mỹ Howard Lutnick")
         k, count = i, 0
         while k < toks.n:
-            if k > i and gaps[k - 1] == "-" and words[k].isalpha():
+            if k > i and _hyphened(toks, k) and words[k].isalpha():
                 k += 1  # "Tae-yong", "Jong-un"
                 continue
             if k > i and (gaps[k - 1] != " " or not titles[k]):
