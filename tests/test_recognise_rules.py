@@ -1271,3 +1271,11 @@ def test_a_caption_credit_ends_the_name_and_its_photographer_is_a_person():
     assert surfaces(text, PLACE) == []
     # must not fire: a hyphen with no spaces joins the parts of a name
     assert surfaces("Ông Kim Jong-un nói.", PERSON) == ["Kim Jong-un"]
+
+
+def test_acronyms_joined_by_a_hyphen_are_one_name_and_one_title():
+    assert surfaces("Bộ GD-ĐT công bố phương án thi.", ORG) == ["Bộ GD-ĐT"]
+    text = "Theo PGS-TS Nguyễn Thị Nhung, bệnh đã giảm."
+    assert surfaces(text, ROLE) == ["PGS-TS"] and surfaces(text, PERSON) == ["Nguyễn Thị Nhung"]
+    # must not fire: a dash between spaces separates two names
+    assert surfaces("Bộ GTVT - XD họp.", ORG) == ["Bộ GTVT"]

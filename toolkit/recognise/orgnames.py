@@ -55,7 +55,7 @@ def continue_name(scan: Scan, k: int, after_head: bool = False, places_only: boo
     A unit's name directly followed by its parent body (a head that may own
     sub-bodies + its name) takes the parent in: "Ban Dân vận Tỉnh ủy Sóc Trăng".
     Parts joined by a hyphen are one name: "Đại học Sân khấu - Điện ảnh Hà Nội"; acronyms
-    joined by "&" are one: "Sở GD&ĐT Hà Nội".
+    joined by "&" or a hyphen with no spaces are one: "Sở GD&ĐT Hà Nội", "Bộ GD-ĐT".
     """
     toks, gaz = scan.toks, scan.gaz
     end, n = k, toks.n
@@ -64,7 +64,8 @@ def continue_name(scan: Scan, k: int, after_head: bool = False, places_only: boo
         gap = toks.gaps[end - 1]
         if gap != " " and not (end > k and gap == "," and _listed_part(scan, end)) \
                 and not (end > k and gap == "-" and not places_only and _hyphen_part(scan, end)) \
-                and not (end > k and gap == "&" and toks.acronym(end - 1) and toks.words[end].isupper()):
+                and not (end > k and (gap == "&" or gap == "-" and toks.text[toks.ends[end - 1]:toks.starts[end]] == "-")
+                         and toks.acronym(end - 1) and toks.words[end].isupper()):
             break  # (a comma is crossed only inside "Sở Văn hóa, Thể thao và Du lịch …")
         low = toks.low[end]
         place = scan.places_at.get(end)
