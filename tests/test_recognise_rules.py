@@ -1279,3 +1279,10 @@ def test_acronyms_joined_by_a_hyphen_are_one_name_and_one_title():
     assert surfaces(text, ROLE) == ["PGS-TS"] and surfaces(text, PERSON) == ["Nguyễn Thị Nhung"]
     # must not fire: a dash between spaces separates two names
     assert surfaces("Bộ GTVT - XD họp.", ORG) == ["Bộ GTVT"]
+
+
+def test_a_roman_numeral_written_twice_is_no_organisation():
+    text = "Lãi trong quý III tăng. Doanh thu quý III giảm."
+    assert surfaces(text, ORG) == []
+    # must not fire: an unknown acronym written twice still is one
+    assert surfaces("Hãng XYZQ báo lãi. XYZQ chia cổ tức.", ORG).count("XYZQ") >= 1

@@ -5,7 +5,7 @@
 - `with_lower_heads`: a name found right after a lower-case head takes the head in;
 - `without_generic_bodies`: a generic body alone ("Chính phủ", "UBND") is none;
 - `age_teams`: "U23 Việt Nam" (cert 0.85);
-- `repeated_acronyms`: an acronym no list knows, written twice, not in the stoplist (0.6);
+- `repeated_acronyms`: an acronym no list knows, written twice, not in the stoplist nor a Roman numeral (0.6);
 - `after_place_word`: a head word after a place's generic word names the place
   ("dãy Trường Sơn"), asked by orgs.py before it takes a head.
 Each driver is given the organisations found before it, read-only, as orgs.py's are.
@@ -24,6 +24,9 @@ from .scan import Scan, Span
 from .tokens import phrase_key
 
 HEADED = LISTED = AGENCY = priority("org")
+# a Roman numeral of one to thirty-nine, as news numbers quarters, terms and congresses
+# ("quý III", "khóa XV", "Đại hội XIII"): a number, no acronym
+_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 _AGE_GROUP = re.compile(r"U\d{2}")
 _AGE_GROUPS = frozenset(f"u{n:02d}" for n in range(100))  # the tokens it can match, lower-cased
 
@@ -134,12 +137,14 @@ def age_teams(scan: Scan, before: tuple[Span, ...]) -> list[Span]:
 
 def repeated_acronyms(scan: Scan, before: tuple[Span, ...]) -> list[Span]:
     """An acronym the lists do not know, written twice or more in the text ("VNPT … VNPT"):
-    an organisation (cert 0.6), unless it is in acronym_stoplist.tsv (HLV, USD, GDP …), a
+    an organisation (cert 0.6), unless it is in acronym_stoplist.tsv (HLV, USD, GDP …), a Roman
+    numeral ("quý III … quý III"), a
     listed abbreviation of another kind, a role or a place, or part of a line in capitals."""
     toks, gaz = scan.toks, scan.gaz
     counts: dict[str, list[int]] = {}
     for i, word in enumerate(toks.words):
-        if 2 <= len(word) <= 6 and word.isupper() and word.isalpha() and word not in gaz.acronym_stoplist:
+        if 2 <= len(word) <= 6 and word.isupper() and word.isalpha() and word not in gaz.acronym_stoplist \
+                and not _ROMAN.fullmatch(word):
             counts.setdefault(word, []).append(i)
     taken = {x for s in before for x in range(s.i, s.j)}
     out = []
