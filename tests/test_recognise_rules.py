@@ -1286,3 +1286,10 @@ def test_a_roman_numeral_written_twice_is_no_organisation():
     assert surfaces(text, ORG) == []
     # must not fire: an unknown acronym written twice still is one
     assert surfaces("Hãng XYZQ báo lãi. XYZQ chia cổ tức.", ORG).count("XYZQ") >= 1
+
+
+def test_a_name_after_a_storm_word_is_a_storm_and_no_person():
+    text = "Bão số 6 (bão Trà Mi) đổ bộ. Áp thấp nhiệt đới Kong-rey mạnh lên. Trà Mi gây mưa."
+    assert surfaces(text, PERSON) == []
+    # must not fire: the same name after a word of address is a person
+    assert surfaces("Chị Trà Mi nói.", PERSON) == ["Trà Mi"]

@@ -11,7 +11,7 @@ attributes of `Gazetteers` (names and places — places.tsv, and countries.tsv m
 from CLDR by tools/make_countries.py —, heads and roles, and the closed word
 classes: admin_words, function_words, firm_cues, place_cues, place_nouns,
 place_generics, place_blockers, place_word_compounds, org_lower_heads, org_head_compounds,
-org_generic_bodies, org_words, credit_cues, foreign_function_words, work_words, acronym_stoplist, school_words, name_tails, name_stops,
+org_generic_bodies, org_words, credit_cues, storm_words, foreign_function_words, work_words, acronym_stoplist, school_words, name_tails, name_stops,
 saying_verbs, abbreviation_skips, date_cues); the rule modules hold grammar,
 not vocabulary.
 """
@@ -165,6 +165,9 @@ class Gazetteers:
         self.quoted_title_word = max(map(len, words)) if words and not any(set(w) & set(TITLE_QUOTES) for w in words) \
             else None
         self.acronym_stoplist = frozenset(r["word"] for r in read_tsv("acronym_stoplist.tsv", directory))
+        self.storm_words = PhraseIndex()   # "bão", "áp thấp nhiệt đới" before a storm's name
+        for row in read_tsv("storm_words.tsv", directory):
+            self.storm_words.add(row["word"], True)
         self.credit_cues = PhraseIndex()   # "Ảnh:", "Phóng viên:" before the person credited
         for row in read_tsv("credit_cues.tsv", directory):
             self.credit_cues.add(row["word"], True)

@@ -30,6 +30,8 @@
 6. After a word of address or an occupation (person_cues.tsv: "chị", "tiền đạo", "ca sĩ")
    a one-word listed place is a syllable of the name ("diễn viên Mỹ Anh"); after a word of
    address marked alone it is the whole name ("chị Nga"): cert 0.6.
+7. A name right after a storm word (storm_words.tsv: "bão Trà Mi"), and the same name written
+   elsewhere, is a storm's: no person.
 Keys: the full name as first written (tone placement folded, spaces folded).
 Document names ("Chương trình phối hợp", "Nghị quyết Liên tịch") are never
 persons: they start with no family name and follow no title.
@@ -39,6 +41,7 @@ from __future__ import annotations
 
 from ..model import PERSON
 from .gazetteers import PhraseIndex
+from .personstops import without_storms
 from .ruletable import priority
 from .scan import OrgSpans, Scan
 from .spans import Candidate
@@ -143,6 +146,7 @@ def find_persons(scan: Scan, orgs: OrgSpans, role_ends: frozenset[int] = frozens
         if not any(in_org[i:k]) and not any(a < k and i < b for a, b, _ in found):
             found.append((i, k, 0.7))
     found += _foreign_names(scan, orgs, blocked, found)
+    found, short = without_storms(scan, found, short)
     return _with_initials_dot(toks, _with_later_mentions(scan, found, short, blocked, author, honorific))
 
 
