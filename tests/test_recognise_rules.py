@@ -1293,3 +1293,11 @@ def test_a_name_after_a_storm_word_is_a_storm_and_no_person():
     assert surfaces(text, PERSON) == []
     # must not fire: the same name after a word of address is a person
     assert surfaces("Chị Trà Mi nói.", PERSON) == ["Trà Mi"]
+
+
+def test_a_range_from_a_day_to_a_date_written_with_a_hyphen():
+    text = "Khu vực Trung Bộ có mưa từ ngày 28 đến 30-10."
+    assert [(s, a.get("from"), a.get("to")) for s, _, a in of(text, DATE, REF)] == \
+        [("từ ngày 28 đến 30-10", "2013-10-28", "2013-10-30")]
+    # must not fire: without "ngày" a hyphen after "từ 3 đến" is no range of days
+    assert [a.get("from") for _, _, a in of("tăng từ 3 đến 5-10 người", DATE)] == [None]

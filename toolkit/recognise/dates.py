@@ -20,7 +20,7 @@ Forms (numeric dates are always day first, as Vietnamese writes them):
   Giêng", "ngày 15 tháng 7 âm lịch", "tháng 3 âm lịch", "mồng 8 tháng Chạp"): a lunar date,
   no Gregorian value (calendar="#lunar-calendar": the text is the record), over the Gregorian reading of
   its words ("15 tháng 7")                                  cert 0.8
-- ranges "từ 1/7 đến 5/7/2013", "từ ngày 21 đến 23/2/2024", "20-24/7",
+- ranges "từ 1/7 đến 5/7/2013", "từ ngày 21 đến 23/2/2024" (or "đến 30-10"), "20-24/7",
   "2011–2015", "năm 2011-2015", quarters "quý I/2024": one mention with
   from/to                                                  cert 0.85
 - decades "thập niên 1960", "những năm 1990": one mention from=1960 to=1969 (recognise/decades.py)
@@ -100,8 +100,10 @@ _LUNAR_FORMS = (
              + r"(?:\s+âm\s+lịch)?)" + _END) for word in ("mùng", "mồng", "ngày")),
     _Keyed("tháng", r"\s+" + _LUNAR_MONTH + r"\s+âm\s+lịch" + _END),
 )
-_DAY_TO_DATE = _Keyed("từ", r"\s+(?:ngày\s+)?(\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})"
-                            r"(?:/(\d{4}))?" + _END)
+# the second date as "23/2", "30-10" or "30.10" (a hyphen or a dot with no spaces: after "từ ngày"
+# only), the year after the same sign
+_DAY_TO_DATE = _Keyed("từ", r"\s+(?:ngày\s+)?(\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?(\d{1,2})(?:\s*(/)\s*|([\-.]))(\d{1,2})"
+                            r"(?:(?(3)/|(?(4)[\-.]))(\d{4}))?" + _END)
 _QUARTER = _Keyed("quý", r"\s+(i{1,3}|iv|[1-4])\s*(?:/|\s+năm\s+)\s*(\d{4})" + _END)
 _QUARTER_MONTHS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _DURATION = re.compile(r"(?<![\w/.,\-])(\d{1,3})\s+(năm|tháng|ngày|tuần)(?!\s*\d)(?!\w)", re.I)
@@ -320,8 +322,10 @@ def _ranges(text: str, found: list[_Found], ref: _Reference, windows) -> list[Ca
             start = m.start() - len(before) + word.start() if word else m.start()
             out.append(_range(start, m.end(), _iso(a), _iso(b)))
     for m in _each(_DAY_TO_DATE, text, windows):
-        d1, d2, month = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        year = int(m.group(4)) if m.group(4) else ref.year_for(month)
+        if m.group(4) and "ngày" not in m.group(0)[:m.start(1) - m.start()].lower():
+            continue  # "từ 3 đến 5-10 người": with a hyphen or a dot, only "từ ngày 28 đến 30-10"
+        d1, d2, month = int(m.group(1)), int(m.group(2)), int(m.group(5))
+        year = int(m.group(6)) if m.group(6) else ref.year_for(month)
         if d1 < d2 and valid(d1, month) and valid(d2, month) and (year is None or _plausible_year(year)):
             ends = ((m.start(1), m.end(1)), (m.start(2), m.end()))
             out.append(_range(m.start(), m.end(), _iso(year, month, d1), _iso(year, month, d2), ends))
