@@ -1301,3 +1301,10 @@ def test_a_range_from_a_day_to_a_date_written_with_a_hyphen():
         [("từ ngày 28 đến 30-10", "2013-10-28", "2013-10-30")]
     # must not fire: without "ngày" a hyphen after "từ 3 đến" is no range of days
     assert [a.get("from") for _, _, a in of("tăng từ 3 đến 5-10 người", DATE)] == [None]
+
+
+def test_a_route_joins_up_to_four_places_by_dashes():
+    text = "Dự án cao tốc TP.HCM - Long Thành - Dầu Giây được mở rộng."
+    assert surfaces(text, PLACE) == ["cao tốc TP.HCM - Long Thành - Dầu Giây"]
+    # must not fire: a dash before what is no place ends the route after its two ends
+    assert surfaces("cao tốc Cam Lộ – La Sơn - Thủ tướng yêu cầu", PLACE) == ["cao tốc Cam Lộ – La Sơn"]

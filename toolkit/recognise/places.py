@@ -14,7 +14,8 @@
   word, as "tại X" may not: "sông Hồng dâng cao", "đường Láng ngập"), and
   "thủ đô X", "khu công nghiệp X" … (place_generics.tsv) the same way as "tại X": cert 0.6;
   after those marked so, a number is a name ("quốc lộ 51", "khu phố 3") and a route's two
-  ends joined by a dash are one ("cao tốc Cam Lộ – La Sơn", over the places in it).
+  ends joined by a dash are one ("cao tốc Cam Lộ – La Sơn", over the places in it), and so are
+  up to four places on it ("cao tốc TP.HCM - Long Thành - Dầu Giây").
 - Span extent (docs/ner.md, the VLSP convention): a level, a generic noun or another
   generic word (admin_words, place_nouns, place_generics) written right before a place's
   name is part of its mention ("tỉnh Bình Dương", "thủ đô Berlin", "châu Âu"), lower case,
@@ -51,6 +52,7 @@ from .tokens import phrase_key
 GAZETTEER, ADMIN_CUE, CUE = priority("place"), priority("place-level-cue"), priority("place-cue")
 NAMED_AFTER = priority("place-named-after-person")  # ("đường Võ Văn Kiệt"): above the person rules
 MAX_CUED = 4
+MAX_STOPS = 4  # places a route's name joins by dashes: "cao tốc TP.HCM - Long Thành - Dầu Giây"
 _NUMBERED = re.compile(r"[A-Z]{1,3}[0-9]{1,3}")  # "S9", "T3", "C1"
 _ROUTE_NUMBER = re.compile(r"[0-9]{1,3}[A-Z]?")  # "quốc lộ 1A", "khu phố 3"
 
@@ -179,23 +181,31 @@ def _generic_at(scan: Scan, i: int) -> int:
 
 def _route_end(scan: Scan, orgs: OrgSpans, k: int) -> int | None:
     """End of a route's name of two ends joined by a dash at token k ("Cam Lộ – La Sơn", "Quy
-    Nhơn – Pleiku", "Bắc – Nam"): each end a listed place or up to three capitalised words."""
-    toks = scan.toks
+    Nhơn – Pleiku", "Bắc – Nam"), or of up to MAX_STOPS places on it so joined ("TP.HCM - Long
+    Thành - Dầu Giây"): each a listed place or up to three capitalised words."""
     end = k
-    for part in range(2):
-        if part and (end >= toks.n or toks.gaps[end - 1] != "-"):
-            return None
-        listed = scan.places_at.get(end)
-        if listed:
-            end += listed[0]
-            continue
-        if end >= toks.n or not toks.title(end) or end in orgs.at or scan.role_at(end):
-            return None
-        stop = end + 1
-        while stop < toks.n and stop - end < 3 and toks.joined(stop - 1) and toks.title(stop):
-            stop += 1
+    for part in range(MAX_STOPS):
+        if part and (end >= scan.toks.n or scan.toks.gaps[end - 1] != "-"):
+            return end if part > 1 else None
+        stop = _route_stop(scan, orgs, end)
+        if stop is None:
+            return end if part > 1 else None
         end = stop
     return end
+
+
+def _route_stop(scan: Scan, orgs: OrgSpans, k: int) -> int | None:
+    """End of one place a route's name joins at token k: a listed place or up to three capitalised words."""
+    toks = scan.toks
+    listed = scan.places_at.get(k)
+    if listed:
+        return k + listed[0]
+    if k >= toks.n or not toks.title(k) or k in orgs.at or scan.role_at(k):
+        return None
+    stop = k + 1
+    while stop < toks.n and stop - k < 3 and toks.joined(stop - 1) and toks.title(stop):
+        stop += 1
+    return stop
 
 
 def _compound_tail(scan: Scan, j: int) -> bool:
