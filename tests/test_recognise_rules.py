@@ -1308,3 +1308,11 @@ def test_a_route_joins_up_to_four_places_by_dashes():
     assert surfaces(text, PLACE) == ["cao tốc TP.HCM - Long Thành - Dầu Giây"]
     # must not fire: a dash before what is no place ends the route after its two ends
     assert surfaces("cao tốc Cam Lộ – La Sơn - Thủ tướng yêu cầu", PLACE) == ["cao tốc Cam Lộ – La Sơn"]
+
+
+def test_a_name_before_a_listed_short_name_in_brackets_is_that_body():
+    text = "Công ty CP Sữa Việt Nam (Vinamilk) báo lãi. Vinamilk tăng."
+    assert {k for _, k, _ in of(text, ORG)} == {"Vinamilk"}
+    # must not fire: an acronym no list knows leaves the name its own key
+    text = "Hiệp hội Lương thực Việt Nam (VFA) họp."
+    assert [k for _, k, _ in of(text, ORG)][0] == "Hiệp hội Lương thực Việt Nam"

@@ -42,7 +42,8 @@ organisations found before it:
    acronym_stoplist.tsv, not an abbreviation, role or place): cert 0.6 (orgforms.py).
 
 Generic bodies alone ("Chính phủ", "UBND": org_generic_bodies.tsv) are dropped
-last (orgforms.py). Keys: orgkeys.py. Organisations do not nest (TEI names never hold a name of
+last (orgforms.py); a name right before a listed organisation's short name in brackets takes
+its key ("Công ty CP Sữa Việt Nam (Vinamilk)": one body). Keys: orgkeys.py. Organisations do not nest (TEI names never hold a name of
 their kind): the longest wins, except that a sub-body head directly followed by
 an organisation that may own sub-bodies (heads marked nest, listed names,
 acronyms) gives way to it: in "Ban Thường trực Ủy ban Trung ương MTTQVN" the
@@ -52,6 +53,7 @@ organisation marked is "Ủy ban Trung ương MTTQVN".
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import ORG
 from .abbreviations import AbbreviationTable, Defined
@@ -90,8 +92,24 @@ def find_orgs(scan: Scan) -> tuple[OrgSpans, AbbreviationTable]:
     abbrs, acronyms = _named_acronyms(scan, tuple(spans))
     spans += acronyms
     spans += repeated_acronyms(scan.with_abbreviations(abbrs), tuple(spans))  # the learned ones known
-    spans = without_generic_bodies(scan, with_lower_heads(scan, spans))
+    spans = _one_body(scan, without_generic_bodies(scan, with_lower_heads(scan, spans)))
     return OrgSpans(spans), abbrs
+
+
+def _one_body(scan: Scan, spans: list[Span]) -> list[Span]:
+    """A name then a listed organisation's short name in brackets are one body: "Công ty CP Sữa
+    Việt Nam (Vinamilk)" is keyed as the listed "Vinamilk" is, one register entry for both."""
+    toks, gaz = scan.toks, scan.gaz
+    at = {s.i: s for s in spans}
+    out = []
+    for s in spans:
+        t = at.get(s.j) if s.j < toks.n and toks.gaps[s.j - 1] == "(" else None
+        hit = gaz.orgs.match_at(toks, t.i) if t and toks.low[t.i] in gaz.orgs.first else None
+        if hit and t.j - t.i == hit[0] and t.key == hit[1].name and t.key != s.key \
+                and t.j < toks.n and toks.gaps[t.j - 1] == ")" and s.j - s.i > t.j - t.i:
+            s = replace(s, key=t.key)
+        out.append(s)
+    return out
 
 
 def org_candidates(orgs: OrgSpans) -> list[Candidate]:
