@@ -170,6 +170,37 @@ def test_merging_again_changes_nothing_and_plain_convert_still_keeps_the_merged_
     assert edited.read_bytes() == merged
 
 
+def test_a_merge_that_changes_nothing_writes_nothing_says_so_and_records_the_removal(tmp_path):
+    """An editor who only unwrapped a name and added a comment: the fresh recognition, the removed
+    name withheld, puts back what was there, so the merge would write the same bytes. Nothing is
+    written or counted as merged; the file is kept, and its record learns the removal (a later
+    merge over a changed source still knows it)."""
+    from teikit.editing.record import load, sha256
+
+    out = tmp_path / "tei"
+    assert convert(out).exit_code == 0
+    target = out / COMMITTED.name
+    machine = '<orgName ref="#org-bo65-cong6-an" resp="#ner-rules" cert="0.90">Bộ Công an</orgName>'
+    text = target.read_text(encoding="utf-8")  # the last of its seven unwrapped: its register entry stays as it is
+    target.write_text("Bộ Công an".join(text.rsplit(machine, 1)), encoding="utf-8")
+    edit(target, COMMENT)
+    before = target.read_bytes()
+    result = convert(out, "--merge")
+    assert result.exit_code == 0, result.output
+    assert lines(result) == [
+        f"warning: {target}: edited since teikit wrote it; merging a new recognition of {SEED.name} changes nothing "
+        "in it (kept 0 elements of the editor's, 81 recognised again, 1 left unmarked as the editor removed them), "
+        "so it is kept as it is",
+        f"0 of 1 converted into {out}, 1 edited file kept as it was"]
+    assert target.read_bytes() == before  # and so no <change> in revisionDesc either
+    record = load(target)
+    assert (record.sha256, record.edited) == (sha256(before), True)
+    assert record.removed == [[record.removed[0][0], record.removed[0][1], "orgName", "Bộ Công an"]]
+    plain = convert(out)  # the file is the editor's, as after any merge: kept
+    assert plain.exit_code == 0 and target.read_bytes() == before
+    assert lines(plain)[-1] == f"0 of 1 converted into {out}, 1 edited file kept as it was"
+
+
 def test_a_removed_name_stays_removed_through_later_merges(edited, assert_tei_all_valid):
     assert convert(edited.parent, "--merge").exit_code == 0
     edit(edited, ("<p>Thực hiện", "<p><!-- second pass -->Thực hiện"))
@@ -304,7 +335,11 @@ def test_a_typo_fixed_in_the_source_and_the_tei_alike_is_merged_with_the_new_sou
         hashlib.sha256(source.read_bytes()).hexdigest()
     merged = edited.read_bytes()
     again = convert(edited.parent, "--merge", "--force", source=source)  # merged again (not the last run's lines)
-    assert again.exit_code == 0 and lines(again) == [f"1 of 1 converted into {edited.parent} (1 merged with its edits)"]
+    assert again.exit_code == 0 and lines(again) == [
+        f"warning: {edited}: edited since teikit wrote it; merging a new recognition of {SEED.name} changes nothing "
+        "in it (kept 4 elements of the editor's, 78 recognised again, 2 left unmarked as the editor removed them), "
+        "so it is kept as it is",  # the Phạm Linh whose @cert the editor changed is the editor's now
+        f"0 of 1 converted into {edited.parent}, 1 edited file kept as it was"]
     assert edited.read_bytes() == merged
     assert "changed since" not in convert(edited.parent, "--force", source=source).stderr
 

@@ -10,7 +10,10 @@ Contract (docs/editing.md):
   editor's markup (editing.merge; report.merged), OVERWRITE replaces it and
   says what it replaced (a warning). An edited target that is not well-formed
   is kept and is that file's failure (EditingError), whatever the policy but
-  OVERWRITE.
+  OVERWRITE. A merge that would change nothing in the file (merged before, or
+  the fresh recognition adds nothing to the editor's) writes nothing: the file
+  is kept (report.kept, a warning saying so), and only its record learns what
+  the merge found (the machine markup, the names removed: record.note_merged).
 - Human markup is told from machine markup by @resp: `#ner-…` is a
   recogniser's, anything else (or none) a person's.
 - `tidy` (editing.tidy) brings an edited file back into the encoding.
@@ -117,9 +120,12 @@ def place(target: Path, tree, article, policy: str, report, *, validator=None, w
                     + " (--merge re-recognises around the edits, --overwrite replaces them)")
         return None
     merged, summary = merge(edited, tree, article, existing.record, path=str(target), moved=moved)
-    if serialise(merged) == existing.data:
-        report.merged.append(target)
-        return target  # merged before, and nothing new: the file stays as it is
+    if serialise(merged) == existing.data:  # nothing to change (merged before, or nothing new): not written
+        _record.note_merged(existing, summary.machine, summary.removed)
+        report.kept.append(target)
+        report.warn(f"{target}: edited since teikit wrote it; merging a new recognition of {article.name} changes "
+                    f"nothing in it ({summary.line()}), so it is kept as it is")
+        return None
     record_change(merged, article, summary, when)
     problems = list(validator.iter_errors(merged)) if validator is not None else []
     if problems:

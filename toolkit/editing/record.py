@@ -16,6 +16,9 @@ nothing, teikit's own unedited output, or an edited file. A file is edited
 when its bytes are neither the ones recorded nor the bytes about to be written,
 or when the record says it holds an editor's markup.
 
+`note_merged` records an edited file a merge found nothing to change in, as a
+merge's output is recorded, without writing the file.
+
 The record is written before the TEI, and keeps the previous sha256 as also
 teikit's until the next write: a run killed between the two renames leaves a
 file that still counts as teikit's, never a false "edited".
@@ -141,3 +144,13 @@ def write(target: Path, data: bytes, markup: list, *, removed=(), edited: bool =
     previous = sha256(before.data) if before is not None and before.state == MACHINE else None
     save(target, Record(digest, markup, list(removed), edited, previous if previous != digest else None))
     _write(target, data, target)
+
+
+def note_merged(existing: Existing, markup: list, removed) -> None:
+    """The record of an edited file a merge found nothing to change in (the file is not written):
+    its own bytes, the machine markup in it and the names removed, as a merge's output is recorded;
+    nothing written when the record says so already."""
+    record = Record(sha256(existing.data), list(markup), list(removed), True)
+    name = Path(existing.path).name
+    if existing.record is None or existing.record.to_json(name) != record.to_json(name):
+        save(existing.path, record)
