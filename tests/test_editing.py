@@ -221,7 +221,12 @@ def test_overwrite_replaces_the_edited_file_and_says_what_it_replaced(edited):
         f"1 of 1 converted into {edited.parent}",
     ]
     assert edited.read_bytes() == COMMITTED.read_bytes()
-    assert lines(convert(edited.parent)) == [f"1 of 1 converted into {edited.parent}"]  # teikit's own again
+    # teikit's own again: converted again (the run that replaced it left no entry, so its warning is not
+    # said again), silently, then reused
+    assert lines(convert(edited.parent)) == [f"1 of 1 converted into {edited.parent}"]
+    assert lines(convert(edited.parent)) == [f"0 of 1 converted into {edited.parent}, 1 unchanged"]
+    again = convert(edited.parent, "--overwrite")  # nothing edited: the policy changes nothing
+    assert lines(again) == [f"0 of 1 converted into {edited.parent}, 1 unchanged"]
 
 
 def test_merge_and_overwrite_together_is_a_usage_error(tmp_path):

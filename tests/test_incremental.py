@@ -182,7 +182,7 @@ def test_a_removed_source_leaves_its_tei_to_convert(corpus, tmp_path):
 
 
 @pytest.mark.parametrize("option", [("--publisher", "Báo Mới"), ("--language", "vi"), ("--no-validate",),
-                                    ("--date", "2024-01-02"), ("--overwrite",)])
+                                    ("--date", "2024-01-02")])
 def test_an_option_that_changes_the_output_converts_everything(corpus, tmp_path, option):
     src, out = corpus
     before = inodes(out)
@@ -191,6 +191,16 @@ def test_an_option_that_changes_the_output_converts_everything(corpus, tmp_path,
     assert rewritten(before, out) == STEMS
     assert_as_from_scratch(src, out, tmp_path, *option)
     assert convert(src, out, *option).stderr.splitlines()[-1] == f"0 of 3 converted into {out}, 3 unchanged"
+
+
+@pytest.mark.parametrize("policy", ["--merge", "--overwrite"])
+def test_the_edit_policy_changes_nothing_nobody_edited(corpus, policy):
+    """--merge and --overwrite decide only what becomes of an edited file: the others are reused."""
+    src, out = corpus
+    before = inodes(out)
+    assert convert(src, out, policy).stderr.splitlines()[-1] == f"0 of 3 converted into {out}, 3 unchanged"
+    assert convert(src, out).stderr.splitlines()[-1] == f"0 of 3 converted into {out}, 3 unchanged"
+    assert rewritten(before, out) == []
 
 
 def test_jobs_is_not_an_option_that_changes_the_output(corpus):

@@ -333,3 +333,24 @@ def test_another_file_beside_the_register_rebuilds_nothing(built, tmp_path):
     assert said["convert"].endswith("3 unchanged") and said["validate"].endswith("3 unchanged")
     assert said["deposit"].endswith(", unchanged")
     assert rewritten(before, built) == set()
+
+
+def test_the_edit_policy_rebuilds_only_the_edited_article(built):
+    """A build with --merge and a plain one after it leave the unedited articles as they are (the
+    policy decides only what becomes of an edited file); an edited file's entry stands for the
+    policy it was made with only: a plain build's kept file is merged by --merge, and kept again
+    by the plain build after (each says what it did)."""
+    edited = built / "tei" / "c03.xml"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("<text>", "<text><!-- checked -->", 1), encoding="utf-8")
+    kept = (f"warning: {edited}: edited since teikit wrote it (1 comment); kept as it is (--merge re-recognises around "
+            "the edits, --overwrite replaces them)")
+    merged = (f"warning: {edited}: edited since teikit wrote it; merging a new recognition of c03.txt changes nothing in "
+              "it (kept 0 elements of the editor's, 2 recognised again, 0 left unmarked as the editor removed them), so "
+              "it is kept as it is")
+    for flags, said in (((), kept), (("--merge",), merged), ((), kept)):
+        before = inodes(built)
+        result = build(built, *flags)
+        assert result.exit_code == 0, result.output
+        assert said in result.stderr.splitlines()
+        assert steps(result)["convert"] == f"0 TEI files in {built / 'tei'}, 2 unchanged, 1 edited file kept"
+        assert not rewritten(before, built) & {"tei/a01.xml", "tei/b02.xml", "dist/html/a01.html", "dist/txt/a01.txt"}

@@ -91,6 +91,7 @@ class Report:
     once: set[str] = field(default_factory=set)  # the warnings said once per run (warn_once)
     kept: list[Path] = field(default_factory=list)  # edited outputs left as they were (each has its warning)
     merged: list[Path] = field(default_factory=list)  # edited outputs merged with a new recognition (also written)
+    replaced: list[Path] = field(default_factory=list)  # edited outputs replaced, their edits gone (also written)
     # inputs written with some or all of their markup given up (each has its warning)
     degraded: list[Path] = field(default_factory=list)
     # what was not worked on, by reason ("redirect", ".docx file (unsupported input type)", …): count
@@ -146,6 +147,7 @@ class Report:
                 self.warnings.append(message)
         self.kept.extend(other.kept)
         self.merged.extend(other.merged)
+        self.replaced.extend(other.replaced)
         self.degraded.extend(other.degraded)
         self.unchanged.extend(other.unchanged)
         self.refreshed.extend(other.refreshed)

@@ -2,8 +2,9 @@
 
 Contract (the record itself: teikit.buildrecord, `<out>/.teikit-build.json`, stage "convert"):
 - An article's key is the digest of its source's path and bytes, its sidecar's bytes (none
-  is a value too), the options (ConvertOptions, the edit policy), the model's files, the
-  schema the TEI is validated against, and teikit's code, data files and version.
+  is a value too), the options (ConvertOptions), the model's files, the schema the TEI is
+  validated against, and teikit's code, data files and version; not the edit policy: an entry
+  written unedited stands for any, one of an editor's file (kept, merged) for its own ("policy").
 - A web archive's page is keyed by its own record, not by the archive's other bytes
   (`page_keys`: the archive's path, the page's name, the sha256 of its payload, its capture and
   HTTP charset, and the rest as above), and by the archive's sha256, which its TEI header names
@@ -33,8 +34,8 @@ Contract (the record itself: teikit.buildrecord, `<out>/.teikit-build.json`, sta
   Each look again judges the reused articles against the register then, pass two against
   the settled view; how many articles pass two converts (`work_count`, which a pool of
   workers is told beforehand) is counted from that last judgment alone.
-- Entries of TEI files this run did not touch stay (a convert of other files into the folder);
-  an entry whose article failed goes, so it is tried again next time.
+- Entries of TEI files this run did not touch stay (a convert of other files into the folder); an entry
+  whose article failed goes, so it is tried again next time, as does one that replaced an edited file.
 """
 
 from __future__ import annotations
@@ -96,16 +97,17 @@ def _strings(value) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
-def _whole(entry: dict) -> bool:
+def _whole(entry: dict, policy: str) -> bool:
     """Whether an entry holds everything a reused article needs (a record edited by hand may not:
-    then the article is converted again)."""
+    then the article is converted again), and stands for this run's edit `policy` (see the docstring)."""
     names, write = entry.get("names"), entry.get("write")
     return (isinstance(names, list) and all(isinstance(n, list) and len(n) == 3 and _strings(n[:2])
                                             and (n[2] is None or isinstance(n[2], str)) for n in names)
             and isinstance(entry.get("language"), str) and _strings(entry.get("read"))
             and isinstance(write, list) and all(isinstance(w, list) and len(w) == 2 and isinstance(w[0], str)
                                                 for w in write)
-            and entry.get("outcome") in (WRITTEN, MERGED, KEPT))
+            and entry.get("outcome") in (WRITTEN, MERGED, KEPT)
+            and (entry.get("outcome") == WRITTEN or entry.get("policy") == policy))
 
 
 class ConvertRecord:
@@ -122,7 +124,8 @@ class ConvertRecord:
             paths = ((validator.rng_path, validator.sch_path) if validator is not None
                      else (schema_dir() / RNG_NAME, schema_dir() / SCH_NAME))
             schema = [buildrecord.file_sha(path) for path in paths]
-        self.environment = buildrecord.digest(STAGE, repr(options), edited, buildrecord.model_digest(options.model_dir),
+        self.edited = edited  # the edit policy: an entry of an editor's file stands for its own only (_whole)
+        self.environment = buildrecord.digest(STAGE, repr(options), buildrecord.model_digest(options.model_dir),
                                               schema, buildrecord.code_digest())
         self._read: dict[str, dict] = {}  # stem -> what pass one found (this run's)
         self._deltas: dict[str, frozenset] = {}
@@ -162,7 +165,7 @@ class ConvertRecord:
         for source in sources if self.usable else ():
             key = self.key_of(source)
             entry = self.record.fresh(source_stem(source), key, self.target(source)) if key else None
-            if entry is not None and entry.get("corpus") in self.corpora and _whole(entry):
+            if entry is not None and entry.get("corpus") in self.corpora and _whole(entry, self.edited):
                 ready[source] = Outcome(True, Reused(source, entry), Report(warnings=list(entry.get("read", []))))
         return ready
 
@@ -181,7 +184,7 @@ class ConvertRecord:
             return None
         keys = self.page_keys(page)
         entry = self.record.entries.get(page.stem)
-        if entry is not None and entry.get("corpus") in self.corpora and _whole(entry):
+        if entry is not None and entry.get("corpus") in self.corpora and _whole(entry, self.edited):
             if self.record.fresh(page.stem, keys["key"], self.target_of(page.stem)) is not None:
                 return Outcome(True, Reused(source, entry, page), Report(warnings=list(entry.get("read", []))))
             if entry.get("page") == keys["page"] and self._reheadable(page.stem, entry):
@@ -216,9 +219,8 @@ class ConvertRecord:
         return True
 
     def found(self, source: Path, stem: str, language: str, names, warnings: list) -> None:
-        """Pass one's findings for a source converted this run (a file, or a web archive's page keyed
-        by page_ready), given by what is kept of them (a cluster's first pass stays on the cluster;
-        a local run's article travels packed, convertpasses)."""
+        """Pass one's findings for a source converted this run (a file, or a web archive's page keyed by
+        page_ready), given by what is kept of them (a cluster's first pass stays on the cluster; convertpasses)."""
         keys = self._pages.pop(str(source), None) or {"key": self.key_of(source)}
         if keys["key"] is not None:
             self._read[stem] = {**keys, "names": _listed(names), "language": language, "read": list(warnings)}
@@ -229,13 +231,11 @@ class ConvertRecord:
             self._read[stem]["names"] = _listed(names)
 
     def revive(self, reused: Reused) -> None:
-        """A reused article converted again this run (a name that entered the corpus bears on it):
-        its entry's findings go on into the record."""
+        """A reused article converted again (a name that entered the corpus bears on it): its findings go on."""
         self._read[reused.stem] = _findings(reused.entry)
 
     def corpus(self, names: frozenset, register) -> str:
-        """A look again begins: the digest of this run's corpus names then (kept in the record);
-        `register`: the corpus register then."""
+        """A look again begins: the digest of its corpus names (kept in the record); `register`: the register then."""
         self._register = register
         self._standing = []
         listed = sorted(map(list, names))
@@ -348,15 +348,15 @@ class ConvertRecord:
         found = self._read.pop(stem, None)
         if found is None and reused is not None:
             found = _findings(reused.entry)
-        if found is None:  # not keyed (its source could not be read)
+        report = outcome.report
+        if found is None or report.replaced:  # not keyed (its source unread); an edited file replaced: not replayed
             self.record.drop(stem)
             return
-        report = outcome.report
         outcome_kind = KEPT if report.kept else MERGED if report.merged else WRITTEN
         write = [[message, message in report.once] for message in report.warnings]
         self.record.put(stem, found.pop("key"), buildrecord.file_sha(self.out_dir / f"{stem}.xml"), **found,
-                        write=write, degraded=bool(report.degraded), outcome=outcome_kind, corpus=self.current,
-                        register=copies_state(self._register, found["names"]))
+                        write=write, degraded=bool(report.degraded), outcome=outcome_kind, policy=self.edited,
+                        corpus=self.current, register=copies_state(self._register, found["names"]))
 
     def save(self, report) -> None:
         """The record, with only the corpora its entries name."""

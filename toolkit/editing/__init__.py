@@ -8,7 +8,7 @@ Contract (docs/editing.md):
   the choices `convert` and `build` offer): KEEP leaves it as it is and says
   so (a warning; report.kept), MERGE re-recognises the source around the
   editor's markup (editing.merge; report.merged), OVERWRITE replaces it and
-  says what it replaced (a warning). An edited target that is not well-formed
+  says what it replaced (a warning; report.replaced). An edited target that is not well-formed
   is kept and is that file's failure (EditingError), whatever the policy but
   OVERWRITE. A merge that would change nothing in the file (merged before, or
   the fresh recognition adds nothing to the editor's) writes nothing: the file
@@ -109,6 +109,7 @@ def place(target: Path, tree, article, policy: str, report, *, validator=None, w
         _record.write(target, data, machine_markup(tree, article), before=existing)
         if clean:
             report.validated[str(target)] = data_sha(data)
+        report.replaced.append(target)
         report.warn(f"{target}: replaced a file edited since teikit wrote it ({what}); those edits are gone")
         return target
     edited = existing.tree()  # not well-formed: EditingError, the file is kept
