@@ -304,8 +304,9 @@ def test_merge_refuses_an_edited_text_and_keeps_the_file(edited):
     assert result.exit_code == 1
     assert lines(result)[0] == (
         f"error: {edited}: the text of block 3 (p) differs from {SEED.name} at character 9 ('họp có Đại tướng Trầ' "
-        "vs 'làm việc có Đại tướn'); merge keeps the words and changes only the markup, so the file is kept as it is "
-        "(--overwrite replaces it)")
+        "vs 'làm việc có Đại tướn'); merge keeps the words and changes only the markup, so the file is kept as it is: "
+        f"to keep its edits, correct {SEED.name} the same way and merge again (--overwrite replaces the file, its "
+        "edits gone)")
     assert edited.read_bytes() == before
 
 

@@ -149,7 +149,8 @@ def test_merge_refuses_a_changed_word_in_a_section_naming_the_block_and_where_it
     assert errors(result) == [
         f"error: {converted}: the text of block 5 (div[@type='section']/p) differs from every_block.html at character 7 "
         "('s said the plan woul' vs 'men said the plan wo'); merge keeps the words and changes only the markup, "
-        "so the file is kept as it is (--overwrite replaces it)"]
+        "so the file is kept as it is: to keep its edits, correct every_block.html the same way and merge again "
+        "(--overwrite replaces the file, its edits gone)"]
     assert converted.read_bytes() == before
 
 
@@ -174,7 +175,8 @@ def test_merge_refuses_a_file_missing_the_last_block_or_holding_one_more(convert
     assert errors(result) == [
         f"error: {converted}: has 20 text blocks where every_block.html has 21: block 21 of every_block.html "
         "('Work is to begin in ') is not in the file; merge keeps the words and changes only the markup, so the "
-        "file is kept as it is (--overwrite replaces it)"]
+        "file is kept as it is: to keep its edits, correct every_block.html the same way and merge again "
+        "(--overwrite replaces the file, its edits gone)"]
     converted.write_text(text.replace(last, last + "<p>A line of my own.</p>\n"), encoding="utf-8")
     result = convert(EVERY, converted.parent, "--merge")
     assert result.exit_code == 1

@@ -69,7 +69,8 @@ def starts_of(article) -> list[int]:
     return [b.start for b in article.blocks]
 
 
-_KEPT = "merge keeps the words and changes only the markup, so the file is kept as it is (--overwrite replaces it)"
+_KEPT = ("merge keeps the words and changes only the markup, so the file is kept as it is: to keep its edits, correct "
+         "{name} the same way and merge again (--overwrite replaces the file, its edits gone)")
 
 
 def check_text(tree, article, path: str) -> None:
@@ -93,7 +94,7 @@ def check_text(tree, article, path: str) -> None:
                    f"{at + 1} ({have[at:at + 20]!r} vs {want[at:at + 20]!r})")
         if len(found) != len(wanted):
             message += f" (the file has {len(found)} text blocks, {article.name} {len(wanted)})"
-    raise EditingError(f"{message}; {_KEPT}", path=path)
+    raise EditingError(f"{message}; {_KEPT.format(name=article.name)}", path=path)
 
 
 def _key(span: Span) -> tuple:
