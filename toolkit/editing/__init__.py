@@ -56,11 +56,16 @@ def machine_markup(tree, article) -> list:
     return [s.signature() for s in index(tree, starts_of(article)) if s.kind != DOC_AUTHOR]
 
 
-def describe(existing, tree) -> str:
-    """What makes an existing file someone's: a few words for a one-line message."""
+def describe(existing, tree, article=None) -> str:
+    """What makes an existing file someone's: a few words for a one-line message. Each kind of edit
+    found is said: elements marked by hand, teikit's elements (as its record has them) no longer in the
+    file as written (unwrapped, retyped or changed), the text changed from `article`'s, comments."""
+    from collections import Counter
+    from itertools import repeat
+
     from lxml import etree
 
-    from .textindex import KIND, article_div, is_machine
+    from .textindex import DOC_AUTHOR, KIND, article_div, blocks, index, is_machine, text_of
 
     parts = []
     if tree is None:
@@ -72,6 +77,14 @@ def describe(existing, tree) -> str:
         comments = sum(1 for _ in root.iter(etree.Comment))
         if human:
             parts.append(f"{human} element{'s' if human != 1 else ''} marked by hand")
+        if existing.record is not None:  # by element and attributes: the places move when the text does
+            shape = lambda tag, attrs: (tag, tuple(sorted(attrs.items())))  # noqa: E731
+            there = Counter(shape(*s.signature()[2:]) for s in index(tree, repeat(0)) if s.kind != DOC_AUTHOR)
+            gone = sum((Counter(shape(*m[2:]) for m in existing.record.markup if m[2] != "docAuthor") - there).values())
+            if gone:
+                parts.append(f"{gone} of teikit's elements unwrapped or changed")
+        if article is not None and [text_of(b) for b in blocks(tree)] != [b.text for b in article.blocks]:
+            parts.append("its text changed")
         if comments:
             parts.append(f"{comments} comment{'s' if comments != 1 else ''}")
     if existing.record is None:
@@ -103,7 +116,7 @@ def place(target: Path, tree, article, policy: str, report, *, validator=None, w
         return target
     if policy == OVERWRITE:
         try:
-            what = describe(existing, existing.tree())
+            what = describe(existing, existing.tree(), article)
         except EditingError:
             what = describe(existing, None)
         _record.write(target, data, machine_markup(tree, article), before=existing)
@@ -116,7 +129,7 @@ def place(target: Path, tree, article, policy: str, report, *, validator=None, w
     moved = recorded_source_sha256(edited.getroot()) not in (None, article.sha256)  # its source changed since
     if policy == KEEP:
         report.kept.append(target)
-        report.warn(f"{target}: edited since teikit wrote it ({describe(existing, edited)}); kept as it is"
+        report.warn(f"{target}: edited since teikit wrote it ({describe(existing, edited, article)}); kept as it is"
                     + (f", though its source {article.name} changed since" if moved else "")
                     + " (--merge re-recognises around the edits, --overwrite replaces them)")
         return None
