@@ -83,6 +83,8 @@ def describe(existing, tree, article=None) -> str:
             gone = sum((Counter(shape(*m[2:]) for m in existing.record.markup if m[2] != "docAuthor") - there).values())
             if gone:
                 parts.append(f"{gone} of teikit's elements unwrapped or changed")
+            if removed := len(existing.record.removed):  # by earlier merges: no longer in the record's markup
+                parts.append(f"{removed} name{'s' if removed != 1 else ''} the editor removed, left unmarked by merges")
         if article is not None and [text_of(b) for b in blocks(tree)] != [b.text for b in article.blocks]:
             parts.append("its text changed")
         if comments:
