@@ -142,6 +142,15 @@ def test_convert_keeps_an_edited_file_and_says_so_in_one_line(edited):
     assert edited.read_bytes() == before
 
 
+def test_a_merge_again_with_nothing_changed_says_the_file_unchanged_not_merged(edited):
+    assert convert(edited.parent, "--merge").exit_code == 0
+    merged = edited.read_bytes()
+    result = convert(edited.parent, "--merge")
+    assert result.exit_code == 0, result.output
+    assert lines(result)[-1] == f"0 of 1 converted into {edited.parent}, 1 unchanged"
+    assert edited.read_bytes() == merged
+
+
 def test_merge_keeps_every_edit_honours_removals_and_validates(edited, assert_tei_all_valid):
     result = convert(edited.parent, "--merge")
     assert result.exit_code == 0, result.output

@@ -289,9 +289,7 @@ class ConvertRecord:
         if entry.get("outcome") == KEPT:
             report.kept.append(target)
             return
-        if entry.get("outcome") == MERGED:
-            report.merged.append(target)
-        if "rehead" in entry:
+        if "rehead" in entry:  # (a merged file stands as it was: unchanged, no merge said of this run)
             report.refreshed.append(target)
         (report.written if "rehead" in entry else report.unchanged).append(target)
 
