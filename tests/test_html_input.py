@@ -41,6 +41,18 @@ def _tei(out: Path, name: str):
     return etree.parse(str(out / (name.split(".")[0] + ".xml"))).getroot()
 
 
+def _edited_page(tmp_path, name: str, edit):
+    """The TEI root of the page `name` of CASES converted, with `edit` (old, new) made first (it must apply)."""
+    page = (CASES / name).read_text(encoding="utf-8")
+    if edit:
+        assert edit[0] in page
+        page = page.replace(*edit)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "p.html").write_text(page, encoding="utf-8")
+    assert not convert_paths([tmp_path / "in"], tmp_path / "out").failures
+    return _tei(tmp_path / "out", "p.html")
+
+
 def _texts(root, path):
     return ["".join(e.xpath(".//text()[not(ancestor::tei:expan)]", namespaces=XPATH_NS)) for e in root.xpath(f".//tei:div[@type='article']//{_qualify(path)}", namespaces=XPATH_NS)]
 
@@ -287,14 +299,7 @@ HEADED = "<article><h1>Markets fall as oil prices climb</h1>"  # en_inline_ad.ht
      EN_PARAGRAPHS),
 ])
 def test_an_ad_box_is_left_out_by_its_class_or_id(tmp_path, name, edit, paragraphs):
-    page = (CASES / name).read_text(encoding="utf-8")
-    if edit:
-        assert edit[0] in page
-        page = page.replace(*edit)
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "p.html").write_text(page, encoding="utf-8")
-    assert not convert_paths([tmp_path / "in"], tmp_path / "out").failures
-    root = _tei(tmp_path / "out", "p.html")
+    root = _edited_page(tmp_path, name, edit)
     assert _texts(root, "p") == paragraphs
     assert "ADVERT" not in reading_text(root)
 
@@ -982,14 +987,7 @@ LIBRARY_VI = ["Ban quản lý cho biết thư viện có ba tầng, phòng đọ
 
 
 def _sapo_paragraphs(tmp_path, edit):
-    page = (CASES / SAPO_PAGE).read_text(encoding="utf-8")
-    if edit:
-        assert edit[0] in page
-        page = page.replace(*edit)
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "p.html").write_text(page, encoding="utf-8")
-    assert not convert_paths([tmp_path / "in"], tmp_path / "out").failures
-    return _texts(_tei(tmp_path / "out", "p.html"), "p")
+    return _texts(_edited_page(tmp_path, SAPO_PAGE, edit), "p")
 
 
 @pytest.mark.parametrize("edit", [

@@ -262,13 +262,7 @@ def flatten_layout_tables(body, text_of) -> None:
         if not _is(table, T_TABLE) or _is_data_table(table, text_of):
             i += 1
             continue
-        parts = [part for row in _rows(table) for cell in _t_cells(row) for part in _cell_parts(cell)]
-        tail = table.tail
-        body.remove(table)
-        for k, part in enumerate(parts):
-            body.insert(i + k, part)
-        if parts:
-            parts[-1].tail = tail  # a table inside it is looked at next
+        _put_in_place(body, i, [part for row in _rows(table) for cell in _t_cells(row) for part in _cell_parts(cell)])
 
 
 def unwrap_boxes(body) -> None:
@@ -281,13 +275,17 @@ def unwrap_boxes(body) -> None:
         if not _is(box, *T_BOXES):
             i += 1
             continue
-        parts = _paragraphed(box, [box.text, *list(box)], T_PARAGRAPH, T_BLOCKS | T_BOXES)
-        tail = box.tail
-        body.remove(box)
-        for k, part in enumerate(parts):
-            body.insert(i + k, part)
-        if parts:
-            parts[-1].tail = tail  # a box inside it is looked at next
+        _put_in_place(body, i, _paragraphed(box, [box.text, *list(box)], T_PARAGRAPH, T_BLOCKS | T_BOXES))
+
+
+def _put_in_place(body, i: int, parts: list) -> None:
+    """body[i] replaced by `parts`, the last taking its tail; a table or box among them is looked at next."""
+    tail = body[i].tail
+    body.remove(body[i])
+    for k, part in enumerate(parts):
+        body.insert(i + k, part)
+    if parts:
+        parts[-1].tail = tail
 
 
 def _cell_parts(cell) -> list:
