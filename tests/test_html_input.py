@@ -1031,3 +1031,24 @@ def test_a_sentence_in_a_layout_tables_cell_is_a_paragraph_not_a_caption(tmp_pat
     root = _caption_table(tmp_path, (CAPTION_CELL, f"<td>{sentence}</td>"))
     assert _texts(root, "figure/head") == []
     assert sentence in _texts(root, "p")
+
+
+H3_PAGE = "vi_h3_section.html"
+
+
+def test_a_sub_heading_trafilatura_made_a_paragraph_heads_its_section(tmp_path):
+    # its main extraction gave the page's <h3> as a <p>: the text's second section ran into the first
+    root = _edited_page(tmp_path, H3_PAGE, None)
+    sections = root.xpath(".//tei:div[@type='section']", namespaces=XPATH_NS)
+    assert [s.xpath("string(tei:head)", namespaces=XPATH_NS) for s in sections] == ["Giờ mở cửa kéo dài vào cuối tuần"]
+    assert "Giờ mở cửa kéo dài vào cuối tuần" not in _texts(root, "p")
+
+
+def test_a_paragraph_saying_what_a_heading_says_is_a_heading_once_only(tmp_path):
+    heading = "<h3>Giờ mở cửa kéo dài vào cuối tuần</h3>"
+    again = heading + "\n<p>Giờ mở cửa kéo dài vào cuối tuần</p>"  # the page says it twice: once a heading
+    root = _edited_page(tmp_path, H3_PAGE, (heading, again))
+    assert [h.xpath("string()") for h in root.xpath(".//tei:div[@type='section']/tei:head", namespaces=XPATH_NS)] == [
+        "Giờ mở cửa kéo dài vào cuối tuần"]
+    assert _texts(root, "p").count("Giờ mở cửa kéo dài vào cuối tuần") == 1  # the second time a paragraph
+

@@ -8,7 +8,8 @@ the article's blocks:
 
     head (h1–h6)      → a section heading (SUBHEAD), except a repeat of the title, which is the title,
                         and a "heading" as long as a paragraph (a lead set in h2), which is one;
-                        a heading with no text under it before the next is dropped
+                        a heading with no text under it before the next is dropped; a p whose text is
+                        a page's h2–h6 (trafilatura makes some a <p>) is one too (`_sub_headings`)
     div               → its blocks, as though it were not there (trafilatura's fallback extraction keeps
                         the page's boxes: ingest/htmlblocks.py)
     a lead box        → the first paragraph when trafilatura left it out: a box whose class names a lead
@@ -74,6 +75,7 @@ __all__ = ["article_from_html", "page_language"]
 
 _LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?=$|[-_])")
 _CONTENT = (PARAGRAPH, LEAD, ITEM, QUOTE, CELL)  # what a section holds besides captions
+SUB_HEADINGS = ("h2", "h3", "h4", "h5", "h6")  # the page's (h1 is the headline)
 _BREAKS = {"lb", "br"}
 _NESTED_LIST = frozenset({"list"})  # an item's own text leaves out a list in it: its items are items
 LATEST_DATE = "2199-12-31"  # the latest publication date taken (teikit reads years 1000-2199), the same every day
@@ -102,7 +104,7 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
     split_break_runs(tree)
     unwrap_layout_tables(tree)
     shapes = table_shapes(tree)
-    captions = _figure_captions(tree)
+    captions, headings = _figure_captions(tree), _sub_headings(tree)
     document = trafilatura.bare_extraction(
         tree, url=capture.uri if capture else None, include_comments=False, include_tables=True,
         include_images=True, include_formatting=True, include_links=False, with_metadata=True,
@@ -114,7 +116,7 @@ def article_from_html(data: bytes, name: str, stem: str, sha256: str, *, meta: d
     unwrap_boxes(document.body)
     flatten_layout_tables(document.body, _text_of)
     drop_comment_sections(document.body)
-    blocks, date_line = _blocks(document.body, printed, captions, shapes)
+    blocks, date_line = _blocks(document.body, printed, captions, shapes, headings)
     blocks = with_lead(blocks, lead, LEAD if lead and lead_agency(lead) else PARAGRAPH)  # a lead trafilatura left out
     if not printed:
         heads = [i for i, (kind, *_) in enumerate(blocks) if kind == SUBHEAD]
@@ -194,6 +196,13 @@ def _trafilatura_config():
     config = use_config()
     config.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_EXTRACTED_CHARS))
     return config
+
+
+def _sub_headings(tree) -> Counter[str]:
+    """The texts of the page's sub-headings (SUB_HEADINGS), each as many times as the page gives it:
+    a paragraph of that text is a sub-heading (trafilatura makes some a <p>: "<h3>…</h3>" of a text's
+    second section), unless it reads as a paragraph."""
+    return Counter(text for heading in tree.iter(*SUB_HEADINGS) if (text := clean_line(" ".join(heading.itertext()))))
 
 
 def _figure_captions(tree) -> Counter[str]:
@@ -276,12 +285,12 @@ def _text_of(element, leave_out: frozenset = frozenset()) -> str:
     return clean_line("".join(parts).replace("\n", " "))  # the page's own line ends are spaces too
 
 
-def _blocks(body, title: str | None, captions: Counter[str] | None, shapes: dict
+def _blocks(body, title: str | None, captions: Counter[str] | None, shapes: dict, headings: Counter[str] | None = None
             ) -> tuple[list[tuple], tuple[str, str] | None]:
     """(kind, text) of the body's blocks in reading order ((CELL, text, Cell) of a table's), and a
     leading date line (ISO, printed); a paragraph whose text is a figcaption's (`captions`, each text
     as often as it counts) is a caption, a table's roles are its shape's (htmlblocks.table_shapes)."""
-    captions = Counter(captions or ())
+    captions, headings = Counter(captions or ()), Counter(headings or ())
     blocks: list[tuple] = []
     date_line, after_image, tables = None, False, 0
     for element in body:
@@ -314,6 +323,9 @@ def _blocks(body, title: str | None, captions: Counter[str] | None, shapes: dict
             if captions[text] > 0:
                 captions[text] -= 1
                 found.append((CAPTION, text))
+            elif headings[text] > 0 and text != title and not reads_as_paragraph(text):  # a page's <h3> made a <p>
+                headings[text] -= 1
+                found.append((SUBHEAD, text))
             elif text:
                 found.append((_paragraph_kind(text, after_image, not blocks), text))
         after_image = False
