@@ -393,6 +393,19 @@ def test_a_live_blogs_updates_are_sections_headed_by_their_time(tmp_path):
             for s in sections] == [("11:40 A new course record", 1), ("10:15", 1), ("09:00", 1)]
 
 
+def test_an_updates_time_heads_it_and_the_text_after_the_time_stays_after_the_heading():
+    from lxml import html as page_html
+
+    from teikit.ingest.htmlmarks import stamp_updates
+
+    tree = page_html.fromstring("<div><div><time>03:10</time> Labour passes the line<p>More.</p></div>"
+                                "<div><time>02:50</time><h3>Polls close</h3><p>Counting.</p></div></div>")
+    stamp_updates(tree)
+    assert [" ".join(" ".join(box.itertext()).split()) for box in tree] == ["03:10 Labour passes the line More.",
+                                                                      "02:50 Polls close Counting."]
+    assert [box[0].tag for box in tree] == ["h3", "h3"]
+
+
 def test_one_time_above_a_text_is_no_update(tmp_path):
     page = (CASES / LIVEBLOG_PAGE).read_text(encoding="utf-8")
     start, end = page.index('<div class="live-update"><time datetime="2024-04-21T10:15'), page.index("</article>")
@@ -419,6 +432,7 @@ def test_a_pages_inline_marks_are_kept_in_its_text(tmp_path, assert_tei_all_vali
 
 @pytest.mark.parametrize("lang, quoted", [("fr", "«the biggest change in twenty years»"),
                                           ("de", "„the biggest change in twenty years“"),
+                                          ("de-DE", "„the biggest change in twenty years“"),  # a page's whole tag
                                           ("xx", "“the biggest change in twenty years”")])
 def test_an_inline_quotation_has_its_languages_marks(lang, quoted):
     from lxml import html as page_html
@@ -996,9 +1010,12 @@ def _sapo_paragraphs(tmp_path, edit):
     (SAPO, f'<p class="description">{SAPO_TEXT}</p>'),                               # a whole class word
     (SAPO, f'<section class="the-article-summary">{SAPO_TEXT}</section>'),           # bare text in a section
     (SAPO, f'<p>{SAPO_TEXT}</p>'),                                                   # kept by trafilatura: once
+    (SAPO, f'<p class="description">{SAPO_TEXT.replace("bạn đọc muốn vậy", "<q>bạn đọc muốn vậy</q>")}</p>'),
 ])
 def test_a_lead_set_apart_above_the_text_is_its_first_paragraph_once(tmp_path, edit):
-    assert _sapo_paragraphs(tmp_path, edit) == [SAPO_TEXT, *LIBRARY_VI]
+    quoted = edit is not None and "<q>" in edit[1]  # the lead as the text reads it, its quotation marked
+    lead = SAPO_TEXT.replace("bạn đọc muốn vậy", "“bạn đọc muốn vậy”") if quoted else SAPO_TEXT
+    assert _sapo_paragraphs(tmp_path, edit) == [lead, *LIBRARY_VI]
 
 
 def test_a_teasers_lead_after_the_text_is_not_the_articles(tmp_path):

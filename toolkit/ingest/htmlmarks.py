@@ -73,11 +73,11 @@ def stamp_updates(tree) -> None:
             box.remove(time)
             if heading is not None:
                 heading.text = f"{stamp} {heading.text or ''}"  # white space folded later
-            else:
+                box.text = (box.text or "") + (f" {tail}" if tail else "")
+            else:  # the time's own tail comes after the heading it becomes, where the time stood
                 heading = box.makeelement(rank, {})
-                heading.text = stamp
+                heading.text, heading.tail = stamp, (f" {tail}" if tail else "")
                 box.insert(0, heading)
-            box.text = (box.text or "") + (f" {tail}" if tail else "")
 
 
 # --- quotations ----------------------------------------------------------------------------------
@@ -91,7 +91,7 @@ def _marks() -> dict[str, tuple[tuple[str, str], tuple[str, str]]]:
 def mark_quotations(tree, language: str | None) -> None:
     """Each <q> its text between quotation marks, the tag itself left out (the module contract)."""
     marks = _marks()
-    outer, inner = marks.get(language or "", marks[ANY_LANGUAGE])
+    outer, inner = marks.get((language or "").split("-")[0].lower(), marks[ANY_LANGUAGE])  # keyed by primary subtag
     for q in list(tree.iter(QUOTATION)):
         depth = sum(1 for above in q.iterancestors(QUOTATION))
         opening, closing = inner if depth % 2 else outer
