@@ -344,6 +344,16 @@ def test_a_section_only_seemingly_of_comments_stays_text(tmp_path, edit):
     assert "READERCOMMENT" in reading_text(root)
 
 
+def test_a_box_whose_class_names_comments_but_holds_the_texts_start_stays_text(tmp_path):
+    # an opinion piece's body box: "tone-comment" names comments, yet the text begins in it
+    page = (CASES / COMMENTS_PAGE).read_text(encoding="utf-8")
+    body = '<div class="field field--name-body">'
+    assert body in page
+    root = _converted_page(tmp_path, page.replace(body, '<div class="content__main tonal__main--tone-comment">'))
+    assert _texts(root, "p")[:2] == LIBRARY
+    assert "READERCOMMENT" not in reading_text(root)  # the comments after it still go
+
+
 def test_a_paywalls_prompt_is_not_text(tmp_path):
     root = _converted_page(tmp_path, (CASES / PAYWALL_PAGE).read_text(encoding="utf-8"))
     assert len(_texts(root, "p")) == 2

@@ -9,8 +9,10 @@ class or id, and each part of one split at "-" and "_", unless a part denies it:
                _HOLDS_ARTICLE, a box with an h1, article or main in it, or a BOX_SHARE of the page's
                text)
     comments   readers' comments ("comments", "kommentare" …): removed unless it is html, head,
-               body or main, or holds an h1 or main (a comment is often an <article> of its own,
-               and a section of comments may hold more text than the article)
+               body or main, or holds an h1, main or the text's first paragraph (the first <p> with
+               text after the h1: comments come after the text, so a box holding its start is the
+               text's, "tonal__main--tone-comment" an opinion piece's; a comment is often an
+               <article> of its own, and a section of comments may hold more text than the article)
     prompt     a paywall's or a subscription's prompt ("paywall", "subscribe" …): removed when it
                is short (PROMPT_MAX_WORDS words at most: a prompt, not the text behind the wall)
                and holds no article (as an ad box)
@@ -76,12 +78,13 @@ def drop_boilerplate_boxes(tree) -> None:
     """Every element whose class or id names an ad, comments or a prompt removed (the module
     contract), its tail kept."""
     words = _boilerplate_words()
-    doomed, page = [], None
+    doomed, page, first = [], None, _first_paragraph(tree)
     for element in tree.iter():
         if not isinstance(element.tag, str):
             continue
         kinds = _kinds(element, words)
-        if COMMENTS in kinds and element.tag not in _PAGE and not _holds(element, _COMMENTS_INSIDE):
+        if COMMENTS in kinds and element.tag not in _PAGE and not _holds(element, _COMMENTS_INSIDE) \
+                and not (first is not None and element in first.iterancestors()):
             doomed.append(element)
             continue
         if not kinds - {COMMENTS} or element.tag in _HOLDS_ARTICLE or _holds(element, _ARTICLE_INSIDE):
@@ -96,6 +99,17 @@ def drop_boilerplate_boxes(tree) -> None:
             doomed.append(element)
     for element in doomed:  # one inside another removed goes with it, harmlessly removed again
         element.drop_tree()
+
+
+def _first_paragraph(tree):
+    """The first <p> with text after the page's first h1 (else the page's first), or None."""
+    seen = tree.find(".//h1") is None
+    for element in tree.iter():
+        if element.tag == "h1":
+            seen = True
+        elif seen and element.tag == "p" and "".join(element.itertext()).strip():
+            return element
+    return None
 
 
 @lru_cache(maxsize=1)
