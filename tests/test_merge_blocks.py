@@ -223,6 +223,24 @@ def test_a_version_1_record_of_a_flat_file_still_holds_its_removals(tmp_path):
     assert list(root.iterfind(f".//{N.TEXT}//{N.PERS_NAME}")) == []  # the editor's removal holds
 
 
+def test_a_version_1_record_not_trusted_still_keeps_the_names_the_editor_removed_before(converted):
+    # its places are not known, but the removals it holds are the editor's: by their text, they hold
+    name = '<persName ref="#pers-robert-chen" resp="#ner-capitals" cert="0.85">Robert Chen</persName>'
+    edit(converted, (name, "Robert Chen"))
+    assert convert(EVERY, converted.parent, "--merge").exit_code == 0  # the removal is on record
+    record = json.loads((converted.parent / ".teikit" / "every_block.json").read_text(encoding="utf-8"))
+    assert [r[2:] for r in record["removed"]] == [["persName", "Robert Chen"]]
+    _as_version_1(converted)  # a record of before, and an edit since, so that the file is merged again
+    edit(converted, ("beside the ferry terminal.", 'beside the <placeName resp="#editor">ferry terminal</placeName>.'))
+    result = convert(EVERY, converted.parent, "--merge")
+    assert result.exit_code == 0, result.output
+    assert "(1 merged with its edits)" in result.stderr
+    root = etree.parse(str(converted)).getroot()
+    assert list(root.iterfind(f".//{N.TEXT}//{N.PERS_NAME}[@resp='#ner-capitals']")) == []  # not marked again
+    record = json.loads((converted.parent / ".teikit" / "every_block.json").read_text(encoding="utf-8"))
+    assert [r[2:] for r in record["removed"]] == [["persName", "Robert Chen"]]  # nor forgotten
+
+
 def test_a_record_in_a_newer_format_is_none(converted):
     """A record teikit cannot read counts as none: the file is judged by its bytes alone (kept)."""
     record = converted.parent / ".teikit" / "every_block.json"

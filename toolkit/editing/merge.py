@@ -168,8 +168,11 @@ def _legacy_places_hold(tree) -> bool:
 
 def merge(edited, fresh, article, record: Record | None, *, path: str = "", moved: bool = False):
     check_text(edited, article, path)
+    held = []  # an unusable record's earlier removals, found again by their text
     if record is not None and record.legacy and not _legacy_places_hold(edited):
-        record = None  # its places were read past the blocks of sections, lists, quotes, tables: none is known
+        # its places were read past the blocks of sections, lists, quotes, tables: none is known, but the
+        # names the editor removed before are still the editor's (their surfaces hold)
+        record, held = None, relocated(record.removed, article.text)
     tree = copy.deepcopy(edited)
     starts = starts_of(article)
     text = article.text
@@ -183,6 +186,10 @@ def merge(edited, fresh, article, record: Record | None, *, path: str = "", move
     untouched = [s for s in spans if s.kind != DOC_AUTHOR and is_machine(s.element)
                  and _as_written(s, recorded, shapes) and not _holds_notes(s.element)]
     gone_spans, gone_names, summary.removed = removed_names(record, spans, text)
+    if held:
+        gone_spans |= {(start, end, tag) for start, end, tag, _ in held}
+        gone_names |= {(surface, tag) for _, _, tag, surface in held}
+        summary.removed = held
     kept_machine = {(s.start, s.end, s.tag) for s in untouched}
     for span in sorted(untouched, key=lambda s: -len(list(s.element.iterancestors()))):
         unwrap(span.element)
