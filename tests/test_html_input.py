@@ -202,11 +202,15 @@ def test_the_headline_is_the_title_not_the_sites_name(tmp_path, title, site_meta
 @pytest.mark.parametrize("title, h1, expected", [
     ("Water - the new gold", None, "Water - the new gold"),                            # og:title: taken as it is
     (f"{SITE} - {HEADLINE}", "Barrier done", "Barrier done"),                           # one h1: the title
+    ("Kiev – the city that never sleeps", "Kiev – the city that never sleeps",          # the <title> is the h1,
+     "Kiev – the city that never sleeps"),                                              # its own dash in it
 ])
 def test_a_title_trafilatura_takes_from_the_page_stays_whole(tmp_path, title, h1, expected):
     page = (CASES / TITLE_PAGE).read_text(encoding="utf-8").replace(SITE_META, "")
     if h1:
         page = page.replace('<div class="content">', f'<div class="content"><h1>{h1}</h1>')
+        if h1 == title:
+            page = page.replace(f"<title>{SITE} - {HEADLINE}</title>", f"<title>{title}</title>")
     else:
         page = page.replace("</title>", f'</title><meta property="og:title" content="{title}">')
     root = _converted_page(tmp_path, page)

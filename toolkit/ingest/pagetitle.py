@@ -7,6 +7,8 @@ title, which is the site's name as often as not. When its title is parts of the 
 site's name), the headline is, of the <title>'s parts that are not the site's name (og:site_name,
 a publisher's name: trafilatura's sitename, any case):
 
+    0. trafilatura's title itself when the page also gives it as its headline (an h1, og:title,
+       twitter:title: "Kiev – the city that never sleeps" is whole),
     1. one the page also gives as its headline (an h1, og:title, twitter:title: strong evidence),
     2. else, when the first or last part is the site's name, the rest as printed,
     3. else the longest (a site's name is shorter than a headline).
@@ -59,9 +61,9 @@ def headline(tree, title: str | None, site: str | None) -> str | None:
     if len(parts) < 2 or not title or (_key(title) not in _runs(printed) and _key(title) != _key(site)):
         return title
     named = [part for part, key in zip(parts, keys) if key and key != _key(site)]
-    if not named:
-        return title
     given = _headlines(tree)
+    if not named or _key(title) in given:  # the page gives it as its headline: a dash of its own is in it
+        return title
     if evidenced := [part for part in named if _key(part) in given]:
         return max(evidenced, key=len)
     if site and _key(site) in (keys[0], keys[-1]):
