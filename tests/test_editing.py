@@ -151,6 +151,21 @@ def test_a_merge_again_with_nothing_changed_says_the_file_unchanged_not_merged(e
     assert edited.read_bytes() == merged
 
 
+def test_the_text_an_editor_changed_is_said_and_a_changed_source_is_not_taken_for_it(tmp_path):
+    out, source = tmp_path / "tei", tmp_path / "src" / SEED.name
+    source.parent.mkdir()
+    source.write_bytes(SEED.read_bytes())
+    assert convert(out, source=source).exit_code == 0
+    target = out / f"{source.stem}.xml"
+    edit(target, ("Dự buổi làm việc có", "Dự buổi làm việc, có"))  # the editor's own change of the text
+    assert f"edited since teikit wrote it (its text changed); kept as it is" in convert(out, source=source).stderr
+    edit(target, ("Dự buổi làm việc, có", "Dự buổi làm việc có"), ("</body>", "<!-- checked --></body>"))
+    source.write_text(SEED.read_text(encoding="utf-8").replace("Dự buổi làm việc có", "Tham dự buổi làm việc có"),
+                      encoding="utf-8")  # the source changed since, the editor only added a comment
+    said = convert(out, source=source).stderr
+    assert "edited since teikit wrote it (its source changed since, 1 comment)" in said, said
+
+
 def test_merge_keeps_every_edit_honours_removals_and_validates(edited, assert_tei_all_valid):
     result = convert(edited.parent, "--merge")
     assert result.exit_code == 0, result.output

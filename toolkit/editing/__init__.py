@@ -59,12 +59,14 @@ def machine_markup(tree, article) -> list:
 def describe(existing, tree, article=None) -> str:
     """What makes an existing file someone's: a few words for a one-line message. Each kind of edit
     found is said: elements marked by hand, teikit's elements (as its record has them) no longer in the
-    file as written (unwrapped, retyped or changed), the text changed from `article`'s, comments."""
+    file as written (unwrapped, retyped or changed), the text changed from `article`'s (the editor's
+    change when the file was made from that source, else "its source changed since"), comments."""
     from collections import Counter
     from itertools import repeat
 
     from lxml import etree
 
+    from ..encode.header import recorded_source_sha256
     from .textindex import DOC_AUTHOR, KIND, article_div, blocks, index, is_machine, text_of
 
     parts = []
@@ -86,7 +88,9 @@ def describe(existing, tree, article=None) -> str:
             if removed := len(existing.record.removed):  # by earlier merges: no longer in the record's markup
                 parts.append(f"{removed} name{'s' if removed != 1 else ''} the editor removed, left unmarked by merges")
         if article is not None and [text_of(b) for b in blocks(tree)] != [b.text for b in article.blocks]:
-            parts.append("its text changed")
+            # the editor's change only when the file was made from this very source; else the source's
+            source = recorded_source_sha256(root)
+            parts.append("its text changed" if source in (None, article.sha256) else "its source changed since")
         if comments:
             parts.append(f"{comments} comment{'s' if comments != 1 else ''}")
     if existing.record is None:
