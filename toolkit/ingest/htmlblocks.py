@@ -40,6 +40,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import CAPTION_ROW, CELL, PARAGRAPH, Cell
+from .htmltext import is_tag as _is, squeezed as _squeezed, text_of as _text
 
 # in the page (HTML)
 BREAK = "br"
@@ -60,15 +61,6 @@ T_TABLE, T_ROW, T_CELL, T_PARAGRAPH, T_HEAD_ROLE = "table", "row", "cell", "p", 
 T_BLOCKS = frozenset({"p", "head", "list", "quote", "table", "graphic"})
 T_LAYOUT = frozenset({"head", "table"})  # a cell holding one of these (or two paragraphs) is layout
 T_BOXES = frozenset({"div", "section", "article", "main"})  # boxes of the page its fallback extraction keeps
-
-
-def _is(node, *tags) -> bool:
-    return isinstance(node.tag, str) and node.tag in tags
-
-
-def _squeezed(text: str) -> str:
-    """Text without its white space: what two readings of one cell agree on."""
-    return "".join(text.split())
 
 
 # --- paragraphs parted by <br><br> ---------------------------------------------------------------
@@ -166,10 +158,6 @@ def _own_rows(table):
 
 def _cells(row) -> list:
     return [cell for cell in row if _is(cell, *CELLS)]
-
-
-def _text(element) -> str:
-    return " ".join("".join(element.itertext()).split())
 
 
 def _reads_as_data(rows, holds_text) -> bool:

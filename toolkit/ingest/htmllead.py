@@ -20,6 +20,7 @@ import re
 from functools import lru_cache
 
 from ..resources import html_data_dir, read_tsv
+from .htmltext import squeezed, text_of as _text
 
 LEAD_CLASSES = "lead_classes.tsv"
 LEAD_MAX_CHARS = 1200  # a lead is a paragraph, two or three sentences; more is a box of text
@@ -42,10 +43,6 @@ def _names_lead(element) -> bool:
         if token in words or token in parts or parts & set(_PARTS_RE.split(token)):
             return True
     return False
-
-
-def _text(element) -> str:
-    return " ".join("".join(element.itertext()).split())
 
 
 def page_lead(tree) -> str | None:
@@ -71,15 +68,11 @@ def page_lead(tree) -> str | None:
     return None
 
 
-def _squeezed(text: str) -> str:
-    return "".join(text.split()).casefold()
-
-
 def with_lead(blocks: list[tuple], lead: str | None, kind: str) -> list[tuple]:
     """blocks with (kind, lead) first, unless a block already says it (or holds it)."""
     if not lead:
         return blocks
-    wanted = _squeezed(lead)
-    if any(wanted in _squeezed(block[1]) for block in blocks if isinstance(block[1], str)):
+    wanted = squeezed(lead).casefold()
+    if any(wanted in squeezed(block[1]).casefold() for block in blocks if isinstance(block[1], str)):
         return blocks
     return [(kind, lead), *blocks]

@@ -27,6 +27,7 @@ import re
 from functools import lru_cache
 
 from ..resources import language_dir, read_tsv
+from .htmltext import is_tag as _is, text_of as _text
 
 QUOTATION_MARKS = "quotation_marks.tsv"
 ANY_LANGUAGE = "*"
@@ -38,14 +39,6 @@ UPDATES_MIN = 2  # boxes opening with a time: a run of updates, not a date above
 _BLOCKS = frozenset({"p", "div", "ul", "ol", "blockquote", "figure", "table", *HEADINGS})
 _NOTE_MARK_RE = re.compile(r"\[?\(?(\w{1,4})\)?\]?")
 _WORDLESS_RE = re.compile(r"[^\W_]")  # a letter or digit
-
-
-def _is(node, *tags) -> bool:
-    return isinstance(node.tag, str) and node.tag in tags
-
-
-def _text(element) -> str:
-    return " ".join("".join(element.itertext()).split())
 
 
 # --- a live blog's updates -----------------------------------------------------------------------

@@ -20,15 +20,13 @@ from __future__ import annotations
 
 import re
 
+from .htmltext import text_of as _text
+
 SEPARATOR_RE = re.compile(r"\s+[–•·—|⁄*⋆~‹«<›»>:-]\s+")
 # in the page (HTML)
 TITLE_XPATH = "//head//title"
 HEADLINE_XPATH = "//h1"
 HEADLINE_META = frozenset({"og:title", "twitter:title"})  # property or name of a meta tag
-
-
-def _text(element) -> str:
-    return " ".join("".join(element.itertext()).split())
 
 
 def _key(text: str | None) -> str:
