@@ -24,8 +24,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..language import info
-from ..resources import language_dir, read_tsv
-from ..datewords import BIDI_SPACE, alternatives, word_key
+from ..datewords import BIDI_SPACE, DATE_WORDS, MONTHS, alternatives, date_rows, word_key
 from ..whitespace import BIDI_MARKS
 
 _WEEKDAY = r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn|t[2-7])\s*[,-]?\s*)"
@@ -54,8 +53,7 @@ _ZONE_ANY = r"(?:\s*\(?\s*(?:gmt|utc|cet|cest|eet|eest|wet|west|msk|est|edt|cst|
 
 def _words(kind: str) -> list[str]:
     """date_words.tsv's words of a kind, every language's."""
-    return [word_key(w) for row in read_tsv(language_dir() / "date_words.tsv", what="date words") if row["kind"] == kind
-            for w in row["words"].split(",") if w.strip()]
+    return [word_key(w) for row in date_rows(DATE_WORDS) if row["kind"] == kind for w in row["words"].split(",") if w.strip()]
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +63,7 @@ def _worded() -> tuple[re.Pattern, dict[str, int], dict[str, set[str]]]:
     months: dict[str, int] = {}
     languages: dict[str, set[str]] = {}
     shared: set[str] = set()
-    for row in read_tsv(language_dir() / "months.tsv", what="month names"):
+    for row in date_rows(MONTHS):
         for name in (word_key(n) for n in row["names"].split(",") if n.strip()):
             if months.setdefault(name, int(row["month"])) != int(row["month"]):
                 shared.add(name)

@@ -42,8 +42,7 @@ from functools import lru_cache
 from ..errors import RecogniseError
 from ..language import info, primary
 from ..model import DATE, Mention
-from ..resources import language_dir, read_tsv
-from ..datewords import BIDI_SPACE, alternatives, word_key
+from ..datewords import BIDI_SPACE, DATE_WORDS, MONTHS, alternatives, date_rows, word_key
 from .base import Context
 from .dates import valid
 from .ruletable import priority
@@ -94,22 +93,18 @@ def _day(year: int, month: int, day: int) -> str | None:
     return None
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    return read_tsv(language_dir() / name, error=RecogniseError)
-
-
 @lru_cache(maxsize=32)
 def _month_patterns(code: str) -> tuple[re.Pattern, re.Pattern, dict[str, int]] | None:
     """(day-then-month pattern, month-then-day-or-year pattern, month number by folded name)
     for a language with month names listed; None for one without."""
     months = {}
-    for row in _rows("months.tsv"):
+    for row in date_rows(MONTHS):
         if row["language"] == code:
             for name in row["names"].split(","):
                 months[word_key(name)] = int(row["month"])
     if not months:
         return None
-    words = {(row["kind"], row["language"]): row["words"].split(",") for row in _rows("date_words.tsv")}
+    words = {(row["kind"], row["language"]): row["words"].split(",") for row in date_rows(DATE_WORDS)}
     suffix = "|".join(map(re.escape, words.get(("suffix", code), [])))
     link = "|".join(map(re.escape, words.get(("link", code), [])))
     short = _short_months(words.get(("short_month", code), []), code)  # "12 mar": after a day only
@@ -137,7 +132,7 @@ def _month(months: dict, prefixes=()) -> str:
 def _short_months(entries: list, code: str) -> dict:
     """date_words.tsv's short_month of a language: twelve entries in month order, alternatives parted by "/"."""
     if entries and len(entries) != 12:
-        raise RecogniseError(f"short_month of {code!r} has {len(entries)} entries, not 12", path="date_words.tsv")
+        raise RecogniseError(f"short_month of {code!r} has {len(entries)} entries, not 12", path=DATE_WORDS)
     return {word_key(form): month for month, entry in enumerate(entries, 1) for form in entry.split("/")}
 
 
@@ -204,7 +199,7 @@ def find_any_dates(text: str, language: str, reference_date: str | None = None) 
 def _weekday_pattern(code: str) -> re.Pattern | None:
     """A day and a month in brackets right after a weekday of the language (date_words.tsv weekday), as
     Indonesian news dates an event of the week: "Selasa (4/3)"; None for a language without weekdays."""
-    days = [w.strip() for row in _rows("date_words.tsv") if row["language"] == code and row["kind"] == "weekday"
+    days = [w.strip() for row in date_rows(DATE_WORDS) if row["language"] == code and row["kind"] == "weekday"
             for w in row["words"].split(",") if w.strip()]
     if not days:
         return None
